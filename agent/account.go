@@ -1,0 +1,166 @@
+package agent
+
+import (
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/hex"
+	"log/slog"
+	"strings"
+	"time"
+)
+
+// Account is one debt owed to a creditor, as the system of record knows it.
+type Account struct {
+	ID          string         `json:"id"`
+	Creditor    string         `json:"creditor"`
+	Agency      string         `json:"agency,omitempty"` // collecting agency; empty when the creditor collects itself
+	Purpose     string         `json:"purpose,omitempty"`
+	Balance     Money          `json:"balance"`
+	DueDate     time.Time      `json:"due_date,omitzero"`
+	DaysPastDue int            `json:"days_past_due"`
+	Flags       AccountFlags   `json:"flags"`
+	Policy      CreditorPolicy `json:"policy"`
+	Borrower    Borrower       `json:"borrower"`
+	CreatedAt   time.Time      `json:"created_at,omitzero"`
+	UpdatedAt   time.Time      `json:"updated_at,omitzero"`
+}
+
+// AccountFlags are the legal facts about a debt that change what may be said.
+type AccountFlags struct {
+	TimeBarred          bool `json:"time_barred"`
+	LegalActionApproved bool `json:"legal_action_approved"`
+	Bankruptcy          bool `json:"bankruptcy"`
+	Disputed            bool `json:"disputed"`
+	Attorney            bool `json:"attorney"`
+	Cease               bool `json:"cease"`
+}
+
+// Collector is who writes to the borrower: the agency when there is one,
+// otherwise the creditor.
+func (a Account) Collector() string {
+	if a.Agency != "" {
+		return a.Agency
+	}
+	return a.Creditor
+}
+
+// CollectionStopped reports whether a legal fact stops collection contact.
+func (a Account) CollectionStopped() bool {
+	f := a.Flags
+	return f.Cease || f.Attorney || f.Bankruptcy || f.Disputed
+}
+
+// LogValue keeps personal data out of logs.
+func (a Account) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("id", a.ID), slog.String("jurisdiction", a.Borrower.Jurisdiction))
+}
+
+// Borrower is the person who owes the debt.
+type Borrower struct {
+	Name         string        `json:"name"`
+	Phones       []string      `json:"phones"` // E.164
+	Email        string        `json:"email,omitempty"`
+	Timezone     string        `json:"timezone"`     // IANA name; empty when unknown
+	Jurisdiction string        `json:"jurisdiction"` // US, US-MA, US-NY, US-WA, US-CA, GB, CN, IN
+	Locale       string        `json:"locale"`       // en or zh
+	Identity     IdentityFacts `json:"identity"`
+}
+
+// LogValue keeps personal data out of logs.
+func (b Borrower) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("name", "[redacted]"), slog.String("jurisdiction", b.Jurisdiction))
+}
+
+// IdentityFacts holds salted digests of the facts a borrower proves who they
+// are with. The plain values are never stored, so they can be checked but
+// never echoed back.
+type IdentityFacts struct {
+	Salt     string `json:"salt"`
+	DOB      string `json:"dob,omitempty"`      // digest of YYYY-MM-DD
+	Postcode string `json:"postcode,omitempty"` // digest of the postcode, upper case, no spaces
+	IDLast4  string `json:"id_last4,omitempty"` // digest of the last four digits of an ID
+}
+
+// IdentityKind names one identity fact.
+type IdentityKind string
+
+// The identity facts a borrower can be asked for.
+const (
+	IdentityDOB      IdentityKind = "dob"
+	IdentityPostcode IdentityKind = "postcode"
+	IdentityIDLast4  IdentityKind = "id_last4"
+)
+
+// NewIdentityFacts digests plain facts; dob is YYYY-MM-DD. Empty facts stay empty.
+func NewIdentityFacts(salt, dob, postcode, idLast4 string) IdentityFacts {
+	f := IdentityFacts{Salt: salt}
+	if dob != "" {
+		f.DOB = digest(salt, IdentityDOB, dob)
+	}
+	if postcode != "" {
+		f.Postcode = digest(salt, IdentityPostcode, NormalizePostcode(postcode))
+	}
+	if idLast4 != "" {
+		f.IDLast4 = digest(salt, IdentityIDLast4, idLast4)
+	}
+	return f
+}
+
+// Has reports whether the fact of that kind is on file.
+func (f IdentityFacts) Has(k IdentityKind) bool { return f.stored(k) != "" }
+
+// Check compares a normalized candidate value with the stored digest in constant time.
+func (f IdentityFacts) Check(k IdentityKind, value string) bool {
+	want := f.stored(k)
+	if want == "" || value == "" {
+		return false
+	}
+	if k == IdentityPostcode {
+		value = NormalizePostcode(value)
+	}
+	got := digest(f.Salt, k, value)
+	return subtle.ConstantTimeCompare([]byte(got), []byte(want)) == 1
+}
+
+// LogValue keeps identity digests out of logs.
+func (f IdentityFacts) LogValue() slog.Value { return slog.StringValue("[redacted]") }
+
+func (f IdentityFacts) stored(k IdentityKind) string {
+	switch k {
+	case IdentityDOB:
+		return f.DOB
+	case IdentityPostcode:
+		return f.Postcode
+	case IdentityIDLast4:
+		return f.IDLast4
+	}
+	return ""
+}
+
+// NormalizePostcode upper-cases a postcode and drops spaces and dashes.
+func NormalizePostcode(s string) string {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	return strings.NewReplacer(" ", "", "-", "").Replace(s)
+}
+
+func digest(salt string, k IdentityKind, v string) string {
+	h := sha256.Sum256([]byte(salt + "\x00" + string(k) + "\x00" + v))
+	return hex.EncodeToString(h[:])
+}
+
+// CreditorPolicy bounds what the negotiation engine may offer.
+type CreditorPolicy struct {
+	MaxInstallments        int            `json:"max_installments"`
+	MinInstallment         Money          `json:"min_installment"`
+	SettlementFloorBP      int            `json:"settlement_floor_bp"` // basis points of the balance: 7000 = 0.70; 0 = no settlement
+	FirstPaymentWithinDays int            `json:"first_payment_within_days"`
+	Hardship               HardshipPolicy `json:"hardship"`
+}
+
+// HardshipPolicy is what the creditor allows a borrower in hardship.
+type HardshipPolicy struct {
+	PauseDays         int   `json:"pause_days,omitempty"`          // a payment holiday before the first installment
+	MinInstallment    Money `json:"min_installment,omitzero"`      // a lower floor for hardship plans
+	MaxInstallments   int   `json:"max_installments,omitempty"`    // a longer term for hardship plans
+	FeeWaiverEligible bool  `json:"fee_waiver_eligible,omitempty"` // fees may be waived on request
+}

@@ -1,0 +1,135 @@
+package agent
+
+import (
+	"context"
+	"time"
+)
+
+// Intent is what a borrower means by (part of) a message.
+type Intent string
+
+// The intents a Brain reports. The LLM brain exposes the same set as tools.
+const (
+	IntentVerifyIdentity Intent = "verify_identity" // Identity holds the facts given
+	IntentAskBalance     Intent = "ask_balance"
+	IntentAskDueDate     Intent = "ask_due_date"
+	IntentAskCreditor    Intent = "ask_creditor"
+	IntentAskPurpose     Intent = "ask_purpose" // what the debt is for
+	IntentAskHowToPay    Intent = "ask_how_to_pay"
+	IntentAskFees        Intent = "ask_fees"
+	IntentAskBot         Intent = "ask_bot"      // "are you a bot?"
+	IntentAskWho         Intent = "ask_who"      // "who are you?"
+	IntentAskCredit      Intent = "ask_credit"   // credit report effects
+	IntentAskAdvice      Intent = "ask_advice"   // free debt advice
+	IntentProposePlan    Intent = "propose_plan" // Amount, Frequency, Count
+	IntentAcceptOffer    Intent = "accept_offer" // OfferID, or the last offer
+	IntentRejectOffer    Intent = "reject_offer"
+	IntentPayInFull      Intent = "pay_in_full"
+	IntentPromiseToPay   Intent = "promise_to_pay" // Date, Amount
+	IntentDispute        Intent = "dispute"
+	IntentHardship       Intent = "hardship"
+	IntentVulnerable     Intent = "vulnerable" // self-harm or crisis language
+	IntentOptOut         Intent = "opt_out"    // Channel ("" = the current one)
+	IntentOptIn          Intent = "opt_in"
+	IntentHelp           Intent = "help" // the HELP keyword
+	IntentCease          Intent = "cease"
+	IntentAttorney       Intent = "attorney"
+	IntentBankruptcy     Intent = "bankruptcy"
+	IntentRequestHuman   Intent = "request_human"
+	IntentThirdParty     Intent = "third_party" // the writer says they are someone else
+	IntentQuestion       Intent = "question"    // Text: anything else worth answering from the knowledge base
+	IntentGreeting       Intent = "greeting"
+	IntentThanks         Intent = "thanks"
+	IntentGoodbye        Intent = "goodbye"
+	IntentAffirm         Intent = "affirm" // yes, ok
+	IntentDeny           Intent = "deny"   // no
+	IntentUnknown        Intent = "unknown"
+)
+
+// Command is one understood intent with its slots. Slots are parsed values;
+// they are what the borrower said, never an instruction the flows must obey.
+type Command struct {
+	Intent    Intent          `json:"intent"`
+	Amount    *Money          `json:"amount,omitempty"`    // "150 a month" -> 150.00 in the account's currency
+	Frequency Frequency       `json:"frequency,omitempty"` // weekly, biweekly, monthly
+	Count     int             `json:"count,omitempty"`     // number of installments
+	Date      time.Time       `json:"date,omitzero"`       // a promised date
+	Identity  []IdentityClaim `json:"identity,omitempty"`  // facts offered for verification
+	Channel   Channel         `json:"channel,omitempty"`   // the channel an opt-out names
+	OfferID   string          `json:"offer_id,omitempty"`
+	Relation  string          `json:"relation,omitempty"` // third party: spouse, parent, friend …
+	Text      string          `json:"text,omitempty"`     // the question, for the knowledge base
+}
+
+// IdentityClaim is one identity fact a borrower offered, already normalized:
+// DOB as YYYY-MM-DD (candidates when a two-digit year is ambiguous),
+// postcode upper case without spaces, last 4 as four digits.
+type IdentityClaim struct {
+	Kind   IdentityKind `json:"kind"`
+	Values []string     `json:"values"`
+}
+
+// Understanding is a Brain's reading of one message.
+type Understanding struct {
+	Commands []Command `json:"commands"`
+	Lang     string    `json:"lang,omitempty"`     // en or zh, as detected
+	Brain    string    `json:"brain"`              // "rules", or the model name
+	Fallback string    `json:"fallback,omitempty"` // why the LLM brain fell back to rules
+}
+
+// TurnContext is what a Brain may know about the conversation: no identity
+// facts, and no debt details before verification.
+type TurnContext struct {
+	Conversation Conversation
+	Currency     string
+	Now          time.Time
+	Locale       string
+	History      []Message // the recent transcript, oldest first
+	OpenOffers   []Plan    // offers on the table, so "the second one" can be resolved
+}
+
+// Brain turns borrower text into commands. The rules brain (agent/rules)
+// works offline; the LLM brain (agent/openai) calls a model and falls back
+// to rules.
+type Brain interface {
+	Understand(ctx context.Context, tc TurnContext, text string) (Understanding, error)
+}
+
+// Phraser may reword a drafted reply or answer a question from knowledge
+// passages. The orchestrator re-checks whatever it returns with the guard
+// and keeps the template when the rewording adds anything ungrounded.
+type Phraser interface {
+	Phrase(ctx context.Context, req PhraseRequest) (PhraseResult, error)
+}
+
+// PhraseRequest asks for a rewording of Draft, or an answer to Question from Passages.
+type PhraseRequest struct {
+	Locale   string
+	Channel  Channel
+	Draft    string
+	Question string
+	Passages []Passage
+	// Stream, when set, receives sentence-sized chunks as they are produced (voice).
+	Stream func(chunk string)
+}
+
+// PhraseResult is the model's text with what produced it.
+type PhraseResult struct {
+	Text          string
+	Model         string
+	PromptVersion string
+}
+
+// Passage is a knowledge-base excerpt with the document it came from.
+type Passage struct {
+	DocID string  `json:"doc_id"`
+	Title string  `json:"title"`
+	Text  string  `json:"text"`
+	Score float64 `json:"score"`
+}
+
+// Knowledge answers questions from the knowledge base (agent/kb in memory,
+// agent/qdrant in production).
+type Knowledge interface {
+	Search(ctx context.Context, query, locale string, k int) ([]Passage, error)
+}

@@ -1,0 +1,150 @@
+package agent
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// Errors a Store returns; adapters wrap them so that errors.Is works.
+var (
+	ErrNotFound = errors.New("not found")
+	ErrConflict = errors.New("conflict")      // a conditional write lost: the row changed under it
+	ErrNotOwner = errors.New("not the owner") // the conversation is not owned as the caller required
+)
+
+// Store is Parley's persistence. agent/sqlite is the embedded default and
+// agent/postgres the production store; agent/storetest is the contract suite
+// both pass. Every method is safe for concurrent use.
+type Store interface {
+	// Ping reports whether the store is reachable.
+	Ping(ctx context.Context) error
+	// Close releases the store's resources.
+	Close() error
+
+	// PutAccount inserts or replaces an account.
+	PutAccount(ctx context.Context, a Account) error
+	// ImportAccounts inserts or replaces all accounts in one transaction: all or nothing.
+	ImportAccounts(ctx context.Context, as []Account) error
+	// Account returns one account, or ErrNotFound.
+	Account(ctx context.Context, id string) (Account, error)
+	// AccountByPhone finds the account whose borrower has that E.164 number, or ErrNotFound.
+	AccountByPhone(ctx context.Context, phone string) (Account, error)
+	// Accounts lists accounts ordered by id, after the given id, at most limit (0 = all).
+	Accounts(ctx context.Context, after string, limit int) ([]Account, error)
+	// SetAccountFlags replaces an account's flags.
+	SetAccountFlags(ctx context.Context, accountID string, f AccountFlags) error
+
+	// CreateConversation stores a new conversation; it fills ID and times when empty.
+	CreateConversation(ctx context.Context, c *Conversation) error
+	// Conversation returns one conversation, or ErrNotFound.
+	Conversation(ctx context.Context, id string) (Conversation, error)
+	// OpenConversation returns the newest conversation of an account on a
+	// channel that is not closed, or ErrNotFound.
+	OpenConversation(ctx context.Context, accountID string, ch Channel) (Conversation, error)
+	// UpdateConversation writes state, verified, locale, memory and address.
+	// It never changes the owner: see SetOwner.
+	UpdateConversation(ctx context.Context, c Conversation) error
+	// SetOwner changes the owner from `from` to `to` atomically and returns
+	// ErrNotOwner when the owner is not `from`.
+	SetOwner(ctx context.Context, conversationID, from, to string) error
+	// Conversations lists conversations, newest activity first.
+	Conversations(ctx context.Context, f ConversationFilter) ([]ConversationSummary, error)
+
+	// InsertInbound stores an inbound message idempotently on (channel,
+	// channel message id): a second insert returns the first message and
+	// created=false. It fills ID, Seq and CreatedAt.
+	InsertInbound(ctx context.Context, m Message) (stored Message, created bool, err error)
+	// InsertOutbound stores an outbound message and, when item is not nil,
+	// its outbox row, in one transaction. It is idempotent on m.ID: when a
+	// message with that ID exists it returns it and enqueues nothing. When
+	// requireAI is true and the conversation is not owned by the AI, it
+	// stores the message with status dropped, enqueues nothing and returns
+	// the stored message with ErrNotOwner. It fills Seq and CreatedAt.
+	InsertOutbound(ctx context.Context, m Message, item *OutboxItem, requireAI bool) (Message, error)
+	// Message returns one message, or ErrNotFound.
+	Message(ctx context.Context, id string) (Message, error)
+	// MessageByChannelID finds a message by its channel message id.
+	MessageByChannelID(ctx context.Context, ch Channel, channelMessageID string) (Message, error)
+	// Messages returns a conversation's messages with Seq > afterSeq, in order, at most limit (0 = all).
+	Messages(ctx context.Context, conversationID string, afterSeq int64, limit int) ([]Message, error)
+	// SetMessageStatus moves a message's status forward (StatusRank); a
+	// backward move is ignored and reports false.
+	SetMessageStatus(ctx context.Context, id string, s MessageStatus, providerID string) (bool, error)
+	// PendingInbound lists inbound messages still in StatusReceived, oldest first:
+	// turns that must run (after a crash, too).
+	PendingInbound(ctx context.Context, limit int) ([]Message, error)
+
+	// AddEvent stores an event; it fills ID and At when empty.
+	AddEvent(ctx context.Context, e Event) (Event, error)
+	// Events lists a conversation's events in order.
+	Events(ctx context.Context, conversationID string) ([]Event, error)
+
+	// AddContactAttempt records an attempt to reach a borrower.
+	AddContactAttempt(ctx context.Context, c ContactAttempt) error
+	// ContactAttempts lists an account's attempts at or after since, in order.
+	ContactAttempts(ctx context.Context, accountID string, since time.Time) ([]ContactAttempt, error)
+
+	// SetConsent records a borrower's consent state on a channel.
+	SetConsent(ctx context.Context, c Consent) error
+	// Consents lists an account's consents.
+	Consents(ctx context.Context, accountID string) ([]Consent, error)
+
+	// PutPlan inserts or replaces a plan.
+	PutPlan(ctx context.Context, p Plan) error
+	// Plans lists an account's plans, oldest first.
+	Plans(ctx context.Context, accountID string) ([]Plan, error)
+
+	// AddDispute records a dispute.
+	AddDispute(ctx context.Context, d Dispute) error
+	// Disputes lists an account's disputes, oldest first.
+	Disputes(ctx context.Context, accountID string) ([]Dispute, error)
+
+	// ClaimOutbox leases up to limit due pending rows (or rows whose lease
+	// ran out) to worker until now+lease. A row is held by one worker at a time.
+	ClaimOutbox(ctx context.Context, worker string, now time.Time, lease time.Duration, limit int) ([]OutboxItem, error)
+	// CompleteOutbox marks a claimed row sent and its message sent with the provider id.
+	CompleteOutbox(ctx context.Context, id int64, worker, providerID string) error
+	// RetryOutbox returns a claimed row to pending for another attempt at next.
+	RetryOutbox(ctx context.Context, id int64, worker string, next time.Time, lastErr string) error
+	// FailOutbox dead-letters a claimed row and marks its message failed.
+	FailOutbox(ctx context.Context, id int64, worker, lastErr string) error
+	// Outbox lists rows in a status, oldest first, at most limit (0 = all).
+	Outbox(ctx context.Context, s OutboxStatus, limit int) ([]OutboxItem, error)
+
+	// Lock serializes turns on a conversation: it blocks until the caller
+	// holds the conversation, across connections and replicas where the
+	// backend can, and returns the function that releases it.
+	Lock(ctx context.Context, conversationID string) (unlock func(), err error)
+
+	// AddUser stores a console user; a taken name is ErrConflict.
+	AddUser(ctx context.Context, u User) (User, error)
+	// UserByName returns a user, or ErrNotFound.
+	UserByName(ctx context.Context, name string) (User, error)
+	// User returns a user by id, or ErrNotFound.
+	User(ctx context.Context, id string) (User, error)
+	// CreateSession stores a console session.
+	CreateSession(ctx context.Context, s Session) error
+	// Session returns a session by token digest that has not expired at now, or ErrNotFound.
+	Session(ctx context.Context, tokenHash string, now time.Time) (Session, error)
+	// DeleteSession ends a session.
+	DeleteSession(ctx context.Context, tokenHash string) error
+}
+
+// ConversationFilter narrows Conversations.
+type ConversationFilter struct {
+	State     ConversationState
+	Channel   Channel
+	AccountID string
+	Owner     string
+	Limit     int // 0 = 100
+}
+
+// ConversationSummary is a conversation with what a list shows of it.
+type ConversationSummary struct {
+	Conversation
+	BorrowerName   string `json:"borrower_name"`
+	LastMessage    string `json:"last_message"`
+	BlockedDrafts  int    `json:"blocked_drafts"`
+	HandoffPending bool   `json:"handoff_pending"`
+}

@@ -1,0 +1,3 @@
+module github.com/parley-collections/parley
+
+go 1.26.0

@@ -1,0 +1,102 @@
+package policies
+
+import "time"
+
+// Action is the guard's verdict on a proposed message.
+type Action string
+
+// The guard's verdicts.
+const (
+	Allow    Action = "allow"    // send as is
+	Revise   Action = "revise"   // send Decision.Text, which mends what could be mended safely
+	Defer    Action = "defer"    // not now: send at Decision.SendAt, checking again then
+	Block    Action = "block"    // never send
+	Escalate Action = "escalate" // a human must decide
+)
+
+// Categories, a closed set.
+const (
+	CatThreat               = "threat"
+	CatHarassment           = "harassment"
+	CatFalseRepresentation  = "false_representation"
+	CatPressure             = "pressure"
+	CatThirdPartyDisclosure = "third_party_disclosure"
+	CatPII                  = "pii"
+	CatContactTime          = "contact_time"
+	CatFrequency            = "frequency"
+	CatConsent              = "consent"
+	CatDisclosureMissing    = "disclosure_missing"
+	CatUngroundedAmount     = "ungrounded_amount"
+	CatTimeBarred           = "time_barred"
+)
+
+// Purposes of a message that change what consent rules allow.
+const (
+	PurposeCollection         = ""                     // ordinary collection content
+	PurposeOptOutConfirmation = "opt_out_confirmation" // the one confirmation of an opt-out
+	PurposeDisputeAck         = "dispute_ack"          // acknowledging a dispute, promising verification
+	PurposeHelp               = "help"                 // the HELP keyword's answer
+	PurposeHandoff            = "handoff"              // telling the borrower a person will take over
+	PurposeIdentity           = "identity"             // greeting and verification questions, no debt detail
+)
+
+// Proposal is a message someone wants to send.
+type Proposal struct {
+	ID           string
+	Text         string
+	Channel      string // sms, chat, voice, email; empty = the strictest
+	InitiatedBy  string // agent or borrower (a reply to a message the borrower just sent); empty = agent
+	FirstMessage bool   // the initial communication with this borrower
+	Purpose      string // one of the Purpose constants
+}
+
+// Amount is a money amount in minor units.
+type Amount = int64
+
+// Facts are what the guard knows about the recipient and the debt at the
+// time of sending. Zero values are the strictest reading: not verified,
+// unknown time zone.
+type Facts struct {
+	Jurisdiction            string
+	Now                     time.Time
+	Timezone                string
+	RecipientVerified       bool
+	HasBalance              bool
+	Balance                 Amount   // minor units
+	AllowedAmounts          []Amount // minor units: the only amounts the text may state, besides the balance
+	Currency                string
+	OptedOutChannels        []string
+	Cease                   bool
+	Attorney                bool
+	Bankruptcy              bool
+	Disputed                bool
+	TimeBarred              bool
+	LegalActionApproved     bool
+	CallsLast7d             int
+	ContactsLast7d          int
+	LastPhoneConversationAt time.Time // zero = none
+	ConnectedCallsToday     int
+	// OtherBorrowerNames are names of other borrowers the text must never contain.
+	OtherBorrowerNames []string
+}
+
+// Violation is one rule a message breaks.
+type Violation struct {
+	Rule     string `json:"rule"`
+	Category string `json:"category"`
+	Detail   string `json:"detail"`
+	Citation string `json:"citation"`
+}
+
+// Decision is the guard's answer for one proposal.
+type Decision struct {
+	ID         string      `json:"id"`
+	Action     Action      `json:"decision"`
+	Violations []Violation `json:"violations"`
+	Text       string      `json:"text,omitempty"`
+	SendAt     time.Time   `json:"send_at,omitzero"`
+	Error      string      `json:"error,omitempty"`
+}
+
+// Sendable reports whether the decision lets Text go out now.
+func (d Decision) Sendable() bool { return d.Action == Allow || d.Action == Revise }
