@@ -1,0 +1,540 @@
+package agent
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/parley-collections/parley/policies"
+)
+
+// Inbound is a borrower's message as a channel received it.
+type Inbound struct {
+	Channel          Channel
+	AccountID        string // known for chat (token) and voice after setup; SMS looks it up by From
+	From             string
+	To               string
+	Text             string
+	ChannelMessageID string // the channel's idempotency key: MessageSid, client_id, call sid + n
+	ConversationID   string // optional: continue this conversation
+	// Meta carries channel facts: "verified"="true" (an authenticated chat),
+	// "OptOutType" (Twilio Advanced Opt-Out), "CallSid".
+	Meta map[string]string
+}
+
+// TurnResult is what one turn did.
+type TurnResult struct {
+	Conversation Conversation
+	Inbound      Message
+	Replies      []Message // stored replies the guard let through (queued or sent)
+	Blocked      []Message // drafts the guard refused, or dropped by a takeover
+	Duplicate    bool      // the inbound message was seen before; nothing ran again
+	Events       []Event
+	Brain        string // which brain understood the message
+}
+
+// TurnOption adjusts one turn.
+type TurnOption func(*turnOptions)
+
+type turnOptions struct {
+	stream func(chunk string)
+}
+
+// WithStream makes the turn deliver each guard-approved reply through fn as
+// it is ready (voice and terminal chat), instead of the outbox.
+func WithStream(fn func(chunk string)) TurnOption {
+	return func(o *turnOptions) { o.stream = fn }
+}
+
+// Config wires an Orchestrator. Store, Brain and Guard are required.
+type Config struct {
+	Store     Store
+	Brain     Brain
+	Guard     *policies.Guard
+	Clock     Clock     // default SystemClock
+	Bus       Bus       // default a MemoryBus
+	Knowledge Knowledge // optional: answers questions
+	Phraser   Phraser   // optional: an LLM that rewords drafts
+	Logger    *slog.Logger
+	Linker    Linker    // optional: payment links for accepted plans
+	Scheduler Scheduler // optional: deferred sends and reminders
+	// AgentName is the assistant's name in greetings; default "Ava".
+	AgentName string
+	// TurnTimeout bounds one turn; default 10s.
+	TurnTimeout time.Duration
+	// GuardTimeout bounds one guard check; a check that takes longer blocks. Default 250ms.
+	GuardTimeout time.Duration
+	// HistoryLimit is how many recent messages the brain sees; default 20.
+	HistoryLimit int
+	// OnEnqueue is called after an outbound message enters the outbox, so a
+	// dispatcher can wake at once. Optional.
+	OnEnqueue func()
+}
+
+// Linker makes a signed payment link for an accepted plan.
+type Linker interface {
+	Link(p Plan, expires time.Time) (string, error)
+}
+
+// Scheduler runs work later: a deferred message at its send time, a reminder
+// before an installment. River implements it in production.
+type Scheduler interface {
+	ScheduleSend(ctx context.Context, messageID string, at time.Time) error
+	ScheduleReminder(ctx context.Context, accountID, planID string, at time.Time) error
+}
+
+// Orchestrator runs turns: understand, decide with the flows, draft, guard,
+// store, send. One turn at a time per conversation.
+type Orchestrator struct {
+	cfg Config
+	log *slog.Logger
+}
+
+// NewOrchestrator checks cfg and fills its defaults.
+func NewOrchestrator(cfg Config) (*Orchestrator, error) {
+	if cfg.Store == nil || cfg.Brain == nil || cfg.Guard == nil {
+		return nil, errors.New("orchestrator: store, brain and guard are required")
+	}
+	if cfg.Clock == nil {
+		cfg.Clock = SystemClock{}
+	}
+	if cfg.Bus == nil {
+		cfg.Bus = NewMemoryBus()
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.AgentName == "" {
+		cfg.AgentName = "Ava"
+	}
+	if cfg.TurnTimeout <= 0 {
+		cfg.TurnTimeout = 10 * time.Second
+	}
+	if cfg.GuardTimeout <= 0 {
+		cfg.GuardTimeout = 250 * time.Millisecond
+	}
+	if cfg.HistoryLimit <= 0 {
+		cfg.HistoryLimit = 20
+	}
+	return &Orchestrator{cfg: cfg, log: cfg.Logger}, nil
+}
+
+// Store returns the orchestrator's store.
+func (o *Orchestrator) Store() Store { return o.cfg.Store }
+
+// Bus returns the orchestrator's bus.
+func (o *Orchestrator) Bus() Bus { return o.cfg.Bus }
+
+// Guard returns the orchestrator's guard.
+func (o *Orchestrator) Guard() *policies.Guard { return o.cfg.Guard }
+
+// Clock returns the orchestrator's clock.
+func (o *Orchestrator) Clock() Clock { return o.cfg.Clock }
+
+// ErrUnknownSender reports an inbound message from an address no account has.
+var ErrUnknownSender = errors.New("unknown sender")
+
+// Receive stores an inbound message, idempotent on (channel, channel message
+// id), finding or opening the conversation. It runs nothing else, so a
+// channel can acknowledge as soon as it returns.
+func (o *Orchestrator) Receive(ctx context.Context, in Inbound) (Message, bool, error) {
+	st := o.cfg.Store
+	if in.ChannelMessageID != "" {
+		if m, err := st.MessageByChannelID(ctx, in.Channel, in.ChannelMessageID); err == nil {
+			return m, false, nil
+		} else if !errors.Is(err, ErrNotFound) {
+			return Message{}, false, fmt.Errorf("receive: %w", err)
+		}
+	}
+	conv, err := o.conversationFor(ctx, in)
+	if err != nil {
+		return Message{}, false, fmt.Errorf("receive: %w", err)
+	}
+	if in.ChannelMessageID == "" {
+		in.ChannelMessageID = NewID("local_")
+	}
+	m := Message{
+		ConversationID:   conv.ID,
+		Direction:        DirectionIn,
+		Author:           AuthorBorrower,
+		Channel:          in.Channel,
+		Text:             in.Text,
+		ChannelMessageID: in.ChannelMessageID,
+		Status:           StatusReceived,
+		CreatedAt:        o.cfg.Clock.Now(),
+	}
+	stored, created, err := st.InsertInbound(ctx, m)
+	if err != nil {
+		return Message{}, false, fmt.Errorf("receive: %w", err)
+	}
+	if created {
+		o.publish(ctx, Notice{Kind: "message", ConversationID: conv.ID, AccountID: conv.AccountID, MessageID: stored.ID})
+		if in.Meta["verified"] == "true" && !conv.Verified {
+			conv.Verified = true
+			if conv.State == StateOpen {
+				conv.State = StateVerified
+			}
+			if err := st.UpdateConversation(ctx, conv); err != nil {
+				return stored, created, fmt.Errorf("receive: %w", err)
+			}
+		}
+		if t := in.Meta["OptOutType"]; t != "" {
+			// Twilio's Advanced Opt-Out already acted on the keyword; the
+			// flows still record it and confirm once.
+			o.log.Info("twilio opt-out type", "type", t, "conversation", conv.ID)
+		}
+	}
+	return stored, created, nil
+}
+
+func (o *Orchestrator) conversationFor(ctx context.Context, in Inbound) (Conversation, error) {
+	st := o.cfg.Store
+	if in.ConversationID != "" {
+		return st.Conversation(ctx, in.ConversationID)
+	}
+	accountID := in.AccountID
+	if accountID == "" {
+		a, err := st.AccountByPhone(ctx, in.From)
+		if errors.Is(err, ErrNotFound) {
+			return Conversation{}, ErrUnknownSender
+		}
+		if err != nil {
+			return Conversation{}, err
+		}
+		accountID = a.ID
+	}
+	c, err := st.OpenConversation(ctx, accountID, in.Channel)
+	if err == nil {
+		return c, nil
+	}
+	if !errors.Is(err, ErrNotFound) {
+		return Conversation{}, err
+	}
+	a, err := st.Account(ctx, accountID)
+	if err != nil {
+		return Conversation{}, err
+	}
+	c = Conversation{
+		AccountID: accountID,
+		Channel:   in.Channel,
+		Address:   in.From,
+		State:     StateOpen,
+		Owner:     OwnerAI,
+		Locale:    a.Borrower.Locale,
+	}
+	if err := st.CreateConversation(ctx, &c); err != nil {
+		return Conversation{}, err
+	}
+	return c, nil
+}
+
+// Handle stores an inbound message and runs its turn.
+func (o *Orchestrator) Handle(ctx context.Context, in Inbound, opts ...TurnOption) (TurnResult, error) {
+	m, created, err := o.Receive(ctx, in)
+	if err != nil {
+		return TurnResult{}, err
+	}
+	res, err := o.Process(ctx, m.ID, opts...)
+	if err == nil && !created {
+		res.Duplicate = true
+	}
+	return res, err
+}
+
+// Process runs the turn for a stored inbound message. A message already
+// processed is not run again: the result says Duplicate.
+func (o *Orchestrator) Process(ctx context.Context, messageID string, opts ...TurnOption) (TurnResult, error) {
+	var to turnOptions
+	for _, opt := range opts {
+		opt(&to)
+	}
+	ctx, cancel := context.WithTimeout(ctx, o.cfg.TurnTimeout)
+	defer cancel()
+	st := o.cfg.Store
+	in, err := st.Message(ctx, messageID)
+	if err != nil {
+		return TurnResult{}, fmt.Errorf("turn: %w", err)
+	}
+	unlock, err := st.Lock(ctx, in.ConversationID)
+	if err != nil {
+		return TurnResult{}, fmt.Errorf("turn: lock: %w", err)
+	}
+	defer unlock()
+	// Read again under the lock: another worker may have run this turn.
+	if in, err = st.Message(ctx, messageID); err != nil {
+		return TurnResult{}, fmt.Errorf("turn: %w", err)
+	}
+	conv, err := st.Conversation(ctx, in.ConversationID)
+	if err != nil {
+		return TurnResult{}, fmt.Errorf("turn: %w", err)
+	}
+	if in.Status != StatusReceived {
+		return TurnResult{Conversation: conv, Inbound: in, Duplicate: true}, nil
+	}
+	acct, err := st.Account(ctx, conv.AccountID)
+	if err != nil {
+		return TurnResult{}, fmt.Errorf("turn: %w", err)
+	}
+	t, err := o.newTurn(ctx, conv, acct, in)
+	if err != nil {
+		return TurnResult{}, fmt.Errorf("turn: %w", err)
+	}
+	res := TurnResult{Inbound: in}
+	if conv.OwnedByAI() {
+		u, uerr := o.cfg.Brain.Understand(ctx, t.Context, in.Text)
+		if uerr != nil {
+			o.log.Warn("brain failed", "conversation", conv.ID, "err", uerr)
+			u = Understanding{Commands: []Command{{Intent: IntentUnknown}}, Brain: "none", Fallback: uerr.Error()}
+		}
+		t.Understanding = u
+		res.Brain = u.Brain
+		if err := o.respond(ctx, t); err != nil {
+			return TurnResult{}, fmt.Errorf("turn: flows: %w", err)
+		}
+	}
+	if err := o.finish(ctx, t, &res, to); err != nil {
+		return TurnResult{}, err
+	}
+	return res, nil
+}
+
+// newTurn loads what the flows and the brain may see.
+func (o *Orchestrator) newTurn(ctx context.Context, conv Conversation, acct Account, in Message) (*Turn, error) {
+	st := o.cfg.Store
+	hist, err := o.history(ctx, conv.ID)
+	if err != nil {
+		return nil, err
+	}
+	now := o.cfg.Clock.Now()
+	locale := conv.Locale
+	if locale == "" {
+		locale = acct.Borrower.Locale
+	}
+	if locale == "" {
+		locale = "en"
+	}
+	t := &Turn{
+		Conversation: conv,
+		Account:      acct,
+		Inbound:      in,
+		Now:          now,
+		Locale:       locale,
+		o:            o,
+	}
+	t.Context = TurnContext{Conversation: conv, Currency: acct.Balance.Currency, Now: now.In(acct.Location()), Locale: locale, History: hist}
+	_ = st
+	return t, nil
+}
+
+func (o *Orchestrator) history(ctx context.Context, convID string) ([]Message, error) {
+	all, err := o.cfg.Store.Messages(ctx, convID, 0, 0)
+	if err != nil {
+		return nil, err
+	}
+	if n := o.cfg.HistoryLimit; len(all) > n {
+		all = all[len(all)-n:]
+	}
+	return all, nil
+}
+
+// Location is the borrower's time zone, UTC when unknown.
+func (a Account) Location() *time.Location {
+	if a.Borrower.Timezone != "" {
+		if loc, err := time.LoadLocation(a.Borrower.Timezone); err == nil {
+			return loc
+		}
+	}
+	return time.UTC
+}
+
+// finish guards, stores and delivers the turn's replies, stores its events
+// and the conversation, and marks the inbound message processed.
+func (o *Orchestrator) finish(ctx context.Context, t *Turn, res *TurnResult, to turnOptions) error {
+	st := o.cfg.Store
+	for i, r := range t.replies {
+		id := replyID(t.Inbound.ID, i)
+		m, blocked, err := o.deliver(ctx, t, r, id, AuthorAgent, "", to)
+		if err != nil {
+			return fmt.Errorf("turn: reply: %w", err)
+		}
+		if blocked {
+			res.Blocked = append(res.Blocked, m)
+			if m.Status == StatusDropped {
+				break // a supervisor owns the conversation now: nothing more from the AI
+			}
+			continue
+		}
+		res.Replies = append(res.Replies, m)
+	}
+	// Events and state belong to the turn; store them after the replies.
+	latest, err := st.Conversation(ctx, t.Conversation.ID)
+	if err != nil {
+		return fmt.Errorf("turn: %w", err)
+	}
+	c := t.Conversation
+	c.Owner = latest.Owner
+	c.LastMessageAt = o.cfg.Clock.Now()
+	if err := st.UpdateConversation(ctx, c); err != nil {
+		return fmt.Errorf("turn: %w", err)
+	}
+	for _, e := range t.events {
+		e.ConversationID = c.ID
+		e.AccountID = c.AccountID
+		if e.Actor == "" {
+			e.Actor = OwnerAI
+		}
+		stored, err := st.AddEvent(ctx, e)
+		if err != nil {
+			return fmt.Errorf("turn: event: %w", err)
+		}
+		res.Events = append(res.Events, stored)
+		o.publish(ctx, Notice{Kind: "event", ConversationID: c.ID, AccountID: c.AccountID, EventKind: string(e.Kind)})
+	}
+	if _, err := st.SetMessageStatus(ctx, t.Inbound.ID, StatusProcessed, ""); err != nil {
+		return fmt.Errorf("turn: %w", err)
+	}
+	res.Conversation, _ = st.Conversation(ctx, c.ID)
+	if res.Conversation.ID == "" {
+		res.Conversation = c
+	}
+	res.Inbound.Status = StatusProcessed
+	return nil
+}
+
+// replyID derives a stable id for the i-th reply to an inbound message, so a
+// turn run again after a crash stores and sends nothing twice.
+func replyID(inboundID string, i int) string {
+	h := sha256.Sum256([]byte(fmt.Sprintf("%s/%d", inboundID, i)))
+	return "m_" + hex.EncodeToString(h[:16])
+}
+
+// deliver runs one drafted reply through the guard and stores it, with its
+// decision, before anything is sent. It falls back to the reply's safe
+// alternative when the guard refuses the draft. blocked reports that nothing
+// of this reply will reach the borrower.
+func (o *Orchestrator) deliver(ctx context.Context, t *Turn, r Reply, id string, author Author, authorName string, to turnOptions) (Message, bool, error) {
+	st := o.cfg.Store
+	for attempt := 0; ; attempt++ {
+		d := o.check(t, r)
+		m := Message{
+			ID:              id,
+			ConversationID:  t.Conversation.ID,
+			Direction:       DirectionOut,
+			Author:          author,
+			AuthorName:      authorName,
+			Channel:         t.Conversation.Channel,
+			Text:            r.Text,
+			ReplyTo:         t.Inbound.ID,
+			TemplateVersion: r.TemplateVersion,
+			Model:           r.Model,
+			Guard:           &d,
+			CreatedAt:       o.cfg.Clock.Now(),
+		}
+		switch d.Action {
+		case policies.Allow, policies.Revise:
+			m.Text = d.Text
+			m.Status = StatusQueued
+			var item *OutboxItem
+			if to.stream == nil && needsOutbox(m.Channel) {
+				item = &OutboxItem{Channel: m.Channel, To: t.Conversation.Address, Body: m.Text, Status: OutboxPending, NextAttemptAt: m.CreatedAt}
+			}
+			stored, err := st.InsertOutbound(ctx, m, item, author == AuthorAgent)
+			if errors.Is(err, ErrNotOwner) {
+				t.Emit(EventMessageBlocked, map[string]string{"reason": "supervisor took over", "message_id": stored.ID})
+				o.publish(ctx, Notice{Kind: "message", ConversationID: m.ConversationID, MessageID: stored.ID})
+				return stored, true, nil
+			}
+			if err != nil {
+				return Message{}, false, err
+			}
+			o.publish(ctx, Notice{Kind: "message", ConversationID: m.ConversationID, AccountID: t.Account.ID, MessageID: stored.ID})
+			if item != nil && o.cfg.OnEnqueue != nil {
+				o.cfg.OnEnqueue()
+			}
+			if to.stream != nil && stored.Status == StatusQueued {
+				to.stream(stored.Text)
+				if _, err := st.SetMessageStatus(ctx, stored.ID, StatusSent, ""); err != nil {
+					return stored, false, err
+				}
+				stored.Status = StatusSent
+			}
+			if err := o.recordContact(ctx, t, stored); err != nil {
+				return stored, false, err
+			}
+			t.sentCount++
+			return stored, false, nil
+		case policies.Defer:
+			m.Text = r.Text
+			m.Status = StatusDeferred
+			m.SendAt = d.SendAt
+			stored, err := st.InsertOutbound(ctx, m, nil, author == AuthorAgent)
+			if err != nil && !errors.Is(err, ErrNotOwner) {
+				return Message{}, false, err
+			}
+			t.Emit(EventMessageDeferred, map[string]string{"message_id": stored.ID, "send_at": d.SendAt.UTC().Format(time.RFC3339)})
+			if o.cfg.Scheduler != nil {
+				if err := o.cfg.Scheduler.ScheduleSend(ctx, stored.ID, d.SendAt); err != nil {
+					return stored, true, err
+				}
+			}
+			return stored, true, nil
+		default: // block, escalate, or anything unknown: fail closed
+			m.Status = StatusBlocked
+			stored, err := st.InsertOutbound(ctx, m, nil, false)
+			if err != nil {
+				return Message{}, false, err
+			}
+			t.Emit(EventMessageBlocked, map[string]string{"message_id": stored.ID, "rules": ruleList(d)})
+			o.publish(ctx, Notice{Kind: "message", ConversationID: m.ConversationID, MessageID: stored.ID})
+			if r.Fallback == nil || attempt > 2 || author != AuthorAgent {
+				if author == AuthorAgent && d.Action == policies.Escalate {
+					t.requestHandoff("guard escalated a draft")
+				}
+				return stored, true, nil
+			}
+			r = *r.Fallback
+			id = replyID(id, attempt+1)
+		}
+	}
+}
+
+func needsOutbox(ch Channel) bool {
+	return ch == ChannelSMS || ch == ChannelChat || ch == ChannelEmail
+}
+
+func ruleList(d policies.Decision) string {
+	rules := make([]string, 0, len(d.Violations))
+	for _, v := range d.Violations {
+		rules = append(rules, v.Rule)
+	}
+	if d.Error != "" {
+		rules = append(rules, "error: "+d.Error)
+	}
+	return strings.Join(rules, ",")
+}
+
+func (o *Orchestrator) recordContact(ctx context.Context, t *Turn, m Message) error {
+	by := "borrower"
+	if t.Inbound.ID == "" {
+		by = "agent"
+	}
+	outcome := OutcomeSent
+	if m.Channel == ChannelVoice {
+		outcome = OutcomeConnected
+	}
+	return o.cfg.Store.AddContactAttempt(ctx, ContactAttempt{
+		AccountID: t.Account.ID, Channel: m.Channel, Address: t.Conversation.Address,
+		InitiatedBy: by, Outcome: outcome, MessageID: m.ID, At: m.CreatedAt,
+	})
+}
+
+func (o *Orchestrator) publish(ctx context.Context, n Notice) {
+	if err := o.cfg.Bus.Publish(ctx, n); err != nil {
+		o.log.Warn("publish failed", "kind", n.Kind, "err", err)
+	}
+}

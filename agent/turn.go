@@ -1,0 +1,216 @@
+package agent
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/parley-collections/parley/policies"
+)
+
+// Reply is one message the flows want to send. Text is already rendered from
+// a versioned template; the guard decides whether it goes.
+type Reply struct {
+	Text            string
+	TemplateVersion string // e.g. "offer.v1.en"
+	Model           string // set when an LLM phrased it
+	Purpose         string // a policies.Purpose* constant
+	// Fallback is a safe alternative (usually a plainer template) sent when
+	// the guard refuses Text.
+	Fallback *Reply
+}
+
+// Turn is one borrower message being answered. The flows read the
+// conversation, account and understanding, and record what to say and what
+// happened through Say, Emit and Ground; the orchestrator guards, stores and
+// sends it afterwards.
+type Turn struct {
+	Conversation  Conversation // the flows may change State, Verified, Locale and Memory
+	Account       Account
+	Inbound       Message
+	Understanding Understanding
+	Context       TurnContext
+	Now           time.Time
+	Locale        string
+
+	o         *Orchestrator
+	replies   []Reply
+	events    []Event
+	amounts   []Money
+	consents  []Consent
+	attempts  []ContactAttempt
+	loaded    bool
+	sentCount int
+}
+
+// Say queues a reply.
+func (t *Turn) Say(r Reply) { t.replies = append(t.replies, r) }
+
+// Replies lists the replies queued so far.
+func (t *Turn) Replies() []Reply { return t.replies }
+
+// Emit records an event of the closed vocabulary.
+func (t *Turn) Emit(kind EventKind, data map[string]string) {
+	t.events = append(t.events, Event{Kind: kind, Data: data, At: t.Now})
+}
+
+// Emitted reports whether the turn already recorded an event of that kind.
+func (t *Turn) Emitted(kind EventKind) bool {
+	for _, e := range t.events {
+		if e.Kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// Ground declares amounts the turn's replies may state (besides the
+// balance): the amounts the negotiation engine produced. Nothing from model
+// text is ever grounded.
+func (t *Turn) Ground(amounts ...Money) { t.amounts = append(t.amounts, amounts...) }
+
+// Store is the orchestrator's store, for flows that record plans, disputes
+// and consents.
+func (t *Turn) Store() Store { return t.o.cfg.Store }
+
+// Orchestrator is the orchestrator running the turn.
+func (t *Turn) Orchestrator() *Orchestrator { return t.o }
+
+func (t *Turn) requestHandoff(reason string) {
+	if !t.Emitted(EventHandoffRequested) {
+		t.Emit(EventHandoffRequested, map[string]string{"reason": reason})
+	}
+	t.Conversation.State = StateHandoff
+}
+
+// load reads consents and recent contact attempts once per turn for the guard.
+func (t *Turn) load(ctx context.Context) error {
+	if t.loaded {
+		return nil
+	}
+	st := t.o.cfg.Store
+	cs, err := st.Consents(ctx, t.Account.ID)
+	if err != nil {
+		return fmt.Errorf("consents: %w", err)
+	}
+	as, err := st.ContactAttempts(ctx, t.Account.ID, t.Now.Add(-8*24*time.Hour))
+	if err != nil {
+		return fmt.Errorf("contact attempts: %w", err)
+	}
+	t.consents, t.attempts, t.loaded = cs, as, true
+	return nil
+}
+
+// Facts builds what the guard knows at this moment from the account, the
+// conversation and the store.
+func (t *Turn) Facts() policies.Facts {
+	a := t.Account
+	f := policies.Facts{
+		Jurisdiction:        a.Borrower.Jurisdiction,
+		Now:                 t.Now,
+		Timezone:            a.Borrower.Timezone,
+		RecipientVerified:   t.Conversation.Verified,
+		HasBalance:          true,
+		Balance:             a.Balance.Minor,
+		Currency:            a.Balance.Currency,
+		Cease:               a.Flags.Cease,
+		Attorney:            a.Flags.Attorney,
+		Bankruptcy:          a.Flags.Bankruptcy,
+		Disputed:            a.Flags.Disputed,
+		TimeBarred:          a.Flags.TimeBarred,
+		LegalActionApproved: a.Flags.LegalActionApproved,
+	}
+	for _, m := range t.amounts {
+		f.AllowedAmounts = append(f.AllowedAmounts, m.Minor)
+	}
+	for _, c := range t.consents {
+		if c.OptedOut {
+			f.OptedOutChannels = append(f.OptedOutChannels, string(c.Channel))
+		}
+	}
+	week := t.Now.Add(-7 * 24 * time.Hour)
+	y, m, d := t.Now.In(a.Location()).Date()
+	dayStart := time.Date(y, m, d, 0, 0, 0, 0, a.Location())
+	for _, c := range t.attempts {
+		if c.Channel == ChannelVoice && c.Outcome == OutcomeConnected {
+			if c.At.After(f.LastPhoneConversationAt) {
+				f.LastPhoneConversationAt = c.At
+			}
+			if !c.At.Before(dayStart) {
+				f.ConnectedCallsToday++
+			}
+		}
+		if c.At.Before(week) || c.InitiatedBy != "agent" {
+			continue
+		}
+		if c.Channel == ChannelVoice {
+			f.CallsLast7d++
+		}
+		f.ContactsLast7d++
+	}
+	return f
+}
+
+// check runs the guard on a reply, failing closed: a panic, a timeout or an
+// error in loading the facts blocks the reply.
+func (o *Orchestrator) check(t *Turn, r Reply) (d policies.Decision) {
+	p := policies.Proposal{
+		ID:           t.Inbound.ID,
+		Text:         r.Text,
+		Channel:      string(t.Conversation.Channel),
+		InitiatedBy:  "borrower",
+		FirstMessage: t.firstMessage(),
+		Purpose:      r.Purpose,
+	}
+	if t.Inbound.ID == "" {
+		p.InitiatedBy = "agent"
+	}
+	if p.Channel == string(ChannelConsole) {
+		p.Channel = string(ChannelChat)
+	}
+	if err := t.load(context.Background()); err != nil {
+		return blockedDecision(p.ID, "guard facts unavailable: "+err.Error())
+	}
+	f := t.Facts()
+	done := make(chan policies.Decision, 1)
+	go func() {
+		defer func() {
+			if v := recover(); v != nil {
+				done <- blockedDecision(p.ID, fmt.Sprintf("guard failed: %v", v))
+			}
+		}()
+		done <- o.cfg.Guard.Check(p, f)
+	}()
+	timer := time.NewTimer(o.cfg.GuardTimeout)
+	defer timer.Stop()
+	select {
+	case d = <-done:
+	case <-timer.C:
+		return blockedDecision(p.ID, "guard timed out")
+	}
+	if d.Action == "" {
+		return blockedDecision(p.ID, "guard returned no decision")
+	}
+	if d.Violations == nil {
+		d.Violations = []policies.Violation{}
+	}
+	return d
+}
+
+// firstMessage reports whether nothing has gone out to this borrower in the
+// conversation yet.
+func (t *Turn) firstMessage() bool {
+	if t.sentCount > 0 {
+		return false
+	}
+	for _, m := range t.Context.History {
+		if m.Direction == DirectionOut && StatusRank(m.Status) >= StatusRank(StatusQueued) && m.Status != StatusBlocked && m.Status != StatusDropped {
+			return false
+		}
+	}
+	return true
+}
+
+func blockedDecision(id, reason string) policies.Decision {
+	return policies.Decision{ID: id, Action: policies.Block, Violations: []policies.Violation{}, Error: reason}
+}
