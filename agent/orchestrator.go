@@ -520,7 +520,9 @@ func ruleList(d policies.Decision) string {
 
 func (o *Orchestrator) recordContact(ctx context.Context, t *Turn, m Message) error {
 	by := "borrower"
-	if t.Inbound.ID == "" {
+	if t.initiatedBy != "" {
+		by = t.initiatedBy
+	} else if t.Inbound.ID == "" {
 		by = "agent"
 	}
 	outcome := OutcomeSent
@@ -538,3 +540,21 @@ func (o *Orchestrator) publish(ctx context.Context, n Notice) {
 		o.log.Warn("publish failed", "kind", n.Kind, "err", err)
 	}
 }
+
+// Knowledge returns the knowledge base, or nil when none is configured.
+func (o *Orchestrator) Knowledge() Knowledge { return o.cfg.Knowledge }
+
+// Phraser returns the LLM phraser, or nil when none is configured.
+func (o *Orchestrator) Phraser() Phraser { return o.cfg.Phraser }
+
+// Linker returns the payment linker, or nil when none is configured.
+func (o *Orchestrator) Linker() Linker { return o.cfg.Linker }
+
+// Scheduler returns the scheduler, or nil when none is configured.
+func (o *Orchestrator) Scheduler() Scheduler { return o.cfg.Scheduler }
+
+// AgentName is the assistant's name in greetings.
+func (o *Orchestrator) AgentName() string { return o.cfg.AgentName }
+
+// Logger returns the orchestrator's logger.
+func (o *Orchestrator) Logger() *slog.Logger { return o.log }

@@ -41,6 +41,9 @@ type Turn struct {
 	attempts  []ContactAttempt
 	loaded    bool
 	sentCount int
+	// initiatedBy overrides who opened the exchange: "agent" for outreach,
+	// "borrower" for a reply; empty means a reply to Inbound.
+	initiatedBy string
 }
 
 // Say queues a reply.
@@ -162,7 +165,9 @@ func (o *Orchestrator) check(t *Turn, r Reply) (d policies.Decision) {
 		FirstMessage: t.firstMessage(),
 		Purpose:      r.Purpose,
 	}
-	if t.Inbound.ID == "" {
+	if t.initiatedBy != "" {
+		p.InitiatedBy = t.initiatedBy
+	} else if t.Inbound.ID == "" {
 		p.InitiatedBy = "agent"
 	}
 	if p.Channel == string(ChannelConsole) {
