@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The whole test run, from a fresh clone: starts what the tests need
+# (PostgreSQL, headless Chromium), then vet, format check and the tests with
+# the race detector. README.md names this script; .ci/run calls it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '== %s\n' "$*"; }
+
+# PostgreSQL: start the local cluster, or install one when absent.
+if ! command -v pg_lsclusters >/dev/null 2>&1; then
+  log "installing PostgreSQL"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+if ! pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then
+  ver=$(pg_lsclusters --no-header | awk 'NR==1{print $1}')
+  log "starting PostgreSQL $ver"
+  pg_ctlcluster --skip-systemctl-redirect "$ver" main start || true
+  for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done
+fi
+psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='test'" postgres 2>/dev/null | grep -q 1 \
+  || psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE test" postgres >/dev/null
+export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test?sslmode=disable}"
+
+# Headless Chromium for the console's browser test.
+if ! command -v chromium >/dev/null 2>&1; then
+  log "installing chromium"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+log "go vet"
+go vet ./...
+
+log "gofmt"
+unformatted=$(gofmt -l .)
+if [ -n "$unformatted" ]; then
+  echo "gofmt would change:"; echo "$unformatted"; exit 1
+fi
+
+log "go test -race"
+go test -race -count=1 -timeout 20m ./...
+
+# Every parser of outside input gets a short, bounded fuzz run on top of its
+# committed seed corpus.
+log "fuzz (bounded)"
+fuzz() { go test -run '^$' -fuzz "^$2\$" -fuzztime "${FUZZTIME:-10s}" "$1"; }
+while read -r pkg target; do
+  [ -n "$pkg" ] || continue
+  if go test -list "^$target\$" "$pkg" 2>/dev/null | grep -qx "$target"; then
+    fuzz "$pkg" "$target"
+  fi
+done <<'LIST'
+./policies FuzzCheck
+./policies FuzzCheckLines
+./agent/rules FuzzUnderstand
+./channels/sms FuzzWebhook
+./channels/voice FuzzRelayFrame
+./channels/chat FuzzFrame
+./channels/chat FuzzToken
+./evals FuzzSuite
+LIST
+log "all tests passed"

@@ -1,0 +1,154 @@
+package main
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// config is the whole of `parley serve`'s configuration: defaults in code,
+// overlaid by the environment, then by flags, validated before anything
+// starts. Secrets are never logged (see redacted).
+type config struct {
+	Addr        string // PARLEY_ADDR, --addr; default ":8080"
+	Demo        bool   // --demo; default true when DATABASE_URL is unset
+	DBPath      string // PARLEY_DB, --db; default "./parley.db"
+	DatabaseURL string // DATABASE_URL: PostgreSQL instead of SQLite
+	PublicURL   string // PARLEY_PUBLIC_URL: the URL Twilio calls, for signatures
+
+	ChatSecret      string   // PARLEY_CHAT_SECRET: HS256 key of chat tokens; random in demo mode when unset
+	ChatOrigins     []string // PARLEY_CHAT_ORIGINS: extra origins allowed to open the chat socket
+	DemoPassword    string   // PARLEY_DEMO_PASSWORD: the demo supervisor's password; random and printed when unset
+	PaymentURL      string   // PARLEY_PAYMENT_URL: payment link template with {token}
+	PaymentSecret   string   // PARLEY_PAYMENT_SECRET: HMAC key of payment tokens; random when unset
+	GuardProfiles   string   // PARLEY_GUARD_PROFILES: a file of extra or overriding jurisdiction profiles
+	AgentName       string   // PARLEY_AGENT_NAME: the assistant's name; default "Ava"
+	LogLevel        string   // PARLEY_LOG_LEVEL: debug, info, warn, error; default info
+	ShutdownTimeout time.Duration
+
+	TwilioAccountSID string // TWILIO_ACCOUNT_SID
+	TwilioAuthToken  string // TWILIO_AUTH_TOKEN
+	TwilioFrom       string // TWILIO_FROM
+	TwilioMSID       string // TWILIO_MESSAGING_SERVICE_SID
+	TwilioInsecure   bool   // PARLEY_TWILIO_INSECURE=1: accept unsigned webhooks (local experiments only)
+
+	LLMBaseURL string // PARLEY_LLM_BASE_URL
+	LLMAPIKey  string // PARLEY_LLM_API_KEY or OPENAI_API_KEY
+	LLMModel   string // PARLEY_LLM_MODEL
+
+	QdrantURL    string // QDRANT_URL
+	QdrantAPIKey string // QDRANT_API_KEY
+
+	OutboxMaxAttempts int // PARLEY_OUTBOX_MAX_ATTEMPTS; default 6
+}
+
+func defaultConfig() config {
+	return config{
+		Addr:              ":8080",
+		DBPath:            "./parley.db",
+		PaymentURL:        "https://pay.example.com/p/{token}",
+		AgentName:         "Ava",
+		LogLevel:          "info",
+		ShutdownTimeout:   15 * time.Second,
+		OutboxMaxAttempts: 6,
+	}
+}
+
+// loadEnv overlays the environment on the defaults.
+func (c *config) loadEnv(getenv func(string) string) error {
+	set := func(dst *string, key string) {
+		if v := getenv(key); v != "" {
+			*dst = v
+		}
+	}
+	set(&c.Addr, "PARLEY_ADDR")
+	set(&c.DBPath, "PARLEY_DB")
+	set(&c.DatabaseURL, "DATABASE_URL")
+	set(&c.PublicURL, "PARLEY_PUBLIC_URL")
+	set(&c.ChatSecret, "PARLEY_CHAT_SECRET")
+	set(&c.DemoPassword, "PARLEY_DEMO_PASSWORD")
+	set(&c.PaymentURL, "PARLEY_PAYMENT_URL")
+	set(&c.PaymentSecret, "PARLEY_PAYMENT_SECRET")
+	set(&c.GuardProfiles, "PARLEY_GUARD_PROFILES")
+	set(&c.AgentName, "PARLEY_AGENT_NAME")
+	set(&c.LogLevel, "PARLEY_LOG_LEVEL")
+	set(&c.TwilioAccountSID, "TWILIO_ACCOUNT_SID")
+	set(&c.TwilioAuthToken, "TWILIO_AUTH_TOKEN")
+	set(&c.TwilioFrom, "TWILIO_FROM")
+	set(&c.TwilioMSID, "TWILIO_MESSAGING_SERVICE_SID")
+	set(&c.LLMAPIKey, "OPENAI_API_KEY")
+	set(&c.LLMAPIKey, "PARLEY_LLM_API_KEY")
+	set(&c.LLMBaseURL, "PARLEY_LLM_BASE_URL")
+	set(&c.LLMModel, "PARLEY_LLM_MODEL")
+	set(&c.QdrantURL, "QDRANT_URL")
+	set(&c.QdrantAPIKey, "QDRANT_API_KEY")
+	if v := getenv("PARLEY_CHAT_ORIGINS"); v != "" {
+		c.ChatOrigins = strings.Split(v, ",")
+	}
+	if v := getenv("PARLEY_TWILIO_INSECURE"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return fmt.Errorf("PARLEY_TWILIO_INSECURE: %q is not a boolean", v)
+		}
+		c.TwilioInsecure = b
+	}
+	if v := getenv("PARLEY_OUTBOX_MAX_ATTEMPTS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			return fmt.Errorf("PARLEY_OUTBOX_MAX_ATTEMPTS: %q is not a positive number", v)
+		}
+		c.OutboxMaxAttempts = n
+	}
+	c.Demo = c.DatabaseURL == ""
+	return nil
+}
+
+// bindFlags lets flags override the environment.
+func (c *config) bindFlags(fs *flag.FlagSet) {
+	fs.StringVar(&c.Addr, "addr", c.Addr, "address to listen on (env PARLEY_ADDR)")
+	fs.BoolVar(&c.Demo, "demo", c.Demo, "seed the demo portfolio and demo supervisor (default true without DATABASE_URL)")
+	fs.StringVar(&c.DBPath, "db", c.DBPath, "SQLite file when DATABASE_URL is unset (env PARLEY_DB)")
+	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "how long shutdown waits for in-flight requests")
+}
+
+// validate checks the configuration and fills generated secrets.
+func (c *config) validate() error {
+	if c.PublicURL != "" {
+		u, err := url.Parse(c.PublicURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("PARLEY_PUBLIC_URL: %q is not an http(s) URL", c.PublicURL)
+		}
+		c.PublicURL = strings.TrimRight(c.PublicURL, "/")
+	}
+	if !strings.Contains(c.PaymentURL, "{token}") {
+		return fmt.Errorf("PARLEY_PAYMENT_URL: %q has no {token}", c.PaymentURL)
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		return fmt.Errorf("PARLEY_LOG_LEVEL: %q is not debug, info, warn or error", c.LogLevel)
+	}
+	if c.ChatSecret == "" {
+		c.ChatSecret = randomSecret()
+	}
+	if c.PaymentSecret == "" {
+		c.PaymentSecret = randomSecret()
+	}
+	return nil
+}
+
+// twilioSending reports whether messages really go out through Twilio.
+func (c *config) twilioSending() bool {
+	return c.TwilioAccountSID != "" && c.TwilioAuthToken != "" && (c.TwilioFrom != "" || c.TwilioMSID != "")
+}
+
+func randomSecret() string {
+	var b [24]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
