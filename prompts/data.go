@@ -1,0 +1,328 @@
+package prompts
+
+import "time"
+
+// Identity fact kinds as templates name them. Zip is a US postal code,
+// Postcode any other.
+const (
+	FactDOB      = "dob"
+	FactZip      = "zip"
+	FactPostcode = "postcode"
+	FactIDLast4  = "id_last4"
+)
+
+// Regions choose jurisdiction-specific wording (disclosures, advice and
+// crisis lines): "us", "gb", "cn", "in".
+const (
+	RegionUS = "us"
+	RegionGB = "gb"
+	RegionCN = "cn"
+	RegionIN = "in"
+)
+
+// Intro is the first line of a conversation: the assistant's name, that it
+// is automated, and who it writes for. It says nothing about a debt.
+type Intro struct {
+	AgentName string
+	Collector string
+}
+
+// Template names the template.
+func (Intro) Template() string { return "intro.v1" }
+
+// IdentityRequest asks for two identity facts (Fact* kinds). Again is set
+// when the borrower asked for something that needs verification first.
+type IdentityRequest struct {
+	First, Second string
+	Again         bool
+}
+
+// Template names the template.
+func (IdentityRequest) Template() string { return "identity_request.v1" }
+
+// IdentityMore thanks the borrower for one matching fact and asks for one more.
+type IdentityMore struct {
+	Kind string
+}
+
+// Template names the template.
+func (IdentityMore) Template() string { return "identity_more.v1" }
+
+// IdentityRetry says the facts given did not match and asks again.
+type IdentityRetry struct {
+	First, Second string
+	Remaining     int // attempts left before verification is refused
+}
+
+// Template names the template.
+func (IdentityRetry) Template() string { return "identity_retry.v1" }
+
+// IdentityFailed ends verification after too many failed attempts and
+// offers a person, without saying why the borrower was contacted.
+type IdentityFailed struct {
+	Collector string
+}
+
+// Template names the template.
+func (IdentityFailed) Template() string { return "identity_failed.v1" }
+
+// Verified thanks the borrower once their identity is confirmed.
+type Verified struct{}
+
+// Template names the template.
+func (Verified) Template() string { return "identity_verified.v1" }
+
+// Disclosure is the identity and purpose statement the borrower's
+// jurisdiction requires once the right party is confirmed.
+type Disclosure struct {
+	Region    string
+	Collector string
+	Creditor  string
+	Agency    string // empty when the creditor collects itself
+}
+
+// Template names the template.
+func (Disclosure) Template() string { return "disclosure.v1" }
+
+// Balance states the balance from the system of record.
+type Balance struct {
+	Creditor string
+	Balance  string // formatted, "$1,200.00"
+}
+
+// Template names the template.
+func (Balance) Template() string { return "balance.v1" }
+
+// DueDate states when the balance fell due.
+type DueDate struct {
+	HasDue      bool
+	Due         time.Time
+	DaysPastDue int
+}
+
+// Template names the template.
+func (DueDate) Template() string { return "due_date.v1" }
+
+// Creditor names the creditor and, when there is one, the agency.
+type Creditor struct {
+	Creditor string
+	Agency   string
+}
+
+// Template names the template.
+func (Creditor) Template() string { return "creditor.v1" }
+
+// Purpose says what the account was for, when the record says.
+type Purpose struct {
+	Creditor string
+	Purpose  string // empty when unknown
+}
+
+// Template names the template.
+func (Purpose) Template() string { return "purpose.v1" }
+
+// HowToPay explains how payments are made.
+type HowToPay struct{}
+
+// Template names the template.
+func (HowToPay) Template() string { return "how_to_pay.v1" }
+
+// Fees answers a question about fees without stating any fee.
+type Fees struct {
+	Creditor string
+}
+
+// Template names the template.
+func (Fees) Template() string { return "fees.v1" }
+
+// Bot answers "are you a bot?": always yes, and a person is available.
+type Bot struct {
+	AgentName string
+	Collector string
+}
+
+// Template names the template.
+func (Bot) Template() string { return "bot.v1" }
+
+// Who answers "who are you?".
+type Who struct {
+	AgentName string
+	Collector string
+}
+
+// Template names the template.
+func (Who) Template() string { return "who.v1" }
+
+// Credit is the approved wording on credit report effects.
+type Credit struct{}
+
+// Template names the template.
+func (Credit) Template() string { return "credit.v1" }
+
+// Advice signposts free, independent debt advice for the region.
+type Advice struct {
+	Region string
+}
+
+// Template names the template.
+func (Advice) Template() string { return "advice.v1" }
+
+// Answer quotes a knowledge-base passage with its document title.
+type Answer struct {
+	Title string
+	Text  string
+}
+
+// Template names the template.
+func (Answer) Template() string { return "answer.v1" }
+
+// NotUnderstood says what the assistant can help with.
+type NotUnderstood struct {
+	Verified bool
+}
+
+// Template names the template.
+func (NotUnderstood) Template() string { return "not_understood.v1" }
+
+// Menu invites the next step once the borrower is verified.
+type Menu struct{}
+
+// Template names the template.
+func (Menu) Template() string { return "menu.v1" }
+
+// ThirdParty answers someone who is not the account holder, neutrally.
+type ThirdParty struct {
+	Collector string
+}
+
+// Template names the template.
+func (ThirdParty) Template() string { return "third_party.v1" }
+
+// Offer is one repayment option, formatted.
+type Offer struct {
+	ID          string
+	Kind        string // full, settlement, installments, hardship
+	Frequency   string // once, weekly, biweekly, monthly
+	Total       string
+	Installment string // the amount of each payment
+	Count       int
+	First       time.Time // the first payment's due date
+}
+
+// Offers presents the options the negotiation engine computed.
+type Offers struct {
+	Offers   []Offer
+	Hardship bool // the options were computed for a borrower in hardship
+}
+
+// Template names the template.
+func (Offers) Template() string { return "offer.v1" }
+
+// PlanAccepted confirms an agreed plan and says how to pay it.
+type PlanAccepted struct {
+	Plan Offer
+	Link string // a payment link; empty when none could be made
+}
+
+// Template names the template.
+func (PlanAccepted) Template() string { return "plan_accepted.v1" }
+
+// Promise confirms a promise to pay on a date.
+type Promise struct {
+	Date time.Time
+}
+
+// Template names the template.
+func (Promise) Template() string { return "promise.v1" }
+
+// DisputeAck acknowledges a dispute: collection stops until verification.
+type DisputeAck struct {
+	Creditor string
+}
+
+// Template names the template.
+func (DisputeAck) Template() string { return "dispute_ack.v1" }
+
+// Paused answers a verified borrower whose account is not being collected:
+// Reason is "dispute", "cease", "attorney" or "bankruptcy".
+type Paused struct {
+	Reason string
+}
+
+// Template names the template.
+func (Paused) Template() string { return "paused.v1" }
+
+// Hardship acknowledges hardship with care.
+type Hardship struct{}
+
+// Template names the template.
+func (Hardship) Template() string { return "hardship.v1" }
+
+// Crisis answers vulnerability or self-harm language: a person, support
+// lines for the region, and nothing about the account.
+type Crisis struct {
+	Region string
+}
+
+// Template names the template.
+func (Crisis) Template() string { return "crisis.v1" }
+
+// OptOut confirms an opt-out from a channel ("sms", "chat", "voice",
+// "email", "console"). Current is set when it is the channel being used.
+type OptOut struct {
+	Channel   string
+	Collector string
+	Current   bool
+}
+
+// Template names the template.
+func (OptOut) Template() string { return "opt_out.v1" }
+
+// OptIn confirms that messages may resume.
+type OptIn struct {
+	Collector string
+}
+
+// Template names the template.
+func (OptIn) Template() string { return "opt_in.v1" }
+
+// Help answers the HELP keyword with the sender's identity.
+type Help struct {
+	AgentName string
+	Collector string
+}
+
+// Template names the template.
+func (Help) Template() string { return "help.v1" }
+
+// StopAck acknowledges a cease request, an attorney notice or a bankruptcy
+// (Reason "cease", "attorney", "bankruptcy"). Unverified, it says nothing
+// about a debt.
+type StopAck struct {
+	Reason   string
+	Verified bool
+}
+
+// Template names the template.
+func (StopAck) Template() string { return "stop_ack.v1" }
+
+// Handoff tells the borrower a person will take over. Reason is "request",
+// "identity", "negotiation", "guard" or "waiting" (already handed over).
+type Handoff struct {
+	Reason string
+}
+
+// Template names the template.
+func (Handoff) Template() string { return "handoff.v1" }
+
+// Closing answers thanks or goodbye.
+type Closing struct{}
+
+// Template names the template.
+func (Closing) Template() string { return "closing.v1" }
+
+// Fallback is the plainest safe message, sent when the guard refuses a draft.
+type Fallback struct{}
+
+// Template names the template.
+func (Fallback) Template() string { return "fallback.v1" }
