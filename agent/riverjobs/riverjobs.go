@@ -1,0 +1,240 @@
+// Package riverjobs runs Parley's scheduled work on River: a deferred
+// message at the time the guard allows it, a reminder before an installment,
+// and outreach to a borrower. River keeps the jobs in the store's own
+// database (SQLite through riversqlite, PostgreSQL through riverpgxv5), so
+// they survive restarts and spread over replicas.
+//
+// It must not decide what is said or whether it may be sent: every job calls
+// back into the orchestrator, which drafts the message and checks the guard
+// again when the job fires.
+package riverjobs
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/riverqueue/river/riverdriver/riversqlite"
+	"github.com/riverqueue/river/rivermigrate"
+	"github.com/riverqueue/river/rivertype"
+
+	"github.com/parley-collections/parley/agent"
+)
+
+// Runner does the work when a job fires; agent.Orchestrator implements it.
+type Runner interface {
+	SendDeferred(ctx context.Context, messageID string) error
+	Remind(ctx context.Context, accountID, planID string) error
+	Reach(ctx context.Context, accountID string, ch agent.Channel) error
+}
+
+// SendArgs is a deferred message waiting for its send time.
+type SendArgs struct {
+	MessageID string `json:"message_id" river:"unique"`
+}
+
+// Kind names the job.
+func (SendArgs) Kind() string { return "parley_send_deferred" }
+
+// ReminderArgs is a reminder before a plan's installment.
+type ReminderArgs struct {
+	AccountID string    `json:"account_id" river:"unique"`
+	PlanID    string    `json:"plan_id" river:"unique"`
+	At        time.Time `json:"at" river:"unique"`
+}
+
+// Kind names the job.
+func (ReminderArgs) Kind() string { return "parley_reminder" }
+
+// ReachArgs is a first contact or follow-up to a borrower.
+type ReachArgs struct {
+	AccountID string        `json:"account_id" river:"unique"`
+	Channel   agent.Channel `json:"channel" river:"unique"`
+}
+
+// Kind names the job.
+func (ReachArgs) Kind() string { return "parley_reach" }
+
+type sendWorker struct {
+	river.WorkerDefaults[SendArgs]
+	r Runner
+}
+
+func (w *sendWorker) Work(ctx context.Context, j *river.Job[SendArgs]) error {
+	return w.r.SendDeferred(ctx, j.Args.MessageID)
+}
+
+type reminderWorker struct {
+	river.WorkerDefaults[ReminderArgs]
+	r Runner
+}
+
+func (w *reminderWorker) Work(ctx context.Context, j *river.Job[ReminderArgs]) error {
+	return w.r.Remind(ctx, j.Args.AccountID, j.Args.PlanID)
+}
+
+type reachWorker struct {
+	river.WorkerDefaults[ReachArgs]
+	r Runner
+}
+
+func (w *reachWorker) Work(ctx context.Context, j *river.Job[ReachArgs]) error {
+	return w.r.Reach(ctx, j.Args.AccountID, j.Args.Channel)
+}
+
+// inserter is the part of river.Client this package uses, whatever its driver.
+type inserter interface {
+	Insert(ctx context.Context, args river.JobArgs, opts *river.InsertOpts) (*rivertype.JobInsertResult, error)
+	Start(ctx context.Context) error
+	Stop(ctx context.Context) error
+}
+
+// Jobs schedules and runs Parley's jobs. It implements agent.Scheduler.
+type Jobs struct {
+	client inserter
+	runner *lateRunner
+}
+
+var _ agent.Scheduler = (*Jobs)(nil)
+
+// lateRunner lets the orchestrator, which needs the scheduler, be built
+// after the jobs that call back into it.
+type lateRunner struct{ r Runner }
+
+func (l *lateRunner) SendDeferred(ctx context.Context, id string) error {
+	if l.r == nil {
+		return errors.New("riverjobs: no runner bound")
+	}
+	return l.r.SendDeferred(ctx, id)
+}
+
+func (l *lateRunner) Remind(ctx context.Context, a, p string) error {
+	if l.r == nil {
+		return errors.New("riverjobs: no runner bound")
+	}
+	return l.r.Remind(ctx, a, p)
+}
+
+func (l *lateRunner) Reach(ctx context.Context, a string, ch agent.Channel) error {
+	if l.r == nil {
+		return errors.New("riverjobs: no runner bound")
+	}
+	return l.r.Reach(ctx, a, ch)
+}
+
+func config(lr *lateRunner, log *slog.Logger, workers int) *river.Config {
+	ws := river.NewWorkers()
+	river.AddWorker(ws, &sendWorker{r: lr})
+	river.AddWorker(ws, &reminderWorker{r: lr})
+	river.AddWorker(ws, &reachWorker{r: lr})
+	if workers <= 0 {
+		workers = 4
+	}
+	return &river.Config{
+		Queues:            map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: workers}},
+		Workers:           ws,
+		Logger:            log,
+		MaxAttempts:       10,
+		FetchPollInterval: 500 * time.Millisecond,
+		// Parley's own advisory locks hash conversation ids; keep River's apart.
+		AdvisoryLockPrefix: 0x50524c59,
+	}
+}
+
+// NewSQLite runs jobs on a SQLite database (its own *sql.DB on the store's
+// file: SQLite's WAL serializes the writers), migrating River's tables.
+func NewSQLite(ctx context.Context, db *sql.DB, log *slog.Logger) (*Jobs, error) {
+	drv := riversqlite.New(db)
+	mig, err := rivermigrate.New(drv, nil)
+	if err != nil {
+		return nil, fmt.Errorf("riverjobs: migrate: %w", err)
+	}
+	if _, err := mig.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+		return nil, fmt.Errorf("riverjobs: migrate: %w", err)
+	}
+	lr := &lateRunner{}
+	c, err := river.NewClient(drv, config(lr, log, 2))
+	if err != nil {
+		return nil, fmt.Errorf("riverjobs: %w", err)
+	}
+	return &Jobs{client: c, runner: lr}, nil
+}
+
+// NewPostgres runs jobs on PostgreSQL, migrating River's tables.
+func NewPostgres(ctx context.Context, pool *pgxpool.Pool, log *slog.Logger) (*Jobs, error) {
+	drv := riverpgxv5.New(pool)
+	mig, err := rivermigrate.New(drv, nil)
+	if err != nil {
+		return nil, fmt.Errorf("riverjobs: migrate: %w", err)
+	}
+	if _, err := mig.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+		return nil, fmt.Errorf("riverjobs: migrate: %w", err)
+	}
+	lr := &lateRunner{}
+	c, err := river.NewClient(drv, config(lr, log, 8))
+	if err != nil {
+		return nil, fmt.Errorf("riverjobs: %w", err)
+	}
+	return &Jobs{client: c, runner: lr}, nil
+}
+
+// Bind sets the runner jobs call back into; call it before Run.
+func (j *Jobs) Bind(r Runner) { j.runner.r = r }
+
+// Run works jobs until ctx ends, then stops, letting running jobs finish.
+func (j *Jobs) Run(ctx context.Context) error {
+	if err := j.client.Start(ctx); err != nil {
+		return fmt.Errorf("riverjobs: start: %w", err)
+	}
+	<-ctx.Done()
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return j.client.Stop(sctx)
+}
+
+// ScheduleSend runs SendDeferred for the message at at.
+func (j *Jobs) ScheduleSend(ctx context.Context, messageID string, at time.Time) error {
+	_, err := j.client.Insert(ctx, SendArgs{MessageID: messageID}, &river.InsertOpts{
+		ScheduledAt: at, UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: pendingStates},
+	})
+	if err != nil {
+		return fmt.Errorf("riverjobs: schedule send: %w", err)
+	}
+	return nil
+}
+
+// ScheduleReminder runs Remind for the plan at at.
+func (j *Jobs) ScheduleReminder(ctx context.Context, accountID, planID string, at time.Time) error {
+	_, err := j.client.Insert(ctx, ReminderArgs{AccountID: accountID, PlanID: planID, At: at.UTC()}, &river.InsertOpts{
+		ScheduledAt: at, UniqueOpts: river.UniqueOpts{ByArgs: true},
+	})
+	if err != nil {
+		return fmt.Errorf("riverjobs: schedule reminder: %w", err)
+	}
+	return nil
+}
+
+// ScheduleReach runs Reach for the account on the channel at at (now when zero).
+// A second request while one is pending is a no-op.
+func (j *Jobs) ScheduleReach(ctx context.Context, accountID string, ch agent.Channel, at time.Time) error {
+	_, err := j.client.Insert(ctx, ReachArgs{AccountID: accountID, Channel: ch}, &river.InsertOpts{
+		ScheduledAt: at, UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: pendingStates},
+	})
+	if err != nil {
+		return fmt.Errorf("riverjobs: schedule reach: %w", err)
+	}
+	return nil
+}
+
+// pendingStates makes a job unique only while it has not run: the same
+// message may be deferred again after its job ran.
+var pendingStates = []rivertype.JobState{
+	rivertype.JobStateAvailable, rivertype.JobStatePending, rivertype.JobStateRetryable,
+	rivertype.JobStateRunning, rivertype.JobStateScheduled,
+}
