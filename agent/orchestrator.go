@@ -74,6 +74,9 @@ type Config struct {
 	// OnEnqueue is called after an outbound message enters the outbox, so a
 	// dispatcher can wake at once. Optional.
 	OnEnqueue func()
+	// OnTurn is called after each turn with its channel, brain, duration and
+	// error, for metrics. Optional.
+	OnTurn func(ch Channel, brain string, d time.Duration, err error)
 }
 
 // Linker makes a signed payment link for an accepted plan.
@@ -248,7 +251,19 @@ func (o *Orchestrator) Handle(ctx context.Context, in Inbound, opts ...TurnOptio
 
 // Process runs the turn for a stored inbound message. A message already
 // processed is not run again: the result says Duplicate.
-func (o *Orchestrator) Process(ctx context.Context, messageID string, opts ...TurnOption) (TurnResult, error) {
+func (o *Orchestrator) Process(ctx context.Context, messageID string, opts ...TurnOption) (res TurnResult, err error) {
+	if o.cfg.OnTurn != nil {
+		start := time.Now()
+		defer func() {
+			if !res.Duplicate {
+				o.cfg.OnTurn(res.Inbound.Channel, res.Brain, time.Since(start), err)
+			}
+		}()
+	}
+	return o.process(ctx, messageID, opts...)
+}
+
+func (o *Orchestrator) process(ctx context.Context, messageID string, opts ...TurnOption) (TurnResult, error) {
 	var to turnOptions
 	for _, opt := range opts {
 		opt(&to)
@@ -357,7 +372,7 @@ func (a Account) Location() *time.Location {
 func (o *Orchestrator) finish(ctx context.Context, t *Turn, res *TurnResult, to turnOptions) error {
 	st := o.cfg.Store
 	for i, r := range t.replies {
-		id := replyID(t.Inbound.ID, i)
+		id := replyID(t.key(), i)
 		m, blocked, err := o.deliver(ctx, t, r, id, AuthorAgent, "", to)
 		if err != nil {
 			return fmt.Errorf("turn: reply: %w", err)
@@ -395,14 +410,16 @@ func (o *Orchestrator) finish(ctx context.Context, t *Turn, res *TurnResult, to 
 		res.Events = append(res.Events, stored)
 		o.publish(ctx, Notice{Kind: "event", ConversationID: c.ID, AccountID: c.AccountID, EventKind: string(e.Kind)})
 	}
-	if _, err := st.SetMessageStatus(ctx, t.Inbound.ID, StatusProcessed, ""); err != nil {
-		return fmt.Errorf("turn: %w", err)
+	if t.Inbound.ID != "" {
+		if _, err := st.SetMessageStatus(ctx, t.Inbound.ID, StatusProcessed, ""); err != nil {
+			return fmt.Errorf("turn: %w", err)
+		}
+		res.Inbound.Status = StatusProcessed
 	}
 	res.Conversation, _ = st.Conversation(ctx, c.ID)
 	if res.Conversation.ID == "" {
 		res.Conversation = c
 	}
-	res.Inbound.Status = StatusProcessed
 	return nil
 }
 
@@ -473,7 +490,10 @@ func (o *Orchestrator) deliver(ctx context.Context, t *Turn, r Reply, id string,
 			m.Status = StatusDeferred
 			m.SendAt = d.SendAt
 			stored, err := st.InsertOutbound(ctx, m, nil, author == AuthorAgent)
-			if err != nil && !errors.Is(err, ErrNotOwner) {
+			if errors.Is(err, ErrNotOwner) {
+				return stored, true, nil
+			}
+			if err != nil {
 				return Message{}, false, err
 			}
 			t.Emit(EventMessageDeferred, map[string]string{"message_id": stored.ID, "send_at": d.SendAt.UTC().Format(time.RFC3339)})

@@ -44,6 +44,20 @@ type Turn struct {
 	// initiatedBy overrides who opened the exchange: "agent" for outreach,
 	// "borrower" for a reply; empty means a reply to Inbound.
 	initiatedBy string
+	// id keys the replies of a turn with no inbound message (outreach).
+	id string
+}
+
+// key is what the turn's reply ids derive from: the inbound message, or
+// the turn's own id for outreach.
+func (t *Turn) key() string {
+	if t.Inbound.ID != "" {
+		return t.Inbound.ID
+	}
+	if t.id == "" {
+		t.id = NewID("t_")
+	}
+	return t.id
 }
 
 // Say queues a reply.
