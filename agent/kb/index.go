@@ -4,7 +4,9 @@ import (
 	"container/heap"
 	"fmt"
 	"math"
+	"runtime"
 	"sort"
+	"sync"
 )
 
 // Index is an exact cosine index held in memory: every search scores every
@@ -105,9 +107,7 @@ func (x *Index) Search(q []float32, k int, admit func(pos int) bool) ([]Hit, err
 		for i, f := range q {
 			qn[i] = f * inv
 		}
-		for i, pos := range x.densePos {
-			scores[pos] = dot(qn, x.dense[i*x.dim:(i+1)*x.dim])
-		}
+		x.scanDense(qn, scores)
 	}
 	h := make(minHeap, 0, min(k, x.n))
 	for pos, s := range scores {
@@ -129,6 +129,31 @@ func (x *Index) Search(q []float32, k int, admit func(pos int) bool) ([]Hit, err
 		return h[i].Pos < h[j].Pos
 	})
 	return h, nil
+}
+
+// parallelScan is the number of dense vectors above which a scan is
+// split across CPUs.
+const parallelScan = 2048
+
+// scanDense scores every dense vector, split across CPUs for large indexes.
+func (x *Index) scanDense(qn, scores []float32) {
+	scan := func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			scores[x.densePos[i]] = dot(qn, x.dense[i*x.dim:(i+1)*x.dim])
+		}
+	}
+	n := len(x.densePos)
+	workers := min(runtime.GOMAXPROCS(0), n/parallelScan+1)
+	if workers <= 1 {
+		scan(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	per := (n + workers - 1) / workers
+	for lo := 0; lo < n; lo += per {
+		wg.Go(func() { scan(lo, min(lo+per, n)) })
+	}
+	wg.Wait()
 }
 
 // dot is unrolled by four; reslicing b lets the compiler drop the bounds

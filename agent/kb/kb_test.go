@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"math"
+	"math/rand/v2"
 	"os"
+	"sort"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -349,4 +351,75 @@ func TestRecallAt3(t *testing.T) {
 	if len(total) < 2 {
 		t.Errorf("questions cover %d languages, want en and zh", len(total))
 	}
+}
+
+// TestIndexMatchesBruteForce checks both storage paths, and the parallel
+// dense scan, against a plain scan.
+func TestIndexMatchesBruteForce(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		n, dim   int
+		sparsity int // keep one dimension in sparsity; 1 = dense
+	}{
+		{"dense parallel", 3*parallelScan + 7, 16, 1},
+		{"sparse", 3000, 64, 16},
+		{"mixed", 2000, 32, 0}, // alternate
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			rng := rand.New(rand.NewPCG(uint64(tt.n), 7))
+			vec := func(i int) []float32 {
+				v := make([]float32, tt.dim)
+				every := tt.sparsity
+				if every == 0 {
+					every = 1 + 15*(i%2)
+				}
+				for d := range v {
+					if rng.IntN(every) == 0 {
+						v[d] = rng.Float32()*2 - 1
+					}
+				}
+				return v
+			}
+			x := NewIndex(tt.dim)
+			var stored [][]float32
+			for i := 0; i < tt.n; i++ {
+				v := vec(i)
+				stored = append(stored, v)
+				if _, err := x.Add(v); err != nil {
+					t.Fatal(err)
+				}
+			}
+			q := vec(0)
+			got, err := x.Search(q, 10, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := make([]Hit, len(stored))
+			for i, v := range stored {
+				want[i] = Hit{Pos: i, Score: float32(cosine(q, v))}
+			}
+			sort.SliceStable(want, func(i, j int) bool { return want[i].Score > want[j].Score })
+			for i := range got {
+				if math.Abs(float64(got[i].Score-want[i].Score)) > 1e-4 {
+					t.Fatalf("hit %d: got %+v, want %+v", i, got[i], want[i])
+				}
+			}
+		})
+	}
+}
+
+func cosine(a, b []float32) float64 {
+	var ab, aa, bb float64
+	for i := range a {
+		ab += float64(a[i]) * float64(b[i])
+		aa += float64(a[i]) * float64(a[i])
+		bb += float64(b[i]) * float64(b[i])
+	}
+	if aa == 0 || bb == 0 {
+		return 0
+	}
+	return ab / math.Sqrt(aa*bb)
 }
