@@ -1,11 +1,424 @@
 package agent
 
-import "context"
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/parley-collections/parley/policies"
+	"github.com/parley-collections/parley/prompts"
+)
+
+// The dialogue flows decide, deterministically, what a turn does: verify,
+// disclose, answer, negotiate, record disputes, hardship, opt-outs and stop
+// requests, and hand over to a person. The brain only says what the borrower
+// meant; it never chooses an amount, a date or an outcome. Every sentence
+// comes from a versioned template in package prompts.
+//
+// The flows are a state machine over Conversation.State with a typed memory
+// (flowMemory) serialized into Conversation.Memory, so a turn on any replica
+// continues where the last one stopped.
+
+// flowMemory is what the flows remember between turns.
+type flowMemory struct {
+	// Greeted is set once the assistant has introduced itself.
+	Greeted bool `json:"greeted,omitempty"`
+	// Failures counts verification attempts that offered a wrong fact.
+	Failures int `json:"failures,omitempty"`
+	// Matched lists the identity facts confirmed so far; facts may arrive
+	// over several turns.
+	Matched []IdentityKind `json:"matched,omitempty"`
+	// Disclosed is set once the jurisdiction's disclosure was given.
+	Disclosed bool `json:"disclosed,omitempty"`
+	// Pending holds debt-specific requests made before verification, answered
+	// as soon as the borrower is verified.
+	Pending []Command `json:"pending,omitempty"`
+	// Hardship is set once hardship was recorded: the hardship terms apply.
+	Hardship bool `json:"hardship,omitempty"`
+	// Vulnerable is set on crisis language: no collection content ever after.
+	Vulnerable bool `json:"vulnerable,omitempty"`
+	// OptedOut is set when the borrower opted out of this conversation's
+	// channel: nothing more goes out on it but HELP and START answers.
+	OptedOut bool `json:"opted_out,omitempty"`
+	// Negotiation is the negotiation in progress, with the offers on the table.
+	Negotiation *Negotiation `json:"negotiation,omitempty"`
+	// PlanID is the accepted plan's id.
+	PlanID string `json:"plan_id,omitempty"`
+}
+
+// verificationAttempts is how many wrong answers end verification.
+const verificationAttempts = 3
+
+// part is one rendered template of a reply.
+type part struct {
+	text, version, purpose string
+}
+
+// flow is one turn of the dialogue policy.
+type flow struct {
+	ctx context.Context
+	t   *Turn
+	o   *Orchestrator
+	mem flowMemory
+
+	parts        []part
+	err          error
+	done         bool // nothing more is said or done this turn
+	handled      bool // some command got an answer
+	justVerified bool // verification completed on this turn
+	askedID      bool // an identity request is already in this turn's reply
+	paused       bool // the paused notice is already in this turn's reply
+	cmds         []Command
+}
 
 // respond is the dialogue policy: it decides, from the understanding and the
 // conversation's state, what to say and what happened.
-// TEMPORARY: replaced by the full flows.
 func (o *Orchestrator) respond(ctx context.Context, t *Turn) error {
-	t.Say(Reply{Text: "Hello, this is " + o.cfg.AgentName + ", an automated assistant.", TemplateVersion: "greeting.v0.en", Purpose: "identity"})
+	f := &flow{ctx: ctx, t: t, o: o}
+	if len(t.Conversation.Memory) > 0 {
+		if err := json.Unmarshal(t.Conversation.Memory, &f.mem); err != nil {
+			// A memory this version cannot read must not wedge the
+			// conversation: start the flows afresh, keeping verification.
+			o.log.Warn("flows: unreadable memory, starting afresh", "conversation", t.Conversation.ID, "err", err)
+			f.mem = flowMemory{}
+		}
+	}
+	f.chooseLocale()
+	f.run()
+	if f.err != nil {
+		return f.err
+	}
+	f.compose()
+	if f.err != nil {
+		return f.err
+	}
+	mem, err := json.Marshal(f.mem)
+	if err != nil {
+		return fmt.Errorf("flows: memory: %w", err)
+	}
+	t.Conversation.Memory = mem
 	return nil
+}
+
+// openOffers returns the offers on the table in a conversation's memory, so
+// the brain can resolve "the second one".
+func openOffers(c Conversation) []Plan {
+	var m flowMemory
+	if len(c.Memory) == 0 || json.Unmarshal(c.Memory, &m) != nil || m.Negotiation == nil {
+		return nil
+	}
+	return m.Negotiation.Offers()
+}
+
+// chooseLocale answers in Chinese when the borrower writes Chinese; any
+// other conversation keeps its locale, since short texts ("1", "STOP") say
+// nothing about a language.
+func (f *flow) chooseLocale() {
+	t := f.t
+	if t.Understanding.Lang == "zh" && t.Locale != "zh" {
+		t.Locale = "zh"
+		t.Conversation.Locale = "zh"
+	}
+	if t.Locale != "zh" {
+		t.Locale = "en"
+	}
+}
+
+// run walks the borrower's commands, most safety-relevant first.
+func (f *flow) run() {
+	t := f.t
+	f.cmds = t.Understanding.Commands
+	if len(f.cmds) == 0 {
+		f.cmds = []Command{{Intent: IntentUnknown}}
+	}
+	// Requests that act whatever the state: they protect the borrower.
+	for _, c := range f.cmds {
+		switch c.Intent {
+		case IntentVulnerable:
+			f.vulnerable()
+		case IntentOptOut:
+			f.optOut(c)
+		case IntentOptIn:
+			f.optIn()
+		case IntentHelp:
+			f.help()
+		case IntentCease, IntentAttorney, IntentBankruptcy:
+			f.stopContact(c.Intent)
+		}
+		if f.done {
+			return
+		}
+	}
+	if f.silenced() {
+		return
+	}
+	switch {
+	case f.mem.Vulnerable, t.Conversation.State == StateHandoff, t.Conversation.State == StateIdentityFailed:
+		f.waiting()
+		return
+	}
+	f.verification()
+	if f.done {
+		return
+	}
+	for _, c := range f.cmds {
+		f.command(c)
+		if f.done {
+			return
+		}
+	}
+	if f.justVerified {
+		f.afterVerification()
+	}
+	if !f.handled {
+		f.notUnderstood()
+	}
+}
+
+// silenced reports whether nothing may be said on this conversation: the
+// borrower opted out of its channel, or asked that contact stop.
+func (f *flow) silenced() bool {
+	return f.mem.OptedOut || f.t.Conversation.State == StateStopped
+}
+
+// command answers one command once the safety requests are dealt with.
+func (f *flow) command(c Command) {
+	switch c.Intent {
+	case IntentVulnerable, IntentOptOut, IntentOptIn, IntentHelp, IntentCease, IntentAttorney, IntentBankruptcy:
+		return // acted on before
+	case IntentVerifyIdentity:
+		return // verification ran before the commands
+	case IntentRequestHuman:
+		f.handoff("request")
+		return
+	case IntentThirdParty:
+		f.thirdParty()
+		return
+	case IntentAskBot:
+		f.say(prompts.Bot{AgentName: f.o.cfg.AgentName, Collector: f.t.Account.Collector()})
+	case IntentAskWho:
+		f.say(prompts.Who{AgentName: f.o.cfg.AgentName, Collector: f.t.Account.Collector()})
+	case IntentGreeting:
+		f.greeting()
+	case IntentThanks, IntentGoodbye:
+		f.say(prompts.Closing{})
+	case IntentQuestion:
+		f.question(c)
+	case IntentUnknown:
+		return // answered at the end when nothing else was
+	case IntentHardship:
+		f.hardship()
+	default:
+		f.debtCommand(c)
+	}
+	f.handled = true
+}
+
+// debtCommand answers what needs a verified borrower and an account under
+// collection: questions about the debt, negotiation, disputes, promises.
+func (f *flow) debtCommand(c Command) {
+	t := f.t
+	if !t.Conversation.Verified {
+		f.holdUntilVerified(c)
+		return
+	}
+	if c.Intent == IntentDispute {
+		f.dispute()
+		return
+	}
+	if reason := f.pauseReason(); reason != "" {
+		f.sayPaused(reason)
+		return
+	}
+	switch c.Intent {
+	case IntentAskBalance:
+		f.balance()
+	case IntentAskDueDate:
+		a := t.Account
+		f.say(prompts.DueDate{HasDue: !a.DueDate.IsZero(), Due: a.DueDate.In(a.Location()), DaysPastDue: a.DaysPastDue})
+	case IntentAskCreditor:
+		f.say(prompts.Creditor{Creditor: t.Account.Creditor, Agency: t.Account.Agency})
+	case IntentAskPurpose:
+		f.say(prompts.Purpose{Creditor: t.Account.Creditor, Purpose: t.Account.Purpose})
+	case IntentAskHowToPay:
+		f.say(prompts.HowToPay{})
+	case IntentAskFees:
+		f.say(prompts.Fees{Creditor: t.Account.Creditor})
+	case IntentAskCredit:
+		f.say(prompts.Credit{})
+	case IntentAskAdvice:
+		f.say(prompts.Advice{Region: region(t.Account)})
+	case IntentProposePlan, IntentPayInFull, IntentAcceptOffer, IntentRejectOffer, IntentAffirm, IntentDeny:
+		f.negotiate(c)
+	case IntentPromiseToPay:
+		f.promise(c)
+	default:
+		f.notUnderstood()
+	}
+}
+
+// pauseReason says why collection content must not be sent on this account,
+// or "" when it may.
+func (f *flow) pauseReason() string {
+	fl := f.t.Account.Flags
+	switch {
+	case fl.Disputed:
+		return "dispute"
+	case fl.Attorney:
+		return "attorney"
+	case fl.Bankruptcy:
+		return "bankruptcy"
+	case fl.Cease:
+		return "cease"
+	}
+	return ""
+}
+
+func (f *flow) sayPaused(reason string) {
+	if f.paused {
+		return
+	}
+	f.paused = true
+	purpose := policies.PurposeHandoff
+	if reason == "dispute" {
+		purpose = policies.PurposeDisputeAck
+	}
+	f.sayAs(purpose, prompts.Paused{Reason: reason})
+}
+
+func (f *flow) greeting() {
+	switch {
+	case !f.t.Conversation.Verified:
+		f.requestIdentity(false)
+	case f.pauseReason() == "":
+		f.say(prompts.Menu{})
+	default:
+		f.say(prompts.Closing{})
+	}
+}
+
+func (f *flow) notUnderstood() {
+	if !f.t.Conversation.Verified {
+		f.requestIdentity(false)
+		return
+	}
+	if len(f.parts) == 0 {
+		f.say(prompts.NotUnderstood{Verified: true})
+	}
+}
+
+// say queues a template with the purpose its content has: ordinary content
+// once the borrower is verified, an identity message before.
+func (f *flow) say(d prompts.Data) {
+	purpose := policies.PurposeCollection
+	if !f.t.Conversation.Verified {
+		purpose = policies.PurposeIdentity
+	}
+	f.sayAs(purpose, d)
+}
+
+// sayAs queues a template with a purpose that changes what the guard allows.
+func (f *flow) sayAs(purpose string, d prompts.Data) {
+	text, version, err := prompts.Render(f.t.Locale, d)
+	if err != nil {
+		f.fail(fmt.Errorf("flows: %w", err))
+		return
+	}
+	f.parts = append(f.parts, part{text: text, version: version, purpose: purpose})
+}
+
+func (f *flow) fail(err error) {
+	if f.err == nil {
+		f.err = err
+	}
+	f.done = true
+}
+
+// emitOnce records an event unless the turn already did.
+func (f *flow) emitOnce(kind EventKind, data map[string]string) {
+	if !f.t.Emitted(kind) {
+		f.t.Emit(kind, data)
+	}
+}
+
+// introEligible lists the purposes a first reply may open with the
+// assistant's introduction: not an opt-out confirmation or a crisis reply,
+// which must say only what they are for.
+func introEligible(purpose string) bool {
+	return purpose == policies.PurposeCollection || purpose == policies.PurposeIdentity
+}
+
+// compose turns the queued parts into replies: consecutive parts with one
+// purpose make one message, so a borrower gets one text per turn where the
+// rules allow it, and each reply carries a plainer fallback.
+func (f *flow) compose() {
+	if len(f.parts) == 0 {
+		return
+	}
+	if !f.mem.Greeted && introEligible(f.parts[0].purpose) {
+		text, version, err := prompts.Render(f.t.Locale, prompts.Intro{AgentName: f.o.cfg.AgentName, Collector: f.t.Account.Collector()})
+		if err != nil {
+			f.fail(fmt.Errorf("flows: %w", err))
+			return
+		}
+		f.parts = append([]part{{text: text, version: version, purpose: f.parts[0].purpose}}, f.parts...)
+		f.mem.Greeted = true
+	}
+	for i := 0; i < len(f.parts); {
+		j := i + 1
+		for j < len(f.parts) && f.parts[j].purpose == f.parts[i].purpose {
+			j++
+		}
+		texts := make([]string, 0, j-i)
+		versions := make([]string, 0, j-i)
+		for _, p := range f.parts[i:j] {
+			texts = append(texts, p.text)
+			versions = append(versions, p.version)
+		}
+		r := Reply{Text: strings.Join(texts, "\n"), TemplateVersion: strings.Join(versions, "+"), Purpose: f.parts[i].purpose}
+		r.Fallback = f.fallback(r.Purpose)
+		f.t.Say(r)
+		i = j
+	}
+}
+
+// fallback is the plain reply sent when the guard refuses a draft: it states
+// no amount and no debt detail.
+func (f *flow) fallback(purpose string) *Reply {
+	kind := ""
+	switch purpose {
+	case policies.PurposeOptOutConfirmation:
+		kind = "opt_out"
+	case policies.PurposeHandoff:
+		kind = "handoff"
+	case policies.PurposeDisputeAck:
+		kind = "dispute"
+	}
+	text, version, err := prompts.Render(f.t.Locale, prompts.Fallback{Kind: kind})
+	if err != nil {
+		f.fail(fmt.Errorf("flows: %w", err))
+		return nil
+	}
+	if purpose == policies.PurposeCollection {
+		purpose = policies.PurposeIdentity // the fallback carries no debt detail
+	}
+	return &Reply{Text: text, TemplateVersion: version, Purpose: purpose}
+}
+
+// region picks the jurisdiction-specific wording of disclosures, advice and
+// crisis lines.
+func region(a Account) string {
+	j := a.Borrower.Jurisdiction
+	switch {
+	case strings.HasPrefix(j, "US"):
+		return prompts.RegionUS
+	case j == "GB":
+		return prompts.RegionGB
+	case j == "CN":
+		return prompts.RegionCN
+	case j == "IN":
+		return prompts.RegionIN
+	}
+	return ""
 }

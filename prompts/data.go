@@ -220,8 +220,9 @@ func (Offers) Template() string { return "offer.v1" }
 
 // PlanAccepted confirms an agreed plan and says how to pay it.
 type PlanAccepted struct {
-	Plan Offer
-	Link string // a payment link; empty when none could be made
+	Plan      Offer
+	Link      string // a payment link; empty when none could be made
+	Reminders bool   // reminders are scheduled before each payment
 }
 
 // Template names the template.
@@ -252,8 +253,11 @@ type Paused struct {
 // Template names the template.
 func (Paused) Template() string { return "paused.v1" }
 
-// Hardship acknowledges hardship with care.
-type Hardship struct{}
+// Hardship acknowledges hardship with care. Noted is set when it was
+// recorded on the account (only once the borrower is verified).
+type Hardship struct {
+	Noted bool
+}
 
 // Template names the template.
 func (Hardship) Template() string { return "hardship.v1" }
@@ -321,8 +325,12 @@ type Closing struct{}
 // Template names the template.
 func (Closing) Template() string { return "closing.v1" }
 
-// Fallback is the plainest safe message, sent when the guard refuses a draft.
-type Fallback struct{}
+// Fallback is the plainest safe message, sent when the guard refuses a
+// draft. Kind follows the refused draft's purpose: "" (an ordinary reply),
+// "opt_out", "handoff" or "dispute".
+type Fallback struct {
+	Kind string
+}
 
 // Template names the template.
 func (Fallback) Template() string { return "fallback.v1" }

@@ -59,13 +59,13 @@ var samples = map[string][]Data{
 		}},
 	},
 	"plan_accepted.v1": {
-		PlanAccepted{Plan: Offer{ID: "3", Kind: "installments", Frequency: "weekly", Total: "$1,200.00", Installment: "$100.00", Count: 12, First: due}, Link: "https://pay.example/p/abc"},
+		PlanAccepted{Plan: Offer{ID: "3", Kind: "installments", Frequency: "weekly", Total: "$1,200.00", Installment: "$100.00", Count: 12, First: due}, Link: "https://pay.example/p/abc", Reminders: true},
 		PlanAccepted{Plan: Offer{ID: "1", Kind: "full", Frequency: "once", Total: "$1,200.00", Installment: "$1,200.00", Count: 1, First: due}},
 	},
 	"promise.v1":     {Promise{Date: due}},
 	"dispute_ack.v1": {DisputeAck{Creditor: "First Bank"}},
 	"paused.v1":      {Paused{Reason: "dispute"}, Paused{Reason: "attorney"}, Paused{Reason: "bankruptcy"}, Paused{Reason: "cease"}},
-	"hardship.v1":    {Hardship{}},
+	"hardship.v1":    {Hardship{Noted: true}, Hardship{}},
 	"crisis.v1":      {Crisis{Region: RegionUS}, Crisis{Region: RegionGB}, Crisis{Region: RegionCN}, Crisis{Region: RegionIN}, Crisis{}},
 	"opt_out.v1": {
 		OptOut{Channel: "sms", Collector: "Midwest Recovery", Current: true},
@@ -79,7 +79,7 @@ var samples = map[string][]Data{
 	},
 	"handoff.v1":  {Handoff{Reason: "request"}, Handoff{Reason: "negotiation"}, Handoff{Reason: "waiting"}},
 	"closing.v1":  {Closing{}},
-	"fallback.v1": {Fallback{}},
+	"fallback.v1": {Fallback{}, Fallback{Kind: "opt_out"}, Fallback{Kind: "handoff"}, Fallback{Kind: "dispute"}},
 }
 
 func TestGolden(t *testing.T) {

@@ -1,0 +1,119 @@
+package agent_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/parley-collections/parley/agent"
+)
+
+func TestOpeningAsksForIdentityWithoutRevealingADebt(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	res := b.turn("how much do I owe?", cmd(agent.IntentAskBalance))
+	wantEvents(t, res, agent.EventIdentityRequested)
+	noEvents(t, res, agent.EventBalanceDisclosed, agent.EventDisclosureGiven)
+	noDebtDetail(t, res)
+	contains(t, res, "Ava", "an automated assistant", "Midwest Recovery", "date of birth", "ZIP code")
+	wantState(t, res, agent.StateOpen)
+	if len(res.Replies) != 1 {
+		t.Fatalf("replies = %d, want 1", len(res.Replies))
+	}
+	if v := res.Replies[0].TemplateVersion; !strings.HasPrefix(v, "intro.v1.en+identity_request.v1.en") {
+		t.Errorf("template version = %q", v)
+	}
+
+	res = b.turn("my date of birth is April 12 1985 and my zip is 60601", identity("1985-04-12", "60601"))
+	wantEvents(t, res, agent.EventIdentityVerified, agent.EventDisclosureGiven, agent.EventBalanceDisclosed)
+	contains(t, res, "$1,200.00", "attempt to collect a debt")
+	notContains(t, res, "Hi, this is Ava")
+	wantState(t, res, agent.StateVerified)
+	if !res.Conversation.Verified {
+		t.Error("conversation not verified")
+	}
+}
+
+func TestVerificationOverSeveralTurns(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelSMS)
+	res := b.turn("hello", cmd(agent.IntentGreeting))
+	wantEvents(t, res, agent.EventIdentityRequested)
+	noDebtDetail(t, res)
+
+	res = b.turn("04/12/1985", identity("1985-04-12", ""))
+	noDebtDetail(t, res)
+	contains(t, res, "ZIP code")
+	noEvents(t, res, agent.EventIdentityVerified)
+
+	res = b.turn("60601", identity("", "60601"))
+	wantEvents(t, res, agent.EventIdentityVerified, agent.EventDisclosureGiven, agent.EventBalanceDisclosed)
+	contains(t, res, "$1,200.00")
+}
+
+func TestThreeFailedAttemptsEndVerification(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.turn("what's this about?", cmd(agent.IntentAskPurpose))
+	for i, want := range []string{"2 tries left", "1 try left"} {
+		res := b.turn("dob 1990-01-01 zip 10001 #"+want, identity("1990-01-01", "10001"))
+		noDebtDetail(t, res)
+		contains(t, res, want)
+		if res.Conversation.Verified {
+			t.Fatalf("attempt %d verified with wrong facts", i+1)
+		}
+	}
+	res := b.turn("dob 1991-01-01 zip 10002", identity("1991-01-01", "10002"))
+	wantEvents(t, res, agent.EventIdentityFailed, agent.EventHandoffRequested)
+	noEvents(t, res, agent.EventDisclosureGiven, agent.EventIdentityVerified)
+	noDebtDetail(t, res)
+	wantState(t, res, agent.StateIdentityFailed)
+
+	// The right facts now change nothing: verification is over.
+	res = b.turn("dob 1985-04-12 zip 60601", identity("1985-04-12", "60601"))
+	noDebtDetail(t, res)
+	if res.Conversation.Verified {
+		t.Error("verified after verification failed")
+	}
+}
+
+func TestAuthenticatedChatStartsVerified(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.meta = map[string]string{"verified": "true"}
+	res := b.turn("what's my balance?", cmd(agent.IntentAskBalance))
+	wantEvents(t, res, agent.EventDisclosureGiven, agent.EventBalanceDisclosed)
+	noEvents(t, res, agent.EventIdentityRequested)
+	contains(t, res, "Ava", "attempt to collect a debt", "$1,200.00")
+}
+
+func TestThirdPartyGetsNoDebtDetail(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelSMS)
+	res := b.turn("I'm her husband, how much does she owe?",
+		agent.Command{Intent: agent.IntentThirdParty, Relation: "spouse"}, cmd(agent.IntentAskBalance))
+	noDebtDetail(t, res)
+	noEvents(t, res, agent.EventBalanceDisclosed)
+	contains(t, res, "only discuss this with the person")
+
+	// A verified borrower who hands over to someone else loses verification.
+	b.verify()
+	res = b.turn("this is his wife, what does he owe", agent.Command{Intent: agent.IntentThirdParty, Relation: "spouse"}, cmd(agent.IntentAskBalance))
+	noDebtDetail(t, res)
+	if res.Conversation.Verified {
+		t.Error("still verified after a third party took over")
+	}
+}
+
+func TestChineseOpeningAndVerification(t *testing.T) {
+	t.Parallel()
+	b := setup(t, cnAccount(), agent.ChannelChat)
+	res := b.turnLang("zh", "我欠多少钱？", cmd(agent.IntentAskBalance))
+	noDebtDetail(t, res)
+	contains(t, res, "智能助理", "出生日期", "身份证号后四位")
+	if v := res.Replies[0].TemplateVersion; !strings.Contains(v, ".zh") {
+		t.Errorf("template version = %q, want Chinese", v)
+	}
+	res = b.turnLang("zh", "1990年8月8日，尾号1234", identity("1990-08-08", ""), last4("1234"))
+	wantEvents(t, res, agent.EventIdentityVerified, agent.EventDisclosureGiven, agent.EventBalanceDisclosed)
+	contains(t, res, "¥12,000.00", "华信催收受贷款机构安心消费金融委托")
+}

@@ -1,0 +1,257 @@
+package agent
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parley-collections/parley/prompts"
+)
+
+// Negotiation in the dialogue: the engine (negotiation.go) computes every
+// offer; the flows only present them, ground their amounts for the guard,
+// and record what the borrower accepts or promises.
+
+// linkValidity is how long a payment link stays valid after the first due date.
+const linkValidity = 7 * 24 * time.Hour
+
+// reminderLead is how long before an installment falls due its reminder goes.
+const reminderLead = 24 * time.Hour
+
+// negotiation returns the negotiation in memory, opening one when none is.
+func (f *flow) negotiation() (n *Negotiation, fresh bool) {
+	if f.mem.Negotiation == nil {
+		f.mem.Negotiation = NewNegotiation(f.t.Account, f.mem.Hardship, f.t.Now)
+		return f.mem.Negotiation, true
+	}
+	return f.mem.Negotiation, false
+}
+
+// negotiate answers a negotiation move of a verified borrower.
+func (f *flow) negotiate(c Command) {
+	n, fresh := f.negotiation()
+	table := n.Offers()
+	switch c.Intent {
+	case IntentPayInFull:
+		f.present(n.Respond(Ask{Count: 1, Hardship: f.mem.Hardship}, f.t.Now), false)
+		if offers := n.Offers(); len(offers) == 1 && offers[0].Kind == PlanFull {
+			f.accept(offers[0].ID)
+		}
+	case IntentAcceptOffer, IntentAffirm:
+		switch {
+		case c.OfferID != "":
+			f.accept(c.OfferID)
+		case len(table) == 1:
+			f.accept(table[0].ID)
+		case len(table) > 1:
+			f.present(Step{Offers: table, Outcome: StepOffer}, true) // which one? show them again
+		default:
+			f.present(n.Open(), false)
+		}
+	case IntentRejectOffer, IntentDeny:
+		if fresh || len(table) == 0 {
+			f.present(n.Open(), false)
+			return
+		}
+		f.present(n.Respond(Ask{Hardship: f.mem.Hardship}, f.t.Now), false)
+	default: // propose_plan
+		if c.Amount == nil && c.Count == 0 {
+			if len(table) == 0 {
+				f.present(n.Open(), false)
+			} else {
+				f.present(Step{Offers: table, Outcome: StepOffer}, true)
+			}
+			return
+		}
+		ask := Ask{Amount: f.ownCurrency(c.Amount), Frequency: c.Frequency, Count: c.Count, Hardship: f.mem.Hardship}
+		f.present(n.Respond(ask, f.t.Now), false)
+	}
+}
+
+// ownCurrency reads an amount the brain parsed in the account's currency:
+// the borrower names a number, the account fixes the currency.
+func (f *flow) ownCurrency(m *Money) *Money {
+	if m == nil {
+		return nil
+	}
+	v := Money{Minor: m.Minor, Currency: f.t.Account.Balance.Currency}
+	return &v
+}
+
+// present shows the engine's step: offers (grounded for the guard), or a
+// person when no permitted plan fits.
+func (f *flow) present(s Step, again bool) {
+	t := f.t
+	if s.Outcome == StepHandoff || len(s.Offers) == 0 {
+		f.handoff("negotiation")
+		return
+	}
+	t.Ground(f.mem.Negotiation.Amounts()...)
+	offers := make([]prompts.Offer, 0, len(s.Offers))
+	ids := make([]string, 0, len(s.Offers))
+	for _, p := range s.Offers {
+		offers = append(offers, f.offer(p))
+		ids = append(ids, p.ID)
+	}
+	f.say(prompts.Offers{Offers: offers, Hardship: f.mem.Hardship})
+	if !again {
+		t.Emit(EventPlanOffered, map[string]string{"offers": strings.Join(ids, ","), "reason": s.Reason})
+	}
+	switch t.Conversation.State {
+	case StateOpen, StateVerified, StatePlanAccepted, "":
+		t.Conversation.State = StateNegotiating
+	}
+}
+
+// offer formats a plan for a template.
+func (f *flow) offer(p Plan) prompts.Offer {
+	o := prompts.Offer{ID: p.ID, Kind: string(p.Kind), Frequency: string(p.Frequency), Total: p.Total.String(), Count: len(p.Installments)}
+	if len(p.Installments) > 0 {
+		o.Installment = p.Installments[0].Amount.String()
+		o.First = p.Installments[0].Due.In(f.t.Account.Location())
+	} else {
+		o.Installment = p.Total.String()
+	}
+	return o
+}
+
+// accept agrees an offer from the table: the plan is stored, a payment link
+// sent when a linker is configured, and reminders scheduled.
+func (f *flow) accept(id string) {
+	t := f.t
+	n, _ := f.negotiation()
+	p, err := n.Accept(id, t.Now)
+	switch {
+	case errors.Is(err, ErrUnknownOffer):
+		if table := n.Offers(); len(table) > 0 {
+			f.present(Step{Offers: table, Outcome: StepOffer}, true)
+		} else {
+			f.present(n.Open(), false)
+		}
+		return
+	case errors.Is(err, ErrOfferExpired):
+		f.present(n.Open(), false)
+		return
+	case err != nil:
+		f.fail(err)
+		return
+	}
+	p.ID = NewID("plan_")
+	p.AccountID = t.Account.ID
+	p.ConversationID = t.Conversation.ID
+	p.CreatedAt = t.Now
+	p.Status = PlanAccepted
+	link := ""
+	if l := f.o.cfg.Linker; l != nil {
+		expires := t.Now.Add(linkValidity)
+		if len(p.Installments) > 0 {
+			expires = p.Installments[0].Due.Add(linkValidity)
+		}
+		if link, err = l.Link(p, expires); err != nil {
+			// The plan stands without a link; the template says a person
+			// will send the payment details.
+			f.o.log.Warn("flows: payment link failed", "conversation", t.Conversation.ID, "err", err)
+			link = ""
+		}
+	}
+	p.PaymentURL = link
+	if err := t.Store().PutPlan(f.ctx, p); err != nil {
+		f.fail(err)
+		return
+	}
+	f.mem.PlanID = p.ID
+	t.Ground(n.Amounts()...)
+	t.Emit(EventPlanAccepted, map[string]string{"plan_id": p.ID, "kind": string(p.Kind), "total": p.Total.Decimal(), "installments": strconv.Itoa(len(p.Installments))})
+	reminders := f.scheduleReminders(p)
+	f.say(prompts.PlanAccepted{Plan: f.offer(p), Link: link, Reminders: reminders})
+	if link != "" {
+		t.Emit(EventPaymentLinkSent, map[string]string{"plan_id": p.ID})
+	}
+	t.Conversation.State = StatePlanAccepted
+}
+
+// scheduleReminders asks the scheduler for a reminder before each
+// installment still ahead, and reports whether all were scheduled.
+func (f *flow) scheduleReminders(p Plan) bool {
+	s := f.o.cfg.Scheduler
+	if s == nil {
+		return false
+	}
+	for _, in := range p.Installments {
+		at := in.Due.Add(-reminderLead)
+		if !at.After(f.t.Now) {
+			continue
+		}
+		if err := s.ScheduleReminder(f.ctx, p.AccountID, p.ID, at); err != nil {
+			f.o.log.Warn("flows: reminder not scheduled", "conversation", f.t.Conversation.ID, "err", err)
+			return false
+		}
+	}
+	return true
+}
+
+// promise records a promise to pay on a date. The amount the borrower named
+// is recorded but never repeated: only engine amounts are stated.
+func (f *flow) promise(c Command) {
+	if c.Date.IsZero() {
+		f.say(prompts.HowToPay{})
+		return
+	}
+	data := map[string]string{"date": c.Date.Format(time.DateOnly)}
+	if c.Amount != nil {
+		data["amount"] = f.ownCurrency(c.Amount).Decimal()
+	}
+	f.t.Emit(EventPromiseToPay, data)
+	f.say(prompts.Promise{Date: c.Date.In(f.t.Account.Location())})
+}
+
+// hardship acknowledges job loss, illness or bereavement with care. Once
+// the borrower is verified it is recorded and the most manageable plan the
+// policy allows is offered, unless the borrower named terms on this turn.
+func (f *flow) hardship() {
+	t := f.t
+	if !t.Conversation.Verified {
+		f.say(prompts.Hardship{})
+		f.hold(Command{Intent: IntentHardship})
+		f.requestIdentity(false)
+		return
+	}
+	first := !f.mem.Hardship
+	f.mem.Hardship = true
+	if first {
+		t.Emit(EventHardshipRecorded, nil)
+		f.say(prompts.Hardship{Noted: true})
+	}
+	if t.Conversation.State != StatePlanAccepted {
+		t.Conversation.State = StateHardship
+	}
+	if f.pauseReason() != "" || f.namesTerms() {
+		return
+	}
+	n, fresh := f.negotiation()
+	count := t.Account.Policy.Hardship.MaxInstallments
+	if count == 0 {
+		count = t.Account.Policy.MaxInstallments
+	}
+	switch {
+	case count > 1:
+		f.present(n.Respond(Ask{Count: count, Hardship: true}, t.Now), false)
+	case fresh:
+		f.present(n.Open(), false)
+	default:
+		f.present(n.Respond(Ask{Hardship: true}, t.Now), false)
+	}
+}
+
+// namesTerms reports whether this turn also proposes terms, which the
+// negotiation answers with the hardship terms in force.
+func (f *flow) namesTerms() bool {
+	for _, c := range f.cmds {
+		switch c.Intent {
+		case IntentProposePlan, IntentPayInFull, IntentAcceptOffer:
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,172 @@
+package agent
+
+import (
+	"github.com/parley-collections/parley/policies"
+	"github.com/parley-collections/parley/prompts"
+)
+
+// The protective flows: crisis language, opt-outs, cease requests, attorney
+// and bankruptcy notices, disputes, third parties and handoffs. Each acts at
+// once, whatever else the message says, and says exactly what it is for.
+
+// vulnerable answers crisis or self-harm language: a person at once, support
+// lines, and no collection content in this reply or any after it.
+func (f *flow) vulnerable() {
+	t := f.t
+	f.mem.Vulnerable = true
+	f.parts = nil
+	f.sayAs(policies.PurposeHandoff, prompts.Crisis{Region: region(t.Account)})
+	t.requestHandoff("vulnerability")
+	f.done = true
+}
+
+// optOut records an opt-out from a channel and confirms it exactly once;
+// on the conversation's own channel nothing more follows.
+func (f *flow) optOut(c Command) {
+	t := f.t
+	ch := c.Channel
+	if ch == "" {
+		ch = t.Conversation.Channel
+	}
+	current := ch == t.Conversation.Channel
+	if current && f.mem.OptedOut {
+		f.done = true // already confirmed once: silence
+		return
+	}
+	source := "free text"
+	if t.Conversation.Channel == ChannelSMS {
+		source = "sms reply"
+	}
+	if err := t.Store().SetConsent(f.ctx, Consent{AccountID: t.Account.ID, Channel: ch, OptedOut: true, Source: source, UpdatedAt: t.Now}); err != nil {
+		f.fail(err)
+		return
+	}
+	t.Emit(EventOptedOut, map[string]string{"channel": string(ch)})
+	f.handled = true
+	if current {
+		f.parts = nil
+		f.mem.OptedOut = true
+		t.Conversation.State = StateStopped
+		f.done = true
+	}
+	f.sayAs(policies.PurposeOptOutConfirmation, prompts.OptOut{Channel: string(ch), Collector: t.Account.Collector(), Current: current})
+}
+
+// optIn lifts an opt-out of the conversation's channel.
+func (f *flow) optIn() {
+	t := f.t
+	f.handled = true
+	if err := t.Store().SetConsent(f.ctx, Consent{AccountID: t.Account.ID, Channel: t.Conversation.Channel, OptedOut: false, Source: "borrower opt-in", UpdatedAt: t.Now}); err != nil {
+		f.fail(err)
+		return
+	}
+	t.Emit(EventOptedIn, map[string]string{"channel": string(t.Conversation.Channel)})
+	wasOut := f.mem.OptedOut
+	f.mem.OptedOut = false
+	if wasOut && t.Conversation.State == StateStopped && !t.Account.CollectionStopped() {
+		t.Conversation.State = StateOpen
+		if t.Conversation.Verified {
+			t.Conversation.State = StateVerified
+		}
+	}
+	f.sayAs(policies.PurposeHelp, prompts.OptIn{Collector: t.Account.Collector()})
+}
+
+// help answers the HELP keyword with who is writing, even after an opt-out.
+func (f *flow) help() {
+	f.handled = true
+	f.sayAs(policies.PurposeHelp, prompts.Help{AgentName: f.o.cfg.AgentName, Collector: f.t.Account.Collector()})
+}
+
+// stopContact records a cease request, an attorney notice or a bankruptcy,
+// acknowledges it once, and stops contact on the conversation.
+func (f *flow) stopContact(i Intent) {
+	t := f.t
+	if t.Conversation.State == StateStopped {
+		f.done = true
+		return
+	}
+	flags := t.Account.Flags
+	reason := "cease"
+	event := EventCeaseRecorded
+	switch i {
+	case IntentAttorney:
+		flags.Attorney, reason, event = true, "attorney", EventAttorneyRecorded
+	case IntentBankruptcy:
+		flags.Bankruptcy, reason = true, "bankruptcy"
+	default:
+		flags.Cease = true
+	}
+	if err := t.Store().SetAccountFlags(f.ctx, t.Account.ID, flags); err != nil {
+		f.fail(err)
+		return
+	}
+	t.Account.Flags = flags
+	t.Emit(event, map[string]string{"reason": reason})
+	f.parts = nil
+	// The acknowledgement is the one notice the law allows after a cease
+	// (15 USC 1692c(c)); it goes as the opt-out confirmation it is.
+	f.sayAs(policies.PurposeOptOutConfirmation, prompts.StopAck{Reason: reason, Verified: t.Conversation.Verified})
+	t.Conversation.State = StateStopped
+	f.done = true
+}
+
+// dispute records a dispute: collection stops until verification is sent.
+func (f *flow) dispute() {
+	t := f.t
+	if t.Account.Flags.Disputed {
+		f.sayPaused("dispute")
+		return
+	}
+	d := Dispute{ID: NewID("d_"), AccountID: t.Account.ID, ConversationID: t.Conversation.ID, Reason: "disputed by the borrower in conversation", Open: true, CreatedAt: t.Now}
+	if err := t.Store().AddDispute(f.ctx, d); err != nil {
+		f.fail(err)
+		return
+	}
+	flags := t.Account.Flags
+	flags.Disputed = true
+	if err := t.Store().SetAccountFlags(f.ctx, t.Account.ID, flags); err != nil {
+		f.fail(err)
+		return
+	}
+	t.Account.Flags = flags
+	f.mem.Negotiation = nil // no offer stands while the debt is disputed
+	t.Emit(EventDisputeRecorded, map[string]string{"dispute_id": d.ID})
+	f.paused = true // the acknowledgement says collection is paused
+	f.sayAs(policies.PurposeDisputeAck, prompts.DisputeAck{Creditor: t.Account.Creditor})
+	t.Conversation.State = StateDisputed
+}
+
+// handoff asks for a person and tells the borrower so; nothing else is said.
+func (f *flow) handoff(reason string) {
+	t := f.t
+	f.handled = true
+	f.sayAs(policies.PurposeHandoff, prompts.Handoff{Reason: reason})
+	t.requestHandoff(reason)
+	f.done = true
+}
+
+// waiting answers while a person is due to take over: nothing about the
+// debt, just that someone will reply.
+func (f *flow) waiting() {
+	f.handled = true
+	f.sayAs(policies.PurposeHandoff, prompts.Handoff{Reason: "waiting"})
+}
+
+// thirdParty answers someone who says they are not the account holder. If
+// the conversation was verified, the verification no longer holds for the
+// person now writing.
+func (f *flow) thirdParty() {
+	t := f.t
+	if t.Conversation.Verified {
+		t.Conversation.Verified = false
+		t.Conversation.State = StateOpen
+		f.mem.Matched = nil
+		f.mem.Negotiation = nil
+	}
+	f.parts = nil
+	f.mem.Pending = nil
+	f.handled = true
+	f.sayAs(policies.PurposeIdentity, prompts.ThirdParty{Collector: t.Account.Collector()})
+	f.done = true
+}

@@ -1,0 +1,165 @@
+// Package system holds the system prompts Parley gives a language model:
+// the prompt that turns a borrower's message into tool calls, and the
+// prompts that reword a drafted reply or answer a question from knowledge
+// passages, per locale and channel. Each prompt is an embedded, versioned
+// text/template file (system.v1.en.sms.tmpl) rendered from a typed struct,
+// and every rendering reports the version the caller stores with the turn.
+//
+// # What it must not do
+//
+// It imports nothing else of this module, and its prompts never carry
+// identity facts, balances or any other debt detail: the model chooses
+// words, never numbers.
+package system
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"strconv"
+	"strings"
+	"text/template"
+)
+
+//go:embed templates/*.tmpl
+var files embed.FS
+
+// Task is what a phrasing prompt asks of the model.
+type Task string
+
+// The phrasing tasks.
+const (
+	TaskReword Task = "reword" // reword a drafted reply, keeping every fact
+	TaskAnswer Task = "answer" // answer a question from knowledge passages only
+)
+
+// Prompt is a rendered system prompt and the version that produced it,
+// e.g. "system.v1.en.sms".
+type Prompt struct {
+	Text    string
+	Version string
+}
+
+// Phrase is the data of a phrasing prompt.
+type Phrase struct {
+	Task     Task
+	MaxChars int // the longest reply the channel takes; 0 = the channel's default
+}
+
+// Understand is the data of the understanding prompt. It carries no
+// account facts: only the date for resolving "next Friday", the currency
+// amounts are in, and the ids of the offers on the table, in order.
+type Understand struct {
+	Today    string // YYYY-MM-DD in the borrower's time zone
+	Currency string // ISO 4217 code
+	OfferIDs []string
+}
+
+// MaxChars is each channel's default reply limit.
+var MaxChars = map[string]int{"sms": 320, "chat": 800, "voice": 400}
+
+// RenderPhrase renders the newest phrasing prompt for locale (en, zh;
+// anything else falls back to en) and channel (sms, chat, voice; email and
+// console read as chat).
+func RenderPhrase(locale, channel string, d Phrase) (Prompt, error) {
+	if d.Task != TaskReword && d.Task != TaskAnswer {
+		return Prompt{}, fmt.Errorf("system: render phrase: unknown task %q", d.Task)
+	}
+	ch := Channel(channel)
+	if d.MaxChars <= 0 {
+		d.MaxChars = MaxChars[ch]
+	}
+	return render("system", Locale(locale)+"."+ch, d)
+}
+
+// RenderUnderstand renders the newest understanding prompt.
+func RenderUnderstand(d Understand) (Prompt, error) {
+	if d.Currency == "" {
+		return Prompt{}, fmt.Errorf("system: render understand: no currency")
+	}
+	return render("understand", "", d)
+}
+
+// Locale reduces a locale to the language a prompt exists in: zh for any
+// Chinese locale, else en.
+func Locale(locale string) string {
+	if strings.HasPrefix(strings.ToLower(locale), "zh") {
+		return "zh"
+	}
+	return "en"
+}
+
+// Channel maps a channel name to the prompt family written for it.
+func Channel(channel string) string {
+	switch channel {
+	case "sms", "voice":
+		return channel
+	}
+	return "chat"
+}
+
+// Versions lists the newest version of every prompt, such as
+// "system.v1.en.sms" and "understand.v1".
+func Versions() []string {
+	var out []string
+	for key, v := range newest {
+		name, variant, _ := strings.Cut(key, "|")
+		out = append(out, version(name, v, variant))
+	}
+	return out
+}
+
+var (
+	fileName = regexp.MustCompile(`^([a-z]+)\.v([0-9]+)((?:\.[a-z]+)*)\.tmpl$`)
+	// newest maps "name|variant" to the highest version on file.
+	newest = loadVersions()
+)
+
+func loadVersions() map[string]int {
+	m := map[string]int{}
+	entries, err := fs.ReadDir(files, "templates")
+	if err != nil {
+		panic(err)
+	}
+	for _, e := range entries {
+		p := fileName.FindStringSubmatch(e.Name())
+		if p == nil {
+			panic("system: badly named prompt file " + e.Name())
+		}
+		v, _ := strconv.Atoi(p[2])
+		key := p[1] + "|" + strings.TrimPrefix(p[3], ".")
+		m[key] = max(m[key], v)
+	}
+	return m
+}
+
+func version(name string, v int, variant string) string {
+	s := fmt.Sprintf("%s.v%d", name, v)
+	if variant != "" {
+		s += "." + variant
+	}
+	return s
+}
+
+func render(name, variant string, data any) (Prompt, error) {
+	v, ok := newest[name+"|"+variant]
+	if !ok {
+		return Prompt{}, fmt.Errorf("system: render: no prompt %s for %q", name, variant)
+	}
+	ver := version(name, v, variant)
+	src, err := files.ReadFile("templates/" + ver + ".tmpl")
+	if err != nil {
+		return Prompt{}, fmt.Errorf("system: render %s: %w", ver, err)
+	}
+	t, err := template.New(ver).Option("missingkey=error").Parse(string(src))
+	if err != nil {
+		return Prompt{}, fmt.Errorf("system: render %s: %w", ver, err)
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, data); err != nil {
+		return Prompt{}, fmt.Errorf("system: render %s: %w", ver, err)
+	}
+	return Prompt{Text: strings.TrimSpace(b.String()) + "\n", Version: ver}, nil
+}
