@@ -113,12 +113,17 @@ func Versions() []string {
 
 var (
 	fileName = regexp.MustCompile(`^([a-z]+)\.v([0-9]+)((?:\.[a-z]+)*)\.tmpl$`)
-	// newest maps "name|variant" to the highest version on file.
-	newest = loadVersions()
+	// newest maps "name|variant" to the highest version on file; parsed
+	// holds every version's template. Both are fixed at start-up, so a
+	// broken prompt file fails every test rather than one borrower's turn.
+	newest, parsed = load()
 )
 
-func loadVersions() map[string]int {
+var funcs = template.FuncMap{"inc": func(i int) int { return i + 1 }}
+
+func load() (map[string]int, map[string]*template.Template) {
 	m := map[string]int{}
+	ts := map[string]*template.Template{}
 	entries, err := fs.ReadDir(files, "templates")
 	if err != nil {
 		panic(err)
@@ -129,10 +134,17 @@ func loadVersions() map[string]int {
 			panic("system: badly named prompt file " + e.Name())
 		}
 		v, _ := strconv.Atoi(p[2])
-		key := p[1] + "|" + strings.TrimPrefix(p[3], ".")
+		variant := strings.TrimPrefix(p[3], ".")
+		key := p[1] + "|" + variant
 		m[key] = max(m[key], v)
+		ver := version(p[1], v, variant)
+		src, err := files.ReadFile("templates/" + e.Name())
+		if err != nil {
+			panic(err)
+		}
+		ts[ver] = template.Must(template.New(ver).Funcs(funcs).Option("missingkey=error").Parse(string(src)))
 	}
-	return m
+	return m, ts
 }
 
 func version(name string, v int, variant string) string {
@@ -149,16 +161,8 @@ func render(name, variant string, data any) (Prompt, error) {
 		return Prompt{}, fmt.Errorf("system: render: no prompt %s for %q", name, variant)
 	}
 	ver := version(name, v, variant)
-	src, err := files.ReadFile("templates/" + ver + ".tmpl")
-	if err != nil {
-		return Prompt{}, fmt.Errorf("system: render %s: %w", ver, err)
-	}
-	t, err := template.New(ver).Option("missingkey=error").Parse(string(src))
-	if err != nil {
-		return Prompt{}, fmt.Errorf("system: render %s: %w", ver, err)
-	}
 	var b bytes.Buffer
-	if err := t.Execute(&b, data); err != nil {
+	if err := parsed[ver].Execute(&b, data); err != nil {
 		return Prompt{}, fmt.Errorf("system: render %s: %w", ver, err)
 	}
 	return Prompt{Text: strings.TrimSpace(b.String()) + "\n", Version: ver}, nil
