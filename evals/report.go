@@ -1,0 +1,251 @@
+package evals
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Report is the outcome of a run.
+type Report struct {
+	Brain    string        `json:"brain"`
+	Seed     int64         `json:"seed"`
+	Repeat   int           `json:"repeat"`
+	Duration time.Duration `json:"duration_ns"`
+	Summary  Summary       `json:"summary"`
+	Cases    []CaseSummary `json:"cases"`
+	Results  []Result      `json:"results"`
+}
+
+// Summary holds the run's metrics.
+type Summary struct {
+	Cases            int           `json:"cases"`  // distinct cases
+	Runs             int           `json:"runs"`   // case runs (cases × repeat)
+	Passed           int           `json:"passed"` // runs that passed
+	Failed           int           `json:"failed"`
+	PassRate         float64       `json:"pass_rate"`
+	Sent             int           `json:"sent"`
+	Violating        int           `json:"violating"`
+	Blocked          int           `json:"blocked"`
+	ViolationRate    float64       `json:"violation_rate"`  // violating / sent
+	ResolutionRate   float64       `json:"resolution_rate"` // runs with an accepted plan / runs
+	AvgTurnsResolved float64       `json:"avg_turns_to_resolution"`
+	Turns            int           `json:"turns"`
+	LatencyP50       time.Duration `json:"latency_p50_ns"`
+	LatencyP95       time.Duration `json:"latency_p95_ns"`
+	Flaky            int           `json:"flaky"` // cases that passed in some runs and failed in others
+}
+
+// CaseSummary is one case over all its runs.
+type CaseSummary struct {
+	Suite    string  `json:"suite"`
+	Case     string  `json:"case"`
+	Runs     int     `json:"runs"`
+	Passed   int     `json:"passed"`
+	PassRate float64 `json:"pass_rate"`
+	Flaky    bool    `json:"flaky"`
+}
+
+func newReport(results []Result, opts Options, d time.Duration) *Report {
+	r := &Report{Brain: opts.BrainName, Seed: opts.Seed, Repeat: opts.Repeat, Duration: d, Results: results}
+	if r.Brain == "" {
+		r.Brain = "rules"
+	}
+	s := &r.Summary
+	var lats []time.Duration
+	resolvedTurns := 0
+	byCase := map[string]*CaseSummary{}
+	var order []string
+	for _, res := range results {
+		s.Runs++
+		if res.Pass {
+			s.Passed++
+		} else {
+			s.Failed++
+		}
+		s.Sent += res.Sent
+		s.Violating += res.Violating
+		s.Blocked += res.Blocked
+		s.Turns += res.Turns
+		lats = append(lats, res.Latencies...)
+		if res.Resolved {
+			resolvedTurns += res.Turns
+		}
+		key := res.Suite + "\x00" + res.Case
+		cs, ok := byCase[key]
+		if !ok {
+			cs = &CaseSummary{Suite: res.Suite, Case: res.Case}
+			byCase[key] = cs
+			order = append(order, key)
+		}
+		cs.Runs++
+		if res.Pass {
+			cs.Passed++
+		}
+	}
+	resolved := 0
+	for _, res := range results {
+		if res.Resolved {
+			resolved++
+		}
+	}
+	for _, k := range order {
+		cs := byCase[k]
+		cs.PassRate = ratio(cs.Passed, cs.Runs)
+		cs.Flaky = cs.Passed > 0 && cs.Passed < cs.Runs
+		if cs.Flaky {
+			s.Flaky++
+		}
+		r.Cases = append(r.Cases, *cs)
+	}
+	s.Cases = len(order)
+	s.PassRate = ratio(s.Passed, s.Runs)
+	s.ViolationRate = ratio(s.Violating, s.Sent)
+	s.ResolutionRate = ratio(resolved, s.Runs)
+	if resolved > 0 {
+		s.AvgTurnsResolved = float64(resolvedTurns) / float64(resolved)
+	}
+	s.LatencyP50, s.LatencyP95 = percentile(lats, 50), percentile(lats, 95)
+	return r
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func percentile(ds []time.Duration, p int) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	i := (len(s)*p + 99) / 100
+	return s[min(max(i-1, 0), len(s)-1)]
+}
+
+// OK reports whether every run passed.
+func (r *Report) OK() bool { return r.Summary.Failed == 0 }
+
+// WriteText writes the terminal summary: failures with their reasons, then the metrics.
+func (r *Report) WriteText(w io.Writer) error {
+	var b strings.Builder
+	for _, res := range r.Results {
+		if res.Pass {
+			continue
+		}
+		fmt.Fprintf(&b, "FAIL %s / %s (%s:%d", res.Suite, res.Case, res.File, res.Line)
+		if r.Repeat > 1 {
+			fmt.Fprintf(&b, ", run %d", res.Run)
+		}
+		fmt.Fprintf(&b, ", seed %d)\n", res.Seed)
+		for _, f := range res.Failures {
+			fmt.Fprintf(&b, "     %s\n", f)
+		}
+	}
+	s := r.Summary
+	fmt.Fprintf(&b, "\n%d/%d cases passed (%.1f%%) with the %s brain in %s\n", s.Passed, s.Runs, 100*s.PassRate, r.Brain, r.Duration.Round(time.Millisecond))
+	fmt.Fprintf(&b, "violation rate   %.2f%% (%d of %d sent messages; %d drafts blocked)\n", 100*s.ViolationRate, s.Violating, s.Sent, s.Blocked)
+	fmt.Fprintf(&b, "resolution rate  %.1f%% (average %.1f turns to a plan)\n", 100*s.ResolutionRate, s.AvgTurnsResolved)
+	fmt.Fprintf(&b, "turns            %d, latency p50 %s, p95 %s\n", s.Turns, s.LatencyP50.Round(time.Microsecond), s.LatencyP95.Round(time.Microsecond))
+	if r.Repeat > 1 {
+		fmt.Fprintf(&b, "flaky cases      %d\n", s.Flaky)
+		for _, c := range r.Cases {
+			if c.Flaky {
+				fmt.Fprintf(&b, "  FLAKY %s / %s: passed %d of %d\n", c.Suite, c.Case, c.Passed, c.Runs)
+			}
+		}
+	}
+	fmt.Fprintf(&b, "seed             %d\n", r.Seed)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteJSON writes the whole report as JSON.
+func (r *Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Time     string       `xml:"time,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name       string          `xml:"name,attr"`
+	Tests      int             `xml:"tests,attr"`
+	Failures   int             `xml:"failures,attr"`
+	Properties []junitProperty `xml:"properties>property"`
+	Cases      []junitCase     `xml:"testcase"`
+}
+
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
+}
+
+type junitCase struct {
+	Name      string        `xml:"name,attr"`
+	Classname string        `xml:"classname,attr"`
+	Time      string        `xml:"time,attr"`
+	Failure   *junitFailure `xml:"failure,omitempty"`
+}
+
+type junitFailure struct {
+	Message string `xml:"message,attr"`
+	Text    string `xml:",chardata"`
+}
+
+// WriteJUnit writes JUnit XML: one testcase per case run, named "suite / case".
+func (r *Report) WriteJUnit(w io.Writer) error {
+	out := junitSuites{Name: "parley evals", Tests: r.Summary.Runs, Failures: r.Summary.Failed, Time: secs(r.Duration)}
+	idx := map[string]int{}
+	for _, res := range r.Results {
+		i, ok := idx[res.Suite]
+		if !ok {
+			i = len(out.Suites)
+			idx[res.Suite] = i
+			out.Suites = append(out.Suites, junitSuite{Name: res.Suite, Properties: []junitProperty{
+				{Name: "brain", Value: r.Brain}, {Name: "seed", Value: fmt.Sprint(r.Seed)}}})
+		}
+		var total time.Duration
+		for _, l := range res.Latencies {
+			total += l
+		}
+		name := res.Suite + " / " + res.Case
+		if r.Repeat > 1 {
+			name += fmt.Sprintf(" #%d", res.Run)
+		}
+		tc := junitCase{Name: name, Classname: res.Suite, Time: secs(total)}
+		if !res.Pass {
+			tc.Failure = &junitFailure{Message: res.Failures[0], Text: strings.Join(res.Failures, "\n") + fmt.Sprintf("\n(%s:%d, seed %d)", res.File, res.Line, res.Seed)}
+			out.Suites[i].Failures++
+		}
+		out.Suites[i].Tests++
+		out.Suites[i].Cases = append(out.Suites[i].Cases, tc)
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+func secs(d time.Duration) string { return fmt.Sprintf("%.3f", d.Seconds()) }

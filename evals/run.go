@@ -1,0 +1,566 @@
+package evals
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/policies"
+)
+
+// Options wire a run. NewStore and NewBrain are required: the caller
+// decides which store and brain the agent runs on.
+type Options struct {
+	// NewStore opens a fresh, empty store for one case and returns its cleanup.
+	NewStore func(ctx context.Context) (agent.Store, func(), error)
+	// NewBrain returns the brain for one case.
+	NewBrain func() agent.Brain
+	// BrainName labels the report: "rules" or the model.
+	BrainName string
+	// Guard is the guard the agent runs under and that no_violations re-checks with.
+	Guard *policies.Guard
+	// Knowledge answers the borrower's questions; optional.
+	Knowledge agent.Knowledge
+	// Phraser lets an LLM reword drafts; optional.
+	Phraser agent.Phraser
+	// Persona plays a simulated borrower with a model when set; optional.
+	Persona Persona
+	// Jobs is how many cases run at once; default the number of CPUs.
+	Jobs int
+	// Repeat runs every case this many times (for non-deterministic brains); default 1.
+	Repeat int
+	// Seed makes simulated borrowers reproducible; default 1.
+	Seed int64
+	// Progress is called after each case with the count done and the total.
+	Progress func(done, total int)
+}
+
+// Persona plays a simulated borrower: given the transcript so far and the
+// case's parameters, it writes the borrower's next message ("" to stop).
+type Persona interface {
+	Next(ctx context.Context, sim Simulate, transcript []Entry) (string, error)
+}
+
+// Entry is one line of a case's transcript.
+type Entry struct {
+	Turn       int                  `json:"turn"`
+	Author     string               `json:"author"` // borrower, agent, system
+	Text       string               `json:"text"`
+	Status     string               `json:"status,omitempty"`
+	Decision   string               `json:"decision,omitempty"`
+	Violations []policies.Violation `json:"violations,omitempty"`
+	Template   string               `json:"template,omitempty"`
+	Events     []string             `json:"events,omitempty"`
+	Failures   []string             `json:"failures,omitempty"`
+}
+
+// Result is one run of one case.
+type Result struct {
+	Suite      string          `json:"suite"`
+	File       string          `json:"file"`
+	Case       string          `json:"case"`
+	Line       int             `json:"line"`
+	Run        int             `json:"run"`
+	Seed       int64           `json:"seed"`
+	Pass       bool            `json:"pass"`
+	Failures   []string        `json:"failures,omitempty"`
+	Turns      int             `json:"turns"`
+	Latencies  []time.Duration `json:"latencies_ns"`
+	Events     []string        `json:"events"`
+	State      string          `json:"state"`
+	Plan       *agent.Plan     `json:"plan,omitempty"`
+	Resolved   bool            `json:"resolved"` // a plan was accepted
+	Sent       int             `json:"sent"`
+	Violating  int             `json:"violating"` // sent messages a re-check flags
+	Blocked    int             `json:"blocked"`   // drafts the guard refused
+	Transcript []Entry         `json:"transcript"`
+	Err        string          `json:"error,omitempty"`
+}
+
+type job struct {
+	suite *Suite
+	c     *Case
+	run   int
+	seed  int64
+}
+
+// Run runs every case of every suite and scores it.
+func Run(ctx context.Context, suites []*Suite, opts Options) (*Report, error) {
+	if opts.NewStore == nil || opts.NewBrain == nil {
+		return nil, fmt.Errorf("evals: run: NewStore and NewBrain are required")
+	}
+	if opts.Guard == nil {
+		opts.Guard = policies.Default()
+	}
+	if opts.Jobs <= 0 {
+		opts.Jobs = runtime.NumCPU()
+	}
+	if opts.Repeat <= 0 {
+		opts.Repeat = 1
+	}
+	if opts.Seed == 0 {
+		opts.Seed = 1
+	}
+	var jobs []job
+	for _, s := range suites {
+		for i := range s.Cases {
+			for r := 0; r < opts.Repeat; r++ {
+				seed := caseSeed(opts.Seed, s.Name, s.Cases[i].Name, r)
+				if sim := s.Cases[i].Simulate; sim != nil && sim.Seed != 0 {
+					seed = sim.Seed
+				}
+				jobs = append(jobs, job{suite: s, c: &s.Cases[i], run: r + 1, seed: seed})
+			}
+		}
+	}
+	started := time.Now()
+	results := make([]Result, len(jobs))
+	var (
+		mu   sync.Mutex
+		done int
+		wg   sync.WaitGroup
+	)
+	next := make(chan int)
+	for w := 0; w < min(opts.Jobs, len(jobs)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = runCase(ctx, jobs[i], opts)
+				mu.Lock()
+				done++
+				if opts.Progress != nil {
+					opts.Progress(done, len(jobs))
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for i := range jobs {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("evals: run: %w", err)
+	}
+	return newReport(results, opts, time.Since(started)), nil
+}
+
+// caseSeed derives a stable seed per case and run from the run's seed.
+func caseSeed(seed int64, suite, name string, run int) int64 {
+	h := uint64(seed)
+	for _, b := range []byte(suite + "\x00" + name) {
+		h = h*1099511628211 ^ uint64(b)
+	}
+	return int64((h ^ uint64(run)*0x9e3779b97f4a7c15) >> 1)
+}
+
+// caseRun is the state of one case while it runs.
+type caseRun struct {
+	j        job
+	opts     Options
+	res      *Result
+	st       agent.Store
+	orch     *agent.Orchestrator
+	clock    *agent.FixedClock
+	acct     agent.Account
+	channel  agent.Channel
+	verified bool
+	convID   string
+	sentAt   map[string]bool // message ids already in the transcript
+	lastSeq  int64
+}
+
+func runCase(ctx context.Context, j job, opts Options) (res Result) {
+	s, c := j.suite, j.c
+	res = Result{Suite: s.Name, File: s.File, Case: c.Name, Line: c.Line, Run: j.run, Seed: j.seed}
+	defer func() {
+		if v := recover(); v != nil {
+			res.Err = fmt.Sprintf("panic: %v", v)
+			res.Pass = false
+			res.Failures = append(res.Failures, res.Err)
+		}
+	}()
+	st, cleanup, err := opts.NewStore(ctx)
+	if err != nil {
+		return failed(res, "store: "+err.Error())
+	}
+	defer cleanup()
+	acct := c.account(s).domain(c.jurisdiction(s))
+	if err := st.PutAccount(ctx, acct); err != nil {
+		return failed(res, "account: "+err.Error())
+	}
+	clock := agent.NewFixedClock(c.now(s))
+	orch, err := agent.NewOrchestrator(agent.Config{
+		Store: st, Brain: opts.NewBrain(), Guard: opts.Guard, Clock: clock,
+		Knowledge: opts.Knowledge, Phraser: opts.Phraser,
+		Linker: &agent.PaymentLinker{URLTemplate: "https://pay.example.com/p/{token}", Secret: []byte("eval-secret")},
+	})
+	if err != nil {
+		return failed(res, err.Error())
+	}
+	cr := &caseRun{j: j, opts: opts, res: &res, st: st, orch: orch, clock: clock, acct: acct,
+		channel: agent.Channel(c.channel(s)), verified: c.Verified, sentAt: map[string]bool{}}
+	if c.Simulate != nil {
+		err = cr.simulate(ctx, *c.Simulate)
+	} else {
+		for i, t := range c.Turns {
+			var entries []Entry
+			entries, err = cr.turn(ctx, i+1, t.Borrower)
+			if err != nil {
+				break
+			}
+			if t.Expect != nil {
+				fails := checkTurn(*t.Expect, entries, i+1)
+				res.Failures = append(res.Failures, fails...)
+				if n := len(res.Transcript); n > 0 && len(fails) > 0 {
+					res.Transcript[n-1].Failures = append(res.Transcript[n-1].Failures, fails...)
+				}
+			}
+		}
+	}
+	if err != nil {
+		return failed(res, err.Error())
+	}
+	cr.outcome(ctx, c.Outcome)
+	res.Pass = len(res.Failures) == 0
+	return res
+}
+
+func failed(res Result, msg string) Result {
+	res.Err = msg
+	res.Pass = false
+	res.Failures = append(res.Failures, msg)
+	return res
+}
+
+// turn sends one borrower message and returns the transcript entries it
+// added: the borrower's line, then everything the agent stored.
+func (cr *caseRun) turn(ctx context.Context, n int, text string) ([]Entry, error) {
+	in := agent.Inbound{
+		Channel: cr.channel, AccountID: cr.acct.ID, Text: text,
+		ChannelMessageID: fmt.Sprintf("eval-%d-%d", cr.j.run, n),
+		ConversationID:   cr.convID,
+	}
+	if len(cr.acct.Borrower.Phones) > 0 {
+		in.From = cr.acct.Borrower.Phones[0]
+	}
+	if cr.verified {
+		in.Meta = map[string]string{"verified": "true"}
+	}
+	start := time.Now()
+	res, err := cr.orch.Handle(ctx, in, agent.WithStream(func(string) {}))
+	cr.res.Latencies = append(cr.res.Latencies, time.Since(start))
+	if err != nil {
+		return nil, fmt.Errorf("turn %d: %w", n, err)
+	}
+	cr.res.Turns++
+	cr.convID = res.Conversation.ID
+	entries := []Entry{{Turn: n, Author: "borrower", Text: text}}
+	msgs, err := cr.st.Messages(ctx, cr.convID, cr.lastSeq, 0)
+	if err != nil {
+		return nil, fmt.Errorf("turn %d: transcript: %w", n, err)
+	}
+	for _, m := range msgs {
+		cr.lastSeq = max(cr.lastSeq, m.Seq)
+		if m.Direction != agent.DirectionOut {
+			continue
+		}
+		e := Entry{Turn: n, Author: string(m.Author), Text: m.Text, Status: string(m.Status), Template: m.TemplateVersion}
+		if m.Guard != nil {
+			e.Decision = string(m.Guard.Action)
+			e.Violations = m.Guard.Violations
+		}
+		if sent(m.Status) {
+			cr.res.Sent++
+		} else {
+			cr.res.Blocked++
+		}
+		entries = append(entries, e)
+	}
+	var evs []string
+	for _, e := range res.Events {
+		evs = append(evs, string(e.Kind))
+	}
+	if len(evs) > 0 {
+		entries = append(entries, Entry{Turn: n, Author: "system", Events: evs})
+	}
+	cr.res.Transcript = append(cr.res.Transcript, entries...)
+	cr.clock.Advance(time.Minute)
+	return entries, nil
+}
+
+// sent reports whether a stored outbound message reached (or is on its way
+// to) the borrower.
+func sent(s agent.MessageStatus) bool {
+	switch s {
+	case agent.StatusQueued, agent.StatusSending, agent.StatusSent, agent.StatusDelivered, agent.StatusRead:
+		return true
+	}
+	return false
+}
+
+// replyText is what the borrower saw in a turn.
+func replyText(entries []Entry) string {
+	var b strings.Builder
+	for _, e := range entries {
+		if e.Author != "borrower" && e.Author != "system" && sent(agent.MessageStatus(e.Status)) {
+			b.WriteString(e.Text)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+func turnEvents(entries []Entry) map[string]bool {
+	out := map[string]bool{}
+	for _, e := range entries {
+		for _, ev := range e.Events {
+			out[ev] = true
+		}
+	}
+	return out
+}
+
+// checkTurn scores one turn's expectations.
+func checkTurn(x Expect, entries []Entry, n int) []string {
+	text := replyText(entries)
+	folded := strings.ToLower(text)
+	evs := turnEvents(entries)
+	var f []string
+	fail := func(format string, a ...any) { f = append(f, fmt.Sprintf("turn %d: ", n)+fmt.Sprintf(format, a...)) }
+	for _, s := range x.Contains {
+		if !strings.Contains(folded, strings.ToLower(s)) {
+			fail("reply does not contain %q", s)
+		}
+	}
+	for _, s := range x.NotContains {
+		if strings.Contains(folded, strings.ToLower(s)) {
+			fail("reply contains %q", s)
+		}
+	}
+	for _, re := range x.Matches {
+		if !re.MatchString(text) {
+			fail("reply does not match /%s/", re)
+		}
+	}
+	for _, re := range x.NotMatches {
+		if re.MatchString(text) {
+			fail("reply matches /%s/", re)
+		}
+	}
+	for _, e := range x.Events {
+		if !evs[string(e)] {
+			fail("event %s not emitted", e)
+		}
+	}
+	for _, e := range x.NotEvents {
+		if evs[string(e)] {
+			fail("event %s emitted", e)
+		}
+	}
+	if x.Silent != nil {
+		if *x.Silent && strings.TrimSpace(text) != "" {
+			fail("the agent replied but the turn expects silence")
+		}
+		if !*x.Silent && strings.TrimSpace(text) == "" {
+			fail("the agent said nothing")
+		}
+	}
+	return f
+}
+
+// outcome scores the whole conversation and fills the result's summary fields.
+func (cr *caseRun) outcome(ctx context.Context, o *Outcome) {
+	res := cr.res
+	if cr.convID != "" {
+		if evs, err := cr.st.Events(ctx, cr.convID); err == nil {
+			for _, e := range evs {
+				res.Events = append(res.Events, string(e.Kind))
+			}
+		}
+		if c, err := cr.st.Conversation(ctx, cr.convID); err == nil {
+			res.State = string(c.State)
+		}
+	}
+	if plans, err := cr.st.Plans(ctx, cr.acct.ID); err == nil {
+		for i := range plans {
+			if plans[i].Status == agent.PlanAccepted {
+				res.Plan = &plans[i]
+			}
+		}
+	}
+	res.Resolved = res.Plan != nil
+	cr.recheck(ctx)
+	if o == nil {
+		return
+	}
+	have := map[string]bool{}
+	for _, e := range res.Events {
+		have[e] = true
+	}
+	for _, e := range o.Events {
+		if !have[string(e)] {
+			res.Failures = append(res.Failures, fmt.Sprintf("outcome: event %s never emitted", e))
+		}
+	}
+	for _, e := range o.NotEvents {
+		if have[string(e)] {
+			res.Failures = append(res.Failures, fmt.Sprintf("outcome: event %s emitted", e))
+		}
+	}
+	if o.State != "" && o.State != res.State {
+		res.Failures = append(res.Failures, fmt.Sprintf("outcome: state %q, want %q", res.State, o.State))
+	}
+	if p := o.Plan; p != nil {
+		cr.checkPlan(*p)
+	}
+	if o.NoViolations && res.Violating > 0 {
+		res.Failures = append(res.Failures, fmt.Sprintf("outcome: %d sent message(s) break a rule on re-check", res.Violating))
+	}
+}
+
+func (cr *caseRun) checkPlan(p PlanExpect) {
+	res := cr.res
+	plan := res.Plan
+	if plan == nil {
+		res.Failures = append(res.Failures, "outcome: no plan was accepted")
+		return
+	}
+	cur := plan.Total.Currency
+	if p.MaxInstallment.Set {
+		limit := p.MaxInstallment.Money(cur)
+		for _, in := range plan.Installments {
+			if in.Amount.Minor > limit.Minor {
+				res.Failures = append(res.Failures, fmt.Sprintf("outcome: installment %s is above %s", in.Amount, limit))
+				break
+			}
+		}
+	}
+	if p.MinTotal.Set && plan.Total.Minor < p.MinTotal.Money(cur).Minor {
+		res.Failures = append(res.Failures, fmt.Sprintf("outcome: plan total %s is below %s", plan.Total, p.MinTotal.Money(cur)))
+	}
+	if p.MaxCount > 0 && len(plan.Installments) > p.MaxCount {
+		res.Failures = append(res.Failures, fmt.Sprintf("outcome: %d installments, at most %d", len(plan.Installments), p.MaxCount))
+	}
+}
+
+// recheck runs every sent message through the guard again, with the facts
+// of the conversation as stored, and counts the messages it flags. Amounts
+// are grounded by the plans the store holds.
+func (cr *caseRun) recheck(ctx context.Context) {
+	if cr.convID == "" {
+		return
+	}
+	msgs, err := cr.st.Messages(ctx, cr.convID, 0, 0)
+	if err != nil {
+		return
+	}
+	f := policies.Facts{
+		Jurisdiction: cr.acct.Borrower.Jurisdiction, Timezone: cr.acct.Borrower.Timezone,
+		HasBalance: true, Balance: cr.acct.Balance.Minor,
+		Currency: cr.acct.Balance.Currency, TimeBarred: cr.acct.Flags.TimeBarred,
+		LegalActionApproved: cr.acct.Flags.LegalActionApproved,
+	}
+	if plans, err := cr.st.Plans(ctx, cr.acct.ID); err == nil {
+		for _, p := range plans {
+			f.AllowedAmounts = append(f.AllowedAmounts, p.Total.Minor)
+			for _, in := range p.Installments {
+				f.AllowedAmounts = append(f.AllowedAmounts, in.Amount.Minor)
+			}
+		}
+	}
+	// A message counts as sent to a verified recipient from the turn in
+	// which identity was verified (or always, for a case opened verified).
+	var verifiedAt time.Time
+	if evs, err := cr.st.Events(ctx, cr.convID); err == nil {
+		for _, e := range evs {
+			if e.Kind == agent.EventIdentityVerified && verifiedAt.IsZero() {
+				verifiedAt = e.At
+			}
+		}
+	}
+	first := true
+	for _, m := range msgs {
+		if m.Direction != agent.DirectionOut || !sent(m.Status) {
+			continue
+		}
+		f.RecipientVerified = cr.verified || (!verifiedAt.IsZero() && !m.CreatedAt.Before(verifiedAt))
+		f.Now = m.CreatedAt
+		g := cr.opts.Guard.Check(policies.Proposal{
+			ID: m.ID, Text: m.Text, Channel: string(m.Channel), InitiatedBy: "borrower", FirstMessage: first,
+			Purpose: purposeOf(m),
+		}, f)
+		first = false
+		if len(relevant(g.Violations)) > 0 {
+			cr.res.Violating++
+			for i := range cr.res.Transcript {
+				e := &cr.res.Transcript[i]
+				if e.Text == m.Text && e.Author == string(m.Author) {
+					e.Failures = append(e.Failures, "re-check: "+ruleIDs(relevant(g.Violations)))
+				}
+			}
+		}
+	}
+}
+
+// relevant drops what a re-check after the fact cannot judge: missing
+// disclosures the guard appended at send time, and the contact window
+// (messages answer the borrower at the case's clock).
+func relevant(vs []policies.Violation) []policies.Violation {
+	var out []policies.Violation
+	for _, v := range vs {
+		switch v.Category {
+		case policies.CatDisclosureMissing, policies.CatContactTime, policies.CatFrequency:
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// purposeOf recovers what a stored message was for from its template, so
+// that an opt-out confirmation is judged as one.
+func purposeOf(m agent.Message) string {
+	switch {
+	case strings.HasPrefix(m.TemplateVersion, "opt_out."):
+		return policies.PurposeOptOutConfirmation
+	case strings.HasPrefix(m.TemplateVersion, "dispute_ack."):
+		return policies.PurposeDisputeAck
+	case strings.HasPrefix(m.TemplateVersion, "help."):
+		return policies.PurposeHelp
+	case strings.HasPrefix(m.TemplateVersion, "handoff."), strings.HasPrefix(m.TemplateVersion, "crisis."):
+		return policies.PurposeHandoff
+	case strings.HasPrefix(m.TemplateVersion, "intro."), strings.HasPrefix(m.TemplateVersion, "identity"):
+		return policies.PurposeIdentity
+	}
+	return policies.PurposeCollection
+}
+
+func ruleIDs(vs []policies.Violation) string {
+	ids := make([]string, 0, len(vs))
+	for _, v := range vs {
+		ids = append(ids, v.Rule)
+	}
+	sort.Strings(ids)
+	return strings.Join(ids, ",")
+}
+
+// amountRe finds money amounts in an agent's reply for the simulated borrower.
+var amountRe = regexp.MustCompile(`(?:[$£¥₹]\s?)(\d{1,3}(?:,\d{3})*(?:\.\d{2})?|\d+(?:\.\d{2})?)`)
+
+// rng returns the case's random source.
+func (cr *caseRun) rng() *rand.Rand {
+	return rand.New(rand.NewPCG(uint64(cr.j.seed), 0x5eed))
+}
