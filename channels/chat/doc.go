@@ -1,0 +1,48 @@
+// Package chat is Parley's in-app chat channel: a websocket at /chat/ws that
+// a host application opens for a borrower it has already authenticated, an
+// embeddable widget at /chat/widget.js, and a demo page at /chat/.
+//
+// # Protocol
+//
+// The socket is opened with ?token=T, an HS256 JWT minted by the host
+// application (see MintToken) whose subject is the account id. A missing,
+// malformed, expired or wrongly signed token is refused with 401 before the
+// upgrade. A chat opened with a valid token counts as right-party verified.
+//
+// Frames are JSON text. The client sends
+//
+//	{"type":"message","text":"...","client_id":"<uuid>"}
+//	{"type":"resume","after":"<message id>"}
+//
+// and the server sends
+//
+//	{"type":"message","id":"...","author":"agent|supervisor|system","text":"...","at":"RFC 3339"}
+//	{"type":"ack","client_id":"..."}
+//	{"type":"typing"}
+//	{"type":"error","code":"...","message":"..."}
+//
+// client_id is the idempotency key: a message sent again with the same
+// client_id is acknowledged again and never runs a second turn. An ack means
+// the message is stored. On connect the server sends every deliverable
+// outbound message of the account's open chat conversation after the message
+// id given as ?after= (all of them when it is absent), in order; a resume
+// frame asks for the same after another id. A message is never written twice
+// to one socket, so a client that reconnects with the last id it holds loses
+// and repeats nothing.
+//
+// # Delivery
+//
+// Replies are not written by the turn that produced them. The orchestrator
+// stores them and hands them to the outbox; the outbox dispatcher calls
+// Sender, which publishes a "deliver" notice on the agent.Bus, and the
+// Handler's hub, subscribed to the bus on every replica, writes the stored
+// message to each socket of that account on its replica.
+//
+// # What this package must not do
+//
+// It never decides what to say and never writes a message the orchestrator
+// did not store under a guard decision: statuses blocked, dropped, deferred
+// and failed are never sent. It never logs message text or tokens. It never
+// lets a slow or hostile client hold unbounded memory: reads are limited to
+// 16 KB, each socket has a bounded send queue and a rate limit.
+package chat
