@@ -78,6 +78,12 @@ type Facts struct {
 	ConnectedCallsToday     int
 	// OtherBorrowerNames are names of other borrowers the text must never contain.
 	OtherBorrowerNames []string
+	// Lender is the creditor or lender the debt is owed to, and Agency the
+	// collection agency acting for it, if any. The first message names them
+	// where a profile requires it (CN, IN); an unverified recipient must not
+	// see the lender's name, which would reveal the debt.
+	Lender string
+	Agency string
 }
 
 // Violation is one rule a message breaks.

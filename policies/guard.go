@@ -1,13 +1,668 @@
 package policies
 
-// Guard checks proposed messages against jurisdiction profiles.
-// TEMPORARY: replaced by the full rule engine.
-type Guard struct{}
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+)
 
-// Default returns the guard with the embedded profiles.
-func Default() *Guard { return &Guard{} }
+// MaxTextRunes is the longest text the guard reads; a longer one is blocked
+// unread rather than checked in part.
+const MaxTextRunes = 10000
 
-// Check decides whether p may be sent under f.
+// Errors a decision may carry instead of violations: the guard could not
+// check the message at all, so it blocks it.
+const (
+	ErrUnknownJurisdiction = "unknown jurisdiction"
+	ErrTextTooLong         = "text longer than 10000 characters"
+)
+
+// Options configure a guard beyond the embedded profiles.
+type Options struct {
+	// Profiles are profile documents in YAML or JSON, several per entry when
+	// split by "---". A profile for an embedded jurisdiction replaces it
+	// (and is merged with its parent, if it names one); any other is added.
+	Profiles [][]byte
+}
+
+// Guard checks proposed messages against jurisdiction profiles. It is
+// immutable once built and safe for concurrent use.
+type Guard struct {
+	lx       *lexicon
+	profiles map[string]*profile
+	names    []string
+	zones    *zoneCache
+	pool     sync.Pool
+}
+
+var (
+	parsedLexicon = sync.OnceValues(func() (*lexicon, error) { return parseLexicon(lexiconYAML) })
+	defaultGuard  = sync.OnceValue(func() *Guard {
+		g, err := NewGuard(Options{})
+		if err != nil {
+			panic("policies: embedded profiles: " + err.Error()) // ruled out by the package's tests
+		}
+		return g
+	})
+)
+
+// Default returns the guard with the embedded profiles. It never fails: the
+// embedded data is checked by the package's tests.
+func Default() *Guard { return defaultGuard() }
+
+// NewGuard builds a guard from the embedded profiles and opts, validating
+// every profile.
+func NewGuard(opts Options) (*Guard, error) {
+	lx, err := parsedLexicon()
+	if err != nil {
+		return nil, err
+	}
+	files, err := loadEmbedded()
+	if err != nil {
+		return nil, err
+	}
+	for i, data := range opts.Profiles {
+		ps, err := parseProfiles(data, fmt.Sprintf("option %d", i+1))
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range ps {
+			files[p.Jurisdiction] = p
+		}
+	}
+	profiles, err := resolve(files, lx)
+	if err != nil {
+		return nil, err
+	}
+	g := &Guard{lx: lx, profiles: profiles, zones: &zoneCache{zones: map[string]*time.Location{}}}
+	for name, p := range profiles {
+		g.names = append(g.names, name)
+		for i, z := range p.zoneNames {
+			g.zones.zones[z] = p.zones[i]
+		}
+	}
+	sort.Strings(g.names)
+	g.pool.New = func() any { return new(scratch) }
+	return g, nil
+}
+
+// Jurisdictions lists the jurisdictions the guard has a profile for, sorted.
+func (g *Guard) Jurisdictions() []string { return slices.Clone(g.names) }
+
+// noViolations is the empty, non-nil list of an allowed message; appending
+// to it allocates, so sharing it is safe.
+var noViolations = []Violation{}
+
+// scratch is the per-check working memory, pooled so that a check in the
+// common case allocates nothing.
+type scratch struct {
+	base, norm []byte
+	hits       []hit
+	clause     []int32
+	negs       []famHit
+	fhits      []famHit
+	viols      []pending
+	zones      zoneSet
+}
+
+type famHit struct {
+	family, group uint8
+	start, end    int32
+	clause        int32
+}
+
+// pending is a violation found, with what it does to the decision.
+type pending struct {
+	v      Violation
+	action Action
+	family int // lexicon family, -1 for none
+}
+
+// severity orders the actions: the decision takes the most severe.
+func severity(a Action) int {
+	switch a {
+	case Revise:
+		return 1
+	case Defer:
+		return 2
+	case Escalate:
+		return 3
+	case Block:
+		return 4
+	}
+	return 0
+}
+
+// checker is one check in progress.
+type checker struct {
+	g      *Guard
+	p      *Proposal
+	f      *Facts
+	prof   *profile
+	s      *scratch
+	masked string    // the text with card numbers masked, if that was done
+	sendAt time.Time // for a deferral
+	hasHan bool
+}
+
+// Check decides whether p may be sent under f. It is a pure function of its
+// arguments and the guard's profiles.
 func (g *Guard) Check(p Proposal, f Facts) Decision {
-	return Decision{ID: p.ID, Action: Allow, Text: p.Text, Violations: []Violation{}}
+	prof := g.profiles[f.Jurisdiction]
+	if prof == nil {
+		return Decision{ID: p.ID, Action: Block, Violations: noViolations, Error: ErrUnknownJurisdiction}
+	}
+	if p.Text == "" {
+		return Decision{ID: p.ID, Action: Allow, Violations: noViolations}
+	}
+	if len(p.Text) > MaxTextRunes && utf8.RuneCountInString(p.Text) > MaxTextRunes {
+		return Decision{ID: p.ID, Action: Block, Violations: noViolations, Error: ErrTextTooLong}
+	}
+	s := g.pool.Get().(*scratch)
+	defer g.pool.Put(s)
+	s.viols = s.viols[:0]
+	c := checker{g: g, p: &p, f: &f, prof: prof, s: s}
+	s.base = foldBase(s.base[:0], p.Text)
+	s.norm = foldLexical(s.norm[:0], s.base)
+	c.hasHan = hasHan(s.base)
+	c.content()
+	c.privacy()
+	c.consent()
+	c.timing()
+	c.disclosures()
+	return c.decide()
+}
+
+// add records a violation of a lexicon family, once per family.
+func (c *checker) add(fam int, action Action) {
+	for _, v := range c.s.viols {
+		if v.family == fam {
+			return
+		}
+	}
+	lf := &c.g.lx.families[fam]
+	r, ok := c.prof.rules[lf.name]
+	if !ok {
+		r = ref{lf.rule, lf.citation}
+	}
+	c.s.viols = append(c.s.viols, pending{
+		v:      Violation{Rule: r.Rule, Category: lf.category, Detail: lf.detail, Citation: r.Citation},
+		action: action, family: fam,
+	})
+}
+
+// addDetail records a violation of a family with a more specific detail.
+func (c *checker) addDetail(fam int, detail string, action Action) {
+	c.add(fam, action)
+	for i := range c.s.viols {
+		if c.s.viols[i].family == fam {
+			c.s.viols[i].v.Detail = detail
+			if severity(action) > severity(c.s.viols[i].action) {
+				c.s.viols[i].action = action
+			}
+		}
+	}
+}
+
+// addRef records a violation of a profile rule that is no lexicon family.
+func (c *checker) addRef(r ref, category, detail string, action Action) {
+	c.s.viols = append(c.s.viols, pending{
+		v:      Violation{Rule: r.Rule, Category: category, Detail: detail, Citation: r.Citation},
+		action: action, family: -1,
+	})
+}
+
+// content runs the lexicon over the normalized text.
+func (c *checker) content() {
+	s, lx := c.s, c.g.lx
+	s.hits = lx.m.scan(s.norm, s.hits[:0])
+	if maskedWord(s.norm) {
+		c.addDetail(lx.family("profanity"), "uses masked profanity", Block)
+	}
+	if len(s.hits) == 0 {
+		return
+	}
+	n := len(s.norm)
+	if cap(s.clause) < n+1 {
+		s.clause = make([]int32, n+1)
+	}
+	s.clause = s.clause[:n+1]
+	for i := range s.clause {
+		s.clause[i] = 0
+	}
+	for i, b := range s.norm {
+		switch b {
+		case '.', ',', ';', ':', '!', '?', '\n', '(', ')':
+			s.clause[i] = 1
+		}
+	}
+	for _, h := range s.hits {
+		for _, u := range lx.m.terms[h.term].uses {
+			if u.kind == useBreak {
+				s.clause[h.start] = 1
+			}
+		}
+	}
+	var run int32
+	for i := range s.clause {
+		run += s.clause[i]
+		s.clause[i] = run
+	}
+	s.negs, s.fhits = s.negs[:0], s.fhits[:0]
+	var fams [4]uint64
+	for _, h := range s.hits {
+		for _, u := range lx.m.terms[h.term].uses {
+			fh := famHit{family: u.family, group: u.group, start: h.start, end: h.end, clause: s.clause[h.start]}
+			switch u.kind {
+			case useNegation:
+				if !lx.isCondition(s.norm, int(h.end)) {
+					s.negs = append(s.negs, fh)
+				}
+			case useFamily:
+				s.fhits = append(s.fhits, fh)
+				fams[u.family/64] |= 1 << (u.family % 64)
+			}
+		}
+	}
+	for w, bits := range fams {
+		for bits != 0 {
+			i := 0
+			for bits&(1<<i) == 0 {
+				i++
+			}
+			bits &^= 1 << i
+			f := w*64 + i
+			if c.matches(f) {
+				c.fire(f)
+			}
+		}
+	}
+}
+
+// matches reports whether every group of family f has a hit in one clause,
+// the hits not overlapping and not negated.
+func (c *checker) matches(f int) bool {
+	fam := &c.g.lx.families[f]
+	for _, h0 := range c.s.fhits {
+		if int(h0.family) != f || h0.group != 0 {
+			continue
+		}
+		if fam.groups == 1 {
+			if !c.negated(fam, h0.clause, h0.start, h0.start) {
+				return true
+			}
+			continue
+		}
+		for _, h1 := range c.s.fhits {
+			if int(h1.family) != f || h1.group != 1 || h1.clause != h0.clause || h1.start < h0.end && h0.start < h1.end {
+				continue
+			}
+			if !c.negated(fam, h0.clause, min(h0.start, h1.start), max(h0.start, h1.start)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// negated reports whether a negation in the clause stands before the match
+// that spans [first, last]: between its parts, or just before it.
+func (c *checker) negated(fam *family, clause, first, last int32) bool {
+	if !fam.negatable {
+		return false
+	}
+	for _, n := range c.s.negs {
+		if n.clause != clause || n.end > last {
+			continue
+		}
+		if n.start >= first || first-n.end <= c.g.lx.reach {
+			return true
+		}
+	}
+	return false
+}
+
+// isCondition reports whether the negation ending at norm[end] opens a
+// condition ("if you don't pay"), not a reassurance.
+func (lx *lexicon) isCondition(norm []byte, end int) bool {
+	i := skipSpace(norm, end)
+	for _, w := range lx.conditions {
+		if bytes.HasPrefix(norm[i:], w) {
+			e := i + len(w)
+			if !isWordByte(w[len(w)-1]) || e == len(norm) || !isWordByte(norm[e]) || string(w) == "pay" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fire applies a family's gate and records it.
+func (c *checker) fire(f int) {
+	lx := c.g.lx
+	switch lx.families[f].gate {
+	case gateLegal:
+		if c.f.TimeBarred {
+			c.add(lx.family("time_barred"), Block)
+			return
+		}
+		if c.f.LegalActionApproved {
+			return
+		}
+	case gateUnverified:
+		if c.f.RecipientVerified {
+			return
+		}
+	}
+	c.add(f, Block)
+}
+
+// privacy looks for personal data, debt detail for an unverified recipient
+// and amounts the facts do not back.
+func (c *checker) privacy() {
+	s, lx := c.s, c.g.lx
+	kinds, cards := findPII(s.base, c.f.OtherBorrowerNames)
+	if kinds != 0 {
+		pii := lx.family("pii")
+		for k := piiCard; k <= piiOtherBorrower; k++ {
+			if kinds&(1<<k) == 0 {
+				continue
+			}
+			if k == piiCard && kinds == 1<<piiCard && c.f.RecipientVerified {
+				// Masking to the last four digits is safe only for the
+				// borrower, and only when every card number was found.
+				if masked, n := maskCards(c.p.Text); n == cards {
+					c.masked = masked
+					c.addDetail(pii, "card number masked to its last four digits", Revise)
+					continue
+				}
+			}
+			c.addRef(c.refOf(pii), CatPII, piiDetail[k], Block)
+		}
+	}
+	currency := c.f.Currency
+	if currency == "" {
+		currency = c.prof.currency
+	}
+	var any, ungrounded, foreign bool
+	findAmounts(s.base, func(m money) bool {
+		any = true
+		if m.currency != "" && !strings.EqualFold(m.currency, currency) {
+			foreign = true
+		}
+		if !(c.f.HasBalance && m.value == c.f.Balance) && !slices.Contains(c.f.AllowedAmounts, m.value) {
+			ungrounded = true
+		}
+		return true
+	})
+	if ungrounded {
+		c.add(lx.family("ungrounded"), Block)
+	} else if foreign {
+		c.addDetail(lx.family("ungrounded"), "states an amount in another currency", Block)
+	}
+	if !c.f.RecipientVerified {
+		if any {
+			c.addDetail(lx.family("debt_detail"), "states an amount to an unverified recipient", Block)
+		} else if c.f.Lender != "" && containsName(s.base, c.f.Lender) {
+			c.addDetail(lx.family("debt_detail"), "names the creditor to an unverified recipient", Block)
+		}
+	}
+	if c.f.HasBalance && c.f.Balance == 0 {
+		c.drop(lx.family("waived")) // a zero balance backs the claim
+	}
+}
+
+// drop removes a family's violation.
+func (c *checker) drop(fam int) {
+	c.s.viols = slices.DeleteFunc(c.s.viols, func(p pending) bool { return p.family == fam })
+}
+
+func (c *checker) refOf(fam int) ref {
+	lf := &c.g.lx.families[fam]
+	if r, ok := c.prof.rules[lf.name]; ok {
+		return r
+	}
+	return ref{lf.rule, lf.citation}
+}
+
+// consent stops collection content when the borrower has withdrawn it, and
+// lets through the messages the rules still allow.
+func (c *checker) consent() {
+	lx := c.g.lx
+	purpose := c.p.Purpose
+	confirm := purpose == PurposeOptOutConfirmation
+	nonCollection := confirm || purpose == PurposeDisputeAck || purpose == PurposeHelp ||
+		purpose == PurposeHandoff || purpose == PurposeIdentity
+	optedOut := false
+	for _, ch := range c.f.OptedOutChannels {
+		if ch == c.p.Channel || c.p.Channel == "" {
+			optedOut = true
+		}
+	}
+	if optedOut && !confirm && purpose != PurposeHelp {
+		c.add(lx.family("opted_out"), Block)
+	}
+	if c.f.Cease && !confirm && purpose != PurposeHelp {
+		c.add(lx.family("cease"), Block)
+	}
+	if c.f.Attorney && !confirm {
+		c.add(lx.family("attorney"), Block)
+	}
+	if c.f.Bankruptcy && !nonCollection {
+		c.add(lx.family("bankruptcy"), Block)
+	}
+	if c.f.Disputed && !nonCollection {
+		c.add(lx.family("disputed"), Block)
+	}
+}
+
+// timing checks the contact window and the frequency caps.
+func (c *checker) timing() {
+	p, f, prof := c.p, c.f, c.prof
+	reply := p.InitiatedBy == "borrower"
+	var loc *time.Location
+	if f.Timezone != "" {
+		loc = c.g.zones.get(f.Timezone)
+	}
+	zs := &c.s.zones
+	zs.set(loc, prof)
+	if f.Now.IsZero() {
+		if !reply {
+			c.addRef(prof.window, CatContactTime, "the time of sending is unknown", Block)
+		}
+		return
+	}
+	if !reply && !inWindow(f.Now, zs.zones, prof.start, prof.end) {
+		r := prof.window
+		detail := "outside the allowed contact hours at the recipient's location"
+		if loc == nil {
+			r = prof.unknownZone
+			detail = "outside the allowed contact hours in some zone the recipient may be in"
+		}
+		c.deferTo(f.Now, r, CatContactTime, detail)
+	}
+	if reply {
+		return // a reply to the borrower is not a contact the caps count
+	}
+	for _, l := range prof.caps {
+		if !appliesTo(l.channels, p.Channel) {
+			continue
+		}
+		switch l.counter {
+		case counterCalls7d:
+			if f.CallsLast7d >= l.max {
+				c.addRef(l.ref, CatFrequency, fmt.Sprintf("%d calls in 7 days reach the cap of %d", f.CallsLast7d, l.max), Block)
+			}
+		case counterContacts7d:
+			if f.ContactsLast7d >= l.max {
+				c.addRef(l.ref, CatFrequency, fmt.Sprintf("%d contacts in 7 days reach the cap of %d", f.ContactsLast7d, l.max), Block)
+			}
+		case counterCallsToday:
+			if f.ConnectedCallsToday >= l.max {
+				c.deferTo(dayAfter(f.Now, zs.zones, 1), l.ref, CatFrequency,
+					fmt.Sprintf("%d connected calls today reach the cap of %d", f.ConnectedCallsToday, l.max))
+			}
+		}
+	}
+	if cd := prof.cooldown; cd != nil && !f.LastPhoneConversationAt.IsZero() && appliesTo(cd.channels, p.Channel) {
+		// The day of the conversation is the first day of the period.
+		if until := dayAfter(f.LastPhoneConversationAt, zs.zones, cd.days); f.Now.Before(until) {
+			c.deferTo(until, cd.ref, CatFrequency, fmt.Sprintf("no call for %d days after a telephone conversation", cd.days))
+		}
+	}
+}
+
+// deferTo defers the message to the first allowed instant at or after t,
+// keeping the latest of several deferrals; with none in reach it blocks.
+func (c *checker) deferTo(t time.Time, r ref, category, detail string) {
+	at, ok := nextAllowed(t, c.s.zones.zones, c.prof.start, c.prof.end)
+	if !ok {
+		c.addRef(r, category, detail+"; no allowed time in the next week", Block)
+		return
+	}
+	if at.After(c.sendAt) {
+		c.sendAt = at
+	}
+	c.addRef(r, category, detail, Defer)
+}
+
+// disclosures finds the required statements the text lacks, to be added.
+func (c *checker) disclosures() {
+	for i := range c.prof.disclosures {
+		d := &c.prof.disclosures[i]
+		if c.needs(d) && !c.has(d) {
+			c.addRef(d.ref, CatDisclosureMissing, "missing: "+d.kind+" disclosure, appended", Revise)
+		}
+	}
+}
+
+// needs reports whether the message must carry d. A disclosure that itself
+// reveals a debt (the mini-Miranda, the debt-collector notice, the lender's
+// name) is not required, and never added, for an unverified recipient: to a
+// possible third party it would be the very disclosure the privacy rules
+// forbid. Such a message may carry no debt detail at all (see privacy), so it
+// is no collection communication that would need the notice.
+func (c *checker) needs(d *disclosure) bool {
+	p, f := c.p, c.f
+	if d.revealsDebt && !f.RecipientVerified {
+		return false
+	}
+	if !appliesTo(d.channels, p.Channel) {
+		return false
+	}
+	switch d.kind {
+	case discFirst:
+		return p.FirstMessage
+	case discLater:
+		return !p.FirstMessage
+	case discOptOut:
+		return p.Purpose != PurposeOptOutConfirmation
+	case discLender:
+		return p.FirstMessage && f.Lender != ""
+	case discAI:
+		return p.FirstMessage && (p.Channel == "voice" || p.Channel == "")
+	}
+	return false
+}
+
+func (c *checker) has(d *disclosure) bool {
+	if d.kind == discLender {
+		return containsName(c.s.base, c.f.Lender) && (c.f.Agency == "" || containsName(c.s.base, c.f.Agency))
+	}
+	for _, m := range d.match {
+		if bytes.Contains(c.s.base, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// text renders a disclosure in the message's language.
+func (c *checker) text(d *disclosure) string {
+	t := d.text
+	if d.kind == discLender && c.f.Agency == "" {
+		t = d.direct
+		if c.hasHan && d.directZh != "" {
+			t = d.directZh
+		}
+	} else if c.hasHan && d.textZh != "" {
+		t = d.textZh
+	}
+	return strings.NewReplacer("{lender}", c.f.Lender, "{agency}", c.f.Agency).Replace(t)
+}
+
+// decide turns the violations into the decision.
+func (c *checker) decide() Decision {
+	d := Decision{ID: c.p.ID, Action: Allow, Violations: noViolations}
+	if len(c.s.viols) == 0 {
+		d.Text = c.p.Text
+		return d
+	}
+	d.Violations = make([]Violation, len(c.s.viols))
+	for i, v := range c.s.viols {
+		d.Violations[i] = v.v
+		if severity(v.action) > severity(d.Action) {
+			d.Action = v.action
+		}
+	}
+	switch d.Action {
+	case Allow, Revise:
+		d.Text = c.revised()
+	case Defer:
+		d.SendAt = c.sendAt
+	}
+	return d
+}
+
+// revised returns the text with cards masked and the missing disclosures
+// added: the AI identity first, as the caller must hear it at the start,
+// the others after.
+func (c *checker) revised() string {
+	text := c.p.Text
+	if c.masked != "" {
+		text = c.masked
+	}
+	sep := " "
+	if c.hasHan {
+		sep = ""
+	}
+	var b strings.Builder
+	for i := range c.prof.disclosures {
+		d := &c.prof.disclosures[i]
+		if d.kind == discAI && c.needs(d) && !c.has(d) {
+			b.WriteString(c.text(d))
+			b.WriteString(sep)
+		}
+	}
+	b.WriteString(text)
+	for i := range c.prof.disclosures {
+		d := &c.prof.disclosures[i]
+		if d.kind != discAI && c.needs(d) && !c.has(d) {
+			b.WriteString(sep)
+			b.WriteString(c.text(d))
+		}
+	}
+	return b.String()
+}
+
+// hasHan reports whether b holds a CJK ideograph, to pick the language of
+// the disclosures added.
+func hasHan(b []byte) bool {
+	for i := 0; i < len(b); {
+		if b[i] < 0x80 {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r >= 0x4E00 && r <= 0x9FFF {
+			return true
+		}
+		i += n
+	}
+	return false
 }

@@ -1,0 +1,193 @@
+package policies
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed lexicon.yaml
+var lexiconYAML []byte
+
+// Gates: when a family's match is a violation.
+const (
+	gateAlways     = ""           // always
+	gateLegal      = "legal"      // unless legal action is approved and the debt is not time-barred
+	gateUnverified = "unverified" // only to an unverified recipient
+)
+
+// family is one kind of violation: its category, default rule and citation,
+// and, for content families, how many term groups must meet in a clause.
+type family struct {
+	name      string
+	category  string
+	detail    string
+	rule      string
+	citation  string
+	gate      string
+	negatable bool
+	groups    int
+}
+
+// lexicon is the parsed lexicon.yaml: the families and one matcher over all
+// of their terms, the negations and the clause breaks.
+type lexicon struct {
+	families   []family
+	index      map[string]int
+	m          *matcher
+	reach      int32
+	conditions [][]byte
+}
+
+type lexiconFile struct {
+	NegationReach int                   `yaml:"negation_reach"`
+	Negations     []string              `yaml:"negations"`
+	Conditions    []string              `yaml:"conditions"`
+	ClauseBreaks  []string              `yaml:"clause_breaks"`
+	Families      map[string]familyFile `yaml:"families"`
+}
+
+type familyFile struct {
+	Category  string     `yaml:"category"`
+	Detail    string     `yaml:"detail"`
+	Rule      string     `yaml:"rule"`
+	Citation  string     `yaml:"citation"`
+	Gate      string     `yaml:"gate"`
+	Negatable *bool      `yaml:"negatable"`
+	Groups    [][]string `yaml:"groups"`
+}
+
+var categories = map[string]bool{
+	CatThreat: true, CatHarassment: true, CatFalseRepresentation: true, CatPressure: true,
+	CatThirdPartyDisclosure: true, CatPII: true, CatContactTime: true, CatFrequency: true,
+	CatConsent: true, CatDisclosureMissing: true, CatUngroundedAmount: true, CatTimeBarred: true,
+}
+
+// parseLexicon reads and validates a lexicon file.
+func parseLexicon(data []byte) (*lexicon, error) {
+	var f lexiconFile
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	if f.NegationReach <= 0 {
+		return nil, fmt.Errorf("lexicon: negation_reach must be positive")
+	}
+	lx := &lexicon{index: map[string]int{}, reach: int32(f.NegationReach)}
+	names := make([]string, 0, len(f.Families))
+	for n := range f.Families {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	if len(names) > 255 {
+		return nil, fmt.Errorf("lexicon: too many families")
+	}
+	byText := map[string]int{}
+	var terms []term
+	add := func(raw string, use termUse) error {
+		t, err := parseTerm(raw)
+		if err != nil {
+			return err
+		}
+		key := t.text
+		if t.prefix {
+			key += "*"
+		}
+		i, ok := byText[key]
+		if !ok {
+			i = len(terms)
+			byText[key] = i
+			terms = append(terms, t)
+		}
+		for _, u := range terms[i].uses {
+			if u == use {
+				return nil
+			}
+		}
+		terms[i].uses = append(terms[i].uses, use)
+		return nil
+	}
+	for i, n := range names {
+		ff := f.Families[n]
+		if !categories[ff.Category] {
+			return nil, fmt.Errorf("lexicon: family %s: unknown category %q", n, ff.Category)
+		}
+		if ff.Rule == "" || ff.Citation == "" || ff.Detail == "" {
+			return nil, fmt.Errorf("lexicon: family %s: rule, citation and detail are required", n)
+		}
+		switch ff.Gate {
+		case gateAlways, gateLegal, gateUnverified:
+		default:
+			return nil, fmt.Errorf("lexicon: family %s: unknown gate %q", n, ff.Gate)
+		}
+		if len(ff.Groups) > 8 {
+			return nil, fmt.Errorf("lexicon: family %s: at most 8 groups", n)
+		}
+		fam := family{name: n, category: ff.Category, detail: ff.Detail, rule: ff.Rule, citation: ff.Citation,
+			gate: ff.Gate, negatable: ff.Negatable == nil || *ff.Negatable, groups: len(ff.Groups)}
+		for g, group := range ff.Groups {
+			if len(group) == 0 {
+				return nil, fmt.Errorf("lexicon: family %s: group %d is empty", n, g)
+			}
+			for _, raw := range group {
+				if err := add(raw, termUse{kind: useFamily, family: uint8(i), group: uint8(g)}); err != nil {
+					return nil, fmt.Errorf("lexicon: family %s: %w", n, err)
+				}
+			}
+		}
+		lx.index[n] = i
+		lx.families = append(lx.families, fam)
+	}
+	for _, raw := range f.Negations {
+		if err := add(raw, termUse{kind: useNegation}); err != nil {
+			return nil, fmt.Errorf("lexicon: negations: %w", err)
+		}
+	}
+	for _, raw := range f.ClauseBreaks {
+		if err := add(raw, termUse{kind: useBreak}); err != nil {
+			return nil, fmt.Errorf("lexicon: clause_breaks: %w", err)
+		}
+	}
+	for _, c := range f.Conditions {
+		if c == "" {
+			return nil, fmt.Errorf("lexicon: empty condition")
+		}
+		lx.conditions = append(lx.conditions, foldBase(nil, c))
+	}
+	lx.m = newMatcher(terms)
+	return lx, nil
+}
+
+// parseTerm folds a lexicon term the way texts are folded, so that a term
+// written with capitals or full-width letters still matches.
+func parseTerm(raw string) (term, error) {
+	prefix := strings.HasSuffix(raw, "*") && len(raw) > 1
+	if prefix {
+		raw = raw[:len(raw)-1]
+	}
+	text := string(foldBase(nil, raw))
+	if text == "" {
+		return term{}, fmt.Errorf("empty term")
+	}
+	first, last := text[0], text[len(text)-1]
+	return term{
+		text:      text,
+		prefix:    prefix,
+		wordStart: isWordByte(first),
+		wordEnd:   isWordByte(last) && !prefix,
+	}, nil
+}
+
+// family returns the index of the named family; it panics on a name the
+// lexicon does not have, which the tests of the embedded files rule out.
+func (lx *lexicon) family(name string) int {
+	i, ok := lx.index[name]
+	if !ok {
+		panic("policies: no family " + name)
+	}
+	return i
+}

@@ -1,0 +1,292 @@
+package policies
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// MaxLineBytes bounds one input line of CheckLines; a longer line is answered
+// with an error decision, and the run goes on.
+const MaxLineBytes = 1 << 20
+
+// lineInput is one line of `parley guard check` input (design.md section 6).
+// Pointers tell a missing field from a zero one.
+type lineInput struct {
+	ID                *string    `json:"id"`
+	Text              *string    `json:"text"`
+	Channel           string     `json:"channel"`
+	Jurisdiction      string     `json:"jurisdiction"`
+	Now               *string    `json:"now"`
+	Timezone          string     `json:"timezone"`
+	InitiatedBy       string     `json:"initiated_by"`
+	RecipientVerified *bool      `json:"recipient_verified"`
+	FirstMessage      *bool      `json:"first_message"`
+	Purpose           string     `json:"purpose"`
+	Facts             *lineFacts `json:"facts"`
+}
+
+type lineFacts struct {
+	Balance                 *string  `json:"balance"`
+	AllowedAmounts          []string `json:"allowed_amounts"`
+	Currency                string   `json:"currency"`
+	OptedOutChannels        []string `json:"opted_out_channels"`
+	Cease                   bool     `json:"cease"`
+	Attorney                bool     `json:"attorney"`
+	Bankruptcy              bool     `json:"bankruptcy"`
+	Disputed                bool     `json:"disputed"`
+	TimeBarred              bool     `json:"time_barred"`
+	LegalActionApproved     bool     `json:"legal_action_approved"`
+	CallsLast7d             int      `json:"calls_last_7d"`
+	ContactsLast7d          int      `json:"contacts_last_7d"`
+	LastPhoneConversationAt *string  `json:"last_phone_conversation_at"`
+	ConnectedCallsToday     int      `json:"connected_calls_today"`
+	OtherBorrowerNames      []string `json:"other_borrower_names"`
+	Lender                  string   `json:"lender"`
+	Agency                  string   `json:"agency"`
+}
+
+// lineOutput is one line of output. Text is a pointer so that an allowed
+// empty text is still present.
+type lineOutput struct {
+	ID         string      `json:"id"`
+	Decision   Action      `json:"decision"`
+	Violations []Violation `json:"violations"`
+	Text       *string     `json:"text,omitempty"`
+	SendAt     string      `json:"send_at,omitempty"`
+	Error      string      `json:"error,omitempty"`
+}
+
+// lineError is the answer to a line that could not be read.
+type lineError struct {
+	ID       string `json:"id"`
+	Decision Action `json:"decision"`
+	Error    string `json:"error"`
+}
+
+// CheckLines reads proposals as JSON Lines from r and writes one decision
+// per line to w, in order (design.md section 6). A line that cannot be read
+// is answered with a block decision carrying the error, and the run goes on;
+// blank lines are skipped. The error returned is an I/O error only.
+//
+// A missing field takes the strictest reading the check can make: no time
+// zone means every zone of the jurisdiction, no verification means not
+// verified, no first_message means a first message (the fullest disclosure),
+// no initiated_by means the agent, no channel means every channel's rules,
+// no now means the time is unknown (an agent's message is blocked), no
+// balance means no amount is backed but the allowed ones. Status flags
+// (cease, attorney, bankruptcy, disputed, time_barred) and counters read as
+// false and zero when missing: they report records, and no record is on file.
+// legal_action_approved missing is false.
+func CheckLines(g *Guard, r io.Reader, w io.Writer) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	var buf []byte
+	for {
+		line, tooLong, err := readLine(br, buf[:0])
+		buf = line
+		if len(bytes.TrimSpace(line)) > 0 || tooLong {
+			var out any
+			if tooLong {
+				out = lineError{ID: lineID(line), Decision: Block, Error: fmt.Sprintf("line longer than %d bytes", MaxLineBytes)}
+			} else {
+				out = checkLine(g, line)
+			}
+			if werr := enc.Encode(out); werr != nil {
+				return fmt.Errorf("guard: write: %w", werr)
+			}
+			if werr := bw.Flush(); werr != nil {
+				return fmt.Errorf("guard: write: %w", werr)
+			}
+		}
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("guard: read: %w", err)
+		}
+	}
+}
+
+// readLine appends the next line (without its newline) to buf; a line over
+// MaxLineBytes is cut there and reported, and the rest of it skipped.
+func readLine(br *bufio.Reader, buf []byte) ([]byte, bool, error) {
+	tooLong := false
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			if len(buf)+len(chunk) > MaxLineBytes {
+				tooLong = true
+				buf = append(buf, chunk[:max(0, MaxLineBytes-len(buf))]...)
+			} else {
+				buf = append(buf, chunk...)
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		buf = bytes.TrimSuffix(buf, []byte("\n"))
+		buf = bytes.TrimSuffix(buf, []byte("\r"))
+		return buf, tooLong, err
+	}
+}
+
+// checkLine decodes one line and checks it.
+func checkLine(g *Guard, line []byte) any {
+	var in lineInput
+	if err := json.Unmarshal(line, &in); err != nil {
+		return lineError{ID: lineID(line), Decision: Block, Error: "malformed JSON: " + err.Error()}
+	}
+	id := ""
+	if in.ID != nil {
+		id = *in.ID
+	}
+	p, f, err := in.decode()
+	if err != nil {
+		return lineError{ID: id, Decision: Block, Error: err.Error()}
+	}
+	d := g.Check(p, f)
+	out := lineOutput{ID: id, Decision: d.Action, Violations: d.Violations, Error: d.Error}
+	if d.Violations == nil {
+		out.Violations = noViolations
+	}
+	if d.Sendable() {
+		out.Text = &d.Text
+	}
+	if d.Action == Defer {
+		out.SendAt = d.SendAt.UTC().Format(time.RFC3339)
+	}
+	return out
+}
+
+// lineID digs the id out of a line that did not decode, so the answer can
+// still be matched to its question.
+func lineID(line []byte) string {
+	var probe struct {
+		ID json.RawMessage `json:"id"`
+	}
+	if json.Unmarshal(line, &probe) != nil || len(probe.ID) == 0 {
+		return ""
+	}
+	var s string
+	if json.Unmarshal(probe.ID, &s) == nil {
+		return s
+	}
+	if string(probe.ID) == "null" {
+		return ""
+	}
+	return string(probe.ID)
+}
+
+// decode turns a line into a proposal and facts, checking every value.
+func (in *lineInput) decode() (Proposal, Facts, error) {
+	var p Proposal
+	var f Facts
+	if in.ID == nil {
+		return p, f, errors.New("id is required")
+	}
+	if in.Text == nil {
+		return p, f, errors.New("text is required")
+	}
+	p.ID, p.Text, p.Purpose = *in.ID, *in.Text, in.Purpose
+	switch in.Channel {
+	case "", "sms", "chat", "voice", "email":
+		p.Channel = in.Channel
+	default:
+		return p, f, fmt.Errorf("unknown channel %q", in.Channel)
+	}
+	switch in.InitiatedBy {
+	case "", "agent", "borrower":
+		p.InitiatedBy = in.InitiatedBy
+	default:
+		return p, f, fmt.Errorf("unknown initiated_by %q", in.InitiatedBy)
+	}
+	switch p.Purpose {
+	case PurposeCollection, PurposeOptOutConfirmation, PurposeDisputeAck, PurposeHelp, PurposeHandoff, PurposeIdentity:
+	default:
+		return p, f, fmt.Errorf("unknown purpose %q", p.Purpose)
+	}
+	p.FirstMessage = in.FirstMessage == nil || *in.FirstMessage
+	f.Jurisdiction = in.Jurisdiction
+	f.Timezone = in.Timezone
+	if f.Timezone != "" {
+		if _, err := time.LoadLocation(f.Timezone); err != nil || f.Timezone == "Local" {
+			return p, f, fmt.Errorf("unknown time zone %q", f.Timezone)
+		}
+	}
+	f.RecipientVerified = in.RecipientVerified != nil && *in.RecipientVerified
+	if in.Now != nil {
+		t, err := time.Parse(time.RFC3339, *in.Now)
+		if err != nil {
+			return p, f, fmt.Errorf("now: not an RFC 3339 time: %q", *in.Now)
+		}
+		f.Now = t
+	}
+	if in.Facts == nil {
+		return p, f, nil
+	}
+	x := in.Facts
+	if x.Balance != nil {
+		v, err := parseDecimal(*x.Balance)
+		if err != nil {
+			return p, f, fmt.Errorf("facts.balance: %w", err)
+		}
+		f.HasBalance, f.Balance = true, v
+	}
+	for i, a := range x.AllowedAmounts {
+		v, err := parseDecimal(a)
+		if err != nil {
+			return p, f, fmt.Errorf("facts.allowed_amounts[%d]: %w", i, err)
+		}
+		f.AllowedAmounts = append(f.AllowedAmounts, v)
+	}
+	for _, ch := range x.OptedOutChannels {
+		if !channels[ch] {
+			return p, f, fmt.Errorf("facts.opted_out_channels: unknown channel %q", ch)
+		}
+	}
+	if x.CallsLast7d < 0 || x.ContactsLast7d < 0 || x.ConnectedCallsToday < 0 {
+		return p, f, errors.New("facts: counters must not be negative")
+	}
+	if x.LastPhoneConversationAt != nil {
+		t, err := time.Parse(time.RFC3339, *x.LastPhoneConversationAt)
+		if err != nil {
+			return p, f, fmt.Errorf("facts.last_phone_conversation_at: not an RFC 3339 time: %q", *x.LastPhoneConversationAt)
+		}
+		f.LastPhoneConversationAt = t
+	}
+	f.Currency = strings.ToUpper(x.Currency)
+	f.OptedOutChannels = x.OptedOutChannels
+	f.Cease, f.Attorney, f.Bankruptcy, f.Disputed = x.Cease, x.Attorney, x.Bankruptcy, x.Disputed
+	f.TimeBarred, f.LegalActionApproved = x.TimeBarred, x.LegalActionApproved
+	f.CallsLast7d, f.ContactsLast7d, f.ConnectedCallsToday = x.CallsLast7d, x.ContactsLast7d, x.ConnectedCallsToday
+	f.OtherBorrowerNames, f.Lender, f.Agency = x.OtherBorrowerNames, x.Lender, x.Agency
+	return p, f, nil
+}
+
+// parseDecimal reads a decimal string such as "1200", "1200.5" or
+// "1,200.00" into minor units (two decimals).
+func parseDecimal(s string) (int64, error) {
+	t := strings.ReplaceAll(strings.TrimSpace(s), ",", "")
+	whole, frac, hasFrac := strings.Cut(t, ".")
+	if whole == "" || hasFrac && (len(frac) == 0 || len(frac) > 2) {
+		return 0, fmt.Errorf("not a decimal amount: %q", s)
+	}
+	for len(frac) < 2 {
+		frac += "0"
+	}
+	w, err1 := strconv.ParseUint(whole, 10, 63)
+	f, err2 := strconv.ParseUint(frac, 10, 63)
+	if err1 != nil || err2 != nil || w > 1<<53 {
+		return 0, fmt.Errorf("not a decimal amount: %q", s)
+	}
+	return int64(w*100 + f), nil
+}

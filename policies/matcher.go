@@ -1,0 +1,136 @@
+package policies
+
+// matcher finds every lexicon term in a text in one pass (Aho-Corasick over
+// bytes, with the failure links folded into a full transition table), so the
+// cost of a check grows with the text, not with the size of the lexicon.
+type matcher struct {
+	class  [256]uint8 // byte -> column of delta; 0 for bytes in no term
+	nclass int
+	delta  []int32 // state*nclass + class -> next state
+	out    []int32 // state -> index+1 of the term that ends there, or 0
+	dict   []int32 // state -> nearest suffix state with an output, or -1
+	terms  []term
+}
+
+// term is one lexicon entry after parsing.
+type term struct {
+	text      string
+	prefix    bool // a trailing * in the lexicon: the word may go on
+	wordStart bool // starts with an ASCII letter or digit: needs a word boundary before
+	wordEnd   bool // ends with one and is not a prefix: needs a boundary after
+	uses      []termUse
+}
+
+// termUse is what a term means: a family group, a negation or a clause break.
+type termUse struct {
+	kind   uint8
+	family uint8
+	group  uint8
+}
+
+const (
+	useFamily uint8 = iota
+	useNegation
+	useBreak
+)
+
+// hit is one term found in a text, [start, end) in bytes.
+type hit struct {
+	term       int32
+	start, end int32
+}
+
+// newMatcher builds the automaton over terms.
+func newMatcher(terms []term) *matcher {
+	m := &matcher{terms: terms}
+	for _, t := range terms {
+		for i := 0; i < len(t.text); i++ {
+			if m.class[t.text[i]] == 0 {
+				m.nclass++
+				m.class[t.text[i]] = uint8(m.nclass)
+			}
+		}
+	}
+	m.nclass++ // column 0 for the bytes in no term
+	type node struct {
+		next map[uint8]int32
+		out  int32
+	}
+	nodes := []node{{next: map[uint8]int32{}}}
+	for i, t := range terms {
+		s := int32(0)
+		for j := 0; j < len(t.text); j++ {
+			c := m.class[t.text[j]]
+			n, ok := nodes[s].next[c]
+			if !ok {
+				n = int32(len(nodes))
+				nodes = append(nodes, node{next: map[uint8]int32{}})
+				nodes[s].next[c] = n
+			}
+			s = n
+		}
+		nodes[s].out = int32(i + 1)
+	}
+	m.delta = make([]int32, len(nodes)*m.nclass)
+	m.out = make([]int32, len(nodes))
+	m.dict = make([]int32, len(nodes))
+	fail := make([]int32, len(nodes))
+	for i := range nodes {
+		m.out[i] = nodes[i].out
+	}
+	m.dict[0] = -1
+	queue := make([]int32, 0, len(nodes))
+	for c := 0; c < m.nclass; c++ {
+		if n, ok := nodes[0].next[uint8(c)]; ok {
+			m.delta[c] = n
+			fail[n] = 0
+			m.dict[n] = -1
+			queue = append(queue, n)
+		}
+	}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		for c := 0; c < m.nclass; c++ {
+			n, ok := nodes[s].next[uint8(c)]
+			if !ok {
+				m.delta[int(s)*m.nclass+c] = m.delta[int(fail[s])*m.nclass+c]
+				continue
+			}
+			m.delta[int(s)*m.nclass+c] = n
+			f := m.delta[int(fail[s])*m.nclass+c]
+			fail[n] = f
+			if m.out[f] != 0 {
+				m.dict[n] = f
+			} else {
+				m.dict[n] = m.dict[f]
+			}
+			queue = append(queue, n)
+		}
+	}
+	return m
+}
+
+// scan appends to hits every term found in text that respects its word
+// boundaries, in order of the end of the match.
+func (m *matcher) scan(text []byte, hits []hit) []hit {
+	s := int32(0)
+	for i := 0; i < len(text); i++ {
+		s = m.delta[int(s)*m.nclass+int(m.class[text[i]])]
+		t := s
+		if m.out[t] == 0 {
+			t = m.dict[t]
+		}
+		for t > 0 {
+			ti := m.out[t] - 1
+			tm := &m.terms[ti]
+			start := i + 1 - len(tm.text)
+			if (!tm.wordStart || start == 0 || !isWordByte(text[start-1])) &&
+				(!tm.wordEnd || i+1 == len(text) || !isWordByte(text[i+1])) {
+				hits = append(hits, hit{term: ti, start: int32(start), end: int32(i + 1)})
+			}
+			t = m.dict[t]
+		}
+	}
+	return hits
+}

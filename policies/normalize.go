@@ -1,0 +1,232 @@
+package policies
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// foldBase appends to dst the text as every detector reads it: full-width
+// forms folded to ASCII, Chinese punctuation to its ASCII twin, ASCII and
+// Latin letters lower-cased, zero-width characters dropped, runs of spaces
+// collapsed to one. Line breaks stay, as clause boundaries. Digits and
+// currency signs are kept, so amounts and identity numbers survive.
+func foldBase(dst []byte, s string) []byte {
+	space := true // drop leading spaces
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		i += n
+		r = foldRune(r)
+		switch {
+		case r < 0:
+			continue
+		case r == '\n' || r == '\r':
+			if len(dst) > 0 && dst[len(dst)-1] == ' ' {
+				dst = dst[:len(dst)-1]
+			}
+			if len(dst) == 0 || dst[len(dst)-1] != '\n' {
+				dst = append(dst, '\n')
+			}
+			space = true
+			continue
+		case r == ' ' || r == '\t' || unicode.IsSpace(r):
+			if !space {
+				dst = append(dst, ' ')
+				space = true
+			}
+			continue
+		}
+		space = false
+		if r < utf8.RuneSelf {
+			dst = append(dst, byte(r))
+		} else {
+			dst = utf8.AppendRune(dst, r)
+		}
+	}
+	for len(dst) > 0 && (dst[len(dst)-1] == ' ' || dst[len(dst)-1] == '\n') {
+		dst = dst[:len(dst)-1]
+	}
+	return dst
+}
+
+// foldRune maps one rune to its folded form; -1 drops it.
+func foldRune(r rune) rune {
+	switch {
+	case r >= 'A' && r <= 'Z':
+		return r + ('a' - 'A')
+	case r < utf8.RuneSelf:
+		return r
+	case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
+		return foldRune(r - 0xFEE0)
+	}
+	switch r {
+	case 0x3000, 0x00A0, 0x2007, 0x202F:
+		return ' '
+	case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD:
+		return -1
+	case 0x3002, 0xFF61: // 。
+		return '.'
+	case 0x3001, 0xFF64: // 、
+		return ','
+	case 0x2018, 0x2019, 0x02BC, 0x2032:
+		return '\''
+	case 0x201C, 0x201D:
+		return '"'
+	case 0xFFE5:
+		return '¥'
+	case 0xFFE1:
+		return '£'
+	case 0x2013, 0x2014, 0x2212:
+		return '-'
+	}
+	if r < 0x250 {
+		return unicode.ToLower(r)
+	}
+	return r
+}
+
+// foldLexical appends to dst the base text (see foldBase) as the lexicon
+// reads it: letters spaced out to dodge a filter joined again ("a r r e s t"),
+// spaces between Chinese characters removed, and digits or signs standing in
+// for letters read as those letters ("c0nsequences", "fam1ly", "a$$").
+func foldLexical(dst, base []byte) []byte {
+	start := len(dst)
+	for i := 0; i < len(base); {
+		if k, end := spacedRun(base, i); k > 0 {
+			for j := i; j < end; j += 2 {
+				dst = append(dst, base[j])
+			}
+			i = end
+			continue
+		}
+		c := base[i]
+		if c == ' ' && i > 0 && i+1 < len(base) && base[i-1] >= 0x80 && base[i+1] >= 0x80 {
+			i++
+			continue // spaces inside Chinese text
+		}
+		dst = append(dst, c)
+		i++
+	}
+	out := dst[start:]
+	for i, c := range out {
+		if l := leet(out, i, c); l != 0 {
+			out[i] = l
+		}
+	}
+	return dst
+}
+
+// spacedRun reports whether base[i:] starts a run of at least three single
+// characters split by one separator each ("a r r e s t", "f.a.m.i.l.y"),
+// with at least two letters among them. It returns the run's length and the
+// index just past its last character.
+func spacedRun(base []byte, i int) (k, end int) {
+	if i > 0 && !isSep(base[i-1]) {
+		return 0, 0
+	}
+	letters := 0
+	for j := i; j < len(base) && isSpacedChar(base[j]); j += 2 {
+		if j+1 < len(base) && isSpacedChar(base[j+1]) {
+			break // part of a longer word
+		}
+		k++
+		if isLetter(base[j]) {
+			letters++
+		}
+		end = j + 1
+		if j+2 >= len(base) || !isSep(base[j+1]) {
+			break
+		}
+	}
+	if k < 3 || letters < 2 {
+		return 0, 0
+	}
+	return k, end
+}
+
+func isSep(c byte) bool { return c == ' ' || c == '.' || c == '-' || c == '_' }
+
+func isSpacedChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '@' || c == '$' || c == '*'
+}
+
+// leet returns the letter that c stands for at out[i], or 0. A digit or sign
+// counts as a letter only beside a letter and never beside a digit, so
+// "$1,200", "10am" and "2nd" keep their digits.
+func leet(out []byte, i int, c byte) byte {
+	var l byte
+	switch c {
+	case '0':
+		l = 'o'
+	case '1':
+		l = 'i'
+	case '3':
+		l = 'e'
+	case '4':
+		l = 'a'
+	case '5':
+		l = 's'
+	case '7':
+		l = 't'
+	case '@':
+		l = 'a'
+	case '$':
+		l = 's'
+	case '!', '|':
+		// Only between two letters: "stupid!" keeps its exclamation mark.
+		if i > 0 && i+1 < len(out) && isLetter(out[i-1]) && isLetter(out[i+1]) {
+			if c == '!' {
+				return 'i'
+			}
+			return 'l'
+		}
+		return 0
+	default:
+		return 0
+	}
+	var prev, next byte
+	if i > 0 {
+		prev = out[i-1]
+	}
+	if i+1 < len(out) {
+		next = out[i+1]
+	}
+	if isDigit(prev) || isDigit(next) {
+		return 0
+	}
+	if isLetter(prev) || isLetter(next) {
+		return l
+	}
+	return 0
+}
+
+func isLetter(c byte) bool   { return c >= 'a' && c <= 'z' }
+func isDigit(c byte) bool    { return c >= '0' && c <= '9' }
+func isWordByte(c byte) bool { return isLetter(c) || isDigit(c) }
+
+// maskedWord reports whether norm has a word written with asterisks for
+// letters, the usual way of masking profanity ("f***", "sh*t", "b*tch").
+func maskedWord(norm []byte) bool {
+	for i := 0; i < len(norm); i++ {
+		if !isLetter(norm[i]) || (i > 0 && (isLetter(norm[i-1]) || norm[i-1] == '*')) {
+			continue
+		}
+		j, stars, inner := i, 0, false
+		for j < len(norm) && (isLetter(norm[j]) || norm[j] == '*') {
+			if norm[j] == '*' {
+				stars++
+			} else if stars > 0 {
+				inner = true // a letter after a star: "sh*t"
+			}
+			j++
+		}
+		// "f***" or "sh*t", not a footnote mark ("note*").
+		if j-i >= 3 && (stars >= 2 || inner) {
+			return true
+		}
+		i = j
+	}
+	return false
+}

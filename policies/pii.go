@@ -1,0 +1,466 @@
+package policies
+
+import (
+	"bytes"
+	"unicode/utf8"
+)
+
+// Kinds of personal data the detectors find.
+const (
+	piiNone = iota
+	piiCard
+	piiSSN
+	piiRouting
+	piiAccount
+	piiResidentID
+	piiBirthDate
+	piiOtherBorrower
+)
+
+var piiDetail = [...]string{
+	piiCard:          "contains a full card number",
+	piiSSN:           "contains a Social Security number",
+	piiRouting:       "contains a bank routing number",
+	piiAccount:       "contains a bank account number",
+	piiResidentID:    "contains a Chinese resident identity number",
+	piiBirthDate:     "contains a full date of birth",
+	piiOtherBorrower: "names another borrower",
+}
+
+// Words before a number that make it an account, routing or SSN.
+var (
+	accountCues = []string{"account number", "account no", "account #", "acct", "a/c", "bank account", "iban", "account:", "账号", "账户", "卡号", "银行卡", "户号"}
+	routingCues = []string{"routing", "aba", "rtn", "transit number", "sort code"}
+	ssnCues     = []string{"ssn", "social security", "social-security"}
+	birthCues   = []string{"date of birth", "birth date", "birthdate", "dob", "d.o.b", "born", "birthday", "出生日期", "出生", "生日"}
+	monthNames  = []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"}
+)
+
+// digitRun is a number written as digits, maybe in groups split by single
+// spaces or hyphens ("4111 1111 1111 1111", "123-45-6789").
+type digitRun struct {
+	start, end int
+	digits     [24]byte
+	n          int // digits, up to 24 kept
+	groups     [8]int8
+	ngroups    int
+	sep        byte // the separator used, 0 for none
+	mixedSep   bool
+	tail       byte // an 'x' ending a resident ID, else 0
+}
+
+// readDigitRun reads the run at b[i], which is a digit.
+func readDigitRun(b []byte, i int) digitRun {
+	var r digitRun
+	r.start = i
+	j := i
+	g := 0
+	for j < len(b) {
+		c := b[j]
+		if isDigit(c) {
+			if r.n < len(r.digits) {
+				r.digits[r.n] = c
+			}
+			r.n++
+			g++
+			j++
+			continue
+		}
+		if (c == ' ' || c == '-') && j+1 < len(b) && isDigit(b[j+1]) {
+			if r.sep != 0 && r.sep != c {
+				r.mixedSep = true
+			}
+			r.sep = c
+			if r.ngroups < len(r.groups) {
+				r.groups[r.ngroups] = int8(min(g, 127))
+			}
+			r.ngroups++
+			g = 0
+			j++
+			continue
+		}
+		break
+	}
+	if r.ngroups < len(r.groups) {
+		r.groups[r.ngroups] = int8(min(g, 127))
+	}
+	r.ngroups++
+	if j < len(b) && b[j] == 'x' && r.n == 17 && r.ngroups == 1 && (j+1 == len(b) || !isLetter(b[j+1])) {
+		r.tail = 'x'
+		j++
+	}
+	r.end = j
+	return r
+}
+
+// cardShape reports whether the run is grouped like a card number: one block,
+// or blocks of four (the last maybe shorter), or American Express 4-6-5.
+func (r *digitRun) cardShape() bool {
+	if r.n < 13 || r.n > 19 || r.mixedSep || r.ngroups > len(r.groups) {
+		return false
+	}
+	if r.ngroups == 1 {
+		return true
+	}
+	if r.ngroups == 3 && r.groups[0] == 4 && r.groups[1] == 6 && r.groups[2] == 5 {
+		return true
+	}
+	for k := 0; k < r.ngroups; k++ {
+		if r.groups[k] != 4 && !(k == r.ngroups-1 && r.groups[k] >= 1 && r.groups[k] < 4) {
+			return false
+		}
+	}
+	return true
+}
+
+func luhn(d []byte) bool {
+	sum, double := 0, false
+	for i := len(d) - 1; i >= 0; i-- {
+		v := int(d[i] - '0')
+		if double {
+			v *= 2
+			if v > 9 {
+				v -= 9
+			}
+		}
+		sum += v
+		double = !double
+	}
+	return sum%10 == 0
+}
+
+// abaValid checks an ABA routing number: a valid Federal Reserve prefix and
+// the 3-7-1 checksum.
+func abaValid(d []byte) bool {
+	if len(d) != 9 {
+		return false
+	}
+	p := int(d[0]-'0')*10 + int(d[1]-'0')
+	if !(p <= 12 || p >= 21 && p <= 32 || p >= 61 && p <= 72 || p == 80) {
+		return false
+	}
+	v := func(i int) int { return int(d[i] - '0') }
+	sum := 3*(v(0)+v(3)+v(6)) + 7*(v(1)+v(4)+v(7)) + v(2) + v(5) + v(8)
+	return sum%10 == 0 && p != 0
+}
+
+// ssnValid checks the shape rules the SSA never assigns outside of: area
+// not 000, 666 or 9xx; group not 00; serial not 0000.
+func ssnValid(d []byte) bool {
+	if len(d) != 9 {
+		return false
+	}
+	area := string(d[:3])
+	return area != "000" && area != "666" && d[0] != '9' && string(d[3:5]) != "00" && string(d[5:]) != "0000"
+}
+
+// residentIDValid checks a Chinese resident identity number: 17 digits, a
+// check character by ISO 7064 MOD 11-2, and a real date of birth.
+func residentIDValid(d []byte, check byte) bool {
+	if len(d) != 17 {
+		return false
+	}
+	weights := [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
+	sum := 0
+	for i, w := range weights {
+		sum += int(d[i]-'0') * w
+	}
+	want := "10x98765432"[sum%11]
+	if check != want {
+		return false
+	}
+	y := atoi(d[6:10])
+	m := atoi(d[10:12])
+	day := atoi(d[12:14])
+	return y >= 1900 && y <= 2100 && validDate(y, m, day)
+}
+
+func atoi(b []byte) int {
+	n := 0
+	for _, c := range b {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+func validDate(y, m, d int) bool {
+	if m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	days := [...]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[m-1]
+	if m == 2 && (y%4 == 0 && y%100 != 0 || y%400 == 0) {
+		days = 29
+	}
+	return d <= days
+}
+
+// findPII returns the kinds of personal data in base as a bit set, and how
+// many card numbers it holds.
+func findPII(base []byte, otherNames []string) (kinds uint16, cards int) {
+	for i := 0; i < len(base); i++ {
+		if !isDigit(base[i]) || i > 0 && isDigit(base[i-1]) {
+			continue
+		}
+		r := readDigitRun(base, i)
+		d := r.digits[:min(r.n, len(r.digits))]
+		joinedToWord := i > 0 && isLetter(base[i-1]) || r.end < len(base) && isLetter(base[r.end])
+		switch {
+		case r.n == 17 && r.tail == 'x' && residentIDValid(d, 'x'),
+			r.n == 18 && r.ngroups == 1 && residentIDValid(d[:17], d[17]):
+			kinds |= 1 << piiResidentID
+		case r.cardShape() && luhn(d) && !joinedToWord:
+			kinds |= 1 << piiCard
+			cards++
+		case r.n == 9 && r.ngroups == 3 && r.groups[0] == 3 && r.groups[1] == 2 && r.groups[2] == 4 && ssnValid(d):
+			kinds |= 1 << piiSSN
+		case r.n == 9 && r.ngroups == 1 && cueNear(base, i, ssnCues) && ssnValid(d):
+			kinds |= 1 << piiSSN
+		case r.n == 9 && r.ngroups == 1 && (abaValid(d) || cueNear(base, i, routingCues)):
+			kinds |= 1 << piiRouting
+		case r.n >= 6 && r.n <= 20 && cueNear(base, i, accountCues):
+			kinds |= 1 << piiAccount
+		case r.n >= 6 && r.n <= 8 && r.ngroups <= 3 && cueNear(base, i, routingCues):
+			kinds |= 1 << piiRouting // a UK sort code
+		}
+		i = r.end - 1
+	}
+	if birthDateNear(base) {
+		kinds |= 1 << piiBirthDate
+	}
+	for _, n := range otherNames {
+		if containsName(base, n) {
+			kinds |= 1 << piiOtherBorrower
+			break
+		}
+	}
+	return kinds, cards
+}
+
+// cueNear reports whether one of cues ends within 24 bytes before b[i].
+func cueNear(b []byte, i int, cues []string) bool {
+	win := b[max(0, i-24):i]
+	for _, c := range cues {
+		if k := bytes.LastIndex(win, []byte(c)); k >= 0 {
+			abs := i - len(win) + k
+			if isLetter(c[0]) && abs > 0 && isLetter(b[abs-1]) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// birthDateNear reports whether a full date (day, month and year) stands
+// within 40 bytes after a birth-date cue.
+func birthDateNear(b []byte) bool {
+	for _, c := range birthCues {
+		off := 0
+		for {
+			k := bytes.Index(b[off:], []byte(c))
+			if k < 0 {
+				break
+			}
+			k += off
+			off = k + len(c)
+			if isLetter(c[0]) && (k > 0 && isLetter(b[k-1])) {
+				continue
+			}
+			if hasFullDate(b[off:min(len(b), off+40)]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasFullDate reports whether w holds a date with day, month and year:
+// 1985-04-12, 04/12/1985, 12.04.85, April 12, 1985, 12 April 1985, 1985年4月12日.
+func hasFullDate(w []byte) bool {
+	for i := 0; i < len(w); i++ {
+		if isDigit(w[i]) && (i == 0 || !isDigit(w[i-1])) {
+			a, j := readInt(w, i)
+			if j < len(w) && (w[j] == '-' || w[j] == '/' || w[j] == '.') {
+				sep := w[j]
+				if j+1 < len(w) && isDigit(w[j+1]) {
+					b, k := readInt(w, j+1)
+					if k+1 < len(w) && w[k] == sep && isDigit(w[k+1]) {
+						c, e := readInt(w, k+1)
+						n1, n3 := j-i, e-(k+1)
+						switch {
+						case n1 == 4 && validDate(a, b, c):
+							return true
+						case (n3 == 4 || n3 == 2) && (validDate(2000, a, b) || validDate(2000, b, a)) && c >= 0:
+							return true
+						}
+					}
+				}
+			}
+			if bytes.HasPrefix(w[j:], []byte("年")) && j-i == 4 {
+				m, k := readInt(w, j+len("年"))
+				if k > j+len("年") && bytes.HasPrefix(w[k:], []byte("月")) {
+					d, e := readInt(w, k+len("月"))
+					if e > k+len("月") && validDate(a, m, d) {
+						return true
+					}
+				}
+			}
+			i = j - 1
+			continue
+		}
+		if isLetter(w[i]) && (i == 0 || !isLetter(w[i-1])) {
+			for mi, mn := range monthNames {
+				if !hasWord(w, i, mn) {
+					continue
+				}
+				month := mi%12 + 1
+				if mi >= 12 {
+					month = [...]int{1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12}[mi-12]
+				}
+				// Month day, year
+				j := skipSpace(w, i+len(mn))
+				if j < len(w) && w[j] == '.' {
+					j = skipSpace(w, j+1)
+				}
+				if d, k := readInt(w, j); k > j && validDate(2000, month, d) {
+					k = skipOrdinal(w, k)
+					k = skipSpace(w, trimComma(w, k))
+					if y, e := readInt(w, k); e-k == 4 && y >= 1900 {
+						return true
+					}
+				}
+				// day Month year
+				if d, ok := dayBefore(w, i); ok && validDate(2000, month, d) {
+					k := skipSpace(w, trimComma(w, skipSpace(w, i+len(mn))))
+					if y, e := readInt(w, k); e-k == 4 && y >= 1900 {
+						return true
+					}
+				}
+				break
+			}
+		}
+	}
+	return false
+}
+
+func readInt(w []byte, i int) (int, int) {
+	n, j := 0, i
+	for j < len(w) && isDigit(w[j]) && j-i < 6 {
+		n = n*10 + int(w[j]-'0')
+		j++
+	}
+	return n, j
+}
+
+func trimComma(w []byte, i int) int {
+	if i < len(w) && w[i] == ',' {
+		return i + 1
+	}
+	return i
+}
+
+func skipOrdinal(w []byte, i int) int {
+	for _, o := range []string{"st", "nd", "rd", "th"} {
+		if hasWord(w, i, o) {
+			return i + 2
+		}
+	}
+	return i
+}
+
+// dayBefore reads a day number (maybe "12th" or "12th of") just before w[i].
+func dayBefore(w []byte, i int) (int, bool) {
+	e := i
+	for e > 0 && w[e-1] == ' ' {
+		e--
+	}
+	if e >= 2 && string(w[e-2:e]) == "of" {
+		e -= 2
+		for e > 0 && w[e-1] == ' ' {
+			e--
+		}
+	}
+	if e >= 2 && (string(w[e-2:e]) == "st" || string(w[e-2:e]) == "nd" || string(w[e-2:e]) == "rd" || string(w[e-2:e]) == "th") {
+		e -= 2
+	}
+	s := e
+	for s > 0 && isDigit(w[s-1]) && e-s < 2 {
+		s--
+	}
+	if s == e {
+		return 0, false
+	}
+	d, _ := readInt(w, s)
+	return d, true
+}
+
+// containsName reports whether base (folded) holds name, compared with case
+// folded, as whole words when the name is written in Latin letters.
+func containsName(base []byte, name string) bool {
+	if utf8.RuneCountInString(name) < 2 {
+		return false
+	}
+	for i := 0; i < len(base); i++ {
+		j, k := i, 0
+		for k < len(name) && j < len(base) {
+			r, n := utf8.DecodeRuneInString(name[k:])
+			r = foldRune(r)
+			if r < 0 {
+				k += n
+				continue
+			}
+			br, bn := utf8.DecodeRune(base[j:])
+			if br != r && !(r == ' ' && br == ' ') {
+				break
+			}
+			j += bn
+			k += n
+		}
+		if k < len(name) {
+			continue
+		}
+		if isWordByte(name[0]) && i > 0 && isWordByte(base[i-1]) {
+			continue
+		}
+		if isWordByte(name[len(name)-1]) && j < len(base) && isWordByte(base[j]) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// maskCards returns text with every card number's digits but the last four
+// replaced by '*', and how many it masked.
+func maskCards(text string) (string, int) {
+	var out []byte
+	masked := 0
+	for i := 0; i < len(text); i++ {
+		if !isDigit(text[i]) || i > 0 && isDigit(text[i-1]) {
+			continue
+		}
+		r := readDigitRun([]byte(text[i:min(len(text), i+64)]), 0)
+		d := r.digits[:min(r.n, len(r.digits))]
+		joined := i > 0 && isLetter(text[i-1]|0x20) || i+r.end < len(text) && isLetter(text[i+r.end]|0x20)
+		if r.cardShape() && luhn(d) && !joined {
+			if out == nil {
+				out = []byte(text)
+			}
+			seen := 0
+			for k := i + r.end - 1; k >= i; k-- {
+				if isDigit(out[k]) {
+					seen++
+					if seen > 4 {
+						out[k] = '*'
+					}
+				}
+			}
+			masked++
+		}
+		i += r.end - 1
+	}
+	if out == nil {
+		return text, 0
+	}
+	return string(out), masked
+}
