@@ -39,7 +39,7 @@ type testBundle struct {
 	srv     *httptest.Server
 	store   *fakeStore
 	orch    *fakeOrchestrator
-	bus     *agent.MemoryBus
+	bus     agent.Bus
 	clock   *agent.FixedClock
 	closing chan closeEvent
 	closed  chan closeEvent
@@ -49,6 +49,7 @@ type testBundle struct {
 type setupOpts struct {
 	cfg      func(*Config)
 	orch     func(*fakeOrchestrator)
+	bus      agent.Bus
 	listener func(*httptest.Server)
 }
 
@@ -59,7 +60,10 @@ func setup(t *testing.T, opts ...setupOpts) *testBundle {
 		o = opts[0]
 	}
 	st := newFakeStore("A-1", "A-2")
-	bus := agent.NewMemoryBus()
+	var bus agent.Bus = agent.NewMemoryBus()
+	if o.bus != nil {
+		bus = o.bus
+	}
 	orch := &fakeOrchestrator{store: st, sender: NewSender(bus), done: make(chan string, 100)}
 	clock := agent.NewFixedClock(testNow)
 	if o.orch != nil {

@@ -224,3 +224,38 @@ func (o *fakeOrchestrator) turnCount() int {
 	defer o.mu.Unlock()
 	return o.turns
 }
+
+// syncBus hands each notice to its one subscriber without a buffer, so a
+// publisher waits for the subscriber instead of losing notices.
+type syncBus struct{ ch chan agent.Notice }
+
+func newSyncBus() *syncBus { return &syncBus{ch: make(chan agent.Notice)} }
+
+func (b *syncBus) Publish(ctx context.Context, n agent.Notice) error {
+	select {
+	case b.ch <- n:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (b *syncBus) Subscribe(ctx context.Context) <-chan agent.Notice {
+	out := make(chan agent.Notice)
+	go func() {
+		defer close(out)
+		for {
+			select {
+			case n := <-b.ch:
+				select {
+				case out <- n:
+				case <-ctx.Done():
+					return
+				}
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out
+}

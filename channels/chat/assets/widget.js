@@ -352,6 +352,11 @@
       }
     });
     window.addEventListener("online", function () { if (!ws && timer) { clearTimeout(timer); connect(); } });
+    // A tab that was asleep may have missed live frames on an open socket:
+    // ask for what came after the last message it holds.
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "visible") frame({ type: "resume", after: state.lastId || "" });
+    });
 
     connect();
     return {
