@@ -39,7 +39,16 @@ func (b *scriptedBrain) learn(text string, lang string, cmds []agent.Command) {
 type fakeLinker struct{}
 
 func (fakeLinker) Link(p agent.Plan, _ time.Time) (string, error) {
-	return "https://pay.example/p/" + p.ID, nil
+	return "https://pay.example/p/" + strings.Map(letter, strings.TrimPrefix(p.ID, "plan_")), nil
+}
+
+// letter spells a hex digit as a letter: the link tokens in these tests
+// hold no digits, so no part of a URL reads as an amount.
+func letter(r rune) rune {
+	if r >= '0' && r <= '9' {
+		return 'g' + (r - '0')
+	}
+	return r
 }
 
 // fakeScheduler records the reminders asked for.
@@ -119,7 +128,7 @@ func cnAccount() agent.Account {
 	return agent.Account{
 		ID:       "A-200",
 		Creditor: "安心消费金融",
-		Agency:   "华信催收",
+		Agency:   "华信商务服务",
 		Balance:  agent.MustMoney("12000.00", "CNY"),
 		Policy: agent.CreditorPolicy{
 			MaxInstallments:        12,
@@ -188,6 +197,17 @@ func (b *testBundle) turnLang(lang, text string, cmds ...agent.Command) agent.Tu
 		b.t.Fatalf("turn %d %q: %v", b.n, text, err)
 	}
 	b.convID = res.Conversation.ID
+	// A template the guard refuses is a bug in the template or the guard:
+	// every flow must get its own words through.
+	for _, m := range res.Blocked {
+		b.t.Errorf("turn %d %q: guard refused %s: %+v", b.n, text, m.TemplateVersion, m.Guard)
+	}
+	for _, e := range res.Events {
+		if e.Kind == agent.EventMessageBlocked {
+			m, _ := b.store.Message(b.ctx, e.Data["message_id"])
+			b.t.Errorf("turn %d %q: guard blocked a draft (%s): %q %+v", b.n, text, m.TemplateVersion, m.Text, m.Guard.Violations)
+		}
+	}
 	return res
 }
 

@@ -115,5 +115,5 @@ func TestChineseOpeningAndVerification(t *testing.T) {
 	}
 	res = b.turnLang("zh", "1990年8月8日，尾号1234", identity("1990-08-08", ""), last4("1234"))
 	wantEvents(t, res, agent.EventIdentityVerified, agent.EventDisclosureGiven, agent.EventBalanceDisclosed)
-	contains(t, res, "¥12,000.00", "华信催收受贷款机构安心消费金融委托")
+	contains(t, res, "¥12,000.00", "华信商务服务受贷款机构安心消费金融委托")
 }

@@ -133,6 +133,14 @@ func (f *flow) dispute() {
 	f.mem.Negotiation = nil // no offer stands while the debt is disputed
 	t.Emit(EventDisputeRecorded, map[string]string{"dispute_id": d.ID})
 	f.paused = true // the acknowledgement says collection is paused
+	// What this turn already drafted (the thanks for verifying, the
+	// disclosure) now leads up to the acknowledgement: it goes under the
+	// dispute's purpose, and nothing of collection follows it.
+	for i := range f.parts {
+		if f.parts[i].purpose == policies.PurposeCollection {
+			f.parts[i].purpose = policies.PurposeDisputeAck
+		}
+	}
 	f.sayAs(policies.PurposeDisputeAck, prompts.DisputeAck{Creditor: t.Account.Creditor})
 	t.Conversation.State = StateDisputed
 }

@@ -1,0 +1,145 @@
+package agent_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/parley-collections/parley/agent"
+)
+
+func money(s string) *agent.Money {
+	m := agent.MustMoney(s, "USD")
+	return &m
+}
+
+func TestNegotiationToAcceptedPlanWithLinkAndReminders(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.turn("hi", cmd(agent.IntentGreeting))
+	b.verify()
+
+	res := b.turn("what are my options?", cmd(agent.IntentProposePlan))
+	wantEvents(t, res, agent.EventPlanOffered)
+	wantState(t, res, agent.StateNegotiating)
+	contains(t, res, "Option 1: Pay $1,200.00 in full")
+
+	res = b.turn("I can do 150 a month", agent.Command{Intent: agent.IntentProposePlan, Amount: money("150.00"), Frequency: agent.Monthly})
+	wantEvents(t, res, agent.EventPlanOffered)
+	contains(t, res, "monthly payments of $150.00")
+
+	res = b.turn("yes", cmd(agent.IntentAffirm))
+	wantEvents(t, res, agent.EventPlanAccepted, agent.EventPaymentLinkSent)
+	wantState(t, res, agent.StatePlanAccepted)
+	contains(t, res, "https://pay.example/p/", "$150.00")
+
+	plans, err := b.store.Plans(b.ctx, b.acct.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plans) != 1 {
+		t.Fatalf("stored plans = %d, want 1", len(plans))
+	}
+	p := plans[0]
+	if p.Status != agent.PlanAccepted || !strings.HasPrefix(p.PaymentURL, "https://pay.example/p/") || p.ConversationID != b.convID {
+		t.Errorf("stored plan = %+v", p)
+	}
+	for _, in := range p.Installments {
+		if in.Amount.Minor > 15000 {
+			t.Errorf("installment %s exceeds the 150.00 asked", in.Amount)
+		}
+	}
+	if got, want := len(b.sched.reminders), len(p.Installments); got != want {
+		t.Errorf("reminders = %d, want %d", got, want)
+	}
+	// Every amount a reply stated was grounded: the guard saw them allowed.
+	for _, m := range res.Replies {
+		if m.Guard == nil || !m.Guard.Sendable() {
+			t.Errorf("reply without a sendable guard decision: %+v", m.Guard)
+		}
+	}
+}
+
+func TestAcceptByOptionNumberWithoutLinker(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelSMS, withoutLinker())
+	b.verify()
+	b.turn("how can I pay", cmd(agent.IntentProposePlan))
+	res := b.turn("option 3", agent.Command{Intent: agent.IntentAcceptOffer, OfferID: "3"})
+	wantEvents(t, res, agent.EventPlanAccepted)
+	noEvents(t, res, agent.EventPaymentLinkSent)
+	contains(t, res, "send you the payment details")
+
+	res = b.turn("option 9", agent.Command{Intent: agent.IntentAcceptOffer, OfferID: "9"})
+	noEvents(t, res, agent.EventPlanAccepted)
+	contains(t, res, "Reply with the number")
+}
+
+func TestPayInFullAcceptsAtOnce(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.verify()
+	res := b.turn("I'll pay it all", cmd(agent.IntentPayInFull))
+	wantEvents(t, res, agent.EventPlanOffered, agent.EventPlanAccepted, agent.EventPaymentLinkSent)
+	contains(t, res, "$1,200.00 in full")
+}
+
+func TestUnaffordableAskHandsOver(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.verify()
+	res := b.turn("I can pay 5 a month", agent.Command{Intent: agent.IntentProposePlan, Amount: money("5.00"), Frequency: agent.Monthly})
+	wantEvents(t, res, agent.EventHandoffRequested)
+	wantState(t, res, agent.StateHandoff)
+	notContains(t, res, "$5.00")
+}
+
+func TestPromiseToPay(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.verify()
+	date := testNow.AddDate(0, 0, 5)
+	res := b.turn("I'll pay 300 on Saturday", agent.Command{Intent: agent.IntentPromiseToPay, Date: date, Amount: money("300.00")})
+	wantEvents(t, res, agent.EventPromiseToPay)
+	contains(t, res, "March 7, 2026")
+	notContains(t, res, "$300.00") // a borrower's amount is recorded, never repeated
+	var got map[string]string
+	for _, e := range res.Events {
+		if e.Kind == agent.EventPromiseToPay {
+			got = e.Data
+		}
+	}
+	if diff := cmp.Diff(map[string]string{"date": "2026-03-07", "amount": "300.00"}, got); diff != "" {
+		t.Errorf("promise data (-want +got):\n%s", diff)
+	}
+}
+
+func TestHardshipOffersTheManageablePlanAndAPerson(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	res := b.turn("I lost my job, I can't pay all of it", cmd(agent.IntentHardship))
+	noDebtDetail(t, res)
+	noEvents(t, res, agent.EventHardshipRecorded)
+	contains(t, res, "sorry to hear")
+
+	res = b.verify()
+	wantEvents(t, res, agent.EventHardshipRecorded, agent.EventPlanOffered)
+	contains(t, res, "a person from our team", "more manageable")
+	wantState(t, res, agent.StateHardship)
+
+	res = b.turn("1", agent.Command{Intent: agent.IntentAcceptOffer, OfferID: "1"})
+	wantEvents(t, res, agent.EventPlanAccepted)
+}
+
+func TestChineseNegotiation(t *testing.T) {
+	t.Parallel()
+	b := setup(t, cnAccount(), agent.ChannelChat)
+	b.turnLang("zh", "你好", cmd(agent.IntentGreeting))
+	b.turnLang("zh", "1990-08-08 1234", identity("1990-08-08", ""), last4("1234"))
+	res := b.turnLang("zh", "我想分期", cmd(agent.IntentProposePlan))
+	wantEvents(t, res, agent.EventPlanOffered)
+	contains(t, res, "可以为您提供以下还款方案", "¥12,000.00")
+	res = b.turnLang("zh", "选2", agent.Command{Intent: agent.IntentAcceptOffer, OfferID: "2"})
+	wantEvents(t, res, agent.EventPlanAccepted, agent.EventPaymentLinkSent)
+	contains(t, res, "已为您确认", "安全链接")
+}
