@@ -1,0 +1,152 @@
+package openai
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"time"
+
+	goopenai "github.com/sashabaranov/go-openai"
+
+	"github.com/parley-collections/parley/agent"
+)
+
+// Reasons recorded in Understanding.Fallback and carried by errors. They
+// are fixed words, so no model or endpoint text ever travels with them.
+const (
+	ReasonCircuitOpen   = "circuit_open"
+	ReasonTimeout       = "timeout"
+	ReasonRateLimited   = "rate_limited"
+	ReasonServerError   = "server_error"
+	ReasonAPIError      = "api_error"
+	ReasonUnreachable   = "unreachable"
+	ReasonBadResponse   = "bad_response"
+	ReasonInvalidOutput = "invalid_output"
+	ReasonUngrounded    = "ungrounded_number"
+)
+
+// ErrFailed is wrapped by every error the Phraser and Embedder return when
+// the endpoint or the model let them down; Reason tells why.
+var ErrFailed = errors.New("language model call failed")
+
+// Failure is the error of a failed call: a fixed reason, never the text
+// the endpoint or the model sent.
+type Failure struct {
+	Op     string
+	Reason string
+}
+
+func (f *Failure) Error() string { return fmt.Sprintf("openai: %s: %s", f.Op, f.Reason) }
+
+// Unwrap lets errors.Is(err, ErrFailed) match.
+func (f *Failure) Unwrap() error { return ErrFailed }
+
+func fail(op, reason string) error { return &Failure{Op: op, Reason: reason} }
+
+// endpoint is what Brain, Phraser and Embedder share: a go-openai client,
+// the settings, and a circuit breaker for the endpoint.
+type endpoint struct {
+	cfg     Config
+	client  *goopenai.Client
+	breaker *breaker
+}
+
+func newEndpoint(cfg Config) (*endpoint, error) {
+	cfg = cfg.withDefaults()
+	if err := cfg.validate(); err != nil {
+		return nil, err
+	}
+	oc := goopenai.DefaultConfig(cfg.APIKey)
+	oc.BaseURL = cfg.BaseURL
+	oc.HTTPClient = cfg.HTTPClient
+	return &endpoint{
+		cfg:     cfg,
+		client:  goopenai.NewClientWithConfig(oc),
+		breaker: newBreaker(cfg.BreakerThreshold, cfg.BreakerCooldown, cfg.Now),
+	}, nil
+}
+
+// timeout is the per-call budget for the channel.
+func (e *endpoint) timeout(ch agent.Channel) time.Duration {
+	if ch == agent.ChannelVoice {
+		return e.cfg.VoiceTimeout
+	}
+	return e.cfg.TextTimeout
+}
+
+// call runs fn, once more after a jittered backoff when the first attempt
+// met a rate limit or a server error, and classifies what went wrong. It
+// returns "" on success.
+func (e *endpoint) call(ctx context.Context, fn func(context.Context) error) string {
+	err := fn(ctx)
+	reason := classify(ctx, err)
+	if reason != ReasonRateLimited && reason != ReasonServerError {
+		return reason
+	}
+	wait := e.cfg.RetryBackoff + rand.N(e.cfg.RetryBackoff+1)
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return classify(ctx, ctx.Err())
+	case <-t.C:
+	}
+	return classify(ctx, fn(ctx))
+}
+
+// classify turns an error into a reason word; nil is "".
+func classify(ctx context.Context, err error) string {
+	if err == nil {
+		return ""
+	}
+	if ctx.Err() != nil || errors.Is(err, context.DeadlineExceeded) {
+		return ReasonTimeout
+	}
+	var apiErr *goopenai.APIError
+	var reqErr *goopenai.RequestError
+	status := 0
+	switch {
+	case errors.As(err, &apiErr):
+		status = apiErr.HTTPStatusCode
+	case errors.As(err, &reqErr):
+		status = reqErr.HTTPStatusCode
+	}
+	switch {
+	case status == http.StatusTooManyRequests:
+		return ReasonRateLimited
+	case status >= 500:
+		return ReasonServerError
+	case status >= 400:
+		return ReasonAPIError
+	case status > 0:
+		return ReasonBadResponse
+	}
+	var syntaxErr *json.SyntaxError
+	var typeErr *json.UnmarshalTypeError
+	if errors.As(err, &syntaxErr) || errors.As(err, &typeErr) || errors.Is(err, goopenai.ErrTooManyEmptyStreamMessages) {
+		return ReasonBadResponse
+	}
+	if apiErr != nil {
+		return ReasonAPIError // an error object inside a 200 or a stream
+	}
+	return ReasonUnreachable
+}
+
+// settle records a call's outcome on the breaker. A call the caller
+// abandoned says nothing about the endpoint.
+func (e *endpoint) settle(parent context.Context, reason string) {
+	switch {
+	case reason == "":
+		e.breaker.success()
+	case parent.Err() != nil:
+		e.breaker.release()
+	default:
+		e.breaker.failure()
+	}
+}
+
+// State reports the circuit breaker's state.
+func (e *endpoint) State() BreakerState { return e.breaker.state() }

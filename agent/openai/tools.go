@@ -1,0 +1,379 @@
+package openai
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	goopenai "github.com/sashabaranov/go-openai"
+
+	"github.com/parley-collections/parley/agent"
+)
+
+// tool is one intent offered to the model as a function, with the parser
+// that validates its arguments strictly.
+type tool struct {
+	intent agent.Intent
+	desc   string
+	// props is the JSON-schema "properties" object, "" for none.
+	props string
+	parse func(p *parser, args []byte) (agent.Command, error)
+}
+
+// parser carries what argument validation needs from the turn.
+type parser struct {
+	tc        agent.TurnContext
+	maxAmount int64
+}
+
+var tools = []tool{
+	{agent.IntentVerifyIdentity, "The borrower gives identity details to prove who they are.",
+		`{"dob":{"type":"string","description":"date of birth, YYYY-MM-DD"},` +
+			`"postcode":{"type":"string","description":"postcode or ZIP code"},` +
+			`"id_last4":{"type":"string","description":"last four digits of an ID number"}}`, parseIdentity},
+	{agent.IntentAskBalance, "Asks how much they owe.", "", noArgs},
+	{agent.IntentAskDueDate, "Asks when a payment is due.", "", noArgs},
+	{agent.IntentAskCreditor, "Asks who the creditor is or who is contacting them.", "", noArgs},
+	{agent.IntentAskPurpose, "Asks what the debt is for.", "", noArgs},
+	{agent.IntentAskHowToPay, "Asks how to make a payment.", "", noArgs},
+	{agent.IntentAskFees, "Asks about fees or interest.", "", noArgs},
+	{agent.IntentAskBot, "Asks whether they are talking to a bot or a person.", "", noArgs},
+	{agent.IntentAskWho, "Asks who the assistant is.", "", noArgs},
+	{agent.IntentAskCredit, "Asks how the debt or payments affect their credit record.", "", noArgs},
+	{agent.IntentAskAdvice, "Asks where to get free debt advice.", "", noArgs},
+	{agent.IntentProposePlan, "Proposes or asks for a payment plan, possibly with an amount per installment, a frequency and a number of installments.",
+		`{"amount":{"type":"string","description":"amount per installment, plain decimal"},` +
+			`"frequency":{"type":"string","enum":["weekly","biweekly","monthly","once"]},` +
+			`"count":{"type":"integer","minimum":1,"description":"number of installments"}}`, parsePlan},
+	{agent.IntentAcceptOffer, "Accepts an offer on the table.",
+		`{"offer_id":{"type":"string","description":"the id of the accepted offer; empty for the last one"}}`, parseAccept},
+	{agent.IntentRejectOffer, "Rejects the offer on the table.", "", noArgs},
+	{agent.IntentPayInFull, "Wants to pay the whole balance.", "", noArgs},
+	{agent.IntentPromiseToPay, "Promises to pay on a date, possibly an amount.",
+		`{"date":{"type":"string","description":"YYYY-MM-DD"},"amount":{"type":"string","description":"plain decimal"}}`, parsePromise},
+	{agent.IntentDispute, "Disputes the debt: not theirs, wrong amount, already paid, fraud.", "", noArgs},
+	{agent.IntentHardship, "Describes financial hardship: job loss, illness, cannot afford.", "", noArgs},
+	{agent.IntentVulnerable, "Expresses crisis, self-harm or serious distress.", "", noArgs},
+	{agent.IntentOptOut, "Asks to stop messages on a channel.",
+		`{"channel":{"type":"string","enum":["sms","chat","voice","email"],"description":"omit for the current channel"}}`, parseChannel(agent.IntentOptOut)},
+	{agent.IntentOptIn, "Asks to receive messages on a channel again.",
+		`{"channel":{"type":"string","enum":["sms","chat","voice","email"],"description":"omit for the current channel"}}`, parseChannel(agent.IntentOptIn)},
+	{agent.IntentHelp, "Sends the HELP keyword or asks what they can do here.", "", noArgs},
+	{agent.IntentCease, "Asks that all contact about the debt stop.", "", noArgs},
+	{agent.IntentAttorney, "Says a lawyer or attorney represents them.", "", noArgs},
+	{agent.IntentBankruptcy, "Says they have filed for bankruptcy.", "", noArgs},
+	{agent.IntentRequestHuman, "Asks to speak to a person.", "", noArgs},
+	{agent.IntentThirdParty, "The writer says they are someone other than the borrower.",
+		`{"relation":{"type":"string","description":"spouse, parent, friend, ..."}}`, parseRelation},
+	{agent.IntentQuestion, "Asks any other question worth answering from the knowledge base.",
+		`{"text":{"type":"string","description":"the question, briefly"}}`, parseQuestion},
+	{agent.IntentGreeting, "Greets.", "", noArgs},
+	{agent.IntentThanks, "Thanks.", "", noArgs},
+	{agent.IntentGoodbye, "Says goodbye.", "", noArgs},
+	{agent.IntentAffirm, "Says yes or agrees.", "", noArgs},
+	{agent.IntentDeny, "Says no or disagrees.", "", noArgs},
+	{agent.IntentUnknown, "Nothing else fits.", "", noArgs},
+}
+
+var toolsByName = func() map[string]tool {
+	m := make(map[string]tool, len(tools))
+	for _, t := range tools {
+		m[string(t.intent)] = t
+	}
+	return m
+}()
+
+// openaiTools renders the tools for the request, once.
+var openaiTools = func() []goopenai.Tool {
+	out := make([]goopenai.Tool, len(tools))
+	for i, t := range tools {
+		props := t.props
+		if props == "" {
+			props = "{}"
+		}
+		schema := json.RawMessage(`{"type":"object","properties":` + props + `,"additionalProperties":false}`)
+		if !json.Valid(schema) {
+			panic("openai: bad schema for " + t.intent)
+		}
+		out[i] = goopenai.Tool{Type: goopenai.ToolTypeFunction, Function: &goopenai.FunctionDefinition{
+			Name: string(t.intent), Description: t.desc, Parameters: schema,
+		}}
+	}
+	return out
+}()
+
+// errInvalid marks a tool call that failed validation.
+var errInvalid = errors.New("invalid tool call")
+
+func invalidf(format string, a ...any) error {
+	return fmt.Errorf("%w: %s", errInvalid, fmt.Sprintf(format, a...))
+}
+
+// parseCall validates one tool call into a command.
+func (p *parser) parseCall(tc goopenai.ToolCall) (agent.Command, error) {
+	if tc.Type != "" && tc.Type != goopenai.ToolTypeFunction {
+		return agent.Command{}, invalidf("tool type")
+	}
+	t, ok := toolsByName[tc.Function.Name]
+	if !ok {
+		return agent.Command{}, invalidf("unknown tool")
+	}
+	args := bytes.TrimSpace([]byte(tc.Function.Arguments))
+	if len(args) == 0 {
+		args = []byte("{}")
+	}
+	if len(args) > 4096 || !json.Valid(args) {
+		return agent.Command{}, invalidf("%s: arguments are not JSON", t.intent)
+	}
+	c, err := t.parse(p, args)
+	if err != nil {
+		return agent.Command{}, err
+	}
+	c.Intent = t.intent
+	return c, nil
+}
+
+// decode reads args into v, refusing unknown fields and trailing data.
+func decode(args []byte, v any) error {
+	d := json.NewDecoder(bytes.NewReader(args))
+	d.DisallowUnknownFields()
+	if err := d.Decode(v); err != nil {
+		return invalidf("arguments")
+	}
+	if d.More() {
+		return invalidf("trailing arguments")
+	}
+	return nil
+}
+
+func noArgs(p *parser, args []byte) (agent.Command, error) {
+	var v struct{}
+	if err := decode(args, &v); err != nil {
+		return agent.Command{}, err
+	}
+	return agent.Command{}, nil
+}
+
+// amount accepts a JSON string or number holding a plain decimal.
+type amount string
+
+func (a *amount) UnmarshalJSON(b []byte) error {
+	var s string
+	if len(b) > 0 && b[0] == '"' {
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+	} else {
+		var n json.Number
+		if err := json.Unmarshal(b, &n); err != nil {
+			return err
+		}
+		s = n.String()
+	}
+	*a = amount(s)
+	return nil
+}
+
+var plainDecimal = regexp.MustCompile(`^[0-9]{1,3}(,?[0-9]{3})*(\.[0-9]{1,2})?$|^[0-9]+(\.[0-9]{1,2})?$`)
+
+func (p *parser) money(a amount) (*agent.Money, error) {
+	s := strings.TrimSpace(string(a))
+	if !plainDecimal.MatchString(s) {
+		return nil, invalidf("amount is not a plain positive decimal")
+	}
+	m, err := agent.ParseMoney(s, p.tc.Currency)
+	if err != nil || m.Minor <= 0 || m.Minor > p.maxAmount {
+		return nil, invalidf("amount out of range")
+	}
+	return &m, nil
+}
+
+func parseIdentity(p *parser, args []byte) (agent.Command, error) {
+	var v struct {
+		DOB      string `json:"dob"`
+		Postcode string `json:"postcode"`
+		IDLast4  string `json:"id_last4"`
+	}
+	if err := decode(args, &v); err != nil {
+		return agent.Command{}, err
+	}
+	c := agent.Command{Intent: agent.IntentVerifyIdentity}
+	if s := strings.TrimSpace(v.DOB); s != "" {
+		dates := normalizeDOB(s, p.tc.Now)
+		if len(dates) == 0 {
+			return agent.Command{}, invalidf("date of birth")
+		}
+		c.Identity = append(c.Identity, agent.IdentityClaim{Kind: agent.IdentityDOB, Values: dates})
+	}
+	if s := agent.NormalizePostcode(v.Postcode); s != "" {
+		if len(s) < 3 || len(s) > 10 || !isAlnum(s) {
+			return agent.Command{}, invalidf("postcode")
+		}
+		c.Identity = append(c.Identity, agent.IdentityClaim{Kind: agent.IdentityPostcode, Values: []string{s}})
+	}
+	if s := strings.ReplaceAll(strings.TrimSpace(v.IDLast4), " ", ""); s != "" {
+		if len(s) != 4 || !isDigits(s) {
+			return agent.Command{}, invalidf("id last four")
+		}
+		c.Identity = append(c.Identity, agent.IdentityClaim{Kind: agent.IdentityIDLast4, Values: []string{s}})
+	}
+	if len(c.Identity) == 0 {
+		return agent.Command{}, invalidf("no identity facts")
+	}
+	return c, nil
+}
+
+func parsePlan(p *parser, args []byte) (agent.Command, error) {
+	var v struct {
+		Amount    *amount `json:"amount"`
+		Frequency string  `json:"frequency"`
+		Count     int     `json:"count"`
+	}
+	if err := decode(args, &v); err != nil {
+		return agent.Command{}, err
+	}
+	c := agent.Command{Intent: agent.IntentProposePlan}
+	if v.Amount != nil && strings.TrimSpace(string(*v.Amount)) != "" {
+		m, err := p.money(*v.Amount)
+		if err != nil {
+			return agent.Command{}, err
+		}
+		c.Amount = m
+	}
+	switch f := agent.Frequency(v.Frequency); f {
+	case "", agent.Weekly, agent.Biweekly, agent.Monthly, agent.Once:
+		c.Frequency = f
+	default:
+		return agent.Command{}, invalidf("frequency")
+	}
+	if v.Count < 0 || v.Count > 120 {
+		return agent.Command{}, invalidf("count out of range")
+	}
+	c.Count = v.Count
+	return c, nil
+}
+
+func parseAccept(p *parser, args []byte) (agent.Command, error) {
+	var v struct {
+		OfferID string `json:"offer_id"`
+	}
+	if err := decode(args, &v); err != nil {
+		return agent.Command{}, err
+	}
+	id := strings.TrimSpace(v.OfferID)
+	if id != "" {
+		found := false
+		for _, o := range p.tc.OpenOffers {
+			found = found || o.ID == id
+		}
+		if !found {
+			return agent.Command{}, invalidf("offer id not on the table")
+		}
+	}
+	return agent.Command{Intent: agent.IntentAcceptOffer, OfferID: id}, nil
+}
+
+func parsePromise(p *parser, args []byte) (agent.Command, error) {
+	var v struct {
+		Date   string  `json:"date"`
+		Amount *amount `json:"amount"`
+	}
+	if err := decode(args, &v); err != nil {
+		return agent.Command{}, err
+	}
+	c := agent.Command{Intent: agent.IntentPromiseToPay}
+	if s := strings.TrimSpace(v.Date); s != "" {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			return agent.Command{}, invalidf("date")
+		}
+		today := day(p.tc.Now)
+		if d.Before(today.AddDate(0, 0, -1)) || d.After(today.AddDate(1, 0, 0)) {
+			return agent.Command{}, invalidf("date out of range")
+		}
+		c.Date = d
+	}
+	if v.Amount != nil && strings.TrimSpace(string(*v.Amount)) != "" {
+		m, err := p.money(*v.Amount)
+		if err != nil {
+			return agent.Command{}, err
+		}
+		c.Amount = m
+	}
+	return c, nil
+}
+
+func parseChannel(intent agent.Intent) func(*parser, []byte) (agent.Command, error) {
+	return func(p *parser, args []byte) (agent.Command, error) {
+		var v struct {
+			Channel string `json:"channel"`
+		}
+		if err := decode(args, &v); err != nil {
+			return agent.Command{}, err
+		}
+		switch ch := agent.Channel(v.Channel); ch {
+		case "", agent.ChannelSMS, agent.ChannelChat, agent.ChannelVoice, agent.ChannelEmail:
+			return agent.Command{Intent: intent, Channel: ch}, nil
+		}
+		return agent.Command{}, invalidf("channel")
+	}
+}
+
+func parseRelation(p *parser, args []byte) (agent.Command, error) {
+	var v struct {
+		Relation string `json:"relation"`
+	}
+	if err := decode(args, &v); err != nil {
+		return agent.Command{}, err
+	}
+	r := strings.ToLower(strings.TrimSpace(v.Relation))
+	if utf8.RuneCountInString(r) > 40 || strings.ContainsAny(r, "0123456789\n") {
+		return agent.Command{}, invalidf("relation")
+	}
+	return agent.Command{Intent: agent.IntentThirdParty, Relation: r}, nil
+}
+
+func parseQuestion(p *parser, args []byte) (agent.Command, error) {
+	var v struct {
+		Text string `json:"text"`
+	}
+	if err := decode(args, &v); err != nil {
+		return agent.Command{}, err
+	}
+	t := strings.TrimSpace(v.Text)
+	if t == "" || utf8.RuneCountInString(t) > 500 {
+		return agent.Command{}, invalidf("question text")
+	}
+	return agent.Command{Intent: agent.IntentQuestion, Text: t}, nil
+}
+
+func day(t time.Time) time.Time {
+	if t.IsZero() {
+		t = time.Now()
+	}
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func isAlnum(s string) bool {
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r >= 'A' && r <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
