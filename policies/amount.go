@@ -2,6 +2,7 @@ package policies
 
 import (
 	"bytes"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -181,10 +182,10 @@ func readNumber(base []byte, i int) (money, bool, int) {
 		if digits >= 7 && !commas && !hasFrac {
 			return money{}, false, next // an identifier or a telephone number
 		}
-		if digits == 4 && !commas && !hasFrac && whole >= 1900 && whole <= 2100 {
-			return money{}, false, next // a year
-		}
 		prev := prevWord(base, i)
+		if digits == 4 && !commas && !hasFrac && whole >= 1900 && whole <= 2100 && !slices.Contains(moneyCues, string(prev)) {
+			return money{}, false, next // a year, unless money is named just before ("pay 2000", "还2000")
+		}
 		for _, w := range notMoneyCues {
 			if string(prev) == w {
 				return money{}, false, next

@@ -110,6 +110,47 @@ type scratch struct {
 	zones      zoneSet
 }
 
+// Marks among the negations: a disclaimer denies what comes before it,
+// where a negation denies what follows; a not-negation ("why not") cancels
+// the negations inside it.
+const (
+	disclaimerMark  = 255
+	notNegationMark = 254
+)
+
+// dropNotNegations removes the negations that lie inside a not-negation, and
+// the not-negations themselves, in place.
+func dropNotNegations(negs []famHit) []famHit {
+	var spans [16][2]int32
+	k := 0
+	for _, n := range negs {
+		if n.group == notNegationMark && k < len(spans) {
+			spans[k] = [2]int32{n.start, n.end}
+			k++
+		}
+	}
+	if k == 0 {
+		return negs
+	}
+	out := negs[:0]
+	for _, n := range negs {
+		if n.group == notNegationMark {
+			continue
+		}
+		inside := false
+		for _, sp := range spans[:k] {
+			if n.start >= sp[0] && n.end <= sp[1] {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 type famHit struct {
 	family, group uint8
 	start, end    int32
@@ -263,12 +304,19 @@ func (c *checker) content() {
 				if !lx.isCondition(s.norm, int(h.end)) {
 					s.negs = append(s.negs, fh)
 				}
+			case useDisclaimer:
+				fh.group = disclaimerMark
+				s.negs = append(s.negs, fh)
+			case useNotNegation:
+				fh.group = notNegationMark
+				s.negs = append(s.negs, fh)
 			case useFamily:
 				s.fhits = append(s.fhits, fh)
 				fams[u.family/64] |= 1 << (u.family % 64)
 			}
 		}
 	}
+	s.negs = dropNotNegations(s.negs)
 	for w, bits := range fams {
 		for bits != 0 {
 			i := 0
@@ -317,10 +365,16 @@ func (c *checker) negated(fam *family, clause, first, last int32) bool {
 		return false
 	}
 	for _, n := range c.s.negs {
-		if n.clause != clause || n.end > last {
+		if n.clause != clause {
 			continue
 		}
-		if n.start >= first || first-n.end <= c.g.lx.reach {
+		if n.group == disclaimerMark {
+			if n.start > last {
+				return true // "the sheriff has nothing to do with this"
+			}
+			continue
+		}
+		if n.end <= last && (n.start >= first || first-n.end <= c.g.lx.reach) {
 			return true
 		}
 	}

@@ -46,6 +46,8 @@ type lexiconFile struct {
 	NegationReach int                   `yaml:"negation_reach"`
 	Negations     []string              `yaml:"negations"`
 	Conditions    []string              `yaml:"conditions"`
+	Disclaimers   []string              `yaml:"disclaimers"`
+	NotNegations  []string              `yaml:"not_negations"`
 	ClauseBreaks  []string              `yaml:"clause_breaks"`
 	Families      map[string]familyFile `yaml:"families"`
 }
@@ -124,8 +126,8 @@ func parseLexicon(data []byte) (*lexicon, error) {
 		default:
 			return nil, fmt.Errorf("lexicon: family %s: unknown gate %q", n, ff.Gate)
 		}
-		if len(ff.Groups) > 8 {
-			return nil, fmt.Errorf("lexicon: family %s: at most 8 groups", n)
+		if len(ff.Groups) > 2 {
+			return nil, fmt.Errorf("lexicon: family %s: at most 2 groups", n)
 		}
 		fam := family{name: n, category: ff.Category, detail: ff.Detail, rule: ff.Rule, citation: ff.Citation,
 			gate: ff.Gate, negatable: ff.Negatable == nil || *ff.Negatable, groups: len(ff.Groups)}
@@ -145,6 +147,16 @@ func parseLexicon(data []byte) (*lexicon, error) {
 	for _, raw := range f.Negations {
 		if err := add(raw, termUse{kind: useNegation}); err != nil {
 			return nil, fmt.Errorf("lexicon: negations: %w", err)
+		}
+	}
+	for _, raw := range f.Disclaimers {
+		if err := add(raw, termUse{kind: useDisclaimer}); err != nil {
+			return nil, fmt.Errorf("lexicon: disclaimers: %w", err)
+		}
+	}
+	for _, raw := range f.NotNegations {
+		if err := add(raw, termUse{kind: useNotNegation}); err != nil {
+			return nil, fmt.Errorf("lexicon: not_negations: %w", err)
 		}
 	}
 	for _, raw := range f.ClauseBreaks {

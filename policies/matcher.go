@@ -32,6 +32,8 @@ const (
 	useFamily uint8 = iota
 	useNegation
 	useBreak
+	useDisclaimer
+	useNotNegation
 )
 
 // hit is one term found in a text, [start, end) in bytes.

@@ -1,0 +1,218 @@
+package policies
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// The quality bar of the labelled set, per category.
+const (
+	minRecall = 0.98
+	maxFPR    = 0.02
+)
+
+// labelled is one message of testdata/labelled.jsonl: a guard input line
+// (design.md section 6) plus the categories a reviewer expects the guard to
+// find. Missing fields take the defaults of withDefaults, so each line states
+// only what matters for it.
+type labelled struct {
+	ID     string
+	Labels []string
+	Line   []byte // the input line, defaults applied
+	Text   string
+}
+
+// withDefaults fills what a labelled line leaves out: an English message is
+// sent in GB and a Chinese one in CN, by chat, later in the conversation, to
+// the verified borrower, at noon-ish local time, with a balance of 1200.00.
+func withDefaults(raw map[string]any) map[string]any {
+	text, _ := raw["text"].(string)
+	jur := "GB"
+	if hasHan([]byte(text)) {
+		jur = "CN"
+	}
+	set := func(k string, v any) {
+		if _, ok := raw[k]; !ok {
+			raw[k] = v
+		}
+	}
+	set("jurisdiction", jur)
+	jur = raw["jurisdiction"].(string)
+	zone := map[string]string{"GB": "Europe/London", "CN": "Asia/Shanghai", "IN": "Asia/Kolkata", "US": "America/Chicago",
+		"US-MA": "America/New_York", "US-NY": "America/New_York", "US-WA": "America/Los_Angeles", "US-CA": "America/Los_Angeles"}[jur]
+	now := "2026-03-02T10:00:00Z"
+	if strings.HasPrefix(jur, "US") {
+		now = "2026-03-02T18:00:00Z"
+	}
+	set("channel", "chat")
+	set("first_message", false)
+	set("recipient_verified", true)
+	set("timezone", zone)
+	set("now", now)
+	facts, _ := raw["facts"].(map[string]any)
+	if facts == nil {
+		facts = map[string]any{}
+	}
+	if _, ok := facts["balance"]; !ok {
+		facts["balance"] = "1200.00"
+	}
+	if _, ok := facts["allowed_amounts"]; !ok {
+		facts["allowed_amounts"] = []string{"200.00", "100.00", "600.00", "840.00", "50.00"}
+	}
+	raw["facts"] = facts
+	delete(raw, "labels")
+	return raw
+}
+
+func loadLabelled(t testing.TB) []labelled {
+	t.Helper()
+	f, err := os.Open("testdata/labelled.jsonl")
+	if err != nil {
+		t.Fatalf("open labelled set / 无法打开标注集: %v", err)
+	}
+	defer f.Close()
+	var out []labelled
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		var head struct {
+			ID     string   `json:"id"`
+			Text   string   `json:"text"`
+			Labels []string `json:"labels"`
+		}
+		var raw map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &head); err != nil {
+			t.Fatalf("line %d: %v / 第%d行格式错误", n, err, n)
+		}
+		if err := json.Unmarshal(sc.Bytes(), &raw); err != nil {
+			t.Fatalf("line %d: %v / 第%d行格式错误", n, err, n)
+		}
+		for _, l := range head.Labels {
+			if !categories[l] {
+				t.Fatalf("line %d: unknown category %q / 未知类别", n, l)
+			}
+		}
+		line, err := json.Marshal(withDefaults(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, labelled{ID: head.ID, Labels: head.Labels, Line: line, Text: head.Text})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// decodeLabelled turns a labelled line into the guard's input, the same way
+// `parley guard check` does.
+func decodeLabelled(t testing.TB, l labelled) (Proposal, Facts) {
+	t.Helper()
+	var in lineInput
+	if err := json.Unmarshal(l.Line, &in); err != nil {
+		t.Fatalf("%s: %v", l.ID, err)
+	}
+	p, f, err := in.decode()
+	if err != nil {
+		t.Fatalf("%s: %v / 输入无效", l.ID, err)
+	}
+	return p, f
+}
+
+func TestLabelledSetCoverage(t *testing.T) {
+	t.Parallel()
+	set := loadLabelled(t)
+	if len(set) < 300 {
+		t.Errorf("labelled set has %d messages, want at least 300 / 标注集少于300条", len(set))
+	}
+	perCat := map[string]int{}
+	var zh, en, negatives int
+	for _, l := range set {
+		if hasHan([]byte(l.Text)) {
+			zh++
+		} else {
+			en++
+		}
+		if len(l.Labels) == 0 {
+			negatives++
+		}
+		for _, c := range l.Labels {
+			perCat[c]++
+		}
+	}
+	for c := range categories {
+		if perCat[c] < 8 {
+			t.Errorf("category %s has %d positives, want at least 8 / 类别正例不足", c, perCat[c])
+		}
+	}
+	if zh < 100 || en < 150 || negatives < 100 {
+		t.Errorf("zh=%d en=%d negatives=%d: want both languages and hard negatives / 中英文或难负例不足", zh, en, negatives)
+	}
+}
+
+// TestLabelledQuality is the quality gate: per category, the recall over
+// the messages labelled with it and the false-positive rate over the rest.
+func TestLabelledQuality(t *testing.T) {
+	t.Parallel()
+	g := Default()
+	set := loadLabelled(t)
+	type counts struct{ tp, fn, fp, tn int }
+	per := map[string]*counts{}
+	for c := range categories {
+		per[c] = &counts{}
+	}
+	var misses []string
+	for _, l := range set {
+		p, f := decodeLabelled(t, l)
+		d := g.Check(p, f)
+		got := map[string]bool{}
+		for _, v := range d.Violations {
+			got[v.Category] = true
+		}
+		for c, n := range per {
+			want := slices.Contains(l.Labels, c)
+			switch {
+			case want && got[c]:
+				n.tp++
+			case want:
+				n.fn++
+				misses = append(misses, fmt.Sprintf("miss %s %s: %q -> %v", c, l.ID, l.Text, d.Violations))
+			case got[c]:
+				n.fp++
+				misses = append(misses, fmt.Sprintf("false %s %s: %q -> %v", c, l.ID, l.Text, d.Violations))
+			default:
+				n.tn++
+			}
+		}
+	}
+	names := make([]string, 0, len(per))
+	for c := range per {
+		names = append(names, c)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-24s %5s %5s %8s %8s\n", "category", "pos", "neg", "recall", "FPR")
+	failed := false
+	for _, c := range names {
+		n := per[c]
+		recall := float64(n.tp) / float64(max(1, n.tp+n.fn))
+		fpr := float64(n.fp) / float64(max(1, n.fp+n.tn))
+		fmt.Fprintf(&b, "%-24s %5d %5d %8.3f %8.3f\n", c, n.tp+n.fn, n.fp+n.tn, recall, fpr)
+		if recall < minRecall || fpr > maxFPR {
+			failed = true
+		}
+	}
+	t.Logf("labelled set: %d messages\n%s", len(set), b.String())
+	for _, m := range misses {
+		t.Log(m)
+	}
+	if failed {
+		t.Errorf("recall below %.2f or false-positive rate above %.2f in some category / 某类别召回率或误报率未达标", minRecall, maxFPR)
+	}
+}
