@@ -236,7 +236,8 @@ func (f *flow) debtCommand(c Command) {
 		f.balance()
 	case IntentAskDueDate:
 		a := t.Account
-		f.say(prompts.DueDate{HasDue: !a.DueDate.IsZero(), Due: a.DueDate.In(a.Location()), DaysPastDue: a.DaysPastDue})
+		// The due date is a calendar date; it is shown as stored.
+		f.say(prompts.DueDate{HasDue: !a.DueDate.IsZero(), Due: a.DueDate, DaysPastDue: a.DaysPastDue})
 	case IntentAskCreditor:
 		f.say(prompts.Creditor{Creditor: t.Account.Creditor, Agency: t.Account.Agency})
 	case IntentAskPurpose:
