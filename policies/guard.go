@@ -182,8 +182,8 @@ func severity(a Action) int {
 // checker is one check in progress.
 type checker struct {
 	g      *Guard
-	p      *Proposal
-	f      *Facts
+	p      Proposal // copies, not pointers: the pointers would make the
+	f      Facts    // arguments escape to the heap on every check
 	prof   *profile
 	s      *scratch
 	masked string    // the text with card numbers masked, if that was done
@@ -207,7 +207,7 @@ func (g *Guard) Check(p Proposal, f Facts) Decision {
 	s := g.pool.Get().(*scratch)
 	defer g.pool.Put(s)
 	s.viols = s.viols[:0]
-	c := checker{g: g, p: &p, f: &f, prof: prof, s: s}
+	c := checker{g: g, p: p, f: f, prof: prof, s: s}
 	s.base = foldBase(s.base[:0], p.Text)
 	s.norm = foldLexical(s.norm[:0], s.base)
 	c.hasHan = hasHan(s.base)
@@ -517,7 +517,7 @@ func (c *checker) consent() {
 
 // timing checks the contact window and the frequency caps.
 func (c *checker) timing() {
-	p, f, prof := c.p, c.f, c.prof
+	p, f, prof := &c.p, &c.f, c.prof
 	reply := p.InitiatedBy == "borrower"
 	var loc *time.Location
 	if f.Timezone != "" {
@@ -602,7 +602,7 @@ func (c *checker) disclosures() {
 // forbid. Such a message may carry no debt detail at all (see privacy), so it
 // is no collection communication that would need the notice.
 func (c *checker) needs(d *disclosure) bool {
-	p, f := c.p, c.f
+	p, f := &c.p, &c.f
 	if d.revealsDebt && !f.RecipientVerified {
 		return false
 	}

@@ -170,6 +170,13 @@ func parseLexicon(data []byte) (*lexicon, error) {
 		}
 		lx.conditions = append(lx.conditions, foldBase(nil, c))
 	}
+	states := 1
+	for _, t := range terms {
+		states += len(t.text)
+	}
+	if states > 1<<16 {
+		return nil, fmt.Errorf("lexicon: %d term bytes, at most %d", states, 1<<16)
+	}
 	lx.m = newMatcher(terms)
 	return lx, nil
 }

@@ -6,7 +6,7 @@ package policies
 type matcher struct {
 	class  [256]uint8 // byte -> column of delta; 0 for bytes in no term
 	nclass int
-	delta  []int32 // state*nclass + class -> next state
+	delta  []uint16 // state*nclass + class -> next state; uint16 halves the table, so more of it stays in cache
 	out    []int32 // state -> index+1 of the term that ends there, or 0
 	dict   []int32 // state -> nearest suffix state with an output, or -1
 	terms  []term
@@ -73,7 +73,10 @@ func newMatcher(terms []term) *matcher {
 		}
 		nodes[s].out = int32(i + 1)
 	}
-	m.delta = make([]int32, len(nodes)*m.nclass)
+	if len(nodes) > 1<<16 {
+		panic("policies: lexicon too large for the matcher") // parseLexicon checks first
+	}
+	m.delta = make([]uint16, len(nodes)*m.nclass)
 	m.out = make([]int32, len(nodes))
 	m.dict = make([]int32, len(nodes))
 	fail := make([]int32, len(nodes))
@@ -84,7 +87,7 @@ func newMatcher(terms []term) *matcher {
 	queue := make([]int32, 0, len(nodes))
 	for c := 0; c < m.nclass; c++ {
 		if n, ok := nodes[0].next[uint8(c)]; ok {
-			m.delta[c] = n
+			m.delta[c] = uint16(n)
 			fail[n] = 0
 			m.dict[n] = -1
 			queue = append(queue, n)
@@ -99,8 +102,8 @@ func newMatcher(terms []term) *matcher {
 				m.delta[int(s)*m.nclass+c] = m.delta[int(fail[s])*m.nclass+c]
 				continue
 			}
-			m.delta[int(s)*m.nclass+c] = n
-			f := m.delta[int(fail[s])*m.nclass+c]
+			m.delta[int(s)*m.nclass+c] = uint16(n)
+			f := int32(m.delta[int(fail[s])*m.nclass+c])
 			fail[n] = f
 			if m.out[f] != 0 {
 				m.dict[n] = f
@@ -116,10 +119,10 @@ func newMatcher(terms []term) *matcher {
 // scan appends to hits every term found in text that respects its word
 // boundaries, in order of the end of the match.
 func (m *matcher) scan(text []byte, hits []hit) []hit {
-	s := int32(0)
+	s := 0
 	for i := 0; i < len(text); i++ {
-		s = m.delta[int(s)*m.nclass+int(m.class[text[i]])]
-		t := s
+		s = int(m.delta[s*m.nclass+int(m.class[text[i]])])
+		t := int32(s)
 		if m.out[t] == 0 {
 			t = m.dict[t]
 		}

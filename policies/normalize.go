@@ -94,12 +94,15 @@ func foldRune(r rune) rune {
 func foldLexical(dst, base []byte) []byte {
 	start := len(dst)
 	for i := 0; i < len(base); {
-		if k, end := spacedRun(base, i); k > 0 {
-			for j := i; j < end; j += 2 {
-				dst = append(dst, base[j])
+		// Only a one-character token can open a spaced run.
+		if i+1 < len(base) && isSep(base[i+1]) {
+			if k, end := spacedRun(base, i); k > 0 {
+				for j := i; j < end; j += 2 {
+					dst = append(dst, base[j])
+				}
+				i = end
+				continue
 			}
-			i = end
-			continue
 		}
 		c := base[i]
 		if c == ' ' && i > 0 && i+1 < len(base) && base[i-1] >= 0x80 && base[i+1] >= 0x80 {

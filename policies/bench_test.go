@@ -1,0 +1,112 @@
+package policies
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// benchSet is the labelled set decoded once for the benchmarks.
+func benchSet(b *testing.B) ([]Proposal, []Facts) {
+	b.Helper()
+	set := loadLabelled(b)
+	ps := make([]Proposal, len(set))
+	fs := make([]Facts, len(set))
+	for i, l := range set {
+		ps[i], fs[i] = decodeLabelled(b, l)
+	}
+	return ps, fs
+}
+
+// BenchmarkCheckLabelled checks every message of the labelled set in turn;
+// ns/op is the mean per message. It also reports the median over messages
+// of each one's own mean time, and the mean text length.
+func BenchmarkCheckLabelled(b *testing.B) {
+	g := Default()
+	ps, fs := benchSet(b)
+	chars := 0
+	for _, p := range ps {
+		chars += len([]rune(p.Text))
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		g.Check(ps[i], fs[i])
+		i++
+		if i == len(ps) {
+			i = 0
+		}
+	}
+	b.StopTimer()
+	per := make([]float64, len(ps))
+	const reps = 200
+	for k := range ps {
+		start := time.Now()
+		for range reps {
+			g.Check(ps[k], fs[k])
+		}
+		per[k] = float64(time.Since(start).Nanoseconds()) / reps
+	}
+	slices.Sort(per)
+	b.ReportMetric(per[len(per)/2], "median-ns/msg")
+	b.ReportMetric(per[len(per)*99/100], "p99-ns/msg")
+	b.ReportMetric(float64(chars)/float64(len(ps)), "chars/msg")
+}
+
+// allowedMessage is a typical allowed message of about 200 characters.
+var allowedMessage = Proposal{
+	ID:      "bench",
+	Channel: "chat",
+	Text: "Hi Sam, thanks for getting back to us. We can set up a plan of £100 a month starting on the 5th, " +
+		"or £200 a month if you would rather clear it sooner. Let us know which suits you best and we will confirm.",
+}
+
+var allowedFacts = Facts{
+	Jurisdiction: "GB", Now: time.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC), Timezone: "Europe/London",
+	RecipientVerified: true, HasBalance: true, Balance: 120000, AllowedAmounts: []Amount{10000, 20000},
+}
+
+// BenchmarkCheckAllow is the common path: a clean message of about 200
+// characters, allowed as it is.
+func BenchmarkCheckAllow(b *testing.B) {
+	g := Default()
+	if d := g.Check(allowedMessage, allowedFacts); d.Action != Allow {
+		b.Fatalf("benchmark message is not allowed: %+v", d)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		g.Check(allowedMessage, allowedFacts)
+	}
+}
+
+// BenchmarkCheckLines runs the JSON Lines reader over n copies of the
+// labelled set; B/op divided by the messages stays flat as n grows when
+// memory is constant in the number of messages.
+func BenchmarkCheckLines(b *testing.B) {
+	g := Default()
+	set := loadLabelled(b)
+	var one bytes.Buffer
+	for _, l := range set {
+		one.Write(l.Line)
+		one.WriteByte('\n')
+	}
+	for _, n := range []int{1, 10} {
+		input := strings.Repeat(one.String(), n)
+		msgs := n * len(set)
+		b.Run(fmt.Sprintf("messages=%d", msgs), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(input)))
+			for b.Loop() {
+				if err := CheckLines(g, strings.NewReader(input), io.Discard); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*msgs), "ns/msg")
+		})
+	}
+}
