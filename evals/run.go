@@ -18,7 +18,7 @@ import (
 // Options wire a run. NewStore and NewBrain are required: the caller
 // decides which store and brain the agent runs on.
 type Options struct {
-	// NewStore opens a fresh, empty store for one case and returns its cleanup.
+	// NewStore opens a fresh, empty store for one worker and returns its cleanup.
 	NewStore func(ctx context.Context) (agent.Store, func(), error)
 	// NewBrain returns the brain for one case.
 	NewBrain func() agent.Brain
@@ -132,8 +132,19 @@ func Run(ctx context.Context, suites []*Suite, opts Options) (*Report, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// Each worker keeps one temporary store; every case in it gets
+			// an account id of its own, so cases share no conversation,
+			// consent or contact history.
+			st, cleanup, err := opts.NewStore(ctx)
+			if err == nil {
+				defer cleanup()
+			}
 			for i := range next {
-				results[i] = runCase(ctx, jobs[i], opts)
+				if err != nil {
+					results[i] = failed(Result{Suite: jobs[i].suite.Name, Case: jobs[i].c.Name, File: jobs[i].suite.File, Line: jobs[i].c.Line}, "store: "+err.Error())
+				} else {
+					results[i] = runCase(ctx, st, i, jobs[i], opts)
+				}
 				mu.Lock()
 				done++
 				if opts.Progress != nil {
@@ -182,7 +193,7 @@ type caseRun struct {
 	lastSeq  int64
 }
 
-func runCase(ctx context.Context, j job, opts Options) (res Result) {
+func runCase(ctx context.Context, st agent.Store, n int, j job, opts Options) (res Result) {
 	s, c := j.suite, j.c
 	res = Result{Suite: s.Name, File: s.File, Case: c.Name, Line: c.Line, Run: j.run, Seed: j.seed}
 	defer func() {
@@ -192,12 +203,8 @@ func runCase(ctx context.Context, j job, opts Options) (res Result) {
 			res.Failures = append(res.Failures, res.Err)
 		}
 	}()
-	st, cleanup, err := opts.NewStore(ctx)
-	if err != nil {
-		return failed(res, "store: "+err.Error())
-	}
-	defer cleanup()
 	acct := c.account(s).domain(c.jurisdiction(s))
+	acct.ID = fmt.Sprintf("%s~%d", acct.ID, n)
 	if err := st.PutAccount(ctx, acct); err != nil {
 		return failed(res, "account: "+err.Error())
 	}
@@ -250,7 +257,7 @@ func failed(res Result, msg string) Result {
 func (cr *caseRun) turn(ctx context.Context, n int, text string) ([]Entry, error) {
 	in := agent.Inbound{
 		Channel: cr.channel, AccountID: cr.acct.ID, Text: text,
-		ChannelMessageID: fmt.Sprintf("eval-%d-%d", cr.j.run, n),
+		ChannelMessageID: fmt.Sprintf("eval-%s-%d", cr.acct.ID, n),
 		ConversationID:   cr.convID,
 	}
 	if len(cr.acct.Borrower.Phones) > 0 {

@@ -3,6 +3,7 @@ package evals
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -143,6 +144,9 @@ func splitDate(s string) (y, m, d string) {
 	return p[0], strconv.Itoa(mm), strconv.Itoa(dd)
 }
 
+// optionRe finds a numbered offer line: "2. …", "Option 2: …", "方案2：…".
+var optionRe = regexp.MustCompile(`^(?i:option\s*|方案)?(\d{1,2})\s*(?:[.:)]\s|[：、])`)
+
 // option is one numbered offer line in an agent's reply.
 type option struct {
 	id      string
@@ -157,14 +161,11 @@ func parseOptions(reply string) []option {
 	var out []option
 	for _, line := range strings.Split(reply, "\n") {
 		line = strings.TrimSpace(line)
-		dot := strings.Index(line, ". ")
-		if dot <= 0 || dot > 2 {
+		lm := optionRe.FindStringSubmatch(line)
+		if lm == nil {
 			continue
 		}
-		id := line[:dot]
-		if _, err := strconv.Atoi(id); err != nil {
-			continue
-		}
+		id := lm[1]
 		m := amountRe.FindStringSubmatch(line)
 		if m == nil {
 			continue

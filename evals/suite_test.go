@@ -141,7 +141,7 @@ func TestLoadFolder(t *testing.T) {
 
 func TestParseOptions(t *testing.T) {
 	t.Parallel()
-	reply := "Here are the options I can offer:\n1. Pay $1,200.00 in full by March 16, 2026.\n2. Settle the account with one payment of $960.00 by March 16, 2026.\n3. 8 monthly payments of $150.00 (total $1,200.00), starting March 16, 2026.\n4. 24 fortnightly payments of $50.00 (total $1,200.00).\n"
+	reply := "Here are the options I can offer:\n1. Pay $1,200.00 in full by March 16, 2026.\n2. Settle the account with one payment of $960.00 by March 16, 2026.\n3. 8 monthly payments of $150.00 (total $1,200.00), starting March 16, 2026.\nOption 4: 24 fortnightly payments of $50.00 (total $1,200.00).\n"
 	got := parseOptions(reply)
 	want := []option{{"1", 120000}, {"2", 96000}, {"3", 15000}, {"4", 10833}}
 	if len(got) != len(want) {
