@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -146,9 +147,11 @@ func (n *Negotiation) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Open makes the opening offers, strongest for the creditor first: pay in
-// full, a settlement when the policy allows one, and the shortest
-// installment plan the policy allows.
+// Open makes the opening offers at the time of the latest move (the one
+// NewNegotiation, Respond or Accept was given), strongest for the creditor
+// first: pay in full, a settlement when the policy allows one, and the
+// shortest installment plan the policy allows. It starts the concessions
+// over. OpenAt opens at another time.
 func (n *Negotiation) Open() Step {
 	t := n.terms(n.s.At)
 	if t.owed <= 0 {
@@ -166,6 +169,13 @@ func (n *Negotiation) Open() Step {
 		n.noteInstallments(p)
 	}
 	return n.offer(offers, "opening offers")
+}
+
+// OpenAt is Open at time now: use it to reopen a negotiation restored from
+// an earlier turn, so that the offers are dated from now.
+func (n *Negotiation) OpenAt(now time.Time) Step {
+	n.s.At = now
+	return n.Open()
 }
 
 // Respond answers the borrower's ask at time now. An amount that fits the
@@ -285,29 +295,42 @@ func (n *Negotiation) perPeriod(t terms, amount int64, f Frequency) Step {
 		capRate = min(capRate, n.s.OfferRate)
 	}
 	n.s.AskRate = askRate
-	// When the count limit bites at the asked frequency, the same budget
-	// paid less often may still fit: 50 a week is about 216 a month.
+	p, ok := t.budgetPlan(capRate, f)
+	if !ok {
+		reason := "the borrower can afford less than any permitted plan"
+		if !n.s.Hardship {
+			if _, ok := n.termsUnder(true, n.s.At).budgetPlan(capRate, f); ok {
+				reason += "; the hardship terms would fit if hardship is recorded"
+			}
+		}
+		return n.handoff(reason)
+	}
+	n.noteInstallments(p)
+	reason := "the ask fits the policy"
+	switch {
+	case p.Frequency != f:
+		reason = "the same budget paid " + string(p.Frequency)
+	case capRate < askRate:
+		reason = "kept at or below the previous offer"
+	}
+	return n.offer([]Plan{p}, reason)
+}
+
+// budgetPlan is the plan for a budget of rate a year, asked at frequency f.
+// When the count limit bites at f, the same budget paid less often may
+// still fit: 50 a week is 216.66 a month.
+func (t terms) budgetPlan(rate int64, f Frequency) (Plan, bool) {
 	for _, g := range []Frequency{Weekly, Biweekly, Monthly} {
 		if periodsPerYear(g) > periodsPerYear(f) {
 			continue
 		}
 		// A longer period's budget may exceed the balance: then two or more
 		// payments still fit it.
-		p, ok := t.byAmount(g, min(capRate/periodsPerYear(g), t.owed-1))
-		if !ok {
-			continue
+		if p, ok := t.byAmount(g, min(rate/periodsPerYear(g), t.owed-1)); ok {
+			return p, true
 		}
-		n.noteInstallments(p)
-		reason := "the ask fits the policy"
-		switch {
-		case g != f:
-			reason = "the same budget paid " + string(g)
-		case capRate < askRate:
-			reason = "kept at or below the previous offer"
-		}
-		return n.offer([]Plan{p}, reason)
 	}
-	return n.handoff("the borrower can afford less than any permitted plan")
+	return Plan{}, false
 }
 
 // count answers "can I pay in count payments": that plan, or the nearest the
@@ -414,8 +437,12 @@ type terms struct {
 }
 
 // terms computes the bounds at time now, under hardship terms when hardship
-// is recorded: a payment holiday, a lower minimum and a longer term.
-func (n *Negotiation) terms(now time.Time) terms {
+// is recorded.
+func (n *Negotiation) terms(now time.Time) terms { return n.termsUnder(n.s.Hardship, now) }
+
+// termsUnder computes the bounds at time now, under the hardship terms when
+// hardship is set: a payment holiday, a lower minimum and a longer term.
+func (n *Negotiation) termsUnder(hardship bool, now time.Time) terms {
 	p := n.s.Policy
 	loc := location(n.s.Timezone)
 	t := terms{
@@ -430,7 +457,7 @@ func (n *Negotiation) terms(now time.Time) terms {
 		now:       now,
 	}
 	days := max(p.FirstPaymentWithinDays, 0)
-	if n.s.Hardship {
+	if hardship {
 		t.kind = PlanHardship
 		if h := p.Hardship.MinInstallment.Minor; h > 0 {
 			t.min = min(t.min, h)
@@ -626,9 +653,16 @@ func mulSat(a, b int64) int64 {
 	return int64(lo)
 }
 
-// locations caches loaded zones: time.LoadLocation reads the zone database
-// on every call, and every negotiation step needs the borrower's zone.
-var locations sync.Map // zone name -> *time.Location
+// locations caches zones, unknown ones as UTC: time.LoadLocation reads the
+// zone database on every call, and every negotiation step needs the
+// borrower's zone. The cache is bounded so that odd account data cannot
+// grow it without limit; past the bound, zones are loaded each time.
+var (
+	locations     sync.Map // zone name -> *time.Location
+	locationCount atomic.Int64
+)
+
+const maxCachedLocations = 1024
 
 // location loads an IANA zone, UTC when empty or unknown.
 func location(name string) *time.Location {
@@ -640,9 +674,11 @@ func location(name string) *time.Location {
 	}
 	loc, err := time.LoadLocation(name)
 	if err != nil {
-		return time.UTC // not cached: account data must not grow the cache without bound
+		loc = time.UTC
 	}
-	locations.Store(name, loc)
+	if locationCount.Add(1) <= maxCachedLocations {
+		locations.Store(name, loc)
+	}
 	return loc
 }
 
