@@ -1,0 +1,409 @@
+package rules
+
+import (
+	"strings"
+	"time"
+
+	"github.com/parley-collections/parley/agent"
+)
+
+// numKind is what a number in a message turned out to be.
+type numKind uint8
+
+const (
+	numOther  numKind = iota // an age, a day count, a year, a code: nothing to report
+	numAmount                // money
+	numCount                 // a number of installments
+)
+
+// numMention is one number in a message with its reading.
+type numMention struct {
+	kind       numKind
+	hundredths int64 // the value in hundredths of a unit
+	first, end int   // span in the token sequence
+	strong     bool  // a currency sign or word, or a frequency, says it is money
+	stated     bool  // said of the debt ("I owe 1200"), not offered
+	freq       agent.Frequency
+}
+
+var currencyAfter = map[string]bool{
+	"dollars": true, "dollar": true, "bucks": true, "buck": true, "usd": true, "pounds": true, "pound": true,
+	"quid": true, "gbp": true, "euros": true, "euro": true, "eur": true, "rupees": true, "rupee": true, "rs": true,
+	"inr": true, "yuan": true, "rmb": true, "cny": true, "kuai": true, "元": true, "块": true, "圆": true, "刀": true,
+	"美": true, "英": true, "人": true, "卢": true,
+}
+
+var currencyBefore = map[string]bool{
+	"$": true, "£": true, "¥": true, "€": true, "₹": true, "rs": true, "inr": true, "usd": true, "rmb": true,
+	"cny": true, "gbp": true, "eur": true, "us": true,
+}
+
+// notMoneyAfter are units that make a number something other than money.
+var notMoneyAfter = map[string]bool{
+	"days": true, "day": true, "years": true, "year": true, "yrs": true, "hours": true, "hrs": true, "hour": true,
+	"minutes": true, "mins": true, "min": true, "seconds": true, "am": true, "pm": true, "o'clock": true, "%": true,
+	"percent": true, "kids": true, "children": true, "child": true, "people": true, "times": true, "time": true,
+	"st": true, "nd": true, "rd": true, "th": true, "weeks": true, "week": true, "months": true, "month": true,
+	"天": true, "年": true, "岁": true, "小": true, "分": true, "次": true, "个": true, "号": true, "日": true, "月": true,
+	"周": true, "星": true, "礼": true, "点": true, "位": true, "口": true, "倍": true, "折": true, "成": true,
+	"jobs": true, "job": true, "accounts": true, "account": true, "cards": true, "card": true, "calls": true, "texts": true,
+	"messages": true, "letters": true,
+}
+
+// notMoneyBefore are words that make the next number a code, an id, a
+// year or an ordinal rather than money.
+var notMoneyBefore = map[string]bool{
+	"zip": true, "zipcode": true, "postcode": true, "code": true, "pin": true, "ssn": true, "last": true, "four": true,
+	"digits": true, "ending": true, "ends": true, "born": true, "birth": true, "year": true, "age": true, "aged": true,
+	"number": true, "phone": true, "account": true, "id": true, "chapter": true, "option": true, "plan": true, "#": true,
+	"no": true, "room": true, "apt": true, "apartment": true, "unit": true, "suite": true, "since": true, "in": true,
+	"邮": true, "编": true, "证": true, "号": true, "码": true, "位": true, "第": true, "选": true, "案": true, "尾": true,
+	"reference": true, "ref": true, "case": true, "page": true, "step": true, "route": true, "level": true,
+}
+
+// payWords before a number are evidence that it is money.
+var payWords = map[string]bool{
+	"pay": true, "paying": true, "payment": true, "payments": true, "send": true, "sending": true, "transfer": true,
+	"deposit": true, "settle": true, "settling": true, "afford": true, "manage": true, "offer": true, "repay": true,
+	"put": true, "give": true, "do": true, "cover": true, "spare": true, "budget": true, "about": true, "around": true,
+	"maybe": true, "only": true, "just": true, "roughly": true, "approximately": true, "upto": true, "max": true,
+	"maximum": true, "least": true, "most": true, "like": true, "for": true, "installments": true, "instalments": true,
+	"installment": true, "instalment": true, "paid": true, "make": true, "find": true, "scrape": true, "raise": true,
+	"还": true, "付": true, "交": true, "给": true, "转": true, "出": true, "凑": true, "打": true, "存": true,
+	"拿": true, "先": true, "能": true, "供": true, "月": true, "周": true, "期": true,
+}
+
+// notProposalWords before a number make it a statement about the debt, not an offer.
+var notProposalWords = map[string]bool{"balance": true, "owe": true, "owed": true, "total": true, "欠": true, "共": true}
+
+func tokText(seq []token, i int) string {
+	if i >= 0 && i < len(seq) {
+		return seq[i].text
+	}
+	return ""
+}
+
+// readNumber reads a number at seq[i]: digits (with k, 万 or 千 after),
+// English number words, or Chinese numerals. It returns the value in
+// hundredths, the end of its span, whether a multiplier was used, and ok.
+func readNumber(seq []token, i int) (int64, int, bool, bool) {
+	t := seq[i]
+	switch t.kind {
+	case tNum:
+		if strings.ContainsAny(t.text, "/-:") {
+			return 0, i, false, false
+		}
+		if i+1 < len(seq) && seq[i+1].start == t.end {
+			mult := int64(0)
+			switch seq[i+1].text {
+			case "k":
+				mult = 1000
+			case "万":
+				mult = 10000
+			case "千":
+				mult = 1000
+			case "百":
+				mult = 100
+			}
+			if mult > 0 {
+				if v, ok := parseDecimal(t.text); ok && v < 1e12 {
+					return v * mult / 10, i + 2, true, true
+				}
+			}
+		}
+		v, ok := parseDigits(t.text)
+		return v, i + 1, false, ok
+	case tWord:
+		if t.text == "one" || t.text == "a" {
+			// "one" alone is a pronoun more often than money.
+			if v, j, ok := readEnglishNumber(seq, i); ok && j > i+1 {
+				return v * 100, j, false, true
+			}
+			return 0, i, false, false
+		}
+		v, j, ok := readEnglishNumber(seq, i)
+		if ok && v < 1e10 {
+			return v * 100, j, false, true
+		}
+	case tHan:
+		if !isHanNumeral(t) {
+			return 0, i, false, false
+		}
+		v, j, ok := readHanNumber(seq, i)
+		if ok && v < 1e10 {
+			return v * 100, j, v >= 10000, true
+		}
+	}
+	return 0, i, false, false
+}
+
+// scanNumbers reads every number not already used and decides whether it
+// is money, a count of installments, or neither. askedAmount says the agent
+// just asked how much the borrower can pay.
+func scanNumbers(seq []token, used []bool, askedAmount bool) []numMention {
+	var out []numMention
+	content := 0
+	for i, t := range seq {
+		if !used[i] && t.text != boundary && (t.kind == tWord || t.kind == tHan || t.kind == tNum) {
+			content++
+		}
+	}
+	for i := 0; i < len(seq); i++ {
+		if used[i] {
+			continue
+		}
+		v, end, mult, ok := readNumber(seq, i)
+		if !ok || end <= i {
+			continue
+		}
+		for k := i; k < end; k++ {
+			if used[k] {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		m := classify(seq, i, end, v, mult, askedAmount && content <= 5)
+		out = append(out, m)
+		i = end - 1
+	}
+	return out
+}
+
+func classify(seq []token, first, end int, v int64, mult, bare bool) numMention {
+	m := numMention{hundredths: v, first: first, end: end}
+	if v <= 0 {
+		return m
+	}
+	prev, prev2 := tokText(seq, first-1), tokText(seq, first-2)
+	after, after2 := tokText(seq, end), tokText(seq, end+1)
+	raw := seq[first].text
+	isDigits := seq[first].kind == tNum
+
+	// Units after the number decide first.
+	if currencyAfter[after] || currencyBefore[prev] || (prev2 == "$" && prev == "us") {
+		m.kind, m.strong = numAmount, true
+		if currencyAfter[after] {
+			m.end = end + 1
+			if after == "块" && after2 == "钱" {
+				m.end++
+			}
+		}
+		m.freq = freqAfter(seq, m.end)
+		if m.freq == "" {
+			m.freq = freqBefore(seq, first)
+		}
+		m.stated = m.freq == "" && statedBefore(seq, first)
+		return m
+	}
+	if v%100 != 0 || v == 0 {
+		if v == 0 || !(isDigits && strings.Contains(raw, ".")) {
+			return m
+		}
+	}
+	n := v / 100
+	switch after {
+	case "payments", "payment", "installments", "installment", "instalments", "instalment", "期", "笔", "parts", "goes", "chunks":
+		if n >= 1 && n <= 120 {
+			m.kind, m.end = numCount, end+1
+		}
+		return m
+	case "monthly", "weekly", "biweekly", "fortnightly":
+		if p := tokText(seq, end+1); p == "payments" || p == "installments" || p == "instalments" {
+			m.kind, m.end, m.freq = numCount, end+2, freqWord(after)
+			return m
+		}
+	case "months", "month", "weeks", "week", "个":
+		unit := after
+		k := end + 1
+		if after == "个" {
+			unit = tokText(seq, end+1)
+			k = end + 2
+		}
+		countish := prev == "over" || prev == "for" || prev == "in" || prev == "within" || prev == "across" || prev == "分" || prev == "分成" ||
+			prev == "成" || strings.HasPrefix(tokText(seq, k), "还") || tokText(seq, k) == "payments"
+		if countish && n >= 1 && n <= 120 && (unit == "months" || unit == "month" || unit == "weeks" || unit == "week" || unit == "月") {
+			m.kind, m.end = numCount, k
+			m.freq = agent.Monthly
+			if strings.HasPrefix(unit, "week") {
+				m.freq = agent.Weekly
+			}
+			return m
+		}
+	}
+	if prev == "分" || (prev == "成" && prev2 == "分") {
+		if n >= 1 && n <= 120 {
+			m.kind = numCount
+		}
+		return m
+	}
+	if notMoneyAfter[after] || (after == "k" && !mult) {
+		return m
+	}
+	if notMoneyBefore[prev] || (prev == "the" && notMoneyBefore[prev2]) {
+		return m
+	}
+	if (prev == "number" || prev == "#") || (isDigits && strings.HasPrefix(raw, "0") && len(raw) > 1 && !strings.HasPrefix(raw, "0.")) {
+		return m
+	}
+	m.freq = freqAfter(seq, end)
+	if m.freq == "" {
+		m.freq = freqBefore(seq, first)
+	}
+	digits := len(strings.TrimLeft(strings.Split(strings.ReplaceAll(raw, ",", ""), ".")[0], "0"))
+	yearLike := isDigits && digits == 4 && !strings.ContainsAny(raw, ",.") && n >= 1900 && n <= 2100
+	long := isDigits && digits >= 5 && !strings.ContainsAny(raw, ",.")
+	payNear := false
+	for k := first - 1; k >= 0 && k >= first-3; k-- {
+		w := seq[k].text
+		if w == boundary {
+			break
+		}
+		if payWords[w] {
+			payNear = true
+			break
+		}
+	}
+	immediatePay := payWords[prev] && prev != "for" && prev != "like" && prev != "about"
+	switch {
+	case m.freq != "":
+		m.kind, m.strong = numAmount, true
+	case mult || (isDigits && (strings.Contains(raw, ",") || strings.Contains(raw, "."))):
+		m.kind = numAmount
+	case yearLike || long:
+		if immediatePay {
+			m.kind = numAmount
+		}
+	case payNear || bare || (prev == "about" && (prev2 == "how" || prev2 == "what")):
+		m.kind = numAmount
+	}
+	if m.kind == numAmount && m.freq == "" && statedBefore(seq, first) {
+		m.strong, m.stated = false, true
+	}
+	return m
+}
+
+// statedBefore reports whether the amount at first is said of the debt:
+// "I owe $1200", "the balance is 1,200", "一共欠五千".
+func statedBefore(seq []token, first int) bool {
+	for k := first - 1; k >= 0 && k >= first-4; k-- {
+		if seq[k].text == boundary {
+			return false
+		}
+		if notProposalWords[seq[k].text] {
+			return true
+		}
+	}
+	return false
+}
+
+func freqWord(w string) agent.Frequency {
+	switch w {
+	case "monthly":
+		return agent.Monthly
+	case "weekly":
+		return agent.Weekly
+	case "biweekly", "fortnightly":
+		return agent.Biweekly
+	}
+	return ""
+}
+
+// freqAfter reads a frequency said right after an amount: "a month",
+// "per week", "every two weeks", "monthly", "/mo", "一个月", "每月".
+func freqAfter(seq []token, i int) agent.Frequency {
+	w := tokText(seq, i)
+	switch w {
+	case "monthly", "weekly", "biweekly", "fortnightly":
+		return freqWord(w)
+	case "a", "per", "each", "every", "/", "an":
+		switch tokText(seq, i+1) {
+		case "month", "mo", "mth", "calendar":
+			return agent.Monthly
+		case "week", "wk":
+			return agent.Weekly
+		case "fortnight":
+			return agent.Biweekly
+		case "two", "2", "other":
+			if strings.HasPrefix(tokText(seq, i+2), "week") {
+				return agent.Biweekly
+			}
+		}
+	case "bi":
+		if tokText(seq, i+1) == "weekly" {
+			return agent.Biweekly
+		}
+	case "twice":
+		if tokText(seq, i+2) == "month" {
+			return agent.Biweekly
+		}
+	}
+	return hanFreq(seq, i)
+}
+
+// freqBefore reads a frequency said right before an amount: "每月500",
+// "每月能还五百", "monthly payments of 150".
+func freqBefore(seq []token, i int) agent.Frequency {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if seq[k].text == boundary {
+			break
+		}
+		if f := hanFreq(seq, k); f != "" {
+			return f
+		}
+		if f := freqWord(seq[k].text); f != "" && k >= i-4 {
+			return f
+		}
+	}
+	return ""
+}
+
+// hanFreq reads a Chinese frequency at seq[i].
+func hanFreq(seq []token, i int) agent.Frequency {
+	if i < 0 || i >= len(seq) || seq[i].kind != tHan || !strings.Contains("每两隔双半一月按", seq[i].text) {
+		return ""
+	}
+	for _, f := range [...]struct {
+		s string
+		f agent.Frequency
+	}{
+		{"每两周", agent.Biweekly}, {"每隔一周", agent.Biweekly}, {"两周一次", agent.Biweekly}, {"隔周", agent.Biweekly},
+		{"双周", agent.Biweekly}, {"每半个月", agent.Biweekly}, {"半个月", agent.Biweekly}, {"每两个星期", agent.Biweekly},
+		{"每周", agent.Weekly}, {"每个星期", agent.Weekly}, {"每星期", agent.Weekly}, {"每礼拜", agent.Weekly},
+		{"每个礼拜", agent.Weekly}, {"一周", agent.Weekly}, {"一个星期", agent.Weekly},
+		{"每月", agent.Monthly}, {"每个月", agent.Monthly}, {"一个月", agent.Monthly}, {"月供", agent.Monthly},
+		{"按月", agent.Monthly}, {"每一个月", agent.Monthly},
+	} {
+		if _, ok := hanAt(seq, i, f.s); ok {
+			return f.f
+		}
+	}
+	return ""
+}
+
+// ParseAmount returns the first amount of money in text, in currency
+// (USD when empty): "150", "$1,200.50", "150 dollars", "a hundred and
+// fifty bucks", "1.2k", "一千二", "1.2万", "五百块", "¥500". Years, dates,
+// postcodes, ID digits, day counts and installment counts are not amounts;
+// a bare number counts only when something marks it as money (a sign, a
+// unit, a paying verb or a frequency).
+func ParseAmount(text, currency string) (agent.Money, bool) {
+	a := analyze(text)
+	used := make([]bool, len(a.seq))
+	scanIdentity(a, used, time.Time{}, identityWords(a.norm), identityAsk{})
+	scanDates(a.seq, used, time.Time{}, false)
+	for _, m := range scanNumbers(a.seq, used, true) {
+		if m.kind == numAmount {
+			return money(m.hundredths, currency), true
+		}
+	}
+	return agent.Money{}, false
+}
+
+func money(hundredths int64, currency string) agent.Money {
+	if currency == "" {
+		currency = "USD"
+	}
+	return agent.Money{Minor: hundredths, Currency: strings.ToUpper(currency)}
+}

@@ -1,0 +1,320 @@
+package rules
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/parley-collections/parley/agent"
+)
+
+// maxText bounds the text Understand reads; the rest of a longer message is ignored.
+const maxText = 4000
+
+// Brain is the offline rules brain. The zero value is not ready; use New.
+// It is safe for concurrent use: it holds only compiled patterns.
+type Brain struct {
+	rules []compiledRule
+}
+
+var _ agent.Brain = (*Brain)(nil)
+
+type compiledRule struct {
+	intent agent.Intent
+	neg    bool
+	en     []enPattern
+	zh     []zhPattern
+	first  int // index of en[0] among all English patterns
+}
+
+// patternIndex finds the English patterns that can start at a token, so
+// that a message is only tried against patterns whose first word it has.
+type patternIndex struct {
+	total    int
+	byWord   map[string][]int // first element's words -> pattern numbers
+	byPrefix []int            // patterns whose first element has prefixes
+	always   []int            // patterns whose first element is optional, a gap or a number
+	elems    []*elem          // first element of every pattern
+}
+
+var compiled, index = compileLexicon()
+
+func compileLexicon() ([]compiledRule, *patternIndex) {
+	out := make([]compiledRule, 0, len(lexicon))
+	idx := &patternIndex{byWord: map[string][]int{}}
+	for _, r := range lexicon {
+		c := compiledRule{intent: r.intent, neg: r.neg, first: idx.total}
+		for _, p := range r.en {
+			ep := compileEN(p)
+			for _, e := range ep.elems {
+				addVocabulary(e.words...)
+			}
+			c.en = append(c.en, ep)
+			n := idx.total
+			idx.total++
+			e := &c.en[len(c.en)-1].elems[0]
+			idx.elems = append(idx.elems, e)
+			switch {
+			case e.opt || e.gap > 0 || e.num:
+				idx.always = append(idx.always, n)
+			default:
+				for _, w := range e.words {
+					idx.byWord[w] = append(idx.byWord[w], n)
+				}
+				if len(e.prefixes) > 0 {
+					idx.byPrefix = append(idx.byPrefix, n)
+				}
+			}
+		}
+		for _, p := range r.zh {
+			c.zh = append(c.zh, compileZH(p))
+		}
+		out = append(out, c)
+	}
+	for w := range enUnits {
+		addVocabulary(w)
+	}
+	for w := range enTens {
+		addVocabulary(w)
+	}
+	for w := range enOrdinals {
+		addVocabulary(w)
+	}
+	for w := range monthWords {
+		addVocabulary(w)
+	}
+	for w := range weekdayWords {
+		addVocabulary(w)
+	}
+	for w := range enRelations {
+		addVocabulary(w)
+	}
+	addVocabulary("stop", "stopall", "cancel", "end", "quit", "revoke", "optout", "start", "unstop", "help", "info", "tomorrow", "dispute", "disputing", "disputed", "bankruptcy", "bankrupt", "suicide", "suicidal",
+		"unsubscribe", "installments", "installment", "instalments", "attorney", "lawyer", "solicitor", "unemployed",
+		"hospital", "texting", "messaging", "calling", "emailing", "contacting", "harassing", "representative",
+		"payments", "payment", "monthly", "weekly", "biweekly", "fortnightly", "fortnight", "balance", "hundred", "thousand",
+		"dollars", "pounds", "rupees", "already", "forgiven", "instructions", "previous", "credit", "report", "advice",
+		"please", "thanks", "interest", "charges", "creditor", "company", "divorce", "divorced", "funeral", "cancer",
+		"struggling", "redundant", "redundancy", "furloughed", "disabled", "injured", "evicted", "separated")
+	return out, idx
+}
+
+// candidates marks the English patterns whose first element matches some
+// token of seq.
+func (x *patternIndex) candidates(seq []token) []bool {
+	c := make([]bool, x.total)
+	for _, n := range x.always {
+		c[n] = true
+	}
+	for _, t := range seq {
+		for _, n := range x.byWord[t.text] {
+			c[n] = true
+		}
+		if t.kind != tWord {
+			continue
+		}
+		for _, n := range x.byPrefix {
+			if !c[n] && x.elems[n].matches(t) {
+				c[n] = true
+			}
+		}
+	}
+	return c
+}
+
+// New returns the rules brain.
+func New() *Brain { return &Brain{rules: compiled} }
+
+// analysis is one message prepared for reading.
+type analysis struct {
+	raw  string
+	norm string
+	seq  []token // words, numbers, Han characters, signs and sentence boundaries
+}
+
+func analyze(text string) *analysis {
+	if len(text) > maxText {
+		cut := maxText
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	norm := normalize(text)
+	toks := tokenize(norm)
+	seq := make([]token, 0, len(toks))
+	comma := false
+	for _, t := range toks {
+		if t.kind == tPunct {
+			r, _ := utf8.DecodeRuneInString(t.text)
+			switch {
+			case r == ',' || r == '、' || r == ':' || r == '(' || r == ')':
+				comma = true
+			case isSentencePunct(r) || r == '\n':
+				if len(seq) > 0 && seq[len(seq)-1].text != boundary {
+					seq = append(seq, token{text: boundary, kind: tPunct, start: t.start, end: t.end})
+				}
+			case r == '/' || r == '#' || r == '\'':
+				seq = append(seq, t)
+			}
+			continue
+		}
+		t.clause, comma = comma, false
+		seq = append(seq, t)
+	}
+	return &analysis{raw: text, norm: norm, seq: seq}
+}
+
+// hit is where a reading matched; for English, a token span, for Chinese, a byte span.
+type hit struct {
+	found      bool
+	zh         bool
+	start, end int
+}
+
+// match finds every reading of the lexicon in the message.
+func (b *Brain) match(a *analysis) map[agent.Intent]hit {
+	hits := make(map[agent.Intent]hit, 8)
+	hasHan := false
+	for _, t := range a.seq {
+		if t.kind == tHan {
+			hasHan = true
+			break
+		}
+	}
+	cand := index.candidates(a.seq)
+	for i := range b.rules {
+		r := &b.rules[i]
+		if h, ok := matchRule(r, a, hasHan, cand); ok {
+			hits[r.intent] = h
+		}
+	}
+	return hits
+}
+
+func matchRule(r *compiledRule, a *analysis, hasHan bool, cand []bool) (hit, bool) {
+	for k := range r.en {
+		if !cand[r.first+k] {
+			continue
+		}
+		p := &r.en[k]
+		for from := 0; from < len(a.seq); {
+			start, end, ok := p.find(a.seq[from:])
+			if !ok {
+				break
+			}
+			start, end = start+from, end+from
+			if !r.neg || !negatedEN(a.seq, start) {
+				return hit{found: true, start: start, end: end}, true
+			}
+			from = start + 1
+		}
+	}
+	if !hasHan {
+		return hit{}, false
+	}
+	for k := range r.zh {
+		p := &r.zh[k]
+		for from := 0; from < len(a.norm); {
+			start, end, ok := p.find(a.norm[from:])
+			if !ok {
+				break
+			}
+			start, end = start+from, end+from
+			if !r.neg || !negatedZH(a.norm, start) {
+				return hit{found: true, zh: true, start: start, end: end}, true
+			}
+			_, size := utf8.DecodeRuneInString(a.norm[start:])
+			from = start + size
+		}
+	}
+	return hit{}, false
+}
+
+// negatedEN reports whether a negation governs the phrase at seq[start]:
+// "not" or "never" up to three words before it in the same clause, or
+// "no" right before it.
+func negatedEN(seq []token, start int) bool {
+	if start > 0 && seq[start-1].text == "no" && !seq[start].clause {
+		return true
+	}
+	for k := start - 1; k >= 0 && k >= start-3; k-- {
+		if seq[k+1].clause {
+			return false
+		}
+		switch seq[k].text {
+		case boundary:
+			return false
+		case "not", "never":
+			return true
+		}
+	}
+	return false
+}
+
+var zhNegators = []string{"不", "没", "没有", "不是", "不想", "不会", "不要", "别", "未", "并非", "不能", "无法", "没法", "不打算", "不用"}
+
+// negatedZH reports whether the phrase at byte start of s follows a negation
+// (allowing 我/再/会/想 between them: 我没有要争议).
+func negatedZH(s string, start int) bool {
+	before := strings.TrimRight(s[:start], " ")
+	for range 2 {
+		for _, n := range zhNegators {
+			if strings.HasSuffix(before, n) {
+				return true
+			}
+		}
+		r, size := utf8.DecodeLastRuneInString(before)
+		if size == 0 || !strings.ContainsRune("我再会想要去说", r) {
+			return false
+		}
+		before = before[:len(before)-size]
+	}
+	return false
+}
+
+// lastAgentText is the normalized text of the last message the borrower received.
+func lastAgentText(history []agent.Message) string {
+	for i := len(history) - 1; i >= 0; i-- {
+		m := history[i]
+		if m.Direction == agent.DirectionOut || m.Author == agent.AuthorAgent || m.Author == agent.AuthorSupervisor {
+			return normalize(m.Text)
+		}
+	}
+	return ""
+}
+
+func containsAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// Understand reads one message. It never fails on any text; the error is
+// for the context only.
+func (b *Brain) Understand(ctx context.Context, tc agent.TurnContext, text string) (agent.Understanding, error) {
+	if err := ctx.Err(); err != nil {
+		return agent.Understanding{}, err
+	}
+	u := agent.Understanding{Brain: "rules", Lang: DetectLang(text)}
+	if u.Lang == "" {
+		u.Lang = fallbackLang(tc)
+	}
+	u.Commands = b.read(tc, text)
+	return u, nil
+}
+
+func fallbackLang(tc agent.TurnContext) string {
+	for _, l := range [...]string{tc.Locale, tc.Conversation.Locale} {
+		if strings.HasPrefix(l, "zh") {
+			return "zh"
+		}
+		if strings.HasPrefix(l, "en") {
+			return "en"
+		}
+	}
+	return "en"
+}

@@ -1,0 +1,330 @@
+package rules
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parley-collections/parley/agent"
+)
+
+// identityAsk says which identity facts a message mentions or asks for.
+type identityAsk struct {
+	dob, postcode, last4 bool
+}
+
+func (k identityAsk) any() bool { return k.dob || k.postcode || k.last4 }
+
+// identityWords finds identity words in text that has been normalized:
+// both a borrower's "my zip is" and an agent's "what is your ZIP code?".
+func identityWords(norm string) identityAsk {
+	var k identityAsk
+	for _, w := range [...]string{"date of birth", "birth", "born", "dob", "d.o.b", "birthday", "出生", "生日"} {
+		if strings.Contains(norm, w) {
+			k.dob = true
+			break
+		}
+	}
+	for _, w := range [...]string{"zip", "postcode", "postal", "post code", "pin code", "pincode", "pin ", "邮编", "邮政编码"} {
+		if strings.Contains(norm, w) {
+			k.postcode = true
+			break
+		}
+	}
+	for _, w := range [...]string{"last four", "last 4", "ssn", "social security", "ending in", "后四位", "后4位", "尾号", "身份证", "last digits"} {
+		if strings.Contains(norm, w) {
+			k.last4 = true
+			break
+		}
+	}
+	return k
+}
+
+// pendingIdentity reads what the last agent message asked for, so that a
+// bare "60601" can answer it.
+func pendingIdentity(history []agent.Message) identityAsk {
+	for i := len(history) - 1; i >= 0; i-- {
+		m := history[i]
+		if m.Direction == agent.DirectionOut || m.Author == agent.AuthorAgent || m.Author == agent.AuthorSupervisor {
+			return identityWords(normalize(m.Text))
+		}
+	}
+	return identityAsk{}
+}
+
+// plausibleBirthYears expands a year as written into birth years of people
+// aged 10 to 110 at now; a two-digit year may give two.
+func plausibleBirthYears(y int, short bool, now time.Time) []int {
+	lo, hi := now.Year()-110, now.Year()-10
+	var cands []int
+	if short {
+		cands = []int{1900 + y, 2000 + y}
+	} else {
+		cands = []int{y}
+	}
+	var out []int
+	for _, c := range cands {
+		if c >= lo && c <= hi {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// dobValues lists the YYYY-MM-DD readings of calendar dates that can be a
+// date of birth at now.
+func dobValues(dates []ymd, now time.Time) []string {
+	var out []string
+	for _, d := range dates {
+		if d.Year == 0 {
+			continue
+		}
+		for _, y := range plausibleBirthYears(d.Year, d.short, now) {
+			full := ymd{Year: y, Month: d.Month, Day: d.Day}
+			if !full.valid() {
+				continue
+			}
+			v := fmt.Sprintf("%04d-%02d-%02d", y, d.Month, d.Day)
+			if !contains(out, v) {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// ParseDOB reads a date of birth in any common form ("sept 23 1979",
+// "9/23/79", "23/09/1979", "1979-09-23", "1979年9月23日", "September 23rd,
+// 1979") and returns its YYYY-MM-DD readings at now: two when day and month
+// or a two-digit year are ambiguous, none when it is not a plausible birth date.
+func ParseDOB(text string, now time.Time) []string {
+	a := analyze(text)
+	used := make([]bool, len(a.seq))
+	for _, m := range scanDates(a.seq, used, now, false) {
+		if v := dobValues(m.dates, now); len(v) > 0 {
+			return v
+		}
+	}
+	for _, t := range a.seq {
+		if v := compactDOB(t.text, now); v != "" {
+			return []string{v}
+		}
+	}
+	return nil
+}
+
+// compactDOB reads 19790923.
+func compactDOB(s string, now time.Time) string {
+	if len(s) != 8 {
+		return ""
+	}
+	y, err1 := strconv.Atoi(s[:4])
+	m, err2 := strconv.Atoi(s[4:6])
+	d, err3 := strconv.Atoi(s[6:])
+	if err1 != nil || err2 != nil || err3 != nil {
+		return ""
+	}
+	if v := dobValues([]ymd{{Year: y, Month: m, Day: d}}, now); len(v) > 0 {
+		return v[0]
+	}
+	return ""
+}
+
+// ParsePostcode returns the first postcode in text, normalized as
+// agent.NormalizePostcode does: a UK postcode ("SW1A 1AA"), or a US ZIP
+// (5 digits or ZIP+4) or Chinese or Indian 6-digit code when the text names
+// it as one ("zip", "postcode", "PIN", "邮编").
+func ParsePostcode(text string) (string, bool) {
+	a := analyze(text)
+	ask := identityWords(a.norm)
+	ask.postcode = true
+	claims := scanIdentity(a, make([]bool, len(a.seq)), time.Time{}, ask, identityAsk{postcode: true})
+	for _, c := range claims {
+		if c.Kind == agent.IdentityPostcode {
+			return c.Values[0], true
+		}
+	}
+	return "", false
+}
+
+// ukPostcodeAt matches a UK postcode at byte p of s: A9 9AA, A99 9AA,
+// AA9 9AA, AA99 9AA, A9A 9AA, AA9A 9AA, with or without the space.
+func ukPostcodeAt(s string, p int) int {
+	isL := func(i int) bool { return i < len(s) && s[i] >= 'a' && s[i] <= 'z' }
+	isD := func(i int) bool { return i < len(s) && s[i] >= '0' && s[i] <= '9' }
+	isAlnum := func(i int) bool { return isL(i) || isD(i) }
+	if p > 0 && isAlnum(p-1) {
+		return -1
+	}
+	i := p
+	if !isL(i) {
+		return -1
+	}
+	i++
+	if isL(i) {
+		i++
+	}
+	if !isD(i) {
+		return -1
+	}
+	i++
+	// the outward code may end in one more digit or letter, but then the
+	// inward code (digit, letter, letter) must still follow
+	for _, extra := range [2]bool{true, false} {
+		j := i
+		if extra {
+			if !isAlnum(j) {
+				continue
+			}
+			j++
+		}
+		if j < len(s) && s[j] == ' ' {
+			j++
+		}
+		if isD(j) && isL(j+1) && isL(j+2) && !isAlnum(j+3) {
+			return j + 3
+		}
+	}
+	return -1
+}
+
+// scanIdentity finds the identity facts in a message. ask says which facts
+// the message itself names; pending says which the agent just asked for.
+func scanIdentity(a *analysis, used []bool, now time.Time, ask, pending identityAsk) []agent.IdentityClaim {
+	var dob, post, last4 []string
+	seq := a.seq
+	want := identityAsk{dob: ask.dob || pending.dob, postcode: ask.postcode || pending.postcode, last4: ask.last4 || pending.last4}
+
+	// UK postcodes are distinctive enough to need no context.
+	for p := 0; p < len(a.norm); p++ {
+		e := ukPostcodeAt(a.norm, p)
+		if e < 0 {
+			continue
+		}
+		post = appendNew(post, agent.NormalizePostcode(a.norm[p:e]))
+		markSpan(seq, used, p, e)
+		p = e
+	}
+
+	for i, t := range seq {
+		if used[i] || t.kind != tNum {
+			continue
+		}
+		s := t.text
+		switch {
+		case want.last4 && isLast4(s) && last4Context(seq, i, ask, pending):
+			v := s
+			if len(s) == 3 && i+1 < len(seq) && seq[i+1].text == "x" && seq[i+1].start == t.end {
+				v = s + "X"
+				used[i+1] = true
+			}
+			if len(v) == 4 {
+				last4 = appendNew(last4, v)
+				used[i] = true
+			}
+		case want.postcode && len(s) == 5 && allDigits(s):
+			post = appendNew(post, s)
+			used[i] = true
+		case want.postcode && len(s) == 10 && s[5] == '-' && allDigits(s[:5]) && allDigits(s[6:]):
+			post = appendNew(post, s[:5])
+			post = appendNew(post, s[:5]+s[6:])
+			used[i] = true
+		case want.postcode && len(s) == 6 && allDigits(s):
+			post = appendNew(post, s)
+			used[i] = true
+		case want.postcode && len(s) == 3 && allDigits(s) && i+1 < len(seq) && len(seq[i+1].text) == 3 && allDigits(seq[i+1].text) && ask.postcode:
+			post = appendNew(post, s+seq[i+1].text)
+			used[i], used[i+1] = true, true
+		case want.dob && len(s) == 8 && allDigits(s):
+			if v := compactDOB(s, now); v != "" {
+				dob = appendNew(dob, v)
+				used[i] = true
+			}
+		}
+	}
+
+	if !now.IsZero() {
+		probe := append([]bool(nil), used...)
+		for _, m := range scanDates(seq, probe, now, false) {
+			if len(m.dates) == 0 || m.dates[0].Year == 0 {
+				continue
+			}
+			v := dobValues(m.dates, now)
+			if len(v) == 0 {
+				continue
+			}
+			for _, x := range v {
+				dob = appendNew(dob, x)
+			}
+			for k := m.first; k < m.end; k++ {
+				used[k] = true
+			}
+		}
+	}
+
+	var out []agent.IdentityClaim
+	if len(dob) > 0 {
+		out = append(out, agent.IdentityClaim{Kind: agent.IdentityDOB, Values: dob})
+	}
+	if len(post) > 0 {
+		out = append(out, agent.IdentityClaim{Kind: agent.IdentityPostcode, Values: post})
+	}
+	if len(last4) > 0 {
+		out = append(out, agent.IdentityClaim{Kind: agent.IdentityIDLast4, Values: last4})
+	}
+	return out
+}
+
+func isLast4(s string) bool {
+	return (len(s) == 4 && allDigits(s)) || (len(s) == 3 && allDigits(s))
+}
+
+// last4Context reports whether the number at seq[i] follows last-four words
+// closely, or answers a pending last-four question.
+func last4Context(seq []token, i int, ask, pending identityAsk) bool {
+	if pending.last4 && !ask.dob && !ask.postcode {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		switch seq[k].text {
+		case "ssn", "social", "four", "4", "ending", "ends", "digits", "id", "位", "号", "证", "security", "sin", "aadhaar", "pan":
+			return true
+		}
+	}
+	return false
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func appendNew(list []string, s string) []string {
+	if contains(list, s) {
+		return list
+	}
+	return append(list, s)
+}
+
+// markSpan marks the tokens inside byte span [p, e) used.
+func markSpan(seq []token, used []bool, p, e int) {
+	for k, t := range seq {
+		if t.start >= p && t.end <= e {
+			used[k] = true
+		}
+	}
+}

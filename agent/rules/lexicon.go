@@ -1,0 +1,234 @@
+package rules
+
+import "github.com/parley-collections/parley/agent"
+
+// Internal readings that shape commands but are never reported themselves.
+const (
+	xInjection   agent.Intent = "x_injection"    // text that tries to instruct the system
+	xAcceptWeak  agent.Intent = "x_accept_weak"  // "ok", "好的": accept when an offer is on the table
+	xRejectWeak  agent.Intent = "x_reject_weak"  // "no thanks", "不行": reject when an offer is on the table
+	xCannotPay   agent.Intent = "x_cannot_pay"   // "I can't afford it": reject an offer, else hardship
+	xPlan        agent.Intent = "x_plan"         // "payment plan", "分期": a plan without figures
+	xWrongNumber agent.Intent = "x_wrong_number" // "wrong number": a third party
+)
+
+// rule is one reading with the phrases that express it. When neg is set, a
+// negation just before the phrase ("not", "never", "没有", "不想") cancels it.
+type rule struct {
+	intent agent.Intent
+	neg    bool
+	en, zh []string
+}
+
+// rules lists every phrase reading. Vulnerable comes first and is never
+// cancelled by a negation: a crisis must not be missed.
+var lexicon = []rule{
+	{intent: agent.IntentVulnerable, en: []string{
+		"kill|killing|hurt|hurting|harm|harming|cut|cutting myself",
+		"end|ending|take|taking|ended my [own] life",
+		"end|ending it all", "suicid*", "self harm|harming|injury", "selfharm",
+		"can|could not go on", "can|could not take it [any] anymore|more",
+		"want|wanna|going to die", "wish i was|were dead", "better off dead", "better off without me",
+		"do|does not want to live|exist", "do|does not want to be alive", "no reason|point [to|in] live|living|going|go",
+		"nothing to live for", "overdose", "jump off ~3 bridge|building|roof",
+	}, zh: []string{
+		"不想活", "活不下去", "想死", "自杀", "轻生", "结束生命", "结束自己", "跳楼", "割腕", "寻死",
+		"一死了之", "不如死了", "死了算了", "活着没意思", "活着没有意思", "撑不下去", "了结自己",
+	}},
+	{intent: xInjection, en: []string{
+		"ignore|disregard|forget|override ~3 previous|prior|above|earlier|all|your|the|system instruction*|rule*|prompt*|directive*|guideline*",
+		"system override|prompt|message|instruction*|command*|admin", "^ system", "developer|admin|god|jailbreak|debug mode",
+		"from now on you", "new instruction*", "act as ~2 admin|administrator|system|developer",
+		"pretend ~3 you are", "mark|set|change|update|make ~3 debt|balance|account|loan ~3 forgiven|paid|zero|0|settled|cleared|closed|waived|nothing",
+	}, zh: []string{
+		"忽略~4指令", "忽略~4指示", "忽略~4规则", "无视~4规则", "无视~4指令", "系统指令", "系统覆盖", "系统提示",
+		"你现在是", "扮演", "管理员模式", "开发者模式",
+	}},
+	{intent: agent.IntentOptOut, neg: true, en: []string{
+		"stop|quit|cease [sending] [me] [these|those|the|your|all|any] text*|messag*|sms|call*|phon*|email*|mail*|ringing|voicemail*|spam*",
+		"do not text*|messag*|call*|phone|email*|ring me", "never text*|messag*|call*|phone|email*|ring me",
+		"do not send [me] [any] [more] text*|messag*|sms|email*",
+		"no more text*|messag*|sms|call*|email*", "unsubscrib*", "opt|opting [me] out",
+		"remove|take me ~4 list|texts|messages|calls|emails|database|system",
+	}, zh: []string{
+		"退订", "取消订阅", "拒收", "别再~4发", "别~2发短信", "别~2发消息", "别~2发信息", "别发了",
+		"不要再~4发", "不要~2发短信", "不要~2发消息", "不要~2发信息", "不要~3发邮件",
+		"别再~4打电话", "别~3打电话", "别打了", "别再打", "不要再~4打电话", "不要~3打电话", "不要再打",
+		"停止~3短信", "停止~3发送", "停止~3电话", "停止~3邮件",
+	}},
+	{intent: agent.IntentCease, neg: true, en: []string{
+		"cease and desist", "cease ~2 contact*|communicat*", "stop|quit ~2 contacting|contact|communicating|communication*|harass*|bother*|hounding",
+		"do|never not contact me", "never contact me", "no more contact", "leave me alone",
+		"do not want ~3 contact|communication*|hear from you",
+	}, zh: []string{
+		"不要再联系", "不要联系我", "别再联系", "别联系我", "停止~3联系", "停止催收", "不要再~2骚扰", "别再~2骚扰", "别骚扰",
+		"不要骚扰", "别烦我", "不要再找我", "别再找我",
+	}},
+	{intent: agent.IntentAttorney, neg: true, en: []string{
+		"my|our lawyer*|attorney*|solicitor*|counsel|advocate",
+		"lawyer*|attorney*|solicitor* is|are|will ~2 handl*|deal*|represent*",
+		"represented by", "legal representation",
+		"hired|retained|got|have|getting|engaged|instructed ~2 lawyer*|attorney*|solicitor*",
+	}, zh: []string{
+		"我的律师", "我们的律师", "律师会", "律师处理", "律师联系", "请了~2律师", "找了~2律师", "委托~3律师", "有律师", "聘请~2律师",
+	}},
+	{intent: agent.IntentBankruptcy, neg: true, en: []string{
+		"bankrupt*", "chapter 7|13|seven|thirteen", "insolven*", "iva", "debt relief order", "sequestration",
+	}, zh: []string{"破产"}},
+	{intent: agent.IntentDispute, neg: true, en: []string{
+		"disput*", "not my debt|account|loan|bill|card|money|balance|responsibility|signature",
+		"is|was not mine", "not mine $", "do|did not owe", "never owe|owed|borrowed|opened|signed|had",
+		"did not borrow|open|sign|take|authori*", "owe nothing", "owe you nothing", "owe no money",
+		"already paid|settled|cleared|repaid", "paid ~3 already", "paid ~2 off ~2 ago|already|last",
+		"wrong amount|balance", "not the right amount", "is|was a mistake|error", "by mistake", "fraud*",
+		"identity theft", "stolen identity", "never heard of", "validat* ~2 debt", "proof ~3 owe|debt",
+		"not responsible for", "do not recogni*", "not recogni*",
+	}, zh: []string{
+		"不是我的~2欠", "不是我的~1债", "不是我的~1钱", "不是我的~1账", "不是我的~1贷", "不是我欠", "我没欠", "我不欠", "没有欠",
+		"已经还过", "已经还了", "已经还清", "早就还了", "早还了", "还过了", "异议", "争议", "搞错了", "弄错了",
+		"不认这", "不认可", "没借过", "我没借", "从来没借", "被盗用", "冒用", "冒名",
+	}},
+	{intent: agent.IntentRequestHuman, neg: true, en: []string{
+		"want|need|get|speak|talk|chat|connect|transfer|put|prefer|like|rather|escalate ~4 person|human|someone|somebody|agent|representative|rep|manager|supervisor|operator|people|advisor|adviser|staff",
+		"^ [please] agent|human|representative|rep|operator|person|someone|manager|supervisor [please] $",
+		"customer service|support|care", "live agent|person|chat",
+	}, zh: []string{
+		"转人工", "人工客服", "人工服务", "找人工", "要人工", "接人工", "转接人工", "要~2真人", "找~2真人", "和真人", "跟真人",
+		"真人客服", "找客服", "转客服", "客服电话", "找你们领导", "找主管", "找经理",
+	}},
+	{intent: xWrongNumber, neg: true, en: []string{
+		"wrong number|person", "no one|nobody by|named|called that name", "does not live here",
+	}, zh: []string{"打错了", "发错了", "找错人", "不是本人", "没有这个人", "他不在", "她不在"}},
+	{intent: agent.IntentHardship, neg: true, en: []string{
+		"lost|lose|losing ~2 job|jobs|work|income|house|home|husband|wife|partner|mother|father|mom|dad|son|daughter|child|baby|brother|sister",
+		"laid off", "layoff*", "fired", "sacked", "unemploy*", "out of work", "no job|income|work|wages",
+		"redundan*", "furlough*", "hours ~3 cut|reduced|slashed", "reduced|cut|fewer ~2 hours|pay|wages|salary",
+		"pay|salary|wage cut", "am|was|been|got|get|getting|fell|very|really|seriously|chronically|terminally sick|ill",
+		"sick ~2 child|kid|son|daughter|husband|wife|mother|father|mom|dad|baby", "illness", "hospital*", "cancer", "surgery", "disabled|disability",
+		"injur*", "medical|hospital|doctor bills|expenses|debt|costs", "chemo*", "passed away", "died|death|funeral|bereave*|widow*",
+		"divorc*", "separated", "separation", "struggl*", "hardship", "financial difficult*|trouble|problems",
+		"broke", "evict*", "homeless", "cost of living", "universal credit", "on benefits", "low|fixed income",
+		"no money", "tight on money", "money is tight", "make ends meet",
+	}, zh: []string{
+		"失业", "丢了工作", "丢工作", "没了工作", "没工作", "没有工作", "工作没了", "被裁", "裁员", "下岗", "被辞退", "被开除",
+		"生病", "病了", "住院", "手术", "癌症", "重病", "看病", "医药费", "医疗费", "治病", "去世", "过世", "离世", "丧事",
+		"离婚", "降薪", "减薪", "工资~2减少", "工资~2降", "收入~2减少", "收入~2降", "没收入", "没有收入", "没钱", "困难",
+		"手头紧", "还不上", "没有钱",
+	}},
+	{intent: xCannotPay, neg: false, en: []string{
+		"can|could not afford|pay|manage|make", "unable to pay|afford", "too expensive",
+	}, zh: []string{"还不起", "付不起", "负担不起", "还不了", "付不了", "拿不出"}},
+	{intent: agent.IntentPayInFull, neg: true, en: []string{
+		"pay|paying|clear|settle|settling|payoff [off] [it|this|that|them] [all] [off] in full",
+		"pay|paying|clear|settle [off] it|this|that|them all", "pay|paying|clear|settle [off] all [of] it|this|that|them|everything",
+		"pay|paying|clear|settle [off] the|my full|whole|entire|total|complete [amount|balance|debt|thing|sum|lot]",
+		"pay|paying everything", "lump sum", "full payment", "in one payment|go|lump|shot",
+	}, zh: []string{
+		"全部还清", "一次性还清", "一次还清", "一次性付清", "全额", "一次性还", "一次性付", "全部还", "全部付", "都还了", "全还", "结清", "付清",
+	}},
+	{intent: xPlan, neg: true, en: []string{
+		"payment|repayment plan|plans|arrangement|schedule", "installment*", "instalment*", "in parts|bits|chunks",
+		"split ~3 payments|payment|it|up", "pay ~3 monthly|weekly|biweekly|fortnightly",
+	}, zh: []string{"分期", "分几次", "分次", "每月还一点", "慢慢还", "分开还"}},
+	{intent: agent.IntentAcceptOffer, neg: true, en: []string{
+		"that|it|this works", "that|this would work", "works for me", "sounds good|great|fine|ok|perfect", "deal $", "^ deal",
+		"i accept", "i agree", "agreed", "i will take|choose|pick", "go with", "let us do|go", "sign me up",
+		"that is|sounds fine|good|great|perfect|acceptable", "i am in $", "^ perfect", "i want|choose|pick|take the|that|this ~2 one|option|plan",
+		"i will do it|that|this", "i can do that|this|it",
+	}, zh: []string{
+		"就这个", "就这样", "就按", "成交", "同意", "接受", "没问题", "就它", "这个方案", "那就这样", "就那个",
+	}},
+	{intent: xAcceptWeak, neg: true, en: []string{
+		"^ yes|ok|sure|fine|alright|absolutely|definitely|certainly|great|cool|k",
+	}, zh: []string{"好的", "好吧", "^好$", "^好啊", "^可以$", "^可以的", "可以啊", "可以呀", "都可以", "也可以", "^行$", "行吧", "^行啊", "也行", "那行", "^嗯"}},
+	{intent: agent.IntentRejectOffer, neg: false, en: []string{
+		"too much|high|steep|expensive|big|soon", "that|it|this|which do|does|will|would not work", "does not work for me", "no way", "^ no deal",
+		"not ~1 acceptable|possible|doable|affordable", "i decline|reject|refuse",
+		"something|anything|way lower|smaller|less|cheaper", "lower|smaller|less payment|payments|amount|installment*",
+		"can not do that|this|those", "do not want that|this|those|it",
+	}, zh: []string{
+		"太多", "太高", "太贵", "太少", "太快", "不接受", "不同意", "拒绝", "做不到", "少一点", "低一点", "少点", "便宜",
+		"不要这个", "不想要", "不合适",
+	}},
+	{intent: xRejectWeak, neg: false, en: []string{"^ no|nope", "no thanks|thank"}, zh: []string{"不行", "不好", "^不要", "算了"}},
+	{intent: agent.IntentOptIn, neg: true, en: []string{
+		"opt|opting [me] [back] in", "resubscribe", "subscribe", "start|resume ~3 text*|messag*|sms|call*|email* ~2 again",
+		"you can|may text*|message|call|email|contact me again", "unstop",
+	}, zh: []string{"重新订阅", "恢复~3短信", "恢复~3消息", "可以~3发短信", "继续~3发"}},
+	{intent: agent.IntentAskBalance, neg: true, en: []string{
+		"how much ~4 owe|owed|owing|due|left|outstanding|balance|debt|remaining|total|pay",
+		"what ~3 owe|owed|owing|balance|amount|total", "tell|know|check|see|confirm|send ~3 balance|owe|owed|amount",
+		"^ [my] [current] balance [please] $", "balance ~2 please", "current|remaining|outstanding|total balance|amount",
+	}, zh: []string{
+		"欠多少", "欠了多少", "还欠多少", "要还多少", "需要还多少", "还多少钱", "多少钱", "余额", "欠款金额", "欠款多少", "总共多少",
+		"一共多少", "应还", "欠款是多少", "还剩多少",
+	}},
+	{intent: agent.IntentAskDueDate, neg: true, en: []string{
+		"when ~4 due|deadline|by", "when ~3 have|need|got|supposed to pay", "due date", "deadline", "what date ~3 pay|due",
+		"by when", "when ~3 payment ~2 due|expected",
+	}, zh: []string{
+		"什么时候到期", "到期日", "还款日", "截止", "最后期限", "什么时候~3还", "哪天~3还", "几号~2还", "什么时候~3付",
+		"什么时候之前",
+	}},
+	{intent: agent.IntentAskCreditor, neg: true, en: []string{
+		"who ~4 owe", "who ~3 creditor|lender", "which|what company|bank|lender|creditor|store|business ~3 debt|owe|from|with|for|is it",
+		"who ~4 debt|account|loan ~2 with|from|for", "original creditor", "collecting for|on", "name of ~2 creditor|lender|company",
+		"who is the creditor", "creditor $", "who is it|this|that with|from|for",
+	}, zh: []string{
+		"欠谁", "欠哪家", "哪家公司", "哪个公司", "哪个银行", "哪家银行", "债权人", "哪个平台", "哪家平台", "哪里的欠款", "欠的是谁",
+		"原始债权", "替谁催",
+	}},
+	{intent: agent.IntentAskPurpose, neg: true, en: []string{
+		"what is|was this|it|that ~2 for|about|regarding", "what ~1 debt|account|bill|loan|charge is|was this|it",
+		"why ~3 owe|owing", "where ~4 debt|this|it ~2 come from", "what ~3 debt ~2 for|about|from", "what ~2 for $",
+		"what is this $", "what is this about",
+	}, zh: []string{
+		"什么欠款", "什么钱", "什么债", "为什么欠", "怎么欠", "哪来的", "什么账", "什么费用", "关于什么", "这是什么", "什么贷款",
+		"欠的什么",
+	}},
+	{intent: agent.IntentAskHowToPay, neg: true, en: []string{
+		"how do|can|should|would|to ~3 pay|payment", "where ~3 pay|send ~2 money|payment",
+		"pay|payment ~3 by|with|via|using card|credit|debit|bank|paypal|check|cheque|venmo|zelle|transfer|online|phone|upi|app",
+		"payment method*|options|link|portal", "send ~2 link", "ways ~2 pay",
+	}, zh: []string{
+		"怎么还", "怎么付", "怎么支付", "如何还", "如何支付", "如何付", "还款方式", "支付方式", "付款方式", "在哪~2还", "在哪~2付",
+		"支付宝", "微信支付", "银行转账", "还款链接", "付款链接", "用微信", "银行卡",
+	}},
+	{intent: agent.IntentAskFees, neg: true, en: []string{
+		"fee|fees|interest|charges|penalty|penalties|surcharge*", "late charge*", "extra charge*", "added charge*",
+	}, zh: []string{"手续费", "利息", "滞纳金", "罚息", "违约金", "费用", "服务费", "逾期费"}},
+	{intent: agent.IntentAskBot, neg: true, en: []string{
+		"are|is you|this|it ~2 bot|robot|ai|human|person|machine|computer|automated|chatbot|program", "are you real",
+		"am i ~3 talking|speaking|chatting|texting to|with ~3 bot|robot|ai|machine|computer|human|person|real|someone",
+		"^ bot|robot|chatbot|ai $", "is this automated",
+	}, zh: []string{"机器人", "是不是人工", "是人工吗", "是真人", "真人吗", "ai吗", "人工智能", "自动回复", "是不是真人", "是人吗", "是机器"}},
+	{intent: agent.IntentAskWho, neg: true, en: []string{
+		"who are you", "who is this $", "who am i ~3 talking|speaking|chatting", "who is ~2 texting|messaging|calling|contacting",
+		"where are you calling|texting|writing from", "what company ~2 you|this", "who sent this",
+	}, zh: []string{"你是谁", "你们是谁", "哪位", "你是哪", "你们是哪", "是谁啊", "谁啊", "什么公司", "谁发的"}},
+	{intent: agent.IntentAskCredit, neg: true, en: []string{
+		"credit report|score|rating|file|history|record|bureau*|reference|reports|scores", "experian|equifax|transunion|cibil",
+		"affect|hurt|damage|impact|ruin|hit ~3 credit",
+	}, zh: []string{"征信", "信用记录", "信用分", "信用报告", "影响信用", "信用评分"}},
+	{intent: agent.IntentAskAdvice, neg: true, en: []string{
+		"debt advice|advisor|adviser|counsel*|charity|help|relief", "free ~3 advice|help|counsel*",
+		"financial counsel*|advice|adviser|advisor", "credit counsel*", "nonprofit|charity", "non profit",
+		"stepchange|nfcc|moneyhelper|debtline", "citizens advice", "money helper", "national debtline",
+		"where ~3 get ~2 help|advice",
+	}, zh: []string{"债务咨询", "免费咨询", "免费~3建议", "法律援助", "咨询机构", "理财建议", "哪里~4帮助", "哪里~4咨询", "求助", "债务建议"}},
+	{intent: agent.IntentGreeting, neg: true, en: []string{
+		"^ hi|hello|hey|hiya|howdy|greetings|yo|heya|hallo", "good morning|afternoon|evening", "hi|hello there",
+	}, zh: []string{"你好", "您好", "嗨", "哈喽", "早上好", "下午好", "晚上好", "^喂", "早安"}},
+	{intent: agent.IntentThanks, neg: true, en: []string{"thank|thanks|thankyou|cheers|appreciate*|grateful"}, zh: []string{"谢谢", "多谢", "感谢", "谢了", "谢啦"}},
+	{intent: agent.IntentGoodbye, neg: true, en: []string{
+		"bye|goodbye|byebye|cya|farewell", "see you|ya", "talk ~1 later", "have a good|nice|great day|night|evening|weekend",
+		"good night", "take care",
+	}, zh: []string{"再见", "拜拜", "回头聊", "下次聊", "晚安", "回聊"}},
+	{intent: agent.IntentAffirm, neg: true, en: []string{
+		"^ yes|ok|sure|correct|alright|absolutely|definitely|certainly|indeed|affirmative|k", "^ right $", "that is right|correct",
+		"of course", "^ it is me", "^ speaking $", "^ that is me", "^ i am $",
+	}, zh: []string{"^是的", "^是$", "^对", "^嗯", "^好$", "^好的", "^没错", "^行$", "^可以$", "^当然", "^本人", "^是我"}},
+	{intent: agent.IntentDeny, neg: false, en: []string{
+		"^ no|nope|negative|incorrect", "^ not really", "^ that is wrong|incorrect", "^ wrong $",
+	}, zh: []string{"^不是", "^不$", "^没有$", "^不对", "^不用", "^没有"}},
+}

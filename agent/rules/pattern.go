@@ -1,0 +1,327 @@
+package rules
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// English patterns are written as space-separated elements over words:
+//
+//	word         that word
+//	a|b|c        any of these words
+//	pref*        any word starting with pref
+//	#            any number
+//	[a|b]        optional: one of these words, or nothing
+//	~N           skip up to N tokens (never across a sentence end)
+//	*            any word
+//	^ and $      as first or last element: the match must start or end a sentence
+//
+// Chinese patterns are fragments of text joined by ~N, which skips up to N
+// characters: "别再~6发" matches "别再给我发". A leading ^ or trailing $
+// anchors the match to the start or end of a sentence.
+
+// boundary stands for a sentence end in a token sequence; no element matches it.
+const boundary = "|"
+
+type elem struct {
+	words    []string
+	prefixes []string
+	num      bool
+	opt      bool
+	gap      int
+}
+
+func (e *elem) matches(t token) bool {
+	if t.text == boundary {
+		return false
+	}
+	if e.num && t.kind == tNum {
+		return true
+	}
+	if slices.Contains(e.words, t.text) {
+		return true
+	}
+	for _, p := range e.prefixes {
+		if strings.HasPrefix(t.text, p) {
+			return true
+		}
+	}
+	return false
+}
+
+type enPattern struct {
+	src        string
+	elems      []elem
+	start, end bool
+}
+
+func compileEN(src string) enPattern {
+	p := enPattern{src: src}
+	for _, f := range strings.Fields(src) {
+		switch {
+		case f == "^":
+			p.start = true
+			continue
+		case f == "$":
+			p.end = true
+			continue
+		case strings.HasPrefix(f, "~"):
+			n, err := strconv.Atoi(f[1:])
+			if err != nil || n <= 0 {
+				panic("rules: bad gap in pattern " + strconv.Quote(src))
+			}
+			p.elems = append(p.elems, elem{gap: n})
+			continue
+		}
+		var e elem
+		if strings.HasPrefix(f, "[") && strings.HasSuffix(f, "]") {
+			e.opt = true
+			f = f[1 : len(f)-1]
+		}
+		for _, alt := range strings.Split(f, "|") {
+			switch {
+			case alt == "#":
+				e.num = true
+			case alt == "*":
+				e.prefixes = append(e.prefixes, "")
+			case strings.HasSuffix(alt, "*"):
+				e.prefixes = append(e.prefixes, strings.TrimSuffix(alt, "*"))
+			case alt == "":
+				panic("rules: empty alternative in pattern " + strconv.Quote(src))
+			default:
+				e.words = append(e.words, alt)
+			}
+		}
+		p.elems = append(p.elems, e)
+	}
+	if len(p.elems) == 0 {
+		panic("rules: empty pattern")
+	}
+	return p
+}
+
+// find returns the token span of the first match of p in seq.
+func (p *enPattern) find(seq []token) (int, int, bool) {
+	for i := range seq {
+		if p.start && i > 0 && seq[i-1].text != boundary {
+			continue
+		}
+		if end, ok := p.matchAt(seq, 0, i); ok {
+			return i, end, true
+		}
+	}
+	return 0, 0, false
+}
+
+// matchAt reports where the pattern ends when its element ei matches at token ti.
+func (p *enPattern) matchAt(seq []token, ei, ti int) (int, bool) {
+	if ei == len(p.elems) {
+		if p.end && ti < len(seq) && seq[ti].text != boundary {
+			return 0, false
+		}
+		return ti, true
+	}
+	e := &p.elems[ei]
+	if e.gap > 0 {
+		for k := 0; k <= e.gap && ti+k <= len(seq); k++ {
+			if k > 0 && seq[ti+k-1].text == boundary {
+				break
+			}
+			if end, ok := p.matchAt(seq, ei+1, ti+k); ok {
+				return end, true
+			}
+		}
+		return 0, false
+	}
+	if ti < len(seq) && e.matches(seq[ti]) {
+		if end, ok := p.matchAt(seq, ei+1, ti+1); ok {
+			return end, true
+		}
+	}
+	if e.opt {
+		return p.matchAt(seq, ei+1, ti)
+	}
+	return 0, false
+}
+
+type zhPattern struct {
+	src        string
+	frags      []string
+	gaps       []int // gaps[i] is the most characters between frags[i] and frags[i+1]
+	start, end bool
+}
+
+func compileZH(src string) zhPattern {
+	p := zhPattern{src: src}
+	rest := src
+	if r, ok := strings.CutPrefix(rest, "^"); ok {
+		p.start, rest = true, r
+	}
+	if r, ok := strings.CutSuffix(rest, "$"); ok {
+		p.end, rest = true, r
+	}
+	for {
+		i := strings.IndexByte(rest, '~')
+		if i < 0 {
+			p.frags = append(p.frags, rest)
+			break
+		}
+		p.frags = append(p.frags, rest[:i])
+		rest = rest[i+1:]
+		j := 0
+		for j < len(rest) && isDigit(rune(rest[j])) {
+			j++
+		}
+		n, err := strconv.Atoi(rest[:j])
+		if err != nil {
+			panic("rules: bad gap in pattern " + strconv.Quote(src))
+		}
+		p.gaps = append(p.gaps, n)
+		rest = rest[j:]
+	}
+	for _, f := range p.frags {
+		if f == "" {
+			panic("rules: empty fragment in pattern " + strconv.Quote(src))
+		}
+	}
+	return p
+}
+
+// find returns the byte span of the first match of p in s.
+func (p *zhPattern) find(s string) (int, int, bool) {
+	for off := 0; off < len(s); {
+		i := strings.Index(s[off:], p.frags[0])
+		if i < 0 {
+			return 0, 0, false
+		}
+		start := off + i
+		if end, ok := p.rest(s, 1, start+len(p.frags[0])); ok && (!p.start || sentenceEdge(s, start, -1)) && (!p.end || sentenceEdge(s, end, 1)) {
+			return start, end, true
+		}
+		off = start + len(p.frags[0])
+	}
+	return 0, 0, false
+}
+
+func (p *zhPattern) rest(s string, fi, pos int) (int, bool) {
+	if fi == len(p.frags) {
+		return pos, true
+	}
+	limit := pos
+	for n := 0; n < p.gaps[fi-1] && limit < len(s); n++ {
+		_, size := utf8.DecodeRuneInString(s[limit:])
+		limit += size
+	}
+	window := s[pos:min(len(s), limit+len(p.frags[fi]))]
+	for off := 0; off < len(window); {
+		i := strings.Index(window[off:], p.frags[fi])
+		if i < 0 {
+			return 0, false
+		}
+		at := pos + off + i
+		if end, ok := p.rest(s, fi+1, at+len(p.frags[fi])); ok {
+			return end, true
+		}
+		_, size := utf8.DecodeRuneInString(window[off+i:])
+		off += i + size
+	}
+	return 0, false
+}
+
+// sentenceEdge reports whether byte offset at is the start (dir -1) or the
+// end (dir 1) of a sentence in s: the text's edge or punctuation.
+func sentenceEdge(s string, at, dir int) bool {
+	var r rune
+	if dir < 0 {
+		if at == 0 {
+			return true
+		}
+		r, _ = utf8.DecodeLastRuneInString(s[:at])
+	} else {
+		if at >= len(s) {
+			return true
+		}
+		r, _ = utf8.DecodeRuneInString(s[at:])
+	}
+	return isSentencePunct(r) || r == ',' || r == '，' || r == ' ' || r == '、' || r == '~' || r == '。'
+}
+
+func isSentencePunct(r rune) bool {
+	switch r {
+	case '.', '!', '?', ';', '。', '！', '？', '；', '…', '\n':
+		return true
+	}
+	return false
+}
+
+// vocabulary is every word the patterns know, by length; correct maps a
+// misspelled word of five letters or more onto it.
+var vocabulary = map[int][]string{}
+
+var known = map[string]bool{}
+
+// protected words are real words one edit away from a pattern word.
+var protected = map[string]bool{
+	"testing": true, "layer": true, "there": true, "their": true, "where": true, "these": true,
+	"those": true, "would": true, "could": true, "should": true, "house": true, "money": true,
+	"mouth": true, "worth": true, "sorry": true, "paying": true, "payed": true, "still": true,
+	"hours": true, "calls": true, "filed": true, "filled": true, "pain": true, "wanted": true,
+	"second": true, "seconds": true, "fifth": true, "month": true, "months": true,
+}
+
+func addVocabulary(words ...string) {
+	for _, w := range words {
+		if known[w] {
+			continue
+		}
+		known[w] = true
+		if len(w) >= 5 {
+			vocabulary[len(w)] = append(vocabulary[len(w)], w)
+		}
+	}
+}
+
+// correct returns the vocabulary word one edit (insertion, deletion,
+// substitution or swap of neighbours) away from w, or w itself.
+func correct(w string) string {
+	if len(w) < 5 || known[w] || protected[w] {
+		return w
+	}
+	for _, n := range [...]int{len(w), len(w) - 1, len(w) + 1} {
+		for _, v := range vocabulary[n] {
+			if oneEdit(w, v) {
+				return v
+			}
+		}
+	}
+	return w
+}
+
+func oneEdit(a, b string) bool {
+	if len(a) == len(b) {
+		i := 0
+		for i < len(a) && a[i] == b[i] {
+			i++
+		}
+		if i == len(a) {
+			return false
+		}
+		if a[i+1:] == b[i+1:] {
+			return true
+		}
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) != 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return a[i:] == b[i+1:]
+}

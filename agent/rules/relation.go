@@ -1,0 +1,124 @@
+package rules
+
+import "strings"
+
+// enRelations maps what a writer calls the borrower's relation to them
+// ("his wife") onto the writer's relation to the borrower.
+var enRelations = map[string]string{
+	"wife": "spouse", "husband": "spouse", "spouse": "spouse", "partner": "partner", "boyfriend": "partner",
+	"girlfriend": "partner", "fiance": "partner", "fiancee": "partner", "mother": "parent", "mom": "parent",
+	"mum": "parent", "mommy": "parent", "father": "parent", "dad": "parent", "daddy": "parent", "parent": "parent",
+	"son": "child", "daughter": "child", "child": "child", "kid": "child", "brother": "sibling", "sister": "sibling",
+	"sibling": "sibling", "grandmother": "grandparent", "grandfather": "grandparent", "grandma": "grandparent",
+	"grandpa": "grandparent", "grandson": "grandchild", "granddaughter": "grandchild", "aunt": "relative",
+	"uncle": "relative", "cousin": "relative", "niece": "relative", "nephew": "relative", "friend": "friend",
+	"roommate": "roommate", "flatmate": "roommate", "housemate": "roommate", "neighbor": "neighbor",
+	"neighbour": "neighbor", "colleague": "colleague", "coworker": "colleague", "boss": "employer",
+	"employer": "employer", "caregiver": "caregiver", "carer": "caregiver", "relative": "relative",
+	"assistant": "other", "secretary": "other",
+}
+
+// inverse turns the borrower's relation to the writer ("my mother") into
+// the writer's relation to the borrower (child).
+var inverse = map[string]string{"parent": "child", "child": "parent", "grandparent": "grandchild", "grandchild": "grandparent", "employer": "other"}
+
+var zhRelations = []struct{ word, rel string }{
+	{"老婆", "spouse"}, {"妻子", "spouse"}, {"爱人", "spouse"}, {"老公", "spouse"}, {"丈夫", "spouse"}, {"媳妇", "spouse"},
+	{"太太", "spouse"}, {"先生", "spouse"}, {"男朋友", "partner"}, {"女朋友", "partner"}, {"对象", "partner"},
+	{"妈妈", "parent"}, {"母亲", "parent"}, {"妈", "parent"}, {"爸爸", "parent"}, {"父亲", "parent"}, {"爸", "parent"},
+	{"儿子", "child"}, {"女儿", "child"}, {"孩子", "child"}, {"哥哥", "sibling"}, {"姐姐", "sibling"}, {"弟弟", "sibling"},
+	{"妹妹", "sibling"}, {"哥", "sibling"}, {"姐", "sibling"}, {"奶奶", "grandparent"}, {"爷爷", "grandparent"},
+	{"外婆", "grandparent"}, {"姥姥", "grandparent"}, {"孙子", "grandchild"}, {"孙女", "grandchild"},
+	{"朋友", "friend"}, {"同事", "colleague"}, {"室友", "roommate"}, {"邻居", "neighbor"}, {"亲戚", "relative"},
+	{"家人", "relative"}, {"老板", "employer"}, {"秘书", "other"},
+}
+
+// thirdPartyRelation finds a writer who says they are someone other than
+// the borrower: "this is his wife", "I'm Maria's husband", "calling on
+// behalf of my mother", "我是他老婆". It returns the writer's relation and ok.
+func thirdPartyRelation(a *analysis) (string, bool) {
+	seq := a.seq
+	for i, t := range seq {
+		rel, ok := enRelations[t.text]
+		if !ok {
+			continue
+		}
+		p1 := tokText(seq, i-1)
+		switch p1 {
+		case "his", "her", "their", "'s", "the":
+			// "I am his wife", "this is her husband", "I'm Maria's husband"
+			for k := i - 2; k >= 0 && k >= i-4; k-- {
+				w := seq[k].text
+				if w == boundary || w == "my" {
+					break
+				}
+				if w == "am" || (w == "is" && (tokText(seq, k-1) == "this" || tokText(seq, k-1) == "it")) || w == "speaking" {
+					return rel, true
+				}
+			}
+		case "my":
+			// "calling on behalf of my mother", "calling for my husband"
+			for k := i - 2; k >= 0 && k >= i-5; k-- {
+				w := seq[k].text
+				if w == boundary {
+					break
+				}
+				if w == "behalf" || ((w == "for" || w == "about") && isContactVerb(tokText(seq, k-1))) {
+					if inv, ok := inverse[rel]; ok {
+						return inv, true
+					}
+					return rel, true
+				}
+			}
+		}
+	}
+	s := a.norm
+	for _, lead := range [...]string{"我是他", "我是她", "我是他们", "我是它"} {
+		i := strings.Index(s, lead)
+		if i < 0 {
+			continue
+		}
+		rest := strings.TrimPrefix(s[i+len(lead):], "的")
+		for _, r := range zhRelations {
+			if strings.HasPrefix(rest, r.word) {
+				return r.rel, true
+			}
+		}
+	}
+	if i := strings.Index(s, "我是"); i >= 0 {
+		// 我是王明的妻子
+		rest := s[i+len("我是"):]
+		if j := strings.Index(rest, "的"); j > 0 && j <= 12 {
+			after := rest[j+len("的"):]
+			for _, r := range zhRelations {
+				if strings.HasPrefix(after, r.word) {
+					return r.rel, true
+				}
+			}
+		}
+	}
+	for _, lead := range [...]string{"替我", "帮我", "代我"} {
+		i := strings.Index(s, lead)
+		if i < 0 {
+			continue
+		}
+		rest := s[i+len(lead):]
+		for _, r := range zhRelations {
+			if strings.HasPrefix(rest, r.word) {
+				if inv, ok := inverse[r.rel]; ok {
+					return inv, true
+				}
+				return r.rel, true
+			}
+		}
+	}
+	return "", false
+}
+
+func isContactVerb(w string) bool {
+	switch w {
+	case "calling", "texting", "writing", "messaging", "speaking", "asking", "call", "text", "write", "ask":
+		return true
+	}
+	return false
+}

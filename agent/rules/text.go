@@ -1,0 +1,177 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokKind classifies a token.
+type tokKind uint8
+
+const (
+	tWord  tokKind = iota // latin letters, with inner apostrophes
+	tNum                  // digits with inner separators: 1,200.50 9/23/79 1979-09-23
+	tHan                  // one Han character
+	tSym                  // a currency sign or %
+	tPunct                // anything else that is not a space
+)
+
+// token is one piece of normalized text. start and end are byte offsets
+// into the normalized text; words that a contraction expands into share
+// the offsets of the original word.
+type token struct {
+	text       string
+	kind       tokKind
+	start, end int
+	clause     bool // the token follows a comma or colon: a new clause begins
+}
+
+// normalize folds full-width forms to ASCII, curly quotes to straight ones,
+// and letters to lower case, so that later stages see one spelling.
+func normalize(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E:
+			r -= 0xFEE0
+		case r == 0x3000 || r == '\u00a0':
+			r = ' '
+		case r == '\uffe5':
+			r = '¥'
+		case r == '\uffe1':
+			r = '£'
+		case r == '’' || r == '‘' || r == '`' || r == '´':
+			r = '\''
+		case r == '“' || r == '”':
+			r = '"'
+		case r == '–' || r == '—':
+			r = '-'
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+func isHan(r rune) bool { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func isCurrencySign(r rune) bool {
+	switch r {
+	case '$', '¥', '£', '€', '₹', '%':
+		return true
+	}
+	return false
+}
+
+// tokenize splits normalized text into tokens and expands contractions and
+// casual spellings ("cant" -> "can not", "u" -> "you").
+func tokenize(s string) []token {
+	toks := make([]token, 0, len(s)/4+4)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case isDigit(r):
+			j := i + n
+			for j < len(s) {
+				c := s[j]
+				if isDigit(rune(c)) {
+					j++
+					continue
+				}
+				if (c == ',' || c == '.' || c == '/' || c == '-' || c == ':') && j+1 < len(s) && isDigit(rune(s[j+1])) {
+					j++
+					continue
+				}
+				break
+			}
+			toks = append(toks, token{text: s[i:j], kind: tNum, start: i, end: j})
+			i = j
+		case unicode.IsLetter(r) && !isHan(r):
+			j := i + n
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsLetter(r2) && !isHan(r2) {
+					j += n2
+					continue
+				}
+				if r2 == '\'' && j+1 < len(s) {
+					r3, _ := utf8.DecodeRuneInString(s[j+1:])
+					if unicode.IsLetter(r3) && !isHan(r3) {
+						j += n2
+						continue
+					}
+				}
+				break
+			}
+			toks = appendWord(toks, token{text: s[i:j], kind: tWord, start: i, end: j})
+			i = j
+		case isHan(r):
+			toks = append(toks, token{text: s[i : i+n], kind: tHan, start: i, end: i + n})
+			i += n
+		case isCurrencySign(r):
+			toks = append(toks, token{text: s[i : i+n], kind: tSym, start: i, end: i + n})
+			i += n
+		default:
+			toks = append(toks, token{text: s[i : i+n], kind: tPunct, start: i, end: i + n})
+			i += n
+		}
+	}
+	return toks
+}
+
+// appendWord appends a word token, expanded and corrected.
+func appendWord(toks []token, t token) []token {
+	w := t.text
+	if exp, ok := expansions[w]; ok {
+		for _, e := range strings.Fields(exp) {
+			toks = append(toks, token{text: e, kind: tWord, start: t.start, end: t.end})
+		}
+		return toks
+	}
+	if base, ok := strings.CutSuffix(w, "n't"); ok {
+		toks = append(toks, token{text: base, kind: tWord, start: t.start, end: t.end}, token{text: "not", kind: tWord, start: t.start, end: t.end})
+		return toks
+	}
+	if base, ok := strings.CutSuffix(w, "'s"); ok {
+		toks = append(toks, token{text: base, kind: tWord, start: t.start, end: t.end}, token{text: "'s", kind: tWord, start: t.start, end: t.end})
+		return toks
+	}
+	for _, suf := range [...]struct{ s, w string }{{"'ll", "will"}, {"'re", "are"}, {"'ve", "have"}, {"'d", "would"}, {"'m", "am"}} {
+		if base, ok := strings.CutSuffix(w, suf.s); ok {
+			toks = append(toks, token{text: base, kind: tWord, start: t.start, end: t.end}, token{text: suf.w, kind: tWord, start: t.start, end: t.end})
+			return toks
+		}
+	}
+	t.text = correct(w)
+	return append(toks, t)
+}
+
+// expansions maps contractions and casual spellings to plain words.
+var expansions = map[string]string{
+	"can't": "can not", "cant": "can not", "cannot": "can not", "cnt": "can not",
+	"won't": "will not", "wont": "will not", "dont": "do not", "don't": "do not",
+	"doesnt": "does not", "didnt": "did not", "isnt": "is not", "aint": "is not",
+	"wasnt": "was not", "arent": "are not", "havent": "have not", "shouldnt": "should not",
+	"couldnt": "could not", "wouldnt": "would not",
+	"im": "i am", "i'm": "i am", "ive": "i have", "i'd": "i would",
+	"it's": "it is", "its": "it is", "that's": "that is", "thats": "that is",
+	"what's": "what is", "whats": "what is", "wats": "what is", "who's": "who is", "whos": "who is",
+	"he's": "he is", "she's": "she is", "there's": "there is", "here's": "here is", "let's": "let us", "lets": "let us",
+	"gonna": "going to", "wanna": "want to", "gotta": "got to", "lemme": "let me", "gimme": "give me",
+	"u": "you", "ya": "you", "r": "are", "ur": "your", "yr": "your", "pls": "please", "plz": "please", "plez": "please",
+	"ow": "owe", "owee": "owe", "wat": "what", "wut": "what", "wht": "what", "hw": "how", "hows": "how is",
+	"thx": "thanks", "thanx": "thanks", "tks": "thanks", "ty": "thanks", "tnx": "thanks", "thnx": "thanks",
+	"txt": "text", "txts": "texts", "txting": "texting", "msg": "message", "msgs": "messages", "msging": "messaging",
+	"tmrw": "tomorrow", "tmr": "tomorrow", "tmrow": "tomorrow", "tmw": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow",
+	"bc": "because", "cuz": "because", "coz": "because", "cos": "because", "rn": "right now",
+	"okay": "ok", "kk": "ok", "okey": "ok", "okk": "ok",
+	"yeah": "yes", "yea": "yes", "yep": "yes", "yup": "yes", "ya'll": "you all", "yes'm": "yes",
+	"nope": "no", "nah": "no", "naw": "no",
+	"bal": "balance", "amt": "amount", "acct": "account", "mo": "month", "mth": "month", "wk": "week", "wks": "weeks",
+	"dr": "doctor",
+}
