@@ -167,23 +167,52 @@ func checkLine(g *Guard, line []byte) any {
 	return out
 }
 
-// lineID digs the id out of a line that did not decode, so the answer can
-// still be matched to its question.
+// lineID digs the id out of a line that did not decode, reading JSON tokens
+// up to the first error, so that even a cut line's answer can be matched to
+// its question.
 func lineID(line []byte) string {
-	var probe struct {
-		ID json.RawMessage `json:"id"`
-	}
-	if json.Unmarshal(line, &probe) != nil || len(probe.ID) == 0 {
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.UseNumber()
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
 		return ""
 	}
-	var s string
-	if json.Unmarshal(probe.ID, &s) == nil {
-		return s
+	depth, key := 1, true
+	for depth > 0 {
+		tok, err := dec.Token()
+		if err != nil {
+			return ""
+		}
+		switch v := tok.(type) {
+		case json.Delim:
+			if v == '{' || v == '[' {
+				depth++
+			} else {
+				depth--
+			}
+			if depth == 1 {
+				key = true
+			}
+			continue
+		case string:
+			if depth == 1 && key && v == "id" {
+				id, err := dec.Token()
+				if err != nil {
+					return ""
+				}
+				switch x := id.(type) {
+				case string:
+					return x
+				case json.Number:
+					return x.String()
+				}
+				return ""
+			}
+		}
+		if depth == 1 {
+			key = !key
+		}
 	}
-	if string(probe.ID) == "null" {
-		return ""
-	}
-	return string(probe.ID)
+	return ""
 }
 
 // decode turns a line into a proposal and facts, checking every value.
