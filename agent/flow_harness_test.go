@@ -95,6 +95,10 @@ func withAccount(fn func(*agent.Account)) setupOption {
 	return func(a *agent.Account, _ *agent.Config) { fn(a) }
 }
 
+func withBrain(br agent.Brain) setupOption {
+	return func(_ *agent.Account, c *agent.Config) { c.Brain = br }
+}
+
 // usAccount is a Chicago borrower: DOB 1985-04-12, ZIP 60601, $1,200.00.
 func usAccount() agent.Account {
 	return agent.Account{

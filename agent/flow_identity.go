@@ -12,13 +12,21 @@ import (
 // nothing says that a debt exists; requests that need verification wait in
 // memory and are answered once it succeeds. Three wrong answers end it.
 
-// factOrder is the order facts are asked for.
-var factOrder = []IdentityKind{IdentityDOB, IdentityPostcode, IdentityIDLast4}
+// factOrder is the order facts are asked for. Where a national ID is what
+// people quote (China, India), its last digits come before the postcode.
+var (
+	factOrder   = []IdentityKind{IdentityDOB, IdentityPostcode, IdentityIDLast4}
+	factOrderID = []IdentityKind{IdentityDOB, IdentityIDLast4, IdentityPostcode}
+)
 
-// onFile lists the facts the account can be verified with.
+// onFile lists the facts the account can be verified with, in asking order.
 func (f *flow) onFile() []IdentityKind {
+	order := factOrder
+	if r := region(f.t.Account); r == prompts.RegionCN || r == prompts.RegionIN {
+		order = factOrderID
+	}
 	var out []IdentityKind
-	for _, k := range factOrder {
+	for _, k := range order {
 		if f.t.Account.Borrower.Identity.Has(k) {
 			out = append(out, k)
 		}
@@ -120,7 +128,7 @@ func (f *flow) verified() {
 func (f *flow) identityFailed() {
 	t := f.t
 	t.Emit(EventIdentityFailed, map[string]string{"attempts": "3"})
-	f.say(prompts.IdentityFailed{Collector: t.Account.Collector()})
+	f.say(prompts.IdentityFailed{Collector: f.sender()})
 	f.emitOnce(EventHandoffRequested, map[string]string{"reason": "identity not verified"})
 	t.Conversation.State = StateIdentityFailed
 	f.done = true

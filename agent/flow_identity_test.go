@@ -117,3 +117,15 @@ func TestChineseOpeningAndVerification(t *testing.T) {
 	wantEvents(t, res, agent.EventIdentityVerified, agent.EventDisclosureGiven, agent.EventBalanceDisclosed)
 	contains(t, res, "¥12,000.00", "华信商务服务受贷款机构安心消费金融委托")
 }
+
+func TestCreditorCollectingItselfIsNotNamedBeforeVerification(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelSMS, withAccount(func(a *agent.Account) { a.Agency = "" }))
+	for _, step := range []agent.Command{cmd(agent.IntentGreeting), cmd(agent.IntentAskWho), cmd(agent.IntentAskBot), cmd(agent.IntentHelp)} {
+		res := b.turn(string(step.Intent), step)
+		noDebtDetail(t, res)
+		contains(t, res, "Ava")
+	}
+	res := b.verify()
+	contains(t, res, "First Bank is a debt collector")
+}

@@ -49,7 +49,7 @@ func (f *flow) optOut(c Command) {
 		t.Conversation.State = StateStopped
 		f.done = true
 	}
-	f.sayAs(policies.PurposeOptOutConfirmation, prompts.OptOut{Channel: string(ch), Collector: t.Account.Collector(), Current: current})
+	f.sayAs(policies.PurposeOptOutConfirmation, prompts.OptOut{Channel: string(ch), Collector: f.sender(), Current: current})
 }
 
 // optIn lifts an opt-out of the conversation's channel.
@@ -69,13 +69,13 @@ func (f *flow) optIn() {
 			t.Conversation.State = StateVerified
 		}
 	}
-	f.sayAs(policies.PurposeHelp, prompts.OptIn{Collector: t.Account.Collector()})
+	f.sayAs(policies.PurposeHelp, prompts.OptIn{Collector: f.sender()})
 }
 
 // help answers the HELP keyword with who is writing, even after an opt-out.
 func (f *flow) help() {
 	f.handled = true
-	f.sayAs(policies.PurposeHelp, prompts.Help{AgentName: f.o.cfg.AgentName, Collector: f.t.Account.Collector()})
+	f.sayAs(policies.PurposeHelp, prompts.Help{AgentName: f.o.cfg.AgentName, Collector: f.sender()})
 }
 
 // stopContact records a cease request, an attorney notice or a bankruptcy,
@@ -175,6 +175,6 @@ func (f *flow) thirdParty() {
 	f.parts = nil
 	f.mem.Pending = nil
 	f.handled = true
-	f.sayAs(policies.PurposeIdentity, prompts.ThirdParty{Collector: t.Account.Collector()})
+	f.sayAs(policies.PurposeIdentity, prompts.ThirdParty{Collector: f.sender()})
 	f.done = true
 }

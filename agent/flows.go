@@ -196,9 +196,9 @@ func (f *flow) command(c Command) {
 		f.thirdParty()
 		return
 	case IntentAskBot:
-		f.say(prompts.Bot{AgentName: f.o.cfg.AgentName, Collector: f.t.Account.Collector()})
+		f.say(prompts.Bot{AgentName: f.o.cfg.AgentName, Collector: f.sender()})
 	case IntentAskWho:
-		f.say(prompts.Who{AgentName: f.o.cfg.AgentName, Collector: f.t.Account.Collector()})
+		f.say(prompts.Who{AgentName: f.o.cfg.AgentName, Collector: f.sender()})
 	case IntentGreeting:
 		f.greeting()
 	case IntentThanks, IntentGoodbye:
@@ -358,7 +358,7 @@ func (f *flow) compose() {
 		return
 	}
 	if !f.mem.Greeted && introEligible(f.parts[0].purpose) {
-		text, version, err := prompts.Render(f.t.Locale, prompts.Intro{AgentName: f.o.cfg.AgentName, Collector: f.t.Account.Collector()})
+		text, version, err := prompts.Render(f.t.Locale, prompts.Intro{AgentName: f.o.cfg.AgentName, Collector: f.sender()})
 		if err != nil {
 			f.fail(fmt.Errorf("flows: %w", err))
 			return
@@ -420,6 +420,17 @@ func region(a Account) string {
 		return prompts.RegionCN
 	case j == "IN":
 		return prompts.RegionIN
+	}
+	return ""
+}
+
+// sender is the name the borrower may see for who is writing: the collector
+// once they are verified; before that only an agency's name, since the
+// creditor's own name would tell whoever reads the message that a debt exists.
+func (f *flow) sender() string {
+	a := f.t.Account
+	if f.t.Conversation.Verified || a.Agency != "" {
+		return a.Collector()
 	}
 	return ""
 }

@@ -22,6 +22,10 @@ const (
 
 // Intro is the first line of a conversation: the assistant's name, that it
 // is automated, and who it writes for. It says nothing about a debt.
+//
+// In every template, an empty Collector leaves the sender's name out: before
+// verification the creditor's own name would tell whoever reads the message
+// that a debt exists, so only an agency's name is shown then.
 type Intro struct {
 	AgentName string
 	Collector string

@@ -18,14 +18,14 @@ var due = time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC)
 
 // samples are the cases each golden file shows, keyed by template name.
 var samples = map[string][]Data{
-	"intro.v1": {Intro{AgentName: "Ava", Collector: "Midwest Recovery"}},
+	"intro.v1": {Intro{AgentName: "Ava", Collector: "Midwest Recovery"}, Intro{AgentName: "Ava"}},
 	"identity_request.v1": {
 		IdentityRequest{First: FactDOB, Second: FactZip},
 		IdentityRequest{First: FactDOB, Second: FactIDLast4, Again: true},
 	},
 	"identity_more.v1":     {IdentityMore{Kind: FactPostcode}},
 	"identity_retry.v1":    {IdentityRetry{First: FactDOB, Second: FactZip, Remaining: 2}, IdentityRetry{First: FactDOB, Second: FactZip, Remaining: 1}},
-	"identity_failed.v1":   {IdentityFailed{Collector: "Midwest Recovery"}},
+	"identity_failed.v1":   {IdentityFailed{Collector: "Midwest Recovery"}, IdentityFailed{}},
 	"identity_verified.v1": {Verified{}},
 	"disclosure.v1": {
 		Disclosure{Region: RegionUS, Collector: "Midwest Recovery", Creditor: "First Bank", Agency: "Midwest Recovery"},
@@ -47,7 +47,7 @@ var samples = map[string][]Data{
 	"answer.v1":         {Answer{Title: "Ways to pay", Text: "You can pay by card or bank transfer."}},
 	"not_understood.v1": {NotUnderstood{}, NotUnderstood{Verified: true}},
 	"menu.v1":           {Menu{}},
-	"third_party.v1":    {ThirdParty{Collector: "Midwest Recovery"}},
+	"third_party.v1":    {ThirdParty{Collector: "Midwest Recovery"}, ThirdParty{}},
 	"offer.v1": {
 		Offers{Offers: []Offer{
 			{ID: "1", Kind: "full", Frequency: "once", Total: "$1,200.00", Installment: "$1,200.00", Count: 1, First: due},
@@ -70,9 +70,10 @@ var samples = map[string][]Data{
 	"opt_out.v1": {
 		OptOut{Channel: "sms", Collector: "Midwest Recovery", Current: true},
 		OptOut{Channel: "voice", Collector: "Midwest Recovery"},
+		OptOut{Channel: "chat", Current: true},
 	},
-	"opt_in.v1": {OptIn{Collector: "Midwest Recovery"}},
-	"help.v1":   {Help{AgentName: "Ava", Collector: "Midwest Recovery"}},
+	"opt_in.v1": {OptIn{Collector: "Midwest Recovery"}, OptIn{}},
+	"help.v1":   {Help{AgentName: "Ava", Collector: "Midwest Recovery"}, Help{AgentName: "Ava"}},
 	"stop_ack.v1": {
 		StopAck{Reason: "cease", Verified: true}, StopAck{Reason: "attorney", Verified: true},
 		StopAck{Reason: "bankruptcy", Verified: true}, StopAck{Reason: "attorney"},
