@@ -7,8 +7,8 @@ type matcher struct {
 	class  [256]uint8 // byte -> column of delta; 0 for bytes in no term
 	nclass int
 	delta  []uint16 // state*nclass + class -> next state; uint16 halves the table, so more of it stays in cache
-	out    []int32 // state -> index+1 of the term that ends there, or 0
-	dict   []int32 // state -> nearest suffix state with an output, or -1
+	out    []int32  // state -> index+1 of the term that ends there, or 0
+	dict   []int32  // state -> nearest suffix state with an output, or -1
 	terms  []term
 }
 
