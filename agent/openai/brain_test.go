@@ -281,7 +281,7 @@ func TestBrainBreakerOpensAndRecovers(t *testing.T) {
 		writeToolCalls(w, call{"greeting", "{}"})
 	})
 	setHealthy := func(ok bool) { <-healthy; healthy <- ok }
-	clock := &fakeClock{now: now}
+	clock := agent.NewFixedClock(now)
 	cfg := f.config()
 	cfg.BreakerThreshold, cfg.BreakerCooldown, cfg.Now = 3, time.Minute, clock.Now
 	b, _ := NewBrain(cfg, &scriptedBrain{})

@@ -143,21 +143,3 @@ func (s *scriptedBrain) count() int {
 	defer s.mu.Unlock()
 	return s.calls
 }
-
-// fakeClock is the breaker's clock.
-type fakeClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *fakeClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -60,9 +61,9 @@ var tools = []tool{
 	{agent.IntentHardship, "Describes financial hardship: job loss, illness, cannot afford.", "", noArgs},
 	{agent.IntentVulnerable, "Expresses crisis, self-harm or serious distress.", "", noArgs},
 	{agent.IntentOptOut, "Asks to stop messages on a channel.",
-		`{"channel":{"type":"string","enum":["sms","chat","voice","email"],"description":"omit for the current channel"}}`, parseChannel(agent.IntentOptOut)},
+		`{"channel":{"type":"string","enum":["sms","chat","voice","email"],"description":"omit for the current channel"}}`, parseChannel},
 	{agent.IntentOptIn, "Asks to receive messages on a channel again.",
-		`{"channel":{"type":"string","enum":["sms","chat","voice","email"],"description":"omit for the current channel"}}`, parseChannel(agent.IntentOptIn)},
+		`{"channel":{"type":"string","enum":["sms","chat","voice","email"],"description":"omit for the current channel"}}`, parseChannel},
 	{agent.IntentHelp, "Sends the HELP keyword or asks what they can do here.", "", noArgs},
 	{agent.IntentCease, "Asks that all contact about the debt stop.", "", noArgs},
 	{agent.IntentAttorney, "Says a lawyer or attorney represents them.", "", noArgs},
@@ -181,8 +182,12 @@ func (a *amount) UnmarshalJSON(b []byte) error {
 
 var plainDecimal = regexp.MustCompile(`^[0-9]{1,3}(,?[0-9]{3})*(\.[0-9]{1,2})?$|^[0-9]+(\.[0-9]{1,2})?$`)
 
-func (p *parser) money(a amount) (*agent.Money, error) {
-	s := strings.TrimSpace(string(a))
+// optionalMoney parses an amount argument; a missing or blank one is nil.
+func (p *parser) optionalMoney(a *amount) (*agent.Money, error) {
+	if a == nil || strings.TrimSpace(string(*a)) == "" {
+		return nil, nil
+	}
+	s := strings.TrimSpace(string(*a))
 	if !plainDecimal.MatchString(s) {
 		return nil, invalidf("amount is not a plain positive decimal")
 	}
@@ -202,7 +207,7 @@ func parseIdentity(p *parser, args []byte) (agent.Command, error) {
 	if err := decode(args, &v); err != nil {
 		return agent.Command{}, err
 	}
-	c := agent.Command{Intent: agent.IntentVerifyIdentity}
+	var c agent.Command
 	if s := strings.TrimSpace(v.DOB); s != "" {
 		dates := normalizeDOB(s, p.tc.Now)
 		if len(dates) == 0 {
@@ -237,13 +242,10 @@ func parsePlan(p *parser, args []byte) (agent.Command, error) {
 	if err := decode(args, &v); err != nil {
 		return agent.Command{}, err
 	}
-	c := agent.Command{Intent: agent.IntentProposePlan}
-	if v.Amount != nil && strings.TrimSpace(string(*v.Amount)) != "" {
-		m, err := p.money(*v.Amount)
-		if err != nil {
-			return agent.Command{}, err
-		}
-		c.Amount = m
+	var c agent.Command
+	var err error
+	if c.Amount, err = p.optionalMoney(v.Amount); err != nil {
+		return agent.Command{}, err
 	}
 	switch f := agent.Frequency(v.Frequency); f {
 	case "", agent.Weekly, agent.Biweekly, agent.Monthly, agent.Once:
@@ -259,23 +261,14 @@ func parsePlan(p *parser, args []byte) (agent.Command, error) {
 }
 
 func parseAccept(p *parser, args []byte) (agent.Command, error) {
-	var v struct {
-		OfferID string `json:"offer_id"`
-	}
-	if err := decode(args, &v); err != nil {
+	id, err := stringArg(args, "offer_id")
+	if err != nil {
 		return agent.Command{}, err
 	}
-	id := strings.TrimSpace(v.OfferID)
-	if id != "" {
-		found := false
-		for _, o := range p.tc.OpenOffers {
-			found = found || o.ID == id
-		}
-		if !found {
-			return agent.Command{}, invalidf("offer id not on the table")
-		}
+	if id != "" && !slices.ContainsFunc(p.tc.OpenOffers, func(o agent.Plan) bool { return o.ID == id }) {
+		return agent.Command{}, invalidf("offer id not on the table")
 	}
-	return agent.Command{Intent: agent.IntentAcceptOffer, OfferID: id}, nil
+	return agent.Command{OfferID: id}, nil
 }
 
 func parsePromise(p *parser, args []byte) (agent.Command, error) {
@@ -286,7 +279,7 @@ func parsePromise(p *parser, args []byte) (agent.Command, error) {
 	if err := decode(args, &v); err != nil {
 		return agent.Command{}, err
 	}
-	c := agent.Command{Intent: agent.IntentPromiseToPay}
+	var c agent.Command
 	if s := strings.TrimSpace(v.Date); s != "" {
 		d, err := time.Parse(time.DateOnly, s)
 		if err != nil {
@@ -298,58 +291,62 @@ func parsePromise(p *parser, args []byte) (agent.Command, error) {
 		}
 		c.Date = d
 	}
-	if v.Amount != nil && strings.TrimSpace(string(*v.Amount)) != "" {
-		m, err := p.money(*v.Amount)
-		if err != nil {
-			return agent.Command{}, err
-		}
-		c.Amount = m
-	}
-	return c, nil
+	var err error
+	c.Amount, err = p.optionalMoney(v.Amount)
+	return c, err
 }
 
-func parseChannel(intent agent.Intent) func(*parser, []byte) (agent.Command, error) {
-	return func(p *parser, args []byte) (agent.Command, error) {
-		var v struct {
-			Channel string `json:"channel"`
-		}
-		if err := decode(args, &v); err != nil {
-			return agent.Command{}, err
-		}
-		switch ch := agent.Channel(v.Channel); ch {
-		case "", agent.ChannelSMS, agent.ChannelChat, agent.ChannelVoice, agent.ChannelEmail:
-			return agent.Command{Intent: intent, Channel: ch}, nil
-		}
-		return agent.Command{}, invalidf("channel")
+func parseChannel(p *parser, args []byte) (agent.Command, error) {
+	s, err := stringArg(args, "channel")
+	if err != nil {
+		return agent.Command{}, err
 	}
+	switch ch := agent.Channel(s); ch {
+	case "", agent.ChannelSMS, agent.ChannelChat, agent.ChannelVoice, agent.ChannelEmail:
+		return agent.Command{Channel: ch}, nil
+	}
+	return agent.Command{}, invalidf("channel")
 }
 
 func parseRelation(p *parser, args []byte) (agent.Command, error) {
-	var v struct {
-		Relation string `json:"relation"`
-	}
-	if err := decode(args, &v); err != nil {
+	r, err := stringArg(args, "relation")
+	if err != nil {
 		return agent.Command{}, err
 	}
-	r := strings.ToLower(strings.TrimSpace(v.Relation))
 	if utf8.RuneCountInString(r) > 40 || strings.ContainsAny(r, "0123456789\n") {
 		return agent.Command{}, invalidf("relation")
 	}
-	return agent.Command{Intent: agent.IntentThirdParty, Relation: r}, nil
+	return agent.Command{Relation: strings.ToLower(r)}, nil
 }
 
 func parseQuestion(p *parser, args []byte) (agent.Command, error) {
-	var v struct {
-		Text string `json:"text"`
-	}
-	if err := decode(args, &v); err != nil {
+	t, err := stringArg(args, "text")
+	if err != nil {
 		return agent.Command{}, err
 	}
-	t := strings.TrimSpace(v.Text)
 	if t == "" || utf8.RuneCountInString(t) > 500 {
 		return agent.Command{}, invalidf("question text")
 	}
-	return agent.Command{Intent: agent.IntentQuestion, Text: t}, nil
+	return agent.Command{Text: t}, nil
+}
+
+// stringArg reads arguments holding at most the one string field name,
+// trimmed.
+func stringArg(args []byte, name string) (string, error) {
+	var m map[string]json.RawMessage
+	if err := decode(args, &m); err != nil {
+		return "", err
+	}
+	var s string
+	for k, raw := range m {
+		if k != name {
+			return "", invalidf("unknown argument")
+		}
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return "", invalidf("argument type")
+		}
+	}
+	return strings.TrimSpace(s), nil
 }
 
 func day(t time.Time) time.Time {
