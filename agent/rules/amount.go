@@ -22,7 +22,8 @@ type numMention struct {
 	hundredths int64 // the value in hundredths of a unit
 	first, end int   // span in the token sequence
 	strong     bool  // a currency sign or word, or a frequency, says it is money
-	stated     bool  // said of the debt ("I owe 1200"), not offered
+	stated     bool  // said of the debt ("I owe 1200") or of the past ("I paid 200"), not offered
+	payNear    bool  // a paying verb comes just before it
 	freq       agent.Frequency
 }
 
@@ -68,13 +69,16 @@ var payWords = map[string]bool{
 	"put": true, "give": true, "do": true, "cover": true, "spare": true, "budget": true, "about": true, "around": true,
 	"maybe": true, "only": true, "just": true, "roughly": true, "approximately": true, "upto": true, "max": true,
 	"maximum": true, "least": true, "most": true, "like": true, "for": true, "installments": true, "instalments": true,
-	"installment": true, "instalment": true, "paid": true, "make": true, "find": true, "scrape": true, "raise": true,
+	"installment": true, "instalment": true, "make": true, "find": true, "scrape": true, "raise": true,
 	"还": true, "付": true, "交": true, "给": true, "转": true, "出": true, "凑": true, "打": true, "存": true,
 	"拿": true, "先": true, "能": true, "供": true, "月": true, "周": true, "期": true,
 }
 
 // notProposalWords before a number make it a statement about the debt, not an offer.
-var notProposalWords = map[string]bool{"balance": true, "owe": true, "owed": true, "total": true, "欠": true, "共": true}
+var notProposalWords = map[string]bool{
+	"balance": true, "owe": true, "owed": true, "total": true, "paid": true, "sent": true, "already": true,
+	"欠": true, "共": true, "了": true,
+}
 
 func tokText(seq []token, i int) string {
 	if i >= 0 && i < len(seq) {
@@ -178,6 +182,10 @@ func classify(seq []token, first, end int, v int64, mult, bare bool) numMention 
 	}
 	prev, prev2 := tokText(seq, first-1), tokText(seq, first-2)
 	after, after2 := tokText(seq, end), tokText(seq, end+1)
+	if end == first+1 && seq[first].kind == tHan && end < len(seq) && seq[end].kind == tHan && !currencyAfter[after] {
+		// 一下, 一起, 三人: a lone numeral character inside a word
+		return m
+	}
 	raw := seq[first].text
 	isDigits := seq[first].kind == tNum
 
@@ -266,6 +274,7 @@ func classify(seq []token, first, end int, v int64, mult, bare bool) numMention 
 		}
 	}
 	immediatePay := payWords[prev] && prev != "for" && prev != "like" && prev != "about"
+	m.payNear = payNear
 	switch {
 	case m.freq != "":
 		m.kind, m.strong = numAmount, true

@@ -216,11 +216,10 @@ func matchRule(r *compiledRule, a *analysis, hasHan bool, cand []bool) (hit, boo
 	for k := range r.zh {
 		p := &r.zh[k]
 		for from := 0; from < len(a.norm); {
-			start, end, ok := p.find(a.norm[from:])
+			start, end, ok := p.find(a.norm, from)
 			if !ok {
 				break
 			}
-			start, end = start+from, end+from
 			if !r.neg || !negatedZH(a.norm, start) {
 				return hit{found: true, zh: true, start: start, end: end}, true
 			}

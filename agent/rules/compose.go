@@ -192,13 +192,7 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	dates := scanDates(a.seq, used, now, dayFirst)
 	nums := scanNumbers(a.seq, used, askedAmount)
 
-	var promised time.Time
-	for _, d := range dates {
-		if t, ok := d.resolve(now); ok && !t.Before(midnight(now)) {
-			promised = t
-			break
-		}
-	}
+	promised := promisedDate(a.seq, dates, now)
 	var amount *numMention
 	count := 0
 	var freq agent.Frequency
@@ -209,7 +203,7 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 			if m.stated {
 				continue
 			}
-			if amount == nil || (m.freq != "" && amount.freq == "") || (m.strong && !amount.strong && amount.freq == "") {
+			if amount == nil || amountRank(m) > amountRank(amount) {
 				amount = m
 			}
 		case numCount:
@@ -339,6 +333,49 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 		out = append(out, cmd(agent.IntentUnknown))
 	}
 	return out
+}
+
+// amountRank orders the amounts of one message by how surely they are an
+// offer: a frequency beats a paying verb, which beats a currency sign.
+func amountRank(m *numMention) int {
+	r := 0
+	if m.freq != "" {
+		r += 4
+	}
+	if m.payNear {
+		r += 2
+	}
+	if m.strong {
+		r++
+	}
+	return r
+}
+
+// promisedDate picks the date a payment is promised for: the first future
+// date in a clause that speaks of paying, else the first future date.
+func promisedDate(seq []token, dates []dateMention, now time.Time) time.Time {
+	var first time.Time
+	for _, d := range dates {
+		t, ok := d.resolve(now)
+		if !ok || t.Before(midnight(now)) {
+			continue
+		}
+		if first.IsZero() {
+			first = t
+		}
+		for k := d.first - 1; k >= 0 && k >= d.first-6; k-- {
+			if seq[k].text == boundary {
+				break
+			}
+			if payWords[seq[k].text] && seq[k].kind != tHan {
+				return t
+			}
+			if seq[k].clause {
+				break
+			}
+		}
+	}
+	return first
 }
 
 // messageFrequency finds a frequency said anywhere: "can I pay monthly?", "每周还".

@@ -108,7 +108,7 @@ var lexicon = []rule{
 		"injur*", "medical|hospital|doctor bills|expenses|debt|costs", "chemo*", "passed away", "died|death|funeral|bereave*|widow*",
 		"divorc*", "separated", "separation", "struggl*", "hardship", "financial difficult*|trouble|problems",
 		"broke", "evict*", "homeless", "cost of living", "universal credit", "on benefits", "low|fixed income",
-		"no money", "tight on money", "money is tight", "make ends meet",
+		"no money", "tight on money", "money is tight", "make ends meet", "help|assistance ~2 paying", "can not keep up",
 	}, zh: []string{
 		"失业", "丢了工作", "丢工作", "没了工作", "没工作", "没有工作", "工作没了", "被裁", "裁员", "下岗", "被辞退", "被开除",
 		"生病", "病了", "住院", "手术", "癌症", "重病", "看病", "医药费", "医疗费", "治病", "去世", "过世", "离世", "丧事",
@@ -129,6 +129,7 @@ var lexicon = []rule{
 	{intent: xPlan, neg: true, en: []string{
 		"payment|repayment plan|plans|arrangement|schedule", "installment*", "instalment*", "in parts|bits|chunks",
 		"split ~3 payments|payment|it|up", "pay ~3 monthly|weekly|biweekly|fortnightly",
+		"settle|settlement ~3 less|lower|discount|reduced|cheaper", "settlement offer", "discount",
 	}, zh: []string{"分期", "分几次", "分次", "每月还一点", "慢慢还", "分开还"}},
 	{intent: agent.IntentAcceptOffer, neg: true, en: []string{
 		"that|it|this works", "that|this would work", "works for me", "sounds good|great|fine|ok|perfect", "deal $", "^ deal",
@@ -150,7 +151,7 @@ var lexicon = []rule{
 		"太多", "太高", "太贵", "太少", "太快", "不接受", "不同意", "拒绝", "做不到", "少一点", "低一点", "少点", "便宜",
 		"不要这个", "不想要", "不合适",
 	}},
-	{intent: xRejectWeak, neg: false, en: []string{"^ no|nope", "no thanks|thank"}, zh: []string{"不行", "不好", "^不要", "算了"}},
+	{intent: xRejectWeak, neg: false, en: []string{"^ no|nope", "no thanks|thank", "not interested"}, zh: []string{"不行", "不好", "^不要", "算了"}},
 	{intent: agent.IntentOptIn, neg: true, en: []string{
 		"opt|opting [me] [back] in", "resubscribe", "subscribe", "start|resume ~3 text*|messag*|sms|call*|email* ~2 again",
 		"you can|may text*|message|call|email|contact me again", "unstop",

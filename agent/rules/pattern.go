@@ -189,9 +189,9 @@ func compileZH(src string) zhPattern {
 	return p
 }
 
-// find returns the byte span of the first match of p in s.
-func (p *zhPattern) find(s string) (int, int, bool) {
-	for off := 0; off < len(s); {
+// find returns the byte span of the first match of p in s at or after from.
+func (p *zhPattern) find(s string, from int) (int, int, bool) {
+	for off := from; off < len(s); {
 		i := strings.Index(s[off:], p.frags[0])
 		if i < 0 {
 			return 0, 0, false
