@@ -16,6 +16,8 @@ type fakeStore struct {
 	convs    map[string]agent.Conversation
 	msgs     map[string][]agent.Message // by conversation, in Seq order
 	byChan   map[string]agent.Message   // inbound by channel message id
+	open     map[string]string          // the open chat conversation by account
+	msgIndex map[string]msgRef          // where each message is
 	failRead error                      // when set, every read fails
 	n        int
 }
@@ -26,6 +28,8 @@ func newFakeStore(accountIDs ...string) *fakeStore {
 		convs:    map[string]agent.Conversation{},
 		msgs:     map[string][]agent.Message{},
 		byChan:   map[string]agent.Message{},
+		open:     map[string]string{},
+		msgIndex: map[string]msgRef{},
 	}
 	for _, id := range accountIDs {
 		s.accounts[id] = agent.Account{ID: id}
@@ -59,10 +63,8 @@ func (s *fakeStore) OpenConversation(_ context.Context, accountID string, ch age
 	if s.failRead != nil {
 		return agent.Conversation{}, s.failRead
 	}
-	for _, c := range s.convs {
-		if c.AccountID == accountID && c.Channel == ch && c.State != agent.StateClosed {
-			return c, nil
-		}
+	if id, ok := s.open[accountID]; ok && ch == agent.ChannelChat {
+		return s.convs[id], nil
 	}
 	return agent.Conversation{}, fmt.Errorf("fake: open conversation: %w", agent.ErrNotFound)
 }
@@ -70,14 +72,11 @@ func (s *fakeStore) OpenConversation(_ context.Context, accountID string, ch age
 func (s *fakeStore) Message(_ context.Context, id string) (agent.Message, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, ms := range s.msgs {
-		for _, m := range ms {
-			if m.ID == id {
-				return m, nil
-			}
-		}
+	r, ok := s.msgIndex[id]
+	if !ok {
+		return agent.Message{}, fmt.Errorf("fake: message: %w", agent.ErrNotFound)
 	}
-	return agent.Message{}, fmt.Errorf("fake: message: %w", agent.ErrNotFound)
+	return s.msgs[r.conv][r.i], nil
 }
 
 func (s *fakeStore) Messages(_ context.Context, convID string, afterSeq int64, limit int) ([]agent.Message, error) {
@@ -102,6 +101,7 @@ func (s *fakeStore) openConversation(accountID string) agent.Conversation {
 	s.n++
 	c := agent.Conversation{ID: fmt.Sprintf("c%d", s.n), AccountID: accountID, Channel: agent.ChannelChat, State: agent.StateOpen}
 	s.convs[c.ID] = c
+	s.open[accountID] = c.ID
 	return c
 }
 
@@ -114,6 +114,7 @@ func (s *fakeStore) add(m agent.Message) agent.Message {
 	m.Seq = int64(len(s.msgs[m.ConversationID]) + 1)
 	m.Channel = agent.ChannelChat
 	m.CreatedAt = time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC).Add(time.Duration(m.Seq) * time.Second)
+	s.msgIndex[m.ID] = msgRef{conv: m.ConversationID, i: len(s.msgs[m.ConversationID])}
 	s.msgs[m.ConversationID] = append(s.msgs[m.ConversationID], m)
 	return m
 }
@@ -127,13 +128,14 @@ func (s *fakeStore) addOut(accountID string, author agent.Author, text string, s
 func (s *fakeStore) setStatus(id string, st agent.MessageStatus) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, ms := range s.msgs {
-		for i := range ms {
-			if ms[i].ID == id {
-				ms[i].Status = st
-			}
-		}
+	if r, ok := s.msgIndex[id]; ok {
+		s.msgs[r.conv][r.i].Status = st
 	}
+}
+
+type msgRef struct {
+	conv string
+	i    int
 }
 
 // fakeOrchestrator stores inbound messages idempotently, answers each turn

@@ -13,8 +13,10 @@ import (
 	"github.com/parley-collections/parley/agent"
 )
 
-// smallBuffers shrinks the kernel buffers of accepted connections so that a
-// client that stops reading blocks the server's writer after a few frames.
+// smallBuffers shrinks the kernel send buffer of accepted connections so that
+// a client that stops reading blocks the server's writer sooner. (The
+// client's receive buffer keeps its default: a tiny receive window on
+// loopback stalls on zero-window probes once the client reads again.)
 type smallBuffers struct{ net.Listener }
 
 func (l smallBuffers) Accept() (net.Conn, error) {
@@ -34,18 +36,17 @@ func TestSlowReaderIsDroppedWithAReason(t *testing.T) {
 		cfg:      func(c *Config) { c.SendQueue = queue },
 		listener: func(s *httptest.Server) { s.Listener = smallBuffers{s.Listener} },
 	})
-	d := websocket.Dialer{NetDialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
-		c, err := (&net.Dialer{}).DialContext(ctx, network, addr)
-		if tc, ok := c.(*net.TCPConn); ok {
-			_ = tc.SetReadBuffer(4 << 10)
-		}
-		return c, err
-	}}
-	ws, _, err := d.Dial(b.wsURL(b.token(t, "A-1"), ""), nil)
+	// Reading the transcript on connect shows the socket is registered and
+	// its replay is over, so what follows goes through the send queue only.
+	b.store.addOut("A-1", agent.AuthorAgent, "welcome", agent.StatusSent)
+	ws, _, err := websocket.DefaultDialer.Dial(b.wsURL(b.token(t, "A-1"), ""), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ws.Close()
+	if f := read(t, ws); f.Text != "welcome" {
+		t.Fatalf("transcript %+v", f)
+	}
 
 	// The client reads nothing while replies pile up.
 	sender := NewSender(b.bus)
