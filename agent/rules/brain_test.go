@@ -366,3 +366,71 @@ func TestUnderstandIdentity(t *testing.T) {
 		{text: "60601", want: []agent.Command{c(agent.IntentUnknown)}},
 	})
 }
+
+func TestUnderstandRobustness(t *testing.T) {
+	t.Parallel()
+	runUnderstand(t, []understandCase{
+		// misspellings and casual writing
+		{text: "i want to dispte this", want: []agent.Command{c(agent.IntentDispute)}},
+		{text: "i filed bankrupcy", want: []agent.Command{c(agent.IntentBankruptcy)}},
+		{text: "talk to my lawer", want: []agent.Command{c(agent.IntentAttorney)}},
+		{text: "i am thinking about suicde", want: []agent.Command{c(agent.IntentVulnerable)}},
+		{text: "pls stop txting me", want: []agent.Command{optOut(agent.ChannelSMS)}},
+		{text: "wats my balnce", want: []agent.Command{c(agent.IntentAskBalance)}},
+		{text: "how much do i owe u", want: []agent.Command{c(agent.IntentAskBalance)}},
+		{text: "im unemployed rn", want: []agent.Command{c(agent.IntentHardship)}},
+		{text: "can i pay 100 a mnth", want: []agent.Command{plan("100.00", agent.Monthly, 0)}},
+		{text: "i cnt afford this", want: []agent.Command{c(agent.IntentHardship)}},
+		{text: "i was laid off, gonna be a while b4 i can pay", want: []agent.Command{c(agent.IntentHardship)}},
+		{text: "stopp", want: []agent.Command{optOut("")}},
+		{text: "dont ever call me again", want: []agent.Command{optOut(agent.ChannelVoice)}},
+		{text: "Stop texting me!!! 🙏", want: []agent.Command{optOut(agent.ChannelSMS)}},
+		{text: "i can pay $25/wk", want: []agent.Command{plan("25.00", agent.Weekly, 0)}},
+		// full-width and mixed languages
+		{text: "ｓｔｏｐ　ｔｅｘｔｉｎｇ　ｍｅ", want: []agent.Command{optOut(agent.ChannelSMS)}},
+		{text: "我想每月还５００", want: []agent.Command{plan("500.00", agent.Monthly, 0)}},
+		{text: "STOP 退订", want: []agent.Command{optOut("")}},
+		{text: "我想 talk to a real person", want: []agent.Command{c(agent.IntentRequestHuman)}},
+		{text: "OK 好的", offers: twoOffers, want: []agent.Command{accept("")}},
+		// negatives: the phrase is there, the meaning is not
+		{text: "I will never stop fighting this debt", want: []agent.Command{c(agent.IntentUnknown)}},
+		{text: "I'm not going to stop paying, I just need more time", want: []agent.Command{c(agent.IntentUnknown)}},
+		{text: "我没有律师", want: []agent.Command{c(agent.IntentUnknown)}},
+		{text: "我不想退订", want: []agent.Command{c(agent.IntentUnknown)}},
+		{text: "I paid $200 last week, did you get it?", want: []agent.Command{question("I paid $200 last week, did you get it?")}},
+		{text: "Why do I owe $1,500?", want: []agent.Command{c(agent.IntentAskPurpose)}},
+		{text: "I want to cancel my payment plan", want: []agent.Command{question("I want to cancel my payment plan")}},
+		{text: "my zip code is 60601, not an amount", want: []agent.Command{verify(post("60601"))}},
+		{text: "call me tomorrow at 3pm", want: []agent.Command{c(agent.IntentUnknown)}},
+		{text: "I have two kids", want: []agent.Command{c(agent.IntentUnknown)}},
+		{text: "一起", want: []agent.Command{c(agent.IntentUnknown)}},
+	})
+}
+
+func TestUnderstandMultiIntent(t *testing.T) {
+	t.Parallel()
+	runUnderstand(t, []understandCase{
+		{text: "hey there, I got laid off last month and I'm struggling. could we do 75 every 2 weeks?",
+			want: []agent.Command{c(agent.IntentHardship), plan("75.00", agent.Biweekly, 0), c(agent.IntentGreeting)}},
+		{text: "My hours got cut, can I do $100/month for 12 months", want: []agent.Command{c(agent.IntentHardship), plan("100.00", agent.Monthly, 12)}},
+		{text: "$100 biweekly starting next friday", want: []agent.Command{{Intent: agent.IntentProposePlan, Amount: usd("100.00"), Frequency: agent.Biweekly, Date: day(2026, 12, 4)}}},
+		{text: "I got paid today, I'll send 200 tomorrow", want: []agent.Command{promise(day(2026, 11, 29), "200.00")}},
+		{text: "1,200 is too much, I can do 600", want: []agent.Command{plan("600.00", "", 0), c(agent.IntentRejectOffer)}},
+		{text: "I owe you nothing, stop harassing me", want: []agent.Command{c(agent.IntentCease), c(agent.IntentDispute)}},
+		{text: "hi this is John's mom, he isn't home", want: []agent.Command{third("parent"), c(agent.IntentGreeting)}},
+		{text: "我老公住院了，这个月还不了", want: []agent.Command{c(agent.IntentHardship)}},
+		{text: "我下个月一号可以还一千", want: []agent.Command{promise(day(2026, 12, 1), "1000.00")}},
+		{text: "我可以每周还一百吗", want: []agent.Command{plan("100.00", agent.Weekly, 0)}},
+		{text: "可以分期吗", want: []agent.Command{plan("", "", 0)}},
+		{text: "Ok let's do option 1", want: []agent.Command{accept("1")}},
+		{text: "that's too high, can we do lower payments?", want: []agent.Command{c(agent.IntentRejectOffer)}},
+		{text: "yes, my zip is 60601", want: []agent.Command{verify(post("60601"))}},
+		{text: "No. I don't owe this.", want: []agent.Command{c(agent.IntentDispute)}},
+		{text: "I'm his wife and I want to pay his debt", want: []agent.Command{third("spouse")}},
+		{text: "I need help paying this", want: []agent.Command{c(agent.IntentHardship)}},
+		{text: "can I settle this for less", want: []agent.Command{plan("", "", 0)}},
+		{text: "I'd like to settle for 600", want: []agent.Command{plan("600.00", "", 0)}},
+		{text: "no thanks", want: []agent.Command{c(agent.IntentDeny)}},
+		{text: "not interested", offers: twoOffers, want: []agent.Command{c(agent.IntentRejectOffer)}},
+	})
+}

@@ -255,7 +255,7 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	}
 
 	payVerb := payVerbIn(a)
-	plan := count > 0 || has(xPlan) || (amount != nil && (freq != "" || promised.IsZero())) || (freq != "" && payVerb)
+	plan := count > 0 || (has(xPlan) && !has(xCancelPlan)) || (amount != nil && (freq != "" || promised.IsZero())) || (freq != "" && payVerb)
 	if has(agent.IntentPayInFull) && count == 0 && freq == "" {
 		c := cmd(agent.IntentPayInFull)
 		c.Date = promised
@@ -324,7 +324,7 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	if !substantive && (has(agent.IntentDeny) || (has(xRejectWeak) && !offersOpen)) {
 		out = append(out, cmd(agent.IntentDeny))
 	}
-	if !substantive && looksLikeQuestion(a) {
+	if !substantive && (looksLikeQuestion(a) || has(xCancelPlan)) {
 		c := cmd(agent.IntentQuestion)
 		c.Text = strings.TrimSpace(a.raw)
 		out = append(out, c)

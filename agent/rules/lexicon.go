@@ -10,6 +10,7 @@ const (
 	xCannotPay   agent.Intent = "x_cannot_pay"   // "I can't afford it": reject an offer, else hardship
 	xPlan        agent.Intent = "x_plan"         // "payment plan", "分期": a plan without figures
 	xWrongNumber agent.Intent = "x_wrong_number" // "wrong number": a third party
+	xCancelPlan  agent.Intent = "x_cancel_plan"  // "cancel my payment plan": a question for the flows, not a new plan
 )
 
 // rule is one reading with the phrases that express it. When neg is set, a
@@ -46,7 +47,7 @@ var lexicon = []rule{
 	}},
 	{intent: agent.IntentOptOut, neg: true, en: []string{
 		"stop|quit|cease [sending] [me] [these|those|the|your|all|any] text*|messag*|sms|call*|phon*|email*|mail*|ringing|voicemail*|spam*",
-		"do not text*|messag*|call*|phone|email*|ring me", "never text*|messag*|call*|phone|email*|ring me",
+		"do not [ever] text*|messag*|call*|phone|email*|ring me", "never [ever] text*|messag*|call*|phone|email*|ring me",
 		"do not send [me] [any] [more] text*|messag*|sms|email*",
 		"no more text*|messag*|sms|call*|email*", "unsubscrib*", "opt|opting [me] out",
 		"remove|take me ~4 list|texts|messages|calls|emails|database|system",
@@ -131,6 +132,9 @@ var lexicon = []rule{
 		"split ~3 payments|payment|it|up", "pay ~3 monthly|weekly|biweekly|fortnightly",
 		"settle|settlement ~3 less|lower|discount|reduced|cheaper", "settlement offer", "discount",
 	}, zh: []string{"分期", "分几次", "分次", "每月还一点", "慢慢还", "分开还"}},
+	{intent: xCancelPlan, neg: true, en: []string{
+		"cancel|stop|end|quit|terminate ~3 plan|arrangement|installment*|instalment*|agreement|autopay|debit",
+	}, zh: []string{"取消~3分期", "取消~3还款计划", "取消~3方案", "停止~3分期"}},
 	{intent: agent.IntentAcceptOffer, neg: true, en: []string{
 		"that|it|this works", "that|this would work", "works for me", "sounds good|great|fine|ok|perfect", "deal $", "^ deal",
 		"i accept", "i agree", "agreed", "i will take|choose|pick", "go with", "let us do|go", "sign me up",

@@ -283,15 +283,19 @@ func addVocabulary(words ...string) {
 	}
 }
 
-// correct returns the vocabulary word one edit (insertion, deletion,
-// substitution or swap of neighbours) away from w, or w itself.
+// correct returns the vocabulary word one edit away from w, or w itself.
+// Edits are tried from the most common slip to the least: a letter left out,
+// two letters swapped, a letter mistyped, a letter doubled.
 func correct(w string) string {
 	if len(w) < 5 || known[w] || protected[w] {
 		return w
 	}
-	for _, n := range [...]int{len(w), len(w) - 1, len(w) + 1} {
-		for _, v := range vocabulary[n] {
-			if oneEdit(w, v) {
+	for _, try := range [...]struct {
+		n    int
+		swap bool
+	}{{len(w) + 1, false}, {len(w), true}, {len(w), false}, {len(w) - 1, false}} {
+		for _, v := range vocabulary[try.n] {
+			if oneEdit(w, v, try.swap) {
 				return v
 			}
 		}
@@ -299,7 +303,9 @@ func correct(w string) string {
 	return w
 }
 
-func oneEdit(a, b string) bool {
+// oneEdit reports whether a and b differ by one edit; for equal lengths,
+// swap selects a swap of neighbours rather than one mistyped letter.
+func oneEdit(a, b string, swap bool) bool {
 	if len(a) == len(b) {
 		i := 0
 		for i < len(a) && a[i] == b[i] {
@@ -308,8 +314,8 @@ func oneEdit(a, b string) bool {
 		if i == len(a) {
 			return false
 		}
-		if a[i+1:] == b[i+1:] {
-			return true
+		if !swap {
+			return a[i+1:] == b[i+1:]
 		}
 		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 	}

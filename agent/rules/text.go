@@ -173,5 +173,7 @@ var expansions = map[string]string{
 	"yeah": "yes", "yea": "yes", "yep": "yes", "yup": "yes", "ya'll": "you all", "yes'm": "yes",
 	"nope": "no", "nah": "no", "naw": "no",
 	"bal": "balance", "amt": "amount", "acct": "account", "mo": "month", "mth": "month", "wk": "week", "wks": "weeks",
-	"dr": "doctor",
+	"dr": "doctor", "mnth": "month", "mnthly": "monthly", "wkly": "weekly", "biwkly": "biweekly",
+	"stopp": "stop", "sotp": "stop", "stpo": "stop", "gm": "good morning", "gn": "good night",
+	"ttyl": "talk to you later", "b4": "before", "thru": "through", "tho": "though",
 }
