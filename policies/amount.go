@@ -33,12 +33,19 @@ var (
 		"a.m", "p.m", "st", "nd", "rd", "th", "x", "people", "options", "steps", "digits", "business days", "working days",
 		"天", "日", "个月", "月", "年", "期", "次", "号", "点", "小时", "分钟", "周", "笔", "个", "岁", "人", "位", "条", "倍",
 	}
-	// Words just before a bare number that say it is money.
-	moneyCues = []string{
-		"pay", "paying", "paid", "payment", "payments of", "owe", "owing", "owed", "balance", "amount", "total", "settle",
-		"settlement", "offer", "instalments of", "installments of", "installment of", "instalment of", "just", "only",
-		"还", "付", "欠", "金额", "余额", "共", "每月", "每期", "首付", "还款", "支付", "合计", "总计", "应还",
+	// Words in the few before a bare number that say it is money, and the
+	// small words that may stand between ("pay just 200", "payments of 50").
+	moneyCueWords = map[string]bool{
+		"pay": true, "paying": true, "paid": true, "payment": true, "payments": true, "owe": true, "owing": true,
+		"owed": true, "balance": true, "amount": true, "total": true, "settle": true, "settlement": true, "offer": true,
+		"instalments": true, "installments": true, "installment": true, "instalment": true,
 	}
+	fillerWords = map[string]bool{
+		"of": true, "a": true, "an": true, "the": true, "is": true, "be": true, "just": true, "only": true, "now": true,
+		"you": true, "your": true, "us": true, "me": true, "we": true, "will": true, "can": true, "could": true, "are": true,
+		"it's": true, "of:": true, "is:": true,
+	}
+	moneyCuesZh = []string{"还", "付", "欠", "金额", "余额", "共", "每月", "每期", "首付", "还款", "支付", "合计", "总计", "应还"}
 	// Words just before a number that say it is not money: a reference, a
 	// time, a part of a list.
 	notMoneyCues = []string{
@@ -183,7 +190,7 @@ func readNumber(base []byte, i int) (money, bool, int) {
 			return money{}, false, next // an identifier or a telephone number
 		}
 		prev := prevWord(base, i)
-		if digits == 4 && !commas && !hasFrac && whole >= 1900 && whole <= 2100 && !slices.Contains(moneyCues, string(prev)) {
+		if digits == 4 && !commas && !hasFrac && whole >= 1900 && whole <= 2100 && !moneyCueWords[string(prev)] && !slices.Contains(moneyCuesZh, string(prev)) {
 			return money{}, false, next // a year, unless money is named just before ("pay 2000", "还2000")
 		}
 		for _, w := range notMoneyCues {
@@ -279,19 +286,38 @@ func prevWord(b []byte, i int) []byte {
 	return b[s:e]
 }
 
-// cueBefore reports whether a money cue stands in the few words before b[i].
+// cueBefore reports whether a money cue stands in the few words before
+// b[i]: an English cue word, maybe behind small words, or a Chinese cue.
 func cueBefore(b []byte, i int) bool {
-	from := max(0, i-24)
-	win := b[from:i]
-	for _, c := range moneyCues {
-		k := bytes.LastIndex(win, []byte(c))
-		if k < 0 {
-			continue
+	e := i
+	for words := 0; words < 4; words++ {
+		for e > 0 && (b[e-1] == ' ' || b[e-1] == ':' || b[e-1] == ',') {
+			e--
 		}
-		if isLetter(c[0]) && k+from > 0 && isLetter(b[k+from-1]) {
-			continue
+		if e > 0 && b[e-1] >= 0x80 {
+			win := b[max(0, e-9):e]
+			for _, c := range moneyCuesZh {
+				if bytes.HasSuffix(win, []byte(c)) {
+					return true
+				}
+			}
+			return false
 		}
-		return true
+		s := e
+		for s > 0 && (isLetter(b[s-1]) || b[s-1] == '\'') {
+			s--
+		}
+		if s == e {
+			return false
+		}
+		w := b[s:e]
+		if moneyCueWords[string(w)] {
+			return true
+		}
+		if !fillerWords[string(w)] {
+			return false
+		}
+		e = s
 	}
 	return false
 }

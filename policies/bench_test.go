@@ -110,3 +110,27 @@ func BenchmarkCheckLines(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCheckWorstCase runs texts of the full 10,000 characters built to
+// make the detectors work hardest: thousands of bare numbers, of negated
+// threats, of spaced letters, of digit groups.
+func BenchmarkCheckWorstCase(b *testing.B) {
+	g := Default()
+	f := allowedFacts
+	for name, text := range map[string]string{
+		"numbers": strings.Repeat("1 ", MaxTextRunes/2),
+		"negated": strings.Repeat("not arrest ", MaxTextRunes/11),
+		"spaced":  strings.Repeat("a ", MaxTextRunes/2),
+		"digits":  strings.Repeat("4111 ", MaxTextRunes/5),
+		"chinese": strings.Repeat("一", MaxTextRunes),
+		"threats": strings.Repeat("call your boss ", MaxTextRunes/15),
+	} {
+		b.Run(name, func(b *testing.B) {
+			p := Proposal{Text: text, Channel: "chat"}
+			b.ReportAllocs()
+			for b.Loop() {
+				g.Check(p, f)
+			}
+		})
+	}
+}

@@ -96,10 +96,16 @@ func foldLexical(dst, base []byte) []byte {
 	for i := 0; i < len(base); {
 		// Only a one-character token can open a spaced run.
 		if i+1 < len(base) && isSep(base[i+1]) {
-			if k, end := spacedRun(base, i); k > 0 {
+			if k, letters, end := spacedRun(base, i); k >= 3 && letters >= 2 {
 				for j := i; j < end; j += 2 {
 					dst = append(dst, base[j])
 				}
+				i = end
+				continue
+			} else if k >= 3 {
+				// A run that is no word ("1 2 3"): copy it whole, so that
+				// no later position reads it again.
+				dst = append(dst, base[i:end]...)
 				i = end
 				continue
 			}
@@ -121,15 +127,13 @@ func foldLexical(dst, base []byte) []byte {
 	return dst
 }
 
-// spacedRun reports whether base[i:] starts a run of at least three single
-// characters split by one separator each ("a r r e s t", "f.a.m.i.l.y"),
-// with at least two letters among them. It returns the run's length and the
-// index just past its last character.
-func spacedRun(base []byte, i int) (k, end int) {
+// spacedRun measures the run of single characters split by one separator
+// each ("a r r e s t", "f.a.m.i.l.y") that starts at base[i]: how many
+// characters, how many of them letters, and the index just past the last.
+func spacedRun(base []byte, i int) (k, letters, end int) {
 	if i > 0 && !isSep(base[i-1]) {
-		return 0, 0
+		return 0, 0, 0
 	}
-	letters := 0
 	for j := i; j < len(base) && isSpacedChar(base[j]); j += 2 {
 		if j+1 < len(base) && isSpacedChar(base[j+1]) {
 			break // part of a longer word
@@ -143,10 +147,7 @@ func spacedRun(base []byte, i int) (k, end int) {
 			break
 		}
 	}
-	if k < 3 || letters < 2 {
-		return 0, 0
-	}
-	return k, end
+	return k, letters, end
 }
 
 func isSep(c byte) bool { return c == ' ' || c == '.' || c == '-' || c == '_' }
