@@ -1,0 +1,117 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/agent/kb"
+	"github.com/parley-collections/parley/agent/postgres"
+	"github.com/parley-collections/parley/agent/rules"
+	"github.com/parley-collections/parley/policies"
+)
+
+// newApp opens the store, seeds the demo, and wires the orchestrator, the
+// outbox dispatcher, the channels and the console.
+func newApp(ctx context.Context, cfg config, log *slog.Logger, sio IO) (*app, error) {
+	a := &app{cfg: cfg, log: log, sio: sio, metrics: newMetrics(), mux: http.NewServeMux(), started: time.Now()}
+	st, err := openStore(ctx, sio.Getenv, cfg.DBPath)
+	if err != nil {
+		return nil, err
+	}
+	a.store = st
+	a.closers = append(a.closers, func() { _ = st.Close() })
+	a.bus = agent.NewMemoryBus()
+	if pg, ok := st.(*postgres.Store); ok {
+		bus := postgres.NewBus(pg.Pool(), log)
+		a.bus = bus
+		a.workers = append(a.workers, func(ctx context.Context) { _ = bus.Run(ctx) })
+	}
+	guard, err := loadGuard(cfg.GuardProfiles)
+	if err != nil {
+		a.close()
+		return nil, err
+	}
+	know, err := kb.Default(ctx)
+	if err != nil {
+		a.close()
+		return nil, fmt.Errorf("knowledge base: %w", err)
+	}
+	a.disp = &agent.Dispatcher{Store: st, Bus: a.bus, Logger: log, MaxAttempts: cfg.OutboxMaxAttempts, Senders: map[agent.Channel]agent.Sender{}}
+	orch, err := agent.NewOrchestrator(agent.Config{
+		Store:     st,
+		Brain:     rules.New(),
+		Guard:     guard,
+		Bus:       a.bus,
+		Knowledge: know,
+		Logger:    log,
+		Linker:    &agent.PaymentLinker{URLTemplate: cfg.PaymentURL, Secret: []byte(cfg.PaymentSecret)},
+		AgentName: cfg.AgentName,
+		OnEnqueue: a.disp.Kick,
+		OnTurn: func(ch agent.Channel, brain string, d time.Duration, err error) {
+			a.metrics.observeTurn(string(ch), brain, d, err)
+		},
+	})
+	if err != nil {
+		a.close()
+		return nil, err
+	}
+	a.orch = orch
+	if cfg.Demo {
+		if err := a.seedDemo(ctx); err != nil {
+			a.close()
+			return nil, err
+		}
+	}
+	a.routes()
+	if err := a.mountChannels(ctx); err != nil {
+		a.close()
+		return nil, err
+	}
+	a.workers = append(a.workers,
+		func(ctx context.Context) { _ = a.disp.Run(ctx) },
+		a.recoverInbound,
+	)
+	return a, nil
+}
+
+// loadGuard returns the embedded profiles, overlaid by a deployment's file.
+func loadGuard(path string) (*policies.Guard, error) {
+	if path == "" {
+		return policies.Default(), nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("guard profiles: %w", err)
+	}
+	g, err := policies.NewGuard(policies.Options{Profiles: [][]byte{b}})
+	if err != nil {
+		return nil, fmt.Errorf("guard profiles %s: %w", path, err)
+	}
+	return g, nil
+}
+
+// seedDemo adds the demo portfolio when missing and prints what a newcomer
+// can try.
+func (a *app) seedDemo(ctx context.Context) error {
+	n, err := agent.SeedDemo(ctx, a.store, time.Now())
+	if err != nil {
+		return fmt.Errorf("demo data: %w", err)
+	}
+	w := a.sio.Stderr
+	fmt.Fprintf(w, "Demo mode: %d demo accounts added.\n", n)
+	fmt.Fprintf(w, "%-20s %-16s %-8s %s\n", "ACCOUNT", "PHONE", "LOCALE", "VERIFY WITH")
+	for _, acct := range agent.DemoAccounts(time.Now()) {
+		id := agent.DemoIdentity[acct.ID]
+		phone := ""
+		if len(acct.Borrower.Phones) > 0 {
+			phone = acct.Borrower.Phones[0]
+		}
+		fmt.Fprintf(w, "%-20s %-16s %-8s date of birth %s, postcode %s\n", acct.ID, phone, acct.Borrower.Locale, id.DOB, id.Postcode)
+	}
+	return nil
+}

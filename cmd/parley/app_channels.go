@@ -1,0 +1,66 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/channels/chat"
+	"github.com/parley-collections/parley/channels/sms"
+	"github.com/parley-collections/parley/channels/twilio"
+)
+
+// mountChannels mounts the borrower-facing channels and gives the outbox a
+// sender for each.
+func (a *app) mountChannels(ctx context.Context) error {
+	ts := twilio.Settings{
+		AccountSID: a.cfg.TwilioAccountSID, AuthToken: a.cfg.TwilioAuthToken, From: a.cfg.TwilioFrom,
+		MessagingServiceSID: a.cfg.TwilioMSID, PublicURL: a.cfg.PublicURL, Insecure: a.cfg.TwilioInsecure,
+	}
+	if err := ts.Validate(); err != nil {
+		return fmt.Errorf("twilio settings: %w", err)
+	}
+	// SMS: the webhook stores, acknowledges and runs the turn; the outbox sends.
+	smsH, err := sms.NewHandler(sms.Config{Settings: ts, Orchestrator: a.orch, Store: a.store, Log: a.log})
+	if err != nil {
+		return err
+	}
+	a.handle("POST "+sms.InboundPath, "twilio_sms", smsH)
+	a.handle("POST "+sms.StatusPath, "twilio_sms_status", smsH)
+	a.closers = append(a.closers, func() {
+		cctx, cancel := context.WithTimeout(context.Background(), a.cfg.ShutdownTimeout)
+		defer cancel()
+		_ = smsH.Close(cctx)
+	})
+	a.disp.Senders[agent.ChannelSMS] = sms.NewSenderFromSettings(ts, nil, a.log)
+	if !a.cfg.twilioSending() {
+		a.log.Info("sms: no Twilio sending credentials, messages go to the dry-run sender")
+	}
+
+	// In-app chat: replies reach sockets through the bus.
+	chatCfg := chat.Config{
+		Secret: []byte(a.cfg.ChatSecret), Orchestrator: a.orch, Store: a.store, Bus: a.bus,
+		Logger: a.log, AllowedOrigins: a.cfg.ChatOrigins,
+	}
+	if a.cfg.Demo {
+		chatCfg.DemoAccounts = demoChatAccounts
+	}
+	chatH, err := chat.NewHandler(chatCfg)
+	if err != nil {
+		return err
+	}
+	a.handle("/chat/", "chat", chatH)
+	a.workers = append(a.workers, func(ctx context.Context) { _ = chatH.Run(ctx) })
+	a.disp.Senders[agent.ChannelChat] = chat.NewSender(a.bus)
+	return nil
+}
+
+// demoChatAccounts lists the demo borrowers for the chat demo page.
+func demoChatAccounts(context.Context) ([]chat.DemoAccount, error) {
+	var out []chat.DemoAccount
+	for _, a := range agent.DemoAccounts(time.Now()) {
+		out = append(out, chat.DemoAccount{ID: a.ID, Name: a.Borrower.Name, Locale: a.Borrower.Locale, Jurisdiction: a.Borrower.Jurisdiction})
+	}
+	return out, nil
+}

@@ -1,0 +1,171 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+
+	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/agent/kb"
+	"github.com/parley-collections/parley/agent/rules"
+	"github.com/parley-collections/parley/agent/sqlite"
+	"github.com/parley-collections/parley/evals"
+	"github.com/parley-collections/parley/policies"
+)
+
+func init() {
+	register(command{name: "eval", summary: "run eval suites against the agent", run: runEval})
+}
+
+func runEval(ctx context.Context, sio IO, args []string) error {
+	if len(args) == 0 || args[0] != "run" {
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
+			fmt.Fprintln(sio.Stdout, "usage: parley eval run [PATH...] [--brain rules|llm] [--jobs N] [--repeat N] [--report text|json|junit|html] [--out FILE]")
+			return nil
+		}
+		return usagef("usage: parley eval run [PATH...] [flags]")
+	}
+	fs := newFlags(sio, "eval run", "[PATH...] [--brain rules|llm] [--jobs N] [--repeat N] [--report text|json|junit|html] [--out FILE]")
+	brain := fs.String("brain", "rules", "which brain understands the borrower: rules or llm")
+	jobs := fs.Int("jobs", runtime.NumCPU(), "cases run at once")
+	repeat := fs.Int("repeat", 1, "runs of every case (for the llm brain: pass rate per case, flaky cases flagged)")
+	format := fs.String("report", "text", "report format: text, json, junit or html")
+	out := fs.String("out", "", "write the report to FILE instead of standard output")
+	seed := fs.Int64("seed", 1, "seed of the simulated borrowers")
+	if err := parseFlags(fs, interleaved(args[1:])); err != nil {
+		return err
+	}
+	switch *format {
+	case "text", "json", "junit", "html":
+	default:
+		return usagef("--report %q is not text, json, junit or html", *format)
+	}
+	if *jobs < 1 || *repeat < 1 {
+		return usagef("--jobs and --repeat must be at least 1")
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		paths = []string{"evals/suites"}
+	}
+	suites, err := evals.Load(paths...)
+	if err != nil {
+		return err
+	}
+	know, err := kb.Default(ctx)
+	if err != nil {
+		return fmt.Errorf("knowledge base: %w", err)
+	}
+	opts := evals.Options{
+		NewStore:  newEvalStore,
+		NewBrain:  func() agent.Brain { return rules.New() },
+		BrainName: "rules",
+		Guard:     policies.Default(),
+		Knowledge: know,
+		Jobs:      *jobs,
+		Repeat:    *repeat,
+		Seed:      *seed,
+	}
+	if *brain == "llm" {
+		if err := useLLM(ctx, sio.Getenv, &opts); err != nil {
+			return err
+		}
+	} else if *brain != "rules" {
+		return usagef("--brain %q is not rules or llm", *brain)
+	}
+	if isTerminal(sio.Stdout) {
+		opts.Progress = progressBar(sio.Stdout)
+	}
+	rep, err := evals.Run(ctx, suites, opts)
+	if err != nil {
+		return err
+	}
+	w := sio.Stdout
+	if *out != "" {
+		f, err := os.Create(*out)
+		if err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
+		defer f.Close()
+		w = f
+	}
+	if err := writeReport(rep, *format, w); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	if *out != "" || *format != "text" {
+		// The summary always reaches the terminal.
+		if err := rep.WriteText(sio.Stderr); err != nil {
+			return err
+		}
+	}
+	if !rep.OK() {
+		return exitError{code: 1}
+	}
+	return nil
+}
+
+func writeReport(rep *evals.Report, format string, w io.Writer) error {
+	switch format {
+	case "json":
+		return rep.WriteJSON(w)
+	case "junit":
+		return rep.WriteJUnit(w)
+	case "html":
+		return rep.WriteHTML(w)
+	}
+	return rep.WriteText(w)
+}
+
+// newEvalStore opens a fresh in-memory SQLite store for one case.
+func newEvalStore(ctx context.Context) (agent.Store, func(), error) {
+	st, err := sqlite.Open(ctx, ":memory:")
+	if err != nil {
+		return nil, nil, err
+	}
+	return st, func() { _ = st.Close() }, nil
+}
+
+// progressBar draws "[#####-----] 12/60" in place on a terminal.
+func progressBar(w io.Writer) func(done, total int) {
+	return func(done, total int) {
+		const width = 30
+		n := width * done / max(total, 1)
+		fmt.Fprintf(w, "\r[%s%s] %d/%d", strings.Repeat("#", n), strings.Repeat("-", width-n), done, total)
+		if done == total {
+			fmt.Fprintln(w)
+		}
+	}
+}
+
+// interleaved moves flags after positional arguments to the front, so that
+// "eval run suites/ --jobs 4" parses like "eval run --jobs 4 suites/".
+func interleaved(args []string) []string {
+	var flags, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			pos = append(pos, args[i+1:]...)
+			break
+		}
+		if strings.HasPrefix(a, "-") && a != "-" {
+			flags = append(flags, a)
+			if !strings.Contains(a, "=") && i+1 < len(args) && !strings.HasPrefix(args[i+1], "-") && takesValue(a) {
+				flags = append(flags, args[i+1])
+				i++
+			}
+			continue
+		}
+		pos = append(pos, a)
+	}
+	return append(flags, pos...)
+}
+
+func takesValue(flag string) bool {
+	switch strings.TrimLeft(flag, "-") {
+	case "h", "help":
+		return false
+	}
+	return true
+}

@@ -1,0 +1,167 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/parley-collections/parley/agent"
+)
+
+func init() {
+	register(command{name: "serve", summary: "run the server: channels, console, API, workers", run: runServe})
+}
+
+func runServe(ctx context.Context, sio IO, args []string) error {
+	cfg := defaultConfig()
+	if err := cfg.loadEnv(sio.Getenv); err != nil {
+		return usageError{err.Error()}
+	}
+	fs := newFlags(sio, "serve", "[--addr :8080] [--demo] [--db ./parley.db]")
+	cfg.bindFlags(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("unexpected argument %q", fs.Arg(0))
+	}
+	if err := cfg.validate(); err != nil {
+		return usageError{err.Error()}
+	}
+	log := newLogger(sio.Stdout, cfg.LogLevel)
+	a, err := newApp(ctx, cfg, log, sio)
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	return a.serve(ctx, ln)
+}
+
+// app is a running Parley: the one place where concrete types meet.
+type app struct {
+	cfg     config
+	log     *slog.Logger
+	sio     IO
+	store   agent.Store
+	orch    *agent.Orchestrator
+	disp    *agent.Dispatcher
+	bus     agent.Bus
+	metrics *metrics
+	mux     *http.ServeMux
+	closers []func()
+	workers []func(ctx context.Context)
+	started time.Time
+}
+
+// serve answers HTTP on ln and runs the workers until ctx ends, then drains
+// in-flight requests, stops the workers and returns.
+func (a *app) serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           a.mux,
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(a.log.Handler(), slog.LevelWarn),
+	}
+	wctx, stopWorkers := context.WithCancel(context.WithoutCancel(ctx))
+	var wg sync.WaitGroup
+	for _, w := range a.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w(wctx)
+		}()
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	a.log.Info("parley serving", "addr", ln.Addr().String(), "startup", time.Since(a.started).Round(time.Millisecond).String())
+	var serveErr error
+	select {
+	case <-ctx.Done():
+	case serveErr = <-errc:
+	}
+	a.log.Info("parley shutting down: draining requests")
+	sctx, cancel := context.WithTimeout(context.Background(), a.cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		a.log.Warn("shutdown did not drain in time", "err", err)
+	}
+	stopWorkers()
+	wg.Wait()
+	a.log.Info("parley stopped")
+	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", serveErr)
+	}
+	return nil
+}
+
+func (a *app) close() {
+	for i := len(a.closers) - 1; i >= 0; i-- {
+		a.closers[i]()
+	}
+}
+
+// routes mounts the health, readiness and metrics endpoints.
+func (a *app) routes() {
+	a.handle("GET /healthz", "healthz", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprintln(w, "ok")
+	}))
+	a.handle("GET /readyz", "readyz", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		if err := a.store.Ping(ctx); err != nil {
+			a.log.Warn("readiness: store unreachable", "err", err)
+			w.WriteHeader(http.StatusServiceUnavailable)
+			fmt.Fprintln(w, "store unreachable")
+			return
+		}
+		fmt.Fprintln(w, "ready")
+	}))
+	a.mux.Handle("GET /metrics", a.metrics.handler())
+}
+
+// handle mounts h at pattern with request metrics under route.
+func (a *app) handle(pattern, route string, h http.Handler) {
+	a.mux.Handle(pattern, a.metrics.instrument(route, h))
+}
+
+// recoverInbound runs turns for inbound messages that were stored but not
+// answered, at start (after a crash) and then every few seconds, so that
+// every acknowledged message is answered exactly once.
+func (a *app) recoverInbound(ctx context.Context) {
+	t := time.NewTicker(3 * time.Second)
+	defer t.Stop()
+	for {
+		msgs, err := a.store.PendingInbound(ctx, 100)
+		if err != nil && ctx.Err() == nil {
+			a.log.Warn("pending inbound scan failed", "err", err)
+		}
+		for _, m := range msgs {
+			if ctx.Err() != nil {
+				return
+			}
+			// Leave fresh messages to the channel that is running them now.
+			if time.Since(m.CreatedAt) < 2*time.Second {
+				continue
+			}
+			if _, err := a.orch.Process(ctx, m.ID); err != nil && ctx.Err() == nil {
+				a.log.Warn("recovered turn failed", "message", m.ID, "err", err)
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
