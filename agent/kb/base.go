@@ -63,28 +63,58 @@ func Default(ctx context.Context) (*Base, error) {
 
 // Add embeds chunks and adds them to the index.
 func (b *Base) Add(ctx context.Context, chunks []Chunk) error {
+	vecs, err := EmbedChunks(ctx, b.emb, chunks)
+	if err != nil {
+		return err
+	}
+	for i, v := range vecs {
+		if _, err := b.index.Add(v); err != nil {
+			return err
+		}
+		b.chunks = append(b.chunks, chunks[i])
+		b.byLocale[chunks[i].Locale]++
+	}
+	return nil
+}
+
+// EmbedChunks embeds each chunk's EmbedText in bounded batches, which
+// keeps endpoint requests small, and checks that one vector came back per
+// chunk.
+func EmbedChunks(ctx context.Context, emb Embedder, chunks []Chunk) ([][]float32, error) {
+	out := make([][]float32, 0, len(chunks))
 	for start := 0; start < len(chunks); start += embedBatch {
 		batch := chunks[start:min(start+embedBatch, len(chunks))]
 		texts := make([]string, len(batch))
 		for i, c := range batch {
 			texts[i] = c.EmbedText()
 		}
-		vecs, err := b.emb.Embed(ctx, texts)
+		vecs, err := emb.Embed(ctx, texts)
 		if err != nil {
-			return fmt.Errorf("embed: %w", err)
+			return nil, fmt.Errorf("embed: %w", err)
 		}
 		if len(vecs) != len(batch) {
-			return fmt.Errorf("embed: got %d vectors for %d texts", len(vecs), len(batch))
+			return nil, fmt.Errorf("embed: got %d vectors for %d texts", len(vecs), len(batch))
 		}
-		for i, v := range vecs {
-			if _, err := b.index.Add(v); err != nil {
-				return err
-			}
-			b.chunks = append(b.chunks, batch[i])
-			b.byLocale[batch[i].Locale]++
-		}
+		out = append(out, vecs...)
 	}
-	return nil
+	return out, nil
+}
+
+// EmbedQuery embeds one search query and reports the language to prefer:
+// the locale's, or the query's own when no locale is given.
+func EmbedQuery(ctx context.Context, emb Embedder, query, locale string) (vec []float32, lang string, err error) {
+	vecs, err := emb.Embed(ctx, []string{query})
+	if err != nil {
+		return nil, "", fmt.Errorf("embed: %w", err)
+	}
+	if len(vecs) != 1 {
+		return nil, "", fmt.Errorf("embed: got %d vectors for 1 text", len(vecs))
+	}
+	lang = Lang(locale)
+	if lang == "" {
+		lang = DetectLang(query)
+	}
+	return vecs[0], lang, nil
 }
 
 // Stats reports the number of documents, chunks and the vector dimension.
@@ -97,22 +127,15 @@ func (b *Base) Search(ctx context.Context, query, locale string, k int) ([]agent
 	if strings.TrimSpace(query) == "" || k <= 0 {
 		return nil, nil
 	}
-	vecs, err := b.emb.Embed(ctx, []string{query})
+	vec, lang, err := EmbedQuery(ctx, b.emb, query, locale)
 	if err != nil {
-		return nil, fmt.Errorf("kb: search: embed: %w", err)
-	}
-	if len(vecs) != 1 {
-		return nil, fmt.Errorf("kb: search: embed: got %d vectors for 1 text", len(vecs))
-	}
-	lang := Lang(locale)
-	if lang == "" {
-		lang = DetectLang(query)
+		return nil, fmt.Errorf("kb: search: %w", err)
 	}
 	var admit func(int) bool
 	if b.byLocale[lang] > 0 {
 		admit = func(pos int) bool { return b.chunks[pos].Locale == lang }
 	}
-	hits, err := b.index.Search(vecs[0], k, admit)
+	hits, err := b.index.Search(vec, k, admit)
 	if err != nil {
 		return nil, fmt.Errorf("kb: search: %w", err)
 	}

@@ -164,7 +164,7 @@ func (s *Store) ensureCollection(ctx context.Context) error {
 // Close releases the connections.
 func (s *Store) Close() error { return s.client.Close() }
 
-// batch bounds one embedding call and one upsert.
+// batch bounds one upsert request.
 const batch = 64
 
 // Upsert embeds chunks and stores them, first removing every earlier
@@ -189,22 +189,16 @@ func (s *Store) Upsert(ctx context.Context, chunks []kb.Chunk) error {
 			return fmt.Errorf("qdrant: upsert: delete old passages: %w", err)
 		}
 	}
+	vecs, err := kb.EmbedChunks(ctx, s.emb, chunks)
+	if err != nil {
+		return fmt.Errorf("qdrant: upsert: %w", err)
+	}
 	for start := 0; start < len(chunks); start += batch {
-		part := chunks[start:min(start+batch, len(chunks))]
-		texts := make([]string, len(part))
-		for i, c := range part {
-			texts[i] = c.EmbedText()
-		}
-		vecs, err := s.emb.Embed(ctx, texts)
-		if err != nil {
-			return fmt.Errorf("qdrant: upsert: embed: %w", err)
-		}
-		if len(vecs) != len(part) {
-			return fmt.Errorf("qdrant: upsert: embed: got %d vectors for %d texts", len(vecs), len(part))
-		}
-		points := make([]*qdrant.PointStruct, len(part))
-		for i, c := range part {
-			points[i] = &qdrant.PointStruct{
+		end := min(start+batch, len(chunks))
+		points := make([]*qdrant.PointStruct, 0, end-start)
+		for i := start; i < end; i++ {
+			c := chunks[i]
+			points = append(points, &qdrant.PointStruct{
 				Id:      qdrant.NewID(pointID(c.ID)),
 				Vectors: qdrant.NewVectorsDense(vecs[i]),
 				Payload: map[string]*qdrant.Value{
@@ -215,7 +209,7 @@ func (s *Store) Upsert(ctx context.Context, chunks []kb.Chunk) error {
 					"heading":  qdrant.NewValueString(c.Heading),
 					"text":     qdrant.NewValueString(c.Text),
 				},
-			}
+			})
 		}
 		if _, err := s.client.Upsert(ctx, &qdrant.UpsertPoints{CollectionName: s.collection, Wait: qdrant.PtrOf(true), Points: points}); err != nil {
 			return fmt.Errorf("qdrant: upsert: %w", err)
@@ -231,20 +225,13 @@ func (s *Store) Search(ctx context.Context, query, locale string, k int) ([]agen
 	if strings.TrimSpace(query) == "" || k <= 0 {
 		return nil, nil
 	}
-	vecs, err := s.emb.Embed(ctx, []string{query})
+	vec, lang, err := kb.EmbedQuery(ctx, s.emb, query, locale)
 	if err != nil {
-		return nil, fmt.Errorf("qdrant: search: embed: %w", err)
+		return nil, fmt.Errorf("qdrant: search: %w", err)
 	}
-	if len(vecs) != 1 {
-		return nil, fmt.Errorf("qdrant: search: embed: got %d vectors for 1 text", len(vecs))
-	}
-	lang := kb.Lang(locale)
-	if lang == "" {
-		lang = kb.DetectLang(query)
-	}
-	hits, err := s.query(ctx, vecs[0], k, lang)
+	hits, err := s.query(ctx, vec, k, lang)
 	if err == nil && len(hits) == 0 {
-		hits, err = s.query(ctx, vecs[0], k, "")
+		hits, err = s.query(ctx, vec, k, "")
 	}
 	if err != nil {
 		return nil, fmt.Errorf("qdrant: search: %w", err)
