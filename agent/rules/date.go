@@ -461,6 +461,9 @@ func isBoundaryish(w string) bool { return w == boundary || w == "of" || w == "i
 // hanDate reads Chinese dates: 今天, 明天, 后天, 大后天, 下周五, 周五,
 // 3月15号, 1979年9月23日, 15号, 月底, 下个月1号, 3天后.
 func hanDate(seq []token, i int, today time.Time) (dateMention, bool) {
+	if t := seq[i]; t.kind == tHan && !isHanNumeral(t) && !strings.Contains("大今明后月下这本星礼周", t.text) {
+		return dateMention{}, false
+	}
 	for _, r := range [...]struct {
 		s    string
 		days int
