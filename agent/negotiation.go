@@ -289,6 +289,10 @@ func (n *Negotiation) perPeriod(t terms, amount int64, f Frequency) Step {
 	if amount >= t.owed {
 		return n.offer([]Plan{t.single(PlanFull, t.owed)}, "the amount covers the balance")
 	}
+	if amount <= 0 {
+		n.s.AskRate = 0
+		return n.handoff("the borrower can pay nothing per period")
+	}
 	askRate := mulSat(amount, periodsPerYear(f))
 	capRate := askRate
 	if n.s.AskRate > 0 && askRate < n.s.AskRate && n.s.OfferRate > 0 {
@@ -646,6 +650,9 @@ func planRate(p Plan) int64 {
 
 // mulSat multiplies non-negative a and b, saturating instead of overflowing.
 func mulSat(a, b int64) int64 {
+	if a <= 0 || b <= 0 {
+		return 0
+	}
 	hi, lo := bits.Mul64(uint64(a), uint64(b))
 	if hi != 0 || lo > 1<<63-1 {
 		return 1<<63 - 1

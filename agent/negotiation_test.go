@@ -570,7 +570,7 @@ func randomAsk(rng *rand.Rand, a Account) Ask {
 	default:
 		b := a.Balance.Minor
 		m := Money{Minor: []int64{1 + rng.Int63n(b), 1 + rng.Int63n(max(b/10, 1)), b, b + 1,
-			max(a.Policy.MinInstallment.Minor, 1)}[rng.Intn(5)], Currency: a.Balance.Currency}
+			max(a.Policy.MinInstallment.Minor, 1), 0, -1 - rng.Int63n(b)}[rng.Intn(7)], Currency: a.Balance.Currency}
 		ask.Amount = &m
 	}
 	return ask
@@ -728,6 +728,13 @@ func (c *checker) checkAmountAsk(step Step, ask Ask, largestRate, minInst int64,
 		if len(step.Offers) != 1 || step.Offers[0].Kind != PlanFull {
 			c.errorf("an ask of %d covering %d did not get pay in full: %+v", per, balance, step)
 		}
+		return
+	}
+	if per <= 0 {
+		if step.Outcome != StepHandoff {
+			c.errorf("an ask of %d per period got %+v, want a handoff", per, step)
+		}
+		c.askRate = 0
 		return
 	}
 	askRate := per * periodsPerYear(f)
