@@ -434,3 +434,148 @@ func TestUnderstandMultiIntent(t *testing.T) {
 		{text: "not interested", offers: twoOffers, want: []agent.Command{c(agent.IntentRejectOffer)}},
 	})
 }
+
+func TestUnderstandCrisisLanguage(t *testing.T) {
+	t.Parallel()
+	var cases []understandCase
+	for _, text := range []string{
+		"I want to die", "i wanna die", "I'm going to kill myself", "kms", "thinking of ending my life",
+		"I'd rather be dead than deal with this", "everyone would be better off without me", "there's no point living",
+		"I have nothing to live for", "I might take my own life", "I want to hurt myself", "I feel like I can't go on",
+		"I'm not suicidal but I can't take it anymore", "nobody would miss me", "I won't be here tomorrow",
+		"活着没意思", "我想死", "真想一了百了", "我不想再活了", "想跳楼", "撑不下去了", "我想结束生命",
+	} {
+		cases = append(cases, understandCase{text: text})
+	}
+	b := New()
+	for _, tc := range cases {
+		t.Run(tc.text, func(t *testing.T) {
+			t.Parallel()
+			u, err := b.Understand(context.Background(), agent.TurnContext{Now: now}, tc.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(u.Commands) == 0 || u.Commands[0].Intent != agent.IntentVulnerable {
+				t.Fatalf("Understand(%q) = %+v, want vulnerable first", tc.text, u.Commands)
+			}
+		})
+	}
+}
+
+func TestUnderstandNoFalseCrisis(t *testing.T) {
+	t.Parallel()
+	b := New()
+	for _, text := range []string{
+		"this debt is killing me", "medical bills are killing me", "I'm dying to get this sorted",
+		"I don't want to be contacted", "I'll kill this debt by March", "deadline", "笑死我了",
+	} {
+		t.Run(text, func(t *testing.T) {
+			t.Parallel()
+			u, err := b.Understand(context.Background(), agent.TurnContext{Now: now}, text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range u.Commands {
+				if c.Intent == agent.IntentVulnerable {
+					t.Fatalf("Understand(%q) = %+v, want no vulnerable", text, u.Commands)
+				}
+			}
+		})
+	}
+}
+
+// TestEveryIntent shows that every intent of agent.Brain can come out of the
+// rules brain, so the flows never wait for a command it cannot give.
+func TestEveryIntent(t *testing.T) {
+	t.Parallel()
+	examples := map[agent.Intent]string{
+		agent.IntentVerifyIdentity: "my zip is 60601", agent.IntentAskBalance: "how much do I owe",
+		agent.IntentAskDueDate: "when is it due", agent.IntentAskCreditor: "who is the creditor",
+		agent.IntentAskPurpose: "what is this debt for", agent.IntentAskHowToPay: "how do I pay",
+		agent.IntentAskFees: "are there fees", agent.IntentAskBot: "are you a bot", agent.IntentAskWho: "who are you",
+		agent.IntentAskCredit: "will it hurt my credit score", agent.IntentAskAdvice: "where can I get free debt advice",
+		agent.IntentProposePlan: "can I pay 150 a month", agent.IntentAcceptOffer: "I'll take option 1",
+		agent.IntentRejectOffer: "too much", agent.IntentPayInFull: "I'll pay in full",
+		agent.IntentPromiseToPay: "I'll pay on Friday", agent.IntentDispute: "I dispute this",
+		agent.IntentHardship: "I lost my job", agent.IntentVulnerable: "I want to end it all",
+		agent.IntentOptOut: "STOP", agent.IntentOptIn: "START", agent.IntentHelp: "HELP",
+		agent.IntentCease: "cease and desist", agent.IntentAttorney: "my attorney handles this",
+		agent.IntentBankruptcy: "I filed bankruptcy", agent.IntentRequestHuman: "agent please",
+		agent.IntentThirdParty: "this is his wife", agent.IntentQuestion: "can I get a receipt?",
+		agent.IntentGreeting: "hello", agent.IntentThanks: "thank you", agent.IntentGoodbye: "goodbye",
+		agent.IntentAffirm: "yes", agent.IntentDeny: "no", agent.IntentUnknown: "purple elephants",
+	}
+	if len(examples) != 34 {
+		t.Fatalf("%d examples, want one for each of the 34 intents", len(examples))
+	}
+	b := New()
+	for intent, text := range examples {
+		t.Run(string(intent), func(t *testing.T) {
+			t.Parallel()
+			u, err := b.Understand(context.Background(), agent.TurnContext{Now: now}, text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(u.Commands) == 0 || u.Commands[0].Intent != intent {
+				t.Fatalf("Understand(%q) = %+v, want %s first", text, u.Commands, intent)
+			}
+		})
+	}
+}
+
+func TestUnderstandContext(t *testing.T) {
+	t.Parallel()
+	b := New()
+	t.Run("default currency", func(t *testing.T) {
+		t.Parallel()
+		u, _ := b.Understand(context.Background(), agent.TurnContext{Now: now}, "I can pay 150 a month")
+		if len(u.Commands) != 1 || u.Commands[0].Amount == nil || u.Commands[0].Amount.Currency != "USD" {
+			t.Fatalf("got %+v, want an amount in USD", u.Commands)
+		}
+	})
+	t.Run("account currency", func(t *testing.T) {
+		t.Parallel()
+		u, _ := b.Understand(context.Background(), agent.TurnContext{Now: now, Currency: "cny"}, "每月还五百")
+		want := agent.MustMoney("500", "CNY")
+		if len(u.Commands) != 1 || u.Commands[0].Amount == nil || *u.Commands[0].Amount != want {
+			t.Fatalf("got %+v, want %v", u.Commands, want)
+		}
+	})
+	t.Run("language from locale when the text has no letters", func(t *testing.T) {
+		t.Parallel()
+		u, _ := b.Understand(context.Background(), agent.TurnContext{Now: now, Locale: "zh-CN"}, "200030")
+		if u.Lang != "zh" {
+			t.Fatalf("Lang = %q, want zh", u.Lang)
+		}
+		u, _ = b.Understand(context.Background(), agent.TurnContext{Now: now}, "200030")
+		if u.Lang != "en" {
+			t.Fatalf("Lang = %q, want en", u.Lang)
+		}
+	})
+	t.Run("dates in the location of now", func(t *testing.T) {
+		t.Parallel()
+		tokyo := time.FixedZone("JST", 9*3600)
+		// 28 November 21:00 in Chicago is already the 29th in Tokyo.
+		u, _ := b.Understand(context.Background(), agent.TurnContext{Now: time.Date(2026, 11, 29, 12, 0, 0, 0, tokyo)}, "I'll pay tomorrow")
+		want := time.Date(2026, 11, 30, 0, 0, 0, 0, tokyo)
+		if len(u.Commands) != 1 || !u.Commands[0].Date.Equal(want) || u.Commands[0].Date.Location() != tokyo {
+			t.Fatalf("got %+v, want a promise for %v", u.Commands, want)
+		}
+	})
+	t.Run("cancelled context", func(t *testing.T) {
+		t.Parallel()
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		if _, err := b.Understand(ctx, agent.TurnContext{Now: now}, "hello"); err == nil {
+			t.Fatal("Understand with a cancelled context: no error")
+		}
+	})
+	t.Run("day first for pounds", func(t *testing.T) {
+		t.Parallel()
+		u, _ := b.Understand(context.Background(), agent.TurnContext{Now: now, Currency: "GBP"}, "I'll pay on 4/12")
+		want := day(2026, 12, 4)
+		if len(u.Commands) != 1 || !u.Commands[0].Date.Equal(want) {
+			t.Fatalf("got %+v, want a promise for %v", u.Commands, want)
+		}
+	})
+}

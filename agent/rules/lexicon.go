@@ -31,10 +31,13 @@ var lexicon = []rule{
 		"can|could not go on", "can|could not take it [any] anymore|more",
 		"want|wanna|going to die", "wish i was|were dead", "better off dead", "better off without me",
 		"do|does not want to live|exist", "do|does not want to be alive", "no reason|point [to|in] live|living|going|go",
-		"nothing to live for", "overdose", "jump off ~3 bridge|building|roof",
+		"nothing to live for", "overdose", "jump off ~3 bridge|building|roof", "unalive*", "rather be dead",
+		"nobody would miss me", "no one would miss me", "disappear forever", "sleep forever", "not be here anymore|tomorrow",
+		"everyone|everybody ~2 better off without me",
 	}, zh: []string{
 		"不想活", "活不下去", "想死", "自杀", "轻生", "结束生命", "结束自己", "跳楼", "割腕", "寻死",
-		"一死了之", "不如死了", "死了算了", "活着没意思", "活着没有意思", "撑不下去", "了结自己",
+		"一死了之", "不如死了", "死了算了", "活着没意思", "活着没有意思", "撑不下去", "了结自己", "活够了", "安眠药",
+		"一了百了", "不想再活", "去死", "想跳", "离开这个世界",
 	}},
 	{intent: xInjection, en: []string{
 		"ignore|disregard|forget|override ~3 previous|prior|above|earlier|all|your|the|system instruction*|rule*|prompt*|directive*|guideline*",
@@ -98,7 +101,7 @@ var lexicon = []rule{
 		"真人客服", "找客服", "转客服", "客服电话", "找你们领导", "找主管", "找经理",
 	}},
 	{intent: xWrongNumber, neg: true, en: []string{
-		"wrong number|person", "no one|nobody by|named|called that name", "does not live here",
+		"wrong number|person", "no one by|named|called that name", "nobody by|named|called that name", "does not live here",
 	}, zh: []string{"打错了", "发错了", "找错人", "不是本人", "没有这个人", "他不在", "她不在"}},
 	{intent: agent.IntentHardship, neg: true, en: []string{
 		"lost|lose|losing ~2 job|jobs|work|income|house|home|husband|wife|partner|mother|father|mom|dad|son|daughter|child|baby|brother|sister",
@@ -176,7 +179,7 @@ var lexicon = []rule{
 		"什么时候之前",
 	}},
 	{intent: agent.IntentAskCreditor, neg: true, en: []string{
-		"who ~4 owe", "who ~3 creditor|lender", "which|what company|bank|lender|creditor|store|business ~3 debt|owe|from|with|for|is it",
+		"who ~4 owe", "who ~3 creditor|lender", "which|what company|bank|lender|creditor|store|business ~3 debt|owe|from|with|for", "which|what company|bank|lender|creditor is it",
 		"who ~4 debt|account|loan ~2 with|from|for", "original creditor", "collecting for|on", "name of ~2 creditor|lender|company",
 		"who is the creditor", "creditor $", "who is it|this|that with|from|for",
 	}, zh: []string{

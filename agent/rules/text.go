@@ -175,5 +175,5 @@ var expansions = map[string]string{
 	"bal": "balance", "amt": "amount", "acct": "account", "mo": "month", "mth": "month", "wk": "week", "wks": "weeks",
 	"dr": "doctor", "mnth": "month", "mnthly": "monthly", "wkly": "weekly", "biwkly": "biweekly",
 	"stopp": "stop", "sotp": "stop", "stpo": "stop", "gm": "good morning", "gn": "good night",
-	"ttyl": "talk to you later", "b4": "before", "thru": "through", "tho": "though",
+	"kms": "kill myself", "ttyl": "talk to you later", "b4": "before", "thru": "through", "tho": "though",
 }
