@@ -53,7 +53,7 @@ type setupOpts struct {
 	listener func(*httptest.Server)
 }
 
-func setup(t *testing.T, opts ...setupOpts) *testBundle {
+func setup(t testing.TB, opts ...setupOpts) *testBundle {
 	t.Helper()
 	var o setupOpts
 	if len(opts) > 0 {
@@ -106,7 +106,7 @@ func (b *testBundle) wsURL(token, after string) string {
 	return "ws" + strings.TrimPrefix(b.srv.URL, "http") + "/chat/ws?" + q.Encode()
 }
 
-func (b *testBundle) token(t *testing.T, account string) string {
+func (b *testBundle) token(t testing.TB, account string) string {
 	t.Helper()
 	tok, err := MintToken(testSecret, account, time.Hour, testNow)
 	if err != nil {
@@ -116,7 +116,7 @@ func (b *testBundle) token(t *testing.T, account string) string {
 }
 
 // dial opens a socket for the account, resuming after the given id.
-func (b *testBundle) dial(t *testing.T, account, after string) *websocket.Conn {
+func (b *testBundle) dial(t testing.TB, account, after string) *websocket.Conn {
 	t.Helper()
 	ws, resp, err := websocket.DefaultDialer.Dial(b.wsURL(b.token(t, account), after), nil)
 	if err != nil {
@@ -126,7 +126,7 @@ func (b *testBundle) dial(t *testing.T, account, after string) *websocket.Conn {
 	return ws
 }
 
-func read(t *testing.T, ws *websocket.Conn) serverFrame {
+func read(t testing.TB, ws *websocket.Conn) serverFrame {
 	t.Helper()
 	_ = ws.SetReadDeadline(time.Now().Add(5 * time.Second))
 	kind, data, err := ws.ReadMessage()
@@ -160,7 +160,7 @@ func readUntilClose(t *testing.T, ws *websocket.Conn) *websocket.CloseError {
 	}
 }
 
-func send(t *testing.T, ws *websocket.Conn, v any) {
+func send(t testing.TB, ws *websocket.Conn, v any) {
 	t.Helper()
 	if err := ws.WriteJSON(v); err != nil {
 		t.Fatalf("write: %v", err)
@@ -173,7 +173,7 @@ func msg(text, clientID string) map[string]string {
 
 // turnFrames reads the ack, the typing frame and the replies of one turn,
 // whatever order the ack and the typing frame come in.
-func turnFrames(t *testing.T, ws *websocket.Conn, clientID string, replies int) []serverFrame {
+func turnFrames(t testing.TB, ws *websocket.Conn, clientID string, replies int) []serverFrame {
 	t.Helper()
 	var got []serverFrame
 	acked, typing := false, false
@@ -535,5 +535,33 @@ func TestStoreFailureIsAnErrorFrame(t *testing.T) {
 	f := read(t, ws)
 	if f.Type != typeError || f.Code != CodeUnavailable || strings.Contains(f.Message, "fire") {
 		t.Errorf("got %+v, want unavailable without internals", f)
+	}
+}
+
+func TestTypingRepeatsWhileATurnRuns(t *testing.T) {
+	t.Parallel()
+	b := setup(t, setupOpts{
+		cfg:  func(c *Config) { c.TypingInterval = 5 * time.Millisecond },
+		orch: func(o *fakeOrchestrator) { o.gate = make(chan struct{}) },
+	})
+	ws := b.dial(t, "A-1", "")
+	send(t, ws, msg("slow one", "c-1"))
+	if f := read(t, ws); f.Type != typeAck {
+		t.Fatalf("got %+v, want the ack", f)
+	}
+	for range 3 {
+		if f := read(t, ws); f.Type != typeTyping {
+			t.Fatalf("got %+v while the turn runs, want typing", f)
+		}
+	}
+	b.orch.gate <- struct{}{}
+	for {
+		f := read(t, ws)
+		if f.Type == typeMessage {
+			break
+		}
+		if f.Type != typeTyping {
+			t.Fatalf("got %+v, want typing or the reply", f)
+		}
 	}
 }

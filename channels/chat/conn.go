@@ -371,8 +371,28 @@ func (c *conn) turn(t turnItem) {
 		return // seen and answered before
 	}
 	c.enqueue(outItem{frame: typingFrame})
+	stop := make(chan struct{})
+	defer close(stop)
+	go c.keepTyping(stop)
 	if _, err := o.Process(ctx, m.ID); err != nil {
 		c.log.Error("chat: turn", "err", err)
 		c.sendError(CodeUnavailable, "your message is saved; the reply is delayed")
+	}
+}
+
+// keepTyping repeats the typing frame every TypingInterval until the turn
+// ends or the socket closes.
+func (c *conn) keepTyping(stop <-chan struct{}) {
+	t := time.NewTicker(c.h.cfg.TypingInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-c.ctx.Done():
+			return
+		case <-t.C:
+			c.enqueue(outItem{frame: typingFrame})
+		}
 	}
 }

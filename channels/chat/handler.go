@@ -72,6 +72,9 @@ type Config struct {
 	// SendQueue is how many frames may wait for a socket before the socket
 	// is closed as too slow; default 64.
 	SendQueue int
+	// TypingInterval is how often {"type":"typing"} is repeated while a turn
+	// runs; default 4s (the widget hides the indicator after 15s of silence).
+	TypingInterval time.Duration
 	// TurnTimeout bounds storing a message and running its turn; default 30s.
 	// A turn outlives its socket: replies reach the borrower on reconnect.
 	TurnTimeout time.Duration
@@ -130,6 +133,9 @@ func NewHandler(cfg Config) (*Handler, error) {
 	}
 	if cfg.SendQueue <= 0 {
 		cfg.SendQueue = 64
+	}
+	if cfg.TypingInterval <= 0 {
+		cfg.TypingInterval = 4 * time.Second
 	}
 	if cfg.TurnTimeout <= 0 {
 		cfg.TurnTimeout = 30 * time.Second
