@@ -2,195 +2,17 @@ package qdrant
 
 import (
 	"context"
-	"math"
-	"net"
 	"os"
-	"slices"
-	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qdrant/go-client/qdrant"
-	"google.golang.org/grpc"
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/metadata"
-	"google.golang.org/grpc/status"
 
 	"github.com/parley-collections/parley/agent/kb"
+	"github.com/parley-collections/parley/agent/qdrant/qdranttest"
 )
-
-// fakeQdrant implements the Qdrant gRPC calls Store makes, with exact
-// cosine search and keyword filters, on 127.0.0.1.
-type fakeQdrant struct {
-	mu          sync.Mutex
-	dims        map[string]uint64
-	distance    map[string]qdrant.Distance
-	points      map[string]map[string]*qdrant.PointStruct // collection -> point id -> point
-	apiKeys     []string
-	failQueries bool
-}
-
-// collectionsServer and pointsServer split the fake by service, since both
-// services have a Delete.
-type collectionsServer struct {
-	qdrant.UnimplementedCollectionsServer
-	f *fakeQdrant
-}
-
-type pointsServer struct {
-	qdrant.UnimplementedPointsServer
-	f *fakeQdrant
-}
-
-func startFake(t *testing.T) (*fakeQdrant, string) {
-	t.Helper()
-	f := &fakeQdrant{dims: map[string]uint64{}, distance: map[string]qdrant.Distance{}, points: map[string]map[string]*qdrant.PointStruct{}}
-	lis, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := grpc.NewServer(grpc.UnaryInterceptor(func(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) {
-		md, _ := metadata.FromIncomingContext(ctx)
-		f.mu.Lock()
-		f.apiKeys = append(f.apiKeys, strings.Join(md.Get("api-key"), ","))
-		f.mu.Unlock()
-		return h(ctx, req)
-	}))
-	qdrant.RegisterCollectionsServer(srv, collectionsServer{f: f})
-	qdrant.RegisterPointsServer(srv, pointsServer{f: f})
-	go srv.Serve(lis)
-	t.Cleanup(srv.Stop)
-	return f, "http://" + lis.Addr().String()
-}
-
-func (c collectionsServer) CollectionExists(_ context.Context, r *qdrant.CollectionExistsRequest) (*qdrant.CollectionExistsResponse, error) {
-	f := c.f
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	_, ok := f.dims[r.GetCollectionName()]
-	return &qdrant.CollectionExistsResponse{Result: &qdrant.CollectionExists{Exists: ok}}, nil
-}
-
-func (c collectionsServer) Create(_ context.Context, r *qdrant.CreateCollection) (*qdrant.CollectionOperationResponse, error) {
-	f := c.f
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if _, ok := f.dims[r.GetCollectionName()]; ok {
-		return nil, status.Error(codes.AlreadyExists, "exists")
-	}
-	p := r.GetVectorsConfig().GetParams()
-	f.dims[r.GetCollectionName()] = p.GetSize()
-	f.distance[r.GetCollectionName()] = p.GetDistance()
-	f.points[r.GetCollectionName()] = map[string]*qdrant.PointStruct{}
-	return &qdrant.CollectionOperationResponse{Result: true}, nil
-}
-
-func (c collectionsServer) Get(_ context.Context, r *qdrant.GetCollectionInfoRequest) (*qdrant.GetCollectionInfoResponse, error) {
-	f := c.f
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	dim, ok := f.dims[r.GetCollectionName()]
-	if !ok {
-		return nil, status.Error(codes.NotFound, "no collection")
-	}
-	return &qdrant.GetCollectionInfoResponse{Result: &qdrant.CollectionInfo{Config: &qdrant.CollectionConfig{
-		Params: &qdrant.CollectionParams{VectorsConfig: qdrant.NewVectorsConfig(&qdrant.VectorParams{Size: dim, Distance: qdrant.Distance_Cosine})},
-	}}}, nil
-}
-
-func (ps pointsServer) Upsert(_ context.Context, r *qdrant.UpsertPoints) (*qdrant.PointsOperationResponse, error) {
-	f := ps.f
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	col, ok := f.points[r.GetCollectionName()]
-	if !ok {
-		return nil, status.Error(codes.NotFound, "no collection")
-	}
-	for _, p := range r.GetPoints() {
-		v := p.GetVectors().GetVector().GetDense().GetData()
-		if uint64(len(v)) != f.dims[r.GetCollectionName()] {
-			return nil, status.Error(codes.InvalidArgument, "wrong dimension")
-		}
-		col[p.GetId().GetUuid()] = p
-	}
-	return &qdrant.PointsOperationResponse{Result: &qdrant.UpdateResult{Status: qdrant.UpdateStatus_Completed}}, nil
-}
-
-func (ps pointsServer) Delete(_ context.Context, r *qdrant.DeletePoints) (*qdrant.PointsOperationResponse, error) {
-	f := ps.f
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	col := f.points[r.GetCollectionName()]
-	for id, p := range col {
-		if matches(r.GetPoints().GetFilter(), p.GetPayload()) {
-			delete(col, id)
-		}
-	}
-	return &qdrant.PointsOperationResponse{Result: &qdrant.UpdateResult{Status: qdrant.UpdateStatus_Completed}}, nil
-}
-
-func (ps pointsServer) Query(_ context.Context, r *qdrant.QueryPoints) (*qdrant.QueryResponse, error) {
-	f := ps.f
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.failQueries {
-		return nil, status.Error(codes.Unavailable, "down")
-	}
-	q := r.GetQuery().GetNearest().GetDense().GetData()
-	var hits []*qdrant.ScoredPoint
-	for _, p := range f.points[r.GetCollectionName()] {
-		if !matches(r.GetFilter(), p.GetPayload()) {
-			continue
-		}
-		sp := &qdrant.ScoredPoint{Id: p.GetId(), Score: cosine(q, p.GetVectors().GetVector().GetDense().GetData())}
-		if r.GetWithPayload().GetEnable() {
-			sp.Payload = p.GetPayload()
-		}
-		hits = append(hits, sp)
-	}
-	sort.Slice(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
-	if n := int(r.GetLimit()); len(hits) > n {
-		hits = hits[:n]
-	}
-	return &qdrant.QueryResponse{Result: hits}, nil
-}
-
-// matches evaluates the Must keyword conditions Store sends.
-func matches(f *qdrant.Filter, payload map[string]*qdrant.Value) bool {
-	for _, c := range f.GetMust() {
-		fc := c.GetField()
-		v := payload[fc.GetKey()].GetStringValue()
-		if kw := fc.GetMatch().GetKeyword(); kw != "" && v != kw {
-			return false
-		}
-		if kws := fc.GetMatch().GetKeywords(); kws != nil && !slices.Contains(kws.GetStrings(), v) {
-			return false
-		}
-	}
-	return true
-}
-
-func cosine(a, b []float32) float32 {
-	var ab, aa, bb float64
-	for i := range a {
-		ab += float64(a[i]) * float64(b[i])
-		aa += float64(a[i]) * float64(a[i])
-		bb += float64(b[i]) * float64(b[i])
-	}
-	if aa == 0 || bb == 0 {
-		return 0
-	}
-	return float32(ab / math.Sqrt(aa*bb))
-}
-
-func (f *fakeQdrant) count(collection string) int {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return len(f.points[collection])
-}
 
 var docs = fstest.MapFS{
 	"en/pay.md":    {Data: []byte("# How to pay\n\n## Card\n\nPay by debit card with the secure link.\n\n## Transfer\n\nPay by bank transfer with your reference.\n")},
@@ -213,7 +35,8 @@ func chunks(t *testing.T, fsys fstest.MapFS) []kb.Chunk {
 
 func TestStoreUpsertAndSearch(t *testing.T) {
 	t.Parallel()
-	f, url := startFake(t)
+	f := qdranttest.Start(t)
+	url := f.URL
 	ctx := context.Background()
 	emb := kb.NewLocalEmbedder(256)
 	s, err := Open(ctx, Config{URL: url, APIKey: "secret-key"}, emb)
@@ -221,8 +44,8 @@ func TestStoreUpsertAndSearch(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if f.dims[DefaultCollection] != 256 || f.distance[DefaultCollection] != qdrant.Distance_Cosine {
-		t.Fatalf("collection created with %d dims, distance %v", f.dims[DefaultCollection], f.distance[DefaultCollection])
+	if dim, d, ok := f.Collection(DefaultCollection); !ok || dim != 256 || d != qdrant.Distance_Cosine {
+		t.Fatalf("collection created with %d dims, distance %v", dim, d)
 	}
 	cs := chunks(t, docs)
 	if err := s.Upsert(ctx, cs); err != nil {
@@ -231,7 +54,7 @@ func TestStoreUpsertAndSearch(t *testing.T) {
 	if err := s.Upsert(ctx, cs); err != nil { // idempotent
 		t.Fatal(err)
 	}
-	if n := f.count(DefaultCollection); n != len(cs) {
+	if n := f.Count(DefaultCollection); n != len(cs) {
 		t.Fatalf("%d points after two upserts of %d chunks", n, len(cs))
 	}
 	tests := []struct {
@@ -256,7 +79,7 @@ func TestStoreUpsertAndSearch(t *testing.T) {
 			t.Errorf("zh search returned passages of another locale: %+v", got)
 		}
 	}
-	for _, k := range f.apiKeys {
+	for _, k := range f.APIKeys() {
 		if k != "secret-key" {
 			t.Fatalf("a call carried api-key %q", k)
 		}
@@ -265,7 +88,8 @@ func TestStoreUpsertAndSearch(t *testing.T) {
 
 func TestUpsertRemovesStalePassages(t *testing.T) {
 	t.Parallel()
-	f, url := startFake(t)
+	f := qdranttest.Start(t)
+	url := f.URL
 	ctx := context.Background()
 	s, err := Open(ctx, Config{URL: url, Collection: "kb"}, kb.NewLocalEmbedder(64))
 	if err != nil {
@@ -280,14 +104,14 @@ func TestUpsertRemovesStalePassages(t *testing.T) {
 		t.Fatal(err)
 	}
 	// en/pay had two passages and now has one; the other documents keep theirs.
-	if n := f.count("kb"); n != 3 {
+	if n := f.Count("kb"); n != 3 {
 		t.Errorf("%d points, want 3", n)
 	}
 }
 
 func TestOpenChecksDimension(t *testing.T) {
 	t.Parallel()
-	_, url := startFake(t)
+	url := qdranttest.Start(t).URL
 	ctx := context.Background()
 	s, err := Open(ctx, Config{URL: url}, kb.NewLocalEmbedder(64))
 	if err != nil {
@@ -307,7 +131,8 @@ func TestOpenChecksDimension(t *testing.T) {
 
 func TestSearchErrors(t *testing.T) {
 	t.Parallel()
-	f, url := startFake(t)
+	f := qdranttest.Start(t)
+	url := f.URL
 	ctx := context.Background()
 	s, err := Open(ctx, Config{URL: url}, kb.NewLocalEmbedder(64))
 	if err != nil {
@@ -317,9 +142,7 @@ func TestSearchErrors(t *testing.T) {
 	if got, err := s.Search(ctx, "  ", "en", 3); err != nil || got != nil {
 		t.Errorf("blank query = %v, %v", got, err)
 	}
-	f.mu.Lock()
-	f.failQueries = true
-	f.mu.Unlock()
+	f.FailQueries(true)
 	if _, err := s.Search(ctx, "pay", "en", 3); err == nil || !strings.HasPrefix(err.Error(), "qdrant: search:") {
 		t.Errorf("search against a failing server = %v", err)
 	}
