@@ -79,7 +79,7 @@ func (b *Brain) understand(ctx context.Context, tc agent.TurnContext, text strin
 	req, err := b.request(tc, text)
 	if err != nil {
 		b.ep.cfg.Logger.Error("llm brain: build request", slog.String("error", err.Error()))
-		return agent.Understanding{}, ReasonInvalidOutput
+		return agent.Understanding{}, ReasonBadRequest
 	}
 	ctx, cancel := context.WithTimeout(ctx, b.ep.timeout(tc.Conversation.Channel))
 	defer cancel()

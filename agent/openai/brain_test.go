@@ -203,6 +203,20 @@ func TestBrainFallsBack(t *testing.T) {
 	}
 }
 
+func TestBrainWithoutCurrencyFallsBackWithoutCalling(t *testing.T) {
+	t.Parallel()
+	f := newFake(t, func(w http.ResponseWriter, _ goopenai.ChatCompletionRequest, _ int) {
+		writeToolCalls(w, call{"thanks", "{}"})
+	})
+	b, _ := NewBrain(f.config(), &scriptedBrain{})
+	tc := turn(agent.ChannelSMS)
+	tc.Currency = ""
+	u, err := b.Understand(context.Background(), tc, "thanks")
+	if err != nil || u.Fallback != ReasonBadRequest || f.count() != 0 || b.State() != BreakerClosed {
+		t.Errorf("got %+v, %v after %d calls, breaker %s", u, err, f.count(), b.State())
+	}
+}
+
 func TestBrainRetriesOnce(t *testing.T) {
 	t.Parallel()
 	for _, status := range []int{429, 500, 503} {

@@ -26,6 +26,7 @@ const (
 	ReasonBadResponse   = "bad_response"
 	ReasonInvalidOutput = "invalid_output"
 	ReasonUngrounded    = "ungrounded_number"
+	ReasonBadRequest    = "bad_request" // the turn lacked what a request needs (a currency)
 )
 
 // ErrFailed is wrapped by every error the Phraser and Embedder return when
@@ -136,12 +137,12 @@ func classify(ctx context.Context, err error) string {
 }
 
 // settle records a call's outcome on the breaker. A call the caller
-// abandoned says nothing about the endpoint.
+// abandoned, or one never sent, says nothing about the endpoint.
 func (e *endpoint) settle(parent context.Context, reason string) {
 	switch {
 	case reason == "":
 		e.breaker.success()
-	case parent.Err() != nil:
+	case parent.Err() != nil, reason == ReasonBadRequest:
 		e.breaker.release()
 	default:
 		e.breaker.failure()
