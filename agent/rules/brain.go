@@ -2,6 +2,7 @@ package rules
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -192,9 +193,51 @@ func (b *Brain) match(a *analysis) map[agent.Intent]hit {
 	return hits
 }
 
+// allHits returns every non-negated match of a rule: English ones first,
+// each language in text order.
+func allHits(r *compiledRule, a *analysis) []hit {
+	var out []hit
+	eachHit(r, a, true, nil, func(h hit) bool {
+		out = append(out, h)
+		return true
+	})
+	slices.SortStableFunc(out, func(x, y hit) int {
+		if x.zh != y.zh {
+			if y.zh {
+				return -1
+			}
+			return 1
+		}
+		return x.start - y.start
+	})
+	return out
+}
+
+func (b *Brain) rule(i agent.Intent) *compiledRule {
+	for k := range b.rules {
+		if b.rules[k].intent == i {
+			return &b.rules[k]
+		}
+	}
+	return nil
+}
+
+// matchRule returns the first non-negated match of a rule.
 func matchRule(r *compiledRule, a *analysis, hasHan bool, cand []bool) (hit, bool) {
+	var first hit
+	eachHit(r, a, hasHan, cand, func(h hit) bool {
+		first = h
+		return false
+	})
+	return first, first.found
+}
+
+// eachHit calls yield with the non-negated matches of r until yield returns
+// false. English patterns not marked in cand are skipped (nil: none is);
+// Chinese patterns run only when hasHan.
+func eachHit(r *compiledRule, a *analysis, hasHan bool, cand []bool, yield func(hit) bool) {
 	for k := range r.en {
-		if !cand[r.first+k] {
+		if cand != nil && !cand[r.first+k] {
 			continue
 		}
 		p := &r.en[k]
@@ -204,14 +247,14 @@ func matchRule(r *compiledRule, a *analysis, hasHan bool, cand []bool) (hit, boo
 				break
 			}
 			start, end = start+from, end+from
-			if !r.neg || !negatedEN(a.seq, start) {
-				return hit{found: true, start: start, end: end}, true
+			if (!r.neg || !negatedEN(a.seq, start)) && !yield(hit{found: true, start: start, end: end}) {
+				return
 			}
 			from = start + 1
 		}
 	}
 	if !hasHan {
-		return hit{}, false
+		return
 	}
 	for k := range r.zh {
 		p := &r.zh[k]
@@ -220,14 +263,13 @@ func matchRule(r *compiledRule, a *analysis, hasHan bool, cand []bool) (hit, boo
 			if !ok {
 				break
 			}
-			if !r.neg || !negatedZH(a.norm, start) {
-				return hit{found: true, zh: true, start: start, end: end}, true
+			if (!r.neg || !negatedZH(a.norm, start)) && !yield(hit{found: true, zh: true, start: start, end: end}) {
+				return
 			}
 			_, size := utf8.DecodeRuneInString(a.norm[start:])
 			from = start + size
 		}
 	}
-	return hit{}, false
 }
 
 // negatedEN reports whether a negation governs the phrase at seq[start]:

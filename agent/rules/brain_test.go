@@ -150,6 +150,10 @@ func TestUnderstandSafety(t *testing.T) {
 		{text: "退订", want: []agent.Command{optOut("")}},
 		{text: "别再给我打电话", want: []agent.Command{optOut(agent.ChannelVoice)}},
 		{text: "不要再发邮件了", want: []agent.Command{optOut(agent.ChannelEmail)}},
+		{text: "stop texting and calling me", want: []agent.Command{optOut(agent.ChannelSMS), optOut(agent.ChannelVoice)}},
+		{text: "don't call me, and stop the emails", want: []agent.Command{optOut(agent.ChannelVoice), optOut(agent.ChannelEmail)}},
+		{text: "不要再给我打电话和发短信", want: []agent.Command{optOut(agent.ChannelSMS), optOut(agent.ChannelVoice)}},
+		{text: "STOP. I told you already", want: []agent.Command{optOut("")}},
 		{text: "I'm not going to stop paying", want: []agent.Command{c(agent.IntentUnknown)}},
 		{text: "can I stop the payments for a month?", want: []agent.Command{question("can I stop the payments for a month?")}},
 		{text: "START", want: []agent.Command{c(agent.IntentOptIn)}},
@@ -364,6 +368,14 @@ func TestUnderstandIdentity(t *testing.T) {
 		{text: "1234", history: askLast4, want: []agent.Command{verify(last4("1234"))}},
 		{text: "1985年4月12日，200030", history: askZH, want: []agent.Command{verify(dob("1985-04-12"), post("200030"))}},
 		{text: "60601", want: []agent.Command{c(agent.IntentUnknown)}},
+		{text: "my zip is 606011234", want: []agent.Command{verify(post("60601", "606011234"))}},
+		{text: "I can pay 1000", history: askLast4, want: []agent.Command{plan("1000.00", "", 0)}},
+		{text: "I can pay $60601", history: askZIP, want: []agent.Command{plan("60601.00", "", 0)}},
+		{text: "I paid on 3/5/2015, you should have it", want: []agent.Command{c(agent.IntentUnknown)}},
+		{text: "3/5/2015", want: []agent.Command{c(agent.IntentUnknown)}},
+		{text: "3/5/2015", history: askDOB, want: []agent.Command{verify(dob("2015-03-05", "2015-05-03"))}},
+		{text: "DOB: 12 April 1985, ZIP 60601", want: []agent.Command{verify(dob("1985-04-12"), post("60601"))}},
+		{text: "I'm his wife, his date of birth is 1985-04-12", want: []agent.Command{third("spouse"), verify(dob("1985-04-12"))}},
 	})
 }
 

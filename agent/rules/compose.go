@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -37,38 +38,53 @@ func bareKeyword(seq []token, set map[string]bool) bool {
 	return found
 }
 
-// channelIn names the channel a phrase speaks of: texting is SMS, calling
-// is voice, email is email; "" leaves it to the current channel.
-func channelIn(a *analysis, h hit) agent.Channel {
+// channelsIn names the channels a phrase speaks of, in the order named:
+// texting is SMS, calling is voice, email is email. None leaves it to the
+// current channel. The phrase is read with a few words after it, so that
+// "stop sending me texts and emails" names both.
+func channelsIn(a *analysis, h hit) []agent.Channel {
+	var out []agent.Channel
+	add := func(c agent.Channel) {
+		for _, o := range out {
+			if o == c {
+				return
+			}
+		}
+		out = append(out, c)
+	}
 	if h.zh {
 		end := h.end
-		for n := 0; n < 4 && end < len(a.norm); n++ {
+		for n := 0; n < 6 && end < len(a.norm); n++ {
 			_, size := utf8.DecodeRuneInString(a.norm[end:])
 			end += size
 		}
 		s := a.norm[h.start:end]
-		switch {
-		case containsAny(s, "短信"):
-			return agent.ChannelSMS
-		case containsAny(s, "电话", "打"):
-			return agent.ChannelVoice
-		case containsAny(s, "邮件", "邮箱"):
-			return agent.ChannelEmail
+		for _, k := range [...]struct {
+			word string
+			ch   agent.Channel
+		}{{"短信", agent.ChannelSMS}, {"电话", agent.ChannelVoice}, {"打", agent.ChannelVoice}, {"邮件", agent.ChannelEmail}, {"邮箱", agent.ChannelEmail}} {
+			if i := strings.Index(s, k.word); i >= 0 {
+				add(k.ch)
+			}
 		}
-		return ""
+		return out
 	}
-	for _, t := range a.seq[h.start:h.end] {
+	end := min(len(a.seq), h.end+3)
+	for k, t := range a.seq[h.start:end] {
 		w := t.text
+		if w == boundary || (k > 0 && t.clause) {
+			break
+		}
 		switch {
 		case strings.HasPrefix(w, "text") || w == "sms":
-			return agent.ChannelSMS
+			add(agent.ChannelSMS)
 		case strings.HasPrefix(w, "call") || strings.HasPrefix(w, "phon") || strings.HasPrefix(w, "ring") || strings.HasPrefix(w, "voicemail"):
-			return agent.ChannelVoice
+			add(agent.ChannelVoice)
 		case strings.HasPrefix(w, "email") || strings.HasPrefix(w, "mail"):
-			return agent.ChannelEmail
+			add(agent.ChannelEmail)
 		}
 	}
-	return ""
+	return out
 }
 
 var ordinalIDs = map[string]int{
@@ -225,10 +241,23 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	if has(agent.IntentVulnerable) {
 		out = append(out, cmd(agent.IntentVulnerable))
 	}
-	if h := hits[agent.IntentOptOut]; h.found {
-		c := cmd(agent.IntentOptOut)
-		c.Channel = channelIn(a, h)
-		out = append(out, c)
+	if hits[agent.IntentOptOut].found {
+		var chans []agent.Channel
+		for _, h := range allHits(b.rule(agent.IntentOptOut), a) {
+			for _, ch := range channelsIn(a, h) {
+				if !slices.Contains(chans, ch) {
+					chans = append(chans, ch)
+				}
+			}
+		}
+		if len(chans) == 0 {
+			out = append(out, cmd(agent.IntentOptOut))
+		}
+		for _, ch := range chans {
+			c := cmd(agent.IntentOptOut)
+			c.Channel = ch
+			out = append(out, c)
+		}
 	} else if bareKeyword(a.seq, bareOptOut) {
 		out = append(out, cmd(agent.IntentOptOut))
 	}

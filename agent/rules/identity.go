@@ -217,7 +217,7 @@ func scanIdentity(a *analysis, used []bool, now time.Time, ask, pending identity
 	}
 
 	for i, t := range seq {
-		if used[i] || t.kind != tNum {
+		if used[i] || t.kind != tNum || moneyish(seq, i) {
 			continue
 		}
 		s := t.text
@@ -238,6 +238,10 @@ func scanIdentity(a *analysis, used []bool, now time.Time, ask, pending identity
 		case want.postcode && len(s) == 10 && s[5] == '-' && allDigits(s[:5]) && allDigits(s[6:]):
 			post = appendNew(post, s[:5])
 			post = appendNew(post, s[:5]+s[6:])
+			used[i] = true
+		case want.postcode && len(s) == 9 && allDigits(s) && ask.postcode:
+			post = appendNew(post, s[:5])
+			post = appendNew(post, s)
 			used[i] = true
 		case want.postcode && len(s) == 6 && allDigits(s):
 			post = appendNew(post, s)
@@ -260,6 +264,14 @@ func scanIdentity(a *analysis, used []bool, now time.Time, ask, pending identity
 				continue
 			}
 			v := dobValues(m.dates, now)
+			if !want.dob {
+				// Without a word about birth, a past date after "on" or
+				// "since" is an event, and a date of birth is an adult's.
+				if eventLead[tokText(seq, m.first-1)] {
+					continue
+				}
+				v = adultOnly(v, now)
+			}
 			if len(v) == 0 {
 				continue
 			}
@@ -283,6 +295,31 @@ func scanIdentity(a *analysis, used []bool, now time.Time, ask, pending identity
 		out = append(out, agent.IdentityClaim{Kind: agent.IdentityIDLast4, Values: last4})
 	}
 	return out
+}
+
+// eventLead are words before a date that make it an event rather than a birth date.
+var eventLead = map[string]bool{
+	"on": true, "since": true, "from": true, "until": true, "till": true, "in": true, "by": true, "before": true,
+	"after": true, "paid": true, "sent": true, "last": true,
+}
+
+// adultOnly keeps the YYYY-MM-DD values of people at least 16 years old at now.
+func adultOnly(values []string, now time.Time) []string {
+	var out []string
+	limit := now.Year() - 16
+	for _, v := range values {
+		if y, err := strconv.Atoi(v[:4]); err == nil && y <= limit {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// moneyish reports whether the number at seq[i] is marked as money: a
+// currency sign or word, a paying verb, or a frequency next to it.
+func moneyish(seq []token, i int) bool {
+	prev, next := tokText(seq, i-1), tokText(seq, i+1)
+	return currencyBefore[prev] || (payWords[prev] && seq[i-1].kind != tHan && prev != "for") || currencyAfter[next] || freqAfter(seq, i+1) != ""
 }
 
 func isLast4(s string) bool {

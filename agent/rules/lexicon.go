@@ -53,7 +53,7 @@ var lexicon = []rule{
 		"do not [ever] text*|messag*|call*|phone|email*|ring me", "never [ever] text*|messag*|call*|phone|email*|ring me",
 		"do not send [me] [any] [more] text*|messag*|sms|email*",
 		"no more text*|messag*|sms|call*|email*", "unsubscrib*", "opt|opting [me] out",
-		"remove|take me ~4 list|texts|messages|calls|emails|database|system",
+		"remove|take me ~4 list|texts|messages|calls|emails|database|system", "^ stop|stopall|unsubscribe|optout $",
 	}, zh: []string{
 		"退订", "取消订阅", "拒收", "别再~4发", "别~2发短信", "别~2发消息", "别~2发信息", "别发了",
 		"不要再~4发", "不要~2发短信", "不要~2发消息", "不要~2发信息", "不要~3发邮件",
