@@ -111,7 +111,9 @@ func (b *Brain) understand(ctx context.Context, tc agent.TurnContext, text strin
 }
 
 // request builds the chat request from the system prompt, the recent
-// conversation texts and the message. No account field is read.
+// conversation texts and the message. No account field is read, and the
+// numbers in Parley's own earlier replies (balances, plan amounts, dates)
+// are masked: the model needs their words, not the debt's detail.
 func (b *Brain) request(tc agent.TurnContext, text string) (goopenai.ChatCompletionRequest, error) {
 	ids := make([]string, 0, len(tc.OpenOffers))
 	for _, o := range tc.OpenOffers {
@@ -141,11 +143,11 @@ func (b *Brain) request(tc agent.TurnContext, text string) (goopenai.ChatComplet
 		if strings.TrimSpace(m.Text) == "" || m.Author == agent.AuthorSystem {
 			continue
 		}
-		role := goopenai.ChatMessageRoleAssistant
+		role, content := goopenai.ChatMessageRoleAssistant, maskNumbers(m.Text)
 		if m.Direction == agent.DirectionIn {
-			role = goopenai.ChatMessageRoleUser
+			role, content = goopenai.ChatMessageRoleUser, m.Text
 		}
-		msgs = append(msgs, goopenai.ChatCompletionMessage{Role: role, Content: m.Text})
+		msgs = append(msgs, goopenai.ChatCompletionMessage{Role: role, Content: content})
 	}
 	msgs = append(msgs, goopenai.ChatCompletionMessage{Role: goopenai.ChatMessageRoleUser, Content: text})
 	return goopenai.ChatCompletionRequest{
@@ -156,3 +158,7 @@ func (b *Brain) request(tc agent.TurnContext, text string) (goopenai.ChatComplet
 		Temperature: 0,
 	}, nil
 }
+
+// maskNumbers replaces every digit group ("$1,200.00", "2026-12-04") with
+// "#".
+func maskNumbers(s string) string { return digitGroup.ReplaceAllString(foldDigits(s), "#") }

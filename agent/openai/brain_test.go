@@ -100,6 +100,9 @@ func TestBrainRequestCarriesNoAccountFacts(t *testing.T) {
 	}
 	tc := turn(agent.ChannelChat)
 	tc.OpenOffers = []agent.Plan{{ID: "P-1", Total: agent.MustMoney("987.65", "USD")}}
+	tc.History = append(tc.History[:len(tc.History)-1],
+		agent.Message{Direction: agent.DirectionOut, Author: agent.AuthorAgent, Text: "You owe $1,234.56, due 2026-12-04."},
+		tc.History[len(tc.History)-1])
 	if _, err := b.Understand(context.Background(), tc, "what now"); err != nil {
 		t.Fatal(err)
 	}
@@ -109,14 +112,14 @@ func TestBrainRequestCarriesNoAccountFacts(t *testing.T) {
 		roles = append(roles, m.Role)
 		texts = append(texts, m.Content)
 	}
-	if diff := cmp.Diff([]string{"system", "assistant", "user"}, roles); diff != "" {
+	if diff := cmp.Diff([]string{"system", "assistant", "assistant", "user"}, roles); diff != "" {
 		t.Errorf("roles (-want +got):\n%s", diff)
 	}
-	if texts[1] != "Hi, this is Parley." || texts[2] != "what now" {
-		t.Errorf("history texts = %q", texts)
+	if diff := cmp.Diff([]string{"Hi, this is Parley.", "You owe $#, due #-#-#.", "what now"}, texts[1:]); diff != "" {
+		t.Errorf("history texts (-want +got):\n%s", diff)
 	}
 	all, _ := json.Marshal(req)
-	for _, leak := range []string{"987", "system note"} {
+	for _, leak := range []string{"987", "1,234", "system note"} {
 		if strings.Contains(string(all), leak) {
 			t.Errorf("request carries %q", leak)
 		}
