@@ -40,6 +40,7 @@ type Failure struct {
 	Reason string
 }
 
+// Error names the operation and the reason.
 func (f *Failure) Error() string { return fmt.Sprintf("openai: %s: %s", f.Op, f.Reason) }
 
 // Unwrap lets errors.Is(err, ErrFailed) match.

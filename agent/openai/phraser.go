@@ -59,7 +59,7 @@ func (p *Phraser) Phrase(ctx context.Context, req agent.PhraseRequest) (agent.Ph
 	if !p.ep.breaker.allow() {
 		return agent.PhraseResult{}, fail("phrase", ReasonCircuitOpen)
 	}
-	chk := checker{sources: sources(req), limit: system.MaxChars[system.Channel(string(req.Channel))]}
+	chk := checker{sources: sources(req), limit: system.MaxChars(string(req.Channel))}
 	creq := goopenai.ChatCompletionRequest{
 		Model: p.ep.cfg.Model,
 		Messages: []goopenai.ChatCompletionMessage{

@@ -57,8 +57,17 @@ type Understand struct {
 	OfferIDs []string
 }
 
-// MaxChars is each channel's default reply limit.
-var MaxChars = map[string]int{"sms": 320, "chat": 800, "voice": 400}
+// MaxChars is the default reply limit of a channel (after Channel's
+// mapping): 320 characters for SMS, 400 for voice, 800 for chat.
+func MaxChars(channel string) int {
+	switch Channel(channel) {
+	case "sms":
+		return 320
+	case "voice":
+		return 400
+	}
+	return 800
+}
 
 // RenderPhrase renders the newest phrasing prompt for locale (en, zh;
 // anything else falls back to en) and channel (sms, chat, voice; email and
@@ -69,7 +78,7 @@ func RenderPhrase(locale, channel string, d Phrase) (Prompt, error) {
 	}
 	ch := Channel(channel)
 	if d.MaxChars <= 0 {
-		d.MaxChars = MaxChars[ch]
+		d.MaxChars = MaxChars(ch)
 	}
 	return render("system", Locale(locale)+"."+ch, d)
 }
