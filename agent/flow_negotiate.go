@@ -109,7 +109,7 @@ func (f *flow) offer(p Plan) prompts.Offer {
 	o := prompts.Offer{ID: p.ID, Kind: string(p.Kind), Frequency: string(p.Frequency), Total: p.Total.String(), Count: len(p.Installments)}
 	if len(p.Installments) > 0 {
 		o.Installment = p.Installments[0].Amount.String()
-		o.First = p.Installments[0].Due.In(f.t.Account.Location())
+		o.First = p.Installments[0].Due.In(f.location())
 	} else {
 		o.Installment = p.Total.String()
 	}
@@ -203,7 +203,7 @@ func (f *flow) promise(c Command) {
 		data["amount"] = f.ownCurrency(c.Amount).Decimal()
 	}
 	f.t.Emit(EventPromiseToPay, data)
-	f.say(prompts.Promise{Date: c.Date.In(f.t.Account.Location())})
+	f.say(prompts.Promise{Date: c.Date.In(f.location())})
 }
 
 // hardship acknowledges job loss, illness or bereavement with care. Once
@@ -254,4 +254,13 @@ func (f *flow) namesTerms() bool {
 		}
 	}
 	return false
+}
+
+// location is the borrower's time zone, loaded once per turn: loading a zone
+// reads the zone database.
+func (f *flow) location() *time.Location {
+	if f.loc == nil {
+		f.loc = f.t.Account.Location()
+	}
+	return f.loc
 }

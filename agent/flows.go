@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/parley-collections/parley/policies"
 	"github.com/parley-collections/parley/prompts"
@@ -70,6 +71,7 @@ type flow struct {
 	askedID      bool // an identity request is already in this turn's reply
 	paused       bool // the paused notice is already in this turn's reply
 	cmds         []Command
+	loc          *time.Location
 }
 
 // respond is the dialogue policy: it decides, from the understanding and the
