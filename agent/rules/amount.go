@@ -71,7 +71,7 @@ var payWords = map[string]bool{
 	"maximum": true, "least": true, "most": true, "like": true, "for": true, "installments": true, "instalments": true,
 	"installment": true, "instalment": true, "make": true, "find": true, "scrape": true, "raise": true,
 	"还": true, "付": true, "交": true, "给": true, "转": true, "出": true, "凑": true, "打": true, "存": true,
-	"拿": true, "先": true, "能": true, "供": true, "月": true, "周": true, "期": true,
+	"拿": true, "先": true, "能": true, "供": true, "月": true, "周": true, "期": true, "次": true,
 }
 
 // notProposalWords before a number make it a statement about the debt, not an offer.
@@ -379,12 +379,16 @@ func hanFreq(seq []token, i int) agent.Frequency {
 	}{
 		{"每两周", agent.Biweekly}, {"每隔一周", agent.Biweekly}, {"两周一次", agent.Biweekly}, {"隔周", agent.Biweekly},
 		{"双周", agent.Biweekly}, {"每半个月", agent.Biweekly}, {"半个月", agent.Biweekly}, {"每两个星期", agent.Biweekly},
+		{"两周", agent.Biweekly},
 		{"每周", agent.Weekly}, {"每个星期", agent.Weekly}, {"每星期", agent.Weekly}, {"每礼拜", agent.Weekly},
 		{"每个礼拜", agent.Weekly}, {"一周", agent.Weekly}, {"一个星期", agent.Weekly},
 		{"每月", agent.Monthly}, {"每个月", agent.Monthly}, {"一个月", agent.Monthly}, {"月供", agent.Monthly},
 		{"按月", agent.Monthly}, {"每一个月", agent.Monthly},
 	} {
-		if _, ok := hanAt(seq, i, f.s); ok {
+		if e, ok := hanAt(seq, i, f.s); ok {
+			if w := tokText(seq, e); w == "后" || w == "内" || w == "以" || w == "之" {
+				return "" // 两周后: a date, not a frequency
+			}
 			return f.f
 		}
 	}

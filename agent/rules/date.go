@@ -546,18 +546,25 @@ func hanDate(seq []token, i int, today time.Time) (dateMention, bool) {
 			}
 			return cal(start, j+1, ymd{Day: n1})
 		}
-	case "天":
-		if after, ok := hanAt(seq, j+1, "后"); ok && n1 > 0 && n1 <= 90 {
-			return rel(start, after, today.AddDate(0, 0, n1))
+	case "天", "周", "星", "个":
+		// 3天后, 两周后, 两个星期以后, 一个月内
+		days, months, k := 1, 0, j+1
+		switch {
+		case next(j) == "周":
+			days = 7
+		case next(j) == "星" && next(j+1) == "期":
+			days, k = 7, j+2
+		case next(j) == "个" && next(j+1) == "星" && next(j+2) == "期":
+			days, k = 7, j+3
+		case next(j) == "个" && next(j+1) == "月":
+			days, months, k = 0, 1, j+2
+		case next(j) != "天":
+			return dateMention{}, false
 		}
-		if after, ok := hanAt(seq, j+1, "之后"); ok && n1 > 0 && n1 <= 90 {
-			return rel(start, after, today.AddDate(0, 0, n1))
-		}
-		if after, ok := hanAt(seq, j+1, "以后"); ok && n1 > 0 && n1 <= 90 {
-			return rel(start, after, today.AddDate(0, 0, n1))
-		}
-		if after, ok := hanAt(seq, j+1, "内"); ok && n1 > 0 && n1 <= 90 {
-			return rel(start, after, today.AddDate(0, 0, n1))
+		for _, suf := range [...]string{"之后", "以后", "后", "内"} {
+			if after, ok := hanAt(seq, k, suf); ok && n1 > 0 && n1 <= 90 {
+				return rel(start, after, today.AddDate(0, n1*months, n1*days))
+			}
 		}
 	}
 	return dateMention{}, false

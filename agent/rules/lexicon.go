@@ -189,10 +189,11 @@ var lexicon = []rule{
 	{intent: agent.IntentAskPurpose, neg: true, en: []string{
 		"what is|was this|it|that ~2 for|about|regarding", "what ~1 debt|account|bill|loan|charge is|was this|it",
 		"why ~3 owe|owing", "where ~4 debt|this|it ~2 come from", "what ~3 debt ~2 for|about|from", "what ~2 for $",
-		"what is this $", "what is this about",
+		"what is this $", "what is this about", "why ~3 texting|contacting|calling|messaging|emailing|writing me",
+		"what do you want ~1 from|with me", "what do you want $",
 	}, zh: []string{
 		"什么欠款", "什么钱", "什么债", "为什么欠", "怎么欠", "哪来的", "什么账", "什么费用", "关于什么", "这是什么", "什么贷款",
-		"欠的什么",
+		"欠的什么", "找我有什么事", "找我什么事", "有什么事", "为什么~4联系我", "为什么~4找我", "为什么~4给我打",
 	}},
 	{intent: agent.IntentAskHowToPay, neg: true, en: []string{
 		"how do|can|should|would|to ~3 pay|payment", "where ~3 pay|send ~2 money|payment",
