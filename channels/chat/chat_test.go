@@ -44,6 +44,7 @@ type testBundle struct {
 	closing chan closeEvent
 	closed  chan closeEvent
 	cancel  context.CancelFunc
+	runDone chan struct{} // closed when Run has returned
 }
 
 type setupOpts struct {
@@ -90,7 +91,11 @@ func setup(t testing.TB, opts ...setupOpts) *testBundle {
 	ctx, cancel := context.WithCancel(context.Background())
 	b.cancel = cancel
 	t.Cleanup(cancel)
-	go func() { _ = h.Run(ctx) }()
+	b.runDone = make(chan struct{})
+	go func() {
+		defer close(b.runDone)
+		_ = h.Run(ctx)
+	}()
 	<-h.hub.ready
 	return b
 }
@@ -563,5 +568,16 @@ func TestTypingRepeatsWhileATurnRuns(t *testing.T) {
 		if f.Type != typeTyping {
 			t.Fatalf("got %+v, want typing or the reply", f)
 		}
+	}
+}
+
+func TestSocketsOpenedAfterShutdownAreTurnedAway(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	b.cancel()
+	<-b.runDone
+	ws := b.dial(t, "A-1", "")
+	if ce := readUntilClose(t, ws); ce.Code != websocket.CloseGoingAway || ce.Text != shutdownReason {
+		t.Errorf("close %v, want 1001 %q", ce, shutdownReason)
 	}
 }

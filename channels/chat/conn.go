@@ -37,19 +37,17 @@ type sentKey struct {
 	seq  int64
 }
 
-// conn is one chat socket. The reader runs on the request's goroutine; one
-// writer goroutine owns every write; turns run one at a time on a goroutine
-// started with the first message.
+// conn is one chat socket. One goroutine reads; one writer goroutine owns
+// every write; turns run one at a time on a goroutine started with the first
+// message. The socket's context ends when the socket closes.
 type conn struct {
 	h         *Handler
 	ws        *websocket.Conn
 	log       *slog.Logger
 	accountID string
-	ctx       context.Context
-	cancel    context.CancelFunc
 
-	out      chan outItem
-	turns    chan turnItem
+	out      chan *outItem // pointers: an idle socket holds a small buffer
+	turns    chan turnItem // made with the first message
 	turnOnce sync.Once
 	limiter  *rate.Limiter
 
@@ -63,17 +61,13 @@ type conn struct {
 	sent map[sentKey]struct{} // owned by the writer
 }
 
-func newConn(ctx context.Context, h *Handler, ws *websocket.Conn, accountID string) *conn {
-	ctx, cancel := context.WithCancel(ctx)
+func newConn(h *Handler, ws *websocket.Conn, accountID string) *conn {
 	return &conn{
 		h:         h,
 		ws:        ws,
 		log:       h.log.With("account", accountID),
 		accountID: accountID,
-		ctx:       ctx,
-		cancel:    cancel,
-		out:       make(chan outItem, h.cfg.SendQueue),
-		turns:     make(chan turnItem, turnQueue),
+		out:       make(chan *outItem, h.cfg.SendQueue),
 		limiter:   rate.NewLimiter(ratePerSecond, rateBurst),
 		quit:      make(chan struct{}),
 		writerEnd: make(chan struct{}),
@@ -82,21 +76,24 @@ func newConn(ctx context.Context, h *Handler, ws *websocket.Conn, accountID stri
 
 // run serves the socket until it closes: it replays what the client has not
 // seen after the given message id, registers with the hub and reads.
-func (c *conn) run(after string) {
+func (c *conn) run(ctx context.Context, after string) {
+	ctx, cancel := context.WithCancel(ctx)
 	c.log.Info("chat: socket open")
-	c.h.hub.add(c)
+	if !c.h.hub.add(c) {
+		c.closeWith(websocket.CloseGoingAway, shutdownReason)
+	}
 	// The transcript goes out before the writer starts and before any frame
 	// is read, so it precedes every live frame; messages the hub queues
 	// meanwhile are skipped by the writer if the replay wrote them.
 	var err error
-	if err = c.replay(after); err == nil {
-		go c.writeLoop()
-		err = c.readLoop()
+	if err = c.replay(ctx, after); err == nil {
+		go c.writeLoop(ctx)
+		err = c.readLoop(ctx)
 	} else {
 		close(c.writerEnd)
 	}
 	c.h.hub.remove(c)
-	c.cancel()
+	cancel()
 	<-c.writerEnd
 	if errors.Is(err, websocket.ErrReadLimit) {
 		// The library has sent 1009; drain the rest of the oversized frame
@@ -146,7 +143,7 @@ func (c *conn) closeWith(code int, reason string) {
 // enqueue hands work to the writer without blocking. A full queue means the
 // client reads too slowly: the socket is closed rather than buffered without
 // bound.
-func (c *conn) enqueue(it outItem) bool {
+func (c *conn) enqueue(it *outItem) bool {
 	select {
 	case c.out <- it:
 		return true
@@ -156,10 +153,10 @@ func (c *conn) enqueue(it outItem) bool {
 	}
 }
 
-func (c *conn) sendError(code, message string) { c.enqueue(outItem{frame: errorFrame(code, message)}) }
+func (c *conn) sendError(code, message string) { c.enqueue(&outItem{frame: errorFrame(code, message)}) }
 
 // readLoop reads client frames until the socket fails or closes.
-func (c *conn) readLoop() error {
+func (c *conn) readLoop(ctx context.Context) error {
 	pongWait := c.h.cfg.PongWait
 	c.ws.SetReadLimit(readLimit)
 	_ = c.ws.SetReadDeadline(time.Now().Add(pongWait))
@@ -198,9 +195,12 @@ func (c *conn) readLoop() error {
 		}
 		switch f.Type {
 		case typeResume:
-			c.enqueue(outItem{replay: true, after: f.After})
+			c.enqueue(&outItem{replay: true, after: f.After})
 		case typeMessage:
-			c.turnOnce.Do(func() { go c.turnLoop() })
+			c.turnOnce.Do(func() {
+				c.turns = make(chan turnItem, turnQueue)
+				go c.turnLoop(ctx)
+			})
 			select {
 			case c.turns <- turnItem{text: f.Text, clientID: f.ClientID}:
 			default:
@@ -211,7 +211,7 @@ func (c *conn) readLoop() error {
 }
 
 // writeLoop is the socket's only writer.
-func (c *conn) writeLoop() {
+func (c *conn) writeLoop(ctx context.Context) {
 	defer close(c.writerEnd)
 	ping := time.NewTicker(c.h.cfg.PongWait * 9 / 10)
 	defer ping.Stop()
@@ -228,12 +228,12 @@ func (c *conn) writeLoop() {
 		case <-c.quit:
 			c.writeClose()
 			return
-		case <-c.ctx.Done():
+		case <-ctx.Done():
 			return
 		case <-ping.C:
 			err = c.write(websocket.PingMessage, nil)
 		case it := <-c.out:
-			err = c.handle(it)
+			err = c.handle(ctx, it)
 		}
 		if err != nil {
 			c.log.Info("chat: write failed", "err", err)
@@ -254,14 +254,14 @@ func (c *conn) writeClose() {
 	_ = c.ws.NetConn().SetReadDeadline(time.Now().Add(closeGrace))
 }
 
-func (c *conn) handle(it outItem) error {
+func (c *conn) handle(ctx context.Context, it *outItem) error {
 	switch {
 	case it.frame != nil:
 		return c.write(websocket.TextMessage, it.frame)
 	case it.msg != nil:
 		return c.writeMessage(*it.msg)
 	case it.replay:
-		return c.replay(it.after)
+		return c.replay(ctx, it.after)
 	}
 	return nil
 }
@@ -285,29 +285,29 @@ func (c *conn) writeMessage(m agent.Message) error {
 // replay writes the deliverable messages of the account's open chat
 // conversation after the message id, in order. An id from another
 // conversation, or none, replays the whole conversation.
-func (c *conn) replay(after string) error {
+func (c *conn) replay(ctx context.Context, after string) error {
 	st := c.h.cfg.Store
-	conv, err := st.OpenConversation(c.ctx, c.accountID, agent.ChannelChat)
+	conv, err := st.OpenConversation(ctx, c.accountID, agent.ChannelChat)
 	if errors.Is(err, agent.ErrNotFound) {
 		return nil
 	}
 	if err != nil {
-		return c.replayFailed(err)
+		return c.replayFailed(ctx, err)
 	}
 	var afterSeq int64
 	if after != "" {
-		m, err := st.Message(c.ctx, after)
+		m, err := st.Message(ctx, after)
 		switch {
 		case err == nil && m.ConversationID == conv.ID:
 			afterSeq = m.Seq
 		case err != nil && !errors.Is(err, agent.ErrNotFound):
-			return c.replayFailed(err)
+			return c.replayFailed(ctx, err)
 		}
 	}
 	for {
-		ms, err := st.Messages(c.ctx, conv.ID, afterSeq, replayPage)
+		ms, err := st.Messages(ctx, conv.ID, afterSeq, replayPage)
 		if err != nil {
-			return c.replayFailed(err)
+			return c.replayFailed(ctx, err)
 		}
 		for _, m := range ms {
 			if err := c.writeMessage(m); err != nil {
@@ -323,8 +323,8 @@ func (c *conn) replay(after string) error {
 
 // replayFailed tells the client the transcript could not be loaded; a store
 // error never closes the socket.
-func (c *conn) replayFailed(err error) error {
-	if c.ctx.Err() != nil {
+func (c *conn) replayFailed(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
 		return nil
 	}
 	c.log.Error("chat: replay", "err", err)
@@ -332,13 +332,13 @@ func (c *conn) replayFailed(err error) error {
 }
 
 // turnLoop runs the socket's turns one at a time, in the order they came.
-func (c *conn) turnLoop() {
+func (c *conn) turnLoop(ctx context.Context) {
 	for {
 		select {
-		case <-c.ctx.Done():
+		case <-ctx.Done():
 			return
 		case t := <-c.turns:
-			c.turn(t)
+			c.turn(ctx, t)
 		}
 	}
 }
@@ -346,8 +346,8 @@ func (c *conn) turnLoop() {
 // turn stores the message, acknowledges it and runs its turn. It does not
 // stop when the socket closes: the borrower's message is answered and the
 // reply waits for the next connection.
-func (c *conn) turn(t turnItem) {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(c.ctx), c.h.cfg.TurnTimeout)
+func (c *conn) turn(sockCtx context.Context, t turnItem) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(sockCtx), c.h.cfg.TurnTimeout)
 	defer cancel()
 	o := c.h.cfg.Orchestrator
 	in := agent.Inbound{
@@ -366,14 +366,14 @@ func (c *conn) turn(t turnItem) {
 		c.sendError(CodeUnavailable, "the message could not be saved; send it again")
 		return
 	}
-	c.enqueue(outItem{frame: ackFrame(t.clientID)})
+	c.enqueue(&outItem{frame: ackFrame(t.clientID)})
 	if !created && m.Status != agent.StatusReceived {
 		return // seen and answered before
 	}
-	c.enqueue(outItem{frame: typingFrame})
+	c.enqueue(&outItem{frame: typingFrame})
 	stop := make(chan struct{})
 	defer close(stop)
-	go c.keepTyping(stop)
+	go c.keepTyping(sockCtx, stop)
 	if _, err := o.Process(ctx, m.ID); err != nil {
 		c.log.Error("chat: turn", "err", err)
 		c.sendError(CodeUnavailable, "your message is saved; the reply is delayed")
@@ -382,17 +382,17 @@ func (c *conn) turn(t turnItem) {
 
 // keepTyping repeats the typing frame every TypingInterval until the turn
 // ends or the socket closes.
-func (c *conn) keepTyping(stop <-chan struct{}) {
+func (c *conn) keepTyping(ctx context.Context, stop <-chan struct{}) {
 	t := time.NewTicker(c.h.cfg.TypingInterval)
 	defer t.Stop()
 	for {
 		select {
 		case <-stop:
 			return
-		case <-c.ctx.Done():
+		case <-ctx.Done():
 			return
 		case <-t.C:
-			c.enqueue(outItem{frame: typingFrame})
+			c.enqueue(&outItem{frame: typingFrame})
 		}
 	}
 }

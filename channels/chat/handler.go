@@ -151,9 +151,10 @@ func NewHandler(cfg Config) (*Handler, error) {
 	h := &Handler{cfg: cfg, log: cfg.Logger, origins: origins}
 	h.upgrader = websocket.Upgrader{
 		HandshakeTimeout: 10 * time.Second,
-		// Reuse the server's read buffer and borrow write buffers only while
-		// writing, so an idle socket holds no write buffer.
+		// A small read buffer of its own, and write buffers borrowed only
+		// while writing: an idle socket holds little.
 		WriteBufferPool: &sync.Pool{},
+		ReadBufferSize:  1024,
 		CheckOrigin:     h.checkOrigin,
 	}
 	h.hub = newHub(h)
@@ -216,6 +217,8 @@ func (h *Handler) serveWS(w http.ResponseWriter, r *http.Request) {
 		h.log.Info("chat: upgrade failed", "err", err)
 		return
 	}
-	c := newConn(r.Context(), h, ws, accountID)
-	c.run(r.URL.Query().Get("after"))
+	// The socket outlives this request: returning frees the HTTP server's
+	// buffers for it. Shutdown reaches it through the hub.
+	c := newConn(h, ws, accountID)
+	go c.run(context.Background(), r.URL.Query().Get("after"))
 }

@@ -12,25 +12,31 @@ import (
 // hub knows this replica's sockets by account and writes delivered messages
 // to them.
 type hub struct {
-	h     *Handler
-	mu    sync.Mutex
-	conns map[string]map[*conn]struct{}
-	ready chan struct{} // closed once subscribed to the bus
+	h       *Handler
+	mu      sync.Mutex
+	conns   map[string]map[*conn]struct{}
+	stopped bool          // Run has ended: new sockets are turned away
+	ready   chan struct{} // closed once subscribed to the bus
 }
 
 func newHub(h *Handler) *hub {
 	return &hub{h: h, conns: map[string]map[*conn]struct{}{}, ready: make(chan struct{})}
 }
 
-func (hb *hub) add(c *conn) {
+// add registers a socket; it reports false once the hub has stopped.
+func (hb *hub) add(c *conn) bool {
 	hb.mu.Lock()
 	defer hb.mu.Unlock()
+	if hb.stopped {
+		return false
+	}
 	set := hb.conns[c.accountID]
 	if set == nil {
 		set = map[*conn]struct{}{}
 		hb.conns[c.accountID] = set
 	}
 	set[c] = struct{}{}
+	return true
 }
 
 func (hb *hub) remove(c *conn) {
@@ -70,6 +76,8 @@ func (hb *hub) count() int {
 	return n
 }
 
+const shutdownReason = "server shutting down"
+
 // run delivers notices until ctx ends, then closes every socket.
 func (hb *hub) run(ctx context.Context) {
 	notices := hb.h.cfg.Bus.Subscribe(ctx)
@@ -79,8 +87,11 @@ func (hb *hub) run(ctx context.Context) {
 			hb.deliver(ctx, n)
 		}
 	}
+	hb.mu.Lock()
+	hb.stopped = true
+	hb.mu.Unlock()
 	for _, c := range hb.sockets("") {
-		c.closeWith(websocket.CloseGoingAway, "server shutting down")
+		c.closeWith(websocket.CloseGoingAway, shutdownReason)
 	}
 }
 
@@ -119,6 +130,6 @@ func (hb *hub) deliver(ctx context.Context, n agent.Notice) {
 		return
 	}
 	for _, c := range conns {
-		c.enqueue(outItem{msg: &m})
+		c.enqueue(&outItem{msg: &m})
 	}
 }

@@ -110,10 +110,12 @@ func TestLoadIdleConnections(t *testing.T) {
 		t.Fatalf("client process: %v", err)
 	}
 
-	heap := float64(after.heapStack-before.heapStack) / (1 << 20)
-	rss := float64(after.rss-before.rss) / (1 << 20)
+	mib := func(a, b uint64) float64 { return (float64(a) - float64(b)) / (1 << 20) }
+	heap := mib(after.heap+after.stack, before.heap+before.stack)
+	rss := mib(after.rss, before.rss)
 	t.Logf("connections=%d open_time=%s goroutines=%d", n, opened.Round(time.Millisecond), goroutines)
-	t.Logf("heap_inuse+stack_inuse delta: %.1f MiB total, %.1f KiB per connection", heap, heap*1024/float64(n))
+	t.Logf("heap_inuse+stack_inuse delta: %.1f MiB total (heap %.1f, stacks %.1f), %.1f KiB per connection",
+		heap, mib(after.heap, before.heap), mib(after.stack, before.stack), heap*1024/float64(n))
 	t.Logf("rss delta: %.1f MiB total, %.1f KiB per connection; rss now %.1f MiB", rss, rss*1024/float64(n), float64(after.rss)/(1<<20))
 	if heap > 500 || rss > 500 {
 		t.Errorf("server memory over the 500 MB target")
@@ -190,7 +192,7 @@ func dialLoad(base, account string) (*websocket.Conn, error) {
 	return ws, nil
 }
 
-type memory struct{ heapStack, rss uint64 }
+type memory struct{ heap, stack, rss uint64 }
 
 // serverMemory is this process's heap and stack in use after a collection,
 // and its resident set size.
@@ -198,7 +200,7 @@ func serverMemory() memory {
 	runtime.GC()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	m := memory{heapStack: ms.HeapInuse + ms.StackInuse}
+	m := memory{heap: ms.HeapInuse, stack: ms.StackInuse}
 	if b, err := os.ReadFile("/proc/self/status"); err == nil {
 		for _, line := range strings.Split(string(b), "\n") {
 			if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmRSS:" {
