@@ -99,6 +99,9 @@ func parseLexicon(data []byte) (*lexicon, error) {
 		if t.prefix {
 			key += "*"
 		}
+		if !t.wordStart {
+			key = "*" + key
+		}
 		i, ok := byText[key]
 		if !ok {
 			i = len(terms)
@@ -188,6 +191,10 @@ func parseTerm(raw string) (term, error) {
 	if prefix {
 		raw = raw[:len(raw)-1]
 	}
+	inside := strings.HasPrefix(raw, "*") && len(raw) > 1
+	if inside {
+		raw = raw[1:]
+	}
 	text := string(foldBase(nil, raw))
 	if text == "" {
 		return term{}, fmt.Errorf("empty term")
@@ -196,7 +203,7 @@ func parseTerm(raw string) (term, error) {
 	return term{
 		text:      text,
 		prefix:    prefix,
-		wordStart: isWordByte(first),
+		wordStart: isWordByte(first) && !inside,
 		wordEnd:   isWordByte(last) && !prefix,
 	}, nil
 }

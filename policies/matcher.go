@@ -7,7 +7,8 @@ type matcher struct {
 	class  [256]uint8 // byte -> column of delta; 0 for bytes in no term
 	nclass int
 	delta  []uint16 // state*nclass + class -> next state; uint16 halves the table, so more of it stays in cache
-	out    []int32  // state -> index+1 of the term that ends there, or 0
+	out    []int32  // state -> index+1 of the first term that ends there, or 0
+	same   []int32  // term -> the next term of the same text (other boundaries), or -1
 	dict   []int32  // state -> nearest suffix state with an output, or -1
 	terms  []term
 }
@@ -59,6 +60,10 @@ func newMatcher(terms []term) *matcher {
 		out  int32
 	}
 	nodes := []node{{next: map[uint8]int32{}}}
+	m.same = make([]int32, len(terms))
+	for i := range m.same {
+		m.same[i] = -1
+	}
 	for i, t := range terms {
 		s := int32(0)
 		for j := 0; j < len(t.text); j++ {
@@ -71,7 +76,12 @@ func newMatcher(terms []term) *matcher {
 			}
 			s = n
 		}
-		nodes[s].out = int32(i + 1)
+		if prev := nodes[s].out; prev != 0 {
+			m.same[i] = m.same[prev-1] // same text, other boundaries: chain them
+			m.same[prev-1] = int32(i)
+		} else {
+			nodes[s].out = int32(i + 1)
+		}
 	}
 	if len(nodes) > 1<<16 {
 		panic("policies: lexicon too large for the matcher") // parseLexicon checks first
@@ -127,12 +137,13 @@ func (m *matcher) scan(text []byte, hits []hit) []hit {
 			t = m.dict[t]
 		}
 		for t > 0 {
-			ti := m.out[t] - 1
-			tm := &m.terms[ti]
-			start := i + 1 - len(tm.text)
-			if (!tm.wordStart || start == 0 || !isWordByte(text[start-1])) &&
-				(!tm.wordEnd || i+1 == len(text) || !isWordByte(text[i+1])) {
-				hits = append(hits, hit{term: ti, start: int32(start), end: int32(i + 1)})
+			for ti := m.out[t] - 1; ti >= 0; ti = m.same[ti] {
+				tm := &m.terms[ti]
+				start := i + 1 - len(tm.text)
+				if (!tm.wordStart || start == 0 || !isWordByte(text[start-1])) &&
+					(!tm.wordEnd || i+1 == len(text) || !isWordByte(text[i+1])) {
+					hits = append(hits, hit{term: ti, start: int32(start), end: int32(i + 1)})
+				}
 			}
 			t = m.dict[t]
 		}
