@@ -174,194 +174,211 @@ func looksLikeQuestion(a *analysis) bool {
 	return false
 }
 
+// cues are what the conversation so far says about this message.
+type cues struct {
+	offersOpen  bool // an offer is on the table: "ok" accepts it, "no" rejects it
+	offers      int  // how many offers TurnContext lists, so "the last one" can be numbered
+	askedAmount bool // the agent asked how much the borrower can pay: a bare number is money
+	askedWhen   bool // the agent asked when: a bare date is a promise
+	dayFirst    bool // numeric dates read day first (pounds, rupees, euros)
+}
+
+func readCues(tc agent.TurnContext) cues {
+	last := lastAgentText(tc.History)
+	return cues{
+		offersOpen: len(tc.OpenOffers) > 0 || containsAny(last, "offer", "plan", "option", "方案", "分期", "installment",
+			"per month", "a month", "each month", "every month", "weekly", "每月", "每周", "does that work", "would that work",
+			"works for you", "可以吗", "行吗", "好吗", "接受吗", "would you like"),
+		offers:      len(tc.OpenOffers),
+		askedAmount: containsAny(last, "how much", "what amount", "afford", "多少", "能还", "能付"),
+		askedWhen:   containsAny(last, "when", "what date", "which day", "什么时候", "哪天", "几号"),
+		dayFirst:    tc.Currency == "GBP" || tc.Currency == "INR" || tc.Currency == "EUR",
+	}
+}
+
+// slots are the values parsed out of one message.
+type slots struct {
+	claims   []agent.IdentityClaim
+	promised time.Time   // the date a payment is promised for; zero when none
+	amount   *numMention // the amount offered; nil when none
+	count    int
+	freq     agent.Frequency
+}
+
+// readSlots parses identity facts, then dates, then numbers, each stage
+// taking its tokens away from the next.
+func readSlots(a *analysis, tc agent.TurnContext, cu cues, now time.Time) slots {
+	var s slots
+	used := make([]bool, len(a.seq))
+	s.claims = scanIdentity(a, used, now, identityWords(a.norm), pendingIdentity(tc.History))
+	dates := scanDates(a.seq, used, now, cu.dayFirst)
+	nums := scanNumbers(a.seq, used, cu.askedAmount)
+	s.promised = promisedDate(a.seq, dates, now)
+	for i := range nums {
+		m := &nums[i]
+		switch {
+		case m.kind == numAmount && !m.stated:
+			if s.amount == nil || amountRank(m) > amountRank(s.amount) {
+				s.amount = m
+			}
+		case m.kind == numCount && s.count == 0:
+			s.count, s.freq = int(m.hundredths/100), m.freq
+		}
+	}
+	if s.amount != nil && s.amount.freq != "" {
+		s.freq = s.amount.freq
+	}
+	if s.freq == "" {
+		s.freq = messageFrequency(a)
+	}
+	return s
+}
+
+// reading is one message being turned into commands.
+type reading struct {
+	a        *analysis
+	hits     map[agent.Intent]hit
+	cues     cues
+	slots    slots
+	currency string
+	out      []agent.Command
+}
+
+func (r *reading) has(i agent.Intent) bool { return r.hits[i].found }
+
+func (r *reading) add(c agent.Command) { r.out = append(r.out, c) }
+
+func (r *reading) addIf(ok bool, i agent.Intent) {
+	if ok {
+		r.add(agent.Command{Intent: i})
+	}
+}
+
+func (r *reading) money() *agent.Money {
+	if r.slots.amount == nil {
+		return nil
+	}
+	m := money(r.slots.amount.hundredths, r.currency)
+	return &m
+}
+
 // read turns a message into commands in the documented order.
 func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	a := analyze(text)
-	hits := b.match(a)
-	has := func(i agent.Intent) bool { return hits[i].found }
-	cmd := func(i agent.Intent) agent.Command { return agent.Command{Intent: i} }
-
-	var out []agent.Command
-	if has(xInjection) {
-		if has(agent.IntentVulnerable) {
-			out = append(out, cmd(agent.IntentVulnerable))
-		}
-		return append(out, cmd(agent.IntentUnknown))
+	r := &reading{a: a, hits: b.match(a), cues: readCues(tc), currency: tc.Currency}
+	if r.has(xInjection) {
+		r.addIf(r.has(agent.IntentVulnerable), agent.IntentVulnerable)
+		r.add(agent.Command{Intent: agent.IntentUnknown})
+		return r.out
 	}
-
 	now := tc.Now
 	if now.IsZero() {
 		now = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	lastAgent := lastAgentText(tc.History)
-	offersOpen := len(tc.OpenOffers) > 0 || containsAny(lastAgent, "offer", "plan", "option", "方案", "分期", "installment",
-		"per month", "a month", "each month", "every month", "weekly", "每月", "每周", "does that work", "would that work",
-		"works for you", "可以吗", "行吗", "好吗", "接受吗", "would you like")
-	askedAmount := containsAny(lastAgent, "how much", "what amount", "afford", "多少", "能还", "能付")
-	askedWhen := containsAny(lastAgent, "when", "what date", "which day", "什么时候", "哪天", "几号")
-	dayFirst := tc.Currency == "GBP" || tc.Currency == "INR" || tc.Currency == "EUR"
+	r.slots = readSlots(a, tc, r.cues, now)
 
-	// Slots, most specific first: identity facts, then dates, then numbers.
-	used := make([]bool, len(a.seq))
-	ask := identityWords(a.norm)
-	claims := scanIdentity(a, used, now, ask, pendingIdentity(tc.History))
-	dates := scanDates(a.seq, used, now, dayFirst)
-	nums := scanNumbers(a.seq, used, askedAmount)
-
-	promised := promisedDate(a.seq, dates, now)
-	var amount *numMention
-	count := 0
-	var freq agent.Frequency
-	for i := range nums {
-		m := &nums[i]
-		switch m.kind {
-		case numAmount:
-			if m.stated {
-				continue
-			}
-			if amount == nil || amountRank(m) > amountRank(amount) {
-				amount = m
-			}
-		case numCount:
-			if count == 0 {
-				count = int(m.hundredths / 100)
-				if freq == "" {
-					freq = m.freq
-				}
-			}
-		}
-	}
-	if amount != nil && amount.freq != "" {
-		freq = amount.freq
-	}
-	if freq == "" {
-		freq = messageFrequency(a)
-	}
-
-	if has(agent.IntentVulnerable) {
-		out = append(out, cmd(agent.IntentVulnerable))
-	}
-	if hits[agent.IntentOptOut].found {
-		var chans []agent.Channel
-		for _, h := range allHits(b.rule(agent.IntentOptOut), a) {
-			for _, ch := range channelsIn(a, h) {
-				if !slices.Contains(chans, ch) {
-					chans = append(chans, ch)
-				}
-			}
-		}
-		if len(chans) == 0 {
-			out = append(out, cmd(agent.IntentOptOut))
-		}
-		for _, ch := range chans {
-			c := cmd(agent.IntentOptOut)
-			c.Channel = ch
-			out = append(out, c)
-		}
-	} else if bareKeyword(a.seq, bareOptOut) {
-		out = append(out, cmd(agent.IntentOptOut))
-	}
+	r.addIf(r.has(agent.IntentVulnerable), agent.IntentVulnerable)
+	r.optOut(b)
 	for _, i := range [...]agent.Intent{agent.IntentCease, agent.IntentAttorney, agent.IntentBankruptcy, agent.IntentDispute, agent.IntentRequestHuman} {
-		if has(i) {
-			out = append(out, cmd(i))
-		}
+		r.addIf(r.has(i), i)
 	}
 	if rel, ok := thirdPartyRelation(a); ok {
-		c := cmd(agent.IntentThirdParty)
-		c.Relation = rel
-		out = append(out, c)
-	} else if has(xWrongNumber) {
-		out = append(out, cmd(agent.IntentThirdParty))
+		r.add(agent.Command{Intent: agent.IntentThirdParty, Relation: rel})
+	} else {
+		r.addIf(r.has(xWrongNumber), agent.IntentThirdParty)
 	}
-	cannotPay := has(xCannotPay)
-	if has(agent.IntentHardship) || (cannotPay && !offersOpen) {
-		out = append(out, cmd(agent.IntentHardship))
+	r.addIf(r.has(agent.IntentHardship) || (r.has(xCannotPay) && !r.cues.offersOpen), agent.IntentHardship)
+	if len(r.slots.claims) > 0 {
+		r.add(agent.Command{Intent: agent.IntentVerifyIdentity, Identity: r.slots.claims})
 	}
-	if len(claims) > 0 {
-		c := cmd(agent.IntentVerifyIdentity)
-		c.Identity = claims
-		out = append(out, c)
+	r.payment()
+	r.offers()
+	r.addIf(r.has(agent.IntentOptIn) || bareKeyword(a.seq, optInWords), agent.IntentOptIn)
+	r.addIf(bareKeyword(a.seq, helpWords) || strings.Trim(a.norm, " .!?。！？") == "帮助", agent.IntentHelp)
+	for _, i := range [...]agent.Intent{agent.IntentAskBalance, agent.IntentAskDueDate, agent.IntentAskCreditor,
+		agent.IntentAskPurpose, agent.IntentAskHowToPay, agent.IntentAskFees, agent.IntentAskBot, agent.IntentAskWho,
+		agent.IntentAskCredit, agent.IntentAskAdvice} {
+		r.addIf(r.has(i) && !(i == agent.IntentAskWho && r.has(agent.IntentAskCreditor)), i)
 	}
+	r.social()
+	return r.out
+}
 
-	payVerb := payVerbIn(a)
-	plan := count > 0 || (has(xPlan) && !has(xCancelPlan)) || (amount != nil && (freq != "" || promised.IsZero())) || (freq != "" && payVerb)
-	if has(agent.IntentPayInFull) && count == 0 && freq == "" {
-		c := cmd(agent.IntentPayInFull)
-		c.Date = promised
-		out = append(out, c)
+var (
+	optInWords = map[string]bool{"start": true, "unstop": true, "resume": true}
+	helpWords  = map[string]bool{"help": true, "info": true, "帮助": true}
+)
+
+// optOut adds one opt-out per channel the message names, or one for the
+// current channel.
+func (r *reading) optOut(b *Brain) {
+	if !r.has(agent.IntentOptOut) {
+		r.addIf(bareKeyword(r.a.seq, bareOptOut), agent.IntentOptOut)
+		return
+	}
+	var chans []agent.Channel
+	for _, h := range allHits(b.rule(agent.IntentOptOut), r.a) {
+		for _, ch := range channelsIn(r.a, h) {
+			if !slices.Contains(chans, ch) {
+				chans = append(chans, ch)
+			}
+		}
+	}
+	r.addIf(len(chans) == 0, agent.IntentOptOut)
+	for _, ch := range chans {
+		r.add(agent.Command{Intent: agent.IntentOptOut, Channel: ch})
+	}
+}
+
+// payment adds pay_in_full, propose_plan and promise_to_pay. A frequency
+// or a count makes a plan; a date without them makes a promise.
+func (r *reading) payment() {
+	s := r.slots
+	plan := s.count > 0 || (r.has(xPlan) && !r.has(xCancelPlan)) ||
+		(s.amount != nil && (s.freq != "" || s.promised.IsZero())) || (s.freq != "" && payVerbIn(r.a))
+	if r.has(agent.IntentPayInFull) && s.count == 0 && s.freq == "" {
+		r.add(agent.Command{Intent: agent.IntentPayInFull, Date: s.promised})
 		plan = false
 	}
 	if plan {
-		c := cmd(agent.IntentProposePlan)
-		if amount != nil {
-			am := money(amount.hundredths, tc.Currency)
-			c.Amount = &am
-		}
-		c.Frequency, c.Count, c.Date = freq, count, promised
-		out = append(out, c)
+		r.add(agent.Command{Intent: agent.IntentProposePlan, Amount: r.money(), Frequency: s.freq, Count: s.count, Date: s.promised})
+		return
 	}
-	if !promised.IsZero() && !plan && (payVerb || askedWhen || amount != nil || has(agent.IntentPayInFull)) {
-		c := cmd(agent.IntentPromiseToPay)
-		c.Date = promised
-		if amount != nil {
-			am := money(amount.hundredths, tc.Currency)
-			c.Amount = &am
-		}
-		out = append(out, c)
+	if !s.promised.IsZero() && (payVerbIn(r.a) || r.cues.askedWhen || s.amount != nil || r.has(agent.IntentPayInFull)) {
+		r.add(agent.Command{Intent: agent.IntentPromiseToPay, Date: s.promised, Amount: r.money()})
 	}
+}
 
-	offerID, picked := offerChoice(a.seq, len(tc.OpenOffers))
-	accept := has(agent.IntentAcceptOffer) || picked || (has(xAcceptWeak) && offersOpen)
-	reject := has(agent.IntentRejectOffer) || (has(xRejectWeak) && offersOpen) || (cannotPay && offersOpen)
+// offers adds accept_offer and reject_offer. "ok" and "no" count only when
+// an offer is on the table; a named choice ("option 2") always does.
+func (r *reading) offers() {
+	offerID, picked := offerChoice(r.a.seq, r.cues.offers)
+	accept := r.has(agent.IntentAcceptOffer) || picked || (r.has(xAcceptWeak) && r.cues.offersOpen)
+	reject := r.has(agent.IntentRejectOffer) || (r.has(xRejectWeak) && r.cues.offersOpen) || (r.has(xCannotPay) && r.cues.offersOpen)
 	if accept && reject {
 		accept = picked
 	}
 	if accept {
-		c := cmd(agent.IntentAcceptOffer)
-		c.OfferID = offerID
-		out = append(out, c)
+		r.add(agent.Command{Intent: agent.IntentAcceptOffer, OfferID: offerID})
 	}
-	if reject {
-		out = append(out, cmd(agent.IntentRejectOffer))
-	}
-	if has(agent.IntentOptIn) || bareKeyword(a.seq, map[string]bool{"start": true, "unstop": true, "resume": true}) {
-		out = append(out, cmd(agent.IntentOptIn))
-	}
-	if bareKeyword(a.seq, map[string]bool{"help": true, "info": true, "帮助": true}) || strings.Trim(a.norm, " .!?。！？") == "帮助" {
-		out = append(out, cmd(agent.IntentHelp))
-	}
-	for _, i := range [...]agent.Intent{agent.IntentAskBalance, agent.IntentAskDueDate, agent.IntentAskCreditor,
-		agent.IntentAskPurpose, agent.IntentAskHowToPay, agent.IntentAskFees, agent.IntentAskBot, agent.IntentAskWho,
-		agent.IntentAskCredit, agent.IntentAskAdvice} {
-		if !has(i) {
-			continue
-		}
-		if i == agent.IntentAskWho && has(agent.IntentAskCreditor) {
-			continue
-		}
-		out = append(out, cmd(i))
-	}
-	substantive := len(out) > 0
+	r.addIf(reject, agent.IntentRejectOffer)
+}
+
+// social adds greetings and the like, then affirm, deny or question when
+// nothing more specific was said, and unknown when nothing was understood.
+func (r *reading) social() {
+	substantive := len(r.out) > 0
 	for _, i := range [...]agent.Intent{agent.IntentGreeting, agent.IntentThanks, agent.IntentGoodbye} {
-		if has(i) {
-			out = append(out, cmd(i))
+		r.addIf(r.has(i), i)
+	}
+	if !substantive {
+		r.addIf(r.has(agent.IntentAffirm), agent.IntentAffirm)
+		r.addIf(r.has(agent.IntentDeny) || (r.has(xRejectWeak) && !r.cues.offersOpen), agent.IntentDeny)
+		if looksLikeQuestion(r.a) || r.has(xCancelPlan) {
+			r.add(agent.Command{Intent: agent.IntentQuestion, Text: strings.TrimSpace(r.a.raw)})
 		}
 	}
-	if !substantive && has(agent.IntentAffirm) {
-		out = append(out, cmd(agent.IntentAffirm))
-	}
-	if !substantive && (has(agent.IntentDeny) || (has(xRejectWeak) && !offersOpen)) {
-		out = append(out, cmd(agent.IntentDeny))
-	}
-	if !substantive && (looksLikeQuestion(a) || has(xCancelPlan)) {
-		c := cmd(agent.IntentQuestion)
-		c.Text = strings.TrimSpace(a.raw)
-		out = append(out, c)
-	}
-	if len(out) == 0 {
-		out = append(out, cmd(agent.IntentUnknown))
-	}
-	return out
+	r.addIf(len(r.out) == 0, agent.IntentUnknown)
 }
 
 // amountRank orders the amounts of one message by how surely they are an
