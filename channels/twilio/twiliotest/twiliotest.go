@@ -52,10 +52,14 @@ func Sign(authToken, rawURL string, params url.Values) string {
 }
 
 // SignedForm returns a POST of form to publicURL+target, signed with
-// authToken as Twilio would sign it, ready for a handler or an http.Client
-// (set its URL when sending it over the network).
+// authToken as Twilio would sign it. Send it with an http.Client when
+// publicURL is a test server's URL, or hand it to a handler directly.
+// It panics on a malformed URL.
 func SignedForm(authToken, publicURL, target string, form url.Values) *http.Request {
-	r := httptest.NewRequest(http.MethodPost, target, strings.NewReader(form.Encode()))
+	r, err := http.NewRequest(http.MethodPost, publicURL+target, strings.NewReader(form.Encode()))
+	if err != nil {
+		panic("twiliotest: " + err.Error())
+	}
 	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	r.Header.Set(twilio.SignatureHeader, Sign(authToken, publicURL+target, form))
 	return r
