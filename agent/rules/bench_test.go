@@ -37,3 +37,23 @@ func BenchmarkUnderstand(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkUnderstandLong reads the longest message Understand looks at:
+// maxText bytes of mixed English, Chinese and numbers.
+func BenchmarkUnderstandLong(b *testing.B) {
+	br := New()
+	var long []byte
+	for len(long) < maxText {
+		long = append(long, benchMessages[len(long)%len(benchMessages)]...)
+		long = append(long, ' ')
+	}
+	text := string(long[:maxText])
+	tc := agent.TurnContext{Now: now, Currency: "USD"}
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := br.Understand(ctx, tc, text); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -190,6 +190,9 @@ func readEnglishNumber(toks []token, i int) (int64, int, bool) {
 			continue
 		}
 		if s, ok := enScales[w]; ok && seen > 0 {
+			if cur > 1e9 || total > 1e12 {
+				break // "hundred hundred hundred": not a number anyone says
+			}
 			if cur == 0 {
 				cur = 1
 			}
@@ -256,6 +259,9 @@ func hanValue(chars []string) (int64, bool) {
 			continue
 		}
 		s := hanScales[c]
+		if total > 1e12 || section > 1e12 {
+			return 0, false // 万万万万: no amount anyone says
+		}
 		switch {
 		case s >= 10000:
 			section += digit

@@ -42,6 +42,7 @@ func TestParseAmount(t *testing.T) {
 		{"三百五", "CNY", "350.00"},
 		{"两万五", "CNY", "25000.00"},
 		{"一千零五十块", "CNY", "1050.00"},
+		{"one hundred hundred hundred hundred hundred hundred hundred hundred hundred dollars", "USD", ""},
 		{"每月能还五百", "CNY", "500.00"},
 		{"I can pay 150 a month", "", "150.00"},
 		{"１５０", "USD", "150.00"},
