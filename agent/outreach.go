@@ -1,9 +1,12 @@
 package agent
 
 import (
+	"time"
+
 	"context"
 	"errors"
 	"fmt"
+	"github.com/parley-collections/parley/prompts"
 
 	"github.com/parley-collections/parley/policies"
 )
@@ -144,4 +147,73 @@ func mustPlans(ctx context.Context, st Store, accountID string) []Plan {
 		return nil
 	}
 	return ps
+}
+
+// Remind reminds the borrower of the next installment of an accepted plan,
+// on the conversation where it was agreed. The guard checks it like any
+// agent-initiated message: out of hours it is deferred, after an opt-out
+// or a dispute it is refused.
+func (o *Orchestrator) Remind(ctx context.Context, accountID, planID string) error {
+	st := o.cfg.Store
+	plans, err := st.Plans(ctx, accountID)
+	if err != nil {
+		return fmt.Errorf("remind: %w", err)
+	}
+	var plan *Plan
+	for i := range plans {
+		if plans[i].ID == planID && plans[i].Status == PlanAccepted {
+			plan = &plans[i]
+		}
+	}
+	if plan == nil || plan.ConversationID == "" {
+		return fmt.Errorf("remind: plan %s: %w", planID, ErrNotFound)
+	}
+	now := o.cfg.Clock.Now()
+	var next *Installment
+	for i := range plan.Installments {
+		if !plan.Installments[i].Due.Before(now) {
+			next = &plan.Installments[i]
+			break
+		}
+	}
+	if next == nil {
+		return nil // paid out or past: nothing to remind
+	}
+	unlock, err := st.Lock(ctx, plan.ConversationID)
+	if err != nil {
+		return fmt.Errorf("remind: lock: %w", err)
+	}
+	defer unlock()
+	conv, err := st.Conversation(ctx, plan.ConversationID)
+	if err != nil {
+		return fmt.Errorf("remind: %w", err)
+	}
+	if !conv.OwnedByAI() {
+		return nil // a supervisor has the conversation; they decide
+	}
+	acct, err := st.Account(ctx, accountID)
+	if err != nil {
+		return fmt.Errorf("remind: %w", err)
+	}
+	t, err := o.newTurn(ctx, conv, acct, Message{})
+	if err != nil {
+		return fmt.Errorf("remind: %w", err)
+	}
+	t.initiatedBy = "agent"
+	t.id = fmt.Sprintf("%s/%s/%d", plan.ID, "reminder", next.Due.Unix())
+	link := ""
+	if o.cfg.Linker != nil {
+		link, _ = o.cfg.Linker.Link(*plan, next.Due.Add(72*time.Hour))
+	}
+	text, version, err := prompts.Render(t.Locale, prompts.Reminder{Amount: next.Amount.String(), Due: next.Due.In(acct.Location()), Link: link})
+	if err != nil {
+		return fmt.Errorf("remind: %w", err)
+	}
+	t.Ground(next.Amount)
+	t.Say(Reply{Text: text, TemplateVersion: version, Purpose: policies.PurposeCollection})
+	var res TurnResult
+	if err := o.finish(ctx, t, &res, turnOptions{}); err != nil {
+		return fmt.Errorf("remind: %w", err)
+	}
+	return nil
 }

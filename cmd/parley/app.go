@@ -41,6 +41,12 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger, sio IO) (*app, er
 		a.close()
 		return nil, fmt.Errorf("knowledge base: %w", err)
 	}
+	jobs, err := a.openJobs(ctx)
+	if err != nil {
+		a.close()
+		return nil, err
+	}
+	a.jobs = jobs
 	a.disp = &agent.Dispatcher{Store: st, Bus: a.bus, Logger: log, MaxAttempts: cfg.OutboxMaxAttempts, Senders: map[agent.Channel]agent.Sender{}}
 	orch, err := agent.NewOrchestrator(agent.Config{
 		Store:     st,
@@ -51,6 +57,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger, sio IO) (*app, er
 		Logger:    log,
 		Linker:    &agent.PaymentLinker{URLTemplate: cfg.PaymentURL, Secret: []byte(cfg.PaymentSecret)},
 		AgentName: cfg.AgentName,
+		Scheduler: jobs,
 		OnEnqueue: a.disp.Kick,
 		OnTurn: func(ch agent.Channel, brain string, d time.Duration, err error) {
 			a.metrics.observeTurn(string(ch), brain, d, err)
@@ -61,6 +68,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger, sio IO) (*app, er
 		return nil, err
 	}
 	a.orch = orch
+	jobs.Bind(orch)
 	if cfg.Demo {
 		if err := a.seedDemo(ctx); err != nil {
 			a.close()
@@ -74,6 +82,11 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger, sio IO) (*app, er
 	}
 	a.workers = append(a.workers,
 		func(ctx context.Context) { _ = a.disp.Run(ctx) },
+		func(ctx context.Context) {
+			if err := jobs.Run(ctx); err != nil {
+				a.log.Error("jobs stopped", "err", err)
+			}
+		},
 		a.recoverInbound,
 	)
 	return a, nil

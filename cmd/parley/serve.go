@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/agent/riverjobs"
 )
 
 func init() {
@@ -54,6 +55,7 @@ type app struct {
 	store   agent.Store
 	orch    *agent.Orchestrator
 	disp    *agent.Dispatcher
+	jobs    *riverjobs.Jobs
 	bus     agent.Bus
 	metrics *metrics
 	mux     *http.ServeMux
