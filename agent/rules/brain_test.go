@@ -181,6 +181,10 @@ func TestUnderstandSafety(t *testing.T) {
 		{text: "I never opened this account", want: []agent.Command{c(agent.IntentDispute)}},
 		{text: "这不是我的欠款", want: []agent.Command{c(agent.IntentDispute)}},
 		{text: "我已经还过了", want: []agent.Command{c(agent.IntentDispute)}},
+		{text: "这个账我不认", want: []agent.Command{c(agent.IntentDispute)}},
+		{text: "我没借过你们的钱", want: []agent.Command{c(agent.IntentDispute)}},
+		{text: "prove I owe this", want: []agent.Command{c(agent.IntentDispute)}},
+		{text: "I want a validation letter", want: []agent.Command{c(agent.IntentDispute)}},
 		{text: "I'm not disputing it", want: []agent.Command{c(agent.IntentUnknown)}},
 		{text: "I don't dispute the debt, I just can't pay", want: []agent.Command{c(agent.IntentHardship)}},
 		// safety order across intents
@@ -205,6 +209,9 @@ func TestUnderstandPeople(t *testing.T) {
 		{text: "can I talk to a real person", want: []agent.Command{c(agent.IntentRequestHuman)}},
 		{text: "转人工", want: []agent.Command{c(agent.IntentRequestHuman)}},
 		{text: "我要人工客服", want: []agent.Command{c(agent.IntentRequestHuman)}},
+		{text: "我要跟你们经理说话", want: []agent.Command{c(agent.IntentRequestHuman)}},
+		{text: "I want to file a complaint", want: []agent.Command{c(agent.IntentRequestHuman)}},
+		{text: "我要投诉你们", want: []agent.Command{c(agent.IntentRequestHuman)}},
 		{text: "are you a real person?", want: []agent.Command{c(agent.IntentAskBot)}},
 		{text: "this is his wife", want: []agent.Command{third("spouse")}},
 		{text: "I'm her husband, what does she owe", want: []agent.Command{third("spouse"), c(agent.IntentAskBalance)}},
@@ -593,5 +600,43 @@ func TestUnderstandContext(t *testing.T) {
 		if len(u.Commands) != 1 || !u.Commands[0].Date.Equal(want) {
 			t.Fatalf("got %+v, want a promise for %v", u.Commands, want)
 		}
+	})
+}
+
+func TestUnderstandChinese(t *testing.T) {
+	t.Parallel()
+	runUnderstand(t, []understandCase{
+		{text: "我现在没钱还，能不能宽限几天", want: []agent.Command{c(agent.IntentHardship)}},
+		{text: "我下周一发工资，发了就还", want: []agent.Command{promise(day(2026, 11, 30), "")}},
+		{text: "能不能先还一部分，剩下的下个月还", want: []agent.Command{promise(day(2026, 12, 1), "")}},
+		{text: "我愿意一次性还清，能减免一些吗", want: []agent.Command{c(agent.IntentPayInFull)}},
+		{text: "我是他妈妈，他出什么事了", want: []agent.Command{third("parent")}},
+		{text: "他已经去世了", want: []agent.Command{c(agent.IntentHardship)}},
+		{text: "我得了癌症，在化疗", want: []agent.Command{c(agent.IntentHardship)}},
+		{text: "我最近手头紧，每个月最多还八百", want: []agent.Command{c(agent.IntentHardship), plan("800.00", agent.Monthly, 0)}},
+		{text: "能分成6个月还吗", want: []agent.Command{plan("", agent.Monthly, 6)}},
+		{text: "首付两千，剩下的分12期", want: []agent.Command{plan("2000.00", "", 12)}},
+		{text: "你们的利息太高了", want: []agent.Command{c(agent.IntentRejectOffer), c(agent.IntentAskFees)}},
+		{text: "我可以用支付宝还吗", want: []agent.Command{c(agent.IntentAskHowToPay)}},
+		{text: "这笔钱是什么时候借的", want: []agent.Command{question("这笔钱是什么时候借的")}},
+		{text: "你们是机器人还是真人", want: []agent.Command{c(agent.IntentAskBot)}},
+		{text: "好的，就按方案一", want: []agent.Command{accept("1")}},
+		{text: "算了吧，太贵了", want: []agent.Command{c(agent.IntentRejectOffer)}},
+		{text: "谢谢，再见", want: []agent.Command{c(agent.IntentThanks), c(agent.IntentGoodbye)}},
+		{text: "嗯嗯", want: []agent.Command{c(agent.IntentAffirm)}},
+		{text: "不用了", want: []agent.Command{c(agent.IntentDeny)}},
+		{text: "我明天下午三点前还", want: []agent.Command{promise(day(2026, 11, 29), "")}},
+		{text: "月底之前一定还上", want: []agent.Command{promise(day(2026, 11, 30), "")}},
+		{text: "我今晚就还五百", want: []agent.Command{promise(day(2026, 11, 28), "500.00")}},
+		{text: "我想分6期", want: []agent.Command{plan("", "", 6)}},
+		{text: "请问是哪位？", want: []agent.Command{c(agent.IntentAskWho)}},
+		{text: "我上个月失业了，手头很紧。", want: []agent.Command{c(agent.IntentHardship)}},
+		{text: "我每月只能还150.00元。", want: []agent.Command{plan("150.00", agent.Monthly, 0)}},
+		{text: "还是太多了。", want: []agent.Command{c(agent.IntentRejectOffer)}},
+		{text: "我选2。", want: []agent.Command{accept("2")}},
+		{text: "我的出生日期是1992年8月8日，邮编200030", want: []agent.Command{verify(dob("1992-08-08"), post("200030"))}},
+		{text: "这不是我的欠款，我不欠这笔钱。", want: []agent.Command{c(agent.IntentDispute)}},
+		{text: "我没有破产", want: []agent.Command{c(agent.IntentUnknown)}},
+		{text: "我不想自杀", want: []agent.Command{c(agent.IntentVulnerable)}},
 	})
 }

@@ -85,20 +85,23 @@ var lexicon = []rule{
 		"did not borrow|open|sign|take|authori*", "owe nothing", "owe you nothing", "owe no money",
 		"already paid|settled|cleared|repaid", "paid ~3 already", "paid ~2 off ~2 ago|already|last",
 		"wrong amount|balance", "not the right amount", "is|was a mistake|error", "by mistake", "fraud*",
-		"identity theft", "stolen identity", "never heard of", "validat* ~2 debt", "proof ~3 owe|debt",
+		"identity theft", "stolen identity", "never heard of", "validat* ~2 debt|letter|notice", "proof ~3 owe|debt",
+		"prove ~3 owe|debt|mine", "verification|validation letter|notice",
 		"not responsible for", "do not recogni*", "not recogni*",
 	}, zh: []string{
 		"不是我的~2欠", "不是我的~1债", "不是我的~1钱", "不是我的~1账", "不是我的~1贷", "不是我欠", "我没欠", "我不欠", "没有欠",
 		"已经还过", "已经还了", "已经还清", "早就还了", "早还了", "还过了", "异议", "争议", "搞错了", "弄错了",
-		"不认这", "不认可", "没借过", "我没借", "从来没借", "被盗用", "冒用", "冒名",
+		"不认这", "不认可", "我不认", "不承认", "没借过", "我没借", "从来没借", "被盗用", "冒用", "冒名",
 	}},
 	{intent: agent.IntentRequestHuman, neg: true, en: []string{
 		"want|need|get|speak|talk|chat|connect|transfer|put|prefer|like|rather|escalate ~4 person|human|someone|somebody|agent|representative|rep|manager|supervisor|operator|people|advisor|adviser|staff",
 		"^ [please] agent|human|representative|rep|operator|person|someone|manager|supervisor [please] $",
-		"customer service|support|care", "live agent|person|chat",
+		"customer service|support|care", "live agent|person|chat", "complain*", "complaint*", "report you",
+		"cfpb|ombudsman", "call|calling the police|cops",
 	}, zh: []string{
 		"转人工", "人工客服", "人工服务", "找人工", "要人工", "接人工", "转接人工", "要~2真人", "找~2真人", "和真人", "跟真人",
-		"真人客服", "找客服", "转客服", "客服电话", "找你们领导", "找主管", "找经理",
+		"真人客服", "找客服", "转客服", "客服电话", "投诉", "报警", "跟~4经理", "跟~4主管", "跟~4领导", "跟~4负责人",
+		"找~4经理", "找~4主管", "找~4领导", "找~4负责人", "和~4经理", "叫~4经理",
 	}},
 	{intent: xWrongNumber, neg: true, en: []string{
 		"wrong number|person", "no one by|named|called that name", "nobody by|named|called that name", "does not live here",
