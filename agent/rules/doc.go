@@ -24,6 +24,40 @@
 //	opt_in, help, the ask_* questions, greeting, thanks, goodbye,
 //	affirm, deny, question, unknown.
 //
+// # Slots
+//
+// Amounts are agent.Money in TurnContext.Currency (USD when empty). A bare
+// number is money only when something marks it so: a currency sign or word,
+// a paying verb ("I can do 150"), a frequency ("150 a month"), a multiplier
+// ("1.2k", "1.2万"), or an agent question about how much. Years, dates,
+// postcodes, ID digits, ages, day counts and installment counts are not
+// money. A frequency or a count makes propose_plan; a date without them
+// makes promise_to_pay. OfferID is the 1-based position of the open offer
+// the borrower picked, as text ("option 2", "the second one", "选2" -> "2").
+// Relation is the writer's relation to the borrower: spouse, partner,
+// parent, child, sibling, grandparent, grandchild, relative, friend,
+// roommate, neighbor, colleague, employer, caregiver or other; it is empty
+// for a stranger ("wrong number").
+//
+// # What the conversation changes
+//
+// The last agent message in TurnContext.History lets bare answers count: a
+// "60601" after a ZIP question is a postcode, a "150" after "how much can
+// you pay" is an amount, a "Friday" after "when" is a promise. "ok", "yes",
+// "好的" and "可以" accept an offer only when one is on the table
+// (TurnContext.OpenOffers, or the last agent message made one); otherwise
+// they affirm. Numeric dates read month first, or day first when the
+// currency is GBP, INR or EUR. Dates resolve in the location of
+// TurnContext.Now. Understanding.Lang falls back to the locale when the text
+// has no letters.
+//
+// # Negation
+//
+// "not" or "never" up to three words before a phrase in the same clause,
+// "no" right before it, and 不, 没有, 不想, 别 and the like before a Chinese
+// phrase cancel it: "I'm not disputing it" is no dispute and "我没有律师" no
+// attorney. Crisis language is never cancelled.
+//
 // # What it must not do
 //
 // It never decides anything: a Command is what the borrower said, and the

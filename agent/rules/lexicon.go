@@ -21,8 +21,11 @@ type rule struct {
 	en, zh []string
 }
 
-// rules lists every phrase reading. Vulnerable comes first and is never
-// cancelled by a negation: a crisis must not be missed.
+// lexicon lists every phrase reading, English patterns then Chinese ones
+// (the pattern language is described in pattern.go). Vulnerable comes first
+// and is never cancelled by a negation: a crisis must not be missed. The
+// order here is the order of matching, not of the commands reported; that
+// order is fixed in compose.go and documented in doc.go.
 var lexicon = []rule{
 	{intent: agent.IntentVulnerable, en: []string{
 		"kill|killing|hurt|hurting|harm|harming|cut|cutting myself",
