@@ -345,7 +345,7 @@ type OutboxItem struct {
 	To             string       `json:"to"`
 	Body           string       `json:"body"`
 	Status         OutboxStatus `json:"status"`
-	Attempts       int          `json:"attempts"`
+	Attempts       int          `json:"attempts"` // sends tried, counting the current claim
 	NextAttemptAt  time.Time    `json:"next_attempt_at"`
 	ClaimedBy      string       `json:"claimed_by,omitempty"`
 	LeaseUntil     time.Time    `json:"lease_until,omitzero"`

@@ -55,7 +55,7 @@ func WithStream(fn func(chunk string)) TurnOption {
 type Config struct {
 	Store     Store
 	Brain     Brain
-	Guard     *policies.Guard
+	Guard     Guard
 	Clock     Clock     // default SystemClock
 	Bus       Bus       // default a MemoryBus
 	Knowledge Knowledge // optional: answers questions
@@ -82,6 +82,13 @@ type Config struct {
 // Linker makes a signed payment link for an accepted plan.
 type Linker interface {
 	Link(p Plan, expires time.Time) (string, error)
+}
+
+// Guard decides whether a message may be sent; *policies.Guard is the one
+// Parley ships. The orchestrator fails closed around it: a panic or a
+// check slower than Config.GuardTimeout blocks the message.
+type Guard interface {
+	Check(p policies.Proposal, f policies.Facts) policies.Decision
 }
 
 // Scheduler runs work later: a deferred message at its send time, a reminder
@@ -134,7 +141,7 @@ func (o *Orchestrator) Store() Store { return o.cfg.Store }
 func (o *Orchestrator) Bus() Bus { return o.cfg.Bus }
 
 // Guard returns the orchestrator's guard.
-func (o *Orchestrator) Guard() *policies.Guard { return o.cfg.Guard }
+func (o *Orchestrator) Guard() Guard { return o.cfg.Guard }
 
 // Clock returns the orchestrator's clock.
 func (o *Orchestrator) Clock() Clock { return o.cfg.Clock }

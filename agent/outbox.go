@@ -152,7 +152,7 @@ func (d *Dispatcher) send(ctx context.Context, it OutboxItem) {
 }
 
 func (d *Dispatcher) retry(ctx context.Context, it OutboxItem, err error) {
-	attempts := it.Attempts + 1
+	attempts := it.Attempts // the claim counted this attempt
 	if attempts >= d.MaxAttempts {
 		d.fail(ctx, it, err.Error())
 		return
