@@ -69,10 +69,10 @@ func channelsIn(a *analysis, h hit) []agent.Channel {
 		}
 		return out
 	}
-	end := min(len(a.seq), h.end+3)
-	for k, t := range a.seq[h.start:end] {
+	for k := h.start; k < len(a.seq); k++ {
+		t := a.seq[k]
 		w := t.text
-		if w == boundary || (k > 0 && t.clause) {
+		if k >= h.end && (w == boundary || !(listWords[w] || isChannelWord(w))) {
 			break
 		}
 		switch {
@@ -85,6 +85,18 @@ func channelsIn(a *analysis, h hit) []agent.Channel {
 		}
 	}
 	return out
+}
+
+// listWords may join channel words in a list: "texts, calls or emails".
+var listWords = map[string]bool{"and": true, "or": true, "&": true, "the": true, "any": true, "your": true, "these": true}
+
+func isChannelWord(w string) bool {
+	for _, p := range [...]string{"text", "sms", "call", "phon", "ring", "voicemail", "email", "mail"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }
 
 var ordinalIDs = map[string]int{
@@ -344,7 +356,8 @@ func (r *reading) payment() {
 		r.add(agent.Command{Intent: agent.IntentProposePlan, Amount: r.money(), Frequency: s.freq, Count: s.count, Date: s.promised})
 		return
 	}
-	if !s.promised.IsZero() && (payVerbIn(r.a) || r.cues.askedWhen || s.amount != nil || r.has(agent.IntentPayInFull)) {
+	dated := !s.promised.IsZero() && (payVerbIn(r.a) || r.cues.askedWhen || s.amount != nil || r.has(agent.IntentPayInFull))
+	if dated || (r.has(xPromise) && !r.has(agent.IntentPayInFull)) {
 		r.add(agent.Command{Intent: agent.IntentPromiseToPay, Date: s.promised, Amount: r.money()})
 	}
 }

@@ -11,6 +11,7 @@ const (
 	xPlan        agent.Intent = "x_plan"         // "payment plan", "分期": a plan without figures
 	xWrongNumber agent.Intent = "x_wrong_number" // "wrong number": a third party
 	xCancelPlan  agent.Intent = "x_cancel_plan"  // "cancel my payment plan": a question for the flows, not a new plan
+	xPromise     agent.Intent = "x_promise"      // "I'll pay", "我会还的": a promise, with or without a date
 )
 
 // rule is one reading with the phrases that express it. When neg is set, a
@@ -90,6 +91,7 @@ var lexicon = []rule{
 		"wrong amount|balance", "not the right amount", "is|was a mistake|error", "by mistake", "fraud*",
 		"identity theft", "stolen identity", "never heard of", "validat* ~2 debt|letter|notice", "proof ~3 owe|debt",
 		"prove ~3 owe|debt|mine", "verification|validation letter|notice",
+		"amount|balance|debt|bill|total is|seems|looks wrong|incorrect|inflated|inaccurate",
 		"not responsible for", "do not recogni*", "not recogni*",
 	}, zh: []string{
 		"不是我的~2欠", "不是我的~1债", "不是我的~1钱", "不是我的~1账", "不是我的~1贷", "不是我欠", "我没欠", "我不欠", "没有欠",
@@ -115,7 +117,7 @@ var lexicon = []rule{
 		"redundan*", "furlough*", "hours ~3 cut|reduced|slashed", "reduced|cut|fewer ~2 hours|pay|wages|salary",
 		"pay|salary|wage cut", "am|was|been|got|get|getting|fell|very|really|seriously|chronically|terminally sick|ill",
 		"sick ~2 child|kid|son|daughter|husband|wife|mother|father|mom|dad|baby", "illness", "hospital*", "cancer", "surgery", "disabled|disability",
-		"injur*", "medical|hospital|doctor bills|expenses|debt|costs", "chemo*", "passed away", "died|death|funeral|bereave*|widow*",
+		"injur*", "medical|hospital|doctor bills|expenses|debt|costs", "chemo*", "passed away", "died|death|funeral|bereave*|widow*|deceased",
 		"divorc*", "separated", "separation", "struggl*", "hardship", "financial difficult*|trouble|problems",
 		"broke", "evict*", "homeless", "cost of living", "universal credit", "on benefits", "low|fixed income",
 		"no money", "tight on money", "money is tight", "make ends meet", "help|assistance ~2 paying", "can not keep up",
@@ -141,6 +143,9 @@ var lexicon = []rule{
 		"split ~3 payments|payment|it|up", "pay ~3 monthly|weekly|biweekly|fortnightly",
 		"settle|settlement ~3 less|lower|discount|reduced|cheaper", "settlement offer", "discount",
 	}, zh: []string{"分期", "分几次", "分次", "每月还一点", "慢慢还", "分开还"}},
+	{intent: xPromise, neg: true, en: []string{
+		"i will|shall pay", "i am going to pay", "promise ~3 pay", "i will ~1 make|send ~2 payment|it",
+	}, zh: []string{"会还", "一定还", "保证还", "肯定还", "尽快还", "马上还", "一定会还", "会尽快"}},
 	{intent: xCancelPlan, neg: true, en: []string{
 		"cancel|stop|end|quit|terminate ~3 plan|arrangement|installment*|instalment*|agreement|autopay|debit",
 	}, zh: []string{"取消~3分期", "取消~3还款计划", "取消~3方案", "停止~3分期"}},

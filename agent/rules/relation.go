@@ -15,7 +15,7 @@ var enRelations = map[string]string{
 	"roommate": "roommate", "flatmate": "roommate", "housemate": "roommate", "neighbor": "neighbor",
 	"neighbour": "neighbor", "colleague": "colleague", "coworker": "colleague", "boss": "employer",
 	"employer": "employer", "caregiver": "caregiver", "carer": "caregiver", "relative": "relative",
-	"assistant": "other", "secretary": "other",
+	"assistant": "other", "secretary": "other", "executor": "executor", "executrix": "executor",
 }
 
 // inverse turns the borrower's relation to the writer ("my mother") into
