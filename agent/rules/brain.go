@@ -49,6 +49,9 @@ func compileLexicon() ([]compiledRule, *patternIndex) {
 			ep := compileEN(p)
 			for _, e := range ep.elems {
 				addVocabulary(e.words...)
+				for _, p := range e.prefixes {
+					addStem(p)
+				}
 			}
 			c.en = append(c.en, ep)
 			n := idx.total

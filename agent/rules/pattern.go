@@ -283,12 +283,27 @@ func addVocabulary(words ...string) {
 	}
 }
 
+// stems are the prefixes of prefix elements ("disput*"): a word that starts
+// with one already matches and is never corrected.
+var stems []string
+
+func addStem(p string) {
+	if len(p) >= 4 && !slices.Contains(stems, p) {
+		stems = append(stems, p)
+	}
+}
+
 // correct returns the vocabulary word one edit away from w, or w itself.
 // Edits are tried from the most common slip to the least: a letter left out,
 // two letters swapped, a letter mistyped, a letter doubled.
 func correct(w string) string {
 	if len(w) < 5 || known[w] || protected[w] {
 		return w
+	}
+	for _, s := range stems {
+		if strings.HasPrefix(w, s) {
+			return w
+		}
 	}
 	for _, try := range [...]struct {
 		n    int

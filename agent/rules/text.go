@@ -168,6 +168,7 @@ var expansions = map[string]string{
 	"thx": "thanks", "thanx": "thanks", "tks": "thanks", "ty": "thanks", "tnx": "thanks", "thnx": "thanks",
 	"txt": "text", "txts": "texts", "txting": "texting", "msg": "message", "msgs": "messages", "msging": "messaging",
 	"tmrw": "tomorrow", "tmr": "tomorrow", "tmrow": "tomorrow", "tmw": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow",
+	"tommorow": "tomorrow", "tommorrow": "tomorrow", "tomorow": "tomorrow", "tmorrow": "tomorrow",
 	"bc": "because", "cuz": "because", "coz": "because", "cos": "because", "rn": "right now",
 	"okay": "ok", "kk": "ok", "okey": "ok", "okk": "ok",
 	"yeah": "yes", "yea": "yes", "yep": "yes", "yup": "yes", "ya'll": "you all", "yes'm": "yes",
