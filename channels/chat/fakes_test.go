@@ -263,3 +263,17 @@ func (b *syncBus) Subscribe(ctx context.Context) <-chan agent.Notice {
 	}()
 	return out
 }
+
+// MessageByText finds a stored message by its text.
+func (s *fakeStore) MessageByText(text string) (agent.Message, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, ms := range s.msgs {
+		for _, m := range ms {
+			if m.Text == text {
+				return m, nil
+			}
+		}
+	}
+	return agent.Message{}, fmt.Errorf("fake: message %q: %w", text, agent.ErrNotFound)
+}

@@ -1,0 +1,81 @@
+package chat
+
+import (
+	"context"
+	"encoding/json"
+	"net/url"
+	"os/exec"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestWidgetInNode runs the widget in Node (its WebSocket, a minimal DOM)
+// against a live server: send, ack, reply, a lost socket, a reconnect that
+// resumes after the last message, and a transcript without repeats.
+func TestWidgetInNode(t *testing.T) {
+	t.Parallel()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node is not installed")
+	}
+	if out, err := exec.Command(node, "--experimental-websocket", "-e", "process.stdout.write(typeof WebSocket)").Output(); err != nil || string(out) != "function" {
+		t.Skip("this node has no WebSocket")
+	}
+	b := setup(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, node, "--experimental-websocket", "testdata/widget_smoke.js",
+		"assets/widget.js", b.srv.URL, b.token(t, "A-1"))
+	out, err := cmd.Output()
+	if err != nil {
+		var stderr string
+		if ee, ok := err.(*exec.ExitError); ok {
+			stderr = string(ee.Stderr)
+		}
+		t.Fatalf("widget run: %v\n%s", err, stderr)
+	}
+	type bubble struct{ Cls, Text, Meta string }
+	var got struct {
+		URLs    []string
+		Bubbles []bubble
+		Status  string
+		UUID    string
+	}
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatalf("%s: %v", out, err)
+	}
+
+	var texts []string
+	for _, bb := range got.Bubbles {
+		texts = append(texts, strings.TrimPrefix(bb.Cls, "pc-msg ")+": "+bb.Text)
+	}
+	want := []string{"pc-own: hello from node", "pc-agent: echo: hello from node", "pc-own: second", "pc-agent: echo: second"}
+	if d := cmp.Diff(want, texts); d != "" {
+		t.Errorf("transcript (-want +got):\n%s", d)
+	}
+	if got.Status != "Online" {
+		t.Errorf("status %q", got.Status)
+	}
+	if !regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`).MatchString(got.UUID) {
+		t.Errorf("client_id %q is not a UUID", got.UUID)
+	}
+	if len(got.URLs) != 2 {
+		t.Fatalf("sockets %q, want two", got.URLs)
+	}
+	first, _ := url.Parse(got.URLs[0])
+	second, _ := url.Parse(got.URLs[1])
+	if first.Path != "/chat/ws" || first.Query().Get("token") == "" || first.Query().Has("after") {
+		t.Errorf("first socket %s", got.URLs[0])
+	}
+	reply, err := b.store.MessageByText("echo: hello from node")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after := second.Query().Get("after"); after != reply.ID {
+		t.Errorf("reconnected after %q, want the last message %q", after, reply.ID)
+	}
+}
