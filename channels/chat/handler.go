@@ -80,16 +80,20 @@ type Config struct {
 	TurnTimeout time.Duration
 }
 
-// Socket limits fixed by the product contract.
+// Socket limits of the product contract.
 const (
-	readLimit      = 16 << 10
-	ratePerSecond  = 5
-	rateBurst      = 10
-	maxMalformed   = 5
-	turnQueue      = 16
-	closeGrace     = 2 * time.Second
-	replayPage     = 100
-	hubFetchTimout = 5 * time.Second
+	readLimit     = 16 << 10 // bytes in one client frame
+	ratePerSecond = 5        // client frames a second, sustained
+	rateBurst     = 10
+	maxMalformed  = 5 // malformed frames before the socket is closed
+)
+
+// Internal bounds.
+const (
+	turnQueue       = 16 // messages waiting for their turn on one socket
+	closeGrace      = 2 * time.Second
+	replayPage      = 100 // messages read from the store at a time
+	hubFetchTimeout = 5 * time.Second
 )
 
 // Handler serves /chat/ws, /chat/widget.js and /chat/. Run must be running

@@ -104,7 +104,7 @@ func (hb *hub) deliver(ctx context.Context, n agent.Notice) {
 	if none {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, hubFetchTimout)
+	ctx, cancel := context.WithTimeout(ctx, hubFetchTimeout)
 	defer cancel()
 	st := hb.h.cfg.Store
 	accountID := n.AccountID

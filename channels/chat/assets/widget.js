@@ -162,7 +162,7 @@
     input.rows = 1;
     input.placeholder = t.placeholder;
     input.setAttribute("aria-label", t.placeholder);
-    input.maxLength = 4000;
+    input.maxLength = 2000; // escaped as JSON, still under the 16 KB frame limit
     var sendBtn = el("button", "pc-send", t.send);
     sendBtn.type = "submit";
     form.appendChild(input);
