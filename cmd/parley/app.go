@@ -9,9 +9,7 @@ import (
 	"time"
 
 	"github.com/parley-collections/parley/agent"
-	"github.com/parley-collections/parley/agent/kb"
 	"github.com/parley-collections/parley/agent/postgres"
-	"github.com/parley-collections/parley/agent/rules"
 	"github.com/parley-collections/parley/policies"
 )
 
@@ -36,11 +34,18 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger, sio IO) (*app, er
 		a.close()
 		return nil, err
 	}
-	know, err := kb.Default(ctx)
+	br, err := newBrains(sio.Getenv, log, true)
 	if err != nil {
 		a.close()
-		return nil, fmt.Errorf("knowledge base: %w", err)
+		return nil, err
 	}
+	know, closeKnow, err := newKnowledge(ctx, sio.Getenv, log, br)
+	if err != nil {
+		a.close()
+		return nil, err
+	}
+	a.closers = append(a.closers, closeKnow)
+	log.Info("brain", "name", br.name)
 	jobs, err := a.openJobs(ctx)
 	if err != nil {
 		a.close()
@@ -50,7 +55,8 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger, sio IO) (*app, er
 	a.disp = &agent.Dispatcher{Store: st, Bus: a.bus, Logger: log, MaxAttempts: cfg.OutboxMaxAttempts, Senders: map[agent.Channel]agent.Sender{}}
 	orch, err := agent.NewOrchestrator(agent.Config{
 		Store:     st,
-		Brain:     rules.New(),
+		Brain:     br.brain,
+		Phraser:   br.phraser,
 		Guard:     guard,
 		Bus:       a.bus,
 		Knowledge: know,

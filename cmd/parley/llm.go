@@ -2,14 +2,90 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"log/slog"
 
+	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/agent/kb"
+	"github.com/parley-collections/parley/agent/openai"
+	"github.com/parley-collections/parley/agent/qdrant"
+	"github.com/parley-collections/parley/agent/rules"
 	"github.com/parley-collections/parley/evals"
 )
 
+// brains is the understanding and phrasing the agent runs with: the rules
+// brain alone, or an LLM over an OpenAI-compatible endpoint that falls back
+// to the rules brain.
+type brains struct {
+	brain   agent.Brain
+	phraser agent.Phraser // nil without an LLM
+	name    string        // "rules" or the model
+	llm     openai.Config
+}
+
+// newBrains reads PARLEY_LLM_* (and OPENAI_API_KEY); with useLLM false, or
+// nothing configured, it is the rules brain alone.
+func newBrains(getenv func(string) string, log *slog.Logger, useLLM bool) (brains, error) {
+	b := brains{brain: rules.New(), name: "rules"}
+	cfg := openai.ConfigFromEnv(getenv)
+	if !useLLM || !cfg.Configured() {
+		return b, nil
+	}
+	cfg.Logger = log
+	llm, err := openai.NewBrain(cfg, b.brain)
+	if err != nil {
+		return b, fmt.Errorf("llm: %w", err)
+	}
+	ph, err := openai.NewPhraser(cfg)
+	if err != nil {
+		return b, fmt.Errorf("llm: %w", err)
+	}
+	model := cfg.Model
+	if model == "" {
+		model = "llm"
+	}
+	return brains{brain: llm, phraser: ph, name: model, llm: cfg}, nil
+}
+
+// newKnowledge is the knowledge base: Qdrant when QDRANT_URL is set (with
+// the endpoint's embeddings when an LLM is configured), else the embedded
+// starter documents in memory.
+func newKnowledge(ctx context.Context, getenv func(string) string, log *slog.Logger, b brains) (agent.Knowledge, func(), error) {
+	qc := qdrant.ConfigFromEnv(getenv)
+	if qc.URL == "" {
+		k, err := kb.Default(ctx)
+		if err != nil {
+			return nil, nil, fmt.Errorf("knowledge base: %w", err)
+		}
+		return k, func() {}, nil
+	}
+	var emb kb.Embedder = kb.NewLocalEmbedder(kb.DefaultDimension)
+	if b.phraser != nil {
+		e, err := openai.NewEmbedder(ctx, b.llm)
+		if err != nil {
+			return nil, nil, fmt.Errorf("knowledge base: %w", err)
+		}
+		emb = e
+	}
+	qc.Logger = log
+	st, err := qdrant.Open(ctx, qc, emb)
+	if err != nil {
+		return nil, nil, fmt.Errorf("knowledge base: %w", err)
+	}
+	return st, func() { _ = st.Close() }, nil
+}
+
 // useLLM switches an eval run to the LLM brain configured by the environment.
 func useLLM(ctx context.Context, getenv func(string) string, opts *evals.Options) error {
-	if getenv("PARLEY_LLM_BASE_URL") == "" && getenv("OPENAI_API_KEY") == "" {
+	b, err := newBrains(getenv, slog.New(slog.DiscardHandler), true)
+	if err != nil {
+		return err
+	}
+	if b.phraser == nil {
 		return usagef("--brain llm needs PARLEY_LLM_BASE_URL (or OPENAI_API_KEY) and PARLEY_LLM_MODEL")
 	}
-	return usagef("--brain llm: the LLM brain is not wired yet")
+	opts.NewBrain = func() agent.Brain { return b.brain }
+	opts.Phraser = b.phraser
+	opts.BrainName = b.name
+	return nil
 }
