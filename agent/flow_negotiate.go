@@ -109,6 +109,9 @@ func (f *flow) offer(p Plan) prompts.Offer {
 	o := prompts.Offer{ID: p.ID, Kind: string(p.Kind), Frequency: string(p.Frequency), Total: p.Total.String(), Count: len(p.Installments)}
 	if len(p.Installments) > 0 {
 		o.Installment = p.Installments[0].Amount.String()
+		if last := p.Installments[len(p.Installments)-1].Amount; last != p.Installments[0].Amount {
+			o.Last = last.String()
+		}
 		o.First = p.Installments[0].Due.In(f.location())
 	} else {
 		o.Installment = p.Total.String()

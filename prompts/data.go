@@ -209,6 +209,7 @@ type Offer struct {
 	Frequency   string // once, weekly, biweekly, monthly
 	Total       string
 	Installment string // the amount of each payment
+	Last        string // the final payment when it differs from the others; "" when it does not
 	Count       int
 	First       time.Time // the first payment's due date
 }

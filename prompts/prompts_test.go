@@ -53,6 +53,7 @@ var samples = map[string][]Data{
 			{ID: "1", Kind: "full", Frequency: "once", Total: "$1,200.00", Installment: "$1,200.00", Count: 1, First: due},
 			{ID: "2", Kind: "settlement", Frequency: "once", Total: "$960.00", Installment: "$960.00", Count: 1, First: due},
 			{ID: "3", Kind: "installments", Frequency: "monthly", Total: "$1,200.00", Installment: "$200.00", Count: 6, First: due},
+			{ID: "4", Kind: "installments", Frequency: "monthly", Total: "$1,200.00", Installment: "$171.42", Last: "$171.48", Count: 7, First: due},
 		}},
 		Offers{Hardship: true, Offers: []Offer{
 			{ID: "1", Kind: "hardship", Frequency: "biweekly", Total: "$1,200.00", Installment: "$50.00", Count: 24, First: due},
