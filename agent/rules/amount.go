@@ -31,7 +31,23 @@ var currencyAfter = map[string]bool{
 	"dollars": true, "dollar": true, "bucks": true, "buck": true, "usd": true, "pounds": true, "pound": true,
 	"quid": true, "gbp": true, "euros": true, "euro": true, "eur": true, "rupees": true, "rupee": true, "rs": true,
 	"inr": true, "yuan": true, "rmb": true, "cny": true, "kuai": true, "元": true, "块": true, "圆": true, "刀": true,
-	"美": true, "英": true, "人": true, "卢": true,
+}
+
+// hanCurrencies are currency names of more than one character; the first
+// character alone (人, 美) means something else.
+var hanCurrencies = []string{"人民币", "美元", "美金", "英镑", "卢比", "块钱", "欧元"}
+
+// currencyAt reports whether a currency word starts at seq[i], and where it ends.
+func currencyAt(seq []token, i int) (int, bool) {
+	for _, c := range hanCurrencies {
+		if e, ok := hanAt(seq, i, c); ok {
+			return e, true
+		}
+	}
+	if currencyAfter[tokText(seq, i)] {
+		return i + 1, true
+	}
+	return i, false
 }
 
 var currencyBefore = map[string]bool{
@@ -47,6 +63,7 @@ var notMoneyAfter = map[string]bool{
 	"st": true, "nd": true, "rd": true, "th": true, "weeks": true, "week": true, "months": true, "month": true,
 	"天": true, "年": true, "岁": true, "小": true, "分": true, "次": true, "个": true, "号": true, "日": true, "月": true,
 	"周": true, "星": true, "礼": true, "点": true, "位": true, "口": true, "倍": true, "折": true, "成": true,
+	"人": true, "名": true, "家": true, "张": true, "件": true, "岁的": true, "楼": true, "层": true,
 	"jobs": true, "job": true, "accounts": true, "account": true, "cards": true, "card": true, "calls": true, "texts": true,
 	"messages": true, "letters": true,
 }
@@ -181,34 +198,25 @@ func classify(seq []token, first, end int, v int64, mult, bare bool) numMention 
 		return m
 	}
 	prev, prev2 := tokText(seq, first-1), tokText(seq, first-2)
-	after, after2 := tokText(seq, end), tokText(seq, end+1)
-	if end == first+1 && seq[first].kind == tHan && end < len(seq) && seq[end].kind == tHan && !currencyAfter[after] {
+	after := tokText(seq, end)
+	curEnd, curAfter := currencyAt(seq, end)
+	if end == first+1 && seq[first].kind == tHan && end < len(seq) && seq[end].kind == tHan && !curAfter {
 		// 一下, 一起, 三人: a lone numeral character inside a word
 		return m
 	}
 	raw := seq[first].text
 	isDigits := seq[first].kind == tNum
 
-	// Units after the number decide first.
-	if currencyAfter[after] || currencyBefore[prev] || (prev2 == "$" && prev == "us") {
+	// A currency next to the number decides first.
+	if curAfter || currencyBefore[prev] || (prev2 == "$" && prev == "us") {
 		m.kind, m.strong = numAmount, true
-		if currencyAfter[after] {
-			m.end = end + 1
-			if after == "块" && after2 == "钱" {
-				m.end++
-			}
-		}
+		m.end = curEnd
 		m.freq = freqAfter(seq, m.end)
 		if m.freq == "" {
 			m.freq = freqBefore(seq, first)
 		}
 		m.stated = m.freq == "" && statedBefore(seq, first)
 		return m
-	}
-	if v%100 != 0 || v == 0 {
-		if v == 0 || !(isDigits && strings.Contains(raw, ".")) {
-			return m
-		}
 	}
 	n := v / 100
 	switch after {
