@@ -50,11 +50,11 @@ func (o ChunkOptions) withDefaults() ChunkOptions {
 	if o.MaxRunes <= 0 {
 		o.MaxRunes = 700
 	}
-	if o.Overlap < 0 || o.Overlap >= o.MaxRunes/2 {
-		o.Overlap = o.MaxRunes / 8
-	}
 	if o.Overlap == 0 {
 		o.Overlap = 80
+	}
+	if o.Overlap < 0 || o.Overlap >= o.MaxRunes/2 {
+		o.Overlap = o.MaxRunes / 8
 	}
 	return o
 }

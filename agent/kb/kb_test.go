@@ -69,6 +69,24 @@ func TestChunksBoundedWithOverlap(t *testing.T) {
 	}
 }
 
+func TestChunkOptionsDefaults(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in, want ChunkOptions
+	}{
+		{ChunkOptions{}, ChunkOptions{MaxRunes: 700, Overlap: 80}},
+		{ChunkOptions{MaxRunes: 100}, ChunkOptions{MaxRunes: 100, Overlap: 12}},
+		{ChunkOptions{MaxRunes: 400, Overlap: 300}, ChunkOptions{MaxRunes: 400, Overlap: 50}},
+		{ChunkOptions{MaxRunes: 400, Overlap: -1}, ChunkOptions{MaxRunes: 400, Overlap: 50}},
+		{ChunkOptions{MaxRunes: 400, Overlap: 30}, ChunkOptions{MaxRunes: 400, Overlap: 30}},
+	}
+	for _, tt := range tests {
+		if got := tt.in.withDefaults(); got != tt.want {
+			t.Errorf("%+v.withDefaults() = %+v, want %+v", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestChunksOverlapRepeatsTail(t *testing.T) {
 	t.Parallel()
 	var b strings.Builder
