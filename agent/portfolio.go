@@ -272,7 +272,10 @@ func (r *rowReader) borrower(id string) Borrower {
 		Jurisdiction: strings.ToUpper(r.required("jurisdiction")),
 		Locale:       strings.ToLower(r.get("locale")),
 	}
-	for _, p := range strings.FieldsFunc(r.required("phone"), func(c rune) bool { return c == ';' || c == ' ' }) {
+	for _, p := range strings.Split(r.required("phone"), ";") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
 		if !e164.MatchString(p) {
 			r.bad("phone", "%q is not an E.164 number such as +13125550101", p)
 			continue

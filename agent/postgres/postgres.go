@@ -46,6 +46,8 @@ type Store struct {
 	// locks holds the connections that carry conversation locks, apart from
 	// pool, so that turns holding locks can never starve their own queries.
 	locks *pgxpool.Pool
+
+	migrated []string // what Open applied
 }
 
 // lockConns bounds the conversations one process can hold locked at once.
@@ -77,7 +79,7 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		return nil, fmt.Errorf("postgres: open: %s", oneLine(err))
 	}
 	s := &Store{pool: pool, locks: locks}
-	if _, err := s.Migrate(ctx); err != nil {
+	if s.migrated, err = s.Migrate(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("postgres: open: %w", err)
 	}
@@ -105,6 +107,9 @@ func (s *Store) Close() error {
 	s.pool.Close()
 	return nil
 }
+
+// Migrated returns the names of the migrations Open applied, oldest first.
+func (s *Store) Migrated() []string { return append([]string(nil), s.migrated...) }
 
 type migration struct {
 	version int

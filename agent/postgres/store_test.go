@@ -156,3 +156,8 @@ func TestOpenUnreachable(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkTurn measures one turn's writes over loopback.
+func BenchmarkTurn(b *testing.B) {
+	storetest.BenchmarkTurn(b, openURL(b, freshSchema(b)))
+}

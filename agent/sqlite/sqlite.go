@@ -40,8 +40,9 @@ var _ agent.Store = (*Store)(nil)
 
 // Store is agent.Store on SQLite. It is safe for concurrent use.
 type Store struct {
-	db    *sql.DB
-	locks keyedMutex
+	db       *sql.DB
+	locks    keyedMutex
+	migrated []string // what Open applied
 }
 
 // Open opens (creating when missing) the SQLite database at path and applies
@@ -74,7 +75,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
-	if _, err := s.Migrate(ctx); err != nil {
+	if s.migrated, err = s.Migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
@@ -136,6 +137,9 @@ func (s *Store) Close() error {
 	}
 	return nil
 }
+
+// Migrated returns the names of the migrations Open applied, oldest first.
+func (s *Store) Migrated() []string { return append([]string(nil), s.migrated...) }
 
 type migration struct {
 	version int

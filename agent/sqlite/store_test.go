@@ -77,6 +77,9 @@ func TestMigrateIdempotent(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}
+	if got := s.Migrated(); len(got) == 0 || got[0] != "0001_init.sql" {
+		t.Errorf("Migrated() on a new file = %v, want 0001_init.sql first", got)
+	}
 	if err := s.PutAccount(ctx, storetest.Account("A-1", "+15555550101")); err != nil {
 		t.Fatalf("PutAccount: %v", err)
 	}
@@ -91,6 +94,9 @@ func TestMigrateIdempotent(t *testing.T) {
 		t.Fatalf("reopen: %v", err)
 	}
 	defer s.Close()
+	if got := s.Migrated(); len(got) != 0 {
+		t.Errorf("Migrated() after reopening = %v, want nothing", got)
+	}
 	if _, err := s.Account(ctx, "A-1"); err != nil {
 		t.Errorf("account after reopen: %v", err)
 	}
@@ -133,4 +139,10 @@ func TestLockFreesUnusedKeys(t *testing.T) {
 	if n := s.locks.size(); n != 0 {
 		t.Errorf("%d lock entries left after every holder released", n)
 	}
+}
+
+// BenchmarkTurn measures one turn's writes on a file with durable commits
+// (WAL, synchronous=FULL).
+func BenchmarkTurn(b *testing.B) {
+	storetest.BenchmarkTurn(b, openTemp(b))
 }

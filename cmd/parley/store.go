@@ -23,15 +23,20 @@ func openStore(ctx context.Context, getenv func(string) string, dbPath string) (
 		}
 		return s, nil
 	}
+	s, err := sqlite.Open(ctx, dbPathFor(getenv, dbPath))
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	return s, nil
+}
+
+// dbPathFor is the SQLite file to use: dbPath, else PARLEY_DB, else ./parley.db.
+func dbPathFor(getenv func(string) string, dbPath string) string {
 	if dbPath == "" {
 		dbPath = getenv("PARLEY_DB")
 	}
 	if dbPath == "" {
 		dbPath = defaultDBPath
 	}
-	s, err := sqlite.Open(ctx, dbPath)
-	if err != nil {
-		return nil, fmt.Errorf("store: %w", err)
-	}
-	return s, nil
+	return dbPath
 }

@@ -1,0 +1,105 @@
+package storetest
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/policies"
+)
+
+// BenchmarkTurn measures the store writes of one turn against s: the
+// inbound message, the reply with its outbox row and guard decision, an
+// event, and the inbound message's status. "Turn" runs all four per
+// iteration; the other sub-benchmarks run one write each.
+func BenchmarkTurn(b *testing.B, s agent.Store) {
+	ctx := context.Background()
+	acct := Account("A-bench", "+15555550999")
+	if err := s.PutAccount(ctx, acct); err != nil {
+		b.Fatalf("PutAccount: %v", err)
+	}
+	newConv := func(b *testing.B) agent.Conversation {
+		c := agent.Conversation{AccountID: acct.ID, Channel: agent.ChannelSMS, Address: "+15555550999"}
+		if err := s.CreateConversation(ctx, &c); err != nil {
+			b.Fatalf("CreateConversation: %v", err)
+		}
+		return c
+	}
+	guard := &policies.Decision{ID: "d", Action: policies.Revise, Text: "You owe $1,200.00. Reply STOP to opt out.",
+		Violations: []policies.Violation{{Rule: "US-D1", Category: policies.CatDisclosureMissing,
+			Detail: "opt-out notice appended", Citation: "47 CFR 64.1200"}}}
+	var n int
+	inbound := func(b *testing.B, c agent.Conversation) agent.Message {
+		n++
+		m, _, err := s.InsertInbound(ctx, agent.Message{ConversationID: c.ID, Channel: agent.ChannelSMS,
+			Text: "how much do I owe?", ChannelMessageID: fmt.Sprintf("SM-bench-%s-%d", c.ID, n)})
+		if err != nil {
+			b.Fatalf("InsertInbound: %v", err)
+		}
+		return m
+	}
+	outbound := func(b *testing.B, c agent.Conversation, in agent.Message) {
+		_, err := s.InsertOutbound(ctx, agent.Message{ConversationID: c.ID, Text: guard.Text, ReplyTo: in.ID,
+			TemplateVersion: "balance.v1.en", Guard: guard}, &agent.OutboxItem{To: c.Address}, true)
+		if err != nil {
+			b.Fatalf("InsertOutbound: %v", err)
+		}
+	}
+	event := func(b *testing.B, c agent.Conversation) {
+		if _, err := s.AddEvent(ctx, agent.Event{ConversationID: c.ID, AccountID: acct.ID,
+			Kind: agent.EventBalanceDisclosed, Actor: agent.OwnerAI}); err != nil {
+			b.Fatalf("AddEvent: %v", err)
+		}
+	}
+	status := func(b *testing.B, in agent.Message) {
+		if _, err := s.SetMessageStatus(ctx, in.ID, agent.StatusProcessed, ""); err != nil {
+			b.Fatalf("SetMessageStatus: %v", err)
+		}
+	}
+
+	b.Run("Turn", func(b *testing.B) {
+		c := newConv(b)
+		for b.Loop() {
+			in := inbound(b, c)
+			outbound(b, c, in)
+			event(b, c)
+			status(b, in)
+		}
+	})
+	b.Run("InsertInbound", func(b *testing.B) {
+		c := newConv(b)
+		for b.Loop() {
+			inbound(b, c)
+		}
+	})
+	b.Run("InsertOutbound", func(b *testing.B) {
+		c := newConv(b)
+		in := inbound(b, c)
+		for b.Loop() {
+			outbound(b, c, in)
+		}
+	})
+	b.Run("AddEvent", func(b *testing.B) {
+		c := newConv(b)
+		for b.Loop() {
+			event(b, c)
+		}
+	})
+	b.Run("SetMessageStatus", func(b *testing.B) {
+		c := newConv(b)
+		ins := make([]agent.Message, 0, 64)
+		for b.Loop() {
+			b.StopTimer()
+			if len(ins) == 0 {
+				for range 64 {
+					ins = append(ins, inbound(b, c))
+				}
+			}
+			in := ins[len(ins)-1]
+			ins = ins[:len(ins)-1]
+			b.StartTimer()
+			status(b, in)
+		}
+	})
+}

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/parley-collections/parley/agent/sqlite"
+)
+
+const portfolioCSV = "id,creditor,balance,currency,name,phone,jurisdiction,timezone,dob,postcode\n" +
+	"P-1,First Bank,1200.00,USD,Maria Lopez,+13125550101,US,America/Chicago,1985-04-12,60601\n" +
+	"P-2,Thames Loans,980.00,GBP,Oliver Bennett,+442079460001,GB,Europe/London,1988-02-29,SW1A 1AA\n"
+
+const badPortfolioCSV = "id,creditor,balance,currency,name,phone,jurisdiction,dob\n" +
+	"P-1,First Bank,1200.00,USD,Maria Lopez,+13125550101,US,1985-04-12\n" +
+	"P-2,Thames Loans,lots,GBP,Oliver Bennett,020 7946 0001,GB,1988-02-29\n" +
+	"P-1,First Bank,1.00,USD,Maria Lopez,+13125550101,XX,1985-04-12\n"
+
+func accountIDs(t *testing.T, db string) []string {
+	t.Helper()
+	s, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	as, err := s.Accounts(context.Background(), "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, a := range as {
+		ids = append(ids, a.ID)
+	}
+	return ids
+}
+
+func TestAccountsImport(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	db, csv := filepath.Join(dir, "parley.db"), filepath.Join(dir, "portfolio.csv")
+	if err := os.WriteFile(csv, []byte(portfolioCSV), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runParley(t, env("PARLEY_DB", db), "", "accounts", "import", csv)
+	if code != 0 || out != "imported 2 account(s)\n" {
+		t.Fatalf("import = %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if d := cmp.Diff([]string{"P-1", "P-2"}, accountIDs(t, db)); d != "" {
+		t.Errorf("stored accounts (-want +got):\n%s", d)
+	}
+	// The same file again replaces, and stdin works as "-".
+	code, out, _ = runParley(t, env(), portfolioCSV, "accounts", "import", "--db", db, "-")
+	if code != 0 || out != "imported 2 account(s)\n" {
+		t.Errorf("import from stdin = %d, %q", code, out)
+	}
+}
+
+func TestAccountsImportBadFile(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	db, csv := filepath.Join(dir, "parley.db"), filepath.Join(dir, "bad.csv")
+	if err := os.WriteFile(csv, []byte(badPortfolioCSV), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runParley(t, env("PARLEY_DB", db), "", "accounts", "import", csv)
+	if code != 1 || out != "" {
+		t.Fatalf("import of a bad file = %d, stdout %q", code, out)
+	}
+	want := "parley accounts: " + csv + ": 4 problem(s), nothing imported\n" +
+		`  line 3: balance: "lots" is not an amount such as 1200.00` + "\n" +
+		`  line 3: phone: "020 7946 0001" is not an E.164 number such as +13125550101` + "\n" +
+		`  line 4: jurisdiction: "XX" is not one of US, US-MA, US-NY, US-WA, US-CA, GB, CN, IN` + "\n" +
+		`  line 4: id: duplicate id "P-1", first on line 2` + "\n"
+	if !strings.HasPrefix(errOut, want) {
+		t.Errorf("stderr:\n%s\nwant it to start:\n%s", errOut, want)
+	}
+	if _, err := os.Stat(db); err == nil {
+		if ids := accountIDs(t, db); len(ids) != 0 {
+			t.Errorf("accounts stored from a bad file: %v", ids)
+		}
+	}
+}
+
+func TestAccountsUsage(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string
+		stderr string
+	}{
+		{"no subcommand", []string{"accounts"}, 2, "", "missing subcommand: import"},
+		{"unknown subcommand", []string{"accounts", "export"}, 2, "", `unknown subcommand "export"`},
+		{"no file", []string{"accounts", "import"}, 2, "", "want exactly one CSV file"},
+		{"help", []string{"accounts", "--help"}, 0, "usage: parley accounts import", ""},
+		{"missing file", []string{"accounts", "import", "/nonexistent/p.csv"}, 1, "", "no such file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			code, out, errOut := runParley(t, env("PARLEY_DB", filepath.Join(t.TempDir(), "p.db")), "", tt.args...)
+			if code != tt.code || !strings.Contains(out, tt.stdout) || !strings.Contains(errOut, tt.stderr) {
+				t.Errorf("%v = %d\nstdout %q\nstderr %q", tt.args, code, out, errOut)
+			}
+		})
+	}
+}

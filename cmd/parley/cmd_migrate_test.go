@@ -1,0 +1,59 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// run runs the binary in-process and returns the exit status and output.
+func runParley(t *testing.T, getenv func(string) string, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := Main(context.Background(), args, IO{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut, Getenv: getenv})
+	return code, out.String(), errOut.String()
+}
+
+func TestMigrateCommand(t *testing.T) {
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "parley.db")
+	code, out, errOut := runParley(t, env(), "", "migrate", "--db", db)
+	if code != 0 {
+		t.Fatalf("migrate = %d, stderr %q", code, errOut)
+	}
+	want := "applied 0001_init.sql\nSQLite " + db + ": 1 migration(s) applied, up to date\n"
+	if out != want {
+		t.Errorf("first migrate printed %q, want %q", out, want)
+	}
+	code, out, _ = runParley(t, env("PARLEY_DB", db), "", "migrate")
+	if code != 0 || out != "SQLite "+db+": already up to date\n" {
+		t.Errorf("second migrate = %d, %q", code, out)
+	}
+}
+
+func TestMigrateCommandUsage(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string
+		stderr string
+	}{
+		{"help", []string{"migrate", "--help"}, 0, "usage: parley migrate [--db FILE]", ""},
+		{"extra argument", []string{"migrate", "now"}, 2, "", `unexpected argument "now"`},
+		{"bad flag", []string{"migrate", "--nope"}, 2, "", "flag provided but not defined"},
+		{"unreachable", []string{"migrate"}, 1, "", "cannot reach 127.0.0.1:1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			code, out, errOut := runParley(t, env("DATABASE_URL", "postgres://x@127.0.0.1:1/x?connect_timeout=2"), "", tt.args...)
+			if code != tt.code || !strings.Contains(out, tt.stdout) || !strings.Contains(errOut, tt.stderr) {
+				t.Errorf("%v = %d\nstdout %q\nstderr %q", tt.args, code, out, errOut)
+			}
+		})
+	}
+}
