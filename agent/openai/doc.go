@@ -13,6 +13,21 @@
 //     rejects any result stating a number the draft and passages do not.
 //   - Embedder (kb.Embedder): embeddings from the endpoint's /embeddings.
 //
+// # Wiring
+//
+// Only cmd/parley builds these, from the environment:
+//
+//	cfg := openai.ConfigFromEnv(os.Getenv) // PARLEY_LLM_BASE_URL, PARLEY_LLM_API_KEY or OPENAI_API_KEY, PARLEY_LLM_MODEL
+//	cfg.Logger = logger
+//	if cfg.Configured() {
+//		brain, err := openai.NewBrain(cfg, rules.New()) // falls back to the rules brain
+//		phraser, err := openai.NewPhraser(cfg)
+//		emb, err := openai.NewEmbedder(ctx, cfg) // for agent/qdrant
+//	}
+//
+// Each of the three has its own circuit breaker. Fallback reasons are the
+// Reason* constants.
+//
 // # What must not happen here
 //
 // The model never receives identity facts or debt detail: its messages are
