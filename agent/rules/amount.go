@@ -63,7 +63,7 @@ var notMoneyAfter = map[string]bool{
 	"st": true, "nd": true, "rd": true, "th": true, "weeks": true, "week": true, "months": true, "month": true,
 	"天": true, "年": true, "岁": true, "小": true, "分": true, "次": true, "个": true, "号": true, "日": true, "月": true,
 	"周": true, "星": true, "礼": true, "点": true, "位": true, "口": true, "倍": true, "折": true, "成": true,
-	"人": true, "名": true, "家": true, "张": true, "件": true, "岁的": true, "楼": true, "层": true,
+	"人": true, "名": true, "家": true, "张": true, "件": true, "楼": true, "层": true,
 	"jobs": true, "job": true, "accounts": true, "account": true, "cards": true, "card": true, "calls": true, "texts": true,
 	"messages": true, "letters": true,
 }
