@@ -581,3 +581,35 @@ func TestSocketsOpenedAfterShutdownAreTurnedAway(t *testing.T) {
 		t.Errorf("close %v, want 1001 %q", ce, shutdownReason)
 	}
 }
+
+func TestPingKeepsALiveClientAndDropsASilentOne(t *testing.T) {
+	t.Parallel()
+	b := setup(t, setupOpts{cfg: func(c *Config) { c.PongWait = 100 * time.Millisecond }})
+
+	live := b.dial(t, "A-1", "")
+	pings := make(chan struct{}, 10)
+	live.SetPingHandler(func(data string) error {
+		pings <- struct{}{}
+		return live.WriteControl(websocket.PongMessage, []byte(data), time.Now().Add(time.Second))
+	})
+	go func() {
+		for {
+			if _, _, err := live.NextReader(); err != nil {
+				return
+			}
+		}
+	}()
+	for range 3 { // three ping periods: longer than the pong deadline
+		<-pings
+	}
+
+	silent := b.dial(t, "A-2", "") // never reads, so never answers a ping
+	defer silent.Close()
+	ev := <-b.closed
+	if want := (closeEvent{account: "A-2", code: websocket.CloseAbnormalClosure, reason: "no pong in time"}); ev != want {
+		t.Errorf("closed %+v, want %+v", ev, want)
+	}
+	if n := b.h.hub.count(); n != 1 {
+		t.Errorf("hub holds %d sockets, want the live one", n)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"net"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -123,6 +124,10 @@ func (c *conn) closeReason(err error) (int, string) {
 	var ce *websocket.CloseError
 	if errors.As(err, &ce) {
 		return ce.Code, ce.Text
+	}
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		return websocket.CloseAbnormalClosure, "no pong in time"
 	}
 	return websocket.CloseAbnormalClosure, "connection lost"
 }
