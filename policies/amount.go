@@ -181,9 +181,11 @@ func readNumber(base []byte, i int) (money, bool, int) {
 		}
 	}
 	if !marked {
-		for _, u := range countUnits {
-			if hasWord(base, rest, u) {
-				return money{}, false, next
+		if rest < len(base) && (isLetter(base[rest]) || base[rest] == '%' || base[rest] == '.' || base[rest] >= 0x80) {
+			for _, u := range countUnits {
+				if hasWord(base, rest, u) {
+					return money{}, false, next
+				}
 			}
 		}
 		if digits >= 7 && !commas && !hasFrac {
@@ -203,6 +205,19 @@ func readNumber(base []byte, i int) (money, bool, int) {
 		}
 	}
 	return m, true, next
+}
+
+// hasPrefixAt reports whether b[i:] starts with w, without converting w.
+func hasPrefixAt(b []byte, i int, w string) bool {
+	if len(b)-i < len(w) {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if b[i+k] != w[k] {
+			return false
+		}
+	}
+	return true
 }
 
 func allDigits(b []byte, i, n int) bool {
@@ -233,7 +248,7 @@ func skipWord(b []byte, i int) int {
 
 // hasWord reports whether b[i:] starts with w as a whole word.
 func hasWord(b []byte, i int, w string) bool {
-	if !bytes.HasPrefix(b[i:], []byte(w)) {
+	if !hasPrefixAt(b, i, w) {
 		return false
 	}
 	e := i + len(w)
@@ -246,8 +261,8 @@ func prefixCurrency(b []byte) bool { return prefixCurrencyCode(b) != "" }
 func prefixCurrencyCode(b []byte) string {
 	b = bytes.TrimRight(b, " ")
 	for _, p := range currencyPrefixes {
-		if bytes.HasSuffix(b, []byte(p.sign)) {
-			s := len(b) - len(p.sign)
+		s := len(b) - len(p.sign)
+		if s >= 0 && hasPrefixAt(b, s, p.sign) {
 			if isLetter(p.sign[0]) && s > 0 && isLetter(b[s-1]) {
 				continue // "hours" is not "rs"
 			}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -22,12 +23,34 @@ func benchSet(b *testing.B) ([]Proposal, []Facts) {
 	return ps, fs
 }
 
-// BenchmarkCheckLabelled checks every message of the labelled set in turn;
-// ns/op is the mean per message. It also reports the median over messages
-// of each one's own mean time, and the mean text length.
+// BenchmarkCheckLabelled checks every message of the labelled set in turn.
 func BenchmarkCheckLabelled(b *testing.B) {
+	ps, fs := benchSet(b)
+	benchMessages(b, Default(), ps, fs)
+}
+
+// BenchmarkCheckLabelled200 is BenchmarkCheckLabelled with every message
+// brought to about 200 characters by a neutral sentence in its language, the
+// size the speed target is set for.
+func BenchmarkCheckLabelled200(b *testing.B) {
 	g := Default()
 	ps, fs := benchSet(b)
+	for i := range ps {
+		pad := " We are here to help, and you can reply at any time with a question about your options or a time that suits you."
+		if hasHan([]byte(ps[i].Text)) {
+			pad = "如有任何疑问，您可以随时回复本消息，我们会尽快为您解答，也可以告诉我们您方便联系的时间。"
+		}
+		for len([]rune(ps[i].Text)) < 180 {
+			ps[i].Text += pad
+		}
+	}
+	benchMessages(b, g, ps, fs)
+}
+
+// benchMessages checks the messages in turn; ns/op is the mean per message.
+// It also reports the median and 99th percentile over messages of each
+// one's own mean time, and the mean length in characters.
+func benchMessages(b *testing.B, g *Guard, ps []Proposal, fs []Facts) {
 	chars := 0
 	for _, p := range ps {
 		chars += len([]rune(p.Text))
@@ -43,18 +66,28 @@ func BenchmarkCheckLabelled(b *testing.B) {
 		}
 	}
 	b.StopTimer()
-	per := make([]float64, len(ps))
-	const reps = 200
+	// Per message: wall time, and CPU time of this thread, which on a busy
+	// machine leaves out the waits for a processor.
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	wall := make([]float64, len(ps))
+	cpu := make([]float64, len(ps))
+	const reps = 500
 	for k := range ps {
-		start := time.Now()
+		start, c0 := time.Now(), threadCPU()
 		for range reps {
 			g.Check(ps[k], fs[k])
 		}
-		per[k] = float64(time.Since(start).Nanoseconds()) / reps
+		wall[k] = float64(time.Since(start).Nanoseconds()) / reps
+		cpu[k] = float64(threadCPU()-c0) / reps
 	}
-	slices.Sort(per)
-	b.ReportMetric(per[len(per)/2], "median-ns/msg")
-	b.ReportMetric(per[len(per)*99/100], "p99-ns/msg")
+	slices.Sort(wall)
+	slices.Sort(cpu)
+	b.ReportMetric(wall[len(wall)/2], "median-ns/msg")
+	b.ReportMetric(wall[len(wall)*99/100], "p99-ns/msg")
+	if cpu[0] >= 0 {
+		b.ReportMetric(cpu[len(cpu)/2], "median-cpu-ns/msg")
+	}
 	b.ReportMetric(float64(chars)/float64(len(ps)), "chars/msg")
 }
 

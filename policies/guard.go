@@ -188,7 +188,6 @@ type checker struct {
 	s      *scratch
 	masked string    // the text with card numbers masked, if that was done
 	sendAt time.Time // for a deferral
-	hasHan bool
 }
 
 // Check decides whether p may be sent under f. It is a pure function of its
@@ -210,7 +209,6 @@ func (g *Guard) Check(p Proposal, f Facts) Decision {
 	c := checker{g: g, p: p, f: f, prof: prof, s: s}
 	s.base = foldBase(s.base[:0], p.Text)
 	s.norm = foldLexical(s.norm[:0], s.base)
-	c.hasHan = hasHan(s.base)
 	c.content()
 	c.privacy()
 	c.consent()
@@ -262,7 +260,7 @@ func (c *checker) addRef(r ref, category, detail string, action Action) {
 func (c *checker) content() {
 	s, lx := c.s, c.g.lx
 	s.hits = lx.m.scan(s.norm, s.hits[:0])
-	if maskedWord(s.norm) {
+	if bytes.IndexByte(s.norm, '*') >= 0 && maskedWord(s.norm) {
 		c.addDetail(lx.family("profanity"), "uses masked profanity", Block)
 	}
 	if len(s.hits) == 0 {
@@ -641,10 +639,10 @@ func (c *checker) text(d *disclosure) string {
 	t := d.text
 	if d.kind == discLender && c.f.Agency == "" {
 		t = d.direct
-		if c.hasHan && d.directZh != "" {
+		if hasHan(c.s.base) && d.directZh != "" {
 			t = d.directZh
 		}
-	} else if c.hasHan && d.textZh != "" {
+	} else if hasHan(c.s.base) && d.textZh != "" {
 		t = d.textZh
 	}
 	return strings.NewReplacer("{lender}", c.f.Lender, "{agency}", c.f.Agency).Replace(t)
@@ -682,7 +680,7 @@ func (c *checker) revised() string {
 		text = c.masked
 	}
 	sep := " "
-	if c.hasHan {
+	if hasHan(c.s.base) {
 		sep = ""
 	}
 	var b strings.Builder

@@ -1,6 +1,7 @@
 package policies
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -11,8 +12,19 @@ import (
 // collapsed to one. Line breaks stay, as clause boundaries. Digits and
 // currency signs are kept, so amounts and identity numbers survive.
 func foldBase(dst []byte, s string) []byte {
-	space := true // drop leading spaces
+	dst = slices.Grow(dst, len(s)) // folding never lengthens the text
+	space := true                  // drop leading spaces
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && c > ' ' {
+			// The common case, printable ASCII, without decoding.
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			space = false
+			i++
+			continue
+		}
 		r, n := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:])
@@ -31,7 +43,7 @@ func foldBase(dst []byte, s string) []byte {
 			}
 			space = true
 			continue
-		case r == ' ' || r == '\t' || unicode.IsSpace(r):
+		case r == ' ' || r == '\t' || r >= utf8.RuneSelf && unicode.IsSpace(r) || r == '\v' || r == '\f':
 			if !space {
 				dst = append(dst, ' ')
 				space = true
@@ -120,12 +132,17 @@ func foldLexical(dst, base []byte) []byte {
 	}
 	out := dst[start:]
 	for i, c := range out {
-		if l := leet(out, i, c); l != 0 {
-			out[i] = l
+		if leetable[c] {
+			if l := leet(out, i, c); l != 0 {
+				out[i] = l
+			}
 		}
 	}
 	return dst
 }
+
+// leetable marks the bytes that may stand for a letter.
+var leetable = [256]bool{'0': true, '1': true, '3': true, '4': true, '5': true, '7': true, '@': true, '$': true, '!': true, '|': true}
 
 // spacedRun measures the run of single characters split by one separator
 // each ("a r r e s t", "f.a.m.i.l.y") that starts at base[i]: how many

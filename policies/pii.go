@@ -254,6 +254,11 @@ func cueNear(b []byte, i int, cues []string) bool {
 // birthDateNear reports whether a full date (day, month and year) stands
 // within 40 bytes after a birth-date cue.
 func birthDateNear(b []byte) bool {
+	// Every cue holds one of these: most texts are done after a few scans.
+	if !bytes.Contains(b, []byte("birth")) && !bytes.Contains(b, []byte("born")) && !bytes.Contains(b, []byte("dob")) &&
+		!bytes.Contains(b, []byte("d.o.b")) && !bytes.Contains(b, []byte("生")) {
+		return false
+	}
 	for _, c := range birthCues {
 		off := 0
 		for {
