@@ -158,6 +158,23 @@ func offerChoice(seq []token, offers int) (string, bool) {
 	return "", false
 }
 
+// rolePrefix reports whether the text opens like a message of another role
+// in a chat transcript: "SYSTEM: ...", "[system] ...", "### assistant: ...".
+func rolePrefix(norm string) bool {
+	s := strings.TrimLeft(norm, " #[<*>/-|`'\"")
+	for _, role := range [...]string{"system", "assistant", "developer", "admin", "系统", "管理员"} {
+		rest, ok := strings.CutPrefix(s, role)
+		if !ok {
+			continue
+		}
+		rest = strings.TrimLeft(rest, " ")
+		if rest != "" && strings.ContainsRune(":]>=：】", []rune(rest)[0]) {
+			return true
+		}
+	}
+	return false
+}
+
 // payVerbIn reports whether the message speaks of paying at all.
 func payVerbIn(a *analysis) bool {
 	for _, t := range a.seq {
@@ -278,7 +295,7 @@ func (r *reading) money() *agent.Money {
 func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	a := analyze(text)
 	r := &reading{a: a, hits: b.match(a), cues: readCues(tc), currency: tc.Currency}
-	if r.has(xInjection) {
+	if r.has(xInjection) || rolePrefix(a.norm) {
 		r.addIf(r.has(agent.IntentVulnerable), agent.IntentVulnerable)
 		r.add(agent.Command{Intent: agent.IntentUnknown})
 		return r.out

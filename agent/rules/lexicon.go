@@ -45,7 +45,8 @@ var lexicon = []rule{
 	}},
 	{intent: xInjection, en: []string{
 		"ignore|disregard|forget|override ~3 previous|prior|above|earlier|all|your|the|system instruction*|rule*|prompt*|directive*|guideline*",
-		"system override|prompt|message|instruction*|command*|admin", "^ system", "developer|admin|god|jailbreak|debug mode",
+		"ignore|disregard|forget [the|all|everything] above|previous|prior|earlier|preceding",
+		"system override|prompt|message|instruction*|command*|admin", "developer|admin|god|jailbreak|debug mode",
 		"from now on you", "new instruction*", "act as ~2 admin|administrator|system|developer",
 		"pretend ~3 you are", "mark|set|change|update|make ~3 debt|balance|account|loan ~3 forgiven|paid|zero|0|settled|cleared|closed|waived|nothing",
 	}, zh: []string{
