@@ -1,0 +1,481 @@
+package console
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/policies"
+)
+
+// maxBody bounds a JSON request body.
+const maxBody = 64 << 10
+
+// maxText bounds a supervisor's message, in characters.
+const maxText = 1600
+
+type errorResponse struct {
+	Error string `json:"error"`
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func writeError(w http.ResponseWriter, status int, msg string) {
+	writeJSON(w, status, errorResponse{Error: msg})
+}
+
+// internal logs err and answers 500 without detail.
+func (h *Handler) internal(w http.ResponseWriter, r *http.Request, err error) {
+	h.log.Error("console: request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	writeError(w, http.StatusInternalServerError, "internal error")
+}
+
+// decode reads a JSON body into v; on failure it answers 413 or 400 and
+// reports false.
+func decode(w http.ResponseWriter, r *http.Request, v any) bool {
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			writeError(w, http.StatusRequestEntityTooLarge, "body larger than 64 KB")
+			return false
+		}
+		writeError(w, http.StatusBadRequest, "malformed JSON body")
+		return false
+	}
+	return true
+}
+
+// Flags a conversation list can be narrowed to.
+const (
+	FlagBlocked = "blocked" // has drafts the guard blocked
+	FlagHandoff = "handoff" // waiting for a human
+)
+
+// listFilter reads ?state=&channel=&flag= from a request.
+func listFilter(r *http.Request) (agent.ConversationFilter, string) {
+	q := r.URL.Query()
+	return agent.ConversationFilter{State: agent.ConversationState(q.Get("state")), Channel: agent.Channel(q.Get("channel"))}, q.Get("flag")
+}
+
+// conversations lists conversations as the live list shows them.
+func (h *Handler) conversations(ctx context.Context, f agent.ConversationFilter, flag string) ([]agent.ConversationSummary, error) {
+	if flag != "" {
+		f.Limit = 500 // flags are not store filters: narrow a wider page
+	}
+	all, err := h.cfg.Store.Conversations(ctx, f)
+	if err != nil {
+		return nil, fmt.Errorf("conversations: %w", err)
+	}
+	out := make([]agent.ConversationSummary, 0, len(all))
+	for _, c := range all {
+		c.Memory = nil // the flows' private state is not the console's to show
+		if (flag == FlagBlocked && c.BlockedDrafts == 0) || (flag == FlagHandoff && !waiting(c)) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// waiting reports whether a conversation waits for a human.
+func waiting(c agent.ConversationSummary) bool {
+	return c.HandoffPending || c.State == agent.StateHandoff
+}
+
+func (h *Handler) listConversations(w http.ResponseWriter, r *http.Request) {
+	f, flag := listFilter(r)
+	list, err := h.conversations(r.Context(), f, flag)
+	if err != nil {
+		h.internal(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, list)
+}
+
+// Detail is everything the console shows of one conversation: the JSON of
+// GET /api/conversations/{id} and the body of an audit export.
+type Detail struct {
+	Conversation agent.Conversation `json:"conversation"`
+	BorrowerName string             `json:"borrower_name"`
+	Transcript   []agent.Message    `json:"transcript"`
+	Events       []agent.Event      `json:"events"`
+	Account      AccountPanel       `json:"account"`
+}
+
+// AccountPanel is an account with its plans, consents, disputes and
+// contact attempts. Identity digests are left out.
+type AccountPanel struct {
+	Account         agent.Account          `json:"account"`
+	Balance         string                 `json:"balance"` // formatted, e.g. "$1,200.00"
+	Plans           []agent.Plan           `json:"plans"`
+	Consents        []agent.Consent        `json:"consents"`
+	Disputes        []agent.Dispute        `json:"disputes"`
+	ContactAttempts []agent.ContactAttempt `json:"contact_attempts"`
+}
+
+// errUnknown marks a conversation or account that does not exist.
+var errUnknown = errors.New("unknown")
+
+func (h *Handler) detail(ctx context.Context, id string) (Detail, error) {
+	st := h.cfg.Store
+	c, err := st.Conversation(ctx, id)
+	if errors.Is(err, agent.ErrNotFound) {
+		return Detail{}, errUnknown
+	}
+	if err != nil {
+		return Detail{}, fmt.Errorf("conversation: %w", err)
+	}
+	c.Memory = nil
+	d := Detail{Conversation: c}
+	if d.Transcript, err = st.Messages(ctx, id, 0, 0); err != nil {
+		return Detail{}, fmt.Errorf("messages: %w", err)
+	}
+	if d.Events, err = st.Events(ctx, id); err != nil {
+		return Detail{}, fmt.Errorf("events: %w", err)
+	}
+	if d.Account, err = h.accountPanel(ctx, c.AccountID); err != nil && !errors.Is(err, errUnknown) {
+		return Detail{}, err
+	}
+	d.BorrowerName = d.Account.Account.Borrower.Name
+	d.Transcript = nonNil(d.Transcript)
+	d.Events = nonNil(d.Events)
+	return d, nil
+}
+
+func (h *Handler) accountPanel(ctx context.Context, id string) (AccountPanel, error) {
+	st := h.cfg.Store
+	a, err := st.Account(ctx, id)
+	if errors.Is(err, agent.ErrNotFound) {
+		return AccountPanel{}, errUnknown
+	}
+	if err != nil {
+		return AccountPanel{}, fmt.Errorf("account: %w", err)
+	}
+	a.Borrower.Identity = agent.IdentityFacts{}
+	p := AccountPanel{Account: a, Balance: a.Balance.String()}
+	if p.Plans, err = st.Plans(ctx, id); err != nil {
+		return AccountPanel{}, fmt.Errorf("plans: %w", err)
+	}
+	if p.Consents, err = st.Consents(ctx, id); err != nil {
+		return AccountPanel{}, fmt.Errorf("consents: %w", err)
+	}
+	if p.Disputes, err = st.Disputes(ctx, id); err != nil {
+		return AccountPanel{}, fmt.Errorf("disputes: %w", err)
+	}
+	if p.ContactAttempts, err = st.ContactAttempts(ctx, id, time.Time{}); err != nil {
+		return AccountPanel{}, fmt.Errorf("contact attempts: %w", err)
+	}
+	p.Plans, p.Consents, p.Disputes, p.ContactAttempts = nonNil(p.Plans), nonNil(p.Consents), nonNil(p.Disputes), nonNil(p.ContactAttempts)
+	return p, nil
+}
+
+// nonNil makes an empty list encode as [] rather than null.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// loadDetail answers 404 or 500 itself and reports false when it cannot.
+func (h *Handler) loadDetail(w http.ResponseWriter, r *http.Request) (Detail, bool) {
+	d, err := h.detail(r.Context(), r.PathValue("id"))
+	if errors.Is(err, errUnknown) {
+		writeError(w, http.StatusNotFound, "no such conversation")
+		return Detail{}, false
+	}
+	if err != nil {
+		h.internal(w, r, err)
+		return Detail{}, false
+	}
+	return d, true
+}
+
+func (h *Handler) getConversation(w http.ResponseWriter, r *http.Request) {
+	if d, ok := h.loadDetail(w, r); ok {
+		writeJSON(w, http.StatusOK, d)
+	}
+}
+
+// Export is an audit record of one conversation.
+type Export struct {
+	Detail
+	ExportedAt time.Time `json:"exported_at"`
+	ExportedBy string    `json:"exported_by"`
+}
+
+func (h *Handler) exportConversation(w http.ResponseWriter, r *http.Request) {
+	d, ok := h.loadDetail(w, r)
+	if !ok {
+		return
+	}
+	w.Header().Set("Content-Disposition", `attachment; filename="conversation-`+d.Conversation.ID+`.json"`)
+	writeJSON(w, http.StatusOK, Export{Detail: d, ExportedAt: h.cfg.Clock.Now().UTC(), ExportedBy: callerOf(r).user.Name})
+}
+
+// ownerChange runs a takeover or hand-back and answers with the conversation.
+func (h *Handler) ownerChange(w http.ResponseWriter, r *http.Request, change func(ctx context.Context, id, user string) error) {
+	id, user := r.PathValue("id"), callerOf(r).user.Name
+	ctx := r.Context()
+	if _, err := h.cfg.Store.Conversation(ctx, id); errors.Is(err, agent.ErrNotFound) {
+		writeError(w, http.StatusNotFound, "no such conversation")
+		return
+	} else if err != nil {
+		h.internal(w, r, err)
+		return
+	}
+	err := change(ctx, id, user)
+	if errors.Is(err, agent.ErrNotOwner) || errors.Is(err, agent.ErrConflict) {
+		c, _ := h.cfg.Store.Conversation(ctx, id)
+		writeError(w, http.StatusConflict, ownerConflict(c, user))
+		return
+	}
+	if err != nil {
+		h.internal(w, r, err)
+		return
+	}
+	c, err := h.cfg.Store.Conversation(ctx, id)
+	if err != nil {
+		h.internal(w, r, err)
+		return
+	}
+	c.Memory = nil
+	writeJSON(w, http.StatusOK, c)
+}
+
+func ownerConflict(c agent.Conversation, user string) string {
+	switch {
+	case c.OwnedByAI():
+		return "the AI owns this conversation"
+	case c.Owner == user:
+		return "you own this conversation"
+	default:
+		return "owned by " + c.Owner
+	}
+}
+
+func (h *Handler) takeOver(w http.ResponseWriter, r *http.Request) {
+	h.ownerChange(w, r, h.cfg.Orchestrator.TakeOver)
+}
+
+func (h *Handler) handBack(w http.ResponseWriter, r *http.Request) {
+	h.ownerChange(w, r, h.cfg.Orchestrator.HandBack)
+}
+
+type sendRequest struct {
+	Text string `json:"text"`
+}
+
+// SendResponse is the answer to a supervisor's message: the stored message
+// and the guard's decision on it (with violations when it was blocked).
+type SendResponse struct {
+	Error    string            `json:"error,omitempty"`
+	Message  agent.Message     `json:"message"`
+	Decision policies.Decision `json:"decision"`
+}
+
+// send passes a supervisor's message through the orchestrator and its
+// guard: 201 queued, 202 deferred, 422 blocked (not sent, with reasons).
+func (h *Handler) send(w http.ResponseWriter, r *http.Request) {
+	var req sendRequest
+	if !decode(w, r, &req) {
+		return
+	}
+	text := strings.TrimSpace(req.Text)
+	if text == "" || !utf8.ValidString(text) {
+		writeError(w, http.StatusBadRequest, "text is empty")
+		return
+	}
+	if utf8.RuneCountInString(text) > maxText {
+		writeError(w, http.StatusBadRequest, "text longer than "+strconv.Itoa(maxText)+" characters")
+		return
+	}
+	id, user := r.PathValue("id"), callerOf(r).user.Name
+	m, d, err := h.cfg.Orchestrator.SupervisorSend(r.Context(), id, user, text)
+	switch {
+	case errors.Is(err, agent.ErrNotFound):
+		writeError(w, http.StatusNotFound, "no such conversation")
+	case errors.Is(err, agent.ErrNotOwner):
+		writeError(w, http.StatusConflict, "take the conversation over before writing")
+	case errors.Is(err, agent.ErrBlocked):
+		writeJSON(w, http.StatusUnprocessableEntity, SendResponse{Error: "the guard blocked this message; it was not sent", Message: m, Decision: d})
+	case err != nil:
+		h.internal(w, r, err)
+	case m.Status == agent.StatusDeferred:
+		writeJSON(w, http.StatusAccepted, SendResponse{Message: m, Decision: d})
+	default:
+		writeJSON(w, http.StatusCreated, SendResponse{Message: m, Decision: d})
+	}
+}
+
+// Queues are the conversations and sends that need a person.
+type Queues struct {
+	Handoff []agent.ConversationSummary `json:"handoff"` // waiting for a human
+	Blocked []agent.ConversationSummary `json:"blocked"` // with drafts the guard blocked
+	Dead    []agent.OutboxItem          `json:"dead"`    // sends dead-lettered by the outbox
+}
+
+func (h *Handler) loadQueues(ctx context.Context) (Queues, error) {
+	var q Queues
+	var err error
+	if q.Handoff, err = h.conversations(ctx, agent.ConversationFilter{}, FlagHandoff); err != nil {
+		return q, err
+	}
+	if q.Blocked, err = h.conversations(ctx, agent.ConversationFilter{}, FlagBlocked); err != nil {
+		return q, err
+	}
+	if q.Dead, err = h.cfg.Store.Outbox(ctx, agent.OutboxDead, 200); err != nil {
+		return q, fmt.Errorf("dead letters: %w", err)
+	}
+	q.Dead = nonNil(q.Dead)
+	return q, nil
+}
+
+func (h *Handler) queues(w http.ResponseWriter, r *http.Request) {
+	q, err := h.loadQueues(r.Context())
+	if err != nil {
+		h.internal(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, q)
+}
+
+// AccountSummary is one row of the account list.
+type AccountSummary struct {
+	ID           string             `json:"id"`
+	Creditor     string             `json:"creditor"`
+	BorrowerName string             `json:"borrower_name"`
+	Jurisdiction string             `json:"jurisdiction"`
+	Balance      agent.Money        `json:"balance"`
+	BalanceText  string             `json:"balance_text"`
+	Flags        agent.AccountFlags `json:"flags"`
+}
+
+// listAccounts lists accounts by id: ?after=ID&limit=N (default 100, at most 500).
+func (h *Handler) listAccounts(w http.ResponseWriter, r *http.Request) {
+	limit, err := strconv.Atoi(r.URL.Query().Get("limit"))
+	if err != nil || limit <= 0 || limit > 500 {
+		limit = 100
+	}
+	as, err := h.cfg.Store.Accounts(r.Context(), r.URL.Query().Get("after"), limit)
+	if err != nil {
+		h.internal(w, r, err)
+		return
+	}
+	out := make([]AccountSummary, 0, len(as))
+	for _, a := range as {
+		out = append(out, AccountSummary{ID: a.ID, Creditor: a.Creditor, BorrowerName: a.Borrower.Name, Jurisdiction: a.Borrower.Jurisdiction, Balance: a.Balance, BalanceText: a.Balance.String(), Flags: a.Flags})
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// AccountDetail is an account panel with the account's conversations.
+type AccountDetail struct {
+	AccountPanel
+	Conversations []agent.ConversationSummary `json:"conversations"`
+}
+
+func (h *Handler) getAccount(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	p, err := h.accountPanel(r.Context(), id)
+	if errors.Is(err, errUnknown) {
+		writeError(w, http.StatusNotFound, "no such account")
+		return
+	}
+	if err != nil {
+		h.internal(w, r, err)
+		return
+	}
+	convs, err := h.conversations(r.Context(), agent.ConversationFilter{AccountID: id}, "")
+	if err != nil {
+		h.internal(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, AccountDetail{AccountPanel: p, Conversations: convs})
+}
+
+type outreachRequest struct {
+	AccountID string        `json:"account_id"`
+	Channel   agent.Channel `json:"channel"`
+}
+
+// Outreach outcomes.
+const (
+	OutcomeQueued   = "queued"   // the opening passed the guard and is on its way
+	OutcomeDeferred = "deferred" // the guard moved it to a lawful time
+	OutcomeBlocked  = "blocked"  // the guard refused it
+	OutcomeStopped  = "stopped"  // collection contact is stopped on this account or channel
+)
+
+// OutreachResponse says what became of an outreach request.
+type OutreachResponse struct {
+	Outcome        string          `json:"outcome"`
+	Detail         string          `json:"detail,omitempty"`
+	ConversationID string          `json:"conversation_id,omitempty"`
+	SendAt         time.Time       `json:"send_at,omitzero"`
+	Messages       []agent.Message `json:"messages"`
+}
+
+// outreach asks the orchestrator to open contact with a borrower.
+func (h *Handler) outreach(w http.ResponseWriter, r *http.Request) {
+	var req outreachRequest
+	if !decode(w, r, &req) {
+		return
+	}
+	switch req.Channel {
+	case agent.ChannelSMS, agent.ChannelChat, agent.ChannelVoice, agent.ChannelEmail:
+	default:
+		writeError(w, http.StatusBadRequest, "channel must be sms, chat, voice or email")
+		return
+	}
+	ctx := r.Context()
+	if _, err := h.cfg.Store.Account(ctx, req.AccountID); errors.Is(err, agent.ErrNotFound) {
+		writeError(w, http.StatusNotFound, "no such account")
+		return
+	} else if err != nil {
+		h.internal(w, r, err)
+		return
+	}
+	res, err := h.cfg.Orchestrator.Outreach(ctx, req.AccountID, req.Channel)
+	switch {
+	case errors.Is(err, agent.ErrContactStopped):
+		writeJSON(w, http.StatusConflict, OutreachResponse{Outcome: OutcomeStopped, Detail: "collection contact is stopped for this account on this channel", Messages: []agent.Message{}})
+		return
+	case errors.Is(err, agent.ErrNotOwner):
+		writeError(w, http.StatusConflict, "a supervisor owns the open conversation on this channel")
+		return
+	case err != nil:
+		h.internal(w, r, err)
+		return
+	}
+	h.log.Info("console: outreach", "user", callerOf(r).user.Name, "account", req.AccountID, "channel", req.Channel)
+	writeJSON(w, http.StatusOK, outreachResult(res))
+}
+
+func outreachResult(res agent.TurnResult) OutreachResponse {
+	out := OutreachResponse{ConversationID: res.Conversation.ID, Outcome: OutcomeBlocked}
+	out.Messages = append(append([]agent.Message{}, res.Replies...), res.Blocked...)
+	if len(res.Replies) > 0 {
+		out.Outcome = OutcomeQueued
+		return out
+	}
+	for _, m := range res.Blocked {
+		if m.Status == agent.StatusDeferred {
+			out.Outcome, out.SendAt = OutcomeDeferred, m.SendAt
+		}
+	}
+	return out
+}

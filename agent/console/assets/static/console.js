@@ -1,0 +1,313 @@
+// Parley console: sign-in, actions and live updates. A websocket notice is
+// only a wake-up; the page then refetches the data over the JSON API.
+(function () {
+  "use strict";
+  var body = document.body;
+  var page = body.dataset.page;
+  var me = body.dataset.user;
+
+  function csrf() {
+    var m = document.querySelector('meta[name="csrf-token"]');
+    return m ? m.content : "";
+  }
+
+  function api(method, path, payload) {
+    var opts = { method: method, credentials: "same-origin", headers: { "Accept": "application/json" } };
+    if (method !== "GET") {
+      opts.headers["X-CSRF-Token"] = csrf();
+      opts.headers["Content-Type"] = "application/json";
+      opts.body = JSON.stringify(payload || {});
+    }
+    return fetch(path, opts).then(function (r) {
+      if (r.status === 401 && page !== "login") {
+        location.href = "/console/login?next=" + encodeURIComponent(location.pathname + location.search);
+      }
+      return r.text().then(function (t) {
+        var data = null;
+        try { data = t ? JSON.parse(t) : null; } catch (e) { data = null; }
+        return { status: r.status, data: data };
+      });
+    });
+  }
+
+  // el builds an element; strings become text nodes, never HTML.
+  function el(tag, attrs) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "class") { e.className = attrs[k]; } else { e.setAttribute(k, attrs[k]); }
+    });
+    for (var i = 2; i < arguments.length; i++) {
+      var c = arguments[i];
+      if (c === null || c === undefined || c === "") { continue; }
+      e.appendChild(typeof c === "string" || typeof c === "number" ? document.createTextNode(String(c)) : c);
+    }
+    return e;
+  }
+
+  function replace(id, node) {
+    var old = document.getElementById(id);
+    if (old) { node.id = id; old.replaceWith(node); }
+  }
+
+  function when(s) {
+    if (!s || s.indexOf("0001-") === 0) { return ""; }
+    return new Date(s).toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z");
+  }
+
+  function owner(c) { return (!c.owner || c.owner === "ai") ? "AI" : c.owner; }
+
+  function money(m) { return m ? (m.minor / 100).toFixed(2) + " " + m.currency : ""; }
+
+  function say(id, text) {
+    var n = document.getElementById(id);
+    if (n) { n.textContent = text; }
+  }
+
+  // Sign in and out.
+  var logout = document.getElementById("logout");
+  if (logout) {
+    logout.addEventListener("click", function () {
+      api("POST", "/api/logout").then(function () { location.href = "/console/login"; });
+    });
+  }
+  var loginForm = document.getElementById("login-form");
+  if (loginForm) {
+    loginForm.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      say("login-error", "");
+      api("POST", "/api/login", { name: loginForm.name.value, password: loginForm.password.value }).then(function (r) {
+        if (r.status === 200) { location.href = loginForm.dataset.next || "/console/"; return; }
+        say("login-error", (r.data && r.data.error) || "Sign-in failed.");
+        loginForm.password.value = "";
+        loginForm.password.focus();
+      });
+    });
+    document.getElementById("name").focus();
+  }
+
+  // Conversation rows, as the server renders them.
+  function rows(list) {
+    var tb = el("tbody");
+    if (!list || list.length === 0) {
+      tb.appendChild(el("tr", {}, el("td", { colspan: "7", class: "empty" }, "No conversations.")));
+      return tb;
+    }
+    list.forEach(function (c) {
+      var flags = el("td");
+      if (c.blocked_drafts) { flags.appendChild(el("span", { class: "flag flag-blocked" }, c.blocked_drafts + " blocked")); flags.appendChild(document.createTextNode(" ")); }
+      if (c.handoff_pending || c.state === "handoff") { flags.appendChild(el("span", { class: "flag flag-handoff" }, "waiting for a human")); }
+      tb.appendChild(el("tr", {},
+        el("td", {}, el("a", { href: "/console/conversations/" + encodeURIComponent(c.id) }, c.borrower_name || c.account_id)),
+        el("td", {}, c.channel), el("td", {}, c.state), el("td", {}, owner(c)),
+        el("td", { class: "last" }, c.last_message), flags,
+        el("td", {}, el("time", {}, when(c.last_message_at)))));
+    });
+    return tb;
+  }
+
+  function refreshList() {
+    return api("GET", "/api/conversations" + location.search).then(function (r) {
+      if (r.status === 200) { replace("rows", rows(r.data)); }
+    });
+  }
+
+  function refreshQueues() {
+    return api("GET", "/api/queues").then(function (r) {
+      if (r.status !== 200) { return; }
+      replace("q-handoff-rows", rows(r.data.handoff));
+      replace("q-blocked-rows", rows(r.data.blocked));
+      var tb = el("tbody");
+      r.data.dead.forEach(function (it) {
+        tb.appendChild(el("tr", {},
+          el("td", {}, el("a", { href: "/console/conversations/" + encodeURIComponent(it.conversation_id) }, it.conversation_id)),
+          el("td", {}, it.channel), el("td", {}, it.attempts), el("td", {}, it.last_error || ""), el("td", {}, el("time", {}, when(it.updated_at)))));
+      });
+      if (!r.data.dead.length) { tb.appendChild(el("tr", {}, el("td", { colspan: "5", class: "empty" }, "None."))); }
+      replace("q-dead-rows", tb);
+    });
+  }
+
+  // The guard's decision, inline.
+  function decision(d) {
+    if (!d) { return null; }
+    var box = el("div", { class: "guard guard-" + d.decision }, el("span", { class: "badge" }, "guard: " + d.decision));
+    if (d.error) { box.appendChild(el("span", { class: "err" }, " error: " + d.error)); }
+    if (d.send_at) { box.appendChild(el("span", {}, " send at " + when(d.send_at))); }
+    if (d.violations && d.violations.length) {
+      var ul = el("ul", { class: "violations" });
+      d.violations.forEach(function (v) {
+        ul.appendChild(el("li", {}, el("code", {}, v.rule), " " + v.category + ": " + v.detail + " ", v.citation ? el("cite", {}, v.citation) : null));
+      });
+      box.appendChild(ul);
+    }
+    return box;
+  }
+
+  function transcript(msgs) {
+    var ol = el("ol", { class: "transcript" });
+    if (!msgs.length) { ol.appendChild(el("li", { class: "empty" }, "No messages yet.")); }
+    msgs.forEach(function (m) {
+      var meta = el("div", { class: "meta" }, el("strong", {}, m.author + (m.author_name ? " " + m.author_name : "")),
+        " · " + m.channel + " · ", el("time", {}, when(m.created_at)), " · " + m.status,
+        m.template_version ? " · " : "", m.template_version ? el("code", {}, m.template_version) : null, m.model ? " · " + m.model : "");
+      var text = (m.status === "blocked" || m.status === "dropped")
+        ? el("p", { class: "text" }, el("del", {}, m.text), " ", el("span", { class: "note" }, "not sent (" + m.status + ")"))
+        : el("p", { class: "text" }, m.text);
+      ol.appendChild(el("li", { class: "msg msg-" + m.author + " status-" + m.status, "data-id": m.id }, meta, text, decision(m.guard)));
+    });
+    return ol;
+  }
+
+  function events(evs) {
+    var ol = el("ol", { class: "events" });
+    if (!evs.length) { ol.appendChild(el("li", { class: "empty" }, "No events yet.")); }
+    evs.forEach(function (e) {
+      var data = Object.keys(e.data || {}).sort().map(function (k) { return k + "=" + e.data[k]; }).join(", ");
+      ol.appendChild(el("li", {}, el("time", {}, when(e.at)), " ", el("strong", {}, e.kind), e.actor ? " by " + e.actor : "", data ? " " : "", data ? el("span", { class: "data" }, data) : null));
+    });
+    return ol;
+  }
+
+  function list(items, fn, none) {
+    var ul = el("ul");
+    if (!items.length) { ul.appendChild(el("li", { class: "empty" }, none)); }
+    items.forEach(function (x) { ul.appendChild(el("li", {}, fn(x))); });
+    return ul;
+  }
+
+  function account(p) {
+    var a = p.account || {};
+    var f = a.flags || {};
+    var flags = ["disputed", "cease", "attorney", "bankruptcy", "time_barred", "legal_action_approved"].filter(function (k) { return f[k]; }).join(" ");
+    var b = a.borrower || {};
+    var dl = el("dl", {},
+      el("dt", {}, "Account"), el("dd", {}, a.id), el("dt", {}, "Borrower"), el("dd", {}, b.name),
+      el("dt", {}, "Creditor"), el("dd", {}, a.creditor + (a.agency ? " (collected by " + a.agency + ")" : "")),
+      el("dt", {}, "Jurisdiction"), el("dd", {}, (b.jurisdiction || "") + " " + (b.timezone || "")),
+      el("dt", {}, "Days past due"), el("dd", {}, a.days_past_due), el("dt", {}, "Flags"), el("dd", {}, flags));
+    return el("div", {}, dl,
+      el("p", {}, el("strong", {}, "Balance:"), " " + p.balance),
+      el("h3", {}, "Plans"), list(p.plans, function (x) { return x.kind + " " + x.status + ": " + money(x.total) + " in " + x.installments.length + " payment(s), " + x.frequency; }, "None."),
+      el("h3", {}, "Consents"), list(p.consents, function (x) { return x.channel + ": " + (x.opted_out ? "opted out" : "may contact") + (x.source ? " (" + x.source + ")" : ""); }, "None recorded."),
+      el("h3", {}, "Disputes"), list(p.disputes, function (x) { return (x.open ? "open" : "closed") + ": " + x.reason + " " + when(x.created_at); }, "None."),
+      el("h3", {}, "Contact attempts"), list(p.contact_attempts, function (x) { return when(x.at) + " " + x.channel + " " + x.outcome + ", by " + x.initiated_by; }, "None."));
+  }
+
+  var convBox = document.querySelector("[data-conversation]");
+  var convID = convBox ? convBox.dataset.conversation : "";
+
+  function showOwner(c) {
+    var facts = document.getElementById("conv-facts");
+    if (facts) {
+      facts.textContent = "";
+      facts.append(c.channel + " · state ", el("strong", {}, c.state), " · owner ", el("strong", {}, owner(c)), c.verified ? " · verified" : "");
+    }
+    var ai = !c.owner || c.owner === "ai";
+    var mine = c.owner === me;
+    var t = document.getElementById("takeover"), h = document.getElementById("handback"), s = document.getElementById("send-form");
+    if (t) { t.hidden = !ai; }
+    if (h) { h.hidden = !mine; }
+    if (s) { s.hidden = !mine; }
+  }
+
+  function refreshConversation() {
+    return api("GET", "/api/conversations/" + encodeURIComponent(convID)).then(function (r) {
+      if (r.status !== 200) { return; }
+      showOwner(r.data.conversation);
+      replace("transcript", transcript(r.data.transcript));
+      replace("events", events(r.data.events));
+      replace("account", account(r.data.account));
+    });
+  }
+
+  function ownerAction(path, done) {
+    say("action-status", "");
+    api("POST", "/api/conversations/" + encodeURIComponent(convID) + "/" + path).then(function (r) {
+      if (r.status === 200) {
+        showOwner(r.data);
+        say("action-status", done);
+        var next = document.getElementById(path === "takeover" ? "send-text" : "takeover");
+        if (next) { next.focus(); }
+      } else {
+        say("action-status", (r.data && r.data.error) || "That did not work.");
+      }
+      refreshConversation();
+    });
+  }
+
+  if (page === "conversation") {
+    var tk = document.getElementById("takeover"), hb = document.getElementById("handback");
+    if (tk) { tk.addEventListener("click", function () { ownerAction("takeover", "You own this conversation: the AI sends nothing until you hand it back."); }); }
+    if (hb) { hb.addEventListener("click", function () { ownerAction("handback", "Handed back: the AI resumes with the whole transcript."); }); }
+    var sf = document.getElementById("send-form");
+    if (sf) {
+      sf.addEventListener("submit", function (ev) {
+        ev.preventDefault();
+        var box = document.getElementById("send-error");
+        box.textContent = "";
+        var text = sf.text.value;
+        api("POST", "/api/conversations/" + encodeURIComponent(convID) + "/messages", { text: text }).then(function (r) {
+          if (r.status === 201 || r.status === 202) {
+            sf.text.value = "";
+            if (r.status === 202) { box.textContent = "The guard deferred this message to " + when(r.data.decision.send_at) + "."; }
+          } else if (r.status === 422) {
+            box.append(el("p", {}, "Not sent: the guard blocked this message."), decision(r.data.decision));
+          } else {
+            box.textContent = (r.data && r.data.error) || "Not sent.";
+          }
+          refreshConversation();
+        });
+      });
+    }
+  }
+
+  var of = document.getElementById("outreach-form");
+  if (of) {
+    of.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      say("outreach-result", "");
+      api("POST", "/api/outreach", { account_id: of.account_id.value, channel: of.channel.value }).then(function (r) {
+        var d = r.data || {};
+        var text = d.outcome ? "Outreach " + d.outcome + (d.send_at ? " until " + when(d.send_at) : "") + (d.detail ? ": " + d.detail : ".") : (d.error || "Outreach failed.");
+        say("outreach-result", text);
+        refreshList();
+      });
+    });
+  }
+
+  // Live updates: debounce bursts of notices into one refetch.
+  var pending = null;
+  function wake(n) {
+    if (page === "conversation" && n && n.conversation_id !== convID) { return; }
+    if (pending) { return; }
+    pending = setTimeout(function () {
+      pending = null;
+      if (page === "list") { refreshList(); }
+      if (page === "queues") { refreshQueues(); }
+      if (page === "conversation") { refreshConversation(); }
+    }, 100);
+  }
+
+  var delay = 500;
+  function connect() {
+    var ws = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/console/ws");
+    ws.onopen = function () {
+      say("live-status", "Live");
+      body.dataset.live = "true";
+      if (delay > 500) { wake(null); } // catch up on what the gap missed
+      delay = 500;
+    };
+    ws.onmessage = function (ev) {
+      var n;
+      try { n = JSON.parse(ev.data); } catch (e) { return; }
+      if (n.type === "notice") { wake(n); }
+    };
+    ws.onclose = function () {
+      body.dataset.live = "false";
+      say("live-status", "Reconnecting…");
+      setTimeout(connect, delay);
+      delay = Math.min(delay * 2, 15000);
+    };
+  }
+  if (page === "list" || page === "queues" || page === "conversation") { connect(); }
+})();

@@ -1,0 +1,153 @@
+package console
+
+import (
+	"bytes"
+	"errors"
+	"html/template"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/policies"
+)
+
+// pageData is what every page template receives; each page fills its part.
+type pageData struct {
+	Title    string
+	Page     string // names the page for the script: login, list, conversation, queues, print
+	Me       meResponse
+	Next     string // login: where to go after signing in
+	Now      time.Time
+	States   []agent.ConversationState
+	Channels []agent.Channel
+	Filter   agent.ConversationFilter
+	Flag     string
+	List     []agent.ConversationSummary
+	Detail   Detail
+	Queues   Queues
+}
+
+var states = []agent.ConversationState{
+	agent.StateOpen, agent.StateVerified, agent.StateNegotiating, agent.StatePlanAccepted, agent.StateDisputed,
+	agent.StateHardship, agent.StateHandoff, agent.StateStopped, agent.StateIdentityFailed, agent.StateClosed,
+}
+
+var channels = []agent.Channel{agent.ChannelSMS, agent.ChannelChat, agent.ChannelVoice, agent.ChannelEmail, agent.ChannelConsole}
+
+var pageFuncs = template.FuncMap{
+	"when": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.UTC().Format("2006-01-02 15:04:05Z")
+	},
+	// struck marks drafts that never reached the borrower.
+	"struck":  func(s agent.MessageStatus) bool { return s == agent.StatusBlocked || s == agent.StatusDropped },
+	"waiting": waiting,
+	"action": func(d *policies.Decision) string {
+		if d == nil {
+			return ""
+		}
+		return string(d.Action)
+	},
+	"owner": func(c agent.Conversation) string {
+		if c.OwnedByAI() {
+			return "AI"
+		}
+		return c.Owner
+	},
+	"mine": func(c agent.Conversation, me meResponse) bool { return c.Owner == me.Name },
+	"ai":   func(c agent.Conversation) bool { return c.OwnedByAI() },
+	"dict": func(kv ...any) map[string]any {
+		m := make(map[string]any, len(kv)/2)
+		for i := 0; i+1 < len(kv); i += 2 {
+			k, _ := kv[i].(string)
+			m[k] = kv[i+1]
+		}
+		return m
+	},
+	"data": func(m map[string]string) string {
+		parts := make([]string, 0, len(m))
+		for k, v := range m {
+			parts = append(parts, k+"="+v)
+		}
+		slices.Sort(parts)
+		return strings.Join(parts, ", ")
+	},
+}
+
+// render executes a page into a buffer first, so a template error is a
+// clean 500 rather than half a page.
+func (h *Handler) render(w http.ResponseWriter, r *http.Request, name string, d pageData) {
+	d.Now = h.cfg.Clock.Now()
+	var buf bytes.Buffer
+	if err := h.pages.ExecuteTemplate(&buf, name, d); err != nil {
+		h.log.Error("console: render", "page", name, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+	_, _ = buf.WriteTo(w)
+}
+
+func (h *Handler) loginPage(w http.ResponseWriter, r *http.Request) {
+	next := r.URL.Query().Get("next")
+	// Only a path inside the console: never an open redirect.
+	if !strings.HasPrefix(next, "/console/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
+		next = "/console/"
+	}
+	h.render(w, r, "login.html", pageData{Title: "Sign in", Page: "login", Next: next})
+}
+
+func (h *Handler) listPage(w http.ResponseWriter, r *http.Request) {
+	f, flag := listFilter(r)
+	list, err := h.conversations(r.Context(), f, flag)
+	if err != nil {
+		h.pageError(w, r, err)
+		return
+	}
+	h.render(w, r, "list.html", pageData{Title: "Conversations", Page: "list", Me: newMe(callerOf(r)), States: states, Channels: channels, Filter: f, Flag: flag, List: list})
+}
+
+func (h *Handler) queuesPage(w http.ResponseWriter, r *http.Request) {
+	q, err := h.loadQueues(r.Context())
+	if err != nil {
+		h.pageError(w, r, err)
+		return
+	}
+	h.render(w, r, "queues.html", pageData{Title: "Queues", Page: "queues", Me: newMe(callerOf(r)), Queues: q})
+}
+
+func (h *Handler) conversationPage(w http.ResponseWriter, r *http.Request) {
+	h.detailPage(w, r, "conversation.html", "conversation")
+}
+
+// printPage is the printable audit record of a conversation.
+func (h *Handler) printPage(w http.ResponseWriter, r *http.Request) {
+	h.detailPage(w, r, "print.html", "print")
+}
+
+func (h *Handler) detailPage(w http.ResponseWriter, r *http.Request, tmpl, page string) {
+	d, err := h.detail(r.Context(), r.PathValue("id"))
+	if errors.Is(err, errUnknown) {
+		http.Error(w, "no such conversation", http.StatusNotFound)
+		return
+	}
+	if err != nil {
+		h.pageError(w, r, err)
+		return
+	}
+	title := "Conversation " + d.Conversation.ID
+	if d.BorrowerName != "" {
+		title = "Conversation with " + d.BorrowerName
+	}
+	h.render(w, r, tmpl, pageData{Title: title, Page: page, Me: newMe(callerOf(r)), Detail: d})
+}
+
+func (h *Handler) pageError(w http.ResponseWriter, r *http.Request, err error) {
+	h.log.Error("console: page failed", "path", r.URL.Path, "err", err)
+	http.Error(w, "internal error", http.StatusInternalServerError)
+}
