@@ -83,6 +83,9 @@ type testBundle struct {
 	convID  string
 	n       int
 	meta    map[string]string
+	// namelessOK lets the guard refuse an introduction naming the sender, as
+	// long as the nameless fallback goes out instead.
+	namelessOK bool
 }
 
 type setupOption func(*agent.Account, *agent.Config)
@@ -175,6 +178,14 @@ func setup(t *testing.T, acct agent.Account, ch agent.Channel, opts ...setupOpti
 	return &testBundle{t: t, ctx: ctx, orch: orch, store: st, brain: brain, sched: sched, clock: clock, acct: acct, channel: ch}
 }
 
+// expectedBlock reports whether a blocked draft is one the flows plan for:
+// an introduction whose sender's name the guard finds too telling before
+// verification, replaced by the same words without the name.
+func (b *testBundle) expectedBlock(messageID string) bool {
+	m, err := b.store.Message(b.ctx, messageID)
+	return err == nil && b.namelessOK && strings.HasPrefix(m.TemplateVersion, "intro.")
+}
+
 // turn sends text, scripted to mean cmds, and runs its turn.
 func (b *testBundle) turn(text string, cmds ...agent.Command) agent.TurnResult {
 	b.t.Helper()
@@ -207,7 +218,7 @@ func (b *testBundle) turnLang(lang, text string, cmds ...agent.Command) agent.Tu
 		b.t.Errorf("turn %d %q: guard refused %s: %+v", b.n, text, m.TemplateVersion, m.Guard)
 	}
 	for _, e := range res.Events {
-		if e.Kind == agent.EventMessageBlocked {
+		if e.Kind == agent.EventMessageBlocked && !b.expectedBlock(e.Data["message_id"]) {
 			m, _ := b.store.Message(b.ctx, e.Data["message_id"])
 			b.t.Errorf("turn %d %q: guard blocked a draft (%s): %q %+v", b.n, text, m.TemplateVersion, m.Text, m.Guard.Violations)
 		}

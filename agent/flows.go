@@ -46,6 +46,9 @@ type flowMemory struct {
 	Negotiation *Negotiation `json:"negotiation,omitempty"`
 	// PlanID is the accepted plan's id.
 	PlanID string `json:"plan_id,omitempty"`
+	// Referred is set once a person was asked to answer a borrower whom the
+	// assistant may not write to (attorney represented, contact ceased).
+	Referred bool `json:"referred,omitempty"`
 }
 
 // verificationAttempts is how many wrong answers end verification.
@@ -54,6 +57,7 @@ const verificationAttempts = 3
 // part is one rendered template of a reply.
 type part struct {
 	text, version, purpose string
+	data                   prompts.Data // what it was rendered from, for a fallback
 }
 
 // flow is one turn of the dialogue policy.
@@ -155,6 +159,10 @@ func (f *flow) run() {
 	if f.silenced() {
 		return
 	}
+	if fl := t.Account.Flags; fl.Attorney || fl.Cease {
+		f.refer()
+		return
+	}
 	switch {
 	case f.mem.Vulnerable, t.Conversation.State == StateHandoff, t.Conversation.State == StateIdentityFailed:
 		f.waiting()
@@ -182,6 +190,21 @@ func (f *flow) run() {
 // borrower opted out of its channel, or asked that contact stop.
 func (f *flow) silenced() bool {
 	return f.mem.OptedOut || f.t.Conversation.State == StateStopped
+}
+
+// refer answers a borrower the assistant may not write to (an attorney
+// represents them, or they asked that contact cease): it says nothing and
+// asks a person to look, once per conversation.
+func (f *flow) refer() {
+	if f.mem.Referred {
+		return
+	}
+	f.mem.Referred = true
+	reason := "contact ceased"
+	if f.t.Account.Flags.Attorney {
+		reason = "attorney represents the borrower"
+	}
+	f.emitOnce(EventHandoffRequested, map[string]string{"reason": reason})
 }
 
 // command answers one command once the safety requests are dealt with.
@@ -222,6 +245,11 @@ func (f *flow) command(c Command) {
 func (f *flow) debtCommand(c Command) {
 	t := f.t
 	if !t.Conversation.Verified {
+		if c.Intent == IntentAffirm || c.Intent == IntentDeny {
+			// A bare yes or no before verification answers nothing yet.
+			f.requestIdentity(false)
+			return
+		}
 		f.holdUntilVerified(c)
 		return
 	}
@@ -315,8 +343,15 @@ func (f *flow) notUnderstood() {
 // once the borrower is verified, an identity message before.
 func (f *flow) say(d prompts.Data) {
 	purpose := policies.PurposeCollection
-	if !f.t.Conversation.Verified {
+	switch {
+	case !f.t.Conversation.Verified:
 		purpose = policies.PurposeIdentity
+	case f.t.Account.Flags.Disputed:
+		// While a dispute is open everything said is about the dispute:
+		// collection content is not allowed.
+		purpose = policies.PurposeDisputeAck
+	case f.t.Account.Flags.Bankruptcy:
+		purpose = policies.PurposeHandoff
 	}
 	f.sayAs(purpose, d)
 }
@@ -328,7 +363,7 @@ func (f *flow) sayAs(purpose string, d prompts.Data) {
 		f.fail(fmt.Errorf("flows: %w", err))
 		return
 	}
-	f.parts = append(f.parts, part{text: text, version: version, purpose: purpose})
+	f.parts = append(f.parts, part{text: text, version: version, purpose: purpose, data: d})
 }
 
 func (f *flow) fail(err error) {
@@ -360,12 +395,13 @@ func (f *flow) compose() {
 		return
 	}
 	if !f.mem.Greeted && introEligible(f.parts[0].purpose) {
-		text, version, err := prompts.Render(f.t.Locale, prompts.Intro{AgentName: f.o.cfg.AgentName, Collector: f.sender()})
+		intro := prompts.Intro{AgentName: f.o.cfg.AgentName, Collector: f.sender()}
+		text, version, err := prompts.Render(f.t.Locale, intro)
 		if err != nil {
 			f.fail(fmt.Errorf("flows: %w", err))
 			return
 		}
-		f.parts = append([]part{{text: text, version: version, purpose: f.parts[0].purpose}}, f.parts...)
+		f.parts = append([]part{{text: text, version: version, purpose: f.parts[0].purpose, data: intro}}, f.parts...)
 		f.mem.Greeted = true
 	}
 	for i := 0; i < len(f.parts); {
@@ -373,17 +409,86 @@ func (f *flow) compose() {
 		for j < len(f.parts) && f.parts[j].purpose == f.parts[i].purpose {
 			j++
 		}
-		texts := make([]string, 0, j-i)
-		versions := make([]string, 0, j-i)
-		for _, p := range f.parts[i:j] {
-			texts = append(texts, p.text)
-			versions = append(versions, p.version)
-		}
-		r := Reply{Text: strings.Join(texts, "\n"), TemplateVersion: strings.Join(versions, "+"), Purpose: f.parts[i].purpose}
+		r := join(f.parts[i:j])
 		r.Fallback = f.fallback(r.Purpose)
+		if nameless, ok := f.nameless(f.parts[i:j]); ok {
+			nameless.Fallback = r.Fallback
+			r.Fallback = &nameless
+		}
 		f.t.Say(r)
 		i = j
 	}
+}
+
+// join makes one reply of parts that share a purpose.
+func join(parts []part) Reply {
+	texts := make([]string, 0, len(parts))
+	versions := make([]string, 0, len(parts))
+	for _, p := range parts {
+		texts = append(texts, p.text)
+		versions = append(versions, p.version)
+	}
+	return Reply{Text: strings.Join(texts, "\n"), TemplateVersion: strings.Join(versions, "+"), Purpose: parts[0].purpose}
+}
+
+// nameless renders parts again without the sender's name, for when the
+// guard finds that the name itself says too much (an agency called
+// "… Collections", before verification). ok is false when no part names
+// the sender.
+func (f *flow) nameless(parts []part) (Reply, bool) {
+	out := make([]part, len(parts))
+	named := false
+	for i, p := range parts {
+		out[i] = p
+		d, changed := withoutSender(p.data)
+		if !changed {
+			continue
+		}
+		named = true
+		text, version, err := prompts.Render(f.t.Locale, d)
+		if err != nil {
+			f.fail(fmt.Errorf("flows: %w", err))
+			return Reply{}, false
+		}
+		out[i].text, out[i].version = text, version
+	}
+	if !named {
+		return Reply{}, false
+	}
+	return join(out), true
+}
+
+// withoutSender clears the sender's name from template data that has one.
+func withoutSender(d prompts.Data) (prompts.Data, bool) {
+	switch v := d.(type) {
+	case prompts.Intro:
+		v.Collector = ""
+		d = v
+	case prompts.Bot:
+		v.Collector = ""
+		d = v
+	case prompts.Who:
+		v.Collector = ""
+		d = v
+	case prompts.Help:
+		v.Collector = ""
+		d = v
+	case prompts.ThirdParty:
+		v.Collector = ""
+		d = v
+	case prompts.IdentityFailed:
+		v.Collector = ""
+		d = v
+	case prompts.OptOut:
+		v.Collector = ""
+		d = v
+	case prompts.OptIn:
+		v.Collector = ""
+		d = v
+	default:
+		return d, false
+	}
+	return d, true
 }
 
 // fallback is the plain reply sent when the guard refuses a draft: it states
