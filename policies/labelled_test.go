@@ -118,7 +118,7 @@ func decodeLabelled(t testing.TB, l labelled) (Proposal, Facts) {
 	if err := json.Unmarshal(l.Line, &in); err != nil {
 		t.Fatalf("%s: %v", l.ID, err)
 	}
-	p, f, err := in.decode()
+	p, f, err := in.decode(Default())
 	if err != nil {
 		t.Fatalf("%s: %v / 输入无效", l.ID, err)
 	}

@@ -149,7 +149,7 @@ func checkLine(g *Guard, line []byte) any {
 	if in.ID != nil {
 		id = *in.ID
 	}
-	p, f, err := in.decode()
+	p, f, err := in.decode(g)
 	if err != nil {
 		return lineError{ID: id, Decision: Block, Error: err.Error()}
 	}
@@ -215,8 +215,9 @@ func lineID(line []byte) string {
 	return ""
 }
 
-// decode turns a line into a proposal and facts, checking every value.
-func (in *lineInput) decode() (Proposal, Facts, error) {
+// decode turns a line into a proposal and facts, checking every value; g
+// knows the time zones.
+func (in *lineInput) decode(g *Guard) (Proposal, Facts, error) {
 	var p Proposal
 	var f Facts
 	if in.ID == nil {
@@ -246,10 +247,8 @@ func (in *lineInput) decode() (Proposal, Facts, error) {
 	p.FirstMessage = in.FirstMessage == nil || *in.FirstMessage
 	f.Jurisdiction = in.Jurisdiction
 	f.Timezone = in.Timezone
-	if f.Timezone != "" {
-		if _, err := time.LoadLocation(f.Timezone); err != nil || f.Timezone == "Local" {
-			return p, f, fmt.Errorf("unknown time zone %q", f.Timezone)
-		}
+	if f.Timezone != "" && g.zones.get(f.Timezone) == nil {
+		return p, f, fmt.Errorf("unknown time zone %q", f.Timezone)
 	}
 	f.RecipientVerified = in.RecipientVerified != nil && *in.RecipientVerified
 	if in.Now != nil {

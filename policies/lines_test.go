@@ -100,7 +100,7 @@ func TestCheckLinesMissingFieldsReadStrictly(t *testing.T) {
 	if err := json.Unmarshal([]byte(in), &in2); err != nil {
 		t.Fatal(err)
 	}
-	p, f, err := in2.decode()
+	p, f, err := in2.decode(Default())
 	if err != nil {
 		t.Fatal(err)
 	}
