@@ -3,6 +3,17 @@
 // gRPC (github.com/qdrant/go-client), searched with the same Embedder
 // that indexed them. Store implements agent.Knowledge.
 //
+// # Wiring
+//
+// cmd/parley opens it when QDRANT_URL is set, with the embedder the
+// collection was filled with (`parley kb ingest DIR` uses the endpoint's
+// embeddings when PARLEY_LLM_BASE_URL is set, else kb.LocalEmbedder):
+//
+//	store, err := qdrant.Open(ctx, qdrant.ConfigFromEnv(os.Getenv), emb)
+//
+// Open refuses a collection of another dimension, so a server cannot
+// search with an embedder other than the one that indexed it.
+//
 // # What must not happen here
 //
 // It never logs query text or API keys, never mixes embedders of different
@@ -143,6 +154,17 @@ func (s *Store) ensureCollection(ctx context.Context) error {
 		})
 		if err != nil {
 			return err
+		}
+		// Keyword indexes keep the locale and document filters fast as the
+		// collection grows.
+		for _, field := range []string{"locale", "doc_id"} {
+			_, err := s.client.CreateFieldIndex(ctx, &qdrant.CreateFieldIndexCollection{
+				CollectionName: s.collection, FieldName: field,
+				FieldType: qdrant.FieldType_FieldTypeKeyword.Enum(), Wait: qdrant.PtrOf(true),
+			})
+			if err != nil {
+				return fmt.Errorf("index %s: %w", field, err)
+			}
 		}
 		s.log.Info("qdrant collection created", slog.String("collection", s.collection), slog.Int("dimension", dim))
 		return nil

@@ -47,6 +47,9 @@ func TestStoreUpsertAndSearch(t *testing.T) {
 	if dim, d, ok := f.Collection(DefaultCollection); !ok || dim != 256 || d != qdrant.Distance_Cosine {
 		t.Fatalf("collection created with %d dims, distance %v", dim, d)
 	}
+	if diff := cmp.Diff([]string{"doc_id", "locale"}, f.Indexes(DefaultCollection)); diff != "" {
+		t.Errorf("payload indexes (-want +got):\n%s", diff)
+	}
 	cs := chunks(t, docs)
 	if err := s.Upsert(ctx, cs); err != nil {
 		t.Fatal(err)

@@ -32,6 +32,7 @@ type Server struct {
 	dims        map[string]uint64
 	distance    map[string]qdrant.Distance
 	points      map[string]map[string]*qdrant.PointStruct // collection -> point id -> point
+	indexes     map[string][]string                       // collection -> indexed payload fields
 	apiKeys     []string
 	failQueries bool
 }
@@ -39,7 +40,8 @@ type Server struct {
 // Start serves a fake Qdrant until the test ends.
 func Start(t testing.TB) *Server {
 	t.Helper()
-	s := &Server{dims: map[string]uint64{}, distance: map[string]qdrant.Distance{}, points: map[string]map[string]*qdrant.PointStruct{}}
+	s := &Server{dims: map[string]uint64{}, distance: map[string]qdrant.Distance{},
+		points: map[string]map[string]*qdrant.PointStruct{}, indexes: map[string][]string{}}
 	lis, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -82,6 +84,15 @@ func (s *Server) Payloads(collection, field string) []string {
 	for _, p := range s.points[collection] {
 		out = append(out, p.GetPayload()[field].GetStringValue())
 	}
+	sort.Strings(out)
+	return out
+}
+
+// Indexes returns the payload fields indexed in a collection, sorted.
+func (s *Server) Indexes(collection string) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := slices.Clone(s.indexes[collection])
 	sort.Strings(out)
 	return out
 }
@@ -156,6 +167,20 @@ func (p points) Upsert(_ context.Context, r *qdrant.UpsertPoints) (*qdrant.Point
 		}
 		col[pt.GetId().GetUuid()] = pt
 	}
+	return &qdrant.PointsOperationResponse{Result: &qdrant.UpdateResult{Status: qdrant.UpdateStatus_Completed}}, nil
+}
+
+func (p points) CreateFieldIndex(_ context.Context, r *qdrant.CreateFieldIndexCollection) (*qdrant.PointsOperationResponse, error) {
+	s := p.s
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.dims[r.GetCollectionName()]; !ok {
+		return nil, status.Error(codes.NotFound, "no collection")
+	}
+	if r.GetFieldType() != qdrant.FieldType_FieldTypeKeyword {
+		return nil, status.Error(codes.InvalidArgument, "only keyword indexes are faked")
+	}
+	s.indexes[r.GetCollectionName()] = append(s.indexes[r.GetCollectionName()], r.GetFieldName())
 	return &qdrant.PointsOperationResponse{Result: &qdrant.UpdateResult{Status: qdrant.UpdateStatus_Completed}}, nil
 }
 
