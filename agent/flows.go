@@ -440,55 +440,24 @@ func (f *flow) nameless(parts []part) (Reply, bool) {
 	named := false
 	for i, p := range parts {
 		out[i] = p
-		d, changed := withoutSender(p.data)
-		if !changed {
+		sd, ok := p.data.(prompts.Sender)
+		if !ok {
 			continue
 		}
-		named = true
-		text, version, err := prompts.Render(f.t.Locale, d)
+		text, version, err := prompts.Render(f.t.Locale, sd.WithoutSender())
 		if err != nil {
 			f.fail(fmt.Errorf("flows: %w", err))
 			return Reply{}, false
 		}
-		out[i].text, out[i].version = text, version
+		if text != p.text {
+			named = true
+			out[i].text, out[i].version = text, version
+		}
 	}
 	if !named {
 		return Reply{}, false
 	}
 	return join(out), true
-}
-
-// withoutSender clears the sender's name from template data that has one.
-func withoutSender(d prompts.Data) (prompts.Data, bool) {
-	switch v := d.(type) {
-	case prompts.Intro:
-		v.Collector = ""
-		d = v
-	case prompts.Bot:
-		v.Collector = ""
-		d = v
-	case prompts.Who:
-		v.Collector = ""
-		d = v
-	case prompts.Help:
-		v.Collector = ""
-		d = v
-	case prompts.ThirdParty:
-		v.Collector = ""
-		d = v
-	case prompts.IdentityFailed:
-		v.Collector = ""
-		d = v
-	case prompts.OptOut:
-		v.Collector = ""
-		d = v
-	case prompts.OptIn:
-		v.Collector = ""
-		d = v
-	default:
-		return d, false
-	}
-	return d, true
 }
 
 // fallback is the plain reply sent when the guard refuses a draft: it states

@@ -20,6 +20,14 @@ const (
 	RegionIN = "in"
 )
 
+// Sender is template data that names who is writing (the Collector field).
+// An empty Collector leaves the name out of the text.
+type Sender interface {
+	Data
+	// WithoutSender returns the same data with the sender's name left out.
+	WithoutSender() Data
+}
+
 // Intro is the first line of a conversation: the assistant's name, that it
 // is automated, and who it writes for. It says nothing about a debt.
 //
@@ -33,6 +41,9 @@ type Intro struct {
 
 // Template names the template.
 func (Intro) Template() string { return "intro.v1" }
+
+// WithoutSender leaves the sender's name out.
+func (d Intro) WithoutSender() Data { d.Collector = ""; return d }
 
 // IdentityRequest asks for two identity facts (Fact* kinds). Again is set
 // when the borrower asked for something that needs verification first.
@@ -69,6 +80,9 @@ type IdentityFailed struct {
 
 // Template names the template.
 func (IdentityFailed) Template() string { return "identity_failed.v1" }
+
+// WithoutSender leaves the sender's name out.
+func (d IdentityFailed) WithoutSender() Data { d.Collector = ""; return d }
 
 // Verified thanks the borrower once their identity is confirmed.
 type Verified struct{}
@@ -148,6 +162,9 @@ type Bot struct {
 // Template names the template.
 func (Bot) Template() string { return "bot.v1" }
 
+// WithoutSender leaves the sender's name out.
+func (d Bot) WithoutSender() Data { d.Collector = ""; return d }
+
 // Who answers "who are you?".
 type Who struct {
 	AgentName string
@@ -156,6 +173,9 @@ type Who struct {
 
 // Template names the template.
 func (Who) Template() string { return "who.v1" }
+
+// WithoutSender leaves the sender's name out.
+func (d Who) WithoutSender() Data { d.Collector = ""; return d }
 
 // Credit is the approved wording on credit report effects.
 type Credit struct{}
@@ -201,6 +221,9 @@ type ThirdParty struct {
 
 // Template names the template.
 func (ThirdParty) Template() string { return "third_party.v1" }
+
+// WithoutSender leaves the sender's name out.
+func (d ThirdParty) WithoutSender() Data { d.Collector = ""; return d }
 
 // Offer is one repayment option, formatted.
 type Offer struct {
@@ -287,6 +310,9 @@ type OptOut struct {
 // Template names the template.
 func (OptOut) Template() string { return "opt_out.v1" }
 
+// WithoutSender leaves the sender's name out.
+func (d OptOut) WithoutSender() Data { d.Collector = ""; return d }
+
 // OptIn confirms that messages may resume.
 type OptIn struct {
 	Collector string
@@ -294,6 +320,9 @@ type OptIn struct {
 
 // Template names the template.
 func (OptIn) Template() string { return "opt_in.v1" }
+
+// WithoutSender leaves the sender's name out.
+func (d OptIn) WithoutSender() Data { d.Collector = ""; return d }
 
 // Help answers the HELP keyword with the sender's identity.
 type Help struct {
@@ -303,6 +332,9 @@ type Help struct {
 
 // Template names the template.
 func (Help) Template() string { return "help.v1" }
+
+// WithoutSender leaves the sender's name out.
+func (d Help) WithoutSender() Data { d.Collector = ""; return d }
 
 // StopAck acknowledges a cease request, an attorney notice or a bankruptcy
 // (Reason "cease", "attorney", "bankruptcy"). Unverified, it says nothing
