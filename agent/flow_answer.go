@@ -35,14 +35,45 @@ func (f *flow) question(c Command) {
 		f.notUnderstood()
 		return
 	}
+	var good []Passage
 	for _, p := range ps {
-		if p.Score < minScore || strings.TrimSpace(p.Text) == "" {
-			continue
+		if p.Score >= minScore && strings.TrimSpace(p.Text) != "" {
+			good = append(good, p)
 		}
-		f.say(prompts.Answer{Title: p.Title, Text: clip(strings.TrimSpace(p.Text), maxQuote)})
+	}
+	if len(good) == 0 {
+		f.notUnderstood()
 		return
 	}
-	f.notUnderstood()
+	quote := prompts.Answer{Title: good[0].Title, Text: clip(strings.TrimSpace(good[0].Text), maxQuote)}
+	if f.phrase(q, good, quote) {
+		return
+	}
+	f.say(quote)
+}
+
+// phrase asks the model, when one is configured, to answer from the
+// passages; the quoted passage stays behind it as the fallback the guard can
+// fall back to. It reports whether the model's answer was queued.
+func (f *flow) phrase(question string, passages []Passage, quote prompts.Answer) bool {
+	ph := f.o.cfg.Phraser
+	if ph == nil {
+		return false
+	}
+	res, err := ph.Phrase(f.ctx, PhraseRequest{Locale: f.t.Locale, Channel: f.t.Conversation.Channel, Question: question, Passages: passages})
+	if err != nil || strings.TrimSpace(res.Text) == "" {
+		if err != nil {
+			f.o.log.Warn("flows: phrasing failed, quoting the passage", "conversation", f.t.Conversation.ID, "err", err)
+		}
+		return false
+	}
+	f.say(quote)
+	if f.done {
+		return true // rendering failed; the turn reports it
+	}
+	alt := f.parts[len(f.parts)-1]
+	f.parts[len(f.parts)-1] = part{text: strings.TrimSpace(res.Text), version: res.PromptVersion, purpose: alt.purpose, model: res.Model, alt: &alt}
+	return true
 }
 
 // clip shortens s to at most n runes, at a sentence or word end when it can.

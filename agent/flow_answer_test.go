@@ -123,3 +123,56 @@ func TestGreetingsAndThanks(t *testing.T) {
 	res = b.turn("asdfgh")
 	contains(t, res, "didn't quite follow")
 }
+
+// fakePhraser answers with fixed text, or fails.
+type fakePhraser struct {
+	text string
+	err  error
+}
+
+func (p fakePhraser) Phrase(_ context.Context, req agent.PhraseRequest) (agent.PhraseResult, error) {
+	if p.err != nil {
+		return agent.PhraseResult{}, p.err
+	}
+	if req.Question == "" || len(req.Passages) == 0 {
+		return agent.PhraseResult{}, errors.New("no question or passages")
+	}
+	return agent.PhraseResult{Text: p.text, Model: "test-model", PromptVersion: "phrase.answer.v1.en"}, nil
+}
+
+func TestPhrasedKnowledgeAnswers(t *testing.T) {
+	t.Parallel()
+	kb := fakeKnowledge{passages: []agent.Passage{{Title: "Ways to pay", Text: "You can pay by card or bank transfer.", Score: 0.9}}}
+	tests := []struct {
+		name      string
+		phraser   agent.Phraser
+		want      string
+		wantModel string
+		blocked   bool
+	}{
+		{"model answer goes out", fakePhraser{text: "Card or bank transfer both work."}, "Card or bank transfer both work.", "test-model", false},
+		{"model failure quotes the passage", fakePhraser{err: errors.New("timeout")}, `From our guide "Ways to pay"`, "", false},
+		{"refused model answer falls back to the quote", fakePhraser{text: "Pay $35.00 extra and we'll forget the rest."}, `From our guide "Ways to pay"`, "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			b := setup(t, usAccount(), agent.ChannelChat, withKnowledge(kb), func(_ *agent.Account, c *agent.Config) { c.Phraser = tt.phraser })
+			b.verify()
+			if tt.blocked {
+				b.modelBlockOK = true
+			}
+			res := b.turn("how do I pay?", agent.Command{Intent: agent.IntentQuestion, Text: "how do I pay?"})
+			contains(t, res, tt.want)
+			if len(res.Replies) != 1 {
+				t.Fatalf("replies = %d", len(res.Replies))
+			}
+			if got := res.Replies[0].Model; got != tt.wantModel {
+				t.Errorf("model = %q, want %q", got, tt.wantModel)
+			}
+			if tt.blocked != hasKind(res.Events, agent.EventMessageBlocked) {
+				t.Errorf("message_blocked = %v, want %v", !tt.blocked, tt.blocked)
+			}
+		})
+	}
+}
