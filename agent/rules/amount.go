@@ -86,7 +86,7 @@ var payWords = map[string]bool{
 	"put": true, "give": true, "do": true, "cover": true, "spare": true, "budget": true, "about": true, "around": true,
 	"maybe": true, "only": true, "just": true, "roughly": true, "approximately": true, "upto": true, "max": true,
 	"maximum": true, "least": true, "most": true, "like": true, "for": true, "installments": true, "instalments": true,
-	"installment": true, "instalment": true, "make": true, "find": true, "scrape": true, "raise": true,
+	"installment": true, "instalment": true, "find": true, "scrape": true, "raise": true,
 	"还": true, "付": true, "交": true, "给": true, "转": true, "出": true, "凑": true, "打": true, "存": true,
 	"拿": true, "先": true, "能": true, "供": true, "月": true, "周": true, "期": true, "次": true,
 }
@@ -215,7 +215,7 @@ func classify(seq []token, first, end int, v int64, mult, bare bool) numMention 
 		if m.freq == "" {
 			m.freq = freqBefore(seq, first)
 		}
-		m.stated = m.freq == "" && statedBefore(seq, first)
+		m.stated = statedBefore(seq, first) && (m.freq == "" || incomeBefore(seq, first))
 		return m
 	}
 	n := v / 100
@@ -295,20 +295,42 @@ func classify(seq []token, first, end int, v int64, mult, bare bool) numMention 
 	case payNear || bare || (prev == "about" && (prev2 == "how" || prev2 == "what")):
 		m.kind = numAmount
 	}
-	if m.kind == numAmount && m.freq == "" && statedBefore(seq, first) {
+	if m.kind == numAmount && statedBefore(seq, first) && (m.freq == "" || incomeBefore(seq, first)) {
 		m.strong, m.stated = false, true
 	}
 	return m
 }
 
-// statedBefore reports whether the amount at first is said of the debt:
-// "I owe $1200", "the balance is 1,200", "一共欠五千".
+// incomeWords before an amount make it what the borrower earns or spends,
+// not what they offer, even with a frequency: "I make 2000 a month".
+var incomeWords = map[string]bool{
+	"make": true, "earn": true, "earns": true, "earning": true, "income": true, "salary": true, "wage": true,
+	"wages": true, "rent": true, "mortgage": true, "bills": true, "paycheck": true, "get": true,
+	"工": true, "资": true, "收": true, "入": true, "租": true, "挣": true, "赚": true,
+}
+
+// statedBefore reports whether the amount at first is said of the debt, of
+// the past or of the borrower's income: "I owe $1200", "the balance is
+// 1,200", "一共欠五千", "I make 2000 a month".
 func statedBefore(seq []token, first int) bool {
 	for k := first - 1; k >= 0 && k >= first-4; k-- {
 		if seq[k].text == boundary {
 			return false
 		}
-		if notProposalWords[seq[k].text] {
+		if notProposalWords[seq[k].text] || incomeWords[seq[k].text] {
+			return true
+		}
+	}
+	return false
+}
+
+// incomeBefore reports whether income words come just before the amount at first.
+func incomeBefore(seq []token, first int) bool {
+	for k := first - 1; k >= 0 && k >= first-4; k-- {
+		if seq[k].text == boundary {
+			return false
+		}
+		if incomeWords[seq[k].text] {
 			return true
 		}
 	}

@@ -179,7 +179,7 @@ func rolePrefix(norm string) bool {
 func payVerbIn(a *analysis) bool {
 	for _, t := range a.seq {
 		switch t.text {
-		case "pay", "paying", "payment", "send", "sending", "transfer", "deposit", "settle", "repay", "clear", "make",
+		case "pay", "paying", "payment", "send", "sending", "transfer", "deposit", "settle", "repay", "clear",
 			"还", "付", "转", "交", "汇", "打":
 			return true
 		}
@@ -259,7 +259,7 @@ func readSlots(a *analysis, tc agent.TurnContext, cu cues, now time.Time) slots 
 		s.freq = s.amount.freq
 	}
 	if s.freq == "" {
-		s.freq = messageFrequency(a)
+		s.freq = messageFrequency(a, nums)
 	}
 	return s
 }
@@ -364,7 +364,7 @@ func (r *reading) optOut(b *Brain) {
 // or a count makes a plan; a date without them makes a promise.
 func (r *reading) payment() {
 	s := r.slots
-	plan := s.count > 0 || (r.has(xPlan) && !r.has(xCancelPlan)) ||
+	plan := s.count > 0 || (r.has(xPlan) && !r.has(xPlanTalk)) ||
 		(s.amount != nil && (s.freq != "" || s.promised.IsZero())) || (s.freq != "" && payVerbIn(r.a))
 	if r.has(agent.IntentPayInFull) && s.count == 0 && s.freq == "" {
 		r.add(agent.Command{Intent: agent.IntentPayInFull, Date: s.promised})
@@ -375,7 +375,7 @@ func (r *reading) payment() {
 		return
 	}
 	dated := !s.promised.IsZero() && (payVerbIn(r.a) || r.cues.askedWhen || s.amount != nil || r.has(agent.IntentPayInFull))
-	if dated || (r.has(xPromise) && !r.has(agent.IntentPayInFull)) {
+	if (dated || (r.has(xPromise) && !r.has(agent.IntentPayInFull))) && !r.has(xCannotPay) {
 		r.add(agent.Command{Intent: agent.IntentPromiseToPay, Date: s.promised, Amount: r.money()})
 	}
 }
@@ -405,7 +405,7 @@ func (r *reading) social() {
 	if !substantive {
 		r.addIf(r.has(agent.IntentAffirm), agent.IntentAffirm)
 		r.addIf(r.has(agent.IntentDeny) || (r.has(xRejectWeak) && !r.cues.offersOpen), agent.IntentDeny)
-		if looksLikeQuestion(r.a) || r.has(xCancelPlan) {
+		if looksLikeQuestion(r.a) || r.has(xPlanTalk) {
 			r.add(agent.Command{Intent: agent.IntentQuestion, Text: strings.TrimSpace(r.a.raw)})
 		}
 	}
@@ -455,12 +455,23 @@ func promisedDate(seq []token, dates []dateMention, now time.Time) time.Time {
 	return first
 }
 
-// messageFrequency finds a frequency said anywhere: "can I pay monthly?", "每周还".
-func messageFrequency(a *analysis) agent.Frequency {
+// messageFrequency finds a frequency said anywhere ("can I pay monthly?",
+// "每周还") except one that belongs to an amount that is not an offer ("I
+// make 2000 a month").
+func messageFrequency(a *analysis, nums []numMention) agent.Frequency {
 	for i := range a.seq {
-		if f := freqAfter(a.seq, i); f != "" {
+		if f := freqAfter(a.seq, i); f != "" && !afterStated(nums, i) {
 			return f
 		}
 	}
 	return ""
+}
+
+func afterStated(nums []numMention, i int) bool {
+	for _, m := range nums {
+		if m.stated && m.end == i {
+			return true
+		}
+	}
+	return false
 }

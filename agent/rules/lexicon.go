@@ -10,7 +10,7 @@ const (
 	xCannotPay   agent.Intent = "x_cannot_pay"   // "I can't afford it": reject an offer, else hardship
 	xPlan        agent.Intent = "x_plan"         // "payment plan", "分期": a plan without figures
 	xWrongNumber agent.Intent = "x_wrong_number" // "wrong number": a third party
-	xCancelPlan  agent.Intent = "x_cancel_plan"  // "cancel my payment plan": a question for the flows, not a new plan
+	xPlanTalk    agent.Intent = "x_plan_talk"    // "cancel my plan", "I already have a plan": a question, not a new plan
 	xPromise     agent.Intent = "x_promise"      // "I'll pay", "我会还的": a promise, with or without a date
 )
 
@@ -122,6 +122,7 @@ var lexicon = []rule{
 		"divorc*", "separated", "separation", "struggl*", "hardship", "financial difficult*|trouble|problems",
 		"broke", "evict*", "homeless", "cost of living", "universal credit", "on benefits", "low|fixed income",
 		"no money", "tight on money", "money is tight", "make ends meet", "help|assistance ~2 paying", "can not keep up",
+		"do not have ~2 money|cash|funds|income",
 	}, zh: []string{
 		"失业", "丢了工作", "丢工作", "没了工作", "没工作", "没有工作", "工作没了", "被裁", "裁员", "下岗", "被辞退", "被开除",
 		"生病", "病了", "住院", "手术", "癌症", "重病", "看病", "医药费", "医疗费", "治病", "去世", "过世", "离世", "丧事",
@@ -146,10 +147,12 @@ var lexicon = []rule{
 	}, zh: []string{"分期", "分几次", "分次", "每月还一点", "慢慢还", "分开还"}},
 	{intent: xPromise, neg: true, en: []string{
 		"i will|shall pay", "i am going to pay", "promise ~3 pay", "i will ~1 make|send ~2 payment|it",
+		"want|like|ready|wanting|trying to pay|make", "^ pay [it] [now|today] $",
 	}, zh: []string{"会还", "一定还", "保证还", "肯定还", "尽快还", "马上还", "一定会还", "会尽快"}},
-	{intent: xCancelPlan, neg: true, en: []string{
+	{intent: xPlanTalk, neg: true, en: []string{
 		"cancel|stop|end|quit|terminate ~3 plan|arrangement|installment*|instalment*|agreement|autopay|debit",
-	}, zh: []string{"取消~3分期", "取消~3还款计划", "取消~3方案", "停止~3分期"}},
+		"already ~4 plan|arrangement|set up", "have|had|on a ~1 plan|arrangement",
+	}, zh: []string{"取消~3分期", "取消~3还款计划", "取消~3方案", "停止~3分期", "已经~4分期", "已经~4还款计划"}},
 	{intent: agent.IntentAcceptOffer, neg: true, en: []string{
 		"that|it|this works", "that|this would work", "works for me", "sounds good|great|fine|ok|perfect", "deal $", "^ deal",
 		"i accept", "i agree", "agreed", "i will take|choose|pick", "go with", "let us do|go", "sign me up",
@@ -210,7 +213,7 @@ var lexicon = []rule{
 	{intent: agent.IntentAskHowToPay, neg: true, en: []string{
 		"how do|can|should|would|to ~3 pay|payment", "where ~3 pay|send ~2 money|payment",
 		"pay|payment ~3 by|with|via|using card|credit|debit|bank|paypal|check|cheque|venmo|zelle|transfer|online|phone|upi|app",
-		"payment method*|options|link|portal", "send ~2 link", "ways ~2 pay",
+		"payment method*|options|link|portal", "send ~2 link", "ways ~2 pay", "^ [the] [payment] link [please] $",
 	}, zh: []string{
 		"怎么还", "怎么付", "怎么支付", "如何还", "如何支付", "如何付", "还款方式", "支付方式", "付款方式", "在哪~2还", "在哪~2付",
 		"支付宝", "微信支付", "银行转账", "还款链接", "付款链接", "用微信", "银行卡",
