@@ -305,7 +305,7 @@ func classify(seq []token, first, end int, v int64, mult, bare bool) numMention 
 // not what they offer, even with a frequency: "I make 2000 a month".
 var incomeWords = map[string]bool{
 	"make": true, "earn": true, "earns": true, "earning": true, "income": true, "salary": true, "wage": true,
-	"wages": true, "rent": true, "mortgage": true, "bills": true, "paycheck": true, "get": true,
+	"wages": true, "rent": true, "mortgage": true, "bills": true, "paycheck": true, "paid": true,
 	"工": true, "资": true, "收": true, "入": true, "租": true, "挣": true, "赚": true,
 }
 

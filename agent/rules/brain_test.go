@@ -482,6 +482,8 @@ func TestUnderstandMultiIntent(t *testing.T) {
 		{text: "I make 2000 a month", want: []agent.Command{c(agent.IntentUnknown)}},
 		{text: "I make 2000 a month and can pay 100 a month", want: []agent.Command{plan("100.00", agent.Monthly, 0)}},
 		{text: "my rent is 1500", want: []agent.Command{c(agent.IntentUnknown)}},
+		{text: "I get paid 2000 a month", want: []agent.Command{c(agent.IntentUnknown)}},
+		{text: "can I get 150 a month?", want: []agent.Command{plan("150.00", agent.Monthly, 0)}},
 		{text: "我工资每月三千，只能还三百", want: []agent.Command{plan("300.00", agent.Monthly, 0)}},
 		{text: "I don't have any money right now", want: []agent.Command{c(agent.IntentHardship)}},
 		{text: "I can't pay now", want: []agent.Command{c(agent.IntentHardship)}},
