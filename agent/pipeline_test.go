@@ -378,3 +378,24 @@ func TestRemindStatesTheNextInstallment(t *testing.T) {
 		t.Fatalf("unknown plan: %v", err)
 	}
 }
+
+func TestVoiceGreeting(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelVoice)
+	text, locale, err := b.orch.VoiceGreeting(b.ctx, "+15551230001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if locale != "en" || !strings.Contains(text, "automated") || !strings.Contains(text, "recorded") || !strings.Contains(text, "Midwest Recovery") {
+		t.Fatalf("greeting = %q (%s)", text, locale)
+	}
+	for _, w := range []string{"debt", "owe", "$", "balance"} {
+		if strings.Contains(strings.ToLower(text), w) {
+			t.Errorf("the greeting to an unverified caller mentions %q: %q", w, text)
+		}
+	}
+	text, _, err = b.orch.VoiceGreeting(b.ctx, "+15559999999")
+	if err != nil || strings.Contains(text, "Midwest") || text == "" {
+		t.Fatalf("unknown caller greeting = %q, %v", text, err)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"github.com/parley-collections/parley/channels/chat"
 	"github.com/parley-collections/parley/channels/sms"
 	"github.com/parley-collections/parley/channels/twilio"
+	"github.com/parley-collections/parley/channels/voice"
 )
 
 // mountChannels mounts the borrower-facing channels and gives the outbox a
@@ -53,6 +54,33 @@ func (a *app) mountChannels(ctx context.Context) error {
 	a.handle("/chat/", "chat", chatH)
 	a.workers = append(a.workers, func(ctx context.Context) { _ = chatH.Run(ctx) })
 	a.disp.Senders[agent.ChannelChat] = chat.NewSender(a.bus)
+
+	// Voice: ConversationRelay streams guard-approved sentences as they are ready.
+	voiceH, err := voice.NewHandler(voice.Config{
+		Settings: ts,
+		Turn:     voice.Turns(a.orch),
+		Greeting: func(ctx context.Context, r voice.GreetingRequest) (voice.Greeting, error) {
+			phone := r.From
+			if r.Direction != "inbound" && r.Direction != "" {
+				phone = r.To
+			}
+			text, locale, err := a.orch.VoiceGreeting(ctx, phone)
+			return voice.Greeting{Text: text, Language: locale}, err
+		},
+		Attempts: a.store,
+		Log:      a.log,
+	})
+	if err != nil {
+		return err
+	}
+	a.handle("POST "+voice.CallPath, "twilio_voice", voiceH)
+	a.handle("GET "+voice.RelayPath, "twilio_voice_relay", voiceH)
+	a.handle("POST "+voice.StatusPath, "twilio_voice_status", voiceH)
+	a.closers = append(a.closers, func() {
+		cctx, cancel := context.WithTimeout(context.Background(), a.cfg.ShutdownTimeout)
+		defer cancel()
+		_ = voiceH.Close(cctx)
+	})
 	return nil
 }
 

@@ -1,0 +1,8 @@
+package prompts
+
+func init() {
+	samples["voice_greeting.v1"] = []Data{
+		VoiceGreeting{AgentName: "Ava", Collector: "First Bank", Recorded: true},
+		VoiceGreeting{AgentName: "Ava"},
+	}
+}
