@@ -176,7 +176,7 @@ func TestBrainFallsBack(t *testing.T) {
 			w.Write([]byte("<html>LEAK bad gateway</html>"))
 		}, agent.ChannelSMS, ReasonServerError, 2},
 		{"400 not retried", func(w http.ResponseWriter, _ goopenai.ChatCompletionRequest, _ int) { writeError(w, 400) }, agent.ChannelSMS, ReasonAPIError, 1},
-		{"slow on voice", slow(300*time.Millisecond, func(w http.ResponseWriter) { writeToolCalls(w, call{"greeting", "{}"}) }), agent.ChannelVoice, ReasonTimeout, 1},
+		{"slow on voice", slow(slowReply, func(w http.ResponseWriter) { writeToolCalls(w, call{"greeting", "{}"}) }), agent.ChannelVoice, ReasonTimeout, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -240,9 +240,9 @@ func TestBrainRetriesOnce(t *testing.T) {
 
 func TestBrainTimeoutDependsOnChannel(t *testing.T) {
 	t.Parallel()
-	f := newFake(t, slow(150*time.Millisecond, func(w http.ResponseWriter) { writeToolCalls(w, call{"thanks", "{}"}) }))
+	f := newFake(t, slow(300*time.Millisecond, func(w http.ResponseWriter) { writeToolCalls(w, call{"thanks", "{}"}) }))
 	cfg := f.config()
-	cfg.VoiceTimeout, cfg.TextTimeout = 50*time.Millisecond, 5*time.Second
+	cfg.VoiceTimeout = 50 * time.Millisecond
 	b, _ := NewBrain(cfg, &scriptedBrain{})
 	voice, err := b.Understand(context.Background(), turn(agent.ChannelVoice), "thanks")
 	if err != nil || voice.Fallback != ReasonTimeout {

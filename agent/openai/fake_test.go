@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -63,7 +64,8 @@ func (f *fakeLLM) lastRequest() goopenai.ChatCompletionRequest {
 
 func (f *fakeLLM) config() Config {
 	return Config{BaseURL: f.srv.URL + "/v1", APIKey: "test-key", Model: "fake-model",
-		RetryBackoff: time.Millisecond, TextTimeout: 2 * time.Second, VoiceTimeout: 2 * time.Second}
+		RetryBackoff: time.Millisecond, TextTimeout: 10 * time.Second, VoiceTimeout: 10 * time.Second,
+		Logger: slog.New(slog.DiscardHandler)}
 }
 
 type call struct{ name, args string }

@@ -15,11 +15,31 @@ import (
 	"github.com/parley-collections/parley/agent"
 )
 
-func phraser(t *testing.T, respond func(http.ResponseWriter, goopenai.ChatCompletionRequest, int)) (*Phraser, *fakeLLM) {
+// slowReply is how long the slow fakes wait: far past shortTimeout, which
+// only the slow cases use, so a loaded machine cannot turn a normal reply
+// into a timeout.
+const (
+	slowReply    = 1500 * time.Millisecond
+	shortTimeout = 100 * time.Millisecond
+)
+
+// timeoutFor gives the cases that expect a timeout the short budget.
+func timeoutFor(reason string) time.Duration {
+	if reason == ReasonTimeout {
+		return shortTimeout
+	}
+	return 0
+}
+
+// phraser starts a fake answering with respond and a Phraser calling it,
+// with timeout as its call budget when given.
+func phraser(t *testing.T, respond func(http.ResponseWriter, goopenai.ChatCompletionRequest, int), timeout ...time.Duration) (*Phraser, *fakeLLM) {
 	t.Helper()
 	f := newFake(t, respond)
 	cfg := f.config()
-	cfg.TextTimeout, cfg.VoiceTimeout = 200*time.Millisecond, 200*time.Millisecond
+	if len(timeout) > 0 && timeout[0] > 0 {
+		cfg.TextTimeout, cfg.VoiceTimeout = timeout[0], timeout[0]
+	}
 	p, err := NewPhraser(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -168,12 +188,12 @@ func TestPhraseStreamFailures(t *testing.T) {
 			w.Header().Set("Content-Type", "text/event-stream")
 			w.Write([]byte("data: {LEAK not json\n\n"))
 		}, ReasonBadResponse, nil},
-		{"slow stream", slow(400*time.Millisecond, func(w http.ResponseWriter) { writeSSE(w, true, "Late.") }), ReasonTimeout, nil},
+		{"slow stream", slow(slowReply, func(w http.ResponseWriter) { writeSSE(w, true, "Late.") }), ReasonTimeout, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			p, _ := phraser(t, tt.respond)
+			p, _ := phraser(t, tt.respond, timeoutFor(tt.reason))
 			var c collector
 			_, err := p.Phrase(context.Background(), agent.PhraseRequest{Locale: "en", Channel: agent.ChannelVoice, Draft: "Hello.", Stream: c.add})
 			var f *Failure
@@ -203,12 +223,12 @@ func TestPhraseFailures(t *testing.T) {
 		{"too long for SMS", func(w http.ResponseWriter, _ goopenai.ChatCompletionRequest, _ int) {
 			writeContent(w, strings.Repeat("Hello there. ", 40))
 		}, ReasonInvalidOutput},
-		{"slow", slow(400*time.Millisecond, func(w http.ResponseWriter) { writeContent(w, "Late.") }), ReasonTimeout},
+		{"slow", slow(slowReply, func(w http.ResponseWriter) { writeContent(w, "Late.") }), ReasonTimeout},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			p, _ := phraser(t, tt.respond)
+			p, _ := phraser(t, tt.respond, timeoutFor(tt.reason))
 			_, err := p.Phrase(context.Background(), agent.PhraseRequest{Locale: "en", Channel: agent.ChannelSMS, Draft: "Hello."})
 			var f *Failure
 			if !errors.As(err, &f) || f.Reason != tt.reason || strings.Contains(err.Error(), "LEAK") {
