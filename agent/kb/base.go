@@ -100,8 +100,8 @@ func EmbedChunks(ctx context.Context, emb Embedder, chunks []Chunk) ([][]float32
 	return out, nil
 }
 
-// EmbedQuery embeds one search query and reports the language to prefer:
-// the locale's, or the query's own when no locale is given.
+// EmbedQuery embeds one search query and reports the language whose
+// passages to prefer (see QueryLang).
 func EmbedQuery(ctx context.Context, emb Embedder, query, locale string) (vec []float32, lang string, err error) {
 	vecs, err := emb.Embed(ctx, []string{query})
 	if err != nil {
@@ -110,19 +110,30 @@ func EmbedQuery(ctx context.Context, emb Embedder, query, locale string) (vec []
 	if len(vecs) != 1 {
 		return nil, "", fmt.Errorf("embed: got %d vectors for 1 text", len(vecs))
 	}
-	lang = Lang(locale)
-	if lang == "" {
-		lang = DetectLang(query)
+	return vecs[0], QueryLang(query, locale), nil
+}
+
+// QueryLang is the language whose passages a query should get first. For
+// the languages the detector tells apart (English and Chinese, or no
+// locale) it is the language the query is written in, since a borrower in
+// a Chinese conversation who asks in English reads English best and a
+// lexical embedder matches nothing across scripts; for any other locale it
+// is the locale's language.
+func QueryLang(query, locale string) string {
+	switch l := Lang(locale); l {
+	case "", "en", "zh":
+		return DetectLang(query)
+	default:
+		return l
 	}
-	return vecs[0], lang, nil
 }
 
 // Stats reports the number of documents, chunks and the vector dimension.
 func (b *Base) Stats() (docs, chunks, dim int) { return b.docs, len(b.chunks), b.index.Dimension() }
 
 // Search returns the k passages most similar to query. Passages in the
-// query's language are preferred: when the base holds any, only they are
-// searched; otherwise every passage is.
+// query's language (QueryLang) are preferred: when the base holds any,
+// only they are searched; otherwise every passage is.
 func (b *Base) Search(ctx context.Context, query, locale string, k int) ([]agent.Passage, error) {
 	if strings.TrimSpace(query) == "" || k <= 0 {
 		return nil, nil

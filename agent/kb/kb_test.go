@@ -123,6 +123,22 @@ func TestDocumentLocaleAndTitle(t *testing.T) {
 	}
 }
 
+func TestQueryLang(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ query, locale, want string }{
+		{"how do I pay", "en-US", "en"},
+		{"how do I pay", "zh-CN", "en"},
+		{"我怎么付款", "en", "zh"},
+		{"我怎么付款", "", "zh"},
+		{"como pago", "es-MX", "es"},
+	}
+	for _, tt := range tests {
+		if got := QueryLang(tt.query, tt.locale); got != tt.want {
+			t.Errorf("QueryLang(%q, %q) = %q, want %q", tt.query, tt.locale, got, tt.want)
+		}
+	}
+}
+
 func TestLang(t *testing.T) {
 	t.Parallel()
 	for in, want := range map[string]string{"en-US": "en", "zh_CN": "zh", "ZH": "zh", "": "", "hi-IN": "hi"} {
@@ -276,8 +292,9 @@ func TestBaseSearchPrefersLocaleAndCites(t *testing.T) {
 			t.Errorf("Search(%q, %q) = %+v, want %s", tt.query, tt.locale, got, tt.wantDoc)
 		}
 	}
-	if got, _ := b.Search(context.Background(), "card", "zh", 5); len(got) != 0 && got[0].DocID != "zh/pay" {
-		t.Errorf("zh search returned an English passage: %+v", got)
+	// A Chinese question searches Chinese passages only, however many are asked for.
+	if got, _ := b.Search(context.Background(), "借记卡付款", "en", 5); len(got) != 1 || got[0].DocID != "zh/pay" {
+		t.Errorf("Chinese search = %+v, want zh/pay alone", got)
 	}
 	if got, err := b.Search(context.Background(), "   ", "en", 3); err != nil || len(got) != 0 {
 		t.Errorf("blank query = %v, %v; want nothing", got, err)
