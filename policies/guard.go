@@ -460,8 +460,8 @@ func (c *checker) privacy() {
 	if !c.f.RecipientVerified {
 		if any {
 			c.addDetail(lx.family("debt_detail"), "states an amount to an unverified recipient", Block)
-		} else if c.f.Lender != "" && containsName(s.base, c.f.Lender) {
-			c.addDetail(lx.family("debt_detail"), "names the creditor to an unverified recipient", Block)
+		} else if c.f.Lender != "" && containsName(s.base, c.f.Lender) || c.f.Agency != "" && containsName(s.base, c.f.Agency) {
+			c.addDetail(lx.family("debt_detail"), "names the creditor or the agency to an unverified recipient", Block)
 		}
 	}
 	if c.f.HasBalance && c.f.Balance == 0 {

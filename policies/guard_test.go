@@ -254,6 +254,7 @@ func TestCheckPrivacy(t *testing.T) {
 		{"SSN with a card is blocked, not masked", "SSN 078-05-1120, card 4111 1111 1111 1111.", true, Block, []string{CatPII, CatPII}, ""},
 		{"amount to an unverified recipient", "Hello, please pay £200.", false, Block, []string{CatThirdPartyDisclosure}, ""},
 		{"debt word to an unverified recipient", "Hello, this is about your overdue account.", false, Block, []string{CatThirdPartyDisclosure}, ""},
+		{"agency named to an unverified recipient", "Hi, Apex Recoveries here, please call us.", false, Block, []string{CatThirdPartyDisclosure}, ""},
 		{"other borrower named", "Unlike JANE DOE, you kept your promise.", true, Block, []string{CatPII}, ""},
 		{"other borrower as part of a longer word passes", "We have Janedoes on file.", true, Allow, nil, "We have Janedoes on file."},
 	}
@@ -263,6 +264,7 @@ func TestCheckPrivacy(t *testing.T) {
 			f := verified("GB", "Europe/London", "2026-03-02T12:00:00Z")
 			f.RecipientVerified = tc.verified
 			f.OtherBorrowerNames = []string{"Jane Doe"}
+			f.Agency = "Apex Recoveries"
 			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
 			if d.Action != tc.action {
 				t.Fatalf("action = %s, want %s (%v) / 决定不符", d.Action, tc.action, d.Violations)
