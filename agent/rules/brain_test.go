@@ -348,6 +348,8 @@ func TestUnderstandNegotiation(t *testing.T) {
 		{text: "yes that works", want: []agent.Command{accept("")}},
 		{text: "I'll take option 2", want: []agent.Command{accept("2")}},
 		{text: "the second one", want: []agent.Command{accept("2")}},
+		{text: "plan b please", want: []agent.Command{accept("2")}},
+		{text: "can I get a payment plan a bit lower?", want: []agent.Command{plan("", "", 0)}},
 		{text: "ok", offers: twoOffers, want: []agent.Command{accept("")}},
 		{text: "好的", offers: twoOffers, want: []agent.Command{accept("")}},
 		{text: "可以", offers: twoOffers, want: []agent.Command{accept("")}},

@@ -75,13 +75,8 @@ func channelsIn(a *analysis, h hit) []agent.Channel {
 		if k >= h.end && (w == boundary || !(listWords[w] || isChannelWord(w))) {
 			break
 		}
-		switch {
-		case strings.HasPrefix(w, "text") || w == "sms":
-			add(agent.ChannelSMS)
-		case strings.HasPrefix(w, "call") || strings.HasPrefix(w, "phon") || strings.HasPrefix(w, "ring") || strings.HasPrefix(w, "voicemail"):
-			add(agent.ChannelVoice)
-		case strings.HasPrefix(w, "email") || strings.HasPrefix(w, "mail"):
-			add(agent.ChannelEmail)
+		if ch := channelOf(w); ch != "" {
+			add(ch)
 		}
 	}
 	return out
@@ -90,14 +85,26 @@ func channelsIn(a *analysis, h hit) []agent.Channel {
 // listWords may join channel words in a list: "texts, calls or emails".
 var listWords = map[string]bool{"and": true, "or": true, "&": true, "the": true, "any": true, "your": true, "these": true}
 
-func isChannelWord(w string) bool {
-	for _, p := range [...]string{"text", "sms", "call", "phon", "ring", "voicemail", "email", "mail"} {
-		if strings.HasPrefix(w, p) {
-			return true
+// channelWords map word beginnings to the channel they name.
+var channelWords = [...]struct {
+	prefix string
+	ch     agent.Channel
+}{
+	{"text", agent.ChannelSMS}, {"sms", agent.ChannelSMS}, {"call", agent.ChannelVoice}, {"phon", agent.ChannelVoice},
+	{"ring", agent.ChannelVoice}, {"voicemail", agent.ChannelVoice}, {"email", agent.ChannelEmail}, {"mail", agent.ChannelEmail},
+}
+
+// channelOf names the channel a word speaks of, or "".
+func channelOf(w string) agent.Channel {
+	for _, c := range channelWords {
+		if strings.HasPrefix(w, c.prefix) {
+			return c.ch
 		}
 	}
-	return false
+	return ""
 }
+
+func isChannelWord(w string) bool { return channelOf(w) != "" }
 
 var ordinalIDs = map[string]int{
 	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
@@ -115,7 +122,13 @@ func offerChoice(seq []token, offers int) (string, bool) {
 		next, prev := tokText(seq, i+1), tokText(seq, i-1)
 		switch w {
 		case "option", "plan", "offer", "number", "#", "choice", "no":
-			if n, ok := ordinalIDs[next]; ok && (w != "no" || prev == "take" || prev == "choose") {
+			n, ok := ordinalIDs[next]
+			if ok && len(next) == 1 && next >= "a" && next <= "d" {
+				// "plan b" names an offer, "a plan a month" does not
+				after := tokText(seq, i+2)
+				ok = after == "" || after == boundary || after == "please" || seq[i+2].clause
+			}
+			if ok && (w != "no" || prev == "take" || prev == "choose") {
 				return strconv.Itoa(n), true
 			}
 			if n, err := strconv.Atoi(next); err == nil && n >= 1 && n <= 9 && len(next) == 1 {
