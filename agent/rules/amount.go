@@ -200,7 +200,8 @@ func classify(seq []token, first, end int, v int64, mult, bare bool) numMention 
 	prev, prev2 := tokText(seq, first-1), tokText(seq, first-2)
 	after := tokText(seq, end)
 	curEnd, curAfter := currencyAt(seq, end)
-	if end == first+1 && seq[first].kind == tHan && end < len(seq) && seq[end].kind == tHan && !curAfter {
+	if end == first+1 && seq[first].kind == tHan && end < len(seq) && seq[end].kind == tHan && !curAfter &&
+		!notMoneyAfter[after] && after != "期" && after != "笔" && prev != "分" {
 		// 一下, 一起, 三人: a lone numeral character inside a word
 		return m
 	}

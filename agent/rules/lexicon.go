@@ -136,7 +136,7 @@ var lexicon = []rule{
 		"pay|paying|clear|settle|settling|payoff [off] [it|this|that|them] [all] [off] in full",
 		"pay|paying|clear|settle [off] it|this|that|them all", "pay|paying|clear|settle [off] all [of] it|this|that|them|everything",
 		"pay|paying|clear|settle [off] the|my full|whole|entire|total|complete [amount|balance|debt|thing|sum|lot]",
-		"pay|paying everything", "lump sum", "full payment", "in one payment|go|lump|shot",
+		"pay|paying everything", "lump sum", "full payment", "in one payment|go|lump|shot", "in full",
 	}, zh: []string{
 		"全部还清", "一次性还清", "一次还清", "一次性付清", "全额", "一次性还", "一次性付", "全部还", "全部付", "都还了", "全还", "结清", "付清",
 	}},
