@@ -22,8 +22,9 @@
 //	{"type":"error","code":"...","message":"..."}
 //
 // client_id is the idempotency key: a message sent again with the same
-// client_id is acknowledged again and never runs a second turn. An ack means
-// the message is stored. On connect the server sends every deliverable
+// client_id is acknowledged again and never runs a second turn (it is stored
+// as the channel message id "<account id>/<client_id>", so one borrower's ids
+// never collide with another's). An ack means the message is stored. On connect the server sends every deliverable
 // outbound message of the account's open chat conversation after the message
 // id given as ?after= (all of them when it is absent), in order; a resume
 // frame asks for the same after another id. A message is never written twice
@@ -37,6 +38,23 @@
 // Sender, which publishes a "deliver" notice on the agent.Bus, and the
 // Handler's hub, subscribed to the bus on every replica, writes the stored
 // message to each socket of that account on its replica.
+//
+// # Wiring
+//
+//	h, err := chat.NewHandler(chat.Config{Secret: key, Orchestrator: orch, Store: store, Bus: bus, Logger: log})
+//	mux.Handle("/chat/", h)                          // full paths: /chat/ws, /chat/widget.js, /chat/
+//	go h.Run(ctx)                                    // the hub; ctx's end closes every socket
+//	dispatcher.Senders[agent.ChannelChat] = chat.NewSender(bus)
+//
+// # Widget
+//
+// /chat/widget.js is plain JavaScript with no dependencies. A host page
+// includes it with data-token (and optionally data-target, data-lang), or
+// calls ParleyChat.mount({target, token, getToken, lang}). It keeps the
+// transcript for the tab's session, sends each message with a client_id
+// until it is acknowledged, and reconnects with backoff resuming after the
+// last message id it holds. /chat/ lists demo borrowers when
+// Config.DemoAccounts is set and mints a short-lived token for the one chosen.
 //
 // # What this package must not do
 //
