@@ -209,6 +209,8 @@ func (f *flow) hold(c Command) {
 func (f *flow) afterVerification() {
 	pending := f.mem.Pending
 	f.mem.Pending = nil
+	f.replaying = true
+	defer func() { f.replaying = false }()
 	for _, c := range pending {
 		if f.done {
 			return

@@ -224,7 +224,7 @@ func (f *flow) hardship() {
 	f.mem.Hardship = true
 	if first {
 		t.Emit(EventHardshipRecorded, nil)
-		f.say(prompts.Hardship{Noted: true})
+		f.say(prompts.Hardship{Noted: true, Again: f.replaying})
 	}
 	if t.Conversation.State != StatePlanAccepted {
 		t.Conversation.State = StateHardship

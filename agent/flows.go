@@ -78,6 +78,7 @@ type flow struct {
 	paused       bool // the paused notice is already in this turn's reply
 	cmds         []Command
 	loc          *time.Location
+	replaying    bool // answering requests held until verification
 }
 
 // respond is the dialogue policy: it decides, from the understanding and the

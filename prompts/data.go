@@ -282,9 +282,11 @@ type Paused struct {
 func (Paused) Template() string { return "paused.v1" }
 
 // Hardship acknowledges hardship with care. Noted is set when it was
-// recorded on the account (only once the borrower is verified).
+// recorded on the account (only once the borrower is verified); Again when
+// the borrower already heard the acknowledgement before verifying.
 type Hardship struct {
 	Noted bool
+	Again bool
 }
 
 // Template names the template.

@@ -66,7 +66,7 @@ var samples = map[string][]Data{
 	"promise.v1":     {Promise{Date: due}},
 	"dispute_ack.v1": {DisputeAck{Creditor: "First Bank"}},
 	"paused.v1":      {Paused{Reason: "dispute"}, Paused{Reason: "attorney"}, Paused{Reason: "bankruptcy"}, Paused{Reason: "cease"}},
-	"hardship.v1":    {Hardship{Noted: true}, Hardship{}},
+	"hardship.v1":    {Hardship{Noted: true}, Hardship{}, Hardship{Noted: true, Again: true}},
 	"crisis.v1":      {Crisis{Region: RegionUS}, Crisis{Region: RegionGB}, Crisis{Region: RegionCN}, Crisis{Region: RegionIN}, Crisis{}},
 	"opt_out.v1": {
 		OptOut{Channel: "sms", Collector: "Midwest Recovery", Current: true},
