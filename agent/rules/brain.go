@@ -2,6 +2,7 @@ package rules
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -75,24 +76,14 @@ func compileLexicon() ([]compiledRule, *patternIndex) {
 		}
 		out = append(out, c)
 	}
-	for w := range enUnits {
-		addVocabulary(w)
-	}
-	for w := range enTens {
-		addVocabulary(w)
-	}
-	for w := range enOrdinals {
-		addVocabulary(w)
-	}
-	for w := range monthWords {
-		addVocabulary(w)
-	}
-	for w := range weekdayWords {
-		addVocabulary(w)
-	}
-	for w := range enRelations {
-		addVocabulary(w)
-	}
+	// Words from maps go in sorted, so that spelling repair never depends on
+	// map order: Understand is deterministic.
+	addVocabulary(slices.Sorted(maps.Keys(enUnits))...)
+	addVocabulary(slices.Sorted(maps.Keys(enTens))...)
+	addVocabulary(slices.Sorted(maps.Keys(enOrdinals))...)
+	addVocabulary(slices.Sorted(maps.Keys(monthWords))...)
+	addVocabulary(slices.Sorted(maps.Keys(weekdayWords))...)
+	addVocabulary(slices.Sorted(maps.Keys(enRelations))...)
 	addVocabulary("stop", "stopall", "cancel", "end", "quit", "revoke", "optout", "start", "unstop", "help", "info", "tomorrow", "dispute", "disputing", "disputed", "bankruptcy", "bankrupt", "suicide", "suicidal",
 		"unsubscribe", "installments", "installment", "instalments", "attorney", "lawyer", "solicitor", "unemployed",
 		"hospital", "texting", "messaging", "calling", "emailing", "contacting", "harassing", "representative",
