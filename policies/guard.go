@@ -225,10 +225,7 @@ func (c *checker) add(fam int, action Action) {
 		}
 	}
 	lf := &c.g.lx.families[fam]
-	r, ok := c.prof.rules[lf.name]
-	if !ok {
-		r = ref{lf.rule, lf.citation}
-	}
+	r := c.refOf(fam)
 	c.s.viols = append(c.s.viols, pending{
 		v:      Violation{Rule: r.Rule, Category: lf.category, Detail: lf.detail, Citation: r.Citation},
 		action: action, family: fam,
@@ -474,6 +471,8 @@ func (c *checker) drop(fam int) {
 	c.s.viols = slices.DeleteFunc(c.s.viols, func(p pending) bool { return p.family == fam })
 }
 
+// refOf returns the rule and citation of a family under the profile, or the
+// lexicon's default when the profile names none.
 func (c *checker) refOf(fam int) ref {
 	lf := &c.g.lx.families[fam]
 	if r, ok := c.prof.rules[lf.name]; ok {
