@@ -141,9 +141,10 @@ func compactDOB(s string, now time.Time) string {
 }
 
 // ParsePostcode returns the first postcode in text, normalized as
-// agent.NormalizePostcode does: a UK postcode ("SW1A 1AA"), or a US ZIP
-// (5 digits or ZIP+4) or Chinese or Indian 6-digit code when the text names
-// it as one ("zip", "postcode", "PIN", "邮编").
+// agent.NormalizePostcode does: a UK postcode ("SW1A 1AA"), a US ZIP (5
+// digits; for ZIP+4 the 5-digit ZIP), or a Chinese or Indian 6-digit code
+// ("400 001" too). The caller expects a postcode, so a bare "60601" counts;
+// a number marked as money ("$60601") does not.
 func ParsePostcode(text string) (string, bool) {
 	a := analyze(text)
 	ask := identityWords(a.norm)
