@@ -195,10 +195,12 @@ func (f *flow) scheduleReminders(p Plan) bool {
 }
 
 // promise records a promise to pay on a date. The amount the borrower named
-// is recorded but never repeated: only engine amounts are stated.
+// is recorded but never repeated: only engine amounts are stated. Without a
+// date it is a wish to pay, answered with the offers.
 func (f *flow) promise(c Command) {
 	if c.Date.IsZero() {
-		f.say(prompts.HowToPay{})
+		// "I want to pay" names no date: show what can be paid.
+		f.negotiate(Command{Intent: IntentProposePlan, Amount: c.Amount})
 		return
 	}
 	data := map[string]string{"date": c.Date.Format(time.DateOnly)}

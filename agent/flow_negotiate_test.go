@@ -114,6 +114,16 @@ func TestPromiseToPay(t *testing.T) {
 	}
 }
 
+func TestWishToPayWithoutADateGetsTheOffers(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.verify()
+	res := b.turn("I want to pay", cmd(agent.IntentPromiseToPay))
+	wantEvents(t, res, agent.EventPlanOffered)
+	noEvents(t, res, agent.EventPromiseToPay)
+	contains(t, res, "Option 1:")
+}
+
 func TestHardshipOffersTheManageablePlanAndAPerson(t *testing.T) {
 	t.Parallel()
 	b := setup(t, usAccount(), agent.ChannelChat)
