@@ -428,10 +428,11 @@ func hanFreq(seq []token, i int) agent.Frequency {
 
 // ParseAmount returns the first amount of money in text, in currency
 // (USD when empty): "150", "$1,200.50", "150 dollars", "a hundred and
-// fifty bucks", "1.2k", "一千二", "1.2万", "五百块", "¥500". Years, dates,
-// postcodes, ID digits, day counts and installment counts are not amounts;
-// a bare number counts only when something marks it as money (a sign, a
-// unit, a paying verb or a frequency).
+// fifty bucks", "1.2k", "一千二", "1.2万", "五百块", "¥500". The caller
+// expects an amount, so a short bare "150" counts. Years, dates, postcodes,
+// ID digits, ages, day counts and installment counts are never amounts.
+// Understand is stricter: there a bare number is money only when something
+// marks it so (see the package comment).
 func ParseAmount(text, currency string) (agent.Money, bool) {
 	a := analyze(text)
 	used := make([]bool, len(a.seq))
