@@ -227,16 +227,24 @@ type cues struct {
 
 func readCues(tc agent.TurnContext) cues {
 	last := lastAgentText(tc.History)
+	cur := strings.ToUpper(tc.Currency)
 	return cues{
-		offersOpen: len(tc.OpenOffers) > 0 || (containsAny(last, "offer", "plan", "option", "方案", "分期", "installment",
-			"per month", "a month", "each month", "every month", "weekly", "每月", "每周", "does that work", "would that work",
-			"works for you", "可以吗", "行吗", "好吗", "接受吗", "would you like") && !identityWords(last).any() &&
-			!containsAny(last, "speaking with", "speaking to", "am i talking", "本人")),
+		offersOpen:  len(tc.OpenOffers) > 0 || madeOffer(last),
 		offers:      len(tc.OpenOffers),
 		askedAmount: containsAny(last, "how much", "what amount", "afford", "多少", "能还", "能付"),
 		askedWhen:   containsAny(last, "when", "what date", "which day", "什么时候", "哪天", "几号"),
-		dayFirst:    tc.Currency == "GBP" || tc.Currency == "INR" || tc.Currency == "EUR",
+		dayFirst:    cur == "GBP" || cur == "INR" || cur == "EUR",
 	}
+}
+
+// madeOffer reports whether the agent's last message (normalized) put terms
+// on the table, rather than asking who the borrower is.
+func madeOffer(last string) bool {
+	offer := containsAny(last, "offer", "plan", "option", "方案", "分期", "installment", "per month", "a month",
+		"each month", "every month", "weekly", "每月", "每周", "does that work", "would that work", "works for you",
+		"可以吗", "行吗", "好吗", "接受吗", "would you like")
+	identity := identityWords(last).any() || containsAny(last, "speaking with", "speaking to", "am i talking", "本人")
+	return offer && !identity
 }
 
 // slots are the values parsed out of one message.
