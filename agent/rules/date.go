@@ -376,6 +376,13 @@ func dateAt(seq []token, i int, today time.Time, dayFirst bool) (dateMention, bo
 		switch w {
 		case "today", "tonight":
 			return rel(i, i+1, today)
+		case "now", "asap":
+			// "I can pay 200 now": a payment today; "I'm broke now" is no date
+			for k := i - 1; k >= 0 && k >= i-4; k-- {
+				if payWords[seq[k].text] && seq[k].kind == tWord {
+					return rel(i, i+1, today)
+				}
+			}
 		case "tomorrow":
 			return rel(i, i+1, today.AddDate(0, 0, 1))
 		case "day":
