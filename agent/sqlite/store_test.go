@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -145,4 +146,27 @@ func TestLockFreesUnusedKeys(t *testing.T) {
 // (WAL, synchronous=FULL).
 func BenchmarkTurn(b *testing.B) {
 	storetest.BenchmarkTurn(b, openTemp(b))
+}
+
+// BenchmarkOpen measures opening and migrating a new store, which evals do
+// for every worker.
+func BenchmarkOpen(b *testing.B) {
+	for _, mode := range []string{"memory", "file"} {
+		b.Run(mode, func(b *testing.B) {
+			dir := b.TempDir()
+			i := 0
+			for b.Loop() {
+				path := ":memory:"
+				if mode == "file" {
+					i++
+					path = filepath.Join(dir, fmt.Sprintf("p%d.db", i))
+				}
+				s, err := Open(context.Background(), path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				s.Close()
+			}
+		})
+	}
 }

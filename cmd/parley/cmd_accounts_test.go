@@ -87,26 +87,12 @@ func TestAccountsImportBadFile(t *testing.T) {
 
 func TestAccountsUsage(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		name   string
-		args   []string
-		code   int
-		stdout string
-		stderr string
-	}{
+	fresh := func(t *testing.T) func(string) string { return env("PARLEY_DB", filepath.Join(t.TempDir(), "p.db")) }
+	checkCLI(t, fresh, []cliCase{
 		{"no subcommand", []string{"accounts"}, 2, "", "missing subcommand: import"},
 		{"unknown subcommand", []string{"accounts", "export"}, 2, "", `unknown subcommand "export"`},
 		{"no file", []string{"accounts", "import"}, 2, "", "want exactly one CSV file"},
 		{"help", []string{"accounts", "--help"}, 0, "usage: parley accounts import", ""},
 		{"missing file", []string{"accounts", "import", "/nonexistent/p.csv"}, 1, "", "no such file"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			code, out, errOut := runParley(t, env("PARLEY_DB", filepath.Join(t.TempDir(), "p.db")), "", tt.args...)
-			if code != tt.code || !strings.Contains(out, tt.stdout) || !strings.Contains(errOut, tt.stderr) {
-				t.Errorf("%v = %d\nstdout %q\nstderr %q", tt.args, code, out, errOut)
-			}
-		})
-	}
+	})
 }

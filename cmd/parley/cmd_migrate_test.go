@@ -33,27 +33,37 @@ func TestMigrateCommand(t *testing.T) {
 	}
 }
 
-func TestMigrateCommandUsage(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		name   string
-		args   []string
-		code   int
-		stdout string
-		stderr string
-	}{
-		{"help", []string{"migrate", "--help"}, 0, "usage: parley migrate [--db FILE]", ""},
-		{"extra argument", []string{"migrate", "now"}, 2, "", `unexpected argument "now"`},
-		{"bad flag", []string{"migrate", "--nope"}, 2, "", "flag provided but not defined"},
-		{"unreachable", []string{"migrate"}, 1, "", "cannot reach 127.0.0.1:1"},
-	}
-	for _, tt := range tests {
+// cliCase is one run of a command and what it must print, in part.
+type cliCase struct {
+	name   string
+	args   []string
+	code   int
+	stdout string // a substring of stdout
+	stderr string // a substring of stderr
+}
+
+// checkCLI runs each case in parallel with its own environment from getenv.
+func checkCLI(t *testing.T, getenv func(t *testing.T) func(string) string, cases []cliCase) {
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			code, out, errOut := runParley(t, env("DATABASE_URL", "postgres://x@127.0.0.1:1/x?connect_timeout=2"), "", tt.args...)
+			code, out, errOut := runParley(t, getenv(t), "", tt.args...)
 			if code != tt.code || !strings.Contains(out, tt.stdout) || !strings.Contains(errOut, tt.stderr) {
 				t.Errorf("%v = %d\nstdout %q\nstderr %q", tt.args, code, out, errOut)
 			}
 		})
 	}
+}
+
+func TestMigrateCommandUsage(t *testing.T) {
+	t.Parallel()
+	unreachable := func(*testing.T) func(string) string {
+		return env("DATABASE_URL", "postgres://x@127.0.0.1:1/x?connect_timeout=2")
+	}
+	checkCLI(t, unreachable, []cliCase{
+		{"help", []string{"migrate", "--help"}, 0, "usage: parley migrate [--db FILE]", ""},
+		{"extra argument", []string{"migrate", "now"}, 2, "", `unexpected argument "now"`},
+		{"bad flag", []string{"migrate", "--nope"}, 2, "", "flag provided but not defined"},
+		{"unreachable", []string{"migrate"}, 1, "", "cannot reach 127.0.0.1:1"},
+	})
 }
