@@ -587,9 +587,18 @@ func (c *checker) disclosures() {
 	for i := range c.prof.disclosures {
 		d := &c.prof.disclosures[i]
 		if c.needs(d) && !c.has(d) {
-			c.addRef(d.ref, CatDisclosureMissing, "missing: "+d.kind+" disclosure, appended", Revise)
+			c.addRef(d.ref, CatDisclosureMissing, disclosureDetail[d.kind], Revise)
 		}
 	}
+}
+
+// disclosureDetail names what a message lacks, by disclosure kind.
+var disclosureDetail = map[string]string{
+	discFirst:  "lacks the initial debt-collection disclosure (mini-Miranda)",
+	discLater:  "lacks the notice that it is from a debt collector",
+	discOptOut: "lacks the opt-out instruction",
+	discLender: "lacks the lender's and agency's identity",
+	discAI:     "lacks the statement that an automated agent is speaking",
 }
 
 // needs reports whether the message must carry d. A disclosure that itself
