@@ -30,32 +30,6 @@ func scanOutbox(sc scanner) (agent.OutboxItem, error) {
 	return o, nil
 }
 
-// insertOutbox adds the pending row that sends m, due at item.NextAttemptAt,
-// else m.SendAt, else now, and fills item with what was stored.
-func insertOutbox(ctx context.Context, tx pgx.Tx, m agent.Message, item *agent.OutboxItem) error {
-	item.MessageID, item.ConversationID = m.ID, m.ConversationID
-	if item.Channel == "" {
-		item.Channel = m.Channel
-	}
-	if item.Body == "" {
-		item.Body = m.Text
-	}
-	item.Status, item.Attempts, item.ClaimedBy, item.LeaseUntil = agent.OutboxPending, 0, "", time.Time{}
-	item.CreatedAt, item.UpdatedAt = m.CreatedAt, m.CreatedAt
-	switch {
-	case !item.NextAttemptAt.IsZero():
-		item.NextAttemptAt = item.NextAttemptAt.UTC().Truncate(time.Microsecond)
-	case !m.SendAt.IsZero():
-		item.NextAttemptAt = m.SendAt
-	default:
-		item.NextAttemptAt = m.CreatedAt
-	}
-	return tx.QueryRow(ctx, `INSERT INTO outbox (message_id, conversation_id, channel, to_addr, body, status,
-		attempts, next_attempt_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8, $9) RETURNING id`,
-		item.MessageID, item.ConversationID, string(item.Channel), item.To, item.Body, string(item.Status),
-		item.NextAttemptAt, item.CreatedAt, item.UpdatedAt).Scan(&item.ID)
-}
-
 // ClaimOutbox leases up to limit due rows to worker until now+lease; each
 // claim counts one attempt. Rows another worker is claiming at the same
 // moment are skipped, not waited for.

@@ -1,0 +1,203 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/parley-collections/parley/agent"
+)
+
+// Storing a message takes one round trip: a pipeline of two statements that
+// the server runs as one implicit transaction, committed at its Sync.
+//
+// The first statement locks the conversation row (SELECT … FOR UPDATE), so
+// messages of one conversation are stored one at a time and the owner
+// cannot change before the commit. The second starts after the lock is
+// granted, so its snapshot sees every message committed before: it numbers
+// the message after the last one, inserts it unless the same message (by ID
+// or channel message id) exists, stamps the conversation's activity and,
+// for an outbound message the conversation's owner lets out, adds the
+// outbox row. A duplicate inserts nothing, so sequence numbers have no gaps.
+const lockConversationSQL = "SELECT channel, owner FROM conversations WHERE id = $1 FOR UPDATE"
+
+var insertMessageSQL = fmt.Sprintf(`WITH c AS (SELECT owner, channel FROM conversations WHERE id = $2::text),
+ins AS (
+	INSERT INTO messages (id, conversation_id, seq, direction, author, author_name, channel, text,
+		channel_message_id, reply_to, template_version, model, status, guard, send_at, provider_id, created_at)
+	SELECT $1::text, $2::text, (SELECT coalesce(max(seq), 0) + 1 FROM messages WHERE conversation_id = $2::text),
+		$3::text, $4::text, $5::text, coalesce(nullif($6::text, ''), c.channel), $7::text,
+		$8::text, $9::text, $10::text, $11::text,
+		CASE WHEN $17::boolean AND c.owner NOT IN ('', '%s') THEN '%s' ELSE $12::text END,
+		$13::jsonb, $14::timestamptz, $15::text, $16::timestamptz
+	FROM c
+	ON CONFLICT DO NOTHING
+	RETURNING id, seq, channel, status),
+upd AS (
+	UPDATE conversations SET last_seq = ins.seq,
+		last_message_at = greatest(conversations.last_message_at, $16::timestamptz)
+	FROM ins WHERE conversations.id = $2::text),
+ob AS (
+	INSERT INTO outbox (message_id, conversation_id, channel, to_addr, body, status, attempts, next_attempt_at,
+		created_at, updated_at)
+	SELECT ins.id, $2::text, coalesce(nullif($21::text, ''), ins.channel), $19::text, $20::text, '%s', 0,
+		$22::timestamptz, $16::timestamptz, $16::timestamptz
+	FROM ins WHERE $18::boolean AND ins.status <> '%s'
+	RETURNING id, channel)
+SELECT ins.seq, ins.channel, ins.status, ob.id, ob.channel FROM ins LEFT JOIN ob ON true`,
+	agent.OwnerAI, agent.StatusDropped, agent.OutboxPending, agent.StatusDropped)
+
+// insertResult is what storing a message found out.
+type insertResult struct {
+	convChannel string // the conversation's channel; empty when it does not exist
+	inserted    bool   // false: the message already existed
+}
+
+// insertMessage stores m (and, when item is not nil, its outbox row) in one
+// round trip, filling m's Seq, Channel and Status and item's ID and Channel.
+func (s *Store) insertMessage(ctx context.Context, m *agent.Message, item *agent.OutboxItem, requireAI bool) (insertResult, error) {
+	var res insertResult
+	var guard []byte
+	if m.Guard != nil {
+		b, err := json.Marshal(m.Guard)
+		if err != nil {
+			return res, fmt.Errorf("encode guard decision: %w", err)
+		}
+		guard = b
+	}
+	if !m.SendAt.IsZero() {
+		m.SendAt = m.SendAt.UTC().Truncate(time.Microsecond)
+	}
+	var to, body, obChannel string
+	var next time.Time
+	if item != nil {
+		to, body, obChannel = item.To, item.Body, string(item.Channel)
+		if body == "" {
+			body = m.Text
+		}
+		switch {
+		case !item.NextAttemptAt.IsZero():
+			next = item.NextAttemptAt.UTC().Truncate(time.Microsecond)
+		case !m.SendAt.IsZero():
+			next = m.SendAt
+		default:
+			next = m.CreatedAt
+		}
+	}
+	b := &pgx.Batch{}
+	b.Queue(lockConversationSQL, m.ConversationID)
+	b.Queue(insertMessageSQL, m.ID, m.ConversationID, string(m.Direction), string(m.Author), m.AuthorName,
+		string(m.Channel), m.Text, nullString(m.ChannelMessageID), m.ReplyTo, m.TemplateVersion, m.Model,
+		string(m.Status), jsonb(guard), ts(m.SendAt), m.ProviderID, m.CreatedAt,
+		requireAI, item != nil, to, body, obChannel, ts(next))
+	br := s.pool.SendBatch(ctx, b)
+	var owner string
+	err := br.QueryRow().Scan(&res.convChannel, &owner)
+	if errors.Is(err, pgx.ErrNoRows) {
+		br.Close()
+		return res, fmt.Errorf("conversation %s: %w", m.ConversationID, agent.ErrNotFound)
+	}
+	if err != nil {
+		br.Close()
+		return res, err
+	}
+	var (
+		obID      *int64
+		obChan    *string
+		seq       int64
+		ch, state string
+	)
+	err = br.QueryRow().Scan(&seq, &ch, &state, &obID, &obChan)
+	switch {
+	case errors.Is(err, pgx.ErrNoRows):
+		// A duplicate: nothing was written.
+	case err != nil:
+		br.Close()
+		return res, err
+	default:
+		res.inserted = true
+	}
+	// The commit happens at the pipeline's end: only now is the write durable.
+	if err := br.Close(); err != nil {
+		return res, err
+	}
+	if res.inserted {
+		m.Seq, m.Channel, m.Status = seq, agent.Channel(ch), agent.MessageStatus(state)
+		if item != nil && obID != nil {
+			item.ID, item.Channel = *obID, agent.Channel(*obChan)
+			item.MessageID, item.ConversationID, item.To, item.Body = m.ID, m.ConversationID, to, body
+			item.Status, item.Attempts, item.ClaimedBy, item.LeaseUntil = agent.OutboxPending, 0, "", time.Time{}
+			item.NextAttemptAt, item.CreatedAt, item.UpdatedAt = next, m.CreatedAt, m.CreatedAt
+		}
+	}
+	return res, nil
+}
+
+// InsertInbound stores an inbound message idempotently on (channel, channel
+// message id), also when several inserts race.
+func (s *Store) InsertInbound(ctx context.Context, m agent.Message) (agent.Message, bool, error) {
+	m.Direction = agent.DirectionIn
+	if m.Author == "" {
+		m.Author = agent.AuthorBorrower
+	}
+	if m.Status == "" {
+		m.Status = agent.StatusReceived
+	}
+	if m.ID == "" {
+		m.ID = agent.NewID("m_")
+	}
+	m.CreatedAt = orNow(m.CreatedAt)
+	res, err := s.insertMessage(ctx, &m, nil, false)
+	if err != nil {
+		return m, false, fmt.Errorf("postgres: insert inbound: %w", err)
+	}
+	if res.inserted {
+		return m, true, nil
+	}
+	if m.ChannelMessageID == "" {
+		return m, false, fmt.Errorf("postgres: insert inbound: message %s: %w", m.ID, agent.ErrConflict)
+	}
+	ch := m.Channel
+	if ch == "" {
+		ch = agent.Channel(res.convChannel)
+	}
+	old, err := s.MessageByChannelID(ctx, ch, m.ChannelMessageID)
+	if err != nil {
+		return m, false, fmt.Errorf("postgres: insert inbound: %w", err)
+	}
+	return old, false, nil
+}
+
+// InsertOutbound stores an outbound message and its outbox row in one
+// transaction, idempotently on m.ID; see agent.Store.
+func (s *Store) InsertOutbound(ctx context.Context, m agent.Message, item *agent.OutboxItem, requireAI bool) (agent.Message, error) {
+	m.Direction = agent.DirectionOut
+	if m.Author == "" {
+		m.Author = agent.AuthorAgent
+	}
+	if m.Status == "" {
+		m.Status = agent.StatusQueued
+	}
+	if m.ID == "" {
+		m.ID = agent.NewID("m_")
+	}
+	m.CreatedAt = orNow(m.CreatedAt)
+	res, err := s.insertMessage(ctx, &m, item, requireAI)
+	if err != nil {
+		return m, fmt.Errorf("postgres: insert outbound: %w", err)
+	}
+	if !res.inserted {
+		old, err := s.Message(ctx, m.ID)
+		if err != nil {
+			return m, fmt.Errorf("postgres: insert outbound: %w", err)
+		}
+		return old, nil
+	}
+	if m.Status == agent.StatusDropped && requireAI {
+		return m, fmt.Errorf("postgres: insert outbound: conversation %s is owned by a supervisor: %w", m.ConversationID, agent.ErrNotOwner)
+	}
+	return m, nil
+}
