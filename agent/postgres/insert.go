@@ -139,17 +139,7 @@ func (s *Store) insertMessage(ctx context.Context, m *agent.Message, item *agent
 // InsertInbound stores an inbound message idempotently on (channel, channel
 // message id), also when several inserts race.
 func (s *Store) InsertInbound(ctx context.Context, m agent.Message) (agent.Message, bool, error) {
-	m.Direction = agent.DirectionIn
-	if m.Author == "" {
-		m.Author = agent.AuthorBorrower
-	}
-	if m.Status == "" {
-		m.Status = agent.StatusReceived
-	}
-	if m.ID == "" {
-		m.ID = agent.NewID("m_")
-	}
-	m.CreatedAt = orNow(m.CreatedAt)
+	m = withDefaults(m, agent.DirectionIn, agent.AuthorBorrower, agent.StatusReceived)
 	res, err := s.insertMessage(ctx, &m, nil, false)
 	if err != nil {
 		return m, false, fmt.Errorf("postgres: insert inbound: %w", err)
@@ -174,17 +164,7 @@ func (s *Store) InsertInbound(ctx context.Context, m agent.Message) (agent.Messa
 // InsertOutbound stores an outbound message and its outbox row in one
 // transaction, idempotently on m.ID; see agent.Store.
 func (s *Store) InsertOutbound(ctx context.Context, m agent.Message, item *agent.OutboxItem, requireAI bool) (agent.Message, error) {
-	m.Direction = agent.DirectionOut
-	if m.Author == "" {
-		m.Author = agent.AuthorAgent
-	}
-	if m.Status == "" {
-		m.Status = agent.StatusQueued
-	}
-	if m.ID == "" {
-		m.ID = agent.NewID("m_")
-	}
-	m.CreatedAt = orNow(m.CreatedAt)
+	m = withDefaults(m, agent.DirectionOut, agent.AuthorAgent, agent.StatusQueued)
 	res, err := s.insertMessage(ctx, &m, item, requireAI)
 	if err != nil {
 		return m, fmt.Errorf("postgres: insert outbound: %w", err)
@@ -200,4 +180,21 @@ func (s *Store) InsertOutbound(ctx context.Context, m agent.Message, item *agent
 		return m, fmt.Errorf("postgres: insert outbound: conversation %s is owned by a supervisor: %w", m.ConversationID, agent.ErrNotOwner)
 	}
 	return m, nil
+}
+
+// withDefaults sets the direction and fills the author, status, ID and
+// creation time a caller left empty.
+func withDefaults(m agent.Message, d agent.Direction, a agent.Author, st agent.MessageStatus) agent.Message {
+	m.Direction = d
+	if m.Author == "" {
+		m.Author = a
+	}
+	if m.Status == "" {
+		m.Status = st
+	}
+	if m.ID == "" {
+		m.ID = agent.NewID("m_")
+	}
+	m.CreatedAt = orNow(m.CreatedAt)
+	return m
 }
