@@ -167,6 +167,11 @@ func (f *flow) accept(id string) {
 	t.Ground(n.Amounts()...)
 	t.Emit(EventPlanAccepted, map[string]string{"plan_id": p.ID, "kind": string(p.Kind), "total": p.Total.Decimal(), "installments": strconv.Itoa(len(p.Installments))})
 	reminders := f.scheduleReminders(p)
+	if t.Conversation.Channel == ChannelVoice {
+		// A link cannot be read out; it stays on the plan for a person or
+		// another channel to send, and the borrower hears that it will come.
+		link = ""
+	}
 	f.say(prompts.PlanAccepted{Plan: f.offer(p), Link: link, Reminders: reminders})
 	if link != "" {
 		t.Emit(EventPaymentLinkSent, map[string]string{"plan_id": p.ID})

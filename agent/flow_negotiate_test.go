@@ -75,6 +75,21 @@ func TestAcceptByOptionNumberWithoutLinker(t *testing.T) {
 	contains(t, res, "Reply with the number")
 }
 
+func TestVoiceReadsNoLink(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelVoice)
+	b.verify()
+	res := b.turn("I'll pay it all", cmd(agent.IntentPayInFull))
+	wantEvents(t, res, agent.EventPlanAccepted)
+	noEvents(t, res, agent.EventPaymentLinkSent)
+	notContains(t, res, "https://")
+	contains(t, res, "send you the payment details")
+	plans, err := b.store.Plans(b.ctx, b.acct.ID)
+	if err != nil || len(plans) != 1 || plans[0].PaymentURL == "" {
+		t.Errorf("plans = %+v, %v; want the link kept on the plan", plans, err)
+	}
+}
+
 func TestPayInFullAcceptsAtOnce(t *testing.T) {
 	t.Parallel()
 	b := setup(t, usAccount(), agent.ChannelChat)
