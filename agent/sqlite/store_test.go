@@ -170,3 +170,14 @@ func BenchmarkOpen(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkTurnNoSync is BenchmarkTurn with synchronous=OFF: not durable,
+// never how the store runs, it separates the store's own cost from the
+// disk's flush latency.
+func BenchmarkTurnNoSync(b *testing.B) {
+	s := openTemp(b)
+	if _, err := s.DB().Exec("PRAGMA synchronous=OFF"); err != nil {
+		b.Fatal(err)
+	}
+	storetest.BenchmarkTurn(b, s)
+}
