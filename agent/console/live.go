@@ -36,12 +36,15 @@ type LiveFrame struct {
 // goes away. The page guard has already checked the session cookie, and
 // the upgrader refuses a cross-origin handshake.
 func (h *Handler) live(w http.ResponseWriter, r *http.Request) {
-	ws, err := h.upgrader.Upgrade(w, r, nil)
-	if err != nil {
-		return // the upgrader has answered
-	}
+	// Subscribe before the handshake completes, so that nothing published
+	// after the browser sees the socket open is missed.
 	ctx, cancel := context.WithCancel(context.WithoutCancel(r.Context()))
 	notices := h.cfg.Bus.Subscribe(ctx)
+	ws, err := h.upgrader.Upgrade(w, r, nil)
+	if err != nil {
+		cancel()
+		return // the upgrader has answered
+	}
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
