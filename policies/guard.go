@@ -547,11 +547,11 @@ func (c *checker) timing() {
 		switch l.counter {
 		case counterCalls7d:
 			if f.CallsLast7d >= l.max {
-				c.addRef(l.ref, CatFrequency, fmt.Sprintf("%d calls in 7 days reach the cap of %d", f.CallsLast7d, l.max), Block)
+				c.addRef(l.ref, CatFrequency, fmt.Sprintf("%d calls in 7 days reach the cap of %d", f.CallsLast7d, l.max), l.action)
 			}
 		case counterContacts7d:
 			if f.ContactsLast7d >= l.max {
-				c.addRef(l.ref, CatFrequency, fmt.Sprintf("%d contacts in 7 days reach the cap of %d", f.ContactsLast7d, l.max), Block)
+				c.addRef(l.ref, CatFrequency, fmt.Sprintf("%d contacts in 7 days reach the cap of %d", f.ContactsLast7d, l.max), l.action)
 			}
 		case counterCallsToday:
 			if f.ConnectedCallsToday >= l.max {

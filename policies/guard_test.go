@@ -140,15 +140,20 @@ func TestCheckFrequency(t *testing.T) {
 		{"Massachusetts third contact", "US-MA", "voice", func(f *Facts) { f.ContactsLast7d = 2 }, false, Block, ""},
 		{"New York fourth contact", "US-NY", "chat", func(f *Facts) { f.ContactsLast7d = 3 }, false, Block, ""},
 		{"reply does not count", "US-NY", "chat", func(f *Facts) { f.ContactsLast7d = 3 }, true, Allow, ""},
+		{"GB: past the product cap a person decides", "GB", "chat", func(f *Facts) { f.ContactsLast7d = 3 }, false, Escalate, ""},
 		{"China fourth connected call waits a day", "CN", "voice", func(f *Facts) { f.ConnectedCallsToday = 3 }, false, Defer, "2026-03-04T00:00:00Z"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			f := verified(tc.jur, "America/Chicago", "2026-03-03T20:00:00Z")
-			if tc.jur == "CN" {
+			switch tc.jur {
+			case "CN":
 				f.Timezone = "Asia/Shanghai"
 				f.Now = at(t, "2026-03-03T02:00:00Z")
+			case "GB":
+				f.Timezone = "Europe/London"
+				f.Now = at(t, "2026-03-03T12:00:00Z")
 			}
 			tc.facts(&f)
 			p := Proposal{Text: "Hi, this is Ava, an automated assistant, about your plan." + later, Channel: tc.channel}

@@ -45,6 +45,7 @@ type windowFile struct {
 type capFile struct {
 	Counter  string   `yaml:"counter"`
 	Max      int      `yaml:"max"`
+	Action   string   `yaml:"action"` // block (the default) or escalate, where the law sets no number
 	Channels []string `yaml:"channels"`
 	Rule     string   `yaml:"rule"`
 	Citation string   `yaml:"citation"`
@@ -114,6 +115,7 @@ type profile struct {
 type limit struct {
 	counter  string
 	max      int
+	action   Action
 	channels []string
 	ref
 }
@@ -276,11 +278,19 @@ func (p *profile) merge(f profileFile, lx *lexicon) error {
 		if c.Max < 1 {
 			return fmt.Errorf("cap %s: max must be at least 1", c.Counter)
 		}
+		action := Block
+		switch c.Action {
+		case "", "block":
+		case "escalate":
+			action = Escalate
+		default:
+			return fmt.Errorf("cap %s: action must be block or escalate, not %q", c.Counter, c.Action)
+		}
 		r := ref{c.Rule, c.Citation}
 		if err := errors.Join(r.check("cap "+c.Counter), checkChannels(c.Channels)); err != nil {
 			return err
 		}
-		p.caps = append(p.caps, limit{counter: c.Counter, max: c.Max, channels: c.Channels, ref: r})
+		p.caps = append(p.caps, limit{counter: c.Counter, max: c.Max, action: action, channels: c.Channels, ref: r})
 	}
 	if c := f.Cooldown; c != nil {
 		r := ref{c.Rule, c.Citation}

@@ -65,6 +65,7 @@ func TestNewGuardRejectsBadProfiles(t *testing.T) {
 		{"inverted window", "jurisdiction: XX\ncurrency: EUR\ntimezones: [Europe/Paris]\nwindow: {start: \"20:00\", end: \"08:00\", rule: X, citation: Y}\n", "not before end"},
 		{"unknown family", "jurisdiction: XX\nparent: US\nrules: {nonsense: {rule: X, citation: Y}}\n", "unknown family"},
 		{"unknown parent", "jurisdiction: XX\nparent: ZZ\n", "unknown parent"},
+		{"cap with an unknown action", "jurisdiction: XX\nparent: US\ncaps: [{counter: calls_7d, max: 2, action: pause, rule: X, citation: Y}]\n", "action must be block or escalate"},
 		{"cap without max", "jurisdiction: XX\nparent: US\ncaps: [{counter: calls_7d, rule: X, citation: Y}]\n", "max must be"},
 		{"missing citation", "jurisdiction: XX\nparent: US\nwindow: {start: \"09:00\", end: \"20:00\", rule: X}\n", "rule and citation"},
 		{"json unknown channel", `{"jurisdiction":"XX","parent":"US","caps":[{"counter":"calls_7d","max":2,"channels":["fax"],"rule":"X","citation":"Y"}]}`, "unknown channel"},
