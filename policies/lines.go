@@ -84,6 +84,10 @@ type lineError struct {
 // (cease, attorney, bankruptcy, disputed, time_barred) and counters read as
 // false and zero when missing: they report records, and no record is on file.
 // legal_action_approved missing is false.
+//
+// Besides the fields of section 6, a line may carry "purpose" (the Purpose
+// constants) and, in facts, "currency", "other_borrower_names", "lender" and
+// "agency" (see Facts).
 func CheckLines(g *Guard, r io.Reader, w io.Writer) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	bw := bufio.NewWriter(w)
