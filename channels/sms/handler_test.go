@@ -3,7 +3,6 @@ package sms_test
 import (
 	"context"
 	"errors"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -56,21 +55,7 @@ func setup(t *testing.T, mutate func(*sms.Config)) *testBundle {
 
 func (b *testBundle) post(t *testing.T, target string, form url.Values) (*http.Response, string) {
 	t.Helper()
-	return do(t, twiliotest.SignedForm(token, b.url, target, form))
-}
-
-func do(t *testing.T, r *http.Request) (*http.Response, string) {
-	t.Helper()
-	resp, err := http.DefaultClient.Do(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return resp, string(body)
+	return twiliotest.Do(t, twiliotest.SignedForm(token, b.url, target, form))
 }
 
 func inboundForm(sid string) url.Values {
@@ -203,7 +188,7 @@ func TestInboundRejections(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			b := setup(t, tt.mutate)
-			resp, _ := do(t, tt.request(b))
+			resp, _ := twiliotest.Do(t, tt.request(b))
 			if resp.StatusCode != tt.want {
 				t.Errorf("status %d, want %d", resp.StatusCode, tt.want)
 			}
@@ -222,7 +207,7 @@ func TestInboundInsecureModeAcceptsUnsigned(t *testing.T) {
 	t.Parallel()
 	b := setup(t, func(c *sms.Config) { c.Settings.AuthToken, c.Settings.Insecure = "", true })
 	r, _ := http.NewRequest(http.MethodPost, b.url+sms.InboundPath, strings.NewReader(inboundForm("SM9").Encode()))
-	if resp, _ := do(t, r); resp.StatusCode != http.StatusOK {
+	if resp, _ := twiliotest.Do(t, r); resp.StatusCode != http.StatusOK {
 		t.Fatalf("status %d, want 200", resp.StatusCode)
 	}
 	<-b.orch.processed

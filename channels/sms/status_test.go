@@ -11,6 +11,7 @@ import (
 
 	"github.com/parley-collections/parley/agent"
 	"github.com/parley-collections/parley/channels/sms"
+	"github.com/parley-collections/parley/channels/twilio/twiliotest"
 )
 
 func statusForm(status, errorCode string) url.Values {
@@ -125,7 +126,7 @@ func TestStatusSignedForAnotherMessageIsRejected(t *testing.T) {
 	b := setup(t, nil)
 	// Signed for ?mid=m_other, sent to ?mid=m_out: the query is signed too.
 	r := signedFor(b, sms.StatusPath+"?mid=m_other", sms.StatusPath+"?mid=m_out", statusForm("delivered", ""))
-	if resp, _ := do(t, r); resp.StatusCode != http.StatusForbidden {
+	if resp, _ := twiliotest.Do(t, r); resp.StatusCode != http.StatusForbidden {
 		t.Errorf("status %d, want 403", resp.StatusCode)
 	}
 }

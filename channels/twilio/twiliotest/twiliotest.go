@@ -206,3 +206,19 @@ func writeError(w http.ResponseWriter, status, code int, msg string) {
 		"more_info": fmt.Sprintf("https://www.twilio.com/docs/errors/%d", code),
 	})
 }
+
+// Do sends r with the default client and returns the response with its
+// body read; it fails the test on a transport error.
+func Do(t testing.TB, r *http.Request) (*http.Response, string) {
+	t.Helper()
+	resp, err := http.DefaultClient.Do(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp, string(body)
+}

@@ -1,0 +1,26 @@
+// Package voice is Parley's phone channel over Twilio ConversationRelay.
+//
+// # Inbound calls
+//
+// POST /twilio/voice answers a signed call webhook with TwiML that connects
+// the call to ConversationRelay at wss://HOST/twilio/voice/relay, greeting
+// the caller with text the caller of NewHandler supplies (it must have passed
+// the guard). GET /twilio/voice/relay checks the upgrade's signature before
+// upgrading, then runs one session per call: setup binds the call, each
+// final prompt (and each run of keypad digits) is a turn run through the
+// orchestrator with its replies streamed back sentence by sentence, an
+// interrupt cancels the turn in flight and records what the caller heard,
+// and a handoff or a goodbye ends the session.
+//
+// # Outbound calls
+//
+// Caller places calls with twilio-go only after a check function allows the
+// attempt; POST /twilio/voice/status records each attempt's outcome.
+//
+// # What this package must not do
+//
+// It never decides what to say: every word spoken comes from the
+// orchestrator's guard-approved stream or from the greeting function. It never
+// logs what the caller said or full phone numbers, and exactly one goroutine
+// writes to a socket.
+package voice

@@ -1,0 +1,254 @@
+package voice
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gorilla/websocket"
+	"github.com/twilio/twilio-go/twiml"
+
+	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/channels/twilio"
+)
+
+// The routes a Handler serves.
+const (
+	CallPath   = "/twilio/voice"        // POST: Twilio's call webhook, answered with TwiML
+	RelayPath  = "/twilio/voice/relay"  // GET: the ConversationRelay websocket
+	StatusPath = "/twilio/voice/status" // POST: outbound call status callbacks
+)
+
+// Orchestrator runs a turn and streams its guard-approved replies (agent.Orchestrator).
+type Orchestrator interface {
+	Handle(ctx context.Context, in agent.Inbound, opts ...agent.TurnOption) (agent.TurnResult, error)
+}
+
+// TurnFunc runs one turn and hands each guard-approved chunk of its replies
+// to stream as soon as it is ready.
+type TurnFunc func(ctx context.Context, in agent.Inbound, stream func(chunk string)) (agent.TurnResult, error)
+
+// Turns runs turns through an orchestrator's Handle with agent.WithStream.
+func Turns(o Orchestrator) TurnFunc {
+	return func(ctx context.Context, in agent.Inbound, stream func(string)) (agent.TurnResult, error) {
+		return o.Handle(ctx, in, agent.WithStream(stream))
+	}
+}
+
+// InterruptRecorder records what a caller heard of a reply before they
+// spoke over it, so the transcript shows what was actually said.
+type InterruptRecorder interface {
+	RecordInterrupt(ctx context.Context, callSid, heard string) error
+}
+
+// AttemptRecorder records contact attempts (agent.Store).
+type AttemptRecorder interface {
+	AddContactAttempt(ctx context.Context, c agent.ContactAttempt) error
+}
+
+// GreetingRequest describes the call a greeting is for.
+type GreetingRequest struct {
+	CallSid   string
+	From      string
+	To        string
+	Direction string // "inbound" or "outbound-api"
+	AccountID string // known for calls Parley placed
+}
+
+// Greeting is the first thing said on a call, already allowed by the guard.
+type Greeting struct {
+	Text     string // empty: say nothing, wait for the caller
+	Language string // "en-US" or "zh-CN"; "en" and "zh" are understood
+}
+
+// GreetingFunc chooses a call's greeting and language.
+type GreetingFunc func(ctx context.Context, r GreetingRequest) (Greeting, error)
+
+// Config wires a Handler. Settings, Turn and Greeting are required.
+type Config struct {
+	Settings   twilio.Settings
+	Turn       TurnFunc // usually Turns(orchestrator)
+	Greeting   GreetingFunc
+	Interrupts InterruptRecorder // optional
+	Attempts   AttemptRecorder   // optional: without it status callbacks are only logged
+	Clock      agent.Clock       // default agent.SystemClock
+	Log        *slog.Logger      // default discards
+	// ConnectAction, when set, is the <Connect action> URL Twilio posts to
+	// when the relay session ends (with HandoffData); without it the call ends.
+	ConnectAction string
+	ReadLimit     int64         // largest inbound frame; default 64 KB
+	PingPeriod    time.Duration // default 30s
+	PongWait      time.Duration // default 60s; must exceed PingPeriod
+	WriteWait     time.Duration // default 10s
+	DTMFPause     time.Duration // digits are a turn after this pause or '#'; default 2s
+}
+
+// Handler serves CallPath, RelayPath and StatusPath.
+type Handler struct {
+	cfg      Config
+	verifier *twilio.Verifier
+	upgrader websocket.Upgrader
+	mux      *http.ServeMux
+
+	base     context.Context // sessions end when it is cancelled
+	cancel   context.CancelFunc
+	mu       sync.Mutex // guards closed against sessions.Add after Close
+	closed   bool
+	sessions sync.WaitGroup
+}
+
+// NewHandler validates cfg and fills its defaults.
+func NewHandler(cfg Config) (*Handler, error) {
+	if cfg.Turn == nil || cfg.Greeting == nil {
+		return nil, errors.New("voice: new handler: Turn and Greeting are required")
+	}
+	if cfg.Clock == nil {
+		cfg.Clock = agent.SystemClock{}
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.ReadLimit <= 0 {
+		cfg.ReadLimit = 64 << 10
+	}
+	if cfg.PingPeriod <= 0 {
+		cfg.PingPeriod = 30 * time.Second
+	}
+	if cfg.PongWait <= cfg.PingPeriod {
+		cfg.PongWait = 2 * cfg.PingPeriod
+	}
+	if cfg.WriteWait <= 0 {
+		cfg.WriteWait = 10 * time.Second
+	}
+	if cfg.DTMFPause <= 0 {
+		cfg.DTMFPause = 2 * time.Second
+	}
+	h := &Handler{
+		cfg:      cfg,
+		verifier: twilio.NewVerifier(cfg.Settings, cfg.Log),
+		// CheckOrigin stays nil: Twilio sends no Origin, and a browser from
+		// another origin is refused.
+		upgrader: websocket.Upgrader{ReadBufferSize: 4096, WriteBufferSize: 4096},
+		mux:      http.NewServeMux(),
+	}
+	h.base, h.cancel = context.WithCancel(context.Background())
+	h.mux.HandleFunc("POST "+CallPath, h.call)
+	h.mux.HandleFunc("GET "+RelayPath, h.relay)
+	h.mux.HandleFunc("POST "+StatusPath, h.status)
+	return h, nil
+}
+
+// Register mounts the handler's routes on mux.
+func (h *Handler) Register(mux *http.ServeMux) {
+	mux.Handle("POST "+CallPath, h)
+	mux.Handle("GET "+RelayPath, h)
+	mux.Handle("POST "+StatusPath, h)
+}
+
+// ServeHTTP routes to the call webhook, the relay and the status callback.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.mux.ServeHTTP(w, r) }
+
+// Close ends every relay session (cancelling turns in flight) and waits for
+// them until ctx ends. The HTTP server's Shutdown does not, since the
+// sockets are hijacked.
+func (h *Handler) Close(ctx context.Context) error {
+	h.mu.Lock()
+	h.closed = true
+	h.mu.Unlock()
+	h.cancel()
+	done := make(chan struct{})
+	go func() { h.sessions.Wait(); close(done) }()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("voice: close: %w", ctx.Err())
+	}
+}
+
+// call answers Twilio's call webhook with a ConversationRelay connection.
+func (h *Handler) call(w http.ResponseWriter, r *http.Request) {
+	form, ok := h.verifier.ReadForm(w, r)
+	if !ok {
+		return
+	}
+	if !h.verifier.AccountMatches(form) {
+		h.cfg.Log.Warn("voice: webhook for another account", "account_sid", form.Get("AccountSid"))
+		http.Error(w, "wrong account", http.StatusForbidden)
+		return
+	}
+	req := GreetingRequest{
+		CallSid: form.Get("CallSid"), From: form.Get("From"), To: form.Get("To"),
+		Direction: form.Get("Direction"), AccountID: r.URL.Query().Get("aid"),
+	}
+	if req.CallSid == "" {
+		http.Error(w, "CallSid is required", http.StatusBadRequest)
+		return
+	}
+	g, err := h.cfg.Greeting(r.Context(), req)
+	if err != nil {
+		// The call still connects; the caller speaks first.
+		h.cfg.Log.Error("voice: greeting", "call", req.CallSid, "err", err)
+		g = Greeting{}
+	}
+	relay := &twiml.VoiceConversationRelay{
+		Url:             h.cfg.Settings.WebsocketURL(RelayPath),
+		Language:        relayLanguage(g.Language),
+		WelcomeGreeting: g.Text,
+		Interruptible:   "any",
+		DtmfDetection:   "true",
+	}
+	if h.cfg.Settings.PublicURL == "" {
+		relay.Url = "wss://" + r.Host + RelayPath
+	}
+	if req.AccountID != "" {
+		relay.InnerElements = []twiml.Element{&twiml.VoiceParameter{Name: accountParam, Value: req.AccountID}}
+	}
+	doc, err := twiml.Voice([]twiml.Element{&twiml.VoiceConnect{Action: h.cfg.ConnectAction, InnerElements: []twiml.Element{relay}}})
+	if err != nil {
+		h.cfg.Log.Error("voice: twiml", "call", req.CallSid, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	h.cfg.Log.Info("voice: call connected to relay", "call", req.CallSid, "from", twilio.Redact(req.From), "direction", req.Direction)
+	w.Header().Set("Content-Type", "text/xml")
+	_, _ = w.Write([]byte(doc))
+}
+
+// accountParam is the <Parameter> that carries the account of a call
+// Parley placed into setup.customParameters.
+const accountParam = "accountId"
+
+func relayLanguage(lang string) string {
+	if strings.HasPrefix(strings.ToLower(lang), "zh") {
+		return "zh-CN"
+	}
+	return "en-US"
+}
+
+// relay upgrades a signed ConversationRelay connection and runs its session.
+func (h *Handler) relay(w http.ResponseWriter, r *http.Request) {
+	if !h.verifier.CheckUpgrade(w, r) {
+		return
+	}
+	h.mu.Lock()
+	if h.closed {
+		h.mu.Unlock()
+		http.Error(w, "shutting down", http.StatusServiceUnavailable)
+		return
+	}
+	h.sessions.Add(1)
+	h.mu.Unlock()
+	defer h.sessions.Done()
+	conn, err := h.upgrader.Upgrade(w, r, nil)
+	if err != nil {
+		h.cfg.Log.Warn("voice: upgrade", "err", err) // Upgrade has answered already
+		return
+	}
+	newSession(h, conn).run(r.Context())
+}
