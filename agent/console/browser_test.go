@@ -135,4 +135,20 @@ func TestBrowserSupervisorFlow(t *testing.T) {
 	if c, _ := b.store.Conversation(b.ctx, b.conv); c.Owner != agent.OwnerAI {
 		t.Fatalf("after hand-back the owner is %q", c.Owner)
 	}
+
+	run("open the list on a tablet",
+		chromedp.EmulateViewport(820, 1180),
+		chromedp.Navigate(b.srv.URL+"/console/?channel=sms"),
+		chromedp.WaitVisible(`//tbody[@id="rows"]//a[contains(., "Maria Lopez")]`),
+		chromedp.WaitVisible(chromedp.CSS(`body[data-live="true"]`)),
+	)
+	tablet, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("tablet screenshot: %v", err)
+	}
+	path = filepath.Join(dir, "console-list-tablet.png")
+	if err := os.WriteFile(path, tablet, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", path)
 }
