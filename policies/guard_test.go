@@ -19,6 +19,17 @@ func at(t *testing.T, s string) time.Time {
 	return v
 }
 
+// wantDecision fails t unless d has the action and, when given, the send_at.
+func wantDecision(t *testing.T, d Decision, action Action, sendAt string) {
+	t.Helper()
+	if d.Action != action {
+		t.Fatalf("action = %s, want %s (%v) / 决定不符", d.Action, action, d.Violations)
+	}
+	if sendAt != "" && !d.SendAt.Equal(at(t, sendAt)) {
+		t.Errorf("send_at = %s, want %s / 发送时间不符", d.SendAt.Format(time.RFC3339), sendAt)
+	}
+}
+
 // verified are facts for the verified borrower at a convenient hour.
 func verified(jur, zone, now string) Facts {
 	n, _ := time.Parse(time.RFC3339, now)
@@ -106,12 +117,7 @@ func TestCheckContactTime(t *testing.T) {
 				p.InitiatedBy = "borrower"
 			}
 			d := g.Check(p, f)
-			if d.Action != tc.action {
-				t.Fatalf("action = %s, want %s (%v) / 决定不符", d.Action, tc.action, d.Violations)
-			}
-			if tc.sendAt != "" && !d.SendAt.Equal(at(t, tc.sendAt)) {
-				t.Errorf("send_at = %s, want %s / 发送时间不符", d.SendAt.Format(time.RFC3339), tc.sendAt)
-			}
+			wantDecision(t, d, tc.action, tc.sendAt)
 			if d.Action == Defer && !inWindow(d.SendAt, g.profiles[tc.jur].zones[:1], g.profiles[tc.jur].start, g.profiles[tc.jur].end) && tc.zone == "" {
 				t.Errorf("send_at %s is outside the window / 发送时间不在窗口内", d.SendAt)
 			}
@@ -161,12 +167,7 @@ func TestCheckFrequency(t *testing.T) {
 				p.InitiatedBy = "borrower"
 			}
 			d := g.Check(p, f)
-			if d.Action != tc.action {
-				t.Fatalf("action = %s, want %s (%v) / 决定不符", d.Action, tc.action, d.Violations)
-			}
-			if tc.sendAt != "" && !d.SendAt.Equal(at(t, tc.sendAt)) {
-				t.Errorf("send_at = %s, want %s / 发送时间不符", d.SendAt.Format(time.RFC3339), tc.sendAt)
-			}
+			wantDecision(t, d, tc.action, tc.sendAt)
 			if tc.action != Allow && !strings.Contains(strings.Join(categoriesOf(d), ","), CatFrequency) {
 				t.Errorf("violations %v lack frequency / 缺少频次违规", d.Violations)
 			}
@@ -229,9 +230,7 @@ func TestCheckDisclosures(t *testing.T) {
 				tc.facts(&f)
 			}
 			d := g.Check(tc.p, f)
-			if d.Action != tc.action {
-				t.Fatalf("action = %s, want %s (%v) / 决定不符", d.Action, tc.action, d.Violations)
-			}
+			wantDecision(t, d, tc.action, "")
 			if diff := cmp.Diff(tc.wantText, d.Text); diff != "" {
 				t.Errorf("text (-want +got) / 文本不符:\n%s", diff)
 			}
@@ -271,9 +270,7 @@ func TestCheckPrivacy(t *testing.T) {
 			f.OtherBorrowerNames = []string{"Jane Doe"}
 			f.Agency = "Apex Recoveries"
 			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
-			if d.Action != tc.action {
-				t.Fatalf("action = %s, want %s (%v) / 决定不符", d.Action, tc.action, d.Violations)
-			}
+			wantDecision(t, d, tc.action, "")
 			if diff := cmp.Diff(tc.categories, categoriesOf(d)); diff != "" {
 				t.Errorf("categories (-want +got) / 类别不符:\n%s", diff)
 			}

@@ -147,24 +147,21 @@ func parseLexicon(data []byte) (*lexicon, error) {
 		lx.index[n] = i
 		lx.families = append(lx.families, fam)
 	}
-	for _, raw := range f.Negations {
-		if err := add(raw, termUse{kind: useNegation}); err != nil {
-			return nil, fmt.Errorf("lexicon: negations: %w", err)
-		}
-	}
-	for _, raw := range f.Disclaimers {
-		if err := add(raw, termUse{kind: useDisclaimer}); err != nil {
-			return nil, fmt.Errorf("lexicon: disclaimers: %w", err)
-		}
-	}
-	for _, raw := range f.NotNegations {
-		if err := add(raw, termUse{kind: useNotNegation}); err != nil {
-			return nil, fmt.Errorf("lexicon: not_negations: %w", err)
-		}
-	}
-	for _, raw := range f.ClauseBreaks {
-		if err := add(raw, termUse{kind: useBreak}); err != nil {
-			return nil, fmt.Errorf("lexicon: clause_breaks: %w", err)
+	// The word lists that shape how family terms are read.
+	for _, list := range []struct {
+		name  string
+		terms []string
+		kind  uint8
+	}{
+		{"negations", f.Negations, useNegation},
+		{"disclaimers", f.Disclaimers, useDisclaimer},
+		{"not_negations", f.NotNegations, useNotNegation},
+		{"clause_breaks", f.ClauseBreaks, useBreak},
+	} {
+		for _, raw := range list.terms {
+			if err := add(raw, termUse{kind: list.kind}); err != nil {
+				return nil, fmt.Errorf("lexicon: %s: %w", list.name, err)
+			}
 		}
 	}
 	for _, c := range f.Conditions {
