@@ -30,6 +30,12 @@ func (f *flow) negotiation() (n *Negotiation, fresh bool) {
 
 // negotiate answers a negotiation move of a verified borrower.
 func (f *flow) negotiate(c Command) {
+	if f.t.Emitted(EventPlanOffered) && !namesTerms(c) {
+		// One set of offers per turn: a second would renumber the options
+		// the borrower is reading ("I lost my job, I can't pay it all" is
+		// hardship, not a refusal of offers they have not seen).
+		return
+	}
 	n, fresh := f.negotiation()
 	table := n.Offers()
 	switch c.Intent {
@@ -258,10 +264,21 @@ func (f *flow) hardship() {
 // negotiation answers with the hardship terms in force.
 func (f *flow) namesTerms() bool {
 	for _, c := range f.cmds {
-		switch c.Intent {
-		case IntentProposePlan, IntentPayInFull, IntentAcceptOffer:
+		if namesTerms(c) {
 			return true
 		}
+	}
+	return false
+}
+
+// namesTerms reports whether a command says what the borrower will pay:
+// an amount, a number of payments, in full, or an offer taken.
+func namesTerms(c Command) bool {
+	switch c.Intent {
+	case IntentPayInFull, IntentAcceptOffer:
+		return true
+	case IntentProposePlan:
+		return c.Amount != nil || c.Count > 0
 	}
 	return false
 }

@@ -156,6 +156,26 @@ func TestHardshipOffersTheManageablePlanAndAPerson(t *testing.T) {
 	wantEvents(t, res, agent.EventPlanAccepted)
 }
 
+func TestOneSetOfOffersPerTurn(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.verify()
+	res := b.turn("I lost my job, I can't pay it all", cmd(agent.IntentHardship), cmd(agent.IntentRejectOffer))
+	wantEvents(t, res, agent.EventHardshipRecorded, agent.EventPlanOffered)
+	offered := 0
+	for _, e := range res.Events {
+		if e.Kind == agent.EventPlanOffered {
+			offered++
+		}
+	}
+	if offered != 1 {
+		t.Errorf("plan_offered %d times in one turn, want 1:\n%s", offered, text(res))
+	}
+	contains(t, res, "Option 1: 24 monthly payments of $50.00")
+	res = b.turn("option 1", agent.Command{Intent: agent.IntentAcceptOffer, OfferID: "1"})
+	contains(t, res, "24 monthly payments of $50.00")
+}
+
 func TestChineseNegotiation(t *testing.T) {
 	t.Parallel()
 	b := setup(t, cnAccount(), agent.ChannelChat)
