@@ -7,11 +7,12 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/agent/postgres/pgtest"
 )
 
 func newPool(t *testing.T) *pgxpool.Pool {
 	t.Helper()
-	pool, err := pgxpool.New(context.Background(), testURL(t))
+	pool, err := pgxpool.New(context.Background(), pgtest.URL(t))
 	if err != nil {
 		t.Fatalf("pool: %v", err)
 	}

@@ -286,7 +286,9 @@ func testTranscriptPagination(t *testing.T, open Open) {
 	for i := 1; i <= 7; i++ {
 		f.inbound(t, f.conv.ID, fmt.Sprintf("SM%d", i), fmt.Sprintf("message %d", i))
 	}
-	f.outbound(t, other.ID, "elsewhere", nil)
+	if m := f.outbound(t, other.ID, "elsewhere", nil); m.Seq != 1 {
+		t.Errorf("first message of another conversation has seq %d, want 1: numbering is per conversation", m.Seq)
+	}
 	tests := []struct {
 		after int64
 		limit int

@@ -10,6 +10,7 @@ import (
 
 	"github.com/parley-collections/parley/agent"
 	"github.com/parley-collections/parley/agent/postgres"
+	"github.com/parley-collections/parley/agent/postgres/pgtest"
 	"github.com/parley-collections/parley/agent/sqlite"
 )
 
@@ -91,13 +92,7 @@ func TestOpenStoreErrors(t *testing.T) {
 
 func TestOpenStoreChoosesPostgres(t *testing.T) {
 	t.Parallel()
-	u := os.Getenv("TEST_DATABASE_URL")
-	if u == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("TEST_DATABASE_URL is unset: CI must run the PostgreSQL tests")
-		}
-		t.Skip("TEST_DATABASE_URL is unset: skipping the PostgreSQL part of openStore")
-	}
+	u := pgtest.Schema(t) // a private schema, dropped afterwards
 	st, err := openStore(context.Background(), env("DATABASE_URL", u), filepath.Join(t.TempDir(), "unused.db"))
 	if err != nil {
 		t.Fatalf("openStore: %v", err)
