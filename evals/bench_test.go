@@ -44,7 +44,8 @@ cases:
 }
 
 // BenchmarkThousandCases runs 1,000 scripted three-turn cases with the
-// rules brain, the guard and a fresh in-memory store per case.
+// rules brain and the guard, one in-memory SQLite store per worker (every
+// case on an account of its own). docs/bench-evals.md records the figures.
 func BenchmarkThousandCases(b *testing.B) {
 	suites := thousandCases(b)
 	opts := options()
@@ -59,4 +60,5 @@ func BenchmarkThousandCases(b *testing.B) {
 			b.Fatalf("%d cases failed, first: %v", rep.Summary.Failed, rep.Results[0].Failures)
 		}
 	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*1000), "ns/case")
 }
