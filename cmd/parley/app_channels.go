@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/agent/console"
 	"github.com/parley-collections/parley/channels/chat"
 	"github.com/parley-collections/parley/channels/sms"
 	"github.com/parley-collections/parley/channels/twilio"
@@ -81,7 +83,44 @@ func (a *app) mountChannels(ctx context.Context) error {
 		defer cancel()
 		_ = voiceH.Close(cctx)
 	})
+	return a.mountConsole(ctx)
+}
+
+// mountConsole serves the supervisor console and its JSON API. In demo mode
+// it makes sure the `supervisor` user exists, with PARLEY_DEMO_PASSWORD or a
+// random password printed once.
+func (a *app) mountConsole(ctx context.Context) error {
+	demoPW := ""
+	if a.cfg.Demo {
+		demoPW = a.cfg.DemoPassword
+		if demoPW == "" {
+			demoPW = randomSecret()[:16]
+		}
+		if _, err := a.store.UserByName(ctx, "supervisor"); err == nil && a.cfg.DemoPassword == "" {
+			fmt.Fprintln(a.sio.Stderr, "Console: user supervisor exists already; its password is unchanged.")
+		} else {
+			fmt.Fprintf(a.sio.Stderr, "Console: http://%s/console/ user supervisor, password %s\n", consoleHost(a.cfg.Addr), demoPW)
+		}
+	}
+	con, err := console.New(ctx, console.Config{
+		Store: a.store, Orchestrator: a.orch, Bus: a.bus, Logger: a.log,
+		Secure:       strings.HasPrefix(a.cfg.PublicURL, "https://"),
+		DemoPassword: demoPW,
+	})
+	if err != nil {
+		return fmt.Errorf("console: %w", err)
+	}
+	a.handle("/console/", "console", con)
+	a.handle("/api/", "api", con)
+	a.closers = append(a.closers, con.Close)
 	return nil
+}
+
+func consoleHost(addr string) string {
+	if strings.HasPrefix(addr, ":") {
+		return "localhost" + addr
+	}
+	return addr
 }
 
 // demoChatAccounts lists the demo borrowers for the chat demo page.

@@ -35,6 +35,11 @@ var buildParley = sync.OnceValues(func() (string, error) {
 
 func freeAddr(t *testing.T) string {
 	t.Helper()
+	return freeAddrT(t)
+}
+
+func freeAddrT(t testing.TB) string {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

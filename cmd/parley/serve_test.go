@@ -1,0 +1,57 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestServeBadInput: an unknown flag, a corrupt database file and an
+// unreachable DATABASE_URL each give a one-line error naming the cause and
+// the right exit status, never a panic.
+func TestServeBadInput(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	corrupt := filepath.Join(dir, "corrupt.db")
+	if err := os.WriteFile(corrupt, bytes.Repeat([]byte("not a database "), 400), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		env  map[string]string
+		code int
+		want string
+	}{
+		{"unknown flag", []string{"serve", "--bogus"}, nil, 2, "flag provided but not defined: -bogus"},
+		{"extra argument", []string{"serve", "now"}, nil, 2, `unexpected argument "now"`},
+		{"corrupt database", []string{"serve", "--db", corrupt, "--addr", "127.0.0.1:0"}, nil, 1, "corrupt.db"},
+		{"unreachable postgres", []string{"serve", "--addr", "127.0.0.1:0"}, map[string]string{"DATABASE_URL": "postgres://nobody@127.0.0.1:1/none?sslmode=disable&connect_timeout=2"}, 1, "127.0.0.1"},
+		{"bad public url", []string{"serve"}, map[string]string{"PARLEY_PUBLIC_URL": "ftp://x"}, 2, "PARLEY_PUBLIC_URL"},
+		{"unknown command", []string{"frobnicate"}, nil, 2, `unknown command "frobnicate"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			var out, errb bytes.Buffer
+			getenv := func(k string) string { return tc.env[k] }
+			code := Main(context.Background(), tc.args, IO{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: getenv})
+			if code != tc.code {
+				t.Fatalf("exit %d, want %d; stderr: %s", code, tc.code, errb.String())
+			}
+			msg := errb.String()
+			if !strings.Contains(msg, tc.want) {
+				t.Errorf("stderr %q does not name %q", msg, tc.want)
+			}
+			if strings.Contains(msg, "panic") || strings.Contains(msg, "goroutine ") {
+				t.Errorf("stderr shows a panic: %s", msg)
+			}
+			if tc.code == 1 && strings.Count(strings.TrimSpace(msg), "\n") > 0 {
+				t.Errorf("error is not one line: %q", msg)
+			}
+		})
+	}
+}
