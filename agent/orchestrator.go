@@ -67,7 +67,8 @@ type Config struct {
 	AgentName string
 	// TurnTimeout bounds one turn; default 10s.
 	TurnTimeout time.Duration
-	// GuardTimeout bounds one guard check; a check that takes longer blocks. Default 250ms.
+	// GuardTimeout bounds one guard check; a check that takes longer blocks.
+	// Default 1s: a check takes microseconds, so only a hung guard reaches it.
 	GuardTimeout time.Duration
 	// HistoryLimit is how many recent messages the brain sees; default 20.
 	HistoryLimit int
@@ -126,7 +127,7 @@ func NewOrchestrator(cfg Config) (*Orchestrator, error) {
 		cfg.TurnTimeout = 10 * time.Second
 	}
 	if cfg.GuardTimeout <= 0 {
-		cfg.GuardTimeout = 250 * time.Millisecond
+		cfg.GuardTimeout = time.Second
 	}
 	if cfg.HistoryLimit <= 0 {
 		cfg.HistoryLimit = 20
@@ -161,7 +162,7 @@ func (o *Orchestrator) Receive(ctx context.Context, in Inbound) (Message, bool, 
 			return Message{}, false, fmt.Errorf("receive: %w", err)
 		}
 	}
-	conv, err := o.conversationFor(ctx, in)
+	conv, fresh, err := o.conversationFor(ctx, in)
 	if err != nil {
 		return Message{}, false, fmt.Errorf("receive: %w", err)
 	}
@@ -184,7 +185,10 @@ func (o *Orchestrator) Receive(ctx context.Context, in Inbound) (Message, bool, 
 	}
 	if created {
 		o.publish(ctx, Notice{Kind: "message", ConversationID: conv.ID, AccountID: conv.AccountID, MessageID: stored.ID})
-		if in.Meta["verified"] == "true" && !conv.Verified {
+		// An authenticated chat verifies the conversation it opens. Later
+		// messages do not verify it again: once the flows withdrew
+		// verification (someone else said they were writing), facts are needed.
+		if in.Meta["verified"] == "true" && fresh && !conv.Verified {
 			conv.Verified = true
 			if conv.State == StateOpen {
 				conv.State = StateVerified
@@ -202,32 +206,35 @@ func (o *Orchestrator) Receive(ctx context.Context, in Inbound) (Message, bool, 
 	return stored, created, nil
 }
 
-func (o *Orchestrator) conversationFor(ctx context.Context, in Inbound) (Conversation, error) {
+// conversationFor finds or opens the conversation for an inbound message;
+// fresh reports that it was opened now.
+func (o *Orchestrator) conversationFor(ctx context.Context, in Inbound) (c Conversation, fresh bool, err error) {
 	st := o.cfg.Store
 	if in.ConversationID != "" {
-		return st.Conversation(ctx, in.ConversationID)
+		c, err := st.Conversation(ctx, in.ConversationID)
+		return c, false, err
 	}
 	accountID := in.AccountID
 	if accountID == "" {
 		a, err := st.AccountByPhone(ctx, in.From)
 		if errors.Is(err, ErrNotFound) {
-			return Conversation{}, ErrUnknownSender
+			return Conversation{}, false, ErrUnknownSender
 		}
 		if err != nil {
-			return Conversation{}, err
+			return Conversation{}, false, err
 		}
 		accountID = a.ID
 	}
-	c, err := st.OpenConversation(ctx, accountID, in.Channel)
+	c, err = st.OpenConversation(ctx, accountID, in.Channel)
 	if err == nil {
-		return c, nil
+		return c, false, nil
 	}
 	if !errors.Is(err, ErrNotFound) {
-		return Conversation{}, err
+		return Conversation{}, false, err
 	}
 	a, err := st.Account(ctx, accountID)
 	if err != nil {
-		return Conversation{}, err
+		return Conversation{}, false, err
 	}
 	c = Conversation{
 		AccountID: accountID,
@@ -238,9 +245,9 @@ func (o *Orchestrator) conversationFor(ctx context.Context, in Inbound) (Convers
 		Locale:    a.Borrower.Locale,
 	}
 	if err := st.CreateConversation(ctx, &c); err != nil {
-		return Conversation{}, err
+		return Conversation{}, false, err
 	}
-	return c, nil
+	return c, true, nil
 }
 
 // Handle stores an inbound message and runs its turn.
@@ -348,7 +355,7 @@ func (o *Orchestrator) newTurn(ctx context.Context, conv Conversation, acct Acco
 		Locale:       locale,
 		o:            o,
 	}
-	t.Context = TurnContext{Conversation: conv, Currency: acct.Balance.Currency, Now: now.In(acct.Location()), Locale: locale, History: hist}
+	t.Context = TurnContext{Conversation: conv, Currency: acct.Balance.Currency, Now: now.In(acct.Location()), Locale: locale, History: hist, OpenOffers: openOffers(conv)}
 	_ = st
 	return t, nil
 }

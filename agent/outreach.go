@@ -50,7 +50,7 @@ func (o *Orchestrator) Outreach(ctx context.Context, accountID string, ch Channe
 	} else if ch == ChannelEmail {
 		addr = acct.Borrower.Email
 	}
-	conv, err := o.conversationFor(ctx, Inbound{Channel: ch, AccountID: accountID, From: addr})
+	conv, _, err := o.conversationFor(ctx, Inbound{Channel: ch, AccountID: accountID, From: addr})
 	if err != nil {
 		return TurnResult{}, fmt.Errorf("reach: %w", err)
 	}

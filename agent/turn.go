@@ -213,6 +213,7 @@ func (o *Orchestrator) check(t *Turn, r Reply) (d policies.Decision) {
 	if d.Violations == nil {
 		d.Violations = []policies.Violation{}
 	}
+	d.Grounded = append([]policies.Amount(nil), f.AllowedAmounts...)
 	return d
 }
 

@@ -213,6 +213,9 @@ func runCase(ctx context.Context, st agent.Store, n int, j job, opts Options) (r
 		Store: st, Brain: opts.NewBrain(), Guard: opts.Guard, Clock: clock,
 		Knowledge: opts.Knowledge, Phraser: opts.Phraser,
 		Linker: &agent.PaymentLinker{URLTemplate: "https://pay.example.com/p/{token}", Secret: []byte("eval-secret")},
+		// A check takes microseconds; a loaded CI machine must not turn a
+		// scheduling stall into a blocked reply and a flaky case.
+		GuardTimeout: 10 * time.Second,
 	})
 	if err != nil {
 		return failed(res, err.Error())
@@ -480,11 +483,12 @@ func (cr *caseRun) recheck(ctx context.Context) {
 		Currency: cr.acct.Balance.Currency, TimeBarred: cr.acct.Flags.TimeBarred,
 		LegalActionApproved: cr.acct.Flags.LegalActionApproved,
 	}
+	var planAmounts []int64
 	if plans, err := cr.st.Plans(ctx, cr.acct.ID); err == nil {
 		for _, p := range plans {
-			f.AllowedAmounts = append(f.AllowedAmounts, p.Total.Minor)
+			planAmounts = append(planAmounts, p.Total.Minor)
 			for _, in := range p.Installments {
-				f.AllowedAmounts = append(f.AllowedAmounts, in.Amount.Minor)
+				planAmounts = append(planAmounts, in.Amount.Minor)
 			}
 		}
 	}
@@ -505,6 +509,12 @@ func (cr *caseRun) recheck(ctx context.Context) {
 		}
 		f.RecipientVerified = cr.verified || (!verifiedAt.IsZero() && !m.CreatedAt.Before(verifiedAt))
 		f.Now = m.CreatedAt
+		// Amounts are grounded as they were when the message was sent: the
+		// offers the engine had made, recorded with the decision.
+		f.AllowedAmounts = planAmounts
+		if m.Guard != nil {
+			f.AllowedAmounts = append(append([]int64(nil), planAmounts...), m.Guard.Grounded...)
+		}
 		g := cr.opts.Guard.Check(policies.Proposal{
 			ID: m.ID, Text: m.Text, Channel: string(m.Channel), InitiatedBy: "borrower", FirstMessage: first,
 			Purpose: purposeOf(m),

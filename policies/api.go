@@ -102,6 +102,9 @@ type Decision struct {
 	Text       string      `json:"text,omitempty"`
 	SendAt     time.Time   `json:"send_at,omitzero"`
 	Error      string      `json:"error,omitempty"`
+	// Grounded records, for the audit trail, the amounts (minor units) the
+	// caller declared grounded when it asked; the guard leaves it empty.
+	Grounded []Amount `json:"grounded,omitempty"`
 }
 
 // Sendable reports whether the decision lets Text go out now.
