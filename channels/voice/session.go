@@ -134,9 +134,9 @@ func (s *session) run(ctx context.Context) {
 			websocket.FormatCloseMessage(websocket.CloseGoingAway, "session ended"), time.Now().Add(time.Second))
 		_ = s.conn.SetReadDeadline(time.Now())
 	})
-	defer unblock()
 
 	s.read()
+	unblock() // the reader is done; it has closed with its own code when it had one
 
 	s.mu.Lock()
 	s.closing = true
