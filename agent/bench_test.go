@@ -19,7 +19,7 @@ import (
 	"github.com/parley-collections/parley/policies"
 )
 
-// The benchmarks of docs/bench-agent.md: whole turns through the rules
+// The benchmarks of docs/benchmarks.md ("Agent turn"): whole turns through the rules
 // brain, the flows, the guard and a SQLite file store, as `parley serve`
 // runs them.
 

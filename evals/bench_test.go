@@ -45,7 +45,7 @@ cases:
 
 // BenchmarkThousandCases runs 1,000 scripted three-turn cases with the
 // rules brain and the guard, one in-memory SQLite store per worker (every
-// case on an account of its own). docs/bench-evals.md records the figures.
+// case on an account of its own). docs/benchmarks.md ("Evals") records the figures.
 func BenchmarkThousandCases(b *testing.B) {
 	suites := thousandCases(b)
 	opts := options()
