@@ -320,6 +320,7 @@ func benchSMS(ctx context.Context, sio IO, args []string) error {
 		publicURL string
 		body      string
 		drain     time.Duration
+		run       = strconv.FormatInt(time.Now().UnixNano()%1e10, 36)
 	)
 	fs := newFlags(sio, "bench sms", "[--url U] [--rate N] [--duration D] [--accounts IDS]")
 	c.bind(fs)
@@ -328,6 +329,7 @@ func benchSMS(ctx context.Context, sio IO, args []string) error {
 	fs.StringVar(&authToken, "auth-token", authToken, "Twilio auth token to sign with (env TWILIO_AUTH_TOKEN); empty sends unsigned, for PARLEY_TWILIO_INSECURE=1")
 	fs.StringVar(&publicURL, "public-url", "", "the server's PARLEY_PUBLIC_URL, which signatures cover; default --url")
 	fs.StringVar(&body, "body", "hi, what do I owe?", "message text")
+	fs.StringVar(&run, "run-id", run, "part of every MessageSid; two benches with the same id send the same sids (a redelivery test)")
 	fs.DurationVar(&drain, "drain", 60*time.Second, "after sending, wait up to this long for the turns to finish (0: don't wait)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -361,7 +363,6 @@ func benchSMS(ctx context.Context, sio IO, args []string) error {
 
 	ctx, cancel := context.WithTimeout(ctx, c.Duration)
 	defer cancel()
-	run := strconv.FormatInt(time.Now().UnixNano()%1e10, 36)
 	due := make(chan time.Time, conc)
 	var (
 		lat      latencies
