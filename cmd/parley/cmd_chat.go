@@ -6,12 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"strings"
 	"time"
 
 	"github.com/parley-collections/parley/agent"
-	"github.com/parley-collections/parley/agent/kb"
-	"github.com/parley-collections/parley/agent/rules"
 )
 
 func init() {
@@ -64,13 +63,20 @@ func runChat(ctx context.Context, sio IO, args []string) error {
 	if err != nil {
 		return fmt.Errorf("chat: %w", err)
 	}
-	know, err := kb.Default(ctx)
+	// The LLM brain when PARLEY_LLM_* is set (falling back to rules), else rules.
+	br, err := newBrains(sio.Getenv, slog.New(slog.DiscardHandler), true)
 	if err != nil {
-		return fmt.Errorf("chat: knowledge base: %w", err)
+		return fmt.Errorf("chat: %w", err)
 	}
+	know, closeKnow, err := newKnowledge(ctx, sio.Getenv, slog.New(slog.DiscardHandler), br)
+	if err != nil {
+		return fmt.Errorf("chat: %w", err)
+	}
+	defer closeKnow()
 	orch, err := agent.NewOrchestrator(agent.Config{
 		Store:     st,
-		Brain:     rules.New(),
+		Brain:     br.brain,
+		Phraser:   br.phraser,
 		Guard:     guard,
 		Knowledge: know,
 		Linker:    &agent.PaymentLinker{URLTemplate: cfg.PaymentURL, Secret: []byte(cfg.PaymentSecret)},
