@@ -84,6 +84,22 @@ func postSMS(t *testing.T, base, prefix string, n int) []string {
 	return ok
 }
 
+// checks counts a scenario's passed and failed checks, logging each failure.
+type checks struct {
+	t          *testing.T
+	pass, fail int
+}
+
+func (c *checks) check(ok bool, format string, a ...any) {
+	c.t.Helper()
+	if ok {
+		c.pass++
+		return
+	}
+	c.fail++
+	c.t.Logf("FAIL: "+format, a...)
+}
+
 // report prints a scenario's pass/fail count, which docs/reliability.md quotes.
 func report(t *testing.T, scenario string, pass, fail int) {
 	t.Helper()
@@ -141,15 +157,8 @@ func TestTwilioErrorsRetryWithoutDuplicates(t *testing.T) {
 		cb, _ := url.Parse(r.Form.Get("StatusCallback"))
 		delivered[cb.Query().Get("mid")]++
 	}
-	pass, fail := 0, 0
-	check := func(ok bool, format string, a ...any) {
-		if ok {
-			pass++
-			return
-		}
-		fail++
-		t.Logf("FAIL: "+format, a...)
-	}
+	c := &checks{t: t}
+	check := c.check
 	check(len(acked) == n, "%d of %d webhooks acknowledged", len(acked), n)
 	check(len(reqs) >= failures, "only %d requests reached the fake Twilio", len(reqs))
 	check(len(dead) == 0, "%d replies dead-lettered", len(dead))
@@ -159,7 +168,7 @@ func TestTwilioErrorsRetryWithoutDuplicates(t *testing.T) {
 	}
 	check(len(delivered) == len(sent), "Twilio accepted %d distinct replies, the outbox sent %d", len(delivered), len(sent))
 	t.Logf("%d webhooks, %d replies sent, %d Twilio requests (%d answered 500 or 429)", n, len(sent), len(reqs), failures)
-	report(t, "twilio-500-429", pass, fail)
+	report(t, "twilio-500-429", c.pass, c.fail)
 }
 
 // TestHangingLLMFallsBackToRules points the LLM brain at an endpoint that

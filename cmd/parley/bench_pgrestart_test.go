@@ -145,15 +145,8 @@ func TestPostgresRestartMidLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer pool.Close()
-	pass, fail := 0, 0
-	check := func(ok bool, format string, a ...any) {
-		if ok {
-			pass++
-			return
-		}
-		fail++
-		t.Logf("FAIL: "+format, a...)
-	}
+	c := &checks{t: t}
+	check := c.check
 	for label, n := range statuses {
 		check(label == "200" || label == "503", "%d requests answered %s, want only 200 or 503", n, label)
 	}
@@ -180,7 +173,7 @@ func TestPostgresRestartMidLoad(t *testing.T) {
 	check(unreplied == 0, "%d acknowledged messages without a reply", unreplied)
 	check(doubledOutbox == 0, "%d replies in the outbox twice", doubledOutbox)
 	t.Logf("answers: %v; %d accepted", statuses, len(accepted))
-	report(t, "postgres-restart", pass, fail)
+	report(t, "postgres-restart", c.pass, c.fail)
 }
 
 func waitHealthy(t *testing.T, addr string) {
