@@ -41,21 +41,21 @@ log "go test -race"
 go test -race -count=1 -timeout 20m ./...
 
 # Every parser of outside input gets a short, bounded fuzz run on top of its
-# committed seed corpus.
+# seed corpus; a listed target that no longer exists fails the run.
 log "fuzz (bounded)"
-fuzz() { go test -run '^$' -fuzz "^$2\$" -fuzztime "${FUZZTIME:-10s}" "$1"; }
 while read -r pkg target; do
   [ -n "$pkg" ] || continue
-  if go test -list "^$target\$" "$pkg" 2>/dev/null | grep -qx "$target"; then
-    fuzz "$pkg" "$target"
+  if ! go test -list "^$target\$" "$pkg" | grep -qx "$target"; then
+    echo "fuzz target $target missing in $pkg"; exit 1
   fi
+  go test -run '^$' -fuzz "^$target\$" -fuzztime "${FUZZTIME:-10s}" "$pkg"
 done <<'LIST'
 ./policies FuzzCheck
 ./policies FuzzCheckLines
 ./agent/rules FuzzUnderstand
+./agent FuzzPaymentLinkVerify
 ./channels/sms FuzzWebhook
-./channels/voice FuzzRelayFrame
-./channels/chat FuzzFrame
+./channels/chat FuzzClientFrame
 ./channels/chat FuzzToken
 ./evals FuzzSuite
 LIST
