@@ -166,14 +166,30 @@ func NewSQLite(ctx context.Context, db *sql.DB, log *slog.Logger) (*Jobs, error)
 	return &Jobs{client: c, runner: lr}, nil
 }
 
-// NewPostgres runs jobs on PostgreSQL, migrating River's tables.
+// migrateLockKey serializes River's migrations across replicas that start
+// at the same moment.
+const migrateLockKey = 0x50524c594a4f4253 // "PRLYJOBS"
+
+// NewPostgres runs jobs on PostgreSQL, migrating River's tables under an
+// advisory lock, so that replicas starting together migrate one at a time.
 func NewPostgres(ctx context.Context, pool *pgxpool.Pool, log *slog.Logger) (*Jobs, error) {
 	drv := riverpgxv5.New(pool)
 	mig, err := rivermigrate.New(drv, nil)
 	if err != nil {
 		return nil, fmt.Errorf("riverjobs: migrate: %w", err)
 	}
-	if _, err := mig.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+	conn, err := pool.Acquire(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("riverjobs: migrate: %w", err)
+	}
+	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1)", int64(migrateLockKey)); err != nil {
+		conn.Release()
+		return nil, fmt.Errorf("riverjobs: migrate: lock: %w", err)
+	}
+	_, err = mig.Migrate(ctx, rivermigrate.DirectionUp, nil)
+	_, _ = conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", int64(migrateLockKey))
+	conn.Release()
+	if err != nil {
 		return nil, fmt.Errorf("riverjobs: migrate: %w", err)
 	}
 	lr := &lateRunner{}

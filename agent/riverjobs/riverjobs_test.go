@@ -133,3 +133,49 @@ func TestPostgresJobsRun(t *testing.T) {
 	}
 	exercise(t, j)
 }
+
+// TestPostgresReplicasMigrateTogether starts River on several pools at once
+// against one fresh schema: every one must come up.
+func TestPostgresReplicasMigrateTogether(t *testing.T) {
+	t.Parallel()
+	url := os.Getenv("TEST_DATABASE_URL")
+	if url == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("TEST_DATABASE_URL is required in CI")
+		}
+		t.Skip("TEST_DATABASE_URL unset: skipping the PostgreSQL jobs test")
+	}
+	ctx := context.Background()
+	admin, err := pgxpool.New(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	schema := fmt.Sprintf("riverjobs_m_%d", time.Now().UnixNano())
+	if _, err := admin.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _, _ = admin.Exec(context.Background(), "DROP SCHEMA "+schema+" CASCADE") })
+	sep := "?"
+	if strings.Contains(url, "?") {
+		sep = "&"
+	}
+	errs := make(chan error, 3)
+	for range 3 {
+		go func() {
+			pool, err := pgxpool.New(ctx, url+sep+"search_path="+schema)
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer pool.Close()
+			_, err = NewPostgres(ctx, pool, slog.New(slog.DiscardHandler))
+			errs <- err
+		}()
+	}
+	for range 3 {
+		if err := <-errs; err != nil {
+			t.Errorf("replica start: %v", err)
+		}
+	}
+}
