@@ -100,29 +100,8 @@ func TestSQLiteJobsRun(t *testing.T) {
 
 func TestPostgresJobsRun(t *testing.T) {
 	t.Parallel()
-	url := os.Getenv("TEST_DATABASE_URL")
-	if url == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("TEST_DATABASE_URL is required in CI")
-		}
-		t.Skip("TEST_DATABASE_URL unset: skipping the PostgreSQL jobs test")
-	}
 	ctx := context.Background()
-	admin, err := pgxpool.New(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	schema := fmt.Sprintf("riverjobs_%d", time.Now().UnixNano())
-	if _, err := admin.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _, _ = admin.Exec(context.Background(), "DROP SCHEMA "+schema+" CASCADE") })
-	sep := "?"
-	if strings.Contains(url, "?") {
-		sep = "&"
-	}
-	pool, err := pgxpool.New(ctx, url+sep+"search_path="+schema)
+	pool, err := pgxpool.New(ctx, schemaURL(t, "riverjobs"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,32 +117,12 @@ func TestPostgresJobsRun(t *testing.T) {
 // against one fresh schema: every one must come up.
 func TestPostgresReplicasMigrateTogether(t *testing.T) {
 	t.Parallel()
-	url := os.Getenv("TEST_DATABASE_URL")
-	if url == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("TEST_DATABASE_URL is required in CI")
-		}
-		t.Skip("TEST_DATABASE_URL unset: skipping the PostgreSQL jobs test")
-	}
 	ctx := context.Background()
-	admin, err := pgxpool.New(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	schema := fmt.Sprintf("riverjobs_m_%d", time.Now().UnixNano())
-	if _, err := admin.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _, _ = admin.Exec(context.Background(), "DROP SCHEMA "+schema+" CASCADE") })
-	sep := "?"
-	if strings.Contains(url, "?") {
-		sep = "&"
-	}
+	url := schemaURL(t, "riverjobs_m")
 	errs := make(chan error, 3)
 	for range 3 {
 		go func() {
-			pool, err := pgxpool.New(ctx, url+sep+"search_path="+schema)
+			pool, err := pgxpool.New(ctx, url)
 			if err != nil {
 				errs <- err
 				return
@@ -178,4 +137,36 @@ func TestPostgresReplicasMigrateTogether(t *testing.T) {
 			t.Errorf("replica start: %v", err)
 		}
 	}
+}
+
+// schemaURL returns TEST_DATABASE_URL pointed at a fresh schema that is
+// dropped after the test; it skips (fails in CI) without the variable.
+func schemaURL(t *testing.T, prefix string) string {
+	t.Helper()
+	url := os.Getenv("TEST_DATABASE_URL")
+	if url == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("TEST_DATABASE_URL is required in CI")
+		}
+		t.Skip("TEST_DATABASE_URL unset: skipping the PostgreSQL jobs test")
+	}
+	ctx := context.Background()
+	admin, err := pgxpool.New(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema := fmt.Sprintf("%s_%d", prefix, time.Now().UnixNano())
+	if _, err := admin.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
+		admin.Close()
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		_, _ = admin.Exec(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
+		admin.Close()
+	})
+	sep := "?"
+	if strings.Contains(url, "?") {
+		sep = "&"
+	}
+	return url + sep + "search_path=" + schema
 }
