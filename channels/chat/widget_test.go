@@ -26,7 +26,7 @@ func TestWidgetInNode(t *testing.T) {
 		t.Skip("this node has no WebSocket")
 	}
 	b := setup(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, node, "--experimental-websocket", "testdata/widget_smoke.js",
 		"assets/widget.js", b.srv.URL, b.token(t, "A-1"))

@@ -50,7 +50,7 @@ globalThis.document = {
 };
 Math.random = () => 0; // the shortest reconnect backoff: 0.5 s
 
-function until(what, pred, ms = 8000) {
+function until(what, pred, ms = 30000) {
   return new Promise((resolve, reject) => {
     const start = Date.now();
     const tick = () => {
