@@ -45,7 +45,8 @@ go test -race -count=1 -timeout 20m ./...
 log "fuzz (bounded)"
 while read -r pkg target; do
   [ -n "$pkg" ] || continue
-  if ! go test -list "^$target\$" "$pkg" | grep -qx "$target"; then
+  listed=$(go test -list "^$target\$" "$pkg")
+  if ! grep -qx "$target" <<<"$listed"; then
     echo "fuzz target $target missing in $pkg"; exit 1
   fi
   go test -run '^$' -fuzz "^$target\$" -fuzztime "${FUZZTIME:-10s}" "$pkg"
