@@ -63,6 +63,11 @@ func findAmounts(base []byte, fn func(money) bool) {
 	for i := 0; i < len(base); {
 		c := base[i]
 		switch {
+		case c == 'h' && isLink(base[i:]):
+			// A link's digits (a payment token, a path) are not amounts.
+			for i < len(base) && base[i] > ' ' {
+				i++
+			}
 		case isDigit(c) && (i == 0 || !isDigit(base[i-1]) && base[i-1] != '.' && base[i-1] != ','):
 			m, ok, next := readNumber(base, i)
 			if ok && !fn(m) {
@@ -84,6 +89,11 @@ func findAmounts(base []byte, fn func(money) bool) {
 			i++
 		}
 	}
+}
+
+// isLink reports whether b starts with an http or https URL.
+func isLink(b []byte) bool {
+	return bytes.HasPrefix(b, []byte("https://")) || bytes.HasPrefix(b, []byte("http://"))
 }
 
 // readNumber reads the number at base[i] with what stands around it and
