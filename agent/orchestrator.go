@@ -411,19 +411,11 @@ func (o *Orchestrator) finish(ctx context.Context, t *Turn, res *TurnResult, to 
 	if err := st.UpdateConversation(ctx, c); err != nil {
 		return fmt.Errorf("turn: %w", err)
 	}
-	for _, e := range t.events {
-		e.ConversationID = c.ID
-		e.AccountID = c.AccountID
-		if e.Actor == "" {
-			e.Actor = OwnerAI
-		}
-		stored, err := st.AddEvent(ctx, e)
-		if err != nil {
-			return fmt.Errorf("turn: event: %w", err)
-		}
-		res.Events = append(res.Events, stored)
-		o.publish(ctx, Notice{Kind: "event", ConversationID: c.ID, AccountID: c.AccountID, EventKind: string(e.Kind)})
+	stored, err := o.storeEvents(ctx, t, c, "")
+	if err != nil {
+		return fmt.Errorf("turn: event: %w", err)
 	}
+	res.Events = append(res.Events, stored...)
 	if t.Inbound.ID != "" {
 		if _, err := st.SetMessageStatus(ctx, t.Inbound.ID, StatusProcessed, ""); err != nil {
 			return fmt.Errorf("turn: %w", err)
@@ -435,6 +427,29 @@ func (o *Orchestrator) finish(ctx context.Context, t *Turn, res *TurnResult, to 
 		res.Conversation = c
 	}
 	return nil
+}
+
+// storeEvents stores the events a turn recorded on conversation c and tells
+// subscribers. actor, when set, is the author of every event; otherwise an
+// event without one is the AI's.
+func (o *Orchestrator) storeEvents(ctx context.Context, t *Turn, c Conversation, actor string) ([]Event, error) {
+	var out []Event
+	for _, e := range t.events {
+		e.ConversationID, e.AccountID = c.ID, c.AccountID
+		switch {
+		case actor != "":
+			e.Actor = actor
+		case e.Actor == "":
+			e.Actor = OwnerAI
+		}
+		stored, err := o.cfg.Store.AddEvent(ctx, e)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, stored)
+		o.publish(ctx, Notice{Kind: "event", ConversationID: c.ID, AccountID: c.AccountID, EventKind: string(e.Kind)})
+	}
+	return out, nil
 }
 
 // replyID derives a stable id for the i-th reply to an inbound message, so a

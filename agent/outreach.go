@@ -129,14 +129,8 @@ func (o *Orchestrator) SendDeferred(ctx context.Context, messageID string) error
 	if _, _, err := o.deliver(ctx, t, r, next, m.Author, m.AuthorName, turnOptions{}); err != nil {
 		return fmt.Errorf("send deferred: %w", err)
 	}
-	for _, e := range t.events {
-		e.ConversationID, e.AccountID = conv.ID, conv.AccountID
-		if e.Actor == "" {
-			e.Actor = OwnerAI
-		}
-		if _, err := st.AddEvent(ctx, e); err != nil {
-			return fmt.Errorf("send deferred: %w", err)
-		}
+	if _, err := o.storeEvents(ctx, t, conv, ""); err != nil {
+		return fmt.Errorf("send deferred: %w", err)
 	}
 	return nil
 }

@@ -98,11 +98,8 @@ func (o *Orchestrator) SupervisorSend(ctx context.Context, conversationID, user,
 	if err != nil {
 		return Message{}, policies.Decision{}, fmt.Errorf("supervisor send: %w", err)
 	}
-	for _, e := range t.events {
-		e.ConversationID, e.AccountID, e.Actor = conv.ID, conv.AccountID, user
-		if _, err := st.AddEvent(ctx, e); err != nil {
-			return m, *m.Guard, fmt.Errorf("supervisor send: %w", err)
-		}
+	if _, err := o.storeEvents(ctx, t, conv, user); err != nil {
+		return m, *m.Guard, fmt.Errorf("supervisor send: %w", err)
 	}
 	if blocked && m.Status == StatusBlocked {
 		return m, *m.Guard, ErrBlocked
