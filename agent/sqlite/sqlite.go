@@ -60,10 +60,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 			return nil, fmt.Errorf("sqlite: open %s: directory %s does not exist", path, filepath.Dir(path))
 		}
 	}
-	db, err := sql.Open("sqlite", dsn(path))
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
-	}
+	db := sql.OpenDB(newConnector(dsn(path)))
 	// One connection: SQLite has one writer, and an in-memory database
 	// exists only on the connection that created it.
 	db.SetMaxOpenConns(1)
@@ -75,6 +72,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
+	var err error
 	if s.migrated, err = s.Migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
