@@ -391,6 +391,7 @@ func TestUnderstandIdentity(t *testing.T) {
 		{text: "my zip is 60601", want: []agent.Command{verify(post("60601"))}},
 		{text: "my date of birth is April 12 1985 and my zip is 60601", want: []agent.Command{verify(dob("1985-04-12"), post("60601"))}},
 		{text: "dob sept 23 1979", want: []agent.Command{verify(dob("1979-09-23"))}},
+		{text: "my date of birth is May 1 1980 and my zip is 60601", want: []agent.Command{verify(dob("1980-05-01"), post("60601"))}},
 		{text: "born 9/23/79", want: []agent.Command{verify(dob("1979-09-23"))}},
 		{text: "23/09/1979", want: []agent.Command{verify(dob("1979-09-23"))}},
 		{text: "1979-09-23", want: []agent.Command{verify(dob("1979-09-23"))}},

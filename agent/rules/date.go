@@ -434,11 +434,11 @@ func dateAt(seq []token, i int, today time.Time, dayFirst bool) (dateMention, bo
 		}
 		if mo, ok := monthWords[w]; ok {
 			if d, j, ok := dayAt(seq, i+1); ok {
-				if w == "may" && !isDateLead(word(i-1)) && i > 0 && seq[i-1].kind == tWord && !isBoundaryish(word(i-1)) {
-					return dateMention{}, false
-				}
 				if y, short, e, ok := yearAt(seq, j); ok {
 					return cal(i, e, ymd{Year: y, Month: int(mo), Day: d, short: short})
+				}
+				if w == "may" && modalSubjects[word(i-1)] {
+					return dateMention{}, false // "you may 2 ...": the verb, not the month
 				}
 				return cal(i, j, ymd{Month: int(mo), Day: d})
 			}
@@ -463,7 +463,13 @@ func isDateLead(w string) bool {
 	return false
 }
 
-func isBoundaryish(w string) bool { return w == boundary || w == "of" || w == "in" }
+// modalSubjects are the words after which "may" is the verb rather than
+// the month, unless a year follows: "I may 2", but "born May 1 1980" and
+// "pay May 5" are dates.
+var modalSubjects = map[string]bool{
+	"i": true, "you": true, "we": true, "they": true, "he": true, "she": true, "it": true, "that": true,
+	"this": true, "there": true, "who": true, "which": true, "one": true, "what": true,
+}
 
 // hanDate reads Chinese dates: 今天, 明天, 后天, 大后天, 下周五, 周五,
 // 3月15号, 1979年9月23日, 15号, 月底, 下个月1号, 3天后.

@@ -142,6 +142,9 @@ func TestParseDate(t *testing.T) {
 		{"I will pay 150", time.Time{}},
 		{"每周还两百", time.Time{}},
 		{"may I pay 3 dollars", time.Time{}},
+		{"I may 2", time.Time{}},
+		{"I'll pay May 5", day(2027, 5, 5)},
+		{"it is may 5", day(2027, 5, 5)},
 		{"I'll take the 2nd one", time.Time{}},
 	}
 	for _, tt := range tests {
@@ -177,6 +180,10 @@ func TestParseDOB(t *testing.T) {
 		{"September 23rd, 1979", []string{"1979-09-23"}},
 		{"23rd of September 1979", []string{"1979-09-23"}},
 		{"April 12 1985", []string{"1985-04-12"}},
+		{"my date of birth is May 1 1980", []string{"1980-05-01"}},
+		{"born may 3rd, 1980", []string{"1980-05-03"}},
+		{"1 May 1980", []string{"1980-05-01"}},
+		{"1980年五月一日", []string{"1980-05-01"}},
 		{"04/05/1985", []string{"1985-04-05", "1985-05-04"}},
 		{"4/12/85", []string{"1985-04-12", "1985-12-04"}},
 		{"1/2/16", []string{"1916-01-02", "2016-01-02", "1916-02-01", "2016-02-01"}},
