@@ -40,6 +40,12 @@ func (f *flow) negotiate(c Command) {
 	table := n.Offers()
 	switch c.Intent {
 	case IntentPayInFull:
+		if a := f.ownCurrency(c.Amount); a != nil && a.Minor < f.t.Account.Balance.Minor {
+			// "I can pay 900 in full": one payment of less than the balance
+			// is offered as that, never agreed as the whole balance.
+			f.present(n.Respond(Ask{Amount: a, Count: 1, Hardship: f.mem.Hardship}, f.t.Now), false)
+			return
+		}
 		f.present(n.Respond(Ask{Count: 1, Hardship: f.mem.Hardship}, f.t.Now), false)
 		if offers := n.Offers(); len(offers) == 1 && offers[0].Kind == PlanFull {
 			f.accept(offers[0].ID)

@@ -99,6 +99,33 @@ func TestPayInFullAcceptsAtOnce(t *testing.T) {
 	contains(t, res, "$1,200.00 in full")
 }
 
+func TestPayInFullOfLessThanTheBalanceAgreesNothing(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.verify()
+	res := b.turn("I can pay 900 in full", agent.Command{Intent: agent.IntentPayInFull, Amount: money("900.00")})
+	wantEvents(t, res, agent.EventPlanOffered)
+	noEvents(t, res, agent.EventPlanAccepted)
+	contains(t, res, "Settle the account with one payment of $900.00")
+	notContains(t, res, "Pay $1,200.00 in full")
+
+	b = setup(t, usAccount(), agent.ChannelChat)
+	b.verify()
+	res = b.turn("I can pay 1200 in full", agent.Command{Intent: agent.IntentPayInFull, Amount: money("1200.00")})
+	wantEvents(t, res, agent.EventPlanAccepted)
+}
+
+func TestOnePaymentOfAnAmountIsASettlementOffer(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.verify()
+	res := b.turn("what about 900 to settle", agent.Command{Intent: agent.IntentProposePlan, Amount: money("900.00"), Count: 1})
+	wantEvents(t, res, agent.EventPlanOffered)
+	noEvents(t, res, agent.EventPlanAccepted)
+	contains(t, res, "Settle the account with one payment of $900.00")
+	notContains(t, res, "monthly payments")
+}
+
 func TestUnaffordableAskHandsOver(t *testing.T) {
 	t.Parallel()
 	b := setup(t, usAccount(), agent.ChannelChat)
