@@ -86,7 +86,7 @@ var payWords = map[string]bool{
 	"put": true, "give": true, "do": true, "cover": true, "spare": true, "budget": true, "about": true, "around": true,
 	"maybe": true, "only": true, "just": true, "roughly": true, "approximately": true, "upto": true, "max": true,
 	"maximum": true, "least": true, "most": true, "like": true, "for": true, "installments": true, "instalments": true,
-	"installment": true, "instalment": true, "find": true, "scrape": true, "raise": true,
+	"installment": true, "instalment": true, "find": true, "scrape": true, "raise": true, "sum": true,
 	"还": true, "付": true, "交": true, "给": true, "转": true, "出": true, "凑": true, "打": true, "存": true,
 	"拿": true, "先": true, "能": true, "供": true, "月": true, "周": true, "期": true, "次": true,
 }
@@ -290,16 +290,35 @@ func classify(seq []token, first, end int, v int64, mult, bare bool) numMention 
 	case mult || (isDigits && (strings.Contains(raw, ",") || strings.Contains(raw, "."))):
 		m.kind = numAmount
 	case yearLike || long:
-		if immediatePay {
+		if immediatePay || settleAfter(seq, end) {
 			m.kind = numAmount
 		}
-	case payNear || bare || (prev == "about" && (prev2 == "how" || prev2 == "what")):
+	case payNear || bare || (prev == "about" && (prev2 == "how" || prev2 == "what")) || settleAfter(seq, end):
 		m.kind = numAmount
 	}
 	if m.kind == numAmount && statedBefore(seq, first) && (m.freq == "" || incomeBefore(seq, first)) {
 		m.strong, m.stated = false, true
 	}
 	return m
+}
+
+// settleAfter reports whether a settlement is named in the few words after
+// a number, in the same clause: "900 to settle", "accept 900 as a one-time
+// settlement", "五千结清".
+func settleAfter(seq []token, end int) bool {
+	for k := end; k < len(seq) && k < end+6; k++ {
+		if seq[k].text == boundary || (k > end && seq[k].clause) {
+			return false
+		}
+		switch seq[k].text {
+		case "settle", "settling", "settlement":
+			return true
+		}
+		if _, ok := hanAt(seq, k, "结清"); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // incomeWords before an amount make it what the borrower earns or spends,

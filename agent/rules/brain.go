@@ -290,13 +290,14 @@ func negatedEN(seq []token, start int) bool {
 var zhNegators = []string{"不", "没", "没有", "不是", "不想", "不会", "不要", "别", "未", "并非", "不能", "无法", "没法", "不打算", "不用"}
 
 // negatedZH reports whether the phrase at byte start of s follows a negation
-// (allowing 我/再/会/想 between them: 我没有要争议).
+// (allowing 我/再/会/想 between them: 我没有要争议). A-not-A asks rather than
+// denies: 能不能少还一点 is no negation.
 func negatedZH(s string, start int) bool {
 	before := strings.TrimRight(s[:start], " ")
 	for range 2 {
 		for _, n := range zhNegators {
 			if strings.HasSuffix(before, n) {
-				return true
+				return !askingAnotA(before, n)
 			}
 		}
 		r, size := utf8.DecodeLastRuneInString(before)
@@ -306,6 +307,16 @@ func negatedZH(s string, start int) bool {
 		before = before[:len(before)-size]
 	}
 	return false
+}
+
+// askingAnotA reports whether the negator n that ends before is the middle
+// of an A-not-A question: 能不能, 要不要, 是不是, 会不会.
+func askingAnotA(before, n string) bool {
+	a, ok := strings.CutPrefix(n, "不")
+	if !ok || a == "" {
+		return false
+	}
+	return strings.HasSuffix(strings.TrimSuffix(before, n), a)
 }
 
 // lastAgentText is the normalized text of the last message the borrower received.

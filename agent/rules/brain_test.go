@@ -329,7 +329,7 @@ func TestUnderstandNegotiation(t *testing.T) {
 		{text: "in 12 monthly installments of $100", want: []agent.Command{plan("100.00", agent.Monthly, 12)}},
 		{text: "twelve monthly payments", want: []agent.Command{plan("", agent.Monthly, 12)}},
 		{text: "can I do 6 payments of 200", want: []agent.Command{plan("200.00", "", 6)}},
-		{text: "$1,200.00 in full on Monday", want: []agent.Command{{Intent: agent.IntentPayInFull, Date: day(2026, 11, 30)}, promise(day(2026, 11, 30), "1200.00")}},
+		{text: "$1,200.00 in full on Monday", want: []agent.Command{{Intent: agent.IntentPayInFull, Amount: usd("1200.00"), Date: day(2026, 11, 30)}, promise(day(2026, 11, 30), "1200.00")}},
 		{text: "我想pay 150 a month", want: []agent.Command{plan("150.00", agent.Monthly, 0)}},
 		{text: "I'll pay it all", want: []agent.Command{c(agent.IntentPayInFull)}},
 		{text: "I want to pay the full balance today", want: []agent.Command{{Intent: agent.IntentPayInFull, Date: day(2026, 11, 28)}, promise(day(2026, 11, 28), "")}},
@@ -502,9 +502,64 @@ func TestUnderstandMultiIntent(t *testing.T) {
 		{text: "sounds good, thanks!", want: []agent.Command{accept(""), c(agent.IntentThanks)}},
 		{text: "I need help paying this", want: []agent.Command{c(agent.IntentHardship)}},
 		{text: "can I settle this for less", want: []agent.Command{plan("", "", 0)}},
-		{text: "I'd like to settle for 600", want: []agent.Command{plan("600.00", "", 0)}},
+		{text: "I'd like to settle for 600", want: []agent.Command{plan("600.00", "", 1)}},
 		{text: "no thanks", want: []agent.Command{c(agent.IntentDeny)}},
 		{text: "not interested", offers: twoOffers, want: []agent.Command{c(agent.IntentRejectOffer)}},
+	})
+}
+
+// TestUnderstandLumpSums shows that one payment of a named amount is a plan
+// of one payment of it, never pay in full, and that asking to pay less asks
+// for offers, or for a concession when offers are open.
+func TestUnderstandLumpSums(t *testing.T) {
+	t.Parallel()
+	payFull := func(amount string) agent.Command {
+		cmd := c(agent.IntentPayInFull)
+		if amount != "" {
+			cmd.Amount = usd(amount)
+		}
+		return cmd
+	}
+	runUnderstand(t, []understandCase{
+		{text: "I can pay 900 in one payment", want: []agent.Command{plan("900.00", "", 1)}},
+		{text: "one payment of $900", want: []agent.Command{plan("900.00", "", 1)}},
+		{text: "I can do a lump sum of 900", want: []agent.Command{plan("900.00", "", 1)}},
+		{text: "what about 900 to settle", want: []agent.Command{plan("900.00", "", 1)}},
+		{text: "what about 2000 to settle", want: []agent.Command{plan("2000.00", "", 1)}},
+		{text: "can you accept 900 as a one-time settlement?", want: []agent.Command{plan("900.00", "", 1)}},
+		{text: "would you take a one off payment of 800", want: []agent.Command{plan("800.00", "", 1)}},
+		{text: "我想一次性还1.2万，可以结清吗？", want: []agent.Command{plan("12000.00", "", 1)}},
+		{text: "五千结清可以吗", want: []agent.Command{plan("5000.00", "", 1)}},
+		{text: "一次性还八千", want: []agent.Command{plan("8000.00", "", 1)}},
+		{text: "I can pay 900 in full", want: []agent.Command{payFull("900.00")}},
+		{text: "I can pay it in one go", want: []agent.Command{payFull("")}},
+		{text: "I want to settle in one payment", want: []agent.Command{payFull("")}},
+		{text: "我要一次性还清", want: []agent.Command{payFull("")}},
+		{text: "我想结清", want: []agent.Command{payFull("")}},
+		{text: "I can't pay it in one go", want: []agent.Command{c(agent.IntentHardship)}},
+		{text: "我没法一次性还", want: []agent.Command{c(agent.IntentUnknown)}},
+		{text: "can I pay 150 a month to settle it", want: []agent.Command{plan("150.00", agent.Monthly, 0)}},
+		{text: "能不能少还一点，一次性结清？", want: []agent.Command{plan("", "", 0)}},
+		{text: "能不能少还一点", offers: twoOffers, want: []agent.Command{c(agent.IntentRejectOffer)}},
+		{text: "can I settle for less", offers: twoOffers, want: []agent.Command{c(agent.IntentRejectOffer)}},
+		{text: "能不能分期", want: []agent.Command{plan("", "", 0)}},
+		{text: "我不想分期", want: []agent.Command{c(agent.IntentUnknown)}},
+	})
+}
+
+// TestUnderstandAskingForOptions shows that asking what can be done asks
+// for the offers.
+func TestUnderstandAskingForOptions(t *testing.T) {
+	t.Parallel()
+	runUnderstand(t, []understandCase{
+		{text: "what are my options?", want: []agent.Command{plan("", "", 0)}},
+		{text: "which options do I have", want: []agent.Command{plan("", "", 0)}},
+		{text: "can you show me the offers", want: []agent.Command{plan("", "", 0)}},
+		{text: "有什么还款方案？", want: []agent.Command{plan("", "", 0)}},
+		{text: "有哪些方案可以选", want: []agent.Command{plan("", "", 0)}},
+		{text: "我有什么选择", want: []agent.Command{plan("", "", 0)}},
+		{text: "how much is it again?", want: []agent.Command{c(agent.IntentAskBalance)}},
+		{text: "how much was it", want: []agent.Command{c(agent.IntentAskBalance)}},
 	})
 }
 
@@ -659,7 +714,7 @@ func TestUnderstandChinese(t *testing.T) {
 		{text: "我现在没钱还，能不能宽限几天", want: []agent.Command{c(agent.IntentHardship)}},
 		{text: "我下周一发工资，发了就还", want: []agent.Command{promise(day(2026, 11, 30), "")}},
 		{text: "能不能先还一部分，剩下的下个月还", want: []agent.Command{promise(day(2026, 12, 1), "")}},
-		{text: "我愿意一次性还清，能减免一些吗", want: []agent.Command{c(agent.IntentPayInFull)}},
+		{text: "我愿意一次性还清，能减免一些吗", want: []agent.Command{plan("", "", 0)}},
 		{text: "我是他妈妈，他出什么事了", want: []agent.Command{third("parent")}},
 		{text: "他已经去世了", want: []agent.Command{c(agent.IntentHardship)}},
 		{text: "我得了癌症，在化疗", want: []agent.Command{c(agent.IntentHardship)}},

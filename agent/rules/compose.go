@@ -382,17 +382,27 @@ func (r *reading) optOut(b *Brain) {
 }
 
 // payment adds pay_in_full, propose_plan and promise_to_pay. A frequency
-// or a count makes a plan; a date without them makes a promise.
+// or a count makes a plan; a date without them makes a promise. One
+// payment of an amount ("900 in one payment", "900 to settle", "一次性还1.2万")
+// is a plan of one payment of that amount, never pay in full: only the
+// flows know whether it covers the balance. Asking to pay less ("settle for
+// less", "少还一点") asks for offers, or for a concession when some are open.
 func (r *reading) payment() {
 	s := r.slots
-	plan := s.count > 0 || (r.has(xPlan) && !r.has(xPlanTalk)) ||
+	less := r.has(xLess)
+	plan := s.count > 0 || (r.has(xPlan) && !r.has(xPlanTalk)) || (less && !r.cues.offersOpen) ||
 		(s.amount != nil && (s.freq != "" || s.promised.IsZero())) || (s.freq != "" && payVerbIn(r.a))
-	if r.has(agent.IntentPayInFull) && s.count == 0 && s.freq == "" {
-		r.add(agent.Command{Intent: agent.IntentPayInFull, Date: s.promised})
+	count := s.count
+	switch {
+	case s.count > 0 || s.freq != "" || less:
+	case r.has(agent.IntentPayInFull) || (r.has(xLump) && s.amount == nil):
+		r.add(agent.Command{Intent: agent.IntentPayInFull, Amount: r.money(), Date: s.promised})
 		plan = false
+	case s.amount != nil && (r.has(xLump) || r.has(xSettle)):
+		plan, count = true, 1
 	}
 	if plan {
-		r.add(agent.Command{Intent: agent.IntentProposePlan, Amount: r.money(), Frequency: s.freq, Count: s.count, Date: s.promised})
+		r.add(agent.Command{Intent: agent.IntentProposePlan, Amount: r.money(), Frequency: s.freq, Count: count, Date: s.promised})
 		return
 	}
 	dated := !s.promised.IsZero() && (payVerbIn(r.a) || r.cues.askedWhen || s.amount != nil || r.has(agent.IntentPayInFull))
@@ -406,7 +416,7 @@ func (r *reading) payment() {
 func (r *reading) offers() {
 	offerID, picked := offerChoice(r.a.seq, r.cues.offers)
 	accept := r.has(agent.IntentAcceptOffer) || picked || (r.has(xAcceptWeak) && r.cues.offersOpen)
-	reject := r.has(agent.IntentRejectOffer) || (r.has(xRejectWeak) && r.cues.offersOpen) || (r.has(xCannotPay) && r.cues.offersOpen)
+	reject := r.has(agent.IntentRejectOffer) || ((r.has(xRejectWeak) || r.has(xCannotPay) || r.has(xLess)) && r.cues.offersOpen)
 	if accept && reject {
 		accept = picked
 	}

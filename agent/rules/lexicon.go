@@ -12,6 +12,9 @@ const (
 	xWrongNumber agent.Intent = "x_wrong_number" // "wrong number": a third party
 	xPlanTalk    agent.Intent = "x_plan_talk"    // "cancel my plan", "I already have a plan": a question, not a new plan
 	xPromise     agent.Intent = "x_promise"      // "I'll pay", "我会还的": a promise, with or without a date
+	xLump        agent.Intent = "x_lump"         // "in one payment", "一次性", "结清": one payment, of an amount named or else the balance
+	xSettle      agent.Intent = "x_settle"       // "to settle", "settlement": with an amount, one payment of it
+	xLess        agent.Intent = "x_less"         // "settle for less", "少还一点": less than the balance, amount not named
 )
 
 // rule is one reading with the phrases that express it. When neg is set, a
@@ -136,15 +139,28 @@ var lexicon = []rule{
 		"pay|paying|clear|settle|settling|payoff [off] [it|this|that|them] [all] [off] in full",
 		"pay|paying|clear|settle [off] it|this|that|them all", "pay|paying|clear|settle [off] all [of] it|this|that|them|everything",
 		"pay|paying|clear|settle [off] the|my full|whole|entire|total|complete [amount|balance|debt|thing|sum|lot]",
-		"pay|paying everything", "lump sum", "full payment", "in one payment|go|lump|shot", "in full",
+		"pay|paying everything", "full payment", "in full",
 	}, zh: []string{
-		"全部还清", "一次性还清", "一次还清", "一次性付清", "全额", "一次性还", "一次性付", "全部还", "全部付", "都还了", "全还", "结清", "付清",
+		"全部还清", "全额", "全部还", "全部付", "都还了", "全还", "付清",
 	}},
+	{intent: xLump, neg: true, en: []string{
+		"in|with|as [a] one|single payment|go|lump|shot|hit|transaction|installment|instalment",
+		"one|single payment|installment|instalment of", "lump|lumpsum sum|payment", "lumpsum",
+		"one|single time|off|shot payment|settlement|sum|amount|deal|offer", "single sum|amount", "all at once",
+	}, zh: []string{"一次性", "一次还", "一次付", "一笔还", "一笔付", "一口气还", "结清", "清账"}},
+	{intent: xSettle, neg: true, en: []string{"settle|settling|settlement", "full and final"}},
+	{intent: xLess, neg: true, en: []string{
+		"settle|settlement|pay|paying ~3 less|lower|discount*|reduced|cheaper", "discount*", "less than ~3 full|whole|balance|total",
+	}, zh: []string{"少还", "少付", "少交", "打折", "打个折", "减免", "优惠"}},
 	{intent: xPlan, neg: true, en: []string{
 		"payment|repayment plan|plans|arrangement|schedule", "installment*", "instalment*", "in parts|bits|chunks",
-		"split ~3 payments|payment|it|up", "pay ~3 monthly|weekly|biweekly|fortnightly",
-		"settle|settlement ~3 less|lower|discount|reduced|cheaper", "settlement offer", "discount",
-	}, zh: []string{"分期", "分几次", "分次", "每月还一点", "慢慢还", "分开还"}},
+		"split ~3 payments|payment|it|up", "pay ~3 monthly|weekly|biweekly|fortnightly", "settlement offer",
+		"what|which ~3 options|offers|choices", "my options|choices", "options|offers ~3 have|available|there",
+		"show|see|hear|tell|give|send ~3 options|offers",
+	}, zh: []string{
+		"分期", "分几次", "分次", "每月还一点", "慢慢还", "分开还", "什么~4方案", "哪些~4方案", "哪种~4方案", "哪几种~4方案",
+		"方案~2有哪些", "有什么~4选择", "有哪些~4选择", "有什么~2办法",
+	}},
 	{intent: xPromise, neg: true, en: []string{
 		"i will|shall pay", "i am going to pay", "promise ~3 pay", "i will ~1 make|send ~2 payment|it",
 		"want|like|ready|wanting|trying to pay|make", "^ pay [it] [now|today] $",
@@ -179,7 +195,8 @@ var lexicon = []rule{
 		"you can|may text*|message|call|email|contact me again", "unstop",
 	}, zh: []string{"重新订阅", "恢复~3短信", "恢复~3消息", "可以~3发短信", "继续~3发"}},
 	{intent: agent.IntentAskBalance, neg: true, en: []string{
-		"how much ~4 owe|owed|owing|due|left|outstanding|balance|debt|remaining|total|pay",
+		"how much ~4 owe|owed|owing|due|left|outstanding|balance|debt|remaining|total|pay", "how much is|was it|that|this [again] $",
+		"how much ~2 again",
 		"what ~3 owe|owed|owing|balance|amount|total", "tell|know|check|see|confirm|send ~3 balance|owe|owed|amount",
 		"^ [my] [current] balance [please] $", "balance ~2 please", "current|remaining|outstanding|total balance|amount",
 	}, zh: []string{
