@@ -335,7 +335,7 @@ func (o *Orchestrator) process(ctx context.Context, messageID string, opts ...Tu
 // newTurn loads what the flows and the brain may see.
 func (o *Orchestrator) newTurn(ctx context.Context, conv Conversation, acct Account, in Message) (*Turn, error) {
 	st := o.cfg.Store
-	hist, err := o.history(ctx, conv.ID)
+	hist, err := o.history(ctx, conv.ID, in.Seq)
 	if err != nil {
 		return nil, err
 	}
@@ -360,8 +360,13 @@ func (o *Orchestrator) newTurn(ctx context.Context, conv Conversation, acct Acco
 	return t, nil
 }
 
-func (o *Orchestrator) history(ctx context.Context, convID string) ([]Message, error) {
-	all, err := o.cfg.Store.Messages(ctx, convID, 0, 0)
+// history returns the conversation's last HistoryLimit messages. Messages
+// after the inbound one (seq) are rare (a supervisor's), so reading from
+// HistoryLimit before it keeps a long conversation's turn from reading its
+// whole transcript.
+func (o *Orchestrator) history(ctx context.Context, convID string, seq int64) ([]Message, error) {
+	after := max(seq-int64(o.cfg.HistoryLimit), 0)
+	all, err := o.cfg.Store.Messages(ctx, convID, after, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -372,19 +377,23 @@ func (o *Orchestrator) history(ctx context.Context, convID string) ([]Message, e
 }
 
 // Location is the borrower's time zone, UTC when unknown.
-func (a Account) Location() *time.Location {
-	if a.Borrower.Timezone != "" {
-		if loc, err := time.LoadLocation(a.Borrower.Timezone); err == nil {
-			return loc
-		}
-	}
-	return time.UTC
-}
+func (a Account) Location() *time.Location { return location(a.Borrower.Timezone) }
 
 // finish guards, stores and delivers the turn's replies, stores its events
 // and the conversation, and marks the inbound message processed.
+//
+// A turn with an inbound message writes everything before its last write,
+// the inbound message's move to processed, with flushing deferred
+// (WithFlushDeferred), so that the turn costs the disk one flush, not one
+// per write. That last write is the turn's commit point: until it is
+// durable the inbound message is still received and the turn runs again,
+// writing the same reply ids.
 func (o *Orchestrator) finish(ctx context.Context, t *Turn, res *TurnResult, to turnOptions) error {
 	st := o.cfg.Store
+	final := ctx
+	if t.Inbound.ID != "" {
+		ctx = WithFlushDeferred(ctx)
+	}
 	for i, r := range t.replies {
 		id := replyID(t.key(), i)
 		m, blocked, err := o.deliver(ctx, t, r, id, AuthorAgent, "", to)
@@ -417,7 +426,7 @@ func (o *Orchestrator) finish(ctx context.Context, t *Turn, res *TurnResult, to 
 	}
 	res.Events = append(res.Events, stored...)
 	if t.Inbound.ID != "" {
-		if _, err := st.SetMessageStatus(ctx, t.Inbound.ID, StatusProcessed, ""); err != nil {
+		if _, err := st.SetMessageStatus(final, t.Inbound.ID, StatusProcessed, ""); err != nil {
 			return fmt.Errorf("turn: %w", err)
 		}
 		res.Inbound.Status = StatusProcessed

@@ -148,3 +148,24 @@ type ConversationSummary struct {
 	BlockedDrafts  int    `json:"blocked_drafts"`
 	HandoffPending bool   `json:"handoff_pending"`
 }
+
+type flushDeferredKey struct{}
+
+// WithFlushDeferred marks writes made with the returned context as ones a
+// later write of the same caller makes durable: a store may leave them in
+// the operating system's cache rather than flush them to disk at once. A
+// process crash loses none of them; a power failure can lose them only
+// together with that later write, which the caller has not relied on yet.
+// The orchestrator uses it for a turn's writes up to the last one, the
+// inbound message's move to processed, which flushes them all; on a power
+// failure before it the turn runs again from the durable inbound message.
+// Stores that flush every commit anyway ignore it.
+func WithFlushDeferred(ctx context.Context) context.Context {
+	return context.WithValue(ctx, flushDeferredKey{}, true)
+}
+
+// FlushDeferred reports whether ctx came from WithFlushDeferred.
+func FlushDeferred(ctx context.Context) bool {
+	v, _ := ctx.Value(flushDeferredKey{}).(bool)
+	return v
+}

@@ -60,7 +60,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 			return nil, fmt.Errorf("sqlite: open %s: directory %s does not exist", path, filepath.Dir(path))
 		}
 	}
-	db := sql.OpenDB(newConnector(dsn(path)))
+	db := sql.OpenDB(newConnector(dsn(path), path != ":memory:"))
 	// One connection: SQLite has one writer, and an in-memory database
 	// exists only on the connection that created it.
 	db.SetMaxOpenConns(1)
@@ -85,6 +85,7 @@ func dsn(path string) string {
 		"_pragma=busy_timeout(10000)",
 		"_pragma=foreign_keys(1)",
 		"_pragma=synchronous(FULL)",
+		"_pragma=cache_size(-32768)",
 		"_txlock=immediate",
 	}
 	if path != ":memory:" {

@@ -5,6 +5,7 @@ import (
 	"database/sql/driver"
 	"errors"
 
+	"github.com/parley-collections/parley/agent"
 	sqlitedriver "modernc.org/sqlite"
 )
 
@@ -13,17 +14,29 @@ import (
 // evicts one not in use.
 const maxCachedStmts = 256
 
-// connector opens SQLite connections that keep their prepared statements.
+// connector opens SQLite connections that keep their prepared statements
+// and honour agent.WithFlushDeferred.
+//
 // The driver alone prepares and finalizes a statement for every query, and
 // parsing SQL was a third of a turn's CPU time; a statement cached by its
 // text is parsed once per connection. Statements without arguments
 // (migrations, pragmas, scripts) are not cached.
+//
+// A file database commits with synchronous=FULL: the commit waits for the
+// disk. A write whose context defers flushing commits with
+// synchronous=NORMAL instead, which in WAL mode appends to the log without
+// waiting; the caller's next FULL commit flushes the log, and with it every
+// earlier commit, since the log is written in order. NORMAL never risks
+// corruption, and a process crash loses nothing either way.
 type connector struct {
-	dsn string
-	drv *sqlitedriver.Driver
+	dsn    string
+	drv    *sqlitedriver.Driver
+	onDisk bool // synchronous matters: not an in-memory database
 }
 
-func newConnector(dsn string) *connector { return &connector{dsn: dsn, drv: &sqlitedriver.Driver{}} }
+func newConnector(dsn string, onDisk bool) *connector {
+	return &connector{dsn: dsn, drv: &sqlitedriver.Driver{}, onDisk: onDisk}
+}
 
 func (c *connector) Connect(context.Context) (driver.Conn, error) {
 	dc, err := c.drv.Open(c.dsn)
@@ -35,7 +48,7 @@ func (c *connector) Connect(context.Context) (driver.Conn, error) {
 		dc.Close()
 		return nil, errors.New("sqlite driver connection lacks the context methods")
 	}
-	return &cachingConn{sqliteConn: inner, stmts: map[string]*cachedStmt{}}, nil
+	return &cachingConn{sqliteConn: inner, stmts: map[string]*cachedStmt{}, onDisk: c.onDisk}, nil
 }
 
 func (c *connector) Driver() driver.Driver { return c.drv }
@@ -74,7 +87,60 @@ type sqliteRows interface {
 // under the connection's lock too), so the cache needs no lock of its own.
 type cachingConn struct {
 	sqliteConn
-	stmts map[string]*cachedStmt
+	stmts  map[string]*cachedStmt
+	onDisk bool
+	normal bool // synchronous=NORMAL is in force, rather than FULL
+	inTx   bool // a transaction is open: its commit keeps the mode it began with
+}
+
+// syncFor sets the synchronous mode the next commit on this connection
+// needs: NORMAL when ctx defers flushing, FULL otherwise. Inside a
+// transaction the mode set at BEGIN stays until its commit.
+func (c *cachingConn) syncFor(ctx context.Context) error {
+	if !c.onDisk || c.inTx {
+		return nil
+	}
+	normal := agent.FlushDeferred(ctx)
+	if normal == c.normal {
+		return nil
+	}
+	mode := "PRAGMA synchronous=FULL"
+	if normal {
+		mode = "PRAGMA synchronous=NORMAL"
+	}
+	if _, err := c.sqliteConn.ExecContext(ctx, mode, nil); err != nil {
+		return err
+	}
+	c.normal = normal
+	return nil
+}
+
+func (c *cachingConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
+	if err := c.syncFor(ctx); err != nil {
+		return nil, err
+	}
+	tx, err := c.sqliteConn.BeginTx(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	c.inTx = true
+	return &connTx{Tx: tx, c: c}, nil
+}
+
+// connTx marks the end of a transaction on its connection.
+type connTx struct {
+	driver.Tx
+	c *cachingConn
+}
+
+func (t *connTx) Commit() error {
+	t.c.inTx = false
+	return t.Tx.Commit()
+}
+
+func (t *connTx) Rollback() error {
+	t.c.inTx = false
+	return t.Tx.Rollback()
 }
 
 type cachedStmt struct {
@@ -123,6 +189,9 @@ func (c *cachingConn) evictOne() {
 }
 
 func (c *cachingConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
+	if err := c.syncFor(ctx); err != nil {
+		return nil, err
+	}
 	st, err := c.stmt(ctx, query, args)
 	if err != nil {
 		return nil, err
@@ -134,6 +203,9 @@ func (c *cachingConn) ExecContext(ctx context.Context, query string, args []driv
 }
 
 func (c *cachingConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
+	if err := c.syncFor(ctx); err != nil {
+		return nil, err
+	}
 	st, err := c.stmt(ctx, query, args)
 	if err != nil {
 		return nil, err

@@ -5,11 +5,13 @@ import (
 	"database/sql"
 	"fmt"
 	"testing"
+
+	"github.com/parley-collections/parley/agent"
 )
 
 func cacheDB(t *testing.T) *sql.DB {
 	t.Helper()
-	db := sql.OpenDB(newConnector(dsn(":memory:")))
+	db := sql.OpenDB(newConnector(dsn(":memory:"), false))
 	db.SetMaxOpenConns(1)
 	t.Cleanup(func() { db.Close() })
 	if _, err := db.Exec(`CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT)`); err != nil {
@@ -137,5 +139,55 @@ func TestStatementCacheBounded(t *testing.T) {
 	}
 	if n := len(cached(t, db)); n > maxCachedStmts {
 		t.Errorf("%d statements cached, bound is %d", n, maxCachedStmts)
+	}
+}
+
+// A write whose context defers flushing commits with synchronous=NORMAL;
+// every other commit, and a transaction begun without the deferral, with
+// FULL. Inside a transaction the mode it began with holds.
+func TestFlushDeferredSetsSynchronous(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	deferred := agent.WithFlushDeferred(ctx)
+	mode := func(ctx context.Context, q interface {
+		QueryRowContext(context.Context, string, ...any) *sql.Row
+	}) int {
+		t.Helper()
+		var m int
+		if err := q.QueryRowContext(ctx, "PRAGMA synchronous").Scan(&m); err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	const normal, full = 1, 2
+	if m := mode(ctx, s.db); m != full {
+		t.Errorf("plain context: synchronous = %d, want FULL (%d)", m, full)
+	}
+	if m := mode(deferred, s.db); m != normal {
+		t.Errorf("deferred context: synchronous = %d, want NORMAL (%d)", m, normal)
+	}
+	if m := mode(ctx, s.db); m != full {
+		t.Errorf("plain context after a deferred one: synchronous = %d, want FULL (%d)", m, full)
+	}
+	tx, err := s.db.BeginTx(deferred, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := mode(ctx, tx); m != normal {
+		t.Errorf("inside a transaction begun deferred: synchronous = %d, want NORMAL (%d)", m, normal)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	tx, err = s.db.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := mode(deferred, tx); m != full {
+		t.Errorf("inside a transaction begun plain: synchronous = %d, want FULL (%d)", m, full)
+	}
+	tx.Rollback()
+	if m := mode(ctx, s.db); m != full {
+		t.Errorf("after the transactions: synchronous = %d, want FULL (%d)", m, full)
 	}
 }
