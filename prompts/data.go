@@ -183,6 +183,13 @@ type Credit struct{}
 // Template names the template.
 func (Credit) Template() string { return "credit.v1" }
 
+// Arrest answers a fear of arrest or jail truthfully and calmly: owing a
+// consumer debt is not a crime. It names no legal step and no amount.
+type Arrest struct{}
+
+// Template names the template.
+func (Arrest) Template() string { return "arrest.v1" }
+
 // Advice signposts free, independent debt advice for the region.
 type Advice struct {
 	Region string

@@ -43,6 +43,7 @@ var samples = map[string][]Data{
 	"bot.v1":            {Bot{AgentName: "Ava", Collector: "Midwest Recovery"}},
 	"who.v1":            {Who{AgentName: "Ava", Collector: "Midwest Recovery"}},
 	"credit.v1":         {Credit{}},
+	"arrest.v1":         {Arrest{}},
 	"advice.v1":         {Advice{Region: RegionUS}, Advice{Region: RegionGB}, Advice{Region: RegionCN}, Advice{Region: RegionIN}},
 	"answer.v1":         {Answer{Title: "Ways to pay", Text: "You can pay by card or bank transfer."}},
 	"not_understood.v1": {NotUnderstood{}, NotUnderstood{Verified: true}},
