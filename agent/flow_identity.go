@@ -146,6 +146,17 @@ func (f *flow) disclose() {
 	f.emitOnce(EventDisclosureGiven, map[string]string{"region": region(a)})
 }
 
+// answered reports whether this turn's reply says anything besides the
+// disclosure, which an authenticated chat gets before its first answer.
+func (f *flow) answered() bool {
+	for _, p := range f.parts {
+		if _, ok := p.data.(prompts.Disclosure); !ok {
+			return true
+		}
+	}
+	return false
+}
+
 // requestIdentity asks for two facts. again says the borrower asked for
 // something that needs verification first.
 func (f *flow) requestIdentity(again bool) {

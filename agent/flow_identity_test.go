@@ -86,6 +86,15 @@ func TestAuthenticatedChatStartsVerified(t *testing.T) {
 	contains(t, res, "Ava", "attempt to collect a debt", "$1,200.00")
 }
 
+func TestFirstUnclearMessageOnAuthenticatedChatIsAnswered(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.meta = map[string]string{"verified": "true"}
+	res := b.turn("purple elephants", cmd(agent.IntentUnknown))
+	wantEvents(t, res, agent.EventDisclosureGiven)
+	contains(t, res, "attempt to collect a debt", "didn't quite follow")
+}
+
 func TestThirdPartyGetsNoDebtDetail(t *testing.T) {
 	t.Parallel()
 	b := setup(t, usAccount(), agent.ChannelSMS)

@@ -43,6 +43,26 @@ func TestDisputeBeforeVerificationWaitsForIt(t *testing.T) {
 	noEvents(t, res, agent.EventBalanceDisclosed)
 }
 
+func TestFearOfArrestGetsATruthfulCalmAnswer(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	res := b.turn("will I go to jail?", cmd(agent.IntentAskArrest))
+	noDebtDetail(t, res)
+	notContains(t, res, "crime")
+	res = b.verify()
+	contains(t, res, "not a crime", "cannot be arrested")
+	res = b.turn("will I go to jail?", cmd(agent.IntentAskArrest))
+	contains(t, res, "Owing a consumer debt is not a crime")
+	notContains(t, res, "didn't quite follow")
+	noEvents(t, res, agent.EventMessageBlocked)
+
+	b = setup(t, cnAccount(), agent.ChannelChat)
+	b.turnLang("zh", "1990-08-08 1234", identity("1990-08-08", ""), last4("1234"))
+	res = b.turnLang("zh", "我会坐牢吗", cmd(agent.IntentAskArrest))
+	contains(t, res, "不是犯罪")
+	noEvents(t, res, agent.EventMessageBlocked)
+}
+
 func TestVulnerableHandsOverAndEndsCollection(t *testing.T) {
 	t.Parallel()
 	b := setup(t, usAccount(), agent.ChannelChat)

@@ -283,6 +283,8 @@ func (f *flow) debtCommand(c Command) {
 		f.say(prompts.Credit{})
 	case IntentAskAdvice:
 		f.say(prompts.Advice{Region: region(t.Account)})
+	case IntentAskArrest:
+		f.arrest()
 	case IntentProposePlan, IntentPayInFull, IntentAcceptOffer, IntentRejectOffer, IntentAffirm, IntentDeny:
 		f.negotiate(c)
 	case IntentPromiseToPay:
@@ -337,7 +339,7 @@ func (f *flow) notUnderstood() {
 		f.requestIdentity(false)
 		return
 	}
-	if len(f.parts) == 0 {
+	if !f.answered() {
 		f.say(prompts.NotUnderstood{Verified: true})
 	}
 }
