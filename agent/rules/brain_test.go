@@ -547,6 +547,25 @@ func TestUnderstandLumpSums(t *testing.T) {
 	})
 }
 
+// TestUnderstandFearOfArrest shows that a fear of arrest or jail is a
+// question the flows answer, and that the borrower calling the police on
+// the collector is not.
+func TestUnderstandFearOfArrest(t *testing.T) {
+	t.Parallel()
+	runUnderstand(t, []understandCase{
+		{text: "will I go to jail?", want: []agent.Command{c(agent.IntentAskArrest)}},
+		{text: "can I be arrested for not paying", want: []agent.Command{c(agent.IntentAskArrest)}},
+		{text: "are you going to send the police?", want: []agent.Command{c(agent.IntentAskArrest)}},
+		{text: "is it a crime to not pay?", want: []agent.Command{c(agent.IntentAskArrest)}},
+		{text: "I'm not going to jail, am I?", want: []agent.Command{c(agent.IntentAskArrest)}},
+		{text: "我会坐牢吗？", want: []agent.Command{c(agent.IntentAskArrest)}},
+		{text: "不还钱犯法吗", want: []agent.Command{c(agent.IntentAskArrest)}},
+		{text: "警察会来抓我吗", want: []agent.Command{c(agent.IntentAskArrest)}},
+		{text: "I'll call the police", want: []agent.Command{c(agent.IntentRequestHuman)}},
+		{text: "我要报警", want: []agent.Command{c(agent.IntentRequestHuman)}},
+	})
+}
+
 // TestUnderstandAskingForOptions shows that asking what can be done asks
 // for the offers.
 func TestUnderstandAskingForOptions(t *testing.T) {
@@ -622,6 +641,7 @@ func TestEveryIntent(t *testing.T) {
 		agent.IntentAskPurpose: "what is this debt for", agent.IntentAskHowToPay: "how do I pay",
 		agent.IntentAskFees: "are there fees", agent.IntentAskBot: "are you a bot", agent.IntentAskWho: "who are you",
 		agent.IntentAskCredit: "will it hurt my credit score", agent.IntentAskAdvice: "where can I get free debt advice",
+		agent.IntentAskArrest:   "will I go to jail?",
 		agent.IntentProposePlan: "can I pay 150 a month", agent.IntentAcceptOffer: "I'll take option 1",
 		agent.IntentRejectOffer: "too much", agent.IntentPayInFull: "I'll pay in full",
 		agent.IntentPromiseToPay: "I'll pay on Friday", agent.IntentDispute: "I dispute this",
@@ -633,8 +653,8 @@ func TestEveryIntent(t *testing.T) {
 		agent.IntentGreeting: "hello", agent.IntentThanks: "thank you", agent.IntentGoodbye: "goodbye",
 		agent.IntentAffirm: "yes", agent.IntentDeny: "no", agent.IntentUnknown: "purple elephants",
 	}
-	if len(examples) != 34 {
-		t.Fatalf("%d examples, want one for each of the 34 intents", len(examples))
+	if len(examples) != 35 {
+		t.Fatalf("%d examples, want one for each of the 35 intents", len(examples))
 	}
 	b := New()
 	for intent, text := range examples {

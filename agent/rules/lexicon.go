@@ -251,6 +251,13 @@ var lexicon = []rule{
 		"credit report|score|rating|file|history|record|bureau*|reference|reports|scores", "experian|equifax|transunion|cibil",
 		"affect|hurt|damage|impact|ruin|hit ~3 credit",
 	}, zh: []string{"征信", "信用记录", "信用分", "信用报告", "影响信用", "信用评分"}},
+	{intent: agent.IntentAskArrest, neg: false, en: []string{
+		"jail|jailed|prison|imprison*|arrest*|criminal|crime|crimes|warrant", "behind bars", "locked|lock me up",
+		"police|cops ~3 come|coming|after|arrest|take", "send|sending|sent ~3 police|cops",
+	}, zh: []string{
+		"坐牢", "被抓", "抓我", "抓起来", "拘留", "逮捕", "判刑", "监狱", "刑事", "犯罪吗", "算犯罪", "是犯罪", "构成犯罪",
+		"犯法吗", "算犯法", "是犯法", "违法吗", "警察~4找", "警察~4抓", "警察~4上门", "警察~4来",
+	}},
 	{intent: agent.IntentAskAdvice, neg: true, en: []string{
 		"debt advice|advisor|adviser|counsel*|charity|help|relief", "free ~3 advice|help|counsel*",
 		"financial counsel*|advice|adviser|advisor", "credit counsel*", "nonprofit|charity", "non profit",
