@@ -32,7 +32,12 @@
 // ("1.2k", "1.2万"), or an agent question about how much. Years, dates,
 // postcodes, ID digits, ages, day counts and installment counts are not
 // money. A frequency or a count makes propose_plan; a date without them
-// makes promise_to_pay. OfferID is the 1-based position of the open offer
+// makes promise_to_pay. One payment of a named amount ("900 in one
+// payment", "900 to settle", "一次性还1.2万", "五千结清") is propose_plan with
+// Count 1, never pay_in_full: only the flows know whether it covers the
+// balance. pay_in_full carries the amount when one is named ("1200 in
+// full"). Asking to pay less without an amount ("settle for less",
+// "少还一点") is propose_plan, or reject_offer when offers are open. OfferID is the 1-based position of the open offer
 // the borrower picked, as text ("option 2", "the second one", "选2" -> "2").
 // Relation is the writer's relation to the borrower: spouse, partner,
 // parent, child, sibling, grandparent, grandchild, relative, friend,
@@ -56,7 +61,9 @@
 // "not" or "never" up to three words before a phrase in the same clause,
 // "no" right before it, and 不, 没有, 不想, 别 and the like before a Chinese
 // phrase cancel it: "I'm not disputing it" is no dispute and "我没有律师" no
-// attorney. Crisis language is never cancelled.
+// attorney. An A-not-A question (能不能, 要不要) asks and cancels nothing.
+// Crisis language and a fear of arrest ("I won't go to jail, will I?") are
+// never cancelled.
 //
 // # What it must not do
 //
