@@ -425,6 +425,7 @@ func (f *flow) compose() {
 			templated.Fallback = r.Fallback
 			r.Fallback = &templated
 		}
+		f.reword(&r, group)
 		f.t.Say(r)
 		i = j
 	}

@@ -471,58 +471,25 @@ func replyID(inboundID string, i int) string {
 // deliver runs one drafted reply through the guard and stores it, with its
 // decision, before anything is sent. It falls back to the reply's safe
 // alternative when the guard refuses the draft. blocked reports that nothing
-// of this reply will reach the borrower.
+// of this reply will reach the borrower. A reply marked for rewording is
+// first put in the model's words (phrased), or, on a streaming voice turn,
+// streamed sentence by sentence as the guard allows each (streamPhrased).
 func (o *Orchestrator) deliver(ctx context.Context, t *Turn, r Reply, id string, author Author, authorName string, to turnOptions) (Message, bool, error) {
+	if r.phrase != nil && o.cfg.Phraser != nil {
+		if to.stream != nil && t.Conversation.Channel == ChannelVoice {
+			return o.streamPhrased(ctx, t, r, id, to)
+		}
+		r = o.phrased(ctx, t, r)
+	}
+	r.phrase = nil
 	st := o.cfg.Store
 	for attempt := 0; ; attempt++ {
 		d := o.check(t, r)
-		m := Message{
-			ID:              id,
-			ConversationID:  t.Conversation.ID,
-			Direction:       DirectionOut,
-			Author:          author,
-			AuthorName:      authorName,
-			Channel:         t.Conversation.Channel,
-			Text:            r.Text,
-			ReplyTo:         t.Inbound.ID,
-			TemplateVersion: r.TemplateVersion,
-			Model:           r.Model,
-			Guard:           &d,
-			CreatedAt:       o.cfg.Clock.Now(),
-		}
+		m := o.outbound(t, r, id, author, authorName, &d)
 		switch d.Action {
 		case policies.Allow, policies.Revise:
 			m.Text = d.Text
-			m.Status = StatusQueued
-			var item *OutboxItem
-			if to.stream == nil && needsOutbox(m.Channel) {
-				item = &OutboxItem{Channel: m.Channel, To: t.Conversation.Address, Body: m.Text, Status: OutboxPending, NextAttemptAt: m.CreatedAt}
-			}
-			stored, err := st.InsertOutbound(ctx, m, item, author == AuthorAgent)
-			if errors.Is(err, ErrNotOwner) {
-				t.Emit(EventMessageBlocked, map[string]string{"reason": "supervisor took over", "message_id": stored.ID})
-				o.publish(ctx, Notice{Kind: "message", ConversationID: m.ConversationID, MessageID: stored.ID})
-				return stored, true, nil
-			}
-			if err != nil {
-				return Message{}, false, err
-			}
-			o.publish(ctx, Notice{Kind: "message", ConversationID: m.ConversationID, AccountID: t.Account.ID, MessageID: stored.ID})
-			if item != nil && o.cfg.OnEnqueue != nil {
-				o.cfg.OnEnqueue()
-			}
-			if to.stream != nil && stored.Status == StatusQueued {
-				to.stream(stored.Text)
-				if _, err := st.SetMessageStatus(ctx, stored.ID, StatusSent, ""); err != nil {
-					return stored, false, err
-				}
-				stored.Status = StatusSent
-			}
-			if err := o.recordContact(ctx, t, stored); err != nil {
-				return stored, false, err
-			}
-			t.sentCount++
-			return stored, false, nil
+			return o.send(ctx, t, m, to, false)
 		case policies.Defer:
 			m.Text = r.Text
 			m.Status = StatusDeferred
@@ -542,13 +509,10 @@ func (o *Orchestrator) deliver(ctx context.Context, t *Turn, r Reply, id string,
 			}
 			return stored, true, nil
 		default: // block, escalate, or anything unknown: fail closed
-			m.Status = StatusBlocked
-			stored, err := st.InsertOutbound(ctx, m, nil, false)
+			stored, err := o.block(ctx, t, m)
 			if err != nil {
 				return Message{}, false, err
 			}
-			t.Emit(EventMessageBlocked, map[string]string{"message_id": stored.ID, "rules": ruleList(d)})
-			o.publish(ctx, Notice{Kind: "message", ConversationID: m.ConversationID, MessageID: stored.ID})
 			if r.Fallback == nil || attempt > 2 || author != AuthorAgent {
 				if author == AuthorAgent && d.Action == policies.Escalate {
 					t.requestHandoff("guard escalated a draft")
@@ -559,6 +523,75 @@ func (o *Orchestrator) deliver(ctx context.Context, t *Turn, r Reply, id string,
 			id = replyID(id, attempt+1)
 		}
 	}
+}
+
+// outbound is the message a reply becomes, with the guard's decision d.
+func (o *Orchestrator) outbound(t *Turn, r Reply, id string, author Author, authorName string, d *policies.Decision) Message {
+	return Message{
+		ID:              id,
+		ConversationID:  t.Conversation.ID,
+		Direction:       DirectionOut,
+		Author:          author,
+		AuthorName:      authorName,
+		Channel:         t.Conversation.Channel,
+		Text:            r.Text,
+		ReplyTo:         t.Inbound.ID,
+		TemplateVersion: r.TemplateVersion,
+		Model:           r.Model,
+		Guard:           d,
+		CreatedAt:       o.cfg.Clock.Now(),
+	}
+}
+
+// send stores an allowed message and sends it: through the outbox, or
+// through the turn's stream. streamed reports that its text already went
+// to the stream, chunk by chunk, before it could be stored.
+func (o *Orchestrator) send(ctx context.Context, t *Turn, m Message, to turnOptions, streamed bool) (Message, bool, error) {
+	st := o.cfg.Store
+	m.Status = StatusQueued
+	var item *OutboxItem
+	if to.stream == nil && needsOutbox(m.Channel) {
+		item = &OutboxItem{Channel: m.Channel, To: t.Conversation.Address, Body: m.Text, Status: OutboxPending, NextAttemptAt: m.CreatedAt}
+	}
+	stored, err := st.InsertOutbound(ctx, m, item, m.Author == AuthorAgent)
+	if errors.Is(err, ErrNotOwner) {
+		t.Emit(EventMessageBlocked, map[string]string{"reason": "supervisor took over", "message_id": stored.ID})
+		o.publish(ctx, Notice{Kind: "message", ConversationID: m.ConversationID, MessageID: stored.ID})
+		return stored, true, nil
+	}
+	if err != nil {
+		return Message{}, false, err
+	}
+	o.publish(ctx, Notice{Kind: "message", ConversationID: m.ConversationID, AccountID: t.Account.ID, MessageID: stored.ID})
+	if item != nil && o.cfg.OnEnqueue != nil {
+		o.cfg.OnEnqueue()
+	}
+	if to.stream != nil && stored.Status == StatusQueued {
+		if !streamed {
+			to.stream(stored.Text)
+		}
+		if _, err := st.SetMessageStatus(ctx, stored.ID, StatusSent, ""); err != nil {
+			return stored, false, err
+		}
+		stored.Status = StatusSent
+	}
+	if err := o.recordContact(ctx, t, stored); err != nil {
+		return stored, false, err
+	}
+	t.sentCount++
+	return stored, false, nil
+}
+
+// block stores a refused draft as blocked and records message_blocked.
+func (o *Orchestrator) block(ctx context.Context, t *Turn, m Message) (Message, error) {
+	m.Status = StatusBlocked
+	stored, err := o.cfg.Store.InsertOutbound(ctx, m, nil, false)
+	if err != nil {
+		return Message{}, err
+	}
+	t.Emit(EventMessageBlocked, map[string]string{"message_id": stored.ID, "rules": ruleList(*m.Guard)})
+	o.publish(ctx, Notice{Kind: "message", ConversationID: m.ConversationID, MessageID: stored.ID})
+	return stored, nil
 }
 
 func needsOutbox(ch Channel) bool {

@@ -3,6 +3,7 @@ package agent
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/parley-collections/parley/policies"
@@ -18,6 +19,13 @@ type Reply struct {
 	// Fallback is a safe alternative (usually a plainer template) sent when
 	// the guard refuses Text.
 	Fallback *Reply
+
+	// phrase, when set, asks the Phraser at delivery to put Text in the
+	// model's words, Text staying behind them as the fallback (flow_reword.go).
+	phrase *PhraseRequest
+	// sources, when set, are what Text may draw numbers and dates from: the
+	// draft a model reworded. check blocks a Text that states any other.
+	sources []string
 }
 
 // Turn is one borrower message being answered. The flows read the
@@ -214,8 +222,23 @@ func (o *Orchestrator) check(t *Turn, r Reply) (d policies.Decision) {
 		d.Violations = []policies.Violation{}
 	}
 	d.Grounded = append([]policies.Amount(nil), f.AllowedAmounts...)
+	if len(r.sources) > 0 && d.Sendable() {
+		if added := Ungrounded(r.Text, r.sources...); len(added) > 0 {
+			// The guard grounds amounts in the account; a model's words
+			// are held to the draft they reword, dates included.
+			d.Action, d.Text = policies.Block, ""
+			d.Violations = append(d.Violations, policies.Violation{
+				Rule: RuleDraftGrounding, Category: policies.CatUngroundedAmount,
+				Detail: "states " + strings.Join(added, ", ") + ", which the draft does not",
+			})
+		}
+	}
 	return d
 }
+
+// RuleDraftGrounding names the violation check adds to the guard's decision
+// when a model's rewording states a number or a date its draft did not.
+const RuleDraftGrounding = "PARLEY-GROUNDING"
 
 // firstMessage reports whether nothing has gone out to this borrower in the
 // conversation yet.

@@ -83,6 +83,10 @@ func years(y string, now time.Time) []int {
 	return out
 }
 
+// digitGroup matches a number written in digits, with thousands
+// separators and a fraction.
+var digitGroup = regexp.MustCompile(`[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?`)
+
 // foldDigits maps full-width digits and separators to ASCII.
 func foldDigits(s string) string {
 	return strings.Map(func(r rune) rune {

@@ -41,7 +41,9 @@ func (p *Phraser) State() BreakerState { return p.ep.State() }
 // a question is set. With req.Stream set, sentences are delivered as they
 // complete, each checked before it is delivered; a failure mid-stream
 // returns an error after the sentences already delivered. Every failure is
-// a *Failure wrapping ErrFailed, and the caller keeps its template.
+// a *Failure wrapping ErrFailed (or the context's error), and the caller
+// keeps its template; past the prompt, a failure's result still names the
+// model and the prompt version, for the sentences already delivered.
 func (p *Phraser) Phrase(ctx context.Context, req agent.PhraseRequest) (agent.PhraseResult, error) {
 	task := system.TaskReword
 	if strings.TrimSpace(req.Question) != "" {
@@ -57,7 +59,7 @@ func (p *Phraser) Phrase(ctx context.Context, req agent.PhraseRequest) (agent.Ph
 		return agent.PhraseResult{}, fmt.Errorf("openai: phrase: %w", err)
 	}
 	if !p.ep.breaker.allow() {
-		return agent.PhraseResult{}, fail("phrase", ReasonCircuitOpen)
+		return agent.PhraseResult{Model: p.ep.cfg.Model, PromptVersion: prompt.Version}, fail("phrase", ReasonCircuitOpen)
 	}
 	chk := checker{sources: sources(req), limit: system.MaxChars(string(req.Channel))}
 	creq := goopenai.ChatCompletionRequest{
@@ -83,15 +85,19 @@ func (p *Phraser) Phrase(ctx context.Context, req agent.PhraseRequest) (agent.Ph
 	} else {
 		p.ep.settle(ctx, reason)
 	}
+	// A failure still names the model and the prompt: sentences streamed
+	// before it were theirs.
+	res := agent.PhraseResult{Model: p.ep.cfg.Model, PromptVersion: prompt.Version}
 	if reason != "" {
 		if err := ctx.Err(); err != nil {
-			return agent.PhraseResult{}, fmt.Errorf("openai: phrase: %w", err)
+			return res, fmt.Errorf("openai: phrase: %w", err)
 		}
 		p.ep.cfg.Logger.LogAttrs(ctx, slog.LevelWarn, "llm phrasing refused",
 			slog.String("reason", reason), slog.String("prompt", prompt.Version))
-		return agent.PhraseResult{}, fail("phrase", reason)
+		return res, fail("phrase", reason)
 	}
-	return agent.PhraseResult{Text: text, Model: p.ep.cfg.Model, PromptVersion: prompt.Version}, nil
+	res.Text = text
+	return res, nil
 }
 
 func (p *Phraser) complete(ctx context.Context, req goopenai.ChatCompletionRequest, chk checker) (string, string) {
@@ -201,7 +207,7 @@ func (c checker) whole(text string) string {
 
 // sentence checks one sentence, and the text so far against the length limit.
 func (c checker) sentence(s, soFar string) string {
-	if len(ungrounded(s, c.sources...)) > 0 {
+	if len(agent.Ungrounded(s, c.sources...)) > 0 {
 		return ReasonUngrounded
 	}
 	if c.limit > 0 && utf8.RuneCountInString(soFar) > c.limit {

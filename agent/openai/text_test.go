@@ -1,48 +1,12 @@
 package openai
 
 import (
-	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
-
-func TestNumbersIn(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{"$1,200.00 and 1200.5", []string{"1200", "1200.5"}},
-		{"pay 050 by the 3rd", []string{"50", "3"}},
-		{"one hundred and fifty", []string{"150"}},
-		{"twenty-five or a thousand", []string{"25", "1000"}},
-		{"one of us, zero fees", []string{"0"}},
-		{"two million", []string{"2000000"}},
-		{"一百五十元", []string{"150"}},
-		{"两千", []string{"2000"}},
-		{"十五期", []string{"15"}},
-		{"三万五千", []string{"35000"}},
-		{"二〇二六年", []string{"2026"}},
-		{"一起 十分 一定 一下", nil},
-		{"１２３", []string{"123"}},
-		{"nothing here", nil},
-	}
-	for _, tt := range tests {
-		got := numbersIn(tt.in)
-		slices.Sort(got)
-		want := slices.Clone(tt.want)
-		slices.Sort(want)
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("numbersIn(%q) (-want +got):\n%s", tt.in, diff)
-		}
-	}
-	if u := ungrounded("You owe 1200 and fifty", "$1,200.00", "50 cents"); len(u) != 0 {
-		t.Errorf("grounded numbers reported: %v", u)
-	}
-}
 
 func TestSplitter(t *testing.T) {
 	t.Parallel()

@@ -1,0 +1,418 @@
+package agent
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parley-collections/parley/policies"
+)
+
+// Rewording. When a Phraser is configured, a reply the flows composed from
+// templates may go out in the model's words: the flows mark it (reword),
+// and delivery asks the phraser (phrased, or streamPhrased on a streaming
+// voice turn) and keeps the template as the reply's fallback. The guard
+// checks the model's words like any draft, and check adds a grounding rule
+// for them: they may state no number and no date the draft did not
+// (Ungrounded). When the guard refuses them, the template goes out as it
+// was drafted and the refusal is stored as a blocked message with a
+// message_blocked event.
+//
+// Only the templates in rewordable may be reworded. Every other template's
+// exact words are fixed: disclosures (the mini-Miranda, validation
+// notices), the introduction and "are you a bot" answers, identity
+// requests, opt-out, opt-in, HELP and stop confirmations, crisis and
+// hardship replies, the approved credit-report and arrest wording, advice
+// signposting, dispute acknowledgements, paused and handoff notices,
+// promise and plan confirmations (they record an agreement and carry a
+// payment link), third-party answers and the fallback. So is anything whose
+// purpose (policies.Purpose*) is not ordinary collection content: only a
+// reply to a verified borrower, on an account with no dispute or
+// bankruptcy, is reworded, and only a reply to the borrower's own message,
+// never an outreach message.
+
+// rewordable lists the templates, by name without version, whose words the
+// model may change. Adding one is a compliance decision: its wording must
+// not be legally fixed.
+var rewordable = map[string]bool{
+	// Answers about the account, from the system of record.
+	"balance":    true,
+	"due_date":   true,
+	"creditor":   true,
+	"purpose":    true,
+	"how_to_pay": true,
+	"fees":       true,
+	// Plan explanations: the options the negotiation engine computed.
+	"offer": true,
+	// Small talk.
+	"menu":           true,
+	"closing":        true,
+	"not_understood": true,
+}
+
+// reword marks a composed reply for rewording at delivery when a phraser
+// is configured and every part of it may be reworded.
+func (f *flow) reword(r *Reply, group []part) {
+	t := f.t
+	if f.o.cfg.Phraser == nil || t.Inbound.ID == "" || t.initiatedBy != "" || r.Purpose != policies.PurposeCollection {
+		return
+	}
+	for _, p := range group {
+		if p.model != "" || p.data == nil {
+			return
+		}
+		name, _, _ := strings.Cut(p.data.Template(), ".")
+		if !rewordable[name] {
+			return
+		}
+	}
+	r.phrase = &PhraseRequest{Locale: t.Locale, Channel: t.Conversation.Channel, Draft: r.Text}
+}
+
+// phrased asks the phraser to reword r. It returns the model's words with
+// the template behind them as the fallback, or the template alone when the
+// phraser fails.
+func (o *Orchestrator) phrased(ctx context.Context, t *Turn, r Reply) Reply {
+	tmpl := r
+	tmpl.phrase = nil
+	res, err := o.cfg.Phraser.Phrase(ctx, *r.phrase)
+	text := strings.TrimSpace(res.Text)
+	if err != nil || text == "" {
+		o.log.Warn("flows: rewording failed, sending the template", "conversation", t.Conversation.ID, "err", err)
+		return tmpl
+	}
+	return modelReply(tmpl, res, text)
+}
+
+// modelReply is text the model wrote in place of tmpl: it records the
+// model and the prompt version, followed by the template's version
+// ("system.v1.en.sms/balance.v1.en"), may state only the numbers tmpl
+// states, and falls back to tmpl.
+func modelReply(tmpl Reply, res PhraseResult, text string) Reply {
+	return Reply{
+		Text:            text,
+		TemplateVersion: res.PromptVersion + "/" + tmpl.TemplateVersion,
+		Model:           res.Model,
+		Purpose:         tmpl.Purpose,
+		Fallback:        &tmpl,
+		sources:         []string{tmpl.Text},
+	}
+}
+
+// streamPhrased is deliver's path for a reply to reword on a streaming
+// voice turn. The model's text goes to the stream sentence by sentence, each
+// sentence as soon as the guard allows, unchanged, the reply so far with it:
+// the same facts as a whole reply and the same grounding rule against the
+// draft, so that the last check is the decision on exactly the text stored.
+//
+// What the borrower hears, and what is stored:
+//
+//   - Every sentence passes: the model's sentences, one chunk each (a chunk
+//     after the first starts with the space between English sentences). One
+//     message is stored as sent: the chunks concatenated, with the model and
+//     the prompt version.
+//   - The guard refuses a sentence after some went out, or the phraser fails
+//     after some: the refused sentence never reaches the stream; it is stored
+//     as a blocked message, with message_blocked, and the generation is
+//     cancelled. The borrower hears the sentences already streamed and then
+//     the template in full as one more chunk (its fallback instead when the
+//     guard refuses the template after those sentences; nothing more when it
+//     refuses every fallback). The stored message is exactly the chunks
+//     streamed: the model's sentences followed by the template.
+//   - The guard refuses the first sentence, or the phraser fails before one:
+//     nothing of the model's is heard and the template is delivered as on
+//     any channel.
+//
+// The message is stored once the reply is complete, since its text is not
+// known before; a turn cancelled mid-reply (a barge-in) stores nothing of
+// it, and the voice channel records what the caller heard.
+func (o *Orchestrator) streamPhrased(ctx context.Context, t *Turn, r Reply, id string, to turnOptions) (Message, bool, error) {
+	tmpl := r
+	tmpl.phrase = nil
+	pctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		said    string            // the chunks streamed so far, concatenated
+		last    policies.Decision // the guard's decision on said
+		refused *Reply            // the model's reply so far that the guard refused
+		refusal policies.Decision
+	)
+	// extend streams more of the reply when the guard allows said with it.
+	extend := func(more string, sources ...string) bool {
+		next := said + sentenceSep(said) + more
+		cand := Reply{Text: next, Purpose: tmpl.Purpose, sources: sources}
+		d := o.check(t, cand)
+		if !d.Sendable() || d.Text != next {
+			refused, refusal = &cand, d
+			return false
+		}
+		to.stream(next[len(said):])
+		said, last = next, d
+		return true
+	}
+	req := *r.phrase
+	req.Stream = func(sentence string) {
+		if refused == nil && !extend(sentence, tmpl.Text) {
+			cancel() // stop the generation: nothing more of it is heard
+		}
+	}
+	res, err := o.cfg.Phraser.Phrase(pctx, req)
+	if cerr := ctx.Err(); cerr != nil {
+		return Message{}, false, fmt.Errorf("phrase: %w", cerr)
+	}
+	if err != nil && refused == nil {
+		o.log.Warn("flows: rewording failed mid-stream, sending the template", "conversation", t.Conversation.ID, "err", err)
+	}
+	version := res.PromptVersion + "/" + tmpl.TemplateVersion
+	if refused != nil {
+		blockID := id
+		if said != "" {
+			blockID = replyID(id, 1)
+		}
+		m := o.outbound(t, Reply{Text: refused.Text, TemplateVersion: version, Model: res.Model}, blockID, AuthorAgent, "", &refusal)
+		if _, err := o.block(ctx, t, m); err != nil {
+			return Message{}, false, err
+		}
+	}
+	if said == "" {
+		if refused != nil {
+			id = replyID(id, 1)
+		}
+		return o.deliver(ctx, t, tmpl, id, AuthorAgent, "", to)
+	}
+	if refused != nil || err != nil {
+		for alt := &tmpl; alt != nil; alt = alt.Fallback {
+			if extend(alt.Text, tmpl.Text, alt.Text) {
+				break
+			}
+		}
+	}
+	m := o.outbound(t, Reply{Text: said, TemplateVersion: version, Model: res.Model}, id, AuthorAgent, "", &last)
+	return o.send(ctx, t, m, to, true)
+}
+
+// sentenceSep is what goes between the text streamed so far and the next
+// sentence: a space after English, nothing after Chinese or at the start.
+func sentenceSep(said string) string {
+	r, _ := utf8.DecodeLastRuneInString(said)
+	if said == "" || r >= utf8.RuneSelf {
+		return ""
+	}
+	return " "
+}
+
+// Ungrounded returns the numbers and dates written in text, as digits or
+// in words (English or Chinese), that none of the sources states: what a
+// model added to a draft. A lone "one" or "一" is not counted: both are
+// everyday words ("one of our team", "一起"). Dates written without a
+// numeral count by their words: month and weekday names, "tomorrow",
+// "明天", "下周" and the like.
+func Ungrounded(text string, sources ...string) []string {
+	have := map[string]bool{}
+	for _, s := range sources {
+		for _, n := range numbersIn(s) {
+			have[n] = true
+		}
+		for _, w := range dateWordsIn(s) {
+			have[w] = true
+		}
+	}
+	var missing []string
+	for _, n := range append(numbersIn(text), dateWordsIn(text)...) {
+		if !have[n] {
+			missing = append(missing, n)
+		}
+	}
+	return missing
+}
+
+// dateWords name a day or a month without a numeral. "may", "march" and
+// "sat" are everyday words too; the price of reading them as dates is a
+// rewording that falls back to its template.
+var (
+	dateWords = map[string]bool{
+		"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+		"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+		"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+		"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+		"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+		"saturday": true, "sunday": true, "today": true, "tonight": true, "tomorrow": true,
+		"yesterday": true, "weekend": true,
+	}
+	hanDateWords = []string{"今天", "今晚", "明天", "后天", "昨天", "本周", "下周", "下个月", "下月", "月底", "月初",
+		"周末", "星期", "礼拜", "周一", "周二", "周三", "周四", "周五", "周六", "周日"}
+)
+
+// dateWordsIn lists the date words of s, lower case.
+func dateWordsIn(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if dateWords[w] {
+			out = append(out, w)
+		}
+	}
+	for _, w := range hanDateWords {
+		if strings.Contains(s, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+var digitGroup = regexp.MustCompile(`[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?`)
+
+// numbersIn lists the values of the numbers in s, canonical: "1,200.50"
+// and "1200.5" are both "1200.5"; "fifty" is "50"; "一百五十" is "150".
+func numbersIn(s string) []string {
+	s = strings.Map(func(r rune) rune {
+		if r >= 0xFF01 && r <= 0xFF5E { // full-width forms
+			return r - 0xFEE0
+		}
+		return r
+	}, s)
+	var out []string
+	for _, m := range digitGroup.FindAllString(s, -1) {
+		out = append(out, canonical(strings.ReplaceAll(m, ",", "")))
+	}
+	out = append(out, englishNumbers(s)...)
+	out = append(out, chineseNumbers(s)...)
+	return out
+}
+
+// canonical drops leading zeros and a zero fraction.
+func canonical(d string) string {
+	whole, frac, _ := strings.Cut(d, ".")
+	whole = strings.TrimLeft(whole, "0")
+	if whole == "" {
+		whole = "0"
+	}
+	frac = strings.TrimRight(frac, "0")
+	if frac == "" {
+		return whole
+	}
+	return whole + "." + frac
+}
+
+var (
+	units = map[string]int64{
+		"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+		"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+		"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+		"forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+	}
+	scales = map[string]int64{"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+)
+
+// englishNumbers reads runs of number words ("one hundred and fifty",
+// "twenty-five", "a thousand") into values.
+func englishNumbers(s string) []string {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r)
+	})
+	var out []string
+	var total, cur int64
+	n := 0 // number words in the current run
+	flush := func() {
+		if n > 0 && !(n == 1 && total+cur == 1) {
+			out = append(out, strconv.FormatInt(total+cur, 10))
+		}
+		total, cur, n = 0, 0, 0
+	}
+	for _, w := range words {
+		if v, ok := units[w]; ok {
+			cur += v
+			n++
+			continue
+		}
+		if v, ok := scales[w]; ok {
+			if cur == 0 {
+				cur = 1
+			}
+			if v == 100 {
+				cur *= v
+			} else {
+				total += cur * v
+				cur = 0
+			}
+			n++
+			continue
+		}
+		if w == "and" && n > 0 {
+			continue
+		}
+		flush()
+	}
+	flush()
+	return out
+}
+
+var (
+	hanDigits = map[rune]int64{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	hanUnits  = map[rune]int64{'十': 10, '百': 100, '千': 1000}
+	hanBig    = map[rune]int64{'万': 10_000, '亿': 100_000_000}
+	// hanIdioms contain numerals but state no number.
+	hanIdioms = strings.NewReplacer("十分", "", "万一", "", "一一", "", "千万", "", "一些", "", "一下", "", "一起", "", "一定", "")
+)
+
+// chineseNumbers reads runs of Chinese numerals ("一百五十", "两千",
+// "二〇二六") into values.
+func chineseNumbers(s string) []string {
+	s = hanIdioms.Replace(s)
+	var out []string
+	var run []rune
+	flush := func() {
+		if len(run) > 0 && !(len(run) == 1 && run[0] == '一') {
+			out = append(out, strconv.FormatInt(hanValue(run), 10))
+		}
+		run = run[:0]
+	}
+	for _, r := range s {
+		_, d := hanDigits[r]
+		_, u := hanUnits[r]
+		_, b := hanBig[r]
+		if d || u || b {
+			run = append(run, r)
+			continue
+		}
+		flush()
+	}
+	flush()
+	return out
+}
+
+func hanValue(run []rune) int64 {
+	positional := true
+	for _, r := range run {
+		if _, ok := hanDigits[r]; !ok {
+			positional = false
+		}
+	}
+	if positional { // 二〇二六: digit by digit
+		var v int64
+		for _, r := range run {
+			v = v*10 + hanDigits[r]
+		}
+		return v
+	}
+	var total, section, digit int64
+	for _, r := range run {
+		switch {
+		case hanDigits[r] > 0 || r == '零' || r == '〇':
+			digit = hanDigits[r]
+		case hanUnits[r] > 0:
+			if digit == 0 {
+				digit = 1 // 十五 is fifteen
+			}
+			section += digit * hanUnits[r]
+			digit = 0
+		default:
+			total += (section + digit) * hanBig[r]
+			section, digit = 0, 0
+		}
+	}
+	return total + section + digit
+}
