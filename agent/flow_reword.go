@@ -105,16 +105,19 @@ func modelReply(tmpl Reply, res PhraseResult, text string) Reply {
 
 // streamPhrased is deliver's path for a reply to reword on a streaming
 // voice turn. The model's text goes to the stream sentence by sentence, each
-// sentence as soon as the guard allows, unchanged, the reply so far with it:
-// the same facts as a whole reply and the same grounding rule against the
-// draft, so that the last check is the decision on exactly the text stored.
+// sentence as soon as the guard allows the reply so far with it: the same
+// facts as a whole reply and the same grounding rule against the draft, so
+// that the last check is the decision on exactly the text stored. The guard
+// may only append to what it allows (the debt-collector notice, say): what
+// it appends is streamed as the last chunk. A revision that changes what
+// was written counts as a refusal.
 //
 // What the borrower hears, and what is stored:
 //
 //   - Every sentence passes: the model's sentences, one chunk each (a chunk
-//     after the first starts with the space between English sentences). One
-//     message is stored as sent: the chunks concatenated, with the model and
-//     the prompt version.
+//     after the first starts with the space between English sentences), and
+//     then what the guard appends. One message is stored as sent: the chunks
+//     concatenated, with the model and the prompt and template versions.
 //   - The guard refuses a sentence after some went out, or the phraser fails
 //     after some: the refused sentence never reaches the stream; it is stored
 //     as a blocked message, with message_blocked, and the generation is
@@ -146,7 +149,7 @@ func (o *Orchestrator) streamPhrased(ctx context.Context, t *Turn, r Reply, id s
 		next := said + sentenceSep(said) + more
 		cand := Reply{Text: next, Purpose: tmpl.Purpose, sources: sources}
 		d := o.check(t, cand)
-		if !d.Sendable() || d.Text != next {
+		if !d.Sendable() || !strings.HasPrefix(d.Text, next) {
 			refused, refusal = &cand, d
 			return false
 		}
@@ -190,6 +193,11 @@ func (o *Orchestrator) streamPhrased(ctx context.Context, t *Turn, r Reply, id s
 				break
 			}
 		}
+	}
+	if tail := last.Text[len(said):]; tail != "" {
+		// What the guard's revision appended (a notice) ends the reply.
+		to.stream(tail)
+		said = last.Text
 	}
 	m := o.outbound(t, Reply{Text: said, TemplateVersion: version, Model: res.Model}, id, AuthorAgent, "", &last)
 	return o.send(ctx, t, m, to, true)
