@@ -34,7 +34,9 @@ func scanConversation(sc scanner, extra ...any) (agent.Conversation, error) {
 
 // CreateConversation stores a new conversation, filling ID, owner (the AI),
 // state (open) and times when empty. An unknown account is agent.ErrNotFound.
-func (s *Store) CreateConversation(ctx context.Context, c *agent.Conversation) error {
+func (s *Store) CreateConversation(ctx context.Context, c *agent.Conversation) (werr error) {
+	ctx, done := s.write(ctx)
+	defer done(&werr)
 	if c.ID == "" {
 		c.ID = agent.NewID("c_")
 	}
@@ -81,7 +83,9 @@ func (s *Store) OpenConversation(ctx context.Context, accountID string, ch agent
 
 // UpdateConversation writes state, verified, locale, memory and address,
 // and stamps the update time. It never changes the owner.
-func (s *Store) UpdateConversation(ctx context.Context, c agent.Conversation) error {
+func (s *Store) UpdateConversation(ctx context.Context, c agent.Conversation) (werr error) {
+	ctx, done := s.write(ctx)
+	defer done(&werr)
 	res, err := s.db.ExecContext(ctx, `UPDATE conversations SET state = ?, verified = ?, locale = ?, memory = ?,
 		address = ?, updated_at = ? WHERE id = ?`,
 		string(c.State), boolInt(c.Verified), c.Locale, jsonText(c.Memory), c.Address, nowUTC().UnixMicro(), c.ID)
@@ -96,7 +100,9 @@ func (s *Store) UpdateConversation(ctx context.Context, c agent.Conversation) er
 
 // SetOwner changes the owner from `from` to `to` atomically; an empty owner
 // means the AI.
-func (s *Store) SetOwner(ctx context.Context, conversationID, from, to string) error {
+func (s *Store) SetOwner(ctx context.Context, conversationID, from, to string) (werr error) {
+	ctx, done := s.write(ctx)
+	defer done(&werr)
 	from, to = ownerOrAI(from), ownerOrAI(to)
 	res, err := s.db.ExecContext(ctx, "UPDATE conversations SET owner = ?, updated_at = ? WHERE id = ? AND owner = ?",
 		to, nowUTC().UnixMicro(), conversationID, from)

@@ -39,7 +39,9 @@ func scanMessage(sc scanner) (agent.Message, error) {
 
 // InsertInbound stores an inbound message idempotently on (channel, channel
 // message id).
-func (s *Store) InsertInbound(ctx context.Context, m agent.Message) (agent.Message, bool, error) {
+func (s *Store) InsertInbound(ctx context.Context, m agent.Message) (_ agent.Message, _ bool, werr error) {
+	ctx, done := s.write(ctx)
+	defer done(&werr)
 	m.Direction = agent.DirectionIn
 	if m.Author == "" {
 		m.Author = agent.AuthorBorrower
@@ -133,7 +135,9 @@ func writeMessage(ctx context.Context, tx *sql.Tx, m *agent.Message) error {
 
 // InsertOutbound stores an outbound message and its outbox row in one
 // transaction, idempotently on m.ID; see agent.Store.
-func (s *Store) InsertOutbound(ctx context.Context, m agent.Message, item *agent.OutboxItem, requireAI bool) (agent.Message, error) {
+func (s *Store) InsertOutbound(ctx context.Context, m agent.Message, item *agent.OutboxItem, requireAI bool) (_ agent.Message, werr error) {
+	ctx, done := s.write(ctx)
+	defer done(&werr)
 	m.Direction = agent.DirectionOut
 	if m.Author == "" {
 		m.Author = agent.AuthorAgent
@@ -227,7 +231,9 @@ var rankSQL = func() string {
 // SetMessageStatus moves a message's status forward; a move that is not
 // forward changes nothing and reports false. A non-empty providerID is
 // recorded with the move.
-func (s *Store) SetMessageStatus(ctx context.Context, id string, st agent.MessageStatus, providerID string) (bool, error) {
+func (s *Store) SetMessageStatus(ctx context.Context, id string, st agent.MessageStatus, providerID string) (_ bool, werr error) {
+	ctx, done := s.write(ctx)
+	defer done(&werr)
 	moved, err := setMessageStatus(ctx, s.db, id, st, providerID)
 	if err != nil {
 		return false, fmt.Errorf("sqlite: set message status: %w", err)

@@ -57,12 +57,13 @@ func insertOutbox(ctx context.Context, tx *sql.Tx, m agent.Message, item *agent.
 
 // ClaimOutbox leases up to limit due rows to worker until now+lease; each
 // claim counts one attempt.
-func (s *Store) ClaimOutbox(ctx context.Context, worker string, now time.Time, lease time.Duration, limit int) ([]agent.OutboxItem, error) {
+func (s *Store) ClaimOutbox(ctx context.Context, worker string, now time.Time, lease time.Duration, limit int) (_ []agent.OutboxItem, werr error) {
 	if limit <= 0 {
 		return nil, nil
 	}
 	n := now.UnixMicro()
-	items, err := queryAll(ctx, s.db, scanOutbox, `UPDATE outbox SET status = 'sending', claimed_by = ?, lease_until = ?,
+	wctx, done := s.write(ctx)
+	items, err := queryAll(wctx, s.db, scanOutbox, `UPDATE outbox SET status = 'sending', claimed_by = ?, lease_until = ?,
 		attempts = attempts + 1, updated_at = ?
 		WHERE id IN (SELECT id FROM outbox
 			WHERE (status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND lease_until <= ?)
@@ -70,6 +71,10 @@ func (s *Store) ClaimOutbox(ctx context.Context, worker string, now time.Time, l
 		RETURNING `+outboxCols, worker, now.Add(lease).UnixMicro(), n, n, n, limit)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: claim outbox: %w", err)
+	}
+	if len(items) > 0 {
+		// A claim counts an attempt, and a send follows: flush it first.
+		defer done(&werr)
 	}
 	sort.Slice(items, func(i, j int) bool {
 		if !items[i].NextAttemptAt.Equal(items[j].NextAttemptAt) {
@@ -82,7 +87,9 @@ func (s *Store) ClaimOutbox(ctx context.Context, worker string, now time.Time, l
 
 // finishOutbox moves a row this worker holds out of sending, and its message
 // to msgStatus when that is a forward move, in one transaction.
-func (s *Store) finishOutbox(ctx context.Context, op string, id int64, worker string, set string, args []any, msgStatus agent.MessageStatus, providerID string) error {
+func (s *Store) finishOutbox(ctx context.Context, op string, id int64, worker string, set string, args []any, msgStatus agent.MessageStatus, providerID string) (werr error) {
+	ctx, done := s.write(ctx)
+	defer done(&werr)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("sqlite: %s: %w", op, err)

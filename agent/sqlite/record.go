@@ -11,7 +11,9 @@ import (
 )
 
 // AddEvent stores an event, filling At when empty, and returns it with its ID.
-func (s *Store) AddEvent(ctx context.Context, e agent.Event) (agent.Event, error) {
+func (s *Store) AddEvent(ctx context.Context, e agent.Event) (_ agent.Event, werr error) {
+	ctx, done := s.write(ctx)
+	defer done(&werr)
 	e.At = orNow(e.At)
 	var data []byte
 	if len(e.Data) > 0 {
@@ -59,7 +61,9 @@ func scanEvent(sc scanner) (agent.Event, error) {
 }
 
 // AddContactAttempt records an attempt to reach a borrower; a zero time is now.
-func (s *Store) AddContactAttempt(ctx context.Context, c agent.ContactAttempt) error {
+func (s *Store) AddContactAttempt(ctx context.Context, c agent.ContactAttempt) (werr error) {
+	ctx, done := s.write(ctx)
+	defer done(&werr)
 	_, err := s.db.ExecContext(ctx, `INSERT INTO contact_attempts (account_id, channel, address, initiated_by, outcome,
 		message_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)`, c.AccountID, string(c.Channel), c.Address, c.InitiatedBy,
 		string(c.Outcome), c.MessageID, orNow(c.At).UnixMicro())
@@ -88,7 +92,9 @@ func (s *Store) ContactAttempts(ctx context.Context, accountID string, since tim
 }
 
 // SetConsent records a borrower's consent state on a channel, replacing the previous one.
-func (s *Store) SetConsent(ctx context.Context, c agent.Consent) error {
+func (s *Store) SetConsent(ctx context.Context, c agent.Consent) (werr error) {
+	ctx, done := s.write(ctx)
+	defer done(&werr)
 	_, err := s.db.ExecContext(ctx, `INSERT INTO consents (account_id, channel, opted_out, source, updated_at)
 		VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id, channel) DO UPDATE SET opted_out = excluded.opted_out,
 		source = excluded.source, updated_at = excluded.updated_at`,
@@ -118,7 +124,9 @@ func (s *Store) Consents(ctx context.Context, accountID string) ([]agent.Consent
 }
 
 // PutPlan inserts or replaces a plan; an empty ID and creation time are filled in.
-func (s *Store) PutPlan(ctx context.Context, p agent.Plan) error {
+func (s *Store) PutPlan(ctx context.Context, p agent.Plan) (werr error) {
+	ctx, done := s.write(ctx)
+	defer done(&werr)
 	if p.ID == "" {
 		p.ID = agent.NewID("p_")
 	}
@@ -165,7 +173,9 @@ func (s *Store) Plans(ctx context.Context, accountID string) ([]agent.Plan, erro
 
 // AddDispute records a dispute; a dispute with a known ID is replaced, so
 // closing one is AddDispute with Open false.
-func (s *Store) AddDispute(ctx context.Context, d agent.Dispute) error {
+func (s *Store) AddDispute(ctx context.Context, d agent.Dispute) (werr error) {
+	ctx, done := s.write(ctx)
+	defer done(&werr)
 	if d.ID == "" {
 		d.ID = agent.NewID("d_")
 	}

@@ -42,6 +42,7 @@ var _ agent.Store = (*Store)(nil)
 type Store struct {
 	db       *sql.DB
 	locks    keyedMutex
+	flush    *walFlusher
 	migrated []string // what Open applied
 }
 
@@ -67,7 +68,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	db.SetMaxIdleConns(1)
 	db.SetConnMaxLifetime(0)
 	db.SetConnMaxIdleTime(0)
-	s := &Store{db: db}
+	s := &Store{db: db, flush: newWALFlusher(path)}
 	if err := s.checkReadable(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)

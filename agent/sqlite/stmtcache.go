@@ -4,8 +4,8 @@ import (
 	"context"
 	"database/sql/driver"
 	"errors"
+	"strings"
 
-	"github.com/parley-collections/parley/agent"
 	sqlitedriver "modernc.org/sqlite"
 )
 
@@ -23,11 +23,10 @@ const maxCachedStmts = 256
 // (migrations, pragmas, scripts) are not cached.
 //
 // A file database commits with synchronous=FULL: the commit waits for the
-// disk. A write whose context defers flushing commits with
-// synchronous=NORMAL instead, which in WAL mode appends to the log without
-// waiting; the caller's next FULL commit flushes the log, and with it every
-// earlier commit, since the log is written in order. NORMAL never risks
-// corruption, and a process crash loses nothing either way.
+// disk. The store's own writes, and writes whose context defers flushing,
+// commit with synchronous=NORMAL instead and are flushed by group commit
+// (flush.go). NORMAL never risks corruption, and a process crash loses
+// nothing either way.
 type connector struct {
 	dsn    string
 	drv    *sqlitedriver.Driver
@@ -94,13 +93,14 @@ type cachingConn struct {
 }
 
 // syncFor sets the synchronous mode the next commit on this connection
-// needs: NORMAL when ctx defers flushing, FULL otherwise. Inside a
-// transaction the mode set at BEGIN stays until its commit.
-func (c *cachingConn) syncFor(ctx context.Context) error {
-	if !c.onDisk || c.inTx {
+// needs: NORMAL for a store write or a caller that defers flushing (see
+// flush.go), FULL otherwise. Inside a transaction the mode set at BEGIN
+// stays until its commit.
+func (c *cachingConn) syncFor(ctx context.Context, query string) error {
+	if !c.onDisk || c.inTx || readOnly(query) {
 		return nil
 	}
-	normal := agent.FlushDeferred(ctx)
+	normal := commitsUnflushed(ctx)
 	if normal == c.normal {
 		return nil
 	}
@@ -116,7 +116,7 @@ func (c *cachingConn) syncFor(ctx context.Context) error {
 }
 
 func (c *cachingConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
-	if err := c.syncFor(ctx); err != nil {
+	if err := c.syncFor(ctx, ""); err != nil {
 		return nil, err
 	}
 	tx, err := c.sqliteConn.BeginTx(ctx, opts)
@@ -125,6 +125,13 @@ func (c *cachingConn) BeginTx(ctx context.Context, opts driver.TxOptions) (drive
 	}
 	c.inTx = true
 	return &connTx{Tx: tx, c: c}, nil
+}
+
+// readOnly reports whether query is a plain SELECT, which commits nothing
+// outside a transaction, so the synchronous mode does not matter to it.
+func readOnly(query string) bool {
+	q := strings.TrimLeft(query, " \t\r\n")
+	return len(q) >= 6 && strings.EqualFold(q[:6], "SELECT")
 }
 
 // connTx marks the end of a transaction on its connection.
@@ -189,7 +196,7 @@ func (c *cachingConn) evictOne() {
 }
 
 func (c *cachingConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
-	if err := c.syncFor(ctx); err != nil {
+	if err := c.syncFor(ctx, query); err != nil {
 		return nil, err
 	}
 	st, err := c.stmt(ctx, query, args)
@@ -203,7 +210,7 @@ func (c *cachingConn) ExecContext(ctx context.Context, query string, args []driv
 }
 
 func (c *cachingConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
-	if err := c.syncFor(ctx); err != nil {
+	if err := c.syncFor(ctx, query); err != nil {
 		return nil, err
 	}
 	st, err := c.stmt(ctx, query, args)

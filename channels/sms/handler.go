@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/parley-collections/parley/agent"
@@ -35,6 +36,14 @@ type StatusStore interface {
 	SetConsent(ctx context.Context, c agent.Consent) error
 }
 
+// PendingLister is the optional part of a Store that lets the workers take
+// turns that did not fit the queue straight from the store
+// (agent.Store.PendingInbound), rather than leave them to the server's
+// periodic sweep.
+type PendingLister interface {
+	PendingInbound(ctx context.Context, limit int) ([]agent.Message, error)
+}
+
 // Config wires a Handler. Settings, Orchestrator and Store are required.
 type Config struct {
 	Settings     twilio.Settings
@@ -60,6 +69,12 @@ type Handler struct {
 	wg     sync.WaitGroup
 	mu     sync.RWMutex // guards closed against sends on jobs
 	closed bool
+
+	// overflowed counts messages the queue had no room for; a worker that
+	// finds the queue empty refills it from the store while it grows.
+	overflowed atomic.Uint64
+	draining   atomic.Bool
+	inflight   sync.Map // message id -> struct{}: queued or running here
 }
 
 // NewHandler validates cfg, fills defaults and starts the worker pool.
@@ -127,13 +142,75 @@ func (h *Handler) Close(ctx context.Context) error {
 
 func (h *Handler) work() {
 	defer h.wg.Done()
-	for id := range h.jobs {
-		ctx, cancel := context.WithTimeout(h.base, h.cfg.TurnTimeout)
-		if _, err := h.cfg.Orchestrator.Process(ctx, id); err != nil {
-			h.cfg.Log.Error("sms: turn failed", "message_id", id, "err", err)
+	for {
+		var (
+			id string
+			ok bool
+		)
+		select {
+		case id, ok = <-h.jobs:
+		default:
+			if h.refill() {
+				continue
+			}
+			id, ok = <-h.jobs
 		}
-		cancel()
+		if !ok {
+			return
+		}
+		h.process(id)
 	}
+}
+
+func (h *Handler) process(id string) {
+	defer h.inflight.Delete(id)
+	ctx, cancel := context.WithTimeout(h.base, h.cfg.TurnTimeout)
+	defer cancel()
+	if _, err := h.cfg.Orchestrator.Process(ctx, id); err != nil {
+		h.cfg.Log.Error("sms: turn failed", "message_id", id, "err", err)
+	}
+}
+
+// refill queues, oldest first, SMS messages still waiting in the store after
+// the queue overflowed, and reports whether it queued any. One worker
+// refills at a time; the overflow mark is cleared only when the store has
+// none left and no message overflowed meanwhile. Messages queued or running
+// here are skipped; one that another replica is running costs a duplicate
+// check, since Process runs a turn once.
+func (h *Handler) refill() bool {
+	lister, ok := h.cfg.Store.(PendingLister)
+	if !ok || h.overflowed.Load() == 0 || !h.draining.CompareAndSwap(false, true) {
+		return false
+	}
+	defer h.draining.Store(false)
+	mark := h.overflowed.Load()
+	msgs, err := lister.PendingInbound(h.base, cap(h.jobs))
+	if err != nil {
+		h.cfg.Log.Warn("sms: reading overflowed turns failed; the pending sweep will run them", "err", err)
+		return false
+	}
+	queued := 0
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	for _, m := range msgs {
+		if m.Channel != agent.ChannelSMS || h.closed {
+			continue
+		}
+		if _, busy := h.inflight.LoadOrStore(m.ID, struct{}{}); busy {
+			continue
+		}
+		select {
+		case h.jobs <- m.ID:
+			queued++
+		default:
+			h.inflight.Delete(m.ID)
+			return true // full again: the others keep working on it
+		}
+	}
+	if queued == 0 {
+		h.overflowed.CompareAndSwap(mark, 0)
+	}
+	return queued > 0
 }
 
 // enqueue hands a stored message to the pool without blocking the webhook.
@@ -144,10 +221,13 @@ func (h *Handler) enqueue(messageID string) {
 		h.cfg.Log.Warn("sms: shutting down; turn left for the pending sweep", "message_id", messageID)
 		return
 	}
+	h.inflight.Store(messageID, struct{}{})
 	select {
 	case h.jobs <- messageID:
 	default:
-		h.cfg.Log.Warn("sms: turn queue full; turn left for the pending sweep", "message_id", messageID)
+		h.inflight.Delete(messageID)
+		h.overflowed.Add(1)
+		h.cfg.Log.Debug("sms: turn queue full; a worker takes the turn from the store", "message_id", messageID)
 	}
 }
 

@@ -3,6 +3,7 @@ package sms_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -262,4 +263,40 @@ func signedFor(b *testBundle, signedTarget, target string, form url.Values) *htt
 	r := twiliotest.SignedForm(token, b.url, target, form)
 	r.Header.Set(twilio.SignatureHeader, twiliotest.Sign(token, b.url+signedTarget, form))
 	return r
+}
+
+// Messages the turn queue had no room for are taken from the store by the
+// workers once the queue drains, each turn run once, without waiting for
+// the server's periodic sweep.
+func TestOverflowedTurnsRunFromTheStore(t *testing.T) {
+	t.Parallel()
+	release := make(chan struct{})
+	b := setup(t, func(c *sms.Config) { c.Workers, c.Queue = 1, 1 })
+	b.orch.release = release
+	b.orch.processed = make(chan string, 64)
+	b.orch.processCtx = make(chan error, 64)
+	b.store.pending = b.orch.unprocessed
+	const n = 12
+	for i := range n {
+		resp, _ := b.post(t, sms.InboundPath, inboundForm(fmt.Sprintf("SM%04d", i)))
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("webhook %d: %d", i, resp.StatusCode)
+		}
+	}
+	close(release)
+	seen := map[string]int{}
+	deadline := time.After(10 * time.Second)
+	for len(seen) < n {
+		select {
+		case id := <-b.orch.processed:
+			seen[id]++
+		case <-deadline:
+			t.Fatalf("%d of %d turns ran; the overflow was not taken from the store", len(seen), n)
+		}
+	}
+	time.Sleep(50 * time.Millisecond)
+	_, _, processes := b.orch.snapshot()
+	if len(processes) != n {
+		t.Errorf("%d turns run for %d messages: %v", len(processes), n, processes)
+	}
 }
