@@ -12,7 +12,10 @@ import (
 // BenchmarkTurn measures the store writes of one turn against s: the
 // inbound message, the reply with its outbox row and guard decision, an
 // event, and the inbound message's status. "Turn" runs all four per
-// iteration; the other sub-benchmarks run one write each.
+// iteration as the orchestrator does: the inbound message durable on its
+// own, the reply and the event with flushing deferred
+// (agent.WithFlushDeferred), and the status move, which makes them all
+// durable. The other sub-benchmarks run one durable write each.
 func BenchmarkTurn(b *testing.B, s agent.Store) {
 	ctx := context.Background()
 	acct := Account("A-bench", "+15555550999")
@@ -39,14 +42,14 @@ func BenchmarkTurn(b *testing.B, s agent.Store) {
 		}
 		return m
 	}
-	outbound := func(b *testing.B, c agent.Conversation, in agent.Message) {
+	outbound := func(b *testing.B, ctx context.Context, c agent.Conversation, in agent.Message) {
 		_, err := s.InsertOutbound(ctx, agent.Message{ConversationID: c.ID, Text: guard.Text, ReplyTo: in.ID,
 			TemplateVersion: "balance.v1.en", Guard: guard}, &agent.OutboxItem{To: c.Address}, true)
 		if err != nil {
 			b.Fatalf("InsertOutbound: %v", err)
 		}
 	}
-	event := func(b *testing.B, c agent.Conversation) {
+	event := func(b *testing.B, ctx context.Context, c agent.Conversation) {
 		if _, err := s.AddEvent(ctx, agent.Event{ConversationID: c.ID, AccountID: acct.ID,
 			Kind: agent.EventBalanceDisclosed, Actor: agent.OwnerAI}); err != nil {
 			b.Fatalf("AddEvent: %v", err)
@@ -60,10 +63,11 @@ func BenchmarkTurn(b *testing.B, s agent.Store) {
 
 	b.Run("Turn", func(b *testing.B) {
 		c := newConv(b)
+		deferred := agent.WithFlushDeferred(ctx)
 		for b.Loop() {
 			in := inbound(b, c)
-			outbound(b, c, in)
-			event(b, c)
+			outbound(b, deferred, c, in)
+			event(b, deferred, c)
 			status(b, in)
 		}
 	})
@@ -77,13 +81,13 @@ func BenchmarkTurn(b *testing.B, s agent.Store) {
 		c := newConv(b)
 		in := inbound(b, c)
 		for b.Loop() {
-			outbound(b, c, in)
+			outbound(b, ctx, c, in)
 		}
 	})
 	b.Run("AddEvent", func(b *testing.B) {
 		c := newConv(b)
 		for b.Loop() {
-			event(b, c)
+			event(b, ctx, c)
 		}
 	})
 	b.Run("SetMessageStatus", func(b *testing.B) {
