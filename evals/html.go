@@ -131,6 +131,7 @@ summary{cursor:pointer;font-weight:600}.tag{font-size:.8rem;padding:0 .4rem;bord
 .borrower{border-color:#1565c0}.agent,.supervisor{border-color:#2e7d32}.system{border-color:#999;color:#555;font-size:.85rem}
 .blocked{text-decoration:line-through;color:#b71c1c}.decision{font-size:.8rem;color:#555}
 .failure{color:#b71c1c;font-weight:600}ul.failures{color:#b71c1c}
+table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2rem .6rem;text-align:left}tr.fail{background:#fff6f6}
 </style></head><body>
 <h1>Parley eval report</h1>
 <p>Brain <b>{{.Brain}}</b> · seed {{.Seed}} · {{.Summary.Runs}} runs of {{.Summary.Cases}} cases · {{dur .Duration}} · generated {{.Generated}}</p>
@@ -145,6 +146,10 @@ summary{cursor:pointer;font-weight:600}.tag{font-size:.8rem;padding:0 .4rem;bord
 <div class="charts"><figure>{{.PassChart}}<figcaption>cases passed</figcaption></figure>
 <figure>{{.SuiteChart}}<figcaption>pass rate by suite</figcaption></figure>
 <figure>{{.LatencyChart}}<figcaption>turn latency</figcaption></figure></div>
+{{if gt .Repeat 1}}<h2>Pass rate by case</h2>
+<table><tr><th>suite</th><th>case</th><th>pass rate</th><th>seeds</th><th>failed seeds</th></tr>
+{{range .Cases}}<tr{{if .Flaky}} class="fail"{{end}}><td>{{.Suite}}</td><td>{{.Case}}</td><td>{{pct .PassRate}} ({{.Passed}}/{{.Runs}})</td><td>{{range $i, $s := .Seeds}}{{if $i}}, {{end}}{{$s}}{{end}}</td><td>{{range $i, $s := .FailedSeeds}}{{if $i}}, {{end}}{{$s}}{{end}}</td></tr>
+{{end}}</table>{{end}}
 <h2>Cases</h2>
 {{range .Results}}<details class="{{if .Pass}}pass{{else}}fail{{end}}"{{if not .Pass}} open{{end}}>
 <summary>{{.Suite}} / {{.Case}}<span class="tag">{{if .Pass}}pass{{else}}fail{{end}}</span></summary>

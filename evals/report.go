@@ -48,6 +48,10 @@ type CaseSummary struct {
 	Passed   int     `json:"passed"`
 	PassRate float64 `json:"pass_rate"`
 	Flaky    bool    `json:"flaky"`
+	// Seeds are the runs' seeds in run order; FailedSeeds those of the
+	// runs that failed, to run again with --seed.
+	Seeds       []int64 `json:"seeds"`
+	FailedSeeds []int64 `json:"failed_seeds,omitempty"`
 }
 
 func newReport(results []Result, opts Options, d time.Duration) *Report {
@@ -83,8 +87,11 @@ func newReport(results []Result, opts Options, d time.Duration) *Report {
 			order = append(order, key)
 		}
 		cs.Runs++
+		cs.Seeds = append(cs.Seeds, res.Seed)
 		if res.Pass {
 			cs.Passed++
+		} else {
+			cs.FailedSeeds = append(cs.FailedSeeds, res.Seed)
 		}
 	}
 	resolved := 0
@@ -156,15 +163,30 @@ func (r *Report) WriteText(w io.Writer) error {
 	fmt.Fprintf(&b, "turns            %d, latency p50 %s, p95 %s\n", s.Turns, s.LatencyP50.Round(time.Microsecond), s.LatencyP95.Round(time.Microsecond))
 	if r.Repeat > 1 {
 		fmt.Fprintf(&b, "flaky cases      %d\n", s.Flaky)
+		fmt.Fprintf(&b, "pass rate by case over %d runs:\n", r.Repeat)
 		for _, c := range r.Cases {
+			mark := "      "
 			if c.Flaky {
-				fmt.Fprintf(&b, "  FLAKY %s / %s: passed %d of %d\n", c.Suite, c.Case, c.Passed, c.Runs)
+				mark = "FLAKY "
 			}
+			fmt.Fprintf(&b, "  %s%5.1f%% %s / %s: passed %d of %d, seeds %s", mark, 100*c.PassRate, c.Suite, c.Case, c.Passed, c.Runs, seedList(c.Seeds))
+			if len(c.FailedSeeds) > 0 {
+				fmt.Fprintf(&b, " (failed: %s)", seedList(c.FailedSeeds))
+			}
+			b.WriteByte('\n')
 		}
 	}
 	fmt.Fprintf(&b, "seed             %d\n", r.Seed)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+func seedList(seeds []int64) string {
+	parts := make([]string, len(seeds))
+	for i, v := range seeds {
+		parts[i] = fmt.Sprint(v)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // WriteJSON writes the whole report as JSON.

@@ -42,10 +42,29 @@ type Options struct {
 	Progress func(done, total int)
 }
 
-// Persona plays a simulated borrower: given the transcript so far and the
-// case's parameters, it writes the borrower's next message ("" to stop).
+// Persona plays a simulated borrower with a model (--brain llm): given who
+// it plays and the transcript so far, it writes the borrower's next message,
+// "" to stop. It plays the cases whose simulate block names a persona.
 type Persona interface {
-	Next(ctx context.Context, sim Simulate, transcript []Entry) (string, error)
+	Next(ctx context.Context, who PersonaBorrower, transcript []Entry) (string, error)
+}
+
+// PersonaBorrower is what a persona knows of the borrower it plays: the
+// case's simulation parameters and the borrower's own (fictional) facts.
+type PersonaBorrower struct {
+	Simulate
+	Language string // en or zh, resolved from the case and the borrower's locale
+	Name     string
+	DOB      string // YYYY-MM-DD
+	Postcode string // the ZIP or postcode
+	Currency string
+	Seed     int64 // the run's seed, so that a model run can be repeated
+}
+
+// Heard reports whether the borrower saw this entry: an agent's or a
+// supervisor's message that was sent, not a draft the guard refused.
+func (e Entry) Heard() bool {
+	return e.Author != "borrower" && e.Author != "system" && sent(agent.MessageStatus(e.Status))
 }
 
 // Entry is one line of a case's transcript.
@@ -325,7 +344,7 @@ func sent(s agent.MessageStatus) bool {
 func replyText(entries []Entry) string {
 	var b strings.Builder
 	for _, e := range entries {
-		if e.Author != "borrower" && e.Author != "system" && sent(agent.MessageStatus(e.Status)) {
+		if e.Heard() {
 			b.WriteString(e.Text)
 			b.WriteByte('\n')
 		}

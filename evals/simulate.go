@@ -30,22 +30,49 @@ func (cr *caseRun) simulate(ctx context.Context, sim Simulate) error {
 	}
 	afford := sim.AffordableMonthly.Money(cr.acct.Balance.Currency)
 	bw := &borrower{sim: sim, lang: lang, dob: b.DOB, postcode: b.Zip + b.Postcode, afford: afford, rng: cr.rng()}
+	next := func(entries []Entry) (string, error) { return bw.next(replyText(entries), turnEvents(entries)), nil }
 	text := bw.opening()
+	if p := cr.opts.Persona; p != nil && sim.Persona != "" {
+		// The model writes every line, the opening too unless the case
+		// fixes it; the conversation ends where the rule-based one would.
+		who := PersonaBorrower{Simulate: sim, Language: lang, Name: b.Name, DOB: b.DOB, Postcode: b.Zip + b.Postcode,
+			Currency: cr.acct.Balance.Currency, Seed: cr.j.seed}
+		next = func(entries []Entry) (string, error) {
+			if ended(turnEvents(entries)) {
+				return "", nil
+			}
+			return p.Next(ctx, who, cr.res.Transcript)
+		}
+		if sim.Opening == "" {
+			var err error
+			if text, err = p.Next(ctx, who, nil); err != nil {
+				return fmt.Errorf("persona: %w", err)
+			}
+		}
+	}
 	for n := 1; n <= maxTurns && text != ""; n++ {
 		entries, err := cr.turn(ctx, n, text)
 		if err != nil {
 			return err
 		}
-		if cr.opts.Persona != nil && sim.Persona != "" {
-			text, err = cr.opts.Persona.Next(ctx, sim, cr.res.Transcript)
-			if err != nil {
-				return fmt.Errorf("persona: %w", err)
-			}
-			continue
+		if text, err = next(entries); err != nil {
+			return fmt.Errorf("persona: %w", err)
 		}
-		text = bw.next(replyText(entries), turnEvents(entries))
 	}
 	return nil
+}
+
+// ended reports whether a turn's events end a simulated conversation: a
+// plan agreed, a handoff, an opt-out, a failed verification, a stop
+// request or a dispute.
+func ended(events map[string]bool) bool {
+	for _, e := range []string{"plan_accepted", "handoff_requested", "opted_out", "identity_failed",
+		"cease_recorded", "attorney_recorded", "dispute_recorded"} {
+		if events[e] {
+			return true
+		}
+	}
+	return false
 }
 
 // borrower is the rule-based simulated borrower's state.
@@ -80,11 +107,7 @@ func (b *borrower) opening() string {
 // next writes the borrower's answer to the agent's last reply, or "" when
 // the conversation has reached an end.
 func (b *borrower) next(reply string, events map[string]bool) string {
-	switch {
-	case b.done, events["plan_accepted"], events["handoff_requested"], events["opted_out"],
-		events["identity_failed"], events["cease_recorded"], events["attorney_recorded"]:
-		return ""
-	case events["dispute_recorded"]:
+	if b.done || ended(events) {
 		return ""
 	}
 	if events["identity_verified"] {

@@ -29,7 +29,7 @@ func runEval(ctx context.Context, sio IO, args []string) error {
 		return usagef("usage: parley eval run [PATH...] [flags]")
 	}
 	fs := newFlags(sio, "eval run", "[PATH...] [--brain rules|llm] [--jobs N] [--repeat N] [--report text|json|junit|html] [--out FILE]")
-	brain := fs.String("brain", "rules", "which brain understands the borrower: rules or llm")
+	brain := fs.String("brain", "rules", "which brain understands the borrower: rules or llm (the llm also rewords replies and plays the simulated borrowers that name a persona)")
 	jobs := fs.Int("jobs", runtime.NumCPU(), "cases run at once")
 	repeat := fs.Int("repeat", 1, "runs of every case (for the llm brain: pass rate per case, flaky cases flagged)")
 	format := fs.String("report", "text", "report format: text, json, junit or html")

@@ -11,6 +11,7 @@ import (
 	"github.com/parley-collections/parley/agent/qdrant"
 	"github.com/parley-collections/parley/agent/rules"
 	"github.com/parley-collections/parley/evals"
+	"github.com/parley-collections/parley/prompts/system"
 )
 
 // brains is the understanding and phrasing the agent runs with: the rules
@@ -84,8 +85,40 @@ func useLLM(ctx context.Context, getenv func(string) string, opts *evals.Options
 	if b.phraser == nil {
 		return usagef("--brain llm needs PARLEY_LLM_BASE_URL (or OPENAI_API_KEY) and PARLEY_LLM_MODEL")
 	}
+	persona, err := openai.NewPersona(b.llm)
+	if err != nil {
+		return fmt.Errorf("llm: %w", err)
+	}
 	opts.NewBrain = func() agent.Brain { return b.brain }
 	opts.Phraser = b.phraser
+	opts.Persona = evalPersona{persona}
 	opts.BrainName = b.name
 	return nil
+}
+
+// evalPersona plays the eval cases' simulated borrowers that name a
+// persona with the model.
+type evalPersona struct{ p *openai.Persona }
+
+// Next writes the borrower's next message from what the borrower said
+// and heard so far.
+func (e evalPersona) Next(ctx context.Context, who evals.PersonaBorrower, transcript []evals.Entry) (string, error) {
+	var lines []openai.Line
+	for _, en := range transcript {
+		switch {
+		case en.Author == "borrower":
+			lines = append(lines, openai.Line{Borrower: true, Text: en.Text})
+		case en.Heard():
+			lines = append(lines, openai.Line{Text: en.Text})
+		}
+	}
+	var afford string
+	if who.AffordableMonthly.Set {
+		afford = who.AffordableMonthly.Money(who.Currency).Decimal()
+	}
+	return e.p.Next(ctx, system.Persona{
+		Name: who.Name, DOB: who.DOB, Postcode: who.Postcode, AffordableMonthly: afford, Currency: who.Currency,
+		Description: who.Persona, Language: who.Language,
+		Disputes: who.Disputes, Hardship: who.Hardship, OptsOut: who.OptsOut, Hostile: who.Hostile,
+	}, who.Seed, lines)
 }

@@ -1,7 +1,8 @@
 // Package system holds the system prompts Parley gives a language model:
 // the prompt that turns a borrower's message into tool calls, and the
 // prompts that reword a drafted reply or answer a question from knowledge
-// passages, per locale and channel. Each prompt is an embedded, versioned
+// passages, per locale and channel, and the prompt that has a model play a
+// simulated borrower in evals. Each prompt is an embedded, versioned
 // text/template file (system.v1.en.sms.tmpl) rendered from a typed struct,
 // and every rendering reports the version the caller stores with the turn.
 //
@@ -9,7 +10,9 @@
 //
 // It imports nothing else of this module, and its prompts never carry
 // identity facts, balances or any other debt detail: the model chooses
-// words, never numbers.
+// words, never numbers. The one exception is the persona prompt, which
+// has a model play a simulated borrower in evals: it carries that
+// fictional borrower's own test facts, never a real account's.
 package system
 
 import (
@@ -55,6 +58,36 @@ type Understand struct {
 	Today    string // YYYY-MM-DD in the borrower's time zone
 	Currency string // ISO 4217 code
 	OfferIDs []string
+}
+
+// PersonaEnd is what a persona answers when its conversation is over.
+const PersonaEnd = "[END]"
+
+// Persona is the data of the persona prompt: a simulated borrower of an
+// eval case, played by a model. Every field is the case's fictional data.
+type Persona struct {
+	Name              string
+	DOB               string // YYYY-MM-DD; "" when the case has none
+	Postcode          string // the ZIP or postcode
+	AffordableMonthly string // "150.00"; "" when the case says nothing
+	Currency          string
+	Description       string // the case's persona, free text
+	Language          string // en or zh
+	Disputes          bool
+	Hardship          bool
+	OptsOut           bool
+	Hostile           bool
+}
+
+// End is PersonaEnd, for the template.
+func (Persona) End() string { return PersonaEnd }
+
+// RenderPersona renders the newest persona prompt.
+func RenderPersona(d Persona) (Prompt, error) {
+	if strings.TrimSpace(d.Name) == "" {
+		return Prompt{}, fmt.Errorf("system: render persona: no name")
+	}
+	return render("persona", "", d)
 }
 
 // MaxChars is the default reply limit of a channel (after Channel's

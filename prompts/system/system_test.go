@@ -124,14 +124,22 @@ func TestPromptsCarryNoNumbersOrTemplates(t *testing.T) {
 	for _, v := range Versions() {
 		parts := strings.Split(v, ".")
 		var text string
-		if parts[0] == "understand" {
+		switch parts[0] {
+		case "persona":
+			// It carries only the fictional borrower's facts, none here.
+			p, err := RenderPersona(Persona{Name: "NAME", Language: "en"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			text = p.Text
+		case "understand":
 			p, err := RenderUnderstand(Understand{Today: "TODAY", Currency: "USD"})
 			if err != nil {
 				t.Fatal(err)
 			}
 			// The format examples are the only digits allowed.
 			text = strings.NewReplacer(`"150"`, "", `"150.50"`, "").Replace(p.Text)
-		} else {
+		default:
 			p, err := RenderPhrase(parts[2], parts[3], Phrase{Task: TaskAnswer})
 			if err != nil {
 				t.Fatal(err)
@@ -153,10 +161,40 @@ func TestVersions(t *testing.T) {
 	got := Versions()
 	slices.Sort(got)
 	want := []string{
+		"persona.v1",
 		"system.v1.en.chat", "system.v1.en.sms", "system.v1.en.voice",
 		"system.v1.zh.chat", "system.v1.zh.sms", "system.v1.zh.voice", "understand.v1",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("versions (-want +got):\n%s", diff)
+	}
+}
+
+func TestRenderPersonaGolden(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		data Persona
+	}{
+		{"persona.en", Persona{Name: "Maria Lopez", DOB: "1985-04-12", Postcode: "60601", AffordableMonthly: "150.00",
+			Currency: "USD", Description: "a nurse who lost shifts and is worried but polite", Language: "en", Hardship: true}},
+		{"persona.zh", Persona{Name: "王芳", DOB: "1990-08-08", Postcode: "200000", Currency: "CNY", Language: "zh",
+			Disputes: true, Hostile: true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			p, err := RenderPersona(tt.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Version != "persona.v1" {
+				t.Errorf("version %q", p.Version)
+			}
+			golden(t, tt.name, p.Text)
+		})
+	}
+	if _, err := RenderPersona(Persona{}); err == nil {
+		t.Error("a persona without a name rendered")
 	}
 }
