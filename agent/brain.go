@@ -21,6 +21,7 @@ const (
 	IntentAskWho         Intent = "ask_who"      // "who are you?"
 	IntentAskCredit      Intent = "ask_credit"   // credit report effects
 	IntentAskAdvice      Intent = "ask_advice"   // free debt advice
+	IntentAskArrest      Intent = "ask_arrest"   // "will I go to jail?": owing a consumer debt is not a crime
 	IntentProposePlan    Intent = "propose_plan" // Amount, Frequency, Count
 	IntentAcceptOffer    Intent = "accept_offer" // OfferID, or the last offer
 	IntentRejectOffer    Intent = "reject_offer"

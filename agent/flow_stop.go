@@ -179,12 +179,6 @@ func (f *flow) thirdParty() {
 	f.done = true
 }
 
-// IntentAskArrest is a borrower asking whether they can be arrested or
-// jailed over the debt ("will I go to jail?", "会坐牢吗"). It belongs with
-// the intents in brain.go and is declared beside its answer until the LLM
-// brain offers it as a tool too.
-const IntentAskArrest Intent = "ask_arrest"
-
 // arrest answers a fear of arrest truthfully and calmly, once the borrower is
 // verified: owing a consumer debt is not a crime. Silence or a vague answer
 // would leave the fear in place, which is pressure the law forbids using.
