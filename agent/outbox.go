@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
+	"sync"
 	"time"
 )
 
@@ -30,6 +31,10 @@ type Dispatcher struct {
 	Poll time.Duration
 	// Batch is how many rows one claim takes; default 32.
 	Batch int
+	// Parallel is how many conversations' rows are sent at once; default 8.
+	// A conversation's own rows go one after another, in claim order, so
+	// its replies arrive in the order they were written.
+	Parallel int
 	// Backoff returns the wait before attempt n+1 after n failures; default
 	// exponential from 1s with jitter, capped at 5 minutes.
 	Backoff func(attempts int) time.Duration
@@ -58,6 +63,9 @@ func (d *Dispatcher) defaults() {
 	}
 	if d.Batch <= 0 {
 		d.Batch = 32
+	}
+	if d.Parallel <= 0 {
+		d.Parallel = 8
 	}
 	if d.Backoff == nil {
 		d.Backoff = DefaultBackoff
@@ -109,9 +117,30 @@ func (d *Dispatcher) RunOnce(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("outbox: claim: %w", err)
 	}
+	// Claims come oldest first; group them by conversation in that order.
+	var (
+		order  []string
+		byConv = map[string][]OutboxItem{}
+	)
 	for _, it := range items {
-		d.send(ctx, it)
+		if _, ok := byConv[it.ConversationID]; !ok {
+			order = append(order, it.ConversationID)
+		}
+		byConv[it.ConversationID] = append(byConv[it.ConversationID], it)
 	}
+	sem := make(chan struct{}, d.Parallel)
+	var wg sync.WaitGroup
+	for _, id := range order {
+		sem <- struct{}{}
+		wg.Add(1)
+		go func(its []OutboxItem) {
+			defer func() { <-sem; wg.Done() }()
+			for _, it := range its {
+				d.send(ctx, it)
+			}
+		}(byConv[id])
+	}
+	wg.Wait()
 	return len(items), nil
 }
 

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/agent/sqlite"
 	"github.com/parley-collections/parley/policies"
 )
 
@@ -397,5 +398,83 @@ func TestVoiceGreeting(t *testing.T) {
 	text, _, err = b.orch.VoiceGreeting(b.ctx, "+15559999999")
 	if err != nil || strings.Contains(text, "Midwest") || text == "" {
 		t.Fatalf("unknown caller greeting = %q, %v", text, err)
+	}
+}
+
+// orderSender records each conversation's sends and how many ran at once.
+type orderSender struct {
+	mu      sync.Mutex
+	running map[string]int // per conversation
+	now     int
+	max     int
+	overlap bool // two sends of one conversation at once
+	sent    map[string][]string
+}
+
+func (o *orderSender) Send(_ context.Context, m agent.Outbound) (string, error) {
+	o.mu.Lock()
+	o.now++
+	o.max = max(o.max, o.now)
+	o.running[m.ConversationID]++
+	if o.running[m.ConversationID] > 1 {
+		o.overlap = true
+	}
+	o.sent[m.ConversationID] = append(o.sent[m.ConversationID], m.Text)
+	o.mu.Unlock()
+	time.Sleep(20 * time.Millisecond)
+	o.mu.Lock()
+	o.now--
+	o.running[m.ConversationID]--
+	o.mu.Unlock()
+	return "SM" + m.MessageID, nil
+}
+
+// The dispatcher sends different conversations' rows at once, and one
+// conversation's rows one after another in the order they were written.
+func TestDispatcherParallelAcrossConversationsInOrderWithin(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	acct := usAccount()
+	if err := st.PutAccount(ctx, acct); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{}
+	now := time.Date(2026, 3, 2, 15, 0, 0, 0, time.UTC)
+	for c := range 4 {
+		conv := agent.Conversation{AccountID: acct.ID, Channel: agent.ChannelSMS, Address: "+1555555010" + string(rune('0'+c))}
+		if err := st.CreateConversation(ctx, &conv); err != nil {
+			t.Fatal(err)
+		}
+		for i := range 3 {
+			text := conv.Address + " reply " + string(rune('1'+i))
+			at := now.Add(time.Duration(i*4+c) * time.Millisecond)
+			if _, err := st.InsertOutbound(ctx, agent.Message{ConversationID: conv.ID, Text: text, CreatedAt: at},
+				&agent.OutboxItem{To: conv.Address, NextAttemptAt: at}, false); err != nil {
+				t.Fatal(err)
+			}
+			want[conv.ID] = append(want[conv.ID], text)
+		}
+	}
+	s := &orderSender{running: map[string]int{}, sent: map[string][]string{}}
+	d := &agent.Dispatcher{Store: st, Clock: agent.NewFixedClock(now.Add(time.Minute)),
+		Senders: map[agent.Channel]agent.Sender{agent.ChannelSMS: s}}
+	if n, err := d.RunOnce(ctx); err != nil || n != 12 {
+		t.Fatalf("RunOnce = %d, %v; want 12 rows", n, err)
+	}
+	if s.max < 2 {
+		t.Errorf("at most %d sends ran at once; conversations were not sent in parallel", s.max)
+	}
+	if s.overlap {
+		t.Error("two rows of one conversation were sent at once")
+	}
+	for id, texts := range want {
+		if got := strings.Join(s.sent[id], " | "); got != strings.Join(texts, " | ") {
+			t.Errorf("conversation %s sent %q, want %q", id, got, strings.Join(texts, " | "))
+		}
 	}
 }
