@@ -8,9 +8,11 @@ import (
 )
 
 // Questions the templates do not cover are answered from the knowledge
-// base, quoting the passage and naming its document. The knowledge base
-// holds general guidance, never account data, so it may answer before
-// verification too.
+// base, quoting the passage and naming its document; with a phraser, the
+// model answers from the passages at delivery (streamed sentence by
+// sentence on voice), the quote behind its answer as the fallback. The
+// knowledge base holds general guidance, never account data, so it may
+// answer before verification too.
 
 // minScore is the least relevance a passage needs to be quoted.
 const minScore = 0.2
@@ -46,34 +48,13 @@ func (f *flow) question(c Command) {
 		return
 	}
 	quote := prompts.Answer{Title: good[0].Title, Text: clip(strings.TrimSpace(good[0].Text), maxQuote)}
-	if f.phrase(q, good, quote) {
+	if f.o.cfg.Phraser != nil {
+		// The model may answer from the passages at delivery; the quote
+		// stays behind its answer as the fallback (flow_reword.go).
+		f.say(answerDraft{Answer: quote, question: q, passages: good})
 		return
 	}
 	f.say(quote)
-}
-
-// phrase asks the model, when one is configured, to answer from the
-// passages; the quoted passage stays behind it as the fallback the guard can
-// fall back to. It reports whether the model's answer was queued.
-func (f *flow) phrase(question string, passages []Passage, quote prompts.Answer) bool {
-	ph := f.o.cfg.Phraser
-	if ph == nil {
-		return false
-	}
-	res, err := ph.Phrase(f.ctx, PhraseRequest{Locale: f.t.Locale, Channel: f.t.Conversation.Channel, Question: question, Passages: passages})
-	if err != nil || strings.TrimSpace(res.Text) == "" {
-		if err != nil {
-			f.o.log.Warn("flows: phrasing failed, quoting the passage", "conversation", f.t.Conversation.ID, "err", err)
-		}
-		return false
-	}
-	f.say(quote)
-	if f.done {
-		return true // rendering failed; the turn reports it
-	}
-	alt := f.parts[len(f.parts)-1]
-	f.parts[len(f.parts)-1] = part{text: strings.TrimSpace(res.Text), version: res.PromptVersion, purpose: alt.purpose, model: res.Model, alt: &alt}
-	return true
 }
 
 // clip shortens s to at most n runes, at a sentence or word end when it can.

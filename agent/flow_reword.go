@@ -10,10 +10,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/parley-collections/parley/policies"
+	"github.com/parley-collections/parley/prompts"
 )
 
 // Rewording. When a Phraser is configured, a reply the flows composed from
-// templates may go out in the model's words: the flows mark it (reword),
+// templates may go out in the model's words, and a knowledge-base answer
+// may be phrased from its passages instead of quoted: the flows mark it (reword),
 // and delivery asks the phraser (phrased, or streamPhrased on a streaming
 // voice turn) and keeps the template as the reply's fallback. The guard
 // checks the model's words like any draft, and check adds a grounding rule
@@ -54,53 +56,88 @@ var rewordable = map[string]bool{
 	"not_understood": true,
 }
 
-// reword marks a composed reply for rewording at delivery when a phraser
-// is configured and every part of it may be reworded.
+// answerDraft is a quoted knowledge-base passage that the phraser may turn
+// into an answer to the question at delivery (flow_answer.go).
+type answerDraft struct {
+	prompts.Answer
+	question string
+	passages []Passage
+}
+
+// reword marks a composed reply for the phraser at delivery, when one is
+// configured: a lone knowledge-base answer to be answered from its
+// passages, or a reply every part of which may be reworded.
 func (f *flow) reword(r *Reply, group []part) {
 	t := f.t
-	if f.o.cfg.Phraser == nil || t.Inbound.ID == "" || t.initiatedBy != "" || r.Purpose != policies.PurposeCollection {
+	if f.o.cfg.Phraser == nil || t.Inbound.ID == "" || t.initiatedBy != "" {
+		return
+	}
+	req := PhraseRequest{Locale: t.Locale, Channel: t.Conversation.Channel}
+	if a, ok := group[0].data.(answerDraft); ok && len(group) == 1 {
+		// The knowledge base holds no account data: an answer may be
+		// phrased whatever the reply's purpose, before verification too.
+		req.Question, req.Passages = a.question, a.passages
+		r.phrase = &req
+		return
+	}
+	if r.Purpose != policies.PurposeCollection {
 		return
 	}
 	for _, p := range group {
 		if p.model != "" || p.data == nil {
 			return
 		}
+		if a, ok := p.data.(answerDraft); ok {
+			req.Passages = append(req.Passages, a.passages...)
+			continue
+		}
 		name, _, _ := strings.Cut(p.data.Template(), ".")
 		if !rewordable[name] {
 			return
 		}
 	}
-	r.phrase = &PhraseRequest{Locale: t.Locale, Channel: t.Conversation.Channel, Draft: r.Text}
+	req.Draft = r.Text
+	r.phrase = &req
 }
 
-// phrased asks the phraser to reword r. It returns the model's words with
-// the template behind them as the fallback, or the template alone when the
-// phraser fails.
+// phrased asks the phraser to reword r, or to answer its question. It
+// returns the model's words with the template behind them as the fallback,
+// or the template alone when the phraser fails.
 func (o *Orchestrator) phrased(ctx context.Context, t *Turn, r Reply) Reply {
 	tmpl := r
 	tmpl.phrase = nil
 	res, err := o.cfg.Phraser.Phrase(ctx, *r.phrase)
 	text := strings.TrimSpace(res.Text)
 	if err != nil || text == "" {
-		o.log.Warn("flows: rewording failed, sending the template", "conversation", t.Conversation.ID, "err", err)
+		o.log.Warn("flows: phrasing failed, sending the template", "conversation", t.Conversation.ID, "err", err)
 		return tmpl
 	}
-	return modelReply(tmpl, res, text)
+	return modelReply(tmpl, r.phrase, res, text)
 }
 
 // modelReply is text the model wrote in place of tmpl: it records the
 // model and the prompt version, followed by the template's version
-// ("system.v1.en.sms/balance.v1.en"), may state only the numbers tmpl
-// states, and falls back to tmpl.
-func modelReply(tmpl Reply, res PhraseResult, text string) Reply {
+// ("system.v1.en.sms/balance.v1.en"), may state only the numbers and dates
+// that tmpl or the request states, and falls back to tmpl.
+func modelReply(tmpl Reply, req *PhraseRequest, res PhraseResult, text string) Reply {
 	return Reply{
 		Text:            text,
 		TemplateVersion: res.PromptVersion + "/" + tmpl.TemplateVersion,
 		Model:           res.Model,
 		Purpose:         tmpl.Purpose,
 		Fallback:        &tmpl,
-		sources:         []string{tmpl.Text},
+		sources:         sources(tmpl, req),
 	}
+}
+
+// sources are what a model's words for tmpl may draw numbers and dates
+// from: the template and the question and passages it was given.
+func sources(tmpl Reply, req *PhraseRequest) []string {
+	out := []string{tmpl.Text, req.Question}
+	for _, p := range req.Passages {
+		out = append(out, p.Title, p.Text)
+	}
+	return out
 }
 
 // streamPhrased is deliver's path for a reply to reword on a streaming
@@ -157,9 +194,10 @@ func (o *Orchestrator) streamPhrased(ctx context.Context, t *Turn, r Reply, id s
 		said, last = next, d
 		return true
 	}
+	grounds := sources(tmpl, r.phrase)
 	req := *r.phrase
 	req.Stream = func(sentence string) {
-		if refused == nil && !extend(sentence, tmpl.Text) {
+		if refused == nil && !extend(sentence, grounds...) {
 			cancel() // stop the generation: nothing more of it is heard
 		}
 	}
@@ -189,7 +227,7 @@ func (o *Orchestrator) streamPhrased(ctx context.Context, t *Turn, r Reply, id s
 	}
 	if refused != nil || err != nil {
 		for alt := &tmpl; alt != nil; alt = alt.Fallback {
-			if extend(alt.Text, tmpl.Text, alt.Text) {
+			if extend(alt.Text, append(grounds, alt.Text)...) {
 				break
 			}
 		}

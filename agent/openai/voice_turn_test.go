@@ -31,6 +31,12 @@ func (b intentBrain) Understand(context.Context, agent.TurnContext, string) (age
 // call has heard a chunk: a sentence goes out before the model finished.
 func voiceTurn(t *testing.T, gate bool, deltas ...string) ([]string, agent.TurnResult, agent.Store) {
 	t.Helper()
+	return voiceTurnWith(t, nil, gate, deltas...)
+}
+
+// voiceTurnWith is voiceTurn with changes to the orchestrator's config.
+func voiceTurnWith(t *testing.T, change func(*agent.Config), gate bool, deltas ...string) ([]string, agent.TurnResult, agent.Store) {
+	t.Helper()
 	ctx := context.Background()
 	heard := make(chan struct{})
 	var once sync.Once
@@ -65,8 +71,12 @@ func voiceTurn(t *testing.T, gate bool, deltas ...string) ([]string, agent.TurnR
 	if err := st.PutAccount(ctx, acct); err != nil {
 		t.Fatal(err)
 	}
-	o, err := agent.NewOrchestrator(agent.Config{Store: st, Brain: intentBrain(agent.IntentAskBalance), Guard: policies.Default(),
-		Phraser: ph, Clock: agent.NewFixedClock(time.Date(2026, 3, 2, 15, 0, 0, 0, time.FixedZone("CST", -6*3600)))})
+	cfg := agent.Config{Store: st, Brain: intentBrain(agent.IntentAskBalance), Guard: policies.Default(),
+		Phraser: ph, Clock: agent.NewFixedClock(time.Date(2026, 3, 2, 15, 0, 0, 0, time.FixedZone("CST", -6*3600)))}
+	if change != nil {
+		change(&cfg)
+	}
+	o, err := agent.NewOrchestrator(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,6 +167,28 @@ func TestVoiceTurnRefusedFirstSentenceSendsTheTemplate(t *testing.T) {
 		t.Errorf("chunks (-want +got):\n%s", diff)
 	}
 	if len(res.Replies) != 1 || res.Replies[0].Model != "" || res.Replies[0].TemplateVersion != "balance.v1.en" {
+		t.Errorf("replies = %+v", res.Replies)
+	}
+}
+
+// passages is a knowledge base that always finds one passage.
+type passages struct{}
+
+func (passages) Search(context.Context, string, string, int) ([]agent.Passage, error) {
+	return []agent.Passage{{DocID: "pay", Title: "Ways to pay", Text: "You can pay by card or bank transfer, any day.", Score: 0.9}}, nil
+}
+
+func TestVoiceTurnStreamsAKnowledgeAnswer(t *testing.T) {
+	t.Parallel()
+	chunks, res, _ := voiceTurnWith(t, func(c *agent.Config) {
+		c.Brain, c.Knowledge = intentBrain(agent.IntentQuestion), passages{}
+	}, true, "You can pay by card", ". Or by bank transfer", ", any day.")
+	want := []string{"You can pay by card.", " Or by bank transfer, any day.", " This communication is from a debt collector."}
+	if diff := cmp.Diff(want, chunks); diff != "" {
+		t.Errorf("chunks (-want +got):\n%s", diff)
+	}
+	if len(res.Replies) != 1 || res.Replies[0].Text != strings.Join(chunks, "") ||
+		res.Replies[0].TemplateVersion != "system.v1.en.voice/answer.v1.en" {
 		t.Errorf("replies = %+v", res.Replies)
 	}
 }
