@@ -112,21 +112,21 @@ const accountCols = "a.data, a.created_at, a.updated_at"
 
 // Account returns one account, or agent.ErrNotFound.
 func (s *Store) Account(ctx context.Context, id string) (agent.Account, error) {
-	a, err := scanAccount(s.db.QueryRowContext(ctx, "SELECT "+accountCols+" FROM accounts a WHERE a.id = ?", id))
+	a, err := scanAccount(s.rdb.QueryRowContext(ctx, "SELECT "+accountCols+" FROM accounts a WHERE a.id = ?", id))
 	return a, found(err, "account %s", id)
 }
 
 // AccountByPhone finds the account of the borrower with that number; when
 // several share it, the lowest id wins.
 func (s *Store) AccountByPhone(ctx context.Context, phone string) (agent.Account, error) {
-	a, err := scanAccount(s.db.QueryRowContext(ctx, "SELECT "+accountCols+
+	a, err := scanAccount(s.rdb.QueryRowContext(ctx, "SELECT "+accountCols+
 		" FROM account_phones p JOIN accounts a ON a.id = p.account_id WHERE p.phone = ? ORDER BY a.id LIMIT 1", phone))
 	return a, found(err, "account by phone")
 }
 
 // Accounts lists accounts ordered by id after the given id, at most limit (0 = all).
 func (s *Store) Accounts(ctx context.Context, after string, limit int) ([]agent.Account, error) {
-	as, err := queryAll(ctx, s.db, scanAccount, "SELECT "+accountCols+" FROM accounts a WHERE a.id > ? ORDER BY a.id LIMIT ?",
+	as, err := queryAll(ctx, s.rdb, scanAccount, "SELECT "+accountCols+" FROM accounts a WHERE a.id > ? ORDER BY a.id LIMIT ?",
 		after, limitOrAll(limit))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: accounts: %w", err)

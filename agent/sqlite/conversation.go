@@ -68,14 +68,14 @@ func (s *Store) CreateConversation(ctx context.Context, c *agent.Conversation) (
 
 // Conversation returns one conversation, or agent.ErrNotFound.
 func (s *Store) Conversation(ctx context.Context, id string) (agent.Conversation, error) {
-	c, err := scanConversation(s.db.QueryRowContext(ctx, "SELECT "+conversationCols+" FROM conversations c WHERE c.id = ?", id))
+	c, err := scanConversation(s.rdb.QueryRowContext(ctx, "SELECT "+conversationCols+" FROM conversations c WHERE c.id = ?", id))
 	return c, found(err, "conversation %s", id)
 }
 
 // OpenConversation returns the newest conversation of an account on a
 // channel that is not closed, or agent.ErrNotFound.
 func (s *Store) OpenConversation(ctx context.Context, accountID string, ch agent.Channel) (agent.Conversation, error) {
-	c, err := scanConversation(s.db.QueryRowContext(ctx, "SELECT "+conversationCols+
+	c, err := scanConversation(s.rdb.QueryRowContext(ctx, "SELECT "+conversationCols+
 		` FROM conversations c WHERE c.account_id = ? AND c.channel = ? AND c.state <> ?
 		ORDER BY c.created_at DESC, c.rowid DESC LIMIT 1`, accountID, string(ch), string(agent.StateClosed)))
 	return c, found(err, "open conversation")
@@ -155,7 +155,7 @@ func (s *Store) Conversations(ctx context.Context, f agent.ConversationFilter) (
 		limit = 100
 	}
 	args = append(args, limit)
-	out, err := queryAll(ctx, s.db, func(sc scanner) (agent.ConversationSummary, error) {
+	out, err := queryAll(ctx, s.rdb, func(sc scanner) (agent.ConversationSummary, error) {
 		var sum agent.ConversationSummary
 		c, err := scanConversation(sc, &sum.BorrowerName, &sum.LastMessage, &sum.BlockedDrafts)
 		sum.Conversation = c

@@ -186,13 +186,13 @@ func (s *Store) InsertOutbound(ctx context.Context, m agent.Message, item *agent
 
 // Message returns one message, or agent.ErrNotFound.
 func (s *Store) Message(ctx context.Context, id string) (agent.Message, error) {
-	m, err := scanMessage(s.db.QueryRowContext(ctx, "SELECT "+messageCols+" FROM messages WHERE id = ?", id))
+	m, err := scanMessage(s.rdb.QueryRowContext(ctx, "SELECT "+messageCols+" FROM messages WHERE id = ?", id))
 	return m, found(err, "message %s", id)
 }
 
 // MessageByChannelID finds a message by its channel message id, or agent.ErrNotFound.
 func (s *Store) MessageByChannelID(ctx context.Context, ch agent.Channel, channelMessageID string) (agent.Message, error) {
-	m, err := scanMessage(s.db.QueryRowContext(ctx, "SELECT "+messageCols+
+	m, err := scanMessage(s.rdb.QueryRowContext(ctx, "SELECT "+messageCols+
 		" FROM messages WHERE channel = ? AND channel_message_id = ?", string(ch), channelMessageID))
 	return m, found(err, "message by channel id")
 }
@@ -200,7 +200,7 @@ func (s *Store) MessageByChannelID(ctx context.Context, ch agent.Channel, channe
 // Messages returns a conversation's messages with Seq > afterSeq, in order,
 // at most limit (0 = all).
 func (s *Store) Messages(ctx context.Context, conversationID string, afterSeq int64, limit int) ([]agent.Message, error) {
-	ms, err := queryAll(ctx, s.db, scanMessage, "SELECT "+messageCols+
+	ms, err := queryAll(ctx, s.rdb, scanMessage, "SELECT "+messageCols+
 		" FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?", conversationID, afterSeq, limitOrAll(limit))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: messages: %w", err)
@@ -261,7 +261,7 @@ func setMessageStatus(ctx context.Context, db execer, id string, st agent.Messag
 
 // PendingInbound lists inbound messages still received, oldest first.
 func (s *Store) PendingInbound(ctx context.Context, limit int) ([]agent.Message, error) {
-	ms, err := queryAll(ctx, s.db, scanMessage, "SELECT "+messageCols+
+	ms, err := queryAll(ctx, s.rdb, scanMessage, "SELECT "+messageCols+
 		" FROM messages WHERE direction = 'in' AND status = ? ORDER BY created_at, rowid LIMIT ?",
 		string(agent.StatusReceived), limitOrAll(limit))
 	if err != nil {

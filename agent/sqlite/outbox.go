@@ -141,7 +141,7 @@ func (s *Store) FailOutbox(ctx context.Context, id int64, worker, lastErr string
 
 // Outbox lists rows in a status, oldest first, at most limit (0 = all).
 func (s *Store) Outbox(ctx context.Context, st agent.OutboxStatus, limit int) ([]agent.OutboxItem, error) {
-	items, err := queryAll(ctx, s.db, scanOutbox, "SELECT "+outboxCols+" FROM outbox WHERE status = ? ORDER BY id LIMIT ?",
+	items, err := queryAll(ctx, s.rdb, scanOutbox, "SELECT "+outboxCols+" FROM outbox WHERE status = ? ORDER BY id LIMIT ?",
 		string(st), limitOrAll(limit))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: outbox: %w", err)

@@ -34,7 +34,7 @@ func (s *Store) AddEvent(ctx context.Context, e agent.Event) (_ agent.Event, wer
 
 // Events lists a conversation's events in the order they were added.
 func (s *Store) Events(ctx context.Context, conversationID string) ([]agent.Event, error) {
-	out, err := queryAll(ctx, s.db, scanEvent, `SELECT id, conversation_id, account_id, kind, actor, data, at
+	out, err := queryAll(ctx, s.rdb, scanEvent, `SELECT id, conversation_id, account_id, kind, actor, data, at
 		FROM events WHERE conversation_id = ? ORDER BY id`, conversationID)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: events: %w", err)
@@ -75,7 +75,7 @@ func (s *Store) AddContactAttempt(ctx context.Context, c agent.ContactAttempt) (
 
 // ContactAttempts lists an account's attempts at or after since, in order.
 func (s *Store) ContactAttempts(ctx context.Context, accountID string, since time.Time) ([]agent.ContactAttempt, error) {
-	out, err := queryAll(ctx, s.db, func(sc scanner) (agent.ContactAttempt, error) {
+	out, err := queryAll(ctx, s.rdb, func(sc scanner) (agent.ContactAttempt, error) {
 		var (
 			c  agent.ContactAttempt
 			at sql.NullInt64
@@ -107,7 +107,7 @@ func (s *Store) SetConsent(ctx context.Context, c agent.Consent) (werr error) {
 
 // Consents lists an account's consents by channel.
 func (s *Store) Consents(ctx context.Context, accountID string) ([]agent.Consent, error) {
-	out, err := queryAll(ctx, s.db, func(sc scanner) (agent.Consent, error) {
+	out, err := queryAll(ctx, s.rdb, func(sc scanner) (agent.Consent, error) {
 		var (
 			c   agent.Consent
 			opt int
@@ -150,7 +150,7 @@ func (s *Store) PutPlan(ctx context.Context, p agent.Plan) (werr error) {
 
 // Plans lists an account's plans, oldest first.
 func (s *Store) Plans(ctx context.Context, accountID string) ([]agent.Plan, error) {
-	out, err := queryAll(ctx, s.db, func(sc scanner) (agent.Plan, error) {
+	out, err := queryAll(ctx, s.rdb, func(sc scanner) (agent.Plan, error) {
 		var (
 			p    agent.Plan
 			data string
@@ -190,7 +190,7 @@ func (s *Store) AddDispute(ctx context.Context, d agent.Dispute) (werr error) {
 
 // Disputes lists an account's disputes, oldest first.
 func (s *Store) Disputes(ctx context.Context, accountID string) ([]agent.Dispute, error) {
-	out, err := queryAll(ctx, s.db, func(sc scanner) (agent.Dispute, error) {
+	out, err := queryAll(ctx, s.rdb, func(sc scanner) (agent.Dispute, error) {
 		var (
 			d    agent.Dispute
 			open int

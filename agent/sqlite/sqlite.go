@@ -3,11 +3,14 @@
 //
 // # Durability and concurrency
 //
-// The database runs in WAL mode with synchronous=FULL, so a commit that
-// returned is on disk. SQLite allows one writer, so the store keeps a single
-// connection and runs every multi-statement write as one transaction; reads
-// queue behind it. Lock serializes turns per conversation inside this
-// process only: run one process per SQLite file.
+// The database runs in WAL mode, and a write that returned is on disk: the
+// store's writes share flushes of the log (group commit, flush.go) unless
+// the caller deferred flushing to a later write of its own. SQLite allows
+// one writer, so the store writes through a single connection and runs
+// every multi-statement write as one transaction; reads outside a
+// transaction use a small pool of read-only connections beside it. Lock
+// serializes turns per conversation inside this process only: run one
+// process per SQLite file.
 //
 // # What must not happen here
 //
@@ -33,6 +36,9 @@ import (
 	sqlitedriver "modernc.org/sqlite"
 )
 
+// readers is how many read-only connections a file store keeps.
+const readers = 4
+
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
@@ -40,7 +46,8 @@ var _ agent.Store = (*Store)(nil)
 
 // Store is agent.Store on SQLite. It is safe for concurrent use.
 type Store struct {
-	db       *sql.DB
+	db       *sql.DB // the one writing connection
+	rdb      *sql.DB // reads outside transactions: a pool of read-only connections on a file, else db
 	locks    keyedMutex
 	flush    *walFlusher
 	migrated []string // what Open applied
@@ -68,7 +75,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	db.SetMaxIdleConns(1)
 	db.SetConnMaxLifetime(0)
 	db.SetConnMaxIdleTime(0)
-	s := &Store{db: db, flush: newWALFlusher(path)}
+	s := &Store{db: db, rdb: db, flush: newWALFlusher(path)}
 	if err := s.checkReadable(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
@@ -77,6 +84,14 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if s.migrated, err = s.Migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	if path != ":memory:" {
+		// WAL lets readers run beside the writer, each on a snapshot of
+		// what was committed when its statement began, so reads need not
+		// queue behind writes for the one writing connection.
+		s.rdb = sql.OpenDB(newConnector(dsn(path)+"&_pragma=query_only(1)", true))
+		s.rdb.SetMaxOpenConns(readers)
+		s.rdb.SetMaxIdleConns(readers)
 	}
 	return s, nil
 }
@@ -132,6 +147,9 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	if s.rdb != s.db {
+		s.rdb.Close()
+	}
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("sqlite: close: %w", err)
 	}

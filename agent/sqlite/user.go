@@ -32,7 +32,7 @@ func (s *Store) user(ctx context.Context, op, where string, arg any) (agent.User
 		u  agent.User
 		at sql.NullInt64
 	)
-	err := s.db.QueryRowContext(ctx, "SELECT id, name, role, password_hash, created_at FROM users WHERE "+where, arg).
+	err := s.rdb.QueryRowContext(ctx, "SELECT id, name, role, password_hash, created_at FROM users WHERE "+where, arg).
 		Scan(&u.ID, &u.Name, &u.Role, &u.PasswordHash, &at)
 	if err != nil {
 		return u, found(err, "%s", op)
@@ -73,7 +73,7 @@ func (s *Store) Session(ctx context.Context, tokenHash string, now time.Time) (a
 		se               agent.Session
 		expires, created sql.NullInt64
 	)
-	err := s.db.QueryRowContext(ctx, `SELECT token_hash, user_id, csrf, expires_at, created_at FROM sessions
+	err := s.rdb.QueryRowContext(ctx, `SELECT token_hash, user_id, csrf, expires_at, created_at FROM sessions
 		WHERE token_hash = ? AND expires_at > ?`, tokenHash, now.UnixMicro()).
 		Scan(&se.TokenHash, &se.UserID, &se.CSRF, &expires, &created)
 	if err != nil {
