@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -106,7 +107,9 @@ func (f *flow) reword(r *Reply, group []part) {
 func (o *Orchestrator) phrased(ctx context.Context, t *Turn, r Reply) Reply {
 	tmpl := r
 	tmpl.phrase = nil
-	res, err := o.cfg.Phraser.Phrase(ctx, *r.phrase)
+	pctx, cancel := phraseContext(ctx)
+	defer cancel()
+	res, err := o.cfg.Phraser.Phrase(pctx, *r.phrase)
 	text := strings.TrimSpace(res.Text)
 	if err != nil || text == "" {
 		o.log.Warn("flows: phrasing failed, sending the template", "conversation", t.Conversation.ID, "err", err)
@@ -128,6 +131,21 @@ func modelReply(tmpl Reply, req *PhraseRequest, res PhraseResult, text string) R
 		Fallback:        &tmpl,
 		sources:         sources(tmpl, req),
 	}
+}
+
+// storeReserve is the part of a turn's deadline phrasing leaves for
+// guarding, storing and sending: a slow model costs the borrower the
+// model's words, never the reply.
+const storeReserve = time.Second
+
+// phraseContext bounds a phrasing call to the turn's deadline less
+// storeReserve; with less than that left, it is already cancelled and the
+// template goes out.
+func phraseContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	if dl, ok := ctx.Deadline(); ok {
+		return context.WithDeadline(ctx, dl.Add(-storeReserve))
+	}
+	return context.WithCancel(ctx)
 }
 
 // sources are what a model's words for tmpl may draw numbers and dates
@@ -169,11 +187,13 @@ func sources(tmpl Reply, req *PhraseRequest) []string {
 //
 // The message is stored once the reply is complete, since its text is not
 // known before; a turn cancelled mid-reply (a barge-in) stores nothing of
-// it, and the voice channel records what the caller heard.
+// it, and the voice channel records what the caller heard. A supervisor who
+// takes the conversation over mid-reply stops nothing already spoken; the
+// store then refuses the message and message_blocked records it.
 func (o *Orchestrator) streamPhrased(ctx context.Context, t *Turn, r Reply, id string, to turnOptions) (Message, bool, error) {
 	tmpl := r
 	tmpl.phrase = nil
-	pctx, cancel := context.WithCancel(ctx)
+	pctx, cancel := phraseContext(ctx)
 	defer cancel()
 	var (
 		said    string            // the chunks streamed so far, concatenated
@@ -182,9 +202,9 @@ func (o *Orchestrator) streamPhrased(ctx context.Context, t *Turn, r Reply, id s
 		refusal policies.Decision
 	)
 	// extend streams more of the reply when the guard allows said with it.
-	extend := func(more string, sources ...string) bool {
+	extend := func(more string, from ...string) bool {
 		next := said + sentenceSep(said) + more
-		cand := Reply{Text: next, Purpose: tmpl.Purpose, sources: sources}
+		cand := Reply{Text: next, Purpose: tmpl.Purpose, sources: from}
 		d := o.check(t, cand)
 		if !d.Sendable() || !strings.HasPrefix(d.Text, next) {
 			refused, refusal = &cand, d

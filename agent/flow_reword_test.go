@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -204,5 +205,26 @@ func TestUngrounded(t *testing.T) {
 	}
 	if u := agent.Ungrounded("You owe 1200 and fifty by Friday", "$1,200.00", "50 cents on friday"); len(u) != 0 {
 		t.Errorf("grounded numbers reported: %v", u)
+	}
+}
+
+// hangingPhraser answers only when its context ends.
+type hangingPhraser struct{}
+
+func (hangingPhraser) Phrase(ctx context.Context, _ agent.PhraseRequest) (agent.PhraseResult, error) {
+	<-ctx.Done()
+	return agent.PhraseResult{}, ctx.Err()
+}
+
+// TestSlowRewordingLeavesTimeForTheTemplate: a model that never answers
+// costs the borrower its words, not the reply.
+func TestSlowRewordingLeavesTimeForTheTemplate(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat, withPhraser(hangingPhraser{}),
+		func(_ *agent.Account, c *agent.Config) { c.TurnTimeout = 1500 * time.Millisecond })
+	b.verify()
+	res := b.turn("how much do I owe?", cmd(agent.IntentAskBalance))
+	if len(res.Replies) != 1 || !strings.HasPrefix(res.Replies[0].Text, draft(t, agent.IntentAskBalance)) || res.Replies[0].Model != "" {
+		t.Errorf("replies = %+v", res.Replies)
 	}
 }
