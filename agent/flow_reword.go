@@ -16,23 +16,25 @@ import (
 
 // Rewording. When a Phraser is configured, a reply the flows composed from
 // templates may go out in the model's words, and a knowledge-base answer
-// may be phrased from its passages instead of quoted: the flows mark it (reword),
-// and delivery asks the phraser (phrased, or streamPhrased on a streaming
-// voice turn) and keeps the template as the reply's fallback. The guard
-// checks the model's words like any draft, and check adds a grounding rule
-// for them: they may state no number and no date the draft did not
-// (Ungrounded). When the guard refuses them, the template goes out as it
-// was drafted and the refusal is stored as a blocked message with a
-// message_blocked event.
+// may be phrased from its passages instead of quoted: the flows mark the
+// reply (reword), and delivery asks the phraser (phrased, or streamPhrased
+// on a streaming voice turn) and keeps the template as the reply's
+// fallback. The guard checks the model's words like any draft, and check
+// adds a grounding rule for them: they may state no number and no date
+// that the draft, the question or the passages did not (Ungrounded). When
+// the guard refuses them, the template goes out as it was drafted and the
+// refusal is stored as a blocked message with a message_blocked event.
 //
 // Only the templates in rewordable may be reworded. Every other template's
 // exact words are fixed: disclosures (the mini-Miranda, validation
 // notices), the introduction and "are you a bot" answers, identity
 // requests, opt-out, opt-in, HELP and stop confirmations, crisis and
 // hardship replies, the approved credit-report and arrest wording, advice
-// signposting, dispute acknowledgements, paused and handoff notices,
-// promise and plan confirmations (they record an agreement and carry a
-// payment link), third-party answers and the fallback. So is anything whose
+// signposting, payment instructions and the fees answer, dispute
+// acknowledgements, paused and handoff notices, promise and plan
+// confirmations (they record an agreement and carry a payment link),
+// third-party answers and the fallback. A reply that joins a fixed
+// template to a rewordable one keeps every word. So is anything whose
 // purpose (policies.Purpose*) is not ordinary collection content: only a
 // reply to a verified borrower, on an account with no dispute or
 // bankruptcy, is reworded, and only a reply to the borrower's own message,
@@ -42,13 +44,13 @@ import (
 // model may change. Adding one is a compliance decision: its wording must
 // not be legally fixed.
 var rewordable = map[string]bool{
-	// Answers about the account, from the system of record.
-	"balance":    true,
-	"due_date":   true,
-	"creditor":   true,
-	"purpose":    true,
-	"how_to_pay": true,
-	"fees":       true,
+	// Answers about the account, from the system of record. How to pay and
+	// fees are not among them: a payment method or a fee the model made up
+	// carries no number for the grounding rule to catch.
+	"balance":  true,
+	"due_date": true,
+	"creditor": true,
+	"purpose":  true,
 	// Plan explanations: the options the negotiation engine computed.
 	"offer": true,
 	// Small talk.

@@ -132,6 +132,7 @@ func TestRewordingLeavesFixedWordsAlone(t *testing.T) {
 	b.turn("how much do I owe?", cmd(agent.IntentAskBalance))       // identity request again
 	res := b.verify()                                               // verified, disclosure, the held balance question
 	b.turn("will this hurt my credit?", cmd(agent.IntentAskCredit)) // approved wording
+	b.turn("how do I pay?", cmd(agent.IntentAskHowToPay))           // payment instructions
 	b.turn("what do I owe?", cmd(agent.IntentAskBalance))           // may be reworded
 	b.turn("I want to kill myself", cmd(agent.IntentVulnerable))    // crisis reply
 	b.turn("STOP", agent.Command{Intent: agent.IntentOptOut})       // opt-out confirmation
@@ -141,6 +142,7 @@ func TestRewordingLeavesFixedWordsAlone(t *testing.T) {
 	fixed := []prompts.Data{
 		prompts.Disclosure{Region: prompts.RegionUS, Collector: usAccount().Collector(), Creditor: "First Bank", Agency: "Midwest Recovery"},
 		prompts.Credit{},
+		prompts.HowToPay{},
 		prompts.Crisis{Region: prompts.RegionUS},
 		prompts.IdentityRequest{First: prompts.FactDOB, Second: prompts.FactZip},
 		prompts.OptOut{Channel: "sms", Collector: usAccount().Collector(), Current: true},
