@@ -298,12 +298,13 @@ func Ungrounded(text string, sources ...string) []string {
 	return missing
 }
 
-// dateWords name a day or a month without a numeral. "may", "march" and
-// "sat" are everyday words too; the price of reading them as dates is a
-// rewording that falls back to its template.
+// dateWords name a day or a month without a numeral. "May" is left out:
+// it opens too many polite questions, and "May 5" has its numeral.
+// "Today" stays, since "pay today" is the urgency a model must not add;
+// the price is a harmless "today" falling back to its template.
 var (
 	dateWords = map[string]bool{
-		"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+		"january": true, "february": true, "march": true, "april": true, "june": true,
 		"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
 		"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
 		"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,

@@ -194,6 +194,7 @@ func TestUngrounded(t *testing.T) {
 		{"１２３", []string{"123"}},
 		{"nothing here", nil},
 		{"by Friday, or tomorrow in March", []string{"friday", "tomorrow", "march"}},
+		{"May I show you some options?", nil},
 		{"明天或下周还款", []string{"明天", "下周"}},
 	}
 	for _, tt := range tests {
