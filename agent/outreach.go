@@ -1,14 +1,13 @@
 package agent
 
 import (
-	"time"
-
 	"context"
 	"errors"
 	"fmt"
-	"github.com/parley-collections/parley/prompts"
+	"time"
 
 	"github.com/parley-collections/parley/policies"
+	"github.com/parley-collections/parley/prompts"
 )
 
 // ErrContactStopped reports outreach to an account whose borrower has
@@ -16,10 +15,53 @@ import (
 // out of the channel.
 var ErrContactStopped = errors.New("collection contact stopped")
 
+// ErrNoDialer reports a call asked of an orchestrator that has no way to
+// place one: use an Outreacher with a Dialer.
+var ErrNoDialer = errors.New("no dialer for voice calls")
+
+// CallRequest is an outbound call the guard has allowed.
+type CallRequest struct {
+	AccountID string
+	MessageID string // the stored greeting the call opens with; its outcome refers to it
+	To        string // E.164
+}
+
+// Dialer places outbound calls; channels/voice.Caller is Parley's. pending
+// reports that the call's outcome will be reported later through
+// RecordCallOutcome; a dry-run dialer that placed nothing reports false.
+type Dialer interface {
+	Dial(ctx context.Context, c CallRequest) (sid string, pending bool, err error)
+}
+
+// Outreacher is an Orchestrator that can place calls: outreach on voice, and
+// a deferred call whose time has come, dial through Dialer once the guard
+// allows the attempt. Everything else is the Orchestrator's.
+type Outreacher struct {
+	*Orchestrator
+	Dialer Dialer
+}
+
+// Reach is Orchestrator.Reach, placing a call on voice.
+func (r Outreacher) Reach(ctx context.Context, accountID string, ch Channel) error {
+	_, err := r.outreach(ctx, accountID, ch, r.Dialer)
+	return err
+}
+
+// Outreach is Orchestrator.Outreach, placing a call on voice.
+func (r Outreacher) Outreach(ctx context.Context, accountID string, ch Channel) (TurnResult, error) {
+	return r.outreach(ctx, accountID, ch, r.Dialer)
+}
+
+// SendDeferred is Orchestrator.SendDeferred, placing a deferred call.
+func (r Outreacher) SendDeferred(ctx context.Context, messageID string) error {
+	return r.sendDeferred(ctx, messageID, r.Dialer)
+}
+
 // Reach opens contact with a borrower on a channel: the flows draft the
 // opening (AI identity, who is writing, a request to verify, no debt
 // detail), and the guard decides whether it may go now, later (deferred to
-// its send time) or not at all.
+// its send time) or not at all. On voice the opening is a call, which an
+// Orchestrator alone cannot place (ErrNoDialer): see Outreacher.
 func (o *Orchestrator) Reach(ctx context.Context, accountID string, ch Channel) error {
 	_, err := o.Outreach(ctx, accountID, ch)
 	return err
@@ -27,6 +69,10 @@ func (o *Orchestrator) Reach(ctx context.Context, accountID string, ch Channel) 
 
 // Outreach is Reach returning what the turn did.
 func (o *Orchestrator) Outreach(ctx context.Context, accountID string, ch Channel) (TurnResult, error) {
+	return o.outreach(ctx, accountID, ch, nil)
+}
+
+func (o *Orchestrator) outreach(ctx context.Context, accountID string, ch Channel, dialer Dialer) (TurnResult, error) {
 	st := o.cfg.Store
 	acct, err := st.Account(ctx, accountID)
 	if err != nil {
@@ -50,6 +96,9 @@ func (o *Orchestrator) Outreach(ctx context.Context, accountID string, ch Channe
 	} else if ch == ChannelEmail {
 		addr = acct.Borrower.Email
 	}
+	if ch == ChannelVoice && addr == "" {
+		return TurnResult{}, fmt.Errorf("reach %s on voice: no phone number: %w", accountID, ErrNotFound)
+	}
 	conv, _, err := o.conversationFor(ctx, Inbound{Channel: ch, AccountID: accountID, From: addr})
 	if err != nil {
 		return TurnResult{}, fmt.Errorf("reach: %w", err)
@@ -70,6 +119,9 @@ func (o *Orchestrator) Outreach(ctx context.Context, accountID string, ch Channe
 		return TurnResult{}, fmt.Errorf("reach: %w", err)
 	}
 	t.initiatedBy = "agent"
+	if ch == ChannelVoice {
+		return o.placeCall(ctx, t, dialer)
+	}
 	t.Understanding = Understanding{Commands: []Command{{Intent: IntentGreeting}}, Brain: "outreach"}
 	if err := o.respond(ctx, t); err != nil {
 		return TurnResult{}, fmt.Errorf("reach: flows: %w", err)
@@ -81,9 +133,104 @@ func (o *Orchestrator) Outreach(ctx context.Context, accountID string, ch Channe
 	return res, nil
 }
 
+// placeCall opens contact by phone: the greeting the call will open with is
+// the attempt the guard judges (contact hours, call caps, consent), stored
+// with its decision like any message; only an allowed attempt is dialled.
+func (o *Orchestrator) placeCall(ctx context.Context, t *Turn, dialer Dialer) (TurnResult, error) {
+	if dialer == nil {
+		return TurnResult{Conversation: t.Conversation}, fmt.Errorf("reach: call: %w", ErrNoDialer)
+	}
+	text, version, err := prompts.Render(t.Locale, o.greeting(t.Account.Collector()))
+	if err != nil {
+		return TurnResult{}, fmt.Errorf("reach: call: %w", err)
+	}
+	r := Reply{Text: text, TemplateVersion: version, Purpose: policies.PurposeIdentity}
+	m, callErr := o.dial(ctx, t, r, replyID(t.key(), 0), dialer)
+	res := TurnResult{Conversation: t.Conversation}
+	if m.ID != "" {
+		if m.Status == StatusSent {
+			res.Replies = []Message{m}
+		} else {
+			res.Blocked = []Message{m}
+		}
+	}
+	events, err := o.storeEvents(ctx, t, t.Conversation, "")
+	if err != nil {
+		return res, fmt.Errorf("reach: call: %w", err)
+	}
+	res.Events = events
+	if callErr != nil {
+		return res, fmt.Errorf("reach: %w", callErr)
+	}
+	return res, nil
+}
+
+// dial runs a call's greeting through the guard and places the call when
+// the guard allows it. A deferred or refused attempt is stored, scheduled
+// and reported by deliver, as any message is. Every dialled attempt is a
+// contact attempt: a failed one at once, a dry-run one at once (as placed
+// and unanswered), a live one when Twilio reports its outcome
+// (RecordCallOutcome).
+func (o *Orchestrator) dial(ctx context.Context, t *Turn, r Reply, id string, dialer Dialer) (Message, error) {
+	st := o.cfg.Store
+	d := o.check(t, r)
+	if !d.Sendable() {
+		m, _, err := o.deliver(ctx, t, r, id, AuthorAgent, "", turnOptions{})
+		return m, err
+	}
+	now := o.cfg.Clock.Now()
+	m, err := st.InsertOutbound(ctx, Message{
+		ID: id, ConversationID: t.Conversation.ID, Direction: DirectionOut, Author: AuthorAgent,
+		Channel: ChannelVoice, Text: d.Text, TemplateVersion: r.TemplateVersion, Status: StatusQueued,
+		Guard: &d, CreatedAt: now,
+	}, nil, true)
+	if errors.Is(err, ErrNotOwner) {
+		t.Emit(EventMessageBlocked, map[string]string{"reason": "supervisor took over", "message_id": m.ID})
+		return m, nil
+	}
+	if err != nil {
+		return Message{}, fmt.Errorf("call: %w", err)
+	}
+	if m.Status != StatusQueued {
+		return m, nil // dialled already: a job that ran twice
+	}
+	attempt := ContactAttempt{AccountID: t.Account.ID, Channel: ChannelVoice, Address: t.Conversation.Address,
+		InitiatedBy: "agent", MessageID: m.ID, At: now}
+	sid, pending, callErr := dialer.Dial(ctx, CallRequest{AccountID: t.Account.ID, MessageID: m.ID, To: t.Conversation.Address})
+	status := StatusSent
+	switch {
+	case callErr != nil:
+		status, attempt.Outcome = StatusFailed, OutcomeFailed
+	case !pending:
+		attempt.Outcome = OutcomeNoAnswer
+	}
+	// Record what happened even when the caller has gone: the call is placed.
+	wctx := context.WithoutCancel(ctx)
+	if _, err := st.SetMessageStatus(wctx, m.ID, status, sid); err != nil {
+		return m, fmt.Errorf("call: %w", err)
+	}
+	m.Status, m.ProviderID = status, sid
+	if attempt.Outcome != "" {
+		if err := st.AddContactAttempt(wctx, attempt); err != nil {
+			return m, fmt.Errorf("call: %w", err)
+		}
+	}
+	o.publish(wctx, Notice{Kind: "message", ConversationID: m.ConversationID, AccountID: t.Account.ID, MessageID: m.ID})
+	if callErr != nil {
+		return m, fmt.Errorf("call: %w", callErr)
+	}
+	t.sentCount++
+	return m, nil
+}
+
 // SendDeferred sends a message the guard deferred, now that its time has
-// come, checking the guard again: it may go, wait longer, or be refused.
+// come, checking the guard again: it may go, wait longer, or be refused. A
+// deferred call needs a Dialer (Outreacher.SendDeferred).
 func (o *Orchestrator) SendDeferred(ctx context.Context, messageID string) error {
+	return o.sendDeferred(ctx, messageID, nil)
+}
+
+func (o *Orchestrator) sendDeferred(ctx context.Context, messageID string, dialer Dialer) error {
 	st := o.cfg.Store
 	m, err := st.Message(ctx, messageID)
 	if err != nil {
@@ -126,11 +273,22 @@ func (o *Orchestrator) SendDeferred(ctx context.Context, messageID string) error
 	// A message deferred again is stored as a new deferred message and
 	// scheduled by deliver; a refused one is stored as blocked.
 	r := Reply{Text: m.Text, TemplateVersion: m.TemplateVersion, Purpose: policies.PurposeCollection}
-	if _, _, err := o.deliver(ctx, t, r, next, m.Author, m.AuthorName, turnOptions{}); err != nil {
-		return fmt.Errorf("send deferred: %w", err)
+	var sendErr error
+	if m.Channel == ChannelVoice {
+		// A deferred voice message is a call's greeting: the call is placed now.
+		if dialer == nil {
+			return fmt.Errorf("send deferred: call: %w", ErrNoDialer)
+		}
+		r.Purpose = policies.PurposeIdentity
+		_, sendErr = o.dial(ctx, t, r, next, dialer)
+	} else {
+		_, _, sendErr = o.deliver(ctx, t, r, next, m.Author, m.AuthorName, turnOptions{})
 	}
 	if _, err := o.storeEvents(ctx, t, conv, ""); err != nil {
 		return fmt.Errorf("send deferred: %w", err)
+	}
+	if sendErr != nil {
+		return fmt.Errorf("send deferred: %w", sendErr)
 	}
 	return nil
 }

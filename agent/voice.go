@@ -4,10 +4,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strconv"
+	"time"
 
 	"github.com/parley-collections/parley/policies"
 	"github.com/parley-collections/parley/prompts"
 )
+
+// EventVoiceInterrupted records that a caller spoke over a reply, with what
+// they had heard of it: the transcript keeps the whole reply, the event says
+// where it was cut. It is an audit record outside the eval vocabulary
+// (EventKinds).
+const EventVoiceInterrupted EventKind = "voice_interrupted"
 
 // VoiceGreeting is the first thing said on a call from or to phone, in the
 // borrower's language, after the guard has allowed it. It names the
@@ -16,11 +25,9 @@ import (
 // empty, so the call starts by listening.
 func (o *Orchestrator) VoiceGreeting(ctx context.Context, phone string) (text, locale string, err error) {
 	locale = "en"
-	collector := ""
 	acct, err := o.cfg.Store.AccountByPhone(ctx, phone)
 	switch {
 	case err == nil:
-		collector = acct.Collector()
 		if acct.Borrower.Locale != "" {
 			locale = acct.Borrower.Locale
 		}
@@ -29,7 +36,11 @@ func (o *Orchestrator) VoiceGreeting(ctx context.Context, phone string) (text, l
 	default:
 		return "", "", fmt.Errorf("voice greeting: %w", err)
 	}
-	text, _, err = prompts.Render(locale, prompts.VoiceGreeting{AgentName: o.cfg.AgentName, Collector: collector, Recorded: true})
+	collector := ""
+	if acct.ID != "" {
+		collector = acct.Collector()
+	}
+	text, _, err = prompts.Render(locale, o.greeting(collector))
 	if err != nil {
 		return "", "", fmt.Errorf("voice greeting: %w", err)
 	}
@@ -46,4 +57,193 @@ func (o *Orchestrator) VoiceGreeting(ctx context.Context, phone string) (text, l
 		return "", locale, nil
 	}
 	return d.Text, locale, nil
+}
+
+func (o *Orchestrator) greeting(collector string) prompts.VoiceGreeting {
+	return prompts.VoiceGreeting{AgentName: o.cfg.AgentName, Collector: collector, Recorded: true}
+}
+
+// CallGreeting is the greeting of a call Parley placed: the message the
+// guard allowed when the call was dialled (see Outreacher), in the
+// conversation's language.
+func (o *Orchestrator) CallGreeting(ctx context.Context, messageID string) (text, locale string, err error) {
+	st := o.cfg.Store
+	m, err := st.Message(ctx, messageID)
+	if err != nil {
+		return "", "", fmt.Errorf("call greeting: %w", err)
+	}
+	dialled := m.Status == StatusQueued || m.Status == StatusSent || m.Status == StatusDelivered
+	if m.Channel != ChannelVoice || m.Direction != DirectionOut || !dialled || m.Guard == nil || !m.Guard.Sendable() {
+		return "", "", fmt.Errorf("call greeting %s: not an allowed call greeting: %w", messageID, ErrNotFound)
+	}
+	c, err := st.Conversation(ctx, m.ConversationID)
+	if err != nil {
+		return "", "", fmt.Errorf("call greeting: %w", err)
+	}
+	return m.Text, c.Locale, nil
+}
+
+// CallOutcome is the final outcome of a call Parley placed, as Twilio
+// reports it.
+type CallOutcome struct {
+	AccountID string
+	MessageID string // the call's greeting (CallRequest.MessageID); may be empty
+	CallSid   string
+	To        string
+	Outcome   ContactOutcome
+}
+
+// RecordCallOutcome records a placed call as a contact attempt with its
+// outcome and moves its greeting's status on: delivered when someone (or a
+// machine) answered, undelivered when no one did, failed when the number
+// could not be reached. A callback Twilio repeats is recorded once.
+func (o *Orchestrator) RecordCallOutcome(ctx context.Context, c CallOutcome) error {
+	st := o.cfg.Store
+	now := o.cfg.Clock.Now()
+	if c.MessageID != "" {
+		seen, err := st.ContactAttempts(ctx, c.AccountID, now.Add(-48*time.Hour))
+		if err != nil {
+			return fmt.Errorf("call outcome: %w", err)
+		}
+		if slices.ContainsFunc(seen, func(a ContactAttempt) bool {
+			return a.MessageID == c.MessageID && a.Channel == ChannelVoice && a.InitiatedBy == "agent"
+		}) {
+			return nil
+		}
+	}
+	err := st.AddContactAttempt(ctx, ContactAttempt{AccountID: c.AccountID, Channel: ChannelVoice, Address: c.To,
+		InitiatedBy: "agent", Outcome: c.Outcome, MessageID: c.MessageID, At: now})
+	if err != nil {
+		return fmt.Errorf("call outcome: %w", err)
+	}
+	if c.MessageID == "" {
+		return nil
+	}
+	status := StatusUndelivered
+	switch c.Outcome {
+	case OutcomeConnected, OutcomeVoicemail:
+		status = StatusDelivered
+	case OutcomeFailed:
+		status = StatusFailed
+	}
+	moved, err := st.SetMessageStatus(ctx, c.MessageID, status, c.CallSid)
+	if errors.Is(err, ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("call outcome: %w", err)
+	}
+	if moved {
+		if m, err := st.Message(ctx, c.MessageID); err == nil {
+			o.publish(ctx, Notice{Kind: "message", ConversationID: m.ConversationID, AccountID: c.AccountID, MessageID: m.ID})
+		}
+	}
+	return nil
+}
+
+// Interruption is a caller speaking over a reply: Heard is what they had
+// heard of it (ConversationRelay's utteranceUntilInterrupt).
+type Interruption struct {
+	CallSid        string
+	ConversationID string // when the call's conversation is known
+	AccountID      string // otherwise the account, for a call Parley placed
+	Phone          string // otherwise the caller's number
+	Heard          string
+	Duration       time.Duration // how long the reply had played
+}
+
+// RecordInterrupt stores an interruption as an EventVoiceInterrupted event on
+// the call's conversation, naming the reply that was cut. An interruption
+// on a call with no conversation yet (a greeting to an unknown caller) is
+// not recorded.
+func (o *Orchestrator) RecordInterrupt(ctx context.Context, in Interruption) error {
+	st := o.cfg.Store
+	conv, err := o.callConversation(ctx, in)
+	if errors.Is(err, ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("record interrupt: %w", err)
+	}
+	data := map[string]string{"call_sid": in.CallSid, "heard": in.Heard}
+	if in.Duration > 0 {
+		data["duration_ms"] = strconv.FormatInt(in.Duration.Milliseconds(), 10)
+	}
+	msgs, err := st.Messages(ctx, conv.ID, 0, 0)
+	if err != nil {
+		return fmt.Errorf("record interrupt: %w", err)
+	}
+	for i := len(msgs) - 1; i >= 0; i-- {
+		if msgs[i].Direction == DirectionOut && msgs[i].Status != StatusBlocked && msgs[i].Status != StatusDropped {
+			data["message_id"] = msgs[i].ID
+			break
+		}
+	}
+	e, err := st.AddEvent(ctx, Event{ConversationID: conv.ID, AccountID: conv.AccountID, Kind: EventVoiceInterrupted,
+		Actor: "borrower", Data: data, At: o.cfg.Clock.Now()})
+	if err != nil {
+		return fmt.Errorf("record interrupt: %w", err)
+	}
+	o.publish(ctx, Notice{Kind: "event", ConversationID: conv.ID, AccountID: conv.AccountID, EventKind: string(e.Kind)})
+	return nil
+}
+
+// callConversation finds a call's voice conversation, or ErrNotFound.
+func (o *Orchestrator) callConversation(ctx context.Context, in Interruption) (Conversation, error) {
+	st := o.cfg.Store
+	if in.ConversationID != "" {
+		return st.Conversation(ctx, in.ConversationID)
+	}
+	accountID := in.AccountID
+	if accountID == "" {
+		if in.Phone == "" {
+			return Conversation{}, ErrNotFound
+		}
+		a, err := st.AccountByPhone(ctx, in.Phone)
+		if err != nil {
+			return Conversation{}, err
+		}
+		accountID = a.ID
+	}
+	return st.OpenConversation(ctx, accountID, ChannelVoice)
+}
+
+// VoiceFarewell is said before a call ends when no person can take it after
+// a handoff (or when the voice session failed): a person from the team will
+// follow up. It is in the conversation's language and passes the guard; a
+// refused farewell comes back empty and the call just ends.
+func (o *Orchestrator) VoiceFarewell(ctx context.Context, conversationID, phone string) (text, locale string, err error) {
+	st := o.cfg.Store
+	conv, err := o.callConversation(ctx, Interruption{ConversationID: conversationID, Phone: phone})
+	var acct Account
+	switch {
+	case err == nil:
+		acct, err = st.Account(ctx, conv.AccountID)
+	case errors.Is(err, ErrNotFound):
+		conv = Conversation{Channel: ChannelVoice}
+		if acct, err = st.AccountByPhone(ctx, phone); errors.Is(err, ErrNotFound) {
+			acct, err = Account{Borrower: Borrower{Jurisdiction: "US"}}, nil
+		}
+	}
+	if err != nil {
+		return "", "", fmt.Errorf("voice farewell: %w", err)
+	}
+	t, err := o.newTurn(ctx, conv, acct, Message{})
+	if err != nil {
+		return "", "", fmt.Errorf("voice farewell: %w", err)
+	}
+	t.initiatedBy = "borrower" // said on a call in progress
+	if acct.ID == "" {
+		t.loaded = true
+	}
+	text, version, err := prompts.Render(t.Locale, prompts.Fallback{Kind: "handoff"})
+	if err != nil {
+		return "", t.Locale, fmt.Errorf("voice farewell: %w", err)
+	}
+	d := o.check(t, Reply{Text: text, TemplateVersion: version, Purpose: policies.PurposeHandoff})
+	if !d.Sendable() {
+		o.log.Warn("voice farewell refused by the guard", "decision", d.Action)
+		return "", t.Locale, nil
+	}
+	return d.Text, t.Locale, nil
 }

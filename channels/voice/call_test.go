@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -56,7 +55,6 @@ func TestCallAnswersWithConversationRelay(t *testing.T) {
 		name     string
 		target   string
 		from     string
-		action   string
 		lang     string
 		greeting string
 		params   []param
@@ -66,13 +64,11 @@ func TestCallAnswersWithConversationRelay(t *testing.T) {
 		{name: "greeting refused: no greeting", target: voice.CallPath, from: "+15550009999", lang: "en-US"},
 		{name: "a call we placed carries its account", target: voice.CallPath + "?aid=DEMO-US-1", from: "+15550001111",
 			lang: "en-US", greeting: "Hello, this is Parley.", params: []param{{Name: "accountId", Value: "DEMO-US-1"}}},
-		{name: "connect action", target: voice.CallPath, from: "+15551230001", action: "https://parley.example.com/twilio/voice/ended",
-			lang: "en-US", greeting: "Hello, this is Parley."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			b := setup(t, streams(), func(c *voice.Config) { c.ConnectAction = tt.action })
+			b := setup(t, streams(), nil)
 			status, ctype, body := post(t, twiliotest.SignedForm(token, b.url, tt.target, callForm(tt.from)))
 			if status != http.StatusOK || ctype != "text/xml" || !strings.HasPrefix(body, `<?xml version="1.0" encoding="UTF-8"?><Response>`) {
 				t.Fatalf("answer %d %q: %s", status, ctype, body)
@@ -83,7 +79,7 @@ func TestCallAnswersWithConversationRelay(t *testing.T) {
 			}
 			var want relayDoc
 			want.XMLName.Local = "Response"
-			want.Connect.Action = tt.action
+			want.Connect.Action = b.url + voice.ActionPath
 			r := &want.Connect.Relay
 			r.URL = "ws" + strings.TrimPrefix(b.url, "http") + voice.RelayPath
 			r.Language, r.WelcomeGreeting, r.Interruptible, r.DTMFDetection, r.Params = tt.lang, tt.greeting, "any", "true", tt.params
@@ -103,35 +99,47 @@ func TestCallGreetingSeesTheCall(t *testing.T) {
 			return voice.Greeting{Text: "Hi."}, nil
 		}
 	})
-	if status, _, body := post(t, twiliotest.SignedForm(token, b.url, voice.CallPath+"?aid=DEMO-US-1", callForm("+15551230001"))); status != http.StatusOK {
+	if status, _, body := post(t, twiliotest.SignedForm(token, b.url, voice.CallPath+"?aid=DEMO-US-1&mid=m_1", callForm("+15551230001"))); status != http.StatusOK {
 		t.Fatalf("status %d: %s", status, body)
 	}
-	want := voice.GreetingRequest{CallSid: "CA1", From: "+15551230001", To: "+15550001111", Direction: "inbound", AccountID: "DEMO-US-1"}
+	want := voice.GreetingRequest{CallSid: "CA1", From: "+15551230001", To: "+15550001111", Direction: "inbound", AccountID: "DEMO-US-1", MessageID: "m_1"}
 	if diff := cmp.Diff(want, <-got); diff != "" {
 		t.Errorf("greeting request (-want +got):\n%s", diff)
 	}
 }
 
+// TestCallRejections: every Twilio webhook of the channel refuses what
+// Twilio did not sign, or signed for another account.
 func TestCallRejections(t *testing.T) {
 	t.Parallel()
+	another := func() url.Values { f := callForm("+1555"); f.Set("AccountSid", "ACx"); return f }()
 	tests := []struct {
 		name   string
+		path   string
 		mutate func(*voice.Config)
 		token  string
 		form   url.Values
 		want   int
 	}{
-		{name: "bad signature", token: "wrong", form: callForm("+15551230001"), want: http.StatusForbidden},
-		{name: "no auth token", token: token, mutate: func(c *voice.Config) { c.Settings.AuthToken = "" }, form: callForm("+15551230001"), want: http.StatusServiceUnavailable},
-		{name: "no CallSid", token: token, form: url.Values{"From": {"+15551230001"}}, want: http.StatusBadRequest},
-		{name: "another account", token: token, form: func() url.Values { f := callForm("+1555"); f.Set("AccountSid", "ACx"); return f }(), want: http.StatusForbidden},
+		{name: "bad signature", path: voice.CallPath, token: "wrong", form: callForm("+15551230001"), want: http.StatusForbidden},
+		{name: "no auth token", path: voice.CallPath, token: token, mutate: func(c *voice.Config) { c.Settings.AuthToken = "" }, form: callForm("+15551230001"), want: http.StatusServiceUnavailable},
+		{name: "no CallSid", path: voice.CallPath, token: token, form: url.Values{"From": {"+15551230001"}}, want: http.StatusBadRequest},
+		{name: "another account", path: voice.CallPath, token: token, form: another, want: http.StatusForbidden},
+		{name: "action: bad signature", path: voice.ActionPath, token: "wrong", form: actionForm("completed", nil), want: http.StatusForbidden},
+		{name: "action: no auth token", path: voice.ActionPath, token: token, mutate: func(c *voice.Config) { c.Settings.AuthToken = "" }, form: actionForm("completed", nil), want: http.StatusServiceUnavailable},
+		{name: "action: another account", path: voice.ActionPath, token: token, form: another, want: http.StatusForbidden},
+		{name: "status: bad signature", path: voice.StatusPath + "?aid=DEMO-US-1", token: "wrong", form: url.Values{"CallSid": {"CA7"}, "CallStatus": {"busy"}}, want: http.StatusForbidden},
+		{name: "status: another account", path: voice.StatusPath + "?aid=DEMO-US-1", token: token, form: another, want: http.StatusForbidden},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			b := setup(t, streams(), tt.mutate)
-			if status, _, _ := post(t, twiliotest.SignedForm(tt.token, b.url, voice.CallPath, tt.form)); status != tt.want {
+			if status, _, _ := post(t, twiliotest.SignedForm(tt.token, b.url, tt.path, tt.form)); status != tt.want {
 				t.Errorf("status %d, want %d", status, tt.want)
+			}
+			if n := len(b.turns.inbound) + len(b.outcomes.list()); n != 0 {
+				t.Errorf("a refused webhook ran %d turns or outcomes", n)
 			}
 		})
 	}
@@ -139,7 +147,6 @@ func TestCallRejections(t *testing.T) {
 
 func TestStatusRecordsFinalCallOutcomes(t *testing.T) {
 	t.Parallel()
-	at := time.Date(2026, 11, 28, 15, 0, 0, 0, time.UTC)
 	tests := []struct {
 		status, answeredBy string
 		want               agent.ContactOutcome // "" = nothing recorded
@@ -162,16 +169,15 @@ func TestStatusRecordsFinalCallOutcomes(t *testing.T) {
 			if tt.answeredBy != "" {
 				form.Set("AnsweredBy", tt.answeredBy)
 			}
-			if status, _, body := post(t, twiliotest.SignedForm(token, b.url, voice.StatusPath+"?aid=DEMO-US-1", form)); status != http.StatusNoContent {
+			if status, _, body := post(t, twiliotest.SignedForm(token, b.url, voice.StatusPath+"?aid=DEMO-US-1&mid=m_1", form)); status != http.StatusNoContent {
 				t.Fatalf("status %d: %s", status, body)
 			}
-			var want []agent.ContactAttempt
+			var want []agent.CallOutcome
 			if tt.want != "" {
-				want = []agent.ContactAttempt{{AccountID: "DEMO-US-1", Channel: agent.ChannelVoice, Address: "+15551230001",
-					InitiatedBy: "agent", Outcome: tt.want, At: at}}
+				want = []agent.CallOutcome{{AccountID: "DEMO-US-1", MessageID: "m_1", CallSid: "CA7", To: "+15551230001", Outcome: tt.want}}
 			}
-			if diff := cmp.Diff(want, b.attempts.list()); diff != "" {
-				t.Errorf("attempts (-want +got):\n%s", diff)
+			if diff := cmp.Diff(want, b.outcomes.list()); diff != "" {
+				t.Errorf("outcomes (-want +got):\n%s", diff)
 			}
 		})
 	}
@@ -180,7 +186,7 @@ func TestStatusRecordsFinalCallOutcomes(t *testing.T) {
 func TestStatusStoreFailureAsksForARetry(t *testing.T) {
 	t.Parallel()
 	b := setup(t, streams(), nil)
-	b.attempts.err = errors.New("database is locked")
+	b.outcomes.err = errors.New("database is locked")
 	form := url.Values{"CallSid": {"CA7"}, "CallStatus": {"busy"}, "To": {"+15551230001"}}
 	if status, _, _ := post(t, twiliotest.SignedForm(token, b.url, voice.StatusPath+"?aid=DEMO-US-1", form)); status != http.StatusServiceUnavailable {
 		t.Errorf("status %d, want 503", status)

@@ -3,7 +3,6 @@ package voice
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -16,89 +15,70 @@ import (
 	"github.com/parley-collections/parley/channels/twilio"
 )
 
-// ErrRefused reports a call the check function did not allow.
-var ErrRefused = errors.New("voice: call refused")
-
-// Call is an outbound call to place.
-type Call struct {
-	AccountID string
-	To        string // E.164
-}
-
-// AllowFunc decides whether a call may be placed now (contact hours, call
-// frequency, consent, cease and the like). A refusal is allowed=false with a
-// reason; err is for a check that could not run, and refuses too.
-type AllowFunc func(ctx context.Context, c Call) (allowed bool, reason string, err error)
-
 // Caller places outbound calls through Twilio's Calls API; Twilio then
-// fetches CallPath and the call runs like an inbound one. It is safe for
-// concurrent use.
+// fetches CallPath and the call runs like an inbound one, and posts the
+// call's outcome to StatusPath. It implements agent.Dialer: it dials what it
+// is given, so it must only be given calls the guard has allowed (the
+// orchestrator's agent.Outreacher does that). It is safe for concurrent use.
 type Caller struct {
 	rest     *twiliogo.RestClient // nil in dry-run
 	settings twilio.Settings
-	allow    AllowFunc
 	log      *slog.Logger
 }
 
-// NewCaller returns a Caller. allow is required. Without live settings (see
+var _ agent.Dialer = (*Caller)(nil)
+
+// NewCaller returns a Caller. Without live settings (see
 // twilio.Settings.CanSend) the Caller only logs what it would dial. hc
 // carries the transport; nil uses twilio.DefaultTimeout.
-func NewCaller(s twilio.Settings, hc *http.Client, allow AllowFunc, log *slog.Logger) (*Caller, error) {
-	if allow == nil {
-		return nil, errors.New("voice: new caller: an AllowFunc is required")
-	}
+func NewCaller(s twilio.Settings, hc *http.Client, log *slog.Logger) *Caller {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	c := &Caller{settings: s, allow: allow, log: log}
+	c := &Caller{settings: s, log: log}
 	if s.CanSend() {
 		c.rest = twilio.NewRestClient(s, hc)
 	}
-	return c, nil
+	return c
 }
 
-// Place asks the check function, then creates the call and returns its CA
-// sid. A refusal wraps ErrRefused; a Twilio failure is an *agent.SendError.
-// The attempt's outcome is recorded when Twilio posts StatusPath.
-func (c *Caller) Place(ctx context.Context, call Call) (string, error) {
-	ok, reason, err := c.allow(ctx, call)
-	if err != nil {
-		return "", fmt.Errorf("voice: call: check: %w", err)
-	}
-	if !ok {
-		c.log.Info("voice: call refused", "account_id", call.AccountID, "reason", reason)
-		return "", fmt.Errorf("%w: %s", ErrRefused, reason)
-	}
+// Dial creates the call and returns its CA sid; pending is true when Twilio
+// will post the outcome to StatusPath, false in dry-run, where nothing is
+// dialled. A Twilio failure is an *agent.SendError.
+func (c *Caller) Dial(ctx context.Context, call agent.CallRequest) (sid string, pending bool, err error) {
 	if c.rest == nil {
 		sid := agent.NewID("CA")
 		c.log.Info("voice: dry-run: call not placed", "account_id", call.AccountID, "to", twilio.Redact(call.To), "sid", sid)
-		return sid, nil
+		return sid, false, nil
 	}
 	if c.settings.From == "" || c.settings.PublicURL == "" {
-		return "", &agent.SendError{Err: errors.New("voice: call: TWILIO_FROM and PARLEY_PUBLIC_URL are required")}
+		return "", false, &agent.SendError{Err: errors.New("voice: call: TWILIO_FROM and PARLEY_PUBLIC_URL are required")}
 	}
-	q := "?aid=" + url.QueryEscape(call.AccountID)
+	q := url.Values{"aid": {call.AccountID}}
+	if call.MessageID != "" {
+		q.Set("mid", call.MessageID)
+	}
 	p := &api.CreateCallParams{}
 	p.SetTo(call.To).SetFrom(c.settings.From).
-		SetUrl(c.settings.URL(CallPath + q)).
-		SetStatusCallback(c.settings.URL(StatusPath + q)).
+		SetUrl(c.settings.URL(CallPath + "?" + q.Encode())).
+		SetStatusCallback(c.settings.URL(StatusPath + "?" + q.Encode())).
 		SetMachineDetection("Enable")
 	res, err := twilio.Do(ctx, "voice: call", func() (*api.ApiV2010Call, error) { return c.rest.Api.CreateCall(p) })
 	if err != nil {
 		c.log.Warn("voice: call failed", "account_id", call.AccountID, "to", twilio.Redact(call.To), "err", err)
-		return "", err
+		return "", false, err
 	}
 	if res == nil || res.Sid == nil {
-		return "", &agent.SendError{Retryable: true, Err: errors.New("voice: call: answer without a sid")}
+		return "", false, &agent.SendError{Retryable: true, Err: errors.New("voice: call: answer without a sid")}
 	}
 	c.log.Info("voice: call placed", "account_id", call.AccountID, "sid", *res.Sid, "to", twilio.Redact(call.To))
-	return *res.Sid, nil
+	return *res.Sid, true, nil
 }
 
 // status records the outcome of a call Parley placed, once Twilio reports
 // its final status.
 func (h *Handler) status(w http.ResponseWriter, r *http.Request) {
-	form, ok := h.verifier.ReadForm(w, r)
+	form, ok := h.readForm(w, r)
 	if !ok {
 		return
 	}
@@ -108,14 +88,13 @@ func (h *Handler) status(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent)
 		return
 	}
-	if accountID == "" || h.cfg.Attempts == nil {
+	if accountID == "" || h.cfg.Outcomes == nil {
 		h.cfg.Log.Warn("voice: call outcome not recorded", "call", sid, "outcome", outcome, "account_known", accountID != "")
 		w.WriteHeader(http.StatusNoContent)
 		return
 	}
-	err := h.cfg.Attempts.AddContactAttempt(r.Context(), agent.ContactAttempt{
-		AccountID: accountID, Channel: agent.ChannelVoice, Address: form.Get("To"),
-		InitiatedBy: "agent", Outcome: outcome, At: h.cfg.Clock.Now(),
+	err := h.cfg.Outcomes.RecordCallOutcome(r.Context(), agent.CallOutcome{
+		AccountID: accountID, MessageID: r.URL.Query().Get("mid"), CallSid: sid, To: form.Get("To"), Outcome: outcome,
 	})
 	if err != nil {
 		h.cfg.Log.Error("voice: record call outcome", "call", sid, "err", err)

@@ -15,30 +15,18 @@ import (
 	"github.com/parley-collections/parley/channels/voice"
 )
 
-func allowAll(context.Context, voice.Call) (bool, string, error) { return true, "", nil }
+var call = agent.CallRequest{AccountID: "DEMO-US-1", MessageID: "m_1", To: "+15551230001"}
 
-var call = voice.Call{AccountID: "DEMO-US-1", To: "+15551230001"}
-
-func TestCallerPlacesAnAllowedCall(t *testing.T) {
+func TestCallerPlacesACall(t *testing.T) {
 	t.Parallel()
 	fake := twiliotest.NewServer(t)
-	checked := make(chan voice.Call, 1)
-	c, err := voice.NewCaller(fake.Settings("https://parley.example.com"), fake.HTTPClient(), func(_ context.Context, c voice.Call) (bool, string, error) {
-		checked <- c
-		return true, "", nil
-	}, nil)
+	c := voice.NewCaller(fake.Settings("https://parley.example.com"), fake.HTTPClient(), nil)
+	sid, pending, err := c.Dial(context.Background(), call)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sid, err := c.Place(context.Background(), call)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(sid, "CA") {
-		t.Errorf("sid %q", sid)
-	}
-	if got := <-checked; got != call {
-		t.Errorf("checked %+v", got)
+	if !strings.HasPrefix(sid, "CA") || !pending {
+		t.Errorf("sid %q pending %v, want a CA sid with its outcome to come", sid, pending)
 	}
 	reqs := fake.Requests()
 	if len(reqs) != 1 || reqs[0].Path != "/2010-04-01/Accounts/AC123/Calls.json" {
@@ -50,40 +38,11 @@ func TestCallerPlacesAnAllowedCall(t *testing.T) {
 	}
 	want := map[string]string{
 		"To": "+15551230001", "From": "+15550001111", "MachineDetection": "Enable",
-		"Url":            "https://parley.example.com/twilio/voice?aid=DEMO-US-1",
-		"StatusCallback": "https://parley.example.com/twilio/voice/status?aid=DEMO-US-1",
+		"Url":            "https://parley.example.com/twilio/voice?aid=DEMO-US-1&mid=m_1",
+		"StatusCallback": "https://parley.example.com/twilio/voice/status?aid=DEMO-US-1&mid=m_1",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("form (-want +got):\n%s", diff)
-	}
-}
-
-func TestCallerRefusals(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		name    string
-		allow   voice.AllowFunc
-		refused bool
-	}{
-		{name: "refused", allow: func(context.Context, voice.Call) (bool, string, error) { return false, "outside contact hours", nil }, refused: true},
-		{name: "check failed", allow: func(context.Context, voice.Call) (bool, string, error) { return true, "", errors.New("store down") }},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			fake := twiliotest.NewServer(t)
-			c, err := voice.NewCaller(fake.Settings("https://parley.example.com"), fake.HTTPClient(), tt.allow, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			_, err = c.Place(context.Background(), call)
-			if err == nil || errors.Is(err, voice.ErrRefused) != tt.refused {
-				t.Errorf("err %v, refused=%v wanted", err, tt.refused)
-			}
-			if n := len(fake.Requests()); n != 0 {
-				t.Errorf("%d calls placed", n)
-			}
-		})
 	}
 }
 
@@ -102,16 +61,13 @@ func TestCallerClassifiesTwilioErrors(t *testing.T) {
 			t.Parallel()
 			fake := twiliotest.NewServer(t)
 			fake.FailNext(1, tt.status, tt.code)
-			c, err := voice.NewCaller(fake.Settings("https://parley.example.com"), fake.HTTPClient(), allowAll, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			_, err = c.Place(context.Background(), call)
+			c := voice.NewCaller(fake.Settings("https://parley.example.com"), fake.HTTPClient(), nil)
+			_, _, err := c.Dial(context.Background(), call)
 			var se *agent.SendError
 			if !errors.As(err, &se) || se.Retryable != tt.retryable || !strings.HasPrefix(err.Error(), "voice: call: ") {
 				t.Errorf("err %v, want a SendError retryable=%v", err, tt.retryable)
 			}
-			if _, err := c.Place(context.Background(), call); err != nil {
+			if _, _, err := c.Dial(context.Background(), call); err != nil {
 				t.Errorf("second attempt: %v", err)
 			}
 		})
@@ -120,19 +76,24 @@ func TestCallerClassifiesTwilioErrors(t *testing.T) {
 
 func TestCallerDryRunWithoutCredentials(t *testing.T) {
 	t.Parallel()
-	c, err := voice.NewCaller(twilio.Settings{PublicURL: "https://parley.example.com"}, nil, allowAll, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sid, err := c.Place(context.Background(), call)
-	if err != nil || !strings.HasPrefix(sid, "CA") {
-		t.Errorf("sid %q err %v", sid, err)
+	c := voice.NewCaller(twilio.Settings{PublicURL: "https://parley.example.com"}, nil, nil)
+	sid, pending, err := c.Dial(context.Background(), call)
+	if err != nil || !strings.HasPrefix(sid, "CA") || pending {
+		t.Errorf("sid %q pending %v err %v, want a made-up sid and nothing to wait for", sid, pending, err)
 	}
 }
 
-func TestNewCallerNeedsACheck(t *testing.T) {
+func TestCallerNeedsACallerID(t *testing.T) {
 	t.Parallel()
-	if _, err := voice.NewCaller(twilio.Settings{}, nil, nil, nil); err == nil {
-		t.Error("NewCaller without an AllowFunc succeeded")
+	fake := twiliotest.NewServer(t)
+	s := fake.Settings("https://parley.example.com")
+	s.From, s.MessagingServiceSID = "", "MG123"
+	_, _, err := voice.NewCaller(s, fake.HTTPClient(), nil).Dial(context.Background(), call)
+	var se *agent.SendError
+	if !errors.As(err, &se) || se.Retryable {
+		t.Errorf("err %v, want a final SendError", err)
+	}
+	if n := len(fake.Requests()); n != 0 {
+		t.Errorf("%d calls placed", n)
 	}
 }

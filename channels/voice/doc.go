@@ -10,12 +10,18 @@
 // final prompt (and each run of keypad digits) is a turn run through the
 // orchestrator with its replies streamed back sentence by sentence, an
 // interrupt cancels the turn in flight and records what the caller heard,
-// and a handoff or a goodbye ends the session.
+// and a handoff or a goodbye ends the session with an end message whose
+// handoffData says why. POST /twilio/voice/action, the <Connect action>,
+// then puts a handed-over call through to a person (HandoffNumber) or says
+// goodbye, and ends any other call.
 //
 // # Outbound calls
 //
-// Caller places calls with twilio-go only after a check function allows the
-// attempt; POST /twilio/voice/status records each attempt's outcome.
+// Caller places calls with twilio-go (agent.Dialer); the orchestrator's
+// agent.Outreacher gives it only attempts the guard allowed. The call's
+// webhook greets with the greeting allowed then, and POST
+// /twilio/voice/status reports each placed call's outcome to be recorded
+// as a contact attempt.
 //
 // # What this package must not do
 //

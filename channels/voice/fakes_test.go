@@ -26,22 +26,20 @@ func (f *fakeTurns) turn(ctx context.Context, in agent.Inbound, stream func(stri
 	return f.script(ctx, in, stream)
 }
 
-type interrupt struct{ callSid, heard string }
+type fakeInterrupts struct{ got chan agent.Interruption }
 
-type fakeInterrupts struct{ got chan interrupt }
-
-func (f fakeInterrupts) RecordInterrupt(_ context.Context, callSid, heard string) error {
-	f.got <- interrupt{callSid, heard}
+func (f fakeInterrupts) RecordInterrupt(_ context.Context, in agent.Interruption) error {
+	f.got <- in
 	return nil
 }
 
-type fakeAttempts struct {
+type fakeOutcomes struct {
 	mu  sync.Mutex
-	got []agent.ContactAttempt
+	got []agent.CallOutcome
 	err error
 }
 
-func (f *fakeAttempts) AddContactAttempt(_ context.Context, c agent.ContactAttempt) error {
+func (f *fakeOutcomes) RecordCallOutcome(_ context.Context, c agent.CallOutcome) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.err != nil {
@@ -51,8 +49,8 @@ func (f *fakeAttempts) AddContactAttempt(_ context.Context, c agent.ContactAttem
 	return nil
 }
 
-func (f *fakeAttempts) list() []agent.ContactAttempt {
+func (f *fakeOutcomes) list() []agent.CallOutcome {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return append([]agent.ContactAttempt(nil), f.got...)
+	return append([]agent.CallOutcome(nil), f.got...)
 }

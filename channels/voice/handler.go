@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -22,6 +24,7 @@ const (
 	CallPath   = "/twilio/voice"        // POST: Twilio's call webhook, answered with TwiML
 	RelayPath  = "/twilio/voice/relay"  // GET: the ConversationRelay websocket
 	StatusPath = "/twilio/voice/status" // POST: outbound call status callbacks
+	ActionPath = "/twilio/voice/action" // POST: <Connect action>, when a relay session ends
 )
 
 // Orchestrator runs a turn and streams its guard-approved replies (agent.Orchestrator).
@@ -41,14 +44,16 @@ func Turns(o Orchestrator) TurnFunc {
 }
 
 // InterruptRecorder records what a caller heard of a reply before they
-// spoke over it, so the transcript shows what was actually said.
+// spoke over it, so the transcript shows what was actually said
+// (agent.Orchestrator).
 type InterruptRecorder interface {
-	RecordInterrupt(ctx context.Context, callSid, heard string) error
+	RecordInterrupt(ctx context.Context, in agent.Interruption) error
 }
 
-// AttemptRecorder records contact attempts (agent.Store).
-type AttemptRecorder interface {
-	AddContactAttempt(ctx context.Context, c agent.ContactAttempt) error
+// OutcomeRecorder records the outcome of a call Parley placed as a contact
+// attempt (agent.Orchestrator).
+type OutcomeRecorder interface {
+	RecordCallOutcome(ctx context.Context, c agent.CallOutcome) error
 }
 
 // GreetingRequest describes the call a greeting is for.
@@ -58,6 +63,7 @@ type GreetingRequest struct {
 	To        string
 	Direction string // "inbound" or "outbound-api"
 	AccountID string // known for calls Parley placed
+	MessageID string // the greeting the guard allowed when Parley placed the call
 }
 
 // Greeting is the first thing said on a call, already allowed by the guard.
@@ -69,18 +75,32 @@ type Greeting struct {
 // GreetingFunc chooses a call's greeting and language.
 type GreetingFunc func(ctx context.Context, r GreetingRequest) (Greeting, error)
 
+// FarewellRequest describes a call that a person should take over but no
+// one can: no handoff number is configured.
+type FarewellRequest struct {
+	CallSid        string
+	ConversationID string // from the handoffData Parley sent; may be empty
+	Phone          string // the borrower's number
+	Reason         string // ReasonHandoff, or "session-failed"
+}
+
+// FarewellFunc chooses what is said, guard-approved and in the borrower's
+// language, before such a call ends.
+type FarewellFunc func(ctx context.Context, r FarewellRequest) (Greeting, error)
+
 // Config wires a Handler. Settings, Turn and Greeting are required.
 type Config struct {
 	Settings   twilio.Settings
 	Turn       TurnFunc // usually Turns(orchestrator)
 	Greeting   GreetingFunc
 	Interrupts InterruptRecorder // optional
-	Attempts   AttemptRecorder   // optional: without it status callbacks are only logged
-	Clock      agent.Clock       // default agent.SystemClock
+	Outcomes   OutcomeRecorder   // optional: without it status callbacks are only logged
 	Log        *slog.Logger      // default discards
-	// ConnectAction, when set, is the <Connect action> URL Twilio posts to
-	// when the relay session ends (with HandoffData); without it the call ends.
-	ConnectAction string
+	// HandoffNumber is where a call a person should take over is put
+	// through (<Dial>), in E.164 (PARLEY_VOICE_HANDOFF_NUMBER). Without it
+	// the caller hears Farewell and the call ends.
+	HandoffNumber string
+	Farewell      FarewellFunc  // optional: without it such a call just ends
 	ReadLimit     int64         // largest inbound frame; default 64 KB
 	PingPeriod    time.Duration // default 30s
 	PongWait      time.Duration // default 60s; must exceed PingPeriod
@@ -88,7 +108,7 @@ type Config struct {
 	DTMFPause     time.Duration // digits are a turn after this pause or '#'; default 2s
 }
 
-// Handler serves CallPath, RelayPath and StatusPath.
+// Handler serves CallPath, RelayPath, StatusPath and ActionPath.
 type Handler struct {
 	cfg      Config
 	verifier *twilio.Verifier
@@ -107,8 +127,8 @@ func NewHandler(cfg Config) (*Handler, error) {
 	if cfg.Turn == nil || cfg.Greeting == nil {
 		return nil, errors.New("voice: new handler: Turn and Greeting are required")
 	}
-	if cfg.Clock == nil {
-		cfg.Clock = agent.SystemClock{}
+	if cfg.HandoffNumber != "" && !e164.MatchString(cfg.HandoffNumber) {
+		return nil, fmt.Errorf("voice: new handler: handoff number %q is not in E.164 form (+15551234567)", cfg.HandoffNumber)
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
@@ -140,17 +160,23 @@ func NewHandler(cfg Config) (*Handler, error) {
 	h.mux.HandleFunc("POST "+CallPath, h.call)
 	h.mux.HandleFunc("GET "+RelayPath, h.relay)
 	h.mux.HandleFunc("POST "+StatusPath, h.status)
+	h.mux.HandleFunc("POST "+ActionPath, h.action)
 	return h, nil
 }
+
+// e164 is a phone number in international form.
+var e164 = regexp.MustCompile(`^\+[1-9][0-9]{6,14}$`)
 
 // Register mounts the handler's routes on mux.
 func (h *Handler) Register(mux *http.ServeMux) {
 	mux.Handle("POST "+CallPath, h)
 	mux.Handle("GET "+RelayPath, h)
 	mux.Handle("POST "+StatusPath, h)
+	mux.Handle("POST "+ActionPath, h)
 }
 
-// ServeHTTP routes to the call webhook, the relay and the status callback.
+// ServeHTTP routes to the call webhook, the relay, the status callback and
+// the Connect action.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.mux.ServeHTTP(w, r) }
 
 // Close ends every relay session (cancelling turns in flight) and waits for
@@ -171,20 +197,29 @@ func (h *Handler) Close(ctx context.Context) error {
 	}
 }
 
-// call answers Twilio's call webhook with a ConversationRelay connection.
-func (h *Handler) call(w http.ResponseWriter, r *http.Request) {
-	form, ok := h.verifier.ReadForm(w, r)
-	if !ok {
-		return
+// readForm reads the form of a signed webhook from our Twilio account; it
+// has answered the request itself when ok is false.
+func (h *Handler) readForm(w http.ResponseWriter, r *http.Request) (form url.Values, ok bool) {
+	if form, ok = h.verifier.ReadForm(w, r); !ok {
+		return nil, false
 	}
 	if !h.verifier.AccountMatches(form) {
-		h.cfg.Log.Warn("voice: webhook for another account", "account_sid", form.Get("AccountSid"))
+		h.cfg.Log.Warn("voice: webhook for another account", "path", r.URL.Path, "account_sid", form.Get("AccountSid"))
 		http.Error(w, "wrong account", http.StatusForbidden)
+		return nil, false
+	}
+	return form, true
+}
+
+// call answers Twilio's call webhook with a ConversationRelay connection.
+func (h *Handler) call(w http.ResponseWriter, r *http.Request) {
+	form, ok := h.readForm(w, r)
+	if !ok {
 		return
 	}
 	req := GreetingRequest{
 		CallSid: form.Get("CallSid"), From: form.Get("From"), To: form.Get("To"),
-		Direction: form.Get("Direction"), AccountID: r.URL.Query().Get("aid"),
+		Direction: form.Get("Direction"), AccountID: r.URL.Query().Get("aid"), MessageID: r.URL.Query().Get("mid"),
 	}
 	if req.CallSid == "" {
 		http.Error(w, "CallSid is required", http.StatusBadRequest)
@@ -203,13 +238,17 @@ func (h *Handler) call(w http.ResponseWriter, r *http.Request) {
 		Interruptible:   "any",
 		DtmfDetection:   "true",
 	}
-	if h.cfg.Settings.PublicURL == "" {
+	// Twilio resolves a relative action against this webhook's URL.
+	action := ActionPath
+	if h.cfg.Settings.PublicURL != "" {
+		action = h.cfg.Settings.URL(ActionPath)
+	} else {
 		relay.Url = "wss://" + r.Host + RelayPath
 	}
 	if req.AccountID != "" {
 		relay.InnerElements = []twiml.Element{&twiml.VoiceParameter{Name: accountParam, Value: req.AccountID}}
 	}
-	doc, err := twiml.Voice([]twiml.Element{&twiml.VoiceConnect{Action: h.cfg.ConnectAction, InnerElements: []twiml.Element{relay}}})
+	doc, err := twiml.Voice([]twiml.Element{&twiml.VoiceConnect{Action: action, InnerElements: []twiml.Element{relay}}})
 	if err != nil {
 		h.cfg.Log.Error("voice: twiml", "call", req.CallSid, "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)

@@ -26,7 +26,7 @@ const token = "tok123"
 type testBundle struct {
 	turns      *fakeTurns
 	interrupts fakeInterrupts
-	attempts   *fakeAttempts
+	outcomes   *fakeOutcomes
 	h          *voice.Handler
 	url        string // the test server's URL, also PARLEY_PUBLIC_URL
 }
@@ -34,7 +34,7 @@ type testBundle struct {
 // setup serves a Handler over real HTTP on 127.0.0.1 with a scripted turn.
 func setup(t testing.TB, script handleFunc, mutate func(*voice.Config)) *testBundle {
 	t.Helper()
-	b := &testBundle{turns: newFakeTurns(script), interrupts: fakeInterrupts{got: make(chan interrupt, 4)}, attempts: &fakeAttempts{}}
+	b := &testBundle{turns: newFakeTurns(script), interrupts: fakeInterrupts{got: make(chan agent.Interruption, 4)}, outcomes: &fakeOutcomes{}}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { b.h.ServeHTTP(w, r) }))
 	t.Cleanup(srv.Close)
 	b.url = srv.URL
@@ -43,8 +43,7 @@ func setup(t testing.TB, script handleFunc, mutate func(*voice.Config)) *testBun
 		Turn:       b.turns.turn,
 		Greeting:   greeting,
 		Interrupts: b.interrupts,
-		Attempts:   b.attempts,
-		Clock:      agent.NewFixedClock(time.Date(2026, 11, 28, 15, 0, 0, 0, time.UTC)),
+		Outcomes:   b.outcomes,
 		DTMFPause:  time.Hour, // tests that want the pause set it
 	}
 	if mutate != nil {
@@ -173,7 +172,7 @@ func TestRelayEndsAfterHandoffOrGoodbye(t *testing.T) {
 		want  map[string]any
 	}{
 		{state: agent.StateHandoff, want: map[string]any{"reasonCode": voice.ReasonHandoff, "reason": "the conversation was handed to a person",
-			"conversationId": "c_9", "accountId": "DEMO-US-1"}},
+			"conversationId": "c_9", "accountId": "DEMO-US-1", "queue": voice.HandoffQueue}},
 		{state: agent.StateClosed, want: map[string]any{"reasonCode": voice.ReasonClosed, "conversationId": "c_9", "accountId": "DEMO-US-1"}},
 	}
 	for _, tt := range tests {
@@ -231,8 +230,9 @@ func TestRelayInterruptCancelsTheTurn(t *testing.T) {
 	if elapsed > 500*time.Millisecond { // target 50 ms; generous for loaded machines
 		t.Errorf("turn cancelled %v after the interrupt, want well under 50ms", elapsed)
 	}
-	if got := <-b.interrupts.got; got != (interrupt{callSid: "CA1", heard: "Your balance"}) {
-		t.Errorf("recorded %+v", got)
+	want := agent.Interruption{CallSid: "CA1", AccountID: "DEMO-US-1", Phone: "+15551230001", Heard: "Your balance", Duration: 460 * time.Millisecond}
+	if diff := cmp.Diff(want, <-b.interrupts.got); diff != "" {
+		t.Errorf("interruption (-want +got):\n%s", diff)
 	}
 	// The next turn's words come next: nothing of the cancelled one, not
 	// even its closing frame.
@@ -251,7 +251,7 @@ func TestRelayNumericInterruptDuration(t *testing.T) {
 	conn := b.dial(t)
 	send(t, conn, setupMsg)
 	send(t, conn, `{"type":"interrupt","utteranceUntilInterrupt":"Hel","durationUntilInterruptMs":120}`)
-	if got := <-b.interrupts.got; got.heard != "Hel" {
+	if got := <-b.interrupts.got; got.Heard != "Hel" || got.Duration != 120*time.Millisecond {
 		t.Errorf("recorded %+v", got)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -45,6 +46,34 @@ type inbound struct {
 	Description string `json:"description"`
 }
 
+// errFrame reports a frame that is not a ConversationRelay message.
+var errFrame = errors.New("voice: not a relay message")
+
+// parseFrame decodes one text frame: a JSON object with a type. Fields of
+// the wrong type make it an error; unknown fields and types are for the
+// caller to ignore.
+func parseFrame(data []byte) (inbound, error) {
+	var m inbound
+	if err := json.Unmarshal(data, &m); err != nil {
+		return inbound{}, fmt.Errorf("%w: %w", errFrame, err)
+	}
+	if m.Type == "" {
+		return inbound{}, fmt.Errorf("%w: no type", errFrame)
+	}
+	return m, nil
+}
+
+// interruptedAfter is how long the reply had played when the caller spoke
+// over it; zero when Twilio did not say or said something unreadable.
+func (m inbound) interruptedAfter() time.Duration {
+	raw := strings.Trim(string(m.DurationUntilInterruptMs), `"`)
+	ms, err := strconv.ParseFloat(raw, 64)
+	if err != nil || ms <= 0 || ms > float64(24*time.Hour/time.Millisecond) {
+		return 0
+	}
+	return time.Duration(ms * float64(time.Millisecond))
+}
+
 type textMessage struct {
 	Type  string `json:"type"`
 	Token string `json:"token"`
@@ -62,6 +91,7 @@ type handoffData struct {
 	Reason         string `json:"reason,omitempty"`
 	ConversationID string `json:"conversationId,omitempty"`
 	AccountID      string `json:"accountId,omitempty"`
+	Queue          string `json:"queue,omitempty"` // where a handed-over call goes (HandoffQueue)
 }
 
 // frame is one message for the writer. A frame of a turn that has been
@@ -91,6 +121,7 @@ type call struct {
 	borrower  string // the far end: From on inbound calls, To on calls we placed
 	ours      string
 	accountID string
+	convID    string // known once a turn has run
 }
 
 // session is one ConversationRelay connection: the reader runs in the
@@ -227,8 +258,8 @@ func (s *session) read() {
 			s.closeWith(websocket.CloseUnsupportedData, "text frames only")
 			return
 		}
-		var m inbound
-		if err := json.Unmarshal(data, &m); err != nil || m.Type == "" {
+		m, err := parseFrame(data)
+		if err != nil {
 			s.closeWith(websocket.CloseInvalidFramePayloadData, "invalid message")
 			return
 		}
@@ -252,7 +283,7 @@ func (s *session) dispatch(m inbound) bool {
 			s.startTurn(m.VoicePrompt, map[string]string{"input": "speech", "lang": m.Lang})
 		}
 	case "interrupt":
-		s.interrupt(m.UtteranceUntilInterrupt)
+		s.interrupt(m.UtteranceUntilInterrupt, m.interruptedAfter())
 	case "dtmf":
 		s.dtmf(m.Digit)
 	case "error":
@@ -330,6 +361,11 @@ func (s *session) runTurn(t *turn, c call, n int, text string, meta map[string]s
 		s.send(t, textMessage{Type: "text", Token: chunk})
 	}
 	res, err := s.h.cfg.Turn(ctx, in, stream)
+	if res.Conversation.ID != "" {
+		s.mu.Lock()
+		s.call.convID = res.Conversation.ID
+		s.mu.Unlock()
+	}
 	if ctx.Err() != nil {
 		s.log.Info("voice: turn cancelled", "call", c.sid, "turn", n)
 		return
@@ -346,7 +382,7 @@ func (s *session) runTurn(t *turn, c call, n int, text string, meta map[string]s
 	switch res.Conversation.State {
 	case agent.StateHandoff:
 		s.end(t, handoffData{ReasonCode: ReasonHandoff, Reason: "the conversation was handed to a person",
-			ConversationID: res.Conversation.ID, AccountID: res.Conversation.AccountID})
+			ConversationID: res.Conversation.ID, AccountID: res.Conversation.AccountID, Queue: HandoffQueue})
 	case agent.StateClosed:
 		s.end(t, handoffData{ReasonCode: ReasonClosed, ConversationID: res.Conversation.ID, AccountID: res.Conversation.AccountID})
 	}
@@ -364,21 +400,25 @@ func (s *session) end(t *turn, d handoffData) {
 
 // interrupt cancels the turn in flight at once, then records what the
 // caller heard of it.
-func (s *session) interrupt(heard string) {
+func (s *session) interrupt(heard string, after time.Duration) {
 	start := time.Now()
 	s.mu.Lock()
 	if s.current != nil {
 		s.current.stop()
 		s.current = nil
 	}
-	sid := s.call.sid
+	c := s.call
 	s.mu.Unlock()
-	s.log.Info("voice: interrupted", "call", sid, "cancel_after", time.Since(start))
+	s.log.Info("voice: interrupted", "call", c.sid, "cancel_after", time.Since(start))
 	if s.h.cfg.Interrupts == nil {
 		return
 	}
-	if err := s.h.cfg.Interrupts.RecordInterrupt(s.ctx, sid, heard); err != nil {
-		s.log.Error("voice: record interrupt", "call", sid, "err", err)
+	err := s.h.cfg.Interrupts.RecordInterrupt(s.ctx, agent.Interruption{
+		CallSid: c.sid, ConversationID: c.convID, AccountID: c.accountID, Phone: c.borrower,
+		Heard: heard, Duration: after,
+	})
+	if err != nil {
+		s.log.Error("voice: record interrupt", "call", c.sid, "err", err)
 	}
 }
 

@@ -57,39 +57,68 @@ func (a *app) mountChannels(ctx context.Context) error {
 	a.workers = append(a.workers, func(ctx context.Context) { _ = chatH.Run(ctx) })
 	a.disp.Senders[agent.ChannelChat] = chat.NewSender(a.bus)
 
-	// Voice: ConversationRelay streams guard-approved sentences as they are ready.
+	// Voice: ConversationRelay streams guard-approved sentences as they are
+	// ready; a handed-over call goes to PARLEY_VOICE_HANDOFF_NUMBER.
 	voiceH, err := voice.NewHandler(voice.Config{
-		Settings: ts,
-		Turn:     voice.Turns(a.orch),
-		Greeting: func(ctx context.Context, r voice.GreetingRequest) (voice.Greeting, error) {
-			phone := r.From
-			if r.Direction != "inbound" && r.Direction != "" {
-				phone = r.To
-			}
-			text, locale, err := a.orch.VoiceGreeting(ctx, phone)
-			return voice.Greeting{Text: text, Language: locale}, err
-		},
-		Attempts: a.store,
-		Log:      a.log,
+		Settings:      ts,
+		Turn:          voice.Turns(a.orch),
+		Greeting:      a.voiceGreeting,
+		Farewell:      a.voiceFarewell,
+		Interrupts:    a.orch,
+		Outcomes:      a.orch,
+		HandoffNumber: strings.TrimSpace(a.sio.Getenv("PARLEY_VOICE_HANDOFF_NUMBER")),
+		Log:           a.log,
 	})
 	if err != nil {
-		return err
+		return fmt.Errorf("PARLEY_VOICE_HANDOFF_NUMBER: %w", err)
 	}
 	a.handle("POST "+voice.CallPath, "twilio_voice", voiceH)
 	a.handle("GET "+voice.RelayPath, "twilio_voice_relay", voiceH)
 	a.handle("POST "+voice.StatusPath, "twilio_voice_status", voiceH)
+	a.handle("POST "+voice.ActionPath, "twilio_voice_action", voiceH)
 	a.closers = append(a.closers, func() {
 		cctx, cancel := context.WithTimeout(context.Background(), a.cfg.ShutdownTimeout)
 		defer cancel()
 		_ = voiceH.Close(cctx)
 	})
-	return a.mountConsole(ctx)
+	// Outbound calls: outreach on voice and deferred calls dial through the
+	// Caller once the guard allows the attempt (dry-run without credentials).
+	// The jobs call back into the same outreach.
+	out := agent.Outreacher{Orchestrator: a.orch, Dialer: voice.NewCaller(ts, nil, a.log)}
+	if a.jobs != nil {
+		a.jobs.Bind(out)
+	}
+	return a.mountConsole(ctx, out)
 }
 
-// mountConsole serves the supervisor console and its JSON API. In demo mode
-// it makes sure the `supervisor` user exists, with PARLEY_DEMO_PASSWORD or a
-// random password printed once.
-func (a *app) mountConsole(ctx context.Context) error {
+// voiceGreeting opens a call: the greeting allowed when Parley placed it,
+// or one for whoever is calling.
+func (a *app) voiceGreeting(ctx context.Context, r voice.GreetingRequest) (voice.Greeting, error) {
+	if r.MessageID != "" {
+		text, locale, err := a.orch.CallGreeting(ctx, r.MessageID)
+		if err == nil {
+			return voice.Greeting{Text: text, Language: locale}, nil
+		}
+		a.log.Warn("voice: greeting of a placed call", "call", r.CallSid, "err", err)
+	}
+	phone := r.From
+	if r.Direction != "inbound" && r.Direction != "" {
+		phone = r.To
+	}
+	text, locale, err := a.orch.VoiceGreeting(ctx, phone)
+	return voice.Greeting{Text: text, Language: locale}, err
+}
+
+// voiceFarewell ends a handed-over call that no one can take.
+func (a *app) voiceFarewell(ctx context.Context, r voice.FarewellRequest) (voice.Greeting, error) {
+	text, locale, err := a.orch.VoiceFarewell(ctx, r.ConversationID, r.Phone)
+	return voice.Greeting{Text: text, Language: locale}, err
+}
+
+// mountConsole serves the supervisor console and its JSON API, whose
+// outreach goes through out. In demo mode it makes sure the `supervisor`
+// user exists, with PARLEY_DEMO_PASSWORD or a random password printed once.
+func (a *app) mountConsole(ctx context.Context, out agent.Outreacher) error {
 	demoPW := ""
 	if a.cfg.Demo {
 		demoPW = a.cfg.DemoPassword
@@ -103,7 +132,7 @@ func (a *app) mountConsole(ctx context.Context) error {
 		}
 	}
 	con, err := console.New(ctx, console.Config{
-		Store: a.store, Orchestrator: a.orch, Bus: a.bus, Logger: a.log,
+		Store: a.store, Orchestrator: out, Bus: a.bus, Logger: a.log,
 		Secure:       strings.HasPrefix(a.cfg.PublicURL, "https://"),
 		DemoPassword: demoPW,
 	})

@@ -1,0 +1,169 @@
+package voice_test
+
+import (
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gorilla/websocket"
+
+	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/agent/rules"
+	"github.com/parley-collections/parley/agent/sqlite"
+	"github.com/parley-collections/parley/channels/twilio"
+	"github.com/parley-collections/parley/channels/twilio/twiliotest"
+	"github.com/parley-collections/parley/channels/voice"
+	"github.com/parley-collections/parley/policies"
+)
+
+// TestOutboundCallEndToEnd wires voice as `parley serve` does, over SQLite
+// with the rules brain and the guard, and plays Twilio's side of a call
+// Parley places: outreach dials through the fake REST API, Twilio fetches
+// the call's TwiML and opens the relay, the borrower speaks over the first
+// reply and then asks for a person, the session ends with handoffData for
+// the human queue, the Connect action puts the call through, and the status
+// callback records the attempt as connected.
+func TestOutboundCallEndToEnd(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	now := time.Date(2026, 11, 30, 16, 0, 0, 0, time.UTC) // a Monday, 10:00 in Chicago
+	clock := agent.NewFixedClock(now)
+	st, err := sqlite.Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	var acct agent.Account
+	for _, a := range agent.DemoAccounts(now) {
+		if a.ID == "DEMO-US-1" {
+			acct = a
+		}
+	}
+	if err := st.PutAccount(ctx, acct); err != nil {
+		t.Fatal(err)
+	}
+	orch, err := agent.NewOrchestrator(agent.Config{Store: st, Brain: rules.New(), Guard: policies.Default(), Clock: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var h *voice.Handler
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { h.ServeHTTP(w, r) }))
+	t.Cleanup(srv.Close)
+	fake := twiliotest.NewServer(t)
+	settings := fake.Settings(srv.URL)
+	h, err = voice.NewHandler(voice.Config{
+		Settings: settings,
+		Turn:     voice.Turns(orch),
+		Greeting: func(ctx context.Context, r voice.GreetingRequest) (voice.Greeting, error) {
+			text, locale, err := orch.CallGreeting(ctx, r.MessageID)
+			return voice.Greeting{Text: text, Language: locale}, err
+		},
+		Interrupts:    orch,
+		Outcomes:      orch,
+		HandoffNumber: "+13125550199",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = h.Close(context.Background()) })
+	out := agent.Outreacher{Orchestrator: orch, Dialer: voice.NewCaller(settings, fake.HTTPClient(), nil)}
+
+	// Outreach places the call.
+	res, err := out.Outreach(ctx, acct.ID, agent.ChannelVoice)
+	if err != nil || len(res.Replies) != 1 {
+		t.Fatalf("outreach %+v: %v", res, err)
+	}
+	greetingMsg := res.Replies[0]
+	reqs := fake.Requests()
+	if len(reqs) != 1 {
+		t.Fatalf("Twilio requests %+v", reqs)
+	}
+	callURL, statusURL := reqs[0].Form.Get("Url"), reqs[0].Form.Get("StatusCallback")
+	target := func(u string) string { return strings.TrimPrefix(u, srv.URL) }
+
+	// Twilio fetches the call's TwiML once the borrower answers.
+	form := url.Values{"CallSid": {greetingMsg.ProviderID}, "AccountSid": {twiliotest.AccountSID}, "From": {"+15550001111"},
+		"To": {acct.Borrower.Phones[0]}, "CallStatus": {"in-progress"}, "Direction": {"outbound-api"}}
+	status, _, body := post(t, twiliotest.SignedForm(twiliotest.AuthToken, srv.URL, target(callURL), form))
+	var doc relayDoc
+	if err := xml.Unmarshal([]byte(body), &doc); status != http.StatusOK || err != nil {
+		t.Fatalf("call webhook %d %v: %s", status, err, body)
+	}
+	if doc.Connect.Relay.WelcomeGreeting != greetingMsg.Text || doc.Connect.Action != srv.URL+voice.ActionPath {
+		t.Errorf("TwiML greets with %q (action %q), want the allowed greeting %q", doc.Connect.Relay.WelcomeGreeting, doc.Connect.Action, greetingMsg.Text)
+	}
+
+	// The relay session.
+	wsURL := doc.Connect.Relay.URL
+	hdr := http.Header{twilio.SignatureHeader: {twiliotest.Sign(twiliotest.AuthToken, wsURL, nil)}}
+	conn, _, err := websocket.DefaultDialer.Dial(wsURL, hdr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = conn.Close() })
+	send(t, conn, `{"type":"setup","callSid":"`+greetingMsg.ProviderID+`","from":"+15550001111","to":"`+acct.Borrower.Phones[0]+
+		`","direction":"outbound-api","customParameters":{"accountId":"`+acct.ID+`"}}`)
+	send(t, conn, `{"type":"interrupt","utteranceUntilInterrupt":"Hi, this is","durationUntilInterruptMs":"700"}`)
+	send(t, conn, `{"type":"prompt","voicePrompt":"I want to talk to a real person","lang":"en-US","last":true}`)
+	var end map[string]any
+	for end == nil {
+		m := read(t, conn)
+		if m["type"] == "end" {
+			end = m
+		}
+	}
+	var data map[string]string
+	if err := json.Unmarshal([]byte(end["handoffData"].(string)), &data); err != nil {
+		t.Fatal(err)
+	}
+	if data["reasonCode"] != voice.ReasonHandoff || data["queue"] != voice.HandoffQueue || data["conversationId"] != res.Conversation.ID {
+		t.Errorf("handoffData %v", data)
+	}
+
+	// Twilio posts the Connect action: the call goes to a person.
+	form = url.Values{"CallSid": {greetingMsg.ProviderID}, "AccountSid": {twiliotest.AccountSID}, "From": {"+15550001111"},
+		"To": {acct.Borrower.Phones[0]}, "Direction": {"outbound-api"}, "SessionStatus": {"completed"},
+		"HandoffData": {end["handoffData"].(string)}}
+	_, _, body = post(t, twiliotest.SignedForm(twiliotest.AuthToken, srv.URL, voice.ActionPath, form))
+	if want := `<Dial>+13125550199</Dial>`; !strings.Contains(body, want) {
+		t.Errorf("action answer %s, want %s", body, want)
+	}
+
+	// The status callback records the attempt.
+	form = url.Values{"CallSid": {greetingMsg.ProviderID}, "AccountSid": {twiliotest.AccountSID}, "CallStatus": {"completed"},
+		"AnsweredBy": {"human"}, "From": {"+15550001111"}, "To": {acct.Borrower.Phones[0]}, "Direction": {"outbound-api"}}
+	if status, _, body := post(t, twiliotest.SignedForm(twiliotest.AuthToken, srv.URL, target(statusURL), form)); status != http.StatusNoContent {
+		t.Fatalf("status callback %d: %s", status, body)
+	}
+	var placed []agent.ContactAttempt
+	as, _ := st.ContactAttempts(ctx, acct.ID, time.Time{})
+	for _, a := range as {
+		if a.InitiatedBy == "agent" {
+			placed = append(placed, a)
+		}
+	}
+	if len(placed) != 1 || placed[0].Outcome != agent.OutcomeConnected || placed[0].MessageID != greetingMsg.ID {
+		t.Errorf("placed-call attempts %+v, want one connected", placed)
+	}
+
+	// The interruption is on the conversation, beside the handoff.
+	events, _ := st.Events(ctx, res.Conversation.ID)
+	var interrupted, handoff bool
+	for _, e := range events {
+		switch e.Kind {
+		case agent.EventVoiceInterrupted:
+			interrupted = e.Data["heard"] == "Hi, this is" && e.Data["duration_ms"] == "700" && e.Data["message_id"] == greetingMsg.ID
+		case agent.EventHandoffRequested:
+			handoff = true
+		}
+	}
+	if !interrupted || !handoff {
+		t.Errorf("events %+v, want the interruption and the handoff", events)
+	}
+}
