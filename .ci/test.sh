@@ -62,6 +62,7 @@ done <<'LIST'
 ./channels/sms FuzzWebhook 8000x
 ./channels/chat FuzzClientFrame 15000x
 ./channels/chat FuzzToken 25000x
+./channels/voice FuzzRelayFrame 15000x
 ./evals FuzzSuite 4000x
 LIST
 log "all tests passed"
