@@ -38,9 +38,9 @@ type Line struct {
 const maxLine = 600
 
 // Next writes the borrower's next message after lines, or "" when the
-// persona says the conversation is over. seed, when not zero, is passed
-// to the endpoint so that a run can be repeated. Failures are *Failure
-// values wrapping ErrFailed.
+// persona says the conversation is over. seed, when not zero, is passed to
+// the endpoint, folded to 32 bits, so that a run can be repeated. Failures
+// are *Failure values wrapping ErrFailed.
 func (p *Persona) Next(ctx context.Context, who system.Persona, seed int64, lines []Line) (string, error) {
 	prompt, err := system.RenderPersona(who)
 	if err != nil {
@@ -55,7 +55,7 @@ func (p *Persona) Next(ctx context.Context, who system.Persona, seed int64, line
 		Temperature: 0.7,
 	}
 	if seed != 0 {
-		s := int(seed)
+		s := int(uint32(seed)) // llama.cpp takes 32 bits, and no server a negative seed
 		req.Seed = &s
 	}
 	cctx, cancel := context.WithTimeout(ctx, p.ep.cfg.TextTimeout)

@@ -147,7 +147,7 @@ func TestEvalRunPersonaPlaysTheBorrower(t *testing.T) {
 		t.Errorf("borrower turns:\n%s\nmodel lines:\n%s", strings.Join(said, "\n"), strings.Join(fake.lines, "\n"))
 	}
 	for _, s := range rep.Cases[0].Seeds {
-		if !fake.seeds[int(s)] {
+		if !fake.seeds[int(uint32(s))] {
 			t.Errorf("seed %d never reached the model (%v)", s, fake.seeds)
 		}
 	}
