@@ -2,6 +2,7 @@ package evals_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -92,5 +93,49 @@ cases:
 	got.Simulate = evals.Simulate{}
 	if diff := cmp.Diff(want, got); diff != "" || p.who[0].Persona != "sure it is a mistake" {
 		t.Errorf("persona asked to play (-want +got):\n%s", diff)
+	}
+}
+
+func TestRepeatedRunsReportPassRateAndSeeds(t *testing.T) {
+	t.Parallel()
+	s, err := evals.Parse("repeat.yaml", []byte(`name: repeat
+jurisdiction: US
+channel: sms
+account:
+  id: A-2
+  creditor: First Bank
+  balance: "1200.00"
+  currency: USD
+  borrower: {name: Maria Lopez, phone: "+15551230002", timezone: America/Chicago, locale: en, dob: "1985-04-12", zip: "60601"}
+cases:
+  - name: disputes
+    simulate: {disputes: true, max_turns: 8}
+    outcome: {events: [dispute_recorded]}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := options()
+	opts.Repeat = 3
+	rep, err := evals.Run(context.Background(), []*evals.Suite{s}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Cases) != 1 || len(rep.Cases[0].Seeds) != 3 || rep.Cases[0].PassRate != 1 || len(rep.Cases[0].FailedSeeds) != 0 {
+		t.Fatalf("cases = %+v", rep.Cases)
+	}
+	var text, html strings.Builder
+	if err := rep.WriteText(&text); err != nil {
+		t.Fatal(err)
+	}
+	if err := rep.WriteHTML(&html); err != nil {
+		t.Fatal(err)
+	}
+	seed := fmt.Sprint(rep.Cases[0].Seeds[2])
+	if !strings.Contains(text.String(), "100.0% repeat / disputes: passed 3 of 3, seeds ") || !strings.Contains(text.String(), seed) {
+		t.Errorf("text report:\n%s", text.String())
+	}
+	if !strings.Contains(html.String(), "Pass rate by case") || !strings.Contains(html.String(), seed) {
+		t.Errorf("html report lacks the pass rate by case")
 	}
 }
