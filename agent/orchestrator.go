@@ -157,6 +157,14 @@ func (o *Orchestrator) Receive(ctx context.Context, in Inbound) (Message, bool, 
 	st := o.cfg.Store
 	if in.ChannelMessageID != "" {
 		if m, err := st.MessageByChannelID(ctx, in.Channel, in.ChannelMessageID); err == nil {
+			// The first delivery may still wait for its flush (a Handle
+			// defers it to the turn's end); a channel acknowledges what
+			// Receive returns, so make it durable first.
+			if f, ok := st.(Flusher); ok && !FlushDeferred(ctx) {
+				if err := f.Flush(ctx); err != nil {
+					return Message{}, false, fmt.Errorf("receive: %w", err)
+				}
+			}
 			return m, false, nil
 		} else if !errors.Is(err, ErrNotFound) {
 			return Message{}, false, fmt.Errorf("receive: %w", err)
@@ -250,9 +258,13 @@ func (o *Orchestrator) conversationFor(ctx context.Context, in Inbound) (c Conve
 	return c, true, nil
 }
 
-// Handle stores an inbound message and runs its turn.
+// Handle stores an inbound message and runs its turn. Nothing is
+// acknowledged between the two, so storing the message defers its flush to
+// the turn's last write (WithFlushDeferred): the turn costs one flush. If
+// the turn fails before that write, the caller sees the error and the
+// sender sends again.
 func (o *Orchestrator) Handle(ctx context.Context, in Inbound, opts ...TurnOption) (TurnResult, error) {
-	m, created, err := o.Receive(ctx, in)
+	m, created, err := o.Receive(WithFlushDeferred(ctx), in)
 	if err != nil {
 		return TurnResult{}, err
 	}

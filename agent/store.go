@@ -164,6 +164,12 @@ func WithFlushDeferred(ctx context.Context) context.Context {
 	return context.WithValue(ctx, flushDeferredKey{}, true)
 }
 
+// Flusher is implemented by stores that honour WithFlushDeferred: Flush
+// returns once every write committed so far is durable.
+type Flusher interface {
+	Flush(ctx context.Context) error
+}
+
 // FlushDeferred reports whether ctx came from WithFlushDeferred.
 func FlushDeferred(ctx context.Context) bool {
 	v, _ := ctx.Value(flushDeferredKey{}).(bool)

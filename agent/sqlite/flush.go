@@ -45,6 +45,17 @@ func (s *Store) write(ctx context.Context) (context.Context, func(*error)) {
 	}
 }
 
+// Flush returns once every write committed so far is on disk
+// (agent.Flusher).
+func (s *Store) Flush(context.Context) error {
+	if err := s.flush.wait(); err != nil {
+		return fmt.Errorf("sqlite: flush: %w", err)
+	}
+	return nil
+}
+
+var _ agent.Flusher = (*Store)(nil)
+
 // commitsUnflushed reports whether a commit under ctx may leave flushing to
 // a later flush: a store write, or a caller that deferred it.
 func commitsUnflushed(ctx context.Context) bool {

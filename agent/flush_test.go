@@ -1,0 +1,115 @@
+package agent_test
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/parley-collections/parley/agent"
+)
+
+// flushLog wraps a store and records, for each write, whether its caller
+// deferred flushing (agent.WithFlushDeferred), and each Flush.
+type flushLog struct {
+	agent.Store
+	mu  sync.Mutex
+	log []string
+}
+
+func (f *flushLog) note(ctx context.Context, op string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if agent.FlushDeferred(ctx) {
+		op += "(deferred)"
+	}
+	f.log = append(f.log, op)
+}
+
+func (f *flushLog) take() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	s := strings.Join(f.log, " ")
+	f.log = nil
+	return s
+}
+
+func (f *flushLog) Flush(ctx context.Context) error { f.note(ctx, "Flush"); return nil }
+
+func (f *flushLog) InsertInbound(ctx context.Context, m agent.Message) (agent.Message, bool, error) {
+	f.note(ctx, "InsertInbound")
+	return f.Store.InsertInbound(ctx, m)
+}
+
+func (f *flushLog) InsertOutbound(ctx context.Context, m agent.Message, it *agent.OutboxItem, requireAI bool) (agent.Message, error) {
+	f.note(ctx, "InsertOutbound")
+	return f.Store.InsertOutbound(ctx, m, it, requireAI)
+}
+
+func (f *flushLog) CreateConversation(ctx context.Context, c *agent.Conversation) error {
+	f.note(ctx, "CreateConversation")
+	return f.Store.CreateConversation(ctx, c)
+}
+
+func (f *flushLog) UpdateConversation(ctx context.Context, c agent.Conversation) error {
+	f.note(ctx, "UpdateConversation")
+	return f.Store.UpdateConversation(ctx, c)
+}
+
+func (f *flushLog) AddEvent(ctx context.Context, e agent.Event) (agent.Event, error) {
+	f.note(ctx, "AddEvent")
+	return f.Store.AddEvent(ctx, e)
+}
+
+func (f *flushLog) AddContactAttempt(ctx context.Context, c agent.ContactAttempt) error {
+	f.note(ctx, "AddContactAttempt")
+	return f.Store.AddContactAttempt(ctx, c)
+}
+
+func (f *flushLog) SetMessageStatus(ctx context.Context, id string, st agent.MessageStatus, p string) (bool, error) {
+	f.note(ctx, "SetMessageStatus")
+	return f.Store.SetMessageStatus(ctx, id, st, p)
+}
+
+// A turn's writes defer their flush up to its last, the inbound message's
+// move to processed, which makes them all durable. Handle defers storing
+// the message too; Receive, whose answer a channel acknowledges, does not,
+// and a duplicate delivery is flushed before it is acknowledged.
+func TestTurnWritesFlushOnceAtTheEnd(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelSMS)
+	fl := &flushLog{Store: b.store}
+	orch, err := agent.NewOrchestrator(agent.Config{Store: fl, Brain: b.brain, Guard: b.orch.Guard(), Clock: b.clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.brain.learn("hi", "", []agent.Command{cmd(agent.IntentGreeting)})
+	in := agent.Inbound{Channel: agent.ChannelSMS, AccountID: b.acct.ID, From: "+15555550100", Text: "hi", ChannelMessageID: "SM-f1"}
+
+	if _, err := orch.Handle(b.ctx, in); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Fields(fl.take())
+	if len(got) < 3 || got[len(got)-1] != "SetMessageStatus" {
+		t.Fatalf("Handle wrote %v; want deferred writes ending with a plain SetMessageStatus", got)
+	}
+	for _, op := range got[:len(got)-1] {
+		if !strings.HasSuffix(op, "(deferred)") {
+			t.Errorf("Handle: %s before the last write did not defer its flush (all: %v)", op, got)
+		}
+	}
+
+	in.ChannelMessageID, in.Text = "SM-f2", "hi"
+	if _, _, err := orch.Receive(b.ctx, in); err != nil {
+		t.Fatal(err)
+	}
+	if got := fl.take(); got != "InsertInbound" {
+		t.Errorf("Receive wrote %q, want a plain InsertInbound", got)
+	}
+	if _, _, err := orch.Receive(b.ctx, in); err != nil {
+		t.Fatal(err)
+	}
+	if got := fl.take(); got != "Flush" {
+		t.Errorf("a duplicate delivery did %q, want a Flush before it is acknowledged", got)
+	}
+}
