@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/parley-collections/parley/policies"
@@ -18,6 +19,11 @@ var ErrContactStopped = errors.New("collection contact stopped")
 // ErrNoDialer reports a call asked of an orchestrator that has no way to
 // place one: use an Outreacher with a Dialer.
 var ErrNoDialer = errors.New("no dialer for voice calls")
+
+// ErrCallInProgress reports a call asked for while the last call placed to
+// the borrower has not reported its outcome: until it does, the guard
+// could not count it.
+var ErrCallInProgress = errors.New("a call to the borrower is in progress")
 
 // CallRequest is an outbound call the guard has allowed.
 type CallRequest struct {
@@ -165,14 +171,46 @@ func (o *Orchestrator) placeCall(ctx context.Context, t *Turn, dialer Dialer) (T
 	return res, nil
 }
 
+// callInProgress reports a call placed in the last hour on the turn's
+// conversation that is not yet a contact attempt: Twilio has not reported
+// its outcome.
+func (o *Orchestrator) callInProgress(ctx context.Context, t *Turn) (bool, error) {
+	since := t.Now.Add(-time.Hour)
+	var placed []string
+	for _, m := range t.Context.History {
+		if m.Channel == ChannelVoice && m.Direction == DirectionOut && m.Status == StatusSent && m.ProviderID != "" && m.CreatedAt.After(since) {
+			placed = append(placed, m.ID)
+		}
+	}
+	if len(placed) == 0 {
+		return false, nil
+	}
+	as, err := o.cfg.Store.ContactAttempts(ctx, t.Account.ID, since)
+	if err != nil {
+		return false, err
+	}
+	for _, id := range placed {
+		if !slices.ContainsFunc(as, func(a ContactAttempt) bool { return a.MessageID == id }) {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
 // dial runs a call's greeting through the guard and places the call when
-// the guard allows it. A deferred or refused attempt is stored, scheduled
+// the guard allows it, and no earlier call is still to be counted. A deferred or refused attempt is stored, scheduled
 // and reported by deliver, as any message is. Every dialled attempt is a
 // contact attempt: a failed one at once, a dry-run one at once (as placed
 // and unanswered), a live one when Twilio reports its outcome
 // (RecordCallOutcome).
 func (o *Orchestrator) dial(ctx context.Context, t *Turn, r Reply, id string, dialer Dialer) (Message, error) {
 	st := o.cfg.Store
+	if busy, err := o.callInProgress(ctx, t); err != nil || busy {
+		if err == nil {
+			err = ErrCallInProgress
+		}
+		return Message{}, fmt.Errorf("call: %w", err)
+	}
 	d := o.check(t, r)
 	if !d.Sendable() {
 		m, _, err := o.deliver(ctx, t, r, id, AuthorAgent, "", turnOptions{})

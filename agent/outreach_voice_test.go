@@ -79,6 +79,13 @@ func TestVoiceOutreachPlacesAnAllowedCall(t *testing.T) {
 		t.Errorf("call greeting %q %q %v", text, locale, err)
 	}
 
+	if _, err := b.out.Outreach(b.ctx, b.acct.ID, agent.ChannelVoice); !errors.Is(err, agent.ErrCallInProgress) {
+		t.Errorf("a second call before the first's outcome: %v", err)
+	}
+	if n := len(b.twilio.Requests()); n != 1 {
+		t.Errorf("%d calls placed, want 1", n)
+	}
+
 	outcome := agent.CallOutcome{AccountID: b.acct.ID, MessageID: m.ID, CallSid: m.ProviderID, To: "+15551230001", Outcome: agent.OutcomeConnected}
 	for range 2 { // Twilio may post a callback twice
 		if err := b.orch.RecordCallOutcome(b.ctx, outcome); err != nil {
@@ -91,6 +98,11 @@ func TestVoiceOutreachPlacesAnAllowedCall(t *testing.T) {
 	}
 	if got, _ := b.store.Message(b.ctx, m.ID); got.Status != agent.StatusDelivered {
 		t.Errorf("greeting status %s after a connected call, want delivered", got.Status)
+	}
+	// Counted, the call no longer holds the next one back.
+	b.clock.Advance(time.Hour)
+	if _, err := b.out.Outreach(b.ctx, b.acct.ID, agent.ChannelVoice); err != nil {
+		t.Errorf("a call after the first's outcome: %v", err)
 	}
 }
 
