@@ -87,7 +87,7 @@ func (f *flow) reword(r *Reply, group []part) {
 		return
 	}
 	for _, p := range group {
-		if p.model != "" || p.data == nil {
+		if p.data == nil {
 			return
 		}
 		if a, ok := p.data.(answerDraft); ok {

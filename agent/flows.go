@@ -58,8 +58,6 @@ const verificationAttempts = 3
 type part struct {
 	text, version, purpose string
 	data                   prompts.Data // what it was rendered from, for a fallback
-	model                  string       // the model that phrased it; "" for a template
-	alt                    *part        // the template a phrased part falls back to
 }
 
 // flow is one turn of the dialogue policy.
@@ -411,7 +409,7 @@ func (f *flow) compose() {
 	}
 	for i := 0; i < len(f.parts); {
 		j := i + 1
-		for j < len(f.parts) && f.parts[j].purpose == f.parts[i].purpose && f.parts[j].model == f.parts[i].model {
+		for j < len(f.parts) && f.parts[j].purpose == f.parts[i].purpose {
 			j++
 		}
 		group := f.parts[i:j]
@@ -420,10 +418,6 @@ func (f *flow) compose() {
 		if nameless, ok := f.nameless(group); ok {
 			nameless.Fallback = r.Fallback
 			r.Fallback = &nameless
-		}
-		if templated, ok := templates(group); ok {
-			templated.Fallback = r.Fallback
-			r.Fallback = &templated
 		}
 		f.reword(&r, group)
 		f.t.Say(r)
@@ -439,24 +433,7 @@ func join(parts []part) Reply {
 		texts = append(texts, p.text)
 		versions = append(versions, p.version)
 	}
-	return Reply{Text: strings.Join(texts, "\n"), TemplateVersion: strings.Join(versions, "+"), Purpose: parts[0].purpose, Model: parts[0].model}
-}
-
-// templates is a phrased group in its templates' words, for when the guard
-// refuses what the model wrote. ok is false when nothing was phrased.
-func templates(parts []part) (Reply, bool) {
-	out := make([]part, len(parts))
-	phrased := false
-	for i, p := range parts {
-		out[i] = p
-		if p.alt != nil {
-			out[i], phrased = *p.alt, true
-		}
-	}
-	if !phrased {
-		return Reply{}, false
-	}
-	return join(out), true
+	return Reply{Text: strings.Join(texts, "\n"), TemplateVersion: strings.Join(versions, "+"), Purpose: parts[0].purpose}
 }
 
 // nameless renders parts again without the sender's name, for when the
