@@ -268,7 +268,7 @@ func (o *Orchestrator) Handle(ctx context.Context, in Inbound, opts ...TurnOptio
 	if err != nil {
 		return TurnResult{}, err
 	}
-	res, err := o.Process(ctx, m.ID, opts...)
+	res, err := o.run(ctx, m.ID, m.ConversationID, opts...)
 	if err == nil && !created {
 		res.Duplicate = true
 	}
@@ -278,6 +278,12 @@ func (o *Orchestrator) Handle(ctx context.Context, in Inbound, opts ...TurnOptio
 // Process runs the turn for a stored inbound message. A message already
 // processed is not run again: the result says Duplicate.
 func (o *Orchestrator) Process(ctx context.Context, messageID string, opts ...TurnOption) (res TurnResult, err error) {
+	return o.run(ctx, messageID, "", opts...)
+}
+
+// run is Process for a message whose conversation may be known already
+// (convID), which saves reading the message before taking the lock.
+func (o *Orchestrator) run(ctx context.Context, messageID, convID string, opts ...TurnOption) (res TurnResult, err error) {
 	if o.cfg.OnTurn != nil {
 		start := time.Now()
 		defer func() {
@@ -286,10 +292,10 @@ func (o *Orchestrator) Process(ctx context.Context, messageID string, opts ...Tu
 			}
 		}()
 	}
-	return o.process(ctx, messageID, opts...)
+	return o.process(ctx, messageID, convID, opts...)
 }
 
-func (o *Orchestrator) process(ctx context.Context, messageID string, opts ...TurnOption) (TurnResult, error) {
+func (o *Orchestrator) process(ctx context.Context, messageID, convID string, opts ...TurnOption) (TurnResult, error) {
 	var to turnOptions
 	for _, opt := range opts {
 		opt(&to)
@@ -297,17 +303,21 @@ func (o *Orchestrator) process(ctx context.Context, messageID string, opts ...Tu
 	ctx, cancel := context.WithTimeout(ctx, o.cfg.TurnTimeout)
 	defer cancel()
 	st := o.cfg.Store
-	in, err := st.Message(ctx, messageID)
-	if err != nil {
-		return TurnResult{}, fmt.Errorf("turn: %w", err)
+	if convID == "" {
+		in, err := st.Message(ctx, messageID)
+		if err != nil {
+			return TurnResult{}, fmt.Errorf("turn: %w", err)
+		}
+		convID = in.ConversationID
 	}
-	unlock, err := st.Lock(ctx, in.ConversationID)
+	unlock, err := st.Lock(ctx, convID)
 	if err != nil {
 		return TurnResult{}, fmt.Errorf("turn: lock: %w", err)
 	}
 	defer unlock()
-	// Read again under the lock: another worker may have run this turn.
-	if in, err = st.Message(ctx, messageID); err != nil {
+	// Read (again) under the lock: another worker may have run this turn.
+	in, err := st.Message(ctx, messageID)
+	if err != nil {
 		return TurnResult{}, fmt.Errorf("turn: %w", err)
 	}
 	conv, err := st.Conversation(ctx, in.ConversationID)
@@ -443,10 +453,7 @@ func (o *Orchestrator) finish(ctx context.Context, t *Turn, res *TurnResult, to 
 		}
 		res.Inbound.Status = StatusProcessed
 	}
-	res.Conversation, _ = st.Conversation(ctx, c.ID)
-	if res.Conversation.ID == "" {
-		res.Conversation = c
-	}
+	res.Conversation = c
 	return nil
 }
 
