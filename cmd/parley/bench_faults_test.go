@@ -24,19 +24,26 @@ import (
 // with env as its environment; adjust may change the app before it serves.
 func faultApp(t *testing.T, env map[string]string, adjust func(*app)) (*app, *sqlite.Store, string) {
 	t.Helper()
+	return startApp(t, env, true, slog.New(slog.DiscardHandler), adjust)
+}
+
+// startApp is faultApp with Twilio signatures checked unless insecure, and
+// log as the server's logger.
+func startApp(t *testing.T, env map[string]string, insecure bool, log *slog.Logger, adjust func(*app)) (*app, *sqlite.Store, string) {
+	t.Helper()
 	getenv := func(k string) string { return env[k] }
 	cfg := defaultConfig()
 	if err := cfg.loadEnv(getenv); err != nil {
 		t.Fatal(err)
 	}
 	cfg.DBPath = filepath.Join(t.TempDir(), "parley.db")
-	cfg.TwilioInsecure = true
+	cfg.TwilioInsecure = insecure
 	if err := cfg.validate(); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	sio := IO{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, Getenv: getenv}
-	a, err := newApp(ctx, cfg, slog.New(slog.DiscardHandler), sio)
+	a, err := newApp(ctx, cfg, log, sio)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -62,6 +62,9 @@ type app struct {
 	closers []func()
 	workers []func(ctx context.Context)
 	started time.Time
+	// patterns lists every pattern mounted on mux, for the route table
+	// test that checks each rejects requests without its authentication.
+	patterns []string
 }
 
 // serve answers HTTP on ln and runs the workers until ctx ends, then drains
@@ -130,11 +133,13 @@ func (a *app) routes() {
 		fmt.Fprintln(w, "ready")
 	}))
 	a.mux.Handle("GET /metrics", a.metrics.handler())
+	a.patterns = append(a.patterns, "GET /metrics")
 }
 
 // handle mounts h at pattern with request metrics under route.
 func (a *app) handle(pattern, route string, h http.Handler) {
 	a.mux.Handle(pattern, a.metrics.instrument(route, h))
+	a.patterns = append(a.patterns, pattern)
 }
 
 // recoverInbound runs turns for inbound messages that were stored but not
