@@ -457,6 +457,12 @@ func (h *Handler) outreach(w http.ResponseWriter, r *http.Request) {
 	case errors.Is(err, agent.ErrNotOwner):
 		writeError(w, http.StatusConflict, "a supervisor owns the open conversation on this channel")
 		return
+	case errors.Is(err, agent.ErrCallInProgress):
+		writeError(w, http.StatusConflict, "a call to this borrower is in progress")
+		return
+	case errors.Is(err, agent.ErrNoDialer):
+		writeError(w, http.StatusServiceUnavailable, "voice calls are not configured on this server")
+		return
 	case err != nil:
 		h.internal(w, r, err)
 		return

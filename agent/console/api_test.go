@@ -118,6 +118,7 @@ func TestRefusals(t *testing.T) {
 		{"outreach to an unknown account", s, "POST", "/api/outreach", map[string]string{"account_id": "NOPE", "channel": "sms"}, 404},
 		{"outreach on a bad channel", s, "POST", "/api/outreach", map[string]string{"account_id": "DEMO-US-1", "channel": "fax"}, 400},
 		{"outreach stopped by a dispute", s, "POST", "/api/outreach", map[string]string{"account_id": "DEMO-US-DISPUTED", "channel": "sms"}, 409},
+		{"a call with no way to place it", s, "POST", "/api/outreach", map[string]string{"account_id": "DEMO-US-1", "channel": "voice"}, 503},
 		{"unknown API route", s, "GET", "/api/nope", nil, 404},
 		{"cross-site takeover", &foreign, "POST", "/api/conversations/" + b.conv + "/takeover", nil, 403},
 		{"cross-site send", &foreign, "POST", "/api/conversations/" + b.conv + "/messages", map[string]string{"text": "hello"}, 403},
