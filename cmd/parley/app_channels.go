@@ -66,7 +66,7 @@ func (a *app) mountChannels(ctx context.Context) error {
 		Farewell:      a.voiceFarewell,
 		Interrupts:    a.orch,
 		Outcomes:      a.orch,
-		HandoffNumber: strings.TrimSpace(a.sio.Getenv("PARLEY_VOICE_HANDOFF_NUMBER")),
+		HandoffNumber: a.cfg.HandoffNumber,
 		Log:           a.log,
 	})
 	if err != nil {

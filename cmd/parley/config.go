@@ -36,6 +36,7 @@ type config struct {
 	TwilioFrom       string // TWILIO_FROM
 	TwilioMSID       string // TWILIO_MESSAGING_SERVICE_SID
 	TwilioInsecure   bool   // PARLEY_TWILIO_INSECURE=1: accept unsigned webhooks (local experiments only)
+	HandoffNumber    string // PARLEY_VOICE_HANDOFF_NUMBER: where a handed-over call is dialled (E.164)
 
 	LLMBaseURL string // PARLEY_LLM_BASE_URL
 	LLMAPIKey  string // PARLEY_LLM_API_KEY or OPENAI_API_KEY
@@ -81,6 +82,8 @@ func (c *config) loadEnv(getenv func(string) string) error {
 	set(&c.TwilioAuthToken, "TWILIO_AUTH_TOKEN")
 	set(&c.TwilioFrom, "TWILIO_FROM")
 	set(&c.TwilioMSID, "TWILIO_MESSAGING_SERVICE_SID")
+	set(&c.HandoffNumber, "PARLEY_VOICE_HANDOFF_NUMBER")
+	c.HandoffNumber = strings.TrimSpace(c.HandoffNumber)
 	set(&c.LLMAPIKey, "OPENAI_API_KEY")
 	set(&c.LLMAPIKey, "PARLEY_LLM_API_KEY")
 	set(&c.LLMBaseURL, "PARLEY_LLM_BASE_URL")
