@@ -236,7 +236,7 @@ func (o *Orchestrator) VoiceFarewell(ctx context.Context, conversationID, phone 
 	if acct.ID == "" {
 		t.loaded = true
 	}
-	text, version, err := prompts.Render(t.Locale, prompts.Fallback{Kind: "handoff"})
+	text, version, err := prompts.Render(t.Locale, prompts.VoiceCallback{})
 	if err != nil {
 		return "", t.Locale, fmt.Errorf("voice farewell: %w", err)
 	}

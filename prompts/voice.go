@@ -11,3 +11,11 @@ type VoiceGreeting struct {
 
 // Template names the template.
 func (VoiceGreeting) Template() string { return "voice_greeting.v1" }
+
+// VoiceCallback ends a call that was to go to a person when no one can take
+// it now: a person will call back. Said instead of the chat's "a person will
+// reply here", which makes no sense on a phone.
+type VoiceCallback struct{}
+
+// Template names the template.
+func (VoiceCallback) Template() string { return "voice_callback.v1" }

@@ -5,4 +5,5 @@ func init() {
 		VoiceGreeting{AgentName: "Ava", Collector: "First Bank", Recorded: true},
 		VoiceGreeting{AgentName: "Ava"},
 	}
+	samples["voice_callback.v1"] = []Data{VoiceCallback{}}
 }
