@@ -45,7 +45,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger, sio IO) (*app, er
 		return nil, err
 	}
 	a.closers = append(a.closers, closeKnow)
-	log.Info("brain", "name", br.name)
+	log.Info("brain", "brain", br.name)
 	jobs, err := a.openJobs(ctx)
 	if err != nil {
 		a.close()
