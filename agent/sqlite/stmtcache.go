@@ -195,11 +195,17 @@ func (c *cachingConn) evictOne() {
 	}
 }
 
-func (c *cachingConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
+// prepare readies the connection for query: the synchronous mode its
+// commit needs, and its cached statement (nil: run it uncached).
+func (c *cachingConn) prepare(ctx context.Context, query string, args []driver.NamedValue) (*cachedStmt, error) {
 	if err := c.syncFor(ctx, query); err != nil {
 		return nil, err
 	}
-	st, err := c.stmt(ctx, query, args)
+	return c.stmt(ctx, query, args)
+}
+
+func (c *cachingConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
+	st, err := c.prepare(ctx, query, args)
 	if err != nil {
 		return nil, err
 	}
@@ -210,10 +216,7 @@ func (c *cachingConn) ExecContext(ctx context.Context, query string, args []driv
 }
 
 func (c *cachingConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
-	if err := c.syncFor(ctx, query); err != nil {
-		return nil, err
-	}
-	st, err := c.stmt(ctx, query, args)
+	st, err := c.prepare(ctx, query, args)
 	if err != nil {
 		return nil, err
 	}
