@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -271,8 +270,5 @@ func TestLogsHoldNoPersonalData(t *testing.T) {
 			lo, hi := max(i-120, 0), min(i+len(s)+120, len(out))
 			t.Errorf("logs contain %q: …%s…", s, out[lo:hi])
 		}
-	}
-	if slices.Contains(secrets, "") {
-		t.Fatal("empty secret")
 	}
 }
