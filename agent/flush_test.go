@@ -71,27 +71,64 @@ func (f *flushLog) SetMessageStatus(ctx context.Context, id string, st agent.Mes
 	return f.Store.SetMessageStatus(ctx, id, st, p)
 }
 
+// finishLog is a flushLog over a store that writes a turn's end in one
+// transaction (agent.TurnFinisher).
+type finishLog struct{ *flushLog }
+
+func (f finishLog) FinishTurn(ctx context.Context, c agent.Conversation, es []agent.Event, inboundID string) (string, []agent.Event, error) {
+	f.note(ctx, "FinishTurn")
+	return f.Store.(agent.TurnFinisher).FinishTurn(ctx, c, es, inboundID)
+}
+
 // A turn's writes defer their flush up to its last, the inbound message's
-// move to processed, which makes them all durable. Handle defers storing
-// the message too; Receive, whose answer a channel acknowledges, does not,
-// and a duplicate delivery is flushed before it is acknowledged.
+// move to processed, which makes them all durable: with a TurnFinisher one
+// transaction ends the turn, else the writes go one by one. Handle defers
+// storing the message too; Receive, whose answer a channel acknowledges,
+// does not, and a duplicate delivery is flushed before it is acknowledged.
 func TestTurnWritesFlushOnceAtTheEnd(t *testing.T) {
 	t.Parallel()
+	for _, finisher := range []bool{false, true} {
+		t.Run(map[bool]string{false: "one by one", true: "TurnFinisher"}[finisher], func(t *testing.T) {
+			testTurnWritesFlushOnceAtTheEnd(t, finisher)
+		})
+	}
+}
+
+func testTurnWritesFlushOnceAtTheEnd(t *testing.T, finisher bool) {
 	b := setup(t, usAccount(), agent.ChannelSMS)
 	fl := &flushLog{Store: b.store}
-	orch, err := agent.NewOrchestrator(agent.Config{Store: fl, Brain: b.brain, Guard: b.orch.Guard(), Clock: b.clock})
+	var st agent.Store = fl
+	last, absent := "SetMessageStatus", "FinishTurn"
+	if finisher {
+		st = finishLog{fl}
+		last, absent = "FinishTurn", "UpdateConversation"
+	}
+	orch, err := agent.NewOrchestrator(agent.Config{Store: st, Brain: b.brain, Guard: b.orch.Guard(), Clock: b.clock})
 	if err != nil {
 		t.Fatal(err)
 	}
 	b.brain.learn("hi", "", []agent.Command{cmd(agent.IntentGreeting)})
 	in := agent.Inbound{Channel: agent.ChannelSMS, AccountID: b.acct.ID, From: "+15555550100", Text: "hi", ChannelMessageID: "SM-f1"}
 
-	if _, err := orch.Handle(b.ctx, in); err != nil {
+	res, err := orch.Handle(b.ctx, in)
+	if err != nil {
 		t.Fatal(err)
 	}
+	if res.Inbound.Status != agent.StatusProcessed || len(res.Replies) == 0 || len(res.Events) == 0 {
+		t.Fatalf("turn result: status %s, %d replies, %d events", res.Inbound.Status, len(res.Replies), len(res.Events))
+	}
+	if m, err := b.store.Message(b.ctx, res.Inbound.ID); err != nil || m.Status != agent.StatusProcessed {
+		t.Fatalf("stored inbound: %+v, %v", m, err)
+	}
+	if es, err := b.store.Events(b.ctx, res.Conversation.ID); err != nil || len(es) != len(res.Events) {
+		t.Fatalf("stored %d events (%v), the turn reported %d", len(es), err, len(res.Events))
+	}
 	got := strings.Fields(fl.take())
-	if len(got) < 3 || got[len(got)-1] != "SetMessageStatus" {
-		t.Fatalf("Handle wrote %v; want deferred writes ending with a plain SetMessageStatus", got)
+	if len(got) < 3 || got[len(got)-1] != last {
+		t.Fatalf("Handle wrote %v; want deferred writes ending with a plain %s", got, last)
+	}
+	if strings.Contains(strings.Join(got, " "), absent) {
+		t.Errorf("Handle wrote %v; want no %s", got, absent)
 	}
 	for _, op := range got[:len(got)-1] {
 		if !strings.HasSuffix(op, "(deferred)") {

@@ -432,36 +432,48 @@ func (o *Orchestrator) finish(ctx context.Context, t *Turn, res *TurnResult, to 
 		res.Replies = append(res.Replies, m)
 	}
 	// Events and state belong to the turn; store them after the replies.
-	latest, err := st.Conversation(ctx, t.Conversation.ID)
-	if err != nil {
-		return fmt.Errorf("turn: %w", err)
-	}
 	c := t.Conversation
-	c.Owner = latest.Owner
 	c.LastMessageAt = o.cfg.Clock.Now()
-	if err := st.UpdateConversation(ctx, c); err != nil {
-		return fmt.Errorf("turn: %w", err)
-	}
-	stored, err := o.storeEvents(ctx, t, c, "")
-	if err != nil {
-		return fmt.Errorf("turn: event: %w", err)
-	}
-	res.Events = append(res.Events, stored...)
-	if t.Inbound.ID != "" {
-		if _, err := st.SetMessageStatus(final, t.Inbound.ID, StatusProcessed, ""); err != nil {
+	if tf, ok := st.(TurnFinisher); ok {
+		owner, stored, err := tf.FinishTurn(final, c, o.turnEvents(t, c, ""), t.Inbound.ID)
+		if err != nil {
 			return fmt.Errorf("turn: %w", err)
 		}
+		c.Owner = owner
+		o.published(ctx, c, stored)
+		res.Events = append(res.Events, stored...)
+	} else {
+		latest, err := st.Conversation(ctx, t.Conversation.ID)
+		if err != nil {
+			return fmt.Errorf("turn: %w", err)
+		}
+		c.Owner = latest.Owner
+		if err := st.UpdateConversation(ctx, c); err != nil {
+			return fmt.Errorf("turn: %w", err)
+		}
+		stored, err := o.storeEvents(ctx, t, c, "")
+		if err != nil {
+			return fmt.Errorf("turn: event: %w", err)
+		}
+		res.Events = append(res.Events, stored...)
+		if t.Inbound.ID != "" {
+			if _, err := st.SetMessageStatus(final, t.Inbound.ID, StatusProcessed, ""); err != nil {
+				return fmt.Errorf("turn: %w", err)
+			}
+		}
+	}
+	if t.Inbound.ID != "" {
 		res.Inbound.Status = StatusProcessed
 	}
 	res.Conversation = c
 	return nil
 }
 
-// storeEvents stores the events a turn recorded on conversation c and tells
-// subscribers. actor, when set, is the author of every event; otherwise an
-// event without one is the AI's.
-func (o *Orchestrator) storeEvents(ctx context.Context, t *Turn, c Conversation, actor string) ([]Event, error) {
-	var out []Event
+// turnEvents is the events a turn recorded, placed on conversation c.
+// actor, when set, is the author of every event; otherwise an event
+// without one is the AI's.
+func (o *Orchestrator) turnEvents(t *Turn, c Conversation, actor string) []Event {
+	out := make([]Event, 0, len(t.events))
 	for _, e := range t.events {
 		e.ConversationID, e.AccountID = c.ID, c.AccountID
 		switch {
@@ -470,12 +482,30 @@ func (o *Orchestrator) storeEvents(ctx context.Context, t *Turn, c Conversation,
 		case e.Actor == "":
 			e.Actor = OwnerAI
 		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// published tells subscribers of events stored on conversation c.
+func (o *Orchestrator) published(ctx context.Context, c Conversation, stored []Event) {
+	for _, e := range stored {
+		o.publish(ctx, Notice{Kind: "event", ConversationID: c.ID, AccountID: c.AccountID, EventKind: string(e.Kind)})
+	}
+}
+
+// storeEvents stores the events a turn recorded on conversation c and tells
+// subscribers. actor, when set, is the author of every event; otherwise an
+// event without one is the AI's.
+func (o *Orchestrator) storeEvents(ctx context.Context, t *Turn, c Conversation, actor string) ([]Event, error) {
+	var out []Event
+	for _, e := range o.turnEvents(t, c, actor) {
 		stored, err := o.cfg.Store.AddEvent(ctx, e)
 		if err != nil {
 			return out, err
 		}
 		out = append(out, stored)
-		o.publish(ctx, Notice{Kind: "event", ConversationID: c.ID, AccountID: c.AccountID, EventKind: string(e.Kind)})
+		o.published(ctx, c, []Event{stored})
 	}
 	return out, nil
 }

@@ -175,3 +175,18 @@ func FlushDeferred(ctx context.Context) bool {
 	v, _ := ctx.Value(flushDeferredKey{}).(bool)
 	return v
 }
+
+// TurnFinisher is implemented by stores that write the end of a turn in
+// one transaction: FinishTurn writes conversation c as UpdateConversation
+// does, stores events in order as AddEvent does (filling ID and At), and,
+// when inboundID is not empty, moves that message to StatusProcessed as
+// SetMessageStatus does; all of it or nothing. It returns the events as
+// stored and the conversation's owner after the write, which it never
+// changes. An unknown conversation or message is ErrNotFound.
+//
+// The orchestrator uses it when the store has it and otherwise makes the
+// same writes one by one; a turn run again after a failure writes the same
+// reply ids, so either way nothing is sent twice.
+type TurnFinisher interface {
+	FinishTurn(ctx context.Context, c Conversation, events []Event, inboundID string) (owner string, stored []Event, err error)
+}

@@ -81,9 +81,7 @@ func (s *Store) OpenConversation(ctx context.Context, accountID string, ch agent
 // UpdateConversation writes state, verified, locale, memory and address,
 // and stamps the update time. It never changes the owner.
 func (s *Store) UpdateConversation(ctx context.Context, c agent.Conversation) error {
-	tag, err := s.pool.Exec(ctx, `UPDATE conversations SET state = $1, verified = $2, locale = $3, memory = $4,
-		address = $5, updated_at = $6 WHERE id = $7`,
-		string(c.State), c.Verified, c.Locale, jsonb(c.Memory), c.Address, orNow(time.Time{}), c.ID)
+	tag, err := s.wpool(ctx).Exec(ctx, updateConversationSQL, updateConversationArgs(c)...)
 	if err != nil {
 		return fmt.Errorf("postgres: update conversation: %w", err)
 	}
@@ -91,6 +89,13 @@ func (s *Store) UpdateConversation(ctx context.Context, c agent.Conversation) er
 		return fmt.Errorf("postgres: update conversation %s: %w", c.ID, agent.ErrNotFound)
 	}
 	return nil
+}
+
+const updateConversationSQL = `UPDATE conversations SET state = $1, verified = $2, locale = $3, memory = $4,
+	address = $5, updated_at = $6 WHERE id = $7`
+
+func updateConversationArgs(c agent.Conversation) []any {
+	return []any{string(c.State), c.Verified, c.Locale, jsonb(c.Memory), c.Address, orNow(time.Time{}), c.ID}
 }
 
 // SetOwner changes the owner from `from` to `to` atomically; an empty owner

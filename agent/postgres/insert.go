@@ -93,7 +93,7 @@ func (s *Store) insertMessage(ctx context.Context, m *agent.Message, item *agent
 		string(m.Channel), m.Text, nullString(m.ChannelMessageID), m.ReplyTo, m.TemplateVersion, m.Model,
 		string(m.Status), jsonb(guard), ts(m.SendAt), m.ProviderID, m.CreatedAt,
 		requireAI, item != nil, to, body, obChannel, ts(next))
-	br := s.pool.SendBatch(ctx, b)
+	br := s.wpool(ctx).SendBatch(ctx, b)
 	var owner string
 	err := br.QueryRow().Scan(&res.convChannel, &owner)
 	if errors.Is(err, pgx.ErrNoRows) {

@@ -83,21 +83,24 @@ var rankSQL = func() string {
 // forward changes nothing and reports false. A non-empty providerID is
 // recorded with the move.
 func (s *Store) SetMessageStatus(ctx context.Context, id string, st agent.MessageStatus, providerID string) (bool, error) {
-	moved, err := setMessageStatus(ctx, s.pool, id, st, providerID)
+	moved, err := setMessageStatus(ctx, s.wpool(ctx), id, st, providerID)
 	if err != nil {
 		return false, fmt.Errorf("postgres: set message status: %w", err)
 	}
 	return moved, nil
 }
 
+// setMessageStatusSQL moves a message's status forward and reports whether
+// it moved and whether the message exists.
+var setMessageStatusSQL = `WITH u AS (UPDATE messages SET status = $1,
+		provider_id = CASE WHEN $2 = '' THEN provider_id ELSE $2 END
+		WHERE id = $3 AND ` + rankSQL + ` < $4 RETURNING 1)
+	SELECT EXISTS (SELECT 1 FROM u), EXISTS (SELECT 1 FROM messages WHERE id = $3)`
+
 func setMessageStatus(ctx context.Context, q queryer, id string, st agent.MessageStatus, providerID string) (bool, error) {
 	// One statement: the update, or else whether the message exists.
 	var moved, exists bool
-	err := q.QueryRow(ctx, `WITH u AS (UPDATE messages SET status = $1,
-			provider_id = CASE WHEN $2 = '' THEN provider_id ELSE $2 END
-			WHERE id = $3 AND `+rankSQL+` < $4 RETURNING 1)
-		SELECT EXISTS (SELECT 1 FROM u), EXISTS (SELECT 1 FROM messages WHERE id = $3)`,
-		string(st), providerID, id, statusRank(st)).Scan(&moved, &exists)
+	err := q.QueryRow(ctx, setMessageStatusSQL, string(st), providerID, id, statusRank(st)).Scan(&moved, &exists)
 	if err != nil {
 		return false, err
 	}

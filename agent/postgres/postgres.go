@@ -43,6 +43,11 @@ var _ agent.Store = (*Store)(nil)
 // Store is agent.Store on PostgreSQL. It is safe for concurrent use.
 type Store struct {
 	pool *pgxpool.Pool
+	// lazy commits without waiting for the log to reach disk
+	// (synchronous_commit = off), for writes whose caller deferred flushing
+	// (agent.WithFlushDeferred). The log is flushed in order, so the
+	// caller's later durable commit on pool makes them durable too.
+	lazy *pgxpool.Pool
 	// locks holds the connections that carry conversation locks, apart from
 	// pool, so that turns holding locks can never starve their own queries.
 	locks *pgxpool.Pool
@@ -78,12 +83,30 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("postgres: open: %s", oneLine(err))
 	}
-	s := &Store{pool: pool, locks: locks}
+	zcfg := cfg.Copy()
+	zcfg.MinConns = 0
+	zcfg.ConnConfig.RuntimeParams["synchronous_commit"] = "off"
+	lazy, err := pgxpool.NewWithConfig(ctx, zcfg)
+	if err != nil {
+		pool.Close()
+		locks.Close()
+		return nil, fmt.Errorf("postgres: open: %s", oneLine(err))
+	}
+	s := &Store{pool: pool, lazy: lazy, locks: locks}
 	if s.migrated, err = s.Migrate(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("postgres: open: %w", err)
 	}
 	return s, nil
+}
+
+// wpool is the pool a write under ctx goes through: lazy when the caller
+// deferred flushing to a later write of its own, else pool.
+func (s *Store) wpool(ctx context.Context) *pgxpool.Pool {
+	if agent.FlushDeferred(ctx) {
+		return s.lazy
+	}
+	return s.pool
 }
 
 // oneLine keeps the driver's reason on one line.
@@ -104,6 +127,7 @@ func (s *Store) Ping(ctx context.Context) error {
 // Close closes both connection pools; locks still held are released.
 func (s *Store) Close() error {
 	s.locks.Close()
+	s.lazy.Close()
 	s.pool.Close()
 	return nil
 }

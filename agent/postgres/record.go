@@ -12,22 +12,31 @@ import (
 
 // AddEvent stores an event, filling At when empty, and returns it with its ID.
 func (s *Store) AddEvent(ctx context.Context, e agent.Event) (agent.Event, error) {
+	args, err := eventArgs(&e)
+	if err != nil {
+		return e, fmt.Errorf("postgres: add event: %w", err)
+	}
+	if err := s.wpool(ctx).QueryRow(ctx, insertEventSQL, args...).Scan(&e.ID); err != nil {
+		return e, fmt.Errorf("postgres: add event: %w", err)
+	}
+	return e, nil
+}
+
+const insertEventSQL = `INSERT INTO events (conversation_id, account_id, kind, actor, data, at)
+	VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`
+
+// eventArgs fills e.At when empty and returns insertEventSQL's arguments.
+func eventArgs(e *agent.Event) ([]any, error) {
 	e.At = orNow(e.At)
 	var data []byte
 	if len(e.Data) > 0 {
 		b, err := json.Marshal(e.Data)
 		if err != nil {
-			return e, fmt.Errorf("postgres: add event: %w", err)
+			return nil, err
 		}
 		data = b
 	}
-	err := s.pool.QueryRow(ctx, `INSERT INTO events (conversation_id, account_id, kind, actor, data, at)
-		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-		e.ConversationID, e.AccountID, string(e.Kind), e.Actor, jsonb(data), e.At).Scan(&e.ID)
-	if err != nil {
-		return e, fmt.Errorf("postgres: add event: %w", err)
-	}
-	return e, nil
+	return []any{e.ConversationID, e.AccountID, string(e.Kind), e.Actor, jsonb(data), e.At}, nil
 }
 
 // Events lists a conversation's events in the order they were added.
@@ -58,7 +67,7 @@ func (s *Store) Events(ctx context.Context, conversationID string) ([]agent.Even
 
 // AddContactAttempt records an attempt to reach a borrower; a zero time is now.
 func (s *Store) AddContactAttempt(ctx context.Context, c agent.ContactAttempt) error {
-	_, err := s.pool.Exec(ctx, `INSERT INTO contact_attempts (account_id, channel, address, initiated_by, outcome,
+	_, err := s.wpool(ctx).Exec(ctx, `INSERT INTO contact_attempts (account_id, channel, address, initiated_by, outcome,
 		message_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, c.AccountID, string(c.Channel), c.Address, c.InitiatedBy,
 		string(c.Outcome), c.MessageID, orNow(c.At))
 	if err != nil {
@@ -87,7 +96,7 @@ func (s *Store) ContactAttempts(ctx context.Context, accountID string, since tim
 
 // SetConsent records a borrower's consent state on a channel, replacing the previous one.
 func (s *Store) SetConsent(ctx context.Context, c agent.Consent) error {
-	_, err := s.pool.Exec(ctx, `INSERT INTO consents (account_id, channel, opted_out, source, updated_at)
+	_, err := s.wpool(ctx).Exec(ctx, `INSERT INTO consents (account_id, channel, opted_out, source, updated_at)
 		VALUES ($1, $2, $3, $4, $5) ON CONFLICT (account_id, channel) DO UPDATE SET opted_out = excluded.opted_out,
 		source = excluded.source, updated_at = excluded.updated_at`,
 		c.AccountID, string(c.Channel), c.OptedOut, c.Source, orNow(c.UpdatedAt))
@@ -128,7 +137,7 @@ func (s *Store) PutPlan(ctx context.Context, p agent.Plan) error {
 	if err != nil {
 		return fmt.Errorf("postgres: put plan: %w", err)
 	}
-	_, err = s.pool.Exec(ctx, `INSERT INTO plans (id, account_id, conversation_id, status, data, created_at)
+	_, err = s.wpool(ctx).Exec(ctx, `INSERT INTO plans (id, account_id, conversation_id, status, data, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET account_id = excluded.account_id,
 		conversation_id = excluded.conversation_id, status = excluded.status, data = excluded.data`,
 		p.ID, p.AccountID, p.ConversationID, string(p.Status), string(data), p.CreatedAt)
@@ -167,7 +176,7 @@ func (s *Store) AddDispute(ctx context.Context, d agent.Dispute) error {
 	if d.ID == "" {
 		d.ID = agent.NewID("d_")
 	}
-	_, err := s.pool.Exec(ctx, `INSERT INTO disputes (id, account_id, conversation_id, reason, open, created_at)
+	_, err := s.wpool(ctx).Exec(ctx, `INSERT INTO disputes (id, account_id, conversation_id, reason, open, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET reason = excluded.reason, open = excluded.open`,
 		d.ID, d.AccountID, d.ConversationID, d.Reason, d.Open, orNow(d.CreatedAt))
 	if err != nil {

@@ -100,3 +100,27 @@ func TestOpenUnreachable(t *testing.T) {
 func BenchmarkTurn(b *testing.B) {
 	storetest.BenchmarkTurn(b, openURL(b, pgtest.Schema(b)))
 }
+
+// Writes whose caller deferred flushing commit without waiting for the log
+// to reach disk; every other write waits, as does a read's pool.
+func TestDeferredWritesCommitAsynchronously(t *testing.T) {
+	t.Parallel()
+	s := openURL(t, pgtest.Schema(t))
+	ctx := context.Background()
+	for _, tc := range []struct {
+		ctx  context.Context
+		want string
+	}{{ctx, "on"}, {agent.WithFlushDeferred(ctx), "off"}} {
+		var got string
+		if err := s.wpool(tc.ctx).QueryRow(tc.ctx, "SHOW synchronous_commit").Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got != tc.want {
+			t.Errorf("deferred=%v: synchronous_commit = %s, want %s", agent.FlushDeferred(tc.ctx), got, tc.want)
+		}
+	}
+	var main string
+	if err := s.pool.QueryRow(ctx, "SHOW synchronous_commit").Scan(&main); err != nil || main != "on" {
+		t.Errorf("the main pool's synchronous_commit = %q (%v), want on", main, err)
+	}
+}

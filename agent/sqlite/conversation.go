@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -86,16 +87,23 @@ func (s *Store) OpenConversation(ctx context.Context, accountID string, ch agent
 func (s *Store) UpdateConversation(ctx context.Context, c agent.Conversation) (werr error) {
 	ctx, done := s.write(ctx)
 	defer done(&werr)
-	res, err := s.db.ExecContext(ctx, `UPDATE conversations SET state = ?, verified = ?, locale = ?, memory = ?,
-		address = ?, updated_at = ? WHERE id = ?`,
-		string(c.State), boolInt(c.Verified), c.Locale, jsonText(c.Memory), c.Address, nowUTC().UnixMicro(), c.ID)
-	if err != nil {
+	var owner string
+	if err := updateConversation(ctx, s.db, c, &owner); err != nil {
 		return fmt.Errorf("sqlite: update conversation: %w", err)
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("sqlite: update conversation %s: %w", c.ID, agent.ErrNotFound)
-	}
 	return nil
+}
+
+// updateConversation is UpdateConversation on db; it reads the owner the
+// row has after the update into owner.
+func updateConversation(ctx context.Context, db execer, c agent.Conversation, owner *string) error {
+	err := db.QueryRowContext(ctx, `UPDATE conversations SET state = ?, verified = ?, locale = ?, memory = ?,
+		address = ?, updated_at = ? WHERE id = ? RETURNING owner`,
+		string(c.State), boolInt(c.Verified), c.Locale, jsonText(c.Memory), c.Address, nowUTC().UnixMicro(), c.ID).Scan(owner)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("conversation %s: %w", c.ID, agent.ErrNotFound)
+	}
+	return err
 }
 
 // SetOwner changes the owner from `from` to `to` atomically; an empty owner

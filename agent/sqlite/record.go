@@ -14,22 +14,26 @@ import (
 func (s *Store) AddEvent(ctx context.Context, e agent.Event) (_ agent.Event, werr error) {
 	ctx, done := s.write(ctx)
 	defer done(&werr)
+	if err := addEvent(ctx, s.db, &e); err != nil {
+		return e, fmt.Errorf("sqlite: add event: %w", err)
+	}
+	return e, nil
+}
+
+// addEvent is AddEvent on db: it fills e's ID, and At when empty.
+func addEvent(ctx context.Context, db execer, e *agent.Event) error {
 	e.At = orNow(e.At)
 	var data []byte
 	if len(e.Data) > 0 {
 		b, err := json.Marshal(e.Data)
 		if err != nil {
-			return e, fmt.Errorf("sqlite: add event: %w", err)
+			return err
 		}
 		data = b
 	}
-	err := s.db.QueryRowContext(ctx, `INSERT INTO events (conversation_id, account_id, kind, actor, data, at)
+	return db.QueryRowContext(ctx, `INSERT INTO events (conversation_id, account_id, kind, actor, data, at)
 		VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
 		e.ConversationID, e.AccountID, string(e.Kind), e.Actor, jsonText(data), e.At.UnixMicro()).Scan(&e.ID)
-	if err != nil {
-		return e, fmt.Errorf("sqlite: add event: %w", err)
-	}
-	return e, nil
 }
 
 // Events lists a conversation's events in the order they were added.

@@ -15,7 +15,9 @@ import (
 // iteration as the orchestrator does: the inbound message durable on its
 // own, the reply and the event with flushing deferred
 // (agent.WithFlushDeferred), and the status move, which makes them all
-// durable. The other sub-benchmarks run one durable write each.
+// durable. "FinishTurn", for stores that have it, writes a turn as the
+// orchestrator does (agent.TurnFinisher). The other sub-benchmarks run one
+// durable write each.
 func BenchmarkTurn(b *testing.B, s agent.Store) {
 	ctx := context.Background()
 	acct := Account("A-bench", "+15555550999")
@@ -71,6 +73,28 @@ func BenchmarkTurn(b *testing.B, s agent.Store) {
 			status(b, in)
 		}
 	})
+	if tf, ok := s.(agent.TurnFinisher); ok {
+		// As the orchestrator writes a turn: the reply and its contact
+		// attempt deferred, then the conversation, the event and the
+		// status in one durable transaction.
+		b.Run("FinishTurn", func(b *testing.B) {
+			c := newConv(b)
+			deferred := agent.WithFlushDeferred(ctx)
+			for b.Loop() {
+				in := inbound(b, c)
+				outbound(b, deferred, c, in)
+				if err := s.AddContactAttempt(deferred, agent.ContactAttempt{AccountID: acct.ID, Channel: agent.ChannelSMS,
+					Address: c.Address, InitiatedBy: "borrower", Outcome: agent.OutcomeSent}); err != nil {
+					b.Fatalf("AddContactAttempt: %v", err)
+				}
+				_, _, err := tf.FinishTurn(ctx, c, []agent.Event{{ConversationID: c.ID, AccountID: acct.ID,
+					Kind: agent.EventBalanceDisclosed, Actor: agent.OwnerAI}}, in.ID)
+				if err != nil {
+					b.Fatalf("FinishTurn: %v", err)
+				}
+			}
+		})
+	}
 	b.Run("InsertInbound", func(b *testing.B) {
 		c := newConv(b)
 		for b.Loop() {

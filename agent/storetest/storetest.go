@@ -62,6 +62,7 @@ func Run(t *testing.T, open Open) {
 		{"MessageStatusMonotonic", testMessageStatusMonotonic},
 		{"PendingInbound", testPendingInbound},
 		{"Events", testEvents},
+		{"FinishTurn", testFinishTurn},
 		{"ContactAttempts", testContactAttempts},
 		{"Consents", testConsents},
 		{"Plans", testPlans},

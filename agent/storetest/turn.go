@@ -1,0 +1,84 @@
+package storetest
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/parley-collections/parley/agent"
+)
+
+// testFinishTurn checks agent.TurnFinisher: the end of a turn is written
+// whole, or not at all.
+func testFinishTurn(t *testing.T, open Open) {
+	f := setup(t, open)
+	tf, ok := f.s.(agent.TurnFinisher)
+	if !ok {
+		t.Skipf("%T does not implement agent.TurnFinisher", f.s)
+	}
+	in := f.inbound(t, f.conv.ID, "SM-ft1", "hello")
+	if err := f.s.SetOwner(f.ctx, f.conv.ID, "", "alice"); err != nil {
+		t.Fatalf("SetOwner: %v", err)
+	}
+	c := f.conv
+	c.State, c.Verified, c.Locale = agent.StateVerified, true, "zh"
+	c.Owner = agent.OwnerAI // FinishTurn never changes the owner
+	events := []agent.Event{
+		{ConversationID: c.ID, AccountID: f.acct.ID, Kind: agent.EventIdentityVerified, Actor: "ai", At: T0},
+		{ConversationID: c.ID, AccountID: f.acct.ID, Kind: agent.EventPlanOffered, Actor: "ai",
+			Data: map[string]string{"plan_id": "p_1"}},
+	}
+
+	// A missing inbound message fails the whole write.
+	if _, _, err := tf.FinishTurn(f.ctx, c, events, "m_missing"); !errors.Is(err, agent.ErrNotFound) {
+		t.Fatalf("FinishTurn(missing message) = %v, want ErrNotFound", err)
+	}
+	if got, _ := f.s.Events(f.ctx, c.ID); len(got) != 0 {
+		t.Errorf("a failed FinishTurn stored %d events", len(got))
+	}
+	if got, _ := f.s.Conversation(f.ctx, c.ID); got.Verified || got.State != f.conv.State {
+		t.Errorf("a failed FinishTurn wrote the conversation: %+v", got)
+	}
+	missing := c
+	missing.ID = "c_missing"
+	if _, _, err := tf.FinishTurn(f.ctx, missing, nil, in.ID); !errors.Is(err, agent.ErrNotFound) {
+		t.Errorf("FinishTurn(missing conversation) = %v, want ErrNotFound", err)
+	}
+	if got, _ := f.s.Message(f.ctx, in.ID); got.Status != agent.StatusReceived {
+		t.Errorf("a failed FinishTurn moved the message to %s", got.Status)
+	}
+
+	owner, stored, err := tf.FinishTurn(f.ctx, c, events, in.ID)
+	if err != nil {
+		t.Fatalf("FinishTurn: %v", err)
+	}
+	if owner != "alice" {
+		t.Errorf("owner = %q, want the stored owner alice", owner)
+	}
+	if len(stored) != 2 || stored[0].ID == 0 || stored[1].ID <= stored[0].ID || stored[1].At.IsZero() {
+		t.Fatalf("stored events %+v: want two, with increasing IDs and times filled", stored)
+	}
+	got, err := f.s.Events(f.ctx, c.ID)
+	if err != nil {
+		t.Fatalf("Events: %v", err)
+	}
+	diff(t, "events", stored, got)
+	conv, err := f.s.Conversation(f.ctx, c.ID)
+	if err != nil {
+		t.Fatalf("Conversation: %v", err)
+	}
+	if conv.State != agent.StateVerified || !conv.Verified || conv.Locale != "zh" || conv.Owner != "alice" {
+		t.Errorf("conversation after FinishTurn: %+v", conv)
+	}
+	m, err := f.s.Message(f.ctx, in.ID)
+	if err != nil {
+		t.Fatalf("Message: %v", err)
+	}
+	if m.Status != agent.StatusProcessed {
+		t.Errorf("inbound status = %s, want processed", m.Status)
+	}
+
+	// Without an inbound message (outreach) and without events.
+	if _, stored, err := tf.FinishTurn(f.ctx, c, nil, ""); err != nil || len(stored) != 0 {
+		t.Errorf("FinishTurn(no message, no events) = %v, %v", stored, err)
+	}
+}
