@@ -137,16 +137,39 @@ func testTurnWritesFlushOnceAtTheEnd(t *testing.T, finisher bool) {
 	}
 
 	in.ChannelMessageID, in.Text = "SM-f2", "hi"
-	if _, _, err := orch.Receive(b.ctx, in); err != nil {
+	first, _, err := orch.Receive(b.ctx, in)
+	if err != nil {
 		t.Fatal(err)
 	}
 	if got := fl.take(); got != "InsertInbound" {
 		t.Errorf("Receive wrote %q, want a plain InsertInbound", got)
 	}
-	if _, _, err := orch.Receive(b.ctx, in); err != nil {
+	// A redelivery goes to the idempotent insert, a plain write that
+	// flushes what the first delivery stored before it is acknowledged.
+	again, created, err := orch.Receive(b.ctx, in)
+	if err != nil || created || again.ID != first.ID {
+		t.Fatalf("redelivery: %s created=%v (%v), want %s again", again.ID, created, err, first.ID)
+	}
+	if got := fl.take(); got != "InsertInbound" {
+		t.Errorf("a duplicate delivery did %q, want a plain InsertInbound before it is acknowledged", got)
+	}
+	// Once its conversation is closed, a redelivery is found before a
+	// conversation would be opened for it: nothing is opened, and what it
+	// found is flushed.
+	conv, err := b.store.Conversation(b.ctx, first.ConversationID)
+	if err != nil {
 		t.Fatal(err)
 	}
+	conv.State = agent.StateClosed
+	if err := b.store.UpdateConversation(b.ctx, conv); err != nil {
+		t.Fatal(err)
+	}
+	fl.take()
+	again, created, err = orch.Receive(b.ctx, in)
+	if err != nil || created || again.ID != first.ID {
+		t.Fatalf("redelivery after close: %s created=%v (%v), want %s again", again.ID, created, err, first.ID)
+	}
 	if got := fl.take(); got != "Flush" {
-		t.Errorf("a duplicate delivery did %q, want a Flush before it is acknowledged", got)
+		t.Errorf("a duplicate delivery to a closed conversation did %q, want only a Flush", got)
 	}
 }

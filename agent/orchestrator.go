@@ -155,24 +155,21 @@ var ErrUnknownSender = errors.New("unknown sender")
 // channel can acknowledge as soon as it returns.
 func (o *Orchestrator) Receive(ctx context.Context, in Inbound) (Message, bool, error) {
 	st := o.cfg.Store
-	if in.ChannelMessageID != "" {
-		if m, err := st.MessageByChannelID(ctx, in.Channel, in.ChannelMessageID); err == nil {
-			// The first delivery may still wait for its flush (a Handle
-			// defers it to the turn's end); a channel acknowledges what
-			// Receive returns, so make it durable first.
-			if f, ok := st.(Flusher); ok && !FlushDeferred(ctx) {
-				if err := f.Flush(ctx); err != nil {
-					return Message{}, false, fmt.Errorf("receive: %w", err)
-				}
-			}
-			return m, false, nil
-		} else if !errors.Is(err, ErrNotFound) {
-			return Message{}, false, fmt.Errorf("receive: %w", err)
-		}
-	}
-	conv, fresh, err := o.conversationFor(ctx, in)
+	conv, fresh, dup, err := o.conversationFor(ctx, in)
 	if err != nil {
 		return Message{}, false, fmt.Errorf("receive: %w", err)
+	}
+	if dup != nil {
+		// The first delivery may still wait for its flush (a Handle
+		// defers it to the turn's end); a channel acknowledges what
+		// Receive returns, so make it durable first. (A duplicate that
+		// reaches InsertInbound below is flushed by that write.)
+		if f, ok := st.(Flusher); ok && !FlushDeferred(ctx) {
+			if err := f.Flush(ctx); err != nil {
+				return Message{}, false, fmt.Errorf("receive: %w", err)
+			}
+		}
+		return *dup, false, nil
 	}
 	if in.ChannelMessageID == "" {
 		in.ChannelMessageID = NewID("local_")
@@ -215,34 +212,46 @@ func (o *Orchestrator) Receive(ctx context.Context, in Inbound) (Message, bool, 
 }
 
 // conversationFor finds or opens the conversation for an inbound message;
-// fresh reports that it was opened now.
-func (o *Orchestrator) conversationFor(ctx context.Context, in Inbound) (c Conversation, fresh bool, err error) {
+// fresh reports that it was opened now. Storing the message is idempotent,
+// so a redelivery is looked for only before a conversation would be
+// opened for it: then dup is the message first stored, and nothing is
+// opened.
+func (o *Orchestrator) conversationFor(ctx context.Context, in Inbound) (c Conversation, fresh bool, dup *Message, err error) {
 	st := o.cfg.Store
 	if in.ConversationID != "" {
 		c, err := st.Conversation(ctx, in.ConversationID)
-		return c, false, err
+		return c, false, nil, err
 	}
 	accountID := in.AccountID
 	if accountID == "" {
 		a, err := st.AccountByPhone(ctx, in.From)
 		if errors.Is(err, ErrNotFound) {
-			return Conversation{}, false, ErrUnknownSender
+			return Conversation{}, false, nil, ErrUnknownSender
 		}
 		if err != nil {
-			return Conversation{}, false, err
+			return Conversation{}, false, nil, err
 		}
 		accountID = a.ID
 	}
 	c, err = st.OpenConversation(ctx, accountID, in.Channel)
 	if err == nil {
-		return c, false, nil
+		return c, false, nil, nil
 	}
 	if !errors.Is(err, ErrNotFound) {
-		return Conversation{}, false, err
+		return Conversation{}, false, nil, err
+	}
+	if in.ChannelMessageID != "" {
+		m, err := st.MessageByChannelID(ctx, in.Channel, in.ChannelMessageID)
+		if err == nil {
+			return Conversation{}, false, &m, nil
+		}
+		if !errors.Is(err, ErrNotFound) {
+			return Conversation{}, false, nil, err
+		}
 	}
 	a, err := st.Account(ctx, accountID)
 	if err != nil {
-		return Conversation{}, false, err
+		return Conversation{}, false, nil, err
 	}
 	c = Conversation{
 		AccountID: accountID,
@@ -253,9 +262,9 @@ func (o *Orchestrator) conversationFor(ctx context.Context, in Inbound) (c Conve
 		Locale:    a.Borrower.Locale,
 	}
 	if err := st.CreateConversation(ctx, &c); err != nil {
-		return Conversation{}, false, err
+		return Conversation{}, false, nil, err
 	}
-	return c, true, nil
+	return c, true, nil, nil
 }
 
 // Handle stores an inbound message and runs its turn. Nothing is
