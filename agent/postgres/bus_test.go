@@ -2,6 +2,9 @@ package postgres
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"reflect"
 	"testing"
 	"time"
 
@@ -92,5 +95,91 @@ func TestBusPublishTooLarge(t *testing.T) {
 	big := agent.Notice{Kind: "message", ConversationID: string(make([]byte, maxPayload))}
 	if err := b.Publish(context.Background(), big); err == nil {
 		t.Error("Publish of an oversized notice succeeded")
+	}
+}
+
+// A burst of notices arrives whole and in order, packed into few
+// notifications.
+func TestBusBurstInOrder(t *testing.T) {
+	t.Parallel()
+	sender := NewBus(newPool(t), nil)
+	receiver := NewBus(newPool(t), nil)
+	pids := make(chan uint32, 4)
+	receiver.onListen = func(pid uint32) { pids <- pid }
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go receiver.Run(ctx)
+	sub := receiver.Subscribe(ctx)
+	<-pids
+
+	conv := agent.NewID("c_")
+	const n = 2000 // more than the subscription buffers: read while publishing
+	got := make(chan []string, 1)
+	go func() {
+		var ids []string
+		timeout := time.After(20 * time.Second)
+		for len(ids) < n {
+			select {
+			case x := <-sub:
+				if x.ConversationID == conv {
+					ids = append(ids, x.MessageID)
+				}
+			case <-timeout:
+				got <- ids
+				return
+			}
+		}
+		got <- ids
+	}()
+	for i := range n {
+		if err := sender.Publish(ctx, agent.Notice{Kind: "message", ConversationID: conv, MessageID: fmt.Sprintf("m_%04d", i)}); err != nil {
+			t.Fatalf("Publish %d: %v", i, err)
+		}
+	}
+	ids := <-got
+	if len(ids) != n {
+		t.Fatalf("received %d of %d notices", len(ids), n)
+	}
+	for i, id := range ids {
+		if want := fmt.Sprintf("m_%04d", i); id != want {
+			t.Fatalf("notice %d is %s, want %s: out of order", i, id, want)
+		}
+	}
+}
+
+func TestPackUnpack(t *testing.T) {
+	t.Parallel()
+	var encoded [][]byte
+	var want []agent.Notice
+	for i := range 500 {
+		n := agent.Notice{Kind: "event", ConversationID: fmt.Sprintf("c_%d", i), EventKind: "plan_offered"}
+		b, err := json.Marshal(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		encoded, want = append(encoded, b), append(want, n)
+	}
+	payloads := pack(encoded)
+	if len(payloads) < 2 {
+		t.Fatalf("500 notices packed into %d payloads; want them split by size", len(payloads))
+	}
+	var got []agent.Notice
+	for _, p := range payloads {
+		if len(p) > maxPayload {
+			t.Errorf("a payload of %d bytes is over %d", len(p), maxPayload)
+		}
+		ns, err := unpack(p)
+		if err != nil {
+			t.Fatalf("unpack: %v", err)
+		}
+		got = append(got, ns...)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("unpacked %d notices, not the %d packed in order", len(got), len(want))
+	}
+	// A single notice, as an older replica sends it, still reads.
+	one, err := unpack(string(encoded[0]))
+	if err != nil || len(one) != 1 || one[0] != want[0] {
+		t.Errorf("unpack(single) = %v, %v", one, err)
 	}
 }
