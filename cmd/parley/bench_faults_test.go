@@ -31,6 +31,13 @@ func faultApp(t *testing.T, env map[string]string, adjust func(*app)) (*app, *sq
 // log as the server's logger.
 func startApp(t *testing.T, env map[string]string, insecure bool, log *slog.Logger, adjust func(*app)) (*app, *sqlite.Store, string) {
 	t.Helper()
+	return startAppOn(t, env, insecure, log, adjust, nil)
+}
+
+// startAppOn is startApp serving on the listener wrap makes of its own,
+// when wrap is not nil.
+func startAppOn(t *testing.T, env map[string]string, insecure bool, log *slog.Logger, adjust func(*app), wrap func(net.Listener) net.Listener) (*app, *sqlite.Store, string) {
+	t.Helper()
 	getenv := func(k string) string { return env[k] }
 	cfg := defaultConfig()
 	if err := cfg.loadEnv(getenv); err != nil {
@@ -53,6 +60,9 @@ func startApp(t *testing.T, env map[string]string, insecure bool, log *slog.Logg
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if wrap != nil {
+		ln = wrap(ln)
 	}
 	done := make(chan struct{})
 	go func() { defer close(done); _ = a.serve(ctx, ln) }()
