@@ -91,7 +91,9 @@ func TestSlowChatReaderIsDroppedWithBoundedMemory(t *testing.T) {
 	}
 	before := heap()
 	// The only socket that can be closed as too slow is the slow one.
-	closed := func() bool { return strings.Contains(logs.String(), `"code":1008,"reason":"too slow: send queue full"`) }
+	closed := func() bool {
+		return strings.Contains(logs.String(), `"code":1008,"reason":"too slow: send queue full"`)
+	}
 	// Replies come from turns on the account's chat conversation, run
 	// through the orchestrator as a second channel would, unthrottled.
 	ctx := context.Background()
