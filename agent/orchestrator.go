@@ -223,6 +223,7 @@ func (o *Orchestrator) conversationFor(ctx context.Context, in Inbound) (c Conve
 		return c, false, nil, err
 	}
 	accountID := in.AccountID
+	var acct *Account // read once when the sender is found by phone
 	if accountID == "" {
 		a, err := st.AccountByPhone(ctx, in.From)
 		if errors.Is(err, ErrNotFound) {
@@ -231,7 +232,7 @@ func (o *Orchestrator) conversationFor(ctx context.Context, in Inbound) (c Conve
 		if err != nil {
 			return Conversation{}, false, nil, err
 		}
-		accountID = a.ID
+		accountID, acct = a.ID, &a
 	}
 	c, err = st.OpenConversation(ctx, accountID, in.Channel)
 	if err == nil {
@@ -249,10 +250,14 @@ func (o *Orchestrator) conversationFor(ctx context.Context, in Inbound) (c Conve
 			return Conversation{}, false, nil, err
 		}
 	}
-	a, err := st.Account(ctx, accountID)
-	if err != nil {
-		return Conversation{}, false, nil, err
+	if acct == nil {
+		a, err := st.Account(ctx, accountID)
+		if err != nil {
+			return Conversation{}, false, nil, err
+		}
+		acct = &a
 	}
+	a := *acct
 	c = Conversation{
 		AccountID: accountID,
 		Channel:   in.Channel,
