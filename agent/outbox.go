@@ -150,17 +150,14 @@ func (d *Dispatcher) send(ctx context.Context, it OutboxItem) {
 		d.fail(ctx, it, "no sender for channel "+string(it.Channel))
 		return
 	}
-	m, err := d.Store.Message(ctx, it.MessageID)
-	if err != nil {
-		d.retry(ctx, it, fmt.Errorf("load message: %w", err))
-		return
-	}
+	// The row carries what is sent (the message it belongs to exists: the
+	// row refers to it); the conversation says whose account it is.
 	conv, err := d.Store.Conversation(ctx, it.ConversationID)
 	if err != nil {
 		d.retry(ctx, it, fmt.Errorf("load conversation: %w", err))
 		return
 	}
-	pid, err := s.Send(ctx, Outbound{MessageID: m.ID, ConversationID: conv.ID, AccountID: conv.AccountID, Channel: it.Channel, To: it.To, Text: it.Body})
+	pid, err := s.Send(ctx, Outbound{MessageID: it.MessageID, ConversationID: conv.ID, AccountID: conv.AccountID, Channel: it.Channel, To: it.To, Text: it.Body})
 	if err != nil {
 		var se *SendError
 		if errors.As(err, &se) && !se.Retryable {

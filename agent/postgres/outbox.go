@@ -2,13 +2,11 @@ package postgres
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/parley-collections/parley/agent"
 )
@@ -55,35 +53,33 @@ func (s *Store) ClaimOutbox(ctx context.Context, worker string, now time.Time, l
 // finishOutbox moves a row this worker holds out of sending, and its message
 // to msgStatus when that is a forward move, in one transaction.
 func (s *Store) finishOutbox(ctx context.Context, op string, id int64, worker string, set string, args []any, msgStatus agent.MessageStatus, providerID string) error {
+	// One statement, so one round trip and one implicit transaction: the
+	// row's move, its message's forward move, and whether the row exists
+	// (from the statement's snapshot, for telling a lost lease from a
+	// missing row).
 	n := len(args)
 	args = append(args, orNow(time.Time{}), id, worker)
-	q := "UPDATE outbox SET " + set + fmt.Sprintf(`, claimed_by = '', lease_until = NULL, updated_at = $%d
-		WHERE id = $%d AND status = 'sending' AND claimed_by = $%d RETURNING message_id`, n+1, n+2, n+3)
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		var msgID string
-		if err := tx.QueryRow(ctx, q, args...).Scan(&msgID); err != nil {
-			if !errors.Is(err, pgx.ErrNoRows) {
-				return err
-			}
-			var exists bool
-			if err := tx.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM outbox WHERE id = $1)", id).Scan(&exists); err != nil {
-				return err
-			}
-			if !exists {
-				return fmt.Errorf("row %d: %w", id, agent.ErrNotFound)
-			}
-			return fmt.Errorf("row %d: not held by %s: %w", id, worker, agent.ErrConflict)
-		}
-		if msgStatus == "" {
-			return nil
-		}
-		_, err := setMessageStatus(ctx, tx, msgID, msgStatus, providerID)
-		return err
-	})
-	if err != nil {
+	q := "WITH o AS (UPDATE outbox SET " + set + fmt.Sprintf(`, claimed_by = '', lease_until = NULL, updated_at = $%d
+		WHERE id = $%d AND status = 'sending' AND claimed_by = $%d RETURNING message_id)`, n+1, n+2, n+3)
+	if msgStatus != "" {
+		args = append(args, string(msgStatus), providerID, statusRank(msgStatus))
+		q += fmt.Sprintf(`, m AS (UPDATE messages SET status = $%d,
+			provider_id = CASE WHEN $%d = '' THEN provider_id ELSE $%d END
+			WHERE id = (SELECT message_id FROM o) AND `+rankSQL+` < $%d)`, n+4, n+5, n+5, n+6)
+	}
+	q += fmt.Sprintf(" SELECT EXISTS (SELECT 1 FROM o), EXISTS (SELECT 1 FROM outbox WHERE id = $%d)", n+2)
+	var moved, exists bool
+	if err := s.pool.QueryRow(ctx, q, args...).Scan(&moved, &exists); err != nil {
 		return fmt.Errorf("postgres: %s: %w", op, err)
 	}
-	return nil
+	switch {
+	case moved:
+		return nil
+	case !exists:
+		return fmt.Errorf("postgres: %s: row %d: %w", op, id, agent.ErrNotFound)
+	default:
+		return fmt.Errorf("postgres: %s: row %d: not held by %s: %w", op, id, worker, agent.ErrConflict)
+	}
 }
 
 // CompleteOutbox marks a row the worker holds sent, and its message sent
