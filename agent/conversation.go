@@ -141,6 +141,17 @@ type Message struct {
 	SendAt           time.Time          `json:"send_at,omitzero"`
 	ProviderID       string             `json:"provider_id,omitempty"` // Twilio SM… sid once sent
 	CreatedAt        time.Time          `json:"created_at"`
+	// Interrupted, on a voice reply, says that the caller spoke over it
+	// and what they had heard of it; the Text is the whole reply.
+	Interrupted *Interrupt `json:"interrupted,omitempty"`
+}
+
+// Interrupt is where a caller cut a spoken reply.
+type Interrupt struct {
+	Heard   string    `json:"heard"`              // what was spoken before the caller cut in
+	AfterMs int64     `json:"after_ms,omitempty"` // how long the reply had played
+	CallSid string    `json:"call_sid,omitempty"`
+	At      time.Time `json:"at"`
 }
 
 // EventKind is the closed vocabulary of conversation events.

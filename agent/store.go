@@ -71,6 +71,9 @@ type Store interface {
 	// SetMessageStatus moves a message's status forward (StatusRank); a
 	// backward move is ignored and reports false.
 	SetMessageStatus(ctx context.Context, id string, s MessageStatus, providerID string) (bool, error)
+	// SetInterrupted records where a caller cut a spoken reply (the last
+	// record wins), or returns ErrNotFound.
+	SetInterrupted(ctx context.Context, messageID string, in Interrupt) error
 	// PendingInbound lists inbound messages still in StatusReceived, oldest first:
 	// turns that must run (after a crash, too).
 	PendingInbound(ctx context.Context, limit int) ([]Message, error)

@@ -5,18 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/parley-collections/parley/policies"
 	"github.com/parley-collections/parley/prompts"
 )
-
-// EventVoiceInterrupted records that a caller spoke over a reply, with what
-// they had heard of it: the transcript keeps the whole reply, the event says
-// where it was cut. It is an audit record outside the eval vocabulary
-// (EventKinds).
-const EventVoiceInterrupted EventKind = "voice_interrupted"
 
 // VoiceGreeting is the first thing said on a call from or to phone, in the
 // borrower's language, after the guard has allowed it. It names the
@@ -152,10 +145,11 @@ type Interruption struct {
 	Duration       time.Duration // how long the reply had played
 }
 
-// RecordInterrupt stores an interruption as an EventVoiceInterrupted event on
-// the call's conversation, naming the reply that was cut. An interruption
-// on a call with no conversation yet (a greeting to an unknown caller) is
-// not recorded.
+// RecordInterrupt records an interruption on the reply it cut, the call's
+// last reply (Message.Interrupted): the transcript keeps the whole reply and
+// says what the caller heard of it. An interruption on a call with no
+// conversation or no reply yet (a greeting to an unknown caller) is not
+// recorded.
 func (o *Orchestrator) RecordInterrupt(ctx context.Context, in Interruption) error {
 	st := o.cfg.Store
 	conv, err := o.callConversation(ctx, in)
@@ -165,26 +159,22 @@ func (o *Orchestrator) RecordInterrupt(ctx context.Context, in Interruption) err
 	if err != nil {
 		return fmt.Errorf("record interrupt: %w", err)
 	}
-	data := map[string]string{"call_sid": in.CallSid, "heard": in.Heard}
-	if in.Duration > 0 {
-		data["duration_ms"] = strconv.FormatInt(in.Duration.Milliseconds(), 10)
-	}
 	msgs, err := st.Messages(ctx, conv.ID, 0, 0)
 	if err != nil {
 		return fmt.Errorf("record interrupt: %w", err)
 	}
 	for i := len(msgs) - 1; i >= 0; i-- {
-		if msgs[i].Direction == DirectionOut && msgs[i].Status != StatusBlocked && msgs[i].Status != StatusDropped {
-			data["message_id"] = msgs[i].ID
-			break
+		m := msgs[i]
+		if m.Direction != DirectionOut || m.Status == StatusBlocked || m.Status == StatusDropped {
+			continue
 		}
+		cut := Interrupt{Heard: in.Heard, AfterMs: in.Duration.Milliseconds(), CallSid: in.CallSid, At: o.cfg.Clock.Now()}
+		if err := st.SetInterrupted(ctx, m.ID, cut); err != nil {
+			return fmt.Errorf("record interrupt: %w", err)
+		}
+		o.publish(ctx, Notice{Kind: "message", ConversationID: conv.ID, AccountID: conv.AccountID, MessageID: m.ID})
+		return nil
 	}
-	e, err := st.AddEvent(ctx, Event{ConversationID: conv.ID, AccountID: conv.AccountID, Kind: EventVoiceInterrupted,
-		Actor: "borrower", Data: data, At: o.cfg.Clock.Now()})
-	if err != nil {
-		return fmt.Errorf("record interrupt: %w", err)
-	}
-	o.publish(ctx, Notice{Kind: "event", ConversationID: conv.ID, AccountID: conv.AccountID, EventKind: string(e.Kind)})
 	return nil
 }
 

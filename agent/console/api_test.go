@@ -346,3 +346,25 @@ func TestAddUserRefusesBadInput(t *testing.T) {
 		}
 	}
 }
+
+// A reply the caller cut is shown whole, with what they heard of it.
+func TestConversationPageShowsWhereACallerCutIn(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	s := b.login(t, sup)
+	m, err := b.store.InsertOutbound(b.ctx, agent.Message{ConversationID: b.conv, Text: "Hello, this is Ava, an automated assistant.",
+		Status: agent.StatusSent}, nil, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.store.SetInterrupted(b.ctx, m.ID, agent.Interrupt{Heard: "Hello, this is", AfterMs: 460, CallSid: "CA1"}); err != nil {
+		t.Fatal(err)
+	}
+	res, body := s.do("GET", "/console/conversations/"+b.conv, nil)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("page: %d", res.StatusCode)
+	}
+	if page := string(body); !strings.Contains(page, "Hello, this is Ava, an automated assistant.") || !strings.Contains(page, "having heard: “Hello, this is”") {
+		t.Errorf("the page does not show the whole reply and where it was cut:\n%s", body)
+	}
+}

@@ -11,18 +11,26 @@ import (
 )
 
 const messageCols = `id, conversation_id, seq, direction, author, author_name, channel, text,
-	coalesce(channel_message_id, ''), reply_to, template_version, model, status, guard, send_at, provider_id, created_at`
+	coalesce(channel_message_id, ''), reply_to, template_version, model, status, guard, send_at, provider_id, created_at,
+	interrupted`
 
 func scanMessage(sc scanner) (agent.Message, error) {
 	var (
-		m               agent.Message
-		guard           []byte
-		sendAt, created pgtype.Timestamptz
+		m                  agent.Message
+		guard, interrupted []byte
+		sendAt, created    pgtype.Timestamptz
 	)
 	if err := sc.Scan(&m.ID, &m.ConversationID, &m.Seq, &m.Direction, &m.Author, &m.AuthorName, &m.Channel, &m.Text,
 		&m.ChannelMessageID, &m.ReplyTo, &m.TemplateVersion, &m.Model, &m.Status, &guard, &sendAt, &m.ProviderID,
-		&created); err != nil {
+		&created, &interrupted); err != nil {
 		return m, err
+	}
+	if len(interrupted) > 0 {
+		var in agent.Interrupt
+		if err := json.Unmarshal(interrupted, &in); err != nil {
+			return m, fmt.Errorf("decode interruption of %s: %w", m.ID, err)
+		}
+		m.Interrupted = &in
 	}
 	if len(guard) > 0 {
 		var d policies.Decision
@@ -108,6 +116,23 @@ func setMessageStatus(ctx context.Context, q queryer, id string, st agent.Messag
 		return false, fmt.Errorf("message %s: %w", id, agent.ErrNotFound)
 	}
 	return moved, nil
+}
+
+// SetInterrupted records where a caller cut a spoken reply.
+func (s *Store) SetInterrupted(ctx context.Context, messageID string, in agent.Interrupt) error {
+	in.At = orNow(in.At)
+	b, err := json.Marshal(in)
+	if err != nil {
+		return fmt.Errorf("postgres: set interrupted: %w", err)
+	}
+	tag, err := s.wpool(ctx).Exec(ctx, "UPDATE messages SET interrupted = $1 WHERE id = $2", jsonb(b), messageID)
+	if err != nil {
+		return fmt.Errorf("postgres: set interrupted: %w", err)
+	}
+	if tag.RowsAffected() == 0 {
+		return fmt.Errorf("postgres: set interrupted: message %s: %w", messageID, agent.ErrNotFound)
+	}
+	return nil
 }
 
 // PendingInbound lists inbound messages still received, oldest first.

@@ -13,18 +13,26 @@ import (
 )
 
 const messageCols = `id, conversation_id, seq, direction, author, author_name, channel, text,
-	coalesce(channel_message_id, ''), reply_to, template_version, model, status, guard, send_at, provider_id, created_at`
+	coalesce(channel_message_id, ''), reply_to, template_version, model, status, guard, send_at, provider_id, created_at,
+	interrupted`
 
 func scanMessage(sc scanner) (agent.Message, error) {
 	var (
-		m               agent.Message
-		guard           sql.NullString
-		sendAt, created sql.NullInt64
+		m                  agent.Message
+		guard, interrupted sql.NullString
+		sendAt, created    sql.NullInt64
 	)
 	if err := sc.Scan(&m.ID, &m.ConversationID, &m.Seq, &m.Direction, &m.Author, &m.AuthorName, &m.Channel, &m.Text,
 		&m.ChannelMessageID, &m.ReplyTo, &m.TemplateVersion, &m.Model, &m.Status, &guard, &sendAt, &m.ProviderID,
-		&created); err != nil {
+		&created, &interrupted); err != nil {
 		return m, err
+	}
+	if interrupted.Valid {
+		var in agent.Interrupt
+		if err := json.Unmarshal([]byte(interrupted.String), &in); err != nil {
+			return m, fmt.Errorf("decode interruption of %s: %w", m.ID, err)
+		}
+		m.Interrupted = &in
 	}
 	if guard.Valid {
 		var d policies.Decision
@@ -257,6 +265,25 @@ func setMessageStatus(ctx context.Context, db execer, id string, st agent.Messag
 		return false, fmt.Errorf("message %s: %w", id, agent.ErrNotFound)
 	}
 	return false, err
+}
+
+// SetInterrupted records where a caller cut a spoken reply.
+func (s *Store) SetInterrupted(ctx context.Context, messageID string, in agent.Interrupt) (werr error) {
+	ctx, done := s.write(ctx)
+	defer done(&werr)
+	in.At = orNow(in.At)
+	b, err := json.Marshal(in)
+	if err != nil {
+		return fmt.Errorf("sqlite: set interrupted: %w", err)
+	}
+	res, err := s.db.ExecContext(ctx, "UPDATE messages SET interrupted = ? WHERE id = ?", string(b), messageID)
+	if err != nil {
+		return fmt.Errorf("sqlite: set interrupted: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("sqlite: set interrupted: message %s: %w", messageID, agent.ErrNotFound)
+	}
+	return nil
 }
 
 // PendingInbound lists inbound messages still received, oldest first.

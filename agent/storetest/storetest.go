@@ -63,6 +63,7 @@ func Run(t *testing.T, open Open) {
 		{"PendingInbound", testPendingInbound},
 		{"Events", testEvents},
 		{"FinishTurn", testFinishTurn},
+		{"SetInterrupted", testSetInterrupted},
 		{"ContactAttempts", testContactAttempts},
 		{"Consents", testConsents},
 		{"Plans", testPlans},

@@ -82,3 +82,33 @@ func testFinishTurn(t *testing.T, open Open) {
 		t.Errorf("FinishTurn(no message, no events) = %v, %v", stored, err)
 	}
 }
+
+// testSetInterrupted checks that where a caller cut a reply is stored on
+// the reply and read back with it.
+func testSetInterrupted(t *testing.T, open Open) {
+	f := setup(t, open)
+	m := f.outbound(t, f.conv.ID, "Hello, this is Ava, an automated assistant.", nil)
+	if got, err := f.s.Message(f.ctx, m.ID); err != nil || got.Interrupted != nil {
+		t.Fatalf("a fresh reply: %+v, %v; want no interruption", got.Interrupted, err)
+	}
+	in := agent.Interrupt{Heard: "Hello, this is", AfterMs: 460, CallSid: "CA1", At: T0}
+	if err := f.s.SetInterrupted(f.ctx, m.ID, in); err != nil {
+		t.Fatalf("SetInterrupted: %v", err)
+	}
+	got, err := f.s.Message(f.ctx, m.ID)
+	if err != nil {
+		t.Fatalf("Message: %v", err)
+	}
+	in.At = T0.UTC()
+	diff(t, "interruption", &in, got.Interrupted)
+	if got.Text != m.Text {
+		t.Errorf("text %q, want the whole reply %q", got.Text, m.Text)
+	}
+	ms, err := f.s.Messages(f.ctx, f.conv.ID, 0, 0)
+	if err != nil || len(ms) != 1 || ms[0].Interrupted == nil {
+		t.Errorf("Messages: %+v, %v; want the interruption with the reply", ms, err)
+	}
+	if err := f.s.SetInterrupted(f.ctx, "m_missing", in); !errors.Is(err, agent.ErrNotFound) {
+		t.Errorf("SetInterrupted(missing) = %v, want ErrNotFound", err)
+	}
+}

@@ -1,0 +1,2 @@
+-- Where a caller cut a spoken reply: {"heard", "after_ms", "call_sid", "at"}.
+ALTER TABLE messages ADD COLUMN interrupted jsonb;
