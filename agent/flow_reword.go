@@ -2,6 +2,7 @@ package agent
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -187,29 +188,68 @@ func sources(tmpl Reply, req *PhraseRequest) []string {
 //     nothing of the model's is heard and the template is delivered as on
 //     any channel.
 //
-// The message is stored once the reply is complete, since its text is not
-// known before; a turn cancelled mid-reply (a barge-in) stores nothing of
-// it, and the voice channel records what the caller heard. A supervisor who
-// takes the conversation over mid-reply stops nothing already spoken; the
-// store then refuses the message and message_blocked records it.
+// Every chunk is stored before it is spoken: the first as the reply,
+// status sending, and each later one by rewriting the reply's text to all
+// that will have been said (Store.ReviseOutbound); the reply is marked sent
+// once complete. A turn cancelled mid-reply (a barge-in) leaves the reply
+// as far as it was spoken, and the voice channel records what the caller
+// heard of it. A supervisor who takes the conversation over mid-reply stops
+// it at the next chunk: the reply is what was spoken by then. Taken over
+// before the first chunk, the store refuses the reply and message_blocked
+// records it.
 func (o *Orchestrator) streamPhrased(ctx context.Context, t *Turn, r Reply, id string, to turnOptions) (Message, bool, error) {
 	tmpl := r
 	tmpl.phrase = nil
 	pctx, cancel := phraseContext(ctx)
 	defer cancel()
 	var (
-		said    string            // the chunks streamed so far, concatenated
-		last    policies.Decision // the guard's decision on said
-		refused *Reply            // the model's reply so far that the guard refused
-		refusal policies.Decision
+		said     string            // the chunks streamed so far, concatenated
+		last     policies.Decision // the guard's decision on said
+		refused  *Reply            // the model's reply so far that the guard refused
+		refusal  policies.Decision
+		stored   bool    // the reply is in the store, sending
+		dropped  Message // what the store refused once a supervisor took over
+		taken    bool    // a supervisor took over after the first chunk
+		storeErr error
 	)
+	// record stores text, with the guard's decision d, before it is spoken.
+	record := func(text string, d policies.Decision) bool {
+		m := o.outbound(t, Reply{Text: text, TemplateVersion: tmpl.TemplateVersion}, id, AuthorAgent, "", &d)
+		var err error
+		if stored {
+			conv, cerr := o.cfg.Store.Conversation(ctx, t.Conversation.ID)
+			if cerr != nil {
+				storeErr = cerr
+				return false
+			}
+			if !conv.OwnedByAI() {
+				taken = true
+				return false
+			}
+			err = o.cfg.Store.ReviseOutbound(ctx, m)
+		} else {
+			m.Status = StatusSending
+			dropped, err = o.cfg.Store.InsertOutbound(ctx, m, nil, true)
+			stored = err == nil
+		}
+		if err != nil && !errors.Is(err, ErrNotOwner) {
+			storeErr = err
+		}
+		return err == nil
+	}
 	// extend streams more of the reply when the guard allows said with it.
 	extend := func(more string, from ...string) bool {
+		if storeErr != nil || taken || dropped.Status == StatusDropped {
+			return false
+		}
 		next := said + sentenceSep(said) + more
 		cand := Reply{Text: next, Purpose: tmpl.Purpose, sources: from}
 		d := o.check(t, cand)
 		if !d.Sendable() || !strings.HasPrefix(d.Text, next) {
 			refused, refusal = &cand, d
+			return false
+		}
+		if !record(next, d) {
 			return false
 		}
 		to.stream(next[len(said):])
@@ -226,6 +266,26 @@ func (o *Orchestrator) streamPhrased(ctx context.Context, t *Turn, r Reply, id s
 	res, err := o.cfg.Phraser.Phrase(pctx, req)
 	if cerr := ctx.Err(); cerr != nil {
 		return Message{}, false, fmt.Errorf("phrase: %w", cerr)
+	}
+	// stopped ends the reply early: on a failed write, or once a
+	// supervisor owns the conversation, with what was spoken by then.
+	stopped := func() (done bool, m Message, blocked bool, err error) {
+		switch {
+		case storeErr != nil:
+			return true, Message{}, false, storeErr
+		case dropped.Status == StatusDropped:
+			t.Emit(EventMessageBlocked, map[string]string{"reason": "supervisor took over", "message_id": dropped.ID})
+			o.publish(ctx, Notice{Kind: "message", ConversationID: dropped.ConversationID, MessageID: dropped.ID})
+			return true, dropped, true, nil
+		case taken:
+			m := o.outbound(t, Reply{Text: said, TemplateVersion: tmpl.TemplateVersion}, id, AuthorAgent, "", &last)
+			m, blocked, err := o.send(ctx, t, m, to, true)
+			return true, m, blocked, err
+		}
+		return false, Message{}, false, nil
+	}
+	if done, m, blocked, err := stopped(); done {
+		return m, blocked, err
 	}
 	if err != nil && refused == nil {
 		o.log.Warn("flows: rewording failed mid-stream, sending the template", "conversation", t.Conversation.ID, "err", err)
@@ -254,12 +314,22 @@ func (o *Orchestrator) streamPhrased(ctx context.Context, t *Turn, r Reply, id s
 			}
 		}
 	}
+	if done, m, blocked, err := stopped(); done {
+		return m, blocked, err
+	}
 	if tail := last.Text[len(said):]; tail != "" {
 		// What the guard's revision appended (a notice) ends the reply.
+		if !record(last.Text, last) {
+			_, m, blocked, err := stopped()
+			return m, blocked, err
+		}
 		to.stream(tail)
 		said = last.Text
 	}
 	m := o.outbound(t, Reply{Text: said, TemplateVersion: version, Model: res.Model}, id, AuthorAgent, "", &last)
+	if err := o.cfg.Store.ReviseOutbound(ctx, m); err != nil {
+		return Message{}, false, err
+	}
 	return o.send(ctx, t, m, to, true)
 }
 

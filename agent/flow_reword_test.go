@@ -2,6 +2,7 @@ package agent_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -229,5 +230,73 @@ func TestSlowRewordingLeavesTimeForTheTemplate(t *testing.T) {
 	res := b.turn("how much do I owe?", cmd(agent.IntentAskBalance))
 	if len(res.Replies) != 1 || !strings.HasPrefix(res.Replies[0].Text, draft(t, agent.IntentAskBalance)) || res.Replies[0].Model != "" {
 		t.Errorf("replies = %+v", res.Replies)
+	}
+}
+
+// TestStreamedReplyIsStoredBeforeItIsSpoken: on a streaming voice turn,
+// every chunk the caller hears is already in the store, the reply holding
+// all that has been said so far; once complete it is marked sent. A
+// supervisor who takes over mid-reply stops it at the next chunk.
+func TestStreamedReplyIsStoredBeforeItIsSpoken(t *testing.T) {
+	t.Parallel()
+	reword := "You owe First Bank $1,200.00. That is the whole balance. I can help you pay it."
+	for _, takeover := range []bool{false, true} {
+		t.Run(map[bool]string{false: "whole reply", true: "supervisor takes over"}[takeover], func(t *testing.T) {
+			t.Parallel()
+			ph := &rewordPhraser{reword: func(string) string { return reword }}
+			b := setup(t, usAccount(), agent.ChannelVoice, withPhraser(ph))
+			b.verify()
+			b.brain.learn("how much", "", []agent.Command{cmd(agent.IntentAskBalance)})
+			var spoken []string
+			var problems []string
+			stream := func(chunk string) {
+				spoken = append(spoken, chunk)
+				ms, err := b.store.Messages(b.ctx, b.convID, 0, 0)
+				if err != nil {
+					problems = append(problems, err.Error())
+					return
+				}
+				last := ms[len(ms)-1]
+				if last.Direction != agent.DirectionOut || last.Status != agent.StatusSending || last.Text != strings.Join(spoken, "") {
+					problems = append(problems, fmt.Sprintf("chunk %q spoken while the store held %q (%s)", chunk, last.Text, last.Status))
+				}
+				if takeover && len(spoken) == 1 {
+					if err := b.store.SetOwner(b.ctx, b.convID, "", "alice"); err != nil {
+						problems = append(problems, err.Error())
+					}
+				}
+			}
+			res, err := b.orch.Handle(b.ctx, agent.Inbound{Channel: agent.ChannelVoice, AccountID: b.acct.ID,
+				From: b.acct.Borrower.Phones[0], Text: "how much", ChannelMessageID: "CA-stream:1", ConversationID: b.convID},
+				agent.WithStream(stream))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range problems {
+				t.Error(p)
+			}
+			if takeover {
+				// The reply is what was spoken before the supervisor took over.
+				if len(spoken) != 1 || len(res.Replies) != 1 || len(res.Blocked) != 0 {
+					t.Fatalf("spoken %q, replies %+v, blocked %+v; want one chunk as the reply", spoken, res.Replies, res.Blocked)
+				}
+				m, err := b.store.Message(b.ctx, res.Replies[0].ID)
+				if err != nil || m.Status != agent.StatusSent || m.Text != spoken[0] {
+					t.Errorf("stored reply %+v (%v); want the spoken chunk, sent", m, err)
+				}
+				return
+			}
+			if len(spoken) < 3 || len(res.Replies) != 1 {
+				t.Fatalf("spoken %q, replies %d", spoken, len(res.Replies))
+			}
+			m, err := b.store.Message(b.ctx, res.Replies[0].ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m.Status != agent.StatusSent || m.Text != strings.Join(spoken, "") || m.Model != "test-model" ||
+				!strings.HasPrefix(m.TemplateVersion, "system.v1.en.chat/balance.v1.en") || m.Guard == nil || m.Guard.Text != m.Text {
+				t.Errorf("stored reply %+v; spoken %q", m, spoken)
+			}
+		})
 	}
 }

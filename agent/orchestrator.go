@@ -629,7 +629,7 @@ func (o *Orchestrator) send(ctx context.Context, t *Turn, m Message, to turnOpti
 	if item != nil && o.cfg.OnEnqueue != nil {
 		o.cfg.OnEnqueue()
 	}
-	if to.stream != nil && stored.Status == StatusQueued {
+	if to.stream != nil && (stored.Status == StatusQueued || streamed && stored.Status == StatusSending) {
 		if !streamed {
 			to.stream(stored.Text)
 		}

@@ -71,6 +71,11 @@ type Store interface {
 	// SetMessageStatus moves a message's status forward (StatusRank); a
 	// backward move is ignored and reports false.
 	SetMessageStatus(ctx context.Context, id string, s MessageStatus, providerID string) (bool, error)
+	// ReviseOutbound rewrites the text, guard decision, template version
+	// and model of an outbound message still in StatusSending: a reply
+	// stored before each part of it is spoken, as it streams. A missing
+	// message is ErrNotFound; one no longer sending is ErrConflict.
+	ReviseOutbound(ctx context.Context, m Message) error
 	// SetInterrupted records where a caller cut a spoken reply (the last
 	// record wins), or returns ErrNotFound.
 	SetInterrupted(ctx context.Context, messageID string, in Interrupt) error

@@ -118,6 +118,33 @@ func setMessageStatus(ctx context.Context, q queryer, id string, st agent.Messag
 	return moved, nil
 }
 
+// ReviseOutbound rewrites a streaming reply; see agent.Store.
+func (s *Store) ReviseOutbound(ctx context.Context, m agent.Message) error {
+	var guard []byte
+	if m.Guard != nil {
+		b, err := json.Marshal(m.Guard)
+		if err != nil {
+			return fmt.Errorf("postgres: revise outbound: encode guard decision: %w", err)
+		}
+		guard = b
+	}
+	// The status is read before the update, in the same statement.
+	var status *string
+	err := s.wpool(ctx).QueryRow(ctx, `WITH old AS (SELECT status FROM messages WHERE id = $5 AND direction = 'out'),
+		u AS (UPDATE messages SET text = $1, guard = $2, template_version = $3, model = $4
+			WHERE id = $5 AND direction = 'out' AND status = 'sending')
+		SELECT (SELECT status FROM old)`, m.Text, jsonb(guard), m.TemplateVersion, m.Model, m.ID).Scan(&status)
+	switch {
+	case err != nil:
+		return fmt.Errorf("postgres: revise outbound: %w", err)
+	case status == nil:
+		return fmt.Errorf("postgres: revise outbound: message %s: %w", m.ID, agent.ErrNotFound)
+	case *status != string(agent.StatusSending):
+		return fmt.Errorf("postgres: revise outbound: message %s is %s: %w", m.ID, *status, agent.ErrConflict)
+	}
+	return nil
+}
+
 // SetInterrupted records where a caller cut a spoken reply.
 func (s *Store) SetInterrupted(ctx context.Context, messageID string, in agent.Interrupt) error {
 	in.At = orNow(in.At)

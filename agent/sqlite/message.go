@@ -118,18 +118,14 @@ func nextSeq(ctx context.Context, tx *sql.Tx, m *agent.Message) (owner string, e
 }
 
 func writeMessage(ctx context.Context, tx *sql.Tx, m *agent.Message) error {
-	var guard []byte
-	if m.Guard != nil {
-		b, err := json.Marshal(m.Guard)
-		if err != nil {
-			return fmt.Errorf("encode guard decision: %w", err)
-		}
-		guard = b
+	guard, err := guardJSON(m.Guard)
+	if err != nil {
+		return err
 	}
 	if !m.SendAt.IsZero() {
 		m.SendAt = m.SendAt.UTC().Truncate(time.Microsecond)
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO messages (id, conversation_id, seq, direction, author, author_name,
+	_, err = tx.ExecContext(ctx, `INSERT INTO messages (id, conversation_id, seq, direction, author, author_name,
 		channel, text, channel_message_id, reply_to, template_version, model, status, guard, send_at, provider_id,
 		created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		m.ID, m.ConversationID, m.Seq, string(m.Direction), string(m.Author), m.AuthorName, string(m.Channel), m.Text,
@@ -265,6 +261,45 @@ func setMessageStatus(ctx context.Context, db execer, id string, st agent.Messag
 		return false, fmt.Errorf("message %s: %w", id, agent.ErrNotFound)
 	}
 	return false, err
+}
+
+// ReviseOutbound rewrites a streaming reply; see agent.Store.
+func (s *Store) ReviseOutbound(ctx context.Context, m agent.Message) (werr error) {
+	ctx, done := s.write(ctx)
+	defer done(&werr)
+	guard, err := guardJSON(m.Guard)
+	if err != nil {
+		return fmt.Errorf("sqlite: revise outbound: %w", err)
+	}
+	var status string
+	err = s.db.QueryRowContext(ctx, `UPDATE messages SET
+		text = CASE WHEN status = 'sending' THEN ? ELSE text END,
+		guard = CASE WHEN status = 'sending' THEN ? ELSE guard END,
+		template_version = CASE WHEN status = 'sending' THEN ? ELSE template_version END,
+		model = CASE WHEN status = 'sending' THEN ? ELSE model END
+		WHERE id = ? AND direction = 'out' RETURNING status`,
+		m.Text, jsonText(guard), m.TemplateVersion, m.Model, m.ID).Scan(&status)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return fmt.Errorf("sqlite: revise outbound: message %s: %w", m.ID, agent.ErrNotFound)
+	case err != nil:
+		return fmt.Errorf("sqlite: revise outbound: %w", err)
+	case status != string(agent.StatusSending):
+		return fmt.Errorf("sqlite: revise outbound: message %s is %s: %w", m.ID, status, agent.ErrConflict)
+	}
+	return nil
+}
+
+// guardJSON encodes a guard decision for its column; nil is empty.
+func guardJSON(d *policies.Decision) ([]byte, error) {
+	if d == nil {
+		return nil, nil
+	}
+	b, err := json.Marshal(d)
+	if err != nil {
+		return nil, fmt.Errorf("encode guard decision: %w", err)
+	}
+	return b, nil
 }
 
 // SetInterrupted records where a caller cut a spoken reply.

@@ -64,6 +64,7 @@ func Run(t *testing.T, open Open) {
 		{"Events", testEvents},
 		{"FinishTurn", testFinishTurn},
 		{"SetInterrupted", testSetInterrupted},
+		{"ReviseOutbound", testReviseOutbound},
 		{"ContactAttempts", testContactAttempts},
 		{"Consents", testConsents},
 		{"Plans", testPlans},

@@ -112,3 +112,44 @@ func testSetInterrupted(t *testing.T, open Open) {
 		t.Errorf("SetInterrupted(missing) = %v, want ErrNotFound", err)
 	}
 }
+
+// testReviseOutbound checks that a reply still sending can be rewritten as
+// it streams, and nothing else can.
+func testReviseOutbound(t *testing.T, open Open) {
+	f := setup(t, open)
+	m, err := f.s.InsertOutbound(f.ctx, agent.Message{ID: "m_stream", ConversationID: f.conv.ID, Channel: agent.ChannelVoice,
+		Text: "Your balance is $1,200.00.", Status: agent.StatusSending, Guard: allowDecision("Your balance is $1,200.00.")}, nil, true)
+	if err != nil {
+		t.Fatalf("InsertOutbound: %v", err)
+	}
+	next := m
+	next.Text = "Your balance is $1,200.00. I can help you pay it."
+	next.Guard = allowDecision(next.Text)
+	next.TemplateVersion, next.Model = "system.v1.en.voice/balance.v1.en", "test-model"
+	if err := f.s.ReviseOutbound(f.ctx, next); err != nil {
+		t.Fatalf("ReviseOutbound: %v", err)
+	}
+	got, err := f.s.Message(f.ctx, m.ID)
+	if err != nil {
+		t.Fatalf("Message: %v", err)
+	}
+	if got.Text != next.Text || got.Guard == nil || got.Guard.Text != next.Text || got.TemplateVersion != next.TemplateVersion ||
+		got.Model != "test-model" || got.Status != agent.StatusSending || got.Seq != m.Seq {
+		t.Errorf("revised message %+v, want the new text, decision, version and model, still sending", got)
+	}
+	if _, err := f.s.SetMessageStatus(f.ctx, m.ID, agent.StatusSent, ""); err != nil {
+		t.Fatalf("SetMessageStatus: %v", err)
+	}
+	late := next
+	late.Text = "something else"
+	if err := f.s.ReviseOutbound(f.ctx, late); !errors.Is(err, agent.ErrConflict) {
+		t.Errorf("ReviseOutbound(sent) = %v, want ErrConflict", err)
+	}
+	if got, _ := f.s.Message(f.ctx, m.ID); got.Text != next.Text {
+		t.Errorf("a sent message was rewritten to %q", got.Text)
+	}
+	late.ID = "m_missing"
+	if err := f.s.ReviseOutbound(f.ctx, late); !errors.Is(err, agent.ErrNotFound) {
+		t.Errorf("ReviseOutbound(missing) = %v, want ErrNotFound", err)
+	}
+}
