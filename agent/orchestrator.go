@@ -224,22 +224,36 @@ func (o *Orchestrator) conversationFor(ctx context.Context, in Inbound) (c Conve
 	}
 	accountID := in.AccountID
 	var acct *Account // read once when the sender is found by phone
-	if accountID == "" {
-		a, err := st.AccountByPhone(ctx, in.From)
+	if sf, ok := st.(SenderFinder); ok && accountID == "" {
+		a, c, open, err := sf.SenderConversation(ctx, in.From, in.Channel)
 		if errors.Is(err, ErrNotFound) {
 			return Conversation{}, false, nil, ErrUnknownSender
 		}
 		if err != nil {
 			return Conversation{}, false, nil, err
 		}
+		if open {
+			return c, false, nil, nil
+		}
 		accountID, acct = a.ID, &a
-	}
-	c, err = st.OpenConversation(ctx, accountID, in.Channel)
-	if err == nil {
-		return c, false, nil, nil
-	}
-	if !errors.Is(err, ErrNotFound) {
-		return Conversation{}, false, nil, err
+	} else {
+		if accountID == "" {
+			a, err := st.AccountByPhone(ctx, in.From)
+			if errors.Is(err, ErrNotFound) {
+				return Conversation{}, false, nil, ErrUnknownSender
+			}
+			if err != nil {
+				return Conversation{}, false, nil, err
+			}
+			accountID, acct = a.ID, &a
+		}
+		c, err = st.OpenConversation(ctx, accountID, in.Channel)
+		if err == nil {
+			return c, false, nil, nil
+		}
+		if !errors.Is(err, ErrNotFound) {
+			return Conversation{}, false, nil, err
+		}
 	}
 	if in.ChannelMessageID != "" {
 		m, err := st.MessageByChannelID(ctx, in.Channel, in.ChannelMessageID)

@@ -198,3 +198,12 @@ func FlushDeferred(ctx context.Context) bool {
 type TurnFinisher interface {
 	FinishTurn(ctx context.Context, c Conversation, events []Event, inboundID string) (owner string, stored []Event, err error)
 }
+
+// SenderFinder is implemented by stores that find an inbound message's
+// sender and their open conversation in one round trip: the account whose
+// borrower has phone (ErrNotFound when none has), and, with open reporting
+// whether there is one, its newest conversation on ch that is not closed,
+// as AccountByPhone and OpenConversation would.
+type SenderFinder interface {
+	SenderConversation(ctx context.Context, phone string, ch Channel) (a Account, c Conversation, open bool, err error)
+}

@@ -103,9 +103,39 @@ func (s *Store) Account(ctx context.Context, id string) (agent.Account, error) {
 // AccountByPhone finds the account of the borrower with that number; when
 // several share it, the lowest id wins.
 func (s *Store) AccountByPhone(ctx context.Context, phone string) (agent.Account, error) {
-	a, err := scanAccount(s.pool.QueryRow(ctx, "SELECT "+accountCols+
-		" FROM account_phones p JOIN accounts a ON a.id = p.account_id WHERE p.phone = $1 ORDER BY a.id LIMIT 1", phone))
+	a, err := scanAccount(s.pool.QueryRow(ctx, accountByPhoneSQL, phone))
 	return a, found(err, "account by phone")
+}
+
+const accountByPhoneSQL = "SELECT " + accountCols +
+	" FROM account_phones p JOIN accounts a ON a.id = p.account_id WHERE p.phone = $1 ORDER BY a.id LIMIT 1"
+
+var _ agent.SenderFinder = (*Store)(nil)
+
+// SenderConversation finds the account of phone and its open conversation
+// on ch in one round trip: two statements in a pipeline, run in one
+// implicit transaction (agent.SenderFinder).
+func (s *Store) SenderConversation(ctx context.Context, phone string, ch agent.Channel) (agent.Account, agent.Conversation, bool, error) {
+	b := &pgx.Batch{}
+	b.Queue(accountByPhoneSQL, phone)
+	b.Queue("SELECT "+conversationCols+` FROM conversations c
+		WHERE c.account_id = (SELECT p.account_id FROM account_phones p WHERE p.phone = $1 ORDER BY p.account_id LIMIT 1)
+		AND c.channel = $2 AND c.state <> $3
+		ORDER BY c.created_at DESC, c.row_order DESC LIMIT 1`, phone, string(ch), string(agent.StateClosed))
+	br := s.pool.SendBatch(ctx, b)
+	defer br.Close()
+	a, err := scanAccount(br.QueryRow())
+	if err != nil {
+		return a, agent.Conversation{}, false, found(err, "account by phone")
+	}
+	c, err := scanConversation(br.QueryRow())
+	if errors.Is(err, pgx.ErrNoRows) {
+		return a, agent.Conversation{}, false, br.Close()
+	}
+	if err != nil {
+		return a, c, false, fmt.Errorf("postgres: open conversation: %w", err)
+	}
+	return a, c, true, br.Close()
 }
 
 // Accounts lists accounts ordered by id after the given id, at most limit (0 = all).

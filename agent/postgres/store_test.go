@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -122,5 +123,43 @@ func TestDeferredWritesCommitAsynchronously(t *testing.T) {
 	var main string
 	if err := s.pool.QueryRow(ctx, "SHOW synchronous_commit").Scan(&main); err != nil || main != "on" {
 		t.Errorf("the main pool's synchronous_commit = %q (%v), want on", main, err)
+	}
+}
+
+// SenderConversation finds what AccountByPhone and OpenConversation would,
+// in one round trip.
+func TestSenderConversation(t *testing.T) {
+	t.Parallel()
+	s := openURL(t, pgtest.Schema(t))
+	ctx := context.Background()
+	a := storetest.Account("A-200", "+15555550200")
+	if err := s.PutAccount(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, err := s.SenderConversation(ctx, "+15555550999", agent.ChannelSMS); !errors.Is(err, agent.ErrNotFound) {
+		t.Errorf("unknown phone: %v, want ErrNotFound", err)
+	}
+	got, _, open, err := s.SenderConversation(ctx, "+15555550200", agent.ChannelSMS)
+	if err != nil || open || got.ID != a.ID {
+		t.Fatalf("no conversation yet: account %q, open %v, %v", got.ID, open, err)
+	}
+	c := agent.Conversation{AccountID: a.ID, Channel: agent.ChannelSMS, Address: "+15555550200"}
+	if err := s.CreateConversation(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	voice := agent.Conversation{AccountID: a.ID, Channel: agent.ChannelVoice}
+	if err := s.CreateConversation(ctx, &voice); err != nil {
+		t.Fatal(err)
+	}
+	_, conv, open, err := s.SenderConversation(ctx, "+15555550200", agent.ChannelSMS)
+	if err != nil || !open || conv.ID != c.ID {
+		t.Fatalf("open conversation: %q, open %v, %v; want %s", conv.ID, open, err, c.ID)
+	}
+	c.State = agent.StateClosed
+	if err := s.UpdateConversation(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	if _, conv, open, err := s.SenderConversation(ctx, "+15555550200", agent.ChannelSMS); err != nil || open {
+		t.Errorf("closed conversation: %q, open %v, %v; want none open", conv.ID, open, err)
 	}
 }
