@@ -225,17 +225,21 @@ func (o *Orchestrator) conversationFor(ctx context.Context, in Inbound) (c Conve
 	accountID := in.AccountID
 	var acct *Account // read once when the sender is found by phone
 	if sf, ok := st.(SenderFinder); ok && accountID == "" {
-		a, c, open, err := sf.SenderConversation(ctx, in.From, in.Channel)
+		found, err := sf.FindSender(ctx, SenderLookup{Phone: in.From, Channel: in.Channel, ChannelMessageID: in.ChannelMessageID})
 		if errors.Is(err, ErrNotFound) {
 			return Conversation{}, false, nil, ErrUnknownSender
 		}
 		if err != nil {
 			return Conversation{}, false, nil, err
 		}
-		if open {
-			return c, false, nil, nil
+		if found.Open {
+			return found.Conversation, false, nil, nil
 		}
-		accountID, acct = a.ID, &a
+		if found.Delivered != nil {
+			return Conversation{}, false, found.Delivered, nil
+		}
+		accountID, acct = found.Account.ID, &found.Account
+		in.ChannelMessageID = "" // looked for already
 	} else {
 		if accountID == "" {
 			a, err := st.AccountByPhone(ctx, in.From)

@@ -199,11 +199,28 @@ type TurnFinisher interface {
 	FinishTurn(ctx context.Context, c Conversation, events []Event, inboundID string) (owner string, stored []Event, err error)
 }
 
-// SenderFinder is implemented by stores that find an inbound message's
-// sender and their open conversation in one round trip: the account whose
-// borrower has phone (ErrNotFound when none has), and, with open reporting
-// whether there is one, its newest conversation on ch that is not closed,
-// as AccountByPhone and OpenConversation would.
+// SenderFinder is implemented by stores that find, in one round trip, what
+// storing an inbound message needs to know first: the account whose
+// borrower has the phone (ErrNotFound when none has), its newest
+// conversation on the channel that is not closed (Open reports whether
+// there is one), and the message already stored under the channel message
+// id, if any (a redelivery), as AccountByPhone, OpenConversation and
+// MessageByChannelID would.
 type SenderFinder interface {
-	SenderConversation(ctx context.Context, phone string, ch Channel) (a Account, c Conversation, open bool, err error)
+	FindSender(ctx context.Context, q SenderLookup) (FoundSender, error)
+}
+
+// SenderLookup is what FindSender looks for.
+type SenderLookup struct {
+	Phone            string
+	Channel          Channel
+	ChannelMessageID string // empty: look for no earlier delivery
+}
+
+// FoundSender is what FindSender found.
+type FoundSender struct {
+	Account      Account
+	Conversation Conversation
+	Open         bool     // Conversation is set
+	Delivered    *Message // the message stored under the channel message id
 }

@@ -112,30 +112,45 @@ const accountByPhoneSQL = "SELECT " + accountCols +
 
 var _ agent.SenderFinder = (*Store)(nil)
 
-// SenderConversation finds the account of phone and its open conversation
-// on ch in one round trip: two statements in a pipeline, run in one
-// implicit transaction (agent.SenderFinder).
-func (s *Store) SenderConversation(ctx context.Context, phone string, ch agent.Channel) (agent.Account, agent.Conversation, bool, error) {
+// FindSender finds the account of a phone, its open conversation on the
+// channel and an earlier delivery of the message in one round trip: three
+// statements in a pipeline, run in one implicit transaction
+// (agent.SenderFinder).
+func (s *Store) FindSender(ctx context.Context, q agent.SenderLookup) (agent.FoundSender, error) {
+	var out agent.FoundSender
 	b := &pgx.Batch{}
-	b.Queue(accountByPhoneSQL, phone)
+	b.Queue(accountByPhoneSQL, q.Phone)
 	b.Queue("SELECT "+conversationCols+` FROM conversations c
 		WHERE c.account_id = (SELECT p.account_id FROM account_phones p WHERE p.phone = $1 ORDER BY p.account_id LIMIT 1)
 		AND c.channel = $2 AND c.state <> $3
-		ORDER BY c.created_at DESC, c.row_order DESC LIMIT 1`, phone, string(ch), string(agent.StateClosed))
+		ORDER BY c.created_at DESC, c.row_order DESC LIMIT 1`, q.Phone, string(q.Channel), string(agent.StateClosed))
+	if q.ChannelMessageID != "" {
+		b.Queue(messageByChannelIDSQL, string(q.Channel), q.ChannelMessageID)
+	}
 	br := s.pool.SendBatch(ctx, b)
 	defer br.Close()
 	a, err := scanAccount(br.QueryRow())
 	if err != nil {
-		return a, agent.Conversation{}, false, found(err, "account by phone")
+		return out, found(err, "account by phone")
 	}
+	out.Account = a
 	c, err := scanConversation(br.QueryRow())
-	if errors.Is(err, pgx.ErrNoRows) {
-		return a, agent.Conversation{}, false, br.Close()
+	switch {
+	case err == nil:
+		out.Conversation, out.Open = c, true
+	case !errors.Is(err, pgx.ErrNoRows):
+		return out, fmt.Errorf("postgres: open conversation: %w", err)
 	}
-	if err != nil {
-		return a, c, false, fmt.Errorf("postgres: open conversation: %w", err)
+	if q.ChannelMessageID != "" {
+		m, err := scanMessage(br.QueryRow())
+		switch {
+		case err == nil:
+			out.Delivered = &m
+		case !errors.Is(err, pgx.ErrNoRows):
+			return out, fmt.Errorf("postgres: message by channel id: %w", err)
+		}
 	}
-	return a, c, true, br.Close()
+	return out, br.Close()
 }
 
 // Accounts lists accounts ordered by id after the given id, at most limit (0 = all).

@@ -51,10 +51,11 @@ func (s *Store) Message(ctx context.Context, id string) (agent.Message, error) {
 
 // MessageByChannelID finds a message by its channel message id, or agent.ErrNotFound.
 func (s *Store) MessageByChannelID(ctx context.Context, ch agent.Channel, channelMessageID string) (agent.Message, error) {
-	m, err := scanMessage(s.pool.QueryRow(ctx, "SELECT "+messageCols+
-		" FROM messages WHERE channel = $1 AND channel_message_id = $2", string(ch), channelMessageID))
+	m, err := scanMessage(s.pool.QueryRow(ctx, messageByChannelIDSQL, string(ch), channelMessageID))
 	return m, found(err, "message by channel id")
 }
+
+const messageByChannelIDSQL = "SELECT " + messageCols + " FROM messages WHERE channel = $1 AND channel_message_id = $2"
 
 // Messages returns a conversation's messages with Seq > afterSeq, in order,
 // at most limit (0 = all).

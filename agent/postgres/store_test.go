@@ -126,9 +126,9 @@ func TestDeferredWritesCommitAsynchronously(t *testing.T) {
 	}
 }
 
-// SenderConversation finds what AccountByPhone and OpenConversation would,
-// in one round trip.
-func TestSenderConversation(t *testing.T) {
+// FindSender finds what AccountByPhone, OpenConversation and
+// MessageByChannelID would, in one round trip.
+func TestFindSender(t *testing.T) {
 	t.Parallel()
 	s := openURL(t, pgtest.Schema(t))
 	ctx := context.Background()
@@ -136,12 +136,13 @@ func TestSenderConversation(t *testing.T) {
 	if err := s.PutAccount(ctx, a); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, _, err := s.SenderConversation(ctx, "+15555550999", agent.ChannelSMS); !errors.Is(err, agent.ErrNotFound) {
+	q := agent.SenderLookup{Phone: "+15555550200", Channel: agent.ChannelSMS, ChannelMessageID: "SM-find-1"}
+	if _, err := s.FindSender(ctx, agent.SenderLookup{Phone: "+15555550999", Channel: agent.ChannelSMS}); !errors.Is(err, agent.ErrNotFound) {
 		t.Errorf("unknown phone: %v, want ErrNotFound", err)
 	}
-	got, _, open, err := s.SenderConversation(ctx, "+15555550200", agent.ChannelSMS)
-	if err != nil || open || got.ID != a.ID {
-		t.Fatalf("no conversation yet: account %q, open %v, %v", got.ID, open, err)
+	got, err := s.FindSender(ctx, q)
+	if err != nil || got.Open || got.Delivered != nil || got.Account.ID != a.ID {
+		t.Fatalf("no conversation yet: %+v, %v", got, err)
 	}
 	c := agent.Conversation{AccountID: a.ID, Channel: agent.ChannelSMS, Address: "+15555550200"}
 	if err := s.CreateConversation(ctx, &c); err != nil {
@@ -151,15 +152,20 @@ func TestSenderConversation(t *testing.T) {
 	if err := s.CreateConversation(ctx, &voice); err != nil {
 		t.Fatal(err)
 	}
-	_, conv, open, err := s.SenderConversation(ctx, "+15555550200", agent.ChannelSMS)
-	if err != nil || !open || conv.ID != c.ID {
-		t.Fatalf("open conversation: %q, open %v, %v; want %s", conv.ID, open, err, c.ID)
+	in, _, err := s.InsertInbound(ctx, agent.Message{ConversationID: c.ID, Channel: agent.ChannelSMS, Text: "hi", ChannelMessageID: "SM-find-1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err = s.FindSender(ctx, q)
+	if err != nil || !got.Open || got.Conversation.ID != c.ID || got.Delivered == nil || got.Delivered.ID != in.ID {
+		t.Fatalf("open conversation and an earlier delivery: %+v, %v; want %s and %s", got, err, c.ID, in.ID)
 	}
 	c.State = agent.StateClosed
 	if err := s.UpdateConversation(ctx, c); err != nil {
 		t.Fatal(err)
 	}
-	if _, conv, open, err := s.SenderConversation(ctx, "+15555550200", agent.ChannelSMS); err != nil || open {
-		t.Errorf("closed conversation: %q, open %v, %v; want none open", conv.ID, open, err)
+	got, err = s.FindSender(ctx, agent.SenderLookup{Phone: q.Phone, Channel: q.Channel})
+	if err != nil || got.Open || got.Delivered != nil {
+		t.Errorf("closed conversation, no message id: %+v, %v; want nothing open, nothing looked up", got, err)
 	}
 }
