@@ -348,25 +348,14 @@ func (o *Orchestrator) process(ctx context.Context, messageID, convID string, op
 	}
 	defer unlock()
 	// Read (again) under the lock: another worker may have run this turn.
-	in, err := st.Message(ctx, messageID)
+	t, dup, err := o.readTurn(ctx, messageID)
 	if err != nil {
 		return TurnResult{}, fmt.Errorf("turn: %w", err)
 	}
-	conv, err := st.Conversation(ctx, in.ConversationID)
-	if err != nil {
-		return TurnResult{}, fmt.Errorf("turn: %w", err)
+	if dup != nil {
+		return *dup, nil
 	}
-	if in.Status != StatusReceived {
-		return TurnResult{Conversation: conv, Inbound: in, Duplicate: true}, nil
-	}
-	acct, err := st.Account(ctx, conv.AccountID)
-	if err != nil {
-		return TurnResult{}, fmt.Errorf("turn: %w", err)
-	}
-	t, err := o.newTurn(ctx, conv, acct, in)
-	if err != nil {
-		return TurnResult{}, fmt.Errorf("turn: %w", err)
-	}
+	in, conv := t.Inbound, t.Conversation
 	res := TurnResult{Inbound: in}
 	if conv.OwnedByAI() {
 		u, uerr := o.cfg.Brain.Understand(ctx, t.Context, in.Text)
@@ -386,13 +375,59 @@ func (o *Orchestrator) process(ctx context.Context, messageID, convID string, op
 	return res, nil
 }
 
+// readTurn reads the inbound message and what its turn starts from: in
+// one round trip from a TurnReader, else read by read. dup is set when the
+// message was processed already.
+func (o *Orchestrator) readTurn(ctx context.Context, messageID string) (t *Turn, dup *TurnResult, err error) {
+	st := o.cfg.Store
+	tr, ok := st.(TurnReader)
+	if !ok {
+		in, err := st.Message(ctx, messageID)
+		if err != nil {
+			return nil, nil, err
+		}
+		conv, err := st.Conversation(ctx, in.ConversationID)
+		if err != nil {
+			return nil, nil, err
+		}
+		if in.Status != StatusReceived {
+			return nil, &TurnResult{Conversation: conv, Inbound: in, Duplicate: true}, nil
+		}
+		acct, err := st.Account(ctx, conv.AccountID)
+		if err != nil {
+			return nil, nil, err
+		}
+		t, err := o.newTurn(ctx, conv, acct, in)
+		return t, nil, err
+	}
+	d, err := tr.ReadTurn(ctx, TurnQuery{MessageID: messageID, History: o.cfg.HistoryLimit, Since: o.cfg.Clock.Now().Add(-attemptWindow)})
+	if err != nil {
+		return nil, nil, err
+	}
+	if d.Inbound.Status != StatusReceived {
+		return nil, &TurnResult{Conversation: d.Conversation, Inbound: d.Inbound, Duplicate: true}, nil
+	}
+	hist := d.History
+	if n := o.cfg.HistoryLimit; len(hist) > n {
+		hist = hist[len(hist)-n:]
+	}
+	t = o.turnFrom(d.Conversation, d.Account, d.Inbound, hist)
+	t.consents, t.attempts, t.loaded = d.Consents, d.Attempts, true
+	return t, nil, nil
+}
+
 // newTurn loads what the flows and the brain may see.
 func (o *Orchestrator) newTurn(ctx context.Context, conv Conversation, acct Account, in Message) (*Turn, error) {
-	st := o.cfg.Store
 	hist, err := o.history(ctx, conv.ID, in.Seq)
 	if err != nil {
 		return nil, err
 	}
+	return o.turnFrom(conv, acct, in, hist), nil
+}
+
+// turnFrom is the turn on inbound message in, with the conversation's
+// recent history.
+func (o *Orchestrator) turnFrom(conv Conversation, acct Account, in Message, hist []Message) *Turn {
 	now := o.cfg.Clock.Now()
 	locale := conv.Locale
 	if locale == "" {
@@ -410,8 +445,7 @@ func (o *Orchestrator) newTurn(ctx context.Context, conv Conversation, acct Acco
 		o:            o,
 	}
 	t.Context = TurnContext{Conversation: conv, Currency: acct.Balance.Currency, Now: now.In(acct.Location()), Locale: locale, History: hist, OpenOffers: openOffers(conv)}
-	_ = st
-	return t, nil
+	return t
 }
 
 // history returns the conversation's last HistoryLimit messages. Messages

@@ -224,3 +224,31 @@ type FoundSender struct {
 	Open         bool     // Conversation is set
 	Delivered    *Message // the message stored under the channel message id
 }
+
+// TurnReader is implemented by stores that read what a turn starts from in
+// one round trip, from one snapshot: the inbound message, its conversation
+// and account, the conversation's messages from History before the inbound
+// one on (at most History of them before it, and any after it), and the
+// account's consents and its contact attempts at or after Since, each as
+// the single reads of Store would return them. An unknown message is
+// ErrNotFound.
+type TurnReader interface {
+	ReadTurn(ctx context.Context, q TurnQuery) (TurnData, error)
+}
+
+// TurnQuery is what ReadTurn reads.
+type TurnQuery struct {
+	MessageID string
+	History   int
+	Since     time.Time
+}
+
+// TurnData is what ReadTurn read.
+type TurnData struct {
+	Inbound      Message
+	Conversation Conversation
+	Account      Account
+	History      []Message
+	Consents     []Consent
+	Attempts     []ContactAttempt
+}

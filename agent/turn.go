@@ -108,6 +108,10 @@ func (t *Turn) requestHandoff(reason string) {
 	t.Conversation.State = StateHandoff
 }
 
+// attemptWindow is how far back a turn reads contact attempts: the guard
+// counts the last seven days, and the local day, in any time zone.
+const attemptWindow = 8 * 24 * time.Hour
+
 // load reads consents and recent contact attempts once per turn for the guard.
 func (t *Turn) load(ctx context.Context) error {
 	if t.loaded {
@@ -118,7 +122,7 @@ func (t *Turn) load(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("consents: %w", err)
 	}
-	as, err := st.ContactAttempts(ctx, t.Account.ID, t.Now.Add(-8*24*time.Hour))
+	as, err := st.ContactAttempts(ctx, t.Account.ID, t.Now.Add(-attemptWindow))
 	if err != nil {
 		return fmt.Errorf("contact attempts: %w", err)
 	}

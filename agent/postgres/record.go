@@ -78,15 +78,7 @@ func (s *Store) AddContactAttempt(ctx context.Context, c agent.ContactAttempt) e
 
 // ContactAttempts lists an account's attempts at or after since, in order.
 func (s *Store) ContactAttempts(ctx context.Context, accountID string, since time.Time) ([]agent.ContactAttempt, error) {
-	out, err := queryAll(ctx, s.pool, func(sc scanner) (agent.ContactAttempt, error) {
-		var (
-			c  agent.ContactAttempt
-			at pgtype.Timestamptz
-		)
-		err := sc.Scan(&c.ID, &c.AccountID, &c.Channel, &c.Address, &c.InitiatedBy, &c.Outcome, &c.MessageID, &at)
-		c.At = fromTS(at)
-		return c, err
-	}, `SELECT id, account_id, channel, address, initiated_by, outcome, message_id, at
+	out, err := queryAll(ctx, s.pool, scanContactAttempt, `SELECT `+contactAttemptCols+`
 		FROM contact_attempts WHERE account_id = $1 AND at >= $2 ORDER BY at, id`, accountID, since.UTC())
 	if err != nil {
 		return nil, fmt.Errorf("postgres: contact attempts: %w", err)
@@ -108,15 +100,7 @@ func (s *Store) SetConsent(ctx context.Context, c agent.Consent) error {
 
 // Consents lists an account's consents by channel.
 func (s *Store) Consents(ctx context.Context, accountID string) ([]agent.Consent, error) {
-	out, err := queryAll(ctx, s.pool, func(sc scanner) (agent.Consent, error) {
-		var (
-			c  agent.Consent
-			at pgtype.Timestamptz
-		)
-		err := sc.Scan(&c.AccountID, &c.Channel, &c.OptedOut, &c.Source, &at)
-		c.UpdatedAt = fromTS(at)
-		return c, err
-	}, `SELECT account_id, channel, opted_out, source, updated_at FROM consents WHERE account_id = $1
+	out, err := queryAll(ctx, s.pool, scanConsent, `SELECT `+consentCols+` FROM consents WHERE account_id = $1
 		ORDER BY channel COLLATE "C"`, accountID)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: consents: %w", err)
@@ -201,4 +185,28 @@ func (s *Store) Disputes(ctx context.Context, accountID string) ([]agent.Dispute
 		return nil, fmt.Errorf("postgres: disputes: %w", err)
 	}
 	return out, nil
+}
+
+const contactAttemptCols = "id, account_id, channel, address, initiated_by, outcome, message_id, at"
+
+func scanContactAttempt(sc scanner) (agent.ContactAttempt, error) {
+	var (
+		c  agent.ContactAttempt
+		at pgtype.Timestamptz
+	)
+	err := sc.Scan(&c.ID, &c.AccountID, &c.Channel, &c.Address, &c.InitiatedBy, &c.Outcome, &c.MessageID, &at)
+	c.At = fromTS(at)
+	return c, err
+}
+
+const consentCols = "account_id, channel, opted_out, source, updated_at"
+
+func scanConsent(sc scanner) (agent.Consent, error) {
+	var (
+		c  agent.Consent
+		at pgtype.Timestamptz
+	)
+	err := sc.Scan(&c.AccountID, &c.Channel, &c.OptedOut, &c.Source, &at)
+	c.UpdatedAt = fromTS(at)
+	return c, err
 }

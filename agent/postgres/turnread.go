@@ -1,0 +1,73 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/parley-collections/parley/agent"
+)
+
+var _ agent.TurnReader = (*Store)(nil)
+
+// The reads of a turn, each keyed by the inbound message ($1).
+const (
+	turnConversation = "(SELECT conversation_id FROM messages WHERE id = $1)"
+	turnAccount      = "(SELECT c.account_id FROM conversations c WHERE c.id = " + turnConversation + ")"
+)
+
+// ReadTurn reads what a turn starts from as six statements in one
+// pipeline, run in one implicit transaction and so from one snapshot
+// (agent.TurnReader).
+func (s *Store) ReadTurn(ctx context.Context, q agent.TurnQuery) (agent.TurnData, error) {
+	var d agent.TurnData
+	b := &pgx.Batch{}
+	b.Queue("SELECT "+messageCols+" FROM messages WHERE id = $1", q.MessageID)
+	b.Queue("SELECT "+conversationCols+" FROM conversations c WHERE c.id = "+turnConversation, q.MessageID)
+	b.Queue("SELECT "+accountCols+" FROM accounts a WHERE a.id = "+turnAccount, q.MessageID)
+	b.Queue("SELECT "+messageCols+" FROM messages WHERE conversation_id = "+turnConversation+
+		" AND seq > greatest((SELECT seq FROM messages WHERE id = $1) - $2, 0) ORDER BY seq", q.MessageID, q.History)
+	b.Queue("SELECT "+consentCols+" FROM consents WHERE account_id = "+turnAccount+` ORDER BY channel COLLATE "C"`, q.MessageID)
+	b.Queue("SELECT "+contactAttemptCols+" FROM contact_attempts WHERE account_id = "+turnAccount+
+		" AND at >= $2 ORDER BY at, id", q.MessageID, q.Since.UTC())
+	br := s.pool.SendBatch(ctx, b)
+	defer br.Close()
+	var err error
+	if d.Inbound, err = scanMessage(br.QueryRow()); err != nil {
+		return d, found(err, "read turn: message %s", q.MessageID)
+	}
+	if d.Conversation, err = scanConversation(br.QueryRow()); err != nil {
+		return d, found(err, "read turn: conversation %s", d.Inbound.ConversationID)
+	}
+	if d.Account, err = scanAccount(br.QueryRow()); err != nil {
+		return d, found(err, "read turn: account %s", d.Conversation.AccountID)
+	}
+	if d.History, err = batchAll(br, scanMessage); err != nil {
+		return d, fmt.Errorf("postgres: read turn: messages: %w", err)
+	}
+	if d.Consents, err = batchAll(br, scanConsent); err != nil {
+		return d, fmt.Errorf("postgres: read turn: consents: %w", err)
+	}
+	if d.Attempts, err = batchAll(br, scanContactAttempt); err != nil {
+		return d, fmt.Errorf("postgres: read turn: contact attempts: %w", err)
+	}
+	return d, br.Close()
+}
+
+// batchAll reads every row of a pipeline's next result with scan.
+func batchAll[T any](br pgx.BatchResults, scan func(scanner) (T, error)) ([]T, error) {
+	rows, err := br.Query()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
