@@ -4,11 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/google/go-cmp/cmp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/parley-collections/parley/agent"
 	"github.com/parley-collections/parley/agent/postgres/pgtest"
 	"github.com/parley-collections/parley/agent/storetest"
