@@ -230,7 +230,10 @@ type FoundSender struct {
 // and account, the conversation's messages from History before the inbound
 // one on (at most History of them before it, and any after it), and the
 // account's consents and its contact attempts at or after Since, each as
-// the single reads of Store would return them. An unknown message is
+// the single reads of Store would return them, except that the history
+// comes without guard decisions (Guard is nil): a turn reads its
+// transcript, not how each message was judged, and decoding every
+// decision was a large part of reading it. An unknown message is
 // ErrNotFound.
 type TurnReader interface {
 	ReadTurn(ctx context.Context, q TurnQuery) (TurnData, error)

@@ -3,12 +3,9 @@ package postgres
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/parley-collections/parley/agent"
 	"github.com/parley-collections/parley/agent/postgres/pgtest"
 	"github.com/parley-collections/parley/agent/storetest"
@@ -170,64 +167,5 @@ func TestFindSender(t *testing.T) {
 	got, err = s.FindSender(ctx, agent.SenderLookup{Phone: q.Phone, Channel: q.Channel})
 	if err != nil || got.Open || got.Delivered != nil {
 		t.Errorf("closed conversation, no message id: %+v, %v; want nothing open, nothing looked up", got, err)
-	}
-}
-
-// ReadTurn returns what the single reads return, from one round trip.
-func TestReadTurnMatchesSingleReads(t *testing.T) {
-	t.Parallel()
-	s := openURL(t, pgtest.Schema(t))
-	ctx := context.Background()
-	a := storetest.Account("A-300", "+15555550300")
-	if err := s.PutAccount(ctx, a); err != nil {
-		t.Fatal(err)
-	}
-	c := agent.Conversation{AccountID: a.ID, Channel: agent.ChannelSMS, Address: "+15555550300"}
-	if err := s.CreateConversation(ctx, &c); err != nil {
-		t.Fatal(err)
-	}
-	var in agent.Message
-	for i := range 8 {
-		m, _, err := s.InsertInbound(ctx, agent.Message{ConversationID: c.ID, Channel: agent.ChannelSMS,
-			Text: fmt.Sprintf("message %d", i), ChannelMessageID: fmt.Sprintf("SM-rt-%d", i)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if i == 5 {
-			in = m
-		}
-	}
-	now := time.Now().UTC()
-	for _, at := range []time.Time{now.Add(-10 * 24 * time.Hour), now.Add(-time.Hour)} {
-		if err := s.AddContactAttempt(ctx, agent.ContactAttempt{AccountID: a.ID, Channel: agent.ChannelSMS, Address: c.Address,
-			InitiatedBy: "agent", Outcome: agent.OutcomeSent, At: at}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, ch := range []agent.Channel{agent.ChannelVoice, agent.ChannelSMS} {
-		if err := s.SetConsent(ctx, agent.Consent{AccountID: a.ID, Channel: ch, OptedOut: ch == agent.ChannelVoice, Source: "test"}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	since := now.Add(-8 * 24 * time.Hour)
-	got, err := s.ReadTurn(ctx, agent.TurnQuery{MessageID: in.ID, History: 3, Since: since})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := agent.TurnData{}
-	want.Inbound, _ = s.Message(ctx, in.ID)
-	want.Conversation, _ = s.Conversation(ctx, c.ID)
-	want.Account, _ = s.Account(ctx, a.ID)
-	want.History, _ = s.Messages(ctx, c.ID, in.Seq-3, 0)
-	want.Consents, _ = s.Consents(ctx, a.ID)
-	want.Attempts, _ = s.ContactAttempts(ctx, a.ID, since)
-	if len(want.History) != 5 || len(want.Consents) != 2 || len(want.Attempts) != 1 {
-		t.Fatalf("fixture: %d messages, %d consents, %d attempts", len(want.History), len(want.Consents), len(want.Attempts))
-	}
-	if d := cmp.Diff(want, got); d != "" {
-		t.Errorf("ReadTurn differs from the single reads (-want +got):\n%s", d)
-	}
-	if _, err := s.ReadTurn(ctx, agent.TurnQuery{MessageID: "m_missing", History: 3, Since: since}); !errors.Is(err, agent.ErrNotFound) {
-		t.Errorf("ReadTurn(missing) = %v, want ErrNotFound", err)
 	}
 }

@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/parley-collections/parley/agent"
@@ -16,6 +17,9 @@ const (
 	turnAccount      = "(SELECT c.account_id FROM conversations c WHERE c.id = " + turnConversation + ")"
 )
 
+// historyCols are messageCols without the guard decision.
+var historyCols = strings.Replace(messageCols, "status, guard,", "status, NULL::jsonb,", 1)
+
 // ReadTurn reads what a turn starts from as six statements in one
 // pipeline, run in one implicit transaction and so from one snapshot
 // (agent.TurnReader).
@@ -25,7 +29,7 @@ func (s *Store) ReadTurn(ctx context.Context, q agent.TurnQuery) (agent.TurnData
 	b.Queue("SELECT "+messageCols+" FROM messages WHERE id = $1", q.MessageID)
 	b.Queue("SELECT "+conversationCols+" FROM conversations c WHERE c.id = "+turnConversation, q.MessageID)
 	b.Queue("SELECT "+accountCols+" FROM accounts a WHERE a.id = "+turnAccount, q.MessageID)
-	b.Queue("SELECT "+messageCols+" FROM messages WHERE conversation_id = "+turnConversation+
+	b.Queue("SELECT "+historyCols+" FROM messages WHERE conversation_id = "+turnConversation+
 		" AND seq > greatest((SELECT seq FROM messages WHERE id = $1) - $2, 0) ORDER BY seq", q.MessageID, q.History)
 	b.Queue("SELECT "+consentCols+" FROM consents WHERE account_id = "+turnAccount+` ORDER BY channel COLLATE "C"`, q.MessageID)
 	b.Queue("SELECT "+contactAttemptCols+" FROM contact_attempts WHERE account_id = "+turnAccount+

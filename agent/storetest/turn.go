@@ -2,7 +2,9 @@ package storetest
 
 import (
 	"errors"
+	"fmt"
 	"testing"
+	"time"
 
 	"github.com/parley-collections/parley/agent"
 )
@@ -151,5 +153,56 @@ func testReviseOutbound(t *testing.T, open Open) {
 	late.ID = "m_missing"
 	if err := f.s.ReviseOutbound(f.ctx, late); !errors.Is(err, agent.ErrNotFound) {
 		t.Errorf("ReviseOutbound(missing) = %v, want ErrNotFound", err)
+	}
+}
+
+// testReadTurn checks agent.TurnReader against the single reads.
+func testReadTurn(t *testing.T, open Open) {
+	f := setup(t, open)
+	tr, ok := f.s.(agent.TurnReader)
+	if !ok {
+		t.Skipf("%T does not implement agent.TurnReader", f.s)
+	}
+	var in agent.Message
+	for i := range 8 {
+		m := f.inbound(t, f.conv.ID, fmt.Sprintf("SM-rt-%d", i), fmt.Sprintf("message %d", i))
+		if i == 5 {
+			in = m
+		}
+	}
+	f.outbound(t, f.conv.ID, "Thanks.", nil) // after the inbound message, with a guard decision
+	now := time.Now().UTC()
+	for _, at := range []time.Time{now.Add(-10 * 24 * time.Hour), now.Add(-time.Hour)} {
+		if err := f.s.AddContactAttempt(f.ctx, agent.ContactAttempt{AccountID: f.acct.ID, Channel: agent.ChannelSMS,
+			Address: f.conv.Address, InitiatedBy: "agent", Outcome: agent.OutcomeSent, At: at}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, ch := range []agent.Channel{agent.ChannelVoice, agent.ChannelSMS} {
+		if err := f.s.SetConsent(f.ctx, agent.Consent{AccountID: f.acct.ID, Channel: ch, OptedOut: ch == agent.ChannelVoice, Source: "test"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	since := now.Add(-8 * 24 * time.Hour)
+	got, err := tr.ReadTurn(f.ctx, agent.TurnQuery{MessageID: in.ID, History: 3, Since: since})
+	if err != nil {
+		t.Fatalf("ReadTurn: %v", err)
+	}
+	var want agent.TurnData
+	want.Inbound, _ = f.s.Message(f.ctx, in.ID)
+	want.Conversation, _ = f.s.Conversation(f.ctx, f.conv.ID)
+	want.Account, _ = f.s.Account(f.ctx, f.acct.ID)
+	want.History, _ = f.s.Messages(f.ctx, f.conv.ID, in.Seq-3, 0)
+	want.Consents, _ = f.s.Consents(f.ctx, f.acct.ID)
+	want.Attempts, _ = f.s.ContactAttempts(f.ctx, f.acct.ID, since)
+	if len(want.History) != 6 || want.History[5].Guard == nil || len(want.Consents) != 2 || len(want.Attempts) != 1 {
+		t.Fatalf("fixture: %d messages, %d consents, %d attempts", len(want.History), len(want.Consents), len(want.Attempts))
+	}
+	for i := range want.History {
+		want.History[i].Guard = nil // the history comes without decisions
+	}
+	diff(t, "ReadTurn against the single reads", want, got)
+	if _, err := tr.ReadTurn(f.ctx, agent.TurnQuery{MessageID: "m_missing", History: 3, Since: since}); !errors.Is(err, agent.ErrNotFound) {
+		t.Errorf("ReadTurn(missing) = %v, want ErrNotFound", err)
 	}
 }
