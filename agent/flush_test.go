@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/parley-collections/parley/agent"
 )
@@ -75,9 +76,9 @@ func (f *flushLog) SetMessageStatus(ctx context.Context, id string, st agent.Mes
 // transaction (agent.TurnFinisher).
 type finishLog struct{ *flushLog }
 
-func (f finishLog) FinishTurn(ctx context.Context, c agent.Conversation, es []agent.Event, inboundID string) (string, []agent.Event, error) {
+func (f finishLog) FinishTurn(ctx context.Context, end agent.TurnEnd) (string, []agent.Event, error) {
 	f.note(ctx, "FinishTurn")
-	return f.Store.(agent.TurnFinisher).FinishTurn(ctx, c, es, inboundID)
+	return f.Store.(agent.TurnFinisher).FinishTurn(ctx, end)
 }
 
 // A turn's writes defer their flush up to its last, the inbound message's
@@ -98,10 +99,10 @@ func testTurnWritesFlushOnceAtTheEnd(t *testing.T, finisher bool) {
 	b := setup(t, usAccount(), agent.ChannelSMS)
 	fl := &flushLog{Store: b.store}
 	var st agent.Store = fl
-	last, absent := "SetMessageStatus", "FinishTurn"
+	last, absent := "SetMessageStatus", []string{"FinishTurn"}
 	if finisher {
 		st = finishLog{fl}
-		last, absent = "FinishTurn", "UpdateConversation"
+		last, absent = "FinishTurn", []string{"UpdateConversation", "AddContactAttempt", "AddEvent"}
 	}
 	orch, err := agent.NewOrchestrator(agent.Config{Store: st, Brain: b.brain, Guard: b.orch.Guard(), Clock: b.clock})
 	if err != nil {
@@ -127,8 +128,13 @@ func testTurnWritesFlushOnceAtTheEnd(t *testing.T, finisher bool) {
 	if len(got) < 3 || got[len(got)-1] != last {
 		t.Fatalf("Handle wrote %v; want deferred writes ending with a plain %s", got, last)
 	}
-	if strings.Contains(strings.Join(got, " "), absent) {
-		t.Errorf("Handle wrote %v; want no %s", got, absent)
+	for _, op := range absent {
+		if strings.Contains(strings.Join(got, " "), op) {
+			t.Errorf("Handle wrote %v; want no %s", got, op)
+		}
+	}
+	if as, err := b.store.ContactAttempts(b.ctx, b.acct.ID, time.Time{}); err != nil || len(as) != len(res.Replies) {
+		t.Errorf("%d contact attempts stored (%v) for %d replies", len(as), err, len(res.Replies))
 	}
 	for _, op := range got[:len(got)-1] {
 		if !strings.HasSuffix(op, "(deferred)") {

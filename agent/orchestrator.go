@@ -482,6 +482,11 @@ func (o *Orchestrator) finish(ctx context.Context, t *Turn, res *TurnResult, to 
 	if t.Inbound.ID != "" {
 		ctx = WithFlushDeferred(ctx)
 	}
+	tf, finisher := st.(TurnFinisher)
+	// With a TurnFinisher the replies' contact attempts wait for the
+	// turn's end, written with it.
+	t.holdAttempts = finisher
+	defer func() { t.holdAttempts = false }()
 	for i, r := range t.replies {
 		id := replyID(t.key(), i)
 		m, blocked, err := o.deliver(ctx, t, r, id, AuthorAgent, "", to)
@@ -500,11 +505,13 @@ func (o *Orchestrator) finish(ctx context.Context, t *Turn, res *TurnResult, to 
 	// Events and state belong to the turn; store them after the replies.
 	c := t.Conversation
 	c.LastMessageAt = o.cfg.Clock.Now()
-	if tf, ok := st.(TurnFinisher); ok {
-		owner, stored, err := tf.FinishTurn(final, c, o.turnEvents(t, c, ""), t.Inbound.ID)
+	if finisher {
+		owner, stored, err := tf.FinishTurn(final, TurnEnd{Conversation: c, Events: o.turnEvents(t, c, ""),
+			Attempts: t.heldAttempts, InboundID: t.Inbound.ID})
 		if err != nil {
 			return fmt.Errorf("turn: %w", err)
 		}
+		t.heldAttempts = nil
 		c.Owner = owner
 		o.published(ctx, c, stored)
 		res.Events = append(res.Events, stored...)
@@ -735,10 +742,15 @@ func (o *Orchestrator) recordContact(ctx context.Context, t *Turn, m Message) er
 	if m.Channel == ChannelVoice {
 		outcome = OutcomeConnected
 	}
-	return o.cfg.Store.AddContactAttempt(ctx, ContactAttempt{
+	a := ContactAttempt{
 		AccountID: t.Account.ID, Channel: m.Channel, Address: t.Conversation.Address,
 		InitiatedBy: by, Outcome: outcome, MessageID: m.ID, At: m.CreatedAt,
-	})
+	}
+	if t.holdAttempts {
+		t.heldAttempts = append(t.heldAttempts, a)
+		return nil
+	}
+	return o.cfg.Store.AddContactAttempt(ctx, a)
 }
 
 func (o *Orchestrator) publish(ctx context.Context, n Notice) {

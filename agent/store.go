@@ -185,18 +185,27 @@ func FlushDeferred(ctx context.Context) bool {
 }
 
 // TurnFinisher is implemented by stores that write the end of a turn in
-// one transaction: FinishTurn writes conversation c as UpdateConversation
-// does, stores events in order as AddEvent does (filling ID and At), and,
-// when inboundID is not empty, moves that message to StatusProcessed as
-// SetMessageStatus does; all of it or nothing. It returns the events as
-// stored and the conversation's owner after the write, which it never
-// changes. An unknown conversation or message is ErrNotFound.
+// one transaction: FinishTurn writes the conversation as UpdateConversation
+// does, stores the events in order as AddEvent does (filling ID and At) and
+// the contact attempts as AddContactAttempt does, and, when InboundID is
+// not empty, moves that message to StatusProcessed as SetMessageStatus
+// does; all of it or nothing. It returns the events as stored and the
+// conversation's owner after the write, which it never changes. An
+// unknown conversation or message is ErrNotFound.
 //
 // The orchestrator uses it when the store has it and otherwise makes the
 // same writes one by one; a turn run again after a failure writes the same
 // reply ids, so either way nothing is sent twice.
 type TurnFinisher interface {
-	FinishTurn(ctx context.Context, c Conversation, events []Event, inboundID string) (owner string, stored []Event, err error)
+	FinishTurn(ctx context.Context, end TurnEnd) (owner string, stored []Event, err error)
+}
+
+// TurnEnd is what FinishTurn writes.
+type TurnEnd struct {
+	Conversation Conversation
+	Events       []Event
+	Attempts     []ContactAttempt // the turn's replies, as contact attempts
+	InboundID    string           // empty for a turn with no inbound message (outreach)
 }
 
 // SenderFinder is implemented by stores that find, in one round trip, what

@@ -54,6 +54,10 @@ type Turn struct {
 	initiatedBy string
 	// id keys the replies of a turn with no inbound message (outreach).
 	id string
+	// holdAttempts keeps the replies' contact attempts in heldAttempts, for
+	// the turn's end to write with it (TurnFinisher).
+	holdAttempts bool
+	heldAttempts []ContactAttempt
 }
 
 // key is what the turn's reply ids derive from: the inbound message, or

@@ -67,13 +67,18 @@ func (s *Store) Events(ctx context.Context, conversationID string) ([]agent.Even
 
 // AddContactAttempt records an attempt to reach a borrower; a zero time is now.
 func (s *Store) AddContactAttempt(ctx context.Context, c agent.ContactAttempt) error {
-	_, err := s.wpool(ctx).Exec(ctx, `INSERT INTO contact_attempts (account_id, channel, address, initiated_by, outcome,
-		message_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, c.AccountID, string(c.Channel), c.Address, c.InitiatedBy,
-		string(c.Outcome), c.MessageID, orNow(c.At))
+	_, err := s.wpool(ctx).Exec(ctx, insertContactAttemptSQL, contactAttemptArgs(c)...)
 	if err != nil {
 		return fmt.Errorf("postgres: add contact attempt: %w", err)
 	}
 	return nil
+}
+
+const insertContactAttemptSQL = `INSERT INTO contact_attempts (account_id, channel, address, initiated_by, outcome,
+	message_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7)`
+
+func contactAttemptArgs(c agent.ContactAttempt) []any {
+	return []any{c.AccountID, string(c.Channel), c.Address, c.InitiatedBy, string(c.Outcome), c.MessageID, orNow(c.At)}
 }
 
 // ContactAttempts lists an account's attempts at or after since, in order.

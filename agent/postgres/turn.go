@@ -12,9 +12,10 @@ import (
 var _ agent.TurnFinisher = (*Store)(nil)
 
 // FinishTurn writes the end of a turn in one transaction, its statements
-// sent as one pipeline: the conversation, the events and the inbound
-// message's move to processed (agent.TurnFinisher).
-func (s *Store) FinishTurn(ctx context.Context, c agent.Conversation, events []agent.Event, inboundID string) (string, []agent.Event, error) {
+// sent as one pipeline: the conversation, the events, the contact attempts
+// and the inbound message's move to processed (agent.TurnFinisher).
+func (s *Store) FinishTurn(ctx context.Context, end agent.TurnEnd) (string, []agent.Event, error) {
+	c, events, inboundID := end.Conversation, end.Events, end.InboundID
 	var owner string
 	stored := make([]agent.Event, len(events))
 	copy(stored, events)
@@ -27,6 +28,9 @@ func (s *Store) FinishTurn(ctx context.Context, c agent.Conversation, events []a
 				return fmt.Errorf("event %s: %w", stored[i].Kind, err)
 			}
 			b.Queue(insertEventSQL, args...)
+		}
+		for _, a := range end.Attempts {
+			b.Queue(insertContactAttemptSQL, contactAttemptArgs(a)...)
 		}
 		if inboundID != "" {
 			b.Queue(setMessageStatusSQL, string(agent.StatusProcessed), "", inboundID, statusRank(agent.StatusProcessed))
@@ -41,6 +45,11 @@ func (s *Store) FinishTurn(ctx context.Context, c agent.Conversation, events []a
 		for i := range stored {
 			if err := br.QueryRow().Scan(&stored[i].ID); err != nil {
 				return fmt.Errorf("event %s: %w", stored[i].Kind, err)
+			}
+		}
+		for range end.Attempts {
+			if _, err := br.Exec(); err != nil {
+				return fmt.Errorf("contact attempt: %w", err)
 			}
 		}
 		if inboundID != "" {

@@ -68,13 +68,18 @@ func scanEvent(sc scanner) (agent.Event, error) {
 func (s *Store) AddContactAttempt(ctx context.Context, c agent.ContactAttempt) (werr error) {
 	ctx, done := s.write(ctx)
 	defer done(&werr)
-	_, err := s.db.ExecContext(ctx, `INSERT INTO contact_attempts (account_id, channel, address, initiated_by, outcome,
-		message_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)`, c.AccountID, string(c.Channel), c.Address, c.InitiatedBy,
-		string(c.Outcome), c.MessageID, orNow(c.At).UnixMicro())
-	if err != nil {
+	if err := addContactAttempt(ctx, s.db, c); err != nil {
 		return fmt.Errorf("sqlite: add contact attempt: %w", err)
 	}
 	return nil
+}
+
+// addContactAttempt is AddContactAttempt on db.
+func addContactAttempt(ctx context.Context, db execer, c agent.ContactAttempt) error {
+	_, err := db.ExecContext(ctx, `INSERT INTO contact_attempts (account_id, channel, address, initiated_by, outcome,
+		message_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)`, c.AccountID, string(c.Channel), c.Address, c.InitiatedBy,
+		string(c.Outcome), c.MessageID, orNow(c.At).UnixMicro())
+	return err
 }
 
 // ContactAttempts lists an account's attempts at or after since, in order.

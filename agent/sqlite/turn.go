@@ -10,9 +10,10 @@ import (
 var _ agent.TurnFinisher = (*Store)(nil)
 
 // FinishTurn writes the end of a turn in one transaction: the
-// conversation, the events and the inbound message's move to processed
-// (agent.TurnFinisher).
-func (s *Store) FinishTurn(ctx context.Context, c agent.Conversation, events []agent.Event, inboundID string) (_ string, _ []agent.Event, werr error) {
+// conversation, the events, the contact attempts and the inbound message's
+// move to processed (agent.TurnFinisher).
+func (s *Store) FinishTurn(ctx context.Context, end agent.TurnEnd) (_ string, _ []agent.Event, werr error) {
+	c, events, inboundID := end.Conversation, end.Events, end.InboundID
 	ctx, done := s.write(ctx)
 	defer done(&werr)
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -30,6 +31,11 @@ func (s *Store) FinishTurn(ctx context.Context, c agent.Conversation, events []a
 			return "", nil, fmt.Errorf("sqlite: finish turn: event %s: %w", e.Kind, err)
 		}
 		stored = append(stored, e)
+	}
+	for _, a := range end.Attempts {
+		if err := addContactAttempt(ctx, tx, a); err != nil {
+			return "", nil, fmt.Errorf("sqlite: finish turn: contact attempt: %w", err)
+		}
 	}
 	if inboundID != "" {
 		if _, err := setMessageStatus(ctx, tx, inboundID, agent.StatusProcessed, ""); err != nil {

@@ -74,21 +74,19 @@ func BenchmarkTurn(b *testing.B, s agent.Store) {
 		}
 	})
 	if tf, ok := s.(agent.TurnFinisher); ok {
-		// As the orchestrator writes a turn: the reply and its contact
-		// attempt deferred, then the conversation, the event and the
-		// status in one durable transaction.
+		// As the orchestrator writes a turn: the reply deferred, then the
+		// conversation, the event, the contact attempt and the status in
+		// one durable transaction.
 		b.Run("FinishTurn", func(b *testing.B) {
 			c := newConv(b)
 			deferred := agent.WithFlushDeferred(ctx)
 			for b.Loop() {
 				in := inbound(b, c)
 				outbound(b, deferred, c, in)
-				if err := s.AddContactAttempt(deferred, agent.ContactAttempt{AccountID: acct.ID, Channel: agent.ChannelSMS,
-					Address: c.Address, InitiatedBy: "borrower", Outcome: agent.OutcomeSent}); err != nil {
-					b.Fatalf("AddContactAttempt: %v", err)
-				}
-				_, _, err := tf.FinishTurn(ctx, c, []agent.Event{{ConversationID: c.ID, AccountID: acct.ID,
-					Kind: agent.EventBalanceDisclosed, Actor: agent.OwnerAI}}, in.ID)
+				_, _, err := tf.FinishTurn(ctx, agent.TurnEnd{Conversation: c, InboundID: in.ID,
+					Events: []agent.Event{{ConversationID: c.ID, AccountID: acct.ID, Kind: agent.EventBalanceDisclosed, Actor: agent.OwnerAI}},
+					Attempts: []agent.ContactAttempt{{AccountID: acct.ID, Channel: agent.ChannelSMS, Address: c.Address,
+						InitiatedBy: "borrower", Outcome: agent.OutcomeSent}}})
 				if err != nil {
 					b.Fatalf("FinishTurn: %v", err)
 				}

@@ -31,25 +31,30 @@ func testFinishTurn(t *testing.T, open Open) {
 	}
 
 	// A missing inbound message fails the whole write.
-	if _, _, err := tf.FinishTurn(f.ctx, c, events, "m_missing"); !errors.Is(err, agent.ErrNotFound) {
+	attempts := []agent.ContactAttempt{{AccountID: f.acct.ID, Channel: agent.ChannelSMS, Address: c.Address,
+		InitiatedBy: "borrower", Outcome: agent.OutcomeSent, MessageID: "m_reply", At: T0}}
+	if _, _, err := tf.FinishTurn(f.ctx, agent.TurnEnd{Conversation: c, Events: events, Attempts: attempts, InboundID: "m_missing"}); !errors.Is(err, agent.ErrNotFound) {
 		t.Fatalf("FinishTurn(missing message) = %v, want ErrNotFound", err)
 	}
 	if got, _ := f.s.Events(f.ctx, c.ID); len(got) != 0 {
 		t.Errorf("a failed FinishTurn stored %d events", len(got))
+	}
+	if got, _ := f.s.ContactAttempts(f.ctx, f.acct.ID, time.Time{}); len(got) != 0 {
+		t.Errorf("a failed FinishTurn stored %d contact attempts", len(got))
 	}
 	if got, _ := f.s.Conversation(f.ctx, c.ID); got.Verified || got.State != f.conv.State {
 		t.Errorf("a failed FinishTurn wrote the conversation: %+v", got)
 	}
 	missing := c
 	missing.ID = "c_missing"
-	if _, _, err := tf.FinishTurn(f.ctx, missing, nil, in.ID); !errors.Is(err, agent.ErrNotFound) {
+	if _, _, err := tf.FinishTurn(f.ctx, agent.TurnEnd{Conversation: missing, InboundID: in.ID}); !errors.Is(err, agent.ErrNotFound) {
 		t.Errorf("FinishTurn(missing conversation) = %v, want ErrNotFound", err)
 	}
 	if got, _ := f.s.Message(f.ctx, in.ID); got.Status != agent.StatusReceived {
 		t.Errorf("a failed FinishTurn moved the message to %s", got.Status)
 	}
 
-	owner, stored, err := tf.FinishTurn(f.ctx, c, events, in.ID)
+	owner, stored, err := tf.FinishTurn(f.ctx, agent.TurnEnd{Conversation: c, Events: events, Attempts: attempts, InboundID: in.ID})
 	if err != nil {
 		t.Fatalf("FinishTurn: %v", err)
 	}
@@ -78,9 +83,13 @@ func testFinishTurn(t *testing.T, open Open) {
 	if m.Status != agent.StatusProcessed {
 		t.Errorf("inbound status = %s, want processed", m.Status)
 	}
+	as, err := f.s.ContactAttempts(f.ctx, f.acct.ID, time.Time{})
+	if err != nil || len(as) != 1 || as[0].MessageID != "m_reply" || !as[0].At.Equal(T0) {
+		t.Errorf("contact attempts after FinishTurn: %+v, %v; want the one written with it", as, err)
+	}
 
 	// Without an inbound message (outreach) and without events.
-	if _, stored, err := tf.FinishTurn(f.ctx, c, nil, ""); err != nil || len(stored) != 0 {
+	if _, stored, err := tf.FinishTurn(f.ctx, agent.TurnEnd{Conversation: c}); err != nil || len(stored) != 0 {
 		t.Errorf("FinishTurn(no message, no events) = %v, %v", stored, err)
 	}
 }
