@@ -6,65 +6,86 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/parley-collections/parley/agent"
 )
 
 var _ agent.TurnFinisher = (*Store)(nil)
 
-// FinishTurn writes the end of a turn in one transaction, its statements
-// sent as one pipeline: the conversation, the events, the contact attempts
-// and the inbound message's move to processed (agent.TurnFinisher).
+// FinishTurn writes the end of a turn in one round trip: its statements
+// go as one pipeline, which the server runs as one implicit transaction,
+// so that the conversation's row is locked only while the server runs
+// them. The pipeline opens by requiring the conversation and the inbound
+// message (parley_require, migration 0003): when either is missing, the
+// error undoes the whole pipeline (agent.TurnFinisher).
 func (s *Store) FinishTurn(ctx context.Context, end agent.TurnEnd) (string, []agent.Event, error) {
-	c, events, inboundID := end.Conversation, end.Events, end.InboundID
-	var owner string
-	stored := make([]agent.Event, len(events))
-	copy(stored, events)
-	err := pgx.BeginFunc(ctx, s.wpool(ctx), func(tx pgx.Tx) error {
-		b := &pgx.Batch{}
-		b.Queue(updateConversationSQL+" RETURNING owner", updateConversationArgs(c)...)
-		for i := range stored {
-			args, err := eventArgs(&stored[i])
-			if err != nil {
-				return fmt.Errorf("event %s: %w", stored[i].Kind, err)
-			}
-			b.Queue(insertEventSQL, args...)
+	c, inboundID := end.Conversation, end.InboundID
+	stored := make([]agent.Event, len(end.Events))
+	copy(stored, end.Events)
+	b := &pgx.Batch{}
+	b.Queue("SELECT parley_require(EXISTS (SELECT 1 FROM conversations WHERE id = $1), 'conversation ' || $1)", c.ID)
+	if inboundID != "" {
+		b.Queue("SELECT parley_require(EXISTS (SELECT 1 FROM messages WHERE id = $1), 'message ' || $1)", inboundID)
+	}
+	b.Queue(updateConversationSQL+" RETURNING owner", updateConversationArgs(c)...)
+	for i := range stored {
+		args, err := eventArgs(&stored[i])
+		if err != nil {
+			return "", nil, fmt.Errorf("postgres: finish turn: event %s: %w", stored[i].Kind, err)
 		}
-		for _, a := range end.Attempts {
-			b.Queue(insertContactAttemptSQL, contactAttemptArgs(a)...)
-		}
-		if inboundID != "" {
-			b.Queue(setMessageStatusSQL, string(agent.StatusProcessed), "", inboundID, statusRank(agent.StatusProcessed))
-		}
-		br := tx.SendBatch(ctx, b)
-		defer br.Close()
-		if err := br.QueryRow().Scan(&owner); errors.Is(err, pgx.ErrNoRows) {
-			return fmt.Errorf("conversation %s: %w", c.ID, agent.ErrNotFound)
-		} else if err != nil {
-			return err
-		}
-		for i := range stored {
-			if err := br.QueryRow().Scan(&stored[i].ID); err != nil {
-				return fmt.Errorf("event %s: %w", stored[i].Kind, err)
-			}
-		}
-		for range end.Attempts {
-			if _, err := br.Exec(); err != nil {
-				return fmt.Errorf("contact attempt: %w", err)
-			}
-		}
-		if inboundID != "" {
-			var moved, exists bool
-			if err := br.QueryRow().Scan(&moved, &exists); err != nil {
-				return err
-			}
-			if !exists {
-				return fmt.Errorf("message %s: %w", inboundID, agent.ErrNotFound)
-			}
-		}
-		return br.Close()
-	})
+		b.Queue(insertEventSQL, args...)
+	}
+	for _, a := range end.Attempts {
+		b.Queue(insertContactAttemptSQL, contactAttemptArgs(a)...)
+	}
+	if inboundID != "" {
+		b.Queue(setMessageStatusSQL, string(agent.StatusProcessed), "", inboundID, statusRank(agent.StatusProcessed))
+	}
+	owner, err := finishTurn(s.wpool(ctx).SendBatch(ctx, b), stored, len(end.Attempts), inboundID != "")
 	if err != nil {
+		var pe *pgconn.PgError
+		if errors.As(err, &pe) && pe.Code == "P0002" {
+			err = fmt.Errorf("%s: %w", pe.Message, agent.ErrNotFound)
+		}
 		return "", nil, fmt.Errorf("postgres: finish turn: %w", err)
 	}
 	return owner, stored, nil
+}
+
+// finishTurn reads FinishTurn's results in order, filling the events' IDs.
+func finishTurn(br pgx.BatchResults, stored []agent.Event, attempts int, inbound bool) (owner string, err error) {
+	defer func() {
+		if cerr := br.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	checks := 1
+	if inbound {
+		checks = 2
+	}
+	for range checks {
+		if _, err := br.Exec(); err != nil {
+			return "", err
+		}
+	}
+	if err := br.QueryRow().Scan(&owner); err != nil {
+		return "", err
+	}
+	for i := range stored {
+		if err := br.QueryRow().Scan(&stored[i].ID); err != nil {
+			return "", fmt.Errorf("event %s: %w", stored[i].Kind, err)
+		}
+	}
+	for range attempts {
+		if _, err := br.Exec(); err != nil {
+			return "", fmt.Errorf("contact attempt: %w", err)
+		}
+	}
+	if inbound {
+		var moved, exists bool
+		if err := br.QueryRow().Scan(&moved, &exists); err != nil {
+			return "", err
+		}
+	}
+	return owner, nil
 }
