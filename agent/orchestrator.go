@@ -155,7 +155,7 @@ var ErrUnknownSender = errors.New("unknown sender")
 // channel can acknowledge as soon as it returns.
 func (o *Orchestrator) Receive(ctx context.Context, in Inbound) (Message, bool, error) {
 	st := o.cfg.Store
-	conv, fresh, dup, err := o.conversationFor(ctx, in)
+	conv, fresh, dup, err := o.conversationFor(ctx, in, true)
 	if err != nil {
 		return Message{}, false, fmt.Errorf("receive: %w", err)
 	}
@@ -184,7 +184,14 @@ func (o *Orchestrator) Receive(ctx context.Context, in Inbound) (Message, bool, 
 		Status:           StatusReceived,
 		CreatedAt:        o.cfg.Clock.Now(),
 	}
-	stored, created, err := st.InsertInbound(ctx, m)
+	var stored Message
+	var created bool
+	if opener, ok := st.(ConversationOpener); ok && fresh && conv.ID == "" {
+		// Not stored yet: the conversation and its first message go together.
+		stored, created, err = opener.OpenWithInbound(ctx, &conv, m)
+	} else {
+		stored, created, err = st.InsertInbound(ctx, m)
+	}
 	if err != nil {
 		return Message{}, false, fmt.Errorf("receive: %w", err)
 	}
@@ -215,8 +222,10 @@ func (o *Orchestrator) Receive(ctx context.Context, in Inbound) (Message, bool, 
 // fresh reports that it was opened now. Storing the message is idempotent,
 // so a redelivery is looked for only before a conversation would be
 // opened for it: then dup is the message first stored, and nothing is
-// opened.
-func (o *Orchestrator) conversationFor(ctx context.Context, in Inbound) (c Conversation, fresh bool, dup *Message, err error) {
+// opened. With later set and a ConversationOpener store, a conversation
+// to open is returned unstored (no ID), for the caller to store with its
+// first message.
+func (o *Orchestrator) conversationFor(ctx context.Context, in Inbound, later bool) (c Conversation, fresh bool, dup *Message, err error) {
 	st := o.cfg.Store
 	if in.ConversationID != "" {
 		c, err := st.Conversation(ctx, in.ConversationID)
@@ -283,6 +292,9 @@ func (o *Orchestrator) conversationFor(ctx context.Context, in Inbound) (c Conve
 		State:     StateOpen,
 		Owner:     OwnerAI,
 		Locale:    a.Borrower.Locale,
+	}
+	if _, ok := st.(ConversationOpener); ok && later {
+		return c, true, nil, nil
 	}
 	if err := st.CreateConversation(ctx, &c); err != nil {
 		return Conversation{}, false, nil, err

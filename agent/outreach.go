@@ -105,7 +105,7 @@ func (o *Orchestrator) outreach(ctx context.Context, accountID string, ch Channe
 	if ch == ChannelVoice && addr == "" {
 		return TurnResult{}, fmt.Errorf("reach %s on voice: no phone number: %w", accountID, ErrNotFound)
 	}
-	conv, _, _, err := o.conversationFor(ctx, Inbound{Channel: ch, AccountID: accountID, From: addr})
+	conv, _, _, err := o.conversationFor(ctx, Inbound{Channel: ch, AccountID: accountID, From: addr}, false)
 	if err != nil {
 		return TurnResult{}, fmt.Errorf("reach: %w", err)
 	}

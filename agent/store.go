@@ -264,3 +264,11 @@ type TurnData struct {
 	Consents     []Consent
 	Attempts     []ContactAttempt
 }
+
+// ConversationOpener is implemented by stores that open a conversation and
+// store its first inbound message in one transaction: CreateConversation
+// and then InsertInbound, all or nothing. It fills c as CreateConversation
+// does and returns what InsertInbound would.
+type ConversationOpener interface {
+	OpenWithInbound(ctx context.Context, c *Conversation, m Message) (stored Message, created bool, err error)
+}

@@ -34,6 +34,14 @@ func scanConversation(sc scanner, extra ...any) (agent.Conversation, error) {
 // CreateConversation stores a new conversation, filling ID, owner (the AI),
 // state (open) and times when empty. An unknown account is agent.ErrNotFound.
 func (s *Store) CreateConversation(ctx context.Context, c *agent.Conversation) error {
+	q, args := conversationInsert(c)
+	_, err := s.pool.Exec(ctx, q, args...)
+	return createConversationErr(err, c)
+}
+
+// conversationInsert fills what CreateConversation fills in c and returns
+// the statement that stores it.
+func conversationInsert(c *agent.Conversation) (string, []any) {
 	if c.ID == "" {
 		c.ID = agent.NewID("c_")
 	}
@@ -48,10 +56,14 @@ func (s *Store) CreateConversation(ctx context.Context, c *agent.Conversation) e
 		c.UpdatedAt = c.CreatedAt
 	}
 	c.UpdatedAt = orNow(c.UpdatedAt)
-	_, err := s.pool.Exec(ctx, `INSERT INTO conversations (id, account_id, channel, address, state, owner,
+	return `INSERT INTO conversations (id, account_id, channel, address, state, owner,
 		verified, locale, memory, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-		c.ID, c.AccountID, string(c.Channel), c.Address, string(c.State), c.Owner, c.Verified, c.Locale,
-		jsonb(c.Memory), c.CreatedAt, c.UpdatedAt)
+		[]any{c.ID, c.AccountID, string(c.Channel), c.Address, string(c.State), c.Owner, c.Verified, c.Locale,
+			jsonb(c.Memory), c.CreatedAt, c.UpdatedAt}
+}
+
+// createConversationErr maps storing c's error to the store's errors.
+func createConversationErr(err error, c *agent.Conversation) error {
 	switch {
 	case pgCode(err) == codeForeignKey:
 		return fmt.Errorf("postgres: create conversation: account %s: %w", c.AccountID, agent.ErrNotFound)

@@ -59,6 +59,12 @@ type insertResult struct {
 // insertMessage stores m (and, when item is not nil, its outbox row) in one
 // round trip, filling m's Seq, Channel and Status and item's ID and Channel.
 func (s *Store) insertMessage(ctx context.Context, m *agent.Message, item *agent.OutboxItem, requireAI bool) (insertResult, error) {
+	return s.insertMessageIn(ctx, nil, m, item, requireAI)
+}
+
+// insertMessageIn is insertMessage that, when open is not nil, stores that
+// conversation first, in the same pipeline and transaction.
+func (s *Store) insertMessageIn(ctx context.Context, open *agent.Conversation, m *agent.Message, item *agent.OutboxItem, requireAI bool) (insertResult, error) {
 	var res insertResult
 	var guard []byte
 	if m.Guard != nil {
@@ -88,12 +94,23 @@ func (s *Store) insertMessage(ctx context.Context, m *agent.Message, item *agent
 		}
 	}
 	b := &pgx.Batch{}
+	if open != nil {
+		q, args := conversationInsert(open)
+		m.ConversationID = open.ID
+		b.Queue(q, args...)
+	}
 	b.Queue(lockConversationSQL, m.ConversationID)
 	b.Queue(insertMessageSQL, m.ID, m.ConversationID, string(m.Direction), string(m.Author), m.AuthorName,
 		string(m.Channel), m.Text, nullString(m.ChannelMessageID), m.ReplyTo, m.TemplateVersion, m.Model,
 		string(m.Status), jsonb(guard), ts(m.SendAt), m.ProviderID, m.CreatedAt,
 		requireAI, item != nil, to, body, obChannel, ts(next))
 	br := s.wpool(ctx).SendBatch(ctx, b)
+	if open != nil {
+		if _, err := br.Exec(); err != nil {
+			br.Close()
+			return res, createConversationErr(err, open)
+		}
+	}
 	var owner string
 	err := br.QueryRow().Scan(&res.convChannel, &owner)
 	if errors.Is(err, pgx.ErrNoRows) {
@@ -157,6 +174,27 @@ func (s *Store) InsertInbound(ctx context.Context, m agent.Message) (agent.Messa
 	old, err := s.MessageByChannelID(ctx, ch, m.ChannelMessageID)
 	if err != nil {
 		return m, false, fmt.Errorf("postgres: insert inbound: %w", err)
+	}
+	return old, false, nil
+}
+
+var _ agent.ConversationOpener = (*Store)(nil)
+
+// OpenWithInbound stores a new conversation and its first inbound message
+// in one round trip and one transaction (agent.ConversationOpener).
+func (s *Store) OpenWithInbound(ctx context.Context, c *agent.Conversation, m agent.Message) (agent.Message, bool, error) {
+	m = withDefaults(m, agent.DirectionIn, agent.AuthorBorrower, agent.StatusReceived)
+	res, err := s.insertMessageIn(ctx, c, &m, nil, false)
+	if err != nil {
+		return m, false, fmt.Errorf("postgres: open with inbound: %w", err)
+	}
+	if res.inserted {
+		return m, true, nil
+	}
+	// Delivered before, into another conversation: return that message.
+	old, err := s.MessageByChannelID(ctx, m.Channel, m.ChannelMessageID)
+	if err != nil {
+		return m, false, fmt.Errorf("postgres: open with inbound: %w", err)
 	}
 	return old, false, nil
 }

@@ -66,6 +66,7 @@ func Run(t *testing.T, open Open) {
 		{"SetInterrupted", testSetInterrupted},
 		{"ReviseOutbound", testReviseOutbound},
 		{"ReadTurn", testReadTurn},
+		{"OpenWithInbound", testOpenWithInbound},
 		{"ContactAttempts", testContactAttempts},
 		{"Consents", testConsents},
 		{"Plans", testPlans},

@@ -215,3 +215,38 @@ func testReadTurn(t *testing.T, open Open) {
 		t.Errorf("ReadTurn(missing) = %v, want ErrNotFound", err)
 	}
 }
+
+// testOpenWithInbound checks agent.ConversationOpener: a conversation and
+// its first message are stored together.
+func testOpenWithInbound(t *testing.T, open Open) {
+	f := setup(t, open)
+	op, ok := f.s.(agent.ConversationOpener)
+	if !ok {
+		t.Skipf("%T does not implement agent.ConversationOpener", f.s)
+	}
+	c := agent.Conversation{AccountID: f.acct.ID, Channel: agent.ChannelChat, Address: "+15555550100", Locale: "en"}
+	m, created, err := op.OpenWithInbound(f.ctx, &c, agent.Message{Channel: agent.ChannelChat, Text: "hi", ChannelMessageID: "ow-1"})
+	if err != nil || !created {
+		t.Fatalf("OpenWithInbound: created %v, %v", created, err)
+	}
+	if c.ID == "" || m.ConversationID != c.ID || m.Seq != 1 || m.Status != agent.StatusReceived {
+		t.Errorf("conversation %q, message %+v: want the message first in the new conversation", c.ID, m)
+	}
+	if got, err := f.s.Conversation(f.ctx, c.ID); err != nil || got.Owner != agent.OwnerAI || got.State != agent.StateOpen {
+		t.Errorf("stored conversation %+v, %v", got, err)
+	}
+	// A redelivery opening another conversation gets the first message back.
+	again := agent.Conversation{AccountID: f.acct.ID, Channel: agent.ChannelChat}
+	m2, created, err := op.OpenWithInbound(f.ctx, &again, agent.Message{Channel: agent.ChannelChat, Text: "hi", ChannelMessageID: "ow-1"})
+	if err != nil || created || m2.ID != m.ID {
+		t.Errorf("redelivery: %s created=%v, %v; want %s again", m2.ID, created, err, m.ID)
+	}
+	// An unknown account stores neither.
+	lost := agent.Conversation{AccountID: "A-missing", Channel: agent.ChannelChat}
+	if _, _, err := op.OpenWithInbound(f.ctx, &lost, agent.Message{Channel: agent.ChannelChat, Text: "hi", ChannelMessageID: "ow-2"}); !errors.Is(err, agent.ErrNotFound) {
+		t.Errorf("unknown account: %v, want ErrNotFound", err)
+	}
+	if _, err := f.s.MessageByChannelID(f.ctx, agent.ChannelChat, "ow-2"); !errors.Is(err, agent.ErrNotFound) {
+		t.Errorf("a failed OpenWithInbound stored its message: %v", err)
+	}
+}
