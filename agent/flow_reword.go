@@ -274,8 +274,7 @@ func (o *Orchestrator) streamPhrased(ctx context.Context, t *Turn, r Reply, id s
 		case storeErr != nil:
 			return true, Message{}, false, storeErr
 		case dropped.Status == StatusDropped:
-			t.Emit(EventMessageBlocked, map[string]string{"reason": "supervisor took over", "message_id": dropped.ID})
-			o.publish(ctx, Notice{Kind: "message", ConversationID: dropped.ConversationID, MessageID: dropped.ID})
+			o.takenOver(ctx, t, dropped)
 			return true, dropped, true, nil
 		case taken:
 			m := o.outbound(t, Reply{Text: said, TemplateVersion: tmpl.TemplateVersion}, id, AuthorAgent, "", &last)

@@ -419,11 +419,7 @@ func (o *Orchestrator) readTurn(ctx context.Context, messageID string) (t *Turn,
 	if d.Inbound.Status != StatusReceived {
 		return nil, &TurnResult{Conversation: d.Conversation, Inbound: d.Inbound, Duplicate: true}, nil
 	}
-	hist := d.History
-	if n := o.cfg.HistoryLimit; len(hist) > n {
-		hist = hist[len(hist)-n:]
-	}
-	t = o.turnFrom(d.Conversation, d.Account, d.Inbound, hist)
+	t = o.turnFrom(d.Conversation, d.Account, d.Inbound, o.recent(d.History))
 	t.consents, t.attempts, t.loaded = d.Consents, d.Attempts, true
 	return t, nil, nil
 }
@@ -470,10 +466,15 @@ func (o *Orchestrator) history(ctx context.Context, convID string, seq int64) ([
 	if err != nil {
 		return nil, err
 	}
-	if n := o.cfg.HistoryLimit; len(all) > n {
-		all = all[len(all)-n:]
+	return o.recent(all), nil
+}
+
+// recent is the last HistoryLimit of a conversation's messages.
+func (o *Orchestrator) recent(msgs []Message) []Message {
+	if n := o.cfg.HistoryLimit; len(msgs) > n {
+		return msgs[len(msgs)-n:]
 	}
-	return all, nil
+	return msgs
 }
 
 // Location is the borrower's time zone, UTC when unknown.
@@ -689,8 +690,7 @@ func (o *Orchestrator) send(ctx context.Context, t *Turn, m Message, to turnOpti
 	}
 	stored, err := st.InsertOutbound(ctx, m, item, m.Author == AuthorAgent)
 	if errors.Is(err, ErrNotOwner) {
-		t.Emit(EventMessageBlocked, map[string]string{"reason": "supervisor took over", "message_id": stored.ID})
-		o.publish(ctx, Notice{Kind: "message", ConversationID: m.ConversationID, MessageID: stored.ID})
+		o.takenOver(ctx, t, stored)
 		return stored, true, nil
 	}
 	if err != nil {
@@ -714,6 +714,13 @@ func (o *Orchestrator) send(ctx context.Context, t *Turn, m Message, to turnOpti
 	}
 	t.sentCount++
 	return stored, false, nil
+}
+
+// takenOver records that the store dropped reply m because a supervisor
+// took the conversation over while it was drafted.
+func (o *Orchestrator) takenOver(ctx context.Context, t *Turn, m Message) {
+	t.Emit(EventMessageBlocked, map[string]string{"reason": "supervisor took over", "message_id": m.ID})
+	o.publish(ctx, Notice{Kind: "message", ConversationID: m.ConversationID, MessageID: m.ID})
 }
 
 // block stores a refused draft as blocked and records message_blocked.

@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -66,13 +65,9 @@ func (s *Store) insertMessage(ctx context.Context, m *agent.Message, item *agent
 // conversation first, in the same pipeline and transaction.
 func (s *Store) insertMessageIn(ctx context.Context, open *agent.Conversation, m *agent.Message, item *agent.OutboxItem, requireAI bool) (insertResult, error) {
 	var res insertResult
-	var guard []byte
-	if m.Guard != nil {
-		b, err := json.Marshal(m.Guard)
-		if err != nil {
-			return res, fmt.Errorf("encode guard decision: %w", err)
-		}
-		guard = b
+	guard, err := guardJSON(m.Guard)
+	if err != nil {
+		return res, err
 	}
 	if !m.SendAt.IsZero() {
 		m.SendAt = m.SendAt.UTC().Truncate(time.Microsecond)
@@ -112,7 +107,7 @@ func (s *Store) insertMessageIn(ctx context.Context, open *agent.Conversation, m
 		}
 	}
 	var owner string
-	err := br.QueryRow().Scan(&res.convChannel, &owner)
+	err = br.QueryRow().Scan(&res.convChannel, &owner)
 	if errors.Is(err, pgx.ErrNoRows) {
 		br.Close()
 		return res, fmt.Errorf("conversation %s: %w", m.ConversationID, agent.ErrNotFound)

@@ -121,17 +121,13 @@ func setMessageStatus(ctx context.Context, q queryer, id string, st agent.Messag
 
 // ReviseOutbound rewrites a streaming reply; see agent.Store.
 func (s *Store) ReviseOutbound(ctx context.Context, m agent.Message) error {
-	var guard []byte
-	if m.Guard != nil {
-		b, err := json.Marshal(m.Guard)
-		if err != nil {
-			return fmt.Errorf("postgres: revise outbound: encode guard decision: %w", err)
-		}
-		guard = b
+	guard, err := guardJSON(m.Guard)
+	if err != nil {
+		return fmt.Errorf("postgres: revise outbound: %w", err)
 	}
 	// The status is read before the update, in the same statement.
 	var status *string
-	err := s.wpool(ctx).QueryRow(ctx, `WITH old AS (SELECT status FROM messages WHERE id = $5 AND direction = 'out'),
+	err = s.wpool(ctx).QueryRow(ctx, `WITH old AS (SELECT status FROM messages WHERE id = $5 AND direction = 'out'),
 		u AS (UPDATE messages SET text = $1, guard = $2, template_version = $3, model = $4
 			WHERE id = $5 AND direction = 'out' AND status = 'sending')
 		SELECT (SELECT status FROM old)`, m.Text, jsonb(guard), m.TemplateVersion, m.Model, m.ID).Scan(&status)
@@ -144,6 +140,18 @@ func (s *Store) ReviseOutbound(ctx context.Context, m agent.Message) error {
 		return fmt.Errorf("postgres: revise outbound: message %s is %s: %w", m.ID, *status, agent.ErrConflict)
 	}
 	return nil
+}
+
+// guardJSON encodes a guard decision for its column; nil is empty.
+func guardJSON(d *policies.Decision) ([]byte, error) {
+	if d == nil {
+		return nil, nil
+	}
+	b, err := json.Marshal(d)
+	if err != nil {
+		return nil, fmt.Errorf("encode guard decision: %w", err)
+	}
+	return b, nil
 }
 
 // SetInterrupted records where a caller cut a spoken reply.

@@ -308,6 +308,11 @@ func queryAll[T any](ctx context.Context, q queryer, scan func(scanner) (T, erro
 	if err != nil {
 		return nil, err
 	}
+	return collect(rows, scan)
+}
+
+// collect scans every row of rows with scan and closes them.
+func collect[T any](rows pgx.Rows, scan func(scanner) (T, error)) ([]T, error) {
 	defer rows.Close()
 	var out []T
 	for rows.Next() {

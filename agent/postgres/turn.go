@@ -82,8 +82,7 @@ func finishTurn(br pgx.BatchResults, stored []agent.Event, attempts int, inbound
 		}
 	}
 	if inbound {
-		var moved, exists bool
-		if err := br.QueryRow().Scan(&moved, &exists); err != nil {
+		if _, err := br.Exec(); err != nil {
 			return "", err
 		}
 	}

@@ -64,14 +64,5 @@ func batchAll[T any](br pgx.BatchResults, scan func(scanner) (T, error)) ([]T, e
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []T
-	for rows.Next() {
-		v, err := scan(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
+	return collect(rows, scan)
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -10,7 +9,6 @@ import (
 	"net/url"
 	"runtime"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -20,24 +18,6 @@ import (
 	"github.com/parley-collections/parley/agent"
 	"github.com/parley-collections/parley/channels/chat"
 )
-
-// lockedBuffer is a log sink safe for the server's goroutines.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // smallSendBuffers gives accepted connections a small kernel send buffer,
 // so that a client that stops reading holds the server's writer soon.
@@ -61,7 +41,7 @@ func TestSlowChatReaderIsDroppedWithBoundedMemory(t *testing.T) {
 	}
 	t.Parallel()
 	secret := strings.Repeat("s", chat.MinSecretLen)
-	logs := &lockedBuffer{}
+	logs := &syncBuffer{}
 	log := slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	a, st, base := startAppOn(t, map[string]string{"PARLEY_CHAT_SECRET": secret}, true, log, nil,
 		func(l net.Listener) net.Listener { return smallSendBuffers{l} })
