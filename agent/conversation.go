@@ -238,6 +238,13 @@ type ContactAttempt struct {
 	At          time.Time      `json:"at"`
 }
 
+// Counts reports whether the attempt counts toward the contact limits the
+// guard applies (Turn.Facts): one the agent initiated, or a call that
+// connected, which limits further calls whoever placed it.
+func (c ContactAttempt) Counts() bool {
+	return c.InitiatedBy == "agent" || (c.Channel == ChannelVoice && c.Outcome == OutcomeConnected)
+}
+
 // Consent is a borrower's permission to be contacted on a channel.
 type Consent struct {
 	AccountID string    `json:"account_id"`

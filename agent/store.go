@@ -238,12 +238,15 @@ type FoundSender struct {
 // one round trip, from one snapshot: the inbound message, its conversation
 // and account, the conversation's messages from History before the inbound
 // one on (at most History of them before it, and any after it), and the
-// account's consents and its contact attempts at or after Since, each as
+// account's consents and those of its contact attempts at or after Since
+// that count toward the contact limits (ContactAttempt.Counts), each as
 // the single reads of Store would return them, except that the history
 // comes without guard decisions (Guard is nil): a turn reads its
 // transcript, not how each message was judged, and decoding every
-// decision was a large part of reading it. An unknown message is
-// ErrNotFound.
+// decision was a large part of reading it. Replies to the borrower's own
+// messages are most of a conversation's attempts and count toward nothing,
+// so a long conversation does not make every turn read all of them. An
+// unknown message is ErrNotFound.
 type TurnReader interface {
 	ReadTurn(ctx context.Context, q TurnQuery) (TurnData, error)
 }

@@ -194,6 +194,10 @@ func (s *Store) Disputes(ctx context.Context, accountID string) ([]agent.Dispute
 
 const contactAttemptCols = "id, account_id, channel, address, initiated_by, outcome, message_id, at"
 
+// countedAttempt is the condition of agent.ContactAttempt.Counts and of
+// the partial index contact_attempts_counted.
+const countedAttempt = "(initiated_by = 'agent' OR (channel = 'voice' AND outcome = 'connected'))"
+
 func scanContactAttempt(sc scanner) (agent.ContactAttempt, error) {
 	var (
 		c  agent.ContactAttempt

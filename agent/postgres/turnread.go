@@ -33,7 +33,7 @@ func (s *Store) ReadTurn(ctx context.Context, q agent.TurnQuery) (agent.TurnData
 		" AND seq > greatest((SELECT seq FROM messages WHERE id = $1) - $2, 0) ORDER BY seq", q.MessageID, q.History)
 	b.Queue("SELECT "+consentCols+" FROM consents WHERE account_id = "+turnAccount+` ORDER BY channel COLLATE "C"`, q.MessageID)
 	b.Queue("SELECT "+contactAttemptCols+" FROM contact_attempts WHERE account_id = "+turnAccount+
-		" AND at >= $2 ORDER BY at, id", q.MessageID, q.Since.UTC())
+		" AND at >= $2 AND "+countedAttempt+" ORDER BY at, id", q.MessageID, q.Since.UTC())
 	br := s.pool.SendBatch(ctx, b)
 	defer br.Close()
 	var err error

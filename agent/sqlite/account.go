@@ -112,7 +112,11 @@ const accountCols = "a.data, a.created_at, a.updated_at"
 
 // Account returns one account, or agent.ErrNotFound.
 func (s *Store) Account(ctx context.Context, id string) (agent.Account, error) {
-	a, err := scanAccount(s.rdb.QueryRowContext(ctx, "SELECT "+accountCols+" FROM accounts a WHERE a.id = ?", id))
+	return readAccount(ctx, s.rdb, id)
+}
+
+func readAccount(ctx context.Context, q querier, id string) (agent.Account, error) {
+	a, err := scanAccount(q.QueryRowContext(ctx, "SELECT "+accountCols+" FROM accounts a WHERE a.id = ?", id))
 	return a, found(err, "account %s", id)
 }
 

@@ -69,7 +69,11 @@ func (s *Store) CreateConversation(ctx context.Context, c *agent.Conversation) (
 
 // Conversation returns one conversation, or agent.ErrNotFound.
 func (s *Store) Conversation(ctx context.Context, id string) (agent.Conversation, error) {
-	c, err := scanConversation(s.rdb.QueryRowContext(ctx, "SELECT "+conversationCols+" FROM conversations c WHERE c.id = ?", id))
+	return readConversation(ctx, s.rdb, id)
+}
+
+func readConversation(ctx context.Context, q querier, id string) (agent.Conversation, error) {
+	c, err := scanConversation(q.QueryRowContext(ctx, "SELECT "+conversationCols+" FROM conversations c WHERE c.id = ?", id))
 	return c, found(err, "conversation %s", id)
 }
 

@@ -190,7 +190,11 @@ func (s *Store) InsertOutbound(ctx context.Context, m agent.Message, item *agent
 
 // Message returns one message, or agent.ErrNotFound.
 func (s *Store) Message(ctx context.Context, id string) (agent.Message, error) {
-	m, err := scanMessage(s.rdb.QueryRowContext(ctx, "SELECT "+messageCols+" FROM messages WHERE id = ?", id))
+	return readMessage(ctx, s.rdb, id)
+}
+
+func readMessage(ctx context.Context, q querier, id string) (agent.Message, error) {
+	m, err := scanMessage(q.QueryRowContext(ctx, "SELECT "+messageCols+" FROM messages WHERE id = ?", id))
 	return m, found(err, "message %s", id)
 }
 

@@ -84,20 +84,29 @@ func addContactAttempt(ctx context.Context, db execer, c agent.ContactAttempt) e
 
 // ContactAttempts lists an account's attempts at or after since, in order.
 func (s *Store) ContactAttempts(ctx context.Context, accountID string, since time.Time) ([]agent.ContactAttempt, error) {
-	out, err := queryAll(ctx, s.rdb, func(sc scanner) (agent.ContactAttempt, error) {
-		var (
-			c  agent.ContactAttempt
-			at sql.NullInt64
-		)
-		err := sc.Scan(&c.ID, &c.AccountID, &c.Channel, &c.Address, &c.InitiatedBy, &c.Outcome, &c.MessageID, &at)
-		c.At = fromMicros(at)
-		return c, err
-	}, `SELECT id, account_id, channel, address, initiated_by, outcome, message_id, at
-		FROM contact_attempts WHERE account_id = ? AND at >= ? ORDER BY at, id`, accountID, since.UnixMicro())
+	out, err := queryAll(ctx, s.rdb, scanContactAttempt, "SELECT "+contactAttemptCols+
+		" FROM contact_attempts WHERE account_id = ? AND at >= ? ORDER BY at, id", accountID, since.UnixMicro())
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: contact attempts: %w", err)
 	}
 	return out, nil
+}
+
+const contactAttemptCols = "id, account_id, channel, address, initiated_by, outcome, message_id, at"
+
+// countedAttempt is the condition of agent.ContactAttempt.Counts, word for
+// word the condition of the partial index contact_attempts_counted, which
+// SQLite uses only for a query that repeats it.
+const countedAttempt = "(initiated_by = 'agent' OR (channel = 'voice' AND outcome = 'connected'))"
+
+func scanContactAttempt(sc scanner) (agent.ContactAttempt, error) {
+	var (
+		c  agent.ContactAttempt
+		at sql.NullInt64
+	)
+	err := sc.Scan(&c.ID, &c.AccountID, &c.Channel, &c.Address, &c.InitiatedBy, &c.Outcome, &c.MessageID, &at)
+	c.At = fromMicros(at)
+	return c, err
 }
 
 // SetConsent records a borrower's consent state on a channel, replacing the previous one.
@@ -116,7 +125,15 @@ func (s *Store) SetConsent(ctx context.Context, c agent.Consent) (werr error) {
 
 // Consents lists an account's consents by channel.
 func (s *Store) Consents(ctx context.Context, accountID string) ([]agent.Consent, error) {
-	out, err := queryAll(ctx, s.rdb, func(sc scanner) (agent.Consent, error) {
+	out, err := readConsents(ctx, s.rdb, accountID)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: consents: %w", err)
+	}
+	return out, nil
+}
+
+func readConsents(ctx context.Context, q querier, accountID string) ([]agent.Consent, error) {
+	return queryAll(ctx, q, func(sc scanner) (agent.Consent, error) {
 		var (
 			c   agent.Consent
 			opt int
@@ -126,10 +143,6 @@ func (s *Store) Consents(ctx context.Context, accountID string) ([]agent.Consent
 		c.OptedOut, c.UpdatedAt = opt != 0, fromMicros(at)
 		return c, err
 	}, `SELECT account_id, channel, opted_out, source, updated_at FROM consents WHERE account_id = ? ORDER BY channel`, accountID)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: consents: %w", err)
-	}
-	return out, nil
 }
 
 // PutPlan inserts or replaces a plan; an empty ID and creation time are filled in.

@@ -309,10 +309,14 @@ func found(err error, op string, args ...any) error {
 // scanner is a row: *sql.Row or *sql.Rows.
 type scanner interface{ Scan(dest ...any) error }
 
-// queryAll runs a query and scans every row with scan.
-func queryAll[T any](ctx context.Context, db interface {
+// querier is a database, a connection or a transaction.
+type querier interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-}, scan func(scanner) (T, error), q string, args ...any) ([]T, error) {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}
+
+// queryAll runs a query and scans every row with scan.
+func queryAll[T any](ctx context.Context, db querier, scan func(scanner) (T, error), q string, args ...any) ([]T, error) {
 	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
