@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"errors"
 	"strings"
 	"testing"
 
@@ -123,49 +122,5 @@ func TestDeferredWritesCommitAsynchronously(t *testing.T) {
 	var main string
 	if err := s.pool.QueryRow(ctx, "SHOW synchronous_commit").Scan(&main); err != nil || main != "on" {
 		t.Errorf("the main pool's synchronous_commit = %q (%v), want on", main, err)
-	}
-}
-
-// FindSender finds what AccountByPhone, OpenConversation and
-// MessageByChannelID would, in one round trip.
-func TestFindSender(t *testing.T) {
-	t.Parallel()
-	s := openURL(t, pgtest.Schema(t))
-	ctx := context.Background()
-	a := storetest.Account("A-200", "+15555550200")
-	if err := s.PutAccount(ctx, a); err != nil {
-		t.Fatal(err)
-	}
-	q := agent.SenderLookup{Phone: "+15555550200", Channel: agent.ChannelSMS, ChannelMessageID: "SM-find-1"}
-	if _, err := s.FindSender(ctx, agent.SenderLookup{Phone: "+15555550999", Channel: agent.ChannelSMS}); !errors.Is(err, agent.ErrNotFound) {
-		t.Errorf("unknown phone: %v, want ErrNotFound", err)
-	}
-	got, err := s.FindSender(ctx, q)
-	if err != nil || got.Open || got.Delivered != nil || got.Account.ID != a.ID {
-		t.Fatalf("no conversation yet: %+v, %v", got, err)
-	}
-	c := agent.Conversation{AccountID: a.ID, Channel: agent.ChannelSMS, Address: "+15555550200"}
-	if err := s.CreateConversation(ctx, &c); err != nil {
-		t.Fatal(err)
-	}
-	voice := agent.Conversation{AccountID: a.ID, Channel: agent.ChannelVoice}
-	if err := s.CreateConversation(ctx, &voice); err != nil {
-		t.Fatal(err)
-	}
-	in, _, err := s.InsertInbound(ctx, agent.Message{ConversationID: c.ID, Channel: agent.ChannelSMS, Text: "hi", ChannelMessageID: "SM-find-1"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err = s.FindSender(ctx, q)
-	if err != nil || !got.Open || got.Conversation.ID != c.ID || got.Delivered == nil || got.Delivered.ID != in.ID {
-		t.Fatalf("open conversation and an earlier delivery: %+v, %v; want %s and %s", got, err, c.ID, in.ID)
-	}
-	c.State = agent.StateClosed
-	if err := s.UpdateConversation(ctx, c); err != nil {
-		t.Fatal(err)
-	}
-	got, err = s.FindSender(ctx, agent.SenderLookup{Phone: q.Phone, Channel: q.Channel})
-	if err != nil || got.Open || got.Delivered != nil {
-		t.Errorf("closed conversation, no message id: %+v, %v; want nothing open, nothing looked up", got, err)
 	}
 }

@@ -123,9 +123,47 @@ func readAccount(ctx context.Context, q querier, id string) (agent.Account, erro
 // AccountByPhone finds the account of the borrower with that number; when
 // several share it, the lowest id wins.
 func (s *Store) AccountByPhone(ctx context.Context, phone string) (agent.Account, error) {
-	a, err := scanAccount(s.rdb.QueryRowContext(ctx, "SELECT "+accountCols+
+	return accountByPhone(ctx, s.rdb, phone)
+}
+
+func accountByPhone(ctx context.Context, q querier, phone string) (agent.Account, error) {
+	a, err := scanAccount(q.QueryRowContext(ctx, "SELECT "+accountCols+
 		" FROM account_phones p JOIN accounts a ON a.id = p.account_id WHERE p.phone = ? ORDER BY a.id LIMIT 1", phone))
 	return a, found(err, "account by phone")
+}
+
+var _ agent.SenderFinder = (*Store)(nil)
+
+// FindSender finds the account of a phone, its open conversation on the
+// channel and an earlier delivery of the message in one read transaction
+// (agent.SenderFinder), for the reason ReadTurn gives.
+func (s *Store) FindSender(ctx context.Context, q agent.SenderLookup) (_ agent.FoundSender, err error) {
+	var out agent.FoundSender
+	tx, err := s.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return out, fmt.Errorf("sqlite: find sender: %w", err)
+	}
+	defer tx.Rollback() // a read: nothing to commit
+	if out.Account, err = accountByPhone(ctx, tx, q.Phone); err != nil {
+		return out, err
+	}
+	c, err := openConversation(ctx, tx, out.Account.ID, q.Channel)
+	switch {
+	case err == nil:
+		out.Conversation, out.Open = c, true
+	case !errors.Is(err, agent.ErrNotFound):
+		return out, err
+	}
+	if q.ChannelMessageID != "" {
+		m, err := messageByChannelID(ctx, tx, q.Channel, q.ChannelMessageID)
+		switch {
+		case err == nil:
+			out.Delivered = &m
+		case !errors.Is(err, agent.ErrNotFound):
+			return out, err
+		}
+	}
+	return out, nil
 }
 
 // Accounts lists accounts ordered by id after the given id, at most limit (0 = all).

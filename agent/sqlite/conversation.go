@@ -80,7 +80,11 @@ func readConversation(ctx context.Context, q querier, id string) (agent.Conversa
 // OpenConversation returns the newest conversation of an account on a
 // channel that is not closed, or agent.ErrNotFound.
 func (s *Store) OpenConversation(ctx context.Context, accountID string, ch agent.Channel) (agent.Conversation, error) {
-	c, err := scanConversation(s.rdb.QueryRowContext(ctx, "SELECT "+conversationCols+
+	return openConversation(ctx, s.rdb, accountID, ch)
+}
+
+func openConversation(ctx context.Context, q querier, accountID string, ch agent.Channel) (agent.Conversation, error) {
+	c, err := scanConversation(q.QueryRowContext(ctx, "SELECT "+conversationCols+
 		` FROM conversations c WHERE c.account_id = ? AND c.channel = ? AND c.state <> ?
 		ORDER BY c.created_at DESC, c.rowid DESC LIMIT 1`, accountID, string(ch), string(agent.StateClosed)))
 	return c, found(err, "open conversation")

@@ -200,7 +200,11 @@ func readMessage(ctx context.Context, q querier, id string) (agent.Message, erro
 
 // MessageByChannelID finds a message by its channel message id, or agent.ErrNotFound.
 func (s *Store) MessageByChannelID(ctx context.Context, ch agent.Channel, channelMessageID string) (agent.Message, error) {
-	m, err := scanMessage(s.rdb.QueryRowContext(ctx, "SELECT "+messageCols+
+	return messageByChannelID(ctx, s.rdb, ch, channelMessageID)
+}
+
+func messageByChannelID(ctx context.Context, q querier, ch agent.Channel, channelMessageID string) (agent.Message, error) {
+	m, err := scanMessage(q.QueryRowContext(ctx, "SELECT "+messageCols+
 		" FROM messages WHERE channel = ? AND channel_message_id = ?", string(ch), channelMessageID))
 	return m, found(err, "message by channel id")
 }

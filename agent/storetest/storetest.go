@@ -67,6 +67,7 @@ func Run(t *testing.T, open Open) {
 		{"ReviseOutbound", testReviseOutbound},
 		{"ReadTurn", testReadTurn},
 		{"OpenWithInbound", testOpenWithInbound},
+		{"FindSender", testFindSender},
 		{"ContactAttempts", testContactAttempts},
 		{"Consents", testConsents},
 		{"Plans", testPlans},

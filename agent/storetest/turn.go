@@ -266,3 +266,50 @@ func testOpenWithInbound(t *testing.T, open Open) {
 		t.Errorf("a failed OpenWithInbound stored its message: %v", err)
 	}
 }
+
+// testFindSender checks agent.SenderFinder: it finds what AccountByPhone,
+// OpenConversation and MessageByChannelID would.
+func testFindSender(t *testing.T, open Open) {
+	s := open(t)
+	ctx := ctxFor(t)
+	sf, ok := s.(agent.SenderFinder)
+	if !ok {
+		t.Skipf("%T does not implement agent.SenderFinder", s)
+	}
+	a := Account("A-200", "+15555550200")
+	if err := s.PutAccount(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	q := agent.SenderLookup{Phone: "+15555550200", Channel: agent.ChannelSMS, ChannelMessageID: "SM-find-1"}
+	if _, err := sf.FindSender(ctx, agent.SenderLookup{Phone: "+15555550999", Channel: agent.ChannelSMS}); !errors.Is(err, agent.ErrNotFound) {
+		t.Errorf("unknown phone: %v, want ErrNotFound", err)
+	}
+	got, err := sf.FindSender(ctx, q)
+	if err != nil || got.Open || got.Delivered != nil || got.Account.ID != a.ID {
+		t.Fatalf("no conversation yet: %+v, %v", got, err)
+	}
+	c := agent.Conversation{AccountID: a.ID, Channel: agent.ChannelSMS, Address: "+15555550200"}
+	if err := s.CreateConversation(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	voice := agent.Conversation{AccountID: a.ID, Channel: agent.ChannelVoice}
+	if err := s.CreateConversation(ctx, &voice); err != nil {
+		t.Fatal(err)
+	}
+	in, _, err := s.InsertInbound(ctx, agent.Message{ConversationID: c.ID, Channel: agent.ChannelSMS, Text: "hi", ChannelMessageID: "SM-find-1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err = sf.FindSender(ctx, q)
+	if err != nil || !got.Open || got.Conversation.ID != c.ID || got.Delivered == nil || got.Delivered.ID != in.ID {
+		t.Fatalf("open conversation and an earlier delivery: %+v, %v; want %s and %s", got, err, c.ID, in.ID)
+	}
+	c.State = agent.StateClosed
+	if err := s.UpdateConversation(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	got, err = sf.FindSender(ctx, agent.SenderLookup{Phone: q.Phone, Channel: q.Channel})
+	if err != nil || got.Open || got.Delivered != nil {
+		t.Errorf("closed conversation, no message id: %+v, %v; want nothing open, nothing looked up", got, err)
+	}
+}
