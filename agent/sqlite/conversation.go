@@ -52,10 +52,13 @@ func (s *Store) CreateConversation(ctx context.Context, c *agent.Conversation) (
 		c.UpdatedAt = c.CreatedAt
 	}
 	c.UpdatedAt = orNow(c.UpdatedAt)
-	_, err := s.db.ExecContext(ctx, `INSERT INTO conversations (id, account_id, channel, address, state, owner,
+	err := s.update(ctx, func(tx *wtx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO conversations (id, account_id, channel, address, state, owner,
 		verified, locale, memory, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.ID, c.AccountID, string(c.Channel), c.Address, string(c.State), c.Owner, boolInt(c.Verified), c.Locale,
-		jsonText(c.Memory), c.CreatedAt.UnixMicro(), c.UpdatedAt.UnixMicro())
+			c.ID, c.AccountID, string(c.Channel), c.Address, string(c.State), c.Owner, boolInt(c.Verified), c.Locale,
+			jsonText(c.Memory), c.CreatedAt.UnixMicro(), c.UpdatedAt.UnixMicro())
+		return err
+	})
 	switch {
 	case isConstraint(err, "FOREIGN KEY"):
 		return fmt.Errorf("sqlite: create conversation: account %s: %w", c.AccountID, agent.ErrNotFound)
@@ -96,7 +99,7 @@ func (s *Store) UpdateConversation(ctx context.Context, c agent.Conversation) (w
 	ctx, done := s.write(ctx)
 	defer done(&werr)
 	var owner string
-	if err := updateConversation(ctx, s.db, c, &owner); err != nil {
+	if err := s.update(ctx, func(tx *wtx) error { return updateConversation(ctx, tx, c, &owner) }); err != nil {
 		return fmt.Errorf("sqlite: update conversation: %w", err)
 	}
 	return nil

@@ -57,7 +57,7 @@ func (s *Store) InsertInbound(ctx context.Context, m agent.Message) (_ agent.Mes
 	if m.Status == "" {
 		m.Status = agent.StatusReceived
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return m, false, fmt.Errorf("sqlite: insert inbound: %w", err)
 	}
@@ -97,7 +97,7 @@ func (s *Store) InsertInbound(ctx context.Context, m agent.Message) (_ agent.Mes
 // Channel and CreatedAt, and returns the conversation's owner. The update
 // holds the write lock, so no takeover can slip between this read of the
 // owner and the insert that follows.
-func nextSeq(ctx context.Context, tx *sql.Tx, m *agent.Message) (owner string, err error) {
+func nextSeq(ctx context.Context, tx execer, m *agent.Message) (owner string, err error) {
 	if m.ID == "" {
 		m.ID = agent.NewID("m_")
 	}
@@ -117,7 +117,7 @@ func nextSeq(ctx context.Context, tx *sql.Tx, m *agent.Message) (owner string, e
 	return owner, nil
 }
 
-func writeMessage(ctx context.Context, tx *sql.Tx, m *agent.Message) error {
+func writeMessage(ctx context.Context, tx execer, m *agent.Message) error {
 	guard, err := guardJSON(m.Guard)
 	if err != nil {
 		return err
@@ -149,7 +149,7 @@ func (s *Store) InsertOutbound(ctx context.Context, m agent.Message, item *agent
 	if m.Status == "" {
 		m.Status = agent.StatusQueued
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return m, fmt.Errorf("sqlite: insert outbound: %w", err)
 	}
@@ -246,7 +246,11 @@ var rankSQL = func() string {
 func (s *Store) SetMessageStatus(ctx context.Context, id string, st agent.MessageStatus, providerID string) (_ bool, werr error) {
 	ctx, done := s.write(ctx)
 	defer done(&werr)
-	moved, err := setMessageStatus(ctx, s.db, id, st, providerID)
+	var moved bool
+	err := s.update(ctx, func(tx *wtx) (err error) {
+		moved, err = setMessageStatus(ctx, tx, id, st, providerID)
+		return err
+	})
 	if err != nil {
 		return false, fmt.Errorf("sqlite: set message status: %w", err)
 	}

@@ -30,7 +30,7 @@ func scanOutbox(sc scanner) (agent.OutboxItem, error) {
 
 // insertOutbox adds the pending row that sends m, due at item.NextAttemptAt,
 // else m.SendAt, else now, and fills item with what was stored.
-func insertOutbox(ctx context.Context, tx *sql.Tx, m agent.Message, item *agent.OutboxItem) error {
+func insertOutbox(ctx context.Context, tx execer, m agent.Message, item *agent.OutboxItem) error {
 	item.MessageID, item.ConversationID = m.ID, m.ConversationID
 	if item.Channel == "" {
 		item.Channel = m.Channel
@@ -63,12 +63,16 @@ func (s *Store) ClaimOutbox(ctx context.Context, worker string, now time.Time, l
 	}
 	n := now.UnixMicro()
 	wctx, done := s.write(ctx)
-	items, err := queryAll(wctx, s.db, scanOutbox, `UPDATE outbox SET status = 'sending', claimed_by = ?, lease_until = ?,
+	var items []agent.OutboxItem
+	err := s.update(wctx, func(tx *wtx) (err error) {
+		items, err = queryAll(wctx, tx, scanOutbox, `UPDATE outbox SET status = 'sending', claimed_by = ?, lease_until = ?,
 		attempts = attempts + 1, updated_at = ?
 		WHERE id IN (SELECT id FROM outbox
 			WHERE (status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND lease_until <= ?)
 			ORDER BY next_attempt_at, id LIMIT ?)
 		RETURNING `+outboxCols, worker, now.Add(lease).UnixMicro(), n, n, n, limit)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: claim outbox: %w", err)
 	}
@@ -90,7 +94,7 @@ func (s *Store) ClaimOutbox(ctx context.Context, worker string, now time.Time, l
 func (s *Store) finishOutbox(ctx context.Context, op string, id int64, worker string, set string, args []any, msgStatus agent.MessageStatus, providerID string) (werr error) {
 	ctx, done := s.write(ctx)
 	defer done(&werr)
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("sqlite: %s: %w", op, err)
 	}

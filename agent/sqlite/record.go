@@ -14,7 +14,7 @@ import (
 func (s *Store) AddEvent(ctx context.Context, e agent.Event) (_ agent.Event, werr error) {
 	ctx, done := s.write(ctx)
 	defer done(&werr)
-	if err := addEvent(ctx, s.db, &e); err != nil {
+	if err := s.update(ctx, func(tx *wtx) error { return addEvent(ctx, tx, &e) }); err != nil {
 		return e, fmt.Errorf("sqlite: add event: %w", err)
 	}
 	return e, nil
@@ -68,7 +68,7 @@ func scanEvent(sc scanner) (agent.Event, error) {
 func (s *Store) AddContactAttempt(ctx context.Context, c agent.ContactAttempt) (werr error) {
 	ctx, done := s.write(ctx)
 	defer done(&werr)
-	if err := addContactAttempt(ctx, s.db, c); err != nil {
+	if err := s.update(ctx, func(tx *wtx) error { return addContactAttempt(ctx, tx, c) }); err != nil {
 		return fmt.Errorf("sqlite: add contact attempt: %w", err)
 	}
 	return nil

@@ -49,6 +49,7 @@ type Store struct {
 	db       *sql.DB // the one writing connection
 	rdb      *sql.DB // reads outside transactions: a pool of read-only connections on a file, else db
 	locks    keyedMutex
+	chain    chain // the transaction concurrent writes share (chain.go)
 	flush    *walFlusher
 	migrated []string // what Open applied
 }

@@ -156,10 +156,11 @@ type cachedStmt struct {
 }
 
 // stmt returns the cached statement for query, preparing it on first use,
-// or nil when the query should run uncached: it has no arguments, or its
-// statement is busy with open rows (the same query nested in a loop).
+// or nil when the query should run uncached: it has no arguments and is
+// not one of the chain's savepoint statements, or its statement is busy
+// with open rows (the same query nested in a loop).
 func (c *cachingConn) stmt(ctx context.Context, query string, args []driver.NamedValue) (*cachedStmt, error) {
-	if len(args) == 0 {
+	if len(args) == 0 && !savepointSQL[query] {
 		return nil, nil
 	}
 	if st, ok := c.stmts[query]; ok {

@@ -16,7 +16,7 @@ func (s *Store) FinishTurn(ctx context.Context, end agent.TurnEnd) (_ string, _ 
 	c, events, inboundID := end.Conversation, end.Events, end.InboundID
 	ctx, done := s.write(ctx)
 	defer done(&werr)
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return "", nil, fmt.Errorf("sqlite: finish turn: %w", err)
 	}
