@@ -98,7 +98,15 @@ func TestSlowChatReaderIsDroppedWithBoundedMemory(t *testing.T) {
 	grew := int64(after) - int64(before)
 	check(grew < 4<<20, "the heap grew by %d bytes while one socket did not read", grew)
 
-	// Every reply is stored and reaches a client that reads.
+	// Every reply is stored and reaches a client that reads. The outbox
+	// sends the replies after their turns: let it finish the last ones.
+	for wait := time.Now().Add(20 * time.Second); time.Now().Before(wait); time.Sleep(20 * time.Millisecond) {
+		pending, err1 := st.Outbox(ctx, agent.OutboxPending, 1)
+		sending, err2 := st.Outbox(ctx, agent.OutboxSending, 1)
+		if err1 == nil && err2 == nil && len(pending)+len(sending) == 0 {
+			break
+		}
+	}
 	conv, err := st.OpenConversation(ctx, func() string {
 		acct, _ := st.Account(ctx, account)
 		return acct.ID
