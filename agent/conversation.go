@@ -359,6 +359,7 @@ type OutboxItem struct {
 	ID             int64        `json:"id"`
 	MessageID      string       `json:"message_id"`
 	ConversationID string       `json:"conversation_id"`
+	AccountID      string       `json:"account_id"` // the conversation's, stored with the row
 	Channel        Channel      `json:"channel"`
 	To             string       `json:"to"`
 	Body           string       `json:"body"`

@@ -151,13 +151,8 @@ func (d *Dispatcher) send(ctx context.Context, it OutboxItem) {
 		return
 	}
 	// The row carries what is sent (the message it belongs to exists: the
-	// row refers to it); the conversation says whose account it is.
-	conv, err := d.Store.Conversation(ctx, it.ConversationID)
-	if err != nil {
-		d.retry(ctx, it, fmt.Errorf("load conversation: %w", err))
-		return
-	}
-	pid, err := s.Send(ctx, Outbound{MessageID: it.MessageID, ConversationID: conv.ID, AccountID: conv.AccountID, Channel: it.Channel, To: it.To, Text: it.Body})
+	// row refers to it) and whose account it is.
+	pid, err := s.Send(ctx, Outbound{MessageID: it.MessageID, ConversationID: it.ConversationID, AccountID: it.AccountID, Channel: it.Channel, To: it.To, Text: it.Body})
 	if err != nil {
 		var se *SendError
 		if errors.As(err, &se) && !se.Retryable {
@@ -174,7 +169,7 @@ func (d *Dispatcher) send(ctx context.Context, it OutboxItem) {
 		d.Logger.Error("outbox: sent but not recorded", "message", it.MessageID, "err", err)
 		return
 	}
-	d.notify(ctx, conv, it.MessageID)
+	d.notify(ctx, it)
 }
 
 func (d *Dispatcher) retry(ctx context.Context, it OutboxItem, err error) {
@@ -196,13 +191,11 @@ func (d *Dispatcher) fail(ctx context.Context, it OutboxItem, reason string) {
 		d.Logger.Error("outbox: dead letter not recorded", "message", it.MessageID, "err", err)
 		return
 	}
-	if conv, err := d.Store.Conversation(ctx, it.ConversationID); err == nil {
-		d.notify(ctx, conv, it.MessageID)
-	}
+	d.notify(ctx, it)
 }
 
-func (d *Dispatcher) notify(ctx context.Context, conv Conversation, messageID string) {
+func (d *Dispatcher) notify(ctx context.Context, it OutboxItem) {
 	if d.Bus != nil {
-		_ = d.Bus.Publish(ctx, Notice{Kind: "message", ConversationID: conv.ID, AccountID: conv.AccountID, MessageID: messageID})
+		_ = d.Bus.Publish(ctx, Notice{Kind: "message", ConversationID: it.ConversationID, AccountID: it.AccountID, MessageID: it.MessageID})
 	}
 }

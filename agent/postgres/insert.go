@@ -23,7 +23,7 @@ import (
 // outbox row. A duplicate inserts nothing, so sequence numbers have no gaps.
 const lockConversationSQL = "SELECT channel, owner FROM conversations WHERE id = $1 FOR UPDATE"
 
-var insertMessageSQL = fmt.Sprintf(`WITH c AS (SELECT owner, channel FROM conversations WHERE id = $2::text),
+var insertMessageSQL = fmt.Sprintf(`WITH c AS (SELECT owner, channel, account_id FROM conversations WHERE id = $2::text),
 ins AS (
 	INSERT INTO messages (id, conversation_id, seq, direction, author, author_name, channel, text,
 		channel_message_id, reply_to, template_version, model, status, guard, send_at, provider_id, created_at)
@@ -40,13 +40,13 @@ upd AS (
 		last_message_at = greatest(conversations.last_message_at, $16::timestamptz)
 	FROM ins WHERE conversations.id = $2::text),
 ob AS (
-	INSERT INTO outbox (message_id, conversation_id, channel, to_addr, body, status, attempts, next_attempt_at,
-		created_at, updated_at)
-	SELECT ins.id, $2::text, coalesce(nullif($21::text, ''), ins.channel), $19::text, $20::text, '%s', 0,
+	INSERT INTO outbox (message_id, conversation_id, account_id, channel, to_addr, body, status, attempts,
+		next_attempt_at, created_at, updated_at)
+	SELECT ins.id, $2::text, c.account_id, coalesce(nullif($21::text, ''), ins.channel), $19::text, $20::text, '%s', 0,
 		$22::timestamptz, $16::timestamptz, $16::timestamptz
-	FROM ins WHERE $18::boolean AND ins.status <> '%s'
-	RETURNING id, channel)
-SELECT ins.seq, ins.channel, ins.status, ob.id, ob.channel FROM ins LEFT JOIN ob ON true`,
+	FROM ins, c WHERE $18::boolean AND ins.status <> '%s'
+	RETURNING id, channel, account_id)
+SELECT ins.seq, ins.channel, ins.status, ob.id, ob.channel, ob.account_id FROM ins LEFT JOIN ob ON true`,
 	agent.OwnerAI, agent.StatusDropped, agent.OutboxPending, agent.StatusDropped)
 
 // insertResult is what storing a message found out.
@@ -119,10 +119,11 @@ func (s *Store) insertMessageIn(ctx context.Context, open *agent.Conversation, m
 	var (
 		obID      *int64
 		obChan    *string
+		obAccount *string
 		seq       int64
 		ch, state string
 	)
-	err = br.QueryRow().Scan(&seq, &ch, &state, &obID, &obChan)
+	err = br.QueryRow().Scan(&seq, &ch, &state, &obID, &obChan, &obAccount)
 	switch {
 	case errors.Is(err, pgx.ErrNoRows):
 		// A duplicate: nothing was written.
@@ -139,7 +140,7 @@ func (s *Store) insertMessageIn(ctx context.Context, open *agent.Conversation, m
 	if res.inserted {
 		m.Seq, m.Channel, m.Status = seq, agent.Channel(ch), agent.MessageStatus(state)
 		if item != nil && obID != nil {
-			item.ID, item.Channel = *obID, agent.Channel(*obChan)
+			item.ID, item.Channel, item.AccountID = *obID, agent.Channel(*obChan), *obAccount
 			item.MessageID, item.ConversationID, item.To, item.Body = m.ID, m.ConversationID, to, body
 			item.Status, item.Attempts, item.ClaimedBy, item.LeaseUntil = agent.OutboxPending, 0, "", time.Time{}
 			item.NextAttemptAt, item.CreatedAt, item.UpdatedAt = next, m.CreatedAt, m.CreatedAt

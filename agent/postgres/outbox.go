@@ -11,7 +11,7 @@ import (
 	"github.com/parley-collections/parley/agent"
 )
 
-const outboxCols = `id, message_id, conversation_id, channel, to_addr, body, status, attempts, next_attempt_at,
+const outboxCols = `id, message_id, conversation_id, account_id, channel, to_addr, body, status, attempts, next_attempt_at,
 	claimed_by, lease_until, last_error, provider_id, created_at, updated_at`
 
 func scanOutbox(sc scanner) (agent.OutboxItem, error) {
@@ -19,7 +19,7 @@ func scanOutbox(sc scanner) (agent.OutboxItem, error) {
 		o                             agent.OutboxItem
 		next, lease, created, updated pgtype.Timestamptz
 	)
-	if err := sc.Scan(&o.ID, &o.MessageID, &o.ConversationID, &o.Channel, &o.To, &o.Body, &o.Status, &o.Attempts,
+	if err := sc.Scan(&o.ID, &o.MessageID, &o.ConversationID, &o.AccountID, &o.Channel, &o.To, &o.Body, &o.Status, &o.Attempts,
 		&next, &o.ClaimedBy, &lease, &o.LastError, &o.ProviderID, &created, &updated); err != nil {
 		return o, err
 	}

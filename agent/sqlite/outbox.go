@@ -11,7 +11,7 @@ import (
 	"github.com/parley-collections/parley/agent"
 )
 
-const outboxCols = `id, message_id, conversation_id, channel, to_addr, body, status, attempts, next_attempt_at,
+const outboxCols = `id, message_id, conversation_id, account_id, channel, to_addr, body, status, attempts, next_attempt_at,
 	claimed_by, lease_until, last_error, provider_id, created_at, updated_at`
 
 func scanOutbox(sc scanner) (agent.OutboxItem, error) {
@@ -19,7 +19,7 @@ func scanOutbox(sc scanner) (agent.OutboxItem, error) {
 		o                             agent.OutboxItem
 		next, lease, created, updated sql.NullInt64
 	)
-	if err := sc.Scan(&o.ID, &o.MessageID, &o.ConversationID, &o.Channel, &o.To, &o.Body, &o.Status, &o.Attempts,
+	if err := sc.Scan(&o.ID, &o.MessageID, &o.ConversationID, &o.AccountID, &o.Channel, &o.To, &o.Body, &o.Status, &o.Attempts,
 		&next, &o.ClaimedBy, &lease, &o.LastError, &o.ProviderID, &created, &updated); err != nil {
 		return o, err
 	}
@@ -49,10 +49,11 @@ func insertOutbox(ctx context.Context, tx execer, m agent.Message, item *agent.O
 	default:
 		item.NextAttemptAt = m.CreatedAt
 	}
-	return tx.QueryRowContext(ctx, `INSERT INTO outbox (message_id, conversation_id, channel, to_addr, body, status,
-		attempts, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING id`,
-		item.MessageID, item.ConversationID, string(item.Channel), item.To, item.Body, string(item.Status),
-		item.NextAttemptAt.UnixMicro(), item.CreatedAt.UnixMicro(), item.UpdatedAt.UnixMicro()).Scan(&item.ID)
+	return tx.QueryRowContext(ctx, `INSERT INTO outbox (message_id, conversation_id, account_id, channel, to_addr, body,
+		status, attempts, next_attempt_at, created_at, updated_at)
+		VALUES (?, ?, (SELECT account_id FROM conversations WHERE id = ?), ?, ?, ?, ?, 0, ?, ?, ?) RETURNING id, account_id`,
+		item.MessageID, item.ConversationID, item.ConversationID, string(item.Channel), item.To, item.Body, string(item.Status),
+		item.NextAttemptAt.UnixMicro(), item.CreatedAt.UnixMicro(), item.UpdatedAt.UnixMicro()).Scan(&item.ID, &item.AccountID)
 }
 
 // ClaimOutbox leases up to limit due rows to worker until now+lease; each

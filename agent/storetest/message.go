@@ -183,7 +183,8 @@ func testInsertOutbound(t *testing.T, open Open) {
 		t.Fatalf("outbox has %d pending rows, want 1", len(rows))
 	}
 	r := rows[0]
-	if r.ID != item.ID || r.MessageID != got.ID || r.ConversationID != f.conv.ID || r.Channel != agent.ChannelSMS ||
+	if r.ID != item.ID || r.MessageID != got.ID || r.ConversationID != f.conv.ID || r.AccountID != f.acct.ID ||
+		item.AccountID != f.acct.ID || r.Channel != agent.ChannelSMS ||
 		r.To != "+15555550100" || r.Body != d.Text || r.Attempts != 0 || !r.NextAttemptAt.Equal(m.CreatedAt) {
 		t.Errorf("outbox row = %+v (item %+v)", r, item)
 	}

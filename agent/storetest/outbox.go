@@ -112,6 +112,9 @@ func testOutboxLeaseExpiry(t *testing.T, open Open) {
 	if !first[0].LeaseUntil.Equal(now.Add(time.Minute).Truncate(time.Microsecond)) {
 		t.Errorf("lease until %v, want %v", first[0].LeaseUntil, now.Add(time.Minute))
 	}
+	if first[0].AccountID != f.acct.ID {
+		t.Errorf("claimed row's account %q, want %q: a sender needs it", first[0].AccountID, f.acct.ID)
+	}
 	if got, err := f.s.ClaimOutbox(f.ctx, "w2", now.Add(30*time.Second), time.Minute, 10); err != nil || len(got) != 0 {
 		t.Fatalf("w2 claimed %d rows while w1's lease runs (%v)", len(got), err)
 	}
