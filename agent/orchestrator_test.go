@@ -200,3 +200,45 @@ func TestConcurrentTurnsOnOneConversationAreSerialized(t *testing.T) {
 		t.Errorf("memory corrupted: %s", c.Memory)
 	}
 }
+
+// A message delivered several times at once by a new sender is stored
+// once, in one conversation: no redelivery leaves a conversation of its
+// own behind to take the borrower's next message.
+func TestRedeliveriesOfAFirstMessageOpenOneConversation(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelSMS)
+	const n = 8
+	ids := make(chan string, n)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			m, _, err := b.orch.Receive(b.ctx, agent.Inbound{Channel: agent.ChannelSMS, From: "+15551230001",
+				Text: "hello", ChannelMessageID: "SM-first"})
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			ids <- m.ID
+		}()
+	}
+	wg.Wait()
+	close(ids)
+	first := ""
+	for id := range ids {
+		if first == "" {
+			first = id
+		}
+		if id != first {
+			t.Errorf("deliveries stored as %s and %s", first, id)
+		}
+	}
+	cs, err := b.store.Conversations(b.ctx, agent.ConversationFilter{AccountID: b.acct.ID, Channel: agent.ChannelSMS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) != 1 {
+		t.Errorf("%d SMS conversations for one message, want 1", len(cs))
+	}
+}

@@ -99,6 +99,12 @@ func (s *Store) insertMessageIn(ctx context.Context, open *agent.Conversation, m
 		string(m.Channel), m.Text, nullString(m.ChannelMessageID), m.ReplyTo, m.TemplateVersion, m.Model,
 		string(m.Status), jsonb(guard), ts(m.SendAt), m.ProviderID, m.CreatedAt,
 		requireAI, item != nil, to, body, obChannel, ts(next))
+	if open != nil {
+		// A redelivery inserts no message: then take back the conversation
+		// opened for it, in the same transaction, rather than leave an
+		// empty one to take the borrower's next message.
+		b.Queue("DELETE FROM conversations c WHERE c.id = $1 AND NOT EXISTS (SELECT 1 FROM messages WHERE conversation_id = $1)", open.ID)
+	}
 	br := s.wpool(ctx).SendBatch(ctx, b)
 	if open != nil {
 		if _, err := br.Exec(); err != nil {

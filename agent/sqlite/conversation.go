@@ -38,6 +38,15 @@ func scanConversation(sc scanner, extra ...any) (agent.Conversation, error) {
 func (s *Store) CreateConversation(ctx context.Context, c *agent.Conversation) (werr error) {
 	ctx, done := s.write(ctx)
 	defer done(&werr)
+	err := s.update(ctx, func(tx *wtx) error { return insertConversation(ctx, tx, c) })
+	if err != nil {
+		return fmt.Errorf("sqlite: create conversation: %w", err)
+	}
+	return nil
+}
+
+// insertConversation is CreateConversation in a transaction.
+func insertConversation(ctx context.Context, tx execer, c *agent.Conversation) error {
 	if c.ID == "" {
 		c.ID = agent.NewID("c_")
 	}
@@ -52,22 +61,17 @@ func (s *Store) CreateConversation(ctx context.Context, c *agent.Conversation) (
 		c.UpdatedAt = c.CreatedAt
 	}
 	c.UpdatedAt = orNow(c.UpdatedAt)
-	err := s.update(ctx, func(tx *wtx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO conversations (id, account_id, channel, address, state, owner,
+	_, err := tx.ExecContext(ctx, `INSERT INTO conversations (id, account_id, channel, address, state, owner,
 		verified, locale, memory, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			c.ID, c.AccountID, string(c.Channel), c.Address, string(c.State), c.Owner, boolInt(c.Verified), c.Locale,
-			jsonText(c.Memory), c.CreatedAt.UnixMicro(), c.UpdatedAt.UnixMicro())
-		return err
-	})
+		c.ID, c.AccountID, string(c.Channel), c.Address, string(c.State), c.Owner, boolInt(c.Verified), c.Locale,
+		jsonText(c.Memory), c.CreatedAt.UnixMicro(), c.UpdatedAt.UnixMicro())
 	switch {
 	case isConstraint(err, "FOREIGN KEY"):
-		return fmt.Errorf("sqlite: create conversation: account %s: %w", c.AccountID, agent.ErrNotFound)
+		return fmt.Errorf("account %s: %w", c.AccountID, agent.ErrNotFound)
 	case isConstraint(err, "UNIQUE"):
-		return fmt.Errorf("sqlite: create conversation %s: %w", c.ID, agent.ErrConflict)
-	case err != nil:
-		return fmt.Errorf("sqlite: create conversation: %w", err)
+		return fmt.Errorf("conversation %s: %w", c.ID, agent.ErrConflict)
 	}
-	return nil
+	return err
 }
 
 // Conversation returns one conversation, or agent.ErrNotFound.

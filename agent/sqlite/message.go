@@ -47,7 +47,31 @@ func scanMessage(sc scanner) (agent.Message, error) {
 
 // InsertInbound stores an inbound message idempotently on (channel, channel
 // message id).
-func (s *Store) InsertInbound(ctx context.Context, m agent.Message) (_ agent.Message, _ bool, werr error) {
+func (s *Store) InsertInbound(ctx context.Context, m agent.Message) (agent.Message, bool, error) {
+	m, created, err := s.storeInbound(ctx, nil, m)
+	if err != nil {
+		return m, false, fmt.Errorf("sqlite: insert inbound: %w", err)
+	}
+	return m, created, nil
+}
+
+var _ agent.ConversationOpener = (*Store)(nil)
+
+// OpenWithInbound stores a new conversation and its first inbound message
+// in one transaction (agent.ConversationOpener). A redelivery, the message
+// stored already, opens nothing and returns that message.
+func (s *Store) OpenWithInbound(ctx context.Context, c *agent.Conversation, m agent.Message) (agent.Message, bool, error) {
+	m, created, err := s.storeInbound(ctx, c, m)
+	if err != nil {
+		return m, false, fmt.Errorf("sqlite: open with inbound: %w", err)
+	}
+	return m, created, nil
+}
+
+// storeInbound stores m in its conversation, or, when open is not nil, in
+// that conversation, stored first; unless the message was stored before,
+// which it then returns, storing nothing.
+func (s *Store) storeInbound(ctx context.Context, open *agent.Conversation, m agent.Message) (_ agent.Message, _ bool, werr error) {
 	ctx, done := s.write(ctx)
 	defer done(&werr)
 	m.Direction = agent.DirectionIn
@@ -59,36 +83,45 @@ func (s *Store) InsertInbound(ctx context.Context, m agent.Message) (_ agent.Mes
 	}
 	tx, err := s.begin(ctx)
 	if err != nil {
-		return m, false, fmt.Errorf("sqlite: insert inbound: %w", err)
+		return m, false, err
 	}
 	defer tx.Rollback()
-	if m.Channel == "" {
+	switch {
+	case m.Channel != "":
+	case open != nil:
+		m.Channel = open.Channel
+	default:
 		err := tx.QueryRowContext(ctx, "SELECT channel FROM conversations WHERE id = ?", m.ConversationID).Scan(&m.Channel)
 		if errors.Is(err, sql.ErrNoRows) {
-			return m, false, fmt.Errorf("sqlite: insert inbound: conversation %s: %w", m.ConversationID, agent.ErrNotFound)
+			return m, false, fmt.Errorf("conversation %s: %w", m.ConversationID, agent.ErrNotFound)
 		}
 		if err != nil {
-			return m, false, fmt.Errorf("sqlite: insert inbound: %w", err)
+			return m, false, err
 		}
 	}
 	if m.ChannelMessageID != "" {
-		old, err := scanMessage(tx.QueryRowContext(ctx, "SELECT "+messageCols+
-			" FROM messages WHERE channel = ? AND channel_message_id = ?", string(m.Channel), m.ChannelMessageID))
+		old, err := messageByChannelID(ctx, tx, m.Channel, m.ChannelMessageID)
 		if err == nil {
 			return old, false, nil
 		}
-		if !errors.Is(err, sql.ErrNoRows) {
-			return m, false, fmt.Errorf("sqlite: insert inbound: %w", err)
+		if !errors.Is(err, agent.ErrNotFound) {
+			return m, false, err
 		}
 	}
+	if open != nil {
+		if err := insertConversation(ctx, tx, open); err != nil {
+			return m, false, err
+		}
+		m.ConversationID = open.ID
+	}
 	if _, err := nextSeq(ctx, tx, &m); err != nil {
-		return m, false, fmt.Errorf("sqlite: insert inbound: %w", err)
+		return m, false, err
 	}
 	if err := writeMessage(ctx, tx, &m); err != nil {
-		return m, false, fmt.Errorf("sqlite: insert inbound: %w", err)
+		return m, false, err
 	}
 	if err := tx.Commit(); err != nil {
-		return m, false, fmt.Errorf("sqlite: insert inbound: %w", err)
+		return m, false, err
 	}
 	return m, true, nil
 }

@@ -257,6 +257,16 @@ func testOpenWithInbound(t *testing.T, open Open) {
 	if err != nil || created || m2.ID != m.ID {
 		t.Errorf("redelivery: %s created=%v, %v; want %s again", m2.ID, created, err, m.ID)
 	}
+	// ... and opens no conversation: an empty one would take the
+	// borrower's next message (OpenConversation returns the newest).
+	if again.ID != "" {
+		if got, err := f.s.Conversation(f.ctx, again.ID); !errors.Is(err, agent.ErrNotFound) {
+			t.Errorf("a redelivery left conversation %s (%+v, %v)", again.ID, got, err)
+		}
+	}
+	if open, err := f.s.OpenConversation(f.ctx, f.acct.ID, agent.ChannelChat); err != nil || open.ID != c.ID {
+		t.Errorf("open chat conversation %s, %v; want %s", open.ID, err, c.ID)
+	}
 	// An unknown account stores neither.
 	lost := agent.Conversation{AccountID: "A-missing", Channel: agent.ChannelChat}
 	if _, _, err := op.OpenWithInbound(f.ctx, &lost, agent.Message{Channel: agent.ChannelChat, Text: "hi", ChannelMessageID: "ow-2"}); !errors.Is(err, agent.ErrNotFound) {
