@@ -223,7 +223,7 @@ func (o *Orchestrator) dial(ctx context.Context, t *Turn, r Reply, id string, di
 		Guard: &d, CreatedAt: now,
 	}, nil, true)
 	if errors.Is(err, ErrNotOwner) {
-		t.Emit(EventMessageBlocked, map[string]string{"reason": "supervisor took over", "message_id": m.ID})
+		o.takenOver(ctx, t, m)
 		return m, nil
 	}
 	if err != nil {

@@ -1,7 +1,9 @@
 package agent_test
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -308,4 +310,71 @@ func hasEvent(es []agent.Event, k agent.EventKind) bool {
 		}
 	}
 	return false
+}
+
+// takeoverStore hands the conversation to a supervisor just before the
+// call's greeting is stored, as a takeover racing the outreach would.
+type takeoverStore struct {
+	agent.Store
+	by string
+}
+
+func (s takeoverStore) InsertOutbound(ctx context.Context, m agent.Message, item *agent.OutboxItem, requireAI bool) (agent.Message, error) {
+	if m.Channel == agent.ChannelVoice {
+		if err := s.SetOwner(ctx, m.ConversationID, agent.OwnerAI, s.by); err != nil {
+			return m, err
+		}
+	}
+	return s.Store.InsertOutbound(ctx, m, item, requireAI)
+}
+
+// A supervisor who takes the conversation over while a call is being
+// placed stops it: nothing is dialled, the greeting is kept as dropped,
+// and watchers are told, as for a reply dropped by a takeover.
+func TestVoiceOutreachStopsForATakeoverWhileDialling(t *testing.T) {
+	t.Parallel()
+	bus := agent.NewMemoryBus()
+	b := setupCalls(t, func(_ *agent.Account, c *agent.Config) {
+		c.Store = takeoverStore{Store: c.Store, by: "u_sup"}
+		c.Bus = bus
+	})
+	ctx, cancel := context.WithCancel(b.ctx)
+	defer cancel()
+	notices := bus.Subscribe(ctx)
+	res, err := b.out.Outreach(b.ctx, b.acct.ID, agent.ChannelVoice)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(b.twilio.Requests()); n != 0 {
+		t.Errorf("%d calls placed for a conversation a supervisor took over", n)
+	}
+	msgs, err := b.store.Messages(b.ctx, res.Conversation.ID, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(msgs) != 1 || msgs[0].Status != agent.StatusDropped || msgs[0].Channel != agent.ChannelVoice {
+		t.Fatalf("messages %+v, want the greeting, dropped", msgs)
+	}
+	m := msgs[0]
+	evs, err := b.store.Events(b.ctx, m.ConversationID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocked := false
+	for _, e := range evs {
+		blocked = blocked || e.Kind == agent.EventMessageBlocked && fmt.Sprint(e.Data["reason"]) == "supervisor took over"
+	}
+	if !blocked {
+		t.Errorf("events %+v: no message_blocked for the takeover", evs)
+	}
+	for {
+		select {
+		case n := <-notices:
+			if n.Kind == "message" && n.MessageID == m.ID {
+				return
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("no notice of the dropped greeting")
+		}
+	}
 }
