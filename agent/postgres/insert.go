@@ -8,6 +8,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/agent/internal/rowcodec"
 )
 
 // Storing a message takes one round trip: a pipeline of two statements that
@@ -65,7 +66,7 @@ func (s *Store) insertMessage(ctx context.Context, m *agent.Message, item *agent
 // conversation first, in the same pipeline and transaction.
 func (s *Store) insertMessageIn(ctx context.Context, open *agent.Conversation, m *agent.Message, item *agent.OutboxItem, requireAI bool) (insertResult, error) {
 	var res insertResult
-	guard, err := guardJSON(m.Guard)
+	guard, err := rowcodec.Guard(m.Guard)
 	if err != nil {
 		return res, err
 	}

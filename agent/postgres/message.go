@@ -7,7 +7,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/parley-collections/parley/agent"
-	"github.com/parley-collections/parley/policies"
+	"github.com/parley-collections/parley/agent/internal/rowcodec"
 )
 
 const messageCols = `id, conversation_id, seq, direction, author, author_name, channel, text,
@@ -25,19 +25,8 @@ func scanMessage(sc scanner) (agent.Message, error) {
 		&created, &interrupted); err != nil {
 		return m, err
 	}
-	if len(interrupted) > 0 {
-		var in agent.Interrupt
-		if err := json.Unmarshal(interrupted, &in); err != nil {
-			return m, fmt.Errorf("decode interruption of %s: %w", m.ID, err)
-		}
-		m.Interrupted = &in
-	}
-	if len(guard) > 0 {
-		var d policies.Decision
-		if err := json.Unmarshal(guard, &d); err != nil {
-			return m, fmt.Errorf("decode guard decision of %s: %w", m.ID, err)
-		}
-		m.Guard = &d
+	if err := rowcodec.DecodeMessage(&m, guard, interrupted); err != nil {
+		return m, err
 	}
 	m.SendAt, m.CreatedAt = fromTS(sendAt), fromTS(created)
 	return m, nil
@@ -121,7 +110,7 @@ func setMessageStatus(ctx context.Context, q queryer, id string, st agent.Messag
 
 // ReviseOutbound rewrites a streaming reply; see agent.Store.
 func (s *Store) ReviseOutbound(ctx context.Context, m agent.Message) error {
-	guard, err := guardJSON(m.Guard)
+	guard, err := rowcodec.Guard(m.Guard)
 	if err != nil {
 		return fmt.Errorf("postgres: revise outbound: %w", err)
 	}
@@ -140,18 +129,6 @@ func (s *Store) ReviseOutbound(ctx context.Context, m agent.Message) error {
 		return fmt.Errorf("postgres: revise outbound: message %s is %s: %w", m.ID, *status, agent.ErrConflict)
 	}
 	return nil
-}
-
-// guardJSON encodes a guard decision for its column; nil is empty.
-func guardJSON(d *policies.Decision) ([]byte, error) {
-	if d == nil {
-		return nil, nil
-	}
-	b, err := json.Marshal(d)
-	if err != nil {
-		return nil, fmt.Errorf("encode guard decision: %w", err)
-	}
-	return b, nil
 }
 
 // SetInterrupted records where a caller cut a spoken reply.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/agent/internal/rowcodec"
 )
 
 // AddEvent stores an event, filling At when empty, and returns it with its ID.
@@ -83,7 +84,7 @@ func contactAttemptArgs(c agent.ContactAttempt) []any {
 
 // ContactAttempts lists an account's attempts at or after since, in order.
 func (s *Store) ContactAttempts(ctx context.Context, accountID string, since time.Time) ([]agent.ContactAttempt, error) {
-	out, err := queryAll(ctx, s.pool, scanContactAttempt, `SELECT `+contactAttemptCols+`
+	out, err := queryAll(ctx, s.pool, scanContactAttempt, `SELECT `+rowcodec.ContactAttemptCols+`
 		FROM contact_attempts WHERE account_id = $1 AND at >= $2 ORDER BY at, id`, accountID, since.UTC())
 	if err != nil {
 		return nil, fmt.Errorf("postgres: contact attempts: %w", err)
@@ -191,12 +192,6 @@ func (s *Store) Disputes(ctx context.Context, accountID string) ([]agent.Dispute
 	}
 	return out, nil
 }
-
-const contactAttemptCols = "id, account_id, channel, address, initiated_by, outcome, message_id, at"
-
-// countedAttempt is the condition of agent.ContactAttempt.Counts and of
-// the partial index contact_attempts_counted.
-const countedAttempt = "(initiated_by = 'agent' OR (channel = 'voice' AND outcome = 'connected'))"
 
 func scanContactAttempt(sc scanner) (agent.ContactAttempt, error) {
 	var (

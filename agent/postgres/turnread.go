@@ -7,6 +7,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/agent/internal/rowcodec"
 )
 
 var _ agent.TurnReader = (*Store)(nil)
@@ -32,8 +33,8 @@ func (s *Store) ReadTurn(ctx context.Context, q agent.TurnQuery) (agent.TurnData
 	b.Queue("SELECT "+historyCols+" FROM messages WHERE conversation_id = "+turnConversation+
 		" AND seq > greatest((SELECT seq FROM messages WHERE id = $1) - $2, 0) ORDER BY seq", q.MessageID, q.History)
 	b.Queue("SELECT "+consentCols+" FROM consents WHERE account_id = "+turnAccount+` ORDER BY channel COLLATE "C"`, q.MessageID)
-	b.Queue("SELECT "+contactAttemptCols+" FROM contact_attempts WHERE account_id = "+turnAccount+
-		" AND at >= $2 AND "+countedAttempt+" ORDER BY at, id", q.MessageID, q.Since.UTC())
+	b.Queue("SELECT "+rowcodec.ContactAttemptCols+" FROM contact_attempts WHERE account_id = "+turnAccount+
+		" AND at >= $2 AND "+rowcodec.CountedAttempt+" ORDER BY at, id", q.MessageID, q.Since.UTC())
 	br := s.pool.SendBatch(ctx, b)
 	defer br.Close()
 	var err error

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/parley-collections/parley/agent"
-	"github.com/parley-collections/parley/policies"
+	"github.com/parley-collections/parley/agent/internal/rowcodec"
 )
 
 const messageCols = `id, conversation_id, seq, direction, author, author_name, channel, text,
@@ -27,19 +27,8 @@ func scanMessage(sc scanner) (agent.Message, error) {
 		&created, &interrupted); err != nil {
 		return m, err
 	}
-	if interrupted.Valid {
-		var in agent.Interrupt
-		if err := json.Unmarshal([]byte(interrupted.String), &in); err != nil {
-			return m, fmt.Errorf("decode interruption of %s: %w", m.ID, err)
-		}
-		m.Interrupted = &in
-	}
-	if guard.Valid {
-		var d policies.Decision
-		if err := json.Unmarshal([]byte(guard.String), &d); err != nil {
-			return m, fmt.Errorf("decode guard decision of %s: %w", m.ID, err)
-		}
-		m.Guard = &d
+	if err := rowcodec.DecodeMessage(&m, []byte(guard.String), []byte(interrupted.String)); err != nil {
+		return m, err
 	}
 	m.SendAt, m.CreatedAt = fromMicros(sendAt), fromMicros(created)
 	return m, nil
@@ -151,7 +140,7 @@ func nextSeq(ctx context.Context, tx execer, m *agent.Message) (owner string, er
 }
 
 func writeMessage(ctx context.Context, tx execer, m *agent.Message) error {
-	guard, err := guardJSON(m.Guard)
+	guard, err := rowcodec.Guard(m.Guard)
 	if err != nil {
 		return err
 	}
@@ -312,7 +301,7 @@ func setMessageStatus(ctx context.Context, db execer, id string, st agent.Messag
 func (s *Store) ReviseOutbound(ctx context.Context, m agent.Message) (werr error) {
 	ctx, done := s.write(ctx)
 	defer done(&werr)
-	guard, err := guardJSON(m.Guard)
+	guard, err := rowcodec.Guard(m.Guard)
 	if err != nil {
 		return fmt.Errorf("sqlite: revise outbound: %w", err)
 	}
@@ -333,18 +322,6 @@ func (s *Store) ReviseOutbound(ctx context.Context, m agent.Message) (werr error
 		return fmt.Errorf("sqlite: revise outbound: message %s is %s: %w", m.ID, status, agent.ErrConflict)
 	}
 	return nil
-}
-
-// guardJSON encodes a guard decision for its column; nil is empty.
-func guardJSON(d *policies.Decision) ([]byte, error) {
-	if d == nil {
-		return nil, nil
-	}
-	b, err := json.Marshal(d)
-	if err != nil {
-		return nil, fmt.Errorf("encode guard decision: %w", err)
-	}
-	return b, nil
 }
 
 // SetInterrupted records where a caller cut a spoken reply.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/agent/internal/rowcodec"
 )
 
 // AddEvent stores an event, filling At when empty, and returns it with its ID.
@@ -84,20 +85,13 @@ func addContactAttempt(ctx context.Context, db execer, c agent.ContactAttempt) e
 
 // ContactAttempts lists an account's attempts at or after since, in order.
 func (s *Store) ContactAttempts(ctx context.Context, accountID string, since time.Time) ([]agent.ContactAttempt, error) {
-	out, err := queryAll(ctx, s.rdb, scanContactAttempt, "SELECT "+contactAttemptCols+
+	out, err := queryAll(ctx, s.rdb, scanContactAttempt, "SELECT "+rowcodec.ContactAttemptCols+
 		" FROM contact_attempts WHERE account_id = ? AND at >= ? ORDER BY at, id", accountID, since.UnixMicro())
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: contact attempts: %w", err)
 	}
 	return out, nil
 }
-
-const contactAttemptCols = "id, account_id, channel, address, initiated_by, outcome, message_id, at"
-
-// countedAttempt is the condition of agent.ContactAttempt.Counts, word for
-// word the condition of the partial index contact_attempts_counted, which
-// SQLite uses only for a query that repeats it.
-const countedAttempt = "(initiated_by = 'agent' OR (channel = 'voice' AND outcome = 'connected'))"
 
 func scanContactAttempt(sc scanner) (agent.ContactAttempt, error) {
 	var (

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/agent/internal/rowcodec"
 	"github.com/parley-collections/parley/agent/storetest"
 )
 
@@ -181,4 +182,29 @@ func BenchmarkTurnMemory(b *testing.B) {
 	}
 	b.Cleanup(func() { s.Close() })
 	storetest.BenchmarkTurn(b, s)
+}
+
+// A turn's read of contact attempts uses the partial index of the counted
+// ones: SQLite does only when the query repeats the index's condition.
+func TestCountedAttemptsUseTheirIndex(t *testing.T) {
+	t.Parallel()
+	s := openTemp(t)
+	rows, err := s.DB().QueryContext(context.Background(), "EXPLAIN QUERY PLAN SELECT "+rowcodec.ContactAttemptCols+
+		" FROM contact_attempts WHERE account_id = ? AND at >= ? AND "+rowcodec.CountedAttempt+" ORDER BY at, id", "A-1", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if !strings.Contains(strings.Join(plan, "; "), "INDEX contact_attempts_counted") {
+		t.Errorf("plan %q does not use contact_attempts_counted", plan)
+	}
 }

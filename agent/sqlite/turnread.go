@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/agent/internal/rowcodec"
 )
 
 var _ agent.TurnReader = (*Store)(nil)
@@ -46,8 +47,8 @@ func (s *Store) ReadTurn(ctx context.Context, q agent.TurnQuery) (_ agent.TurnDa
 	if d.Consents, err = readConsents(ctx, tx, d.Account.ID); err != nil {
 		return d, fmt.Errorf("sqlite: read turn: consents: %w", err)
 	}
-	d.Attempts, err = queryAll(ctx, tx, scanContactAttempt, "SELECT "+contactAttemptCols+
-		" FROM contact_attempts WHERE account_id = ? AND at >= ? AND "+countedAttempt+" ORDER BY at, id",
+	d.Attempts, err = queryAll(ctx, tx, scanContactAttempt, "SELECT "+rowcodec.ContactAttemptCols+
+		" FROM contact_attempts WHERE account_id = ? AND at >= ? AND "+rowcodec.CountedAttempt+" ORDER BY at, id",
 		d.Account.ID, q.Since.UnixMicro())
 	if err != nil {
 		return d, fmt.Errorf("sqlite: read turn: contact attempts: %w", err)
