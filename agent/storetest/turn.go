@@ -181,25 +181,21 @@ func testReadTurn(t *testing.T, open Open) {
 	}
 	f.outbound(t, f.conv.ID, "Thanks.", nil) // after the inbound message, with a guard decision
 	now := time.Now().UTC()
-	for _, at := range []time.Time{now.Add(-10 * 24 * time.Hour), now.Add(-time.Hour)} {
-		if err := f.s.AddContactAttempt(f.ctx, agent.ContactAttempt{AccountID: f.acct.ID, Channel: agent.ChannelSMS,
-			Address: f.conv.Address, InitiatedBy: "agent", Outcome: agent.OutcomeSent, At: at}); err != nil {
+	for _, a := range []agent.ContactAttempt{
+		{Channel: agent.ChannelSMS, InitiatedBy: "agent", Outcome: agent.OutcomeSent, At: now.Add(-10 * 24 * time.Hour)}, // before Since
+		{Channel: agent.ChannelSMS, InitiatedBy: "agent", Outcome: agent.OutcomeSent, At: now.Add(-time.Hour)},
+		// Replies to the borrower count toward no limit and are not read;
+		// a connected call counts whoever placed it.
+		{Channel: agent.ChannelSMS, InitiatedBy: "borrower", Outcome: agent.OutcomeSent, At: now.Add(-time.Minute)},
+		{Channel: agent.ChannelVoice, InitiatedBy: "borrower", Outcome: agent.OutcomeConnected, At: now.Add(-time.Minute)},
+	} {
+		a.AccountID, a.Address = f.acct.ID, f.conv.Address
+		if err := f.s.AddContactAttempt(f.ctx, a); err != nil {
 			t.Fatal(err)
 		}
 	}
 	for _, ch := range []agent.Channel{agent.ChannelVoice, agent.ChannelSMS} {
 		if err := f.s.SetConsent(f.ctx, agent.Consent{AccountID: f.acct.ID, Channel: ch, OptedOut: ch == agent.ChannelVoice, Source: "test"}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// Replies to the borrower count toward no limit and are not read; a
-	// connected call counts whoever placed it.
-	for _, a := range []agent.ContactAttempt{
-		{Channel: agent.ChannelSMS, InitiatedBy: "borrower", Outcome: agent.OutcomeSent},
-		{Channel: agent.ChannelVoice, InitiatedBy: "borrower", Outcome: agent.OutcomeConnected},
-	} {
-		a.AccountID, a.Address, a.At = f.acct.ID, f.conv.Address, now.Add(-time.Minute)
-		if err := f.s.AddContactAttempt(f.ctx, a); err != nil {
 			t.Fatal(err)
 		}
 	}
