@@ -42,13 +42,22 @@ type TurnResult struct {
 type TurnOption func(*turnOptions)
 
 type turnOptions struct {
-	stream func(chunk string)
+	stream       func(chunk string)
+	conversation string
 }
 
 // WithStream makes the turn deliver each guard-approved reply through fn as
 // it is ready (voice and terminal chat), instead of the outbox.
 func WithStream(fn func(chunk string)) TurnOption {
 	return func(o *turnOptions) { o.stream = fn }
+}
+
+// InConversation tells Process the conversation of the message it runs,
+// as stored with it, which saves reading the message before taking the
+// conversation's lock. A turn whose message turns out to belong to another
+// conversation fails.
+func InConversation(id string) TurnOption {
+	return func(o *turnOptions) { o.conversation = id }
 }
 
 // Config wires an Orchestrator. Store, Brain and Guard are required.
@@ -348,6 +357,9 @@ func (o *Orchestrator) process(ctx context.Context, messageID, convID string, op
 	defer cancel()
 	st := o.cfg.Store
 	if convID == "" {
+		convID = to.conversation
+	}
+	if convID == "" {
 		in, err := st.Message(ctx, messageID)
 		if err != nil {
 			return TurnResult{}, fmt.Errorf("turn: %w", err)
@@ -366,6 +378,9 @@ func (o *Orchestrator) process(ctx context.Context, messageID, convID string, op
 	}
 	if dup != nil {
 		return *dup, nil
+	}
+	if t.Inbound.ConversationID != convID {
+		return TurnResult{}, fmt.Errorf("turn: message %s belongs to conversation %s, not %s", messageID, t.Inbound.ConversationID, convID)
 	}
 	in, conv := t.Inbound, t.Conversation
 	res := TurnResult{Inbound: in}

@@ -5,9 +5,12 @@ import (
 	"encoding/json"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/agent/sqlite"
+	"github.com/parley-collections/parley/policies"
 )
 
 // The pipeline's invariants, checked through the real flows and guard.
@@ -240,5 +243,63 @@ func TestRedeliveriesOfAFirstMessageOpenOneConversation(t *testing.T) {
 	}
 	if len(cs) != 1 {
 		t.Errorf("%d SMS conversations for one message, want 1", len(cs))
+	}
+}
+
+// messageCounter counts the single-message reads of the store it wraps.
+type messageCounter struct {
+	*sqlite.Store
+	reads atomic.Int32
+}
+
+func (c *messageCounter) Message(ctx context.Context, id string) (agent.Message, error) {
+	c.reads.Add(1)
+	return c.Store.Message(ctx, id)
+}
+
+// A turn told its message's conversation takes the lock without reading
+// the message first; told the wrong conversation, it fails and leaves the
+// message waiting.
+func TestProcessInAKnownConversation(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelSMS)
+	st := &messageCounter{Store: b.store}
+	orch, err := agent.NewOrchestrator(agent.Config{Store: st, Brain: b.brain, Guard: policies.Default(), Clock: b.clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	receive := func(sid string) agent.Message {
+		m, _, err := orch.Receive(b.ctx, agent.Inbound{Channel: agent.ChannelSMS, From: "+15551230001", Text: "hello", ChannelMessageID: sid})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	m := receive("SM-known-1")
+	st.reads.Store(0)
+	res, err := orch.Process(b.ctx, m.ID, agent.InConversation(m.ConversationID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Replies) == 0 || res.Duplicate {
+		t.Fatalf("turn in a known conversation: %d replies, duplicate %v", len(res.Replies), res.Duplicate)
+	}
+	if n := st.reads.Load(); n != 0 {
+		t.Errorf("the turn read single messages %d times, want 0 (the turn's own read covers it)", n)
+	}
+
+	m2 := receive("SM-known-2")
+	if _, err := orch.Process(b.ctx, m2.ID, agent.InConversation("conv_elsewhere")); err == nil || !strings.Contains(err.Error(), "belongs to conversation") {
+		t.Fatalf("turn told the wrong conversation: err %v", err)
+	}
+	got, err := b.store.Message(b.ctx, m2.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Status != agent.StatusReceived {
+		t.Errorf("message after a refused turn is %s, want received", got.Status)
+	}
+	if _, err := orch.Process(b.ctx, m2.ID); err != nil {
+		t.Errorf("the same message without a conversation: %v", err)
 	}
 }

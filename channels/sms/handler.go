@@ -65,7 +65,7 @@ type Handler struct {
 
 	base   context.Context // turns run on it, not on the request's context
 	cancel context.CancelFunc
-	jobs   chan string
+	jobs   chan job
 	wg     sync.WaitGroup
 	mu     sync.RWMutex // guards closed against sends on jobs
 	closed bool
@@ -97,7 +97,7 @@ func NewHandler(cfg Config) (*Handler, error) {
 	if cfg.TurnTimeout <= 0 {
 		cfg.TurnTimeout = 60 * time.Second
 	}
-	h := &Handler{cfg: cfg, verifier: twilio.NewVerifier(cfg.Settings, cfg.Log), mux: http.NewServeMux(), jobs: make(chan string, cfg.Queue)}
+	h := &Handler{cfg: cfg, verifier: twilio.NewVerifier(cfg.Settings, cfg.Log), mux: http.NewServeMux(), jobs: make(chan job, cfg.Queue)}
 	h.base, h.cancel = context.WithCancel(context.Background())
 	h.mux.HandleFunc("POST "+InboundPath, h.inbound)
 	h.mux.HandleFunc("POST "+StatusPath, h.status)
@@ -144,30 +144,35 @@ func (h *Handler) work() {
 	defer h.wg.Done()
 	for {
 		var (
-			id string
+			j  job
 			ok bool
 		)
 		select {
-		case id, ok = <-h.jobs:
+		case j, ok = <-h.jobs:
 		default:
 			if h.refill() {
 				continue
 			}
-			id, ok = <-h.jobs
+			j, ok = <-h.jobs
 		}
 		if !ok {
 			return
 		}
-		h.process(id)
+		h.process(j)
 	}
 }
 
-func (h *Handler) process(id string) {
-	defer h.inflight.Delete(id)
+// job is a stored inbound message waiting for its turn.
+type job struct {
+	message, conversation string
+}
+
+func (h *Handler) process(j job) {
+	defer h.inflight.Delete(j.message)
 	ctx, cancel := context.WithTimeout(h.base, h.cfg.TurnTimeout)
 	defer cancel()
-	if _, err := h.cfg.Orchestrator.Process(ctx, id); err != nil {
-		h.cfg.Log.Error("sms: turn failed", "message_id", id, "err", err)
+	if _, err := h.cfg.Orchestrator.Process(ctx, j.message, agent.InConversation(j.conversation)); err != nil {
+		h.cfg.Log.Error("sms: turn failed", "message_id", j.message, "err", err)
 	}
 }
 
@@ -200,7 +205,7 @@ func (h *Handler) refill() bool {
 			continue
 		}
 		select {
-		case h.jobs <- m.ID:
+		case h.jobs <- job{m.ID, m.ConversationID}:
 			queued++
 		default:
 			h.inflight.Delete(m.ID)
@@ -214,7 +219,8 @@ func (h *Handler) refill() bool {
 }
 
 // enqueue hands a stored message to the pool without blocking the webhook.
-func (h *Handler) enqueue(messageID string) {
+func (h *Handler) enqueue(m agent.Message) {
+	messageID := m.ID
 	h.mu.RLock()
 	defer h.mu.RUnlock()
 	if h.closed {
@@ -223,7 +229,7 @@ func (h *Handler) enqueue(messageID string) {
 	}
 	h.inflight.Store(messageID, struct{}{})
 	select {
-	case h.jobs <- messageID:
+	case h.jobs <- job{messageID, m.ConversationID}:
 	default:
 		h.inflight.Delete(messageID)
 		h.overflowed.Add(1)
@@ -264,7 +270,7 @@ func (h *Handler) inbound(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "try again", http.StatusServiceUnavailable)
 		return
 	case created:
-		h.enqueue(m.ID)
+		h.enqueue(m)
 	default:
 		h.cfg.Log.Info("sms: duplicate delivery", "sid", sid, "message_id", m.ID)
 	}
