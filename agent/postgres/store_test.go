@@ -124,3 +124,19 @@ func TestDeferredWritesCommitAsynchronously(t *testing.T) {
 		t.Errorf("the main pool's synchronous_commit = %q (%v), want on", main, err)
 	}
 }
+
+// The query pool holds poolConns connections unless the URL sizes it.
+func TestPoolSize(t *testing.T) {
+	t.Parallel()
+	u := pgtest.Schema(t)
+	if got := openURL(t, u).Pool().Config().MaxConns; got < poolConns {
+		t.Errorf("default pool: %d connections, want at least %d", got, poolConns)
+	}
+	sep := "&" // pgtest.Schema's URL has a query; a keyword string has none
+	if !strings.Contains(u, "://") {
+		sep = " "
+	}
+	if got := openURL(t, u+sep+"pool_max_conns=3").Pool().Config().MaxConns; got != 3 {
+		t.Errorf("pool_max_conns=3: %d connections", got)
+	}
+}
