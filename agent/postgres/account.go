@@ -10,6 +10,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/agent/internal/rowcodec"
 )
 
 // PutAccount inserts or replaces an account; a replaced account keeps its
@@ -78,15 +79,15 @@ func accountJSON(a agent.Account) (string, error) {
 
 func scanAccount(sc scanner) (agent.Account, error) {
 	var (
-		a                agent.Account
 		data             []byte
 		created, updated pgtype.Timestamptz
 	)
 	if err := sc.Scan(&data, &created, &updated); err != nil {
-		return a, err
+		return agent.Account{}, err
 	}
-	if err := json.Unmarshal(data, &a); err != nil {
-		return a, fmt.Errorf("decode account: %w", err)
+	a, err := rowcodec.DecodeAccount(data)
+	if err != nil {
+		return a, err
 	}
 	a.CreatedAt, a.UpdatedAt = fromTS(created), fromTS(updated)
 	return a, nil

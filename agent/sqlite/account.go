@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/agent/internal/rowcodec"
 )
 
 // execer is what both *sql.DB and *sql.Tx offer.
@@ -94,15 +95,15 @@ func accountJSON(a agent.Account) (string, error) {
 
 func scanAccount(sc scanner) (agent.Account, error) {
 	var (
-		a                agent.Account
-		data             string
+		data             []byte
 		created, updated sql.NullInt64
 	)
 	if err := sc.Scan(&data, &created, &updated); err != nil {
-		return a, err
+		return agent.Account{}, err
 	}
-	if err := json.Unmarshal([]byte(data), &a); err != nil {
-		return a, fmt.Errorf("decode account: %w", err)
+	a, err := rowcodec.DecodeAccount(data)
+	if err != nil {
+		return a, err
 	}
 	a.CreatedAt, a.UpdatedAt = fromMicros(created), fromMicros(updated)
 	return a, nil
