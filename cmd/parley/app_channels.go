@@ -25,7 +25,7 @@ func (a *app) mountChannels(ctx context.Context) error {
 		return fmt.Errorf("twilio settings: %w", err)
 	}
 	// SMS: the webhook stores, acknowledges and runs the turn; the outbox sends.
-	smsH, err := sms.NewHandler(sms.Config{Settings: ts, Orchestrator: a.orch, Store: a.store, Log: a.log})
+	smsH, err := sms.NewHandler(sms.Config{Settings: ts, Orchestrator: a.orch, Store: a.store, Log: a.log, Workers: a.cfg.smsWorkers()})
 	if err != nil {
 		return err
 	}

@@ -46,6 +46,7 @@ type config struct {
 	QdrantAPIKey string // QDRANT_API_KEY
 
 	OutboxMaxAttempts int // PARLEY_OUTBOX_MAX_ATTEMPTS; default 6
+	SMSWorkers        int // PARLEY_SMS_WORKERS: SMS turns run at once; 0 picks by store (smsWorkers)
 }
 
 func defaultConfig() config {
@@ -107,8 +108,30 @@ func (c *config) loadEnv(getenv func(string) string) error {
 		}
 		c.OutboxMaxAttempts = n
 	}
+	if v := getenv("PARLEY_SMS_WORKERS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 256 {
+			return fmt.Errorf("PARLEY_SMS_WORKERS: %q is not a number from 1 to 256", v)
+		}
+		c.SMSWorkers = n
+	}
 	c.Demo = c.DatabaseURL == ""
 	return nil
+}
+
+// smsWorkers is how many SMS turns run at once. On SQLite a turn spends
+// most of its time waiting for the shared flush of the log, with the
+// processor free, so six run at once; on PostgreSQL the processor is the
+// limit, and more than four turns at once only make webhooks wait
+// (docs/bench-load.md).
+func (c *config) smsWorkers() int {
+	switch {
+	case c.SMSWorkers > 0:
+		return c.SMSWorkers
+	case c.DatabaseURL != "":
+		return 4
+	}
+	return 6
 }
 
 // bindFlags lets flags override the environment.
