@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"math"
 	"net/url"
 	"strings"
 	"testing"
@@ -63,5 +65,38 @@ func TestBenchPortfolioImports(t *testing.T) {
 	}
 	if got := strings.Count(out.String(), "\n"); got != 4 {
 		t.Fatalf("%d lines, want a header and 3 rows:\n%s", got, out.String())
+	}
+}
+
+// The bench reads a turn-time quantile as the bucket that holds it, from
+// the observations between two scrapes only.
+func TestBucketBound(t *testing.T) {
+	scrape := func(counts ...float64) []bucket {
+		var text strings.Builder
+		for i, le := range []string{"0.001", "0.005", "0.05", "+Inf"} {
+			fmt.Fprintf(&text, "parley_turn_duration_seconds_bucket{channel=\"sms\",le=%q} %g\n", le, counts[i])
+			fmt.Fprintf(&text, "parley_turn_duration_seconds_bucket{channel=\"chat\",le=%q} 999\n", le)
+		}
+		text.WriteString("parley_turn_duration_seconds_sum{channel=\"sms\"} 1.5\n")
+		return histogram(text.String(), "parley_turn_duration_seconds", `channel="sms"`)
+	}
+	before := scrape(10, 10, 10, 10) // ten fast turns before the run
+	after := scrape(10, 60, 109, 110)
+	for _, tc := range []struct {
+		q    float64
+		want string
+	}{{0.25, "≤ 5ms"}, {0.50, "≤ 5ms"}, {0.90, "≤ 50ms"}, {0.99, "≤ 50ms"}, {1, "> 50ms"}} {
+		if got := bucketBound(before, after, tc.q); got != tc.want {
+			t.Errorf("q %.2f: %s, want %s", tc.q, got, tc.want)
+		}
+	}
+	if got := bucketBound(after, after, 0.5); got != "none" {
+		t.Errorf("no turns between scrapes: %s", got)
+	}
+	if got := bucketBound(nil, nil, 0.5); got != "none" {
+		t.Errorf("no histogram: %s", got)
+	}
+	if len(after) != 4 || after[0].le != 0.001 || !math.IsInf(after[3].le, 1) {
+		t.Errorf("buckets read: %+v", after)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"crypto/hmac"
 	"crypto/sha1"
@@ -9,10 +10,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"net/url"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -359,7 +362,7 @@ func benchSMS(ctx context.Context, sio IO, args []string) error {
 
 	hc := &http.Client{Timeout: c.Timeout, Transport: &http.Transport{MaxIdleConnsPerHost: conc, MaxConnsPerHost: conc, IdleConnTimeout: 30 * time.Second}}
 	defer hc.CloseIdleConnections()
-	turnsBefore, metricsOK := scrapeTurns(ctx, hc, base.String(), "sms")
+	before, metricsOK := scrapeTurns(ctx, hc, base.String(), "sms")
 
 	ctx, cancel := context.WithTimeout(ctx, c.Duration)
 	defer cancel()
@@ -434,6 +437,10 @@ pace:
 	close(due)
 	wg.Wait()
 	elapsed := time.Since(start)
+	var sending turnScrape
+	if metricsOK {
+		sending, _ = scrapeTurns(context.Background(), hc, base.String(), "sms")
+	}
 	w := sio.Stdout
 	fmt.Fprintf(w, "bench sms: %s, target %d/s for %s, %d accounts, concurrency %d, load average %s (shared 2-core machine)\n",
 		endpoint, rate, c.Duration, len(targets), conc, loadAverage())
@@ -441,19 +448,22 @@ pace:
 	printLatency(w, "webhook latency (from when due)", &lat)
 	fmt.Fprintf(w, "errors: %s\n", errs.String())
 	if metricsOK && drain > 0 && accepted.Load() > 0 {
-		want := turnsBefore + float64(accepted.Load())
+		fmt.Fprintf(w, "turns finished while sending: %d, %.1f/s\n", int64(sending.turns-before.turns), (sending.turns-before.turns)/elapsed.Seconds())
+		want := before.turns + float64(accepted.Load())
 		deadline := time.Now().Add(drain)
-		var got float64
+		var got turnScrape
 		for {
 			got, _ = scrapeTurns(context.Background(), hc, base.String(), "sms")
-			if got >= want || time.Now().After(deadline) {
+			if got.turns >= want || time.Now().After(deadline) {
 				break
 			}
 			time.Sleep(100 * time.Millisecond)
 		}
 		all := time.Since(start)
 		fmt.Fprintf(w, "turns finished %d of %d within %s of the first send: %.1f turns/s (from /metrics parley_turns_total{channel=\"sms\"})\n",
-			int64(got-turnsBefore), accepted.Load(), all.Round(time.Millisecond), (got-turnsBefore)/all.Seconds())
+			int64(got.turns-before.turns), accepted.Load(), all.Round(time.Millisecond), (got.turns-before.turns)/all.Seconds())
+		fmt.Fprintf(w, "turn time, queue wait left out (parley_turn_duration_seconds buckets): p50 %s, p99 %s\n",
+			bucketBound(before.buckets, got.buckets, 0.50), bucketBound(before.buckets, got.buckets, 0.99))
 	}
 	fmt.Fprintf(w, "load average after: %s\n", loadAverage())
 	if errs.total() > 0 {
@@ -462,25 +472,98 @@ pace:
 	return nil
 }
 
-// scrapeTurns sums parley_turns_total for a channel from /metrics.
-func scrapeTurns(ctx context.Context, hc *http.Client, base, channel string) (float64, bool) {
+// turnScrape is what a server's /metrics says of one channel's turns: how
+// many finished, and the cumulative buckets of their durations.
+type turnScrape struct {
+	turns   float64
+	buckets []bucket
+}
+
+// bucket is one cumulative bucket of a Prometheus histogram.
+type bucket struct {
+	le    float64 // upper bound, seconds; +Inf for the last
+	count float64 // observations at most le
+}
+
+// scrapeTurns reads parley_turns_total and parley_turn_duration_seconds
+// for a channel from /metrics.
+func scrapeTurns(ctx context.Context, hc *http.Client, base, channel string) (turnScrape, bool) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/metrics", nil)
 	if err != nil {
-		return 0, false
+		return turnScrape{}, false
 	}
 	resp, err := hc.Do(req)
 	if err != nil {
-		return 0, false
+		return turnScrape{}, false
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return 0, false
+		return turnScrape{}, false
 	}
 	b, err := io.ReadAll(io.LimitReader(resp.Body, 8<<20))
 	if err != nil {
-		return 0, false
+		return turnScrape{}, false
 	}
-	return sumMetric(string(b), "parley_turns_total", `channel="`+channel+`"`), true
+	label := `channel="` + channel + `"`
+	return turnScrape{
+		turns:   sumMetric(string(b), "parley_turns_total", label),
+		buckets: histogram(string(b), "parley_turn_duration_seconds", label),
+	}, true
+}
+
+// histogram reads the cumulative buckets of the Prometheus histogram name
+// from the lines whose labels contain label, in ascending order of bound.
+func histogram(text, name, label string) []bucket {
+	var bs []bucket
+	for _, line := range strings.Split(text, "\n") {
+		if !strings.HasPrefix(line, name+"_bucket{") || !strings.Contains(line, label) {
+			continue
+		}
+		_, le, ok := strings.Cut(line, `le="`)
+		if !ok {
+			continue
+		}
+		le, _, _ = strings.Cut(le, `"`)
+		bound, err := strconv.ParseFloat(le, 64) // "+Inf" parses as +Inf
+		f := strings.Fields(line)
+		n, nerr := strconv.ParseFloat(f[len(f)-1], 64)
+		if err != nil || nerr != nil {
+			continue
+		}
+		bs = append(bs, bucket{le: bound, count: n})
+	}
+	slices.SortFunc(bs, func(a, b bucket) int { return cmp.Compare(a.le, b.le) })
+	return bs
+}
+
+// bucketBound names the bucket that holds the q-quantile of the
+// observations made between two scrapes of one histogram: "≤ 5 ms", or
+// "> 8 s" past the last bound, or "none" when nothing was observed.
+func bucketBound(before, after []bucket, q float64) string {
+	prev := map[float64]float64{}
+	for _, b := range before {
+		prev[b.le] = b.count
+	}
+	if len(after) == 0 {
+		return "none"
+	}
+	total := after[len(after)-1].count - prev[after[len(after)-1].le]
+	if total <= 0 {
+		return "none"
+	}
+	for i, b := range after {
+		if b.count-prev[b.le] < q*total {
+			continue
+		}
+		if math.IsInf(b.le, 1) {
+			if i == 0 {
+				return "none"
+			}
+			return "> " + time.Duration(after[i-1].le*float64(time.Second)).String()
+		}
+		return "≤ " + time.Duration(b.le*float64(time.Second)).String()
+	}
+	return "none"
 }
 
 // sumMetric adds the values of the Prometheus text lines of name whose
