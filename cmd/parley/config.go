@@ -121,7 +121,7 @@ func (c *config) loadEnv(getenv func(string) string) error {
 
 // smsWorkers is how many SMS turns run at once. On SQLite a turn spends
 // most of its time waiting for the shared flush of the log, with the
-// processor free, so six run at once; on PostgreSQL the processor is the
+// processor free, so eight run at once; on PostgreSQL the processor is the
 // limit, and more than four turns at once only make webhooks wait
 // (docs/bench-load.md).
 func (c *config) smsWorkers() int {
@@ -131,7 +131,7 @@ func (c *config) smsWorkers() int {
 	case c.DatabaseURL != "":
 		return 4
 	}
-	return 6
+	return 8
 }
 
 // bindFlags lets flags override the environment.

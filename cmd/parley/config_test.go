@@ -6,14 +6,14 @@ import (
 )
 
 // PARLEY_SMS_WORKERS sets the SMS turns run at once; unset, the store
-// decides: six on SQLite, four on PostgreSQL.
+// decides: eight on SQLite, four on PostgreSQL.
 func TestSMSWorkers(t *testing.T) {
 	for _, tc := range []struct {
 		env     map[string]string
 		want    int
 		wantErr string
 	}{
-		{env: map[string]string{}, want: 6},
+		{env: map[string]string{}, want: 8},
 		{env: map[string]string{"DATABASE_URL": "postgres://db/parley"}, want: 4},
 		{env: map[string]string{"PARLEY_SMS_WORKERS": "9"}, want: 9},
 		{env: map[string]string{"PARLEY_SMS_WORKERS": "2", "DATABASE_URL": "postgres://db/parley"}, want: 2},
