@@ -4,7 +4,9 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/parley-collections/parley/agent"
 	"github.com/parley-collections/parley/agent/postgres/pgtest"
 	"github.com/parley-collections/parley/agent/storetest"
@@ -139,4 +141,65 @@ func TestPoolSize(t *testing.T) {
 	if got := openURL(t, u+sep+"pool_max_conns=3").Pool().Config().MaxConns; got != 3 {
 		t.Errorf("pool_max_conns=3: %d connections", got)
 	}
+}
+
+// Warm opens every query connection and the first lock connections, and
+// writes nothing.
+func TestWarm(t *testing.T) {
+	t.Parallel()
+	u := pgtest.Schema(t)
+	s := openURL(t, u)
+	ctx := context.Background()
+	if err := s.Warm(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for name, p := range map[string]*pgxpool.Pool{"query": s.pool, "lazy": s.lazy} {
+		if got, want := p.Stat().TotalConns(), p.Config().MaxConns; got != want {
+			t.Errorf("%s pool: %d connections open after Warm, want %d", name, got, want)
+		}
+	}
+	// Each connection has the turn's statements prepared: on the query
+	// pool those of finding the sender, storing the message and reading
+	// the turn at least; on the lazy pool those of storing the reply.
+	for name, p := range map[string]*pgxpool.Pool{"query": s.pool, "lazy": s.lazy} {
+		least := map[string]int{"query": 10, "lazy": 2}[name]
+		var held []*pgxpool.Conn
+		for range p.Config().MaxConns {
+			c, err := p.Acquire(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			held = append(held, c)
+			var n int
+			if err := c.QueryRow(ctx, "SELECT count(*) FROM pg_prepared_statements").Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			if n < least+1 { // and the count's own statement
+				t.Errorf("%s pool: a connection with %d prepared statements, want at least %d", name, n, least+1)
+			}
+		}
+		for _, c := range held {
+			c.Release()
+		}
+	}
+	if got := s.locks.Stat().TotalConns(); got < warmLocks {
+		t.Errorf("lock pool: %d connections open after Warm, want %d", got, warmLocks)
+	}
+	for _, table := range []string{"conversations", "messages", "outbox", "events", "contact_attempts"} {
+		var n int
+		if err := s.pool.QueryRow(ctx, "SELECT count(*) FROM "+table).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != 0 {
+			t.Errorf("Warm left %d rows in %s", n, table)
+		}
+	}
+	// Its locks are released: another session takes one at once.
+	lctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	unlock, err := openURL(t, u).Lock(lctx, warmID+"-0")
+	if err != nil {
+		t.Fatalf("a lock Warm took is still held: %v", err)
+	}
+	unlock()
 }

@@ -25,6 +25,9 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger, sio IO) (*app, er
 	a.closers = append(a.closers, func() { _ = st.Close() })
 	a.bus = agent.NewMemoryBus()
 	if pg, ok := st.(*postgres.Store); ok {
+		if err := pg.Warm(ctx); err != nil {
+			log.Warn("postgres: warming the connections failed; the first requests will open them", "err", err)
+		}
 		bus := postgres.NewBus(pg.Pool(), log)
 		a.bus = bus
 		a.workers = append(a.workers, func(ctx context.Context) { _ = bus.Run(ctx) })
