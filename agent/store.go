@@ -208,6 +208,17 @@ type TurnEnd struct {
 	InboundID    string           // empty for a turn with no inbound message (outreach)
 }
 
+// StreamCloser is implemented by stores that close the spoken replies a
+// process left open. A streamed reply is stored as sending before its
+// first part is spoken and marked sent once complete, so a process that
+// stops mid-reply leaves it sending, with no outbox row to finish it.
+// CloseStaleStreams marks every such reply (outbound, voice, sending, no
+// outbox row) created before the given time undelivered, since what the
+// caller heard of it is unknown, and returns their IDs.
+type StreamCloser interface {
+	CloseStaleStreams(ctx context.Context, before time.Time) ([]string, error)
+}
+
 // SenderFinder is implemented by stores that find, in one round trip, what
 // storing an inbound message needs to know first: the account whose
 // borrower has the phone (ErrNotFound when none has), its newest

@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/parley-collections/parley/agent"
 	"github.com/parley-collections/parley/agent/internal/rowcodec"
@@ -146,6 +148,26 @@ func (s *Store) SetInterrupted(ctx context.Context, messageID string, in agent.I
 		return fmt.Errorf("postgres: set interrupted: message %s: %w", messageID, agent.ErrNotFound)
 	}
 	return nil
+}
+
+var _ agent.StreamCloser = (*Store)(nil)
+
+// CloseStaleStreams marks undelivered the spoken replies created before
+// before that are still sending and have no outbox row
+// (agent.StreamCloser), through the partial index messages_streaming.
+func (s *Store) CloseStaleStreams(ctx context.Context, before time.Time) ([]string, error) {
+	rows, err := s.pool.Query(ctx, `UPDATE messages m SET status = $1
+		WHERE m.direction = 'out' AND m.channel = 'voice' AND m.status = 'sending' AND m.created_at < $2
+		AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = m.id)
+		RETURNING m.id`, string(agent.StatusUndelivered), before.UTC())
+	if err != nil {
+		return nil, fmt.Errorf("postgres: close stale streams: %w", err)
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, fmt.Errorf("postgres: close stale streams: %w", err)
+	}
+	return ids, nil
 }
 
 // PendingInbound lists inbound messages still received, oldest first.

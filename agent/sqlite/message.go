@@ -343,6 +343,44 @@ func (s *Store) SetInterrupted(ctx context.Context, messageID string, in agent.I
 	return nil
 }
 
+var _ agent.StreamCloser = (*Store)(nil)
+
+// closeStreamsSQL names its index: without table statistics SQLite would
+// rather search the (channel, channel_message_id) index, every voice
+// message, than the few replies still streaming.
+const closeStreamsSQL = `UPDATE messages INDEXED BY messages_streaming SET status = ?
+	WHERE direction = 'out' AND channel = 'voice' AND status = 'sending' AND created_at < ?
+	AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = messages.id)
+	RETURNING id`
+
+// CloseStaleStreams marks undelivered the spoken replies created before
+// before that are still sending and have no outbox row
+// (agent.StreamCloser). The condition repeats messages_streaming's.
+func (s *Store) CloseStaleStreams(ctx context.Context, before time.Time) (_ []string, werr error) {
+	ctx, done := s.write(ctx)
+	defer done(&werr)
+	var ids []string
+	err := s.update(ctx, func(tx *wtx) error {
+		rows, err := tx.QueryContext(ctx, closeStreamsSQL, string(agent.StatusUndelivered), before.UnixMicro())
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: close stale streams: %w", err)
+	}
+	return ids, nil
+}
+
 // PendingInbound lists inbound messages still received, oldest first.
 func (s *Store) PendingInbound(ctx context.Context, limit int) ([]agent.Message, error) {
 	ms, err := queryAll(ctx, s.rdb, scanMessage, "SELECT "+messageCols+

@@ -189,8 +189,26 @@ func BenchmarkTurnMemory(b *testing.B) {
 func TestCountedAttemptsUseTheirIndex(t *testing.T) {
 	t.Parallel()
 	s := openTemp(t)
-	rows, err := s.DB().QueryContext(context.Background(), "EXPLAIN QUERY PLAN SELECT "+rowcodec.ContactAttemptCols+
-		" FROM contact_attempts WHERE account_id = ? AND at >= ? AND "+rowcodec.CountedAttempt+" ORDER BY at, id", "A-1", 0)
+	if plan := queryPlan(t, s, "SELECT "+rowcodec.ContactAttemptCols+
+		" FROM contact_attempts WHERE account_id = ? AND at >= ? AND "+rowcodec.CountedAttempt+" ORDER BY at, id", "A-1", 0); !strings.Contains(plan, "INDEX contact_attempts_counted") {
+		t.Errorf("plan %q does not use contact_attempts_counted", plan)
+	}
+}
+
+// Closing stale streams reads the partial index of streaming replies, not
+// the messages table.
+func TestStaleStreamsUseTheirIndex(t *testing.T) {
+	t.Parallel()
+	s := openTemp(t)
+	if plan := queryPlan(t, s, closeStreamsSQL, "undelivered", 0); !strings.Contains(plan, "INDEX messages_streaming") {
+		t.Errorf("plan %q does not use messages_streaming", plan)
+	}
+}
+
+// queryPlan is SQLite's plan for query, its steps joined by "; ".
+func queryPlan(t *testing.T, s *Store, query string, args ...any) string {
+	t.Helper()
+	rows, err := s.DB().QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+query, args...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,7 +222,8 @@ func TestCountedAttemptsUseTheirIndex(t *testing.T) {
 		}
 		plan = append(plan, detail)
 	}
-	if !strings.Contains(strings.Join(plan, "; "), "INDEX contact_attempts_counted") {
-		t.Errorf("plan %q does not use contact_attempts_counted", plan)
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
 	}
+	return strings.Join(plan, "; ")
 }

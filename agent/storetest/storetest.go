@@ -65,6 +65,7 @@ func Run(t *testing.T, open Open) {
 		{"FinishTurn", testFinishTurn},
 		{"SetInterrupted", testSetInterrupted},
 		{"ReviseOutbound", testReviseOutbound},
+		{"CloseStaleStreams", testCloseStaleStreams},
 		{"ReadTurn", testReadTurn},
 		{"OpenWithInbound", testOpenWithInbound},
 		{"FindSender", testFindSender},

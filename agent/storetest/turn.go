@@ -319,3 +319,52 @@ func testFindSender(t *testing.T, open Open) {
 		t.Errorf("closed conversation, no message id: %+v, %v; want nothing open, nothing looked up", got, err)
 	}
 }
+
+// testCloseStaleStreams checks that a spoken reply left sending before the
+// cut-off is closed as undelivered, and nothing else is touched.
+func testCloseStaleStreams(t *testing.T, open Open) {
+	f := setup(t, open)
+	sc, ok := f.s.(agent.StreamCloser)
+	if !ok {
+		t.Fatalf("%T does not implement agent.StreamCloser", f.s)
+	}
+	cutoff := T0.Add(time.Hour)
+	store := func(id string, ch agent.Channel, st agent.MessageStatus, at time.Time, item *agent.OutboxItem) {
+		t.Helper()
+		if _, err := f.s.InsertOutbound(f.ctx, agent.Message{ID: id, ConversationID: f.conv.ID, Channel: ch, Text: "Your balance is due.",
+			Status: st, Guard: allowDecision("Your balance is due."), CreatedAt: at}, item, true); err != nil {
+			t.Fatalf("InsertOutbound %s: %v", id, err)
+		}
+	}
+	store("m_left_open", agent.ChannelVoice, agent.StatusSending, T0, nil)
+	store("m_still_speaking", agent.ChannelVoice, agent.StatusSending, cutoff.Add(time.Minute), nil)
+	store("m_spoken", agent.ChannelVoice, agent.StatusSent, T0, nil)
+	store("m_voice_outbox", agent.ChannelVoice, agent.StatusQueued, T0, &agent.OutboxItem{To: "+15555550100"})
+	if _, err := f.s.SetMessageStatus(f.ctx, "m_voice_outbox", agent.StatusSending, ""); err != nil {
+		t.Fatal(err)
+	}
+	store("m_sms", agent.ChannelSMS, agent.StatusQueued, T0, nil)
+	if _, err := f.s.SetMessageStatus(f.ctx, "m_sms", agent.StatusSending, ""); err != nil {
+		t.Fatal(err)
+	}
+	closed, err := sc.CloseStaleStreams(f.ctx, cutoff)
+	if err != nil {
+		t.Fatalf("CloseStaleStreams: %v", err)
+	}
+	diff(t, "closed streams", []string{"m_left_open"}, closed)
+	for id, want := range map[string]agent.MessageStatus{
+		"m_left_open": agent.StatusUndelivered, "m_still_speaking": agent.StatusSending, "m_spoken": agent.StatusSent,
+		"m_voice_outbox": agent.StatusSending, "m_sms": agent.StatusSending,
+	} {
+		got, err := f.s.Message(f.ctx, id)
+		if err != nil {
+			t.Fatalf("Message %s: %v", id, err)
+		}
+		if got.Status != want {
+			t.Errorf("%s is %s, want %s", id, got.Status, want)
+		}
+	}
+	if again, err := sc.CloseStaleStreams(f.ctx, cutoff); err != nil || len(again) != 0 {
+		t.Errorf("second CloseStaleStreams = %v, %v; want nothing", again, err)
+	}
+}

@@ -97,6 +97,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger, sio IO) (*app, er
 			}
 		},
 		a.recoverInbound,
+		a.closeStaleStreams,
 	)
 	return a, nil
 }

@@ -172,3 +172,37 @@ func (a *app) recoverInbound(ctx context.Context) {
 		}
 	}
 }
+
+// staleStream is how long after its start a spoken reply still sending
+// belongs to no running turn: a turn ends within its timeout (seconds).
+const staleStream = 5 * time.Minute
+
+// closeStaleStreams closes, at start and then every minute, the spoken
+// replies a stopped process left sending (agent.StreamCloser), so that
+// the transcript does not show them as still being spoken.
+func (a *app) closeStaleStreams(ctx context.Context) {
+	sc, ok := a.store.(agent.StreamCloser)
+	if !ok {
+		return
+	}
+	t := time.NewTicker(time.Minute)
+	defer t.Stop()
+	for {
+		a.closeStaleStreamsOnce(ctx, sc)
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+func (a *app) closeStaleStreamsOnce(ctx context.Context, sc agent.StreamCloser) {
+	ids, err := sc.CloseStaleStreams(ctx, time.Now().Add(-staleStream))
+	if err != nil && ctx.Err() == nil {
+		a.log.Warn("closing spoken replies left open failed", "err", err)
+	}
+	if len(ids) > 0 {
+		a.log.Warn("spoken replies left open by a stopped process closed as undelivered", "messages", len(ids))
+	}
+}

@@ -3,10 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/parley-collections/parley/agent"
 )
 
 // TestServeBadInput: an unknown flag, a corrupt database file and an
@@ -53,5 +57,33 @@ func TestServeBadInput(t *testing.T) {
 				t.Errorf("error is not one line: %q", msg)
 			}
 		})
+	}
+}
+
+// A spoken reply that a stopped process left sending is closed as
+// undelivered once it is older than any running turn; a younger one is
+// left alone.
+func TestServeClosesStaleStreams(t *testing.T) {
+	a, st, _ := startApp(t, nil, true, slog.New(slog.DiscardHandler), nil)
+	ctx := context.Background()
+	c := agent.Conversation{AccountID: "DEMO-US-1", Channel: agent.ChannelVoice, Address: "+13125550101"}
+	if err := st.CreateConversation(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	for id, age := range map[string]time.Duration{"m_left_open": staleStream + time.Minute, "m_speaking": time.Minute} {
+		if _, err := st.InsertOutbound(ctx, agent.Message{ID: id, ConversationID: c.ID, Text: "Hello.", Status: agent.StatusSending,
+			CreatedAt: time.Now().Add(-age)}, nil, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a.closeStaleStreamsOnce(ctx, st)
+	for id, want := range map[string]agent.MessageStatus{"m_left_open": agent.StatusUndelivered, "m_speaking": agent.StatusSending} {
+		m, err := st.Message(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Status != want {
+			t.Errorf("%s is %s, want %s", id, m.Status, want)
+		}
 	}
 }
