@@ -321,7 +321,8 @@ func (o *Orchestrator) Handle(ctx context.Context, in Inbound, opts ...TurnOptio
 	if err != nil {
 		return TurnResult{}, err
 	}
-	res, err := o.run(ctx, m.ID, m.ConversationID, opts...)
+	// The stored message's conversation saves reading it back for the lock.
+	res, err := o.Process(ctx, m.ID, append(opts[:len(opts):len(opts)], InConversation(m.ConversationID))...)
 	if err == nil && !created {
 		res.Duplicate = true
 	}
@@ -331,12 +332,6 @@ func (o *Orchestrator) Handle(ctx context.Context, in Inbound, opts ...TurnOptio
 // Process runs the turn for a stored inbound message. A message already
 // processed is not run again: the result says Duplicate.
 func (o *Orchestrator) Process(ctx context.Context, messageID string, opts ...TurnOption) (res TurnResult, err error) {
-	return o.run(ctx, messageID, "", opts...)
-}
-
-// run is Process for a message whose conversation may be known already
-// (convID), which saves reading the message before taking the lock.
-func (o *Orchestrator) run(ctx context.Context, messageID, convID string, opts ...TurnOption) (res TurnResult, err error) {
 	if o.cfg.OnTurn != nil {
 		start := time.Now()
 		defer func() {
@@ -345,10 +340,10 @@ func (o *Orchestrator) run(ctx context.Context, messageID, convID string, opts .
 			}
 		}()
 	}
-	return o.process(ctx, messageID, convID, opts...)
+	return o.process(ctx, messageID, opts...)
 }
 
-func (o *Orchestrator) process(ctx context.Context, messageID, convID string, opts ...TurnOption) (TurnResult, error) {
+func (o *Orchestrator) process(ctx context.Context, messageID string, opts ...TurnOption) (TurnResult, error) {
 	var to turnOptions
 	for _, opt := range opts {
 		opt(&to)
@@ -356,9 +351,7 @@ func (o *Orchestrator) process(ctx context.Context, messageID, convID string, op
 	ctx, cancel := context.WithTimeout(ctx, o.cfg.TurnTimeout)
 	defer cancel()
 	st := o.cfg.Store
-	if convID == "" {
-		convID = to.conversation
-	}
+	convID := to.conversation
 	if convID == "" {
 		in, err := st.Message(ctx, messageID)
 		if err != nil {
