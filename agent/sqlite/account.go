@@ -138,33 +138,31 @@ var _ agent.SenderFinder = (*Store)(nil)
 // FindSender finds the account of a phone, its open conversation on the
 // channel and an earlier delivery of the message in one read transaction
 // (agent.SenderFinder), for the reason ReadTurn gives.
-func (s *Store) FindSender(ctx context.Context, q agent.SenderLookup) (_ agent.FoundSender, err error) {
+func (s *Store) FindSender(ctx context.Context, q agent.SenderLookup) (agent.FoundSender, error) {
 	var out agent.FoundSender
-	tx, err := s.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return out, fmt.Errorf("sqlite: find sender: %w", err)
-	}
-	defer tx.Rollback() // a read: nothing to commit
-	if out.Account, err = accountByPhone(ctx, tx, q.Phone); err != nil {
-		return out, err
-	}
-	c, err := openConversation(ctx, tx, out.Account.ID, q.Channel)
-	switch {
-	case err == nil:
-		out.Conversation, out.Open = c, true
-	case !errors.Is(err, agent.ErrNotFound):
-		return out, err
-	}
-	if q.ChannelMessageID != "" {
-		m, err := messageByChannelID(ctx, tx, q.Channel, q.ChannelMessageID)
+	err := s.view(ctx, "find sender", func(tx *sql.Tx) (err error) {
+		if out.Account, err = accountByPhone(ctx, tx, q.Phone); err != nil {
+			return err
+		}
+		c, err := openConversation(ctx, tx, out.Account.ID, q.Channel)
 		switch {
 		case err == nil:
-			out.Delivered = &m
+			out.Conversation, out.Open = c, true
 		case !errors.Is(err, agent.ErrNotFound):
-			return out, err
+			return err
 		}
-	}
-	return out, nil
+		if q.ChannelMessageID != "" {
+			m, err := messageByChannelID(ctx, tx, q.Channel, q.ChannelMessageID)
+			switch {
+			case err == nil:
+				out.Delivered = &m
+			case !errors.Is(err, agent.ErrNotFound):
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
 }
 
 // Accounts lists accounts ordered by id after the given id, at most limit (0 = all).
