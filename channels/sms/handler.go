@@ -220,20 +220,19 @@ func (h *Handler) refill() bool {
 
 // enqueue hands a stored message to the pool without blocking the webhook.
 func (h *Handler) enqueue(m agent.Message) {
-	messageID := m.ID
 	h.mu.RLock()
 	defer h.mu.RUnlock()
 	if h.closed {
-		h.cfg.Log.Warn("sms: shutting down; turn left for the pending sweep", "message_id", messageID)
+		h.cfg.Log.Warn("sms: shutting down; turn left for the pending sweep", "message_id", m.ID)
 		return
 	}
-	h.inflight.Store(messageID, struct{}{})
+	h.inflight.Store(m.ID, struct{}{})
 	select {
-	case h.jobs <- job{messageID, m.ConversationID}:
+	case h.jobs <- job{m.ID, m.ConversationID}:
 	default:
-		h.inflight.Delete(messageID)
+		h.inflight.Delete(m.ID)
 		h.overflowed.Add(1)
-		h.cfg.Log.Debug("sms: turn queue full; a worker takes the turn from the store", "message_id", messageID)
+		h.cfg.Log.Debug("sms: turn queue full; a worker takes the turn from the store", "message_id", m.ID)
 	}
 }
 
