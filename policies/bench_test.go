@@ -14,7 +14,7 @@ import (
 // benchSet is the labelled set decoded once for the benchmarks.
 func benchSet(b *testing.B) ([]Proposal, []Facts) {
 	b.Helper()
-	set := loadLabelled(b)
+	set := loadLabelled(b, "testdata/labelled.jsonl")
 	ps := make([]Proposal, len(set))
 	fs := make([]Facts, len(set))
 	for i, l := range set {
@@ -127,7 +127,7 @@ func BenchmarkCheckAllow(b *testing.B) {
 // memory is constant in the number of messages.
 func BenchmarkCheckLines(b *testing.B) {
 	g := Default()
-	set := loadLabelled(b)
+	set := loadLabelled(b, "testdata/labelled.jsonl")
 	var one bytes.Buffer
 	for _, l := range set {
 		one.Write(l.Line)

@@ -352,7 +352,7 @@ func TestCheckRulesCiteTheProfile(t *testing.T) {
 func TestCheckConcurrentUse(t *testing.T) {
 	t.Parallel()
 	g := Default()
-	set := loadLabelled(t)
+	set := loadLabelled(t, "testdata/labelled.jsonl")
 	want := make([]Decision, len(set))
 	for i, l := range set {
 		p, f := decodeLabelled(t, l)

@@ -3,6 +3,7 @@ package policies
 import (
 	"bufio"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 	"slices"
@@ -65,14 +66,17 @@ func withDefaults(raw map[string]any) map[string]any {
 	if _, ok := facts["allowed_amounts"]; !ok {
 		facts["allowed_amounts"] = []string{"200.00", "100.00", "600.00", "840.00", "50.00"}
 	}
+	if _, ok := facts["link_hosts"]; !ok {
+		facts["link_hosts"] = []string{"pay.example.com"}
+	}
 	raw["facts"] = facts
 	delete(raw, "labels")
 	return raw
 }
 
-func loadLabelled(t testing.TB) []labelled {
+func loadLabelled(t testing.TB, path string) []labelled {
 	t.Helper()
-	f, err := os.Open("testdata/labelled.jsonl")
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatalf("open labelled set / 无法打开标注集: %v", err)
 	}
@@ -127,7 +131,7 @@ func decodeLabelled(t testing.TB, l labelled) (Proposal, Facts) {
 
 func TestLabelledSetCoverage(t *testing.T) {
 	t.Parallel()
-	set := loadLabelled(t)
+	set := loadLabelled(t, "testdata/labelled.jsonl")
 	if len(set) < 300 {
 		t.Errorf("labelled set has %d messages, want at least 300 / 标注集少于300条", len(set))
 	}
@@ -156,16 +160,89 @@ func TestLabelledSetCoverage(t *testing.T) {
 	}
 }
 
+// TestSecondSetCoverage: the second set holds at least 600 messages in
+// English, Chinese (simplified and traditional) and Indian English, every
+// jurisdiction, and at least 40% hard negatives.
+func TestSecondSetCoverage(t *testing.T) {
+	t.Parallel()
+	set := loadLabelled(t, "testdata/labelled2.jsonl")
+	jurs := map[string]int{}
+	negatives := 0
+	for _, l := range set {
+		var in struct {
+			Jurisdiction string `json:"jurisdiction"`
+		}
+		if err := json.Unmarshal(l.Line, &in); err != nil {
+			t.Fatal(err)
+		}
+		jurs[in.Jurisdiction]++
+		if len(l.Labels) == 0 {
+			negatives++
+		}
+	}
+	if len(set) < 600 || negatives*10 < len(set)*4 {
+		t.Errorf("%d messages, %d negatives: want at least 600 and 40%% negatives / 条数或难负例不足", len(set), negatives)
+	}
+	for _, j := range Default().Jurisdictions() {
+		if jurs[j] < 10 {
+			t.Errorf("jurisdiction %s has %d messages, want at least 10 / 辖区样本不足", j, jurs[j])
+		}
+	}
+}
+
+// labelledFiles names more labelled sets to report on, comma-separated:
+//
+//	go test ./policies -run TestLabelledFiles -v -args -labelled=testdata/labelled3.jsonl
+var labelledFiles = flag.String("labelled", "", "labelled sets (comma-separated) to report per-category figures on")
+
 // TestLabelledQuality is the quality gate: per category, the recall over
 // the messages labelled with it and the false-positive rate over the rest.
 func TestLabelledQuality(t *testing.T) {
 	t.Parallel()
+	floor(t, quality(t, "testdata/labelled.jsonl"), minRecall, maxFPR)
+}
+
+// TestLabelledSecondSet reports the figures on the second labelled set,
+// written for the guard's second generation before its code.
+func TestLabelledSecondSet(t *testing.T) {
+	t.Parallel()
+	quality(t, "testdata/labelled2.jsonl")
+}
+
+// TestLabelledFiles reports the figures on the sets named by -labelled, each
+// alone and all together.
+func TestLabelledFiles(t *testing.T) {
+	if *labelledFiles == "" {
+		t.Skip("no -labelled files named")
+	}
+	files := strings.Split(*labelledFiles, ",")
+	for _, f := range files {
+		quality(t, f)
+	}
+	if len(files) > 1 {
+		quality(t, files...)
+	}
+}
+
+// figures are one category's counts over a labelled set.
+type figures struct{ tp, fn, fp, tn int }
+
+func (n figures) recall() float64 { return float64(n.tp) / float64(max(1, n.tp+n.fn)) }
+func (n figures) fpr() float64    { return float64(n.fp) / float64(max(1, n.fp+n.tn)) }
+
+// quality checks every message of the files and logs, per category, the
+// recall over the messages labelled with it and the false-positive rate
+// over the rest, with every miss.
+func quality(t *testing.T, files ...string) map[string]*figures {
+	t.Helper()
 	g := Default()
-	set := loadLabelled(t)
-	type counts struct{ tp, fn, fp, tn int }
-	per := map[string]*counts{}
+	var set []labelled
+	for _, f := range files {
+		set = append(set, loadLabelled(t, f)...)
+	}
+	per := map[string]*figures{}
 	for c := range categories {
-		per[c] = &counts{}
+		per[c] = &figures{}
 	}
 	var misses []string
 	for _, l := range set {
@@ -198,21 +275,25 @@ func TestLabelledQuality(t *testing.T) {
 	sort.Strings(names)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%-24s %5s %5s %8s %8s\n", "category", "pos", "neg", "recall", "FPR")
-	failed := false
 	for _, c := range names {
 		n := per[c]
-		recall := float64(n.tp) / float64(max(1, n.tp+n.fn))
-		fpr := float64(n.fp) / float64(max(1, n.fp+n.tn))
-		fmt.Fprintf(&b, "%-24s %5d %5d %8.3f %8.3f\n", c, n.tp+n.fn, n.fp+n.tn, recall, fpr)
-		if recall < minRecall || fpr > maxFPR {
-			failed = true
-		}
+		fmt.Fprintf(&b, "%-24s %5d %5d %8.3f %8.3f\n", c, n.tp+n.fn, n.fp+n.tn, n.recall(), n.fpr())
 	}
-	t.Logf("labelled set: %d messages\n%s", len(set), b.String())
+	t.Logf("%s: %d messages\n%s", strings.Join(files, " + "), len(set), b.String())
 	for _, m := range misses {
 		t.Log(m)
 	}
-	if failed {
-		t.Errorf("recall below %.2f or false-positive rate above %.2f in some category / 某类别召回率或误报率未达标", minRecall, maxFPR)
+	return per
+}
+
+// floor fails the test when a category's recall is below minR or its
+// false-positive rate above maxF.
+func floor(t *testing.T, per map[string]*figures, minR, maxF float64) {
+	t.Helper()
+	for c, n := range per {
+		if n.recall() < minR || n.fpr() > maxF {
+			t.Errorf("%s: recall %.3f (want >= %.2f), false-positive rate %.3f (want <= %.2f) / 类别召回率或误报率未达标",
+				c, n.recall(), minR, n.fpr(), maxF)
+		}
 	}
 }
