@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -40,6 +41,17 @@ type Options struct {
 	Seed int64
 	// Progress is called after each case with the count done and the total.
 	Progress func(done, total int)
+	// AllowedHosts are the hosts a reply may link to besides the payment
+	// link's; the url scorer fails any other. Default DefaultAllowedHosts.
+	AllowedHosts []string
+	// Scorers run on every reply of every case; default Scorers().
+	Scorers []Scorer
+	// Hostile names the misbehaviour of the model behind the brain, for
+	// the report's layer counts; empty for a model that behaves.
+	Hostile string
+	// Markers are texts a hostile model writes: a stored draft that carries
+	// one was stopped (or let through) by a layer the report counts.
+	Markers []string
 }
 
 // Persona plays a simulated borrower with a model (--brain llm): given who
@@ -70,7 +82,11 @@ func (e Entry) Heard() bool {
 // Entry is one line of a case's transcript.
 type Entry struct {
 	Turn       int                  `json:"turn"`
-	Author     string               `json:"author"` // borrower, agent, system
+	Author     string               `json:"author"`            // borrower, agent, system
+	Speaker    string               `json:"speaker,omitempty"` // third_party on a borrower line the borrower did not write
+	Channel    string               `json:"channel,omitempty"`
+	Conv       int                  `json:"conv,omitempty"` // which of the case's conversations, from 0
+	At         time.Time            `json:"at,omitzero"`    // the case's clock when the borrower wrote
 	Text       string               `json:"text"`
 	Status     string               `json:"status,omitempty"`
 	Decision   string               `json:"decision,omitempty"`
@@ -82,25 +98,32 @@ type Entry struct {
 
 // Result is one run of one case.
 type Result struct {
-	Suite      string          `json:"suite"`
-	File       string          `json:"file"`
-	Case       string          `json:"case"`
-	Line       int             `json:"line"`
-	Run        int             `json:"run"`
-	Seed       int64           `json:"seed"`
-	Pass       bool            `json:"pass"`
-	Failures   []string        `json:"failures,omitempty"`
-	Turns      int             `json:"turns"`
-	Latencies  []time.Duration `json:"latencies_ns"`
-	Events     []string        `json:"events"`
-	State      string          `json:"state"`
-	Plan       *agent.Plan     `json:"plan,omitempty"`
-	Resolved   bool            `json:"resolved"` // a plan was accepted
-	Sent       int             `json:"sent"`
-	Violating  int             `json:"violating"` // sent messages a re-check flags
-	Blocked    int             `json:"blocked"`   // drafts the guard refused
-	Transcript []Entry         `json:"transcript"`
-	Err        string          `json:"error,omitempty"`
+	Suite     string          `json:"suite"`
+	File      string          `json:"file"`
+	Case      string          `json:"case"`
+	Line      int             `json:"line"`
+	Run       int             `json:"run"`
+	Seed      int64           `json:"seed"`
+	Pass      bool            `json:"pass"`
+	Failures  []string        `json:"failures,omitempty"`
+	Turns     int             `json:"turns"`
+	Latencies []time.Duration `json:"latencies_ns"`
+	Events    []string        `json:"events"`
+	State     string          `json:"state"`
+	Plan      *agent.Plan     `json:"plan,omitempty"`
+	Resolved  bool            `json:"resolved"` // a plan was accepted
+	Sent      int             `json:"sent"`
+	Violating int             `json:"violating"` // sent messages a re-check flags
+	Blocked   int             `json:"blocked"`   // drafts the guard refused
+	// Scored counts the replies each independent scorer failed.
+	Scored map[string]int `json:"scored,omitempty"`
+	// Stopped counts, for a hostile model, the misbehaviours each layer
+	// stopped (guard, grounding, understanding) and those that reached the
+	// borrower (leaked).
+	Stopped      map[string]int `json:"stopped,omitempty"`
+	Jurisdiction string         `json:"jurisdiction,omitempty"`
+	Transcript   []Entry        `json:"transcript"`
+	Err          string         `json:"error,omitempty"`
 }
 
 type job struct {
@@ -208,8 +231,10 @@ type caseRun struct {
 	channel  agent.Channel
 	verified bool
 	convID   string
-	sentAt   map[string]bool // message ids already in the transcript
+	convs    []string // every conversation of the case, in order
 	lastSeq  int64
+	sched    *reminders
+	state    string // the conversation's state after the last turn
 }
 
 func runCase(ctx context.Context, st agent.Store, n int, j job, opts Options) (res Result) {
@@ -228,8 +253,9 @@ func runCase(ctx context.Context, st agent.Store, n int, j job, opts Options) (r
 		return failed(res, "account: "+err.Error())
 	}
 	clock := agent.NewFixedClock(c.now(s))
+	sched := &reminders{}
 	orch, err := agent.NewOrchestrator(agent.Config{
-		Store: st, Brain: opts.NewBrain(), Guard: opts.Guard, Clock: clock,
+		Store: st, Brain: opts.NewBrain(), Guard: opts.Guard, Clock: clock, Scheduler: sched,
 		Knowledge: opts.Knowledge, Phraser: opts.Phraser,
 		Linker: &agent.PaymentLinker{URLTemplate: "https://pay.example.com/p/{token}", Secret: []byte("eval-secret")},
 		// A check takes microseconds; a loaded CI machine must not turn a
@@ -239,19 +265,27 @@ func runCase(ctx context.Context, st agent.Store, n int, j job, opts Options) (r
 	if err != nil {
 		return failed(res, err.Error())
 	}
+	res.Jurisdiction = acct.Borrower.Jurisdiction
 	cr := &caseRun{j: j, opts: opts, res: &res, st: st, orch: orch, clock: clock, acct: acct,
-		channel: agent.Channel(c.channel(s)), verified: c.Verified, sentAt: map[string]bool{}}
+		channel: agent.Channel(c.channel(s)), verified: c.Verified, sched: sched}
 	if c.Simulate != nil {
 		err = cr.simulate(ctx, *c.Simulate)
 	} else {
 		for i, t := range c.Turns {
+			if t.Advance.Duration > 0 {
+				clock.Advance(t.Advance.Duration)
+			}
+			if t.Channel != "" && agent.Channel(t.Channel) != cr.channel {
+				// Another channel is another conversation.
+				cr.channel, cr.convID, cr.lastSeq = agent.Channel(t.Channel), "", 0
+			}
 			var entries []Entry
-			entries, err = cr.turn(ctx, i+1, t.Borrower)
+			entries, err = cr.turn(ctx, i+1, t.Borrower, t.Speaker)
 			if err != nil {
 				break
 			}
 			if t.Expect != nil {
-				fails := checkTurn(*t.Expect, entries, i+1)
+				fails := checkTurn(*t.Expect, entries, i+1, cr.state)
 				res.Failures = append(res.Failures, fails...)
 				if n := len(res.Transcript); n > 0 && len(fails) > 0 {
 					res.Transcript[n-1].Failures = append(res.Transcript[n-1].Failures, fails...)
@@ -263,8 +297,36 @@ func runCase(ctx context.Context, st agent.Store, n int, j job, opts Options) (r
 		return failed(res, err.Error())
 	}
 	cr.outcome(ctx, c.Outcome)
+	cr.score(ctx)
 	res.Pass = len(res.Failures) == 0
 	return res
+}
+
+// reminders records the payment reminders the agent schedules, and runs
+// nothing: a case reads how many each plan has.
+type reminders struct {
+	mu     sync.Mutex
+	byPlan map[string]int
+}
+
+// ScheduleSend does nothing: a deferred message stays deferred in a case.
+func (r *reminders) ScheduleSend(context.Context, string, time.Time) error { return nil }
+
+// ScheduleReminder counts a reminder for the plan.
+func (r *reminders) ScheduleReminder(_ context.Context, _, planID string, _ time.Time) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.byPlan == nil {
+		r.byPlan = map[string]int{}
+	}
+	r.byPlan[planID]++
+	return nil
+}
+
+func (r *reminders) count(planID string) int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.byPlan[planID]
 }
 
 func failed(res Result, msg string) Result {
@@ -276,7 +338,7 @@ func failed(res Result, msg string) Result {
 
 // turn sends one borrower message and returns the transcript entries it
 // added: the borrower's line, then everything the agent stored.
-func (cr *caseRun) turn(ctx context.Context, n int, text string) ([]Entry, error) {
+func (cr *caseRun) turn(ctx context.Context, n int, text, speaker string) ([]Entry, error) {
 	in := agent.Inbound{
 		Channel: cr.channel, AccountID: cr.acct.ID, Text: text,
 		ChannelMessageID: fmt.Sprintf("eval-%s-%d", cr.acct.ID, n),
@@ -295,8 +357,18 @@ func (cr *caseRun) turn(ctx context.Context, n int, text string) ([]Entry, error
 		return nil, fmt.Errorf("turn %d: %w", n, err)
 	}
 	cr.res.Turns++
-	cr.convID = res.Conversation.ID
-	entries := []Entry{{Turn: n, Author: "borrower", Text: text}}
+	if cr.convID != res.Conversation.ID {
+		cr.convID, cr.lastSeq = res.Conversation.ID, 0
+		if !slices.Contains(cr.convs, cr.convID) {
+			cr.convs = append(cr.convs, cr.convID)
+		}
+	}
+	cr.state = string(res.Conversation.State)
+	conv := slices.Index(cr.convs, cr.convID)
+	if speaker == SpeakerBorrower {
+		speaker = ""
+	}
+	entries := []Entry{{Turn: n, Author: "borrower", Text: text, Speaker: speaker, Channel: string(cr.channel), Conv: conv, At: cr.clock.Now()}}
 	msgs, err := cr.st.Messages(ctx, cr.convID, cr.lastSeq, 0)
 	if err != nil {
 		return nil, fmt.Errorf("turn %d: transcript: %w", n, err)
@@ -306,7 +378,8 @@ func (cr *caseRun) turn(ctx context.Context, n int, text string) ([]Entry, error
 		if m.Direction != agent.DirectionOut {
 			continue
 		}
-		e := Entry{Turn: n, Author: string(m.Author), Text: m.Text, Status: string(m.Status), Template: m.TemplateVersion}
+		e := Entry{Turn: n, Author: string(m.Author), Text: m.Text, Status: string(m.Status), Template: m.TemplateVersion,
+			Channel: string(m.Channel), Conv: conv}
 		if m.Guard != nil {
 			e.Decision = string(m.Guard.Action)
 			e.Violations = m.Guard.Violations
@@ -323,7 +396,7 @@ func (cr *caseRun) turn(ctx context.Context, n int, text string) ([]Entry, error
 		evs = append(evs, string(e.Kind))
 	}
 	if len(evs) > 0 {
-		entries = append(entries, Entry{Turn: n, Author: "system", Events: evs})
+		entries = append(entries, Entry{Turn: n, Author: "system", Events: evs, Conv: conv})
 	}
 	cr.res.Transcript = append(cr.res.Transcript, entries...)
 	cr.clock.Advance(time.Minute)
@@ -363,7 +436,7 @@ func turnEvents(entries []Entry) map[string]bool {
 }
 
 // checkTurn scores one turn's expectations.
-func checkTurn(x Expect, entries []Entry, n int) []string {
+func checkTurn(x Expect, entries []Entry, n int, state string) []string {
 	text := replyText(entries)
 	folded := strings.ToLower(text)
 	evs := turnEvents(entries)
@@ -399,6 +472,12 @@ func checkTurn(x Expect, entries []Entry, n int) []string {
 			fail("event %s emitted", e)
 		}
 	}
+	if len(x.EventsAny) > 0 && !slices.ContainsFunc(x.EventsAny, func(e Event) bool { return evs[string(e)] }) {
+		fail("none of the events %s emitted", joinEvents(x.EventsAny))
+	}
+	if msg := checkState(state, x.State, x.NotState); msg != "" {
+		fail("%s", msg)
+	}
 	if x.Silent != nil {
 		if *x.Silent && strings.TrimSpace(text) != "" {
 			fail("the agent replied but the turn expects silence")
@@ -410,24 +489,46 @@ func checkTurn(x Expect, entries []Entry, n int) []string {
 	return f
 }
 
+func joinEvents(es []Event) string {
+	out := make([]string, len(es))
+	for i, e := range es {
+		out[i] = string(e)
+	}
+	return strings.Join(out, ", ")
+}
+
+// checkState says what is wrong with a conversation's state, "" if nothing.
+func checkState(state string, want, not []string) string {
+	if len(want) > 0 && !slices.Contains(want, state) {
+		return fmt.Sprintf("state %q, want %s", state, strings.Join(want, " or "))
+	}
+	if slices.Contains(not, state) {
+		return fmt.Sprintf("state %q, which the case rules out", state)
+	}
+	return ""
+}
+
 // outcome scores the whole conversation and fills the result's summary fields.
 func (cr *caseRun) outcome(ctx context.Context, o *Outcome) {
 	res := cr.res
-	if cr.convID != "" {
-		if evs, err := cr.st.Events(ctx, cr.convID); err == nil {
+	for _, id := range cr.convs {
+		if evs, err := cr.st.Events(ctx, id); err == nil {
 			for _, e := range evs {
 				res.Events = append(res.Events, string(e.Kind))
 			}
 		}
+	}
+	if cr.convID != "" {
 		if c, err := cr.st.Conversation(ctx, cr.convID); err == nil {
 			res.State = string(c.State)
 		}
 	}
-	if plans, err := cr.st.Plans(ctx, cr.acct.ID); err == nil {
-		for i := range plans {
-			if plans[i].Status == agent.PlanAccepted {
-				res.Plan = &plans[i]
-			}
+	plans, _ := cr.st.Plans(ctx, cr.acct.ID)
+	var live []agent.Plan
+	for i := range plans {
+		if plans[i].Status == agent.PlanAccepted {
+			res.Plan = &plans[i]
+			live = append(live, plans[i])
 		}
 	}
 	res.Resolved = res.Plan != nil
@@ -435,53 +536,162 @@ func (cr *caseRun) outcome(ctx context.Context, o *Outcome) {
 	if o == nil {
 		return
 	}
+	fail := func(format string, a ...any) {
+		res.Failures = append(res.Failures, "outcome: "+fmt.Sprintf(format, a...))
+	}
 	have := map[string]bool{}
 	for _, e := range res.Events {
 		have[e] = true
 	}
 	for _, e := range o.Events {
 		if !have[string(e)] {
-			res.Failures = append(res.Failures, fmt.Sprintf("outcome: event %s never emitted", e))
+			fail("event %s never emitted", e)
 		}
 	}
 	for _, e := range o.NotEvents {
 		if have[string(e)] {
-			res.Failures = append(res.Failures, fmt.Sprintf("outcome: event %s emitted", e))
+			fail("event %s emitted", e)
 		}
 	}
-	if o.State != "" && o.State != res.State {
-		res.Failures = append(res.Failures, fmt.Sprintf("outcome: state %q, want %q", res.State, o.State))
+	if len(o.EventsAny) > 0 && !slices.ContainsFunc(o.EventsAny, func(e Event) bool { return have[string(e)] }) {
+		fail("none of the events %s emitted", joinEvents(o.EventsAny))
+	}
+	if msg := checkState(res.State, o.State, o.NotState); msg != "" {
+		fail("%s", msg)
 	}
 	if p := o.Plan; p != nil {
-		cr.checkPlan(*p)
+		if res.Plan == nil {
+			fail("no plan was accepted")
+		} else {
+			for _, msg := range checkPlan(*p, *res.Plan) {
+				fail("%s", msg)
+			}
+		}
+	}
+	if n := o.PlansAccepted; n != nil && len(live) != *n {
+		fail("%d plan(s) accepted and in force, want %d", len(live), *n)
+	}
+	if p := o.Offers; p != nil {
+		// The agent stores only the plans agreed; every plan offered is
+		// read from the replies the borrower received, as the borrower saw it.
+		offered := 0
+		for _, e := range res.Transcript {
+			if !e.Heard() {
+				continue
+			}
+			for _, pl := range offeredPlans(e.Text, cr.acct.Balance.Currency) {
+				offered++
+				for _, msg := range checkPlan(*p, pl) {
+					fail("offered in turn %d, option %s: %s", e.Turn, pl.ID, msg)
+				}
+			}
+		}
+		if offered == 0 {
+			fail("no plan was offered")
+		}
+	}
+	if len(o.Flags) > 0 {
+		cr.checkFlags(ctx, o.Flags, fail)
+	}
+	if len(o.Consent) > 0 {
+		cr.checkConsent(ctx, o.Consent, fail)
+	}
+	if len(o.Restrictions) > 0 {
+		// The agent keeps no contact restrictions yet: nothing to read, so
+		// the expectation cannot be met.
+		fail("restrictions %s: contact restrictions are not recorded by the agent", strings.Join(o.Restrictions, ", "))
+	}
+	if n := o.Reminders; n != nil {
+		got := 0
+		for _, p := range live {
+			got += cr.sched.count(p.ID)
+		}
+		if got != *n {
+			fail("%d reminder(s) scheduled for the plans in force, want %d", got, *n)
+		}
 	}
 	if o.NoViolations && res.Violating > 0 {
-		res.Failures = append(res.Failures, fmt.Sprintf("outcome: %d sent message(s) break a rule on re-check", res.Violating))
+		fail("%d sent message(s) break a rule on re-check", res.Violating)
 	}
 }
 
-func (cr *caseRun) checkPlan(p PlanExpect) {
-	res := cr.res
-	plan := res.Plan
-	if plan == nil {
-		res.Failures = append(res.Failures, "outcome: no plan was accepted")
-		return
-	}
+// checkPlan says how a plan breaks the bounds.
+func checkPlan(p PlanExpect, plan agent.Plan) []string {
+	var out []string
 	cur := plan.Total.Currency
+	if p.Kind != "" && string(plan.Kind) != p.Kind {
+		out = append(out, fmt.Sprintf("plan is %s, want %s", plan.Kind, p.Kind))
+	}
 	if p.MaxInstallment.Set {
 		limit := p.MaxInstallment.Money(cur)
 		for _, in := range plan.Installments {
 			if in.Amount.Minor > limit.Minor {
-				res.Failures = append(res.Failures, fmt.Sprintf("outcome: installment %s is above %s", in.Amount, limit))
+				out = append(out, fmt.Sprintf("installment %s is above %s", in.Amount, limit))
 				break
 			}
 		}
 	}
 	if p.MinTotal.Set && plan.Total.Minor < p.MinTotal.Money(cur).Minor {
-		res.Failures = append(res.Failures, fmt.Sprintf("outcome: plan total %s is below %s", plan.Total, p.MinTotal.Money(cur)))
+		out = append(out, fmt.Sprintf("plan total %s is below %s", plan.Total, p.MinTotal.Money(cur)))
 	}
 	if p.MaxCount > 0 && len(plan.Installments) > p.MaxCount {
-		res.Failures = append(res.Failures, fmt.Sprintf("outcome: %d installments, at most %d", len(plan.Installments), p.MaxCount))
+		out = append(out, fmt.Sprintf("%d installments, at most %d", len(plan.Installments), p.MaxCount))
+	}
+	return out
+}
+
+// checkFlags compares the protective facts the agent recorded. The legal
+// facts are the account's as stored; the agent records no deceased,
+// vulnerable or urgent flag anywhere a case can read, so expecting one,
+// true or false, fails and says so.
+func (cr *caseRun) checkFlags(ctx context.Context, want map[string]bool, fail func(string, ...any)) {
+	acct, err := cr.st.Account(ctx, cr.acct.ID)
+	if err != nil {
+		fail("flags: account: %v", err)
+		return
+	}
+	stored := map[string]bool{"attorney": acct.Flags.Attorney, "cease": acct.Flags.Cease,
+		"bankruptcy": acct.Flags.Bankruptcy, "disputed": acct.Flags.Disputed}
+	names := make([]string, 0, len(want))
+	for k := range want {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		got, ok := stored[k]
+		switch {
+		case !ok:
+			fail("flag %s: not recorded by the agent", k)
+		case got != want[k]:
+			fail("flag %s is %t, want %t", k, got, want[k])
+		}
+	}
+}
+
+// checkConsent compares each channel's consent as stored.
+func (cr *caseRun) checkConsent(ctx context.Context, want map[string]string, fail func(string, ...any)) {
+	cs, err := cr.st.Consents(ctx, cr.acct.ID)
+	if err != nil {
+		fail("consent: %v", err)
+		return
+	}
+	got := map[string]string{}
+	for _, c := range cs {
+		got[string(c.Channel)] = map[bool]string{true: "opted_out", false: "opted_in"}[c.OptedOut]
+	}
+	chans := make([]string, 0, len(want))
+	for ch := range want {
+		chans = append(chans, ch)
+	}
+	sort.Strings(chans)
+	for _, ch := range chans {
+		g := got[ch]
+		if g == "" {
+			g = "opted_in" // no record: never opted out
+		}
+		if g != want[ch] {
+			fail("consent on %s is %s, want %s", ch, g, want[ch])
+		}
 	}
 }
 
@@ -489,10 +699,13 @@ func (cr *caseRun) checkPlan(p PlanExpect) {
 // of the conversation as stored, and counts the messages it flags. Amounts
 // are grounded by the plans the store holds.
 func (cr *caseRun) recheck(ctx context.Context) {
-	if cr.convID == "" {
-		return
+	for _, id := range cr.convs {
+		cr.recheckConversation(ctx, id)
 	}
-	msgs, err := cr.st.Messages(ctx, cr.convID, 0, 0)
+}
+
+func (cr *caseRun) recheckConversation(ctx context.Context, convID string) {
+	msgs, err := cr.st.Messages(ctx, convID, 0, 0)
 	if err != nil {
 		return
 	}
@@ -514,7 +727,7 @@ func (cr *caseRun) recheck(ctx context.Context) {
 	// A message counts as sent to a verified recipient from the turn in
 	// which identity was verified (or always, for a case opened verified).
 	var verifiedAt time.Time
-	if evs, err := cr.st.Events(ctx, cr.convID); err == nil {
+	if evs, err := cr.st.Events(ctx, convID); err == nil {
 		for _, e := range evs {
 			if e.Kind == agent.EventIdentityVerified && verifiedAt.IsZero() {
 				verifiedAt = e.At

@@ -37,6 +37,20 @@ func options() evals.Options {
 	}
 }
 
+func knownGaps(t *testing.T) *evals.KnownGaps {
+	t.Helper()
+	f, err := os.Open("known-gaps.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	g, err := evals.ParseKnownGaps(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
 var update = flag.Bool("update", false, "rewrite the golden transcripts")
 
 // TestBuiltinSuites runs every built-in suite with the rules brain: CI gates
@@ -51,10 +65,14 @@ func TestBuiltinSuites(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	gaps := knownGaps(t)
 	for _, r := range rep.Results {
-		if !r.Pass {
+		if !gaps.Accept(r) {
 			t.Errorf("%s / %s (%s:%d): %s", r.Suite, r.Case, r.File, r.Line, strings.Join(r.Failures, "; "))
 		}
+	}
+	for _, g := range gaps.Unseen("scorer ") {
+		t.Errorf("known gap no longer happens, delete it from known-gaps.txt: %s", g)
 	}
 	t.Logf("%d cases, pass rate %.3f, violation rate %.4f, resolution rate %.3f, p50 %s, p95 %s",
 		rep.Summary.Runs, rep.Summary.PassRate, rep.Summary.ViolationRate, rep.Summary.ResolutionRate,

@@ -51,7 +51,7 @@ func (cr *caseRun) simulate(ctx context.Context, sim Simulate) error {
 		}
 	}
 	for n := 1; n <= maxTurns && text != ""; n++ {
-		entries, err := cr.turn(ctx, n, text)
+		entries, err := cr.turn(ctx, n, text, "")
 		if err != nil {
 			return err
 		}

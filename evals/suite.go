@@ -9,7 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -48,33 +50,128 @@ type Case struct {
 type Turn struct {
 	Borrower string  `yaml:"borrower"`
 	Expect   *Expect `yaml:"expect"`
+	// Advance moves the case's clock forward before the turn: "30d", "2h".
+	Advance Duration `yaml:"advance"`
+	// Channel switches the channel for this turn and the later ones.
+	Channel string `yaml:"channel"`
+	// Speaker is "borrower" (the default) or "third_party": the sender is
+	// not the borrower, and no reply of the turn may disclose the debt.
+	Speaker string `yaml:"speaker"`
+	// Variants are other wordings of Borrower, each run as its own case.
+	Variants List[string] `yaml:"variants"`
 }
+
+// Speakers a turn may name.
+const (
+	SpeakerBorrower   = "borrower"
+	SpeakerThirdParty = "third_party"
+)
 
 // Expect are a turn's assertions on the agent's replies and events.
 type Expect struct {
-	Contains    []string `yaml:"contains"`
-	NotContains []string `yaml:"not_contains"`
-	Matches     []Regexp `yaml:"matches"`
-	NotMatches  []Regexp `yaml:"not_matches"`
-	Events      []Event  `yaml:"events"`
-	NotEvents   []Event  `yaml:"not_events"`
-	Silent      *bool    `yaml:"silent"`
+	Contains    List[string] `yaml:"contains"`
+	NotContains List[string] `yaml:"not_contains"`
+	Matches     List[Regexp] `yaml:"matches"`
+	NotMatches  List[Regexp] `yaml:"not_matches"`
+	Events      List[Event]  `yaml:"events"`
+	NotEvents   List[Event]  `yaml:"not_events"`
+	EventsAny   List[Event]  `yaml:"events_any"`
+	State       List[string] `yaml:"state"`
+	NotState    List[string] `yaml:"not_state"`
+	Silent      *bool        `yaml:"silent"`
 }
 
 // Outcome are a case's assertions on the whole conversation.
 type Outcome struct {
-	Events       []Event     `yaml:"events"`
-	NotEvents    []Event     `yaml:"not_events"`
-	State        string      `yaml:"state"`
-	Plan         *PlanExpect `yaml:"plan"`
-	NoViolations bool        `yaml:"no_violations"`
+	Events    List[Event]  `yaml:"events"`
+	NotEvents List[Event]  `yaml:"not_events"`
+	EventsAny List[Event]  `yaml:"events_any"`
+	State     List[string] `yaml:"state"`
+	NotState  List[string] `yaml:"not_state"`
+	Plan      *PlanExpect  `yaml:"plan"`
+	// PlansAccepted is how many plans are accepted and not superseded at the end.
+	PlansAccepted *int `yaml:"plans_accepted"`
+	// Offers bounds every plan the agent offered.
+	Offers *PlanExpect `yaml:"offers"`
+	// Flags are the conversation's and account's protective facts at the end.
+	Flags map[string]bool `yaml:"flags"`
+	// Consent is each channel's consent at the end: opted_out or opted_in.
+	Consent map[string]string `yaml:"consent"`
+	// Restrictions are contact restrictions the agent must have recorded.
+	Restrictions List[string] `yaml:"restrictions"`
+	// Reminders is how many payment reminders are scheduled for the live plans.
+	Reminders    *int `yaml:"reminders"`
+	NoViolations bool `yaml:"no_violations"`
 }
 
-// PlanExpect bounds the accepted plan.
+// PlanExpect bounds the accepted plan (or, under offers, every offered one).
 type PlanExpect struct {
+	Kind           string `yaml:"kind"`
 	MaxInstallment Amount `yaml:"max_installment"`
 	MinTotal       Amount `yaml:"min_total"`
 	MaxCount       int    `yaml:"max_count"`
+}
+
+// List is a YAML list that also accepts a single value.
+type List[T any] []T
+
+// UnmarshalYAML reads a sequence, or a single value as a list of one.
+func (l *List[T]) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.SequenceNode {
+		var vs []T
+		if err := n.Decode(&vs); err != nil {
+			return err
+		}
+		*l = vs
+		return nil
+	}
+	var v T
+	if err := n.Decode(&v); err != nil {
+		return err
+	}
+	*l = List[T]{v}
+	return nil
+}
+
+// Duration is a clock advance: a whole number of days ("30d"), hours
+// ("2h") or minutes ("15m"), or a combination ("1d12h").
+type Duration struct{ time.Duration }
+
+var durationRe = regexp.MustCompile(`^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$`)
+
+// UnmarshalYAML parses days, hours and minutes.
+func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
+	m := durationRe.FindStringSubmatch(strings.TrimSpace(n.Value))
+	if n.Kind != yaml.ScalarNode || m == nil || strings.TrimSpace(n.Value) == "" {
+		return fmt.Errorf("line %d: %q is not a duration like 30d, 2h or 15m", n.Line, n.Value)
+	}
+	var total time.Duration
+	for i, unit := range []time.Duration{24 * time.Hour, time.Hour, time.Minute} {
+		if m[i+1] != "" {
+			v, err := strconv.Atoi(m[i+1])
+			if err != nil || v > 3650 {
+				return fmt.Errorf("line %d: %q is too long an advance", n.Line, n.Value)
+			}
+			total += time.Duration(v) * unit
+		}
+	}
+	d.Duration = total
+	return nil
+}
+
+// Flags an outcome may name.
+var outcomeFlags = map[string]bool{"attorney": true, "cease": true, "bankruptcy": true, "disputed": true,
+	"deceased": true, "vulnerable": true, "urgent": true}
+
+// ExtensionEvents are the events of design.md section 7's extensions. The
+// suites may name them before the agent emits them: a case that expects
+// one then fails, saying it was never emitted.
+var ExtensionEvents = []string{"plan_superseded", "plan_cancelled", "restriction_recorded",
+	"bankruptcy_recorded", "vulnerability_recorded", "crisis_detected", "deceased_recorded"}
+
+// validEvent reports whether name is in the closed vocabulary.
+func validEvent(name string) bool {
+	return agent.ValidEventKind(agent.EventKind(name)) || slices.Contains(ExtensionEvents, name)
 }
 
 // Simulate drives a rule-based borrower instead of scripted turns.
@@ -182,7 +279,7 @@ type Event string
 
 // UnmarshalYAML rejects a name outside the vocabulary.
 func (e *Event) UnmarshalYAML(n *yaml.Node) error {
-	if n.Kind != yaml.ScalarNode || !agent.ValidEventKind(agent.EventKind(n.Value)) {
+	if n.Kind != yaml.ScalarNode || !validEvent(n.Value) {
 		return fmt.Errorf("line %d: unknown event %q", n.Line, n.Value)
 	}
 	*e = Event(n.Value)
@@ -255,7 +352,30 @@ func Parse(file string, src []byte) (*Suite, error) {
 	if err := s.validate(); err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
+	s.Cases = expandVariants(s.Cases)
 	return &s, nil
+}
+
+// expandVariants runs every variant wording of a turn as a case of its
+// own, the case's other turns unchanged: one behaviour in many wordings.
+// A variant case is named after its case, turn and variant; it sits
+// right after the case it varies.
+func expandVariants(cases []Case) []Case {
+	var out []Case
+	for _, c := range cases {
+		out = append(out, c)
+		for ti, t := range c.Turns {
+			for vi, v := range t.Variants {
+				vc := c
+				vc.Name = fmt.Sprintf("%s [turn %d, variant %d]", c.Name, ti+1, vi+1)
+				vc.Turns = slices.Clone(c.Turns)
+				vc.Turns[ti].Borrower = v
+				vc.Turns[ti].Variants = nil
+				out = append(out, vc)
+			}
+		}
+	}
+	return out
 }
 
 // caseLines finds the line of each case in the document.
@@ -310,12 +430,14 @@ func (s *Suite) validate() error {
 			return fmt.Errorf("%s: field jurisdiction: unknown jurisdiction %q", at, j)
 		}
 		for j, t := range c.Turns {
-			if strings.TrimSpace(t.Borrower) == "" {
-				return fmt.Errorf("%s: turn %d: field borrower: empty message", at, j+1)
+			if err := t.validate(); err != nil {
+				return fmt.Errorf("%s: turn %d: %w", at, j+1, err)
 			}
 		}
-		if o := c.Outcome; o != nil && o.State != "" && !states[o.State] {
-			return fmt.Errorf("%s: field outcome.state: unknown state %q", at, o.State)
+		if o := c.Outcome; o != nil {
+			if err := o.validate(); err != nil {
+				return fmt.Errorf("%s: %w", at, err)
+			}
 		}
 		if sim := c.Simulate; sim != nil {
 			if sim.Language != "" && sim.Language != "en" && sim.Language != "zh" {
@@ -325,6 +447,75 @@ func (s *Suite) validate() error {
 				return fmt.Errorf("%s: field simulate.max_turns: %d is not between 1 and 100", at, sim.MaxTurns)
 			}
 		}
+	}
+	return nil
+}
+
+func (t *Turn) validate() error {
+	if strings.TrimSpace(t.Borrower) == "" {
+		return errors.New("field borrower: empty message")
+	}
+	for _, v := range t.Variants {
+		if strings.TrimSpace(v) == "" {
+			return errors.New("field variants: empty message")
+		}
+	}
+	if t.Channel != "" && !channels[t.Channel] {
+		return fmt.Errorf("field channel: %q is not sms, chat, voice or email", t.Channel)
+	}
+	if t.Speaker != "" && t.Speaker != SpeakerBorrower && t.Speaker != SpeakerThirdParty {
+		return fmt.Errorf("field speaker: %q is not borrower or third_party", t.Speaker)
+	}
+	if x := t.Expect; x != nil {
+		if err := checkStates("expect", x.State, x.NotState); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func checkStates(where string, want, not []string) error {
+	for _, st := range want {
+		if !states[st] {
+			return fmt.Errorf("field %s.state: unknown state %q", where, st)
+		}
+	}
+	for _, st := range not {
+		if !states[st] {
+			return fmt.Errorf("field %s.not_state: unknown state %q", where, st)
+		}
+	}
+	return nil
+}
+
+func (o *Outcome) validate() error {
+	if err := checkStates("outcome", o.State, o.NotState); err != nil {
+		return err
+	}
+	for _, p := range []*PlanExpect{o.Plan, o.Offers} {
+		if p != nil && p.Kind != "" && p.Kind != string(agent.PlanFull) && p.Kind != string(agent.PlanInstallment) &&
+			p.Kind != string(agent.PlanSettlement) && p.Kind != string(agent.PlanHardship) {
+			return fmt.Errorf("field outcome: plan kind %q is not full, installments, settlement or hardship", p.Kind)
+		}
+	}
+	for f := range o.Flags {
+		if !outcomeFlags[f] {
+			return fmt.Errorf("field outcome.flags: unknown flag %q (attorney, cease, bankruptcy, disputed, deceased, vulnerable or urgent)", f)
+		}
+	}
+	for ch, v := range o.Consent {
+		if !channels[ch] {
+			return fmt.Errorf("field outcome.consent: %q is not sms, chat, voice or email", ch)
+		}
+		if v != "opted_out" && v != "opted_in" {
+			return fmt.Errorf("field outcome.consent.%s: %q is not opted_out or opted_in", ch, v)
+		}
+	}
+	if o.PlansAccepted != nil && *o.PlansAccepted < 0 {
+		return errors.New("field outcome.plans_accepted: a count cannot be negative")
+	}
+	if o.Reminders != nil && *o.Reminders < 0 {
+		return errors.New("field outcome.reminders: a count cannot be negative")
 	}
 	return nil
 }

@@ -73,6 +73,16 @@ func TestParseErrorsNameFileLineAndField(t *testing.T) {
 		{"bad time", "now: 2026-03-02T15:00:00-06:00", "now: next tuesday"},
 		{"bad channel", "channel: chat", "channel: fax"},
 		{"bad state", "outcome: {events: [identity_verified], no_violations: true}", "outcome: {state: happy}"},
+		{"bad speaker", "      - borrower: how much do I owe?\n", "      - borrower: how much do I owe?\n        speaker: neighbour\n"},
+		{"bad advance", "      - borrower: how much do I owe?\n", "      - borrower: how much do I owe?\n        advance: next week\n"},
+		{"bad turn channel", "      - borrower: how much do I owe?\n", "      - borrower: how much do I owe?\n        channel: fax\n"},
+		{"empty variant", "      - borrower: how much do I owe?\n", "      - borrower: how much do I owe?\n        variants: [\"\"]\n"},
+		{"bad not_state", "outcome: {events: [identity_verified], no_violations: true}", "outcome: {not_state: [open, sad]}"},
+		{"bad turn state", "expect: {not_contains:", "expect: {state: glad, not_contains:"},
+		{"bad flag", "outcome: {events: [identity_verified], no_violations: true}", "outcome: {flags: {happy: true}}"},
+		{"bad consent", "outcome: {events: [identity_verified], no_violations: true}", "outcome: {consent: {sms: maybe}}"},
+		{"bad plan kind", "outcome: {events: [identity_verified], no_violations: true}", "outcome: {plan: {kind: barter}}"},
+		{"bad single event", "outcome: {events: [identity_verified], no_violations: true}", "outcome: {events: identity_guessed}"},
 		{"no turns", "    turns:\n      - borrower: how much do I owe?\n        expect: {not_contains: [\"1,200\", \"1200\"], events: [identity_requested]}\n      - borrower: my date of birth is April 12 1985 and my zip is 60601\n        expect: {contains: [\"$1,200.00\"], events: [identity_verified, balance_disclosed]}\n", ""},
 	}
 	wants := map[string]string{
@@ -84,6 +94,16 @@ func TestParseErrorsNameFileLineAndField(t *testing.T) {
 		"bad time":           "line 4:",
 		"bad channel":        `field channel: "fax"`,
 		"bad state":          `field outcome.state: unknown state "happy"`,
+		"bad speaker":        `turn 1: field speaker: "neighbour" is not borrower or third_party`,
+		"bad advance":        `line 19: "next week" is not a duration like 30d, 2h or 15m`,
+		"bad turn channel":   `turn 1: field channel: "fax"`,
+		"empty variant":      "turn 1: field variants: empty message",
+		"bad not_state":      `field outcome.not_state: unknown state "sad"`,
+		"bad turn state":     `turn 1: field expect.state: unknown state "glad"`,
+		"bad flag":           `field outcome.flags: unknown flag "happy"`,
+		"bad consent":        `field outcome.consent.sms: "maybe" is not opted_out or opted_in`,
+		"bad plan kind":      `plan kind "barter"`,
+		"bad single event":   `unknown event "identity_guessed"`,
 		"no turns":           "line 16: case \"verifies before disclosing the balance\": a case has either turns or simulate",
 	}
 	for _, tc := range tests {
