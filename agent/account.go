@@ -33,6 +33,50 @@ type AccountFlags struct {
 	Disputed            bool `json:"disputed"`
 	Attorney            bool `json:"attorney"`
 	Cease               bool `json:"cease"`
+	// Deceased is set when the borrower is reported to have died: no
+	// collection contact, a person handles the account.
+	Deceased bool `json:"deceased,omitempty"`
+	// Vulnerable is set on crisis, bereavement, serious illness or a
+	// breathing-space moratorium: no offers, a person handles the account.
+	Vulnerable bool `json:"vulnerable,omitempty"`
+}
+
+// The account flags a turn may change, by their JSON names (FlagChange).
+const (
+	FlagBankruptcy = "bankruptcy"
+	FlagDisputed   = "disputed"
+	FlagAttorney   = "attorney"
+	FlagCease      = "cease"
+	FlagDeceased   = "deceased"
+	FlagVulnerable = "vulnerable"
+)
+
+// ValidFlag reports whether name is a flag a turn may change.
+func ValidFlag(name string) bool {
+	switch name {
+	case FlagBankruptcy, FlagDisputed, FlagAttorney, FlagCease, FlagDeceased, FlagVulnerable:
+		return true
+	}
+	return false
+}
+
+// Apply returns f with the change made.
+func (f AccountFlags) Apply(c FlagChange) AccountFlags {
+	switch c.Flag {
+	case FlagBankruptcy:
+		f.Bankruptcy = c.Value
+	case FlagDisputed:
+		f.Disputed = c.Value
+	case FlagAttorney:
+		f.Attorney = c.Value
+	case FlagCease:
+		f.Cease = c.Value
+	case FlagDeceased:
+		f.Deceased = c.Value
+	case FlagVulnerable:
+		f.Vulnerable = c.Value
+	}
+	return f
 }
 
 // Collector is who writes to the borrower: the agency when there is one,
@@ -47,7 +91,7 @@ func (a Account) Collector() string {
 // CollectionStopped reports whether a legal fact stops collection contact.
 func (a Account) CollectionStopped() bool {
 	f := a.Flags
-	return f.Cease || f.Attorney || f.Bankruptcy || f.Disputed
+	return f.Cease || f.Attorney || f.Bankruptcy || f.Disputed || f.Deceased
 }
 
 // LogValue keeps personal data out of logs.

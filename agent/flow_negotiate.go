@@ -152,7 +152,7 @@ func (f *flow) accept(id string) {
 		f.fail(err)
 		return
 	}
-	p.ID = NewID("plan_")
+	p.ID = f.t.derivedID("plan_", 0)
 	p.AccountID = t.Account.ID
 	p.ConversationID = t.Conversation.ID
 	p.CreatedAt = t.Now
@@ -171,10 +171,7 @@ func (f *flow) accept(id string) {
 		}
 	}
 	p.PaymentURL = link
-	if err := t.Store().PutPlan(f.ctx, p); err != nil {
-		f.fail(err)
-		return
-	}
+	t.PutPlan(p)
 	f.mem.PlanID = p.ID
 	t.Ground(n.Amounts()...)
 	t.Emit(EventPlanAccepted, map[string]string{"plan_id": p.ID, "kind": string(p.Kind), "total": p.Total.Decimal(), "installments": strconv.Itoa(len(p.Installments))})
@@ -191,11 +188,11 @@ func (f *flow) accept(id string) {
 	t.Conversation.State = StatePlanAccepted
 }
 
-// scheduleReminders asks the scheduler for a reminder before each
-// installment still ahead, and reports whether all were scheduled.
+// scheduleReminders asks for a reminder before each installment still
+// ahead, requested of the scheduler once the turn is committed, and reports
+// whether reminders will be sent.
 func (f *flow) scheduleReminders(p Plan) bool {
-	s := f.o.cfg.Scheduler
-	if s == nil {
+	if f.o.cfg.Scheduler == nil {
 		return false
 	}
 	for _, in := range p.Installments {
@@ -203,10 +200,7 @@ func (f *flow) scheduleReminders(p Plan) bool {
 		if !at.After(f.t.Now) {
 			continue
 		}
-		if err := s.ScheduleReminder(f.ctx, p.AccountID, p.ID, at); err != nil {
-			f.o.log.Warn("flows: reminder not scheduled", "conversation", f.t.Conversation.ID, "err", err)
-			return false
-		}
+		f.t.remind(p.ID, at)
 	}
 	return true
 }

@@ -37,10 +37,7 @@ func (f *flow) optOut(c Command) {
 	if t.Conversation.Channel == ChannelSMS {
 		source = "sms reply"
 	}
-	if err := t.Store().SetConsent(f.ctx, Consent{AccountID: t.Account.ID, Channel: ch, OptedOut: true, Source: source, UpdatedAt: t.Now}); err != nil {
-		f.fail(err)
-		return
-	}
+	t.SetConsent(Consent{Channel: ch, OptedOut: true, Source: source})
 	t.Emit(EventOptedOut, map[string]string{"channel": string(ch)})
 	f.handled = true
 	if current {
@@ -56,10 +53,7 @@ func (f *flow) optOut(c Command) {
 func (f *flow) optIn() {
 	t := f.t
 	f.handled = true
-	if err := t.Store().SetConsent(f.ctx, Consent{AccountID: t.Account.ID, Channel: t.Conversation.Channel, OptedOut: false, Source: "borrower opt-in", UpdatedAt: t.Now}); err != nil {
-		f.fail(err)
-		return
-	}
+	t.SetConsent(Consent{Channel: t.Conversation.Channel, OptedOut: false, Source: "borrower opt-in"})
 	t.Emit(EventOptedIn, map[string]string{"channel": string(t.Conversation.Channel)})
 	wasOut := f.mem.OptedOut
 	f.mem.OptedOut = false
@@ -86,22 +80,14 @@ func (f *flow) stopContact(i Intent) {
 		f.done = true
 		return
 	}
-	flags := t.Account.Flags
-	reason := "cease"
-	event := EventCeaseRecorded
+	flag, reason, event := FlagCease, "cease", EventCeaseRecorded
 	switch i {
 	case IntentAttorney:
-		flags.Attorney, reason, event = true, "attorney", EventAttorneyRecorded
+		flag, reason, event = FlagAttorney, "attorney", EventAttorneyRecorded
 	case IntentBankruptcy:
-		flags.Bankruptcy, reason = true, "bankruptcy"
-	default:
-		flags.Cease = true
+		flag, reason = FlagBankruptcy, "bankruptcy"
 	}
-	if err := t.Store().SetAccountFlags(f.ctx, t.Account.ID, flags); err != nil {
-		f.fail(err)
-		return
-	}
-	t.Account.Flags = flags
+	t.SetFlag(flag, true)
 	t.Emit(event, map[string]string{"reason": reason})
 	f.parts = nil
 	// The acknowledgement is the one notice the law allows after a cease
@@ -118,18 +104,8 @@ func (f *flow) dispute() {
 		f.sayPaused("dispute")
 		return
 	}
-	d := Dispute{ID: NewID("d_"), AccountID: t.Account.ID, ConversationID: t.Conversation.ID, Reason: "disputed by the borrower in conversation", Open: true, CreatedAt: t.Now}
-	if err := t.Store().AddDispute(f.ctx, d); err != nil {
-		f.fail(err)
-		return
-	}
-	flags := t.Account.Flags
-	flags.Disputed = true
-	if err := t.Store().SetAccountFlags(f.ctx, t.Account.ID, flags); err != nil {
-		f.fail(err)
-		return
-	}
-	t.Account.Flags = flags
+	d := t.AddDispute(Dispute{AccountID: t.Account.ID, ConversationID: t.Conversation.ID, Reason: "disputed by the borrower in conversation", Open: true, CreatedAt: t.Now})
+	t.SetFlag(FlagDisputed, true)
 	f.mem.Negotiation = nil // no offer stands while the debt is disputed
 	t.Emit(EventDisputeRecorded, map[string]string{"dispute_id": d.ID})
 	f.paused = true // the acknowledgement says collection is paused

@@ -72,38 +72,22 @@ func (f *flushLog) SetMessageStatus(ctx context.Context, id string, st agent.Mes
 	return f.Store.SetMessageStatus(ctx, id, st, p)
 }
 
-// finishLog is a flushLog over a store that writes a turn's end in one
-// transaction (agent.TurnFinisher).
-type finishLog struct{ *flushLog }
-
-func (f finishLog) FinishTurn(ctx context.Context, end agent.TurnEnd) (string, []agent.Event, error) {
+func (f *flushLog) FinishTurn(ctx context.Context, end agent.TurnEnd) (string, []agent.Event, error) {
 	f.note(ctx, "FinishTurn")
-	return f.Store.(agent.TurnFinisher).FinishTurn(ctx, end)
+	return f.Store.FinishTurn(ctx, end)
 }
 
-// A turn's writes defer their flush up to its last, the inbound message's
-// move to processed, which makes them all durable: with a TurnFinisher one
-// transaction ends the turn, else the writes go one by one. Handle defers
-// storing the message too; Receive, whose answer a channel acknowledges,
-// does not, and a duplicate delivery is flushed before it is acknowledged.
+// A turn's writes defer their flush up to its last, FinishTurn, which
+// commits the turn's end in one transaction and makes them all durable.
+// Handle defers storing the message too; Receive, whose answer a channel
+// acknowledges, does not, and a duplicate delivery is flushed before it is
+// acknowledged.
 func TestTurnWritesFlushOnceAtTheEnd(t *testing.T) {
 	t.Parallel()
-	for _, finisher := range []bool{false, true} {
-		t.Run(map[bool]string{false: "one by one", true: "TurnFinisher"}[finisher], func(t *testing.T) {
-			testTurnWritesFlushOnceAtTheEnd(t, finisher)
-		})
-	}
-}
-
-func testTurnWritesFlushOnceAtTheEnd(t *testing.T, finisher bool) {
 	b := setup(t, usAccount(), agent.ChannelSMS)
 	fl := &flushLog{Store: b.store}
 	var st agent.Store = fl
-	last, absent := "SetMessageStatus", []string{"FinishTurn"}
-	if finisher {
-		st = finishLog{fl}
-		last, absent = "FinishTurn", []string{"UpdateConversation", "AddContactAttempt", "AddEvent"}
-	}
+	last, absent := "FinishTurn", []string{"UpdateConversation", "AddContactAttempt", "AddEvent"}
 	orch, err := agent.NewOrchestrator(agent.Config{Store: st, Brain: b.brain, Guard: b.orch.Guard(), Clock: b.clock})
 	if err != nil {
 		t.Fatal(err)

@@ -428,7 +428,7 @@ func (o *Orchestrator) readTurn(ctx context.Context, messageID string) (t *Turn,
 		return nil, &TurnResult{Conversation: d.Conversation, Inbound: d.Inbound, Duplicate: true}, nil
 	}
 	t = o.turnFrom(d.Conversation, d.Account, d.Inbound, o.recent(d.History))
-	t.consents, t.attempts, t.loaded = d.Consents, d.Attempts, true
+	t.consented, t.attempts, t.loaded = d.Consents, d.Attempts, true
 	return t, nil, nil
 }
 
@@ -503,10 +503,8 @@ func (o *Orchestrator) finish(ctx context.Context, t *Turn, res *TurnResult, to 
 	if t.Inbound.ID != "" {
 		ctx = WithFlushDeferred(ctx)
 	}
-	tf, finisher := st.(TurnFinisher)
-	// With a TurnFinisher the replies' contact attempts wait for the
-	// turn's end, written with it.
-	t.holdAttempts = finisher
+	// The replies' contact attempts wait for the turn's end, written with it.
+	t.holdAttempts = true
 	defer func() { t.holdAttempts = false }()
 	for i, r := range t.replies {
 		id := replyID(t.key(), i)
@@ -523,44 +521,56 @@ func (o *Orchestrator) finish(ctx context.Context, t *Turn, res *TurnResult, to 
 		}
 		res.Replies = append(res.Replies, m)
 	}
-	// Events and state belong to the turn; store them after the replies.
+	// Events, state and every effect the flows decided belong to the
+	// turn's end: one transaction, after the replies.
 	c := t.Conversation
 	c.LastMessageAt = o.cfg.Clock.Now()
-	if finisher {
-		owner, stored, err := tf.FinishTurn(final, TurnEnd{Conversation: c, Events: o.turnEvents(t, c, ""),
-			Attempts: t.heldAttempts, InboundID: t.Inbound.ID})
-		if err != nil {
-			return fmt.Errorf("turn: %w", err)
-		}
-		t.heldAttempts = nil
-		c.Owner = owner
-		o.published(ctx, c, stored)
-		res.Events = append(res.Events, stored...)
-	} else {
-		latest, err := st.Conversation(ctx, t.Conversation.ID)
-		if err != nil {
-			return fmt.Errorf("turn: %w", err)
-		}
-		c.Owner = latest.Owner
-		if err := st.UpdateConversation(ctx, c); err != nil {
-			return fmt.Errorf("turn: %w", err)
-		}
-		stored, err := o.storeEvents(ctx, t, c, "")
-		if err != nil {
-			return fmt.Errorf("turn: event: %w", err)
-		}
-		res.Events = append(res.Events, stored...)
-		if t.Inbound.ID != "" {
-			if _, err := st.SetMessageStatus(final, t.Inbound.ID, StatusProcessed, ""); err != nil {
-				return fmt.Errorf("turn: %w", err)
-			}
-		}
+	owner, stored, err := st.FinishTurn(final, o.turnEnd(t, c, ""))
+	if err != nil {
+		return fmt.Errorf("turn: %w", err)
 	}
+	t.heldAttempts = nil
+	c.Owner = owner
+	o.published(ctx, c, stored)
+	res.Events = append(res.Events, stored...)
+	o.dispatch(final, t)
 	if t.Inbound.ID != "" {
 		res.Inbound.Status = StatusProcessed
 	}
 	res.Conversation = c
 	return nil
+}
+
+// turnEnd is what a turn on conversation c commits: its events (actor as
+// for turnEvents), held contact attempts and every effect the flows
+// recorded.
+func (o *Orchestrator) turnEnd(t *Turn, c Conversation, actor string) TurnEnd {
+	return TurnEnd{
+		Conversation: c,
+		Events:       o.turnEvents(t, c, actor),
+		Attempts:     t.heldAttempts,
+		InboundID:    t.Inbound.ID,
+		Flags:        t.flags,
+		Consents:     t.consents,
+		Plans:        t.plans,
+		Disputes:     t.disputes,
+	}
+}
+
+// dispatch asks, after a turn's commit, for the work it scheduled. A
+// reminder the scheduler refuses is logged: the plan stands, and its
+// reminders are idempotent on (plan, time) for a turn that runs again.
+func (o *Orchestrator) dispatch(ctx context.Context, t *Turn) {
+	s := o.cfg.Scheduler
+	if s == nil {
+		return
+	}
+	for _, r := range t.reminders {
+		if err := s.ScheduleReminder(ctx, t.Account.ID, r.planID, r.at); err != nil {
+			o.log.Warn("reminder not scheduled", "conversation", t.Conversation.ID, "plan", r.planID, "err", err)
+		}
+	}
+	t.reminders = nil
 }
 
 // turnEvents is the events a turn recorded, placed on conversation c.

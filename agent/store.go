@@ -137,6 +137,18 @@ type Store interface {
 	Session(ctx context.Context, tokenHash string, now time.Time) (Session, error)
 	// DeleteSession ends a session.
 	DeleteSession(ctx context.Context, tokenHash string) error
+
+	// FinishTurn commits a turn in one transaction: it writes the
+	// conversation as UpdateConversation does (never changing its owner),
+	// applies the account flag changes one flag at a time, upserts the
+	// consents, plans and disputes, stores the events in order as AddEvent
+	// does (filling ID and At) and the contact attempts as
+	// AddContactAttempt does, and, when InboundID is not empty, moves that
+	// message to StatusProcessed; all of it or nothing. It returns the
+	// events as stored and the conversation's owner after the write. An
+	// unknown conversation, account or message is ErrNotFound. A turn run
+	// again after a failure writes the same ids, so nothing is doubled.
+	FinishTurn(ctx context.Context, end TurnEnd) (owner string, stored []Event, err error)
 }
 
 // ConversationFilter narrows Conversations.
@@ -184,28 +196,28 @@ func FlushDeferred(ctx context.Context) bool {
 	return v
 }
 
-// TurnFinisher is implemented by stores that write the end of a turn in
-// one transaction: FinishTurn writes the conversation as UpdateConversation
-// does, stores the events in order as AddEvent does (filling ID and At) and
-// the contact attempts as AddContactAttempt does, and, when InboundID is
-// not empty, moves that message to StatusProcessed as SetMessageStatus
-// does; all of it or nothing. It returns the events as stored and the
-// conversation's owner after the write, which it never changes. An
-// unknown conversation or message is ErrNotFound.
-//
-// The orchestrator uses it when the store has it and otherwise makes the
-// same writes one by one; a turn run again after a failure writes the same
-// reply ids, so either way nothing is sent twice.
-type TurnFinisher interface {
-	FinishTurn(ctx context.Context, end TurnEnd) (owner string, stored []Event, err error)
-}
-
-// TurnEnd is what FinishTurn writes.
+// TurnEnd is what FinishTurn writes: everything a turn decided, committed
+// together. The flows never write in the middle of a turn; they record
+// these effects on the Turn, with ids derived from what triggered the
+// turn, so a turn that runs again writes the same rows once.
 type TurnEnd struct {
 	Conversation Conversation
 	Events       []Event
 	Attempts     []ContactAttempt // the turn's replies, as contact attempts
 	InboundID    string           // empty for a turn with no inbound message (outreach)
+	// Flags are changes to the account's flags, applied one flag at a
+	// time inside the transaction, so that two conversations of one
+	// account never undo each other's flags.
+	Flags    []FlagChange
+	Consents []Consent // upserted by (account, channel)
+	Plans    []Plan    // upserted by id
+	Disputes []Dispute // upserted by id
+}
+
+// FlagChange sets one account flag, named as in AccountFlags' JSON.
+type FlagChange struct {
+	Flag  string
+	Value bool
 }
 
 // StreamCloser is implemented by stores that close the spoken replies a

@@ -2,6 +2,8 @@ package agent
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"time"
@@ -45,7 +47,7 @@ type Turn struct {
 	replies   []Reply
 	events    []Event
 	amounts   []Money
-	consents  []Consent
+	consented []Consent // the account's consents as read, for the guard
 	attempts  []ContactAttempt
 	loaded    bool
 	sentCount int
@@ -58,6 +60,20 @@ type Turn struct {
 	// the turn's end to write with it (TurnFinisher).
 	holdAttempts bool
 	heldAttempts []ContactAttempt
+
+	// The turn's effects, committed with its end (TurnEnd).
+	flags    []FlagChange
+	consents []Consent
+	plans    []Plan
+	disputes []Dispute
+	// reminders are requested of the Scheduler once the turn is committed.
+	reminders []reminder
+}
+
+// reminder is a reminder the turn asks the Scheduler for after its commit.
+type reminder struct {
+	planID string
+	at     time.Time
 }
 
 // key is what the turn's reply ids derive from: the inbound message, or
@@ -98,12 +114,70 @@ func (t *Turn) Emitted(kind EventKind) bool {
 // text is ever grounded.
 func (t *Turn) Ground(amounts ...Money) { t.amounts = append(t.amounts, amounts...) }
 
-// Store is the orchestrator's store, for flows that record plans, disputes
-// and consents.
-func (t *Turn) Store() Store { return t.o.cfg.Store }
+// derivedID is a stable id for the n-th row of a kind this turn records,
+// derived from what triggered the turn, so a turn that runs again records
+// the same rows.
+func (t *Turn) derivedID(prefix string, n int) string {
+	h := sha256.Sum256([]byte(fmt.Sprintf("%s/%s/%d", t.key(), prefix, n)))
+	return prefix + hex.EncodeToString(h[:12])
+}
 
-// Orchestrator is the orchestrator running the turn.
-func (t *Turn) Orchestrator() *Orchestrator { return t.o }
+// SetFlag records a change to one account flag, applied to the turn's copy
+// of the account at once and to the stored account, as a change, when the
+// turn commits.
+func (t *Turn) SetFlag(name string, v bool) {
+	c := FlagChange{Flag: name, Value: v}
+	t.flags = append(t.flags, c)
+	t.Account.Flags = t.Account.Flags.Apply(c)
+}
+
+// SetConsent records a consent change, committed with the turn.
+func (t *Turn) SetConsent(c Consent) {
+	c.AccountID = t.Account.ID
+	if c.UpdatedAt.IsZero() {
+		c.UpdatedAt = t.Now
+	}
+	for i := range t.consented {
+		if t.consented[i].Channel == c.Channel {
+			t.consented[i] = c
+			t.consents = append(t.consents, c)
+			return
+		}
+	}
+	t.consented = append(t.consented, c)
+	t.consents = append(t.consents, c)
+}
+
+// PutPlan records a plan, committed with the turn. A plan without an id
+// gets one derived from the turn's trigger.
+func (t *Turn) PutPlan(p Plan) Plan {
+	if p.ID == "" {
+		p.ID = t.derivedID("plan_", len(t.plans))
+	}
+	for i := range t.plans {
+		if t.plans[i].ID == p.ID {
+			t.plans[i] = p
+			return p
+		}
+	}
+	t.plans = append(t.plans, p)
+	return p
+}
+
+// AddDispute records a dispute, committed with the turn, with an id derived
+// from the turn's trigger.
+func (t *Turn) AddDispute(d Dispute) Dispute {
+	if d.ID == "" {
+		d.ID = t.derivedID("d_", len(t.disputes))
+	}
+	t.disputes = append(t.disputes, d)
+	return d
+}
+
+// remind asks for a reminder at at, requested once the turn is committed.
+func (t *Turn) remind(planID string, at time.Time) {
+	t.reminders = append(t.reminders, reminder{planID: planID, at: at})
+}
 
 func (t *Turn) requestHandoff(reason string) {
 	if !t.Emitted(EventHandoffRequested) {
@@ -130,7 +204,13 @@ func (t *Turn) load(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("contact attempts: %w", err)
 	}
-	t.consents, t.attempts, t.loaded = cs, as, true
+	t.consented, t.attempts, t.loaded = cs, as, true
+	// The turn's own consent changes stand over what was read.
+	pending := t.consents
+	t.consents = nil
+	for _, c := range pending {
+		t.SetConsent(c)
+	}
 	return nil
 }
 
@@ -156,7 +236,7 @@ func (t *Turn) Facts() policies.Facts {
 	for _, m := range t.amounts {
 		f.AllowedAmounts = append(f.AllowedAmounts, m.Minor)
 	}
-	for _, c := range t.consents {
+	for _, c := range t.consented {
 		if c.OptedOut {
 			f.OptedOutChannels = append(f.OptedOutChannels, string(c.Channel))
 		}

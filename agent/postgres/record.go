@@ -94,14 +94,19 @@ func (s *Store) ContactAttempts(ctx context.Context, accountID string, since tim
 
 // SetConsent records a borrower's consent state on a channel, replacing the previous one.
 func (s *Store) SetConsent(ctx context.Context, c agent.Consent) error {
-	_, err := s.wpool(ctx).Exec(ctx, `INSERT INTO consents (account_id, channel, opted_out, source, updated_at)
-		VALUES ($1, $2, $3, $4, $5) ON CONFLICT (account_id, channel) DO UPDATE SET opted_out = excluded.opted_out,
-		source = excluded.source, updated_at = excluded.updated_at`,
-		c.AccountID, string(c.Channel), c.OptedOut, c.Source, orNow(c.UpdatedAt))
+	_, err := s.wpool(ctx).Exec(ctx, setConsentSQL, consentArgs(c)...)
 	if err != nil {
 		return fmt.Errorf("postgres: set consent: %w", err)
 	}
 	return nil
+}
+
+const setConsentSQL = `INSERT INTO consents (account_id, channel, opted_out, source, updated_at)
+	VALUES ($1, $2, $3, $4, $5) ON CONFLICT (account_id, channel) DO UPDATE SET opted_out = excluded.opted_out,
+	source = excluded.source, updated_at = excluded.updated_at`
+
+func consentArgs(c agent.Consent) []any {
+	return []any{c.AccountID, string(c.Channel), c.OptedOut, c.Source, orNow(c.UpdatedAt)}
 }
 
 // Consents lists an account's consents by channel.
@@ -119,22 +124,32 @@ func (s *Store) PutPlan(ctx context.Context, p agent.Plan) error {
 	if p.ID == "" {
 		p.ID = agent.NewID("p_")
 	}
+	args, err := planArgs(p)
+	if err != nil {
+		return fmt.Errorf("postgres: put plan: %w", err)
+	}
+	if _, err = s.wpool(ctx).Exec(ctx, putPlanSQL, args...); err != nil {
+		return fmt.Errorf("postgres: put plan: %w", err)
+	}
+	return nil
+}
+
+const putPlanSQL = `INSERT INTO plans (id, account_id, conversation_id, status, data, created_at)
+	VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET account_id = excluded.account_id,
+	conversation_id = excluded.conversation_id, status = excluded.status, data = excluded.data`
+
+// planArgs fills p's creation time when empty and returns putPlanSQL's arguments.
+func planArgs(p agent.Plan) ([]any, error) {
 	p.CreatedAt = orNow(p.CreatedAt)
+	p.Installments = append([]agent.Installment(nil), p.Installments...)
 	for i := range p.Installments {
 		p.Installments[i].Due = p.Installments[i].Due.UTC()
 	}
 	data, err := json.Marshal(p)
 	if err != nil {
-		return fmt.Errorf("postgres: put plan: %w", err)
+		return nil, err
 	}
-	_, err = s.wpool(ctx).Exec(ctx, `INSERT INTO plans (id, account_id, conversation_id, status, data, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET account_id = excluded.account_id,
-		conversation_id = excluded.conversation_id, status = excluded.status, data = excluded.data`,
-		p.ID, p.AccountID, p.ConversationID, string(p.Status), string(data), p.CreatedAt)
-	if err != nil {
-		return fmt.Errorf("postgres: put plan: %w", err)
-	}
-	return nil
+	return []any{p.ID, p.AccountID, p.ConversationID, string(p.Status), string(data), p.CreatedAt}, nil
 }
 
 // Plans lists an account's plans, oldest first.
@@ -166,14 +181,25 @@ func (s *Store) AddDispute(ctx context.Context, d agent.Dispute) error {
 	if d.ID == "" {
 		d.ID = agent.NewID("d_")
 	}
-	_, err := s.wpool(ctx).Exec(ctx, `INSERT INTO disputes (id, account_id, conversation_id, reason, open, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET reason = excluded.reason, open = excluded.open`,
-		d.ID, d.AccountID, d.ConversationID, d.Reason, d.Open, orNow(d.CreatedAt))
+	_, err := s.wpool(ctx).Exec(ctx, addDisputeSQL, disputeArgs(d)...)
 	if err != nil {
 		return fmt.Errorf("postgres: add dispute: %w", err)
 	}
 	return nil
 }
+
+const addDisputeSQL = `INSERT INTO disputes (id, account_id, conversation_id, reason, open, created_at)
+	VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET reason = excluded.reason, open = excluded.open`
+
+func disputeArgs(d agent.Dispute) []any {
+	return []any{d.ID, d.AccountID, d.ConversationID, d.Reason, d.Open, orNow(d.CreatedAt)}
+}
+
+// setAccountFlagSQL sets one flag in an account's stored JSON, leaving the
+// others as they are (a change, not a replacement), and requires the account.
+const setAccountFlagSQL = `WITH u AS (UPDATE accounts SET data = jsonb_set(data, ARRAY['flags', $1::text], to_jsonb($2::boolean)),
+	updated_at = now() WHERE id = $3 RETURNING 1)
+	SELECT parley_require(EXISTS (SELECT 1 FROM u), 'account ' || $3)`
 
 // Disputes lists an account's disputes, oldest first.
 func (s *Store) Disputes(ctx context.Context, accountID string) ([]agent.Dispute, error) {

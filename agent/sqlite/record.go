@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/parley-collections/parley/agent"
@@ -107,14 +108,18 @@ func scanContactAttempt(sc scanner) (agent.ContactAttempt, error) {
 func (s *Store) SetConsent(ctx context.Context, c agent.Consent) (werr error) {
 	ctx, done := s.write(ctx)
 	defer done(&werr)
-	_, err := s.db.ExecContext(ctx, `INSERT INTO consents (account_id, channel, opted_out, source, updated_at)
-		VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id, channel) DO UPDATE SET opted_out = excluded.opted_out,
-		source = excluded.source, updated_at = excluded.updated_at`,
-		c.AccountID, string(c.Channel), boolInt(c.OptedOut), c.Source, orNow(c.UpdatedAt).UnixMicro())
-	if err != nil {
+	if err := setConsent(ctx, s.db, c); err != nil {
 		return fmt.Errorf("sqlite: set consent: %w", err)
 	}
 	return nil
+}
+
+func setConsent(ctx context.Context, db execer, c agent.Consent) error {
+	_, err := db.ExecContext(ctx, `INSERT INTO consents (account_id, channel, opted_out, source, updated_at)
+		VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id, channel) DO UPDATE SET opted_out = excluded.opted_out,
+		source = excluded.source, updated_at = excluded.updated_at`,
+		c.AccountID, string(c.Channel), boolInt(c.OptedOut), c.Source, orNow(c.UpdatedAt).UnixMicro())
+	return err
 }
 
 // Consents lists an account's consents by channel.
@@ -146,22 +151,27 @@ func (s *Store) PutPlan(ctx context.Context, p agent.Plan) (werr error) {
 	if p.ID == "" {
 		p.ID = agent.NewID("p_")
 	}
+	if err := putPlan(ctx, s.db, p); err != nil {
+		return fmt.Errorf("sqlite: put plan: %w", err)
+	}
+	return nil
+}
+
+func putPlan(ctx context.Context, db execer, p agent.Plan) error {
 	p.CreatedAt = orNow(p.CreatedAt)
+	p.Installments = append([]agent.Installment(nil), p.Installments...)
 	for i := range p.Installments {
 		p.Installments[i].Due = p.Installments[i].Due.UTC()
 	}
 	data, err := json.Marshal(p)
 	if err != nil {
-		return fmt.Errorf("sqlite: put plan: %w", err)
+		return err
 	}
-	_, err = s.db.ExecContext(ctx, `INSERT INTO plans (id, account_id, conversation_id, status, data, created_at)
+	_, err = db.ExecContext(ctx, `INSERT INTO plans (id, account_id, conversation_id, status, data, created_at)
 		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET account_id = excluded.account_id,
 		conversation_id = excluded.conversation_id, status = excluded.status, data = excluded.data`,
 		p.ID, p.AccountID, p.ConversationID, string(p.Status), string(data), p.CreatedAt.UnixMicro())
-	if err != nil {
-		return fmt.Errorf("sqlite: put plan: %w", err)
-	}
-	return nil
+	return err
 }
 
 // Plans lists an account's plans, oldest first.
@@ -195,11 +205,32 @@ func (s *Store) AddDispute(ctx context.Context, d agent.Dispute) (werr error) {
 	if d.ID == "" {
 		d.ID = agent.NewID("d_")
 	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO disputes (id, account_id, conversation_id, reason, open, created_at)
+	if err := addDispute(ctx, s.db, d); err != nil {
+		return fmt.Errorf("sqlite: add dispute: %w", err)
+	}
+	return nil
+}
+
+func addDispute(ctx context.Context, db execer, d agent.Dispute) error {
+	_, err := db.ExecContext(ctx, `INSERT INTO disputes (id, account_id, conversation_id, reason, open, created_at)
 		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET reason = excluded.reason, open = excluded.open`,
 		d.ID, d.AccountID, d.ConversationID, d.Reason, boolInt(d.Open), orNow(d.CreatedAt).UnixMicro())
+	return err
+}
+
+// setAccountFlag sets one flag of an account's stored JSON, leaving the
+// others as they are: a change, not a replacement.
+func setAccountFlag(ctx context.Context, db execer, accountID string, c agent.FlagChange) error {
+	if !agent.ValidFlag(c.Flag) {
+		return fmt.Errorf("flag %q: %w", c.Flag, agent.ErrConflict)
+	}
+	res, err := db.ExecContext(ctx, "UPDATE accounts SET data = json_set(data, '$.flags.' || ?, json(?)), updated_at = ? WHERE id = ?",
+		c.Flag, strconv.FormatBool(c.Value), nowUTC().UnixMicro(), accountID)
 	if err != nil {
-		return fmt.Errorf("sqlite: add dispute: %w", err)
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("account %s: %w", accountID, agent.ErrNotFound)
 	}
 	return nil
 }

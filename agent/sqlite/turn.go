@@ -7,11 +7,9 @@ import (
 	"github.com/parley-collections/parley/agent"
 )
 
-var _ agent.TurnFinisher = (*Store)(nil)
-
-// FinishTurn writes the end of a turn in one transaction: the
-// conversation, the events, the contact attempts and the inbound message's
-// move to processed (agent.TurnFinisher).
+// FinishTurn commits a turn in one transaction: the conversation, the
+// account flag changes, consents, plans, disputes, events, contact
+// attempts and the inbound message's move to processed (agent.Store).
 func (s *Store) FinishTurn(ctx context.Context, end agent.TurnEnd) (_ string, _ []agent.Event, werr error) {
 	c, events, inboundID := end.Conversation, end.Events, end.InboundID
 	ctx, done := s.write(ctx)
@@ -24,6 +22,26 @@ func (s *Store) FinishTurn(ctx context.Context, end agent.TurnEnd) (_ string, _ 
 	var owner string
 	if err := updateConversation(ctx, tx, c, &owner); err != nil {
 		return "", nil, fmt.Errorf("sqlite: finish turn: %w", err)
+	}
+	for _, f := range end.Flags {
+		if err := setAccountFlag(ctx, tx, c.AccountID, f); err != nil {
+			return "", nil, fmt.Errorf("sqlite: finish turn: %w", err)
+		}
+	}
+	for _, cs := range end.Consents {
+		if err := setConsent(ctx, tx, cs); err != nil {
+			return "", nil, fmt.Errorf("sqlite: finish turn: consent: %w", err)
+		}
+	}
+	for _, p := range end.Plans {
+		if err := putPlan(ctx, tx, p); err != nil {
+			return "", nil, fmt.Errorf("sqlite: finish turn: plan: %w", err)
+		}
+	}
+	for _, d := range end.Disputes {
+		if err := addDispute(ctx, tx, d); err != nil {
+			return "", nil, fmt.Errorf("sqlite: finish turn: dispute: %w", err)
+		}
 	}
 	stored := make([]agent.Event, 0, len(events))
 	for _, e := range events {

@@ -15,8 +15,8 @@ import (
 // iteration as the orchestrator does: the inbound message durable on its
 // own, the reply and the event with flushing deferred
 // (agent.WithFlushDeferred), and the status move, which makes them all
-// durable. "FinishTurn", for stores that have it, writes a turn as the
-// orchestrator does (agent.TurnFinisher). The other sub-benchmarks run one
+// durable. "FinishTurn" writes a turn as the
+// orchestrator does. The other sub-benchmarks run one
 // durable write each.
 func BenchmarkTurn(b *testing.B, s agent.Store) {
 	ctx := context.Background()
@@ -73,7 +73,7 @@ func BenchmarkTurn(b *testing.B, s agent.Store) {
 			status(b, in)
 		}
 	})
-	if tf, ok := s.(agent.TurnFinisher); ok {
+	if tf := s; tf != nil {
 		// As the orchestrator writes a turn: the reply deferred, then the
 		// conversation, the event, the contact attempt and the status in
 		// one durable transaction.

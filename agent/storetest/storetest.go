@@ -63,6 +63,8 @@ func Run(t *testing.T, open Open) {
 		{"PendingInbound", testPendingInbound},
 		{"Events", testEvents},
 		{"FinishTurn", testFinishTurn},
+		{"FinishTurnEffects", testFinishTurnEffects},
+		{"ConcurrentFlags", testConcurrentFlags},
 		{"SetInterrupted", testSetInterrupted},
 		{"ReviseOutbound", testReviseOutbound},
 		{"CloseStaleStreams", testCloseStaleStreams},

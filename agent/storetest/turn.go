@@ -3,20 +3,18 @@ package storetest
 import (
 	"errors"
 	"fmt"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/parley-collections/parley/agent"
 )
 
-// testFinishTurn checks agent.TurnFinisher: the end of a turn is written
+// testFinishTurn checks Store.FinishTurn: the end of a turn is written
 // whole, or not at all.
 func testFinishTurn(t *testing.T, open Open) {
 	f := setup(t, open)
-	tf, ok := f.s.(agent.TurnFinisher)
-	if !ok {
-		t.Skipf("%T does not implement agent.TurnFinisher", f.s)
-	}
+	tf := f.s
 	in := f.inbound(t, f.conv.ID, "SM-ft1", "hello")
 	if err := f.s.SetOwner(f.ctx, f.conv.ID, "", "alice"); err != nil {
 		t.Fatalf("SetOwner: %v", err)
@@ -366,5 +364,105 @@ func testCloseStaleStreams(t *testing.T, open Open) {
 	}
 	if again, err := sc.CloseStaleStreams(f.ctx, cutoff); err != nil || len(again) != 0 {
 		t.Errorf("second CloseStaleStreams = %v, %v; want nothing", again, err)
+	}
+}
+
+// testFinishTurnEffects checks that a turn's effects are committed with
+// it: flag changes as changes, consents, plans and disputes upserted, so
+// that a turn committed twice writes each row once.
+func testFinishTurnEffects(t *testing.T, open Open) {
+	f := setup(t, open)
+	in := f.inbound(t, f.conv.ID, "SM-fe1", "i have a lawyer and i dispute this")
+	c := f.conv
+	plan := agent.Plan{ID: "plan_fe1", AccountID: f.acct.ID, ConversationID: c.ID, Kind: agent.PlanFull,
+		Total: f.acct.Balance, Status: agent.PlanAccepted, CreatedAt: T0}
+	end := agent.TurnEnd{
+		Conversation: c,
+		InboundID:    in.ID,
+		Flags:        []agent.FlagChange{{Flag: agent.FlagAttorney, Value: true}, {Flag: agent.FlagDisputed, Value: true}},
+		Consents:     []agent.Consent{{AccountID: f.acct.ID, Channel: agent.ChannelSMS, OptedOut: true, Source: "sms reply", UpdatedAt: T0}},
+		Plans:        []agent.Plan{plan},
+		Disputes:     []agent.Dispute{{ID: "d_fe1", AccountID: f.acct.ID, ConversationID: c.ID, Reason: "not mine", Open: true, CreatedAt: T0}},
+	}
+	// An unknown flag fails the whole turn.
+	bad := end
+	bad.Flags = append([]agent.FlagChange{{Flag: "legal_action_approved", Value: false}}, end.Flags...)
+	if _, _, err := f.s.FinishTurn(f.ctx, bad); err == nil {
+		t.Fatal("FinishTurn with a flag a turn may not change succeeded")
+	}
+	if a, _ := f.s.Account(f.ctx, f.acct.ID); a.Flags.Attorney || !a.Flags.LegalActionApproved {
+		t.Fatalf("a failed FinishTurn changed the flags: %+v", a.Flags)
+	}
+	for range 2 { // a turn that runs again writes the same rows
+		if _, _, err := f.s.FinishTurn(f.ctx, end); err != nil {
+			t.Fatalf("FinishTurn: %v", err)
+		}
+	}
+	a, err := f.s.Account(f.ctx, f.acct.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := f.acct.Flags
+	want.Attorney, want.Disputed = true, true
+	diff(t, "flags", want, a.Flags)
+	if ps, err := f.s.Plans(f.ctx, f.acct.ID); err != nil || len(ps) != 1 || ps[0].ID != plan.ID {
+		t.Errorf("plans after two commits: %+v, %v; want the one plan once", ps, err)
+	}
+	if ds, err := f.s.Disputes(f.ctx, f.acct.ID); err != nil || len(ds) != 1 || ds[0].ID != "d_fe1" || !ds[0].Open {
+		t.Errorf("disputes after two commits: %+v, %v; want the one dispute once", ds, err)
+	}
+	if cs, err := f.s.Consents(f.ctx, f.acct.ID); err != nil || len(cs) != 1 || !cs[0].OptedOut {
+		t.Errorf("consents: %+v, %v; want sms opted out", cs, err)
+	}
+}
+
+// testConcurrentFlags checks that two conversations of one account, whose
+// turns commit at the same moment, never undo each other's flags: one sets
+// cease, the other attorney, and both survive.
+func testConcurrentFlags(t *testing.T, open Open) {
+	f := setup(t, open)
+	chat := agent.Conversation{AccountID: f.acct.ID, Channel: agent.ChannelChat, Locale: "en", CreatedAt: T0}
+	if err := f.s.CreateConversation(f.ctx, &chat); err != nil {
+		t.Fatal(err)
+	}
+	const rounds = 8
+	for i := range rounds {
+		flags := []string{agent.FlagCease, agent.FlagAttorney, agent.FlagBankruptcy, agent.FlagDeceased}
+		a, b := flags[i%4], flags[(i+1)%4]
+		var wg sync.WaitGroup
+		errs := make(chan error, 2)
+		for _, job := range []struct {
+			conv agent.Conversation
+			flag string
+		}{{f.conv, a}, {chat, b}} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				_, _, err := f.s.FinishTurn(f.ctx, agent.TurnEnd{Conversation: job.conv,
+					Flags: []agent.FlagChange{{Flag: job.flag, Value: true}}})
+				errs <- err
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			if err != nil {
+				t.Fatalf("FinishTurn: %v", err)
+			}
+		}
+		got, err := f.s.Account(f.ctx, f.acct.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		set := map[string]bool{agent.FlagCease: got.Flags.Cease, agent.FlagAttorney: got.Flags.Attorney,
+			agent.FlagBankruptcy: got.Flags.Bankruptcy, agent.FlagDeceased: got.Flags.Deceased}
+		if !set[a] || !set[b] || !got.Flags.LegalActionApproved {
+			t.Fatalf("round %d: set %s and %s at once, stored flags %+v", i, a, b, got.Flags)
+		}
+		// Clear both for the next round, again as changes.
+		if _, _, err := f.s.FinishTurn(f.ctx, agent.TurnEnd{Conversation: f.conv,
+			Flags: []agent.FlagChange{{Flag: a, Value: false}, {Flag: b, Value: false}}}); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -1,0 +1,66 @@
+package agent_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/parley-collections/parley/agent"
+)
+
+// failFinish fails the first FinishTurn it is asked for: a turn that
+// crashes after its flows decided and before its end was committed.
+type failFinish struct {
+	agent.Store
+	failed bool
+}
+
+func (f *failFinish) FinishTurn(ctx context.Context, end agent.TurnEnd) (string, []agent.Event, error) {
+	if !f.failed {
+		f.failed = true
+		return "", nil, errors.New("injected: connection lost")
+	}
+	return f.Store.FinishTurn(ctx, end)
+}
+
+// A turn that fails before its end is committed leaves nothing of what its
+// flows decided, and running it again records each effect once.
+func TestEffectsCommitWithTheTurn(t *testing.T) {
+	t.Parallel()
+	var ff *failFinish
+	b := setup(t, usAccount(), agent.ChannelSMS)
+	b.verify()
+	orch, err := agent.NewOrchestrator(agent.Config{Store: func() agent.Store { ff = &failFinish{Store: b.store}; return ff }(),
+		Brain: b.brain, Guard: b.orch.Guard(), Clock: b.clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.brain.learn("this is not my debt and my lawyer handles it", "", []agent.Command{cmd(agent.IntentDispute)})
+	in := agent.Inbound{Channel: agent.ChannelSMS, AccountID: b.acct.ID, From: b.acct.Borrower.Phones[0],
+		Text: "this is not my debt and my lawyer handles it", ChannelMessageID: "SM-eff1", ConversationID: b.convID}
+	if _, err := orch.Handle(b.ctx, in); err == nil {
+		t.Fatal("the turn succeeded although its commit failed")
+	}
+	if ds, _ := b.store.Disputes(b.ctx, b.acct.ID); len(ds) != 0 {
+		t.Fatalf("a turn whose commit failed recorded %d disputes", len(ds))
+	}
+	if a, _ := b.store.Account(b.ctx, b.acct.ID); a.Flags.Disputed {
+		t.Fatal("a turn whose commit failed set the disputed flag")
+	}
+	m, err := b.store.MessageByChannelID(b.ctx, agent.ChannelSMS, "SM-eff1")
+	if err != nil || m.Status != agent.StatusReceived {
+		t.Fatalf("inbound after the failed turn: %+v, %v; want it still received", m, err)
+	}
+	for range 2 {
+		if _, err := orch.Process(b.ctx, m.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ds, err := b.store.Disputes(b.ctx, b.acct.ID)
+	if err != nil || len(ds) != 1 {
+		t.Fatalf("disputes after the turn ran again: %+v, %v; want one", ds, err)
+	}
+	if a, _ := b.store.Account(b.ctx, b.acct.ID); !a.Flags.Disputed {
+		t.Fatal("the disputed flag was not set")
+	}
+}
