@@ -40,6 +40,20 @@ const (
 	PurposeIdentity           = "identity"             // greeting and verification questions, no debt detail
 )
 
+// Terms the negotiation engine may grant, which Facts.GrantedTerms names.
+// A message that offers one of them is allowed only when it was granted.
+const (
+	TermSettlement     = "settlement"      // a settlement for less than the balance
+	TermInterestFreeze = "interest_freeze" // interest held for a time
+	TermInterestWaiver = "interest_waiver" // interest written off
+	TermFeeWaiver      = "fee_waiver"      // fees or charges written off
+	TermPaymentPlan    = "payment_plan"    // instalments
+	TermDueDateChange  = "due_date_change" // a later due date
+)
+
+// GrantedTerms lists every term Facts.GrantedTerms may hold.
+var GrantedTerms = []string{TermSettlement, TermInterestFreeze, TermInterestWaiver, TermFeeWaiver, TermPaymentPlan, TermDueDateChange}
+
 // Proposal is a message someone wants to send.
 type Proposal struct {
 	ID           string
@@ -48,6 +62,10 @@ type Proposal struct {
 	InitiatedBy  string // agent or borrower (a reply to a message the borrower just sent); empty = agent
 	FirstMessage bool   // the initial communication with this borrower
 	Purpose      string // one of the Purpose constants
+	// Draft, when Reworded, is the text a rewording was made from: the
+	// message is then also checked against it (see Guard.Grounded).
+	Draft    string
+	Reworded bool
 }
 
 // Amount is a money amount in minor units.
@@ -84,6 +102,22 @@ type Facts struct {
 	// see the lender's name, which would reveal the debt.
 	Lender string
 	Agency string
+	// GrantedTerms are the terms (Term* constants) the negotiation engine
+	// granted this turn; an offer of any other (a settlement, an interest or
+	// fee waiver) is a violation, as an amount outside AllowedAmounts is.
+	GrantedTerms []string
+	// BorrowerName is the recipient's name: a lexicon term inside it (a first
+	// name that is also a slang word) is not read as one.
+	BorrowerName string
+	// OtherBorrowerEmails are e-mail addresses of other borrowers the text
+	// must never contain; OtherBorrowers is the same, for a whole portfolio,
+	// as a salted digest set (see NewBorrowerIndex).
+	OtherBorrowerEmails []string
+	OtherBorrowers      *BorrowerIndex
+	// LinkHosts are the hosts a link may point to besides the guard's own
+	// allow-list (Options.LinkHosts and official advice services): the
+	// payment host, usually. Any other link is blocked.
+	LinkHosts []string
 }
 
 // Violation is one rule a message breaks.

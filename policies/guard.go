@@ -28,6 +28,10 @@ type Options struct {
 	// split by "---". A profile for an embedded jurisdiction replaces it
 	// (and is merged with its parent, if it names one); any other is added.
 	Profiles [][]byte
+	// LinkHosts are hosts every message may link to (the payment host, the
+	// deployment's own site), besides the official advice services the
+	// guard knows; a subdomain of one is allowed too.
+	LinkHosts []string
 }
 
 // Guard checks proposed messages against jurisdiction profiles. It is
@@ -38,12 +42,13 @@ type Guard struct {
 	names    []string
 	zones    *zoneCache
 	pool     sync.Pool
+	hosts    []string
 }
 
 var (
 	parsedLexicon = sync.OnceValues(func() (*lexicon, error) { return parseLexicon(lexiconYAML) })
 	defaultGuard  = sync.OnceValue(func() *Guard {
-		g, err := NewGuard(Options{})
+		g, err := NewGuard(Options{LinkHosts: []string{DefaultPaymentHost}})
 		if err != nil {
 			panic("policies: embedded profiles: " + err.Error()) // ruled out by the package's tests
 		}
@@ -51,8 +56,13 @@ var (
 	})
 )
 
-// Default returns the guard with the embedded profiles. It never fails: the
-// embedded data is checked by the package's tests.
+// DefaultPaymentHost is the host of the default payment link template
+// (PARLEY_PAYMENT_URL); Default allows links to it.
+const DefaultPaymentHost = "pay.example.com"
+
+// Default returns the guard with the embedded profiles, allowing links to
+// DefaultPaymentHost. It never fails: the embedded data is checked by the
+// package's tests.
 func Default() *Guard { return defaultGuard() }
 
 // NewGuard builds a guard from the embedded profiles and opts, validating
@@ -79,7 +89,7 @@ func NewGuard(opts Options) (*Guard, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &Guard{lx: lx, profiles: profiles, zones: &zoneCache{zones: map[string]*time.Location{}}}
+	g := &Guard{lx: lx, profiles: profiles, zones: &zoneCache{zones: map[string]*time.Location{}}, hosts: slices.Clone(opts.LinkHosts)}
 	for name, p := range profiles {
 		g.names = append(g.names, name)
 		for i, z := range p.zoneNames {
@@ -188,6 +198,10 @@ type checker struct {
 	s      *scratch
 	masked string    // the text with card numbers masked, if that was done
 	sendAt time.Time // for a deferral
+	// granted marks the families whose claim the facts grant (an offer
+	// among GrantedTerms); demand is set when the text asks for payment.
+	granted [4]uint64
+	demand  bool
 }
 
 // Check decides whether p may be sent under f. It is a pure function of its
@@ -210,6 +224,7 @@ func (g *Guard) Check(p Proposal, f Facts) Decision {
 	s.base = foldBase(s.base[:0], p.Text)
 	s.norm = foldLexical(s.norm[:0], s.base)
 	c.content()
+	c.links()
 	c.privacy()
 	c.consent()
 	c.timing()
@@ -257,6 +272,9 @@ func (c *checker) addRef(r ref, category, detail string, action Action) {
 func (c *checker) content() {
 	s, lx := c.s, c.g.lx
 	s.hits = lx.m.scan(s.norm, s.hits[:0])
+	if c.f.BorrowerName != "" && len(s.hits) > 0 {
+		s.hits = c.dropNameHits(s.hits)
+	}
 	if bytes.IndexByte(s.norm, '*') >= 0 && maskedWord(s.norm) {
 		c.addDetail(lx.family("profanity"), "uses masked profanity", Block)
 	}
@@ -327,6 +345,59 @@ func (c *checker) content() {
 	}
 }
 
+// dropNameHits removes the hits that lie inside a word of the borrower's
+// name where it stands in the text ("Hi Dick"): a name is not a slur.
+func (c *checker) dropNameHits(hits []hit) []hit {
+	norm := c.s.norm
+	name := c.f.BorrowerName
+	out := hits[:0]
+	for _, h := range hits {
+		inName := false
+		for w := range strings.FieldsSeq(name) {
+			if len(w) < 2 || !isASCIIWord(w) {
+				continue
+			}
+			for k := max(0, int(h.start)-len(w)); k <= int(h.start) && k+len(w) <= len(norm); k++ {
+				if int(h.end) <= k+len(w) && equalFoldASCII(norm[k:k+len(w)], w) &&
+					(k == 0 || !isWordByte(norm[k-1])) && (k+len(w) == len(norm) || !isWordByte(norm[k+len(w)])) {
+					inName = true
+					break
+				}
+			}
+			if inName {
+				break
+			}
+		}
+		if !inName {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+func isASCIIWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// equalFoldASCII compares a folded (lower-case) text with a word in any case.
+func equalFoldASCII(b []byte, w string) bool {
+	for i := range b {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if b[i] != c {
+			return false
+		}
+	}
+	return true
+}
+
 // matches reports whether every group of family f has a hit in one clause,
 // the hits not overlapping and not negated.
 func (c *checker) matches(f int) bool {
@@ -394,7 +465,26 @@ func (lx *lexicon) isCondition(norm []byte, end int) bool {
 // fire applies a family's gate and records it.
 func (c *checker) fire(f int) {
 	lx := c.g.lx
-	switch lx.families[f].gate {
+	fam := &lx.families[f]
+	if len(fam.grants) > 0 {
+		for _, t := range c.f.GrantedTerms {
+			if slices.Contains(fam.grants, t) {
+				c.granted[f/64] |= 1 << (f % 64)
+				return
+			}
+		}
+	}
+	for _, y := range fam.yields {
+		if c.granted[y/64]&(1<<(y%64)) != 0 {
+			return
+		}
+	}
+	switch fam.gate {
+	case gateSignal:
+		if fam.name == "demand" {
+			c.demand = true
+		}
+		return
 	case gateLegal:
 		if c.f.TimeBarred {
 			c.add(lx.family("time_barred"), Block)
@@ -416,6 +506,9 @@ func (c *checker) fire(f int) {
 func (c *checker) privacy() {
 	s, lx := c.s, c.g.lx
 	kinds, cards := findPII(s.base, c.f.OtherBorrowerNames)
+	if hasEmail(s.base, c.f.OtherBorrowerEmails) || c.f.OtherBorrowers.findsIn(s.base) {
+		kinds |= 1 << piiOtherBorrower
+	}
 	if kinds != 0 {
 		pii := lx.family("pii")
 		for k := piiCard; k <= piiOtherBorrower; k++ {
@@ -466,6 +559,25 @@ func (c *checker) privacy() {
 	}
 }
 
+// links blocks a web address whose host is neither the payment host nor an
+// allowed service: a message must not send the borrower anywhere else.
+func (c *checker) links() {
+	base := c.s.base
+	if bytes.IndexByte(base, '.') < 0 {
+		return
+	}
+	bad := false
+	eachLinkHost(base, func(host []byte) bool {
+		if !hostAllowed(host, c.f.LinkHosts, c.g.hosts, officialHosts) {
+			bad = true
+		}
+		return !bad
+	})
+	if bad {
+		c.add(c.g.lx.family("link"), Block)
+	}
+}
+
 // drop removes a family's violation.
 func (c *checker) drop(fam int) {
 	c.s.viols = slices.DeleteFunc(c.s.viols, func(p pending) bool { return p.family == fam })
@@ -486,6 +598,11 @@ func (c *checker) refOf(fam int) ref {
 func (c *checker) consent() {
 	lx := c.g.lx
 	purpose := c.p.Purpose
+	if purpose != PurposeCollection && c.demand {
+		// A message that asks for payment is a collection message,
+		// whatever its tag says.
+		purpose = PurposeCollection
+	}
 	confirm := purpose == PurposeOptOutConfirmation
 	nonCollection := confirm || purpose == PurposeDisputeAck || purpose == PurposeHelp ||
 		purpose == PurposeHandoff || purpose == PurposeIdentity

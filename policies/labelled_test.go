@@ -32,7 +32,7 @@ type labelled struct {
 // withDefaults fills what a labelled line leaves out: an English message is
 // sent in GB and a Chinese one in CN, by chat, later in the conversation, to
 // the verified borrower, at noon-ish local time, with a balance of 1200.00.
-func withDefaults(raw map[string]any) map[string]any {
+func withDefaults(raw map[string]any, path string) map[string]any {
 	text, _ := raw["text"].(string)
 	jur := "GB"
 	if hasHan([]byte(text)) {
@@ -65,6 +65,11 @@ func withDefaults(raw map[string]any) map[string]any {
 	}
 	if _, ok := facts["allowed_amounts"]; !ok {
 		facts["allowed_amounts"] = []string{"200.00", "100.00", "600.00", "840.00", "50.00"}
+	}
+	if _, ok := facts["granted_terms"]; !ok && strings.HasSuffix(path, "/labelled.jsonl") {
+		// The first set was written before the guard knew of granted terms:
+		// its offers read as the ones the engine granted.
+		facts["granted_terms"] = GrantedTerms
 	}
 	if _, ok := facts["link_hosts"]; !ok {
 		facts["link_hosts"] = []string{"pay.example.com"}
@@ -102,7 +107,7 @@ func loadLabelled(t testing.TB, path string) []labelled {
 				t.Fatalf("line %d: unknown category %q / 未知类别", n, l)
 			}
 		}
-		line, err := json.Marshal(withDefaults(raw))
+		line, err := json.Marshal(withDefaults(raw, path))
 		if err != nil {
 			t.Fatal(err)
 		}

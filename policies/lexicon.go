@@ -3,6 +3,7 @@ package policies
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -17,6 +18,7 @@ const (
 	gateAlways     = ""           // always
 	gateLegal      = "legal"      // unless legal action is approved and the debt is not time-barred
 	gateUnverified = "unverified" // only to an unverified recipient
+	gateSignal     = "signal"     // never by itself: what the text does, read by other checks
 )
 
 // family is one kind of violation: its category, default rule and citation,
@@ -30,6 +32,8 @@ type family struct {
 	gate      string
 	negatable bool
 	groups    int
+	grants    []string // terms (Facts.GrantedTerms) any of which allows the claim
+	yields    []int    // families whose granted match allows this one too
 }
 
 // lexicon is the parsed lexicon.yaml: the families and one matcher over all
@@ -59,6 +63,8 @@ type familyFile struct {
 	Citation  string     `yaml:"citation"`
 	Gate      string     `yaml:"gate"`
 	Negatable *bool      `yaml:"negatable"`
+	Grants    []string   `yaml:"grants"`
+	Yields    []string   `yaml:"yields"`
 	Groups    [][]string `yaml:"groups"`
 }
 
@@ -125,7 +131,7 @@ func parseLexicon(data []byte) (*lexicon, error) {
 			return nil, fmt.Errorf("lexicon: family %s: rule, citation and detail are required", n)
 		}
 		switch ff.Gate {
-		case gateAlways, gateLegal, gateUnverified:
+		case gateAlways, gateLegal, gateUnverified, gateSignal:
 		default:
 			return nil, fmt.Errorf("lexicon: family %s: unknown gate %q", n, ff.Gate)
 		}
@@ -133,7 +139,12 @@ func parseLexicon(data []byte) (*lexicon, error) {
 			return nil, fmt.Errorf("lexicon: family %s: at most 2 groups", n)
 		}
 		fam := family{name: n, category: ff.Category, detail: ff.Detail, rule: ff.Rule, citation: ff.Citation,
-			gate: ff.Gate, negatable: ff.Negatable == nil || *ff.Negatable, groups: len(ff.Groups)}
+			gate: ff.Gate, negatable: ff.Negatable == nil || *ff.Negatable, groups: len(ff.Groups), grants: ff.Grants}
+		for _, g := range ff.Grants {
+			if !slices.Contains(GrantedTerms, g) {
+				return nil, fmt.Errorf("lexicon: family %s: unknown granted term %q", n, g)
+			}
+		}
 		for g, group := range ff.Groups {
 			if len(group) == 0 {
 				return nil, fmt.Errorf("lexicon: family %s: group %d is empty", n, g)
@@ -146,6 +157,15 @@ func parseLexicon(data []byte) (*lexicon, error) {
 		}
 		lx.index[n] = i
 		lx.families = append(lx.families, fam)
+	}
+	for i, n := range names {
+		for _, y := range f.Families[n].Yields {
+			j, ok := lx.index[y]
+			if !ok {
+				return nil, fmt.Errorf("lexicon: family %s: yields to unknown family %q", n, y)
+			}
+			lx.families[i].yields = append(lx.families[i].yields, j)
+		}
 	}
 	// The word lists that shape how family terms are read.
 	for _, list := range []struct {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -29,6 +30,7 @@ type lineInput struct {
 	RecipientVerified *bool      `json:"recipient_verified"`
 	FirstMessage      *bool      `json:"first_message"`
 	Purpose           string     `json:"purpose"`
+	Draft             *string    `json:"draft"`
 	Facts             *lineFacts `json:"facts"`
 }
 
@@ -50,6 +52,10 @@ type lineFacts struct {
 	OtherBorrowerNames      []string `json:"other_borrower_names"`
 	Lender                  string   `json:"lender"`
 	Agency                  string   `json:"agency"`
+	GrantedTerms            []string `json:"granted_terms"`
+	BorrowerName            string   `json:"borrower_name"`
+	OtherBorrowerEmails     []string `json:"other_borrower_emails"`
+	LinkHosts               []string `json:"link_hosts"`
 }
 
 // lineOutput is one line of output. Text is a pointer so that an allowed
@@ -231,6 +237,9 @@ func (in *lineInput) decode(g *Guard) (Proposal, Facts, error) {
 		return p, f, errors.New("text is required")
 	}
 	p.ID, p.Text, p.Purpose = *in.ID, *in.Text, in.Purpose
+	if in.Draft != nil {
+		p.Draft, p.Reworded = *in.Draft, true
+	}
 	switch in.Channel {
 	case "", "sms", "chat", "voice", "email":
 		p.Channel = in.Channel
@@ -301,6 +310,13 @@ func (in *lineInput) decode(g *Guard) (Proposal, Facts, error) {
 	f.TimeBarred, f.LegalActionApproved = x.TimeBarred, x.LegalActionApproved
 	f.CallsLast7d, f.ContactsLast7d, f.ConnectedCallsToday = x.CallsLast7d, x.ContactsLast7d, x.ConnectedCallsToday
 	f.OtherBorrowerNames, f.Lender, f.Agency = x.OtherBorrowerNames, x.Lender, x.Agency
+	for _, t := range x.GrantedTerms {
+		if !slices.Contains(GrantedTerms, t) {
+			return p, f, fmt.Errorf("facts.granted_terms: unknown term %q", t)
+		}
+	}
+	f.GrantedTerms, f.BorrowerName, f.OtherBorrowerEmails = x.GrantedTerms, x.BorrowerName, x.OtherBorrowerEmails
+	f.LinkHosts = x.LinkHosts
 	return p, f, nil
 }
 

@@ -8,7 +8,9 @@ import (
 
 // foldBase appends to dst the text as every detector reads it: full-width
 // forms folded to ASCII, Chinese punctuation to its ASCII twin, ASCII and
-// Latin letters lower-cased, zero-width characters dropped, runs of spaces
+// Latin letters lower-cased, Cyrillic and Greek look-alikes read as the
+// Latin letters they imitate, digits of other scripts as ASCII digits,
+// traditional Chinese characters as simplified ones, zero-width characters dropped, runs of spaces
 // collapsed to one. Line breaks stay, as clause boundaries. Digits and
 // currency signs are kept, so amounts and identity numbers survive.
 func foldBase(dst []byte, s string) []byte {
@@ -92,9 +94,24 @@ func foldRune(r rune) rune {
 		return '£'
 	case 0x2013, 0x2014, 0x2212:
 		return '-'
+	case 0x066B: // Arabic decimal separator
+		return '.'
+	case 0x066C, 0x060C: // Arabic thousands separator, comma
+		return ','
 	}
 	if r < 0x250 {
 		return unicode.ToLower(r)
+	}
+	if r >= 0x4E00 && r < 0xA000 {
+		return simplified(r)
+	}
+	if r < 0x530 {
+		if c, ok := confusables[r]; ok {
+			return rune(c)
+		}
+	}
+	if d := foldDigit(r); d != 0 {
+		return rune(d)
 	}
 	return r
 }

@@ -227,11 +227,8 @@ func findPII(base []byte, otherNames []string) (kinds uint16, cards int) {
 	if birthDateNear(base) {
 		kinds |= 1 << piiBirthDate
 	}
-	for _, n := range otherNames {
-		if containsName(base, n) {
-			kinds |= 1 << piiOtherBorrower
-			break
-		}
+	if namesOther(base, otherNames) {
+		kinds |= 1 << piiOtherBorrower
 	}
 	return kinds, cards
 }

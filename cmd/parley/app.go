@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/parley-collections/parley/agent"
@@ -32,7 +34,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger, sio IO) (*app, er
 		a.bus = bus
 		a.workers = append(a.workers, func(ctx context.Context) { _ = bus.Run(ctx) })
 	}
-	guard, err := loadGuard(cfg.GuardProfiles)
+	guard, err := loadGuard(cfg.GuardProfiles, cfg.PaymentURL)
 	if err != nil {
 		a.close()
 		return nil, err
@@ -102,16 +104,24 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger, sio IO) (*app, er
 	return a, nil
 }
 
-// loadGuard returns the embedded profiles, overlaid by a deployment's file.
-func loadGuard(path string) (*policies.Guard, error) {
-	if path == "" {
+// loadGuard returns the embedded profiles, overlaid by a deployment's file,
+// allowing links to the payment host.
+func loadGuard(path, paymentURL string) (*policies.Guard, error) {
+	opts := policies.Options{LinkHosts: []string{policies.DefaultPaymentHost}}
+	if u, err := url.Parse(strings.ReplaceAll(paymentURL, "{token}", "t")); err == nil && u.Hostname() != "" {
+		opts.LinkHosts = []string{u.Hostname()}
+	}
+	if path == "" && opts.LinkHosts[0] == policies.DefaultPaymentHost {
 		return policies.Default(), nil
 	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("guard profiles: %w", err)
+	if path != "" {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("guard profiles: %w", err)
+		}
+		opts.Profiles = [][]byte{b}
 	}
-	g, err := policies.NewGuard(policies.Options{Profiles: [][]byte{b}})
+	g, err := policies.NewGuard(opts)
 	if err != nil {
 		return nil, fmt.Errorf("guard profiles %s: %w", path, err)
 	}

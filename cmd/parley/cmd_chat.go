@@ -59,7 +59,7 @@ func runChat(ctx context.Context, sio IO, args []string) error {
 	if err != nil {
 		return fmt.Errorf("chat: %w", err)
 	}
-	guard, err := loadGuard(cfg.GuardProfiles)
+	guard, err := loadGuard(cfg.GuardProfiles, cfg.PaymentURL)
 	if err != nil {
 		return fmt.Errorf("chat: %w", err)
 	}

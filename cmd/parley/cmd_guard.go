@@ -36,7 +36,11 @@ func runGuard(ctx context.Context, sio IO, args []string) error {
 	if path == "" && sio.Getenv != nil {
 		path = sio.Getenv("PARLEY_GUARD_PROFILES")
 	}
-	g, err := loadGuard(path)
+	payURL := ""
+	if sio.Getenv != nil {
+		payURL = sio.Getenv("PARLEY_PAYMENT_URL")
+	}
+	g, err := loadGuard(path, payURL)
 	if err != nil {
 		return err
 	}
