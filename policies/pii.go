@@ -3,6 +3,8 @@ package policies
 import (
 	"bytes"
 	"unicode/utf8"
+
+	"github.com/parley-collections/parley/policies/textclass"
 )
 
 // Kinds of personal data the detectors find.
@@ -406,7 +408,7 @@ func containsName(base []byte, name string) bool {
 		j, k := i, 0
 		for k < len(name) && j < len(base) {
 			r, n := utf8.DecodeRuneInString(name[k:])
-			r = foldRune(r)
+			r = textclass.FoldRune(r)
 			if r < 0 {
 				k += n
 				continue
