@@ -74,6 +74,12 @@ func findAmounts(base []byte, fn func(money) bool) {
 				return
 			}
 			i = next
+		case isLetter(c) && (i == 0 || !isLetter(base[i-1])) && numberWordStart[c]:
+			m, ok, next := readWordNumber(base, i)
+			if ok && !fn(m) {
+				return
+			}
+			i = next
 		case c >= 0x80:
 			r, n := utf8.DecodeRune(base[i:])
 			if chineseDigit(r) >= 0 && (i == 0 || !isChineseNumeral(lastRune(base[:i]))) {
@@ -144,7 +150,11 @@ func readNumber(base []byte, i int) (money, bool, int) {
 		}
 		hasFrac = true
 		j = k
+		if j+1 < len(base) && base[j] == '.' && isDigit(base[j+1]) {
+			return money{}, false, j // 078.05.1120: an identifier, not money
+		}
 	}
+	rupeeDash := bytes.HasPrefix(base[j:], []byte("/-"))
 	next := j
 	if overflow {
 		return money{}, false, next
@@ -155,7 +165,7 @@ func readNumber(base []byte, i int) (money, bool, int) {
 		base[i-1] == '-' && i > 1 && isDigit(base[i-2])) {
 		return money{}, false, next
 	}
-	if j < len(base) && (base[j] == '/' || base[j] == ':' || base[j] == '-' && j+1 < len(base) && isDigit(base[j+1])) {
+	if j < len(base) && !rupeeDash && (base[j] == '/' || base[j] == ':' || base[j] == '-' && j+1 < len(base) && isDigit(base[j+1])) {
 		return money{}, false, next
 	}
 	m := money{value: whole*100 + frac}
@@ -163,9 +173,21 @@ func readNumber(base []byte, i int) (money, bool, int) {
 	if cur := prefixCurrencyCode(base[:i]); cur != "" {
 		m.currency, marked = cur, true
 	}
+	if rupeeDash {
+		// "12,000/-": the Indian way of writing a rupee amount in full.
+		marked = true
+		if m.currency == "" {
+			m.currency = "INR"
+		}
+		j += 2
+	}
 	rest := skipSpace(base, j)
 	mult := int64(1)
 	switch {
+	case hasWord(base, rest, "lakh") || hasWord(base, rest, "lakhs") || hasWord(base, rest, "lac") || hasWord(base, rest, "lacs"):
+		mult, marked = 100000, true
+	case hasWord(base, rest, "crore") || hasWord(base, rest, "crores") || hasWord(base, rest, "cr"):
+		mult, marked = 10000000, true
 	case hasWord(base, rest, "k") || hasWord(base, rest, "thousand"):
 		mult, marked = 1000, true
 	case bytes.HasPrefix(base[rest:], []byte("万")):
@@ -191,6 +213,18 @@ func readNumber(base []byte, i int) (money, bool, int) {
 		}
 	}
 	if !marked {
+		if hasWord(base, rest, "of") {
+			// "3 of your 12 instalments", "payment 4 of 6": a count.
+			k := skipSpace(base, rest+2)
+			for _, w := range [...]string{"your", "the", "our"} {
+				if hasWord(base, k, w) {
+					k = skipSpace(base, k+len(w))
+				}
+			}
+			if k < len(base) && isDigit(base[k]) {
+				return money{}, false, next
+			}
+		}
 		if rest < len(base) && (isLetter(base[rest]) || base[rest] == '%' || base[rest] == '.' || base[rest] >= 0x80) {
 			for _, u := range countUnits {
 				if hasWord(base, rest, u) {
@@ -356,23 +390,23 @@ func chineseDigit(r rune) int {
 	switch r {
 	case '零', '〇':
 		return 0
-	case '一':
+	case '一', '壹':
 		return 1
-	case '二', '两':
+	case '二', '两', '贰': // financial numerals (大写) too
 		return 2
-	case '三':
+	case '三', '叁', '参':
 		return 3
-	case '四':
+	case '四', '肆':
 		return 4
-	case '五':
+	case '五', '伍':
 		return 5
-	case '六':
+	case '六', '陆':
 		return 6
-	case '七':
+	case '七', '柒':
 		return 7
-	case '八':
+	case '八', '捌':
 		return 8
-	case '九':
+	case '九', '玖':
 		return 9
 	}
 	return -1
@@ -380,11 +414,11 @@ func chineseDigit(r rune) int {
 
 func chineseUnit(r rune) int64 {
 	switch r {
-	case '十':
+	case '十', '拾':
 		return 10
-	case '百':
+	case '百', '佰':
 		return 100
-	case '千':
+	case '千', '仟':
 		return 1000
 	case '万':
 		return 10000
@@ -439,4 +473,66 @@ func readChineseNumber(base []byte, i int) (money, bool, int) {
 		}
 	}
 	return money{}, false, j
+}
+
+// Number words: readWordNumber reads "nine hundred and fifty", "twelve
+// thousand", "one thousand five hundred" and reports it as money when a
+// currency word follows ("... dollars", "... pounds", "... rupees").
+var (
+	smallNumbers = map[string]int64{
+		"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+		"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+		"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+		"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+	}
+	scaleWords = map[string]int64{"hundred": 100, "thousand": 1000, "lakh": 100000, "million": 1000000, "crore": 10000000}
+	// numberWordStart marks the first letters of the number words, so most
+	// words are passed over without a lookup.
+	numberWordStart = [256]bool{'z': true, 'o': true, 't': true, 'f': true, 's': true, 'e': true, 'n': true}
+)
+
+func readWordNumber(base []byte, i int) (money, bool, int) {
+	var total, cur int64
+	words := 0
+	j, end := i, i
+	for j < len(base) {
+		k := j
+		for k < len(base) && isLetter(base[k]) {
+			k++
+		}
+		w := base[j:k]
+		if v, ok := smallNumbers[string(w)]; ok {
+			cur += v
+		} else if sc, ok := scaleWords[string(w)]; ok && words > 0 {
+			if sc == 100 {
+				cur *= sc
+			} else {
+				total += cur * sc
+				cur = 0
+			}
+		} else if string(w) == "and" && words > 0 {
+			// "nine hundred and fifty"
+		} else {
+			break
+		}
+		words++
+		end = k
+		j = k
+		if j < len(base) && (base[j] == ' ' || base[j] == '-') && j+1 < len(base) && isLetter(base[j+1]) {
+			j++
+			continue
+		}
+		break
+	}
+	if words == 0 {
+		return money{}, false, skipWord(base, i)
+	}
+	v := total + cur
+	rest := skipSpace(base, end)
+	for _, s := range currencySuffixes {
+		if s.word[0] < 0x80 && hasWord(base, rest, s.word) {
+			return money{value: v * 100, currency: s.cur}, true, end
+		}
+	}
+	return money{}, false, end
 }

@@ -224,6 +224,7 @@ func (g *Guard) Check(p Proposal, f Facts) Decision {
 	s.base = foldBase(s.base[:0], p.Text)
 	s.norm = foldLexical(s.norm[:0], s.base)
 	c.content()
+	c.grounding()
 	c.links()
 	c.privacy()
 	c.consent()
@@ -511,7 +512,7 @@ func (c *checker) privacy() {
 	}
 	if kinds != 0 {
 		pii := lx.family("pii")
-		for k := piiCard; k <= piiOtherBorrower; k++ {
+		for k := piiCard; k <= piiSecurityCode; k++ {
 			if kinds&(1<<k) == 0 {
 				continue
 			}
@@ -556,6 +557,20 @@ func (c *checker) privacy() {
 	}
 	if c.f.HasBalance && c.f.Balance == 0 {
 		c.drop(lx.family("waived")) // a zero balance backs the claim
+	}
+}
+
+// grounding holds a rewording to its draft (Guard.Grounded).
+func (c *checker) grounding() {
+	if !c.p.Reworded {
+		return
+	}
+	gr := c.g.Grounded(c.p.Draft, c.p.Text)
+	if len(gr.Numbers) > 0 {
+		c.addDetail(c.g.lx.family("reword_number"), "a rewording states "+strings.Join(gr.Numbers, ", ")+", which its draft does not", Block)
+	}
+	if len(gr.Content) > 0 {
+		c.addDetail(c.g.lx.family("reword_content"), "a rewording adds "+strings.Join(gr.Content, ", ")+", which its draft does not have", Block)
 	}
 }
 

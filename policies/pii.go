@@ -17,6 +17,10 @@ const (
 	piiResidentID
 	piiBirthDate
 	piiOtherBorrower
+	piiAadhaar
+	piiPAN
+	piiNINO
+	piiSecurityCode
 )
 
 var piiDetail = [...]string{
@@ -27,13 +31,18 @@ var piiDetail = [...]string{
 	piiResidentID:    "contains a Chinese resident identity number",
 	piiBirthDate:     "contains a full date of birth",
 	piiOtherBorrower: "names another borrower",
+	piiAadhaar:       "contains an Aadhaar number",
+	piiPAN:           "contains a PAN (Indian tax identity number)",
+	piiNINO:          "contains a National Insurance number",
+	piiSecurityCode:  "contains a card security code or expiry date",
 }
 
 // Words before a number that make it an account, routing or SSN.
 var (
 	accountCues = []string{"account number", "account no", "account #", "acct", "a/c", "bank account", "iban", "account:", "账号", "账户", "卡号", "银行卡", "户号"}
 	routingCues = []string{"routing", "aba", "rtn", "transit number", "sort code"}
-	ssnCues     = []string{"ssn", "social security", "social-security"}
+	ssnCues     = []string{"ssn", "social security", "social-security", "social as", "social:", "s.s.n", "s s n"}
+	aadhaarCues = []string{"aadhaar", "aadhar", "uid"}
 	birthCues   = []string{"date of birth", "birth date", "birthdate", "dob", "d.o.b", "born", "birthday", "出生日期", "出生", "生日"}
 	monthNames  = []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"}
 )
@@ -68,7 +77,7 @@ func readDigitRun(b []byte, i int) digitRun {
 			j++
 			continue
 		}
-		if (c == ' ' || c == '-') && j+1 < len(b) && isDigit(b[j+1]) {
+		if (c == ' ' || c == '-' || c == '.' && r.sep != ' ' && r.sep != '-' && g <= 4) && j+1 < len(b) && isDigit(b[j+1]) {
 			if r.sep != 0 && r.sep != c {
 				r.mixedSep = true
 			}
@@ -213,9 +222,14 @@ func findPII(base []byte, otherNames []string) (kinds uint16, cards int) {
 		case r.cardShape() && luhn(d) && !joinedToWord:
 			kinds |= 1 << piiCard
 			cards++
+		case r.n == 18 && r.ngroups == 3 && r.groups[0] == 6 && r.groups[1] == 8 && residentIDValid(d[:17], d[17]):
+			kinds |= 1 << piiResidentID // 440524 18800101 0014
+		case r.n == 12 && (r.ngroups == 1 || r.ngroups == 3 && r.groups[0] == 4 && r.groups[1] == 4) && d[0] >= '2' && verhoeff(d) &&
+			(r.sep != '.' || cueNear(base, i, aadhaarCues)):
+			kinds |= 1 << piiAadhaar
 		case r.n == 9 && r.ngroups == 3 && r.groups[0] == 3 && r.groups[1] == 2 && r.groups[2] == 4 && ssnValid(d):
 			kinds |= 1 << piiSSN
-		case r.n == 9 && r.ngroups == 1 && cueNear(base, i, ssnCues) && ssnValid(d):
+		case r.n == 9 && cueNear(base, i, ssnCues) && ssnValid(d):
 			kinds |= 1 << piiSSN
 		case r.n == 9 && r.ngroups == 1 && (abaValid(d) || cueNear(base, i, routingCues)):
 			kinds |= 1 << piiRouting
@@ -225,6 +239,15 @@ func findPII(base []byte, otherNames []string) (kinds uint16, cards int) {
 			kinds |= 1 << piiRouting // a UK sort code
 		}
 		i = r.end - 1
+	}
+	if hasPAN(base) {
+		kinds |= 1 << piiPAN
+	}
+	if hasNINO(base) {
+		kinds |= 1 << piiNINO
+	}
+	if securityCodeNear(base) {
+		kinds |= 1 << piiSecurityCode
 	}
 	if birthDateNear(base) {
 		kinds |= 1 << piiBirthDate
@@ -467,4 +490,127 @@ func maskCards(text string) (string, int) {
 		return text, 0
 	}
 	return string(out), masked
+}
+
+// Verhoeff's dihedral check, which every Aadhaar number satisfies.
+var (
+	verhoeffD = [10][10]byte{
+		{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 4, 0, 6, 7, 8, 9, 5}, {2, 3, 4, 0, 1, 7, 8, 9, 5, 6},
+		{3, 4, 0, 1, 2, 8, 9, 5, 6, 7}, {4, 0, 1, 2, 3, 9, 5, 6, 7, 8}, {5, 9, 8, 7, 6, 0, 4, 3, 2, 1},
+		{6, 5, 9, 8, 7, 1, 0, 4, 3, 2}, {7, 6, 5, 9, 8, 2, 1, 0, 4, 3}, {8, 7, 6, 5, 9, 3, 2, 1, 0, 4},
+		{9, 8, 7, 6, 5, 4, 3, 2, 1, 0},
+	}
+	verhoeffP = [8][10]byte{
+		{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 5, 7, 6, 2, 8, 3, 0, 9, 4}, {5, 8, 0, 3, 7, 9, 6, 1, 4, 2},
+		{8, 9, 1, 6, 0, 4, 3, 5, 2, 7}, {9, 4, 5, 3, 1, 2, 6, 8, 7, 0}, {4, 2, 8, 6, 5, 7, 3, 9, 0, 1},
+		{2, 7, 9, 3, 8, 0, 6, 4, 1, 5}, {7, 0, 4, 6, 9, 1, 3, 2, 5, 8},
+	}
+)
+
+func verhoeff(d []byte) bool {
+	var c byte
+	for i := range d {
+		c = verhoeffD[c][verhoeffP[i%8][d[len(d)-1-i]-'0']]
+	}
+	return c == 0
+}
+
+// hasPAN reports whether base holds an Indian PAN: five letters (the fourth
+// the holder's kind: P person, C company, H, F, A, T, B, L, J, G), four
+// digits and a letter, as one word.
+func hasPAN(base []byte) bool {
+	for i := 0; i+10 <= len(base); i++ {
+		if i > 0 && isWordByte(base[i-1]) || i+10 < len(base) && isWordByte(base[i+10]) {
+			continue
+		}
+		w := base[i : i+10]
+		ok := isLetter(w[0]) && isLetter(w[1]) && isLetter(w[2]) && isLetter(w[4]) && isLetter(w[9]) &&
+			isDigit(w[5]) && isDigit(w[6]) && isDigit(w[7]) && isDigit(w[8])
+		if ok && bytes.IndexByte([]byte("pchfatbljg"), w[3]) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// hasNINO reports whether base holds a UK National Insurance number: two
+// letters, six digits (maybe in pairs) and A-D. Without a cue the prefix
+// must be one HMRC issues; after "national insurance" or "NI number" any
+// prefix counts (QQ 12 34 56 C, the documented example, too).
+func hasNINO(base []byte) bool {
+	for i := 0; i+9 <= len(base); i++ {
+		if !isLetter(base[i]) || !isLetter(base[i+1]) || i > 0 && isWordByte(base[i-1]) {
+			continue
+		}
+		j := i + 2
+		digits := 0
+		for j < len(base) && digits < 6 {
+			if base[j] == ' ' && j+1 < len(base) && isDigit(base[j+1]) && digits%2 == 0 {
+				j++
+				continue
+			}
+			if !isDigit(base[j]) {
+				break
+			}
+			digits++
+			j++
+		}
+		if digits != 6 {
+			continue
+		}
+		if j < len(base) && base[j] == ' ' {
+			j++
+		}
+		if j >= len(base) || base[j] < 'a' || base[j] > 'd' || j+1 < len(base) && isWordByte(base[j+1]) {
+			continue
+		}
+		a, b := base[i], base[i+1]
+		valid := bytes.IndexByte([]byte("dfiquv"), a) < 0 && bytes.IndexByte([]byte("dfioquv"), b) < 0 &&
+			!(a == 'b' && b == 'g' || a == 'g' && b == 'b' || a == 'n' && b == 'k' || a == 'k' && b == 'n' ||
+				a == 't' && b == 'n' || a == 'n' && b == 't' || a == 'z' && b == 'z')
+		if valid || cueNear(base, i, ninoCues) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	ninoCues     = []string{"national insurance", "insurance number", "ni number", "ni no", "nino", "ni:"}
+	securityCues = []string{"cvv2", "cvv", "cvc", "security code", "安全码", "exp ", "expiry", "expires", "valid thru", "有效期"}
+)
+
+// securityCodeNear reports whether a card security code or expiry date
+// stands in base after its cue: "CVV 123", "security code 737", "exp
+// 09/28". With a masked card beside it the code is still a secret.
+func securityCodeNear(base []byte) bool {
+	for _, c := range securityCues {
+		off := 0
+		for {
+			k := bytes.Index(base[off:], []byte(c))
+			if k < 0 {
+				break
+			}
+			k += off
+			off = k + len(c)
+			if isLetter(c[0]) && k > 0 && isLetter(base[k-1]) {
+				continue
+			}
+			j := off
+			for j < len(base) && j < off+6 && !isDigit(base[j]) && (base[j] == ' ' || base[j] == ':' || base[j] == '.' || base[j] >= 0x80) {
+				j++
+			}
+			n := 0
+			for j+n < len(base) && isDigit(base[j+n]) {
+				n++
+			}
+			if n == 3 || n == 4 && (j+n == len(base) || !isDigit(base[j+n])) {
+				return true
+			}
+			if n == 2 && j+n+2 < len(base) && base[j+n] == '/' && isDigit(base[j+n+1]) && isDigit(base[j+n+2]) {
+				return true // an expiry date, 09/28
+			}
+		}
+	}
+	return false
 }
