@@ -98,8 +98,8 @@ func readGround(b []byte) groundText {
 	var g groundText
 	eachLinkHost(b, func(h []byte) bool { g.contacts = append(g.contacts, "link:"+string(h)); return true })
 	eachEmail(b, func(e []byte) bool { g.contacts = append(g.contacts, "email:"+string(e)); return true })
-	prev := ""     // the last content word of the sentence
-	prevHan := ""  // the last two Chinese characters of the clause
+	prev := ""    // the last content word of the sentence
+	prevHan := "" // the last two Chinese characters of the clause
 	pending := -1 // a number waiting for the word after it, when none came before
 	for i := 0; i < len(b); {
 		c := b[i]
