@@ -1,0 +1,93 @@
+package textclass
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"sort"
+)
+
+// Row is one line of a corpus file (see docs/models.md): an intent row has
+// Label, a content row has Labels (empty for a clean message).
+type Row struct {
+	ID              string    `json:"id"`
+	Text            string    `json:"text"`
+	Lang            string    `json:"lang"`
+	Variant         string    `json:"variant,omitempty"`
+	Label           string    `json:"label,omitempty"`
+	Labels          *[]string `json:"labels,omitempty"`
+	Channel         string    `json:"channel,omitempty"`
+	Jurisdiction    string    `json:"jurisdiction,omitempty"`
+	HardNegativeFor string    `json:"hard_negative_for,omitempty"`
+	Source          string    `json:"source,omitempty"`
+}
+
+// Example returns the row as a training or evaluation example.
+func (r Row) Example() Example {
+	ex := Example{ID: r.ID, Lang: r.Lang, Text: r.Text}
+	switch {
+	case r.Label != "":
+		ex.Labels = []string{r.Label}
+	case r.Labels != nil:
+		ex.Labels = *r.Labels
+	}
+	return ex
+}
+
+// ParseRows decodes a JSON Lines corpus file. An error names the line.
+func ParseRows(data []byte) ([]Row, error) {
+	var rows []Row
+	for n, line := range bytes.Split(data, []byte("\n")) {
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		var r Row
+		if err := json.Unmarshal(line, &r); err != nil {
+			return nil, fmt.Errorf("line %d: %w", n+1, err)
+		}
+		if r.ID == "" || r.Text == "" {
+			return nil, fmt.Errorf("line %d: a row needs an id and a text", n+1)
+		}
+		rows = append(rows, r)
+	}
+	return rows, nil
+}
+
+// InTestFifth reports whether the row with this id belongs to the test
+// split: a fifth of the ids, by their FNV-1a hash. The rule never changes,
+// so a row, once written, is test or train for good.
+func InTestFifth(id string) bool {
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	return h.Sum64()%5 == 0
+}
+
+// inValidation reports whether a training row is held out for
+// calibration and model comparison: about a fifth of the training rows,
+// by another part of the same hash.
+func inValidation(id string) bool {
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	return (h.Sum64()/5)%5 == 0
+}
+
+// Digest returns the digest of a set of named files (a corpus and its
+// test split): SHA-256 over the names and contents in name order, and the
+// training configuration, hex-encoded.
+func Digest(files map[string][]byte, cfg TrainConfig) string {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	h := sha256.New()
+	fmt.Fprintf(h, "textclass v1 bits=%d %+v\n", featureBits, cfg)
+	for _, n := range names {
+		fmt.Fprintf(h, "%s %d\n", n, len(files[n]))
+		h.Write(files[n])
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
