@@ -48,6 +48,14 @@ type Store interface {
 	// SetOwner changes the owner from `from` to `to` atomically and returns
 	// ErrNotOwner when the owner is not `from`.
 	SetOwner(ctx context.Context, conversationID, from, to string) error
+	// Transfer changes a conversation's owner from From to To and stores
+	// the change's audit event, in one transaction: a takeover or a
+	// hand-back is never without its record. With Reopen, a conversation
+	// waiting for a person (StateHandoff) goes back to open, or verified
+	// when it is. It returns the conversation after the change and the
+	// stored event; when the owner is not From it changes nothing and
+	// returns the conversation as it is with ErrNotOwner.
+	Transfer(ctx context.Context, t OwnerTransfer) (Conversation, Event, error)
 	// Conversations lists conversations, newest activity first.
 	Conversations(ctx context.Context, f ConversationFilter) ([]ConversationSummary, error)
 
@@ -149,6 +157,14 @@ type Store interface {
 	// unknown conversation, account or message is ErrNotFound. A turn run
 	// again after a failure writes the same ids, so nothing is doubled.
 	FinishTurn(ctx context.Context, end TurnEnd) (owner string, stored []Event, err error)
+}
+
+// OwnerTransfer is what Transfer changes.
+type OwnerTransfer struct {
+	ConversationID string
+	From, To       string // "" is the AI
+	Event          Event  // its ConversationID and AccountID are filled in
+	Reopen         bool
 }
 
 // ConversationFilter narrows Conversations.

@@ -10,55 +10,39 @@ import (
 
 // TakeOver makes user the owner of a conversation. From that instant the AI
 // sends nothing on it: a turn already in flight finds the owner changed when
-// it stores its reply, and its draft is dropped and recorded. It returns
-// ErrNotOwner when another supervisor owns the conversation.
+// it stores its reply, and its draft is dropped and recorded. The change and
+// its audit event are one store call. It returns ErrNotOwner when another
+// supervisor owns the conversation.
 func (o *Orchestrator) TakeOver(ctx context.Context, conversationID, user string) error {
 	if user == "" || user == OwnerAI {
 		return fmt.Errorf("take over: %w: bad user", ErrConflict)
 	}
-	st := o.cfg.Store
-	if err := st.SetOwner(ctx, conversationID, OwnerAI, user); err != nil {
-		c, gerr := st.Conversation(ctx, conversationID)
-		if gerr == nil && c.Owner == user {
-			return nil // already ours: taking over twice is harmless
-		}
+	c, e, err := o.cfg.Store.Transfer(ctx, OwnerTransfer{ConversationID: conversationID, From: OwnerAI, To: user,
+		Event: Event{Kind: EventHandoffStarted, Actor: user, At: o.cfg.Clock.Now()}})
+	if errors.Is(err, ErrNotOwner) && c.Owner == user {
+		return nil // already ours: taking over twice is harmless
+	}
+	if err != nil {
 		return fmt.Errorf("take over: %w", err)
 	}
-	return o.ownerEvent(ctx, conversationID, user, EventHandoffStarted)
+	o.ownerNotice(c, e)
+	return nil
 }
 
 // HandBack returns a conversation from user to the AI, which resumes with
-// the whole transcript.
+// the whole transcript; a conversation waiting for a person opens again.
 func (o *Orchestrator) HandBack(ctx context.Context, conversationID, user string) error {
-	if err := o.cfg.Store.SetOwner(ctx, conversationID, user, OwnerAI); err != nil {
-		return fmt.Errorf("hand back: %w", err)
-	}
-	c, err := o.cfg.Store.Conversation(ctx, conversationID)
+	c, e, err := o.cfg.Store.Transfer(ctx, OwnerTransfer{ConversationID: conversationID, From: user, To: OwnerAI, Reopen: true,
+		Event: Event{Kind: EventHandoffEnded, Actor: user, At: o.cfg.Clock.Now()}})
 	if err != nil {
 		return fmt.Errorf("hand back: %w", err)
 	}
-	if c.State == StateHandoff {
-		c.State = StateOpen
-		if c.Verified {
-			c.State = StateVerified
-		}
-		if err := o.cfg.Store.UpdateConversation(ctx, c); err != nil {
-			return fmt.Errorf("hand back: %w", err)
-		}
-	}
-	return o.ownerEvent(ctx, conversationID, user, EventHandoffEnded)
+	o.ownerNotice(c, e)
+	return nil
 }
 
-func (o *Orchestrator) ownerEvent(ctx context.Context, conversationID, user string, kind EventKind) error {
-	c, err := o.cfg.Store.Conversation(ctx, conversationID)
-	if err != nil {
-		return err
-	}
-	if _, err := o.cfg.Store.AddEvent(ctx, Event{ConversationID: c.ID, AccountID: c.AccountID, Kind: kind, Actor: user, At: o.cfg.Clock.Now()}); err != nil {
-		return err
-	}
-	o.publish(ctx, Notice{Kind: "conversation", ConversationID: c.ID, AccountID: c.AccountID, EventKind: string(kind)})
-	return nil
+func (o *Orchestrator) ownerNotice(c Conversation, e Event) {
+	o.publish(context.Background(), Notice{Kind: "conversation", ConversationID: c.ID, AccountID: c.AccountID, EventKind: string(e.Kind)})
 }
 
 // ErrBlocked reports a supervisor message the guard refused; the stored

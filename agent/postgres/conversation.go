@@ -181,3 +181,41 @@ func (s *Store) Conversations(ctx context.Context, f agent.ConversationFilter) (
 	}
 	return out, nil
 }
+
+// transferSQL changes the owner and stores the event in one statement, one
+// round trip: the conversation's row is locked, changed only when its
+// owner is $2, and the event is inserted only when it was. The result is
+// the conversation after the change (or as it is) and the event's id,
+// null when nothing changed.
+var transferSQL = `WITH cur AS (SELECT id, owner FROM conversations WHERE id = $1 FOR UPDATE),
+	u AS (UPDATE conversations c SET owner = $3, updated_at = now(),
+		state = CASE WHEN $4::boolean AND c.state = '` + string(agent.StateHandoff) + `'
+			THEN (CASE WHEN c.verified THEN '` + string(agent.StateVerified) + `' ELSE '` + string(agent.StateOpen) + `' END)
+			ELSE c.state END
+		FROM cur WHERE c.id = cur.id AND cur.owner = $2 RETURNING c.*),
+	ev AS (INSERT INTO events (conversation_id, account_id, kind, actor, data, at)
+		SELECT u.id, u.account_id, $5, $6, $7, $8 FROM u RETURNING id)
+	SELECT ` + conversationCols + `, (SELECT id FROM ev) FROM u c
+	UNION ALL
+	SELECT ` + conversationCols + `, NULL FROM conversations c WHERE c.id = $1 AND NOT EXISTS (SELECT 1 FROM u)`
+
+// Transfer changes the owner and stores its event in one transaction
+// and one round trip (agent.Store).
+func (s *Store) Transfer(ctx context.Context, t agent.OwnerTransfer) (agent.Conversation, agent.Event, error) {
+	e := t.Event
+	args, err := eventArgs(&e)
+	if err != nil {
+		return agent.Conversation{}, agent.Event{}, fmt.Errorf("postgres: transfer: %w", err)
+	}
+	var id *int64
+	c, err := scanConversation(s.pool.QueryRow(ctx, transferSQL, t.ConversationID, ownerOrAI(t.From), ownerOrAI(t.To),
+		t.Reopen, args[2], args[3], args[4], args[5]), &id)
+	if err != nil {
+		return c, agent.Event{}, fmt.Errorf("postgres: transfer: %w", found(err, "conversation %s", t.ConversationID))
+	}
+	if id == nil {
+		return c, agent.Event{}, fmt.Errorf("postgres: transfer %s: owner is not %s: %w", t.ConversationID, ownerOrAI(t.From), agent.ErrNotOwner)
+	}
+	e.ID, e.ConversationID, e.AccountID = *id, c.ID, c.AccountID
+	return c, e, nil
+}

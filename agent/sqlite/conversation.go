@@ -190,3 +190,35 @@ func (s *Store) Conversations(ctx context.Context, f agent.ConversationFilter) (
 	}
 	return out, nil
 }
+
+// Transfer changes the owner and stores its event in one transaction
+// (agent.Store).
+func (s *Store) Transfer(ctx context.Context, t agent.OwnerTransfer) (c agent.Conversation, e agent.Event, werr error) {
+	ctx, done := s.write(ctx)
+	defer done(&werr)
+	from, to := ownerOrAI(t.From), ownerOrAI(t.To)
+	err := s.update(ctx, func(tx *wtx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE conversations SET owner = ?, updated_at = ?,
+			state = CASE WHEN ? AND state = ? THEN (CASE WHEN verified <> 0 THEN ? ELSE ? END) ELSE state END
+			WHERE id = ? AND owner = ?`,
+			to, nowUTC().UnixMicro(), boolInt(t.Reopen), string(agent.StateHandoff), string(agent.StateVerified),
+			string(agent.StateOpen), t.ConversationID, from)
+		if err != nil {
+			return err
+		}
+		c, err = readConversation(ctx, tx, t.ConversationID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return fmt.Errorf("%s: owner is not %s: %w", t.ConversationID, from, agent.ErrNotOwner)
+		}
+		e = t.Event
+		e.ConversationID, e.AccountID = c.ID, c.AccountID
+		return addEvent(ctx, tx, &e)
+	})
+	if err != nil {
+		return c, agent.Event{}, fmt.Errorf("sqlite: transfer: %w", err)
+	}
+	return c, e, nil
+}

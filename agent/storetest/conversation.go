@@ -237,3 +237,40 @@ func testConversationsFilter(t *testing.T, open Open) {
 		diff(t, tt.name, tt.want, ids)
 	}
 }
+
+// testTransfer checks Transfer: the owner changes and its event is stored
+// together, or neither; a hand-back reopens a conversation waiting for a
+// person.
+func testTransfer(t *testing.T, open Open) {
+	f := setup(t, open)
+	c := f.conv
+	c.State, c.Verified = agent.StateHandoff, true
+	if err := f.s.UpdateConversation(f.ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	ev := func(k agent.EventKind, actor string) agent.Event { return agent.Event{Kind: k, Actor: actor, At: T0} }
+	got, e, err := f.s.Transfer(f.ctx, agent.OwnerTransfer{ConversationID: c.ID, From: agent.OwnerAI, To: "alice",
+		Event: ev(agent.EventHandoffStarted, "alice")})
+	if err != nil || got.Owner != "alice" || got.State != agent.StateHandoff || e.ID == 0 || e.ConversationID != c.ID || e.AccountID != f.acct.ID {
+		t.Fatalf("take over: %+v, %+v, %v", got, e, err)
+	}
+	// Another supervisor's takeover changes nothing and records nothing.
+	got, _, err = f.s.Transfer(f.ctx, agent.OwnerTransfer{ConversationID: c.ID, From: agent.OwnerAI, To: "bob",
+		Event: ev(agent.EventHandoffStarted, "bob")})
+	if !errors.Is(err, agent.ErrNotOwner) || got.Owner != "alice" {
+		t.Fatalf("second take over: owner %q, %v; want alice and ErrNotOwner", got.Owner, err)
+	}
+	got, e2, err := f.s.Transfer(f.ctx, agent.OwnerTransfer{ConversationID: c.ID, From: "alice", To: agent.OwnerAI, Reopen: true,
+		Event: ev(agent.EventHandoffEnded, "alice")})
+	if err != nil || got.Owner != agent.OwnerAI || got.State != agent.StateVerified || e2.ID <= e.ID {
+		t.Fatalf("hand back: %+v, %+v, %v", got, e2, err)
+	}
+	es, err := f.s.Events(f.ctx, c.ID)
+	if err != nil || len(es) != 2 || es[0].Kind != agent.EventHandoffStarted || es[1].Kind != agent.EventHandoffEnded || es[0].Actor != "alice" {
+		t.Fatalf("events: %+v, %v; want the takeover and the hand-back only", es, err)
+	}
+	if _, _, err := f.s.Transfer(f.ctx, agent.OwnerTransfer{ConversationID: "c_missing", From: agent.OwnerAI, To: "alice",
+		Event: ev(agent.EventHandoffStarted, "alice")}); !errors.Is(err, agent.ErrNotFound) {
+		t.Errorf("Transfer(missing) = %v, want ErrNotFound", err)
+	}
+}

@@ -49,6 +49,7 @@ func Run(t *testing.T, open Open) {
 		{"UpdateConversation", testUpdateConversation},
 		{"SetOwner", testSetOwner},
 		{"SetOwnerRace", testSetOwnerRace},
+		{"Transfer", testTransfer},
 		{"ConversationsSummary", testConversationsSummary},
 		{"ConversationsFilter", testConversationsFilter},
 		{"InsertInboundIdempotent", testInsertInboundIdempotent},
