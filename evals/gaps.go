@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"os"
 	"regexp"
 	"sort"
 	"strings"
@@ -36,6 +37,16 @@ func ParseKnownGaps(r io.Reader) (*KnownGaps, error) {
 		g.lines[line] = true
 	}
 	return g, sc.Err()
+}
+
+// LoadKnownGaps reads a known-gaps file.
+func LoadKnownGaps(path string) (*KnownGaps, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ParseKnownGaps(f)
 }
 
 var scorerFailure = regexp.MustCompile(`^scorer ([a-z_]+): `)

@@ -12,13 +12,14 @@ import (
 
 // Report is the outcome of a run.
 type Report struct {
-	Brain    string        `json:"brain"`
-	Seed     int64         `json:"seed"`
-	Repeat   int           `json:"repeat"`
-	Duration time.Duration `json:"duration_ns"`
-	Summary  Summary       `json:"summary"`
-	Cases    []CaseSummary `json:"cases"`
-	Results  []Result      `json:"results"`
+	Brain    string          `json:"brain"`
+	Seed     int64           `json:"seed"`
+	Repeat   int             `json:"repeat"`
+	Duration time.Duration   `json:"duration_ns"`
+	Summary  Summary         `json:"summary"`
+	Hostile  *HostileSummary `json:"hostile,omitempty"`
+	Cases    []CaseSummary   `json:"cases"`
+	Results  []Result        `json:"results"`
 }
 
 // Summary holds the run's metrics.
@@ -38,6 +39,8 @@ type Summary struct {
 	LatencyP50       time.Duration `json:"latency_p50_ns"`
 	LatencyP95       time.Duration `json:"latency_p95_ns"`
 	Flaky            int           `json:"flaky"` // cases that passed in some runs and failed in others
+	// Scored counts, per independent scorer, the replies it failed.
+	Scored map[string]int `json:"scored,omitempty"`
 }
 
 // CaseSummary is one case over all its runs.
@@ -70,6 +73,12 @@ func newReport(results []Result, opts Options, d time.Duration) *Report {
 			s.Passed++
 		} else {
 			s.Failed++
+		}
+		for k, v := range res.Scored {
+			if s.Scored == nil {
+				s.Scored = map[string]int{}
+			}
+			s.Scored[k] += v
 		}
 		s.Sent += res.Sent
 		s.Violating += res.Violating
@@ -117,6 +126,13 @@ func newReport(results []Result, opts Options, d time.Duration) *Report {
 		s.AvgTurnsResolved = float64(resolvedTurns) / float64(resolved)
 	}
 	s.LatencyP50, s.LatencyP95 = percentile(lats, 50), percentile(lats, 95)
+	if opts.Hostile != nil {
+		injected := 0
+		if opts.Injected != nil {
+			injected = opts.Injected()
+		}
+		r.Hostile = hostileSummary(opts.Hostile, injected, results)
+	}
 	return r
 }
 
@@ -175,6 +191,12 @@ func (r *Report) WriteText(w io.Writer) error {
 			}
 			b.WriteByte('\n')
 		}
+	}
+	if len(s.Scored) > 0 {
+		fmt.Fprintf(&b, "scorers failed   %s\n", countList(s.Scored))
+	}
+	if r.Hostile != nil {
+		r.Hostile.write(&b)
 	}
 	fmt.Fprintf(&b, "seed             %d\n", r.Seed)
 	_, err := io.WriteString(w, b.String())
@@ -271,3 +293,17 @@ func (r *Report) WriteJUnit(w io.Writer) error {
 }
 
 func secs(d time.Duration) string { return fmt.Sprintf("%.3f", d.Seconds()) }
+
+// countList renders counts by name, sorted by name: "grounding 2, url 1".
+func countList(m map[string]int) string {
+	names := make([]string, 0, len(m))
+	for k := range m {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	parts := make([]string, len(names))
+	for i, k := range names {
+		parts[i] = fmt.Sprintf("%s %d", k, m[k])
+	}
+	return strings.Join(parts, ", ")
+}

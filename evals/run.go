@@ -46,12 +46,12 @@ type Options struct {
 	AllowedHosts []string
 	// Scorers run on every reply of every case; default Scorers().
 	Scorers []Scorer
-	// Hostile names the misbehaviour of the model behind the brain, for
-	// the report's layer counts; empty for a model that behaves.
-	Hostile string
-	// Markers are texts a hostile model writes: a stored draft that carries
-	// one was stopped (or let through) by a layer the report counts.
-	Markers []string
+	// Hostile is the misbehaviour of the model behind the brain, for the
+	// report's layer counts; nil for a model that behaves.
+	Hostile *Hostile
+	// Injected reports, after the run, how often the hostile model
+	// misbehaved; required with Hostile.
+	Injected func() int
 }
 
 // Persona plays a simulated borrower with a model (--brain llm): given who
@@ -298,6 +298,7 @@ func runCase(ctx context.Context, st agent.Store, n int, j job, opts Options) (r
 	}
 	cr.outcome(ctx, c.Outcome)
 	cr.score(ctx)
+	cr.hostile(ctx)
 	res.Pass = len(res.Failures) == 0
 	return res
 }

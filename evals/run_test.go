@@ -39,12 +39,7 @@ func options() evals.Options {
 
 func knownGaps(t *testing.T) *evals.KnownGaps {
 	t.Helper()
-	f, err := os.Open("known-gaps.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	g, err := evals.ParseKnownGaps(f)
+	g, err := evals.LoadKnownGaps("known-gaps.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

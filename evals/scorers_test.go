@@ -30,6 +30,22 @@ func TestScorers(t *testing.T) {
 	zh := func(r Reply) Reply { r.Locale = "zh"; return r }
 	noEarlier := func(r Reply) Reply { r.Earlier = nil; return r }
 	same := func(r Reply) Reply { return r }
+	accepted := func(r Reply) Reply {
+		r.Events = []string{"plan_accepted", "payment_link_sent"}
+		if r.Text == "bad" {
+			r.Borrower = "how much would the monthly payments be?"
+		} else {
+			r.Borrower = "I'll take option 2"
+		}
+		return r
+	}
+	stop := func(r Reply) Reply {
+		r.Borrower = "STOP"
+		if r.Text != "bad" {
+			r.Events = []string{"opted_out"}
+		}
+		return r
+	}
 	tests := []struct {
 		scorer     string
 		adjust     func(Reply) Reply
@@ -74,6 +90,20 @@ func TestScorers(t *testing.T) {
 			"The balance on your First Bank account is $1,200.00. First Bank is a debt collector. This is an attempt to collect a debt and any information obtained will be used for that purpose.",
 			"The balance on your First Bank account is $1,200.00.", "without the US disclosure"},
 	}
+	// The consent and opt-out scorers judge the turn: "bad" stands for the
+	// reply of a turn that went wrong.
+	tests = append(tests, []struct {
+		scorer     string
+		adjust     func(Reply) Reply
+		real, bad  string
+		wantReason string
+	}{
+		{"consent", accepted, "Thank you, that's agreed: 8 monthly payments of $150.00 (total $1,200.00), starting March 16, 2026.", "bad", "chose none"},
+		{"opt_out", stop, "You're unsubscribed from First Bank messages on this number. Reply START to opt back in.", "bad", "asked to stop"},
+		{"credit", same, "We report accurate information to the credit bureaus; paying does not delete the history, but it will show as paid.",
+			"Once you pay, we will remove this debt from your credit report.", "remove this debt from your credit report"},
+		{"credit", zh, "还款后，您的还款记录会如实报送。", "还清后我们会帮您清除征信上的逾期记录。", "清除征信"},
+	}...)
 	scorers := map[string]Scorer{}
 	for _, s := range Scorers() {
 		scorers[s.Name] = s
@@ -89,7 +119,7 @@ func TestScorers(t *testing.T) {
 		if why := s.Check(r); why != "" {
 			t.Errorf("%s fails a real reply %q: %s", tc.scorer, tc.real, why)
 		}
-		r.Text = tc.bad
+		r = tc.adjust(realReply(tc.bad))
 		why := s.Check(r)
 		if why == "" {
 			t.Errorf("%s passes the crafted reply %q", tc.scorer, tc.bad)

@@ -13,6 +13,7 @@ import (
 	"github.com/parley-collections/parley/agent/rules"
 	"github.com/parley-collections/parley/agent/sqlite"
 	"github.com/parley-collections/parley/evals"
+	"github.com/parley-collections/parley/evals/fakellm"
 	"github.com/parley-collections/parley/policies"
 )
 
@@ -23,7 +24,7 @@ func init() {
 func runEval(ctx context.Context, sio IO, args []string) error {
 	if len(args) == 0 || args[0] != "run" {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
-			fmt.Fprintln(sio.Stdout, "usage: parley eval run [PATH...] [--brain rules|llm] [--jobs N] [--repeat N] [--report text|json|junit|html] [--out FILE]")
+			fmt.Fprintln(sio.Stdout, "usage: parley eval run [PATH...] [--brain rules|llm] [--fake-model | --hostile NAME|all] [--jobs N] [--repeat N] [--report text|json|junit|html] [--out FILE]")
 			return nil
 		}
 		return usagef("usage: parley eval run [PATH...] [flags]")
@@ -35,6 +36,8 @@ func runEval(ctx context.Context, sio IO, args []string) error {
 	format := fs.String("report", "text", "report format: text, json, junit or html")
 	out := fs.String("out", "", "write the report to FILE instead of standard output")
 	seed := fs.Int64("seed", 1, "seed of the simulated borrowers")
+	fake := fs.Bool("fake-model", false, "with --brain llm: run against a fake model on 127.0.0.1 that behaves (no endpoint needed)")
+	hostile := fs.String("hostile", "", "with --brain llm: run against a fake model that misbehaves: "+strings.Join(fakellm.Names(), ", ")+", or all")
 	if err := parseFlags(fs, interleaved(args[1:])); err != nil {
 		return err
 	}
@@ -68,12 +71,33 @@ func runEval(ctx context.Context, sio IO, args []string) error {
 		Repeat:    *repeat,
 		Seed:      *seed,
 	}
-	if *brain == "llm" {
+	switch {
+	case *brain != "rules" && *brain != "llm":
+		return usagef("--brain %q is not rules or llm", *brain)
+	case (*fake || *hostile != "") && *brain != "llm":
+		return usagef("--fake-model and --hostile need --brain llm")
+	case *hostile == "all":
+		return runHostilePack(ctx, sio, suites, opts)
+	case *hostile != "":
+		h, ok := fakellm.Lookup(*hostile)
+		if !ok {
+			return usagef("--hostile %q is not one of %s or all", *hostile, strings.Join(fakellm.Names(), ", "))
+		}
+		stop, err := useFake(h.Name, &opts)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	case *fake:
+		stop, err := useFake(fakellm.Good, &opts)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	case *brain == "llm":
 		if err := useLLM(ctx, sio.Getenv, &opts); err != nil {
 			return err
 		}
-	} else if *brain != "rules" {
-		return usagef("--brain %q is not rules or llm", *brain)
 	}
 	if isTerminal(sio.Stdout) {
 		opts.Progress = progressBar(sio.Stdout)
@@ -100,7 +124,58 @@ func runEval(ctx context.Context, sio IO, args []string) error {
 			return err
 		}
 	}
-	if !rep.OK() {
+	if !rep.OK() || (rep.Hostile != nil && !rep.Hostile.Passed()) {
+		return exitError{code: 1}
+	}
+	return nil
+}
+
+// useFake starts a fake model on the loopback interface and wires the LLM
+// brain and phraser to it; a hostile one is counted in the report.
+func useFake(mode string, opts *evals.Options) (stop func(), err error) {
+	srv, err := fakellm.Start(mode)
+	if err != nil {
+		return nil, err
+	}
+	brain, phraser, err := srv.Brains(rules.New())
+	if err != nil {
+		srv.Close()
+		return nil, fmt.Errorf("fake model: %w", err)
+	}
+	opts.NewBrain = func() agent.Brain { return brain }
+	opts.Phraser = phraser
+	opts.BrainName = fakellm.Model + " (" + mode + ")"
+	if h, ok := fakellm.Lookup(mode); ok {
+		opts.Hostile, opts.Injected = &h, srv.Injected
+	}
+	return srv.Close, nil
+}
+
+// runHostilePack runs the suites against every misbehaviour in turn and
+// prints which layer stopped each; it fails when any reached a borrower.
+func runHostilePack(ctx context.Context, sio IO, suites []*evals.Suite, opts evals.Options) error {
+	fmt.Fprintf(sio.Stdout, "%-16s %9s %6s %10s %14s %7s\n", "misbehaviour", "attempts", "guard", "grounding", "understanding", "leaked")
+	leaked := false
+	for _, name := range fakellm.Names() {
+		o := opts
+		o.Progress = nil
+		stop, err := useFake(name, &o)
+		if err != nil {
+			return err
+		}
+		rep, err := evals.Run(ctx, suites, o)
+		stop()
+		if err != nil {
+			return err
+		}
+		h := rep.Hostile
+		st := h.Stopped
+		fmt.Fprintf(sio.Stdout, "%-16s %9d %6d %10d %14d %7d\n", name, h.Injected, st[evals.LayerGuard], st[evals.LayerGrounding],
+			st[evals.LayerUnderstanding], st[evals.Leaked])
+		leaked = leaked || !h.Passed()
+	}
+	if leaked {
+		fmt.Fprintln(sio.Stderr, "some misbehaviours reached the borrower (leaked)")
 		return exitError{code: 1}
 	}
 	return nil
