@@ -39,19 +39,26 @@ const (
 // name, an unknown role, or a password out of bounds.
 var ErrBadUser = errors.New("bad user")
 
+// badUser is an ErrBadUser whose message is the reason alone, so that the
+// command line says it once ("a name is ...", not "add user: bad user: ...").
+type badUser string
+
+func (e badUser) Error() string        { return string(e) }
+func (e badUser) Is(target error) bool { return target == ErrBadUser }
+
 // AddUser hashes password with bcrypt and stores a console user. A taken
 // name is agent.ErrConflict.
 func AddUser(ctx context.Context, st agent.Store, name string, role agent.Role, password string) (agent.User, error) {
 	if !validName(name) {
-		return agent.User{}, fmt.Errorf("add user: %w: a name is 1 to 64 letters, digits, '.', '_' or '-'", ErrBadUser)
+		return agent.User{}, badUser("a name is 1 to 64 letters, digits, '.', '_' or '-'")
 	}
 	switch role {
 	case agent.RoleSupervisor, agent.RoleQA, agent.RoleAdmin:
 	default:
-		return agent.User{}, fmt.Errorf("add user: %w: role %q is not supervisor, qa or admin", ErrBadUser, role)
+		return agent.User{}, badUser(fmt.Sprintf("role %q is not supervisor, qa or admin", role))
 	}
 	if len(password) < MinPasswordLen || len(password) > MaxPasswordLen {
-		return agent.User{}, fmt.Errorf("add user: %w: a password is %d to %d bytes", ErrBadUser, MinPasswordLen, MaxPasswordLen)
+		return agent.User{}, badUser(fmt.Sprintf("a password is %d to %d bytes", MinPasswordLen, MaxPasswordLen))
 	}
 	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
 	if err != nil {

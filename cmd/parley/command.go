@@ -103,12 +103,12 @@ func newFlags(sio IO, name, synopsis string) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args, turning flag errors into usage errors and --help
-// into flag.ErrHelp after printing the help.
+// parseFlags parses args, turning flag errors into usage errors; on --help
+// the flag package has printed the help once already and flag.ErrHelp is
+// returned.
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	err := fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
-		fs.Usage()
 		return flag.ErrHelp
 	}
 	if err != nil {
