@@ -1,6 +1,8 @@
 package agent
 
 import (
+	"bufio"
+	"bytes"
 	"cmp"
 	"encoding/csv"
 	"errors"
@@ -48,7 +50,27 @@ import (
 //	hardship_pause_days        payment holiday allowed in hardship
 //	hardship_min_installment   smallest installment in hardship
 func ParseAccountsCSV(r io.Reader) ([]Account, error) {
-	cr := csv.NewReader(r)
+	return ParsePortfolio(r, PortfolioOptions{})
+}
+
+// PortfolioOptions adjusts ParsePortfolio.
+type PortfolioOptions struct {
+	// Salts maps an account id already on file to its identity salt, so
+	// that re-importing an unchanged row gives the same digests; other
+	// accounts get a random salt.
+	Salts map[string]string
+}
+
+// ParsePortfolio is ParseAccountsCSV with options. A file whose header is
+// separated by semicolons or tabs, as spreadsheets in many locales save
+// "CSV", is refused with one problem that says to use commas: phone lists
+// inside a field use ";" already.
+func ParsePortfolio(r io.Reader, opt PortfolioOptions) ([]Account, error) {
+	br := bufio.NewReader(r)
+	if p, ok := wrongDelimiter(br); !ok {
+		return nil, &PortfolioError{Problems: []PortfolioProblem{p}}
+	}
+	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
 	header, err := cr.Read()
@@ -84,7 +106,7 @@ func ParseAccountsCSV(r io.Reader) ([]Account, error) {
 		if blank(rec) {
 			continue
 		}
-		row := rowReader{line: line, cols: cols, rec: rec}
+		row := rowReader{line: line, cols: cols, rec: rec, salts: opt.Salts}
 		a := row.account()
 		if a.ID != "" {
 			if first, dup := firstAt[a.ID]; dup {
@@ -196,11 +218,34 @@ func csvMsg(err error) string {
 	return "malformed CSV: " + err.Error()
 }
 
+// wrongDelimiter looks at the header line without consuming it and reports
+// a problem when its columns are separated by something other than commas.
+func wrongDelimiter(br *bufio.Reader) (PortfolioProblem, bool) {
+	head, _ := br.Peek(4096)
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	if bytes.IndexByte(head, ',') >= 0 {
+		return PortfolioProblem{}, true
+	}
+	for _, d := range []struct {
+		sep  byte
+		name string
+	}{{';', "semicolons"}, {'\t', "tabs"}} {
+		if bytes.IndexByte(head, d.sep) >= 0 {
+			return PortfolioProblem{Line: 1, Msg: "the columns are separated by " + d.name +
+				": use commas between columns (save as \"CSV UTF-8 (comma delimited)\"); several phones in one field stay separated by \";\""}, false
+		}
+	}
+	return PortfolioProblem{}, true
+}
+
 // rowReader reads one row's fields and collects its problems.
 type rowReader struct {
 	line     int
 	cols     map[string]int
 	rec      []string
+	salts    map[string]string
 	problems []PortfolioProblem
 }
 
@@ -314,7 +359,11 @@ func (r *rowReader) borrower(id string) Borrower {
 	if r.get("dob") == "" && postcode == "" && r.get("id_last4") == "" {
 		r.bad("", "no identity fact: give at least one of dob, postcode, id_last4")
 	}
-	b.Identity = NewIdentityFacts(NewID("s_"), dob, postcode, last4)
+	salt := r.salts[id]
+	if salt == "" {
+		salt = NewID("s_")
+	}
+	b.Identity = NewIdentityFacts(salt, dob, postcode, last4)
 	return b
 }
 

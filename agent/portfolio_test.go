@@ -169,3 +169,45 @@ func TestParseAccountsCSVKeepsIdentityOutOfErrors(t *testing.T) {
 		}
 	}
 }
+
+// A file saved with semicolons or tabs between columns gets one problem
+// saying to use commas, not one per row.
+func TestParsePortfolioWrongDelimiter(t *testing.T) {
+	t.Parallel()
+	for name, in := range map[string]string{
+		"semicolons": "id;creditor;balance;currency;name;phone;jurisdiction;dob\nA-1;First Bank;1200;USD;Maria Lopez;+13125550101;US;1985-04-12\nA-2;First Bank;80;USD;Ann Lee;+13125550102;US;1985-04-13\n",
+		"tabs":       "id\tcreditor\tbalance\tcurrency\tname\tphone\tjurisdiction\tdob\nA-1\tFirst Bank\t1200\tUSD\tMaria Lopez\t+13125550101\tUS\t1985-04-12\n",
+	} {
+		_, err := ParsePortfolio(strings.NewReader(in), PortfolioOptions{})
+		var pe *PortfolioError
+		if !errors.As(err, &pe) || len(pe.Problems) != 1 {
+			t.Fatalf("%s: err = %v, want one problem", name, err)
+		}
+		if p := pe.Problems[0]; p.Line != 1 || !strings.Contains(p.Msg, name) || !strings.Contains(p.Msg, "use commas") {
+			t.Errorf("%s: problem %q does not say to use commas", name, p)
+		}
+	}
+}
+
+// An account already on file keeps its salt, so that the same row gives
+// the same digests and a re-import can tell an unchanged row.
+func TestParsePortfolioKeepsSalts(t *testing.T) {
+	t.Parallel()
+	in := "id,creditor,balance,currency,name,phone,jurisdiction,dob\n" +
+		"A-1,First Bank,1200,USD,Maria Lopez,+13125550101,US,1985-04-12\n" +
+		"A-2,First Bank,80,USD,Ann Lee,+13125550102,US,1985-04-13\n"
+	first, err := ParsePortfolio(strings.NewReader(in), PortfolioOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := ParsePortfolio(strings.NewReader(in), PortfolioOptions{Salts: map[string]string{"A-1": first[0].Borrower.Identity.Salt}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first[0].Borrower.Identity != again[0].Borrower.Identity {
+		t.Errorf("A-1 with its salt digests differently: %+v vs %+v", first[0].Borrower.Identity, again[0].Borrower.Identity)
+	}
+	if first[1].Borrower.Identity.Salt == again[1].Borrower.Identity.Salt {
+		t.Errorf("A-2, not on file, reused a salt")
+	}
+}

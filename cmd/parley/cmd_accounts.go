@@ -1,10 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"time"
 
 	"github.com/parley-collections/parley/agent"
 )
@@ -34,38 +38,107 @@ func runAccounts(ctx context.Context, sio IO, args []string) error {
 	if fs.NArg() != 1 {
 		return usagef("want exactly one CSV file, got %d arguments", fs.NArg())
 	}
-	accounts, err := readPortfolio(sio, fs.Arg(0))
-	var pe *agent.PortfolioError
-	if errors.As(err, &pe) {
-		fmt.Fprintf(sio.Stderr, "parley accounts: %s: %d problem(s), nothing imported\n", fs.Arg(0), len(pe.Problems))
-		for _, p := range pe.Problems {
-			fmt.Fprintf(sio.Stderr, "  %s\n", p)
-		}
-		return exitError{code: 1}
-	}
+	data, err := readPortfolio(sio, fs.Arg(0))
 	if err != nil {
 		return err
+	}
+	// A first reading checks the file before any store is opened.
+	accounts, err := agent.ParsePortfolio(bytes.NewReader(data), agent.PortfolioOptions{})
+	if printed := portfolioProblems(sio, fs.Arg(0), err); printed != nil {
+		return printed
 	}
 	st, err := openStore(ctx, sio.Getenv, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	existing := map[string]agent.Account{}
+	salts := map[string]string{}
+	for _, a := range accounts {
+		old, err := st.Account(ctx, a.ID)
+		switch {
+		case errors.Is(err, agent.ErrNotFound):
+			continue
+		case err != nil:
+			return fmt.Errorf("import: nothing imported: %w", err)
+		}
+		existing[a.ID] = old
+		salts[a.ID] = old.Borrower.Identity.Salt
+	}
+	// The second reading digests identity facts with the salts on file, so
+	// that an unchanged row compares equal.
+	accounts, err = agent.ParsePortfolio(bytes.NewReader(data), agent.PortfolioOptions{Salts: salts})
+	if printed := portfolioProblems(sio, fs.Arg(0), err); printed != nil {
+		return printed
+	}
+	var created, updated, unchanged int
+	for i, a := range accounts {
+		old, ok := existing[a.ID]
+		if !ok {
+			created++
+			continue
+		}
+		// What conversations learnt stays: a file does not lift a dispute,
+		// an attorney or a request to stop.
+		accounts[i].Flags.Disputed = a.Flags.Disputed || old.Flags.Disputed
+		accounts[i].Flags.Attorney = a.Flags.Attorney || old.Flags.Attorney
+		accounts[i].Flags.Cease = a.Flags.Cease || old.Flags.Cease
+		if samePortfolio(old, accounts[i]) {
+			unchanged++
+		} else {
+			updated++
+		}
+	}
 	if err := st.ImportAccounts(ctx, accounts); err != nil {
 		return fmt.Errorf("import: nothing imported: %w", err)
 	}
-	fmt.Fprintf(sio.Stdout, "imported %d account(s)\n", len(accounts))
+	fmt.Fprintf(sio.Stdout, "imported %d account(s): %d created, %d updated, %d unchanged\n", len(accounts), created, updated, unchanged)
 	return nil
 }
 
-func readPortfolio(sio IO, path string) ([]agent.Account, error) {
-	if path == "-" {
-		return agent.ParseAccountsCSV(sio.Stdin)
+// portfolioProblems prints a bad file's problems and returns the exit
+// status, or returns any other error as it is; nil when err is nil.
+func portfolioProblems(sio IO, name string, err error) error {
+	var pe *agent.PortfolioError
+	if errors.As(err, &pe) {
+		fmt.Fprintf(sio.Stderr, "parley accounts: %s: %d problem(s), nothing imported\n", name, len(pe.Problems))
+		for _, p := range pe.Problems {
+			fmt.Fprintf(sio.Stderr, "  %s\n", p)
+		}
+		return exitError{code: 1}
 	}
-	f, err := os.Open(path)
+	return err
+}
+
+// samePortfolio reports whether a row would change nothing of the account
+// on file: times of creation and update aside.
+func samePortfolio(old, row agent.Account) bool {
+	old.CreatedAt, old.UpdatedAt, row.CreatedAt, row.UpdatedAt = time.Time{}, time.Time{}, time.Time{}, time.Time{}
+	a, err1 := json.Marshal(old)
+	b, err2 := json.Marshal(row)
+	return err1 == nil && err2 == nil && bytes.Equal(a, b)
+}
+
+// portfolioLimit bounds the file read into memory (two readings need it
+// whole): far above any real portfolio's CSV.
+const portfolioLimit = 512 << 20
+
+func readPortfolio(sio IO, path string) ([]byte, error) {
+	var r io.Reader = sio.Stdin
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("import: %w", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	b, err := io.ReadAll(io.LimitReader(r, portfolioLimit+1))
 	if err != nil {
 		return nil, fmt.Errorf("import: %w", err)
 	}
-	defer f.Close()
-	return agent.ParseAccountsCSV(f)
+	if len(b) > portfolioLimit {
+		return nil, fmt.Errorf("import: %s is larger than %d MiB; split it", path, portfolioLimit>>20)
+	}
+	return b, nil
 }

@@ -46,16 +46,38 @@ func TestAccountsImport(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, errOut := runParley(t, env("PARLEY_DB", db), "", "accounts", "import", csv)
-	if code != 0 || out != "imported 2 account(s)\n" {
+	if code != 0 || out != "imported 2 account(s): 2 created, 0 updated, 0 unchanged\n" {
 		t.Fatalf("import = %d, stdout %q, stderr %q", code, out, errOut)
 	}
 	if d := cmp.Diff([]string{"P-1", "P-2"}, accountIDs(t, db)); d != "" {
 		t.Errorf("stored accounts (-want +got):\n%s", d)
 	}
-	// The same file again replaces, and stdin works as "-".
+	// The same file again changes nothing, and stdin works as "-".
 	code, out, _ = runParley(t, env(), portfolioCSV, "accounts", "import", "--db", db, "-")
-	if code != 0 || out != "imported 2 account(s)\n" {
+	if code != 0 || out != "imported 2 account(s): 0 created, 0 updated, 2 unchanged\n" {
 		t.Errorf("import from stdin = %d, %q", code, out)
+	}
+	// A changed balance updates, a new id creates.
+	changed := strings.Replace(portfolioCSV, "1200.00", "1100.00", 1) +
+		"P-3,First Bank,50.00,USD,Ann Lee,+13125550102,US,America/Chicago,1990-01-01,60602\n"
+	code, out, _ = runParley(t, env(), changed, "accounts", "import", "--db", db, "-")
+	if code != 0 || out != "imported 3 account(s): 1 created, 1 updated, 1 unchanged\n" {
+		t.Errorf("import of a changed file = %d, %q", code, out)
+	}
+}
+
+// A semicolon-separated file is refused with one problem that says to use
+// commas, not a problem per row.
+func TestAccountsImportSemicolons(t *testing.T) {
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "parley.db")
+	semi := strings.ReplaceAll(portfolioCSV, ",", ";")
+	code, out, errOut := runParley(t, env(), semi, "accounts", "import", "--db", db, "-")
+	if code != 1 || out != "" {
+		t.Fatalf("import = %d, stdout %q", code, out)
+	}
+	if !strings.Contains(errOut, "1 problem(s)") || !strings.Contains(errOut, "use commas") {
+		t.Errorf("stderr %q does not say to use commas, once", errOut)
 	}
 }
 
