@@ -3,9 +3,13 @@ package sms
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strconv"
+	"time"
 
 	twiliogo "github.com/twilio/twilio-go"
 	api "github.com/twilio/twilio-go/rest/api/v2010"
@@ -76,18 +80,32 @@ func (s *Sender) Send(ctx context.Context, m agent.Outbound) (string, error) {
 	return *msg.Sid, nil
 }
 
+// DryRunSIDPrefix starts the id a DryRunSender gives a message, so that the
+// console can show that it was never sent to a phone.
+const DryRunSIDPrefix = "dry-run-"
+
 // DryRunSender records messages as sent without sending them, for when
-// Twilio credentials are missing. The console shows what would have gone out.
+// Twilio credentials are missing. The console shows what would have gone
+// out, marked as a dry run; Out, when set, gets the text as well.
 type DryRunSender struct {
-	Log *slog.Logger // nil discards
+	Log *slog.Logger // nil discards; never gets the text
+	// Out receives one line per message with its recipient and text (the
+	// --dry-run-log file), written in a single Write; nil writes nothing.
+	Out io.Writer
 }
 
-// Send logs the message's id and length, never its text, and returns a fake
-// SM sid.
+// Send logs the message's id and length, never its text, writes the text to
+// Out, and returns a made-up sid starting with DryRunSIDPrefix.
 func (d DryRunSender) Send(_ context.Context, m agent.Outbound) (string, error) {
-	sid := agent.NewID("SM")
+	sid := DryRunSIDPrefix + agent.NewID("SM")
 	if d.Log != nil {
 		d.Log.Info("sms: dry-run: not sent", "message_id", m.MessageID, "to", twilio.Redact(m.To), "chars", len([]rune(m.Text)), "sid", sid)
+	}
+	if d.Out != nil {
+		line := fmt.Sprintf("%s sms to %s (message %s): %s\n", time.Now().UTC().Format(time.RFC3339), m.To, m.MessageID, strconv.Quote(m.Text))
+		if _, err := io.WriteString(d.Out, line); err != nil && d.Log != nil {
+			d.Log.Warn("sms: dry-run: writing the dry-run log failed", "message_id", m.MessageID, "err", err)
+		}
 	}
 	return sid, nil
 }

@@ -164,9 +164,10 @@ func TestSenderFromSettingsFallsBackToDryRun(t *testing.T) {
 func TestDryRunSenderLogsNoBodyOrNumber(t *testing.T) {
 	t.Parallel()
 	var buf bytes.Buffer
-	d := sms.DryRunSender{Log: slog.New(slog.NewTextHandler(&buf, nil))}
+	var out bytes.Buffer
+	d := sms.DryRunSender{Log: slog.New(slog.NewTextHandler(&buf, nil)), Out: &out}
 	sid, err := d.Send(context.Background(), outbound)
-	if err != nil || !strings.HasPrefix(sid, "SM") {
+	if err != nil || !strings.HasPrefix(sid, sms.DryRunSIDPrefix+"SM") {
 		t.Fatalf("sid %q err %v", sid, err)
 	}
 	logged := buf.String()
@@ -177,5 +178,12 @@ func TestDryRunSenderLogsNoBodyOrNumber(t *testing.T) {
 		if strings.Contains(logged, leak) {
 			t.Errorf("log shows %q: %s", leak, logged)
 		}
+		// The dry-run file is where the operator reads what would have gone out.
+		if !strings.Contains(out.String(), leak) {
+			t.Errorf("dry-run file %q lacks %q", out.String(), leak)
+		}
+	}
+	if n := strings.Count(out.String(), "\n"); n != 1 {
+		t.Errorf("dry-run file has %d lines, want 1: %q", n, out.String())
 	}
 }

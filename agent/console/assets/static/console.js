@@ -153,6 +153,10 @@
       var text = (m.status === "blocked" || m.status === "dropped")
         ? el("p", { class: "text" }, el("del", {}, m.text), " ", el("span", { class: "note" }, "not sent (" + m.status + ")"))
         : el("p", { class: "text" }, m.text);
+      // channels/sms.DryRunSIDPrefix: no Twilio credentials, so the text only shows here.
+      if (m.provider_id && m.provider_id.indexOf("dry-run-") === 0) {
+        text.appendChild(el("span", { class: "note dry-run" }, " dry run: not sent to the phone (no Twilio credentials)"));
+      }
       ol.appendChild(el("li", { class: "msg msg-" + m.author + " status-" + m.status, "data-id": m.id }, meta, text, decision(m.guard)));
     });
     return ol;
