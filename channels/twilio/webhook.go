@@ -32,13 +32,18 @@ func NewVerifier(s Settings, log *slog.Logger) *Verifier {
 	return &Verifier{settings: s, validator: client.NewRequestValidator(s.AuthToken), log: log}
 }
 
+// NotConfigured is the body of the 503 answered to webhooks when nothing can
+// verify them: it names the settings that fix it.
+const NotConfigured = "twilio webhooks are not configured: set TWILIO_AUTH_TOKEN to check Twilio's signatures " +
+	"(or PARLEY_TWILIO_INSECURE=1 to accept unsigned webhooks, for local experiments only)"
+
 // unavailable reports, and answers 503 for, a server that can verify nothing.
 func (v *Verifier) unavailable(w http.ResponseWriter, r *http.Request) bool {
 	if v.settings.AuthToken != "" || v.settings.Insecure {
 		return false
 	}
 	v.log.Warn("twilio: webhook refused: TWILIO_AUTH_TOKEN is not set", "path", r.URL.Path)
-	http.Error(w, "twilio webhooks are not configured", http.StatusServiceUnavailable)
+	http.Error(w, NotConfigured, http.StatusServiceUnavailable)
 	return true
 }
 

@@ -128,23 +128,13 @@ func loadGuard(path, paymentURL string) (*policies.Guard, error) {
 	return g, nil
 }
 
-// seedDemo adds the demo portfolio when missing and prints what a newcomer
-// can try.
+// seedDemo adds the demo portfolio when missing; the welcome says what a
+// newcomer can try.
 func (a *app) seedDemo(ctx context.Context) error {
 	n, err := agent.SeedDemo(ctx, a.store, time.Now())
 	if err != nil {
 		return fmt.Errorf("demo data: %w", err)
 	}
-	w := a.sio.Stderr
-	fmt.Fprintf(w, "Demo mode: %d demo accounts added.\n", n)
-	fmt.Fprintf(w, "%-20s %-16s %-8s %s\n", "ACCOUNT", "PHONE", "LOCALE", "VERIFY WITH")
-	for _, acct := range agent.DemoAccounts(time.Now()) {
-		id := agent.DemoIdentity[acct.ID]
-		phone := ""
-		if len(acct.Borrower.Phones) > 0 {
-			phone = acct.Borrower.Phones[0]
-		}
-		fmt.Fprintf(w, "%-20s %-16s %-8s date of birth %s, postcode %s\n", acct.ID, phone, acct.Borrower.Locale, id.DOB, id.Postcode)
-	}
+	a.demo.on, a.demo.added = true, n
 	return nil
 }

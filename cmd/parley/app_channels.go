@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -37,8 +38,20 @@ func (a *app) mountChannels(ctx context.Context) error {
 		_ = smsH.Close(cctx)
 	})
 	a.disp.Senders[agent.ChannelSMS] = sms.NewSenderFromSettings(ts, nil, a.log)
+	if !ts.CanSend() && a.cfg.DryRunLog != "" {
+		f, err := os.OpenFile(a.cfg.DryRunLog, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+		if err != nil {
+			return fmt.Errorf("--dry-run-log: %w", err)
+		}
+		a.closers = append(a.closers, func() { _ = f.Close() })
+		a.disp.Senders[agent.ChannelSMS] = sms.DryRunSender{Log: a.log, Out: f}
+	}
+	if a.cfg.TwilioInsecure && a.cfg.TwilioAuthToken == "" {
+		a.log.Warn("PARLEY_TWILIO_INSECURE=1: Twilio webhooks are accepted without signature checks; " +
+			"anyone who can reach this server can post messages and calls as any phone number. Use it for local experiments only, never in production.")
+	}
 	if !a.cfg.twilioSending() {
-		a.log.Info("sms: no Twilio sending credentials, messages go to the dry-run sender")
+		a.log.Info("sms: no Twilio sending credentials, messages go to the dry-run sender (the console marks them; --dry-run-log FILE keeps their text)")
 	}
 
 	// In-app chat: replies reach sockets through the bus.
@@ -126,9 +139,9 @@ func (a *app) mountConsole(ctx context.Context, out agent.Outreacher) error {
 			demoPW = randomSecret()[:16]
 		}
 		if _, err := a.store.UserByName(ctx, "supervisor"); err == nil && a.cfg.DemoPassword == "" {
-			fmt.Fprintln(a.sio.Stderr, "Console: user supervisor exists already; its password is unchanged.")
+			a.demo.passwordKept = true
 		} else {
-			fmt.Fprintf(a.sio.Stderr, "Console: http://%s/console/ user supervisor, password %s\n", consoleHost(a.cfg.Addr), demoPW)
+			a.demo.password = demoPW
 		}
 	}
 	con, err := console.New(ctx, console.Config{
@@ -143,13 +156,6 @@ func (a *app) mountConsole(ctx context.Context, out agent.Outreacher) error {
 	a.handle("/api/", "api", con)
 	a.closers = append(a.closers, con.Close)
 	return nil
-}
-
-func consoleHost(addr string) string {
-	if strings.HasPrefix(addr, ":") {
-		return "localhost" + addr
-	}
-	return addr
 }
 
 // demoChatAccounts lists the demo borrowers for the chat demo page.

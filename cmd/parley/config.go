@@ -29,6 +29,7 @@ type config struct {
 	GuardProfiles   string   // PARLEY_GUARD_PROFILES: a file of extra or overriding jurisdiction profiles
 	AgentName       string   // PARLEY_AGENT_NAME: the assistant's name; default "Ava"
 	LogLevel        string   // PARLEY_LOG_LEVEL: debug, info, warn, error; default info
+	DryRunLog       string   // PARLEY_DRY_RUN_LOG, --dry-run-log: a file that gets the text of every message the dry-run sender did not send
 	ShutdownTimeout time.Duration
 
 	TwilioAccountSID string // TWILIO_ACCOUNT_SID
@@ -79,6 +80,7 @@ func (c *config) loadEnv(getenv func(string) string) error {
 	set(&c.GuardProfiles, "PARLEY_GUARD_PROFILES")
 	set(&c.AgentName, "PARLEY_AGENT_NAME")
 	set(&c.LogLevel, "PARLEY_LOG_LEVEL")
+	set(&c.DryRunLog, "PARLEY_DRY_RUN_LOG")
 	set(&c.TwilioAccountSID, "TWILIO_ACCOUNT_SID")
 	set(&c.TwilioAuthToken, "TWILIO_AUTH_TOKEN")
 	set(&c.TwilioFrom, "TWILIO_FROM")
@@ -139,6 +141,7 @@ func (c *config) bindFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.Addr, "addr", c.Addr, "address to listen on (env PARLEY_ADDR)")
 	fs.BoolVar(&c.Demo, "demo", c.Demo, "seed the demo portfolio and demo supervisor (default true without DATABASE_URL)")
 	fs.StringVar(&c.DBPath, "db", c.DBPath, "SQLite file when DATABASE_URL is unset (env PARLEY_DB)")
+	fs.StringVar(&c.DryRunLog, "dry-run-log", c.DryRunLog, "without Twilio credentials, append the text of each SMS not sent to this file (env PARLEY_DRY_RUN_LOG)")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "how long shutdown waits for in-flight requests")
 }
 

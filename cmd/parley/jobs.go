@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"log/slog"
 
 	"github.com/parley-collections/parley/agent/postgres"
 	"github.com/parley-collections/parley/agent/riverjobs"
@@ -13,8 +14,9 @@ import (
 // store's pool, or the SQLite file through a handle of its own (WAL lets
 // River's writes and the store's take turns).
 func (a *app) openJobs(ctx context.Context) (*riverjobs.Jobs, error) {
+	log := a.riverLog()
 	if pg, ok := a.store.(*postgres.Store); ok {
-		j, err := riverjobs.NewPostgres(ctx, pg.Pool(), a.log)
+		j, err := riverjobs.NewPostgres(ctx, pg.Pool(), log)
 		if err != nil {
 			return nil, fmt.Errorf("jobs: %w", err)
 		}
@@ -26,9 +28,37 @@ func (a *app) openJobs(ctx context.Context) (*riverjobs.Jobs, error) {
 	}
 	db.SetMaxOpenConns(1)
 	a.closers = append(a.closers, func() { _ = db.Close() })
-	j, err := riverjobs.NewSQLite(ctx, db, a.log)
+	j, err := riverjobs.NewSQLite(ctx, db, log)
 	if err != nil {
 		return nil, fmt.Errorf("jobs: %w", err)
 	}
 	return j, nil
+}
+
+// riverLog is the logger River gets: its own start, stop and polling
+// messages are noise at info, so it logs warnings and errors only, unless
+// PARLEY_LOG_LEVEL=debug asks for everything.
+func (a *app) riverLog() *slog.Logger {
+	if a.cfg.LogLevel == "debug" {
+		return a.log
+	}
+	return slog.New(minLevel{Handler: a.log.Handler(), min: slog.LevelWarn})
+}
+
+// minLevel drops records below min before they reach the handler.
+type minLevel struct {
+	slog.Handler
+	min slog.Level
+}
+
+func (h minLevel) Enabled(ctx context.Context, l slog.Level) bool {
+	return l >= h.min && h.Handler.Enabled(ctx, l)
+}
+
+func (h minLevel) WithAttrs(as []slog.Attr) slog.Handler {
+	return minLevel{Handler: h.Handler.WithAttrs(as), min: h.min}
+}
+
+func (h minLevel) WithGroup(name string) slog.Handler {
+	return minLevel{Handler: h.Handler.WithGroup(name), min: h.min}
 }

@@ -29,6 +29,8 @@ var routeTable = []route{
 	{"GET", "/healthz", "GET /healthz", "public: liveness probe, says nothing"},
 	{"GET", "/readyz", "GET /readyz", "public: readiness probe, says nothing"},
 	{"GET", "/metrics", "GET /metrics", "public: counters and latencies, no personal data"},
+	{"GET", "/", "GET /{$}", "public: redirects to the start page"},
+	{"GET", "/start", "GET /start", "public: links to the chat, the console and the health check"},
 	{"POST", "/twilio/sms", "POST /twilio/sms", "twilio"},
 	{"POST", "/twilio/sms/status", "POST /twilio/sms/status", "twilio"},
 	{"POST", "/twilio/voice", "POST /twilio/voice", "twilio"},

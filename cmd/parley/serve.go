@@ -35,15 +35,18 @@ func runServe(ctx context.Context, sio IO, args []string) error {
 		return usageError{err.Error()}
 	}
 	log := newLogger(sio.Stdout, cfg.LogLevel)
+	// The port first: a busy port fails before anything is opened or seeded.
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w (is another server running? choose another port with --addr or PARLEY_ADDR)", cfg.Addr, err)
+	}
 	a, err := newApp(ctx, cfg, log, sio)
 	if err != nil {
+		_ = ln.Close()
 		return err
 	}
 	defer a.close()
-	ln, err := net.Listen("tcp", cfg.Addr)
-	if err != nil {
-		return fmt.Errorf("listen: %w", err)
-	}
+	a.welcome(sio.Stderr, ln.Addr())
 	return a.serve(ctx, ln)
 }
 
@@ -62,6 +65,8 @@ type app struct {
 	closers []func()
 	workers []func(ctx context.Context)
 	started time.Time
+	// demo is what demo mode set up, for the welcome printed once serving.
+	demo demoSetup
 	// patterns lists every pattern mounted on mux, for the route table
 	// test that checks each rejects requests without its authentication.
 	patterns []string
@@ -132,6 +137,8 @@ func (a *app) routes() {
 		}
 		fmt.Fprintln(w, "ready")
 	}))
+	a.handle("GET /{$}", "root", http.RedirectHandler("/start", http.StatusFound))
+	a.handle("GET /start", "start", http.HandlerFunc(serveStart))
 	a.mux.Handle("GET /metrics", a.metrics.handler())
 	a.patterns = append(a.patterns, "GET /metrics")
 }
