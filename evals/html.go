@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -16,10 +17,13 @@ import (
 func (r *Report) WriteHTML(w io.Writer) error {
 	data := struct {
 		*Report
-		PassChart    template.HTML
-		LatencyChart template.HTML
-		SuiteChart   template.HTML
-		Generated    string
+		PassChart     template.HTML
+		LatencyChart  template.HTML
+		SuiteChart    template.HTML
+		Generated     string
+		Suites        []string
+		Scorers       []string
+		Jurisdictions []string
 	}{
 		Report:       r,
 		PassChart:    donut(r.Summary.Passed, r.Summary.Failed),
@@ -27,7 +31,38 @@ func (r *Report) WriteHTML(w io.Writer) error {
 		SuiteChart:   suiteBars(r.Results),
 		Generated:    time.Now().UTC().Format(time.RFC3339),
 	}
+	suites, scorers, jurs := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, res := range r.Results {
+		suites[res.Suite] = true
+		jurs[res.Jurisdiction] = true
+		for _, s := range scorersOf(res) {
+			scorers[s] = true
+		}
+	}
+	data.Suites, data.Scorers, data.Jurisdictions = sortedKeys(suites), sortedKeys(scorers), sortedKeys(jurs)
 	return htmlReport.Execute(w, data)
+}
+
+// scorersOf names the scorers that failed a result.
+func scorersOf(r Result) []string {
+	var out []string
+	for _, f := range r.Failures {
+		if m := scorerFailure.FindStringSubmatch(f); m != nil && !slices.Contains(out, m[1]) {
+			out = append(out, m[1])
+		}
+	}
+	return out
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		if k != "" {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // donut draws passed against failed as a ring.
@@ -114,8 +149,9 @@ func trim(s string, n int) string {
 }
 
 var htmlReport = template.Must(template.New("report").Funcs(template.FuncMap{
-	"pct": func(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) },
-	"dur": func(d time.Duration) string { return d.Round(time.Microsecond).String() },
+	"pct":     func(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) },
+	"dur":     func(d time.Duration) string { return d.Round(time.Microsecond).String() },
+	"scorers": func(r Result) string { return strings.Join(scorersOf(r), " ") },
 }).Parse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Parley eval report</title>
@@ -131,6 +167,8 @@ summary{cursor:pointer;font-weight:600}.tag{font-size:.8rem;padding:0 .4rem;bord
 .borrower{border-color:#1565c0}.agent,.supervisor{border-color:#2e7d32}.system{border-color:#999;color:#555;font-size:.85rem}
 .blocked{text-decoration:line-through;color:#b71c1c}.decision{font-size:.8rem;color:#555}
 .failure{color:#b71c1c;font-weight:600}ul.failures{color:#b71c1c}
+.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.5rem 0}.filters input{flex:1;min-width:12rem;padding:.3rem}
+.side{display:grid;grid-template-columns:1fr 1fr;gap:1rem}.side>div{min-width:0}
 table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2rem .6rem;text-align:left}tr.fail{background:#fff6f6}
 </style></head><body>
 <h1>Parley eval report</h1>
@@ -151,7 +189,13 @@ table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2rem .6rem;t
 {{range .Cases}}<tr{{if .Flaky}} class="fail"{{end}}><td>{{.Suite}}</td><td>{{.Case}}</td><td>{{pct .PassRate}} ({{.Passed}}/{{.Runs}})</td><td>{{range $i, $s := .Seeds}}{{if $i}}, {{end}}{{$s}}{{end}}</td><td>{{range $i, $s := .FailedSeeds}}{{if $i}}, {{end}}{{$s}}{{end}}</td></tr>
 {{end}}</table>{{end}}
 <h2>Cases</h2>
-{{range .Results}}<details class="{{if .Pass}}pass{{else}}fail{{end}}"{{if not .Pass}} open{{end}}>
+<div class="filters"><input id="q" type="search" placeholder="search cases and replies" aria-label="search">
+<select id="f-suite" aria-label="suite"><option value="">every suite</option>{{range .Suites}}<option>{{.}}</option>{{end}}</select>
+<select id="f-status" aria-label="status"><option value="">every status</option><option>pass</option><option>fail</option></select>
+<select id="f-scorer" aria-label="scorer"><option value="">any scorer</option>{{range .Scorers}}<option>{{.}}</option>{{end}}</select>
+<select id="f-jur" aria-label="jurisdiction"><option value="">every jurisdiction</option>{{range .Jurisdictions}}<option>{{.}}</option>{{end}}</select>
+<span id="shown"></span></div>
+{{range .Results}}<details class="case {{if .Pass}}pass{{else}}fail{{end}}"{{if not .Pass}} open{{end}} data-suite="{{.Suite}}" data-status="{{if .Pass}}pass{{else}}fail{{end}}" data-scorers="{{scorers .}}" data-jur="{{.Jurisdiction}}">
 <summary>{{.Suite}} / {{.Case}}<span class="tag">{{if .Pass}}pass{{else}}fail{{end}}</span></summary>
 <p class="decision">{{.File}}:{{.Line}} · run {{.Run}} · seed {{.Seed}} · {{.Turns}} turns · state {{.State}}{{if .Plan}} · plan {{.Plan.Kind}} {{.Plan.Total}}{{end}}</p>
 {{if .Failures}}<ul class="failures">{{range .Failures}}<li>{{.}}</li>{{end}}</ul>{{end}}
@@ -161,5 +205,22 @@ table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2rem .6rem;t
 {{range .Failures}}<div class="failure">{{.}}</div>{{end}}</div>
 {{end}}{{end}}</details>
 {{end}}
+<script>
+(function(){
+  var q=document.getElementById('q'),fs=['f-suite','f-status','f-scorer','f-jur'].map(function(id){return document.getElementById(id)});
+  var cases=[].slice.call(document.querySelectorAll('details.case')),shown=document.getElementById('shown');
+  function apply(){
+    var text=q.value.toLowerCase(),n=0;
+    cases.forEach(function(d){
+      var ok=(!text||d.textContent.toLowerCase().indexOf(text)>=0)&&(!fs[0].value||d.dataset.suite===fs[0].value)&&
+        (!fs[1].value||d.dataset.status===fs[1].value)&&(!fs[2].value||(' '+d.dataset.scorers+' ').indexOf(' '+fs[2].value+' ')>=0)&&
+        (!fs[3].value||d.dataset.jur===fs[3].value);
+      d.style.display=ok?'':'none';if(ok)n++;
+    });
+    shown.textContent=n+' of '+cases.length+' shown';
+  }
+  q.addEventListener('input',apply);fs.forEach(function(f){f.addEventListener('change',apply)});apply();
+})();
+</script>
 </body></html>
 `))

@@ -22,9 +22,13 @@ func init() {
 }
 
 func runEval(ctx context.Context, sio IO, args []string) error {
+	if len(args) > 0 && args[0] == "diff" {
+		return runEvalDiff(sio, args[1:])
+	}
 	if len(args) == 0 || args[0] != "run" {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
-			fmt.Fprintln(sio.Stdout, "usage: parley eval run [PATH...] [--brain rules|llm] [--fake-model | --hostile NAME|all] [--jobs N] [--repeat N] [--report text|json|junit|html] [--out FILE]")
+			fmt.Fprintln(sio.Stdout, "usage: parley eval run [PATH...] [--brain rules|llm] [--fake-model | --hostile NAME|all] [--jobs N] [--repeat N] [--report text|json|junit|html] [--out FILE] [--baseline OLD.json]")
+			fmt.Fprintln(sio.Stdout, "       parley eval diff OLD.json NEW.json [--report text|html] [--out FILE]")
 			return nil
 		}
 		return usagef("usage: parley eval run [PATH...] [flags]")
@@ -37,6 +41,7 @@ func runEval(ctx context.Context, sio IO, args []string) error {
 	out := fs.String("out", "", "write the report to FILE instead of standard output")
 	seed := fs.Int64("seed", 1, "seed of the simulated borrowers")
 	fake := fs.Bool("fake-model", false, "with --brain llm: run against a fake model on 127.0.0.1 that behaves (no endpoint needed)")
+	baseline := fs.String("baseline", "", "a JSON report of an earlier run: fail only on cases that regressed from it")
 	hostile := fs.String("hostile", "", "with --brain llm: run against a fake model that misbehaves: "+strings.Join(fakellm.Names(), ", ")+", or all")
 	if err := parseFlags(fs, interleaved(args[1:])); err != nil {
 		return err
@@ -124,7 +129,72 @@ func runEval(ctx context.Context, sio IO, args []string) error {
 			return err
 		}
 	}
-	if !rep.OK() || (rep.Hostile != nil && !rep.Hostile.Passed()) {
+	if rep.Hostile != nil && !rep.Hostile.Passed() {
+		return exitError{code: 1}
+	}
+	if *baseline != "" {
+		old, err := evals.ReadReport(*baseline)
+		if err != nil {
+			return err
+		}
+		cmp := evals.Diff(old, rep)
+		fmt.Fprintf(sio.Stderr, "\ncompared with %s:\n", *baseline)
+		if err := cmp.WriteText(sio.Stderr); err != nil {
+			return err
+		}
+		if cmp.Regressions() > 0 {
+			return exitError{code: 1}
+		}
+		return nil
+	}
+	if !rep.OK() {
+		return exitError{code: 1}
+	}
+	return nil
+}
+
+// runEvalDiff compares two JSON reports: regressions first, then fixed,
+// added, removed cases and changed replies. It fails when a case regressed.
+func runEvalDiff(sio IO, args []string) error {
+	fs := newFlags(sio, "eval diff", "OLD.json NEW.json [--report text|html] [--out FILE]")
+	format := fs.String("report", "text", "text, or html for the two runs side by side")
+	out := fs.String("out", "", "write to FILE instead of standard output")
+	if err := parseFlags(fs, interleaved(args)); err != nil {
+		return err
+	}
+	if fs.NArg() != 2 {
+		return usagef("usage: parley eval diff OLD.json NEW.json [--report text|html] [--out FILE]")
+	}
+	if *format != "text" && *format != "html" {
+		return usagef("--report %q is not text or html", *format)
+	}
+	old, err := evals.ReadReport(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	cur, err := evals.ReadReport(fs.Arg(1))
+	if err != nil {
+		return err
+	}
+	cmp := evals.Diff(old, cur)
+	w := sio.Stdout
+	if *out != "" {
+		f, err := os.Create(*out)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		w = f
+	}
+	if *format == "html" {
+		err = cmp.WriteHTML(w)
+	} else {
+		err = cmp.WriteText(w)
+	}
+	if err != nil {
+		return err
+	}
+	if cmp.Regressions() > 0 {
 		return exitError{code: 1}
 	}
 	return nil

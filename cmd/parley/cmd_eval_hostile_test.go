@@ -53,3 +53,46 @@ func TestEvalRunHostile(t *testing.T) {
 		t.Errorf("--hostile be-rude: exit %d, %s", code, errOut)
 	}
 }
+
+// TestEvalDiffAndBaseline: a run compared with an earlier one fails only
+// on what regressed, and eval diff lists it first.
+func TestEvalDiffAndBaseline(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	suite, old, cur := filepath.Join(dir, "stop.yaml"), filepath.Join(dir, "old.json"), filepath.Join(dir, "new.json")
+	broken := strings.Replace(stopSuite, "events_any: [opted_out, cease_recorded]", "events: plan_accepted", 1)
+	for _, step := range []struct {
+		src, out string
+		code     int
+	}{{broken, old, 1}, {stopSuite, cur, 0}} {
+		if err := os.WriteFile(suite, []byte(step.src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if code, out, errOut := runParley(t, env(), "", "eval", "run", suite, "--report", "json", "--out", step.out); code != step.code {
+			t.Fatalf("eval run = %d\n%s%s", code, out, errOut)
+		}
+	}
+	// The old run failed and the new one passes: nothing regressed.
+	code, out, errOut := runParley(t, env(), "", "eval", "diff", old, cur)
+	if code != 0 || !strings.Contains(out, "FIXED     stop / stop messaging me is honoured") {
+		t.Errorf("eval diff old new = %d\n%s%s", code, out, errOut)
+	}
+	code, out, _ = runParley(t, env(), "", "eval", "diff", cur, old)
+	if code != 1 || !strings.HasPrefix(out, "REGRESSED stop / stop messaging me is honoured\n          turn 2: event plan_accepted not emitted") {
+		t.Errorf("eval diff new old = %d\n%s", code, out)
+	}
+	if code, out, _ := runParley(t, env(), "", "eval", "diff", cur, old, "--report", "html"); code != 1 || !strings.Contains(out, `class="side"`) {
+		t.Errorf("eval diff --report html = %d", code)
+	}
+	// The broken suite fails against a baseline in which it passed, and
+	// passes against one in which it already failed.
+	if err := os.WriteFile(suite, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := runParley(t, env(), "", "eval", "run", suite, "--baseline", cur); code != 1 || !strings.Contains(errOut, "1 regressed") {
+		t.Errorf("--baseline new = %d\n%s", code, errOut)
+	}
+	if code, _, errOut := runParley(t, env(), "", "eval", "run", suite, "--baseline", old); code != 0 || !strings.Contains(errOut, "0 regressed") {
+		t.Errorf("--baseline old = %d\n%s", code, errOut)
+	}
+}
