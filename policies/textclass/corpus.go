@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"io/fs"
+	"path"
 	"sort"
 )
 
@@ -90,4 +92,40 @@ func Digest(files map[string][]byte, cfg TrainConfig) string {
 		h.Write(files[n])
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// ReadCorpus reads one kind's corpus from fsys (the kind's directory):
+// <lang>.jsonl and test/<lang>.jsonl. It returns every file by its slash
+// path (for Digest), the training examples (rows neither in the test
+// fifth nor in a test file) and the test examples.
+func ReadCorpus(fsys fs.FS) (files map[string][]byte, train, test []Example, err error) {
+	files = map[string][]byte{}
+	testIDs := map[string]bool{}
+	for _, sub := range []string{"test", "."} {
+		names, err := fs.Glob(fsys, path.Join(sub, "*.jsonl"))
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		for _, name := range names {
+			data, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				return nil, nil, nil, err
+			}
+			files[name] = data
+			rows, err := ParseRows(data)
+			if err != nil {
+				return nil, nil, nil, fmt.Errorf("%s: %w", name, err)
+			}
+			for _, r := range rows {
+				switch {
+				case sub == "test":
+					testIDs[r.ID] = true
+					test = append(test, r.Example())
+				case !testIDs[r.ID] && !InTestFifth(r.ID):
+					train = append(train, r.Example())
+				}
+			}
+		}
+	}
+	return files, train, test, nil
 }

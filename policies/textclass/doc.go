@@ -1,10 +1,39 @@
-// Package textclass is Parley's embedded text classifier and the text
-// folding it shares with the guard.
+// Package textclass is Parley's embedded text classifier, trained in the
+// repository, and the text folding it shares with the guard.
 //
 // It is a leaf: it imports nothing else of the module, uses no cgo and does
-// no I/O once loaded, so that both the guard (package policies) and the rules
-// brain (package agent/rules) may import it without either depending on the
-// other, and so that a verdict never waits on a service.
+// no I/O once loaded (the weights are embedded with go:embed), so that both
+// the guard (package policies) and the rules brain (package agent/rules) may
+// import it without either depending on the other, and so that a verdict
+// never waits on a service.
+//
+// # Classifying
+//
+// Intents and Content return the two embedded models, loaded once:
+//
+//	m := textclass.Intents()            // or textclass.Content()
+//	var buf textclass.Buffer            // one per goroutine, reused
+//	scores := m.Scores(text, &buf)      // calibrated probability per label, in m.Labels() order
+//	labels := m.Above(text, &buf)       // labels at or above their threshold, best first
+//	th := m.Threshold("opt_out")        // the calibrated threshold of a label
+//	top, p := m.Top(text, &buf)         // the single most likely label
+//
+// Intent scores are a distribution over the borrower intents (IntentLabels),
+// a tempered softmax; content scores are one logistic probability per guard
+// category (ContentLabels), and a message above no threshold is clean. The
+// thresholds were chosen on held-out training rows: protective intents
+// (ProtectiveIntents) at the most recall with precision 0.9 or more, other
+// intents at their best F1, content labels at a low false-positive rate on
+// clean messages. Callers decide what a score means for them; the slices
+// returned belong to the Buffer, and with a reused Buffer classification
+// allocates nothing.
+//
+// The features are hashed: for Latin-script words the word, the word pair
+// and the 2- to 5-byte n-grams inside the word; for Chinese the 1- to
+// 4-character n-grams; all over the folded text. The weights are int8, one
+// scale per label. `parley train` rebuilds them from corpus/ (see
+// docs/models.md) and Build, Train, Calibrate, Evaluate and Compare are its
+// parts; the weights file records the digest of the corpora it came from.
 //
 // # Folding
 //

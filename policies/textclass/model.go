@@ -1,0 +1,298 @@
+package textclass
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// Kind says what a model classifies and how its scores read.
+type Kind string
+
+const (
+	// KindIntent models give one borrower intent per message: the scores
+	// are a probability distribution over the labels (softmax).
+	KindIntent Kind = "intent"
+	// KindContent models flag outbound content: each label is scored on
+	// its own (one-vs-rest logistic), and a clean message scores low on all.
+	KindContent Kind = "content"
+)
+
+// Model is a linear classifier over hashed features of the folded text,
+// with int8 weights and a calibrated threshold per label. A Model is
+// immutable and safe for concurrent use; each goroutine brings its own
+// Buffer.
+type Model struct {
+	kind        Kind
+	labels      []string
+	index       map[string]int
+	thresholds  []float32
+	temperature float32
+	scales      []float32 // per label: weight = int8 * scale
+	biases      []float32
+	weights     string   // numFeatures rows of len(labels) int8, feature-major
+	packed      []uint64 // the same, each weight +128 as a byte, rows padded to words
+	words       int      // uint64 words per packed row
+	digest      string
+}
+
+// header is the JSON head of a weights file; the int8 weights follow it.
+type header struct {
+	Kind         Kind      `json:"kind"`
+	FeatureBits  int       `json:"feature_bits"`
+	Labels       []string  `json:"labels"`
+	Thresholds   []float32 `json:"thresholds"`
+	Temperature  float32   `json:"temperature,omitempty"`
+	Scales       []float32 `json:"scales"`
+	Biases       []float32 `json:"biases"`
+	CorpusDigest string    `json:"corpus_digest"`
+}
+
+const magic = "PTXC"
+
+// Kind returns what the model classifies.
+func (m *Model) Kind() Kind { return m.kind }
+
+// Labels returns the model's labels, in the order of Scores.
+func (m *Model) Labels() []string { return slices.Clone(m.labels) }
+
+// Threshold returns the calibrated threshold of a label (see Above), or 1
+// for a label the model does not know.
+func (m *Model) Threshold(label string) float32 {
+	if i, ok := m.index[label]; ok {
+		return m.thresholds[i]
+	}
+	return 1
+}
+
+// CorpusDigest returns the digest of the corpora the weights were trained
+// on, as `parley train` recorded it.
+func (m *Model) CorpusDigest() string { return m.digest }
+
+// Buffer holds the scratch space of one classification. The zero value is
+// ready; reusing one Buffer makes classification allocation-free once it
+// has grown to the longest text seen.
+type Buffer struct {
+	text   []byte
+	feats  []uint32
+	acc    []int32
+	scores []float32
+	above  []string
+}
+
+// Scores returns the calibrated probability of each label (in the order
+// of Labels) for text. The slice belongs to buf and is overwritten by the
+// next call with it.
+func (m *Model) Scores(text string, buf *Buffer) []float32 {
+	buf.text = Fold(buf.text[:0], text)
+	buf.feats = features(buf.feats[:0], buf.text)
+	return m.score(buf)
+}
+
+// score fills buf.scores from buf.feats.
+func (m *Model) score(buf *Buffer) []float32 {
+	n := len(m.labels)
+	if cap(buf.acc) < n {
+		buf.acc = make([]int32, n)
+		buf.scores = make([]float32, n)
+	}
+	acc := buf.acc[:n]
+	clear(acc)
+	m.accumulate(acc, buf.feats)
+	scores := buf.scores[:n]
+	norm := featureNorm(len(buf.feats))
+	for c := range scores {
+		scores[c] = float32(acc[c])*m.scales[c]*norm + m.biases[c]
+	}
+	m.squash(scores)
+	return scores
+}
+
+// accumulate adds the weights of feats to acc. It sums eight weights a
+// word at a time (SWAR): each packed byte holds a weight plus 128, the even
+// and odd bytes of a word spread into four 16-bit lanes each, and 256
+// features at most go into the lanes before they are emptied into acc.
+func (m *Model) accumulate(acc []int32, feats []uint32) {
+	const lo = 0x00FF00FF00FF00FF
+	words := m.words
+	var even, odd [maxWords]uint64
+	for len(feats) > 0 {
+		chunk := feats[:min(len(feats), 256)]
+		feats = feats[len(chunk):]
+		ev, od := even[:words], odd[:words]
+		clear(ev)
+		clear(od)
+		for _, f := range chunk {
+			row := m.packed[int(f)*words : int(f)*words+words]
+			for j, x := range row {
+				ev[j] += x & lo
+				od[j] += (x >> 8) & lo
+			}
+		}
+		bias := int32(128 * len(chunk))
+		for c := range acc {
+			j, b := c/8, c%8
+			lanes := ev[j]
+			if b%2 == 1 {
+				lanes = od[j]
+			}
+			acc[c] += int32(lanes>>(16*(b/2))&0xFFFF) - bias
+		}
+	}
+}
+
+// maxWords bounds the packed row: 64 labels at most.
+const maxWords = 8
+
+// pack lays the int8 weights out for accumulate.
+func (m *Model) pack() {
+	k := len(m.labels)
+	m.words = (k + 7) / 8
+	m.packed = make([]uint64, numFeatures*m.words)
+	for f := range numFeatures {
+		for c := range k {
+			b := uint64(byte(int8(m.weights[f*k+c]) ^ -128)) // +128
+			m.packed[f*m.words+c/8] |= b << (8 * (c % 8))
+		}
+	}
+}
+
+// featureNorm is the value of each feature occurrence: the feature vector
+// has unit length whatever the length of the text.
+func featureNorm(n int) float32 {
+	if n == 0 {
+		return 0
+	}
+	return float32(1 / math.Sqrt(float64(n)))
+}
+
+// squash turns logits into probabilities: a tempered softmax for intents,
+// a logistic per label for content.
+func (m *Model) squash(z []float32) {
+	if m.kind == KindContent {
+		for i, v := range z {
+			z[i] = sigmoid(v)
+		}
+		return
+	}
+	t := m.temperature
+	if t <= 0 {
+		t = 1
+	}
+	softmax(z, t)
+}
+
+func sigmoid(v float32) float32 { return float32(1 / (1 + math.Exp(-float64(v)))) }
+
+func softmax(z []float32, t float32) {
+	mx := z[0]
+	for _, v := range z {
+		mx = max(mx, v)
+	}
+	var sum float64
+	for i, v := range z {
+		e := math.Exp(float64((v - mx) / t))
+		z[i] = float32(e)
+		sum += e
+	}
+	for i := range z {
+		z[i] = float32(float64(z[i]) / sum)
+	}
+}
+
+// Above returns the labels whose score reaches their threshold, highest
+// score first. For intents that is usually one label, sometimes a
+// protective intent beside the most likely one, sometimes none (the text
+// is unclear); for content an empty result means a clean message. The
+// slice belongs to buf.
+func (m *Model) Above(text string, buf *Buffer) []string {
+	scores := m.Scores(text, buf)
+	return m.above(scores, buf)
+}
+
+func (m *Model) above(scores []float32, buf *Buffer) []string {
+	out := buf.above[:0]
+	for c, s := range scores {
+		if s >= m.thresholds[c] {
+			out = append(out, m.labels[c])
+		}
+	}
+	// Insertion sort by score: the list is short, and sort.Slice allocates.
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && scores[m.index[out[j]]] > scores[m.index[out[j-1]]]; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	buf.above = out
+	return out
+}
+
+// Top returns the label with the highest score and that score.
+func (m *Model) Top(text string, buf *Buffer) (string, float32) {
+	scores := m.Scores(text, buf)
+	best := 0
+	for c, s := range scores {
+		if s > scores[best] {
+			best = c
+		}
+	}
+	return m.labels[best], scores[best]
+}
+
+// MarshalBinary encodes the model as a weights file: magic, the length of
+// a JSON header, the header, then the int8 weights.
+func (m *Model) MarshalBinary() ([]byte, error) {
+	h, err := json.Marshal(header{
+		Kind: m.kind, FeatureBits: featureBits, Labels: m.labels, Thresholds: m.thresholds,
+		Temperature: m.temperature, Scales: m.scales, Biases: m.biases, CorpusDigest: m.digest,
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(magic)+4+len(h)+len(m.weights))
+	out = append(out, magic...)
+	out = binary.LittleEndian.AppendUint32(out, uint32(len(h)))
+	out = append(out, h...)
+	return append(out, m.weights...), nil
+}
+
+// Load decodes a weights file written by MarshalBinary. The weights stay
+// in data's memory (a string, as go:embed gives), so loading copies none.
+func Load(data string) (*Model, error) {
+	if len(data) < len(magic)+4 || data[:len(magic)] != magic {
+		return nil, errors.New("textclass: not a weights file")
+	}
+	n := int(binary.LittleEndian.Uint32([]byte(data[len(magic) : len(magic)+4])))
+	rest := data[len(magic)+4:]
+	if n > len(rest) {
+		return nil, errors.New("textclass: weights file truncated")
+	}
+	var h header
+	if err := json.Unmarshal([]byte(rest[:n]), &h); err != nil {
+		return nil, fmt.Errorf("textclass: weights header: %w", err)
+	}
+	k := len(h.Labels)
+	switch {
+	case h.Kind != KindIntent && h.Kind != KindContent:
+		return nil, fmt.Errorf("textclass: unknown model kind %q", h.Kind)
+	case h.FeatureBits != featureBits:
+		return nil, fmt.Errorf("textclass: weights for 2^%d features, this build reads 2^%d", h.FeatureBits, featureBits)
+	case k == 0 || k > 8*maxWords || len(h.Thresholds) != k || len(h.Scales) != k || len(h.Biases) != k:
+		return nil, errors.New("textclass: weights header lists are not one per label")
+	case len(rest)-n != numFeatures*k:
+		return nil, fmt.Errorf("textclass: %d weight bytes, want %d", len(rest)-n, numFeatures*k)
+	}
+	m := &Model{
+		kind: h.Kind, labels: h.Labels, thresholds: h.Thresholds, temperature: h.Temperature,
+		scales: h.Scales, biases: h.Biases, weights: rest[n:], digest: h.CorpusDigest,
+		index: make(map[string]int, k),
+	}
+	for i, l := range m.labels {
+		m.index[l] = i
+	}
+	m.pack()
+	return m, nil
+}

@@ -1,0 +1,149 @@
+package textclass
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"testing"
+)
+
+// TestWeightsRetrain rebuilds both models from the corpora and compares
+// them byte for byte with the embedded weights. It takes a minute, so it
+// runs only with TEXTCLASS_RETRAIN=1.
+func TestWeightsRetrain(t *testing.T) {
+	if os.Getenv("TEXTCLASS_RETRAIN") == "" {
+		t.Skip("set TEXTCLASS_RETRAIN=1 to retrain and compare the weights")
+	}
+	for _, c := range []struct {
+		dir      string
+		kind     Kind
+		embedded string
+	}{{"intents", KindIntent, intentWeights}, {"content", KindContent, contentWeights}} {
+		files, train, _, err := ReadCorpus(os.DirFS(filepath.Join("corpus", c.dir)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, _ := Build(c.kind, train, DefaultTrain, Digest(files, DefaultTrain))
+		data, err := m.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(data) != c.embedded {
+			t.Errorf("%s: retrained weights differ from the embedded ones", c.dir)
+		}
+	}
+}
+
+func TestModelsLoad(t *testing.T) {
+	t.Parallel()
+	if got := Intents().Labels(); !slices.Equal(got, IntentLabels) {
+		t.Errorf("intent labels %v", got)
+	}
+	if got := Content().Labels(); !slices.Equal(got, ContentLabels) {
+		t.Errorf("content labels %v", got)
+	}
+	for _, l := range IntentLabels {
+		if th := Intents().Threshold(l); th <= 0 || th >= 1 {
+			t.Errorf("threshold of %s = %v", l, th)
+		}
+	}
+	if Intents().Threshold("no_such_label") != 1 {
+		t.Error("an unknown label has a threshold below 1")
+	}
+	if _, err := Load("PTXC\x05\x00\x00\x00{bad}"); err == nil {
+		t.Error("Load accepted a broken header")
+	}
+}
+
+// TestScores checks the shape of the scores: a distribution for intents,
+// each in [0,1] for content, and labels at or above their thresholds.
+func TestScores(t *testing.T) {
+	t.Parallel()
+	var buf Buffer
+	s := Intents().Scores("please stop calling me", &buf)
+	var sum float32
+	for _, v := range s {
+		sum += v
+	}
+	if sum < 0.99 || sum > 1.01 {
+		t.Errorf("intent scores sum to %v", sum)
+	}
+	m := Content()
+	for _, text := range []string{"", "Hi Sunny, your balance is $120.", "我们会通知你的单位和家人"} {
+		scores := slices.Clone(m.Scores(text, &buf))
+		above := m.Above(text, &buf)
+		for i, l := range m.Labels() {
+			if scores[i] < 0 || scores[i] > 1 {
+				t.Errorf("%q: %s scored %v", text, l, scores[i])
+			}
+			if (scores[i] >= m.Threshold(l)) != slices.Contains(above, l) {
+				t.Errorf("%q: %s scored %v against threshold %v, Above = %v", text, l, scores[i], m.Threshold(l), above)
+			}
+		}
+	}
+}
+
+func TestScoresAllocateNothing(t *testing.T) {
+	msg := "Hi, I lost my job last month and honestly I can't pay the full amount right now. Could we do something like $50 a month? Also please don't call me at work. 谢谢"
+	var buf Buffer
+	Intents().Scores(msg, &buf)
+	Content().Above(msg, &buf)
+	for _, m := range []*Model{Intents(), Content()} {
+		if n := testing.AllocsPerRun(50, func() { m.Above(msg, &buf) }); n != 0 {
+			t.Errorf("%s: Above allocates %.1f times per call, want 0", m.Kind(), n)
+		}
+	}
+}
+
+// TestModelMemory measures the heap the two loaded models take (their
+// weights packed for speed) plus the embedded weights file and the fold
+// tables.
+func TestModelMemory(t *testing.T) {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	i, err := Load(intentWeights)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(contentWeights)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	heap := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	embedded := len(intentWeights) + len(contentWeights)
+	total := heap + int64(embedded) + 4*int64(len(bmpFold)) // with the fold tables
+	t.Logf("models: %d bytes of heap, %d bytes of embedded weights; with the fold tables %d bytes", heap, embedded, total)
+	if total > 32<<20 {
+		t.Errorf("loaded models take %d bytes, want at most 32 MiB", total)
+	}
+	runtime.KeepAlive(i)
+	runtime.KeepAlive(c)
+}
+
+// TestAccumulate checks the word-at-a-time sum against the plain one,
+// over more than one 256-feature chunk and repeated features.
+func TestAccumulate(t *testing.T) {
+	t.Parallel()
+	for _, m := range []*Model{Intents(), Content()} {
+		k := len(m.labels)
+		var feats []uint32
+		for i := range 700 {
+			feats = append(feats, uint32(i*7919)%numFeatures, uint32(i)%5)
+		}
+		got := make([]int32, k)
+		m.accumulate(got, feats)
+		want := make([]int32, k)
+		for _, f := range feats {
+			for c := range k {
+				want[c] += int32(int8(m.weights[int(f)*k+c]))
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: accumulate = %v, want %v", m.Kind(), got, want)
+		}
+	}
+}
