@@ -150,7 +150,7 @@ func TestPhrasedKnowledgeAnswers(t *testing.T) {
 		wantModel string
 		blocked   bool
 	}{
-		{"model answer goes out", fakePhraser{text: "Card or bank transfer both work."}, "Card or bank transfer both work.", "test-model", false},
+		{"model answer goes out", fakePhraser{text: "Sure, you can pay by card or bank transfer."}, "Sure, you can pay by card or bank transfer.", "test-model", false},
 		{"model failure quotes the passage", fakePhraser{err: errors.New("timeout")}, `From our guide "Ways to pay"`, "", false},
 		{"refused model answer falls back to the quote", fakePhraser{text: "Pay $35.00 extra and we'll forget the rest."}, `From our guide "Ways to pay"`, "", true},
 	}

@@ -69,7 +69,7 @@ func TestRewordedBalanceAnswer(t *testing.T) {
 		reword  string
 		blocked string // the rule refusing it; "" when the rewording goes out
 	}{
-		{"keeps the draft's amounts", agent.IntentAskBalance, "You owe First Bank $1,200.00 in total.", ""},
+		{"keeps the draft's amounts", agent.IntentAskBalance, "Sure! The balance on your First Bank account is $1,200.00.", ""},
 		// The guard's own amount rule refuses an amount the account does not ground.
 		{"adds an amount", agent.IntentAskBalance, "You owe First Bank $1,200.00; pay $50.00 today to stop interest.", "US-P5"},
 		// The rewording's grounding in its draft refuses the balance where the draft had none,
@@ -127,7 +127,7 @@ func TestRewordedBalanceAnswer(t *testing.T) {
 // whose words are fixed: none of them reaches the phraser.
 func TestRewordingLeavesFixedWordsAlone(t *testing.T) {
 	t.Parallel()
-	ph := &rewordPhraser{reword: func(d string) string { return "MODEL: " + d }}
+	ph := &rewordPhraser{reword: func(d string) string { return "Sure! " + d }}
 	b := setup(t, usAccount(), agent.ChannelSMS, withPhraser(ph))
 	b.turn("hi", cmd(agent.IntentGreeting))                         // introduction and identity request
 	b.turn("how much do I owe?", cmd(agent.IntentAskBalance))       // identity request again
@@ -239,7 +239,7 @@ func TestSlowRewordingLeavesTimeForTheTemplate(t *testing.T) {
 // supervisor who takes over mid-reply stops it at the next chunk.
 func TestStreamedReplyIsStoredBeforeItIsSpoken(t *testing.T) {
 	t.Parallel()
-	reword := "You owe First Bank $1,200.00. That is the whole balance. I can help you pay it."
+	reword := "Thanks! The balance on your First Bank account is $1,200.00. I'm glad to help."
 	for _, takeover := range []bool{false, true} {
 		t.Run(map[bool]string{false: "whole reply", true: "supervisor takes over"}[takeover], func(t *testing.T) {
 			t.Parallel()

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/parley-collections/parley/policies"
@@ -311,6 +312,9 @@ func (o *Orchestrator) sendDeferred(ctx context.Context, messageID string, diale
 	// A message deferred again is stored as a new deferred message and
 	// scheduled by deliver; a refused one is stored as blocked.
 	r := Reply{Text: m.Text, TemplateVersion: m.TemplateVersion, Purpose: policies.PurposeCollection}
+	if identityOnly(m.TemplateVersion) {
+		r.Purpose = policies.PurposeIdentity // an opening: introduction and identity request
+	}
 	var sendErr error
 	if m.Channel == ChannelVoice {
 		// A deferred voice message is a call's greeting: the call is placed now.
@@ -406,4 +410,19 @@ func (o *Orchestrator) Remind(ctx context.Context, accountID, planID string) err
 		return fmt.Errorf("remind: %w", err)
 	}
 	return nil
+}
+
+// identityOnly reports whether a message was composed only of the
+// introduction and identity requests ("intro.v1.en+identity_request.v1.en"),
+// which carry no debt detail: its purpose is identity when it is sent again.
+func identityOnly(version string) bool {
+	if version == "" {
+		return false
+	}
+	for part := range strings.SplitSeq(version, "+") {
+		if !strings.HasPrefix(part, "intro.") && !strings.HasPrefix(part, "identity_request.") {
+			return false
+		}
+	}
+	return true
 }

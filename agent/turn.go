@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
@@ -47,6 +48,7 @@ type Turn struct {
 	replies   []Reply
 	events    []Event
 	amounts   []Money
+	terms     []string
 	consented []Consent // the account's consents as read, for the guard
 	attempts  []ContactAttempt
 	loaded    bool
@@ -113,6 +115,11 @@ func (t *Turn) Emitted(kind EventKind) bool {
 // balance): the amounts the negotiation engine produced. Nothing from model
 // text is ever grounded.
 func (t *Turn) Ground(amounts ...Money) { t.amounts = append(t.amounts, amounts...) }
+
+// Grant declares terms (policies.Term*: a settlement, an interest or fee
+// waiver) the negotiation engine granted this turn; the guard blocks a reply
+// that offers any other.
+func (t *Turn) Grant(terms ...string) { t.terms = append(t.terms, terms...) }
 
 // derivedID is a stable id for the n-th row of a kind this turn records,
 // derived from what triggered the turn, so a turn that runs again records
@@ -232,6 +239,13 @@ func (t *Turn) Facts() policies.Facts {
 		Disputed:            a.Flags.Disputed,
 		TimeBarred:          a.Flags.TimeBarred,
 		LegalActionApproved: a.Flags.LegalActionApproved,
+		// The account's other parties: the guard keeps the creditor's and
+		// the agency's names from an unverified recipient, and reads the
+		// borrower's own name as a name, not as a word.
+		Lender:       a.Creditor,
+		Agency:       a.Agency,
+		BorrowerName: a.Borrower.Name,
+		GrantedTerms: t.terms,
 	}
 	for _, m := range t.amounts {
 		f.AllowedAmounts = append(f.AllowedAmounts, m.Minor)
@@ -275,6 +289,10 @@ func (o *Orchestrator) check(t *Turn, r Reply) (d policies.Decision) {
 		FirstMessage: t.firstMessage(),
 		Purpose:      r.Purpose,
 	}
+	if len(r.sources) > 0 {
+		// A model's words: the guard holds them to what they reword.
+		p.Draft, p.Reworded = strings.Join(r.sources, "\n"), true
+	}
 	if t.initiatedBy != "" {
 		p.InitiatedBy = t.initiatedBy
 	} else if t.Inbound.ID == "" {
@@ -287,6 +305,9 @@ func (o *Orchestrator) check(t *Turn, r Reply) (d policies.Decision) {
 		return blockedDecision(p.ID, "guard facts unavailable: "+err.Error())
 	}
 	f := t.Facts()
+	if h := o.linkHost(t.Now); h != "" {
+		f.LinkHosts = append(f.LinkHosts, h)
+	}
 	done := make(chan policies.Decision, 1)
 	go func() {
 		defer func() {
@@ -310,7 +331,7 @@ func (o *Orchestrator) check(t *Turn, r Reply) (d policies.Decision) {
 		d.Violations = []policies.Violation{}
 	}
 	d.Grounded = append([]policies.Amount(nil), f.AllowedAmounts...)
-	if len(r.sources) > 0 && d.Sendable() {
+	if len(r.sources) > 0 {
 		if added := Ungrounded(r.Text, r.sources...); len(added) > 0 {
 			// The guard grounds amounts in the account; a model's words
 			// are held to the draft they reword, dates included.
@@ -322,6 +343,24 @@ func (o *Orchestrator) check(t *Turn, r Reply) (d policies.Decision) {
 		}
 	}
 	return d
+}
+
+// linkHost is the host of the payment links the configured Linker makes,
+// the one host besides official services a reply may link to; "" without
+// a linker. It asks the linker for a link to no plan and keeps the host.
+func (o *Orchestrator) linkHost(now time.Time) string {
+	if o.cfg.Linker == nil {
+		return ""
+	}
+	link, err := o.cfg.Linker.Link(Plan{ID: "plan_guard"}, now.Add(time.Hour))
+	if err != nil {
+		return ""
+	}
+	u, err := url.Parse(link)
+	if err != nil {
+		return ""
+	}
+	return u.Hostname()
 }
 
 // RuleDraftGrounding names the violation check adds to the guard's decision

@@ -29,6 +29,54 @@
 // (f***). One Aho-Corasick pass finds every term, so a check costs time in
 // the length of the text, not the size of the lexicon.
 //
+// Before matching, text is folded by textclass.FoldBase (look-alike Cyrillic
+// and Greek letters, traditional Chinese to simplified) and digits of other
+// scripts are read as ASCII digits, so "arrеsted" with a Cyrillic е and
+// "$٩٥٠.٠٠" are read as written in Latin letters and ASCII digits.
+//
+// # Claims only facts allow
+//
+// Some statements are violations unless the facts back them: a link to a
+// host that is not Options.LinkHosts, Facts.LinkHosts or an official advice
+// service (GEN-LINK); a request for a card number, security code, PIN,
+// password, one-time code, SSN or national identity number (GEN-SECRET);
+// denying being automated or a debt collector; promising credit-report
+// removal or a better score; offering a settlement, an interest or a fee
+// change not among Facts.GrantedTerms (GEN-OFFER); legal process unless
+// legal_action_approved. Facts.OtherBorrowerNames, OtherBorrowerEmails and
+// OtherBorrowers (a BorrowerIndex: salted digests of a portfolio's names
+// and addresses) name other borrowers the text must not mention. A message
+// tagged as a dispute acknowledgement, HELP answer, opt-out confirmation,
+// handoff or identity question that asks for payment is checked as
+// collection. The agency's name may reach an unverified recipient only in a
+// message that carries no debt (identity, HELP, opt-out confirmation,
+// handoff); the lender's name never.
+//
+// # Grounding
+//
+// A rewording (Proposal.Reworded, with the Draft it was made from) is also
+// compared with its draft by Guard.Grounded, after both are folded as
+// above. It is refused (GEN-GROUND) when it states:
+//   - a web address host, an e-mail address or a telephone number (a run of
+//     seven or more digits) the draft does not have;
+//   - a number or amount (in any digit script, written with or without
+//     grouping commas and trailing zero decimals) the draft does not state,
+//     or states in no clause holding the content word the rewording attaches
+//     it to (the nearest word before it that is not a small function word,
+//     or the one after; for Chinese, the two characters before it): "your
+//     balance is $100" against a draft whose $100 was a monthly payment;
+//   - a date (a day beside a month name, in either order) the draft does
+//     not state;
+//   - a word, or a Chinese character, the draft does not have and that is
+//     not in the politeness vocabulary (politeWords, politeHan: greetings,
+//     thanks, "please", "sure", pronouns and small function words). Month
+//     names are compared as dates, not as words.
+//
+// Numbers, amounts and dates are reported as ungrounded_amount, everything
+// else as false_representation. Grounding compares text only: it does not
+// judge whether a new word changes the meaning, so a faithful paraphrase in
+// other words is refused too, and the draft is sent instead.
+//
 // # Decisions
 //
 // The most severe violation decides: block (content, privacy, consent, caps),

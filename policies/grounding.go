@@ -34,8 +34,8 @@ func (g *Guard) Grounded(draft, reworded string) Grounding {
 			out.Content = append(out.Content, x)
 		}
 	}
-	for _, x := range r.numbers {
-		if !slices.Contains(d.numbers, x) {
+	for i, x := range r.numbers {
+		if !d.attached(x, r.attach[i]) {
 			out.Numbers = append(out.Numbers, x)
 		}
 	}
@@ -87,10 +87,27 @@ var stopWords = map[string]bool{
 
 type groundText struct {
 	contacts []string // hosts, e-mail addresses, telephone numbers
-	numbers  []string // value@attachment, and dates as date:day/month
+	numbers  []string // values, and dates as date:day/month
+	attach   []string // per number, the word it is attached to: the content word before it, or after it
+	clauses  []string // per number, the content words and Chinese characters of its clause
 	words    []string
 	han      []rune
 	hanSet   []rune
+}
+
+// attached reports whether the draft states the number x in a clause that
+// holds the word it is attached to in the rewording: "your balance is
+// $1,200" may become "$1,200 is your balance", not "you can pay $1,200".
+func (g *groundText) attached(x, at string) bool {
+	for i, y := range g.numbers {
+		if y != x {
+			continue
+		}
+		if at == "" || strings.HasPrefix(x, "date:") || strings.Contains(g.clauses[i], " "+at+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // readGround lists what a folded text states.
@@ -117,16 +134,17 @@ func readGround(b []byte) groundText {
 			v := canonicalNumber(b[i:j])
 			// A month name beside the number makes it a date.
 			next := wordAt(b, skipSpace(b, skipOrdinalWord(b, j)))
+			clause := clauseText(b, i)
 			if m, ok := monthWords[next]; ok {
-				g.numbers = append(g.numbers, "date:"+v+"/"+m)
+				g.addNumber("date:"+v+"/"+m, "", clause)
 			} else if m, ok := monthWords[prev]; ok && prevIsJust(b, i, prev) {
-				g.numbers = append(g.numbers, "date:"+v+"/"+m)
+				g.addNumber("date:"+v+"/"+m, "", clause)
 			} else {
 				at := prev
 				if prevHan != "" && (at == "" || b[max(0, i-1)] >= 0x80) {
 					at = prevHan
 				}
-				g.numbers = append(g.numbers, v+"@"+at)
+				g.addNumber(v, at, clause)
 				if at == "" {
 					pending = len(g.numbers) - 1
 				}
@@ -143,7 +161,7 @@ func readGround(b []byte) groundText {
 			}
 			if !stopWords[w] && !politeWords[w] {
 				if pending >= 0 {
-					g.numbers[pending] += w
+					g.attach[pending] = w
 					pending = -1
 				}
 				prev = w
@@ -175,6 +193,69 @@ func readGround(b []byte) groundText {
 		}
 	}
 	return g
+}
+
+func (g *groundText) addNumber(v, at, clause string) {
+	g.numbers = append(g.numbers, v)
+	g.attach = append(g.attach, at)
+	g.clauses = append(g.clauses, clause)
+}
+
+// clauseText returns the clause around b[i] as " word word 欠款 款为 ... ":
+// its words, and each pair of Chinese characters, between spaces.
+func clauseText(b []byte, i int) string {
+	s, e := i, i
+	for s > 0 && !isClauseEnd(b, s-1) {
+		s--
+	}
+	for e < len(b) && !isClauseEnd(b, e) {
+		e++
+	}
+	var sb strings.Builder
+	sb.WriteByte(' ')
+	var last rune
+	for k := s; k < e; {
+		c := b[k]
+		switch {
+		case isLetter(c):
+			j := k
+			for j < len(b) && (isLetter(b[j]) || isDigit(b[j]) || b[j] == '\'') {
+				j++
+			}
+			sb.Write(b[k:j])
+			sb.WriteByte(' ')
+			k, last = j, 0
+		case c >= 0x80:
+			r, n := utf8.DecodeRune(b[k:])
+			if r >= 0x4E00 && r <= 0x9FFF {
+				if last != 0 {
+					sb.WriteRune(last)
+					sb.WriteRune(r)
+					sb.WriteByte(' ')
+				}
+				last = r
+			} else {
+				last = 0
+			}
+			k += n
+		default:
+			last = 0
+			k++
+		}
+	}
+	return sb.String()
+}
+
+// isClauseEnd reports whether b[i] ends a clause: punctuation that is not
+// inside a number.
+func isClauseEnd(b []byte, i int) bool {
+	switch b[i] {
+	case '!', '?', ';', ':', '\n':
+		return true
+	case '.', ',':
+		return !(i > 0 && isDigit(b[i-1]) && i+1 < len(b) && isDigit(b[i+1]))
+	}
+	return false
 }
 
 // prevIsJust reports whether the word w stands right before b[i] ("April 5").

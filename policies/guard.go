@@ -551,7 +551,12 @@ func (c *checker) privacy() {
 	if !c.f.RecipientVerified {
 		if any {
 			c.addDetail(lx.family("debt_detail"), "states an amount to an unverified recipient", Block)
-		} else if c.f.Lender != "" && containsName(s.base, c.f.Lender) || c.f.Agency != "" && containsName(s.base, c.f.Agency) {
+		} else if c.f.Lender != "" && containsName(s.base, c.f.Lender) ||
+			c.f.Agency != "" && !c.carriesNoDebt() && containsName(s.base, c.f.Agency) {
+			// A greeting, a HELP answer, an opt-out confirmation or a
+			// handoff may name the agency, which must say who is writing
+			// (15 USC 1692d(6)); never the lender, and no collection
+			// message names either.
 			c.addDetail(lx.family("debt_detail"), "names the creditor or the agency to an unverified recipient", Block)
 		}
 	}
@@ -591,6 +596,17 @@ func (c *checker) links() {
 	if bad {
 		c.add(c.g.lx.family("link"), Block)
 	}
+}
+
+// carriesNoDebt reports whether the message's purpose is one that says
+// nothing of a debt (identity, HELP, opt-out confirmation, handoff) and its
+// text does not ask for payment.
+func (c *checker) carriesNoDebt() bool {
+	switch c.p.Purpose {
+	case PurposeIdentity, PurposeHelp, PurposeOptOutConfirmation, PurposeHandoff:
+		return !c.demand
+	}
+	return false
 }
 
 // drop removes a family's violation.

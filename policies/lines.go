@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // MaxLineBytes bounds one input line of CheckLines; a longer line is answered
@@ -58,24 +59,6 @@ type lineFacts struct {
 	LinkHosts               []string `json:"link_hosts"`
 }
 
-// lineOutput is one line of output. Text is a pointer so that an allowed
-// empty text is still present.
-type lineOutput struct {
-	ID         string      `json:"id"`
-	Decision   Action      `json:"decision"`
-	Violations []Violation `json:"violations"`
-	Text       *string     `json:"text,omitempty"`
-	SendAt     string      `json:"send_at,omitempty"`
-	Error      string      `json:"error,omitempty"`
-}
-
-// lineError is the answer to a line that could not be read.
-type lineError struct {
-	ID       string `json:"id"`
-	Decision Action `json:"decision"`
-	Error    string `json:"error"`
-}
-
 // CheckLines reads proposals as JSON Lines from r and writes one decision
 // per line to w, in order (design.md section 6). A line that cannot be read
 // is answered with a block decision carrying the error, and the run goes on;
@@ -95,33 +78,59 @@ type lineError struct {
 // constants) and, in facts, "currency", "other_borrower_names", "lender" and
 // "agency" (see Facts).
 func CheckLines(g *Guard, r io.Reader, w io.Writer) error {
+	_, err := CheckLinesReport(g, r, w)
+	return err
+}
+
+// LinesReport counts what CheckLinesReport read.
+type LinesReport struct {
+	Lines     int   // non-blank lines answered
+	Malformed []int // numbers (from 1) of the lines that could not be read or held an invalid value
+}
+
+// maxReportedLines bounds LinesReport.Malformed; Lines counts on.
+const maxReportedLines = 1000
+
+// CheckLinesReport is CheckLines, reporting which lines were malformed: the
+// answer to such a line is a block decision whose error names its line
+// number ("line 7: malformed JSON: ..."). Output is flushed whenever the
+// input has no more buffered lines, so an interactive caller sees each
+// answer at once and a stream is written in large blocks.
+func CheckLinesReport(g *Guard, r io.Reader, w io.Writer) (LinesReport, error) {
+	var rep LinesReport
 	br := bufio.NewReaderSize(r, 64<<10)
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	var buf []byte
-	for {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var buf, out []byte
+	for n := 1; ; n++ {
 		line, tooLong, err := readLine(br, buf[:0])
 		buf = line
 		if len(bytes.TrimSpace(line)) > 0 || tooLong {
-			var out any
+			rep.Lines++
+			var bad bool
 			if tooLong {
-				out = lineError{ID: lineID(line), Decision: Block, Error: fmt.Sprintf("line longer than %d bytes", MaxLineBytes)}
+				bad = true
+				out = appendLineError(out[:0], lineID(line), fmt.Sprintf("line %d: line longer than %d bytes", n, MaxLineBytes))
 			} else {
-				out = checkLine(g, line)
+				out, bad = checkLine(g, line, n, out[:0])
 			}
-			if werr := enc.Encode(out); werr != nil {
-				return fmt.Errorf("guard: write: %w", werr)
+			if bad && len(rep.Malformed) < maxReportedLines {
+				rep.Malformed = append(rep.Malformed, n)
 			}
-			if werr := bw.Flush(); werr != nil {
-				return fmt.Errorf("guard: write: %w", werr)
+			if _, werr := bw.Write(out); werr != nil {
+				return rep, fmt.Errorf("guard: write: %w", werr)
+			}
+			if br.Buffered() == 0 {
+				if werr := bw.Flush(); werr != nil {
+					return rep, fmt.Errorf("guard: write: %w", werr)
+				}
 			}
 		}
 		if errors.Is(err, io.EOF) {
-			return nil
+			return rep, bw.Flush()
 		}
 		if err != nil {
-			return fmt.Errorf("guard: read: %w", err)
+			bw.Flush()
+			return rep, fmt.Errorf("guard: read: %w", err)
 		}
 	}
 }
@@ -149,11 +158,12 @@ func readLine(br *bufio.Reader, buf []byte) ([]byte, bool, error) {
 	}
 }
 
-// checkLine decodes one line and checks it.
-func checkLine(g *Guard, line []byte) any {
+// checkLine decodes one line (number n), checks it and appends the answer
+// to out; bad reports a line that could not be read.
+func checkLine(g *Guard, line []byte, n int, out []byte) ([]byte, bool) {
 	var in lineInput
 	if err := json.Unmarshal(line, &in); err != nil {
-		return lineError{ID: lineID(line), Decision: Block, Error: "malformed JSON: " + err.Error()}
+		return appendLineError(out, lineID(line), fmt.Sprintf("line %d: malformed JSON: %v", n, err)), true
 	}
 	id := ""
 	if in.ID != nil {
@@ -161,20 +171,111 @@ func checkLine(g *Guard, line []byte) any {
 	}
 	p, f, err := in.decode(g)
 	if err != nil {
-		return lineError{ID: id, Decision: Block, Error: err.Error()}
+		return appendLineError(out, id, fmt.Sprintf("line %d: %v", n, err)), true
 	}
 	d := g.Check(p, f)
-	out := lineOutput{ID: id, Decision: d.Action, Violations: d.Violations, Error: d.Error}
-	if d.Violations == nil {
-		out.Violations = noViolations
+	return appendDecision(out, id, d), false
+}
+
+// appendLineError writes the answer to a line that could not be read.
+func appendLineError(out []byte, id, msg string) []byte {
+	out = append(out, `{"id":`...)
+	out = appendJSONString(out, id)
+	out = append(out, `,"decision":"block","error":`...)
+	out = appendJSONString(out, msg)
+	return append(out, "}\n"...)
+}
+
+// appendDecision writes one decision as a line of output (design.md
+// section 6), without reflection: the output is the same as encoding/json
+// makes of the decision with HTML escaping off.
+func appendDecision(out []byte, id string, d Decision) []byte {
+	out = append(out, `{"id":`...)
+	out = appendJSONString(out, id)
+	out = append(out, `,"decision":`...)
+	out = appendJSONString(out, string(d.Action))
+	out = append(out, `,"violations":[`...)
+	for i, v := range d.Violations {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, `{"rule":`...)
+		out = appendJSONString(out, v.Rule)
+		out = append(out, `,"category":`...)
+		out = appendJSONString(out, v.Category)
+		out = append(out, `,"detail":`...)
+		out = appendJSONString(out, v.Detail)
+		out = append(out, `,"citation":`...)
+		out = appendJSONString(out, v.Citation)
+		out = append(out, '}')
 	}
+	out = append(out, ']')
 	if d.Sendable() {
-		out.Text = &d.Text
+		out = append(out, `,"text":`...)
+		out = appendJSONString(out, d.Text)
 	}
 	if d.Action == Defer {
-		out.SendAt = d.SendAt.UTC().Format(time.RFC3339)
+		out = append(out, `,"send_at":"`...)
+		out = d.SendAt.UTC().AppendFormat(out, time.RFC3339)
+		out = append(out, '"')
 	}
-	return out
+	if d.Error != "" {
+		out = append(out, `,"error":`...)
+		out = appendJSONString(out, d.Error)
+	}
+	return append(out, "}\n"...)
+}
+
+// appendJSONString writes s as a JSON string: quotes, backslashes and
+// control characters escaped, invalid UTF-8 as U+FFFD, U+2028 and U+2029
+// escaped, everything else as it is.
+func appendJSONString(out []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	out = append(out, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			out = append(out, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				out = append(out, '\\', c)
+			case '\n':
+				out = append(out, '\\', 'n')
+			case '\r':
+				out = append(out, '\\', 'r')
+			case '\t':
+				out = append(out, '\\', 't')
+			default:
+				out = append(out, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			out = append(out, s[start:i]...)
+			out = append(out, `\ufffd`...)
+			i += n
+			start = i
+			continue
+		}
+		if r == 0x2028 || r == 0x2029 {
+			out = append(out, s[start:i]...)
+			out = append(out, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += n
+			start = i
+			continue
+		}
+		i += n
+	}
+	out = append(out, s[start:]...)
+	return append(out, '"')
 }
 
 // lineID digs the id out of a line that did not decode, reading JSON tokens

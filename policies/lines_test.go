@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -31,19 +32,19 @@ func TestCheckLinesContract(t *testing.T) {
 		{"unknown jurisdiction", `{"id":"m6","text":"Hello","jurisdiction":"XX"}`,
 			`{"id":"m6","decision":"block","violations":[],"error":"unknown jurisdiction"}`},
 		{"malformed JSON keeps the id it can find", `{"id":"m7","text":"Hello",`,
-			`{"id":"m7","decision":"block","error":"malformed JSON: unexpected end of JSON input"}`},
+			`{"id":"m7","decision":"block","error":"line 1: malformed JSON: unexpected end of JSON input"}`},
 		{"malformed JSON, id after a nested value", `{"facts":{"id":"inner"},"id":"m7b","text":}`,
-			`{"id":"m7b","decision":"block","error":"malformed JSON: invalid character '}' looking for beginning of value"}`},
+			`{"id":"m7b","decision":"block","error":"line 1: malformed JSON: invalid character '}' looking for beginning of value"}`},
 		{"wrong type", `{"id":"m8","text":42}`,
-			`{"id":"m8","decision":"block","error":"malformed JSON: json: cannot unmarshal number into Go struct field lineInput.text of type string"}`},
+			`{"id":"m8","decision":"block","error":"line 1: malformed JSON: json: cannot unmarshal number into Go struct field lineInput.text of type string"}`},
 		{"numeric id", `{"id":9,"text":"x"}`,
-			`{"id":"9","decision":"block","error":"malformed JSON: json: cannot unmarshal number into Go struct field lineInput.id of type string"}`},
-		{"missing text", `{"id":"m10"}`, `{"id":"m10","decision":"block","error":"text is required"}`},
-		{"missing id", `{"text":"hi"}`, `{"id":"","decision":"block","error":"id is required"}`},
-		{"bad channel", `{"id":"m12","text":"hi","channel":"fax","jurisdiction":"US"}`, `{"id":"m12","decision":"block","error":"unknown channel \"fax\""}`},
-		{"bad time", `{"id":"m13","text":"hi","jurisdiction":"US","now":"tomorrow"}`, `{"id":"m13","decision":"block","error":"now: not an RFC 3339 time: \"tomorrow\""}`},
-		{"bad amount", `{"id":"m14","text":"hi","jurisdiction":"US","facts":{"balance":"12.345"}}`, `{"id":"m14","decision":"block","error":"facts.balance: not a decimal amount: \"12.345\""}`},
-		{"bad zone", `{"id":"m15","text":"hi","jurisdiction":"US","timezone":"Mars/Base"}`, `{"id":"m15","decision":"block","error":"unknown time zone \"Mars/Base\""}`},
+			`{"id":"9","decision":"block","error":"line 1: malformed JSON: json: cannot unmarshal number into Go struct field lineInput.id of type string"}`},
+		{"missing text", `{"id":"m10"}`, `{"id":"m10","decision":"block","error":"line 1: text is required"}`},
+		{"missing id", `{"text":"hi"}`, `{"id":"","decision":"block","error":"line 1: id is required"}`},
+		{"bad channel", `{"id":"m12","text":"hi","channel":"fax","jurisdiction":"US"}`, `{"id":"m12","decision":"block","error":"line 1: unknown channel \"fax\""}`},
+		{"bad time", `{"id":"m13","text":"hi","jurisdiction":"US","now":"tomorrow"}`, `{"id":"m13","decision":"block","error":"line 1: now: not an RFC 3339 time: \"tomorrow\""}`},
+		{"bad amount", `{"id":"m14","text":"hi","jurisdiction":"US","facts":{"balance":"12.345"}}`, `{"id":"m14","decision":"block","error":"line 1: facts.balance: not a decimal amount: \"12.345\""}`},
+		{"bad zone", `{"id":"m15","text":"hi","jurisdiction":"US","timezone":"Mars/Base"}`, `{"id":"m15","decision":"block","error":"line 1: unknown time zone \"Mars/Base\""}`},
 		{"missing time blocks an agent's message", `{"id":"m16","text":"Hi there.","jurisdiction":"GB","recipient_verified":true,"first_message":false}`,
 			`{"id":"m16","decision":"block","violations":[{"rule":"UK-T2","category":"contact_time","detail":"the time of sending is unknown","citation":"CONC 7.9.4R; MCOB 13.5.4G"}]}`},
 	}
@@ -84,7 +85,7 @@ func TestCheckLinesKeepsOrderAndGoesOn(t *testing.T) {
 		}
 		got = append(got, d.ID+":"+d.Decision+":"+strings.Split(d.Error, ":")[0])
 	}
-	want := []string{"a:allow:", ":block:malformed JSON", "b:allow:", "c:block:line longer than 1048576 bytes", "d:allow:"}
+	want := []string{"a:allow:", ":block:line 2", "b:allow:", "c:block:line 6", "d:allow:"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("decisions (-want +got) / 输出顺序或内容不符:\n%s", diff)
 	}
@@ -131,5 +132,25 @@ func TestCheckLinesReportsWriteErrors(t *testing.T) {
 	err := CheckLines(Default(), strings.NewReader(`{"id":"a","text":"","jurisdiction":"GB"}`+"\n"), failWriter{})
 	if err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Errorf("err = %v, want the write error / 应返回写入错误", err)
+	}
+}
+
+// TestCheckLinesReportsMalformedLines: every malformed line is answered with
+// its line number, and the report lists them.
+func TestCheckLinesReportsMalformedLines(t *testing.T) {
+	t.Parallel()
+	in := `{"id":"a","text":"hi","jurisdiction":"GB","now":"2026-03-02T12:00:00Z","timezone":"Europe/London"}` + "\n\n" +
+		`{"id":"b","text":` + "\n" + `{"id":"c","text":"hi","channel":"fax"}` + "\n"
+	var out strings.Builder
+	rep, err := CheckLinesReport(Default(), strings.NewReader(in), &out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Lines != 3 || !slices.Equal(rep.Malformed, []int{3, 4}) {
+		t.Fatalf("report = %+v, want 3 lines, malformed 3 and 4 / 报告不符", rep)
+	}
+	got := out.String()
+	if !strings.Contains(got, `"error":"line 3: malformed JSON`) || !strings.Contains(got, `"error":"line 4: unknown channel`) {
+		t.Fatalf("output lacks the line numbers / 缺少行号:\n%s", got)
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/parley-collections/parley/policies"
 )
@@ -44,5 +45,12 @@ func runGuard(ctx context.Context, sio IO, args []string) error {
 	if err != nil {
 		return err
 	}
-	return policies.CheckLines(g, sio.Stdin, sio.Stdout)
+	rep, err := policies.CheckLinesReport(g, sio.Stdin, sio.Stdout)
+	if err != nil {
+		return err
+	}
+	if len(rep.Malformed) > 0 {
+		return fmt.Errorf("guard check: %d malformed line(s) of %d, first at line %d", len(rep.Malformed), rep.Lines, rep.Malformed[0])
+	}
+	return nil
 }
