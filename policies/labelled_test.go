@@ -207,11 +207,19 @@ func TestLabelledQuality(t *testing.T) {
 	floor(t, quality(t, "testdata/labelled.jsonl"), minRecall, maxFPR)
 }
 
-// TestLabelledSecondSet reports the figures on the second labelled set,
-// written for the guard's second generation before its code.
+// The floor of the second set: the figures measured when the guard's second
+// generation was frozen, rounded down (docs/benchmarks.md), so that they
+// can only rise. The target is 0.99 and 0.01.
+const (
+	minRecall2 = 0.85
+	maxFPR2    = 0.01
+)
+
+// TestLabelledSecondSet checks the second labelled set, written for the
+// guard's second generation before its code, against its floor.
 func TestLabelledSecondSet(t *testing.T) {
 	t.Parallel()
-	quality(t, "testdata/labelled2.jsonl")
+	floor(t, quality(t, "testdata/labelled2.jsonl"), minRecall2, maxFPR2)
 }
 
 // TestLabelledFiles reports the figures on the sets named by -labelled, each

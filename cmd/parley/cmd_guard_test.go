@@ -61,8 +61,10 @@ func TestGuardCheckCommand(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			code, got, errOut := decisions(t, tc.getenv, guardInput, tc.args...)
-			if code != 0 {
-				t.Fatalf("exit %d, stderr %q: blocks are results, not failures / 退出码应为0", code, errOut)
+			// Blocks are results, not failures; the malformed third line is
+			// one: every line is still answered, and the exit code is 1.
+			if code != 1 || !strings.Contains(errOut, "first at line 3") {
+				t.Fatalf("exit %d, stderr %q: want 1 naming line 3 / 退出码应为1并指出第3行", code, errOut)
 			}
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("decisions (-want +got) / 决定不符:\n%s", diff)
