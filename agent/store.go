@@ -314,3 +314,50 @@ type TurnData struct {
 type ConversationOpener interface {
 	OpenWithInbound(ctx context.Context, c *Conversation, m Message) (stored Message, created bool, err error)
 }
+
+// IdentityStore is implemented by stores that rewrite an account's identity
+// digests alone, leaving the rest of the account as it is: the orchestrator
+// stores a digest it upgraded on a successful check (IdentityHasher.Check).
+// An unknown account is ErrNotFound.
+type IdentityStore interface {
+	SetIdentity(ctx context.Context, accountID string, f IdentityFacts) error
+}
+
+// LoginThrottle is implemented by stores that count failed console logins
+// per key (a user name, a source address), so that every replica backs off
+// alike. A failure older than since starts the count again.
+type LoginThrottle interface {
+	// RecordLoginFailure counts a failure of key at at and returns the
+	// failures counted, this one included.
+	RecordLoginFailure(ctx context.Context, key string, at, since time.Time) (int, error)
+	// LoginFailures returns key's count and its last failure; a count
+	// whose last failure is before since is 0.
+	LoginFailures(ctx context.Context, key string, since time.Time) (n int, last time.Time, err error)
+	// ClearLoginFailures forgets key's failures.
+	ClearLoginFailures(ctx context.Context, key string) error
+}
+
+// PasswordStore is implemented by stores that change a console user's
+// password hash; the user's sessions end with it. An unknown name is
+// ErrNotFound.
+type PasswordStore interface {
+	SetPassword(ctx context.Context, name, passwordHash string) error
+}
+
+// TokenSpender is implemented by stores that accept a one-time token once
+// across every replica: SpendToken records token until expires and
+// reports whether this was its first use. Tokens expired at now are
+// forgotten on the way.
+type TokenSpender interface {
+	SpendToken(ctx context.Context, token string, expires, now time.Time) (first bool, err error)
+}
+
+// Retainer is implemented by stores that enforce the retention period:
+// PurgeClosed deletes closed conversations whose last activity is before
+// before, with their messages, events and outbox rows, and the contact
+// attempts made for them, and returns how many conversations it deleted.
+// Accounts, plans, disputes and consents stay: they are the system of
+// record, not the conversation.
+type Retainer interface {
+	PurgeClosed(ctx context.Context, before time.Time, limit int) (int, error)
+}

@@ -180,3 +180,22 @@ func (s *Store) SetAccountFlags(ctx context.Context, accountID string, f agent.A
 	}
 	return nil
 }
+
+var _ agent.IdentityStore = (*Store)(nil)
+
+// SetIdentity replaces an account's identity digests.
+func (s *Store) SetIdentity(ctx context.Context, accountID string, f agent.IdentityFacts) error {
+	b, err := json.Marshal(f)
+	if err != nil {
+		return fmt.Errorf("postgres: set identity: %w", err)
+	}
+	tag, err := s.pool.Exec(ctx, "UPDATE accounts SET data = jsonb_set(data, '{borrower,identity}', $1::jsonb), updated_at = $2 WHERE id = $3",
+		string(b), orNow(time.Time{}), accountID)
+	if err != nil {
+		return fmt.Errorf("postgres: set identity: %w", err)
+	}
+	if tag.RowsAffected() == 0 {
+		return fmt.Errorf("postgres: set identity %s: %w", accountID, agent.ErrNotFound)
+	}
+	return nil
+}

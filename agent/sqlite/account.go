@@ -199,3 +199,22 @@ func limitOrAll(limit int) int {
 	}
 	return limit
 }
+
+var _ agent.IdentityStore = (*Store)(nil)
+
+// SetIdentity replaces an account's identity digests.
+func (s *Store) SetIdentity(ctx context.Context, accountID string, f agent.IdentityFacts) error {
+	b, err := json.Marshal(f)
+	if err != nil {
+		return fmt.Errorf("sqlite: set identity: %w", err)
+	}
+	res, err := s.db.ExecContext(ctx, "UPDATE accounts SET data = json_set(data, '$.borrower.identity', json(?)), updated_at = ? WHERE id = ?",
+		string(b), nowUTC().UnixMicro(), accountID)
+	if err != nil {
+		return fmt.Errorf("sqlite: set identity: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("sqlite: set identity %s: %w", accountID, agent.ErrNotFound)
+	}
+	return nil
+}

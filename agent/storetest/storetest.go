@@ -86,6 +86,7 @@ func Run(t *testing.T, open Open) {
 		{"Users", testUsers},
 		{"Sessions", testSessions},
 		{"TimesUTC", testTimesUTC},
+		{"Privacy", testPrivacy},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
