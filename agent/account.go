@@ -1,9 +1,6 @@
 package agent
 
 import (
-	"crypto/sha256"
-	"crypto/subtle"
-	"encoding/hex"
 	"log/slog"
 	"strings"
 	"time"
@@ -115,9 +112,9 @@ func (b Borrower) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("name", "[redacted]"), slog.String("jurisdiction", b.Jurisdiction))
 }
 
-// IdentityFacts holds salted digests of the facts a borrower proves who they
-// are with. The plain values are never stored, so they can be checked but
-// never echoed back.
+// IdentityFacts holds keyed, salted digests of the facts a borrower proves
+// who they are with (see IdentityHasher). The plain values are never
+// stored, so they can be checked but never echoed back.
 type IdentityFacts struct {
 	Salt     string `json:"salt"`
 	DOB      string `json:"dob,omitempty"`      // digest of YYYY-MM-DD
@@ -135,35 +132,21 @@ const (
 	IdentityIDLast4  IdentityKind = "id_last4"
 )
 
-// NewIdentityFacts digests plain facts; dob is YYYY-MM-DD. Empty facts stay empty.
+// NewIdentityFacts digests plain facts without a key, at test costs, as
+// an orchestrator without Config.Identity checks them: for tests and
+// fixtures. Real portfolios are digested with an IdentityHasher. dob is
+// YYYY-MM-DD; empty facts stay empty.
 func NewIdentityFacts(salt, dob, postcode, idLast4 string) IdentityFacts {
-	f := IdentityFacts{Salt: salt}
-	if dob != "" {
-		f.DOB = digest(salt, IdentityDOB, dob)
-	}
-	if postcode != "" {
-		f.Postcode = digest(salt, IdentityPostcode, NormalizePostcode(postcode))
-	}
-	if idLast4 != "" {
-		f.IDLast4 = digest(salt, IdentityIDLast4, idLast4)
-	}
-	return f
+	return unkeyed.Facts(salt, dob, postcode, idLast4)
 }
 
 // Has reports whether the fact of that kind is on file.
 func (f IdentityFacts) Has(k IdentityKind) bool { return f.stored(k) != "" }
 
-// Check compares a normalized candidate value with the stored digest in constant time.
+// Check compares a candidate value with a digest NewIdentityFacts made.
 func (f IdentityFacts) Check(k IdentityKind, value string) bool {
-	want := f.stored(k)
-	if want == "" || value == "" {
-		return false
-	}
-	if k == IdentityPostcode {
-		value = NormalizePostcode(value)
-	}
-	got := digest(f.Salt, k, value)
-	return subtle.ConstantTimeCompare([]byte(got), []byte(want)) == 1
+	ok, _ := unkeyed.Check(&f, k, value)
+	return ok
 }
 
 // LogValue keeps identity digests out of logs.
@@ -181,15 +164,21 @@ func (f IdentityFacts) stored(k IdentityKind) string {
 	return ""
 }
 
+func (f *IdentityFacts) set(k IdentityKind, d string) {
+	switch k {
+	case IdentityDOB:
+		f.DOB = d
+	case IdentityPostcode:
+		f.Postcode = d
+	case IdentityIDLast4:
+		f.IDLast4 = d
+	}
+}
+
 // NormalizePostcode upper-cases a postcode and drops spaces and dashes.
 func NormalizePostcode(s string) string {
 	s = strings.ToUpper(strings.TrimSpace(s))
 	return strings.NewReplacer(" ", "", "-", "").Replace(s)
-}
-
-func digest(salt string, k IdentityKind, v string) string {
-	h := sha256.Sum256([]byte(salt + "\x00" + string(k) + "\x00" + v))
-	return hex.EncodeToString(h[:])
 }
 
 // CreditorPolicy bounds what the negotiation engine may offer.

@@ -146,10 +146,30 @@ func DemoAccounts(now time.Time) []Account {
 
 // SeedDemo adds the demo accounts the store does not have yet and reports
 // how many it added; accounts already there, changed or not, are left alone.
+// Identity facts are digested as NewIdentityFacts does (tests, terminal chat).
 func SeedDemo(ctx context.Context, s Store, now time.Time) (created int, err error) {
+	return SeedDemoKeyed(ctx, s, now, unkeyed)
+}
+
+// SeedDemoKeyed is SeedDemo with identity facts digested by h. A demo
+// account already there whose facts h cannot verify (a demo server started
+// with another key) has its identity digests replaced, when the store is an
+// IdentityStore; the rest of it is left alone.
+func SeedDemoKeyed(ctx context.Context, s Store, now time.Time, h *IdentityHasher) (created int, err error) {
 	for _, a := range DemoAccounts(now) {
-		_, err := s.Account(ctx, a.ID)
+		facts := DemoIdentity[a.ID]
+		a.Borrower.Identity = h.Facts(a.ID, facts.DOB, facts.Postcode, facts.IDLast4)
+		old, err := s.Account(ctx, a.ID)
 		if err == nil {
+			id := old.Borrower.Identity
+			if ok, _ := h.Check(&id, IdentityDOB, facts.DOB); ok {
+				continue
+			}
+			if is, ok := s.(IdentityStore); ok {
+				if err := is.SetIdentity(ctx, a.ID, a.Borrower.Identity); err != nil {
+					return created, fmt.Errorf("seed demo: %w", err)
+				}
+			}
 			continue
 		}
 		if !errors.Is(err, ErrNotFound) {

@@ -7,7 +7,7 @@ import (
 	"github.com/parley-collections/parley/prompts"
 )
 
-// Right-party verification: two identity facts, checked against the salted
+// Right-party verification: two identity facts, checked against the keyed
 // digests on the account, may come over several turns. Until they match,
 // nothing says that a debt exists; requests that need verification wait in
 // memory and are answered once it succeeds. Three wrong answers end it.
@@ -63,7 +63,9 @@ func (f *flow) verification() {
 		}
 		ok := false
 		for _, v := range cl.Values {
-			if t.Account.Borrower.Identity.Check(cl.Kind, v) {
+			match, upgraded := t.o.identity().Check(&t.Account.Borrower.Identity, cl.Kind, v)
+			t.identityUpgraded = t.identityUpgraded || upgraded
+			if match {
 				ok = true
 				break
 			}

@@ -72,6 +72,9 @@ type Config struct {
 	Logger    *slog.Logger
 	Linker    Linker    // optional: payment links for accepted plans
 	Scheduler Scheduler // optional: deferred sends and reminders
+	// Identity checks identity facts; nil checks them as NewIdentityFacts
+	// made them, without a key (tests).
+	Identity *IdentityHasher
 	// AgentName is the assistant's name in greetings; default "Ava".
 	AgentName string
 	// TurnTimeout bounds one turn; default 10s.
@@ -521,6 +524,7 @@ func (o *Orchestrator) finish(ctx context.Context, t *Turn, res *TurnResult, to 
 		}
 		res.Replies = append(res.Replies, m)
 	}
+	o.storeUpgradedIdentity(ctx, t)
 	// Events, state and every effect the flows decided belong to the
 	// turn's end: one transaction, after the replies.
 	c := t.Conversation

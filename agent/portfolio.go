@@ -59,6 +59,10 @@ type PortfolioOptions struct {
 	// that re-importing an unchanged row gives the same digests; other
 	// accounts get a random salt.
 	Salts map[string]string
+	// Identity digests identity facts; nil digests them as
+	// NewIdentityFacts does, without a key (tests). An import into a store
+	// that serves borrowers passes the server's hasher.
+	Identity *IdentityHasher
 }
 
 // ParsePortfolio is ParseAccountsCSV with options. A file whose header is
@@ -106,7 +110,10 @@ func ParsePortfolio(r io.Reader, opt PortfolioOptions) ([]Account, error) {
 		if blank(rec) {
 			continue
 		}
-		row := rowReader{line: line, cols: cols, rec: rec, salts: opt.Salts}
+		row := rowReader{line: line, cols: cols, rec: rec, salts: opt.Salts, h: opt.Identity}
+		if row.h == nil {
+			row.h = unkeyed
+		}
 		a := row.account()
 		if a.ID != "" {
 			if first, dup := firstAt[a.ID]; dup {
@@ -242,6 +249,7 @@ func wrongDelimiter(br *bufio.Reader) (PortfolioProblem, bool) {
 
 // rowReader reads one row's fields and collects its problems.
 type rowReader struct {
+	h        *IdentityHasher
 	line     int
 	cols     map[string]int
 	rec      []string
@@ -363,7 +371,7 @@ func (r *rowReader) borrower(id string) Borrower {
 	if salt == "" {
 		salt = NewID("s_")
 	}
-	b.Identity = NewIdentityFacts(salt, dob, postcode, last4)
+	b.Identity = r.h.Facts(salt, dob, postcode, last4)
 	return b
 }
 

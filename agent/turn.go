@@ -70,6 +70,9 @@ type Turn struct {
 	disputes []Dispute
 	// reminders are requested of the Scheduler once the turn is committed.
 	reminders []reminder
+	// identityUpgraded reports that a successful check rewrote an old
+	// identity digest in Account, for the turn's end to store.
+	identityUpgraded bool
 }
 
 // reminder is a reminder the turn asks the Scheduler for after its commit.

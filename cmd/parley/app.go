@@ -131,10 +131,13 @@ func loadGuard(path, paymentURL string) (*policies.Guard, error) {
 // seedDemo adds the demo portfolio when missing; the welcome says what a
 // newcomer can try.
 func (a *app) seedDemo(ctx context.Context) error {
-	n, err := agent.SeedDemo(ctx, a.store, time.Now())
+	n, err := agent.SeedDemoKeyed(ctx, a.store, time.Now(), a.cfg.identity)
 	if err != nil {
 		return fmt.Errorf("demo data: %w", err)
 	}
 	a.demo.on, a.demo.added = true, n
+	if a.cfg.IdentityKeyGenerated {
+		fmt.Fprintf(a.sio.Stderr, "Identity key generated for this run (identity facts are digested under it; set it to keep imported accounts verifiable):\n  PARLEY_IDENTITY_KEY=%s\n", a.cfg.IdentityKey)
+	}
 	return nil
 }

@@ -71,7 +71,7 @@ func TestPostgresRestartMidLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	env := append(os.Environ(), "DATABASE_URL="+dbURL, "PARLEY_TWILIO_INSECURE=1", "PARLEY_LOG_LEVEL=warn")
+	env := append(os.Environ(), "DATABASE_URL="+dbURL, "PARLEY_IDENTITY_KEY="+testIdentityKey, "PARLEY_TWILIO_INSECURE=1", "PARLEY_LOG_LEVEL=warn")
 	mig := exec.Command(bin, "migrate")
 	mig.Env = env
 	if out, err := mig.CombinedOutput(); err != nil {

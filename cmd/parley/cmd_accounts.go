@@ -38,12 +38,22 @@ func runAccounts(ctx context.Context, sio IO, args []string) error {
 	if fs.NArg() != 1 {
 		return usagef("want exactly one CSV file, got %d arguments", fs.NArg())
 	}
+	cfg := defaultConfig()
+	if err := cfg.loadEnv(sio.Getenv); err != nil {
+		return usagef("%v", err)
+	}
+	if cfg.IdentityKey == "" {
+		return usagef("PARLEY_IDENTITY_KEY is required: identity facts are digested under the key parley serve checks them with")
+	}
+	if err := cfg.validateIdentity(); err != nil {
+		return usagef("%v", err)
+	}
 	data, err := readPortfolio(sio, fs.Arg(0))
 	if err != nil {
 		return err
 	}
 	// A first reading checks the file before any store is opened.
-	accounts, err := agent.ParsePortfolio(bytes.NewReader(data), agent.PortfolioOptions{})
+	accounts, err := agent.ParsePortfolio(bytes.NewReader(data), agent.PortfolioOptions{Identity: cfg.identity})
 	if printed := portfolioProblems(sio, fs.Arg(0), err); printed != nil {
 		return printed
 	}
@@ -67,7 +77,7 @@ func runAccounts(ctx context.Context, sio IO, args []string) error {
 	}
 	// The second reading digests identity facts with the salts on file, so
 	// that an unchanged row compares equal.
-	accounts, err = agent.ParsePortfolio(bytes.NewReader(data), agent.PortfolioOptions{Salts: salts})
+	accounts, err = agent.ParsePortfolio(bytes.NewReader(data), agent.PortfolioOptions{Salts: salts, Identity: cfg.identity})
 	if printed := portfolioProblems(sio, fs.Arg(0), err); printed != nil {
 		return printed
 	}

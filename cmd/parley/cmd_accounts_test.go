@@ -45,7 +45,7 @@ func TestAccountsImport(t *testing.T) {
 	if err := os.WriteFile(csv, []byte(portfolioCSV), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	code, out, errOut := runParley(t, env("PARLEY_DB", db), "", "accounts", "import", csv)
+	code, out, errOut := runParley(t, env("PARLEY_DB", db, "PARLEY_IDENTITY_KEY", testIdentityKey), "", "accounts", "import", csv)
 	if code != 0 || out != "imported 2 account(s): 2 created, 0 updated, 0 unchanged\n" {
 		t.Fatalf("import = %d, stdout %q, stderr %q", code, out, errOut)
 	}
@@ -53,14 +53,14 @@ func TestAccountsImport(t *testing.T) {
 		t.Errorf("stored accounts (-want +got):\n%s", d)
 	}
 	// The same file again changes nothing, and stdin works as "-".
-	code, out, _ = runParley(t, env(), portfolioCSV, "accounts", "import", "--db", db, "-")
+	code, out, _ = runParley(t, env("PARLEY_IDENTITY_KEY", testIdentityKey), portfolioCSV, "accounts", "import", "--db", db, "-")
 	if code != 0 || out != "imported 2 account(s): 0 created, 0 updated, 2 unchanged\n" {
 		t.Errorf("import from stdin = %d, %q", code, out)
 	}
 	// A changed balance updates, a new id creates.
 	changed := strings.Replace(portfolioCSV, "1200.00", "1100.00", 1) +
 		"P-3,First Bank,50.00,USD,Ann Lee,+13125550102,US,America/Chicago,1990-01-01,60602\n"
-	code, out, _ = runParley(t, env(), changed, "accounts", "import", "--db", db, "-")
+	code, out, _ = runParley(t, env("PARLEY_IDENTITY_KEY", testIdentityKey), changed, "accounts", "import", "--db", db, "-")
 	if code != 0 || out != "imported 3 account(s): 1 created, 1 updated, 1 unchanged\n" {
 		t.Errorf("import of a changed file = %d, %q", code, out)
 	}
@@ -72,7 +72,7 @@ func TestAccountsImportSemicolons(t *testing.T) {
 	t.Parallel()
 	db := filepath.Join(t.TempDir(), "parley.db")
 	semi := strings.ReplaceAll(portfolioCSV, ",", ";")
-	code, out, errOut := runParley(t, env(), semi, "accounts", "import", "--db", db, "-")
+	code, out, errOut := runParley(t, env("PARLEY_IDENTITY_KEY", testIdentityKey), semi, "accounts", "import", "--db", db, "-")
 	if code != 1 || out != "" {
 		t.Fatalf("import = %d, stdout %q", code, out)
 	}
@@ -88,7 +88,7 @@ func TestAccountsImportBadFile(t *testing.T) {
 	if err := os.WriteFile(csv, []byte(badPortfolioCSV), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	code, out, errOut := runParley(t, env("PARLEY_DB", db), "", "accounts", "import", csv)
+	code, out, errOut := runParley(t, env("PARLEY_DB", db, "PARLEY_IDENTITY_KEY", testIdentityKey), "", "accounts", "import", csv)
 	if code != 1 || out != "" {
 		t.Fatalf("import of a bad file = %d, stdout %q", code, out)
 	}
@@ -109,7 +109,9 @@ func TestAccountsImportBadFile(t *testing.T) {
 
 func TestAccountsUsage(t *testing.T) {
 	t.Parallel()
-	fresh := func(t *testing.T) func(string) string { return env("PARLEY_DB", filepath.Join(t.TempDir(), "p.db")) }
+	fresh := func(t *testing.T) func(string) string {
+		return env("PARLEY_DB", filepath.Join(t.TempDir(), "p.db"), "PARLEY_IDENTITY_KEY", testIdentityKey)
+	}
 	checkCLI(t, fresh, []cliCase{
 		{"no subcommand", []string{"accounts"}, 2, "", "missing subcommand: import"},
 		{"unknown subcommand", []string{"accounts", "export"}, 2, "", `unknown subcommand "export"`},
@@ -117,4 +119,11 @@ func TestAccountsUsage(t *testing.T) {
 		{"help", []string{"accounts", "--help"}, 0, "usage: parley accounts import", ""},
 		{"missing file", []string{"accounts", "import", "/nonexistent/p.csv"}, 1, "", "no such file"},
 	})
+	keyless := func(t *testing.T) func(string) string { return env("PARLEY_DB", filepath.Join(t.TempDir(), "p.db")) }
+	checkCLI(t, keyless, []cliCase{
+		{"no identity key", []string{"accounts", "import", "/nonexistent/p.csv"}, 2, "", "PARLEY_IDENTITY_KEY is required"},
+	})
 }
+
+// testIdentityKey is an identity key for tests, hex of 32 bytes.
+const testIdentityKey = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"

@@ -49,7 +49,7 @@ func runChat(ctx context.Context, sio IO, args []string) error {
 		return fmt.Errorf("chat: %w", err)
 	}
 	defer st.Close()
-	if _, err := agent.SeedDemo(ctx, st, time.Now()); err != nil {
+	if _, err := agent.SeedDemoKeyed(ctx, st, time.Now(), cfg.identity); err != nil {
 		return fmt.Errorf("chat: demo data: %w", err)
 	}
 	acct, err := st.Account(ctx, *accountID)
@@ -81,6 +81,7 @@ func runChat(ctx context.Context, sio IO, args []string) error {
 		Knowledge: know,
 		Linker:    &agent.PaymentLinker{URLTemplate: cfg.PaymentURL, Secret: []byte(cfg.PaymentSecret)},
 		AgentName: cfg.AgentName,
+		Identity:  cfg.identity,
 	})
 	if err != nil {
 		return fmt.Errorf("chat: %w", err)

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/parley-collections/parley/agent"
 )
 
 // config is the whole of `parley serve`'s configuration: defaults in code,
@@ -46,6 +48,15 @@ type config struct {
 	QdrantURL    string // QDRANT_URL
 	QdrantAPIKey string // QDRANT_API_KEY
 
+	// IdentityKey is PARLEY_IDENTITY_KEY (hex or base64, at least 16
+	// bytes): the key identity facts are digested under, never stored with
+	// them. Required outside demo mode; demo mode generates one when unset
+	// (IdentityKeyGenerated) and re-digests the demo accounts with it.
+	IdentityKey          string
+	IdentityKeyGenerated bool
+	IdentityCost         string // PARLEY_IDENTITY_ARGON2: argon2id costs "m=KiB,t=passes,p=threads"
+	identity             *agent.IdentityHasher
+
 	OutboxMaxAttempts int // PARLEY_OUTBOX_MAX_ATTEMPTS; default 6
 	SMSWorkers        int // PARLEY_SMS_WORKERS: SMS turns run at once; 0 picks by store (smsWorkers)
 }
@@ -75,6 +86,8 @@ func (c *config) loadEnv(getenv func(string) string) error {
 	set(&c.PublicURL, "PARLEY_PUBLIC_URL")
 	set(&c.ChatSecret, "PARLEY_CHAT_SECRET")
 	set(&c.DemoPassword, "PARLEY_DEMO_PASSWORD")
+	set(&c.IdentityKey, "PARLEY_IDENTITY_KEY")
+	set(&c.IdentityCost, "PARLEY_IDENTITY_ARGON2")
 	set(&c.PaymentURL, "PARLEY_PAYMENT_URL")
 	set(&c.PaymentSecret, "PARLEY_PAYMENT_SECRET")
 	set(&c.GuardProfiles, "PARLEY_GUARD_PROFILES")
@@ -167,6 +180,41 @@ func (c *config) validate() error {
 	}
 	if c.PaymentSecret == "" {
 		c.PaymentSecret = randomSecret()
+	}
+	return c.validateIdentity()
+}
+
+// demoIdentityParams are the argon2id costs under a generated demo key.
+var demoIdentityParams = agent.IdentityParams{Time: 1, MemoryKiB: 64, Threads: 1}
+
+// validateIdentity makes the identity hasher from PARLEY_IDENTITY_KEY and
+// PARLEY_IDENTITY_ARGON2, generating the key in demo mode.
+func (c *config) validateIdentity() error {
+	if c.IdentityKey == "" {
+		if !c.Demo {
+			return fmt.Errorf("PARLEY_IDENTITY_KEY is required outside demo mode: %d or more random bytes, hex or base64 (openssl rand -hex 32)", agent.MinIdentityKeyLen)
+		}
+		var b [32]byte
+		_, _ = rand.Read(b[:])
+		c.IdentityKey, c.IdentityKeyGenerated = hex.EncodeToString(b[:]), true
+	}
+	key, err := agent.ParseIdentityKey(c.IdentityKey)
+	if err != nil {
+		return fmt.Errorf("PARLEY_IDENTITY_KEY: %w", err)
+	}
+	p, err := agent.ParseIdentityParams(c.IdentityCost)
+	if err != nil {
+		return fmt.Errorf("PARLEY_IDENTITY_ARGON2: %w", err)
+	}
+	if c.IdentityKeyGenerated && c.IdentityCost == "" {
+		// A key that lives only in this process protects the digests on its
+		// own; the stretch guards against a leaked key, which this one is
+		// not kept long enough to be. Demo starts stay quick.
+		p = demoIdentityParams
+	}
+	c.identity, err = agent.NewIdentityHasher(key, p)
+	if err != nil {
+		return fmt.Errorf("PARLEY_IDENTITY_KEY: %w", err)
 	}
 	return nil
 }

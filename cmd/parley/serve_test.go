@@ -33,7 +33,8 @@ func TestServeBadInput(t *testing.T) {
 		{"unknown flag", []string{"serve", "--bogus"}, nil, 2, "flag provided but not defined: -bogus"},
 		{"extra argument", []string{"serve", "now"}, nil, 2, `unexpected argument "now"`},
 		{"corrupt database", []string{"serve", "--db", corrupt, "--addr", "127.0.0.1:0"}, nil, 1, "corrupt.db"},
-		{"unreachable postgres", []string{"serve", "--addr", "127.0.0.1:0"}, map[string]string{"DATABASE_URL": "postgres://nobody@127.0.0.1:1/none?sslmode=disable&connect_timeout=2"}, 1, "127.0.0.1"},
+		{"unreachable postgres", []string{"serve", "--addr", "127.0.0.1:0"}, map[string]string{"DATABASE_URL": "postgres://nobody@127.0.0.1:1/none?sslmode=disable&connect_timeout=2", "PARLEY_IDENTITY_KEY": testIdentityKey}, 1, "127.0.0.1"},
+		{"no identity key outside demo mode", []string{"serve", "--addr", "127.0.0.1:0"}, map[string]string{"DATABASE_URL": "postgres://nobody@127.0.0.1:1/none"}, 2, "PARLEY_IDENTITY_KEY is required"},
 		{"bad public url", []string{"serve"}, map[string]string{"PARLEY_PUBLIC_URL": "ftp://x"}, 2, "PARLEY_PUBLIC_URL"},
 		{"unknown command", []string{"frobnicate"}, nil, 2, `unknown command "frobnicate"`},
 	}
