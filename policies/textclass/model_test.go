@@ -8,6 +8,26 @@ import (
 	"testing"
 )
 
+// TestWeightsMatchCorpora checks that the embedded weights were trained on
+// the corpora as committed: the digest in each weights file must be the
+// digest of the corpus files now. After editing a corpus, run parley train.
+func TestWeightsMatchCorpora(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		dir   string
+		model *Model
+	}{{"intents", Intents()}, {"content", Content()}} {
+		files, _, _, err := ReadCorpus(os.DirFS(filepath.Join("corpus", c.dir)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Digest(files, DefaultTrain); got != c.model.CorpusDigest() {
+			t.Errorf("%s: weights trained on corpus digest %.12s, the corpus now digests to %.12s: run parley train",
+				c.dir, c.model.CorpusDigest(), got)
+		}
+	}
+}
+
 // TestWeightsRetrain rebuilds both models from the corpora and compares
 // them byte for byte with the embedded weights. It takes a minute, so it
 // runs only with TEXTCLASS_RETRAIN=1.
