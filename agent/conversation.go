@@ -94,9 +94,10 @@ const (
 	StatusDelivered   MessageStatus = "delivered"
 	StatusRead        MessageStatus = "read"
 	StatusUndelivered MessageStatus = "undelivered"
-	StatusFailed      MessageStatus = "failed"  // dead-lettered
-	StatusBlocked     MessageStatus = "blocked" // the guard refused it; never sent
-	StatusDropped     MessageStatus = "dropped" // a supervisor took over while it was drafted; never sent
+	StatusFailed      MessageStatus = "failed"    // dead-lettered
+	StatusBlocked     MessageStatus = "blocked"   // the guard refused it; never sent
+	StatusDropped     MessageStatus = "dropped"   // a supervisor took over while it was drafted; never sent
+	StatusCancelled   MessageStatus = "cancelled" // a deferred message a supervisor cancelled, or a hand-back did; never sent
 )
 
 // StatusRank orders outbound delivery states so that a late callback never
@@ -115,7 +116,7 @@ func StatusRank(s MessageStatus) int {
 		return 5
 	case StatusRead:
 		return 6
-	case StatusBlocked, StatusDropped:
+	case StatusBlocked, StatusDropped, StatusCancelled:
 		return 7
 	}
 	return 0
@@ -179,6 +180,7 @@ const (
 	EventHandoffEnded       EventKind = "handoff_ended"
 	EventMessageBlocked     EventKind = "message_blocked"
 	EventMessageDeferred    EventKind = "message_deferred"
+	EventMessageCancelled   EventKind = "message_cancelled"
 	EventConversationClosed EventKind = "conversation_closed"
 )
 
@@ -189,6 +191,7 @@ var EventKinds = []EventKind{
 	EventPromiseToPay, EventDisputeRecorded, EventHardshipRecorded, EventOptedOut, EventOptedIn,
 	EventCeaseRecorded, EventAttorneyRecorded, EventHandoffRequested, EventHandoffStarted,
 	EventHandoffEnded, EventMessageBlocked, EventMessageDeferred, EventConversationClosed,
+	EventMessageCancelled,
 }
 
 // ValidEventKind reports whether k is in the vocabulary.

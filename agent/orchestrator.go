@@ -82,6 +82,10 @@ type Config struct {
 	// GuardTimeout bounds one guard check; a check that takes longer blocks.
 	// Default 1s: a check takes microseconds, so only a hung guard reaches it.
 	GuardTimeout time.Duration
+	// ReplyWindow is how long after the borrower's last message a
+	// supervisor's message still answers it (checked as initiated by the
+	// borrower); default DefaultReplyWindow.
+	ReplyWindow time.Duration
 	// HistoryLimit is how many recent messages the brain sees; default 20.
 	HistoryLimit int
 	// OnEnqueue is called after an outbound message enters the outbox, so a

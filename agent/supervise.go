@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/parley-collections/parley/policies"
 )
@@ -31,13 +32,34 @@ func (o *Orchestrator) TakeOver(ctx context.Context, conversationID, user string
 
 // HandBack returns a conversation from user to the AI, which resumes with
 // the whole transcript; a conversation waiting for a person opens again.
+// The supervisor's messages still waiting for contact hours are cancelled.
 func (o *Orchestrator) HandBack(ctx context.Context, conversationID, user string) error {
+	return o.HandBackKeeping(ctx, conversationID, user, false)
+}
+
+// HandBackKeeping is HandBack that keeps the supervisor's deferred messages
+// when keep is true: they go out at their time, under the guard then.
+func (o *Orchestrator) HandBackKeeping(ctx context.Context, conversationID, user string, keep bool) error {
 	c, e, err := o.cfg.Store.Transfer(ctx, OwnerTransfer{ConversationID: conversationID, From: user, To: OwnerAI, Reopen: true,
 		Event: Event{Kind: EventHandoffEnded, Actor: user, At: o.cfg.Clock.Now()}})
 	if err != nil {
 		return fmt.Errorf("hand back: %w", err)
 	}
 	o.ownerNotice(c, e)
+	if keep {
+		return nil
+	}
+	msgs, err := o.cfg.Store.Messages(ctx, conversationID, 0, 0)
+	if err != nil {
+		return fmt.Errorf("hand back: %w", err)
+	}
+	for _, m := range msgs {
+		if m.Status == StatusDeferred && m.Author == AuthorSupervisor {
+			if err := o.cancel(ctx, c, m, user, "handed back"); err != nil {
+				return fmt.Errorf("hand back: %w", err)
+			}
+		}
+	}
 	return nil
 }
 
@@ -75,7 +97,7 @@ func (o *Orchestrator) SupervisorSend(ctx context.Context, conversationID, user,
 		return Message{}, policies.Decision{}, fmt.Errorf("supervisor send: %w", err)
 	}
 	t.initiatedBy = "agent"
-	if n := len(t.Context.History); n > 0 && t.Context.History[n-1].Direction == DirectionIn {
+	if o.answersBorrower(t.Context.History) {
 		t.initiatedBy = "borrower"
 	}
 	m, blocked, err := o.deliver(ctx, t, Reply{Text: text}, NewID("m_"), AuthorSupervisor, user, turnOptions{})
@@ -89,4 +111,77 @@ func (o *Orchestrator) SupervisorSend(ctx context.Context, conversationID, user,
 		return m, *m.Guard, ErrBlocked
 	}
 	return m, *m.Guard, nil
+}
+
+// DefaultReplyWindow is how long after the borrower's last message a
+// supervisor's message still answers it (Regulation F comment 6(b)(1)-2: a
+// reply to a message the borrower sent is not a communication the
+// collector initiates, so contact hours do not hold it back).
+const DefaultReplyWindow = 30 * time.Minute
+
+// answersBorrower reports whether a supervisor writing now answers the
+// borrower: the borrower's last message is within the reply window, even
+// when the AI or the supervisor wrote since.
+func (o *Orchestrator) answersBorrower(history []Message) bool {
+	window := o.cfg.ReplyWindow
+	if window <= 0 {
+		window = DefaultReplyWindow
+	}
+	for i := len(history) - 1; i >= 0; i-- {
+		if m := history[i]; m.Direction == DirectionIn {
+			return o.cfg.Clock.Now().Sub(m.CreatedAt) <= window
+		}
+	}
+	return false
+}
+
+// ErrNotDeferred reports a message that is not a supervisor's message
+// waiting to be sent, so there is nothing to cancel.
+var ErrNotDeferred = errors.New("not a deferred supervisor message")
+
+// CancelDeferred cancels a supervisor's message the guard deferred, before
+// it goes out. Only the conversation's owner may, or anyone once the AI
+// owns it again. The cancellation is an audit event.
+func (o *Orchestrator) CancelDeferred(ctx context.Context, messageID, user string) error {
+	st := o.cfg.Store
+	m, err := st.Message(ctx, messageID)
+	if err != nil {
+		return fmt.Errorf("cancel: %w", err)
+	}
+	unlock, err := st.Lock(ctx, m.ConversationID)
+	if err != nil {
+		return fmt.Errorf("cancel: %w", err)
+	}
+	defer unlock()
+	if m, err = st.Message(ctx, messageID); err != nil {
+		return fmt.Errorf("cancel: %w", err)
+	}
+	if m.Status != StatusDeferred || m.Author != AuthorSupervisor {
+		return fmt.Errorf("cancel: %w", ErrNotDeferred)
+	}
+	c, err := st.Conversation(ctx, m.ConversationID)
+	if err != nil {
+		return fmt.Errorf("cancel: %w", err)
+	}
+	if c.Owner != user && c.Owner != OwnerAI {
+		return fmt.Errorf("cancel: %w", ErrNotOwner)
+	}
+	if err := o.cancel(ctx, c, m, user, "cancelled by the supervisor"); err != nil {
+		return fmt.Errorf("cancel: %w", err)
+	}
+	return nil
+}
+
+// cancel marks a deferred message cancelled and records why.
+func (o *Orchestrator) cancel(ctx context.Context, c Conversation, m Message, user, reason string) error {
+	moved, err := o.cfg.Store.SetMessageStatus(ctx, m.ID, StatusCancelled, "")
+	if err != nil || !moved {
+		return err
+	}
+	if _, err := o.cfg.Store.AddEvent(ctx, Event{ConversationID: c.ID, AccountID: c.AccountID, Kind: EventMessageCancelled, Actor: user,
+		At: o.cfg.Clock.Now(), Data: map[string]string{"message_id": m.ID, "reason": reason}}); err != nil {
+		return err
+	}
+	o.publish(ctx, Notice{Kind: "message", ConversationID: c.ID, AccountID: c.AccountID, MessageID: m.ID})
+	return nil
 }

@@ -271,8 +271,45 @@ func (h *Handler) takeOver(w http.ResponseWriter, r *http.Request) {
 	h.ownerChange(w, r, h.cfg.Orchestrator.TakeOver)
 }
 
+// handBack returns the conversation to the AI; the supervisor's deferred
+// messages are cancelled unless ?keep_deferred=1.
 func (h *Handler) handBack(w http.ResponseWriter, r *http.Request) {
-	h.ownerChange(w, r, h.cfg.Orchestrator.HandBack)
+	keep := r.URL.Query().Get("keep_deferred") == "1"
+	h.ownerChange(w, r, func(ctx context.Context, id, user string) error {
+		return h.cfg.Orchestrator.HandBackKeeping(ctx, id, user, keep)
+	})
+}
+
+// cancelDeferred cancels a supervisor's message waiting for contact hours:
+// 200 with the message, 409 when it is no longer waiting or someone else
+// owns the conversation.
+func (h *Handler) cancelDeferred(w http.ResponseWriter, r *http.Request) {
+	id, mid, user := r.PathValue("id"), r.PathValue("mid"), callerOf(r).user.Name
+	m, err := h.cfg.Store.Message(r.Context(), mid)
+	if errors.Is(err, agent.ErrNotFound) || err == nil && m.ConversationID != id {
+		writeError(w, http.StatusNotFound, "no such message in this conversation")
+		return
+	}
+	if err != nil {
+		h.internal(w, r, err)
+		return
+	}
+	err = h.cfg.Orchestrator.CancelDeferred(r.Context(), mid, user)
+	switch {
+	case errors.Is(err, agent.ErrNotDeferred):
+		writeError(w, http.StatusConflict, "this message is not waiting to be sent")
+	case errors.Is(err, agent.ErrNotOwner):
+		writeError(w, http.StatusConflict, "take the conversation over before cancelling its messages")
+	case err != nil:
+		h.internal(w, r, err)
+	default:
+		m, err = h.cfg.Store.Message(r.Context(), mid)
+		if err != nil {
+			h.internal(w, r, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, m)
+	}
 }
 
 type sendRequest struct {

@@ -34,45 +34,16 @@ func chromium(t *testing.T) string {
 // screenshot for people to look at.
 func TestBrowserSupervisorFlow(t *testing.T) {
 	t.Parallel()
-	exe := chromium(t)
 	b := setup(t)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(b.ctx,
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(alloc, chromedp.WithLogf(t.Logf))
-	defer cancel()
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	defer cancelTimeout()
-	run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-	}
+	ctx, run := newBrowser(t, b)
 	transcriptHas := func(class, text string) string {
 		return `//ol[@id="transcript"]/li[contains(@class,"` + class + `")]//p[contains(., "` + text + `")]`
 	}
 
-	run("sign in",
-		chromedp.Navigate(b.srv.URL+"/console/conversations/"+b.conv),
-		chromedp.WaitVisible(chromedp.CSS("#login-form")),
-		chromedp.SendKeys(chromedp.CSS("#name"), sup),
-		chromedp.SendKeys(chromedp.CSS("#password"), testPassword),
-		chromedp.Click(chromedp.CSS("#login-form button[type=submit]")),
+	run("sign in", signIn(b, sup, "/console/conversations/"+b.conv,
 		chromedp.WaitVisible(chromedp.CSS("#transcript")),
 		chromedp.WaitVisible(chromedp.CSS(`body[data-live="true"]`)),
-	)
+	)...)
 	// A mark that a reload would wipe.
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.parleyTestMark = true`)); err != nil {
 		t.Fatal(err)
@@ -151,4 +122,48 @@ func TestBrowserSupervisorFlow(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("screenshot: %s", path)
+}
+
+// newBrowser starts headless Chromium for one test, with a 90-second
+// budget, and returns its context and a runner that fails the test on the
+// first step that fails.
+func newBrowser(t *testing.T, b *testBundle) (context.Context, func(step string, actions ...chromedp.Action[chromedp.Void])) {
+	t.Helper()
+	exe := chromium(t)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(b.ctx,
+		chromedp.ExecPath(exe),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	)
+	t.Cleanup(cancelAlloc)
+	ctx, cancel := chromedp.NewContext(alloc, chromedp.WithLogf(t.Logf))
+	t.Cleanup(cancel)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancelTimeout)
+	run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+	}
+	return ctx, run
+}
+
+// signIn opens path, which asks to sign in first, and signs in as user.
+func signIn(b *testBundle, user, path string, then ...chromedp.Action[chromedp.Void]) []chromedp.Action[chromedp.Void] {
+	return append([]chromedp.Action[chromedp.Void]{
+		chromedp.Navigate(b.srv.URL + path),
+		chromedp.WaitVisible(chromedp.CSS("#login-form")),
+		chromedp.SendKeys(chromedp.CSS("#name"), user),
+		chromedp.SendKeys(chromedp.CSS("#password"), testPassword),
+		chromedp.Click(chromedp.CSS("#login-form button[type=submit]")),
+	}, then...)
 }

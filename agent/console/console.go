@@ -22,6 +22,8 @@ import (
 type Orchestrator interface {
 	TakeOver(ctx context.Context, conversationID, user string) error
 	HandBack(ctx context.Context, conversationID, user string) error
+	HandBackKeeping(ctx context.Context, conversationID, user string, keepDeferred bool) error
+	CancelDeferred(ctx context.Context, messageID, user string) error
 	SupervisorSend(ctx context.Context, conversationID, user, text string) (agent.Message, policies.Decision, error)
 	Outreach(ctx context.Context, accountID string, ch agent.Channel) (agent.TurnResult, error)
 }
@@ -167,6 +169,7 @@ func (h *Handler) routes() {
 	m.Handle("POST /api/conversations/{id}/takeover", h.api(act, h.takeOver))
 	m.Handle("POST /api/conversations/{id}/handback", h.api(act, h.handBack))
 	m.Handle("POST /api/conversations/{id}/messages", h.api(act, h.send))
+	m.Handle("POST /api/conversations/{id}/messages/{mid}/cancel", h.api(act, h.cancelDeferred))
 	m.Handle("GET /api/queues", h.api(read, h.queues))
 	m.Handle("GET /api/accounts", h.api(read, h.listAccounts))
 	m.Handle("GET /api/accounts/{id}", h.api(read, h.getAccount))

@@ -73,7 +73,7 @@ var rankSQL = func() string {
 	q := "CASE status"
 	for _, s := range []agent.MessageStatus{agent.StatusReceived, agent.StatusProcessed, agent.StatusQueued,
 		agent.StatusDeferred, agent.StatusSending, agent.StatusSent, agent.StatusDelivered, agent.StatusRead,
-		agent.StatusUndelivered, agent.StatusFailed, agent.StatusBlocked, agent.StatusDropped} {
+		agent.StatusUndelivered, agent.StatusFailed, agent.StatusBlocked, agent.StatusDropped, agent.StatusCancelled} {
 		q += fmt.Sprintf(" WHEN '%s' THEN %d", s, statusRank(s))
 	}
 	return q + " ELSE 0 END"

@@ -49,6 +49,7 @@ var routeTable = []route{
 	{"POST", "/api/conversations/c_x/takeover", "/api/", "session"},
 	{"POST", "/api/conversations/c_x/handback", "/api/", "session"},
 	{"POST", "/api/conversations/c_x/messages", "/api/", "session"},
+	{"POST", "/api/conversations/c_x/messages/m_x/cancel", "/api/", "session"},
 	{"GET", "/api/queues", "/api/", "session"},
 	{"GET", "/api/accounts", "/api/", "session"},
 	{"GET", "/api/accounts/DEMO-US-1", "/api/", "session"},

@@ -54,6 +54,22 @@
     return new Date(s).toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z");
   }
 
+  // borrowerTZ is the open conversation's borrower's time zone, when known.
+  var borrowerTZ = "";
+
+  // borrowerTime says when s is where the borrower is: "8:00 am the
+  // borrower's time, Tuesday".
+  function borrowerTime(s) {
+    var d = new Date(s), opts = { hour: "numeric", minute: "2-digit", weekday: "long", hour12: true };
+    var tz = borrowerTZ;
+    try { new Intl.DateTimeFormat("en-US", { timeZone: tz || "UTC" }); } catch (e) { tz = ""; }
+    opts.timeZone = tz || "UTC";
+    var parts = {};
+    new Intl.DateTimeFormat("en-US", opts).formatToParts(d).forEach(function (p) { parts[p.type] = p.value; });
+    var where = tz ? "the borrower's time" : "UTC (the borrower's time zone is unknown)";
+    return parts.hour + ":" + parts.minute + " " + (parts.dayPeriod || "").toLowerCase() + " " + where + ", " + parts.weekday;
+  }
+
   function owner(c) { return (!c.owner || c.owner === "ai") ? "AI" : c.owner; }
 
   function money(m) { return m ? (m.minor / 100).toFixed(2) + " " + m.currency : ""; }
@@ -136,7 +152,10 @@
     if (d.violations && d.violations.length) {
       var ul = el("ul", { class: "violations" });
       d.violations.forEach(function (v) {
-        ul.appendChild(el("li", {}, el("code", {}, v.rule), " " + v.category + ": " + v.detail + " ", v.citation ? el("cite", {}, v.citation) : null));
+        // A missing notice is not the writer's to type: the guard adds it
+        // when the message goes (a revision).
+        var what = v.category === "disclosure_missing" ? " notice added by the guard when sent: " + v.detail : " " + v.category + ": " + v.detail;
+        ul.appendChild(el("li", {}, el("code", {}, v.rule), what + " ", v.citation ? el("cite", {}, v.citation) : null));
       });
       box.appendChild(ul);
     }
@@ -153,6 +172,17 @@
       var text = (m.status === "blocked" || m.status === "dropped")
         ? el("p", { class: "text" }, el("del", {}, m.text), " ", el("span", { class: "note" }, "not sent (" + m.status + ")"))
         : el("p", { class: "text" }, m.text);
+      if (m.status === "deferred" && m.send_at) {
+        text.appendChild(el("span", { class: "note deferred" }, " waiting: sends at " + borrowerTime(m.send_at) + " "));
+        if (m.author === "supervisor") {
+          text.appendChild(el("button", { type: "button", class: "cancel-deferred", "data-id": m.id }, "Cancel"));
+          text.appendChild(el("button", { type: "button", class: "edit-deferred", "data-id": m.id, "data-text": m.text }, "Edit"));
+        }
+      }
+      if (m.status === "cancelled") {
+        text.firstChild && text.replaceChild(el("del", {}, m.text), text.firstChild);
+        text.appendChild(el("span", { class: "note" }, " cancelled: never sent"));
+      }
       // channels/sms.DryRunSIDPrefix: no Twilio credentials, so the text only shows here.
       if (m.provider_id && m.provider_id.indexOf("dry-run-") === 0) {
         text.appendChild(el("span", { class: "note dry-run" }, " dry run: not sent to the phone (no Twilio credentials)"));
@@ -211,12 +241,16 @@
     var t = document.getElementById("takeover"), h = document.getElementById("handback"), s = document.getElementById("send-form");
     if (t) { t.hidden = !ai; }
     if (h) { h.hidden = !mine; }
+    var kd = document.getElementById("keep-deferred-label");
+    if (kd) { kd.hidden = !mine; }
     if (s) { s.hidden = !mine; }
   }
 
   function refreshConversation() {
     return api("GET", "/api/conversations/" + encodeURIComponent(convID)).then(function (r) {
       if (r.status !== 200) { return; }
+      var acct = r.data.account && r.data.account.account;
+      borrowerTZ = (acct && acct.borrower && acct.borrower.timezone) || "";
       showOwner(r.data.conversation);
       replace("transcript", transcript(r.data.transcript));
       replace("events", events(r.data.events));
@@ -242,7 +276,27 @@
   if (page === "conversation") {
     var tk = document.getElementById("takeover"), hb = document.getElementById("handback");
     if (tk) { tk.addEventListener("click", function () { ownerAction("takeover", "You own this conversation: the AI sends nothing until you hand it back."); }); }
-    if (hb) { hb.addEventListener("click", function () { ownerAction("handback", "Handed back: the AI resumes with the whole transcript."); }); }
+    if (hb) {
+      hb.addEventListener("click", function () {
+        var keep = document.getElementById("keep-deferred");
+        var path = (keep && keep.checked) ? "handback?keep_deferred=1" : "handback";
+        ownerAction(path, (keep && keep.checked)
+          ? "Handed back: the AI resumes; your waiting messages still go at their time."
+          : "Handed back: the AI resumes with the whole transcript; your waiting messages were cancelled.");
+      });
+    }
+    // Cancel or edit a waiting message: edit cancels it and puts its text
+    // back in the box.
+    document.addEventListener("click", function (ev) {
+      var b = ev.target;
+      if (!b.classList || !(b.classList.contains("cancel-deferred") || b.classList.contains("edit-deferred"))) { return; }
+      var edit = b.classList.contains("edit-deferred");
+      api("POST", "/api/conversations/" + encodeURIComponent(convID) + "/messages/" + encodeURIComponent(b.dataset.id) + "/cancel").then(function (r) {
+        say("send-error", r.status === 200 ? (edit ? "Cancelled; edit it and send again." : "Cancelled: it will not be sent.") : ((r.data && r.data.error) || "Could not cancel."));
+        if (r.status === 200 && edit && sf) { sf.text.value = b.dataset.text; sf.text.focus(); }
+        refreshConversation();
+      });
+    });
     var sf = document.getElementById("send-form");
     if (sf) {
       sf.addEventListener("submit", function (ev) {
@@ -253,7 +307,10 @@
         api("POST", "/api/conversations/" + encodeURIComponent(convID) + "/messages", { text: text }).then(function (r) {
           if (r.status === 201 || r.status === 202) {
             sf.text.value = "";
-            if (r.status === 202) { box.textContent = "The guard deferred this message to " + when(r.data.decision.send_at) + "."; }
+            if (r.status === 202) {
+              box.textContent = "Waiting for contact hours: sends at " + borrowerTime(r.data.decision.send_at) +
+                ". The borrower has not written in the last 30 minutes, so this is not a reply. Cancel or edit it in the transcript.";
+            }
           } else if (r.status === 422) {
             box.append(el("p", {}, "Not sent: the guard blocked this message."), decision(r.data.decision));
           } else {

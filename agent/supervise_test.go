@@ -1,0 +1,111 @@
+package agent_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parley-collections/parley/agent"
+)
+
+// lateEvening is 22:28 in the borrower's Chicago: outside US contact hours.
+var lateEvening = time.Date(2026, 3, 2, 22, 28, 0, 0, time.FixedZone("CST", -6*3600))
+
+// takenOverLate opens a chat conversation at 22:28 the borrower's time,
+// verifies it, and has sam take it over.
+func takenOverLate(t *testing.T) *testBundle {
+	t.Helper()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.clock.Set(lateEvening)
+	b.turn("hi", cmd(agent.IntentGreeting))
+	b.turn("1985-04-12 60601", identity("1985-04-12", "60601"))
+	if err := b.orch.TakeOver(b.ctx, b.convID, "sam"); err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// A supervisor answering a borrower who wrote minutes ago replies, as the
+// AI would, even outside contact hours; the notice a debt collector owes is
+// added by the guard, not asked of the supervisor.
+func TestSupervisorReplyWithinWindowIsAReply(t *testing.T) {
+	t.Parallel()
+	b := takenOverLate(t)
+	b.clock.Advance(3 * time.Minute) // the AI answered last; the borrower wrote 3 minutes ago
+	m, d, err := b.orch.SupervisorSend(b.ctx, b.convID, "sam", "Hi, this is Sam. Your balance is $1,200.00.")
+	if err != nil || !d.Sendable() || m.Status != agent.StatusQueued {
+		t.Fatalf("reply within the window: err=%v status=%s decision=%+v", err, m.Status, d)
+	}
+	if !strings.Contains(m.Text, "debt collector") || !strings.HasPrefix(m.Text, "Hi, this is Sam.") {
+		t.Errorf("sent %q: want the supervisor's words with the notice added", m.Text)
+	}
+}
+
+// Past the window the message waits for contact hours; it can be
+// cancelled, and a cancelled message is never sent.
+func TestSupervisorMessageOutsideWindowDefersAndCancels(t *testing.T) {
+	t.Parallel()
+	b := takenOverLate(t)
+	b.clock.Advance(agent.DefaultReplyWindow + time.Minute)
+	m, d, err := b.orch.SupervisorSend(b.ctx, b.convID, "sam", "Hi, this is Sam. Your balance is $1,200.00.")
+	if err != nil || m.Status != agent.StatusDeferred || d.SendAt.IsZero() {
+		t.Fatalf("out of hours, past the window: err=%v status=%s decision=%+v", err, m.Status, d)
+	}
+	// Not cancelled, it goes at its time with the notice the guard adds.
+	kept, _, err := b.orch.SupervisorSend(b.ctx, b.convID, "sam", "Hi, this is Sam again.")
+	if err != nil || kept.Status != agent.StatusDeferred {
+		t.Fatalf("second message: err=%v status=%s", err, kept.Status)
+	}
+	b.clock.Set(kept.SendAt.Add(time.Minute))
+	if err := b.orch.SendDeferred(b.ctx, kept.ID); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := b.store.Outbox(b.ctx, agent.OutboxPending, 0)
+	if len(out) == 0 || !strings.HasPrefix(out[len(out)-1].Body, "Hi, this is Sam again.") || !strings.Contains(out[len(out)-1].Body, "debt collector") {
+		t.Errorf("the deferred message went out as %+v, want the supervisor's words and the notice", out)
+	}
+	if err := b.orch.CancelDeferred(b.ctx, m.ID, "lee"); err == nil {
+		t.Error("a supervisor who does not own the conversation cancelled its message")
+	}
+	if err := b.orch.CancelDeferred(b.ctx, m.ID, "sam"); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := b.store.Message(b.ctx, m.ID)
+	if got.Status != agent.StatusCancelled {
+		t.Fatalf("status after cancel = %s", got.Status)
+	}
+	if err := b.orch.SendDeferred(b.ctx, m.ID); err != nil {
+		t.Fatal(err)
+	}
+	out, _ = b.store.Outbox(b.ctx, agent.OutboxPending, 0)
+	for _, o := range out {
+		if strings.Contains(o.Body, "Your balance") {
+			t.Errorf("a cancelled message went to the outbox: %q", o.Body)
+		}
+	}
+}
+
+// Handing back cancels the supervisor's waiting messages unless asked to
+// keep them.
+func TestHandBackCancelsDeferredUnlessKept(t *testing.T) {
+	t.Parallel()
+	for _, keep := range []bool{false, true} {
+		b := takenOverLate(t)
+		b.clock.Advance(time.Hour)
+		m, _, err := b.orch.SupervisorSend(b.ctx, b.convID, "sam", "Hi, this is Sam. I will call you tomorrow.")
+		if err != nil || m.Status != agent.StatusDeferred {
+			t.Fatalf("err=%v status=%s", err, m.Status)
+		}
+		if err := b.orch.HandBackKeeping(b.ctx, b.convID, "sam", keep); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := b.store.Message(b.ctx, m.ID)
+		want := agent.StatusCancelled
+		if keep {
+			want = agent.StatusDeferred
+		}
+		if got.Status != want {
+			t.Errorf("keep=%v: status after hand-back = %s, want %s", keep, got.Status, want)
+		}
+	}
+}
