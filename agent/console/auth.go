@@ -9,12 +9,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/parley-collections/parley/agent"
@@ -69,6 +67,27 @@ func AddUser(ctx context.Context, st agent.Store, name string, role agent.Role, 
 		return agent.User{}, fmt.Errorf("add user: %w", err)
 	}
 	return u, nil
+}
+
+// SetPassword hashes password with bcrypt and makes it the password of
+// the user called name, ending their sessions. An unknown name is
+// agent.ErrNotFound; a store that cannot change passwords is ErrBadUser.
+func SetPassword(ctx context.Context, st agent.Store, name, password string) error {
+	ps, ok := st.(agent.PasswordStore)
+	if !ok {
+		return fmt.Errorf("set password: %w: the store cannot change passwords", ErrBadUser)
+	}
+	if len(password) < MinPasswordLen || len(password) > MaxPasswordLen {
+		return fmt.Errorf("set password: %w: a password is %d to %d bytes", ErrBadUser, MinPasswordLen, MaxPasswordLen)
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
+	if err != nil {
+		return fmt.Errorf("set password: %w", err)
+	}
+	if err := ps.SetPassword(ctx, name, string(hash)); err != nil {
+		return fmt.Errorf("set password: %w", err)
+	}
+	return nil
 }
 
 func validName(s string) bool {
@@ -246,8 +265,13 @@ func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := h.cfg.Clock.Now()
-	addr := clientAddr(r)
-	if wait := max(h.byName.wait(req.Name, now), h.byAddr.wait(addr, now)); wait > 0 {
+	addr := h.clientAddr(r)
+	wait, err := h.throttle.wait(r.Context(), req.Name, addr, now)
+	if err != nil {
+		h.internal(w, r, err)
+		return
+	}
+	if wait > 0 {
 		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
 		writeError(w, http.StatusTooManyRequests, "too many failed logins; try again later")
 		return
@@ -262,8 +286,10 @@ func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
 		hash = []byte(u.PasswordHash)
 	}
 	if bcrypt.CompareHashAndPassword(hash, []byte(req.Password)) != nil || err != nil {
-		h.byName.fail(req.Name, now)
-		h.byAddr.fail(addr, now)
+		if err := h.throttle.failed(r.Context(), req.Name, addr, now); err != nil {
+			h.internal(w, r, err)
+			return
+		}
 		h.log.Info("console: login failed")
 		writeError(w, http.StatusUnauthorized, loginFailed)
 		return
@@ -283,10 +309,12 @@ func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
 		h.internal(w, r, err)
 		return
 	}
-	h.byName.reset(req.Name)
+	if err := h.throttle.succeeded(r.Context(), req.Name); err != nil {
+		h.log.Warn("console: clearing login failures", "err", err)
+	}
 	http.SetCookie(w, &http.Cookie{
 		Name: SessionCookie, Value: token, Path: "/", Expires: se.ExpiresAt, MaxAge: int(h.cfg.SessionTTL.Seconds()),
-		HttpOnly: true, Secure: h.cfg.Secure, SameSite: http.SameSiteStrictMode,
+		HttpOnly: true, Secure: h.secure(r), SameSite: http.SameSiteStrictMode,
 	})
 	h.log.Info("console: login", "user", u.Name, "role", u.Role)
 	writeJSON(w, http.StatusOK, newMe(caller{user: u, session: se}))
@@ -299,75 +327,10 @@ func (h *Handler) logout(w http.ResponseWriter, r *http.Request) {
 		h.internal(w, r, err)
 		return
 	}
-	http.SetCookie(w, &http.Cookie{Name: SessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, Secure: h.cfg.Secure, SameSite: http.SameSiteStrictMode})
+	http.SetCookie(w, &http.Cookie{Name: SessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, Secure: h.secure(r), SameSite: http.SameSiteStrictMode})
 	w.WriteHeader(http.StatusNoContent)
 }
 
 func (h *Handler) me(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, newMe(callerOf(r)))
-}
-
-// clientAddr is the peer's IP. Forwarded headers are not trusted: a client
-// could set them to escape the rate limit.
-func clientAddr(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
-
-// limiter counts failures per key in a fixed window.
-type limiter struct {
-	mu     sync.Mutex
-	max    int
-	window time.Duration
-	counts map[string]*window
-}
-
-type window struct {
-	start time.Time
-	n     int
-}
-
-func newLimiter(max int, d time.Duration) *limiter {
-	return &limiter{max: max, window: d, counts: map[string]*window{}}
-}
-
-// wait is how long key must wait before another attempt; 0 lets it try.
-func (l *limiter) wait(key string, now time.Time) time.Duration {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	w := l.counts[key]
-	if w == nil || now.Sub(w.start) >= l.window {
-		return 0
-	}
-	if w.n < l.max {
-		return 0
-	}
-	return w.start.Add(l.window).Sub(now)
-}
-
-func (l *limiter) fail(key string, now time.Time) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if len(l.counts) > 10000 {
-		for k, w := range l.counts {
-			if now.Sub(w.start) >= l.window {
-				delete(l.counts, k)
-			}
-		}
-	}
-	w := l.counts[key]
-	if w == nil || now.Sub(w.start) >= l.window {
-		w = &window{start: now}
-		l.counts[key] = w
-	}
-	w.n++
-}
-
-func (l *limiter) reset(key string) {
-	l.mu.Lock()
-	delete(l.counts, key)
-	l.mu.Unlock()
 }

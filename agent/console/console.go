@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"github.com/gorilla/websocket"
@@ -39,18 +40,28 @@ type Config struct {
 	// served over TLS (directly or behind a proxy that terminates it).
 	Secure bool
 	// DemoPassword, when set, makes New ensure a `supervisor` user with that
-	// password exists (demo mode, design.md section 3). An existing user of
-	// that name is left as it is.
+	// password exists (demo mode, design.md section 3): an existing user of
+	// that name gets it as its password, and its sessions end.
 	DemoPassword string
 	// SessionTTL is how long a login lasts; default 12h.
 	SessionTTL time.Duration
-	// NameAttempts is how many failed logins one user name may have per
-	// LimitWindow before further attempts are refused; default 5.
+	// NameAttempts is how many failed logins one user name may have
+	// before each further attempt waits (throttle.go); default 5.
 	NameAttempts int
-	// AddrAttempts is the same limit per client address; default 20.
+	// AddrAttempts is the same per source address; default 20.
 	AddrAttempts int
-	// LimitWindow is the login rate limit's window; default 15 minutes.
+	// LimitWindow is the first wait after the free failures; each further
+	// failure doubles it. Default 1s.
 	LimitWindow time.Duration
+	// NameMaxWait caps a user name's wait, so that failing on purpose
+	// cannot keep its owner out for long; default 1 minute.
+	NameMaxWait time.Duration
+	// AddrMaxWait caps a source address's wait; default 15 minutes.
+	AddrMaxWait time.Duration
+	// TrustedProxies are the proxies whose X-Forwarded-For names the
+	// client and whose X-Forwarded-Proto says the request came over TLS
+	// (PARLEY_TRUSTED_PROXIES). Nobody else's forwarding headers count.
+	TrustedProxies []netip.Prefix
 }
 
 // Handler serves the console pages under /console/ and the JSON API under
@@ -61,8 +72,7 @@ type Handler struct {
 	mux      *http.ServeMux
 	pages    *template.Template
 	static   http.Handler
-	byName   *limiter
-	byAddr   *limiter
+	throttle throttle
 	upgrader websocket.Upgrader
 	closer
 }
@@ -92,7 +102,13 @@ func New(ctx context.Context, cfg Config) (*Handler, error) {
 		cfg.AddrAttempts = 20
 	}
 	if cfg.LimitWindow <= 0 {
-		cfg.LimitWindow = 15 * time.Minute
+		cfg.LimitWindow = time.Second
+	}
+	if cfg.NameMaxWait <= 0 {
+		cfg.NameMaxWait = time.Minute
+	}
+	if cfg.AddrMaxWait <= 0 {
+		cfg.AddrMaxWait = 15 * time.Minute
 	}
 	pages, err := template.New("").Funcs(pageFuncs).ParseFS(assets, "assets/*.html")
 	if err != nil {
@@ -108,13 +124,16 @@ func New(ctx context.Context, cfg Config) (*Handler, error) {
 		mux:    http.NewServeMux(),
 		pages:  pages,
 		static: http.StripPrefix("/console/static/", http.FileServerFS(static)),
-		byName: newLimiter(cfg.NameAttempts, cfg.LimitWindow),
-		byAddr: newLimiter(cfg.AddrAttempts, cfg.LimitWindow),
 		// The default CheckOrigin refuses a handshake whose Origin is not
 		// the request's host: no cross-site page can open the live socket.
 		upgrader: websocket.Upgrader{ReadBufferSize: 1024, WriteBufferSize: 4096},
 		closer:   closer{closing: make(chan struct{})},
 	}
+	lt, ok := cfg.Store.(agent.LoginThrottle)
+	if !ok {
+		lt = &memThrottle{}
+	}
+	h.throttle = throttle{store: lt, cfg: &h.cfg}
 	if cfg.DemoPassword != "" {
 		if err := h.ensureDemoUser(ctx); err != nil {
 			return nil, err
@@ -130,6 +149,9 @@ const DemoUser = "supervisor"
 func (h *Handler) ensureDemoUser(ctx context.Context) error {
 	_, err := h.cfg.Store.UserByName(ctx, DemoUser)
 	if err == nil {
+		if err := SetPassword(ctx, h.cfg.Store, DemoUser, h.cfg.DemoPassword); err != nil {
+			return fmt.Errorf("console: demo user: %w", err)
+		}
 		return nil
 	}
 	if !errors.Is(err, agent.ErrNotFound) {

@@ -140,14 +140,16 @@ func (a *app) mountConsole(ctx context.Context, out agent.Outreacher) error {
 		}
 		if _, err := a.store.UserByName(ctx, "supervisor"); err == nil && a.cfg.DemoPassword == "" {
 			a.demo.passwordKept = true
+			demoPW = "" // kept: PARLEY_DEMO_PASSWORD or parley user passwd changes it
 		} else {
 			a.demo.password = demoPW
 		}
 	}
 	con, err := console.New(ctx, console.Config{
 		Store: a.store, Orchestrator: out, Bus: a.bus, Logger: a.log,
-		Secure:       strings.HasPrefix(a.cfg.PublicURL, "https://"),
-		DemoPassword: demoPW,
+		Secure:         strings.HasPrefix(a.cfg.PublicURL, "https://"),
+		TrustedProxies: a.cfg.TrustedProxies,
+		DemoPassword:   demoPW,
 	})
 	if err != nil {
 		return fmt.Errorf("console: %w", err)

@@ -91,3 +91,32 @@ func TestUserAddUsage(t *testing.T) {
 		}
 	}
 }
+
+func TestUserPasswd(t *testing.T) {
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "parley.db")
+	if code, _, errOut := runParley(t, env("PARLEY_USER_PASSWORD", "first-password"), "", "user", "add", "--db", db, "--name", "sam", "--role", "supervisor"); code != 0 {
+		t.Fatalf("user add: %d %s", code, errOut)
+	}
+	code, out, errOut := runParley(t, env(), "second-password\n", "user", "passwd", "--db", db, "--name", "sam")
+	if code != 0 || !strings.Contains(out, "password of sam changed") || strings.Contains(out, "second-password") {
+		t.Fatalf("user passwd = %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	u := storedUser(t, db, "sam")
+	if bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte("second-password")) != nil {
+		t.Error("the new password does not match the stored hash")
+	}
+	if bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte("first-password")) == nil {
+		t.Error("the old password still matches")
+	}
+	withPassword := func(t *testing.T) func(string) string {
+		return env("PARLEY_DB", db, "PARLEY_USER_PASSWORD", "third-password")
+	}
+	checkCLI(t, withPassword, []cliCase{
+		{"no name", []string{"user", "passwd"}, 2, "", "--name is required"},
+		{"unknown user", []string{"user", "passwd", "--name", "nobody"}, 1, "", `no user "nobody"`},
+	})
+	if code, _, errOut := runParley(t, env("PARLEY_DB", db), "short\n", "user", "passwd", "--name", "sam"); code != 2 || !strings.Contains(errOut, "8 to 72 bytes") {
+		t.Errorf("a short password = %d, %q; want 2", code, errOut)
+	}
+}

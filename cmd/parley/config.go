@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"flag"
 	"fmt"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -57,6 +58,11 @@ type config struct {
 	IdentityCost         string // PARLEY_IDENTITY_ARGON2: argon2id costs "m=KiB,t=passes,p=threads"
 	identity             *agent.IdentityHasher
 
+	// TrustedProxies is PARLEY_TRUSTED_PROXIES: comma-separated addresses or
+	// CIDR prefixes of the proxies whose X-Forwarded-For and
+	// X-Forwarded-Proto the console believes.
+	TrustedProxies []netip.Prefix
+
 	OutboxMaxAttempts int // PARLEY_OUTBOX_MAX_ATTEMPTS; default 6
 	SMSWorkers        int // PARLEY_SMS_WORKERS: SMS turns run at once; 0 picks by store (smsWorkers)
 }
@@ -108,6 +114,23 @@ func (c *config) loadEnv(getenv func(string) string) error {
 	set(&c.QdrantAPIKey, "QDRANT_API_KEY")
 	if v := getenv("PARLEY_CHAT_ORIGINS"); v != "" {
 		c.ChatOrigins = strings.Split(v, ",")
+	}
+	if v := getenv("PARLEY_TRUSTED_PROXIES"); v != "" {
+		for _, f := range strings.Split(v, ",") {
+			f = strings.TrimSpace(f)
+			if f == "" {
+				continue
+			}
+			p, err := netip.ParsePrefix(f)
+			if err != nil {
+				a, aerr := netip.ParseAddr(f)
+				if aerr != nil {
+					return fmt.Errorf("PARLEY_TRUSTED_PROXIES: %q is not an address or CIDR prefix", f)
+				}
+				p = netip.PrefixFrom(a, a.BitLen())
+			}
+			c.TrustedProxies = append(c.TrustedProxies, p.Masked())
+		}
 	}
 	if v := getenv("PARLEY_TWILIO_INSECURE"); v != "" {
 		b, err := strconv.ParseBool(v)
