@@ -12,7 +12,10 @@ import (
 
 // thousandCases is a suite of 1,000 scripted three-turn cases: verify,
 // ask the balance, ask for options.
-func thousandCases(tb testing.TB) []*evals.Suite {
+func thousandCases(tb testing.TB) []*evals.Suite { return scriptedCases(tb, 1000) }
+
+// scriptedCases is a suite of n such cases.
+func scriptedCases(tb testing.TB, n int) []*evals.Suite {
 	var b strings.Builder
 	b.WriteString(`name: thousand
 jurisdiction: US
@@ -26,7 +29,7 @@ account:
   policy: {max_installments: 12, min_installment: "50.00", settlement_floor: "0.70", first_payment_within_days: 14}
 cases:
 `)
-	for i := 0; i < 1000; i++ {
+	for i := 0; i < n; i++ {
 		fmt.Fprintf(&b, `  - name: case %d
     turns:
       - borrower: how much do I owe?

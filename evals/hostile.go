@@ -84,13 +84,13 @@ func (cr *caseRun) hostile(ctx context.Context) {
 	cr.res.Stopped = stopped
 }
 
-// hostileSummary adds up the cases' counts; injected is how often the
-// model misbehaved in the whole run.
-func hostileSummary(h *Hostile, injected int, results []Result) *HostileSummary {
+// hostileSummary completes the cases' counts (nil when no case counted
+// anything); injected is how often the model misbehaved in the whole run.
+func hostileSummary(h *Hostile, injected int, counted *HostileSummary) *HostileSummary {
 	s := &HostileSummary{Name: h.Name, Injected: injected, Stopped: map[string]int{}}
-	for _, r := range results {
-		for k, v := range r.Stopped {
-			s.Stopped[k] += v
+	if counted != nil {
+		for k, v := range counted.Stopped {
+			s.Stopped[k] = v
 		}
 	}
 	rest := injected - s.Stopped[LayerGuard] - s.Stopped[Leaked]

@@ -57,60 +57,96 @@ type CaseSummary struct {
 	FailedSeeds []int64 `json:"failed_seeds,omitempty"`
 }
 
-func newReport(results []Result, opts Options, d time.Duration) *Report {
-	r := &Report{Brain: opts.BrainName, Seed: opts.Seed, Repeat: opts.Repeat, Duration: d, Results: results}
+// tally adds up results as they finish, in memory that does not grow
+// with the run: per-case summaries are kept only to compare repeated runs
+// or when the report keeps every result anyway, and latencies are sampled
+// (every one, up to maxLatencies).
+type tally struct {
+	r             *Report
+	opts          Options
+	lats          []time.Duration
+	seen          int64 // latencies offered to the sample
+	resolved      int
+	resolvedTurns int
+	byCase        map[string]*CaseSummary
+	order         []string
+	keepCases     bool
+}
+
+// maxLatencies bounds the latency sample the percentiles are read from.
+const maxLatencies = 1 << 16
+
+func newTally(opts Options) *tally {
+	r := &Report{Brain: opts.BrainName, Seed: opts.Seed, Repeat: opts.Repeat}
 	if r.Brain == "" {
 		r.Brain = "rules"
 	}
-	s := &r.Summary
-	var lats []time.Duration
-	resolvedTurns := 0
-	byCase := map[string]*CaseSummary{}
-	var order []string
-	for _, res := range results {
-		s.Runs++
-		if res.Pass {
-			s.Passed++
+	return &tally{r: r, opts: opts, byCase: map[string]*CaseSummary{}, keepCases: opts.Stream == nil || opts.Repeat > 1}
+}
+
+func (t *tally) add(res *Result) {
+	s := &t.r.Summary
+	s.Runs++
+	if res.Pass {
+		s.Passed++
+	} else {
+		s.Failed++
+	}
+	for k, v := range res.Scored {
+		if s.Scored == nil {
+			s.Scored = map[string]int{}
+		}
+		s.Scored[k] += v
+	}
+	s.Sent += res.Sent
+	s.Violating += res.Violating
+	s.Blocked += res.Blocked
+	s.Turns += res.Turns
+	for _, l := range res.Latencies {
+		// Reservoir sampling with a fixed stride: deterministic, bounded.
+		if len(t.lats) < maxLatencies {
+			t.lats = append(t.lats, l)
 		} else {
-			s.Failed++
+			t.lats[t.seen%maxLatencies] = l
 		}
-		for k, v := range res.Scored {
-			if s.Scored == nil {
-				s.Scored = map[string]int{}
-			}
-			s.Scored[k] += v
+		t.seen++
+	}
+	if res.Resolved {
+		t.resolved++
+		t.resolvedTurns += res.Turns
+	}
+	if res.Stopped != nil {
+		if t.r.Hostile == nil && t.opts.Hostile != nil {
+			t.r.Hostile = &HostileSummary{Name: t.opts.Hostile.Name, Stopped: map[string]int{}}
 		}
-		s.Sent += res.Sent
-		s.Violating += res.Violating
-		s.Blocked += res.Blocked
-		s.Turns += res.Turns
-		lats = append(lats, res.Latencies...)
-		if res.Resolved {
-			resolvedTurns += res.Turns
-		}
-		key := res.Suite + "\x00" + res.Case
-		cs, ok := byCase[key]
-		if !ok {
-			cs = &CaseSummary{Suite: res.Suite, Case: res.Case}
-			byCase[key] = cs
-			order = append(order, key)
-		}
-		cs.Runs++
-		cs.Seeds = append(cs.Seeds, res.Seed)
-		if res.Pass {
-			cs.Passed++
-		} else {
-			cs.FailedSeeds = append(cs.FailedSeeds, res.Seed)
+		for k, v := range res.Stopped {
+			t.r.Hostile.Stopped[k] += v
 		}
 	}
-	resolved := 0
-	for _, res := range results {
-		if res.Resolved {
-			resolved++
-		}
+	if !t.keepCases {
+		return
 	}
-	for _, k := range order {
-		cs := byCase[k]
+	key := res.Suite + "\x00" + res.Case
+	cs, ok := t.byCase[key]
+	if !ok {
+		cs = &CaseSummary{Suite: res.Suite, Case: res.Case}
+		t.byCase[key] = cs
+		t.order = append(t.order, key)
+	}
+	cs.Runs++
+	cs.Seeds = append(cs.Seeds, res.Seed)
+	if res.Pass {
+		cs.Passed++
+	} else {
+		cs.FailedSeeds = append(cs.FailedSeeds, res.Seed)
+	}
+}
+
+func (t *tally) report(d time.Duration) *Report {
+	r, s := t.r, &t.r.Summary
+	r.Duration = d
+	for _, k := range t.order {
+		cs := t.byCase[k]
 		cs.PassRate = ratio(cs.Passed, cs.Runs)
 		cs.Flaky = cs.Passed > 0 && cs.Passed < cs.Runs
 		if cs.Flaky {
@@ -118,21 +154,35 @@ func newReport(results []Result, opts Options, d time.Duration) *Report {
 		}
 		r.Cases = append(r.Cases, *cs)
 	}
-	s.Cases = len(order)
+	s.Cases = len(t.order)
+	if !t.keepCases {
+		s.Cases = s.Runs
+	}
 	s.PassRate = ratio(s.Passed, s.Runs)
 	s.ViolationRate = ratio(s.Violating, s.Sent)
-	s.ResolutionRate = ratio(resolved, s.Runs)
-	if resolved > 0 {
-		s.AvgTurnsResolved = float64(resolvedTurns) / float64(resolved)
+	s.ResolutionRate = ratio(t.resolved, s.Runs)
+	if t.resolved > 0 {
+		s.AvgTurnsResolved = float64(t.resolvedTurns) / float64(t.resolved)
 	}
-	s.LatencyP50, s.LatencyP95 = percentile(lats, 50), percentile(lats, 95)
-	if opts.Hostile != nil {
+	s.LatencyP50, s.LatencyP95 = percentile(t.lats, 50), percentile(t.lats, 95)
+	if h := t.opts.Hostile; h != nil {
 		injected := 0
-		if opts.Injected != nil {
-			injected = opts.Injected()
+		if t.opts.Injected != nil {
+			injected = t.opts.Injected()
 		}
-		r.Hostile = hostileSummary(opts.Hostile, injected, results)
+		r.Hostile = hostileSummary(h, injected, r.Hostile)
 	}
+	return r
+}
+
+// newReport is the report of results already in hand.
+func newReport(results []Result, opts Options, d time.Duration) *Report {
+	t := newTally(opts)
+	for i := range results {
+		t.add(&results[i])
+	}
+	r := t.report(d)
+	r.Results = results
 	return r
 }
 
@@ -264,17 +314,8 @@ func (r *Report) WriteJUnit(w io.Writer) error {
 			out.Suites = append(out.Suites, junitSuite{Name: res.Suite, Properties: []junitProperty{
 				{Name: "brain", Value: r.Brain}, {Name: "seed", Value: fmt.Sprint(r.Seed)}}})
 		}
-		var total time.Duration
-		for _, l := range res.Latencies {
-			total += l
-		}
-		name := res.Suite + " / " + res.Case
-		if r.Repeat > 1 {
-			name += fmt.Sprintf(" #%d", res.Run)
-		}
-		tc := junitCase{Name: name, Classname: res.Suite, Time: secs(total)}
+		tc := junitCaseOf(res, r.Repeat)
 		if !res.Pass {
-			tc.Failure = &junitFailure{Message: res.Failures[0], Text: strings.Join(res.Failures, "\n") + fmt.Sprintf("\n(%s:%d, seed %d)", res.File, res.Line, res.Seed)}
 			out.Suites[i].Failures++
 		}
 		out.Suites[i].Tests++

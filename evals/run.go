@@ -41,6 +41,11 @@ type Options struct {
 	Seed int64
 	// Progress is called after each case with the count done and the total.
 	Progress func(done, total int)
+	// Stream, when set, receives every result as its case finishes (one at
+	// a time, in the order they finish), and the report keeps none: a run
+	// of any length then holds only the cases in flight. An error stops
+	// the stream and fails the run.
+	Stream func(Result) error
 	// AllowedHosts are the hosts a reply may link to besides the payment
 	// link's; the url scorer fails any other. Default DefaultAllowedHosts.
 	AllowedHosts []string
@@ -150,65 +155,108 @@ func Run(ctx context.Context, suites []*Suite, opts Options) (*Report, error) {
 	if opts.Seed == 0 {
 		opts.Seed = 1
 	}
-	var jobs []job
+	total := 0
 	for _, s := range suites {
-		for i := range s.Cases {
-			for r := 0; r < opts.Repeat; r++ {
-				seed := caseSeed(opts.Seed, s.Name, s.Cases[i].Name, r)
-				if sim := s.Cases[i].Simulate; sim != nil && sim.Seed != 0 {
-					seed = sim.Seed
-				}
-				jobs = append(jobs, job{suite: s, c: &s.Cases[i], run: r + 1, seed: seed})
-			}
-		}
+		total += len(s.Cases) * opts.Repeat
 	}
 	started := time.Now()
-	results := make([]Result, len(jobs))
+	var results []Result
+	if opts.Stream == nil {
+		results = make([]Result, total)
+	}
+	t := newTally(opts)
 	var (
-		mu   sync.Mutex
-		done int
-		wg   sync.WaitGroup
+		mu        sync.Mutex
+		done      int
+		streamErr error
+		wg        sync.WaitGroup
 	)
-	next := make(chan int)
-	for w := 0; w < min(opts.Jobs, len(jobs)); w++ {
+	type indexed struct {
+		i int
+		j job
+	}
+	next := make(chan indexed)
+	for w := 0; w < min(opts.Jobs, total); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			// Each worker keeps one temporary store; every case in it gets
-			// an account id of its own, so cases share no conversation,
-			// consent or contact history.
-			st, cleanup, err := opts.NewStore(ctx)
-			if err == nil {
-				defer cleanup()
-			}
-			for i := range next {
+			// Each worker keeps one temporary store, replaced every
+			// casesPerStore cases so that a long run's memory stays flat;
+			// every case in it gets an account id of its own, so cases
+			// share no conversation, consent or contact history.
+			var (
+				st      agent.Store
+				cleanup = func() {}
+				err     error
+				used    int
+			)
+			defer func() { cleanup() }()
+			for x := range next {
+				if st == nil || used == casesPerStore {
+					cleanup()
+					st, cleanup, err = opts.NewStore(ctx)
+					if err != nil {
+						st, cleanup = nil, func() {}
+					}
+					used = 0
+				}
+				used++
+				var res Result
 				if err != nil {
-					results[i] = failed(Result{Suite: jobs[i].suite.Name, Case: jobs[i].c.Name, File: jobs[i].suite.File, Line: jobs[i].c.Line}, "store: "+err.Error())
+					res = failed(Result{Suite: x.j.suite.Name, Case: x.j.c.Name, File: x.j.suite.File, Line: x.j.c.Line}, "store: "+err.Error())
 				} else {
-					results[i] = runCase(ctx, st, i, jobs[i], opts)
+					res = runCase(ctx, st, x.i, x.j, opts)
 				}
 				mu.Lock()
+				t.add(&res)
+				if opts.Stream != nil {
+					if streamErr == nil {
+						streamErr = opts.Stream(res)
+					}
+				} else {
+					results[x.i] = res
+				}
 				done++
 				if opts.Progress != nil {
-					opts.Progress(done, len(jobs))
+					opts.Progress(done, total)
 				}
 				mu.Unlock()
 			}
 		}()
 	}
-	for i := range jobs {
-		if ctx.Err() != nil {
-			break
+	i := 0
+feed:
+	for _, s := range suites {
+		for c := range s.Cases {
+			for r := 0; r < opts.Repeat; r++ {
+				if ctx.Err() != nil {
+					break feed
+				}
+				seed := caseSeed(opts.Seed, s.Name, s.Cases[c].Name, r)
+				if sim := s.Cases[c].Simulate; sim != nil && sim.Seed != 0 {
+					seed = sim.Seed
+				}
+				next <- indexed{i, job{suite: s, c: &s.Cases[c], run: r + 1, seed: seed}}
+				i++
+			}
 		}
-		next <- i
 	}
 	close(next)
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("evals: run: %w", err)
 	}
-	return newReport(results, opts, time.Since(started)), nil
+	if streamErr != nil {
+		return nil, fmt.Errorf("evals: run: %w", streamErr)
+	}
+	rep := t.report(time.Since(started))
+	rep.Results = results
+	return rep, nil
 }
+
+// casesPerStore is how many cases a worker runs on one store before it
+// opens a fresh one.
+const casesPerStore = 200
 
 // caseSeed derives a stable seed per case and run from the run's seed.
 func caseSeed(seed int64, suite, name string, run int) int64 {

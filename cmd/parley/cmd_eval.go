@@ -107,11 +107,7 @@ func runEval(ctx context.Context, sio IO, args []string) error {
 	if isTerminal(sio.Stdout) {
 		opts.Progress = progressBar(sio.Stdout)
 	}
-	rep, err := evals.Run(ctx, suites, opts)
-	if err != nil {
-		return err
-	}
-	w := sio.Stdout
+	w := io.Writer(sio.Stdout)
 	if *out != "" {
 		f, err := os.Create(*out)
 		if err != nil {
@@ -120,7 +116,39 @@ func runEval(ctx context.Context, sio IO, args []string) error {
 		defer f.Close()
 		w = f
 	}
-	if err := writeReport(rep, *format, w); err != nil {
+	// JSON and JUnit stream as the cases finish, in flat memory; the
+	// terminal summary then lists the first failures only.
+	var sw evals.ResultWriter
+	var failures []evals.Result
+	if *baseline == "" {
+		switch *format {
+		case "json":
+			sw = evals.NewJSONStream(w)
+		case "junit":
+			sw = evals.NewJUnitStream(w)
+		}
+	}
+	if sw != nil {
+		if err := sw.Begin(opts.BrainName, opts.Seed, opts.Repeat); err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
+		opts.Stream = func(r evals.Result) error {
+			if !r.Pass && len(failures) < maxListedFailures {
+				failures = append(failures, r)
+			}
+			return sw.Result(r)
+		}
+	}
+	rep, err := evals.Run(ctx, suites, opts)
+	if err != nil {
+		return err
+	}
+	if sw != nil {
+		if err := sw.End(rep); err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
+		rep.Results = failures
+	} else if err := writeReport(rep, *format, w); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
 	if *out != "" || *format != "text" {
@@ -199,6 +227,9 @@ func runEvalDiff(sio IO, args []string) error {
 	}
 	return nil
 }
+
+// maxListedFailures bounds the failures a streamed run lists on the terminal.
+const maxListedFailures = 100
 
 // useFake starts a fake model on the loopback interface and wires the LLM
 // brain and phraser to it; a hostile one is counted in the report.
