@@ -30,21 +30,29 @@ const (
 	IntentDispute        Intent = "dispute"
 	IntentHardship       Intent = "hardship"
 	IntentVulnerable     Intent = "vulnerable" // self-harm or crisis language
-	IntentOptOut         Intent = "opt_out"    // Channel ("" = the current one)
-	IntentOptIn          Intent = "opt_in"
-	IntentHelp           Intent = "help" // the HELP keyword
-	IntentCease          Intent = "cease"
-	IntentAttorney       Intent = "attorney"
-	IntentBankruptcy     Intent = "bankruptcy"
-	IntentRequestHuman   Intent = "request_human"
-	IntentThirdParty     Intent = "third_party" // the writer says they are someone else
-	IntentQuestion       Intent = "question"    // Text: anything else worth answering from the knowledge base
-	IntentGreeting       Intent = "greeting"
-	IntentThanks         Intent = "thanks"
-	IntentGoodbye        Intent = "goodbye"
-	IntentAffirm         Intent = "affirm" // yes, ok
-	IntentDeny           Intent = "deny"   // no
-	IntentUnknown        Intent = "unknown"
+	// IntentVulnerability is a vulnerability that is not a crisis:
+	// bereavement, serious illness, a breathing-space moratorium.
+	IntentVulnerability Intent = "vulnerability"
+	// IntentDeceased reports that the borrower has died.
+	IntentDeceased Intent = "deceased"
+	// IntentCancelPlan withdraws from an agreed plan, or from what the
+	// borrower was just taken to agree ("I didn't agree to that").
+	IntentCancelPlan   Intent = "cancel_plan"
+	IntentOptOut       Intent = "opt_out" // Channel ("" = the current one)
+	IntentOptIn        Intent = "opt_in"
+	IntentHelp         Intent = "help" // the HELP keyword
+	IntentCease        Intent = "cease"
+	IntentAttorney     Intent = "attorney"
+	IntentBankruptcy   Intent = "bankruptcy"
+	IntentRequestHuman Intent = "request_human"
+	IntentThirdParty   Intent = "third_party" // the writer says they are someone else
+	IntentQuestion     Intent = "question"    // Text: anything else worth answering from the knowledge base
+	IntentGreeting     Intent = "greeting"
+	IntentThanks       Intent = "thanks"
+	IntentGoodbye      Intent = "goodbye"
+	IntentAffirm       Intent = "affirm" // yes, ok
+	IntentDeny         Intent = "deny"   // no
+	IntentUnknown      Intent = "unknown"
 )
 
 // Command is one understood intent with its slots. Slots are parsed values;

@@ -182,6 +182,13 @@ const (
 	EventMessageDeferred    EventKind = "message_deferred"
 	EventMessageCancelled   EventKind = "message_cancelled"
 	EventConversationClosed EventKind = "conversation_closed"
+	EventPlanSuperseded     EventKind = "plan_superseded"
+	EventPlanCancelled      EventKind = "plan_cancelled"
+	EventRestriction        EventKind = "restriction_recorded"
+	EventBankruptcyRecorded EventKind = "bankruptcy_recorded"
+	EventVulnerability      EventKind = "vulnerability_recorded"
+	EventCrisisDetected     EventKind = "crisis_detected"
+	EventDeceasedRecorded   EventKind = "deceased_recorded"
 )
 
 // EventKinds lists the vocabulary, for validation.
@@ -192,6 +199,8 @@ var EventKinds = []EventKind{
 	EventCeaseRecorded, EventAttorneyRecorded, EventHandoffRequested, EventHandoffStarted,
 	EventHandoffEnded, EventMessageBlocked, EventMessageDeferred, EventConversationClosed,
 	EventMessageCancelled,
+	EventPlanSuperseded, EventPlanCancelled, EventRestriction, EventBankruptcyRecorded,
+	EventVulnerability, EventCrisisDetected, EventDeceasedRecorded,
 }
 
 // ValidEventKind reports whether k is in the vocabulary.
@@ -292,6 +301,10 @@ type PlanStatus string
 const (
 	PlanOffered  PlanStatus = "offered"
 	PlanAccepted PlanStatus = "accepted"
+	// PlanSuperseded is an accepted plan a later agreement replaced.
+	PlanSuperseded PlanStatus = "superseded"
+	// PlanCancelled is an accepted plan the borrower withdrew from.
+	PlanCancelled PlanStatus = "cancelled"
 )
 
 // Plan is a repayment plan computed by the negotiation engine.

@@ -39,7 +39,7 @@ func (b *scriptedBrain) learn(text string, lang string, cmds []agent.Command) {
 type fakeLinker struct{}
 
 func (fakeLinker) Link(p agent.Plan, _ time.Time) (string, error) {
-	return "https://pay.example/p/" + strings.Map(letter, strings.TrimPrefix(p.ID, "plan_")), nil
+	return "https://pay.example.com/p/" + strings.Map(letter, strings.TrimPrefix(p.ID, "plan_")), nil
 }
 
 // letter spells a hex digit as a letter: the link tokens in these tests

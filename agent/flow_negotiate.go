@@ -46,12 +46,15 @@ func (f *flow) negotiate(c Command) {
 			f.present(n.Respond(Ask{Amount: a, Count: 1, Hardship: f.mem.Hardship}, f.t.Now), false)
 			return
 		}
+		// Paying in full is offered like any plan: it is agreed only when
+		// the borrower chooses it in reply, never in the message offering it.
 		f.present(n.Respond(Ask{Count: 1, Hardship: f.mem.Hardship}, f.t.Now), false)
-		if offers := n.Offers(); len(offers) == 1 && offers[0].Kind == PlanFull {
-			f.accept(offers[0].ID)
-		}
 	case IntentAcceptOffer, IntentAffirm:
 		switch {
+		case !f.offersOpen && len(table) > 0:
+			// A choice counts only in reply to the message that offered:
+			// show the options again and let the borrower choose.
+			f.present(Step{Offers: table, Outcome: StepOffer}, true)
 		case c.OfferID != "":
 			f.accept(c.OfferID)
 		case len(table) == 1:
@@ -107,6 +110,7 @@ func (f *flow) present(s Step, again bool) {
 		ids = append(ids, p.ID)
 	}
 	f.say(prompts.Offers{Offers: offers, Hardship: f.mem.Hardship})
+	f.mem.Offered = true
 	if !again {
 		t.Emit(EventPlanOffered, map[string]string{"offers": strings.Join(ids, ","), "reason": s.Reason})
 	}
@@ -171,6 +175,7 @@ func (f *flow) accept(id string) {
 		}
 	}
 	p.PaymentURL = link
+	f.supersede(p.ID)
 	t.PutPlan(p)
 	f.mem.PlanID = p.ID
 	t.Ground(n.Amounts()...)
@@ -186,6 +191,66 @@ func (f *flow) accept(id string) {
 		t.Emit(EventPaymentLinkSent, map[string]string{"plan_id": p.ID})
 	}
 	t.Conversation.State = StatePlanAccepted
+}
+
+// supersede marks every other accepted plan of the account superseded: an
+// account has one live plan. Their reminders find them no longer accepted
+// and send nothing; their payment links stop verifying.
+func (f *flow) supersede(keep string) {
+	t := f.t
+	plans, err := f.o.cfg.Store.Plans(f.ctx, t.Account.ID)
+	if err != nil {
+		f.fail(err)
+		return
+	}
+	for _, p := range append(plans, t.plans...) {
+		if p.ID == keep || p.Status != PlanAccepted {
+			continue
+		}
+		p.Status = PlanSuperseded
+		t.PutPlan(p)
+		t.Emit(EventPlanSuperseded, map[string]string{"plan_id": p.ID, "by": keep})
+	}
+}
+
+// cancelPlan withdraws the borrower from the plan agreed in this
+// conversation ("cancel that plan", "I didn't agree to that"), tells them
+// nothing is agreed now, and opens the offers again on request.
+func (f *flow) cancelPlan() {
+	t := f.t
+	if f.mem.PlanID == "" {
+		// Nothing agreed here: say what is on the table, if anything.
+		if n := f.mem.Negotiation; n != nil && len(n.Offers()) > 0 {
+			f.present(Step{Offers: n.Offers(), Outcome: StepOffer}, true)
+			return
+		}
+		f.say(prompts.Menu{})
+		return
+	}
+	plans, err := f.o.cfg.Store.Plans(f.ctx, t.Account.ID)
+	if err != nil {
+		f.fail(err)
+		return
+	}
+	for _, p := range append(plans, t.plans...) {
+		if p.ID != f.mem.PlanID || p.Status != PlanAccepted {
+			continue
+		}
+		p.Status = PlanCancelled
+		t.PutPlan(p)
+		t.Ground(p.Total)
+		for _, in := range p.Installments {
+			t.Ground(in.Amount)
+		}
+		t.Emit(EventPlanCancelled, map[string]string{"plan_id": p.ID})
+		f.say(prompts.PlanCancelled{Plan: f.offer(p)})
+		f.mem.PlanID = ""
+		f.mem.Negotiation = nil
+		t.Conversation.State = StateVerified
+		return
+	}
+	f.mem.PlanID = ""
+	f.say(prompts.Menu{})
 }
 
 // scheduleReminders asks for a reminder before each installment still

@@ -31,7 +31,7 @@ func TestNegotiationToAcceptedPlanWithLinkAndReminders(t *testing.T) {
 	res = b.turn("yes", cmd(agent.IntentAffirm))
 	wantEvents(t, res, agent.EventPlanAccepted, agent.EventPaymentLinkSent)
 	wantState(t, res, agent.StatePlanAccepted)
-	contains(t, res, "https://pay.example/p/", "$150.00")
+	contains(t, res, "https://pay.example.com/p/", "$150.00")
 
 	plans, err := b.store.Plans(b.ctx, b.acct.ID)
 	if err != nil {
@@ -41,7 +41,7 @@ func TestNegotiationToAcceptedPlanWithLinkAndReminders(t *testing.T) {
 		t.Fatalf("stored plans = %d, want 1", len(plans))
 	}
 	p := plans[0]
-	if p.Status != agent.PlanAccepted || !strings.HasPrefix(p.PaymentURL, "https://pay.example/p/") || p.ConversationID != b.convID {
+	if p.Status != agent.PlanAccepted || !strings.HasPrefix(p.PaymentURL, "https://pay.example.com/p/") || p.ConversationID != b.convID {
 		t.Errorf("stored plan = %+v", p)
 	}
 	for _, in := range p.Installments {
@@ -79,7 +79,8 @@ func TestVoiceReadsNoLink(t *testing.T) {
 	t.Parallel()
 	b := setup(t, usAccount(), agent.ChannelVoice)
 	b.verify()
-	res := b.turn("I'll pay it all", cmd(agent.IntentPayInFull))
+	b.turn("I'll pay it all", cmd(agent.IntentPayInFull))
+	res := b.turn("yes", cmd(agent.IntentAffirm))
 	wantEvents(t, res, agent.EventPlanAccepted)
 	noEvents(t, res, agent.EventPaymentLinkSent)
 	notContains(t, res, "https://")
@@ -90,13 +91,71 @@ func TestVoiceReadsNoLink(t *testing.T) {
 	}
 }
 
-func TestPayInFullAcceptsAtOnce(t *testing.T) {
+// Paying in full is offered, and agreed only when the borrower chooses it
+// in reply: never in the message that offers it.
+func TestPayInFullIsAgreedOnlyInReply(t *testing.T) {
 	t.Parallel()
 	b := setup(t, usAccount(), agent.ChannelChat)
 	b.verify()
 	res := b.turn("I'll pay it all", cmd(agent.IntentPayInFull))
-	wantEvents(t, res, agent.EventPlanOffered, agent.EventPlanAccepted, agent.EventPaymentLinkSent)
+	wantEvents(t, res, agent.EventPlanOffered)
+	noEvents(t, res, agent.EventPlanAccepted, agent.EventPaymentLinkSent)
 	contains(t, res, "$1,200.00 in full")
+	notContains(t, res, "that's agreed")
+	res = b.turn("yes", cmd(agent.IntentAffirm))
+	wantEvents(t, res, agent.EventPlanAccepted, agent.EventPaymentLinkSent)
+	contains(t, res, "that's agreed")
+}
+
+// A choice counts only in reply to the message that offered: a "yes" after
+// the agent said something else shows the options again.
+func TestAcceptanceNeedsTheOfferInThePreviousReply(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.verify()
+	b.turn("I'll pay it all", cmd(agent.IntentPayInFull))
+	b.turn("who is the creditor?", cmd(agent.IntentAskCreditor))
+	res := b.turn("yes", cmd(agent.IntentAffirm))
+	noEvents(t, res, agent.EventPlanAccepted)
+	contains(t, res, "Option 1")
+	res = b.turn("1", agent.Command{Intent: agent.IntentAcceptOffer, OfferID: "1"})
+	wantEvents(t, res, agent.EventPlanAccepted)
+}
+
+// An account has one live plan: a new agreement supersedes the old, and a
+// cancelled plan leaves nothing agreed.
+func TestOneLivePlanAndCancel(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.verify()
+	b.turn("I'll pay it all", cmd(agent.IntentPayInFull))
+	first := b.turn("yes", cmd(agent.IntentAffirm))
+	wantEvents(t, first, agent.EventPlanAccepted)
+	b.turn("actually 150 a month", agent.Command{Intent: agent.IntentProposePlan, Amount: money("150.00"), Frequency: agent.Monthly})
+	res := b.turn("yes", cmd(agent.IntentAffirm))
+	wantEvents(t, res, agent.EventPlanAccepted, agent.EventPlanSuperseded)
+	plans, err := b.store.Plans(b.ctx, b.acct.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	live := 0
+	for _, p := range plans {
+		if p.Status == agent.PlanAccepted {
+			live++
+		}
+	}
+	if len(plans) != 2 || live != 1 {
+		t.Fatalf("plans %+v: want two, one of them live", plans)
+	}
+	res = b.turn("cancel that plan", cmd(agent.IntentCancelPlan))
+	wantEvents(t, res, agent.EventPlanCancelled)
+	contains(t, res, "cancelled")
+	plans, _ = b.store.Plans(b.ctx, b.acct.ID)
+	for _, p := range plans {
+		if p.Status == agent.PlanAccepted {
+			t.Errorf("plan %s still accepted after cancel", p.ID)
+		}
+	}
 }
 
 func TestPayInFullOfLessThanTheBalanceAgreesNothing(t *testing.T) {
@@ -112,6 +171,8 @@ func TestPayInFullOfLessThanTheBalanceAgreesNothing(t *testing.T) {
 	b = setup(t, usAccount(), agent.ChannelChat)
 	b.verify()
 	res = b.turn("I can pay 1200 in full", agent.Command{Intent: agent.IntentPayInFull, Amount: money("1200.00")})
+	noEvents(t, res, agent.EventPlanAccepted)
+	res = b.turn("yes", cmd(agent.IntentAffirm))
 	wantEvents(t, res, agent.EventPlanAccepted)
 }
 

@@ -126,14 +126,20 @@ func TestEveryDemoAccount(t *testing.T) {
 			noDebtDetail(t, res)
 			notContains(t, res, a.Creditor, a.Balance.String())
 			if a.Flags.Attorney {
-				// Nothing may be written to a represented borrower: a person is asked to look.
+				// A represented borrower gets a short truthful reply to
+				// what they wrote, never collection content and never
+				// silence, and a person is asked to look, once.
 				wantEvents(t, res, agent.EventHandoffRequested)
-				if len(res.Replies) != 0 {
-					t.Errorf("wrote to a represented borrower: %s", text(res))
+				if len(res.Replies) != 1 {
+					t.Errorf("a represented borrower got %d replies, want one short reply: %s", len(res.Replies), text(res))
 				}
+				contains(t, res, "attorney represents you")
 				res = b.turnLang(lang, "facts", identity(agent.DemoIdentity[a.ID].DOB, ""), last4(agent.DemoIdentity[a.ID].IDLast4))
-				if len(res.Replies)+len(res.Events) != 0 {
-					t.Errorf("second message: %s %v", text(res), kinds(res.Events))
+				noDebtDetail(t, res)
+				notContains(t, res, a.Creditor, a.Balance.String())
+				noEvents(t, res, agent.EventHandoffRequested, agent.EventIdentityVerified)
+				if len(res.Replies) != 1 {
+					t.Errorf("second message got %d replies, want one short reply: %s", len(res.Replies), text(res))
 				}
 				return
 			}

@@ -1,6 +1,8 @@
 package agent
 
 import (
+	"strings"
+
 	"github.com/parley-collections/parley/policies"
 	"github.com/parley-collections/parley/prompts"
 )
@@ -14,9 +16,52 @@ import (
 func (f *flow) vulnerable() {
 	t := f.t
 	f.mem.Vulnerable = true
+	f.mem.Negotiation = nil
 	f.parts = nil
+	if !t.Account.Flags.Vulnerable {
+		t.SetFlag(FlagVulnerable, true)
+	}
+	f.emitOnce(EventCrisisDetected, nil)
 	f.sayAs(policies.PurposeHandoff, prompts.Crisis{Region: region(t.Account)})
-	t.requestHandoff("vulnerability")
+	t.requestUrgentHandoff("crisis")
+	f.done = true
+}
+
+// deceased answers news that the borrower has died: condolences, all
+// collection stopped on the account, a person to help; nothing about the
+// debt, to anyone.
+func (f *flow) deceased() {
+	t := f.t
+	f.mem.Vulnerable = true
+	f.mem.Negotiation = nil
+	f.parts = nil
+	if !t.Account.Flags.Deceased {
+		t.SetFlag(FlagDeceased, true)
+	}
+	f.emitOnce(EventDeceasedRecorded, nil)
+	f.sayAs(policies.PurposeHandoff, prompts.Deceased{})
+	t.requestUrgentHandoff("deceased")
+	f.done = true
+}
+
+// vulnerability answers a vulnerability that is not a crisis (bereavement,
+// serious illness, a breathing-space moratorium): the account pauses, no
+// offers follow, and a person takes the conversation.
+func (f *flow) vulnerability() {
+	t := f.t
+	f.mem.Vulnerable = true
+	f.mem.Negotiation = nil
+	f.parts = nil
+	if !t.Account.Flags.Vulnerable {
+		t.SetFlag(FlagVulnerable, true)
+	}
+	kind := ""
+	if low := strings.ToLower(t.Inbound.Text); strings.Contains(low, "breathing space") || strings.Contains(low, "喘息") {
+		kind = "breathing_space"
+	}
+	f.emitOnce(EventVulnerability, map[string]string{"kind": kind})
+	f.sayAs(policies.PurposeHandoff, prompts.Vulnerability{Kind: kind})
+	t.requestUrgentHandoff("vulnerability")
 	f.done = true
 }
 
@@ -84,8 +129,9 @@ func (f *flow) stopContact(i Intent) {
 	switch i {
 	case IntentAttorney:
 		flag, reason, event = FlagAttorney, "attorney", EventAttorneyRecorded
+		f.mem.AwaitAttorney = true
 	case IntentBankruptcy:
-		flag, reason = FlagBankruptcy, "bankruptcy"
+		flag, reason, event = FlagBankruptcy, "bankruptcy", EventBankruptcyRecorded
 	}
 	t.SetFlag(flag, true)
 	t.Emit(event, map[string]string{"reason": reason})
@@ -131,10 +177,29 @@ func (f *flow) handoff(reason string) {
 }
 
 // waiting answers while a person is due to take over: nothing about the
-// debt, just that someone will reply.
+// debt. The borrower is told once that someone will reply; after that only
+// questions that are safe to answer get an answer, and anything else a
+// short note that the conversation is still with a person.
 func (f *flow) waiting() {
 	f.handled = true
-	f.sayAs(policies.PurposeHandoff, prompts.Handoff{Reason: "waiting"})
+	for _, c := range f.cmds {
+		switch c.Intent {
+		case IntentAskBot:
+			f.sayAs(policies.PurposeHandoff, prompts.Bot{AgentName: f.o.cfg.AgentName, Collector: f.sender()})
+			return
+		case IntentAskWho:
+			f.sayAs(policies.PurposeHandoff, prompts.Who{AgentName: f.o.cfg.AgentName, Collector: f.sender()})
+			return
+		case IntentVulnerable:
+			return // answered before
+		}
+	}
+	reason := "waiting"
+	if f.mem.Waiting {
+		reason = "still_waiting"
+	}
+	f.mem.Waiting = true
+	f.sayAs(policies.PurposeHandoff, prompts.Handoff{Reason: reason})
 }
 
 // thirdParty answers someone who says they are not the account holder. If

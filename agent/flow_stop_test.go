@@ -140,6 +140,9 @@ func TestOptOutOfAnotherChannelKeepsTalking(t *testing.T) {
 	wantState(t, res, agent.StateVerified)
 }
 
+// A cease, an attorney notice or a bankruptcy is recorded and acknowledged;
+// a later message gets a short truthful reply that a person will help,
+// never silence and never collection content.
 func TestStopRequestsRecordFlagsAndAcknowledgeOnce(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -149,8 +152,8 @@ func TestStopRequestsRecordFlagsAndAcknowledgeOnce(t *testing.T) {
 		flag   func(agent.AccountFlags) bool
 	}{
 		{agent.IntentCease, agent.EventCeaseRecorded, "stop contacting you", func(f agent.AccountFlags) bool { return f.Cease }},
-		{agent.IntentAttorney, agent.EventAttorneyRecorded, "your attorney is handling this", func(f agent.AccountFlags) bool { return f.Attorney }},
-		{agent.IntentBankruptcy, agent.EventCeaseRecorded, "noted the bankruptcy", func(f agent.AccountFlags) bool { return f.Bankruptcy }},
+		{agent.IntentAttorney, agent.EventAttorneyRecorded, "attorney's name", func(f agent.AccountFlags) bool { return f.Attorney }},
+		{agent.IntentBankruptcy, agent.EventBankruptcyRecorded, "noted the bankruptcy", func(f agent.AccountFlags) bool { return f.Bankruptcy }},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.intent), func(t *testing.T) {
@@ -169,9 +172,12 @@ func TestStopRequestsRecordFlagsAndAcknowledgeOnce(t *testing.T) {
 				t.Errorf("flags = %+v, %v", a.Flags, err)
 			}
 			res = b.turn("what do I owe?", cmd(agent.IntentAskBalance))
-			if len(res.Replies) != 0 {
-				t.Errorf("contact went on after %s: %s", tt.intent, text(res))
+			if len(res.Replies) != 1 {
+				t.Fatalf("after %s, a question got %d replies, want one short reply: %s", tt.intent, len(res.Replies), text(res))
 			}
+			contains(t, res, "a person from our team can help")
+			notContains(t, res, "$1,200.00", "Option", "pay")
+			noEvents(t, res, agent.EventBalanceDisclosed, agent.EventPlanOffered)
 		})
 	}
 }

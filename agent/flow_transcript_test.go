@@ -20,7 +20,7 @@ type scriptedTurn struct {
 }
 
 // links hides the random part of payment links, so transcripts are stable.
-var links = regexp.MustCompile(`https://pay\.example/p/[a-z]+`)
+var links = regexp.MustCompile(`https://pay\.example\.com/p/[a-z]+`)
 
 // TestTranscripts renders whole conversations, every reply with its
 // template versions and the turn's events, and compares them with the golden
@@ -77,7 +77,7 @@ func TestTranscripts(t *testing.T) {
 				res := b.turnLang(turn.lang, turn.text, turn.cmds...)
 				out.WriteString("> " + turn.text + "\n")
 				for _, m := range res.Replies {
-					out.WriteString("< [" + m.TemplateVersion + "]\n" + links.ReplaceAllString(m.Text, "https://pay.example/p/…") + "\n")
+					out.WriteString("< [" + m.TemplateVersion + "]\n" + links.ReplaceAllString(m.Text, "https://pay.example.com/p/…") + "\n")
 				}
 				if len(res.Replies) == 0 {
 					out.WriteString("< (nothing)\n")

@@ -49,6 +49,16 @@ type flowMemory struct {
 	// Referred is set once a person was asked to answer a borrower whom the
 	// assistant may not write to (attorney represented, contact ceased).
 	Referred bool `json:"referred,omitempty"`
+	// Offered is set when the turn's reply presented offers: only a reply
+	// to that message may choose one of them.
+	Offered bool `json:"offered,omitempty"`
+	// Fallbacks counts "didn't follow" replies in a row.
+	Fallbacks int `json:"fallbacks,omitempty"`
+	// AwaitAttorney is set once the borrower said an attorney represents
+	// them and was asked for the attorney's contact details.
+	AwaitAttorney bool `json:"await_attorney,omitempty"`
+	// Waiting is set once the borrower was told a person will reply.
+	Waiting bool `json:"waiting,omitempty"`
 }
 
 // verificationAttempts is how many wrong answers end verification.
@@ -77,6 +87,8 @@ type flow struct {
 	cmds         []Command
 	loc          *time.Location
 	replaying    bool // answering requests held until verification
+	offersOpen   bool // the previous reply presented offers
+	fellBack     bool // this turn answered "didn't follow"
 }
 
 // respond is the dialogue policy: it decides, from the understanding and the
@@ -92,7 +104,11 @@ func (o *Orchestrator) respond(ctx context.Context, t *Turn) error {
 		}
 	}
 	f.chooseLocale()
+	f.offersOpen, f.mem.Offered = f.mem.Offered, false
 	f.run()
+	if f.handled && !f.fellBack {
+		f.mem.Fallbacks = 0
+	}
 	if f.err != nil {
 		return f.err
 	}
@@ -144,6 +160,10 @@ func (f *flow) run() {
 		switch c.Intent {
 		case IntentVulnerable:
 			f.vulnerable()
+		case IntentDeceased:
+			f.deceased()
+		case IntentVulnerability:
+			f.vulnerability()
 		case IntentOptOut:
 			f.optOut(c)
 		case IntentOptIn:
@@ -160,12 +180,13 @@ func (f *flow) run() {
 	if f.silenced() {
 		return
 	}
-	if fl := t.Account.Flags; fl.Attorney || fl.Cease {
+	if fl := t.Account.Flags; fl.Attorney || fl.Cease || t.Conversation.State == StateStopped {
 		f.refer()
 		return
 	}
 	switch {
-	case f.mem.Vulnerable, t.Conversation.State == StateHandoff, t.Conversation.State == StateIdentityFailed:
+	case f.mem.Vulnerable, t.Account.Flags.Deceased, t.Account.Flags.Vulnerable,
+		t.Conversation.State == StateHandoff, t.Conversation.State == StateIdentityFailed:
 		f.waiting()
 		return
 	}
@@ -188,24 +209,37 @@ func (f *flow) run() {
 }
 
 // silenced reports whether nothing may be said on this conversation: the
-// borrower opted out of its channel, or asked that contact stop.
+// borrower opted out of its channel.
 func (f *flow) silenced() bool {
-	return f.mem.OptedOut || f.t.Conversation.State == StateStopped
+	return f.mem.OptedOut
 }
 
-// refer answers a borrower the assistant may not write to (an attorney
-// represents them, or they asked that contact cease): it says nothing and
-// asks a person to look, once per conversation.
+// refer answers a borrower the assistant may not collect from (an attorney
+// represents them, they asked that contact cease, or they are bankrupt):
+// a short truthful reply to what they wrote, never silence and never
+// collection content, and a person asked to look, once per conversation.
+// The attorney's contact details, when the borrower sends them after
+// being asked, are recorded for that person.
 func (f *flow) refer() {
-	if f.mem.Referred {
-		return
+	t := f.t
+	fl := t.Account.Flags
+	reason, why := "cease", "contact ceased"
+	switch {
+	case fl.Attorney:
+		reason, why = "attorney", "attorney represents the borrower"
+	case fl.Bankruptcy:
+		reason, why = "bankruptcy", "bankruptcy"
 	}
-	f.mem.Referred = true
-	reason := "contact ceased"
-	if f.t.Account.Flags.Attorney {
-		reason = "attorney represents the borrower"
+	if f.mem.AwaitAttorney && fl.Attorney {
+		f.mem.AwaitAttorney = false
+		t.Emit(EventAttorneyRecorded, map[string]string{"reason": "attorney", "contact": t.Inbound.Text})
 	}
-	f.emitOnce(EventHandoffRequested, map[string]string{"reason": reason})
+	f.handled = true
+	f.sayAs(policies.PurposeHandoff, prompts.Paused{Reason: reason})
+	if !f.mem.Referred {
+		f.mem.Referred = true
+		f.emitOnce(EventHandoffRequested, map[string]string{"reason": why})
+	}
 }
 
 // command answers one command once the safety requests are dealt with.
@@ -287,6 +321,8 @@ func (f *flow) debtCommand(c Command) {
 		f.negotiate(c)
 	case IntentPromiseToPay:
 		f.promise(c)
+	case IntentCancelPlan:
+		f.cancelPlan()
 	default:
 		f.notUnderstood()
 	}
@@ -332,14 +368,29 @@ func (f *flow) greeting() {
 	}
 }
 
+// notUnderstood answers what nothing else answered. Two in a row, or one
+// where a misreading costs the borrower (a dispute, hardship, a
+// negotiation with offers on the table), hand the conversation to a person.
 func (f *flow) notUnderstood() {
 	if !f.t.Conversation.Verified {
 		f.requestIdentity(false)
 		return
 	}
-	if !f.answered() {
-		f.say(prompts.NotUnderstood{Verified: true})
+	if f.answered() {
+		return
 	}
+	f.fellBack = true
+	f.mem.Fallbacks++
+	switch f.t.Conversation.State {
+	case StateDisputed, StateHardship, StateNegotiating:
+		f.handoff("not_understood")
+		return
+	}
+	if f.mem.Fallbacks >= 2 {
+		f.handoff("not_understood")
+		return
+	}
+	f.say(prompts.NotUnderstood{Verified: true})
 }
 
 // say queues a template with the purpose its content has: ordinary content
@@ -383,12 +434,11 @@ func (f *flow) emitOnce(kind EventKind, data map[string]string) {
 	}
 }
 
-// introEligible lists the purposes a first reply may open with the
-// assistant's introduction: not an opt-out confirmation or a crisis reply,
-// which must say only what they are for.
-func introEligible(purpose string) bool {
-	return purpose == policies.PurposeCollection || purpose == policies.PurposeIdentity
-}
+// introEligible lists the purposes a first reply opens with the
+// assistant's introduction: every one. Whatever a conversation opens with,
+// a crisis, a dispute or a STOP, the borrower learns once that an
+// automated assistant is writing and for whom.
+func introEligible(string) bool { return true }
 
 // compose turns the queued parts into replies: consecutive parts with one
 // purpose make one message, so a borrower gets one text per turn where the

@@ -355,12 +355,15 @@ func (o *Orchestrator) Remind(ctx context.Context, accountID, planID string) err
 	}
 	var plan *Plan
 	for i := range plans {
-		if plans[i].ID == planID && plans[i].Status == PlanAccepted {
+		if plans[i].ID == planID {
 			plan = &plans[i]
 		}
 	}
 	if plan == nil || plan.ConversationID == "" {
 		return fmt.Errorf("remind: plan %s: %w", planID, ErrNotFound)
+	}
+	if plan.Status != PlanAccepted {
+		return nil // superseded or cancelled: its reminders are void
 	}
 	now := o.cfg.Clock.Now()
 	var next *Installment

@@ -196,6 +196,20 @@ func (t *Turn) requestHandoff(reason string) {
 	t.Conversation.State = StateHandoff
 }
 
+// requestUrgentHandoff asks for a person at once: the console puts the
+// conversation at the top of its queue with the reason.
+func (t *Turn) requestUrgentHandoff(reason string) {
+	for i := range t.events {
+		if t.events[i].Kind == EventHandoffRequested {
+			t.events[i].Data = map[string]string{"reason": reason, "urgent": "true"}
+			t.Conversation.State = StateHandoff
+			return
+		}
+	}
+	t.Emit(EventHandoffRequested, map[string]string{"reason": reason, "urgent": "true"})
+	t.Conversation.State = StateHandoff
+}
+
 // attemptWindow is how far back a turn reads contact attempts: the guard
 // counts the last seven days, and the local day, in any time zone.
 const attemptWindow = 8 * 24 * time.Hour

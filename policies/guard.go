@@ -646,10 +646,15 @@ func (c *checker) consent() {
 	if optedOut && !confirm && purpose != PurposeHelp {
 		c.add(lx.family("opted_out"), Block)
 	}
-	if c.f.Cease && !confirm && purpose != PurposeHelp {
+	// A short reply to the borrower's own message that only says contact
+	// has stopped and a person will help is allowed after a cease or an
+	// attorney notice: silence would leave the borrower unanswered, and a
+	// message that asks for payment is collection whatever its tag.
+	stopNote := purpose == PurposeHandoff && c.p.InitiatedBy == "borrower"
+	if c.f.Cease && !confirm && purpose != PurposeHelp && !stopNote {
 		c.add(lx.family("cease"), Block)
 	}
-	if c.f.Attorney && !confirm {
+	if c.f.Attorney && !confirm && !stopNote {
 		c.add(lx.family("attorney"), Block)
 	}
 	if c.f.Bankruptcy && !nonCollection {

@@ -299,6 +299,33 @@ type Hardship struct {
 // Template names the template.
 func (Hardship) Template() string { return "hardship.v1" }
 
+// Deceased answers news that the borrower has died: condolences, no
+// collection, a person to help.
+type Deceased struct{}
+
+// Template names the template.
+func (Deceased) Template() string { return "deceased.v1" }
+
+// Vulnerability answers a vulnerability that is not a crisis
+// (bereavement, serious illness, a breathing-space moratorium): the
+// account is paused, no offers, a person follows up. Kind is
+// "breathing_space" or empty.
+type Vulnerability struct {
+	Kind string
+}
+
+// Template names the template.
+func (Vulnerability) Template() string { return "vulnerability.v1" }
+
+// PlanCancelled confirms that an agreed plan was withdrawn and that
+// nothing is agreed now.
+type PlanCancelled struct {
+	Plan Offer
+}
+
+// Template names the template.
+func (PlanCancelled) Template() string { return "plan_cancelled.v1" }
+
 // Crisis answers vulnerability or self-harm language: a person, support
 // lines for the region, and nothing about the account.
 type Crisis struct {

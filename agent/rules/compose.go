@@ -116,6 +116,25 @@ var hanOrdinals = map[string]int{"一": 1, "二": 2, "两": 2, "三": 3, "四": 
 // offerChoice finds which open offer the borrower picks: "option 2", "the
 // second one", "plan b", "选2", "第二个", "方案二". It returns the offer's
 // 1-based position as text and ok.
+// bareChoice reads a message that is only the number of an open offer
+// ("1", "#2", "2."), with politeness around it.
+func bareChoice(seq []token, offers int) (string, bool) {
+	id := ""
+	for _, t := range seq {
+		switch {
+		case t.text == boundary || t.kind == tSym || t.text == "#" || politeness[t.text]:
+		case id == "" && len(t.text) == 1 && t.text >= "1" && t.text <= "9":
+			id = t.text
+		default:
+			return "", false
+		}
+	}
+	if n, err := strconv.Atoi(id); err != nil || n > offers {
+		return "", false
+	}
+	return id, true
+}
+
 func offerChoice(seq []token, offers int) (string, bool) {
 	for i, t := range seq {
 		w := t.text
@@ -329,6 +348,8 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	r.slots = readSlots(a, tc, r.cues, now)
 
 	r.addIf(r.has(agent.IntentVulnerable), agent.IntentVulnerable)
+	r.addIf(r.has(agent.IntentDeceased), agent.IntentDeceased)
+	r.addIf(r.has(agent.IntentVulnerability) && !r.has(agent.IntentDeceased), agent.IntentVulnerability)
 	r.optOut(b)
 	for _, i := range [...]agent.Intent{agent.IntentCease, agent.IntentAttorney, agent.IntentBankruptcy, agent.IntentDispute, agent.IntentRequestHuman} {
 		r.addIf(r.has(i), i)
@@ -342,8 +363,17 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	if len(r.slots.claims) > 0 {
 		r.add(agent.Command{Intent: agent.IntentVerifyIdentity, Identity: r.slots.claims})
 	}
-	r.payment()
-	r.offers()
+	if id, ok := bareChoice(a.seq, r.cues.offers); ok {
+		// "1" in reply to a numbered list of offers chooses one; it is
+		// not an amount of one.
+		r.add(agent.Command{Intent: agent.IntentAcceptOffer, OfferID: id})
+	} else if r.has(agent.IntentCancelPlan) {
+		// Withdrawing is never read as a new plan or an acceptance.
+		r.add(agent.Command{Intent: agent.IntentCancelPlan})
+	} else {
+		r.payment()
+		r.offers()
+	}
 	r.addIf(r.has(agent.IntentOptIn) || bareKeyword(a.seq, optInWords), agent.IntentOptIn)
 	r.addIf(bareKeyword(a.seq, helpWords) || strings.Trim(a.norm, " .!?。！？") == "帮助", agent.IntentHelp)
 	for _, i := range [...]agent.Intent{agent.IntentAskBalance, agent.IntentAskDueDate, agent.IntentAskCreditor,

@@ -46,6 +46,23 @@ var lexicon = []rule{
 		"一死了之", "不如死了", "死了算了", "活着没意思", "活着没有意思", "撑不下去", "了结自己", "活够了", "安眠药",
 		"一了百了", "不想再活", "去死", "想跳", "离开这个世界",
 	}},
+	{intent: agent.IntentDeceased, en: []string{
+		"account holder|borrower|customer ~4 died|dead|deceased|passed|death", "died|passed|deceased ~6 account holder",
+		"^ he|she ~3 died|deceased|dead", "^ he|she ~2 passed away|on", "is deceased", "death certificate",
+		"executor|administrator of ~2 estate", "her|his estate",
+	}, zh: []string{"他~3去世", "她~3去世", "他~3过世", "她~3过世", "他~3离世", "她~3离世", "本人~4去世", "借款人~4去世", "机主~4去世",
+		"身故", "病故", "已故", "死亡证明", "不在人世", "他~2走了", "她~2走了"}},
+	{intent: agent.IntentVulnerability, en: []string{
+		"breathing space", "mental health crisis moratorium", "bereave*", "funeral", "grieving", "lost my husband|wife|mother|mum|mom|father|dad|son|daughter|child|baby|partner",
+		"passed away", "has died", "died",
+		"cancer", "chemo*", "terminal*", "in|from hospital", "hospitali*", "stroke", "dementia", "seriously|very|terminally ill",
+		"mental health", "depression", "disabled|disability", "carer|caregiver for",
+	}, zh: []string{"去世", "过世", "离世", "丧事", "住院", "癌", "化疗", "重病", "绝症", "抑郁", "精神疾病", "残疾", "中风", "病重", "刚走", "失去了"}},
+	{intent: agent.IntentCancelPlan, neg: true, en: []string{
+		"cancel|void|undo|scrap ~3 plan|arrangement|agreement|deal|that|it|this", "withdraw ~2 plan|agreement|arrangement",
+		"changed|change my mind", "did not|never agree|agreed|accept|accepted ~2 to ~1 that|this|it|anything",
+		"did not|never agree", "i take it back", "not what i agreed",
+	}, zh: []string{"取消~3计划", "取消~3方案", "取消~3分期", "不算数", "反悔", "我没同意", "我没有同意", "我没答应", "我没有答应", "改主意", "撤销"}},
 	{intent: xInjection, en: []string{
 		"ignore|disregard|forget|override ~3 previous|prior|above|earlier|all|your|the|system instruction*|rule*|prompt*|directive*|guideline*",
 		"ignore|disregard|forget [the|all|everything] above|previous|prior|earlier|preceding",
