@@ -35,9 +35,9 @@
 // plans_accepted (exactly N accepted and in force at the end), offers
 // (the plan keys, bounding every plan offered, read from the "Option N:"
 // lines the borrower received, since the agent stores only agreed plans),
-// flags (attorney, cease, bankruptcy, disputed as the account stores them;
-// deceased, vulnerable and urgent are not recorded by the agent anywhere a
-// case can read, so a case naming them fails and says so), consent
+// flags (attorney, cease, bankruptcy, disputed, deceased and vulnerable as
+// the account stores them; urgent when a handoff was requested as urgent),
+// consent
 // ({sms: opted_out}: each channel's stored consent), restrictions (contact
 // restrictions; the agent records none yet, so a case naming one fails,
 // "not recorded by the agent"), reminders (reminders scheduled for the

@@ -28,7 +28,7 @@ func TestExtensions(t *testing.T) {
 		"plan.kind fails on another kind":                                   "outcome: plan is installments, want settlement",
 		"offers fail when an offer breaks the bounds":                       "outcome: offered ",
 		"reminders fail on another count":                                   "outcome: 6 reminder(s) scheduled for the plans in force, want 2",
-		"a flag the agent does not record fails":                            "outcome: flag deceased: not recorded by the agent",
+		"a recorded flag that differs fails":                                "outcome: flag deceased is true, want false",
 		"restrictions the agent does not record fail":                       "outcome: restrictions not at work: contact restrictions are not recorded by the agent",
 		"an extension event is a known name that was never emitted":         "outcome: event deceased_recorded never emitted",
 	}

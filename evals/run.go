@@ -689,10 +689,9 @@ func checkPlan(p PlanExpect, plan agent.Plan) []string {
 	return out
 }
 
-// checkFlags compares the protective facts the agent recorded. The legal
-// facts are the account's as stored; the agent records no deceased,
-// vulnerable or urgent flag anywhere a case can read, so expecting one,
-// true or false, fails and says so.
+// checkFlags compares the protective facts the agent recorded: the
+// account's flags as stored, and urgent when a handoff was requested as
+// urgent on the case's conversations (crisis, deceased, vulnerability).
 func (cr *caseRun) checkFlags(ctx context.Context, want map[string]bool, fail func(string, ...any)) {
 	acct, err := cr.st.Account(ctx, cr.acct.ID)
 	if err != nil {
@@ -700,7 +699,16 @@ func (cr *caseRun) checkFlags(ctx context.Context, want map[string]bool, fail fu
 		return
 	}
 	stored := map[string]bool{"attorney": acct.Flags.Attorney, "cease": acct.Flags.Cease,
-		"bankruptcy": acct.Flags.Bankruptcy, "disputed": acct.Flags.Disputed}
+		"bankruptcy": acct.Flags.Bankruptcy, "disputed": acct.Flags.Disputed,
+		"deceased": acct.Flags.Deceased, "vulnerable": acct.Flags.Vulnerable}
+	if _, ok := want["urgent"]; ok {
+		urgent, err := cr.urgent(ctx)
+		if err != nil {
+			fail("flags: events: %v", err)
+			return
+		}
+		stored["urgent"] = urgent
+	}
 	names := make([]string, 0, len(want))
 	for k := range want {
 		names = append(names, k)
@@ -715,6 +723,23 @@ func (cr *caseRun) checkFlags(ctx context.Context, want map[string]bool, fail fu
 			fail("flag %s is %t, want %t", k, got, want[k])
 		}
 	}
+}
+
+// urgent reports whether any of the case's conversations asked for a
+// person urgently.
+func (cr *caseRun) urgent(ctx context.Context) (bool, error) {
+	for _, id := range cr.convs {
+		evs, err := cr.st.Events(ctx, id)
+		if err != nil {
+			return false, err
+		}
+		for _, e := range evs {
+			if e.Kind == agent.EventHandoffRequested && e.Data["urgent"] == "true" {
+				return true, nil
+			}
+		}
+	}
+	return false, nil
 }
 
 // checkConsent compares each channel's consent as stored.
