@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/parley-collections/parley/agent/openai"
 	"io"
+	"log/slog"
 	"os"
 	"runtime"
 	"strings"
@@ -238,7 +240,16 @@ func useFake(mode string, opts *evals.Options) (stop func(), err error) {
 	if err != nil {
 		return nil, err
 	}
-	brain, phraser, err := srv.Brains(rules.New())
+	cfg := openai.Config{BaseURL: srv.BaseURL(), APIKey: "fake", Model: fakellm.Model,
+		// The breaker never opens: the fake leaves most messages to the
+		// fallback brain by calling no tool, and the hostile brain must be
+		// asked every turn.
+		BreakerThreshold: 1 << 30, Logger: slog.New(slog.DiscardHandler)}
+	brain, err := openai.NewBrain(cfg, rules.New())
+	var phraser agent.Phraser
+	if err == nil {
+		phraser, err = openai.NewPhraser(cfg)
+	}
 	if err != nil {
 		srv.Close()
 		return nil, fmt.Errorf("fake model: %w", err)

@@ -13,15 +13,12 @@ package fakellm
 import (
 	"encoding/json"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
 	"strings"
 	"sync/atomic"
 
-	"github.com/parley-collections/parley/agent"
-	"github.com/parley-collections/parley/agent/openai"
 	"github.com/parley-collections/parley/evals"
 )
 
@@ -209,21 +206,3 @@ func writeToolCall(w http.ResponseWriter, name, args string) {
 
 // Model is the model name the fake answers as.
 const Model = "fake-model"
-
-// Brains returns Parley's LLM brain (over fallback) and phraser, wired to
-// the fake. The circuit breaker never opens: the fake leaves most messages
-// to the fallback brain by calling no tool, which a real endpoint's breaker
-// would count as failures, and the hostile brain must be asked every turn.
-func (s *Server) Brains(fallback agent.Brain) (agent.Brain, agent.Phraser, error) {
-	cfg := openai.Config{BaseURL: s.BaseURL(), APIKey: "fake", Model: Model, BreakerThreshold: 1 << 30,
-		Logger: slog.New(slog.DiscardHandler)}
-	b, err := openai.NewBrain(cfg, fallback)
-	if err != nil {
-		return nil, nil, err
-	}
-	p, err := openai.NewPhraser(cfg)
-	if err != nil {
-		return nil, nil, err
-	}
-	return b, p, nil
-}

@@ -22,7 +22,7 @@ func run(t *testing.T, mode string) (*evals.Report, *fakellm.Server) {
 		t.Fatal(err)
 	}
 	t.Cleanup(srv.Close)
-	brain, phraser, err := srv.Brains(rules.New())
+	brain, phraser, err := brains(srv, rules.New())
 	if err != nil {
 		t.Fatal(err)
 	}
