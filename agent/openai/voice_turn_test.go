@@ -110,8 +110,10 @@ func voiceTurnWith(t *testing.T, change func(*agent.Config), gate bool, deltas .
 
 func TestVoiceTurnStreamsTheRewordingSentenceBySentence(t *testing.T) {
 	t.Parallel()
-	chunks, res, _ := voiceTurn(t, true, "Your First Bank", " balance is $1,200.00. I can help", " you pay it. Just ask", " me how.")
-	want := []string{"Your First Bank balance is $1,200.00.", " I can help you pay it.", " Just ask me how.",
+	// The rewording adds nothing the draft did not say but courtesy words:
+	// a model's new content would be replaced by the draft (policies, Grounding).
+	chunks, res, _ := voiceTurn(t, true, "Your First Bank", " balance is $1,200.00. I'm happy", " to help with", " your account.")
+	want := []string{"Your First Bank balance is $1,200.00.", " I'm happy to help with your account.",
 		" This communication is from a debt collector."} // the notice the guard appends to every message
 	if diff := cmp.Diff(want, chunks); diff != "" {
 		t.Errorf("chunks (-want +got):\n%s", diff)
