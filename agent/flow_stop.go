@@ -15,33 +15,15 @@ import (
 // lines, and no collection content in this reply or any after it.
 func (f *flow) vulnerable() {
 	t := f.t
-	f.mem.Vulnerable = true
-	f.mem.Negotiation = nil
-	f.parts = nil
-	if !t.Account.Flags.Vulnerable {
-		t.SetFlag(FlagVulnerable, true)
-	}
-	f.emitOnce(EventCrisisDetected, nil)
-	f.sayAs(policies.PurposeHandoff, prompts.Crisis{Region: region(t.Account)})
-	t.requestUrgentHandoff("crisis")
-	f.done = true
+	f.protect(FlagVulnerable, t.Account.Flags.Vulnerable, EventCrisisDetected, nil,
+		prompts.Crisis{Region: region(t.Account)}, "crisis")
 }
 
 // deceased answers news that the borrower has died: condolences, all
 // collection stopped on the account, a person to help; nothing about the
 // debt, to anyone.
 func (f *flow) deceased() {
-	t := f.t
-	f.mem.Vulnerable = true
-	f.mem.Negotiation = nil
-	f.parts = nil
-	if !t.Account.Flags.Deceased {
-		t.SetFlag(FlagDeceased, true)
-	}
-	f.emitOnce(EventDeceasedRecorded, nil)
-	f.sayAs(policies.PurposeHandoff, prompts.Deceased{})
-	t.requestUrgentHandoff("deceased")
-	f.done = true
+	f.protect(FlagDeceased, f.t.Account.Flags.Deceased, EventDeceasedRecorded, nil, prompts.Deceased{}, "deceased")
 }
 
 // vulnerability answers a vulnerability that is not a crisis (bereavement,
@@ -49,19 +31,28 @@ func (f *flow) deceased() {
 // offers follow, and a person takes the conversation.
 func (f *flow) vulnerability() {
 	t := f.t
-	f.mem.Vulnerable = true
-	f.mem.Negotiation = nil
-	f.parts = nil
-	if !t.Account.Flags.Vulnerable {
-		t.SetFlag(FlagVulnerable, true)
-	}
 	kind := ""
 	if low := strings.ToLower(t.Inbound.Text); strings.Contains(low, "breathing space") || strings.Contains(low, "喘息") {
 		kind = "breathing_space"
 	}
-	f.emitOnce(EventVulnerability, map[string]string{"kind": kind})
-	f.sayAs(policies.PurposeHandoff, prompts.Vulnerability{Kind: kind})
-	t.requestUrgentHandoff("vulnerability")
+	f.protect(FlagVulnerable, t.Account.Flags.Vulnerable, EventVulnerability, map[string]string{"kind": kind},
+		prompts.Vulnerability{Kind: kind}, "vulnerability")
+}
+
+// protect is what every vulnerability flow does: nothing of collection in
+// this turn or after it, the account flag set (once), the event recorded,
+// one reply for the borrower, and a person asked for as urgent.
+func (f *flow) protect(flag string, isSet bool, event EventKind, data map[string]string, reply prompts.Data, reason string) {
+	t := f.t
+	f.mem.Vulnerable = true
+	f.mem.Negotiation = nil
+	f.parts = nil
+	if !isSet {
+		t.SetFlag(flag, true)
+	}
+	f.emitOnce(event, data)
+	f.sayAs(policies.PurposeHandoff, reply)
+	t.requestUrgentHandoff(reason)
 	f.done = true
 }
 
