@@ -46,7 +46,12 @@
 
   function replace(id, node) {
     var old = document.getElementById(id);
-    if (old) { node.id = id; old.replaceWith(node); }
+    if (!old) { return; }
+    node.id = id;
+    // An unchanged part keeps its nodes, so a button is not swapped out
+    // from under a supervisor's pointer by a refresh that changed nothing.
+    if (old.outerHTML === node.outerHTML) { return; }
+    old.replaceWith(node);
   }
 
   function when(s) {
