@@ -1,7 +1,6 @@
 package agent
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -13,9 +12,6 @@ type Money struct {
 	Minor    int64  `json:"minor"`
 	Currency string `json:"currency"`
 }
-
-// ErrBadAmount reports a money string that cannot be parsed.
-var ErrBadAmount = errors.New("bad amount")
 
 // ParseMoney reads a decimal string such as "1200", "1200.5" or "1,200.00"
 // into minor units of currency. Every supported currency has two decimals.

@@ -2,7 +2,6 @@ package agent
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math/bits"
 	"slices"
@@ -79,12 +78,6 @@ type Step struct {
 	// never shown to a borrower as is.
 	Reason string `json:"reason"`
 }
-
-// Errors from Accept.
-var (
-	ErrUnknownOffer = errors.New("unknown offer")
-	ErrOfferExpired = errors.New("offer expired") // its first payment date has passed
-)
 
 // Negotiation is one negotiation over one account. It keeps the offers on the
 // table and how far the engine has conceded, and round-trips through

@@ -163,9 +163,6 @@ func (o *Orchestrator) Guard() Guard { return o.cfg.Guard }
 // Clock returns the orchestrator's clock.
 func (o *Orchestrator) Clock() Clock { return o.cfg.Clock }
 
-// ErrUnknownSender reports an inbound message from an address no account has.
-var ErrUnknownSender = errors.New("unknown sender")
-
 // Receive stores an inbound message, idempotent on (channel, channel message
 // id), finding or opening the conversation. It runs nothing else, so a
 // channel can acknowledge as soon as it returns.

@@ -12,20 +12,6 @@ import (
 	"github.com/parley-collections/parley/prompts"
 )
 
-// ErrContactStopped reports outreach to an account whose borrower has
-// stopped collection contact (dispute, cease, attorney, bankruptcy) or opted
-// out of the channel.
-var ErrContactStopped = errors.New("collection contact stopped")
-
-// ErrNoDialer reports a call asked of an orchestrator that has no way to
-// place one: use an Outreacher with a Dialer.
-var ErrNoDialer = errors.New("no dialer for voice calls")
-
-// ErrCallInProgress reports a call asked for while the last call placed to
-// the borrower has not reported its outcome: until it does, the guard
-// could not count it.
-var ErrCallInProgress = errors.New("a call to the borrower is in progress")
-
 // CallRequest is an outbound call the guard has allowed.
 type CallRequest struct {
 	AccountID string
@@ -119,7 +105,7 @@ func (o *Orchestrator) outreach(ctx context.Context, accountID string, ch Channe
 		return TurnResult{}, fmt.Errorf("reach: %w", err)
 	}
 	if !conv.OwnedByAI() {
-		return TurnResult{Conversation: conv}, fmt.Errorf("reach: %w", ErrNotOwner)
+		return TurnResult{Conversation: conv}, E("reach", KindConflict, "a supervisor owns the open conversation on this channel", ErrNotOwner)
 	}
 	t, err := o.newTurn(ctx, conv, acct, Message{})
 	if err != nil {

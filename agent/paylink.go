@@ -5,17 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
-)
-
-// Errors from PaymentLinker.
-var (
-	ErrLinkConfig  = errors.New("payment link: bad configuration")
-	ErrLinkInvalid = errors.New("payment link: invalid token") // malformed or tampered with
-	ErrLinkExpired = errors.New("payment link: expired")
 )
 
 // PaymentLinker makes and checks signed payment links. A link carries a

@@ -2,15 +2,7 @@ package agent
 
 import (
 	"context"
-	"errors"
 	"time"
-)
-
-// Errors a Store returns; adapters wrap them so that errors.Is works.
-var (
-	ErrNotFound = errors.New("not found")
-	ErrConflict = errors.New("conflict")      // a conditional write lost: the row changed under it
-	ErrNotOwner = errors.New("not the owner") // the conversation is not owned as the caller required
 )
 
 // Store is Parley's persistence. agent/sqlite is the embedded default and

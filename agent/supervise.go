@@ -67,10 +67,6 @@ func (o *Orchestrator) ownerNotice(c Conversation, e Event) {
 	o.publish(context.Background(), Notice{Kind: "conversation", ConversationID: c.ID, AccountID: c.AccountID, EventKind: string(e.Kind)})
 }
 
-// ErrBlocked reports a supervisor message the guard refused; the stored
-// message and the decision say why.
-var ErrBlocked = errors.New("blocked by the guard")
-
 // SupervisorSend sends a supervisor's message on a conversation they own.
 // It passes the same guard as the AI's drafts; a refused message is stored
 // as blocked, shown to the supervisor with its reasons, and not sent.
@@ -86,7 +82,7 @@ func (o *Orchestrator) SupervisorSend(ctx context.Context, conversationID, user,
 		return Message{}, policies.Decision{}, fmt.Errorf("supervisor send: %w", err)
 	}
 	if conv.Owner != user {
-		return Message{}, policies.Decision{}, fmt.Errorf("supervisor send: %w", ErrNotOwner)
+		return Message{}, policies.Decision{}, E("supervisor send", KindConflict, "take the conversation over before writing", ErrNotOwner)
 	}
 	acct, err := st.Account(ctx, conv.AccountID)
 	if err != nil {
@@ -135,10 +131,6 @@ func (o *Orchestrator) answersBorrower(history []Message) bool {
 	return false
 }
 
-// ErrNotDeferred reports a message that is not a supervisor's message
-// waiting to be sent, so there is nothing to cancel.
-var ErrNotDeferred = errors.New("not a deferred supervisor message")
-
 // CancelDeferred cancels a supervisor's message the guard deferred, before
 // it goes out. Only the conversation's owner may, or anyone once the AI
 // owns it again. The cancellation is an audit event.
@@ -164,7 +156,7 @@ func (o *Orchestrator) CancelDeferred(ctx context.Context, messageID, user strin
 		return fmt.Errorf("cancel: %w", err)
 	}
 	if c.Owner != user && c.Owner != OwnerAI {
-		return fmt.Errorf("cancel: %w", ErrNotOwner)
+		return E("cancel", KindConflict, "take the conversation over before cancelling its messages", ErrNotOwner)
 	}
 	if err := o.cancel(ctx, c, m, user, "cancelled by the supervisor"); err != nil {
 		return fmt.Errorf("cancel: %w", err)

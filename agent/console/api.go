@@ -35,6 +35,36 @@ func writeError(w http.ResponseWriter, status int, msg string) {
 	writeJSON(w, status, errorResponse{Error: msg})
 }
 
+// statusOf maps an error's kind to the status the API answers with; it is
+// the one place where errors become HTTP.
+var statusOf = map[agent.Kind]int{
+	agent.KindNotFound:    http.StatusNotFound,
+	agent.KindConflict:    http.StatusConflict,
+	agent.KindForbidden:   http.StatusForbidden,
+	agent.KindInvalid:     http.StatusBadRequest,
+	agent.KindUnavailable: http.StatusServiceUnavailable,
+}
+
+// fail answers err with its kind's status and its caller-facing message;
+// an internal error is logged and answered 500 without detail.
+func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
+	status, ok := statusOf[agent.KindOf(err)]
+	if !ok {
+		h.internal(w, r, err)
+		return
+	}
+	writeError(w, status, agent.MessageOf(err))
+}
+
+// missing names what was not found, for the caller, when err is the
+// store's ErrNotFound; other errors pass unchanged.
+func missing(err error, what string) error {
+	if errors.Is(err, agent.ErrNotFound) {
+		return agent.E("", agent.KindNotFound, "no such "+what, err)
+	}
+	return err
+}
+
 // internal logs err and answers 500 without detail.
 func (h *Handler) internal(w http.ResponseWriter, r *http.Request, err error) {
 	h.log.Error("console: request failed", "method", r.Method, "path", r.URL.Path, "err", err)
@@ -126,17 +156,11 @@ type AccountPanel struct {
 	ContactAttempts []agent.ContactAttempt `json:"contact_attempts"`
 }
 
-// errUnknown marks a conversation or account that does not exist.
-var errUnknown = errors.New("unknown")
-
 func (h *Handler) detail(ctx context.Context, id string) (Detail, error) {
 	st := h.cfg.Store
 	c, err := st.Conversation(ctx, id)
-	if errors.Is(err, agent.ErrNotFound) {
-		return Detail{}, errUnknown
-	}
 	if err != nil {
-		return Detail{}, fmt.Errorf("conversation: %w", err)
+		return Detail{}, fmt.Errorf("conversation: %w", missing(err, "conversation"))
 	}
 	c.Memory = nil
 	d := Detail{Conversation: c}
@@ -146,7 +170,7 @@ func (h *Handler) detail(ctx context.Context, id string) (Detail, error) {
 	if d.Events, err = st.Events(ctx, id); err != nil {
 		return Detail{}, fmt.Errorf("events: %w", err)
 	}
-	if d.Account, err = h.accountPanel(ctx, c.AccountID); err != nil && !errors.Is(err, errUnknown) {
+	if d.Account, err = h.accountPanel(ctx, c.AccountID); err != nil && !errors.Is(err, agent.ErrNotFound) {
 		return Detail{}, err
 	}
 	d.BorrowerName = d.Account.Account.Borrower.Name
@@ -158,11 +182,8 @@ func (h *Handler) detail(ctx context.Context, id string) (Detail, error) {
 func (h *Handler) accountPanel(ctx context.Context, id string) (AccountPanel, error) {
 	st := h.cfg.Store
 	a, err := st.Account(ctx, id)
-	if errors.Is(err, agent.ErrNotFound) {
-		return AccountPanel{}, errUnknown
-	}
 	if err != nil {
-		return AccountPanel{}, fmt.Errorf("account: %w", err)
+		return AccountPanel{}, fmt.Errorf("account: %w", missing(err, "account"))
 	}
 	a.Borrower.Identity = agent.IdentityFacts{}
 	p := AccountPanel{Account: a, Balance: a.Balance.String()}
@@ -190,15 +211,11 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-// loadDetail answers 404 or 500 itself and reports false when it cannot.
+// loadDetail answers the error itself and reports false when it cannot.
 func (h *Handler) loadDetail(w http.ResponseWriter, r *http.Request) (Detail, bool) {
 	d, err := h.detail(r.Context(), r.PathValue("id"))
-	if errors.Is(err, errUnknown) {
-		writeError(w, http.StatusNotFound, "no such conversation")
-		return Detail{}, false
-	}
 	if err != nil {
-		h.internal(w, r, err)
+		h.fail(w, r, err)
 		return Detail{}, false
 	}
 	return d, true
@@ -230,26 +247,22 @@ func (h *Handler) exportConversation(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) ownerChange(w http.ResponseWriter, r *http.Request, change func(ctx context.Context, id, user string) error) {
 	id, user := r.PathValue("id"), callerOf(r).user.Name
 	ctx := r.Context()
-	if _, err := h.cfg.Store.Conversation(ctx, id); errors.Is(err, agent.ErrNotFound) {
-		writeError(w, http.StatusNotFound, "no such conversation")
-		return
-	} else if err != nil {
-		h.internal(w, r, err)
+	if _, err := h.cfg.Store.Conversation(ctx, id); err != nil {
+		h.fail(w, r, missing(err, "conversation"))
 		return
 	}
 	err := change(ctx, id, user)
-	if errors.Is(err, agent.ErrNotOwner) || errors.Is(err, agent.ErrConflict) {
+	if agent.KindOf(err) == agent.KindConflict {
 		c, _ := h.cfg.Store.Conversation(ctx, id)
-		writeError(w, http.StatusConflict, ownerConflict(c, user))
-		return
+		err = agent.E("", agent.KindConflict, ownerConflict(c, user), err)
 	}
 	if err != nil {
-		h.internal(w, r, err)
+		h.fail(w, r, err)
 		return
 	}
 	c, err := h.cfg.Store.Conversation(ctx, id)
 	if err != nil {
-		h.internal(w, r, err)
+		h.fail(w, r, err)
 		return
 	}
 	c.Memory = nil
@@ -286,30 +299,20 @@ func (h *Handler) handBack(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) cancelDeferred(w http.ResponseWriter, r *http.Request) {
 	id, mid, user := r.PathValue("id"), r.PathValue("mid"), callerOf(r).user.Name
 	m, err := h.cfg.Store.Message(r.Context(), mid)
-	if errors.Is(err, agent.ErrNotFound) || err == nil && m.ConversationID != id {
-		writeError(w, http.StatusNotFound, "no such message in this conversation")
-		return
+	if err == nil && m.ConversationID != id {
+		err = agent.ErrNotFound
+	}
+	if err == nil {
+		err = h.cfg.Orchestrator.CancelDeferred(r.Context(), mid, user)
+	}
+	if err == nil {
+		m, err = h.cfg.Store.Message(r.Context(), mid)
 	}
 	if err != nil {
-		h.internal(w, r, err)
+		h.fail(w, r, missing(err, "message in this conversation"))
 		return
 	}
-	err = h.cfg.Orchestrator.CancelDeferred(r.Context(), mid, user)
-	switch {
-	case errors.Is(err, agent.ErrNotDeferred):
-		writeError(w, http.StatusConflict, "this message is not waiting to be sent")
-	case errors.Is(err, agent.ErrNotOwner):
-		writeError(w, http.StatusConflict, "take the conversation over before cancelling its messages")
-	case err != nil:
-		h.internal(w, r, err)
-	default:
-		m, err = h.cfg.Store.Message(r.Context(), mid)
-		if err != nil {
-			h.internal(w, r, err)
-			return
-		}
-		writeJSON(w, http.StatusOK, m)
-	}
+	writeJSON(w, http.StatusOK, m)
 }
 
 type sendRequest struct {
@@ -343,14 +346,11 @@ func (h *Handler) send(w http.ResponseWriter, r *http.Request) {
 	id, user := r.PathValue("id"), callerOf(r).user.Name
 	m, d, err := h.cfg.Orchestrator.SupervisorSend(r.Context(), id, user, text)
 	switch {
-	case errors.Is(err, agent.ErrNotFound):
-		writeError(w, http.StatusNotFound, "no such conversation")
-	case errors.Is(err, agent.ErrNotOwner):
-		writeError(w, http.StatusConflict, "take the conversation over before writing")
 	case errors.Is(err, agent.ErrBlocked):
+		// Not a failure of the request: the answer carries the decision.
 		writeJSON(w, http.StatusUnprocessableEntity, SendResponse{Error: "the guard blocked this message; it was not sent", Message: m, Decision: d})
 	case err != nil:
-		h.internal(w, r, err)
+		h.fail(w, r, missing(err, "conversation"))
 	case m.Status == agent.StatusDeferred:
 		writeJSON(w, http.StatusAccepted, SendResponse{Message: m, Decision: d})
 	default:
@@ -428,12 +428,8 @@ type AccountDetail struct {
 func (h *Handler) getAccount(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	p, err := h.accountPanel(r.Context(), id)
-	if errors.Is(err, errUnknown) {
-		writeError(w, http.StatusNotFound, "no such account")
-		return
-	}
 	if err != nil {
-		h.internal(w, r, err)
+		h.fail(w, r, err)
 		return
 	}
 	convs, err := h.conversations(r.Context(), agent.ConversationFilter{AccountID: id}, "")
@@ -479,29 +475,18 @@ func (h *Handler) outreach(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	if _, err := h.cfg.Store.Account(ctx, req.AccountID); errors.Is(err, agent.ErrNotFound) {
-		writeError(w, http.StatusNotFound, "no such account")
-		return
-	} else if err != nil {
-		h.internal(w, r, err)
+	if _, err := h.cfg.Store.Account(ctx, req.AccountID); err != nil {
+		h.fail(w, r, missing(err, "account"))
 		return
 	}
 	res, err := h.cfg.Orchestrator.Outreach(ctx, req.AccountID, req.Channel)
 	switch {
 	case errors.Is(err, agent.ErrContactStopped):
+		// An outcome, not a failure: the answer says which.
 		writeJSON(w, http.StatusConflict, OutreachResponse{Outcome: OutcomeStopped, Detail: "collection contact is stopped for this account on this channel", Messages: []agent.Message{}})
 		return
-	case errors.Is(err, agent.ErrNotOwner):
-		writeError(w, http.StatusConflict, "a supervisor owns the open conversation on this channel")
-		return
-	case errors.Is(err, agent.ErrCallInProgress):
-		writeError(w, http.StatusConflict, "a call to this borrower is in progress")
-		return
-	case errors.Is(err, agent.ErrNoDialer):
-		writeError(w, http.StatusServiceUnavailable, "voice calls are not configured on this server")
-		return
 	case err != nil:
-		h.internal(w, r, err)
+		h.fail(w, r, err)
 		return
 	}
 	h.log.Info("console: outreach", "user", callerOf(r).user.Name, "account", req.AccountID, "channel", req.Channel)

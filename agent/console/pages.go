@@ -2,7 +2,6 @@ package console
 
 import (
 	"bytes"
-	"errors"
 	"html/template"
 	"net/http"
 	"slices"
@@ -132,10 +131,6 @@ func (h *Handler) printPage(w http.ResponseWriter, r *http.Request) {
 
 func (h *Handler) detailPage(w http.ResponseWriter, r *http.Request, tmpl, page string) {
 	d, err := h.detail(r.Context(), r.PathValue("id"))
-	if errors.Is(err, errUnknown) {
-		http.Error(w, "no such conversation", http.StatusNotFound)
-		return
-	}
 	if err != nil {
 		h.pageError(w, r, err)
 		return
@@ -147,7 +142,13 @@ func (h *Handler) detailPage(w http.ResponseWriter, r *http.Request, tmpl, page 
 	h.render(w, r, tmpl, pageData{Title: title, Page: page, Me: newMe(callerOf(r)), Detail: d})
 }
 
+// pageError answers a page's error as text, with the same statuses as the
+// API's.
 func (h *Handler) pageError(w http.ResponseWriter, r *http.Request, err error) {
+	if status, ok := statusOf[agent.KindOf(err)]; ok {
+		http.Error(w, agent.MessageOf(err), status)
+		return
+	}
 	h.log.Error("console: page failed", "path", r.URL.Path, "err", err)
 	http.Error(w, "internal error", http.StatusInternalServerError)
 }
