@@ -34,6 +34,25 @@
 // scripts are read as ASCII digits, so "arrеsted" with a Cyrillic е and
 // "$٩٥٠.٠٠" are read as written in Latin letters and ASCII digits.
 //
+// # The content model
+//
+// Beside the lexicon, the embedded content model (textclass.Content) reads
+// every message the lexicon does not already block for its content. A
+// label scoring at or above the guard's threshold for it is a violation:
+// threat, harassment, false_representation, pressure and
+// third_party_disclosure of the same category, secret_request as pii,
+// false_promise as a credit promise (false_representation) when the text
+// speaks of credit records and as an offer not granted (ungrounded_amount)
+// otherwise, and not at all when the facts grant any term. The lexicon is
+// the floor of unambiguous terms; the model catches wording it lacks. A
+// category the lexicon read as reassured ("nobody will come to your home")
+// is not taken from the model, which reads words without their scope. The
+// thresholds (classthresholds.go) are calibrated on the content corpus's
+// training rows only, by calibrate_test.go: a model is fitted without the
+// validation fifth, and each label's threshold is just above the highest
+// score of a validation row without that label, never below the model's
+// own threshold. Options.NoClassifier turns the model off.
+//
 // # Claims only facts allow
 //
 // Some statements are violations unless the facts back them: a link to a

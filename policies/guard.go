@@ -9,6 +9,8 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"github.com/parley-collections/parley/policies/textclass"
 )
 
 // MaxTextRunes is the longest text the guard reads; a longer one is blocked
@@ -32,6 +34,10 @@ type Options struct {
 	// deployment's own site), besides the official advice services the
 	// guard knows; a subdomain of one is allowed too.
 	LinkHosts []string
+	// NoClassifier leaves the content model out: the lexicon alone reads
+	// what a message says. By default the embedded model
+	// (textclass.Content) flags content beside the lexicon.
+	NoClassifier bool
 }
 
 // Guard checks proposed messages against jurisdiction profiles. It is
@@ -43,6 +49,8 @@ type Guard struct {
 	zones    *zoneCache
 	pool     sync.Pool
 	hosts    []string
+	cls      *textclass.Model // the content model; nil when off
+	clsBind  []classBinding   // per label of cls
 }
 
 var (
@@ -97,6 +105,11 @@ func NewGuard(opts Options) (*Guard, error) {
 		}
 	}
 	sort.Strings(g.names)
+	if !opts.NoClassifier {
+		if err := g.bindClassifier(textclass.Content()); err != nil {
+			return nil, err
+		}
+	}
 	g.pool.New = func() any { return new(scratch) }
 	return g, nil
 }
@@ -118,6 +131,7 @@ type scratch struct {
 	fhits      []famHit
 	viols      []pending
 	zones      zoneSet
+	cls        textclass.Buffer
 }
 
 // Marks among the negations: a disclaimer denies what comes before it,
@@ -202,6 +216,9 @@ type checker struct {
 	// among GrantedTerms); demand is set when the text asks for payment.
 	granted [4]uint64
 	demand  bool
+	// denied marks the families a term of which stood in the text but was
+	// negated or disclaimed in its clause: a reassurance.
+	denied [4]uint64
 }
 
 // Check decides whether p may be sent under f. It is a pure function of its
@@ -224,6 +241,7 @@ func (g *Guard) Check(p Proposal, f Facts) Decision {
 	s.base = foldBase(s.base[:0], p.Text)
 	s.norm = foldLexical(s.norm[:0], s.base)
 	c.content()
+	c.classify()
 	c.grounding()
 	c.links()
 	c.privacy()
@@ -411,6 +429,7 @@ func (c *checker) matches(f int) bool {
 			if !c.negated(fam, h0.clause, h0.start, h0.start) {
 				return true
 			}
+			c.denied[f/64] |= 1 << (f % 64)
 			continue
 		}
 		for _, h1 := range c.s.fhits {
@@ -420,6 +439,7 @@ func (c *checker) matches(f int) bool {
 			if !c.negated(fam, h0.clause, min(h0.start, h1.start), max(h0.start, h1.start)) {
 				return true
 			}
+			c.denied[f/64] |= 1 << (f % 64)
 		}
 	}
 	return false
@@ -464,7 +484,10 @@ func (lx *lexicon) isCondition(norm []byte, end int) bool {
 }
 
 // fire applies a family's gate and records it.
-func (c *checker) fire(f int) {
+func (c *checker) fire(f int) { c.fireDetail(f, "") }
+
+// fireDetail is fire with a detail other than the family's, when not empty.
+func (c *checker) fireDetail(f int, detail string) {
 	lx := c.g.lx
 	fam := &lx.families[f]
 	if len(fam.grants) > 0 {
@@ -498,6 +521,10 @@ func (c *checker) fire(f int) {
 		if c.f.RecipientVerified {
 			return
 		}
+	}
+	if detail != "" {
+		c.addDetail(f, detail, Block)
+		return
 	}
 	c.add(f, Block)
 }

@@ -1,0 +1,165 @@
+package policies
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/parley-collections/parley/policies/textclass"
+)
+
+// classFamilies names, per label of the content model, the lexicon family
+// whose rule and citation a flag of the model carries. false_promise is
+// read as a credit promise when the text speaks of credit records, as an
+// offer that was not granted otherwise.
+var classFamilies = map[string]string{
+	"threat":                 "veiled",
+	"harassment":             "insult",
+	"false_representation":   "consequences",
+	"pressure":               "deadline",
+	"third_party_disclosure": "tell_others",
+	"secret_request":         "secret_request",
+	"false_promise":          "offer_settlement",
+}
+
+// classBinding is one label of the content model as the guard reads it.
+type classBinding struct {
+	family    int     // lexicon family, -1 when the guard ignores the label
+	threshold float32 // the guard's calibrated threshold for the label (classThresholds)
+	promise   bool    // false_promise: a credit promise or an offer
+}
+
+// bindClassifier ties the labels of a content model to lexicon families.
+func (g *Guard) bindClassifier(m *textclass.Model) error {
+	if m.Kind() != textclass.KindContent {
+		return fmt.Errorf("policies: classifier is a %s model, want %s", m.Kind(), textclass.KindContent)
+	}
+	g.cls = m
+	g.clsBind = g.clsBind[:0]
+	for _, l := range m.Labels() {
+		th, ok := classThresholds[l]
+		if !ok {
+			th = m.Threshold(l)
+		}
+		b := classBinding{family: -1, threshold: th, promise: l == "false_promise"}
+		if name, ok := classFamilies[l]; ok {
+			f, ok := g.lx.index[name]
+			if !ok {
+				return fmt.Errorf("policies: classifier label %s: no lexicon family %s", l, name)
+			}
+			b.family = f
+		}
+		g.clsBind = append(g.clsBind, b)
+	}
+	return nil
+}
+
+// creditWords mark a false promise about credit records rather than an
+// offer: "credit report", "CIBIL", "征信".
+var creditWords = [][]byte{
+	[]byte("credit report"), []byte("credit file"), []byte("credit score"), []byte("credit record"),
+	[]byte("credit history"), []byte("credit rating"), []byte("credit bureau"), []byte("bureaus"),
+	[]byte("cibil"), []byte("credit"), []byte("征信"), []byte("信用记录"), []byte("信用分"), []byte("信用报告"),
+}
+
+// classify runs the content model over the text the lexicon let through:
+// a label scoring at or above its calibrated threshold is a violation of
+// its family's category, unless the lexicon read a reassurance of that
+// category ("nobody will come to your home"), which the model, reading
+// words without their scope, cannot tell from the threat. The family's
+// gate and granted terms apply as they do to the lexicon's own matches.
+//
+// A message the lexicon already blocks for its content is not classified:
+// the decision is made, and the model's labels overlap (an ultimatum reads
+// as pressure and as a threat), so it would only add categories a reader
+// would not.
+func (c *checker) classify() {
+	m := c.g.cls
+	if m == nil || c.contentBlocked() {
+		return
+	}
+	lx := c.g.lx
+	scores := m.Scores(c.p.Text, &c.s.cls)
+	for i, sc := range scores {
+		b := &c.g.clsBind[i]
+		if b.family < 0 || sc < b.threshold {
+			continue
+		}
+		f := b.family
+		if b.promise {
+			if len(c.f.GrantedTerms) > 0 {
+				continue // an offer the engine granted reads as one
+			}
+			for _, w := range creditWords {
+				if bytes.Contains(c.s.norm, w) {
+					f = lx.family("credit_promise")
+					break
+				}
+			}
+		}
+		cat := lx.families[f].category
+		if c.hasCategory(cat) || c.reassured(cat) {
+			continue
+		}
+		c.fireDetail(f, classDetail[lx.families[f].category])
+	}
+}
+
+// classDetail is the detail of a violation the content model found.
+var classDetail = map[string]string{
+	CatThreat:               "reads as a threat (content classifier)",
+	CatHarassment:           "reads as harassment or abuse (content classifier)",
+	CatFalseRepresentation:  "reads as a false or misleading representation (content classifier)",
+	CatPressure:             "reads as undue pressure to pay (content classifier)",
+	CatThirdPartyDisclosure: "reads as telling others about the debt (content classifier)",
+	CatPII:                  "reads as asking for a secret or an identity number (content classifier)",
+	CatUngroundedAmount:     "reads as an offer or waiver that was not granted (content classifier)",
+}
+
+// contentCategories are the categories of what a message says, which the
+// content model reads too.
+var contentCategories = [...]string{CatThreat, CatHarassment, CatFalseRepresentation, CatPressure,
+	CatThirdPartyDisclosure, CatPII, CatUngroundedAmount, CatTimeBarred}
+
+// contentBlocked reports whether a blocking violation of a content
+// category was found.
+func (c *checker) contentBlocked() bool {
+	for _, v := range c.s.viols {
+		if v.action != Block {
+			continue
+		}
+		for _, cat := range contentCategories {
+			if v.v.Category == cat {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasCategory reports whether a violation of the category was found.
+func (c *checker) hasCategory(cat string) bool {
+	for _, v := range c.s.viols {
+		if v.v.Category == cat {
+			return true
+		}
+	}
+	return false
+}
+
+// reassured reports whether the lexicon found a term of a family of the
+// category that a negation or disclaimer in its clause denied.
+func (c *checker) reassured(cat string) bool {
+	for w, bits := range c.denied {
+		for bits != 0 {
+			i := 0
+			for bits&(1<<i) == 0 {
+				i++
+			}
+			bits &^= 1 << i
+			if c.g.lx.families[w*64+i].category == cat {
+				return true
+			}
+		}
+	}
+	return false
+}
