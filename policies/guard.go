@@ -128,6 +128,7 @@ type scratch struct {
 	hits       []hit
 	clause     []int32
 	negs       []famHit
+	ends       []int32 // where a word that ends a negation's scope starts
 	fhits      []famHit
 	viols      []pending
 	zones      zoneSet
@@ -326,7 +327,7 @@ func (c *checker) content() {
 		run += s.clause[i]
 		s.clause[i] = run
 	}
-	s.negs, s.fhits = s.negs[:0], s.fhits[:0]
+	s.negs, s.fhits, s.ends = s.negs[:0], s.fhits[:0], s.ends[:0]
 	var fams [4]uint64
 	for _, h := range s.hits {
 		for _, u := range lx.m.terms[h.term].uses {
@@ -342,6 +343,8 @@ func (c *checker) content() {
 			case useNotNegation:
 				fh.group = notNegationMark
 				s.negs = append(s.negs, fh)
+			case useScopeEnd:
+				s.ends = append(s.ends, h.start)
 			case useFamily:
 				s.fhits = append(s.fhits, fh)
 				fams[u.family/64] |= 1 << (u.family % 64)
@@ -446,7 +449,11 @@ func (c *checker) matches(f int) bool {
 }
 
 // negated reports whether a negation in the clause stands before the match
-// that spans [first, last]: between its parts, or just before it.
+// that spans [first, last]: between its parts, or before it with no word
+// that ends the negation's scope ("and we", "or our", "unless", "就")
+// between them. The scope is the clause, not a distance: "Nobody from our
+// company is ever going to come to your house" is a reassurance, "Don't
+// ignore this or our agents will come to your house" is not.
 func (c *checker) negated(fam *family, clause, first, last int32) bool {
 	if !fam.negatable {
 		return false
@@ -461,7 +468,18 @@ func (c *checker) negated(fam *family, clause, first, last int32) bool {
 			}
 			continue
 		}
-		if n.end <= last && (n.start >= first || first-n.end <= c.g.lx.reach) {
+		if n.end <= last && (n.start >= first || !c.scopeEnds(n.end, first)) {
+			return true
+		}
+	}
+	return false
+}
+
+// scopeEnds reports whether a word that ends a negation's scope starts in
+// [from, to).
+func (c *checker) scopeEnds(from, to int32) bool {
+	for _, e := range c.s.ends {
+		if e >= from && e < to {
 			return true
 		}
 	}

@@ -42,18 +42,17 @@ type lexicon struct {
 	families   []family
 	index      map[string]int
 	m          *matcher
-	reach      int32
 	conditions [][]byte
 }
 
 type lexiconFile struct {
-	NegationReach int                   `yaml:"negation_reach"`
-	Negations     []string              `yaml:"negations"`
-	Conditions    []string              `yaml:"conditions"`
-	Disclaimers   []string              `yaml:"disclaimers"`
-	NotNegations  []string              `yaml:"not_negations"`
-	ClauseBreaks  []string              `yaml:"clause_breaks"`
-	Families      map[string]familyFile `yaml:"families"`
+	Negations    []string              `yaml:"negations"`
+	ScopeEnds    []string              `yaml:"scope_ends"`
+	Conditions   []string              `yaml:"conditions"`
+	Disclaimers  []string              `yaml:"disclaimers"`
+	NotNegations []string              `yaml:"not_negations"`
+	ClauseBreaks []string              `yaml:"clause_breaks"`
+	Families     map[string]familyFile `yaml:"families"`
 }
 
 type familyFile struct {
@@ -82,10 +81,7 @@ func parseLexicon(data []byte) (*lexicon, error) {
 	if err := dec.Decode(&f); err != nil {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}
-	if f.NegationReach <= 0 {
-		return nil, fmt.Errorf("lexicon: negation_reach must be positive")
-	}
-	lx := &lexicon{index: map[string]int{}, reach: int32(f.NegationReach)}
+	lx := &lexicon{index: map[string]int{}}
 	names := make([]string, 0, len(f.Families))
 	for n := range f.Families {
 		names = append(names, n)
@@ -177,6 +173,7 @@ func parseLexicon(data []byte) (*lexicon, error) {
 		{"disclaimers", f.Disclaimers, useDisclaimer},
 		{"not_negations", f.NotNegations, useNotNegation},
 		{"clause_breaks", f.ClauseBreaks, useBreak},
+		{"scope_ends", f.ScopeEnds, useScopeEnd},
 	} {
 		for _, raw := range list.terms {
 			if err := add(raw, termUse{kind: list.kind}); err != nil {

@@ -35,6 +35,7 @@ const (
 	useBreak
 	useDisclaimer
 	useNotNegation
+	useScopeEnd
 )
 
 // hit is one term found in a text, [start, end) in bytes.
