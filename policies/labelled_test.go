@@ -200,6 +200,10 @@ func TestSecondSetCoverage(t *testing.T) {
 //	go test ./policies -run TestLabelledFiles -v -args -labelled=testdata/labelled3.jsonl
 var labelledFiles = flag.String("labelled", "", "labelled sets (comma-separated) to report per-category figures on")
 
+// withClassifier=false reports the figures of the lexicon alone, to show
+// what the content model adds.
+var withClassifier = flag.Bool("classifier", true, "read content with the content model as well as the lexicon")
+
 // TestLabelledQuality is the quality gate: per category, the recall over
 // the messages labelled with it and the false-positive rate over the rest.
 func TestLabelledQuality(t *testing.T) {
@@ -249,6 +253,12 @@ func (n figures) fpr() float64    { return float64(n.fp) / float64(max(1, n.fp+n
 func quality(t *testing.T, files ...string) map[string]*figures {
 	t.Helper()
 	g := Default()
+	if !*withClassifier {
+		var err error
+		if g, err = NewGuard(Options{LinkHosts: []string{DefaultPaymentHost}, NoClassifier: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	var set []labelled
 	for _, f := range files {
 		set = append(set, loadLabelled(t, f)...)
