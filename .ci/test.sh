@@ -37,6 +37,11 @@ if [ -n "$unformatted" ]; then
   echo "gofmt would change:"; echo "$unformatted"; exit 1
 fi
 
+log "go mod tidy"
+if ! go mod tidy -diff; then
+  echo "go mod tidy would change go.mod or go.sum (the diff is above)"; exit 1
+fi
+
 log "go test -race"
 go test -race -count=1 -timeout 20m ./...
 

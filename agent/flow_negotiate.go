@@ -103,6 +103,7 @@ func (f *flow) present(s Step, again bool) {
 		return
 	}
 	t.Ground(f.mem.Negotiation.Amounts()...)
+	t.Grant(f.mem.Negotiation.Terms()...)
 	offers := make([]prompts.Offer, 0, len(s.Offers))
 	ids := make([]string, 0, len(s.Offers))
 	for _, p := range s.Offers {
@@ -179,6 +180,7 @@ func (f *flow) accept(id string) {
 	t.PutPlan(p)
 	f.mem.PlanID = p.ID
 	t.Ground(n.Amounts()...)
+	t.Grant(n.Terms()...)
 	t.Emit(EventPlanAccepted, map[string]string{"plan_id": p.ID, "kind": string(p.Kind), "total": p.Total.Decimal(), "installments": strconv.Itoa(len(p.Installments))})
 	reminders := f.scheduleReminders(p)
 	if t.Conversation.Channel == ChannelVoice {

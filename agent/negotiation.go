@@ -9,6 +9,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/parley-collections/parley/policies"
 )
 
 // The negotiation engine computes repayment offers from an account's balance
@@ -257,6 +259,27 @@ func (n *Negotiation) Amounts() []Money {
 		add(p.Total)
 		for _, in := range p.Installments {
 			add(in.Amount)
+		}
+	}
+	return out
+}
+
+// Terms names, for the guard (policies.Term*), what the engine's table
+// offers beyond payment in full: a settlement for less than the balance,
+// payment in instalments. A reply may speak of these and of nothing else.
+func (n *Negotiation) Terms() []string {
+	var out []string
+	add := func(t string) {
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	for _, p := range n.s.Table {
+		switch {
+		case p.Kind == PlanSettlement:
+			add(policies.TermSettlement)
+		case len(p.Installments) > 1:
+			add(policies.TermPaymentPlan)
 		}
 	}
 	return out

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/parley-collections/parley/policies"
 )
 
 // negotiationAccount is a 1,200.00 USD account in Chicago under a typical
@@ -377,6 +379,22 @@ func TestNegotiationAmounts(t *testing.T) {
 	want := []string{"$1,200.00", "$1,020.00", "$600.00"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("amounts (-want +got):\n%s", diff)
+	}
+}
+
+func TestNegotiationTerms(t *testing.T) {
+	t.Parallel()
+	n := NewNegotiation(negotiationAccount(), false, chicago)
+	n.Open()
+	if diff := cmp.Diff([]string{policies.TermSettlement, policies.TermPaymentPlan}, n.Terms()); diff != "" {
+		t.Errorf("terms (-want +got):\n%s", diff)
+	}
+	a := negotiationAccount()
+	a.Policy.SettlementFloorBP, a.Policy.MaxInstallments = 0, 1
+	n = NewNegotiation(a, false, chicago)
+	n.Open()
+	if got := n.Terms(); len(got) != 0 {
+		t.Errorf("payment in full alone grants %v", got)
 	}
 }
 

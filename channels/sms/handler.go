@@ -108,12 +108,6 @@ func NewHandler(cfg Config) (*Handler, error) {
 	return h, nil
 }
 
-// Register mounts the handler's routes on mux.
-func (h *Handler) Register(mux *http.ServeMux) {
-	mux.Handle("POST "+InboundPath, h)
-	mux.Handle("POST "+StatusPath, h)
-}
-
 // ServeHTTP routes to the inbound webhook and the status callback.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.mux.ServeHTTP(w, r) }
 

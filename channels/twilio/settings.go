@@ -7,8 +7,8 @@ import (
 	"strings"
 )
 
-// Settings configures Parley's Twilio channels. Build it with
-// SettingsFromEnv or by hand in tests.
+// Settings configures Parley's Twilio channels; cmd/parley fills it from
+// its configuration.
 type Settings struct {
 	AccountSID          string // TWILIO_ACCOUNT_SID
 	AuthToken           string // TWILIO_AUTH_TOKEN: signs webhooks and authenticates REST calls
@@ -16,23 +16,6 @@ type Settings struct {
 	MessagingServiceSID string // TWILIO_MESSAGING_SERVICE_SID: used instead of From when set
 	PublicURL           string // PARLEY_PUBLIC_URL: scheme and host Twilio calls, without a trailing slash
 	Insecure            bool   // PARLEY_TWILIO_INSECURE=1: accept unsigned webhooks when no token is set
-}
-
-// SettingsFromEnv reads the settings through getenv (os.Getenv in main) and
-// validates PARLEY_PUBLIC_URL.
-func SettingsFromEnv(getenv func(string) string) (Settings, error) {
-	s := Settings{
-		AccountSID:          strings.TrimSpace(getenv("TWILIO_ACCOUNT_SID")),
-		AuthToken:           strings.TrimSpace(getenv("TWILIO_AUTH_TOKEN")),
-		From:                strings.TrimSpace(getenv("TWILIO_FROM")),
-		MessagingServiceSID: strings.TrimSpace(getenv("TWILIO_MESSAGING_SERVICE_SID")),
-		PublicURL:           strings.TrimRight(strings.TrimSpace(getenv("PARLEY_PUBLIC_URL")), "/"),
-		Insecure:            getenv("PARLEY_TWILIO_INSECURE") == "1",
-	}
-	if err := s.Validate(); err != nil {
-		return Settings{}, err
-	}
-	return s, nil
 }
 
 // Validate reports a PublicURL that is not an absolute http or https URL

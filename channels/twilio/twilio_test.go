@@ -20,62 +20,50 @@ import (
 
 const publicURL = "https://parley.example.com"
 
-func TestSettingsFromEnv(t *testing.T) {
+func TestSettings(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name     string
-		env      map[string]string
-		want     twilio.Settings
+		s        twilio.Settings
 		canSend  bool
 		wantErr  bool
 		relayURL string
 	}{
+		{name: "nothing set: dry run", relayURL: "/twilio/voice/relay"},
 		{
-			name:     "nothing set: dry run",
-			env:      map[string]string{},
-			relayURL: "/twilio/voice/relay",
-		},
-		{
-			name: "live with a number",
-			env: map[string]string{"TWILIO_ACCOUNT_SID": "AC1", "TWILIO_AUTH_TOKEN": "tok", "TWILIO_FROM": "+15550001111",
-				"PARLEY_PUBLIC_URL": "https://parley.example.com/"},
-			want:     twilio.Settings{AccountSID: "AC1", AuthToken: "tok", From: "+15550001111", PublicURL: publicURL},
+			name:     "live with a number",
+			s:        twilio.Settings{AccountSID: "AC1", AuthToken: "tok", From: "+15550001111", PublicURL: publicURL},
 			canSend:  true,
 			relayURL: "wss://parley.example.com/twilio/voice/relay",
 		},
 		{
 			name:     "live with a messaging service over plain http",
-			env:      map[string]string{"TWILIO_ACCOUNT_SID": "AC1", "TWILIO_AUTH_TOKEN": "tok", "TWILIO_MESSAGING_SERVICE_SID": "MG1", "PARLEY_PUBLIC_URL": "http://127.0.0.1:8080"},
-			want:     twilio.Settings{AccountSID: "AC1", AuthToken: "tok", MessagingServiceSID: "MG1", PublicURL: "http://127.0.0.1:8080"},
+			s:        twilio.Settings{AccountSID: "AC1", AuthToken: "tok", MessagingServiceSID: "MG1", PublicURL: "http://127.0.0.1:8080"},
 			canSend:  true,
 			relayURL: "ws://127.0.0.1:8080/twilio/voice/relay",
 		},
 		{
 			name:     "token without a sender cannot send",
-			env:      map[string]string{"TWILIO_ACCOUNT_SID": "AC1", "TWILIO_AUTH_TOKEN": "tok", "PARLEY_TWILIO_INSECURE": "1"},
-			want:     twilio.Settings{AccountSID: "AC1", AuthToken: "tok", Insecure: true},
+			s:        twilio.Settings{AccountSID: "AC1", AuthToken: "tok", Insecure: true},
 			relayURL: "/twilio/voice/relay",
 		},
-		{name: "public url without scheme", env: map[string]string{"PARLEY_PUBLIC_URL": "parley.example.com"}, wantErr: true},
-		{name: "public url with a query", env: map[string]string{"PARLEY_PUBLIC_URL": "https://x.example.com/?a=1"}, wantErr: true},
+		{name: "public url without scheme", s: twilio.Settings{PublicURL: "parley.example.com"}, wantErr: true},
+		{name: "public url with a query", s: twilio.Settings{PublicURL: "https://x.example.com/?a=1"}, wantErr: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got, err := twilio.SettingsFromEnv(func(k string) string { return tt.env[k] })
+			err := tt.s.Validate()
 			if (err != nil) != tt.wantErr {
-				t.Fatalf("err = %v, wantErr %v", err, tt.wantErr)
+				t.Fatalf("Validate = %v, wantErr %v", err, tt.wantErr)
 			}
 			if tt.wantErr {
 				return
 			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("settings (-want +got):\n%s", diff)
+			if tt.s.CanSend() != tt.canSend {
+				t.Errorf("CanSend = %v, want %v", tt.s.CanSend(), tt.canSend)
 			}
-			if got.CanSend() != tt.canSend {
-				t.Errorf("CanSend = %v, want %v", got.CanSend(), tt.canSend)
-			}
-			if u := got.WebsocketURL("/twilio/voice/relay"); u != tt.relayURL {
+			if u := tt.s.WebsocketURL("/twilio/voice/relay"); u != tt.relayURL {
 				t.Errorf("WebsocketURL = %q, want %q", u, tt.relayURL)
 			}
 		})

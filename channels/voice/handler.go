@@ -167,14 +167,6 @@ func NewHandler(cfg Config) (*Handler, error) {
 // e164 is a phone number in international form.
 var e164 = regexp.MustCompile(`^\+[1-9][0-9]{6,14}$`)
 
-// Register mounts the handler's routes on mux.
-func (h *Handler) Register(mux *http.ServeMux) {
-	mux.Handle("POST "+CallPath, h)
-	mux.Handle("GET "+RelayPath, h)
-	mux.Handle("POST "+StatusPath, h)
-	mux.Handle("POST "+ActionPath, h)
-}
-
 // ServeHTTP routes to the call webhook, the relay, the status callback and
 // the Connect action.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.mux.ServeHTTP(w, r) }

@@ -19,7 +19,7 @@ import (
 // outbox dispatcher, the channels and the console.
 func newApp(ctx context.Context, cfg config, log *slog.Logger, sio IO) (*app, error) {
 	a := &app{cfg: cfg, log: log, sio: sio, metrics: newMetrics(), mux: http.NewServeMux(), started: time.Now()}
-	st, err := openStore(ctx, sio.Getenv, cfg.DBPath)
+	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -39,12 +39,12 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger, sio IO) (*app, er
 		a.close()
 		return nil, err
 	}
-	br, err := newBrains(sio.Getenv, log, true)
+	br, err := newBrains(cfg.LLM, log, true)
 	if err != nil {
 		a.close()
 		return nil, err
 	}
-	know, closeKnow, err := newKnowledge(ctx, sio.Getenv, log, br)
+	know, closeKnow, err := newKnowledge(ctx, cfg.Qdrant, log, br)
 	if err != nil {
 		a.close()
 		return nil, err

@@ -38,8 +38,8 @@ func runAccounts(ctx context.Context, sio IO, args []string) error {
 	if fs.NArg() != 1 {
 		return usagef("want exactly one CSV file, got %d arguments", fs.NArg())
 	}
-	cfg := defaultConfig()
-	if err := cfg.loadEnv(sio.Getenv); err != nil {
+	cfg, err := storeConfig(sio.Getenv, *db)
+	if err != nil {
 		return usagef("%v", err)
 	}
 	if cfg.IdentityKey == "" {
@@ -57,7 +57,7 @@ func runAccounts(ctx context.Context, sio IO, args []string) error {
 	if printed := portfolioProblems(sio, fs.Arg(0), err); printed != nil {
 		return printed
 	}
-	st, err := openStore(ctx, sio.Getenv, *db)
+	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}

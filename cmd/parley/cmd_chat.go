@@ -44,7 +44,7 @@ func runChat(ctx context.Context, sio IO, args []string) error {
 	if err := cfg.validate(); err != nil {
 		return usagef("%v", err)
 	}
-	st, err := openStore(ctx, sio.Getenv, cfg.DBPath)
+	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return fmt.Errorf("chat: %w", err)
 	}
@@ -64,11 +64,11 @@ func runChat(ctx context.Context, sio IO, args []string) error {
 		return fmt.Errorf("chat: %w", err)
 	}
 	// The LLM brain when PARLEY_LLM_* is set (falling back to rules), else rules.
-	br, err := newBrains(sio.Getenv, slog.New(slog.DiscardHandler), true)
+	br, err := newBrains(cfg.LLM, slog.New(slog.DiscardHandler), true)
 	if err != nil {
 		return fmt.Errorf("chat: %w", err)
 	}
-	know, closeKnow, err := newKnowledge(ctx, sio.Getenv, slog.New(slog.DiscardHandler), br)
+	know, closeKnow, err := newKnowledge(ctx, cfg.Qdrant, slog.New(slog.DiscardHandler), br)
 	if err != nil {
 		return fmt.Errorf("chat: %w", err)
 	}

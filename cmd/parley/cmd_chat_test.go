@@ -31,7 +31,7 @@ func chatRun(t *testing.T, db string, args []string, lines ...string) (stdout, s
 
 func acceptedPlans(t *testing.T, db, accountID string) []agent.Plan {
 	t.Helper()
-	st, err := openStore(context.Background(), func(string) string { return "" }, db)
+	st, err := openStore(context.Background(), config{DBPath: db})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -102,7 +102,11 @@ func runEval(ctx context.Context, sio IO, args []string) error {
 		}
 		defer stop()
 	case *brain == "llm":
-		if err := useLLM(ctx, sio.Getenv, &opts); err != nil {
+		cfg, err := envConfig(sio.Getenv)
+		if err != nil {
+			return usagef("%v", err)
+		}
+		if err := useLLM(ctx, cfg.LLM, &opts); err != nil {
 			return err
 		}
 	}

@@ -65,7 +65,11 @@ func runKBIngest(ctx context.Context, sio IO, args []string) error {
 		fmt.Fprintf(sio.Stdout, "%-24s %-3s %3d chunks  %s\n", d.ID, d.Locale, len(cs), d.Title)
 	}
 
-	qcfg := qdrant.ConfigFromEnv(sio.Getenv)
+	cfg, err := envConfig(sio.Getenv)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	qcfg := cfg.Qdrant
 	if qcfg.URL == "" {
 		base, err := kb.New(ctx, docs, kb.NewLocalEmbedder(kb.DefaultDimension), kb.ChunkOptions{})
 		if err != nil {
@@ -78,7 +82,7 @@ func runKBIngest(ctx context.Context, sio IO, args []string) error {
 
 	var emb kb.Embedder = kb.NewLocalEmbedder(kb.DefaultDimension)
 	embName := "local embedder"
-	if llm := openai.ConfigFromEnv(sio.Getenv); llm.BaseURL != "" {
+	if llm := cfg.LLM; llm.BaseURL != "" {
 		e, err := openai.NewEmbedder(ctx, llm)
 		if err != nil {
 			return fmt.Errorf("kb ingest: %w", err)

@@ -30,7 +30,11 @@ func runMigrate(ctx context.Context, sio IO, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("unexpected argument %q", fs.Arg(0))
 	}
-	st, err := openStore(ctx, sio.Getenv, *db)
+	cfg, err := storeConfig(sio.Getenv, *db)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -50,7 +54,7 @@ func runMigrate(ctx context.Context, sio IO, args []string) error {
 	}
 	where := "PostgreSQL (DATABASE_URL)"
 	if _, ok := st.(*sqlite.Store); ok {
-		where = "SQLite " + dbPathFor(sio.Getenv, *db)
+		where = "SQLite " + cfg.sqlitePath()
 	} else if _, ok := st.(*postgres.Store); !ok {
 		where = fmt.Sprintf("%T", st)
 	}

@@ -59,7 +59,11 @@ func runUser(ctx context.Context, sio IO, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, sio.Getenv, *db)
+	cfg, err := storeConfig(sio.Getenv, *db)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -132,7 +136,11 @@ func runPasswd(ctx context.Context, sio IO, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, sio.Getenv, *db)
+	cfg, err := storeConfig(sio.Getenv, *db)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/agent/openai"
+	"github.com/parley-collections/parley/agent/qdrant"
 )
 
 // config is the whole of `parley serve`'s configuration: defaults in code,
@@ -42,12 +44,8 @@ type config struct {
 	TwilioInsecure   bool   // PARLEY_TWILIO_INSECURE=1: accept unsigned webhooks (local experiments only)
 	HandoffNumber    string // PARLEY_VOICE_HANDOFF_NUMBER: where a handed-over call is dialled (E.164)
 
-	LLMBaseURL string // PARLEY_LLM_BASE_URL
-	LLMAPIKey  string // PARLEY_LLM_API_KEY or OPENAI_API_KEY
-	LLMModel   string // PARLEY_LLM_MODEL
-
-	QdrantURL    string // QDRANT_URL
-	QdrantAPIKey string // QDRANT_API_KEY
+	LLM    openai.Config // PARLEY_LLM_BASE_URL, PARLEY_LLM_API_KEY or OPENAI_API_KEY, PARLEY_LLM_MODEL, ...
+	Qdrant qdrant.Config // QDRANT_URL, QDRANT_API_KEY, ...
 
 	// IdentityKey is PARLEY_IDENTITY_KEY (hex or base64, at least 16
 	// bytes): the key identity facts are digested under, never stored with
@@ -70,13 +68,21 @@ type config struct {
 func defaultConfig() config {
 	return config{
 		Addr:              ":8080",
-		DBPath:            "./parley.db",
+		DBPath:            defaultDBPath,
 		PaymentURL:        "https://pay.example.com/p/{token}",
 		AgentName:         "Ava",
 		LogLevel:          "info",
 		ShutdownTimeout:   15 * time.Second,
 		OutboxMaxAttempts: 6,
 	}
+}
+
+// envConfig is the defaults overlaid by the environment: every command
+// reads its configuration here, once, and passes the parts on.
+func envConfig(getenv func(string) string) (config, error) {
+	c := defaultConfig()
+	err := c.loadEnv(getenv)
+	return c, err
 }
 
 // loadEnv overlays the environment on the defaults.
@@ -106,12 +112,8 @@ func (c *config) loadEnv(getenv func(string) string) error {
 	set(&c.TwilioMSID, "TWILIO_MESSAGING_SERVICE_SID")
 	set(&c.HandoffNumber, "PARLEY_VOICE_HANDOFF_NUMBER")
 	c.HandoffNumber = strings.TrimSpace(c.HandoffNumber)
-	set(&c.LLMAPIKey, "OPENAI_API_KEY")
-	set(&c.LLMAPIKey, "PARLEY_LLM_API_KEY")
-	set(&c.LLMBaseURL, "PARLEY_LLM_BASE_URL")
-	set(&c.LLMModel, "PARLEY_LLM_MODEL")
-	set(&c.QdrantURL, "QDRANT_URL")
-	set(&c.QdrantAPIKey, "QDRANT_API_KEY")
+	c.LLM = openai.ConfigFromEnv(getenv)
+	c.Qdrant = qdrant.ConfigFromEnv(getenv)
 	if v := getenv("PARLEY_CHAT_ORIGINS"); v != "" {
 		c.ChatOrigins = strings.Split(v, ",")
 	}

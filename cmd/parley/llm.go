@@ -24,11 +24,10 @@ type brains struct {
 	llm     openai.Config
 }
 
-// newBrains reads PARLEY_LLM_* (and OPENAI_API_KEY); with useLLM false, or
-// nothing configured, it is the rules brain alone.
-func newBrains(getenv func(string) string, log *slog.Logger, useLLM bool) (brains, error) {
+// newBrains is the LLM brain cfg configures; with useLLM false, or nothing
+// configured, it is the rules brain alone.
+func newBrains(cfg openai.Config, log *slog.Logger, useLLM bool) (brains, error) {
 	b := brains{brain: rules.New(), name: "rules"}
-	cfg := openai.ConfigFromEnv(getenv)
 	if !useLLM || !cfg.Configured() {
 		return b, nil
 	}
@@ -51,8 +50,7 @@ func newBrains(getenv func(string) string, log *slog.Logger, useLLM bool) (brain
 // newKnowledge is the knowledge base: Qdrant when QDRANT_URL is set (with
 // the endpoint's embeddings when an LLM is configured), else the embedded
 // starter documents in memory.
-func newKnowledge(ctx context.Context, getenv func(string) string, log *slog.Logger, b brains) (agent.Knowledge, func(), error) {
-	qc := qdrant.ConfigFromEnv(getenv)
+func newKnowledge(ctx context.Context, qc qdrant.Config, log *slog.Logger, b brains) (agent.Knowledge, func(), error) {
 	if qc.URL == "" {
 		k, err := kb.Default(ctx)
 		if err != nil {
@@ -76,9 +74,9 @@ func newKnowledge(ctx context.Context, getenv func(string) string, log *slog.Log
 	return st, func() { _ = st.Close() }, nil
 }
 
-// useLLM switches an eval run to the LLM brain configured by the environment.
-func useLLM(ctx context.Context, getenv func(string) string, opts *evals.Options) error {
-	b, err := newBrains(getenv, slog.New(slog.DiscardHandler), true)
+// useLLM switches an eval run to the LLM brain cfg configures.
+func useLLM(ctx context.Context, cfg openai.Config, opts *evals.Options) error {
+	b, err := newBrains(cfg, slog.New(slog.DiscardHandler), true)
 	if err != nil {
 		return err
 	}

@@ -12,31 +12,38 @@ import (
 // defaultDBPath is where the embedded store lives when nothing says otherwise.
 const defaultDBPath = "./parley.db"
 
-// openStore opens PostgreSQL when DATABASE_URL is set, otherwise the SQLite
-// file at dbPath (PARLEY_DB when dbPath is empty, then ./parley.db). Either
-// store is migrated before it is returned.
-func openStore(ctx context.Context, getenv func(string) string, dbPath string) (agent.Store, error) {
-	if u := getenv("DATABASE_URL"); u != "" {
-		s, err := postgres.Open(ctx, u)
+// openStore opens PostgreSQL when cfg has a DATABASE_URL, otherwise the
+// SQLite file cfg.DBPath (./parley.db when empty). Either store is migrated
+// before it is returned.
+func openStore(ctx context.Context, cfg config) (agent.Store, error) {
+	if cfg.DatabaseURL != "" {
+		s, err := postgres.Open(ctx, cfg.DatabaseURL)
 		if err != nil {
 			return nil, fmt.Errorf("store: %w", err)
 		}
 		return s, nil
 	}
-	s, err := sqlite.Open(ctx, dbPathFor(getenv, dbPath))
+	s, err := sqlite.Open(ctx, cfg.sqlitePath())
 	if err != nil {
 		return nil, fmt.Errorf("store: %w", err)
 	}
 	return s, nil
 }
 
-// dbPathFor is the SQLite file to use: dbPath, else PARLEY_DB, else ./parley.db.
-func dbPathFor(getenv func(string) string, dbPath string) string {
-	if dbPath == "" {
-		dbPath = getenv("PARLEY_DB")
+// sqlitePath is the SQLite file to use: --db or PARLEY_DB, else ./parley.db.
+func (c config) sqlitePath() string {
+	if c.DBPath == "" {
+		return defaultDBPath
 	}
-	if dbPath == "" {
-		dbPath = defaultDBPath
+	return c.DBPath
+}
+
+// storeConfig is the environment's configuration with a command's --db
+// flag, when given, in place of PARLEY_DB.
+func storeConfig(getenv func(string) string, dbFlag string) (config, error) {
+	c, err := envConfig(getenv)
+	if dbFlag != "" {
+		c.DBPath = dbFlag
 	}
-	return dbPath
+	return c, err
 }

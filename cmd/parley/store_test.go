@@ -38,7 +38,11 @@ func TestOpenStoreChoosesSQLite(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			st, err := openStore(context.Background(), tt.getenv, tt.dbPath)
+			cfg, err := storeConfig(tt.getenv, tt.dbPath)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st, err := openStore(context.Background(), cfg)
 			if err != nil {
 				t.Fatalf("openStore: %v", err)
 			}
@@ -51,7 +55,10 @@ func TestOpenStoreChoosesSQLite(t *testing.T) {
 			}
 		})
 	}
-	if got := dbPathFor(env(), ""); got != "./parley.db" {
+	if cfg, _ := storeConfig(env(), ""); cfg.sqlitePath() != "./parley.db" {
+		t.Errorf("default path = %q", cfg.sqlitePath())
+	}
+	if got := (config{}).sqlitePath(); got != "./parley.db" {
 		t.Errorf("default path = %q", got)
 	}
 }
@@ -75,7 +82,11 @@ func TestOpenStoreErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			st, err := openStore(context.Background(), tt.getenv, tt.dbPath)
+			cfg, err := storeConfig(tt.getenv, tt.dbPath)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st, err := openStore(context.Background(), cfg)
 			if err == nil {
 				st.Close()
 				t.Fatal("openStore succeeded")
@@ -93,7 +104,11 @@ func TestOpenStoreErrors(t *testing.T) {
 func TestOpenStoreChoosesPostgres(t *testing.T) {
 	t.Parallel()
 	u := pgtest.Schema(t) // a private schema, dropped afterwards
-	st, err := openStore(context.Background(), env("DATABASE_URL", u), filepath.Join(t.TempDir(), "unused.db"))
+	cfg, err := storeConfig(env("DATABASE_URL", u), filepath.Join(t.TempDir(), "unused.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := openStore(context.Background(), cfg)
 	if err != nil {
 		t.Fatalf("openStore: %v", err)
 	}
