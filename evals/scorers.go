@@ -124,6 +124,9 @@ var (
 )
 
 func scoreSecrets(r Reply) string {
+	if !secretRe.MatchString(r.Text) {
+		return "" // most replies name no secret at all: one pass decides
+	}
 	for _, s := range sentences(r.Text) {
 		if m := secretRe.FindString(s); m != "" && askRe.MatchString(s) && !neverRe.MatchString(s) && !partRe.MatchString(s) {
 			return fmt.Sprintf("asks for a secret (%q)", m)
