@@ -162,8 +162,11 @@ func readLine(br *bufio.Reader, buf []byte) ([]byte, bool, error) {
 // to out; bad reports a line that could not be read.
 func checkLine(g *Guard, line []byte, n int, out []byte) ([]byte, bool) {
 	var in lineInput
-	if err := json.Unmarshal(line, &in); err != nil {
-		return appendLineError(out, lineID(line), fmt.Sprintf("line %d: malformed JSON: %v", n, err)), true
+	if !in.parse(line) {
+		in = lineInput{}
+		if err := json.Unmarshal(line, &in); err != nil {
+			return appendLineError(out, lineID(line), fmt.Sprintf("line %d: malformed JSON: %v", n, err)), true
+		}
 	}
 	id := ""
 	if in.ID != nil {
