@@ -24,7 +24,11 @@
 // lexicon.yaml holds the content families (threat, harassment, ...) as
 // groups of terms, with the negations, disclaimers and clause breaks that
 // let reassurance pass ("Nobody is going to arrest you over a debt", "我们不
-// 会联系您的家人"). Text is folded before matching: full-width forms,
+// 会联系您的家人"). A negation reaches to the end of its clause or to the
+// next scope end, a word that starts a new statement ("or our", "and then",
+// "unless", "就直接"), however far; phrases that hold a negation word but
+// negate nothing ("nothing will stop us", "don't be surprised", "别以为")
+// are no reassurance. Text is folded before matching: full-width forms,
 // leetspeak (c0nsequences), spaced letters (a r r e s t), masked profanity
 // (f***). One Aho-Corasick pass finds every term, so a check costs time in
 // the length of the text, not the size of the lexicon.

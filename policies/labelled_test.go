@@ -170,7 +170,22 @@ func TestLabelledSetCoverage(t *testing.T) {
 // jurisdiction, and at least 40% hard negatives.
 func TestSecondSetCoverage(t *testing.T) {
 	t.Parallel()
-	set := loadLabelled(t, "testdata/labelled2.jsonl")
+	setCoverage(t, "testdata/labelled2.jsonl", 600)
+}
+
+// TestFourthSetCoverage: the fourth set, written after the third had been
+// looked at, holds at least 200 messages in the same languages, every
+// jurisdiction, and at least 40% hard negatives.
+func TestFourthSetCoverage(t *testing.T) {
+	t.Parallel()
+	setCoverage(t, "testdata/labelled4.jsonl", 200)
+}
+
+// setCoverage checks a fresh set's size, share of negatives and spread
+// over the jurisdictions.
+func setCoverage(t *testing.T, path string, least int) {
+	t.Helper()
+	set := loadLabelled(t, path)
 	jurs := map[string]int{}
 	negatives := 0
 	for _, l := range set {
@@ -185,8 +200,8 @@ func TestSecondSetCoverage(t *testing.T) {
 			negatives++
 		}
 	}
-	if len(set) < 600 || negatives*10 < len(set)*4 {
-		t.Errorf("%d messages, %d negatives: want at least 600 and 40%% negatives / 条数或难负例不足", len(set), negatives)
+	if len(set) < least || negatives*10 < len(set)*4 {
+		t.Errorf("%s: %d messages, %d negatives: want at least %d and 40%% negatives / 条数或难负例不足", path, len(set), negatives, least)
 	}
 	for _, j := range Default().Jurisdictions() {
 		if jurs[j] < 10 {
