@@ -86,14 +86,18 @@ func (c *checker) classify() {
 		}
 		f := b.family
 		if b.promise {
-			if len(c.f.GrantedTerms) > 0 {
-				continue // an offer the engine granted reads as one
-			}
+			credit := false
 			for _, w := range creditWords {
 				if bytes.Contains(c.s.norm, w) {
-					f = lx.family("credit_promise")
+					credit = true
 					break
 				}
+			}
+			switch {
+			case credit:
+				f = lx.family("credit_promise") // no term grants a credit promise
+			case len(c.f.GrantedTerms) > 0:
+				continue // an offer the engine granted reads as one
 			}
 		}
 		cat := lx.families[f].category

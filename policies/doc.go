@@ -46,8 +46,8 @@
 // threat, harassment, false_representation, pressure and
 // third_party_disclosure of the same category, secret_request as pii,
 // false_promise as a credit promise (false_representation) when the text
-// speaks of credit records and as an offer not granted (ungrounded_amount)
-// otherwise, and not at all when the facts grant any term. The lexicon is
+// speaks of credit records, which no granted term allows, and otherwise as
+// an offer not granted (ungrounded_amount), unless the facts grant a term. The lexicon is
 // the floor of unambiguous terms; the model catches wording it lacks. A
 // category the lexicon read as reassured ("nobody will come to your home")
 // is not taken from the model, which reads words without their scope. The
