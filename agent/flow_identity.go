@@ -58,6 +58,7 @@ func (f *flow) verification() {
 	f.handled = true
 	wrong := false
 	for _, cl := range claims {
+		t.answersChecked = append(t.answersChecked, cl.Kind)
 		if !t.Account.Borrower.Identity.Has(cl.Kind) {
 			continue // a fact we cannot check proves nothing either way
 		}

@@ -144,7 +144,8 @@ type Store interface {
 	// consents, plans and disputes, stores the events in order as AddEvent
 	// does (filling ID and At) and the contact attempts as
 	// AddContactAttempt does, and, when InboundID is not empty, moves that
-	// message to StatusProcessed; all of it or nothing. It returns the
+	// message to StatusProcessed (writing InboundText as its text when that
+	// is not empty); all of it or nothing. It returns the
 	// events as stored and the conversation's owner after the write. An
 	// unknown conversation, account or message is ErrNotFound. A turn run
 	// again after a failure writes the same ids, so nothing is doubled.
@@ -213,6 +214,9 @@ type TurnEnd struct {
 	Events       []Event
 	Attempts     []ContactAttempt // the turn's replies, as contact attempts
 	InboundID    string           // empty for a turn with no inbound message (outreach)
+	// InboundText, when not empty, replaces the inbound message's stored
+	// text: the text with the identity answers the turn checked masked.
+	InboundText string
 	// Flags are changes to the account's flags, applied one flag at a
 	// time inside the transaction, so that two conversations of one
 	// account never undo each other's flags.

@@ -73,6 +73,9 @@ type Turn struct {
 	// identityUpgraded reports that a successful check rewrote an old
 	// identity digest in Account, for the turn's end to store.
 	identityUpgraded bool
+	// answersChecked lists the kinds of identity answer this turn
+	// checked: the inbound message is stored with them masked (privacy.go).
+	answersChecked []IdentityKind
 }
 
 // reminder is a reminder the turn asks the Scheduler for after its commit.

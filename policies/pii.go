@@ -208,45 +208,19 @@ func validDate(y, m, d int) bool {
 // findPII returns the kinds of personal data in base as a bit set, and how
 // many card numbers it holds.
 func findPII(base []byte, otherNames []string) (kinds uint16, cards int) {
-	for i := 0; i < len(base); i++ {
-		if !isDigit(base[i]) || i > 0 && isDigit(base[i-1]) {
-			continue
-		}
-		r := readDigitRun(base, i)
-		d := r.digits[:min(r.n, len(r.digits))]
-		joinedToWord := i > 0 && isLetter(base[i-1]) || r.end < len(base) && isLetter(base[r.end])
-		switch {
-		case r.n == 17 && r.tail == 'x' && residentIDValid(d, 'x'),
-			r.n == 18 && r.ngroups == 1 && residentIDValid(d[:17], d[17]):
-			kinds |= 1 << piiResidentID
-		case r.cardShape() && luhn(d) && !joinedToWord:
-			kinds |= 1 << piiCard
+	scanNumbers(base, false, func(kind, _, _ int) {
+		kinds |= 1 << kind
+		if kind == piiCard {
 			cards++
-		case r.n == 18 && r.ngroups == 3 && r.groups[0] == 6 && r.groups[1] == 8 && residentIDValid(d[:17], d[17]):
-			kinds |= 1 << piiResidentID // 440524 18800101 0014
-		case r.n == 12 && (r.ngroups == 1 || r.ngroups == 3 && r.groups[0] == 4 && r.groups[1] == 4) && d[0] >= '2' && verhoeff(d) &&
-			(r.sep != '.' || cueNear(base, i, aadhaarCues)):
-			kinds |= 1 << piiAadhaar
-		case r.n == 9 && r.ngroups == 3 && r.groups[0] == 3 && r.groups[1] == 2 && r.groups[2] == 4 && ssnValid(d):
-			kinds |= 1 << piiSSN
-		case r.n == 9 && cueNear(base, i, ssnCues) && ssnValid(d):
-			kinds |= 1 << piiSSN
-		case r.n == 9 && r.ngroups == 1 && (abaValid(d) || cueNear(base, i, routingCues)):
-			kinds |= 1 << piiRouting
-		case r.n >= 6 && r.n <= 20 && cueNear(base, i, accountCues):
-			kinds |= 1 << piiAccount
-		case r.n >= 6 && r.n <= 8 && r.ngroups <= 3 && cueNear(base, i, routingCues):
-			kinds |= 1 << piiRouting // a UK sort code
 		}
-		i = r.end - 1
-	}
-	if hasPAN(base) {
+	})
+	if s, _ := nextPAN(base, 0); s >= 0 {
 		kinds |= 1 << piiPAN
 	}
-	if hasNINO(base) {
+	if s, _ := nextNINO(base, 0); s >= 0 {
 		kinds |= 1 << piiNINO
 	}
-	if securityCodeNear(base) {
+	if s, _ := nextSecurityCode(base, 0); s >= 0 {
 		kinds |= 1 << piiSecurityCode
 	}
 	if birthDateNear(base) {
@@ -256,6 +230,49 @@ func findPII(base []byte, otherNames []string) (kinds uint16, cards int) {
 		kinds |= 1 << piiOtherBorrower
 	}
 	return kinds, cards
+}
+
+// scanNumbers calls found with the kind and span of every card, bank,
+// social security and national identity number written in digits in
+// base. lenient takes any nine digits grouped 3-2-4 for an SSN, also one
+// the SSA would not issue: for masking what a borrower typed, where a
+// miss costs more than a false find.
+func scanNumbers(base []byte, lenient bool, found func(kind, start, end int)) {
+	for i := 0; i < len(base); i++ {
+		if !isDigit(base[i]) || i > 0 && isDigit(base[i-1]) {
+			continue
+		}
+		r := readDigitRun(base, i)
+		d := r.digits[:min(r.n, len(r.digits))]
+		joinedToWord := i > 0 && isLetter(base[i-1]) || r.end < len(base) && isLetter(base[r.end])
+		kind := piiNone
+		switch {
+		case r.n == 17 && r.tail == 'x' && residentIDValid(d, 'x'),
+			r.n == 18 && r.ngroups == 1 && residentIDValid(d[:17], d[17]):
+			kind = piiResidentID
+		case r.cardShape() && luhn(d) && !joinedToWord:
+			kind = piiCard
+		case r.n == 18 && r.ngroups == 3 && r.groups[0] == 6 && r.groups[1] == 8 && residentIDValid(d[:17], d[17]):
+			kind = piiResidentID // 440524 18800101 0014
+		case r.n == 12 && (r.ngroups == 1 || r.ngroups == 3 && r.groups[0] == 4 && r.groups[1] == 4) && d[0] >= '2' && verhoeff(d) &&
+			(r.sep != '.' || cueNear(base, i, aadhaarCues)):
+			kind = piiAadhaar
+		case r.n == 9 && r.ngroups == 3 && r.groups[0] == 3 && r.groups[1] == 2 && r.groups[2] == 4 && (lenient || ssnValid(d)):
+			kind = piiSSN
+		case r.n == 9 && cueNear(base, i, ssnCues) && (lenient || ssnValid(d)):
+			kind = piiSSN
+		case r.n == 9 && r.ngroups == 1 && (abaValid(d) || cueNear(base, i, routingCues)):
+			kind = piiRouting
+		case r.n >= 6 && r.n <= 20 && cueNear(base, i, accountCues):
+			kind = piiAccount
+		case r.n >= 6 && r.n <= 8 && r.ngroups <= 3 && cueNear(base, i, routingCues):
+			kind = piiRouting // a UK sort code
+		}
+		if kind != piiNone {
+			found(kind, i, r.end)
+		}
+		i = r.end - 1
+	}
 }
 
 // cueNear reports whether one of cues ends within 24 bytes before b[i].
@@ -304,7 +321,14 @@ func birthDateNear(b []byte) bool {
 // hasFullDate reports whether w holds a date with day, month and year:
 // 1985-04-12, 04/12/1985, 12.04.85, April 12, 1985, 12 April 1985, 1985年4月12日.
 func hasFullDate(w []byte) bool {
-	for i := 0; i < len(w); i++ {
+	s, _, _ := nextFullDate(w, 0)
+	return s >= 0
+}
+
+// nextFullDate finds, from w[from:], a date as hasFullDate reads them and
+// returns its span and its year as written (two digits maybe), or -1, -1, 0.
+func nextFullDate(w []byte, from int) (start, end, year int) {
+	for i := from; i < len(w); i++ {
 		if isDigit(w[i]) && (i == 0 || !isDigit(w[i-1])) {
 			a, j := readInt(w, i)
 			if j < len(w) && (w[j] == '-' || w[j] == '/' || w[j] == '.') {
@@ -316,9 +340,9 @@ func hasFullDate(w []byte) bool {
 						n1, n3 := j-i, e-(k+1)
 						switch {
 						case n1 == 4 && validDate(a, b, c):
-							return true
+							return i, e, a
 						case (n3 == 4 || n3 == 2) && (validDate(2000, a, b) || validDate(2000, b, a)) && c >= 0:
-							return true
+							return i, e, c
 						}
 					}
 				}
@@ -328,7 +352,10 @@ func hasFullDate(w []byte) bool {
 				if k > j+len("年") && bytes.HasPrefix(w[k:], []byte("月")) {
 					d, e := readInt(w, k+len("月"))
 					if e > k+len("月") && validDate(a, m, d) {
-						return true
+						if bytes.HasPrefix(w[e:], []byte("日")) || bytes.HasPrefix(w[e:], []byte("号")) {
+							e += len("日")
+						}
+						return i, e, a
 					}
 				}
 			}
@@ -353,21 +380,21 @@ func hasFullDate(w []byte) bool {
 					k = skipOrdinal(w, k)
 					k = skipSpace(w, trimComma(w, k))
 					if y, e := readInt(w, k); e-k == 4 && y >= 1900 {
-						return true
+						return i, e, y
 					}
 				}
 				// day Month year
-				if d, ok := dayBefore(w, i); ok && validDate(2000, month, d) {
+				if d, s, ok := dayBefore(w, i); ok && validDate(2000, month, d) {
 					k := skipSpace(w, trimComma(w, skipSpace(w, i+len(mn))))
 					if y, e := readInt(w, k); e-k == 4 && y >= 1900 {
-						return true
+						return s, e, y
 					}
 				}
 				break
 			}
 		}
 	}
-	return false
+	return -1, -1, 0
 }
 
 func readInt(w []byte, i int) (int, int) {
@@ -395,8 +422,9 @@ func skipOrdinal(w []byte, i int) int {
 	return i
 }
 
-// dayBefore reads a day number (maybe "12th" or "12th of") just before w[i].
-func dayBefore(w []byte, i int) (int, bool) {
+// dayBefore reads a day number (maybe "12th" or "12th of") just before
+// w[i], and where it starts.
+func dayBefore(w []byte, i int) (day, start int, ok bool) {
 	e := i
 	for e > 0 && w[e-1] == ' ' {
 		e--
@@ -415,10 +443,10 @@ func dayBefore(w []byte, i int) (int, bool) {
 		s--
 	}
 	if s == e {
-		return 0, false
+		return 0, 0, false
 	}
 	d, _ := readInt(w, s)
-	return d, true
+	return d, s, true
 }
 
 // containsName reports whether base (folded) holds name, compared with case
@@ -515,11 +543,11 @@ func verhoeff(d []byte) bool {
 	return c == 0
 }
 
-// hasPAN reports whether base holds an Indian PAN: five letters (the fourth
+// nextPAN finds, from base[from:], an Indian PAN: five letters (the fourth
 // the holder's kind: P person, C company, H, F, A, T, B, L, J, G), four
-// digits and a letter, as one word.
-func hasPAN(base []byte) bool {
-	for i := 0; i+10 <= len(base); i++ {
+// digits and a letter, as one word. It returns its span, or -1, -1.
+func nextPAN(base []byte, from int) (start, end int) {
+	for i := from; i+10 <= len(base); i++ {
 		if i > 0 && isWordByte(base[i-1]) || i+10 < len(base) && isWordByte(base[i+10]) {
 			continue
 		}
@@ -527,18 +555,19 @@ func hasPAN(base []byte) bool {
 		ok := isLetter(w[0]) && isLetter(w[1]) && isLetter(w[2]) && isLetter(w[4]) && isLetter(w[9]) &&
 			isDigit(w[5]) && isDigit(w[6]) && isDigit(w[7]) && isDigit(w[8])
 		if ok && bytes.IndexByte([]byte("pchfatbljg"), w[3]) >= 0 {
-			return true
+			return i, i + 10
 		}
 	}
-	return false
+	return -1, -1
 }
 
-// hasNINO reports whether base holds a UK National Insurance number: two
+// nextNINO finds, from base[from:], a UK National Insurance number: two
 // letters, six digits (maybe in pairs) and A-D. Without a cue the prefix
 // must be one HMRC issues; after "national insurance" or "NI number" any
-// prefix counts (QQ 12 34 56 C, the documented example, too).
-func hasNINO(base []byte) bool {
-	for i := 0; i+9 <= len(base); i++ {
+// prefix counts (QQ 12 34 56 C, the documented example, too). It returns
+// its span, or -1, -1.
+func nextNINO(base []byte, from int) (start, end int) {
+	for i := from; i+9 <= len(base); i++ {
 		if !isLetter(base[i]) || !isLetter(base[i+1]) || i > 0 && isWordByte(base[i-1]) {
 			continue
 		}
@@ -569,10 +598,10 @@ func hasNINO(base []byte) bool {
 			!(a == 'b' && b == 'g' || a == 'g' && b == 'b' || a == 'n' && b == 'k' || a == 'k' && b == 'n' ||
 				a == 't' && b == 'n' || a == 'n' && b == 't' || a == 'z' && b == 'z')
 		if valid || cueNear(base, i, ninoCues) {
-			return true
+			return i, j + 1
 		}
 	}
-	return false
+	return -1, -1
 }
 
 var (
@@ -580,12 +609,14 @@ var (
 	securityCues = []string{"cvv2", "cvv", "cvc", "security code", "安全码", "exp ", "expiry", "expires", "valid thru", "有效期"}
 )
 
-// securityCodeNear reports whether a card security code or expiry date
-// stands in base after its cue: "CVV 123", "security code 737", "exp
-// 09/28". With a masked card beside it the code is still a secret.
-func securityCodeNear(base []byte) bool {
+// nextSecurityCode finds, from base[from:], a card security code or
+// expiry date after its cue: "CVV 123", "security code 737", "exp 09/28".
+// With a masked card beside it the code is still a secret. It returns the
+// span of the code (the first one of the first cue that has one), or -1, -1.
+func nextSecurityCode(base []byte, from int) (start, end int) {
+	start, end = -1, -1
 	for _, c := range securityCues {
-		off := 0
+		off := from
 		for {
 			k := bytes.Index(base[off:], []byte(c))
 			if k < 0 {
@@ -604,13 +635,20 @@ func securityCodeNear(base []byte) bool {
 			for j+n < len(base) && isDigit(base[j+n]) {
 				n++
 			}
+			e := -1
 			if n == 3 || n == 4 && (j+n == len(base) || !isDigit(base[j+n])) {
-				return true
+				e = j + n
 			}
 			if n == 2 && j+n+2 < len(base) && base[j+n] == '/' && isDigit(base[j+n+1]) && isDigit(base[j+n+2]) {
-				return true // an expiry date, 09/28
+				e = j + n + 3 // an expiry date, 09/28
+			}
+			if e >= 0 {
+				if start < 0 || j < start {
+					start, end = j, e
+				}
+				break
 			}
 		}
 	}
-	return false
+	return start, end
 }

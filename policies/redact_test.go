@@ -3,6 +3,7 @@ package policies
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // Secrets a borrower types are masked to their kind and last four before
@@ -18,7 +19,7 @@ func TestRedactSecrets(t *testing.T) {
 		{"SSN: 123 45 6789", "SSN: [SSN ending 6789]", []string{"SSN"}},
 		{"Aadhaar 2345 6789 0124 and PAN ABCPE1234F", "Aadhaar [Aadhaar ending 0124] and PAN [PAN ending 234F]", []string{"Aadhaar", "PAN"}},
 		{"my aadhar is 491876345021", "my aadhar is [Aadhaar ending 5021]", []string{"Aadhaar"}},
-		{"NI number AB 12 34 56 C", "NI number [NI number ending 56C]", []string{"NI number"}},
+		{"NI number AB 12 34 56 C", "NI number [NI number ending 456C]", []string{"NI number"}},
 		{"my bank account number is 12345678 sort code 20-00-00", "my bank account number is [account ending 5678] sort code [routing ending 0000]", []string{"account", "routing"}},
 		{"我的身份证号是11010519491231002X", "我的身份证号是[resident ID ending 002X]", []string{"resident ID"}},
 		{"身份证 440524 19800101 0013，银行卡号6222020200000000006", "身份证 [resident ID ending 0013]，银行卡号[card ending 0006]", []string{"resident ID", "card"}},
@@ -86,9 +87,11 @@ func TestMaskIdentityAnswers(t *testing.T) {
 		{"pin 400 001", false, true, "pin [postcode]"},
 		{"I can pay $60601 on 2026-12-20", false, true, "I can pay $60601 on 2026-12-20"},
 		{"I can pay 500 on 2026-12-20", false, false, "I can pay 500 on 2026-12-20"},
+		{"dob 1990-01-22, I pay on 2026-12-20", true, false, "dob [date of birth], I pay on 2026-12-20"},
 	}
+	now := time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC)
 	for _, c := range cases {
-		if got := MaskIdentityAnswers(c.in, c.dob, c.postcode); got != c.want {
+		if got := MaskIdentityAnswers(c.in, c.dob, c.postcode, now); got != c.want {
 			t.Errorf("MaskIdentityAnswers(%q, %v, %v)\n got %q\nwant %q", c.in, c.dob, c.postcode, got, c.want)
 		}
 	}

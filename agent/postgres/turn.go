@@ -47,6 +47,11 @@ func (s *Store) FinishTurn(ctx context.Context, end agent.TurnEnd) (string, []ag
 	for _, d := range end.Disputes {
 		b.Queue(addDisputeSQL, disputeArgs(d)...)
 	}
+	effects := len(end.Flags) + len(end.Consents) + len(end.Plans) + len(end.Disputes)
+	if inboundID != "" && end.InboundText != "" {
+		b.Queue(`UPDATE messages SET text = $1 WHERE id = $2`, end.InboundText, inboundID)
+		effects++
+	}
 	for i := range stored {
 		args, err := eventArgs(&stored[i])
 		if err != nil {
@@ -60,7 +65,6 @@ func (s *Store) FinishTurn(ctx context.Context, end agent.TurnEnd) (string, []ag
 	if inboundID != "" {
 		b.Queue(setMessageStatusSQL, string(agent.StatusProcessed), "", inboundID, statusRank(agent.StatusProcessed))
 	}
-	effects := len(end.Flags) + len(end.Consents) + len(end.Plans) + len(end.Disputes)
 	owner, err := finishTurn(s.wpool(ctx).SendBatch(ctx, b), stored, effects, len(end.Attempts), inboundID != "")
 	if err != nil {
 		var pe *pgconn.PgError

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/policies"
 )
 
 // identityAsk says which identity facts a message mentions or asks for.
@@ -158,47 +159,6 @@ func ParsePostcode(text string) (string, bool) {
 	return "", false
 }
 
-// ukPostcodeAt matches a UK postcode at byte p of s: A9 9AA, A99 9AA,
-// AA9 9AA, AA99 9AA, A9A 9AA, AA9A 9AA, with or without the space.
-func ukPostcodeAt(s string, p int) int {
-	isL := func(i int) bool { return i < len(s) && s[i] >= 'a' && s[i] <= 'z' }
-	isD := func(i int) bool { return i < len(s) && s[i] >= '0' && s[i] <= '9' }
-	isAlnum := func(i int) bool { return isL(i) || isD(i) }
-	if p > 0 && isAlnum(p-1) {
-		return -1
-	}
-	i := p
-	if !isL(i) {
-		return -1
-	}
-	i++
-	if isL(i) {
-		i++
-	}
-	if !isD(i) {
-		return -1
-	}
-	i++
-	// the outward code may end in one more digit or letter, but then the
-	// inward code (digit, letter, letter) must still follow
-	for _, extra := range [2]bool{true, false} {
-		j := i
-		if extra {
-			if !isAlnum(j) {
-				continue
-			}
-			j++
-		}
-		if j < len(s) && s[j] == ' ' {
-			j++
-		}
-		if isD(j) && isL(j+1) && isL(j+2) && !isAlnum(j+3) {
-			return j + 3
-		}
-	}
-	return -1
-}
-
 // scanIdentity finds the identity facts in a message. ask says which facts
 // the message itself names; pending says which the agent just asked for.
 func scanIdentity(a *analysis, used []bool, now time.Time, ask, pending identityAsk) []agent.IdentityClaim {
@@ -208,7 +168,7 @@ func scanIdentity(a *analysis, used []bool, now time.Time, ask, pending identity
 
 	// UK postcodes are distinctive enough to need no context.
 	for p := 0; p < len(a.norm); p++ {
-		e := ukPostcodeAt(a.norm, p)
+		e := policies.UKPostcodeEnd(a.norm, p)
 		if e < 0 {
 			continue
 		}

@@ -101,6 +101,7 @@ func dsn(path string) string {
 	pragmas := []string{
 		"_pragma=busy_timeout(10000)",
 		"_pragma=foreign_keys(1)",
+		"_pragma=secure_delete(1)", // what a purge or a masking rewrite removes is overwritten in the file
 		"_pragma=synchronous(FULL)",
 		"_pragma=cache_size(-32768)",
 		"_txlock=immediate",

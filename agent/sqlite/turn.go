@@ -59,6 +59,11 @@ func (s *Store) FinishTurn(ctx context.Context, end agent.TurnEnd) (_ string, _ 
 		if _, err := setMessageStatus(ctx, tx, inboundID, agent.StatusProcessed, ""); err != nil {
 			return "", nil, fmt.Errorf("sqlite: finish turn: %w", err)
 		}
+		if end.InboundText != "" {
+			if _, err := tx.ExecContext(ctx, `UPDATE messages SET text = ? WHERE id = ?`, end.InboundText, inboundID); err != nil {
+				return "", nil, fmt.Errorf("sqlite: finish turn: inbound text: %w", err)
+			}
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return "", nil, fmt.Errorf("sqlite: finish turn: %w", err)

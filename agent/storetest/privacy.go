@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"errors"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -21,6 +22,7 @@ func testPrivacy(t *testing.T, open Open) {
 		{"SetPassword", testSetPassword},
 		{"SpendToken", testSpendToken},
 		{"PurgeClosed", testPurgeClosed},
+		{"InboundText", testInboundText},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
@@ -232,5 +234,37 @@ func testSetIdentity(t *testing.T, open Open) {
 	diff(t, "rest of the account", a, got, ignoreRowTimes)
 	if err := is.SetIdentity(ctx, "A-missing", f); !errors.Is(err, agent.ErrNotFound) {
 		t.Errorf("SetIdentity(missing) = %v, want ErrNotFound", err)
+	}
+}
+
+// testInboundText checks that a turn's end rewrites its inbound message's
+// text when it says so (identity answers masked once checked) and leaves
+// it otherwise.
+func testInboundText(t *testing.T, open Open) {
+	f := setup(t, open)
+	in := f.inbound(t, f.conv.ID, "SM-it1", "my dob is 1990-01-22")
+	kept := f.inbound(t, f.conv.ID, "SM-it2", "and my zip is 60601")
+	if _, _, err := f.s.FinishTurn(f.ctx, agent.TurnEnd{Conversation: f.conv, InboundID: in.ID, InboundText: "my dob is [date of birth]"}); err != nil {
+		t.Fatalf("FinishTurn: %v", err)
+	}
+	if _, _, err := f.s.FinishTurn(f.ctx, agent.TurnEnd{Conversation: f.conv, InboundID: kept.ID}); err != nil {
+		t.Fatalf("FinishTurn: %v", err)
+	}
+	got, err := f.s.Message(f.ctx, in.ID)
+	if err != nil || got.Text != "my dob is [date of birth]" || got.Status != agent.StatusProcessed {
+		t.Errorf("rewritten message = %q %s, %v; want the masked text, processed", got.Text, got.Status, err)
+	}
+	got, err = f.s.Message(f.ctx, kept.ID)
+	if err != nil || got.Text != "and my zip is 60601" || got.Status != agent.StatusProcessed {
+		t.Errorf("message without InboundText = %q %s, %v; want it as stored, processed", got.Text, got.Status, err)
+	}
+	msgs, err := f.s.Messages(f.ctx, f.conv.ID, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range msgs {
+		if strings.Contains(m.Text, "1990-01-22") {
+			t.Errorf("the transcript still holds the checked answer: %q", m.Text)
+		}
 	}
 }
