@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/parley-collections/parley/policies"
+	"sync/atomic"
 )
 
 // Inbound is a borrower's message as a channel received it.
@@ -120,7 +121,14 @@ type Scheduler interface {
 type Orchestrator struct {
 	cfg Config
 	log *slog.Logger
+	// borrowers is the portfolio's names and addresses as the guard's
+	// digest set, replaced whole when the portfolio changes.
+	borrowers atomic.Pointer[policies.BorrowerIndex]
 }
+
+// SetBorrowers gives the guard the portfolio's borrowers (see
+// IndexBorrowers), so that no message names one to another.
+func (o *Orchestrator) SetBorrowers(ix *policies.BorrowerIndex) { o.borrowers.Store(ix) }
 
 // NewOrchestrator checks cfg and fills its defaults.
 func NewOrchestrator(cfg Config) (*Orchestrator, error) {

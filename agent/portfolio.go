@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -13,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/parley-collections/parley/policies"
 )
 
 // ParseAccountsCSV reads a portfolio: a header row naming columns, then one
@@ -473,4 +476,30 @@ func (r *rowReader) fraction(name string) int {
 		return 10000
 	}
 	return bp
+}
+
+// IndexBorrowers reads every account's borrower into the guard's digest
+// set of names and addresses (policies.NewBorrowerIndex), a page at a time.
+func IndexBorrowers(ctx context.Context, st interface {
+	Accounts(ctx context.Context, after string, limit int) ([]Account, error)
+}) (*policies.BorrowerIndex, error) {
+	var names, emails []string
+	after := ""
+	for {
+		page, err := st.Accounts(ctx, after, 500)
+		if err != nil {
+			return nil, fmt.Errorf("index borrowers: %w", err)
+		}
+		for _, a := range page {
+			names = append(names, a.Borrower.Name)
+			if a.Borrower.Email != "" {
+				emails = append(emails, a.Borrower.Email)
+			}
+		}
+		if len(page) < 500 || len(names) >= policies.MaxIndexedBorrowers {
+			break
+		}
+		after = page[len(page)-1].ID
+	}
+	return policies.NewBorrowerIndex(names, emails), nil
 }

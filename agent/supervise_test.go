@@ -109,3 +109,30 @@ func TestHandBackCancelsDeferredUnlessKept(t *testing.T) {
 		}
 	}
 }
+
+// The portfolio's other borrowers are known to the guard: a supervisor's
+// message naming one is not sent, while the borrower's own name is fine.
+func TestSupervisorMessageNamingAnotherBorrowerIsBlocked(t *testing.T) {
+	t.Parallel()
+	b := takenOverLate(t)
+	other := usAccount()
+	other.ID, other.Borrower.Name, other.Borrower.Phones = "A-200", "Rosa Delgado", []string{"+13125550177"}
+	if err := b.store.PutAccount(b.ctx, other); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := agent.IndexBorrowers(b.ctx, b.store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.orch.SetBorrowers(ix)
+	b.clock.Advance(time.Minute)
+	m, d, err := b.orch.SupervisorSend(b.ctx, b.convID, "sam", "Hi, this is Sam. Rosa Delgado already paid hers, you can too.")
+	if d.Sendable() || m.Status == agent.StatusQueued {
+		t.Fatalf("naming another borrower: err=%v status=%s decision=%+v", err, m.Status, d)
+	}
+	own := b.acct.Borrower.Name
+	m, d, err = b.orch.SupervisorSend(b.ctx, b.convID, "sam", "Hi "+own+", this is Sam. I can help with your plan.")
+	if err != nil || !d.Sendable() {
+		t.Fatalf("the borrower's own name: err=%v status=%s decision=%+v", err, m.Status, d)
+	}
+}

@@ -328,6 +328,7 @@ func (o *Orchestrator) check(t *Turn, r Reply) (d policies.Decision) {
 	if h := o.linkHost(t.Now); h != "" {
 		f.LinkHosts = append(f.LinkHosts, h)
 	}
+	f.OtherBorrowers = o.borrowers.Load()
 	done := make(chan policies.Decision, 1)
 	go func() {
 		defer func() {

@@ -501,6 +501,17 @@ func (lx *lexicon) isCondition(norm []byte, end int) bool {
 	return false
 }
 
+// othersIn reports whether the folded text names a borrower of the
+// portfolio index other than the recipient.
+func (c *checker) othersIn(base []byte) bool {
+	ix := c.f.OtherBorrowers
+	if ix == nil || len(ix.set) == 0 {
+		return false
+	}
+	var buf [96]byte
+	return ix.findsIn(base, foldBase(buf[:0], c.f.BorrowerName))
+}
+
 // fire applies a family's gate and records it.
 func (c *checker) fire(f int) { c.fireDetail(f, "") }
 
@@ -552,7 +563,7 @@ func (c *checker) fireDetail(f int, detail string) {
 func (c *checker) privacy() {
 	s, lx := c.s, c.g.lx
 	kinds, cards := findPII(s.base, c.f.OtherBorrowerNames)
-	if hasEmail(s.base, c.f.OtherBorrowerEmails) || c.f.OtherBorrowers.findsIn(s.base) {
+	if hasEmail(s.base, c.f.OtherBorrowerEmails) || c.othersIn(s.base) {
 		kinds |= 1 << piiOtherBorrower
 	}
 	if kinds != 0 {

@@ -52,21 +52,27 @@ func NewBorrowerIndex(names, emails []string) *BorrowerIndex {
 // Len is the number of digests held.
 func (ix *BorrowerIndex) Len() int { return len(ix.set) }
 
+// other reports whether b is in the index and is not self.
+func (ix *BorrowerIndex) other(b, self []byte) bool {
+	return !bytes.Equal(b, self) && ix.has(b)
+}
+
 func (ix *BorrowerIndex) has(b []byte) bool {
 	_, ok := ix.set[maphash.Bytes(ix.seed, b)]
 	return ok
 }
 
 // findsIn reports whether the folded text holds a name or an address of
-// the index: every e-mail address, every run of two or three Latin words,
-// every run of two to four Chinese characters is looked up.
-func (ix *BorrowerIndex) findsIn(base []byte) bool {
+// the index other than self (the recipient's own folded name): every e-mail
+// address, every run of two or three Latin words, every run of two to four
+// Chinese characters is looked up.
+func (ix *BorrowerIndex) findsIn(base, self []byte) bool {
 	if ix == nil || len(ix.set) == 0 {
 		return false
 	}
 	found := false
 	eachEmail(base, func(e []byte) bool {
-		found = ix.has(e)
+		found = ix.other(e, self)
 		return !found
 	})
 	if found {
@@ -93,11 +99,11 @@ func (ix *BorrowerIndex) findsIn(base []byte) bool {
 			}
 		}
 		for k := 1; k < n; k++ {
-			if ix.has(base[i:starts[k]]) {
+			if ix.other(base[i:starts[k]], self) {
 				return true
 			}
 			// "chen's": the name without its possessive ending.
-			if w := base[i:starts[k]]; bytes.HasSuffix(w, []byte("'s")) && ix.has(w[:len(w)-2]) {
+			if w := base[i:starts[k]]; bytes.HasSuffix(w, []byte("'s")) && ix.other(w[:len(w)-2], self) {
 				return true
 			}
 		}
@@ -116,7 +122,7 @@ func (ix *BorrowerIndex) findsIn(base []byte) bool {
 				break
 			}
 			end += n2
-			if ix.has(base[i:end]) {
+			if ix.other(base[i:end], self) {
 				return true
 			}
 		}

@@ -86,6 +86,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger, sio IO) (*app, er
 			return nil, err
 		}
 	}
+	a.indexBorrowers(ctx)
 	a.routes()
 	if err := a.mountChannels(ctx); err != nil {
 		a.close()
@@ -100,6 +101,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger, sio IO) (*app, er
 		},
 		a.recoverInbound,
 		a.closeStaleStreams,
+		a.reindexBorrowers,
 	)
 	return a, nil
 }
@@ -141,3 +143,35 @@ func (a *app) seedDemo(ctx context.Context) error {
 	}
 	return nil
 }
+
+// indexBorrowers gives the guard the portfolio's borrowers' names and
+// addresses as digests, so that no message names one borrower to another.
+// A failure leaves the last index in place and is logged.
+func (a *app) indexBorrowers(ctx context.Context) {
+	ix, err := agent.IndexBorrowers(ctx, a.store)
+	if err != nil {
+		if ctx.Err() == nil {
+			a.log.Warn("indexing the portfolio's borrowers failed", "err", err)
+		}
+		return
+	}
+	a.orch.SetBorrowers(ix)
+}
+
+// reindexBorrowers reads the portfolio again every few minutes, so that
+// accounts imported while serving are known to the guard.
+func (a *app) reindexBorrowers(ctx context.Context) {
+	t := time.NewTicker(reindexEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			a.indexBorrowers(ctx)
+		}
+	}
+}
+
+// reindexEvery is how often the borrower index is rebuilt.
+const reindexEvery = 5 * time.Minute
