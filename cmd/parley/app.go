@@ -102,6 +102,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger, sio IO) (*app, er
 		a.recoverInbound,
 		a.closeStaleStreams,
 		a.reindexBorrowers,
+		a.purgeExpired,
 	)
 	return a, nil
 }

@@ -63,6 +63,10 @@ type config struct {
 
 	OutboxMaxAttempts int // PARLEY_OUTBOX_MAX_ATTEMPTS; default 6
 	SMSWorkers        int // PARLEY_SMS_WORKERS: SMS turns run at once; 0 picks by store (smsWorkers)
+	// RetentionDays is PARLEY_RETENTION_DAYS: closed conversations idle
+	// longer are deleted with what was said in them (purgeExpired); 0,
+	// the default, keeps them.
+	RetentionDays int
 }
 
 func defaultConfig() config {
@@ -147,6 +151,13 @@ func (c *config) loadEnv(getenv func(string) string) error {
 			return fmt.Errorf("PARLEY_OUTBOX_MAX_ATTEMPTS: %q is not a positive number", v)
 		}
 		c.OutboxMaxAttempts = n
+	}
+	if v := getenv("PARLEY_RETENTION_DAYS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return fmt.Errorf("PARLEY_RETENTION_DAYS: %q is not a number of days (0 keeps conversations)", v)
+		}
+		c.RetentionDays = n
 	}
 	if v := getenv("PARLEY_SMS_WORKERS"); v != "" {
 		n, err := strconv.Atoi(v)
