@@ -1,0 +1,27 @@
+package evals_test
+
+import (
+	"testing"
+
+	"github.com/parley-collections/parley/evals"
+)
+
+// TestHeldOutSuitesLoad only parses the suites that CI does not run: the
+// dialogue suite and the held-out batch (suites-fresh), which is run once,
+// after the code is frozen, and never tuned on. A format error in either
+// fails here; whether their cases pass is not checked.
+func TestHeldOutSuitesLoad(t *testing.T) {
+	for _, dir := range []string{"suites-dialogue", "suites-fresh"} {
+		suites, err := evals.Load(dir)
+		if err != nil {
+			t.Fatalf("%s: %v", dir, err)
+		}
+		n := 0
+		for _, s := range suites {
+			n += len(s.Cases)
+		}
+		if len(suites) == 0 || n == 0 {
+			t.Errorf("%s: no cases loaded", dir)
+		}
+	}
+}
