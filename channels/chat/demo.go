@@ -5,6 +5,7 @@ import (
 	"embed"
 	"html/template"
 	"net/http"
+	"net/url"
 	"strings"
 )
 
@@ -104,6 +105,21 @@ func (h *Handler) serveDemo(w http.ResponseWriter, r *http.Request) {
 	hd.Set("X-Frame-Options", "DENY")
 	hd.Set("Referrer-Policy", "no-referrer")
 	hd.Set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; "+
-		"connect-src 'self' ws://"+r.Host+" wss://"+r.Host+"; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+		"connect-src "+connectSrc(h.cfg.PublicURL)+"; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 	_, _ = w.Write(buf.Bytes())
+}
+
+// connectSrc is the CSP source list the demo page may open its socket at:
+// 'self', and the public URL's host as ws or wss when one is configured.
+// A host that is not a plain host[:port] is left out.
+func connectSrc(publicURL string) string {
+	u, err := url.Parse(publicURL)
+	if publicURL == "" || err != nil || u.Host == "" || strings.ContainsAny(u.Host, " ;,'\"") {
+		return "'self'"
+	}
+	scheme := "ws://"
+	if u.Scheme == "https" {
+		scheme = "wss://"
+	}
+	return "'self' " + scheme + u.Host
 }

@@ -60,6 +60,10 @@ type Config struct {
 	DemoAccounts func(ctx context.Context) ([]DemoAccount, error)
 	// DemoTokenTTL is how long a demo page token lives; default 30 minutes.
 	DemoTokenTTL time.Duration
+	// PublicURL is PARLEY_PUBLIC_URL: when set, the demo page's
+	// Content-Security-Policy lets it open the socket at that host; else
+	// only at 'self'. The Host header is never used.
+	PublicURL string
 	// AllowedOrigins are the origins ("https://app.example.com") of host
 	// pages on other sites that may open the socket; same-origin pages and
 	// clients that send no Origin are always allowed.

@@ -57,7 +57,7 @@ func (a *app) mountChannels(ctx context.Context) error {
 	// In-app chat: replies reach sockets through the bus.
 	chatCfg := chat.Config{
 		Secret: []byte(a.cfg.ChatSecret), Orchestrator: a.orch, Store: a.store, Bus: a.bus,
-		Logger: a.log, AllowedOrigins: a.cfg.ChatOrigins,
+		Logger: a.log, AllowedOrigins: a.cfg.ChatOrigins, PublicURL: a.cfg.PublicURL,
 	}
 	if a.cfg.Demo {
 		chatCfg.DemoAccounts = demoChatAccounts
