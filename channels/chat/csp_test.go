@@ -5,6 +5,9 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
 )
 
 // The demo page's Content-Security-Policy names the socket's host from
@@ -37,5 +40,39 @@ func TestDemoPageCSPIgnoresTheHostHeader(t *testing.T) {
 		if !strings.Contains(csp, tc.want) {
 			t.Errorf("public URL %q: CSP %q lacks %q", tc.public, csp, tc.want)
 		}
+	}
+}
+
+// A token must expire within the maximum lifetime, and carry the audience
+// and issuer the handler requires.
+func TestTokenLifetimeAudienceAndIssuer(t *testing.T) {
+	long, err := MintToken(testSecret, "A-1", 10*365*24*time.Hour, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day, _ := MintToken(testSecret, "A-1", 24*time.Hour, testNow)
+	if _, err := verifyToken(testSecret, long, testNow); err == nil {
+		t.Error("a token expiring in ten years was accepted")
+	}
+	if sub, err := verifyToken(testSecret, day, testNow); err != nil || sub != "A-1" {
+		t.Errorf("a token expiring in 24h = %q, %v; want accepted", sub, err)
+	}
+	if _, err := checkToken(testSecret, day, testNow, tokenRules{maxTTL: time.Hour}); err == nil {
+		t.Error("a 24h token was accepted under a one-hour maximum")
+	}
+	claims := jwt.RegisteredClaims{Subject: "A-1", ExpiresAt: jwt.NewNumericDate(testNow.Add(time.Hour)),
+		Audience: jwt.ClaimStrings{"parley-chat"}, Issuer: "https://bank.example"}
+	good, _ := jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(testSecret)
+	rules := tokenRules{maxTTL: DefaultMaxTokenTTL, audience: "parley-chat", issuer: "https://bank.example"}
+	if sub, err := checkToken(testSecret, good, testNow, rules); err != nil || sub != "A-1" {
+		t.Errorf("a token with the right aud and iss = %q, %v", sub, err)
+	}
+	for _, bad := range []tokenRules{{audience: "other"}, {issuer: "https://evil.example"}} {
+		if _, err := checkToken(testSecret, good, testNow, bad); err == nil {
+			t.Errorf("rules %+v accepted a token with aud %v iss %q", bad, claims.Audience, claims.Issuer)
+		}
+	}
+	if _, err := checkToken(testSecret, day, testNow, tokenRules{audience: "parley-chat"}); err == nil {
+		t.Error("a token without aud was accepted where one is required")
 	}
 }

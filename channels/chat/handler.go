@@ -64,6 +64,12 @@ type Config struct {
 	// Content-Security-Policy lets it open the socket at that host; else
 	// only at 'self'. The Host header is never used.
 	PublicURL string
+	// MaxTokenTTL is how far ahead of now a token's expiry may be; a token
+	// minted to live longer is refused. Default DefaultMaxTokenTTL (24h).
+	MaxTokenTTL time.Duration
+	// TokenAudience and TokenIssuer, when set, are the aud and iss a token
+	// must carry.
+	TokenAudience, TokenIssuer string
 	// AllowedOrigins are the origins ("https://app.example.com") of host
 	// pages on other sites that may open the socket; same-origin pages and
 	// clients that send no Origin are always allowed.
@@ -132,6 +138,9 @@ func NewHandler(cfg Config) (*Handler, error) {
 	}
 	if cfg.DemoTokenTTL <= 0 {
 		cfg.DemoTokenTTL = 30 * time.Minute
+	}
+	if cfg.MaxTokenTTL <= 0 {
+		cfg.MaxTokenTTL = DefaultMaxTokenTTL
 	}
 	if cfg.PongWait <= 0 {
 		cfg.PongWait = 60 * time.Second
@@ -202,7 +211,8 @@ func (h *Handler) checkOrigin(r *http.Request) bool {
 
 // serveWS authenticates the token, upgrades and runs the socket until it closes.
 func (h *Handler) serveWS(w http.ResponseWriter, r *http.Request) {
-	accountID, err := verifyToken(h.cfg.Secret, r.URL.Query().Get("token"), h.cfg.Clock.Now())
+	accountID, err := checkToken(h.cfg.Secret, r.URL.Query().Get("token"), h.cfg.Clock.Now(),
+		tokenRules{maxTTL: h.cfg.MaxTokenTTL, audience: h.cfg.TokenAudience, issuer: h.cfg.TokenIssuer})
 	if err != nil {
 		h.log.Info("chat: refused token", "err", err)
 		w.Header().Set("WWW-Authenticate", `Bearer realm="parley-chat"`)

@@ -40,21 +40,46 @@ func MintToken(secret []byte, accountID string, ttl time.Duration, now time.Time
 	return s, nil
 }
 
-// verifyToken checks a token's signature (HS256 only), its expiry (required)
-// and its subject, and returns the account id.
+// DefaultMaxTokenTTL is how far ahead a chat token's expiry may be when
+// Config.MaxTokenTTL is not set: a token that lives longer is refused.
+const DefaultMaxTokenTTL = 24 * time.Hour
+
+// tokenRules are what a token must satisfy besides its signature.
+type tokenRules struct {
+	maxTTL           time.Duration // exp at most this far after now
+	audience, issuer string        // required aud and iss, when not empty
+}
+
+// verifyToken checks a token under the default rules (see checkToken).
 func verifyToken(secret []byte, token string, now time.Time) (string, error) {
+	return checkToken(secret, token, now, tokenRules{maxTTL: DefaultMaxTokenTTL})
+}
+
+// checkToken checks a token's signature (HS256 only), its expiry
+// (required, and at most rules.maxTTL ahead of now), its audience and
+// issuer when rules name them, and its subject, and returns the account id.
+func checkToken(secret []byte, token string, now time.Time, rules tokenRules) (string, error) {
 	if token == "" {
 		return "", errors.New("chat: missing token")
 	}
-	var claims jwt.RegisteredClaims
-	_, err := jwt.ParseWithClaims(token, &claims,
-		func(*jwt.Token) (any, error) { return secret, nil },
+	opts := []jwt.ParserOption{
 		jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}),
 		jwt.WithExpirationRequired(),
 		jwt.WithTimeFunc(func() time.Time { return now }),
-	)
+	}
+	if rules.audience != "" {
+		opts = append(opts, jwt.WithAudience(rules.audience))
+	}
+	if rules.issuer != "" {
+		opts = append(opts, jwt.WithIssuer(rules.issuer))
+	}
+	var claims jwt.RegisteredClaims
+	_, err := jwt.ParseWithClaims(token, &claims, func(*jwt.Token) (any, error) { return secret, nil }, opts...)
 	if err != nil {
 		return "", fmt.Errorf("chat: verify token: %w", err)
+	}
+	if rules.maxTTL > 0 && claims.ExpiresAt.Sub(now) > rules.maxTTL {
+		return "", fmt.Errorf("chat: verify token: expiry %s is more than %s ahead", claims.ExpiresAt.UTC().Format(time.RFC3339), rules.maxTTL)
 	}
 	if claims.Subject == "" {
 		return "", errors.New("chat: verify token: empty subject")

@@ -31,7 +31,9 @@ func TestWidgetInNode(t *testing.T) {
 	if !nodeCanDialLoopback(t, node) {
 		t.Skip("this node's WebSocket cannot reach a websocket server on 127.0.0.1 here")
 	}
-	b := setup(t)
+	// The server's clock stands at testNow and the widget reads the wall
+	// clock: the token spans both, longer than the default maximum.
+	b := setup(t, setupOpts{cfg: func(c *Config) { c.MaxTokenTTL = time.Since(testNow) + 2*time.Hour }})
 	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, node, "--experimental-websocket", "testdata/widget_smoke.js",
