@@ -22,6 +22,7 @@ const (
 	IntentAskCredit      Intent = "ask_credit"   // credit report effects
 	IntentAskAdvice      Intent = "ask_advice"   // free debt advice
 	IntentAskArrest      Intent = "ask_arrest"   // "will I go to jail?": owing a consumer debt is not a crime
+	IntentAskLowest      Intent = "ask_lowest"   // "what's the lowest you'd take?": the lowest terms allowed
 	IntentProposePlan    Intent = "propose_plan" // Amount, Frequency, Count
 	IntentAcceptOffer    Intent = "accept_offer" // OfferID, or the last offer
 	IntentRejectOffer    Intent = "reject_offer"

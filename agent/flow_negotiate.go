@@ -36,19 +36,27 @@ func (f *flow) negotiate(c Command) {
 		// hardship, not a refusal of offers they have not seen).
 		return
 	}
+	if (f.t.Emitted(EventPlanOffered) || f.t.Emitted(EventPlanAccepted)) && (c.Intent == IntentAcceptOffer || c.Intent == IntentAffirm) {
+		// "ok, what about 700": the acceptance cannot be of offers this
+		// very reply puts on the table, which the borrower has not seen,
+		// and a plan this turn agreed is not agreed twice.
+		return
+	}
 	n, fresh := f.negotiation()
 	table := n.Offers()
 	switch c.Intent {
+	case IntentAskLowest:
+		f.present(n.Lowest(f.t.Now), false)
 	case IntentPayInFull:
 		if a := f.ownCurrency(c.Amount); a != nil && a.Minor < f.t.Account.Balance.Minor {
 			// "I can pay 900 in full": one payment of less than the balance
 			// is offered as that, never agreed as the whole balance.
-			f.present(n.Respond(Ask{Amount: a, Count: 1, Hardship: f.mem.Hardship}, f.t.Now), false)
+			f.answer(n.Respond(Ask{Amount: a, Count: 1, Hardship: f.mem.Hardship}, f.t.Now), table)
 			return
 		}
 		// Paying in full is offered like any plan: it is agreed only when
 		// the borrower chooses it in reply, never in the message offering it.
-		f.present(n.Respond(Ask{Count: 1, Hardship: f.mem.Hardship}, f.t.Now), false)
+		f.answer(n.Respond(Ask{Count: 1, Hardship: f.mem.Hardship}, f.t.Now), table)
 	case IntentAcceptOffer, IntentAffirm:
 		switch {
 		case !f.offersOpen && len(table) > 0:
@@ -80,8 +88,67 @@ func (f *flow) negotiate(c Command) {
 			return
 		}
 		ask := Ask{Amount: f.ownCurrency(c.Amount), Frequency: c.Frequency, Count: c.Count, Hardship: f.mem.Hardship}
-		f.present(n.Respond(ask, f.t.Now), false)
+		if lumpSum(ask, table, f.t.Account.Balance) {
+			ask.Count = 1
+		}
+		f.answer(n.Respond(ask, f.t.Now), table)
 	}
+}
+
+// answer presents the engine's answer to terms the borrower named, unless
+// the terms restate an offer of the previous reply and the borrower also
+// said yes ("yes, 1000 to close it" after an offer of 1000): then they
+// chose the offer they were shown, in their own words.
+func (f *flow) answer(step Step, table []Plan) {
+	if f.offersOpen && f.accepts() && restated(step, table) {
+		f.accept(step.Offers[0].ID)
+		return
+	}
+	f.present(step, false)
+}
+
+// accepts reports whether the turn also says yes or takes an offer.
+func (f *flow) accepts() bool {
+	for _, c := range f.cmds {
+		if c.Intent == IntentAcceptOffer || c.Intent == IntentAffirm {
+			return true
+		}
+	}
+	return false
+}
+
+// restated reports whether a step offers exactly one plan with the terms of
+// an offer already on the table.
+func restated(s Step, table []Plan) bool {
+	if s.Outcome != StepOffer || len(s.Offers) != 1 {
+		return false
+	}
+	o := s.Offers[0]
+	for _, p := range table {
+		if p.Kind == o.Kind && p.Total == o.Total && len(p.Installments) == len(o.Installments) &&
+			len(o.Installments) > 0 && p.Installments[0].Amount == o.Installments[0].Amount {
+			return true
+		}
+	}
+	return false
+}
+
+// lumpSum reports whether an amount named with no frequency and no count
+// ("600?", "ok 700 then") is one payment rather than one per month: when
+// the offers on the table are all of one payment (the haggling is over a
+// settlement), or when the amount is at least half the balance, which no
+// borrower means as a monthly payment of a two-payment plan.
+func lumpSum(ask Ask, table []Plan, balance Money) bool {
+	if ask.Amount == nil || ask.Frequency != "" || ask.Count != 0 {
+		return false
+	}
+	single := len(table) > 0
+	for _, p := range table {
+		if len(p.Installments) != 1 {
+			single = false
+		}
+	}
+	return single || 2*ask.Amount.Minor >= balance.Minor
 }
 
 // ownCurrency reads an amount the brain parsed in the account's currency:
@@ -110,7 +177,7 @@ func (f *flow) present(s Step, again bool) {
 		offers = append(offers, f.offer(p))
 		ids = append(ids, p.ID)
 	}
-	f.say(prompts.Offers{Offers: offers, Hardship: f.mem.Hardship})
+	f.say(prompts.Offers{Offers: offers, Hardship: f.mem.Hardship, Lowest: s.Lowest, Below: s.Below})
 	f.mem.Offered = true
 	if !again {
 		t.Emit(EventPlanOffered, map[string]string{"offers": strings.Join(ids, ","), "reason": s.Reason})

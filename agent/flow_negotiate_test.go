@@ -187,14 +187,24 @@ func TestOnePaymentOfAnAmountIsASettlementOffer(t *testing.T) {
 	notContains(t, res, "monthly payments")
 }
 
-func TestUnaffordableAskHandsOver(t *testing.T) {
+// An ask below every permitted plan is countered with the lowest terms;
+// declining those hands the conversation to a person.
+func TestUnaffordableAskIsCounteredThenHandsOver(t *testing.T) {
 	t.Parallel()
 	b := setup(t, usAccount(), agent.ChannelChat)
 	b.verify()
 	res := b.turn("I can pay 5 a month", agent.Command{Intent: agent.IntentProposePlan, Amount: money("5.00"), Frequency: agent.Monthly})
+	wantEvents(t, res, agent.EventPlanOffered)
+	noEvents(t, res, agent.EventHandoffRequested, agent.EventPlanAccepted)
+	contains(t, res, "12 monthly payments of $100.00")
+	notContains(t, res, "$5.00")
+	for range 3 { // the settlement, then its floor, then a person
+		if res = b.turn("no, I can't", cmd(agent.IntentRejectOffer)); hasKind(res.Events, agent.EventHandoffRequested) {
+			break
+		}
+	}
 	wantEvents(t, res, agent.EventHandoffRequested)
 	wantState(t, res, agent.StateHandoff)
-	notContains(t, res, "$5.00")
 }
 
 func TestPromiseToPay(t *testing.T) {

@@ -317,7 +317,7 @@ func (f *flow) debtCommand(c Command) {
 		f.say(prompts.Advice{Region: region(t.Account)})
 	case IntentAskArrest:
 		f.arrest()
-	case IntentProposePlan, IntentPayInFull, IntentAcceptOffer, IntentRejectOffer, IntentAffirm, IntentDeny:
+	case IntentProposePlan, IntentPayInFull, IntentAcceptOffer, IntentRejectOffer, IntentAffirm, IntentDeny, IntentAskLowest:
 		f.negotiate(c)
 	case IntentPromiseToPay:
 		f.promise(c)

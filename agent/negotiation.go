@@ -79,6 +79,13 @@ type Step struct {
 	// Reason explains the step for logs and the supervisor console; it is
 	// never shown to a borrower as is.
 	Reason string `json:"reason"`
+	// Lowest is set when the offers are the lowest terms the policy allows:
+	// the floor settlement, the longest installment plan.
+	Lowest bool `json:"lowest,omitempty"`
+	// Below is set when the borrower asked for less than any plan the
+	// policy allows: the offers are a counter-offer at the lowest terms,
+	// never the amount asked for in another kind of plan.
+	Below bool `json:"below,omitempty"`
 }
 
 // Negotiation is one negotiation over one account. It keeps the offers on the
@@ -113,6 +120,11 @@ type negotiationState struct {
 	// after the borrower asked for less.
 	OfferRate int64 `json:"offer_rate,omitempty"`
 	AskRate   int64 `json:"ask_rate,omitempty"`
+	// BelowRate and BelowLump are the borrower's last ask below the
+	// policy's limits, per year and in one payment, answered with the
+	// lowest terms; asking again for no more than that declines them.
+	BelowRate int64 `json:"below_rate,omitempty"`
+	BelowLump int64 `json:"below_lump,omitempty"`
 }
 
 // NewNegotiation starts a negotiation over a's balance under a's creditor
@@ -209,6 +221,43 @@ func (n *Negotiation) Respond(ask Ask, now time.Time) Step {
 	return n.concede(t)
 }
 
+// Lowest answers "what's the lowest you'd take" at time now: the
+// settlement at the floor when the policy allows one, else pay in full,
+// and the installment plan with the lowest payments (the longest term the
+// policy allows). Nothing lower can be agreed.
+func (n *Negotiation) Lowest(now time.Time) Step {
+	n.s.At = now
+	t := n.terms(now)
+	if t.owed <= 0 {
+		return n.handoff("nothing is owed")
+	}
+	return n.lowest(t, "the lowest terms the policy allows")
+}
+
+// lowest puts the lowest terms on the table: the floor settlement (pay in
+// full when no settlement is allowed) and the longest installment plan at
+// the frequency last offered.
+func (n *Negotiation) lowest(t terms, reason string) Step {
+	var offers []Plan
+	if t.floor > 0 {
+		n.s.Settlement = t.floor
+		offers = append(offers, t.single(PlanSettlement, t.floor))
+	} else {
+		offers = append(offers, t.single(PlanFull, t.owed))
+	}
+	f := n.s.Frequency
+	if f == "" || f == Once {
+		f = Monthly
+	}
+	if p, ok := t.byCount(f, t.longest()); ok {
+		n.noteInstallments(p)
+		offers = append(offers, p)
+	}
+	s := n.offer(offers, reason)
+	s.Lowest = true
+	return s
+}
+
 // Accept accepts the offer with that id from the table at time now and
 // returns it with status accepted. An id not on the table is
 // ErrUnknownOffer; an offer whose first payment date has passed is
@@ -287,8 +336,10 @@ func (n *Negotiation) Terms() []string {
 
 // lumpSum answers an offer of one payment: pay in full when it covers the
 // balance, a settlement of exactly that amount when it reaches the floor,
-// and otherwise the next concession, since a borrower who cannot pay a lump
-// sum may still manage installments.
+// and otherwise a counter-offer: the settlement at the floor, the lowest
+// one payment the policy allows. It is never turned into another kind of
+// plan of the amount asked. Without a settlement allowed, the counter is
+// the balance in full and the longest installment plan.
 func (n *Negotiation) lumpSum(t terms, amount int64) Step {
 	if amount >= t.owed {
 		return n.offer([]Plan{t.single(PlanFull, t.owed)}, "the amount covers the balance")
@@ -297,7 +348,20 @@ func (n *Negotiation) lumpSum(t terms, amount int64) Step {
 		n.s.Settlement = amount
 		return n.offer([]Plan{t.single(PlanSettlement, amount)}, "the settlement fits the policy")
 	}
-	return n.concede(t)
+	if n.s.BelowLump > 0 && amount <= n.s.BelowLump {
+		return n.handoff("the borrower declined the lowest terms the policy allows")
+	}
+	n.s.BelowLump = amount
+	var s Step
+	if t.floor > 0 {
+		n.s.Settlement = t.floor
+		s = n.offer([]Plan{t.single(PlanSettlement, t.floor)}, "the lump sum is below the settlement floor; the floor is offered")
+		s.Lowest = true
+	} else {
+		s = n.lowest(t, "the policy allows no settlement; the balance and the longest plan are offered")
+	}
+	s.Below = true
+	return s
 }
 
 // perPeriod answers "I can pay amount every f".
@@ -317,13 +381,24 @@ func (n *Negotiation) perPeriod(t terms, amount int64, f Frequency) Step {
 	n.s.AskRate = askRate
 	p, ok := t.budgetPlan(capRate, f)
 	if !ok {
-		reason := "the borrower can afford less than any permitted plan"
+		// A counter-offer: the plan with the lowest payments the policy
+		// allows, at the asked frequency, or the lowest one payment when
+		// no installment plan fits the balance. Asking again for no more
+		// declines it.
+		if n.s.BelowRate > 0 && askRate <= n.s.BelowRate {
+			return n.handoff("the borrower declined the lowest terms the policy allows")
+		}
+		n.s.BelowRate = askRate
+		reason := "the borrower asked for less than any permitted plan; the lowest is offered"
 		if !n.s.Hardship {
 			if _, ok := n.termsUnder(true, n.s.At).budgetPlan(capRate, f); ok {
 				reason += "; the hardship terms would fit if hardship is recorded"
 			}
 		}
-		return n.handoff(reason)
+		n.s.Frequency = f
+		s := n.lowestInstallments(t, reason)
+		s.Below = true
+		return s
 	}
 	n.noteInstallments(p)
 	reason := "the ask fits the policy"
@@ -334,6 +409,24 @@ func (n *Negotiation) perPeriod(t terms, amount int64, f Frequency) Step {
 		reason = "kept at or below the previous offer"
 	}
 	return n.offer([]Plan{p}, reason)
+}
+
+// lowestInstallments offers the longest installment plan the policy
+// allows at the frequency last offered, or the lowest terms of one payment
+// when no installment plan fits.
+func (n *Negotiation) lowestInstallments(t terms, reason string) Step {
+	f := n.s.Frequency
+	if f == "" || f == Once {
+		f = Monthly
+	}
+	p, ok := t.byCount(f, t.longest())
+	if !ok {
+		return n.lowest(t, reason)
+	}
+	n.noteInstallments(p)
+	s := n.offer([]Plan{p}, reason)
+	s.Lowest = true
+	return s
 }
 
 // budgetPlan is the plan for a budget of rate a year, asked at frequency f.

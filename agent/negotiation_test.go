@@ -83,6 +83,7 @@ func TestNegotiationDialogues(t *testing.T) {
 		hardship bool
 		asks     []Ask // after Open; the last one's step is checked
 		outcome  StepOutcome
+		below    bool // the ask was below every permitted plan: the offers are the lowest
 		want     []planShape
 	}{
 		{
@@ -98,14 +99,18 @@ func TestNegotiationDialogues(t *testing.T) {
 			want:    []planShape{{PlanInstallment, Monthly, repeat("300.00", 4), "2026-03-16"}},
 		},
 		{
-			name:    "20 a month is below any permitted plan",
+			name:    "20 a month is below any permitted plan: the lowest plan is the counter",
 			asks:    []Ask{{Amount: amount("20"), Frequency: Monthly}},
-			outcome: StepHandoff,
+			outcome: StepOffer,
+			below:   true,
+			want:    []planShape{{PlanInstallment, Monthly, repeat("100.00", 12), "2026-03-16"}},
 		},
 		{
-			name:    "60 a month needs more payments than the policy allows",
+			name:    "60 a month needs more payments than the policy allows: the lowest plan is the counter",
 			asks:    []Ask{{Amount: amount("60"), Frequency: Monthly}},
-			outcome: StepHandoff,
+			outcome: StepOffer,
+			below:   true,
+			want:    []planShape{{PlanInstallment, Monthly, repeat("100.00", 12), "2026-03-16"}},
 		},
 		{
 			name:    "weekly",
@@ -145,7 +150,9 @@ func TestNegotiationDialogues(t *testing.T) {
 		{
 			name:    "hardship recorded mid-negotiation",
 			asks:    []Ask{{Amount: amount("40"), Frequency: Monthly, Hardship: true}},
-			outcome: StepHandoff, // 30 payments of 40.00 exceed the 24 hardship allows
+			outcome: StepOffer, // 30 payments of 40.00 exceed the 24 hardship allows
+			below:   true,
+			want:    []planShape{{PlanHardship, Monthly, repeat("50.00", 24), "2026-04-01"}},
 		},
 		{
 			name:    "hardship recorded mid-negotiation, within its terms",
@@ -160,12 +167,21 @@ func TestNegotiationDialogues(t *testing.T) {
 			want:    []planShape{{PlanSettlement, Once, []string{"900.00"}, "2026-03-16"}},
 		},
 		{
-			name:    "a lump sum below the floor gets the next concession",
+			name:    "a lump sum below the floor is countered with the floor, never another kind of plan",
 			asks:    []Ask{{Amount: amount("500"), Count: 1}},
 			outcome: StepOffer,
+			below:   true,
+			want:    []planShape{{PlanSettlement, Once, []string{"840.00"}, "2026-03-16"}},
+		},
+		{
+			name:    "a lump sum below the balance without a settlement allowed is countered with the full balance and the longest plan",
+			edit:    func(a *Account) { a.Policy.SettlementFloorBP = 0 },
+			asks:    []Ask{{Amount: amount("500"), Count: 1}},
+			outcome: StepOffer,
+			below:   true,
 			want: []planShape{
-				{PlanSettlement, Once, []string{"840.00"}, "2026-03-16"},
-				{PlanInstallment, Monthly, repeat("171.42", 6, "171.48"), "2026-03-16"},
+				{PlanFull, Once, []string{"1200.00"}, "2026-03-16"},
+				{PlanInstallment, Monthly, repeat("100.00", 12), "2026-03-16"},
 			},
 		},
 		{
@@ -215,6 +231,9 @@ func TestNegotiationDialogues(t *testing.T) {
 			}
 			if step.Outcome != tt.outcome {
 				t.Fatalf("outcome %q (%s), want %q", step.Outcome, step.Reason, tt.outcome)
+			}
+			if step.Below != tt.below || step.Lowest != tt.below {
+				t.Errorf("below %v, lowest %v, want both %v (%s)", step.Below, step.Lowest, tt.below, step.Reason)
 			}
 			var got []planShape
 			for _, p := range step.Offers {
@@ -270,7 +289,7 @@ func TestNegotiationOpen(t *testing.T) {
 	}
 }
 
-func TestNegotiationHandoffReason(t *testing.T) {
+func TestNegotiationCounterReason(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name     string
@@ -279,17 +298,68 @@ func TestNegotiationHandoffReason(t *testing.T) {
 		want     string
 	}{
 		{"hardship terms would fit", "60", false,
-			"the borrower can afford less than any permitted plan; the hardship terms would fit if hardship is recorded"},
-		{"nothing fits", "20", false, "the borrower can afford less than any permitted plan"},
-		{"nothing fits under hardship", "20", true, "the borrower can afford less than any permitted plan"},
+			"the borrower asked for less than any permitted plan; the lowest is offered; the hardship terms would fit if hardship is recorded"},
+		{"nothing fits", "20", false, "the borrower asked for less than any permitted plan; the lowest is offered"},
+		{"nothing fits under hardship", "20", true, "the borrower asked for less than any permitted plan; the lowest is offered"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			n := NewNegotiation(negotiationAccount(), tt.hardship, chicago)
 			step := n.Respond(Ask{Amount: amount(tt.ask)}, chicago)
-			if step.Outcome != StepHandoff || step.Reason != tt.want {
-				t.Errorf("step %s %q, want a handoff: %q", step.Outcome, step.Reason, tt.want)
+			if step.Outcome != StepOffer || !step.Below || step.Reason != tt.want {
+				t.Errorf("step %s below %v %q, want a counter: %q", step.Outcome, step.Below, step.Reason, tt.want)
+			}
+		})
+	}
+}
+
+func TestNegotiationHandoffReason(t *testing.T) {
+	t.Parallel()
+	n := NewNegotiation(negotiationAccount(), false, chicago)
+	step := n.Respond(Ask{Amount: amount("0"), Frequency: Monthly}, chicago)
+	if step.Outcome != StepHandoff || step.Reason != "the borrower can pay nothing per period" {
+		t.Errorf("step %s %q, want a handoff", step.Outcome, step.Reason)
+	}
+}
+
+func TestNegotiationLowest(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		edit     func(*Account)
+		hardship bool
+		want     []string // kind, count and total of each offer
+	}{
+		{name: "the floor settlement and the longest plan", want: []string{"settlement 1 840.00", "installments 12 1200.00"}},
+		{name: "no settlement allowed", edit: func(a *Account) { a.Policy.SettlementFloorBP = 0 },
+			want: []string{"full 1 1200.00", "installments 12 1200.00"}},
+		{name: "under hardship terms", hardship: true, want: []string{"settlement 1 840.00", "hardship 24 1200.00"}},
+		{name: "no installments allowed", edit: func(a *Account) { a.Policy.MaxInstallments = 1 },
+			want: []string{"settlement 1 840.00"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			a := negotiationAccount()
+			if tt.edit != nil {
+				tt.edit(&a)
+			}
+			n := NewNegotiation(a, tt.hardship, chicago)
+			n.Open()
+			step := n.Lowest(chicago)
+			if step.Outcome != StepOffer || !step.Lowest || step.Below {
+				t.Errorf("step %s lowest %v below %v, want the lowest offers", step.Outcome, step.Lowest, step.Below)
+			}
+			var got []string
+			for _, p := range step.Offers {
+				got = append(got, fmt.Sprintf("%s %d %s", p.Kind, len(p.Installments), p.Total.Decimal()))
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("offers (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(step.Offers, n.Offers()); diff != "" {
+				t.Errorf("the table is not the lowest offers (-step +table):\n%s", diff)
 			}
 		})
 	}
@@ -605,6 +675,8 @@ type checker struct {
 	// offerRate and askRate are the yearly rates of the last installment
 	// offer's largest payment and of the last amount asked.
 	offerRate, askRate int64
+	// belowRate and belowLump are the last asks below the limits.
+	belowRate, belowLump int64
 }
 
 func (c *checker) errorf(format string, args ...any) {
@@ -692,8 +764,12 @@ func (c *checker) check(step Step, ask *Ask) {
 		c.offerRate, c.askRate = largestRate, 0
 		return
 	}
-	if ask.Amount != nil && ask.Frequency != Once && !(ask.Frequency == "" && ask.Count == 1) {
+	lump := (ask.Frequency == Once && ask.Count <= 1) || (ask.Frequency == "" && ask.Count == 1)
+	if ask.Amount != nil && !lump && ask.Frequency != Once {
 		c.checkAmountAsk(step, *ask, largestRate, minInst, maxCount)
+	}
+	if ask.Amount != nil && lump {
+		c.checkLumpAsk(step, ask.Amount.Minor)
 	}
 	if ask.Amount == nil && ask.Count == 0 && c.offerRate > 0 && largestRate > c.offerRate {
 		c.errorf("a concession asks %d a year, the previous offer %d", largestRate, c.offerRate)
@@ -761,18 +837,38 @@ func (c *checker) checkAmountAsk(step Step, ask Ask, largestRate, minInst int64,
 		capRate = min(capRate, c.offerRate)
 	}
 	c.askRate = askRate
-	if largestRate > capRate {
-		c.errorf("asked %d a year (cap %d), offered %d", askRate, capRate, largestRate)
-	}
 	fits := false
 	for _, g := range []Frequency{Weekly, Biweekly, Monthly} {
 		if periodsPerYear(g) <= periodsPerYear(f) && shapeFits(balance, min(capRate/periodsPerYear(g), balance-1), minInst, maxCount) {
 			fits = true
 		}
 	}
-	if fits != (step.Outcome == StepOffer) {
-		c.errorf("ask %d %s on %d (min %d, max %d, cap %d): outcome %s, a plan fits: %v",
-			per, f, balance, minInst, maxCount, capRate, step.Outcome, fits)
+	if !fits && c.belowRate > 0 && askRate <= c.belowRate {
+		// Asking again for no more than a countered ask declines the counter.
+		if step.Outcome != StepHandoff {
+			c.errorf("a repeated ask of %d a year below the limits (last %d) got %+v, want a handoff", askRate, c.belowRate, step)
+		}
+		return
+	}
+	if !fits {
+		c.belowRate = askRate
+	}
+	if step.Outcome != StepOffer || fits == step.Below {
+		c.errorf("ask %d %s on %d (min %d, max %d, cap %d): outcome %s, below %v, a plan fits: %v",
+			per, f, balance, minInst, maxCount, capRate, step.Outcome, step.Below, fits)
+	}
+	if !fits {
+		// A counter: the lowest terms the policy allows, the longest plan.
+		longest := min(balance/minInst, int64(maxCount))
+		for _, o := range step.Offers {
+			if n := int64(len(o.Installments)); (o.Kind == PlanInstallment || o.Kind == PlanHardship) && n != longest {
+				c.errorf("a counter to %d %s offers %d payments, the longest allowed is %d", per, f, n, longest)
+			}
+		}
+		return
+	}
+	if largestRate > capRate {
+		c.errorf("asked %d a year (cap %d), offered %d", askRate, capRate, largestRate)
 	}
 	rest := balance % per
 	if n := (balance + per - 1) / per; capRate == askRate && per >= minInst && n <= int64(maxCount) && (rest == 0 || rest >= minInst) {
@@ -791,6 +887,44 @@ func (c *checker) checkAmountAsk(step Step, ask Ask, largestRate, minInst int64,
 		}
 		if diff := cmp.Diff(want, got); diff != "" {
 			c.errorf("the ask %d %s fits; offers differ (-want +got):\n%s", per, f, diff)
+		}
+	}
+}
+
+// checkLumpAsk checks the answer to "I can pay X in one payment": pay in
+// full when X covers the balance, a settlement of exactly X when X reaches
+// the floor, and otherwise a counter at the floor, never a plan of X.
+func (c *checker) checkLumpAsk(step Step, amount int64) {
+	c.t.Helper()
+	balance := c.a.Balance.Minor
+	floor := floorOf(balance, c.a.Policy.SettlementFloorBP)
+	settles := c.a.Policy.SettlementFloorBP > 0 && c.a.Policy.SettlementFloorBP < 10000 && floor < balance
+	switch {
+	case balance <= 0:
+	case amount >= balance:
+		if len(step.Offers) != 1 || step.Offers[0].Kind != PlanFull || step.Below {
+			c.errorf("a lump sum of %d covering %d did not get pay in full: %+v", amount, balance, step)
+		}
+	case settles && amount >= floor:
+		if len(step.Offers) != 1 || step.Offers[0].Kind != PlanSettlement || step.Offers[0].Total.Minor != amount || step.Below {
+			c.errorf("a lump sum of %d at or above the floor %d did not get that settlement: %+v", amount, floor, step)
+		}
+	case c.belowLump > 0 && amount <= c.belowLump:
+		if step.Outcome != StepHandoff {
+			c.errorf("a repeated lump sum of %d below the floor (last %d) got %+v, want a handoff", amount, c.belowLump, step)
+		}
+	default:
+		c.belowLump = amount
+		if step.Outcome != StepOffer || !step.Below || !step.Lowest {
+			c.errorf("a lump sum of %d under the floor %d of %d is not countered: %+v", amount, floor, balance, step)
+		}
+		for _, o := range step.Offers {
+			if o.Total.Minor == amount {
+				c.errorf("a lump sum of %d under the floor was offered back: %+v", amount, o)
+			}
+			if o.Kind == PlanSettlement && o.Total.Minor != floor {
+				c.errorf("the counter to a lump sum of %d settles for %d, not the floor %d", amount, o.Total.Minor, floor)
+			}
 		}
 	}
 }
@@ -938,4 +1072,29 @@ func sameJSON(t *testing.T, a, b any) bool {
 		t.Fatal(err)
 	}
 	return string(ja) == string(jb)
+}
+
+// TestNegotiationRepeatedLowAskHandsOver: the lowest terms are offered once
+// for an ask below them; the same ask again, or a lower one, declines them
+// and a person takes over. A higher ask is haggling and is answered.
+func TestNegotiationRepeatedLowAskHandsOver(t *testing.T) {
+	t.Parallel()
+	n := NewNegotiation(negotiationAccount(), false, chicago)
+	if s := n.Respond(Ask{Amount: amount("30"), Frequency: Monthly}, chicago); s.Outcome != StepOffer || !s.Below {
+		t.Fatalf("first low ask: %+v", s)
+	}
+	if s := n.Respond(Ask{Amount: amount("40"), Frequency: Monthly}, chicago); s.Outcome != StepOffer || !s.Below {
+		t.Fatalf("a higher low ask: %+v", s)
+	}
+	if s := n.Respond(Ask{Amount: amount("40"), Frequency: Monthly}, chicago); s.Outcome != StepHandoff {
+		t.Fatalf("the same low ask again: %+v, want a handoff", s)
+	}
+	m := NewNegotiation(negotiationAccount(), false, chicago)
+	m.Respond(Ask{Amount: amount("500"), Count: 1}, chicago)
+	if s := m.Respond(Ask{Amount: amount("700"), Count: 1}, chicago); s.Outcome != StepOffer || !s.Below {
+		t.Fatalf("a higher lump sum under the floor: %+v", s)
+	}
+	if s := m.Respond(Ask{Amount: amount("600"), Count: 1}, chicago); s.Outcome != StepHandoff {
+		t.Fatalf("a lower lump sum again: %+v, want a handoff", s)
+	}
 }

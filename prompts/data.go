@@ -248,6 +248,8 @@ type Offer struct {
 type Offers struct {
 	Offers   []Offer
 	Hardship bool // the options were computed for a borrower in hardship
+	Lowest   bool // the options are the lowest terms the creditor allows
+	Below    bool // the borrower asked for less than the creditor allows
 }
 
 // Template names the template.

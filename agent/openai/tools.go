@@ -47,6 +47,7 @@ var tools = []tool{
 	{agent.IntentAskWho, "Asks who the assistant is.", "", noArgs},
 	{agent.IntentAskCredit, "Asks how the debt or payments affect their credit record.", "", noArgs},
 	{agent.IntentAskAdvice, "Asks where to get free debt advice.", "", noArgs},
+	{agent.IntentAskLowest, "Asks for the lowest amount or the longest plan the creditor would accept, naming no amount.", "", noArgs},
 	{agent.IntentProposePlan, "Proposes or asks for a payment plan, possibly with an amount per installment, a frequency and a number of installments.",
 		`{"amount":{"type":"string","description":"amount per installment, plain decimal"},` +
 			`"frequency":{"type":"string","enum":["weekly","biweekly","monthly","once"]},` +

@@ -87,6 +87,7 @@ var payWords = map[string]bool{
 	"maybe": true, "only": true, "just": true, "roughly": true, "approximately": true, "upto": true, "max": true,
 	"maximum": true, "least": true, "most": true, "like": true, "for": true, "installments": true, "instalments": true,
 	"installment": true, "instalment": true, "find": true, "scrape": true, "raise": true, "sum": true,
+	"take": true, "accept": true, "make": true,
 	"还": true, "付": true, "交": true, "给": true, "转": true, "出": true, "凑": true, "打": true, "存": true,
 	"拿": true, "先": true, "能": true, "供": true, "月": true, "周": true, "期": true, "次": true,
 }
@@ -290,7 +291,7 @@ func classify(seq []token, first, end int, v int64, mult, bare bool) numMention 
 	case mult || (isDigits && (strings.Contains(raw, ",") || strings.Contains(raw, "."))):
 		m.kind = numAmount
 	case yearLike || long:
-		if immediatePay || settleAfter(seq, end) {
+		if immediatePay || settleAfter(seq, end) || (long && bare) {
 			m.kind = numAmount
 		}
 	case payNear || bare || (prev == "about" && (prev2 == "how" || prev2 == "what")) || settleAfter(seq, end):
@@ -336,6 +337,9 @@ func statedBefore(seq []token, first int) bool {
 	for k := first - 1; k >= 0 && k >= first-4; k-- {
 		if seq[k].text == boundary {
 			return false
+		}
+		if seq[k].text == "make" && tokText(seq, k+1) == "it" {
+			return false // "make it 80" proposes; "I make 2000" states an income
 		}
 		if notProposalWords[seq[k].text] || incomeWords[seq[k].text] {
 			return true

@@ -646,7 +646,7 @@ func TestEveryIntent(t *testing.T) {
 		agent.IntentAskPurpose: "what is this debt for", agent.IntentAskHowToPay: "how do I pay",
 		agent.IntentAskFees: "are there fees", agent.IntentAskBot: "are you a bot", agent.IntentAskWho: "who are you",
 		agent.IntentAskCredit: "will it hurt my credit score", agent.IntentAskAdvice: "where can I get free debt advice",
-		agent.IntentAskArrest:   "will I go to jail?",
+		agent.IntentAskArrest: "will I go to jail?", agent.IntentAskLowest: "what's the lowest you would take?",
 		agent.IntentProposePlan: "can I pay 150 a month", agent.IntentAcceptOffer: "I'll take option 1",
 		agent.IntentRejectOffer: "too much", agent.IntentPayInFull: "I'll pay in full",
 		agent.IntentPromiseToPay: "I'll pay on Friday", agent.IntentDispute: "I dispute this",
@@ -658,8 +658,8 @@ func TestEveryIntent(t *testing.T) {
 		agent.IntentGreeting: "hello", agent.IntentThanks: "thank you", agent.IntentGoodbye: "goodbye",
 		agent.IntentAffirm: "yes", agent.IntentDeny: "no", agent.IntentUnknown: "purple elephants",
 	}
-	if len(examples) != 35 {
-		t.Fatalf("%d examples, want one for each of the 35 intents", len(examples))
+	if len(examples) != 36 {
+		t.Fatalf("%d examples, want one for each of the 36 intents", len(examples))
 	}
 	b := New()
 	for intent, text := range examples {

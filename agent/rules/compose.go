@@ -237,11 +237,12 @@ func looksLikeQuestion(a *analysis) bool {
 
 // cues are what the conversation so far says about this message.
 type cues struct {
-	offersOpen  bool // an offer is on the table: "ok" accepts it, "no" rejects it
-	offers      int  // how many offers TurnContext lists, so "the last one" can be numbered
-	askedAmount bool // the agent asked how much the borrower can pay: a bare number is money
-	askedWhen   bool // the agent asked when: a bare date is a promise
-	dayFirst    bool // numeric dates read day first (pounds, rupees, euros)
+	offersOpen  bool         // an offer is on the table: "ok" accepts it, "no" rejects it
+	offers      int          // how many offers TurnContext lists, so "the last one" can be numbered
+	table       []agent.Plan // the offers themselves, so a restated amount can be told from a counter
+	askedAmount bool         // the agent asked how much the borrower can pay: a bare number is money
+	askedWhen   bool         // the agent asked when: a bare date is a promise
+	dayFirst    bool         // numeric dates read day first (pounds, rupees, euros)
 }
 
 func readCues(tc agent.TurnContext) cues {
@@ -250,6 +251,7 @@ func readCues(tc agent.TurnContext) cues {
 	return cues{
 		offersOpen:  len(tc.OpenOffers) > 0 || madeOffer(last),
 		offers:      len(tc.OpenOffers),
+		table:       tc.OpenOffers,
 		askedAmount: containsAny(last, "how much", "what amount", "afford", "多少", "能还", "能付"),
 		askedWhen:   containsAny(last, "when", "what date", "which day", "什么时候", "哪天", "几号"),
 		dayFirst:    cur == "GBP" || cur == "INR" || cur == "EUR",
@@ -370,6 +372,10 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	} else if r.has(agent.IntentCancelPlan) {
 		// Withdrawing is never read as a new plan or an acceptance.
 		r.add(agent.Command{Intent: agent.IntentCancelPlan})
+	} else if r.has(agent.IntentAskLowest) {
+		// "ok, what's the lowest you'd take" asks for terms: it neither
+		// accepts the offers nor proposes a plan.
+		r.add(agent.Command{Intent: agent.IntentAskLowest})
 	} else {
 		r.payment()
 		r.offers()
@@ -424,12 +430,15 @@ func (r *reading) payment() {
 		(s.amount != nil && (s.freq != "" || s.promised.IsZero())) || (s.freq != "" && payVerbIn(r.a))
 	count := s.count
 	switch {
-	case s.count > 0 || s.freq != "" || less:
+	case s.count > 0 || s.freq != "":
+	case s.amount != nil && (r.has(xLump) || r.has(xSettle)) && !r.has(agent.IntentPayInFull):
+		// "settle for less, like 600", "would you take 600 to close it":
+		// one payment of the amount, whatever else the message says.
+		plan, count = true, 1
+	case less:
 	case r.has(agent.IntentPayInFull) || (r.has(xLump) && s.amount == nil):
 		r.add(agent.Command{Intent: agent.IntentPayInFull, Amount: r.money(), Date: s.promised})
 		plan = false
-	case s.amount != nil && (r.has(xLump) || r.has(xSettle)):
-		plan, count = true, 1
 	}
 	if plan {
 		r.add(agent.Command{Intent: agent.IntentProposePlan, Amount: r.money(), Frequency: s.freq, Count: count, Date: s.promised})
@@ -445,7 +454,14 @@ func (r *reading) payment() {
 // an offer is on the table; a named choice ("option 2") always does.
 func (r *reading) offers() {
 	offerID, picked := offerChoice(r.a.seq, r.cues.offers)
-	accept := r.has(agent.IntentAcceptOffer) || picked || (r.has(xAcceptWeak) && r.cues.offersOpen)
+	weak := r.has(xAcceptWeak) && r.cues.offersOpen
+	if weak && r.slots.amount != nil && (!r.restatesOffer() || !startsWithYes(r.a)) {
+		// "ok, what about 700", "fine, 840 then": an amount named after
+		// "ok" or "fine" is a proposal, even one the table holds; only a
+		// plain "yes" restating an offer ("yes, 1000 to close it") takes it.
+		weak = false
+	}
+	accept := r.has(agent.IntentAcceptOffer) || picked || weak
 	reject := r.has(agent.IntentRejectOffer) || ((r.has(xRejectWeak) || r.has(xCannotPay) || r.has(xLess)) && r.cues.offersOpen)
 	if accept && reject {
 		accept = picked
@@ -454,6 +470,37 @@ func (r *reading) offers() {
 		r.add(agent.Command{Intent: agent.IntentAcceptOffer, OfferID: offerID})
 	}
 	r.addIf(reject, agent.IntentRejectOffer)
+}
+
+// restatesOffer reports whether the amount named is one an open offer
+// states ("yes, 1000 to close it" after an offer of 1000): then a yes
+// with it accepts that offer.
+func (r *reading) restatesOffer() bool {
+	m := r.money()
+	if m == nil {
+		return false
+	}
+	for _, p := range r.cues.table {
+		if p.Total.Minor == m.Minor {
+			return true
+		}
+		if len(p.Installments) > 0 && p.Installments[0].Amount.Minor == m.Minor {
+			return true
+		}
+	}
+	return false
+}
+
+// startsWithYes reports whether the message opens with a plain yes.
+func startsWithYes(a *analysis) bool {
+	if len(a.seq) == 0 {
+		return false
+	}
+	switch a.seq[0].text {
+	case "yes", "yeah", "yep", "yup", "是", "对":
+		return true
+	}
+	return strings.HasPrefix(a.norm, "是的") || strings.HasPrefix(a.norm, "对的")
 }
 
 // social adds greetings and the like, then affirm, deny or question when

@@ -165,9 +165,16 @@ var lexicon = []rule{
 		"one|single payment|installment|instalment of", "lump|lumpsum sum|payment", "lumpsum",
 		"one|single time|off|shot payment|settlement|sum|amount|deal|offer", "single sum|amount", "all at once",
 	}, zh: []string{"一次性", "一次还", "一次付", "一笔还", "一笔付", "一口气还", "结清", "清账"}},
-	{intent: xSettle, neg: true, en: []string{"settle|settling|settlement", "full and final"}},
+	{intent: xSettle, neg: true, en: []string{"settle|settling|settlement", "full and final",
+		"close|closing|clear|clearing ~2 it|this|account|debt|balance|out", "call it even|square|quits|done",
+		"you take|accept", "^ take|accept"}},
+	{intent: agent.IntentAskLowest, neg: true, en: []string{
+		"what|whats ~3 lowest|least|minimum", "lowest|least ~3 you|accept|take|settle|offer|possible|amount|settlement|then",
+		"how low ~3 go|can|will|would", "best ~2 settlement|offer|deal|price", "longest ~3 plan|term|you|can|possible|then",
+	}, zh: []string{"最低~4多少", "最少~4多少", "最低能", "最少能", "最低~4方案", "最长~4分"}},
 	{intent: xLess, neg: true, en: []string{
 		"settle|settlement|pay|paying ~3 less|lower|discount*|reduced|cheaper", "discount*", "less than ~3 full|whole|balance|total",
+		"knock|take|shave ~3 off", "reduce|lower|cut ~3 it|balance|amount|debt|total",
 	}, zh: []string{"少还", "少付", "少交", "打折", "打个折", "减免", "优惠"}},
 	{intent: xPlan, neg: true, en: []string{
 		"payment|repayment plan|plans|arrangement|schedule", "installment*", "instalment*", "in parts|bits|chunks",
