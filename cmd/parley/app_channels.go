@@ -58,6 +58,7 @@ func (a *app) mountChannels(ctx context.Context) error {
 	chatCfg := chat.Config{
 		Secret: []byte(a.cfg.ChatSecret), Orchestrator: a.orch, Store: a.store, Bus: a.bus,
 		Logger: a.log, AllowedOrigins: a.cfg.ChatOrigins, PublicURL: a.cfg.PublicURL,
+		MaxTokenTTL: a.cfg.ChatTokenTTL, TokenAudience: a.cfg.ChatAudience, TokenIssuer: a.cfg.ChatIssuer,
 	}
 	if a.cfg.Demo {
 		chatCfg.DemoAccounts = demoChatAccounts

@@ -26,15 +26,18 @@ type config struct {
 	DatabaseURL string // DATABASE_URL: PostgreSQL instead of SQLite
 	PublicURL   string // PARLEY_PUBLIC_URL: the URL Twilio calls, for signatures
 
-	ChatSecret      string   // PARLEY_CHAT_SECRET: HS256 key of chat tokens; random in demo mode when unset
-	ChatOrigins     []string // PARLEY_CHAT_ORIGINS: extra origins allowed to open the chat socket
-	DemoPassword    string   // PARLEY_DEMO_PASSWORD: the demo supervisor's password; random and printed when unset
-	PaymentURL      string   // PARLEY_PAYMENT_URL: payment link template with {token}
-	PaymentSecret   string   // PARLEY_PAYMENT_SECRET: HMAC key of payment tokens; random when unset
-	GuardProfiles   string   // PARLEY_GUARD_PROFILES: a file of extra or overriding jurisdiction profiles
-	AgentName       string   // PARLEY_AGENT_NAME: the assistant's name; default "Ava"
-	LogLevel        string   // PARLEY_LOG_LEVEL: debug, info, warn, error; default info
-	DryRunLog       string   // PARLEY_DRY_RUN_LOG, --dry-run-log: a file that gets the text of every message the dry-run sender did not send
+	ChatSecret      string        // PARLEY_CHAT_SECRET: HS256 key of chat tokens; random in demo mode when unset
+	ChatOrigins     []string      // PARLEY_CHAT_ORIGINS: extra origins allowed to open the chat socket
+	ChatTokenTTL    time.Duration // PARLEY_CHAT_TOKEN_MAX_HOURS: how far ahead a chat token's exp may be; default 24h
+	ChatAudience    string        // PARLEY_CHAT_TOKEN_AUDIENCE: the aud chat tokens must carry, when set
+	ChatIssuer      string        // PARLEY_CHAT_TOKEN_ISSUER: the iss chat tokens must carry, when set
+	DemoPassword    string        // PARLEY_DEMO_PASSWORD: the demo supervisor's password; random and printed when unset
+	PaymentURL      string        // PARLEY_PAYMENT_URL: payment link template with {token}
+	PaymentSecret   string        // PARLEY_PAYMENT_SECRET: HMAC key of payment tokens; random when unset
+	GuardProfiles   string        // PARLEY_GUARD_PROFILES: a file of extra or overriding jurisdiction profiles
+	AgentName       string        // PARLEY_AGENT_NAME: the assistant's name; default "Ava"
+	LogLevel        string        // PARLEY_LOG_LEVEL: debug, info, warn, error; default info
+	DryRunLog       string        // PARLEY_DRY_RUN_LOG, --dry-run-log: a file that gets the text of every message the dry-run sender did not send
 	ShutdownTimeout time.Duration
 
 	TwilioAccountSID string // TWILIO_ACCOUNT_SID
@@ -151,6 +154,15 @@ func (c *config) loadEnv(getenv func(string) string) error {
 			return fmt.Errorf("PARLEY_OUTBOX_MAX_ATTEMPTS: %q is not a positive number", v)
 		}
 		c.OutboxMaxAttempts = n
+	}
+	set(&c.ChatAudience, "PARLEY_CHAT_TOKEN_AUDIENCE")
+	set(&c.ChatIssuer, "PARLEY_CHAT_TOKEN_ISSUER")
+	if v := getenv("PARLEY_CHAT_TOKEN_MAX_HOURS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 24*30 {
+			return fmt.Errorf("PARLEY_CHAT_TOKEN_MAX_HOURS: %q is not a number of hours from 1 to 720", v)
+		}
+		c.ChatTokenTTL = time.Duration(n) * time.Hour
 	}
 	if v := getenv("PARLEY_RETENTION_DAYS"); v != "" {
 		n, err := strconv.Atoi(v)

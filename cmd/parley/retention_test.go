@@ -29,6 +29,23 @@ func TestRetentionDaysSetting(t *testing.T) {
 	}
 }
 
+func TestChatTokenSettings(t *testing.T) {
+	t.Parallel()
+	c := defaultConfig()
+	if err := c.loadEnv(env("PARLEY_CHAT_TOKEN_MAX_HOURS", "2", "PARLEY_CHAT_TOKEN_AUDIENCE", "parley-chat", "PARLEY_CHAT_TOKEN_ISSUER", "https://bank.example")); err != nil {
+		t.Fatal(err)
+	}
+	if c.ChatTokenTTL != 2*time.Hour || c.ChatAudience != "parley-chat" || c.ChatIssuer != "https://bank.example" {
+		t.Errorf("chat token settings = %v %q %q", c.ChatTokenTTL, c.ChatAudience, c.ChatIssuer)
+	}
+	for _, bad := range []string{"0", "721", "a day"} {
+		c := defaultConfig()
+		if err := c.loadEnv(env("PARLEY_CHAT_TOKEN_MAX_HOURS", bad)); err == nil {
+			t.Errorf("PARLEY_CHAT_TOKEN_MAX_HOURS=%q accepted", bad)
+		}
+	}
+}
+
 // TestRetentionPurgeOnBothStores runs the retention job's purge on SQLite
 // and PostgreSQL: conversations idle past the period go, in as many
 // batches as it takes, with their messages; recent ones and the accounts
