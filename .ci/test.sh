@@ -62,6 +62,7 @@ while read -r pkg target budget; do
 done <<'LIST'
 ./policies FuzzCheck 100000x
 ./policies FuzzCheckLines 12000x
+./policies/numread FuzzScan 60000x
 ./agent/rules FuzzUnderstand 40000x
 ./agent FuzzPaymentLinkVerify 30000x
 ./channels/sms FuzzWebhook 8000x
