@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"slices"
 	"unicode/utf8"
+
+	"github.com/parley-collections/parley/policies/numread"
 )
 
 // money is an amount found in a text, in minor units.
@@ -74,7 +76,11 @@ func findAmounts(base []byte, fn func(money) bool) {
 				return
 			}
 			i = next
-		case isLetter(c) && (i == 0 || !isLetter(base[i-1])) && numberWordStart[c]:
+		case isLetter(c) && (i == 0 || !isLetter(base[i-1])):
+			if !numread.Starts(base, i) {
+				i = skipWord(base, i)
+				continue
+			}
 			m, ok, next := readWordNumber(base, i)
 			if ok && !fn(m) {
 				return
@@ -82,12 +88,12 @@ func findAmounts(base []byte, fn func(money) bool) {
 			i = next
 		case c >= 0x80:
 			r, n := utf8.DecodeRune(base[i:])
-			if chineseDigit(r) >= 0 && (i == 0 || !isChineseNumeral(lastRune(base[:i]))) {
+			if numread.IsHanNumeral(r) && (i == 0 || !numread.IsHanNumeral(lastRune(base[:i]))) {
 				m, ok, next := readChineseNumber(base, i)
 				if ok && !fn(m) {
 					return
 				}
-				i = next
+				i = max(next, i+n)
 				continue
 			}
 			i += n
@@ -105,60 +111,19 @@ func isLink(b []byte) bool {
 // readNumber reads the number at base[i] with what stands around it and
 // reports whether it is money.
 func readNumber(base []byte, i int) (money, bool, int) {
-	j := i
-	var whole, frac int64
-	digits, fracDigits := 0, 0
-	commas, overflow := false, false
-	for j < len(base) {
-		c := base[j]
-		if isDigit(c) {
-			if whole > 1e15 {
-				overflow = true
-			}
-			whole = whole*10 + int64(c-'0')
-			digits++
-			j++
-			continue
-		}
-		if c == ',' && allDigits(base, j+1, 3) && (j+4 >= len(base) || !isDigit(base[j+4])) {
-			commas = true
-			j++
-			continue
-		}
-		if c == ',' && allDigits(base, j+1, 2) && j+3 < len(base) && base[j+3] == ',' {
-			commas = true
-			j++ // Indian grouping, 1,20,000
-			continue
-		}
-		break
+	n, ok := numread.Read(base, i)
+	next := max(n.End, i+1)
+	value, whole := n.Hundredths()
+	if !ok || !whole {
+		return money{}, false, next // 1.234: a version or a measure, not money
 	}
-	hasFrac := false
-	if j+1 < len(base) && base[j] == '.' && isDigit(base[j+1]) {
-		k := j + 1
-		for k < len(base) && isDigit(base[k]) {
-			if fracDigits < 2 {
-				frac = frac*10 + int64(base[k]-'0')
-			}
-			fracDigits++
-			k++
-		}
-		if fracDigits > 2 {
-			return money{}, false, k // 1.234: a version or a measure, not money
-		}
-		if fracDigits == 1 {
-			frac *= 10
-		}
-		hasFrac = true
-		j = k
-		if j+1 < len(base) && base[j] == '.' && isDigit(base[j+1]) {
-			return money{}, false, j // 078.05.1120: an identifier, not money
+	j := n.End
+	if n.Mult == 0 {
+		if s := base[j:]; len(s) > 1 && (s[0] == '.' || s[0] == ',') && isDigit(s[1]) {
+			return money{}, false, next // 078.05.1120, 1,2345: an identifier, not money
 		}
 	}
 	rupeeDash := bytes.HasPrefix(base[j:], []byte("/-"))
-	next := j
-	if overflow {
-		return money{}, false, next
-	}
 	// Joined to letters or to other numbers by signs: an identifier, a date,
 	// a time, a telephone number.
 	if i > 0 && (isLetter(base[i-1]) && !prefixCurrency(base[:i]) || base[i-1] == '/' || base[i-1] == ':' || base[i-1] == '+' ||
@@ -168,7 +133,7 @@ func readNumber(base []byte, i int) (money, bool, int) {
 	if j < len(base) && !rupeeDash && (base[j] == '/' || base[j] == ':' || base[j] == '-' && j+1 < len(base) && isDigit(base[j+1])) {
 		return money{}, false, next
 	}
-	m := money{value: whole*100 + frac}
+	m := money{value: value}
 	marked := false
 	if cur := prefixCurrencyCode(base[:i]); cur != "" {
 		m.currency, marked = cur, true
@@ -181,28 +146,10 @@ func readNumber(base []byte, i int) (money, bool, int) {
 		}
 		j += 2
 	}
+	if n.Mult != 0 {
+		marked = true // 1.5k, 1.2 lakh, 1.2万
+	}
 	rest := skipSpace(base, j)
-	mult := int64(1)
-	switch {
-	case hasWord(base, rest, "lakh") || hasWord(base, rest, "lakhs") || hasWord(base, rest, "lac") || hasWord(base, rest, "lacs"):
-		mult, marked = 100000, true
-	case hasWord(base, rest, "crore") || hasWord(base, rest, "crores") || hasWord(base, rest, "cr"):
-		mult, marked = 10000000, true
-	case hasWord(base, rest, "k") || hasWord(base, rest, "thousand"):
-		mult, marked = 1000, true
-	case bytes.HasPrefix(base[rest:], []byte("万")):
-		mult, marked = 10000, true
-		rest += len("万")
-	case bytes.HasPrefix(base[rest:], []byte("千")):
-		mult, marked = 1000, true
-		rest += len("千")
-	case hasWord(base, rest, "million") || hasWord(base, rest, "m") && marked:
-		mult, marked = 1000000, true
-	}
-	if mult != 1 {
-		m.value *= mult
-		rest = skipSpace(base, skipWord(base, rest))
-	}
 	for _, s := range currencySuffixes {
 		if hasWord(base, rest, s.word) {
 			if m.currency == "" {
@@ -232,11 +179,12 @@ func readNumber(base []byte, i int) (money, bool, int) {
 				}
 			}
 		}
+		digits, commas, hasFrac := n.IntDigits, n.Grouped, n.Point
 		if digits >= 7 && !commas && !hasFrac {
 			return money{}, false, next // an identifier or a telephone number
 		}
 		prev := prevWord(base, i)
-		if digits == 4 && !commas && !hasFrac && whole >= 1900 && whole <= 2100 && !moneyCueWords[string(prev)] && !slices.Contains(moneyCuesZh, string(prev)) {
+		if year, _ := n.Int(); digits == 4 && !commas && !hasFrac && year >= 1900 && year <= 2100 && !moneyCueWords[string(prev)] && !slices.Contains(moneyCuesZh, string(prev)) {
 			return money{}, false, next // a year, unless money is named just before ("pay 2000", "还2000")
 		}
 		for _, w := range notMoneyCues {
@@ -258,18 +206,6 @@ func hasPrefixAt(b []byte, i int, w string) bool {
 	}
 	for k := 0; k < len(w); k++ {
 		if b[i+k] != w[k] {
-			return false
-		}
-	}
-	return true
-}
-
-func allDigits(b []byte, i, n int) bool {
-	if i+n > len(b) {
-		return false
-	}
-	for k := i; k < i+n; k++ {
-		if !isDigit(b[k]) {
 			return false
 		}
 	}
@@ -386,152 +322,37 @@ func lastRune(b []byte) rune {
 	return r
 }
 
-func chineseDigit(r rune) int {
-	switch r {
-	case '零', '〇':
-		return 0
-	case '一', '壹':
-		return 1
-	case '二', '两', '贰': // financial numerals (大写) too
-		return 2
-	case '三', '叁', '参':
-		return 3
-	case '四', '肆':
-		return 4
-	case '五', '伍':
-		return 5
-	case '六', '陆':
-		return 6
-	case '七', '柒':
-		return 7
-	case '八', '捌':
-		return 8
-	case '九', '玖':
-		return 9
-	}
-	return -1
-}
-
-func chineseUnit(r rune) int64 {
-	switch r {
-	case '十', '拾':
-		return 10
-	case '百', '佰':
-		return 100
-	case '千', '仟':
-		return 1000
-	case '万':
-		return 10000
-	case '亿':
-		return 100000000
-	}
-	return 0
-}
-
-func isChineseNumeral(r rune) bool { return chineseDigit(r) >= 0 || chineseUnit(r) > 0 }
-
 // readChineseNumber reads a number in Chinese numerals ("一千二百", "两万",
-// colloquial "一千二") and reports it as money when 元, 块 or 圆 follows.
+// colloquial "一千二", financial "壹仟贰佰") and reports it as money when 元,
+// 块 or 圆 follows.
 func readChineseNumber(base []byte, i int) (money, bool, int) {
-	var total, section, num, lastUnit int64
-	j := i
-	for j < len(base) {
-		r, n := utf8.DecodeRune(base[j:])
-		if d := chineseDigit(r); d >= 0 {
-			num = int64(d)
-			if r == '零' || r == '〇' {
-				lastUnit = 0
-			}
-		} else if u := chineseUnit(r); u > 0 {
-			switch {
-			case u >= 10000:
-				total = (total + section + num) * u
-				section, num = 0, 0
-			default:
-				if num == 0 && u == 10 {
-					num = 1 // 十二 = 12
-				}
-				section += num * u
-				num = 0
-			}
-			lastUnit = u
-		} else {
-			break
-		}
-		if total > 1e13 {
-			return money{}, false, j + n
-		}
-		j += n
+	n, ok := numread.Read(base, i)
+	v, whole := n.Hundredths()
+	if !ok || !whole {
+		return money{}, false, n.End
 	}
-	if num != 0 && lastUnit >= 100 {
-		num *= lastUnit / 10 // 一千二 = 1200, 一万二 = 12000
-	}
-	v := total + section + num
 	for _, s := range []string{"块钱", "元", "块", "圆"} {
-		if bytes.HasPrefix(base[j:], []byte(s)) {
-			return money{value: v * 100, currency: "CNY"}, true, j
+		if bytes.HasPrefix(base[n.End:], []byte(s)) {
+			return money{value: v, currency: "CNY"}, true, n.End
 		}
 	}
-	return money{}, false, j
+	return money{}, false, n.End
 }
 
-// Number words: readWordNumber reads "nine hundred and fifty", "twelve
-// thousand", "one thousand five hundred" and reports it as money when a
+// readWordNumber reads number words ("nine hundred and fifty", "twelve
+// thousand", "a hundred and fifty") and reports them as money when a
 // currency word follows ("... dollars", "... pounds", "... rupees").
-var (
-	smallNumbers = map[string]int64{
-		"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-		"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-		"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-		"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-	}
-	scaleWords = map[string]int64{"hundred": 100, "thousand": 1000, "lakh": 100000, "million": 1000000, "crore": 10000000}
-	// numberWordStart marks the first letters of the number words, so most
-	// words are passed over without a lookup.
-	numberWordStart = [256]bool{'z': true, 'o': true, 't': true, 'f': true, 's': true, 'e': true, 'n': true}
-)
-
 func readWordNumber(base []byte, i int) (money, bool, int) {
-	var total, cur int64
-	words := 0
-	j, end := i, i
-	for j < len(base) {
-		k := j
-		for k < len(base) && isLetter(base[k]) {
-			k++
-		}
-		w := base[j:k]
-		if v, ok := smallNumbers[string(w)]; ok {
-			cur += v
-		} else if sc, ok := scaleWords[string(w)]; ok && words > 0 {
-			if sc == 100 {
-				cur *= sc
-			} else {
-				total += cur * sc
-				cur = 0
-			}
-		} else if string(w) == "and" && words > 0 {
-			// "nine hundred and fifty"
-		} else {
-			break
-		}
-		words++
-		end = k
-		j = k
-		if j < len(base) && (base[j] == ' ' || base[j] == '-') && j+1 < len(base) && isLetter(base[j+1]) {
-			j++
-			continue
-		}
-		break
+	n, ok := numread.Read(base, i)
+	end := max(n.End, skipWord(base, i))
+	v, whole := n.Hundredths()
+	if !ok || !whole {
+		return money{}, false, end
 	}
-	if words == 0 {
-		return money{}, false, skipWord(base, i)
-	}
-	v := total + cur
-	rest := skipSpace(base, end)
+	rest := skipSpace(base, n.End)
 	for _, s := range currencySuffixes {
 		if s.word[0] < 0x80 && hasWord(base, rest, s.word) {
-			return money{value: v * 100, currency: s.cur}, true, end
+			return money{value: v, currency: s.cur}, true, n.End
 		}
 	}
 	return money{}, false, end

@@ -23,8 +23,8 @@ func foldBase(dst []byte, s string) []byte {
 // as ASCII digits; the text only shrinks.
 func foldDigits(dst []byte, start int) []byte {
 	i := start
-	for i < len(dst) && (dst[i] < 0xD9 || dst[i] > 0xEF) {
-		i++ // no lead byte of a script with its own digits
+	for i < len(dst) && (dst[i] < 0xD9 || dst[i] > 0xF4) {
+		i++ // no lead byte of a script with its own digits (U+0660 and up)
 	}
 	if i == len(dst) {
 		return dst

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/policies/numread"
 )
 
 // numKind is what a number in a message turned out to be.
@@ -115,48 +116,29 @@ func readNumber(seq []token, i int) (int64, int, bool, bool) {
 		if strings.ContainsAny(t.text, "/-:") {
 			return 0, i, false, false
 		}
-		if i+1 < len(seq) && seq[i+1].start == t.end {
-			mult := int64(0)
-			switch seq[i+1].text {
-			case "k":
-				mult = 1000
-			case "万":
-				mult = 10000
-			case "千":
-				mult = 1000
-			case "百":
-				mult = 100
-			}
-			if mult > 0 {
-				if v, ok := parseDecimal(t.text); ok && v < 1e12 {
-					return v * mult / 10, i + 2, true, true
-				}
-			}
-		}
-		v, ok := parseDigits(t.text)
-		return v, i + 1, false, ok
 	case tWord:
-		if t.text == "one" || t.text == "a" {
-			// "one" alone is a pronoun more often than money.
-			if v, j, ok := readEnglishNumber(seq, i); ok && j > i+1 {
-				return v * 100, j, false, true
-			}
-			return 0, i, false, false
-		}
-		v, j, ok := readEnglishNumber(seq, i)
-		if ok && v < 1e10 {
-			return v * 100, j, false, true
-		}
 	case tHan:
 		if !isHanNumeral(t) {
 			return 0, i, false, false
 		}
-		v, j, ok := readHanNumber(seq, i)
-		if ok && v < 1e10 {
-			return v * 100, j, v >= 10000, true
-		}
+	default:
+		return 0, i, false, false
 	}
-	return 0, i, false, false
+	n, end, ok := readSeq(seq, i)
+	v, whole := n.Hundredths()
+	if !ok || !whole {
+		return 0, i, false, false
+	}
+	switch n.Form {
+	case numread.Words:
+		if (t.text == "one" || t.text == "a") && end == i+1 {
+			return 0, i, false, false // "one" alone is a pronoun more often than money
+		}
+		return v, end, false, v < 1e12
+	case numread.Han:
+		return v, end, v >= 1_000_000, v < 1e12
+	}
+	return v, end, n.Mult != 0, v < 1e14
 }
 
 // scanNumbers reads every number not already used and decides whether it

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/policies/numread"
 )
 
 // maxText bounds the text Understand reads; the rest of a longer message is ignored.
@@ -78,8 +79,7 @@ func compileLexicon() ([]compiledRule, *patternIndex) {
 	}
 	// Words from maps go in sorted, so that spelling repair never depends on
 	// map order: Understand is deterministic.
-	addVocabulary(slices.Sorted(maps.Keys(enUnits))...)
-	addVocabulary(slices.Sorted(maps.Keys(enTens))...)
+	addVocabulary(numread.NumberWords()...)
 	addVocabulary(slices.Sorted(maps.Keys(enOrdinals))...)
 	addVocabulary(slices.Sorted(maps.Keys(monthWords))...)
 	addVocabulary(slices.Sorted(maps.Keys(weekdayWords))...)

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/parley-collections/parley/policies/numread"
 )
 
 var monthWords = map[string]time.Month{
@@ -155,9 +157,9 @@ func intAt(seq []token, i int) (int, int, bool) {
 		v, err := strconv.Atoi(t.text)
 		return v, i + 1, err == nil
 	}
-	if t.kind == tHan {
-		v, j, ok := readHanNumber(seq, i)
-		if ok && v < 1e9 {
+	if t.kind == tHan && isHanNumeral(t) {
+		n, j, ok := readSeq(seq, i)
+		if v, whole := n.Int(); ok && whole && n.Form == numread.Han && v < 1e9 {
 			return int(v), j, true
 		}
 	}

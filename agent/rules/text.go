@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parley-collections/parley/policies/numread"
 )
 
 // tokKind classifies a token.
@@ -27,8 +29,8 @@ type token struct {
 	clause     bool // the token follows a comma or colon: a new clause begins
 }
 
-// normalize folds full-width forms to ASCII, curly quotes to straight ones,
-// and letters to lower case, so that later stages see one spelling.
+// normalize folds full-width forms to ASCII, digits of every script to
+// ASCII digits, curly quotes to straight ones, and letters to lower case, so that later stages see one spelling.
 func normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -48,6 +50,14 @@ func normalize(s string) string {
 			r = '"'
 		case r == '–' || r == '—':
 			r = '-'
+		case r == 0x066B: // Arabic decimal separator
+			r = '.'
+		case r == 0x066C: // Arabic thousands separator
+			r = ','
+		case r >= 0x0660:
+			if d := numread.Digit(r); d >= 0 {
+				r = '0' + rune(d) // digits of every script read as ASCII
+			}
 		}
 		b.WriteRune(unicode.ToLower(r))
 	}
