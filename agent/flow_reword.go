@@ -295,9 +295,7 @@ func (o *Orchestrator) streamPhrased(ctx context.Context, t *Turn, r Reply, id s
 			blockID = replyID(id, 1)
 		}
 		m := o.outbound(t, Reply{Text: refused.Text, TemplateVersion: version, Model: res.Model}, blockID, AuthorAgent, "", &refusal)
-		if _, err := o.block(ctx, t, m); err != nil {
-			return Message{}, false, err
-		}
+		o.block(t, m)
 	}
 	if said == "" {
 		if refused != nil {

@@ -500,53 +500,42 @@ func (o *Orchestrator) recent(msgs []Message) []Message {
 // Location is the borrower's time zone, UTC when unknown.
 func (a Account) Location() *time.Location { return location(a.Borrower.Timezone) }
 
-// finish guards, stores and delivers the turn's replies, stores its events
-// and the conversation, and marks the inbound message processed.
-//
-// A turn with an inbound message writes everything before its last write,
-// the inbound message's move to processed, with flushing deferred
-// (WithFlushDeferred), so that the turn costs the disk one flush, not one
-// per write. That last write is the turn's commit point: until it is
-// durable the inbound message is still received and the turn runs again,
-// writing the same reply ids.
+// finish guards the turn's replies and commits the turn: its replies,
+// their outbox rows, events, state and every effect the flows decided,
+// in one transaction (commit). A turn with an inbound message commits
+// with flushing deferred until that transaction (WithFlushDeferred on
+// Receive), whose move of the inbound message to processed is the turn's
+// commit point: until it is durable the message is still received and
+// the turn runs again, deriving the same ids.
 func (o *Orchestrator) finish(ctx context.Context, t *Turn, res *TurnResult, to turnOptions) error {
-	st := o.cfg.Store
-	final := ctx
-	if t.Inbound.ID != "" {
-		ctx = WithFlushDeferred(ctx)
-	}
-	// The replies' contact attempts wait for the turn's end, written with it.
-	t.holdAttempts = true
-	defer func() { t.holdAttempts = false }()
+	// What became of each reply: what went, or its last refused draft.
+	finals := make([]Message, 0, len(t.replies))
 	for i, r := range t.replies {
 		id := replyID(t.key(), i)
-		m, blocked, err := o.deliver(ctx, t, r, id, AuthorAgent, "", to)
+		m, _, err := o.deliver(ctx, t, r, id, AuthorAgent, "", to)
 		if err != nil {
 			return fmt.Errorf("turn: reply: %w", err)
 		}
-		if blocked {
-			res.Blocked = append(res.Blocked, m)
-			if m.Status == StatusDropped {
-				break // a supervisor owns the conversation now: nothing more from the AI
-			}
-			continue
-		}
-		res.Replies = append(res.Replies, m)
+		finals = append(finals, m)
 	}
-	o.storeUpgradedIdentity(ctx, t)
-	// Events, state and every effect the flows decided belong to the
-	// turn's end: one transaction, after the replies.
-	c := t.Conversation
-	c.LastMessageAt = o.cfg.Clock.Now()
-	owner, stored, err := st.FinishTurn(final, o.turnEnd(t, c, ""))
+	c, stored, msgs, err := o.commit(ctx, t, "", to)
 	if err != nil {
 		return fmt.Errorf("turn: %w", err)
 	}
-	t.heldAttempts = nil
-	c.Owner = owner
-	o.published(ctx, c, stored)
+	for _, m := range finals {
+		for _, tm := range msgs {
+			if tm.Message.ID == m.ID {
+				m = tm.Message
+			}
+		}
+		switch m.Status {
+		case StatusQueued, StatusSending, StatusSent:
+			res.Replies = append(res.Replies, m)
+		default:
+			res.Blocked = append(res.Blocked, m)
+		}
+	}
 	res.Events = append(res.Events, stored...)
-	o.dispatch(final, t)
 	if t.Inbound.ID != "" {
 		res.Inbound.Status = StatusProcessed
 	}
@@ -554,37 +543,104 @@ func (o *Orchestrator) finish(ctx context.Context, t *Turn, res *TurnResult, to 
 	return nil
 }
 
-// turnEnd is what a turn on conversation c commits: its events (actor as
-// for turnEvents), held contact attempts and every effect the flows
-// recorded.
+// commit writes everything the turn decided in one store call
+// (Store.FinishTurn), with events authored as turnEvents says for actor,
+// and then, the turn being durable, tells subscribers, wakes the outbox,
+// speaks the replies on a streaming turn and asks the scheduler for the
+// deferred sends and reminders. It returns the conversation after the
+// write, the events and the messages as stored.
+func (o *Orchestrator) commit(ctx context.Context, t *Turn, actor string, to turnOptions) (Conversation, []Event, []TurnMessage, error) {
+	st := o.cfg.Store
+	o.storeUpgradedIdentity(ctx, t)
+	c := t.Conversation
+	c.LastMessageAt = o.cfg.Clock.Now()
+	end := o.turnEnd(t, c, actor)
+	owner, stored, err := st.FinishTurn(ctx, end)
+	if err != nil {
+		return c, nil, nil, err
+	}
+	t.out = nil
+	c.Owner = owner
+	enqueued := false
+	for _, tm := range end.Messages {
+		if !tm.Existed && tm.Outbox != nil && tm.Message.Status != StatusDropped {
+			enqueued = true
+		}
+		o.publish(ctx, Notice{Kind: "message", ConversationID: c.ID, AccountID: c.AccountID, MessageID: tm.Message.ID})
+	}
+	o.published(ctx, c, stored)
+	if enqueued && o.cfg.OnEnqueue != nil {
+		o.cfg.OnEnqueue()
+	}
+	if to.stream != nil {
+		if err := o.speak(ctx, t, end.Messages, to); err != nil {
+			return c, stored, end.Messages, err
+		}
+	}
+	return c, stored, end.Messages, o.dispatch(ctx, t)
+}
+
+// speak sends a streaming turn's committed replies through its stream, in
+// order, each marked sent once spoken; a reply streamed as it was phrased
+// (streamPhrased) is only marked sent.
+func (o *Orchestrator) speak(ctx context.Context, t *Turn, msgs []TurnMessage, to turnOptions) error {
+	for i := range msgs {
+		m := &msgs[i].Message
+		streamed := t.streamed[m.ID]
+		if m.Status != StatusQueued && !(streamed && m.Status == StatusSending) {
+			continue
+		}
+		if !streamed && !msgs[i].Existed {
+			to.stream(m.Text)
+		}
+		if _, err := o.cfg.Store.SetMessageStatus(ctx, m.ID, StatusSent, ""); err != nil {
+			return err
+		}
+		m.Status = StatusSent
+	}
+	return nil
+}
+
+// turnEnd is what a turn on conversation c commits: its messages, events
+// (actor as for turnEvents) and every effect the flows recorded.
 func (o *Orchestrator) turnEnd(t *Turn, c Conversation, actor string) TurnEnd {
 	return TurnEnd{
 		Conversation: c,
 		Events:       o.turnEvents(t, c, actor),
-		Attempts:     t.heldAttempts,
 		InboundID:    t.Inbound.ID,
 		InboundText:  t.answersMasked(),
 		Flags:        t.flags,
 		Consents:     t.consents,
 		Plans:        t.plans,
 		Disputes:     t.disputes,
+		Messages:     t.out,
 	}
 }
 
-// dispatch asks, after a turn's commit, for the work it scheduled. A
-// reminder the scheduler refuses is logged: the plan stands, and its
-// reminders are idempotent on (plan, time) for a turn that runs again.
-func (o *Orchestrator) dispatch(ctx context.Context, t *Turn) {
+// dispatch asks, after a turn's commit, for the work it scheduled: its
+// deferred messages at their time, and reminders. A reminder the
+// scheduler refuses is logged: the plan stands, and its reminders are
+// idempotent on (plan, time) for a turn that runs again. A deferred send
+// it refuses is the turn's error.
+func (o *Orchestrator) dispatch(ctx context.Context, t *Turn) error {
 	s := o.cfg.Scheduler
+	sends, reminders := t.sends, t.reminders
+	t.sends, t.reminders = nil, nil
 	if s == nil {
-		return
+		return nil
 	}
-	for _, r := range t.reminders {
+	var err error
+	for _, d := range sends {
+		if serr := s.ScheduleSend(ctx, d.messageID, d.at); serr != nil && err == nil {
+			err = fmt.Errorf("schedule send: %w", serr)
+		}
+	}
+	for _, r := range reminders {
 		if err := s.ScheduleReminder(ctx, t.Account.ID, r.planID, r.at); err != nil {
 			o.log.Warn("reminder not scheduled", "conversation", t.Conversation.ID, "plan", r.planID, "err", err)
 		}
 	}
-	t.reminders = nil
+	return err
 }
 
 // turnEvents is the events a turn recorded, placed on conversation c.
@@ -612,22 +668,6 @@ func (o *Orchestrator) published(ctx context.Context, c Conversation, stored []E
 	}
 }
 
-// storeEvents stores the events a turn recorded on conversation c and tells
-// subscribers. actor, when set, is the author of every event; otherwise an
-// event without one is the AI's.
-func (o *Orchestrator) storeEvents(ctx context.Context, t *Turn, c Conversation, actor string) ([]Event, error) {
-	var out []Event
-	for _, e := range o.turnEvents(t, c, actor) {
-		stored, err := o.cfg.Store.AddEvent(ctx, e)
-		if err != nil {
-			return out, err
-		}
-		out = append(out, stored)
-		o.published(ctx, c, []Event{stored})
-	}
-	return out, nil
-}
-
 // replyID derives a stable id for the i-th reply to an inbound message, so a
 // turn run again after a crash stores and sends nothing twice.
 func replyID(inboundID string, i int) string {
@@ -649,7 +689,6 @@ func (o *Orchestrator) deliver(ctx context.Context, t *Turn, r Reply, id string,
 		r = o.phrased(ctx, t, r)
 	}
 	r.phrase = nil
-	st := o.cfg.Store
 	for attempt := 0; ; attempt++ {
 		d := o.check(t, r)
 		m := o.outbound(t, r, id, author, authorName, &d)
@@ -661,25 +700,12 @@ func (o *Orchestrator) deliver(ctx context.Context, t *Turn, r Reply, id string,
 			m.Text = r.Text
 			m.Status = StatusDeferred
 			m.SendAt = d.SendAt
-			stored, err := st.InsertOutbound(ctx, m, nil, author == AuthorAgent)
-			if errors.Is(err, ErrNotOwner) {
-				return stored, true, nil
-			}
-			if err != nil {
-				return Message{}, false, err
-			}
-			t.Emit(EventMessageDeferred, map[string]string{"message_id": stored.ID, "send_at": d.SendAt.UTC().Format(time.RFC3339)})
-			if o.cfg.Scheduler != nil {
-				if err := o.cfg.Scheduler.ScheduleSend(ctx, stored.ID, d.SendAt); err != nil {
-					return stored, true, err
-				}
-			}
-			return stored, true, nil
+			t.queue(TurnMessage{Message: m, RequireAI: author == AuthorAgent})
+			t.Emit(EventMessageDeferred, map[string]string{"message_id": m.ID, "send_at": d.SendAt.UTC().Format(time.RFC3339)})
+			t.sends = append(t.sends, scheduledSend{messageID: m.ID, at: d.SendAt})
+			return m, true, nil
 		default: // block, escalate, or anything unknown: fail closed
-			stored, err := o.block(ctx, t, m)
-			if err != nil {
-				return Message{}, false, err
-			}
+			stored := o.block(t, m)
 			if r.Fallback == nil || attempt > 2 || author != AuthorAgent {
 				if author == AuthorAgent && d.Action == policies.Escalate {
 					t.requestHandoff("guard escalated a draft")
@@ -710,61 +736,41 @@ func (o *Orchestrator) outbound(t *Turn, r Reply, id string, author Author, auth
 	}
 }
 
-// send stores an allowed message and sends it: through the outbox, or
-// through the turn's stream. streamed reports that its text already went
-// to the stream, chunk by chunk, before it could be stored.
-func (o *Orchestrator) send(ctx context.Context, t *Turn, m Message, to turnOptions, streamed bool) (Message, bool, error) {
-	st := o.cfg.Store
+// send queues an allowed message for the turn's end, which stores it
+// before it is sent: with its outbox row, or, on a streaming turn, to be
+// spoken once committed. streamed reports that its text already went to
+// the stream, chunk by chunk, stored as it went (streamPhrased).
+func (o *Orchestrator) send(_ context.Context, t *Turn, m Message, to turnOptions, streamed bool) (Message, bool, error) {
 	m.Status = StatusQueued
-	var item *OutboxItem
+	tm := TurnMessage{Message: m, RequireAI: m.Author == AuthorAgent, Attempt: o.contact(t, m)}
 	if to.stream == nil && needsOutbox(m.Channel) {
-		item = &OutboxItem{Channel: m.Channel, To: t.Conversation.Address, Body: m.Text, Status: OutboxPending, NextAttemptAt: m.CreatedAt}
+		tm.Outbox = &OutboxItem{Channel: m.Channel, To: t.Conversation.Address, Body: m.Text, Status: OutboxPending, NextAttemptAt: m.CreatedAt}
 	}
-	stored, err := st.InsertOutbound(ctx, m, item, m.Author == AuthorAgent)
-	if errors.Is(err, ErrNotOwner) {
-		o.takenOver(ctx, t, stored)
-		return stored, true, nil
-	}
-	if err != nil {
-		return Message{}, false, err
-	}
-	o.publish(ctx, Notice{Kind: "message", ConversationID: m.ConversationID, AccountID: t.Account.ID, MessageID: stored.ID})
-	if item != nil && o.cfg.OnEnqueue != nil {
-		o.cfg.OnEnqueue()
-	}
-	if to.stream != nil && (stored.Status == StatusQueued || streamed && stored.Status == StatusSending) {
-		if !streamed {
-			to.stream(stored.Text)
+	if streamed {
+		if t.streamed == nil {
+			t.streamed = map[string]bool{}
 		}
-		if _, err := st.SetMessageStatus(ctx, stored.ID, StatusSent, ""); err != nil {
-			return stored, false, err
-		}
-		stored.Status = StatusSent
+		t.streamed[m.ID] = true
 	}
-	if err := o.recordContact(ctx, t, stored); err != nil {
-		return stored, false, err
-	}
+	t.queue(tm)
 	t.sentCount++
-	return stored, false, nil
+	return m, false, nil
 }
 
 // takenOver records that the store dropped reply m because a supervisor
 // took the conversation over while it was drafted.
 func (o *Orchestrator) takenOver(ctx context.Context, t *Turn, m Message) {
-	t.Emit(EventMessageBlocked, map[string]string{"reason": "supervisor took over", "message_id": m.ID})
+	t.Emit(EventMessageBlocked, map[string]string{"reason": TakenOverReason, "message_id": m.ID})
 	o.publish(ctx, Notice{Kind: "message", ConversationID: m.ConversationID, MessageID: m.ID})
 }
 
-// block stores a refused draft as blocked and records message_blocked.
-func (o *Orchestrator) block(ctx context.Context, t *Turn, m Message) (Message, error) {
+// block queues a refused draft, stored blocked with the turn's end, and
+// records message_blocked.
+func (o *Orchestrator) block(t *Turn, m Message) Message {
 	m.Status = StatusBlocked
-	stored, err := o.cfg.Store.InsertOutbound(ctx, m, nil, false)
-	if err != nil {
-		return Message{}, err
-	}
-	t.Emit(EventMessageBlocked, map[string]string{"message_id": stored.ID, "rules": ruleList(*m.Guard)})
-	o.publish(ctx, Notice{Kind: "message", ConversationID: m.ConversationID, MessageID: stored.ID})
-	return stored, nil
+	t.queue(TurnMessage{Message: m})
+	t.Emit(EventMessageBlocked, map[string]string{"message_id": m.ID, "rules": ruleList(*m.Guard)})
+	return m
 }
 
 func needsOutbox(ch Channel) bool {
@@ -782,7 +788,8 @@ func ruleList(d policies.Decision) string {
 	return strings.Join(rules, ",")
 }
 
-func (o *Orchestrator) recordContact(ctx context.Context, t *Turn, m Message) error {
+// contact is the contact attempt reply m makes once sent.
+func (o *Orchestrator) contact(t *Turn, m Message) *ContactAttempt {
 	by := "borrower"
 	if t.initiatedBy != "" {
 		by = t.initiatedBy
@@ -793,15 +800,10 @@ func (o *Orchestrator) recordContact(ctx context.Context, t *Turn, m Message) er
 	if m.Channel == ChannelVoice {
 		outcome = OutcomeConnected
 	}
-	a := ContactAttempt{
+	return &ContactAttempt{
 		AccountID: t.Account.ID, Channel: m.Channel, Address: t.Conversation.Address,
 		InitiatedBy: by, Outcome: outcome, MessageID: m.ID, At: m.CreatedAt,
 	}
-	if t.holdAttempts {
-		t.heldAttempts = append(t.heldAttempts, a)
-		return nil
-	}
-	return o.cfg.Store.AddContactAttempt(ctx, a)
 }
 
 func (o *Orchestrator) publish(ctx context.Context, n Notice) {

@@ -2,7 +2,6 @@ package agent
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -138,22 +137,9 @@ func (o *Orchestrator) placeCall(ctx context.Context, t *Turn, dialer Dialer) (T
 		return TurnResult{}, fmt.Errorf("reach: call: %w", err)
 	}
 	r := Reply{Text: text, TemplateVersion: version, Purpose: policies.PurposeIdentity}
-	m, callErr := o.dial(ctx, t, r, replyID(t.key(), 0), dialer)
-	res := TurnResult{Conversation: t.Conversation}
-	if m.ID != "" {
-		if m.Status == StatusSent {
-			res.Replies = []Message{m}
-		} else {
-			res.Blocked = []Message{m}
-		}
-	}
-	events, err := o.storeEvents(ctx, t, t.Conversation, "")
+	res, err := o.dial(ctx, t, r, replyID(t.key(), 0), dialer)
 	if err != nil {
-		return res, fmt.Errorf("reach: call: %w", err)
-	}
-	res.Events = events
-	if callErr != nil {
-		return res, fmt.Errorf("reach: %w", callErr)
+		return res, fmt.Errorf("reach: %w", err)
 	}
 	return res, nil
 }
@@ -185,42 +171,54 @@ func (o *Orchestrator) callInProgress(ctx context.Context, t *Turn) (bool, error
 }
 
 // dial runs a call's greeting through the guard and places the call when
-// the guard allows it, and no earlier call is still to be counted. A deferred or refused attempt is stored, scheduled
-// and reported by deliver, as any message is. Every dialled attempt is a
-// contact attempt: a failed one at once, a dry-run one at once (as placed
-// and unanswered), a live one when Twilio reports its outcome
-// (RecordCallOutcome).
-func (o *Orchestrator) dial(ctx context.Context, t *Turn, r Reply, id string, dialer Dialer) (Message, error) {
+// the guard allows it, and no earlier call is still to be counted. The
+// turn is committed first, the greeting with it: a deferred or refused
+// attempt as any message is, an allowed one queued, so that the call
+// refers to a stored greeting. Every dialled attempt is a contact attempt:
+// a failed one at once, a dry-run one at once (as placed and unanswered),
+// a live one when Twilio reports its outcome (RecordCallOutcome).
+func (o *Orchestrator) dial(ctx context.Context, t *Turn, r Reply, id string, dialer Dialer) (TurnResult, error) {
 	st := o.cfg.Store
+	res := TurnResult{Conversation: t.Conversation}
 	if busy, err := o.callInProgress(ctx, t); err != nil || busy {
 		if err == nil {
 			err = ErrCallInProgress
 		}
-		return Message{}, fmt.Errorf("call: %w", err)
+		return res, fmt.Errorf("call: %w", err)
 	}
 	d := o.check(t, r)
 	if !d.Sendable() {
-		m, _, err := o.deliver(ctx, t, r, id, AuthorAgent, "", turnOptions{})
-		return m, err
+		if _, _, err := o.deliver(ctx, t, r, id, AuthorAgent, "", turnOptions{}); err != nil {
+			return res, fmt.Errorf("call: %w", err)
+		}
+	} else {
+		m := o.outbound(t, r, id, AuthorAgent, "", &d)
+		m.Text, m.Status = d.Text, StatusQueued
+		t.queue(TurnMessage{Message: m, RequireAI: true})
 	}
-	now := o.cfg.Clock.Now()
-	m, err := st.InsertOutbound(ctx, Message{
-		ID: id, ConversationID: t.Conversation.ID, Direction: DirectionOut, Author: AuthorAgent,
-		Channel: ChannelVoice, Text: d.Text, TemplateVersion: r.TemplateVersion, Status: StatusQueued,
-		Guard: &d, CreatedAt: now,
-	}, nil, true)
-	if errors.Is(err, ErrNotOwner) {
-		o.takenOver(ctx, t, m)
-		return m, nil
-	}
+	c, events, msgs, err := o.commit(ctx, t, "", turnOptions{})
 	if err != nil {
-		return Message{}, fmt.Errorf("call: %w", err)
+		return res, fmt.Errorf("call: %w", err)
+	}
+	res.Conversation, res.Events = c, events
+	var m Message
+	for _, tm := range msgs {
+		if tm.Message.ID == id || m.ID == "" {
+			m = tm.Message
+		}
+		if tm.Existed && tm.Message.ID == id {
+			return res, nil // dialled already: a job that ran twice
+		}
+	}
+	if m.ID == "" {
+		return res, nil
 	}
 	if m.Status != StatusQueued {
-		return m, nil // dialled already: a job that ran twice
+		res.Blocked = []Message{m}
+		return res, nil
 	}
 	attempt := ContactAttempt{AccountID: t.Account.ID, Channel: ChannelVoice, Address: t.Conversation.Address,
-		InitiatedBy: "agent", MessageID: m.ID, At: now}
+		InitiatedBy: "agent", MessageID: m.ID, At: m.CreatedAt}
 	sid, pending, callErr := dialer.Dial(ctx, CallRequest{AccountID: t.Account.ID, MessageID: m.ID, To: t.Conversation.Address})
 	status := StatusSent
 	switch {
@@ -232,20 +230,25 @@ func (o *Orchestrator) dial(ctx context.Context, t *Turn, r Reply, id string, di
 	// Record what happened even when the caller has gone: the call is placed.
 	wctx := context.WithoutCancel(ctx)
 	if _, err := st.SetMessageStatus(wctx, m.ID, status, sid); err != nil {
-		return m, fmt.Errorf("call: %w", err)
+		return res, fmt.Errorf("call: %w", err)
 	}
 	m.Status, m.ProviderID = status, sid
 	if attempt.Outcome != "" {
 		if err := st.AddContactAttempt(wctx, attempt); err != nil {
-			return m, fmt.Errorf("call: %w", err)
+			return res, fmt.Errorf("call: %w", err)
 		}
 	}
 	o.publish(wctx, Notice{Kind: "message", ConversationID: m.ConversationID, AccountID: t.Account.ID, MessageID: m.ID})
+	if status == StatusSent {
+		res.Replies = []Message{m}
+	} else {
+		res.Blocked = []Message{m}
+	}
 	if callErr != nil {
-		return m, fmt.Errorf("call: %w", callErr)
+		return res, fmt.Errorf("call: %w", callErr)
 	}
 	t.sentCount++
-	return m, nil
+	return res, nil
 }
 
 // SendDeferred sends a message the guard deferred, now that its time has
@@ -301,22 +304,22 @@ func (o *Orchestrator) sendDeferred(ctx context.Context, messageID string, diale
 	if identityOnly(m.TemplateVersion) {
 		r.Purpose = policies.PurposeIdentity // an opening: introduction and identity request
 	}
-	var sendErr error
 	if m.Channel == ChannelVoice {
 		// A deferred voice message is a call's greeting: the call is placed now.
 		if dialer == nil {
 			return fmt.Errorf("send deferred: call: %w", ErrNoDialer)
 		}
 		r.Purpose = policies.PurposeIdentity
-		_, sendErr = o.dial(ctx, t, r, next, dialer)
-	} else {
-		_, _, sendErr = o.deliver(ctx, t, r, next, m.Author, m.AuthorName, turnOptions{})
+		if _, err := o.dial(ctx, t, r, next, dialer); err != nil {
+			return fmt.Errorf("send deferred: %w", err)
+		}
+		return nil
 	}
-	if _, err := o.storeEvents(ctx, t, conv, ""); err != nil {
+	if _, _, err := o.deliver(ctx, t, r, next, m.Author, m.AuthorName, turnOptions{}); err != nil {
 		return fmt.Errorf("send deferred: %w", err)
 	}
-	if sendErr != nil {
-		return fmt.Errorf("send deferred: %w", sendErr)
+	if _, _, _, err := o.commit(ctx, t, "", turnOptions{}); err != nil {
+		return fmt.Errorf("send deferred: %w", err)
 	}
 	return nil
 }

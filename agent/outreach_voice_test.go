@@ -319,13 +319,16 @@ type takeoverStore struct {
 	by string
 }
 
-func (s takeoverStore) InsertOutbound(ctx context.Context, m agent.Message, item *agent.OutboxItem, requireAI bool) (agent.Message, error) {
-	if m.Channel == agent.ChannelVoice {
-		if err := s.SetOwner(ctx, m.ConversationID, agent.OwnerAI, s.by); err != nil {
-			return m, err
+func (s takeoverStore) FinishTurn(ctx context.Context, end agent.TurnEnd) (string, []agent.Event, error) {
+	for _, tm := range end.Messages {
+		if tm.Message.Channel == agent.ChannelVoice {
+			if err := s.SetOwner(ctx, end.Conversation.ID, agent.OwnerAI, s.by); err != nil {
+				return "", nil, err
+			}
+			break
 		}
 	}
-	return s.Store.InsertOutbound(ctx, m, item, requireAI)
+	return s.Store.FinishTurn(ctx, end)
 }
 
 // A supervisor who takes the conversation over while a call is being

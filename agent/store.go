@@ -141,14 +141,18 @@ type Store interface {
 	// FinishTurn commits a turn in one transaction: it writes the
 	// conversation as UpdateConversation does (never changing its owner),
 	// applies the account flag changes one flag at a time, upserts the
-	// consents, plans and disputes, stores the events in order as AddEvent
-	// does (filling ID and At) and the contact attempts as
-	// AddContactAttempt does, and, when InboundID is not empty, moves that
-	// message to StatusProcessed (writing InboundText as its text when that
-	// is not empty); all of it or nothing. It returns the
-	// events as stored and the conversation's owner after the write. An
-	// unknown conversation, account or message is ErrNotFound. A turn run
-	// again after a failure writes the same ids, so nothing is doubled.
+	// consents, plans and disputes, stores the turn's outbound messages
+	// (TurnEnd.Messages) with their outbox rows and contact attempts, the
+	// events in order as AddEvent does (filling ID and At) and the contact
+	// attempts as AddContactAttempt does, and, when InboundID is not
+	// empty, moves that message to StatusProcessed (writing InboundText
+	// as its text when that is not empty); all of it or nothing. It
+	// returns the events as stored, a message_blocked event for every
+	// message dropped last, and the conversation's owner after the write.
+	// It fills each of end.Messages in place: Seq, Channel and Status as
+	// stored, and Existed for a message stored before. An unknown
+	// conversation, account or message is ErrNotFound. A turn run again
+	// after a failure writes the same ids, so nothing is doubled.
 	FinishTurn(ctx context.Context, end TurnEnd) (owner string, stored []Event, err error)
 }
 
@@ -224,6 +228,35 @@ type TurnEnd struct {
 	Consents []Consent // upserted by (account, channel)
 	Plans    []Plan    // upserted by id
 	Disputes []Dispute // upserted by id
+	// Messages are the turn's outbound messages, stored after the
+	// conversation is written, in order.
+	Messages []TurnMessage
+}
+
+// TurnMessage is one outbound message of a turn, as FinishTurn stores it:
+// idempotently on Message.ID (a message stored before is left as it is,
+// with nothing enqueued or recorded for it, and reported as Existed).
+// With RequireAI, when the conversation's owner is not the AI at the
+// commit, the message is stored with status dropped, without its outbox
+// row or attempt, and a message_blocked event (reason "supervisor took
+// over") records it. Otherwise Outbox, when set, is enqueued with it and
+// Attempt, when set, is recorded.
+type TurnMessage struct {
+	Message   Message
+	Outbox    *OutboxItem
+	Attempt   *ContactAttempt
+	RequireAI bool
+	Existed   bool // set by FinishTurn
+}
+
+// TakenOverReason is the reason of the message_blocked event recorded for
+// a reply dropped because a supervisor owns the conversation.
+const TakenOverReason = "supervisor took over"
+
+// DroppedEvent is the event recording message m dropped at a turn's commit.
+func DroppedEvent(m Message, accountID string) Event {
+	return Event{ConversationID: m.ConversationID, AccountID: accountID, Kind: EventMessageBlocked, Actor: OwnerAI,
+		At: m.CreatedAt, Data: map[string]string{"reason": TakenOverReason, "message_id": m.ID}}
 }
 
 // FlagChange sets one account flag, named as in AccountFlags' JSON.

@@ -96,14 +96,18 @@ func (o *Orchestrator) SupervisorSend(ctx context.Context, conversationID, user,
 	if o.answersBorrower(t.Context.History) {
 		t.initiatedBy = "borrower"
 	}
-	m, blocked, err := o.deliver(ctx, t, Reply{Text: text}, NewID("m_"), AuthorSupervisor, user, turnOptions{})
+	m, _, err := o.deliver(ctx, t, Reply{Text: text}, NewID("m_"), AuthorSupervisor, user, turnOptions{})
 	if err != nil {
 		return Message{}, policies.Decision{}, fmt.Errorf("supervisor send: %w", err)
 	}
-	if _, err := o.storeEvents(ctx, t, conv, user); err != nil {
+	_, _, msgs, err := o.commit(ctx, t, user, turnOptions{})
+	if err != nil {
 		return m, *m.Guard, fmt.Errorf("supervisor send: %w", err)
 	}
-	if blocked && m.Status == StatusBlocked {
+	if len(msgs) > 0 {
+		m = msgs[0].Message
+	}
+	if m.Status == StatusBlocked {
 		return m, *m.Guard, ErrBlocked
 	}
 	return m, *m.Guard, nil

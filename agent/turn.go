@@ -58,10 +58,12 @@ type Turn struct {
 	initiatedBy string
 	// id keys the replies of a turn with no inbound message (outreach).
 	id string
-	// holdAttempts keeps the replies' contact attempts in heldAttempts, for
-	// the turn's end to write with it (TurnFinisher).
-	holdAttempts bool
-	heldAttempts []ContactAttempt
+	// out are the turn's outbound messages, stored with its end; streamed
+	// names those whose text already went to the turn's stream.
+	out      []TurnMessage
+	streamed map[string]bool
+	// sends are deferred messages to schedule once the turn is committed.
+	sends []scheduledSend
 
 	// The turn's effects, committed with its end (TurnEnd).
 	flags    []FlagChange
@@ -77,6 +79,16 @@ type Turn struct {
 	// checked: the inbound message is stored with them masked (privacy.go).
 	answersChecked []IdentityKind
 }
+
+// scheduledSend is a deferred message the turn asks the Scheduler to send
+// at its time, after its commit.
+type scheduledSend struct {
+	messageID string
+	at        time.Time
+}
+
+// queue adds an outbound message to the turn's end.
+func (t *Turn) queue(m TurnMessage) { t.out = append(t.out, m) }
 
 // reminder is a reminder the turn asks the Scheduler for after its commit.
 type reminder struct {

@@ -50,6 +50,38 @@ ob AS (
 SELECT ins.seq, ins.channel, ins.status, ob.id, ob.channel, ob.account_id FROM ins LEFT JOIN ob ON true`,
 	agent.OwnerAI, agent.StatusDropped, agent.OutboxPending, agent.StatusDropped)
 
+// insertMessageArgs returns insertMessageSQL's arguments for m, its outbox
+// row item (nil: none) and requireAI, normalising m's SendAt, and the
+// outbox row's address, body and first attempt as they will be stored.
+func insertMessageArgs(m *agent.Message, item *agent.OutboxItem, requireAI bool) ([]any, agent.OutboxItem, error) {
+	guard, err := rowcodec.Guard(m.Guard)
+	if err != nil {
+		return nil, agent.OutboxItem{}, err
+	}
+	if !m.SendAt.IsZero() {
+		m.SendAt = m.SendAt.UTC().Truncate(time.Microsecond)
+	}
+	var ob agent.OutboxItem
+	if item != nil {
+		ob.To, ob.Body, ob.Channel = item.To, item.Body, item.Channel
+		if ob.Body == "" {
+			ob.Body = m.Text
+		}
+		switch {
+		case !item.NextAttemptAt.IsZero():
+			ob.NextAttemptAt = item.NextAttemptAt.UTC().Truncate(time.Microsecond)
+		case !m.SendAt.IsZero():
+			ob.NextAttemptAt = m.SendAt
+		default:
+			ob.NextAttemptAt = m.CreatedAt
+		}
+	}
+	return []any{m.ID, m.ConversationID, string(m.Direction), string(m.Author), m.AuthorName,
+		string(m.Channel), m.Text, nullString(m.ChannelMessageID), m.ReplyTo, m.TemplateVersion, m.Model,
+		string(m.Status), jsonb(guard), ts(m.SendAt), m.ProviderID, m.CreatedAt,
+		requireAI, item != nil, ob.To, ob.Body, string(ob.Channel), ts(ob.NextAttemptAt)}, ob, nil
+}
+
 // insertResult is what storing a message found out.
 type insertResult struct {
 	convChannel string // the conversation's channel; empty when it does not exist
@@ -66,29 +98,6 @@ func (s *Store) insertMessage(ctx context.Context, m *agent.Message, item *agent
 // conversation first, in the same pipeline and transaction.
 func (s *Store) insertMessageIn(ctx context.Context, open *agent.Conversation, m *agent.Message, item *agent.OutboxItem, requireAI bool) (insertResult, error) {
 	var res insertResult
-	guard, err := rowcodec.Guard(m.Guard)
-	if err != nil {
-		return res, err
-	}
-	if !m.SendAt.IsZero() {
-		m.SendAt = m.SendAt.UTC().Truncate(time.Microsecond)
-	}
-	var to, body, obChannel string
-	var next time.Time
-	if item != nil {
-		to, body, obChannel = item.To, item.Body, string(item.Channel)
-		if body == "" {
-			body = m.Text
-		}
-		switch {
-		case !item.NextAttemptAt.IsZero():
-			next = item.NextAttemptAt.UTC().Truncate(time.Microsecond)
-		case !m.SendAt.IsZero():
-			next = m.SendAt
-		default:
-			next = m.CreatedAt
-		}
-	}
 	b := &pgx.Batch{}
 	if open != nil {
 		q, args := conversationInsert(open)
@@ -96,10 +105,12 @@ func (s *Store) insertMessageIn(ctx context.Context, open *agent.Conversation, m
 		b.Queue(q, args...)
 	}
 	b.Queue(lockConversationSQL, m.ConversationID)
-	b.Queue(insertMessageSQL, m.ID, m.ConversationID, string(m.Direction), string(m.Author), m.AuthorName,
-		string(m.Channel), m.Text, nullString(m.ChannelMessageID), m.ReplyTo, m.TemplateVersion, m.Model,
-		string(m.Status), jsonb(guard), ts(m.SendAt), m.ProviderID, m.CreatedAt,
-		requireAI, item != nil, to, body, obChannel, ts(next))
+	args, ob, err := insertMessageArgs(m, item, requireAI)
+	if err != nil {
+		return res, err
+	}
+	to, body, next := ob.To, ob.Body, ob.NextAttemptAt
+	b.Queue(insertMessageSQL, args...)
 	if open != nil {
 		// A redelivery inserts no message: then take back the conversation
 		// opened for it, in the same transaction, rather than leave an

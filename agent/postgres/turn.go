@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -59,13 +61,21 @@ func (s *Store) FinishTurn(ctx context.Context, end agent.TurnEnd) (string, []ag
 		}
 		b.Queue(insertEventSQL, args...)
 	}
+	for i := range end.Messages {
+		end.Messages[i].Message.ConversationID = c.ID
+		args, err := turnMessageArgs(&end.Messages[i])
+		if err != nil {
+			return "", nil, fmt.Errorf("postgres: finish turn: message %s: %w", end.Messages[i].Message.ID, err)
+		}
+		b.Queue(turnMessageSQL, args...)
+	}
 	for _, a := range end.Attempts {
 		b.Queue(insertContactAttemptSQL, contactAttemptArgs(a)...)
 	}
 	if inboundID != "" {
 		b.Queue(setMessageStatusSQL, string(agent.StatusProcessed), "", inboundID, statusRank(agent.StatusProcessed))
 	}
-	owner, err := finishTurn(s.wpool(ctx).SendBatch(ctx, b), stored, effects, len(end.Attempts), inboundID != "")
+	owner, err := finishTurn(s.wpool(ctx).SendBatch(ctx, b), &stored, end.Messages, effects, len(end.Attempts), inboundID != "")
 	if err != nil {
 		var pe *pgconn.PgError
 		if errors.As(err, &pe) && pe.Code == "P0002" {
@@ -77,7 +87,8 @@ func (s *Store) FinishTurn(ctx context.Context, end agent.TurnEnd) (string, []ag
 }
 
 // finishTurn reads FinishTurn's results in order, filling the events' IDs.
-func finishTurn(br pgx.BatchResults, stored []agent.Event, effects, attempts int, inbound bool) (owner string, err error) {
+func finishTurn(br pgx.BatchResults, storedp *[]agent.Event, msgs []agent.TurnMessage, effects, attempts int, inbound bool) (owner string, err error) {
+	stored := *storedp
 	defer func() {
 		if cerr := br.Close(); err == nil {
 			err = cerr
@@ -105,6 +116,15 @@ func finishTurn(br pgx.BatchResults, stored []agent.Event, effects, attempts int
 			return "", fmt.Errorf("event %s: %w", stored[i].Kind, err)
 		}
 	}
+	for i := range msgs {
+		e, err := scanTurnMessage(br.QueryRow(), &msgs[i])
+		if err != nil {
+			return "", err
+		}
+		if e != nil {
+			*storedp = append(*storedp, *e)
+		}
+	}
 	for range attempts {
 		if _, err := br.Exec(); err != nil {
 			return "", fmt.Errorf("contact attempt: %w", err)
@@ -116,4 +136,74 @@ func finishTurn(br pgx.BatchResults, stored []agent.Event, effects, attempts int
 		}
 	}
 	return owner, nil
+}
+
+// turnMessageSQL is insertMessageSQL for one of a turn's messages
+// (agent.TurnMessage): it also records the message's contact attempt when
+// it is inserted and not dropped ($23: there is one), or, when it is
+// dropped, the message_blocked event that records the drop.
+var turnMessageSQL = strings.Replace(insertMessageSQL,
+	"SELECT ins.seq, ins.channel, ins.status, ob.id, ob.channel, ob.account_id FROM ins LEFT JOIN ob ON true",
+	fmt.Sprintf(`,
+ca AS (
+	INSERT INTO contact_attempts (account_id, channel, address, initiated_by, outcome, message_id, at)
+	SELECT c.account_id, coalesce(nullif($28::text, ''), ins.channel), $24::text, $25::text, $26::text, ins.id, $27::timestamptz
+	FROM ins, c WHERE $23::boolean AND ins.status <> '%s'),
+ev AS (
+	INSERT INTO events (conversation_id, account_id, kind, actor, data, at)
+	SELECT $2::text, c.account_id, '%s', '%s', jsonb_build_object('reason', '%s'::text, 'message_id', ins.id), $16::timestamptz
+	FROM ins, c WHERE ins.status = '%s'
+	RETURNING id, account_id)
+SELECT ins.seq, ins.channel, ins.status, ob.id, ob.channel, ob.account_id, ev.id, ev.account_id
+FROM ins LEFT JOIN ob ON true LEFT JOIN ev ON true`,
+		agent.StatusDropped, agent.EventMessageBlocked, agent.OwnerAI, agent.TakenOverReason, agent.StatusDropped), 1)
+
+// turnMessageArgs returns turnMessageSQL's arguments for tm, filling its
+// message's defaults.
+func turnMessageArgs(tm *agent.TurnMessage) ([]any, error) {
+	tm.Message = withDefaults(tm.Message, agent.DirectionOut, agent.AuthorAgent, agent.StatusQueued)
+	args, _, err := insertMessageArgs(&tm.Message, tm.Outbox, tm.RequireAI)
+	if err != nil {
+		return nil, err
+	}
+	var a agent.ContactAttempt
+	if tm.Attempt != nil {
+		a = *tm.Attempt
+	}
+	return append(args, tm.Attempt != nil, a.Address, a.InitiatedBy, string(a.Outcome), orNow(a.At), string(a.Channel)), nil
+}
+
+// scanTurnMessage reads turnMessageSQL's result into tm, and returns the
+// drop's event, if the message was dropped.
+func scanTurnMessage(row pgx.Row, tm *agent.TurnMessage) (*agent.Event, error) {
+	var (
+		seq                 int64
+		ch, status          string
+		obID, evID          *int64
+		obChan, obAcct, evA *string
+	)
+	err := row.Scan(&seq, &ch, &status, &obID, &obChan, &obAcct, &evID, &evA)
+	if errors.Is(err, pgx.ErrNoRows) {
+		tm.Existed = true
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("message %s: %w", tm.Message.ID, err)
+	}
+	m := &tm.Message
+	m.Seq, m.Channel, m.Status = seq, agent.Channel(ch), agent.MessageStatus(status)
+	if obID != nil && tm.Outbox != nil {
+		_, ob, _ := insertMessageArgs(m, tm.Outbox, false)
+		it := tm.Outbox
+		it.ID, it.Channel, it.AccountID = *obID, agent.Channel(*obChan), *obAcct
+		it.MessageID, it.ConversationID, it.To, it.Body = m.ID, m.ConversationID, ob.To, ob.Body
+		it.Status, it.Attempts, it.ClaimedBy, it.LeaseUntil = agent.OutboxPending, 0, "", time.Time{}
+		it.NextAttemptAt, it.CreatedAt, it.UpdatedAt = ob.NextAttemptAt, m.CreatedAt, m.CreatedAt
+	}
+	if evID == nil {
+		return nil, nil
+	}
+	e := agent.DroppedEvent(*m, *evA)
+	e.ID = *evID
+	return &e, nil
 }

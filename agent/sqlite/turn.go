@@ -2,6 +2,8 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 
 	"github.com/parley-collections/parley/agent"
@@ -43,8 +45,18 @@ func (s *Store) FinishTurn(ctx context.Context, end agent.TurnEnd) (_ string, _ 
 			return "", nil, fmt.Errorf("sqlite: finish turn: dispute: %w", err)
 		}
 	}
-	stored := make([]agent.Event, 0, len(events))
-	for _, e := range events {
+	var dropped []agent.Event
+	for i := range end.Messages {
+		d, err := storeOutbound(ctx, tx, &end.Messages[i], c.ID, c.AccountID)
+		if err != nil {
+			return "", nil, fmt.Errorf("sqlite: finish turn: message %s: %w", end.Messages[i].Message.ID, err)
+		}
+		if d {
+			dropped = append(dropped, agent.DroppedEvent(end.Messages[i].Message, c.AccountID))
+		}
+	}
+	stored := make([]agent.Event, 0, len(events)+len(dropped))
+	for _, e := range append(events[:len(events):len(events)], dropped...) {
 		if err := addEvent(ctx, tx, &e); err != nil {
 			return "", nil, fmt.Errorf("sqlite: finish turn: event %s: %w", e.Kind, err)
 		}
@@ -69,4 +81,59 @@ func (s *Store) FinishTurn(ctx context.Context, end agent.TurnEnd) (_ string, _ 
 		return "", nil, fmt.Errorf("sqlite: finish turn: %w", err)
 	}
 	return owner, stored, nil
+}
+
+// storeOutbound stores one of a turn's outbound messages in tx, with its
+// outbox row and contact attempt unless it is dropped (agent.TurnMessage),
+// and reports whether it was dropped now.
+func storeOutbound(ctx context.Context, tx execer, o *agent.TurnMessage, conversationID, accountID string) (bool, error) {
+	m := &o.Message
+	m.ConversationID = conversationID
+	m.Direction = agent.DirectionOut
+	if m.Author == "" {
+		m.Author = agent.AuthorAgent
+	}
+	if m.Status == "" {
+		m.Status = agent.StatusQueued
+	}
+	if m.ID != "" {
+		old, err := scanMessage(tx.QueryRowContext(ctx, "SELECT "+messageCols+" FROM messages WHERE id = ?", m.ID))
+		if err == nil {
+			*m, o.Existed = old, true
+			return false, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return false, err
+		}
+	}
+	owner, err := nextSeq(ctx, tx, m)
+	if err != nil {
+		return false, err
+	}
+	dropped := o.RequireAI && ownerOrAI(owner) != agent.OwnerAI
+	if dropped {
+		m.Status = agent.StatusDropped
+	}
+	if err := writeMessage(ctx, tx, m); err != nil {
+		return false, err
+	}
+	if dropped {
+		return true, nil
+	}
+	if o.Outbox != nil {
+		if err := insertOutbox(ctx, tx, *m, o.Outbox); err != nil {
+			return false, fmt.Errorf("outbox: %w", err)
+		}
+	}
+	if o.Attempt != nil {
+		a := *o.Attempt
+		if a.AccountID == "" {
+			a.AccountID = accountID
+		}
+		a.MessageID = m.ID
+		if err := addContactAttempt(ctx, tx, a); err != nil {
+			return false, fmt.Errorf("contact attempt: %w", err)
+		}
+	}
+	return false, nil
 }

@@ -65,6 +65,8 @@ func Run(t *testing.T, open Open) {
 		{"Events", testEvents},
 		{"FinishTurn", testFinishTurn},
 		{"FinishTurnEffects", testFinishTurnEffects},
+		{"FinishTurnMessages", testFinishTurnMessages},
+		{"TurnCrashBetween", testTurnCrashBetween},
 		{"ConcurrentFlags", testConcurrentFlags},
 		{"SetInterrupted", testSetInterrupted},
 		{"ReviseOutbound", testReviseOutbound},
