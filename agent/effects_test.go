@@ -23,6 +23,32 @@ func (f *failFinish) FinishTurn(ctx context.Context, end agent.TurnEnd) (string,
 	return f.Store.FinishTurn(ctx, end)
 }
 
+func (f *failFinish) BeginTurn(ctx context.Context, id string, q agent.TurnQuery) (agent.HeldTurn, agent.TurnData, error) {
+	return heldVia(f.Store, f.FinishTurn)(ctx, id, q)
+}
+
+// heldVia returns st's BeginTurn whose held turns commit through commit
+// (a wrapper's FinishTurn) and then release their lock.
+func heldVia(st agent.Store, commit func(context.Context, agent.TurnEnd) (string, []agent.Event, error)) func(context.Context, string, agent.TurnQuery) (agent.HeldTurn, agent.TurnData, error) {
+	return func(ctx context.Context, id string, q agent.TurnQuery) (agent.HeldTurn, agent.TurnData, error) {
+		h, d, err := st.BeginTurn(ctx, id, q)
+		if err != nil {
+			return h, d, err
+		}
+		return committedVia{HeldTurn: h, commit: commit}, d, nil
+	}
+}
+
+type committedVia struct {
+	agent.HeldTurn
+	commit func(context.Context, agent.TurnEnd) (string, []agent.Event, error)
+}
+
+func (c committedVia) Commit(ctx context.Context, end agent.TurnEnd) (string, []agent.Event, error) {
+	defer c.Release()
+	return c.commit(ctx, end)
+}
+
 // A turn that fails before its end is committed leaves nothing of what its
 // flows decided, and running it again records each effect once.
 func TestEffectsCommitWithTheTurn(t *testing.T) {

@@ -77,6 +77,10 @@ func (f *flushLog) FinishTurn(ctx context.Context, end agent.TurnEnd) (string, [
 	return f.Store.FinishTurn(ctx, end)
 }
 
+func (f *flushLog) BeginTurn(ctx context.Context, id string, q agent.TurnQuery) (agent.HeldTurn, agent.TurnData, error) {
+	return heldVia(f.Store, f.FinishTurn)(ctx, id, q)
+}
+
 // A turn's writes defer their flush up to its last, FinishTurn, which
 // commits the turn's end in one transaction and makes them all durable.
 // Handle defers storing the message too; Receive, whose answer a channel

@@ -371,22 +371,19 @@ func (o *Orchestrator) process(ctx context.Context, messageID string, opts ...Tu
 		}
 		convID = in.ConversationID
 	}
-	unlock, err := st.Lock(ctx, convID)
-	if err != nil {
-		return TurnResult{}, fmt.Errorf("turn: lock: %w", err)
-	}
-	defer unlock()
-	// Read (again) under the lock: another worker may have run this turn.
-	t, dup, err := o.readTurn(ctx, messageID)
+	// Lock and read (again) under the lock: another worker may have run
+	// this turn.
+	held, d, err := st.BeginTurn(ctx, convID, TurnQuery{MessageID: messageID, History: o.cfg.HistoryLimit, Since: o.cfg.Clock.Now().Add(-attemptWindow)})
 	if err != nil {
 		return TurnResult{}, fmt.Errorf("turn: %w", err)
 	}
-	if dup != nil {
-		return *dup, nil
+	defer held.Release()
+	if d.Inbound.Status != StatusReceived {
+		return TurnResult{Conversation: d.Conversation, Inbound: d.Inbound, Duplicate: true}, nil
 	}
-	if t.Inbound.ConversationID != convID {
-		return TurnResult{}, fmt.Errorf("turn: message %s belongs to conversation %s, not %s", messageID, t.Inbound.ConversationID, convID)
-	}
+	t := o.turnFrom(d.Conversation, d.Account, d.Inbound, o.recent(d.History))
+	t.consented, t.attempts, t.loaded = d.Consents, d.Attempts, true
+	t.held = held
 	in, conv := t.Inbound, t.Conversation
 	res := TurnResult{Inbound: in}
 	if conv.OwnedByAI() {
@@ -405,43 +402,6 @@ func (o *Orchestrator) process(ctx context.Context, messageID string, opts ...Tu
 		return TurnResult{}, err
 	}
 	return res, nil
-}
-
-// readTurn reads the inbound message and what its turn starts from: in
-// one round trip from a TurnReader, else read by read. dup is set when the
-// message was processed already.
-func (o *Orchestrator) readTurn(ctx context.Context, messageID string) (t *Turn, dup *TurnResult, err error) {
-	st := o.cfg.Store
-	tr, ok := st.(TurnReader)
-	if !ok {
-		in, err := st.Message(ctx, messageID)
-		if err != nil {
-			return nil, nil, err
-		}
-		conv, err := st.Conversation(ctx, in.ConversationID)
-		if err != nil {
-			return nil, nil, err
-		}
-		if in.Status != StatusReceived {
-			return nil, &TurnResult{Conversation: conv, Inbound: in, Duplicate: true}, nil
-		}
-		acct, err := st.Account(ctx, conv.AccountID)
-		if err != nil {
-			return nil, nil, err
-		}
-		t, err := o.newTurn(ctx, conv, acct, in)
-		return t, nil, err
-	}
-	d, err := tr.ReadTurn(ctx, TurnQuery{MessageID: messageID, History: o.cfg.HistoryLimit, Since: o.cfg.Clock.Now().Add(-attemptWindow)})
-	if err != nil {
-		return nil, nil, err
-	}
-	if d.Inbound.Status != StatusReceived {
-		return nil, &TurnResult{Conversation: d.Conversation, Inbound: d.Inbound, Duplicate: true}, nil
-	}
-	t = o.turnFrom(d.Conversation, d.Account, d.Inbound, o.recent(d.History))
-	t.consented, t.attempts, t.loaded = d.Consents, d.Attempts, true
-	return t, nil, nil
 }
 
 // newTurn loads what the flows and the brain may see.
@@ -555,7 +515,11 @@ func (o *Orchestrator) commit(ctx context.Context, t *Turn, actor string, to tur
 	c := t.Conversation
 	c.LastMessageAt = o.cfg.Clock.Now()
 	end := o.turnEnd(t, c, actor)
-	owner, stored, err := st.FinishTurn(ctx, end)
+	commit := st.FinishTurn
+	if t.held != nil {
+		commit = t.held.Commit // releases the conversation's lock with the commit
+	}
+	owner, stored, err := commit(ctx, end)
 	if err != nil {
 		return c, nil, nil, err
 	}

@@ -154,6 +154,24 @@ type Store interface {
 	// conversation, account or message is ErrNotFound. A turn run again
 	// after a failure writes the same ids, so nothing is doubled.
 	FinishTurn(ctx context.Context, end TurnEnd) (owner string, stored []Event, err error)
+
+	// BeginTurn takes a conversation's lock, as Lock does, and reads the
+	// turn on one of its inbound messages under it, as ReadTurn does
+	// (q.MessageID; a message of another conversation is an error), on
+	// PostgreSQL in one round trip. The turn holds the lock until its
+	// Commit or Release.
+	BeginTurn(ctx context.Context, conversationID string, q TurnQuery) (HeldTurn, TurnData, error)
+}
+
+// HeldTurn is a turn holding its conversation's lock (Store.BeginTurn).
+type HeldTurn interface {
+	// Commit is FinishTurn and then the lock's release, on PostgreSQL in
+	// one round trip, the lock released after the commit. The lock is
+	// released also when it fails.
+	Commit(ctx context.Context, end TurnEnd) (owner string, stored []Event, err error)
+	// Release releases the lock without writing; after Commit it does
+	// nothing.
+	Release()
 }
 
 // OwnerTransfer is what Transfer changes.

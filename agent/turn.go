@@ -62,6 +62,9 @@ type Turn struct {
 	// names those whose text already went to the turn's stream.
 	out      []TurnMessage
 	streamed map[string]bool
+	// held, when set, holds the conversation's lock and commits the turn
+	// (Store.BeginTurn).
+	held HeldTurn
 	// sends are deferred messages to schedule once the turn is committed.
 	sends []scheduledSend
 

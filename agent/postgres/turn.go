@@ -21,10 +21,22 @@ import (
 // (setAccountFlagSQL), so two conversations of one account never undo each
 // other's flags (agent.Store).
 func (s *Store) FinishTurn(ctx context.Context, end agent.TurnEnd) (string, []agent.Event, error) {
+	b := &pgx.Batch{}
+	read, err := queueFinishTurn(b, &end)
+	if err != nil {
+		return "", nil, err
+	}
+	return read(s.wpool(ctx).SendBatch(ctx, b), nil)
+}
+
+// queueFinishTurn queues FinishTurn's statements on b and returns what
+// reads their results.
+// The function returned reads them and then, when more is not nil, what
+// more reads of the statements queued after them; it closes the results.
+func queueFinishTurn(b *pgx.Batch, end *agent.TurnEnd) (func(br pgx.BatchResults, more func() error) (string, []agent.Event, error), error) {
 	c, inboundID := end.Conversation, end.InboundID
 	stored := make([]agent.Event, len(end.Events))
 	copy(stored, end.Events)
-	b := &pgx.Batch{}
 	b.Queue("SELECT parley_require(EXISTS (SELECT 1 FROM conversations WHERE id = $1), 'conversation ' || $1)", c.ID)
 	if inboundID != "" {
 		b.Queue("SELECT parley_require(EXISTS (SELECT 1 FROM messages WHERE id = $1), 'message ' || $1)", inboundID)
@@ -32,7 +44,7 @@ func (s *Store) FinishTurn(ctx context.Context, end agent.TurnEnd) (string, []ag
 	b.Queue(updateConversationSQL+" RETURNING owner", updateConversationArgs(c)...)
 	for _, f := range end.Flags {
 		if !agent.ValidFlag(f.Flag) {
-			return "", nil, fmt.Errorf("postgres: finish turn: flag %q: %w", f.Flag, agent.ErrConflict)
+			return nil, fmt.Errorf("postgres: finish turn: flag %q: %w", f.Flag, agent.ErrConflict)
 		}
 		b.Queue(setAccountFlagSQL, f.Flag, f.Value, c.AccountID)
 	}
@@ -42,7 +54,7 @@ func (s *Store) FinishTurn(ctx context.Context, end agent.TurnEnd) (string, []ag
 	for _, p := range end.Plans {
 		args, err := planArgs(p)
 		if err != nil {
-			return "", nil, fmt.Errorf("postgres: finish turn: plan: %w", err)
+			return nil, fmt.Errorf("postgres: finish turn: plan: %w", err)
 		}
 		b.Queue(putPlanSQL, args...)
 	}
@@ -57,7 +69,7 @@ func (s *Store) FinishTurn(ctx context.Context, end agent.TurnEnd) (string, []ag
 	for i := range stored {
 		args, err := eventArgs(&stored[i])
 		if err != nil {
-			return "", nil, fmt.Errorf("postgres: finish turn: event %s: %w", stored[i].Kind, err)
+			return nil, fmt.Errorf("postgres: finish turn: event %s: %w", stored[i].Kind, err)
 		}
 		b.Queue(insertEventSQL, args...)
 	}
@@ -65,7 +77,7 @@ func (s *Store) FinishTurn(ctx context.Context, end agent.TurnEnd) (string, []ag
 		end.Messages[i].Message.ConversationID = c.ID
 		args, err := turnMessageArgs(&end.Messages[i])
 		if err != nil {
-			return "", nil, fmt.Errorf("postgres: finish turn: message %s: %w", end.Messages[i].Message.ID, err)
+			return nil, fmt.Errorf("postgres: finish turn: message %s: %w", end.Messages[i].Message.ID, err)
 		}
 		b.Queue(turnMessageSQL, args...)
 	}
@@ -75,25 +87,28 @@ func (s *Store) FinishTurn(ctx context.Context, end agent.TurnEnd) (string, []ag
 	if inboundID != "" {
 		b.Queue(setMessageStatusSQL, string(agent.StatusProcessed), "", inboundID, statusRank(agent.StatusProcessed))
 	}
-	owner, err := finishTurn(s.wpool(ctx).SendBatch(ctx, b), &stored, end.Messages, effects, len(end.Attempts), inboundID != "")
-	if err != nil {
-		var pe *pgconn.PgError
-		if errors.As(err, &pe) && pe.Code == "P0002" {
-			err = fmt.Errorf("%s: %w", pe.Message, agent.ErrNotFound)
+	return func(br pgx.BatchResults, more func() error) (string, []agent.Event, error) {
+		owner, err := finishTurn(br, &stored, end.Messages, effects, len(end.Attempts), inboundID != "")
+		if err == nil && more != nil {
+			err = more()
 		}
-		return "", nil, fmt.Errorf("postgres: finish turn: %w", err)
-	}
-	return owner, stored, nil
+		if cerr := br.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			var pe *pgconn.PgError
+			if errors.As(err, &pe) && pe.Code == "P0002" {
+				err = fmt.Errorf("%s: %w", pe.Message, agent.ErrNotFound)
+			}
+			return "", nil, fmt.Errorf("postgres: finish turn: %w", err)
+		}
+		return owner, stored, nil
+	}, nil
 }
 
 // finishTurn reads FinishTurn's results in order, filling the events' IDs.
 func finishTurn(br pgx.BatchResults, storedp *[]agent.Event, msgs []agent.TurnMessage, effects, attempts int, inbound bool) (owner string, err error) {
 	stored := *storedp
-	defer func() {
-		if cerr := br.Close(); err == nil {
-			err = cerr
-		}
-	}()
 	checks := 1
 	if inbound {
 		checks = 2

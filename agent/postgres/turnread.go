@@ -25,8 +25,19 @@ var historyCols = strings.Replace(messageCols, "status, guard,", "status, NULL::
 // pipeline, run in one implicit transaction and so from one snapshot
 // (agent.TurnReader).
 func (s *Store) ReadTurn(ctx context.Context, q agent.TurnQuery) (agent.TurnData, error) {
-	var d agent.TurnData
 	b := &pgx.Batch{}
+	queueReadTurn(b, q)
+	br := s.pool.SendBatch(ctx, b)
+	defer br.Close()
+	d, err := readTurn(br, q)
+	if err != nil {
+		return d, err
+	}
+	return d, br.Close()
+}
+
+// queueReadTurn queues ReadTurn's statements on b.
+func queueReadTurn(b *pgx.Batch, q agent.TurnQuery) {
 	b.Queue("SELECT "+messageCols+" FROM messages WHERE id = $1", q.MessageID)
 	b.Queue("SELECT "+conversationCols+" FROM conversations c WHERE c.id = "+turnConversation, q.MessageID)
 	b.Queue("SELECT "+accountCols+" FROM accounts a WHERE a.id = "+turnAccount, q.MessageID)
@@ -35,8 +46,11 @@ func (s *Store) ReadTurn(ctx context.Context, q agent.TurnQuery) (agent.TurnData
 	b.Queue("SELECT "+consentCols+" FROM consents WHERE account_id = "+turnAccount+` ORDER BY channel COLLATE "C"`, q.MessageID)
 	b.Queue("SELECT "+rowcodec.ContactAttemptCols+" FROM contact_attempts WHERE account_id = "+turnAccount+
 		" AND at >= $2 AND "+rowcodec.CountedAttempt+" ORDER BY at, id", q.MessageID, q.Since.UTC())
-	br := s.pool.SendBatch(ctx, b)
-	defer br.Close()
+}
+
+// readTurn reads the results of queueReadTurn's statements.
+func readTurn(br pgx.BatchResults, q agent.TurnQuery) (agent.TurnData, error) {
+	var d agent.TurnData
 	var err error
 	if d.Inbound, err = scanMessage(br.QueryRow()); err != nil {
 		return d, found(err, "read turn: message %s", q.MessageID)
@@ -56,7 +70,7 @@ func (s *Store) ReadTurn(ctx context.Context, q agent.TurnQuery) (agent.TurnData
 	if d.Attempts, err = batchAll(br, scanContactAttempt); err != nil {
 		return d, fmt.Errorf("postgres: read turn: contact attempts: %w", err)
 	}
-	return d, br.Close()
+	return d, nil
 }
 
 // batchAll reads every row of a pipeline's next result with scan.

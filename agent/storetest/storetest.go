@@ -67,6 +67,7 @@ func Run(t *testing.T, open Open) {
 		{"FinishTurnEffects", testFinishTurnEffects},
 		{"FinishTurnMessages", testFinishTurnMessages},
 		{"TurnCrashBetween", testTurnCrashBetween},
+		{"BeginTurn", testBeginTurn},
 		{"ConcurrentFlags", testConcurrentFlags},
 		{"SetInterrupted", testSetInterrupted},
 		{"ReviseOutbound", testReviseOutbound},

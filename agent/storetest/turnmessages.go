@@ -163,6 +163,26 @@ func (f *failFirstFinish) FinishTurn(ctx context.Context, end agent.TurnEnd) (st
 	return f.Store.FinishTurn(ctx, end)
 }
 
+func (f *failFirstFinish) BeginTurn(ctx context.Context, id string, q agent.TurnQuery) (agent.HeldTurn, agent.TurnData, error) {
+	h, d, err := f.Store.BeginTurn(ctx, id, q)
+	if err != nil {
+		return h, d, err
+	}
+	return committedVia{HeldTurn: h, commit: f.FinishTurn}, d, nil
+}
+
+// committedVia is a held turn that commits through commit (a wrapper's
+// FinishTurn) and then releases its lock.
+type committedVia struct {
+	agent.HeldTurn
+	commit func(context.Context, agent.TurnEnd) (string, []agent.Event, error)
+}
+
+func (c committedVia) Commit(ctx context.Context, end agent.TurnEnd) (string, []agent.Event, error) {
+	defer c.Release()
+	return c.commit(ctx, end)
+}
+
 // attorneyBrain reads every message as news that an attorney represents
 // the borrower.
 type attorneyBrain struct{}
@@ -233,5 +253,91 @@ func testTurnCrashBetween(t *testing.T, open Open) {
 	}
 	if c := count(); c != once {
 		t.Errorf("a third run wrote more: %+v, then %+v", once, c)
+	}
+}
+
+// testBeginTurn checks Store.BeginTurn: it holds the conversation's lock
+// until the turn commits, fails or is released, and reads the turn under
+// it.
+func testBeginTurn(t *testing.T, open Open) {
+	f := setup(t, open)
+	in := f.inbound(t, f.conv.ID, "SM-bt1", "hello")
+	q := agent.TurnQuery{MessageID: in.ID, History: 20, Since: T0.Add(-24 * time.Hour)}
+	held := func(t *testing.T) bool {
+		t.Helper()
+		ctx, cancel := context.WithTimeout(f.ctx, 50*time.Millisecond)
+		defer cancel()
+		unlock, err := f.s.Lock(ctx, f.conv.ID)
+		if err != nil {
+			return true
+		}
+		unlock()
+		return false
+	}
+	h, d, err := f.s.BeginTurn(f.ctx, f.conv.ID, q)
+	if err != nil {
+		t.Fatalf("BeginTurn: %v", err)
+	}
+	if d.Inbound.ID != in.ID || d.Conversation.ID != f.conv.ID || d.Account.ID != f.acct.ID || len(d.History) != 1 {
+		t.Errorf("BeginTurn read %+v", d)
+	}
+	if !held(t) {
+		t.Fatal("the conversation is not locked while its turn runs")
+	}
+	reply := agent.Message{ID: "m_bt_reply", Text: "Hi.", Guard: allowDecision("Hi."), CreatedAt: T0}
+	if _, _, err := h.Commit(f.ctx, agent.TurnEnd{Conversation: f.conv, InboundID: in.ID,
+		Messages: []agent.TurnMessage{{Message: reply, RequireAI: true}}}); err != nil {
+		t.Fatalf("Commit: %v", err)
+	}
+	h.Release() // after Commit: nothing
+	if held(t) {
+		t.Fatal("the conversation is still locked after its turn committed")
+	}
+	if m, err := f.s.Message(f.ctx, in.ID); err != nil || m.Status != agent.StatusProcessed {
+		t.Errorf("inbound after Commit: %+v, %v", m, err)
+	}
+	if m, err := f.s.Message(f.ctx, reply.ID); err != nil || m.Status != agent.StatusQueued {
+		t.Errorf("reply after Commit: %+v, %v", m, err)
+	}
+
+	// Released without a commit; a commit that fails releases too.
+	h, _, err = f.s.BeginTurn(f.ctx, f.conv.ID, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.Release()
+	if held(t) {
+		t.Fatal("the conversation is still locked after Release")
+	}
+	h, _, err = f.s.BeginTurn(f.ctx, f.conv.ID, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := h.Commit(f.ctx, agent.TurnEnd{Conversation: f.conv, InboundID: "m_missing"}); !errors.Is(err, agent.ErrNotFound) {
+		t.Errorf("Commit(missing message) = %v, want ErrNotFound", err)
+	}
+	if held(t) {
+		t.Fatal("the conversation is still locked after a failed Commit")
+	}
+	if m, _ := f.s.Message(f.ctx, in.ID); m.Status != agent.StatusProcessed {
+		t.Errorf("a failed Commit changed the inbound message to %s", m.Status)
+	}
+
+	// A message of another conversation is an error, and holds nothing.
+	other := f.conversation(t, agent.ChannelChat, T0)
+	if _, _, err := f.s.BeginTurn(f.ctx, other.ID, q); err == nil {
+		t.Error("BeginTurn on a message of another conversation succeeded")
+	}
+	if _, _, err := f.s.BeginTurn(f.ctx, f.conv.ID, agent.TurnQuery{MessageID: "m_missing"}); !errors.Is(err, agent.ErrNotFound) {
+		t.Errorf("BeginTurn(missing message) = %v, want ErrNotFound", err)
+	}
+	ctx, cancel := context.WithTimeout(f.ctx, time.Second)
+	defer cancel()
+	for _, id := range []string{other.ID, f.conv.ID} {
+		unlock, err := f.s.Lock(ctx, id)
+		if err != nil {
+			t.Fatalf("conversation %s still locked after a failed BeginTurn: %v", id, err)
+		}
+		unlock()
 	}
 }
