@@ -9,6 +9,19 @@
 // sub-packages named after their technology (agent/sqlite, agent/postgres,
 // agent/openai, agent/qdrant, agent/console) and in channels/.
 //
+// # The turn pipeline
+//
+// Every turn on a borrower's message runs one way (Orchestrator.Process):
+// read (Store.BeginTurn: the conversation's lock and the turn's rows),
+// understand (Brain), decide (the flows record replies and effects on the
+// Turn: flags as changes, consents, plans, disputes, reminders, with ids
+// derived from the trigger), guard (each reply checked; refused drafts kept
+// as blocked), commit (HeldTurn.Commit: replies, outbox rows, contact
+// attempts, events and effects in one transaction, the inbound message
+// processed last, the lock released after it) and dispatch (notices, the
+// outbox woken, deferred sends and reminders scheduled). A turn that fails
+// before its commit wrote nothing and runs again to the same ids.
+//
 // # What must not happen here
 //
 // This package never imports its own adapters, never talks to the network
