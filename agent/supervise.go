@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/parley-collections/parley/policies"
+	"github.com/parley-collections/parley/prompts"
 )
 
 // TakeOver makes user the owner of a conversation. From that instant the AI
@@ -27,6 +28,7 @@ func (o *Orchestrator) TakeOver(ctx context.Context, conversationID, user string
 		return fmt.Errorf("take over: %w", err)
 	}
 	o.ownerNotice(c, e)
+	o.afterHandover(ctx, conversationID, user, prompts.Joined{Name: DisplayName(user)}, false)
 	return nil
 }
 
@@ -46,21 +48,36 @@ func (o *Orchestrator) HandBackKeeping(ctx context.Context, conversationID, user
 		return fmt.Errorf("hand back: %w", err)
 	}
 	o.ownerNotice(c, e)
-	if keep {
-		return nil
-	}
-	msgs, err := o.cfg.Store.Messages(ctx, conversationID, 0, 0)
-	if err != nil {
-		return fmt.Errorf("hand back: %w", err)
-	}
-	for _, m := range msgs {
-		if m.Status == StatusDeferred && m.Author == AuthorSupervisor {
-			if err := o.cancel(ctx, c, m, user, "handed back"); err != nil {
-				return fmt.Errorf("hand back: %w", err)
+	if !keep {
+		msgs, err := o.cfg.Store.Messages(ctx, conversationID, 0, 0)
+		if err != nil {
+			return fmt.Errorf("hand back: %w", err)
+		}
+		for _, m := range msgs {
+			if m.Status == StatusDeferred && m.Author == AuthorSupervisor {
+				if err := o.cancel(ctx, c, m, user, "handed back"); err != nil {
+					return fmt.Errorf("hand back: %w", err)
+				}
 			}
 		}
 	}
+	o.afterHandover(ctx, conversationID, user, prompts.Returned{AgentName: o.cfg.AgentName}, true)
 	return nil
+}
+
+// afterHandover tells the borrower who is talking now and, when the AI is
+// back, answers what the borrower asked meanwhile. The owner changed
+// already: a failure here is logged, not returned.
+func (o *Orchestrator) afterHandover(ctx context.Context, conversationID, user string, notice prompts.Data, answer bool) {
+	if err := o.announce(ctx, conversationID, user, notice); err != nil {
+		o.log.Warn("handover notice not sent", "conversation", conversationID, "err", err)
+	}
+	if !answer {
+		return
+	}
+	if err := o.answerLast(ctx, conversationID); err != nil {
+		o.log.Warn("the borrower's last message was not answered after hand-back", "conversation", conversationID, "err", err)
+	}
 }
 
 func (o *Orchestrator) ownerNotice(c Conversation, e Event) {

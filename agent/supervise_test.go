@@ -136,3 +136,98 @@ func TestSupervisorMessageNamingAnotherBorrowerIsBlocked(t *testing.T) {
 		t.Fatalf("the borrower's own name: err=%v status=%s decision=%+v", err, m.Status, d)
 	}
 }
+
+// The borrower is told when a person joins and when the assistant is back,
+// through the guard, and after the hand-back the assistant answers the
+// message the borrower wrote while the person had the conversation.
+func TestTakeOverAndHandBackTellTheBorrower(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.turn("hi", cmd(agent.IntentGreeting))
+	b.verify()
+	if err := b.orch.TakeOver(b.ctx, b.convID, "sam"); err != nil {
+		t.Fatal(err)
+	}
+	joined := lastOut(t, b)
+	if joined.Author != agent.AuthorSystem || joined.Status != agent.StatusQueued || joined.Guard == nil ||
+		!strings.HasPrefix(joined.Text, "A member of our team, Sam, has joined") {
+		t.Fatalf("after the takeover the last message is %+v", joined)
+	}
+	res := b.turn("how much do I owe?", cmd(agent.IntentAskBalance))
+	if len(res.Replies) != 0 {
+		t.Fatalf("the assistant answered while sam owns the conversation: %s", text(res))
+	}
+	if err := b.orch.HandBack(b.ctx, b.convID, "sam"); err != nil {
+		t.Fatal(err)
+	}
+	msgs, _ := b.store.Messages(b.ctx, b.convID, 0, 0)
+	var after []agent.Message
+	for i, m := range msgs {
+		if m.ID == res.Inbound.ID {
+			after = msgs[i+1:]
+		}
+	}
+	if len(after) < 2 || after[0].Author != agent.AuthorSystem || !strings.HasPrefix(after[0].Text, "You're back with Ava, the automated assistant") {
+		t.Fatalf("after the hand-back: %+v", after)
+	}
+	var answer string
+	for _, m := range after[1:] {
+		if m.Author == agent.AuthorAgent && m.Status == agent.StatusQueued {
+			answer += m.Text
+		}
+	}
+	if !strings.Contains(answer, "$1,200.00") {
+		t.Fatalf("the borrower's question was not answered after the hand-back: %+v", after[1:])
+	}
+	// Taken over and handed back again with nothing new from the borrower:
+	// the notices go, the answered question is not answered twice.
+	if err := b.orch.TakeOver(b.ctx, b.convID, "sam"); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.orch.HandBack(b.ctx, b.convID, "sam"); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := b.store.Messages(b.ctx, b.convID, 0, 0)
+	extra := again[len(msgs):]
+	if len(extra) != 2 || extra[0].Author != agent.AuthorSystem || extra[1].Author != agent.AuthorSystem {
+		t.Fatalf("a second takeover and hand-back added %+v, want the two notices only", extra)
+	}
+}
+
+// A notice the guard would hold for contact hours is not sent late: it is
+// cancelled, and a borrower writing at night hears it at once.
+func TestJoinNoticeOutOfHours(t *testing.T) {
+	t.Parallel()
+	b := takenOverLate(t) // the borrower wrote a minute ago: the notice is a reply
+	joined := lastOut(t, b)
+	if joined.Author != agent.AuthorSystem || joined.Status != agent.StatusQueued {
+		t.Fatalf("the join notice at night, right after the borrower wrote: %+v", joined)
+	}
+	if err := b.orch.HandBack(b.ctx, b.convID, "sam"); err != nil {
+		t.Fatal(err)
+	}
+	b.clock.Advance(3 * time.Hour) // past the reply window, still night
+	if err := b.orch.TakeOver(b.ctx, b.convID, "lee"); err != nil {
+		t.Fatal(err)
+	}
+	late := lastOut(t, b)
+	if late.Author != agent.AuthorSystem || late.Status != agent.StatusCancelled {
+		t.Fatalf("a join notice hours after the borrower wrote, at night: %+v, want it cancelled", late)
+	}
+}
+
+// lastOut is the conversation's last outbound message.
+func lastOut(t *testing.T, b *testBundle) agent.Message {
+	t.Helper()
+	msgs, err := b.store.Messages(b.ctx, b.convID, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := len(msgs) - 1; i >= 0; i-- {
+		if msgs[i].Direction == agent.DirectionOut {
+			return msgs[i]
+		}
+	}
+	t.Fatal("no outbound message")
+	return agent.Message{}
+}

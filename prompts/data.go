@@ -394,6 +394,24 @@ type Handoff struct {
 // Template names the template.
 func (Handoff) Template() string { return "handoff.v1" }
 
+// Joined tells the borrower that a person from the team has joined the
+// conversation: Name is how the team member is called.
+type Joined struct {
+	Name string
+}
+
+// Template names the template.
+func (Joined) Template() string { return "joined.v1" }
+
+// Returned tells the borrower that the automated assistant, AgentName,
+// answers again after a person handed the conversation back.
+type Returned struct {
+	AgentName string
+}
+
+// Template names the template.
+func (Returned) Template() string { return "returned.v1" }
+
 // Closing answers thanks or goodbye.
 type Closing struct{}
 

@@ -88,6 +88,8 @@ var samples = map[string][]Data{
 	},
 	"handoff.v1":  {Handoff{Reason: "request"}, Handoff{Reason: "negotiation"}, Handoff{Reason: "waiting"}, Handoff{Reason: "still_waiting"}, Handoff{Reason: "not_understood"}},
 	"closing.v1":  {Closing{}},
+	"joined.v1":   {Joined{Name: "Sam"}},
+	"returned.v1": {Returned{AgentName: "Ava"}},
 	"fallback.v1": {Fallback{}, Fallback{Kind: "opt_out"}, Fallback{Kind: "handoff"}, Fallback{Kind: "dispute"}},
 }
 

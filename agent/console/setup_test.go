@@ -46,6 +46,8 @@ type testBundle struct {
 type setupOptions struct {
 	brain func(agent.Brain) agent.Brain // wraps the rules brain
 	cfg   func(*console.Config)
+	agent func(*agent.Config)                                   // adjusts the orchestrator's configuration
+	serve func(b *testBundle, console http.Handler) http.Handler // what the test server serves; the console by default
 }
 
 func setup(t *testing.T, opts ...func(*setupOptions)) *testBundle {
@@ -69,7 +71,11 @@ func setup(t *testing.T, opts ...func(*setupOptions)) *testBundle {
 		brain = o.brain(brain)
 	}
 	bus := agent.NewMemoryBus()
-	orch, err := agent.NewOrchestrator(agent.Config{Store: st, Brain: brain, Guard: policies.Default(), Clock: clock, Bus: bus})
+	acfg := agent.Config{Store: st, Brain: brain, Guard: policies.Default(), Clock: clock, Bus: bus}
+	if o.agent != nil {
+		o.agent(&acfg)
+	}
+	orch, err := agent.NewOrchestrator(acfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,12 +92,17 @@ func setup(t *testing.T, opts ...func(*setupOptions)) *testBundle {
 			t.Fatal(err)
 		}
 	}
-	srv := httptest.NewServer(h)
+	b := &testBundle{ctx: ctx, store: st, bus: bus, clock: clock, orch: orch, h: h}
+	var served http.Handler = h
+	if o.serve != nil {
+		served = o.serve(b, h)
+	}
+	srv := httptest.NewServer(served)
 	t.Cleanup(func() {
 		h.Close()
 		srv.Close()
 	})
-	b := &testBundle{ctx: ctx, store: st, bus: bus, clock: clock, orch: orch, h: h, srv: srv}
+	b.srv = srv
 	b.conv = b.newConversation(t, "DEMO-US-1")
 	return b
 }
