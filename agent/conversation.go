@@ -189,6 +189,11 @@ const (
 	EventVulnerability      EventKind = "vulnerability_recorded"
 	EventCrisisDetected     EventKind = "crisis_detected"
 	EventDeceasedRecorded   EventKind = "deceased_recorded"
+	// EventAssigned records a conversation given to a console user to
+	// handle (data: assignee, empty when unassigned); EventNoteAdded an
+	// internal note (data: text), never sent to the borrower.
+	EventAssigned  EventKind = "assigned"
+	EventNoteAdded EventKind = "note_added"
 )
 
 // EventKinds lists the vocabulary, for validation.
@@ -201,6 +206,7 @@ var EventKinds = []EventKind{
 	EventMessageCancelled,
 	EventPlanSuperseded, EventPlanCancelled, EventRestriction, EventBankruptcyRecorded,
 	EventVulnerability, EventCrisisDetected, EventDeceasedRecorded,
+	EventAssigned, EventNoteAdded,
 }
 
 // ValidEventKind reports whether k is in the vocabulary.

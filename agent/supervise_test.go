@@ -231,3 +231,37 @@ func lastOut(t *testing.T, b *testBundle) agent.Message {
 	t.Fatal("no outbound message")
 	return agent.Message{}
 }
+
+// Canned replies come in the conversation's language, with the team
+// member's name, and only those the guard would let through are offered.
+func TestCannedRepliesAreCheckedAndLocalised(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		acct  agent.Account
+		greet string
+	}{{usAccount(), "Hi, this is Sam from the team."}, {cnAccount(), "您好，我是工作人员Sam。"}} {
+		b := setup(t, tc.acct, agent.ChannelChat)
+		b.turn("hi", cmd(agent.IntentGreeting))
+		replies, err := b.orch.CannedReplies(b.ctx, b.convID, "sam")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(replies) < 3 || !strings.HasPrefix(replies[0].Text, tc.greet) {
+			t.Fatalf("%s: canned replies %+v", tc.acct.ID, replies)
+		}
+	}
+	// A borrower with an attorney: the guard refuses collection talk, and
+	// the console offers none.
+	b := setup(t, usAccount(), agent.ChannelChat, withAccount(func(a *agent.Account) { a.Flags.Attorney = true }))
+	b.turn("hi", cmd(agent.IntentGreeting))
+	replies, err := b.orch.CannedReplies(b.ctx, b.convID, "sam")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range replies {
+		if r.Name == "payment_options" {
+			t.Errorf("offered %q to a borrower represented by an attorney", r.Text)
+		}
+	}
+	t.Logf("offered with an attorney: %+v", replies)
+}

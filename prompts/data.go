@@ -412,6 +412,19 @@ type Returned struct {
 // Template names the template.
 func (Returned) Template() string { return "returned.v1" }
 
+// Canned is a ready-made reply a team member may send from the console:
+// Name is one of CannedNames, Sender the team member's name.
+type Canned struct {
+	Name   string
+	Sender string
+}
+
+// Template names the template.
+func (Canned) Template() string { return "canned.v1" }
+
+// CannedNames are the canned replies the console offers, in its order.
+var CannedNames = []string{"greeting", "looking_into_it", "payment_options", "more_time", "thanks"}
+
 // Closing answers thanks or goodbye.
 type Closing struct{}
 

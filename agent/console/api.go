@@ -360,15 +360,20 @@ func (h *Handler) send(w http.ResponseWriter, r *http.Request) {
 
 // Queues are the conversations and sends that need a person.
 type Queues struct {
-	Handoff []agent.ConversationSummary `json:"handoff"` // waiting for a human
+	Handoff []QueueItem                 `json:"handoff"` // waiting for a human, most urgent first
 	Blocked []agent.ConversationSummary `json:"blocked"` // with drafts the guard blocked
 	Dead    []agent.OutboxItem          `json:"dead"`    // sends dead-lettered by the outbox
 }
 
-func (h *Handler) loadQueues(ctx context.Context) (Queues, error) {
+// loadQueues reads the queues; view (ViewMine, ViewUnassigned) narrows the
+// waiting conversations to user's own or to the unassigned.
+func (h *Handler) loadQueues(ctx context.Context, view, user string) (Queues, error) {
 	var q Queues
-	var err error
-	if q.Handoff, err = h.conversations(ctx, agent.ConversationFilter{}, FlagHandoff); err != nil {
+	waitingList, err := h.conversations(ctx, agent.ConversationFilter{}, FlagHandoff)
+	if err != nil {
+		return q, err
+	}
+	if q.Handoff, err = h.triage(ctx, waitingList, view, user); err != nil {
 		return q, err
 	}
 	if q.Blocked, err = h.conversations(ctx, agent.ConversationFilter{}, FlagBlocked); err != nil {
@@ -382,7 +387,7 @@ func (h *Handler) loadQueues(ctx context.Context) (Queues, error) {
 }
 
 func (h *Handler) queues(w http.ResponseWriter, r *http.Request) {
-	q, err := h.loadQueues(r.Context())
+	q, err := h.loadQueues(r.Context(), r.URL.Query().Get("view"), callerOf(r).user.Name)
 	if err != nil {
 		h.internal(w, r, err)
 		return

@@ -2,6 +2,7 @@ package console
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"net/http"
 	"slices"
@@ -26,6 +27,7 @@ type pageData struct {
 	List     []agent.ConversationSummary
 	Detail   Detail
 	Queues   Queues
+	View     string // queues: all, mine or unassigned
 }
 
 var states = []agent.ConversationState{
@@ -45,6 +47,24 @@ var pageFuncs = template.FuncMap{
 	// struck marks drafts that never reached the borrower.
 	"struck":  func(s agent.MessageStatus) bool { return s == agent.StatusBlocked || s == agent.StatusDropped },
 	"waiting": waiting,
+	"iso": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.UTC().Format(time.RFC3339)
+	},
+	"urgent":  urgentCount,
+	"display": agent.DisplayName,
+	// notes are a conversation's internal notes, oldest first.
+	"notes": func(evs []agent.Event) []agent.Event {
+		var out []agent.Event
+		for _, e := range evs {
+			if e.Kind == agent.EventNoteAdded {
+				out = append(out, e)
+			}
+		}
+		return out
+	},
 	"action": func(d *policies.Decision) string {
 		if d == nil {
 			return ""
@@ -112,12 +132,17 @@ func (h *Handler) listPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) queuesPage(w http.ResponseWriter, r *http.Request) {
-	q, err := h.loadQueues(r.Context())
+	view := r.URL.Query().Get("view")
+	q, err := h.loadQueues(r.Context(), view, callerOf(r).user.Name)
 	if err != nil {
 		h.pageError(w, r, err)
 		return
 	}
-	h.render(w, r, "queues.html", pageData{Title: "Queues", Page: "queues", Me: newMe(callerOf(r)), Queues: q})
+	title := "Queues"
+	if n := urgentCount(q.Handoff); n > 0 {
+		title = fmt.Sprintf("(%d urgent) Queues", n)
+	}
+	h.render(w, r, "queues.html", pageData{Title: title, Page: "queues", Me: newMe(callerOf(r)), Queues: q, View: view})
 }
 
 func (h *Handler) conversationPage(w http.ResponseWriter, r *http.Request) {
@@ -151,4 +176,15 @@ func (h *Handler) pageError(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	h.log.Error("console: page failed", "path", r.URL.Path, "err", err)
 	http.Error(w, "internal error", http.StatusInternalServerError)
+}
+
+// urgentCount counts the urgent conversations of a queue.
+func urgentCount(q []QueueItem) int {
+	n := 0
+	for _, it := range q {
+		if it.Urgent {
+			n++
+		}
+	}
+	return n
 }

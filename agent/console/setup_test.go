@@ -46,7 +46,7 @@ type testBundle struct {
 type setupOptions struct {
 	brain func(agent.Brain) agent.Brain // wraps the rules brain
 	cfg   func(*console.Config)
-	agent func(*agent.Config)                                   // adjusts the orchestrator's configuration
+	agent func(*agent.Config)                                    // adjusts the orchestrator's configuration
 	serve func(b *testBundle, console http.Handler) http.Handler // what the test server serves; the console by default
 }
 

@@ -132,10 +132,75 @@
     });
   }
 
+  var canAct = body.dataset.canAct === "true";
+
+  // The waiting queue, most urgent first, as the server renders it.
+  function queueRows(items) {
+    var tb = el("tbody");
+    if (!items.length) {
+      tb.appendChild(el("tr", {}, el("td", { colspan: canAct ? "7" : "6", class: "empty" }, "No conversations.")));
+      return tb;
+    }
+    items.forEach(function (c) {
+      var why = el("td");
+      if (c.urgent) { why.append(el("span", { class: "flag flag-urgent" }, "urgent"), " "); }
+      why.appendChild(el("span", { class: "reason" }, c.reason));
+      var tr = el("tr", { class: c.urgent ? "urgent" : "", "data-id": c.id },
+        el("td", {}, el("a", { href: "/console/conversations/" + encodeURIComponent(c.id) }, c.borrower_name || c.account_id)),
+        why, el("td", {}, el("time", { datetime: iso(c.waiting_since) }, when(c.waiting_since))),
+        el("td", {}, c.channel), el("td", {}, owner(c)), el("td", { class: "assignee" }, c.assignee || ""));
+      if (canAct) {
+        var acts = el("td", { class: "queue-actions" });
+        if (c.assignee !== me) { acts.append(el("button", { type: "button", class: "claim", "data-id": c.id }, "Claim"), " "); }
+        acts.append(el("label", {}, el("span", { class: "sr-only" }, "Assign to"),
+          el("input", { class: "assign-to", name: "assign-to", placeholder: "user name", size: "10", "data-id": c.id })),
+          " ", el("button", { type: "button", class: "assign", "data-id": c.id }, "Assign"));
+        tr.appendChild(acts);
+      }
+      tb.appendChild(tr);
+    });
+    return tb;
+  }
+
+  // alertUrgent puts the urgent count in the title and a banner, and
+  // sounds a short tone when it grows.
+  var urgentSeen = -1;
+  function alertUrgent(items) {
+    var n = items.filter(function (c) { return c.urgent; }).length;
+    document.title = (n ? "(" + n + " urgent) " : "") + "Queues · Parley console";
+    var box = document.getElementById("urgent-alert");
+    if (box) {
+      box.hidden = !n;
+      box.textContent = n ? n + " urgent conversation" + (n > 1 ? "s" : "") + " waiting" : "";
+    }
+    if (urgentSeen >= 0 && n > urgentSeen) { tone(); }
+    urgentSeen = n;
+  }
+
+  function tone() {
+    try {
+      var Ctx = window.AudioContext || window.webkitAudioContext;
+      if (!Ctx) { return; }
+      var ac = new Ctx(), o = ac.createOscillator(), g = ac.createGain();
+      o.frequency.value = 880;
+      g.gain.value = 0.1;
+      o.connect(g);
+      g.connect(ac.destination);
+      o.start();
+      o.stop(ac.currentTime + 0.3);
+    } catch (e) { /* no sound here: the title and banner still say it */ }
+  }
+
+  function iso(s) {
+    if (!s || s.indexOf("0001-") === 0) { return ""; }
+    return new Date(s).toISOString().replace(/\.\d+Z$/, "Z");
+  }
+
   function refreshQueues() {
-    return api("GET", "/api/queues").then(function (r) {
+    return api("GET", "/api/queues" + location.search).then(function (r) {
       if (r.status !== 200) { return; }
-      replace("q-handoff-rows", rows(r.data.handoff));
+      replace("q-handoff-rows", queueRows(r.data.handoff));
+      alertUrgent(r.data.handoff);
       replace("q-blocked-rows", rows(r.data.blocked));
       var tb = el("tbody");
       r.data.dead.forEach(function (it) {
@@ -207,6 +272,23 @@
     return ol;
   }
 
+  // Internal notes, as the server renders them.
+  function notes(evs) {
+    var ol = el("ol", { class: "notes" });
+    var ns = evs.filter(function (e) { return e.kind === "note_added"; });
+    if (!ns.length) { ol.appendChild(el("li", { class: "empty" }, "No notes.")); }
+    ns.forEach(function (e) {
+      ol.appendChild(el("li", {}, el("strong", {}, displayName(e.actor)), " · ", el("time", {}, when(e.at)), el("p", { class: "note-text" }, (e.data || {}).text || "")));
+    });
+    return ol;
+  }
+
+  // displayName is agent.DisplayName: "sam.lee" is "Sam Lee".
+  function displayName(u) {
+    var words = (u || "").split(/[._\-\s]+/).filter(Boolean).map(function (w) { return w.charAt(0).toUpperCase() + w.slice(1); });
+    return words.length ? words.join(" ") : (u || "");
+  }
+
   function list(items, fn, none) {
     var ul = el("ul");
     if (!items.length) { ul.appendChild(el("li", { class: "empty" }, none)); }
@@ -259,6 +341,7 @@
       showOwner(r.data.conversation);
       replace("transcript", transcript(r.data.transcript));
       replace("events", events(r.data.events));
+      replace("notes", notes(r.data.events));
       replace("account", account(r.data.account));
     });
   }
@@ -302,7 +385,32 @@
         refreshConversation();
       });
     });
+    var nf = document.getElementById("note-form");
+    if (nf) {
+      nf.addEventListener("submit", function (ev) {
+        ev.preventDefault();
+        say("note-error", "");
+        api("POST", "/api/conversations/" + encodeURIComponent(convID) + "/notes", { text: nf.text.value }).then(function (r) {
+          if (r.status === 201) { nf.text.value = ""; } else { say("note-error", (r.data && r.data.error) || "The note was not saved."); }
+          refreshConversation();
+        });
+      });
+    }
     var sf = document.getElementById("send-form");
+    // Canned replies: only those the guard passed are offered; choosing
+    // one puts it in the box to read, change and send.
+    var canned = document.getElementById("canned");
+    if (canned) {
+      api("GET", "/api/conversations/" + encodeURIComponent(convID) + "/canned").then(function (r) {
+        if (r.status !== 200 || !r.data) { return; }
+        r.data.forEach(function (c) { canned.appendChild(el("option", { value: c.text, "data-name": c.name }, c.text)); });
+        canned.dataset.ready = "true";
+      });
+      canned.addEventListener("change", function () {
+        if (canned.value && sf) { sf.text.value = canned.value; sf.text.focus(); }
+        canned.value = "";
+      });
+    }
     if (sf) {
       sf.addEventListener("submit", function (ev) {
         ev.preventDefault();
@@ -325,6 +433,26 @@
         });
       });
     }
+  }
+
+  if (page === "queues") {
+    urgentSeen = document.querySelectorAll("#q-handoff-rows tr.urgent").length;
+    // Claim, or assign to the user named in the row's box.
+    document.addEventListener("click", function (ev) {
+      var b = ev.target;
+      if (!b.classList || !(b.classList.contains("claim") || b.classList.contains("assign"))) { return; }
+      var id = b.dataset.id, req;
+      if (b.classList.contains("claim")) {
+        req = api("POST", "/api/conversations/" + encodeURIComponent(id) + "/claim");
+      } else {
+        var box = document.querySelector('input.assign-to[data-id="' + CSS.escape(id) + '"]');
+        req = api("POST", "/api/conversations/" + encodeURIComponent(id) + "/assign", { to: box ? box.value.trim() : "" });
+      }
+      req.then(function (r) {
+        say("queue-status", r.status === 200 ? (r.data.assignee ? "Assigned to " + r.data.assignee + "." : "Unassigned.") : ((r.data && r.data.error) || "That did not work."));
+        refreshQueues();
+      });
+    });
   }
 
   var of = document.getElementById("outreach-form");
