@@ -45,7 +45,7 @@ func withChat(o *setupOptions) {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			fmt.Fprintf(w, `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Chat</title></head>
 <body style="margin:0"><div id="chat" style="height:100vh"></div>
-<script src="/chat/widget.js" data-token="%s" data-target="#chat" data-lang="en"></script></body></html>`, html.EscapeString(tok))
+<script src="/chat/widget.js" data-token="%s" data-target="#chat" data-lang="en" data-link-hosts="pay.example.com"></script></body></html>`, html.EscapeString(tok))
 		})
 		mux.Handle("/", console)
 		return mux

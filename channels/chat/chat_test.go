@@ -189,6 +189,9 @@ func turnFrames(t testing.TB, ws *websocket.Conn, clientID string, replies int) 
 			acked = true
 		case f.Type == typeTyping && !typing:
 			typing = true
+		case f.Type == typeMessage && f.Author == authorBorrower:
+			// the borrower's own message, in a replay that ran after it
+			// was stored: not a reply
 		case f.Type == typeMessage:
 			got = append(got, f)
 		default:
@@ -337,9 +340,14 @@ func TestResumeAfterDisconnect(t *testing.T) {
 	<-b.orch.done      // the held turn, answered while offline
 
 	ws2 := b.dial(t, "A-1", last)
-	got := []serverFrame{read(t, ws2), read(t, ws2)}
-	if d := cmp.Diff([]string{"re 1: two", "re 2: two"}, texts(got)); d != "" {
+	got := []serverFrame{read(t, ws2), read(t, ws2), read(t, ws2)}
+	if d := cmp.Diff([]string{"two", "re 1: two", "re 2: two"}, texts(got)); d != "" {
 		t.Fatalf("replayed (-want +got):\n%s", d)
+	}
+	// The borrower's own message carries its client_id: a widget that
+	// holds it does not show it twice.
+	if got[0].Author != authorBorrower || got[0].ClientID != "c-2" {
+		t.Fatalf("the borrower's own message replayed as %+v", got[0])
 	}
 	// A resume after the same id repeats nothing on this socket; the next
 	// frames are the next turn's.
@@ -349,13 +357,13 @@ func TestResumeAfterDisconnect(t *testing.T) {
 		t.Errorf("after resume (-want +got):\n%s", d)
 	}
 
-	// A fresh socket without an id gets the whole transcript, in order.
+	// A fresh socket without an id gets the whole transcript, both sides, in order.
 	ws3 := b.dial(t, "A-1", "")
 	var all []serverFrame
-	for range 6 {
+	for range 9 {
 		all = append(all, read(t, ws3))
 	}
-	want := []string{"re 1: one", "re 2: one", "re 1: two", "re 2: two", "re 1: three", "re 2: three"}
+	want := []string{"one", "re 1: one", "re 2: one", "two", "re 1: two", "re 2: two", "three", "re 1: three", "re 2: three"}
 	if d := cmp.Diff(want, texts(all)); d != "" {
 		t.Errorf("transcript (-want +got):\n%s", d)
 	}
@@ -390,11 +398,16 @@ func TestOnlyDeliverableMessagesAreSent(t *testing.T) {
 		}
 	}
 	ws := b.dial(t, "A-1", "")
+	// The borrower's own message comes first: a reopened chat shows both sides.
+	want = append([]string{"inbound"}, want...)
 	var got []serverFrame
 	for range want {
 		got = append(got, read(t, ws))
 	}
-	if d := cmp.Diff([]string{"queued", "sending", "sent", "delivered", "read"}, texts(got)); d != "" {
+	if got[0].Author != authorBorrower {
+		t.Errorf("the borrower's message came as %+v", got[0])
+	}
+	if d := cmp.Diff([]string{"inbound", "queued", "sending", "sent", "delivered", "read"}, texts(got)); d != "" {
 		t.Fatalf("replay (-want +got):\n%s", d)
 	}
 	// A deliver notice for a blocked message writes nothing: the next frame

@@ -271,9 +271,11 @@ func (c *conn) handle(ctx context.Context, it *outItem) error {
 	return nil
 }
 
-// writeMessage writes a stored message unless this socket has had it.
+// writeMessage writes a stored message unless this socket has had it: one
+// that reached the borrower, or the borrower's own (a reopened chat shows
+// both sides).
 func (c *conn) writeMessage(m agent.Message) error {
-	if !deliverable(m) {
+	if !deliverable(m) && m.Direction != agent.DirectionIn {
 		return nil
 	}
 	k := sentKey{conv: m.ConversationID, seq: m.Seq}
@@ -287,7 +289,7 @@ func (c *conn) writeMessage(m agent.Message) error {
 	return c.write(websocket.TextMessage, messageFrame(m))
 }
 
-// replay writes the deliverable messages of the account's open chat
+// replay writes the borrower's and the deliverable messages of the account's open chat
 // conversation after the message id, in order. An id from another
 // conversation, or none, replays the whole conversation.
 func (c *conn) replay(ctx context.Context, after string) error {

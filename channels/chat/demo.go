@@ -41,6 +41,8 @@ type pageData struct {
 	Chosen   *DemoAccount
 	Token    string
 	Text     pageText
+	// LinkHosts are the hosts whose links the widget makes clickable.
+	LinkHosts string
 }
 
 // pageText is what a borrower reads on the page, in the account's language.
@@ -57,7 +59,7 @@ var pageTexts = map[string]pageText{
 // a freshly minted short-lived token. Without demo accounts it shows how to
 // embed the widget.
 func (h *Handler) serveDemo(w http.ResponseWriter, r *http.Request) {
-	d := pageData{Lang: "en"}
+	d := pageData{Lang: "en", LinkHosts: strings.Join(h.cfg.LinkHosts, ",")}
 	if h.cfg.DemoAccounts != nil {
 		accounts, err := h.cfg.DemoAccounts(r.Context())
 		if err != nil {

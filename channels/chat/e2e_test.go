@@ -131,11 +131,20 @@ func TestEndToEnd(t *testing.T) {
 		}
 	}
 
-	// A socket without an id gets the stored transcript in order.
+	// A socket without an id gets the stored transcript in order, the
+	// borrower's own messages with their client ids included.
 	ws3 := dial("")
 	defer ws3.Close()
-	for _, want := range append(replies, next) {
-		if f := read(ws3); f.ID != want.ID || f.Text != want.Text {
+	own := func(clientID, text string) frame {
+		return frame{Type: "message", Author: "borrower", Text: text, ClientID: clientID}
+	}
+	wants := append(append([]frame{own("e2e-1", "how much do I owe?")}, replies...), own("e2e-2", "can I set up a payment plan?"), next)
+	for _, want := range wants {
+		f := read(ws3)
+		if want.Author == "borrower" {
+			want.ID = f.ID
+		}
+		if f.ID != want.ID || f.Text != want.Text || f.Author != want.Author || f.ClientID != want.ClientID {
 			t.Errorf("transcript %+v, want %+v", f, want)
 		}
 	}

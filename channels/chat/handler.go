@@ -74,6 +74,9 @@ type Config struct {
 	// pages on other sites that may open the socket; same-origin pages and
 	// clients that send no Origin are always allowed.
 	AllowedOrigins []string
+	// LinkHosts are the hosts (the payment host, the deployment's own
+	// sites) whose https links the widget on the demo page makes clickable.
+	LinkHosts []string
 	// PongWait is how long a silent socket lives; default 60s. Pings go out
 	// every 9/10 of it.
 	PongWait time.Duration

@@ -101,19 +101,31 @@ func deliverable(m agent.Message) bool {
 	return false
 }
 
+// authorBorrower is the author of the borrower's own messages in frames.
+const authorBorrower = "borrower"
+
+// messageFrame is a stored message as the widget shows it. The borrower's
+// own messages carry the client_id they were sent with, so a widget that
+// still holds one does not show it twice.
 func messageFrame(m agent.Message) []byte {
-	author := string(m.Author)
-	switch m.Author {
-	case agent.AuthorAgent, agent.AuthorSupervisor, agent.AuthorSystem:
+	author, clientID := string(m.Author), ""
+	switch {
+	case m.Direction == agent.DirectionIn:
+		author = authorBorrower
+		if i := strings.LastIndexByte(m.ChannelMessageID, '/'); i >= 0 {
+			clientID = m.ChannelMessageID[i+1:]
+		}
+	case m.Author == agent.AuthorAgent, m.Author == agent.AuthorSupervisor, m.Author == agent.AuthorSystem:
 	default:
 		author = string(agent.AuthorSystem)
 	}
 	return mustEncode(serverFrame{
-		Type:   typeMessage,
-		ID:     m.ID,
-		Author: author,
-		Text:   m.Text,
-		At:     m.CreatedAt.UTC().Format(time.RFC3339),
+		Type:     typeMessage,
+		ID:       m.ID,
+		Author:   author,
+		Text:     m.Text,
+		At:       m.CreatedAt.UTC().Format(time.RFC3339),
+		ClientID: clientID,
 	})
 }
 

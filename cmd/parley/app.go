@@ -107,13 +107,19 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger, sio IO) (*app, er
 	return a, nil
 }
 
+// paymentHost is the host of the payment link template, the default
+// payment host when it has none.
+func paymentHost(paymentURL string) string {
+	if u, err := url.Parse(strings.ReplaceAll(paymentURL, "{token}", "t")); err == nil && u.Hostname() != "" {
+		return u.Hostname()
+	}
+	return policies.DefaultPaymentHost
+}
+
 // loadGuard returns the embedded profiles, overlaid by a deployment's file,
 // allowing links to the payment host.
 func loadGuard(path, paymentURL string) (*policies.Guard, error) {
-	opts := policies.Options{LinkHosts: []string{policies.DefaultPaymentHost}}
-	if u, err := url.Parse(strings.ReplaceAll(paymentURL, "{token}", "t")); err == nil && u.Hostname() != "" {
-		opts.LinkHosts = []string{u.Hostname()}
-	}
+	opts := policies.Options{LinkHosts: []string{paymentHost(paymentURL)}}
 	if path == "" && opts.LinkHosts[0] == policies.DefaultPaymentHost {
 		return policies.Default(), nil
 	}

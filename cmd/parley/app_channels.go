@@ -59,6 +59,7 @@ func (a *app) mountChannels(ctx context.Context) error {
 		Secret: []byte(a.cfg.ChatSecret), Orchestrator: a.orch, Store: a.store, Bus: a.bus,
 		Logger: a.log, AllowedOrigins: a.cfg.ChatOrigins, PublicURL: a.cfg.PublicURL,
 		MaxTokenTTL: a.cfg.ChatTokenTTL, TokenAudience: a.cfg.ChatAudience, TokenIssuer: a.cfg.ChatIssuer,
+		LinkHosts: []string{paymentHost(a.cfg.PaymentURL)},
 	}
 	if a.cfg.Demo {
 		chatCfg.DemoAccounts = demoChatAccounts

@@ -5,7 +5,10 @@
  *   <script src="https://parley.example.com/chat/widget.js" data-token="TOKEN"
  *           data-target="#chat" data-lang="en"></script>
  * or mount it yourself:
- *   ParleyChat.mount({target: el, token: "TOKEN", getToken: fn, lang: "zh"});
+ *   ParleyChat.mount({target: el, token: "TOKEN", getToken: fn, lang: "zh",
+ *                     linkHosts: ["pay.example.com"]});
+ * Links in the team's messages are clickable only to the hosts listed in
+ * linkHosts (data-link-hosts="pay.example.com,help.example.com").
  * Without a target the widget opens from a button in the corner.
  */
 (function () {
@@ -56,6 +59,8 @@
     ".parley-chat .pc-msg.pc-supervisor{background:#fef3c7}",
     ".parley-chat .pc-msg.pc-system{align-self:center;background:none;color:var(--pc-muted);font-size:13px;text-align:center}",
     ".parley-chat .pc-meta{display:block;font-size:11px;opacity:.75;margin-top:2px}",
+    ".parley-chat a.pc-link{color:inherit;text-decoration:underline;font-weight:600;word-break:break-all}",
+    ".parley-chat a.pc-link:focus,.parley-chat button:focus-visible{outline:2px solid var(--pc-accent);outline-offset:2px}",
     ".parley-chat .pc-typing{min-height:20px;padding:0 12px;color:var(--pc-muted);font-size:13px}",
     ".parley-chat .pc-alert{margin:0 12px 6px;padding:6px 10px;border-radius:8px;background:#fde8e8;color:#8a1c1c;font-size:13px}",
     ".parley-chat .pc-alert[hidden]{display:none}",
@@ -130,6 +135,19 @@
     try { return window.sessionStorage; } catch (e) { return null; }
   }
 
+  // hostList reads allowed link hosts from an array or a comma-separated string.
+  function hostList(v) {
+    var list = Array.isArray(v) ? v : String(v || "").split(",");
+    return list.map(function (h) { return String(h).trim().toLowerCase(); }).filter(Boolean);
+  }
+
+  // shorten shows a link as its host and the start of its path.
+  function shorten(u) {
+    var rest = u.pathname + u.search;
+    if (rest === "/") rest = "";
+    return u.hostname + (rest.length > 12 ? rest.slice(0, 8) + "…" : rest);
+  }
+
   function mount(opts) {
     opts = opts || {};
     injectStyle();
@@ -138,6 +156,7 @@
     var token = opts.token || "";
     var target = typeof opts.target === "string" ? document.querySelector(opts.target) : opts.target;
     var key = "parley-chat:" + (claims(token).sub || "anon");
+    var linkHosts = hostList(opts.linkHosts);
 
     var root = el("section", "parley-chat");
     root.setAttribute("aria-label", t.title);
@@ -209,7 +228,9 @@
       if (empty.parentNode) empty.parentNode.removeChild(empty);
       var author = item.own ? "own" : item.author;
       var node = el("div", "pc-msg pc-" + author);
-      node.appendChild(document.createTextNode(item.text));
+      // Only the team's messages get links, and only to allowed hosts.
+      if (item.own) node.appendChild(document.createTextNode(item.text));
+      else linkify(node, item.text);
       var who = item.own ? t.you : (t[item.author] || t.system);
       var meta = el("span", "pc-meta");
       node.appendChild(meta);
@@ -218,6 +239,29 @@
       var atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
       log.appendChild(node);
       if (atBottom || item.own) log.scrollTop = log.scrollHeight;
+    }
+
+    // linkify appends text to node, with each https link to an allowed host
+    // (the payment host, or one the page lists) as a link that opens in a
+    // new tab without telling it where it came from, shown shortened.
+    function linkify(node, text) {
+      var re = /https:\/\/[^\s<>"'“”]+/g, last = 0, m;
+      while ((m = re.exec(text)) !== null) {
+        var raw = m[0].replace(/[.,;:!?)\]}。，；：！？）]+$/, "");
+        var u = null;
+        try { u = new URL(raw); } catch (e) { u = null; }
+        if (!u || u.protocol !== "https:" || u.username || u.password || linkHosts.indexOf(u.hostname.toLowerCase()) < 0) continue;
+        if (m.index > last) node.appendChild(document.createTextNode(text.slice(last, m.index)));
+        var a = el("a", "pc-link", shorten(u));
+        a.setAttribute("href", u.href);
+        a.setAttribute("target", "_blank");
+        a.setAttribute("rel", "noopener noreferrer");
+        a.setAttribute("title", u.href);
+        node.appendChild(a);
+        last = m.index + raw.length;
+        re.lastIndex = last;
+      }
+      if (last < text.length) node.appendChild(document.createTextNode(text.slice(last)));
     }
 
     function metaText(item, who) {
@@ -255,10 +299,13 @@
         case "message":
           if (!f.id || seen[f.id]) return;
           seen[f.id] = true;
-          var item = { id: f.id, author: f.author, text: f.text || "", at: f.at };
+          if (f.author === "borrower" && ownSent(f)) return;
+          var item = f.author === "borrower"
+            ? { own: true, id: f.id, clientId: f.client_id || "", text: f.text || "", at: f.at }
+            : { id: f.id, author: f.author, text: f.text || "", at: f.at };
           state.items.push(item);
           state.lastId = f.id;
-          typing.textContent = "";
+          if (!item.own) typing.textContent = "";
           render(item);
           save();
           return;
@@ -282,6 +329,24 @@
           if (f.code === "busy" || f.code === "unavailable") setTimeout(sendPending, 4000);
           return;
       }
+    }
+
+    // ownSent matches the server's copy of the borrower's own message with
+    // the one this widget holds: it gets its id, and is not shown twice.
+    function ownSent(f) {
+      for (var i = 0; i < state.items.length; i++) {
+        var it = state.items[i];
+        if (it.own && f.client_id && it.clientId === f.client_id) {
+          it.id = f.id;
+          it.pending = false;
+          state.lastId = f.id;
+          var n = nodes[it.clientId];
+          if (n) n.meta.textContent = metaText(it, n.who);
+          save();
+          return true;
+        }
+      }
+      return false;
     }
 
     function nextToken() {
@@ -368,7 +433,8 @@
 
   if (script && script.dataset && script.dataset.token) {
     var auto = function () {
-      mount({ token: script.dataset.token, target: script.dataset.target || null, lang: script.dataset.lang, url: script.dataset.url });
+      mount({ token: script.dataset.token, target: script.dataset.target || null, lang: script.dataset.lang, url: script.dataset.url,
+        linkHosts: script.dataset.linkHosts });
     };
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", auto);
     else auto();
