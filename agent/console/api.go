@@ -488,7 +488,7 @@ func (h *Handler) outreach(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case errors.Is(err, agent.ErrContactStopped):
 		// An outcome, not a failure: the answer says which.
-		writeJSON(w, http.StatusConflict, OutreachResponse{Outcome: OutcomeStopped, Detail: "collection contact is stopped for this account on this channel", Messages: []agent.Message{}})
+		writeJSON(w, http.StatusConflict, OutreachResponse{Outcome: OutcomeStopped, Detail: h.stoppedWhy(ctx, req.AccountID, req.Channel), Messages: []agent.Message{}})
 		return
 	case err != nil:
 		h.fail(w, r, err)

@@ -1,6 +1,7 @@
 package console_test
 
 import (
+	"context"
 	"fmt"
 	"html"
 	"net/http"
@@ -22,7 +23,7 @@ var chatSecret = []byte("a console test chat secret, 32 bytes or more")
 func withChat(o *setupOptions) {
 	var disp *agent.Dispatcher
 	o.agent = func(c *agent.Config) {
-		disp = &agent.Dispatcher{Store: c.Store, Senders: map[agent.Channel]agent.Sender{agent.ChannelChat: chat.NewSender(c.Bus)},
+		disp = &agent.Dispatcher{Store: c.Store, Senders: map[agent.Channel]agent.Sender{agent.ChannelChat: chat.NewSender(c.Bus), agent.ChannelSMS: quietSMS{}},
 			Clock: c.Clock, Bus: c.Bus, Poll: 20 * time.Millisecond}
 		c.OnEnqueue = disp.Kick
 	}
@@ -50,6 +51,13 @@ func withChat(o *setupOptions) {
 		mux.Handle("/", console)
 		return mux
 	}
+}
+
+// quietSMS accepts every text message and sends it nowhere.
+type quietSMS struct{}
+
+func (quietSMS) Send(_ context.Context, m agent.Outbound) (string, error) {
+	return "test-" + m.MessageID, nil
 }
 
 // widgetSays types a borrower's message into the widget and sends it.

@@ -55,6 +55,26 @@ var pageFuncs = template.FuncMap{
 	},
 	"urgent":  urgentCount,
 	"display": agent.DisplayName,
+	// author names who wrote a message: a team member by name, not role.
+	"author": func(m agent.Message) string {
+		switch m.Author {
+		case agent.AuthorBorrower:
+			return "Borrower"
+		case agent.AuthorAgent:
+			return "AI assistant"
+		case agent.AuthorSupervisor:
+			if m.AuthorName == "" {
+				return "Team member"
+			}
+			return agent.DisplayName(m.AuthorName) + " (team)"
+		case agent.AuthorSystem:
+			if m.AuthorName == "" {
+				return "Notice"
+			}
+			return "Notice (" + agent.DisplayName(m.AuthorName) + ")"
+		}
+		return string(m.Author)
+	},
 	// notes are a conversation's internal notes, oldest first.
 	"notes": func(evs []agent.Event) []agent.Event {
 		var out []agent.Event

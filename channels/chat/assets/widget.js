@@ -59,7 +59,7 @@
     ".parley-chat .pc-msg.pc-supervisor{background:#fef3c7}",
     ".parley-chat .pc-msg.pc-system{align-self:center;background:none;color:var(--pc-muted);font-size:13px;text-align:center}",
     ".parley-chat .pc-meta{display:block;font-size:11px;opacity:.75;margin-top:2px}",
-    ".parley-chat a.pc-link{color:inherit;text-decoration:underline;font-weight:600;word-break:break-all}",
+    ".parley-chat a.pc-link{color:inherit;text-decoration:underline;font-weight:600;white-space:nowrap}",
     ".parley-chat a.pc-link:focus,.parley-chat button:focus-visible{outline:2px solid var(--pc-accent);outline-offset:2px}",
     ".parley-chat .pc-typing{min-height:20px;padding:0 12px;color:var(--pc-muted);font-size:13px}",
     ".parley-chat .pc-alert{margin:0 12px 6px;padding:6px 10px;border-radius:8px;background:#fde8e8;color:#8a1c1c;font-size:13px}",
@@ -339,6 +339,7 @@
         if (it.own && f.client_id && it.clientId === f.client_id) {
           it.id = f.id;
           it.pending = false;
+          if (f.at) it.at = f.at; // the server's time is the record
           state.lastId = f.id;
           var n = nodes[it.clientId];
           if (n) n.meta.textContent = metaText(it, n.who);

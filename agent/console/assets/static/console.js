@@ -54,13 +54,42 @@
     old.replaceWith(node);
   }
 
-  function when(s) {
-    if (!s || s.indexOf("0001-") === 0) { return ""; }
-    return new Date(s).toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z");
-  }
-
   // borrowerTZ is the open conversation's borrower's time zone, when known.
   var borrowerTZ = "";
+
+  // when shows a time in the supervisor's own time zone and, on a
+  // conversation, the borrower's local time beside it.
+  function when(s) {
+    if (!s || s.indexOf("0001-") === 0) { return ""; }
+    var d = new Date(s);
+    var mine = clock(d, "");
+    return borrowerTZ ? mine + " (borrower " + clock(d, borrowerTZ) + ")" : mine;
+  }
+
+  function clock(d, tz) {
+    var o = { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" };
+    if (tz) { o.timeZone = tz; }
+    try { return new Intl.DateTimeFormat("en-US", o).format(d); } catch (e) { return d.toISOString(); }
+  }
+
+  // localTimes rewrites the server's UTC times in the supervisor's own.
+  function localTimes() {
+    document.querySelectorAll("time[datetime]").forEach(function (t) {
+      var v = when(t.getAttribute("datetime"));
+      if (v) { t.textContent = v; }
+    });
+  }
+
+  // author names who wrote a message: the team member by name, not role.
+  function author(m) {
+    switch (m.author) {
+      case "borrower": return "Borrower";
+      case "agent": return "AI assistant";
+      case "supervisor": return m.author_name ? displayName(m.author_name) + " (team)" : "Team member";
+      case "system": return "Notice" + (m.author_name ? " (" + displayName(m.author_name) + ")" : "");
+    }
+    return m.author;
+  }
 
   // borrowerTime says when s is where the borrower is: "8:00 am the
   // borrower's time, Tuesday".
@@ -121,7 +150,7 @@
         el("td", {}, el("a", { href: "/console/conversations/" + encodeURIComponent(c.id) }, c.borrower_name || c.account_id)),
         el("td", {}, c.channel), el("td", {}, c.state), el("td", {}, owner(c)),
         el("td", { class: "last" }, c.last_message), flags,
-        el("td", {}, el("time", {}, when(c.last_message_at)))));
+        el("td", {}, el("time", { datetime: c.last_message_at }, when(c.last_message_at)))));
     });
     return tb;
   }
@@ -206,7 +235,7 @@
       r.data.dead.forEach(function (it) {
         tb.appendChild(el("tr", {},
           el("td", {}, el("a", { href: "/console/conversations/" + encodeURIComponent(it.conversation_id) }, it.conversation_id)),
-          el("td", {}, it.channel), el("td", {}, it.attempts), el("td", {}, it.last_error || ""), el("td", {}, el("time", {}, when(it.updated_at)))));
+          el("td", {}, it.channel), el("td", {}, it.attempts), el("td", {}, it.last_error || ""), el("td", {}, el("time", { datetime: it.updated_at }, when(it.updated_at)))));
       });
       if (!r.data.dead.length) { tb.appendChild(el("tr", {}, el("td", { colspan: "5", class: "empty" }, "None."))); }
       replace("q-dead-rows", tb);
@@ -236,8 +265,8 @@
     var ol = el("ol", { class: "transcript" });
     if (!msgs.length) { ol.appendChild(el("li", { class: "empty" }, "No messages yet.")); }
     msgs.forEach(function (m) {
-      var meta = el("div", { class: "meta" }, el("strong", {}, m.author + (m.author_name ? " " + m.author_name : "")),
-        " · " + m.channel + " · ", el("time", {}, when(m.created_at)), " · " + m.status,
+      var meta = el("div", { class: "meta" }, el("strong", {}, author(m)),
+        " · " + m.channel + " · ", el("time", { datetime: m.created_at }, when(m.created_at)), " · " + m.status,
         m.template_version ? " · " : "", m.template_version ? el("code", {}, m.template_version) : null, m.model ? " · " + m.model : "");
       var text = (m.status === "blocked" || m.status === "dropped")
         ? el("p", { class: "text" }, el("del", {}, m.text), " ", el("span", { class: "note" }, "not sent (" + m.status + ")"))
@@ -267,7 +296,7 @@
     if (!evs.length) { ol.appendChild(el("li", { class: "empty" }, "No events yet.")); }
     evs.forEach(function (e) {
       var data = Object.keys(e.data || {}).sort().map(function (k) { return k + "=" + e.data[k]; }).join(", ");
-      ol.appendChild(el("li", {}, el("time", {}, when(e.at)), " ", el("strong", {}, e.kind), e.actor ? " by " + e.actor : "", data ? " " : "", data ? el("span", { class: "data" }, data) : null));
+      ol.appendChild(el("li", {}, el("time", { datetime: e.at }, when(e.at)), " ", el("strong", {}, e.kind), e.actor ? " by " + (e.actor === "ai" ? "the AI" : displayName(e.actor)) : "", data ? " " : "", data ? el("span", { class: "data" }, data) : null));
     });
     return ol;
   }
@@ -278,7 +307,7 @@
     var ns = evs.filter(function (e) { return e.kind === "note_added"; });
     if (!ns.length) { ol.appendChild(el("li", { class: "empty" }, "No notes.")); }
     ns.forEach(function (e) {
-      ol.appendChild(el("li", {}, el("strong", {}, displayName(e.actor)), " · ", el("time", {}, when(e.at)), el("p", { class: "note-text" }, (e.data || {}).text || "")));
+      ol.appendChild(el("li", {}, el("strong", {}, displayName(e.actor)), " · ", el("time", { datetime: e.at }, when(e.at)), el("p", { class: "note-text" }, (e.data || {}).text || "")));
     });
     return ol;
   }
@@ -463,7 +492,12 @@
       api("POST", "/api/outreach", { account_id: of.account_id.value, channel: of.channel.value }).then(function (r) {
         var d = r.data || {};
         var text = d.outcome ? "Outreach " + d.outcome + (d.send_at ? " until " + when(d.send_at) : "") + (d.detail ? ": " + d.detail : ".") : (d.error || "Outreach failed.");
+        if (d.outcome === "blocked" && !d.detail) { text = "Outreach blocked: the guard refused the opening message; the conversation shows its reasons."; }
         say("outreach-result", text);
+        var box = document.getElementById("outreach-result");
+        if (box && d.conversation_id) {
+          box.append(" ", el("a", { href: "/console/conversations/" + encodeURIComponent(d.conversation_id) }, "Open the conversation"));
+        }
         refreshList();
       });
     });
@@ -503,5 +537,11 @@
       delay = Math.min(delay * 2, 15000);
     };
   }
+  if (page === "conversation") {
+    // The borrower's time zone is on the page: localise at once, before the first refresh.
+    var tzNode = document.querySelector("[data-borrower-tz]");
+    borrowerTZ = tzNode ? tzNode.dataset.borrowerTz : "";
+  }
+  if (page !== "print") { localTimes(); }
   if (page === "list" || page === "queues" || page === "conversation") { connect(); }
 })();
