@@ -124,7 +124,7 @@ func TestBrowserSupervisorFlow(t *testing.T) {
 	t.Logf("screenshot: %s", path)
 }
 
-// newBrowser starts headless Chromium for one test, with a 90-second
+// newBrowser starts headless Chromium for one test, with a 3-minute
 // budget, and returns its context and a runner that fails the test on the
 // first step that fails.
 func newBrowser(t *testing.T, b *testBundle) (context.Context, func(step string, actions ...chromedp.Action[chromedp.Void])) {
@@ -146,7 +146,7 @@ func newBrowser(t *testing.T, b *testBundle) (context.Context, func(step string,
 	t.Cleanup(cancelAlloc)
 	ctx, cancel := chromedp.NewContext(alloc, chromedp.WithLogf(t.Logf))
 	t.Cleanup(cancel)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
 	t.Cleanup(cancelTimeout)
 	run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()

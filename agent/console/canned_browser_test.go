@@ -1,6 +1,7 @@
 package console_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -8,19 +9,13 @@ import (
 	"github.com/parley-collections/parley/agent"
 )
 
-// TestBrowserCannedReplySent: a supervisor picks a canned reply, which
-// fills the box, and sends it; it goes out under the guard like any
-// message.
-func TestBrowserCannedReplySent(t *testing.T) {
-	t.Parallel()
-	b := setup(t)
-	ctx, run := newBrowser(t, b)
-	run("sign in and take over", signIn(b, sup, "/console/conversations/"+b.conv,
-		chromedp.WaitVisible(chromedp.CSS(`body[data-live="true"]`)),
-		chromedp.Click(chromedp.CSS("#takeover")),
-		chromedp.WaitVisible(chromedp.CSS("#send-form")),
-		chromedp.WaitVisible(chromedp.CSS(`#canned[data-ready="true"]`)),
-	)...)
+// cannedReplySent: on a conversation page the supervisor owns, a canned
+// reply is picked, which fills the box, and sent; it goes out under the
+// guard like any message. (Run by TestBrowserInternalNoteNeverSent, in
+// its browser.)
+func cannedReplySent(t *testing.T, b *testBundle, ctx context.Context, run func(string, ...chromedp.Action[chromedp.Void])) {
+	t.Helper()
+	run("canned replies are offered", chromedp.WaitVisible(chromedp.CSS(`#canned[data-ready="true"]`)))
 	// Choose it as a keyboard user would: the select's change fills the box.
 	greeting, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(function () {
 		var s = document.getElementById("canned");

@@ -75,11 +75,13 @@ func bubble(cls, text string) string {
 
 // TestBrowserBorrowerSeesWhoIsTalking: the borrower's widget shows when a
 // person joins and when the assistant is back, and the question the
-// borrower asked in between is answered after the hand-back.
+// borrower asked in between is answered after the hand-back. Then, in the
+// same browser, another borrower's widget shows links and history
+// (widgetLinksAndHistory).
 func TestBrowserBorrowerSeesWhoIsTalking(t *testing.T) {
 	t.Parallel()
 	b := setup(t, withChat)
-	_, run := newBrowser(t, b)
+	ctx, run := newBrowser(t, b)
 	run("open the chat and say hello",
 		append([]chromedp.Action[chromedp.Void]{
 			chromedp.Navigate(b.srv.URL + "/borrower/DEMO-US-1"),
@@ -107,4 +109,5 @@ func TestBrowserBorrowerSeesWhoIsTalking(t *testing.T) {
 		chromedp.WaitVisible(bubble("pc-system", "You're back with Ava, the automated assistant")),
 		chromedp.WaitVisible(bubble("pc-system", "You're back with Ava")+`/following-sibling::div[contains(@class,"pc-agent")][contains(., "$")]`),
 	)
+	widgetLinksAndHistory(t, b, ctx, run, "DEMO-GB-1")
 }

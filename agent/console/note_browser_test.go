@@ -10,11 +10,12 @@ import (
 
 // TestBrowserInternalNoteNeverSent: a note written on a conversation is
 // shown to the team, stored as an audit event, and never sent: no message
-// and no outbox row carries its words.
+// and no outbox row carries its words. Then a canned reply is sent
+// (cannedReplySent), in the same browser.
 func TestBrowserInternalNoteNeverSent(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
-	_, run := newBrowser(t, b)
+	ctx, run := newBrowser(t, b)
 	const note = "Borrower sounded upset; call back after 5pm"
 	run("sign in and take over", signIn(b, sup, "/console/conversations/"+b.conv,
 		chromedp.WaitVisible(chromedp.CSS(`body[data-live="true"]`)),
@@ -27,6 +28,7 @@ func TestBrowserInternalNoteNeverSent(t *testing.T) {
 		chromedp.WaitVisible(`//ol[@id="notes"]/li[contains(., "call back after 5pm")][contains(., "Sam")]`),
 	)
 	b.borrowerSays(t, b.conv, "hello?") // a turn after the note: nothing of it goes out then either
+	cannedReplySent(t, b, ctx, run)
 	msgs, err := b.store.Messages(b.ctx, b.conv, 0, 0)
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,7 @@
 package console_test
 
 import (
+	"context"
 	"net/http"
 	"testing"
 
@@ -8,23 +9,22 @@ import (
 	"github.com/parley-collections/parley/agent"
 )
 
-// TestBrowserWidgetLinksAndHistory: a payment link from the team is a safe,
+// widgetLinksAndHistory: a payment link from the team is a safe,
 // shortened link in the borrower's widget, a link the borrower typed stays
 // text, and a chat opened again in a new tab shows the whole conversation,
 // the borrower's own messages too, in order and once each; a reload
-// repeats nothing.
-func TestBrowserWidgetLinksAndHistory(t *testing.T) {
-	t.Parallel()
-	b := setup(t, withChat)
-	ctx, run := newBrowser(t, b)
+// repeats nothing. (Run by TestBrowserBorrowerSeesWhoIsTalking, in its
+// browser, on another account.)
+func widgetLinksAndHistory(t *testing.T, b *testBundle, ctx context.Context, run func(string, ...chromedp.Action[chromedp.Void]), account string) {
+	t.Helper()
 	const link = "https://pay.example.com/p/3f9a7c2e41b84d0c9e6f"
 	run("chat", append(append([]chromedp.Action[chromedp.Void]{
-		chromedp.Navigate(b.srv.URL + "/borrower/DEMO-US-1"),
+		chromedp.Navigate(b.srv.URL + "/borrower/" + account),
 		chromedp.WaitVisible(`//span[contains(@class,"pc-status")][.="Online"]`),
 	}, widgetSays("hello, see http://example.net/x")...),
 		chromedp.WaitVisible(bubble("pc-agent", "")),
 	)...)
-	conv, err := b.store.OpenConversation(b.ctx, "DEMO-US-1", agent.ChannelChat)
+	conv, err := b.store.OpenConversation(b.ctx, account, agent.ChannelChat)
 	if err != nil {
 		t.Fatal(err)
 	}
