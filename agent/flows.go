@@ -77,18 +77,19 @@ type flow struct {
 	o   *Orchestrator
 	mem flowMemory
 
-	parts        []part
-	err          error
-	done         bool // nothing more is said or done this turn
-	handled      bool // some command got an answer
-	justVerified bool // verification completed on this turn
-	askedID      bool // an identity request is already in this turn's reply
-	paused       bool // the paused notice is already in this turn's reply
-	cmds         []Command
-	loc          *time.Location
-	replaying    bool // answering requests held until verification
-	offersOpen   bool // the previous reply presented offers
-	fellBack     bool // this turn answered "didn't follow"
+	parts         []part
+	err           error
+	done          bool // nothing more is said or done this turn
+	handled       bool // some command got an answer
+	justVerified  bool // verification completed on this turn
+	askedID       bool // an identity request is already in this turn's reply
+	paused        bool // the paused notice is already in this turn's reply
+	askedLanguage bool // the borrower asked to continue in another language
+	cmds          []Command
+	loc           *time.Location
+	replaying     bool // answering requests held until verification
+	offersOpen    bool // the previous reply presented offers
+	fellBack      bool // this turn answered "didn't follow"
 }
 
 // respond is the dialogue policy: it decides, from the understanding and the
@@ -139,6 +140,10 @@ func openOffers(c Conversation) []Plan {
 // nothing about a language.
 func (f *flow) chooseLocale() {
 	t := f.t
+	if f.switchLanguage() {
+		f.askedLanguage = true
+		return
+	}
 	if t.Understanding.Lang == "zh" && t.Locale != "zh" {
 		t.Locale = "zh"
 		t.Conversation.Locale = "zh"
@@ -189,6 +194,9 @@ func (f *flow) run() {
 		t.Conversation.State == StateHandoff, t.Conversation.State == StateIdentityFailed:
 		f.waiting()
 		return
+	}
+	if f.askedLanguage {
+		f.languageAck()
 	}
 	f.verification()
 	if f.done {

@@ -425,6 +425,13 @@ func (Canned) Template() string { return "canned.v1" }
 // CannedNames are the canned replies the console offers, in its order.
 var CannedNames = []string{"greeting", "looking_into_it", "payment_options", "more_time", "thanks"}
 
+// Language acknowledges a borrower's request to continue in the
+// template's language.
+type Language struct{}
+
+// Template names the template.
+func (Language) Template() string { return "language.v1" }
+
 // Closing answers thanks or goodbye.
 type Closing struct{}
 

@@ -1,0 +1,59 @@
+package agent
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/parley-collections/parley/prompts"
+)
+
+// Explicit requests for a language: asking to speak, write or reply in it,
+// or the language's name with "please". A message that only mentions a
+// language ("my English is not very good") asks for nothing.
+var (
+	askEnglish = regexp.MustCompile(`(?i)\b(?:speak|write|reply|respond|answer|talk|continue|switch|change)\b[^.?!]{0,20}\b(?:in|to)?\s*english\b|\benglish\s*,?\s*please\b|\bin english\b[^.?!]{0,12}\bplease\b|\bplease\b[^.?!]{0,20}\bin english\b|\bdo you speak english\b|(?:说|讲|用|改成|换成|切换到?)(?:英文|英语)`)
+	askChinese = regexp.MustCompile(`(?i)\b(?:speak|write|reply|respond|answer|talk|continue|switch|change)\b[^.?!]{0,20}\b(?:in|to)?\s*(?:chinese|mandarin)\b|\b(?:chinese|mandarin)\s*,?\s*please\b|\bin (?:chinese|mandarin)\b[^.?!]{0,12}\bplease\b|(?:说|讲|用|改成|换成|切换到?)(?:中文|汉语|普通话|华语)`)
+)
+
+// languageRequest returns "en" or "zh" when text asks to continue in that
+// language, "" otherwise.
+func languageRequest(text string) string {
+	text = strings.TrimSpace(text)
+	en, zh := askEnglish.FindStringIndex(text), askChinese.FindStringIndex(text)
+	switch {
+	case en != nil && (zh == nil || en[0] > zh[0]):
+		return "en"
+	case zh != nil:
+		return "zh"
+	}
+	return ""
+}
+
+// switchLanguage honours an explicit request for a language: the
+// conversation continues in it until asked otherwise. It reports whether
+// the turn asked.
+func (f *flow) switchLanguage() bool {
+	t := f.t
+	want := languageRequest(t.Inbound.Text)
+	if want == "" {
+		return false
+	}
+	t.Locale = want
+	t.Conversation.Locale = want
+	return true
+}
+
+// languageAck acknowledges the switch when the message asked for nothing
+// else; other requests in the same message are answered in the new
+// language instead.
+func (f *flow) languageAck() {
+	for _, c := range f.cmds {
+		switch c.Intent {
+		case IntentUnknown, IntentGreeting:
+		default:
+			return
+		}
+	}
+	f.handled = true
+	f.say(prompts.Language{})
+}
