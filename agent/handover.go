@@ -54,8 +54,12 @@ func (o *Orchestrator) announce(ctx context.Context, conversationID, user string
 	if err != nil {
 		return err
 	}
-	if _, err := o.storeEvents(ctx, t, conv, user); err != nil {
+	_, _, msgs, err := o.commit(ctx, t, user, turnOptions{})
+	if err != nil {
 		return err
+	}
+	if len(msgs) > 0 {
+		m = msgs[0].Message
 	}
 	if m.Status == StatusDeferred {
 		return o.cancel(ctx, conv, m, user, "a notice of who is talking is not sent after contact hours begin")
