@@ -339,8 +339,10 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	a := analyze(text)
 	r := &reading{a: a, hits: b.match(a), cues: readCues(tc), currency: tc.Currency}
 	if r.has(xInjection) || rolePrefix(a.norm) {
-		r.addIf(r.has(agent.IntentVulnerable), agent.IntentVulnerable)
-		r.add(agent.Command{Intent: agent.IntentUnknown})
+		// Text that tries to instruct the system gets no privileged
+		// command, but what it asks for the borrower's protection stands.
+		r.protective(b)
+		r.addIf(len(r.out) == 0, agent.IntentUnknown)
 		return r.out
 	}
 	now := tc.Now
@@ -349,13 +351,7 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	}
 	r.slots = readSlots(a, tc, r.cues, now)
 
-	r.addIf(r.has(agent.IntentVulnerable), agent.IntentVulnerable)
-	r.addIf(r.has(agent.IntentDeceased), agent.IntentDeceased)
-	r.addIf(r.has(agent.IntentVulnerability) && !r.has(agent.IntentDeceased), agent.IntentVulnerability)
-	r.optOut(b)
-	for _, i := range [...]agent.Intent{agent.IntentCease, agent.IntentAttorney, agent.IntentBankruptcy, agent.IntentDispute, agent.IntentRequestHuman} {
-		r.addIf(r.has(i), i)
-	}
+	r.protective(b)
 	if rel, ok := thirdPartyRelation(a); ok {
 		r.add(agent.Command{Intent: agent.IntentThirdParty, Relation: rel})
 	} else {
@@ -389,6 +385,18 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	}
 	r.social()
 	return r.out
+}
+
+// protective adds the requests that protect the borrower, in the order
+// the flows act on them.
+func (r *reading) protective(b *Brain) {
+	r.addIf(r.has(agent.IntentVulnerable), agent.IntentVulnerable)
+	r.addIf(r.has(agent.IntentDeceased), agent.IntentDeceased)
+	r.addIf(r.has(agent.IntentVulnerability) && !r.has(agent.IntentDeceased), agent.IntentVulnerability)
+	r.optOut(b)
+	for _, i := range [...]agent.Intent{agent.IntentCease, agent.IntentAttorney, agent.IntentBankruptcy, agent.IntentDispute, agent.IntentRequestHuman} {
+		r.addIf(r.has(i), i)
+	}
 }
 
 var (

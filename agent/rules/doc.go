@@ -71,7 +71,8 @@
 // flows judge it against the account. It keeps no state between calls, does
 // no I/O and reads no clock (dates resolve against TurnContext.Now). Text that
 // tries to instruct the system ("ignore previous instructions", "SYSTEM
-// OVERRIDE") yields no privileged command: only vulnerable (so a crisis is
-// never missed) and unknown. Amounts are agent.Money in integer minor units,
+// OVERRIDE") yields no privileged command: only the protective requests it
+// contains (a crisis, an opt-out, a cease, an attorney, a bankruptcy, a
+// dispute, a person), else unknown. Amounts are agent.Money in integer minor units,
 // never floats.
 package rules
