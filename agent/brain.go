@@ -69,6 +69,13 @@ type Command struct {
 	OfferID   string          `json:"offer_id,omitempty"`
 	Relation  string          `json:"relation,omitempty"` // third party: spouse, parent, friend …
 	Text      string          `json:"text,omitempty"`     // the question, for the knowledge base
+	// Unsure marks a commercial command (Commercial) the readers did not
+	// agree on: the flows read it back and act only on an explicit yes.
+	// Set only by the combination of readers (Understander).
+	Unsure bool `json:"unsure,omitempty"`
+	// Readers names the readers that found the command (ReaderRules,
+	// ReaderClassifier, ReaderModel); empty for a single brain's reading.
+	Readers []string `json:"readers,omitempty"`
 }
 
 // IdentityClaim is one identity fact a borrower offered, already normalized:

@@ -64,9 +64,9 @@ func (f *flow) negotiate(c Command) {
 			// show the options again and let the borrower choose.
 			f.present(Step{Offers: table, Outcome: StepOffer}, true)
 		case c.OfferID != "":
-			f.accept(c.OfferID)
+			f.acceptOrReadBack(c, c.OfferID)
 		case len(table) == 1:
-			f.accept(table[0].ID)
+			f.acceptOrReadBack(c, table[0].ID)
 		case len(table) > 1:
 			f.present(Step{Offers: table, Outcome: StepOffer}, true) // which one? show them again
 		default:
@@ -348,12 +348,23 @@ func (f *flow) promise(c Command) {
 		f.negotiate(Command{Intent: IntentProposePlan, Amount: c.Amount})
 		return
 	}
+	if c.Unsure {
+		f.readBackPromise(c)
+		return
+	}
+	f.recordPromise(c)
+}
+
+// recordPromise records a promise to pay on its date and thanks the
+// borrower. The date is the calendar date the borrower named, said as
+// that date in their time zone.
+func (f *flow) recordPromise(c Command) {
 	data := map[string]string{"date": c.Date.Format(time.DateOnly)}
 	if c.Amount != nil {
 		data["amount"] = f.ownCurrency(c.Amount).Decimal()
 	}
 	f.t.Emit(EventPromiseToPay, data)
-	f.say(prompts.Promise{Date: c.Date.In(f.location())})
+	f.say(prompts.Promise{Date: calendarDay(c.Date, f.location())})
 }
 
 // hardship acknowledges job loss, illness or bereavement with care. Once

@@ -59,6 +59,9 @@ type flowMemory struct {
 	AwaitAttorney bool `json:"await_attorney,omitempty"`
 	// Waiting is set once the borrower was told a person will reply.
 	Waiting bool `json:"waiting,omitempty"`
+	// ReadBack is a commitment the turn's reply read back: only a yes in
+	// reply to that message agrees it (flow_confirm.go).
+	ReadBack *readBack `json:"read_back,omitempty"`
 }
 
 // verificationAttempts is how many wrong answers end verification.
@@ -90,6 +93,8 @@ type flow struct {
 	replaying     bool // answering requests held until verification
 	offersOpen    bool // the previous reply presented offers
 	fellBack      bool // this turn answered "didn't follow"
+	// pendingReadBack is the read-back of the previous reply, if any.
+	pendingReadBack *readBack
 }
 
 // respond is the dialogue policy: it decides, from the understanding and the
@@ -106,6 +111,7 @@ func (o *Orchestrator) respond(ctx context.Context, t *Turn) error {
 	}
 	f.chooseLocale()
 	f.offersOpen, f.mem.Offered = f.mem.Offered, false
+	f.pendingReadBack, f.mem.ReadBack = f.mem.ReadBack, nil
 	f.run()
 	if f.handled && !f.fellBack {
 		f.mem.Fallbacks = 0
@@ -202,6 +208,7 @@ func (f *flow) run() {
 	if f.done {
 		return
 	}
+	f.confirmReadBack()
 	for _, c := range f.cmds {
 		f.command(c)
 		if f.done {
@@ -330,7 +337,7 @@ func (f *flow) debtCommand(c Command) {
 	case IntentPromiseToPay:
 		f.promise(c)
 	case IntentCancelPlan:
-		f.cancelPlan()
+		f.cancelOrReadBack(c)
 	default:
 		f.notUnderstood()
 	}

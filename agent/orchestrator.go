@@ -231,9 +231,10 @@ func (o *Orchestrator) Receive(ctx context.Context, in Inbound) (Message, bool, 
 			}
 		}
 		if t := in.Meta["OptOutType"]; t != "" {
-			// Twilio's Advanced Opt-Out already acted on the keyword; the
-			// flows still record it and confirm once.
 			o.log.Info("twilio opt-out type", "type", t, "conversation", conv.ID)
+			if err := o.recordOptOutType(ctx, conv, stored, t); err != nil {
+				return stored, created, fmt.Errorf("receive: %w", err)
+			}
 		}
 	}
 	return stored, created, nil
@@ -391,6 +392,11 @@ func (o *Orchestrator) process(ctx context.Context, messageID string, opts ...Tu
 		if uerr != nil {
 			o.log.Warn("brain failed", "conversation", conv.ID, "err", uerr)
 			u = Understanding{Commands: []Command{{Intent: IntentUnknown}}, Brain: "none", Fallback: uerr.Error()}
+		}
+		if optedOutByCarrier(t) {
+			// Twilio already opted the number out: whatever the readers
+			// made of the words, the turn records and confirms it.
+			u.Commands = append([]Command{{Intent: IntentOptOut, Readers: []string{ReaderKeyword}}}, u.Commands...)
 		}
 		t.Understanding = u
 		res.Brain = u.Brain

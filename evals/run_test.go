@@ -20,7 +20,8 @@ import (
 	"github.com/parley-collections/parley/policies"
 )
 
-// options runs cases on in-memory SQLite stores with the rules brain.
+// options runs cases on in-memory SQLite stores with the rules brain and
+// the classifier, as `parley eval run` does.
 func options() evals.Options {
 	return evals.Options{
 		NewStore: func(ctx context.Context) (agent.Store, func(), error) {
@@ -30,7 +31,7 @@ func options() evals.Options {
 			}
 			return st, func() { _ = st.Close() }, nil
 		},
-		NewBrain:  func() agent.Brain { return rules.New() },
+		NewBrain:  func() agent.Brain { return agent.NewUnderstander(rules.New(), nil) },
 		BrainName: "rules",
 		Guard:     policies.Default(),
 		Jobs:      2,

@@ -447,3 +447,16 @@ type Fallback struct {
 
 // Template names the template.
 func (Fallback) Template() string { return "fallback.v1" }
+
+// ReadBack reads a commitment back before it binds, when the borrower's
+// message did not make it certain: an offer chosen (Kind "accept", Plan),
+// a promise to pay (Kind "promise", Date), or cancelling the agreed plan
+// (Kind "cancel", Plan). Only an explicit yes to it agrees.
+type ReadBack struct {
+	Kind string
+	Plan Offer
+	Date time.Time
+}
+
+// Template names the template.
+func (ReadBack) Template() string { return "read_back.v1" }

@@ -74,6 +74,13 @@ var samples = map[string][]Data{
 		PlanCancelled{Plan: Offer{ID: "1", Kind: "installments", Frequency: "monthly", Total: "$1,200.00", Installment: "$150.00", Count: 8, First: due}},
 		PlanCancelled{Plan: Offer{ID: "1", Kind: "full", Total: "$1,200.00", Installment: "$1,200.00", Count: 1, First: due}},
 	},
+	"read_back.v1": {
+		ReadBack{Kind: "accept", Plan: Offer{ID: "1", Kind: "installments", Frequency: "monthly", Total: "$1,200.00", Installment: "$150.00", Count: 8, First: due}},
+		ReadBack{Kind: "accept", Plan: Offer{ID: "2", Kind: "settlement", Frequency: "once", Total: "$960.00", Installment: "$960.00", Count: 1, First: due}},
+		ReadBack{Kind: "accept", Plan: Offer{ID: "4", Kind: "installments", Frequency: "weekly", Total: "$1,200.00", Installment: "$171.42", Last: "$171.48", Count: 7, First: due}},
+		ReadBack{Kind: "promise", Date: due},
+		ReadBack{Kind: "cancel", Plan: Offer{ID: "1", Kind: "full", Total: "$1,200.00", Installment: "$1,200.00", Count: 1, First: due}},
+	},
 	"crisis.v1": {Crisis{Region: RegionUS}, Crisis{Region: RegionGB}, Crisis{Region: RegionCN}, Crisis{Region: RegionIN}, Crisis{}},
 	"opt_out.v1": {
 		OptOut{Channel: "sms", Collector: "Midwest Recovery", Current: true},

@@ -70,7 +70,7 @@ func runEval(ctx context.Context, sio IO, args []string) error {
 	}
 	opts := evals.Options{
 		NewStore:  newEvalStore,
-		NewBrain:  func() agent.Brain { return rules.New() },
+		NewBrain:  func() agent.Brain { return agent.NewUnderstander(rules.New(), nil) },
 		BrainName: "rules",
 		Guard:     policies.Default(),
 		Knowledge: know,
@@ -258,7 +258,8 @@ func useFake(mode string, opts *evals.Options) (stop func(), err error) {
 		srv.Close()
 		return nil, fmt.Errorf("fake model: %w", err)
 	}
-	opts.NewBrain = func() agent.Brain { return brain }
+	combined := agent.NewUnderstander(rules.New(), brain)
+	opts.NewBrain = func() agent.Brain { return combined }
 	opts.Phraser = phraser
 	opts.BrainName = fakellm.Model + " (" + mode + ")"
 	if h, ok := fakellm.Lookup(mode); ok {

@@ -15,8 +15,8 @@ import (
 )
 
 // brains is the understanding and phrasing the agent runs with: the rules
-// brain alone, or an LLM over an OpenAI-compatible endpoint that falls back
-// to the rules brain.
+// brain and the embedded classifier, with an LLM over an OpenAI-compatible
+// endpoint as a third reader when one is configured (agent.Understander).
 type brains struct {
 	brain   agent.Brain
 	phraser agent.Phraser // nil without an LLM
@@ -24,15 +24,16 @@ type brains struct {
 	llm     openai.Config
 }
 
-// newBrains is the LLM brain cfg configures; with useLLM false, or nothing
-// configured, it is the rules brain alone.
+// newBrains is the understanding cfg configures: the rules brain and the
+// classifier, with the LLM brain as a third reader when useLLM is set and
+// an endpoint is configured.
 func newBrains(cfg openai.Config, log *slog.Logger, useLLM bool) (brains, error) {
-	b := brains{brain: rules.New(), name: "rules"}
+	b := brains{brain: agent.NewUnderstander(rules.New(), nil), name: "rules"}
 	if !useLLM || !cfg.Configured() {
 		return b, nil
 	}
 	cfg.Logger = log
-	llm, err := openai.NewBrain(cfg, b.brain)
+	llm, err := openai.NewBrain(cfg, rules.New())
 	if err != nil {
 		return b, fmt.Errorf("llm: %w", err)
 	}
@@ -44,7 +45,7 @@ func newBrains(cfg openai.Config, log *slog.Logger, useLLM bool) (brains, error)
 	if model == "" {
 		model = "llm"
 	}
-	return brains{brain: llm, phraser: ph, name: model, llm: cfg}, nil
+	return brains{brain: agent.NewUnderstander(rules.New(), llm), phraser: ph, name: model, llm: cfg}, nil
 }
 
 // newKnowledge is the knowledge base: Qdrant when QDRANT_URL is set (with

@@ -8,8 +8,9 @@ import (
 	"github.com/parley-collections/parley/evals/fakellm"
 )
 
-// brains wires Parley's LLM brain (over fallback) and phraser to the fake,
-// as cmd/parley does.
+// brains wires Parley's LLM brain and phraser to the fake, as cmd/parley
+// does: the model is the third reader beside the rules brain (fallback)
+// and the classifier.
 func brains(s *fakellm.Server, fallback agent.Brain) (agent.Brain, agent.Phraser, error) {
 	cfg := openai.Config{BaseURL: s.BaseURL(), APIKey: "fake", Model: fakellm.Model, BreakerThreshold: 1 << 30,
 		Logger: slog.New(slog.DiscardHandler)}
@@ -21,5 +22,5 @@ func brains(s *fakellm.Server, fallback agent.Brain) (agent.Brain, agent.Phraser
 	if err != nil {
 		return nil, nil, err
 	}
-	return b, p, nil
+	return agent.NewUnderstander(fallback, b), p, nil
 }
