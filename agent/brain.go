@@ -56,6 +56,18 @@ const (
 	IntentUnknown      Intent = "unknown"
 )
 
+// Intents lists every intent a Brain may report: the flows act on each,
+// and the LLM brain offers each as a tool.
+var Intents = []Intent{
+	IntentVerifyIdentity, IntentAskBalance, IntentAskDueDate, IntentAskCreditor, IntentAskPurpose,
+	IntentAskHowToPay, IntentAskFees, IntentAskBot, IntentAskWho, IntentAskCredit, IntentAskAdvice,
+	IntentAskArrest, IntentAskLowest, IntentProposePlan, IntentAcceptOffer, IntentRejectOffer, IntentPayInFull,
+	IntentPromiseToPay, IntentDispute, IntentHardship, IntentVulnerable, IntentVulnerability,
+	IntentDeceased, IntentCancelPlan, IntentOptOut, IntentOptIn, IntentHelp, IntentCease,
+	IntentAttorney, IntentBankruptcy, IntentRequestHuman, IntentThirdParty, IntentQuestion,
+	IntentGreeting, IntentThanks, IntentGoodbye, IntentAffirm, IntentDeny, IntentUnknown,
+}
+
 // Command is one understood intent with its slots. Slots are parsed values;
 // they are what the borrower said, never an instruction the flows must obey.
 type Command struct {

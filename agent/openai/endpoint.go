@@ -1,12 +1,15 @@
 package openai
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net/http"
+	"strings"
 	"time"
 
 	goopenai "github.com/sashabaranov/go-openai"
@@ -63,7 +66,13 @@ func newEndpoint(cfg Config) (*endpoint, error) {
 	}
 	oc := goopenai.DefaultConfig(cfg.APIKey)
 	oc.BaseURL = cfg.BaseURL
-	oc.HTTPClient = cfg.HTTPClient
+	hc := *cfg.HTTPClient
+	next := hc.Transport
+	if next == nil {
+		next = http.DefaultTransport
+	}
+	hc.Transport = zeroTemperature{next: next}
+	oc.HTTPClient = &hc
 	return &endpoint{
 		cfg:     cfg,
 		client:  goopenai.NewClientWithConfig(oc),
@@ -138,10 +147,12 @@ func classify(ctx context.Context, err error) string {
 }
 
 // settle records a call's outcome on the breaker. A call the caller
-// abandoned, or one never sent, says nothing about the endpoint.
+// abandoned, or one never sent, says nothing about the endpoint; a model's
+// bad answer (a tool call that fails validation, an ungrounded number)
+// came from an endpoint that answered, and falls back for its turn only.
 func (e *endpoint) settle(parent context.Context, reason string) {
 	switch {
-	case reason == "":
+	case reason == "", reason == ReasonInvalidOutput, reason == ReasonUngrounded:
 		e.breaker.success()
 	case parent.Err() != nil, reason == ReasonBadRequest:
 		e.breaker.release()
@@ -152,3 +163,35 @@ func (e *endpoint) settle(parent context.Context, reason string) {
 
 // State reports the circuit breaker's state.
 func (e *endpoint) State() BreakerState { return e.breaker.state() }
+
+// zeroTemperature sends "temperature": 0 on a chat-completion request that
+// names no temperature. go-openai leaves a zero Temperature out of the JSON
+// (the field is omitempty), and the endpoint's default (1 at OpenAI) would
+// apply: the brain's readings must be as repeatable as the model allows.
+// A request with a temperature of its own is sent as it is.
+type zeroTemperature struct{ next http.RoundTripper }
+
+func (z zeroTemperature) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.Method != http.MethodPost || r.Body == nil || !strings.HasSuffix(r.URL.Path, "/chat/completions") {
+		return z.next.RoundTrip(r)
+	}
+	body, err := io.ReadAll(r.Body)
+	r.Body.Close()
+	if err != nil {
+		return nil, err
+	}
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(body, &fields) == nil {
+		if _, ok := fields["temperature"]; !ok {
+			fields["temperature"] = json.RawMessage("0")
+			if b, err := json.Marshal(fields); err == nil {
+				body = b
+			}
+		}
+	}
+	out := r.Clone(r.Context())
+	out.Body = io.NopCloser(bytes.NewReader(body))
+	out.ContentLength = int64(len(body))
+	out.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
+	return z.next.RoundTrip(out)
+}

@@ -48,6 +48,7 @@ var tools = []tool{
 	{agent.IntentAskCredit, "Asks how the debt or payments affect their credit record.", "", noArgs},
 	{agent.IntentAskAdvice, "Asks where to get free debt advice.", "", noArgs},
 	{agent.IntentAskLowest, "Asks for the lowest amount or the longest plan the creditor would accept, naming no amount.", "", noArgs},
+	{agent.IntentAskArrest, "Asks whether they can be arrested, jailed or charged with a crime over the debt.", "", noArgs},
 	{agent.IntentProposePlan, "Proposes or asks for a payment plan, possibly with an amount per installment, a frequency and a number of installments.",
 		`{"amount":{"type":"string","description":"amount per installment, plain decimal"},` +
 			`"frequency":{"type":"string","enum":["weekly","biweekly","monthly","once"]},` +
@@ -61,6 +62,9 @@ var tools = []tool{
 	{agent.IntentDispute, "Disputes the debt: not theirs, wrong amount, already paid, fraud.", "", noArgs},
 	{agent.IntentHardship, "Describes financial hardship: job loss, illness, cannot afford.", "", noArgs},
 	{agent.IntentVulnerable, "Expresses crisis, self-harm or serious distress.", "", noArgs},
+	{agent.IntentVulnerability, "Describes a vulnerability that is not a crisis: a recent bereavement, a serious illness, a breathing-space moratorium.", "", noArgs},
+	{agent.IntentDeceased, "Says the borrower has died.", "", noArgs},
+	{agent.IntentCancelPlan, "Withdraws from an agreed plan, or says they did not agree to it.", "", noArgs},
 	{agent.IntentOptOut, "Asks to stop messages on a channel.",
 		`{"channel":{"type":"string","enum":["sms","chat","voice","email"],"description":"omit for the current channel"}}`, parseChannel},
 	{agent.IntentOptIn, "Asks to receive messages on a channel again.",
