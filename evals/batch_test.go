@@ -12,6 +12,7 @@ import (
 
 	"github.com/parley-collections/parley/agent"
 	"github.com/parley-collections/parley/agent/rules"
+	"github.com/parley-collections/parley/agent/understand"
 	"github.com/parley-collections/parley/evals"
 	"github.com/parley-collections/parley/policies/textclass"
 )
@@ -62,7 +63,7 @@ func TestIntentBatchThroughAgent(t *testing.T) {
 		name string
 		new  func() agent.Brain
 	}{
-		{"rules+classifier", func() agent.Brain { return agent.NewUnderstander(rules.New(), nil) }},
+		{"rules+classifier", func() agent.Brain { return understand.New(rules.New(), nil) }},
 		{"rules", func() agent.Brain { return rules.New() }},
 	} {
 		for _, lang := range []string{"en", "zh"} {

@@ -16,6 +16,7 @@ import (
 	"github.com/parley-collections/parley/agent"
 	"github.com/parley-collections/parley/agent/rules"
 	"github.com/parley-collections/parley/agent/sqlite"
+	"github.com/parley-collections/parley/agent/understand"
 	"github.com/parley-collections/parley/evals"
 	"github.com/parley-collections/parley/policies"
 )
@@ -31,7 +32,7 @@ func options() evals.Options {
 			}
 			return st, func() { _ = st.Close() }, nil
 		},
-		NewBrain:  func() agent.Brain { return agent.NewUnderstander(rules.New(), nil) },
+		NewBrain:  func() agent.Brain { return understand.New(rules.New(), nil) },
 		BrainName: "rules",
 		Guard:     policies.Default(),
 		Jobs:      2,

@@ -14,6 +14,7 @@ import (
 	"github.com/parley-collections/parley/agent/kb"
 	"github.com/parley-collections/parley/agent/rules"
 	"github.com/parley-collections/parley/agent/sqlite"
+	"github.com/parley-collections/parley/agent/understand"
 	"github.com/parley-collections/parley/evals"
 	"github.com/parley-collections/parley/evals/fakellm"
 	"github.com/parley-collections/parley/policies"
@@ -70,7 +71,7 @@ func runEval(ctx context.Context, sio IO, args []string) error {
 	}
 	opts := evals.Options{
 		NewStore:  newEvalStore,
-		NewBrain:  func() agent.Brain { return agent.NewUnderstander(rules.New(), nil) },
+		NewBrain:  func() agent.Brain { return understand.New(rules.New(), nil) },
 		BrainName: "rules",
 		Guard:     policies.Default(),
 		Knowledge: know,
@@ -258,7 +259,7 @@ func useFake(mode string, opts *evals.Options) (stop func(), err error) {
 		srv.Close()
 		return nil, fmt.Errorf("fake model: %w", err)
 	}
-	combined := agent.NewUnderstander(rules.New(), brain)
+	combined := understand.New(rules.New(), brain)
 	opts.NewBrain = func() agent.Brain { return combined }
 	opts.Phraser = phraser
 	opts.BrainName = fakellm.Model + " (" + mode + ")"

@@ -26,7 +26,8 @@ cases:
 
 // TestEvalRunHostile runs a suite against the fake model on the loopback
 // interface: the model that behaves passes it, the one that reads STOP as
-// a greeting fails it, and the summary counts where the misbehaviour ended.
+// a greeting passes it too (the other readers opt out), and the summary
+// counts where the misbehaviour ended.
 func TestEvalRunHostile(t *testing.T) {
 	t.Parallel()
 	suite := filepath.Join(t.TempDir(), "stop.yaml")
@@ -37,14 +38,16 @@ func TestEvalRunHostile(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "1/1 cases passed (100.0%) with the fake-model (good) brain") {
 		t.Fatalf("--fake-model: exit %d\n%s%s", code, out, errOut)
 	}
+	// The model reads STOP as a greeting; the rules brain's reading of it
+	// still opts out, and the summary says understanding stopped it.
 	code, out, errOut = runParley(t, env(), "", "eval", "run", suite, "--brain", "llm", "--hostile", "ignore-stop")
-	for _, want := range []string{"scorer opt_out: turn 2: the borrower asked to stop", "hostile model     ignore-stop: misbehaved 1 times; leaked 1"} {
+	for _, want := range []string{"1/1 cases passed", "hostile model     ignore-stop: misbehaved 1 times; understanding 1, leaked 0"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("--hostile ignore-stop output lacks %q:\n%s%s", want, out, errOut)
 		}
 	}
-	if code != 1 {
-		t.Errorf("--hostile ignore-stop: exit %d, want 1", code)
+	if code != 0 {
+		t.Errorf("--hostile ignore-stop: exit %d, want 0", code)
 	}
 	if code, _, errOut := runParley(t, env(), "", "eval", "run", suite, "--hostile", "ignore-stop"); code != 2 || !strings.Contains(errOut, "need --brain llm") {
 		t.Errorf("--hostile without --brain llm: exit %d, %s", code, errOut)

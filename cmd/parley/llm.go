@@ -10,6 +10,7 @@ import (
 	"github.com/parley-collections/parley/agent/openai"
 	"github.com/parley-collections/parley/agent/qdrant"
 	"github.com/parley-collections/parley/agent/rules"
+	"github.com/parley-collections/parley/agent/understand"
 	"github.com/parley-collections/parley/evals"
 	"github.com/parley-collections/parley/prompts/system"
 )
@@ -28,7 +29,7 @@ type brains struct {
 // classifier, with the LLM brain as a third reader when useLLM is set and
 // an endpoint is configured.
 func newBrains(cfg openai.Config, log *slog.Logger, useLLM bool) (brains, error) {
-	b := brains{brain: agent.NewUnderstander(rules.New(), nil), name: "rules"}
+	b := brains{brain: understand.New(rules.New(), nil), name: "rules"}
 	if !useLLM || !cfg.Configured() {
 		return b, nil
 	}
@@ -45,7 +46,7 @@ func newBrains(cfg openai.Config, log *slog.Logger, useLLM bool) (brains, error)
 	if model == "" {
 		model = "llm"
 	}
-	return brains{brain: agent.NewUnderstander(rules.New(), llm), phraser: ph, name: model, llm: cfg}, nil
+	return brains{brain: understand.New(rules.New(), llm), phraser: ph, name: model, llm: cfg}, nil
 }
 
 // newKnowledge is the knowledge base: Qdrant when QDRANT_URL is set (with

@@ -5,6 +5,7 @@ import (
 
 	"github.com/parley-collections/parley/agent"
 	"github.com/parley-collections/parley/agent/openai"
+	"github.com/parley-collections/parley/agent/understand"
 	"github.com/parley-collections/parley/evals/fakellm"
 )
 
@@ -22,5 +23,5 @@ func brains(s *fakellm.Server, fallback agent.Brain) (agent.Brain, agent.Phraser
 	if err != nil {
 		return nil, nil, err
 	}
-	return agent.NewUnderstander(fallback, b), p, nil
+	return understand.New(fallback, b), p, nil
 }

@@ -1,4 +1,4 @@
-package agent
+package understand
 
 import (
 	"os"
@@ -27,7 +27,7 @@ func TestProtectiveThresholdsCalibration(t *testing.T) {
 	if os.Getenv("PARLEY_CALIBRATE") == "" {
 		t.Skip("set PARLEY_CALIBRATE=1 to recompute the classifier's protective thresholds")
 	}
-	_, train, _, err := textclass.ReadCorpus(os.DirFS("../policies/textclass/corpus/intents"))
+	_, train, _, err := textclass.ReadCorpus(os.DirFS("../../policies/textclass/corpus/intents"))
 	if err != nil {
 		t.Fatal(err)
 	}
