@@ -1,6 +1,7 @@
 package agent_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/parley-collections/parley/agent"
@@ -167,5 +168,19 @@ func TestEveryDemoAccount(t *testing.T) {
 			wantEvents(t, res, agent.EventPlanOffered)
 			wantEvents(t, res2, agent.EventPlanAccepted, agent.EventPaymentLinkSent)
 		})
+	}
+}
+
+// A first message that asks who is writing, or whether it is a bot, is
+// answered by the introduction once, not by an introduction and then the
+// same words again.
+func TestFirstAnswerToWhoIntroducesOnce(t *testing.T) {
+	t.Parallel()
+	for _, c := range []agent.Command{cmd(agent.IntentAskWho), cmd(agent.IntentAskBot)} {
+		b := setup(t, usAccount(), agent.ChannelChat)
+		res := b.turn("hey who is this", c)
+		if n := strings.Count(strings.ToLower(text(res)), "automated assistant"); n != 1 {
+			t.Errorf("%s: the first reply says who is writing %d times:\n%s", c.Intent, n, text(res))
+		}
 	}
 }
