@@ -455,12 +455,28 @@ func (f *flow) emitOnce(kind EventKind, data map[string]string) {
 // automated assistant is writing and for whom.
 func introEligible(string) bool { return true }
 
+// introduces reports whether the turn's reply already says who is writing
+// and for whom (the answer to "who is this?" or "are you a bot?"), so that
+// the introduction is not said twice.
+func (f *flow) introduces() bool {
+	for _, p := range f.parts {
+		switch p.data.(type) {
+		case prompts.Who, prompts.Bot:
+			return true
+		}
+	}
+	return false
+}
+
 // compose turns the queued parts into replies: consecutive parts with one
 // purpose make one message, so a borrower gets one text per turn where the
 // rules allow it, and each reply carries a plainer fallback.
 func (f *flow) compose() {
 	if len(f.parts) == 0 {
 		return
+	}
+	if !f.mem.Greeted && introEligible(f.parts[0].purpose) && f.introduces() {
+		f.mem.Greeted = true
 	}
 	if !f.mem.Greeted && introEligible(f.parts[0].purpose) {
 		intro := prompts.Intro{AgentName: f.o.cfg.AgentName, Collector: f.sender()}
