@@ -428,6 +428,11 @@ func TestUnderstandIdentity(t *testing.T) {
 		{text: "3/5/2015", want: []agent.Command{c(agent.IntentUnknown)}},
 		{text: "3/5/2015", history: askDOB, want: []agent.Command{verify(dob("2015-03-05", "2015-05-03"))}},
 		{text: "DOB: 12 April 1985, ZIP 60601", want: []agent.Command{verify(dob("1985-04-12"), post("60601"))}},
+		// Facts volunteered before any question: a date of birth beside a
+		// bare ZIP or PIN code is the pair the agent will ask for.
+		{text: "1985-04-12 60601", want: []agent.Command{verify(dob("1985-04-12"), post("60601"))}},
+		{text: "april 12 1985, 60601", want: []agent.Command{verify(dob("1985-04-12"), post("60601"))}},
+		{text: "1985年4月12日 200030", want: []agent.Command{verify(dob("1985-04-12"), post("200030"))}},
 		{text: "I'm his wife, his date of birth is 1985-04-12", want: []agent.Command{third("spouse"), verify(dob("1985-04-12"))}},
 	})
 }
