@@ -245,6 +245,18 @@ func scanIdentity(a *analysis, used []bool, now time.Time, ask, pending identity
 		}
 	}
 
+	// A date of birth volunteered with a bare five- or six-digit number is
+	// the pair the agent asks for: the number is the ZIP or PIN code.
+	if len(dob) > 0 && len(post) == 0 && !want.postcode {
+		for i, t := range seq {
+			if used[i] || t.kind != tNum || moneyish(seq, i) || !allDigits(t.text) || (len(t.text) != 5 && len(t.text) != 6) {
+				continue
+			}
+			post = appendNew(post, t.text)
+			used[i] = true
+		}
+	}
+
 	var out []agent.IdentityClaim
 	if len(dob) > 0 {
 		out = append(out, agent.IdentityClaim{Kind: agent.IdentityDOB, Values: dob})
