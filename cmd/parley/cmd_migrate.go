@@ -30,11 +30,7 @@ func runMigrate(ctx context.Context, sio IO, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("unexpected argument %q", fs.Arg(0))
 	}
-	cfg, err := storeConfig(sio.Getenv, *db)
-	if err != nil {
-		return usagef("%v", err)
-	}
-	st, err := openStore(ctx, cfg)
+	st, cfg, err := openStoreFlag(ctx, sio.Getenv, *db)
 	if err != nil {
 		return err
 	}

@@ -59,11 +59,7 @@ func runUser(ctx context.Context, sio IO, args []string) error {
 	if err != nil {
 		return err
 	}
-	cfg, err := storeConfig(sio.Getenv, *db)
-	if err != nil {
-		return usagef("%v", err)
-	}
-	st, err := openStore(ctx, cfg)
+	st, _, err := openStoreFlag(ctx, sio.Getenv, *db)
 	if err != nil {
 		return err
 	}
@@ -136,11 +132,7 @@ func runPasswd(ctx context.Context, sio IO, args []string) error {
 	if err != nil {
 		return err
 	}
-	cfg, err := storeConfig(sio.Getenv, *db)
-	if err != nil {
-		return usagef("%v", err)
-	}
-	st, err := openStore(ctx, cfg)
+	st, _, err := openStoreFlag(ctx, sio.Getenv, *db)
 	if err != nil {
 		return err
 	}

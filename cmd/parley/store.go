@@ -47,3 +47,15 @@ func storeConfig(getenv func(string) string, dbFlag string) (config, error) {
 	}
 	return c, err
 }
+
+// openStoreFlag opens the store the environment names, with a command's
+// --db flag, when given, in place of PARLEY_DB; it returns the
+// configuration it opened with.
+func openStoreFlag(ctx context.Context, getenv func(string) string, dbFlag string) (agent.Store, config, error) {
+	cfg, err := storeConfig(getenv, dbFlag)
+	if err != nil {
+		return nil, cfg, usagef("%v", err)
+	}
+	st, err := openStore(ctx, cfg)
+	return st, cfg, err
+}
