@@ -394,6 +394,7 @@ func TestUnderstandIdentity(t *testing.T) {
 	askZIP := agentSaid("Please tell me your ZIP code.")
 	askLast4 := agentSaid("What are the last four digits of your SSN?")
 	askZH := agentSaid("请提供您的出生日期和邮编。")
+	askZHID := agentSaid("为保护您的隐私，请提供您的出生日期和身份证号后四位。")
 	runUnderstand(t, []understandCase{
 		{text: "my zip is 60601", want: []agent.Command{verify(post("60601"))}},
 		{text: "my date of birth is April 12 1985 and my zip is 60601", want: []agent.Command{verify(dob("1985-04-12"), post("60601"))}},
@@ -433,6 +434,12 @@ func TestUnderstandIdentity(t *testing.T) {
 		{text: "1985-04-12 60601", want: []agent.Command{verify(dob("1985-04-12"), post("60601"))}},
 		{text: "april 12 1985, 60601", want: []agent.Command{verify(dob("1985-04-12"), post("60601"))}},
 		{text: "1985年4月12日 200030", want: []agent.Command{verify(dob("1985-04-12"), post("200030"))}},
+		// DEMO-CN-1 is asked for a date of birth and the last four digits of an ID.
+		{text: "1992年8月8日", history: askZHID, want: []agent.Command{verify(dob("1992-08-08"))}},
+		{text: "1992.8.8", history: askZHID, want: []agent.Command{verify(dob("1992-08-08"))}},
+		{text: "１９９２年８月８日，１３５７", history: askZHID, want: []agent.Command{verify(dob("1992-08-08"), last4("1357"))}},
+		{text: "一九九二年八月八日 1357", history: askZHID, want: []agent.Command{verify(dob("1992-08-08"), last4("1357"))}},
+		{text: "生日92年8月8日", want: []agent.Command{verify(dob("1992-08-08"))}},
 		{text: "I'm his wife, his date of birth is 1985-04-12", want: []agent.Command{third("spouse"), verify(dob("1985-04-12"))}},
 	})
 }

@@ -193,6 +193,40 @@ func TestParseDOB(t *testing.T) {
 		{"2026-11-01", nil},
 		{"March 3", nil},
 		{"I was born in 1985", nil},
+		// Chinese dates of birth in every common form.
+		{"1992年8月8日", []string{"1992-08-08"}},
+		{"1992年08月08日", []string{"1992-08-08"}},
+		{"1992年8月8号", []string{"1992-08-08"}},
+		{"1992 年 8 月 8 日", []string{"1992-08-08"}},
+		{"我是1992年8月8日出生的", []string{"1992-08-08"}},
+		{"1992.8.8", []string{"1992-08-08"}},
+		{"1992.08.08", []string{"1992-08-08"}},
+		{"1992/8/8", []string{"1992-08-08"}},
+		{"1992-8-8", []string{"1992-08-08"}},
+		{"１９９２年８月８日", []string{"1992-08-08"}},
+		{"１９９２．８．８", []string{"1992-08-08"}},
+		{"一九九二年八月八日", []string{"1992-08-08"}},
+		{"一九九二年八月八号", []string{"1992-08-08"}},
+		{"一九九二年十二月三十一日", []string{"1992-12-31"}},
+		{"二〇〇〇年一月一日", []string{"2000-01-01"}},
+		{"1992年2月30日", nil},
+		// A two-digit year takes the century that makes a plausible date
+		// of birth (10 to 110 years ago): 2092 is to come, so 92年 is
+		// 1992; 1905 is too long ago, so 05年 is 2005. When both are
+		// plausible both readings go to the record, which has one.
+		{"92年8月8日", []string{"1992-08-08"}},
+		{"九二年八月八日", []string{"1992-08-08"}},
+		{"05年3月4日", []string{"2005-03-04"}},
+		{"16年1月2日", []string{"1916-01-02", "2016-01-02"}},
+		{"92.8.8", []string{"1992-08-08"}},
+		{"92/8/8", []string{"1992-08-08"}},
+		{"92.08.08", []string{"1992-08-08"}},
+		// A dotted date with the year last is day first (8.9.1992 is 8 September).
+		{"8.9.1992", []string{"1992-09-08", "1992-08-09"}},
+		{"31.12.1992", []string{"1992-12-31"}},
+		// Amounts and versions are no dates.
+		{"1.200.00", nil},
+		{"12.50", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
