@@ -217,11 +217,17 @@ func yearAt(seq []token, i int) (int, bool, int, bool) {
 	return 0, false, i, false
 }
 
-// numericDate reads 9/23/79, 23/09/1979, 1979-09-23 or 3/15 from one token.
+// numericDate reads 9/23/79, 23/09/1979, 1979-09-23, 3/15, 1992.8.8 or
+// 8.9.1992 from one token. A dotted date with the year last is day first,
+// as everywhere dots are written; a two-digit year that cannot be a day
+// or a month may come first (92.8.8, 92/8/8).
 func numericDate(s string, dayFirst bool) []ymd {
 	sep := "/"
-	if strings.Contains(s, "-") {
+	switch {
+	case strings.Contains(s, "-"):
 		sep = "-"
+	case strings.Count(s, ".") == 2 && !strings.Contains(s, "/"):
+		sep, dayFirst = ".", true
 	}
 	if strings.ContainsAny(s, ",:") || (sep == "-" && strings.Contains(s, "/")) {
 		return nil
@@ -229,7 +235,7 @@ func numericDate(s string, dayFirst bool) []ymd {
 	parts := strings.Split(s, sep)
 	n := make([]int, len(parts))
 	for i, p := range parts {
-		if strings.Contains(p, ".") || len(p) == 0 {
+		if (sep != "." && strings.Contains(p, ".")) || len(p) == 0 {
 			return nil
 		}
 		v, err := strconv.Atoi(p)
@@ -252,6 +258,8 @@ func numericDate(s string, dayFirst bool) []ymd {
 	switch {
 	case len(parts) == 3 && len(parts[0]) == 4 && len(parts[1]) <= 2 && len(parts[2]) <= 2:
 		add(ymd{Year: n[0], Month: n[1], Day: n[2]})
+	case len(parts) == 3 && len(parts[0]) == 2 && n[0] > 31 && len(parts[1]) <= 2 && len(parts[2]) <= 2:
+		add(ymd{Year: n[0], Month: n[1], Day: n[2], short: true})
 	case len(parts) == 3 && len(parts[0]) <= 2 && len(parts[1]) <= 2 && (len(parts[2]) == 4 || len(parts[2]) == 2):
 		short := len(parts[2]) == 2
 		first, second := ymd{Year: n[2], Month: n[0], Day: n[1], short: short}, ymd{Year: n[2], Month: n[1], Day: n[0], short: short}
@@ -319,7 +327,7 @@ func dateAt(seq []token, i int, today time.Time, dayFirst bool) (dateMention, bo
 	word := func(k int) string { return tokText(seq, k) }
 	switch t.kind {
 	case tNum:
-		if strings.ContainsAny(w, "/-") {
+		if strings.ContainsAny(w, "/-") || strings.Count(w, ".") == 2 {
 			if ds := numericDate(w, dayFirst); len(ds) > 0 {
 				return dateMention{first: i, end: i + 1, dates: ds}, true
 			}

@@ -183,7 +183,7 @@ func scanIdentity(a *analysis, used []bool, now time.Time, ask, pending identity
 		}
 		s := t.text
 		switch {
-		case want.last4 && isLast4(s) && last4Context(seq, i, ask, pending):
+		case want.last4 && isLast4(s) && !hanDatePart(seq, i) && last4Context(seq, i, ask, pending):
 			v := s
 			if len(s) == 3 && i+1 < len(seq) && seq[i+1].text == "x" && seq[i+1].start == t.end {
 				v = s + "X"
@@ -310,6 +310,16 @@ func last4Context(seq []token, i int, ask, pending identityAsk) bool {
 		case "ssn", "social", "four", "4", "ending", "ends", "digits", "id", "位", "号", "证", "security", "sin", "aadhaar", "pan":
 			return true
 		}
+	}
+	return false
+}
+
+// hanDatePart reports whether the number at seq[i] is the year, month or
+// day of a Chinese date (1992年8月8日): never the last digits of an ID.
+func hanDatePart(seq []token, i int) bool {
+	switch tokText(seq, i+1) {
+	case "年", "月", "日", "号":
+		return true
 	}
 	return false
 }
