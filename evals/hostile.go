@@ -60,7 +60,7 @@ func (cr *caseRun) hostile(ctx context.Context) {
 		}
 	} else {
 		for _, id := range cr.convs {
-			msgs, err := cr.st.Messages(ctx, id, 0, 0)
+			msgs, err := cr.messages(ctx, id)
 			if err != nil {
 				continue
 			}

@@ -283,7 +283,58 @@ type caseRun struct {
 	lastSeq  int64
 	sched    *reminders
 	state    string // the conversation's state after the last turn
+	after    *afterCase
 }
+
+// afterCase is what the store holds once a case's turns are over, read
+// once for the outcome, the re-check and the scorers, which all read it.
+type afterCase struct {
+	msgs     map[string]readMessages
+	events   map[string]readEvents
+	plans    []agent.Plan
+	plansErr error
+}
+
+type readMessages struct {
+	msgs []agent.Message
+	err  error
+}
+
+type readEvents struct {
+	evs []agent.Event
+	err error
+}
+
+// finished marks the case's turns over: from now on the store is read
+// once for all who read it after the case.
+func (cr *caseRun) finished(ctx context.Context) {
+	a := &afterCase{msgs: map[string]readMessages{}, events: map[string]readEvents{}}
+	a.plans, a.plansErr = cr.st.Plans(ctx, cr.acct.ID)
+	cr.after = a
+}
+
+// messages are all of a conversation's messages after the case.
+func (cr *caseRun) messages(ctx context.Context, convID string) ([]agent.Message, error) {
+	r, ok := cr.after.msgs[convID]
+	if !ok {
+		r.msgs, r.err = cr.st.Messages(ctx, convID, 0, 0)
+		cr.after.msgs[convID] = r
+	}
+	return r.msgs, r.err
+}
+
+// events are a conversation's events after the case.
+func (cr *caseRun) events(ctx context.Context, convID string) ([]agent.Event, error) {
+	r, ok := cr.after.events[convID]
+	if !ok {
+		r.evs, r.err = cr.st.Events(ctx, convID)
+		cr.after.events[convID] = r
+	}
+	return r.evs, r.err
+}
+
+// plans are the account's plans after the case.
+func (cr *caseRun) plans() ([]agent.Plan, error) { return cr.after.plans, cr.after.plansErr }
 
 func runCase(ctx context.Context, st agent.Store, n int, j job, opts Options) (res Result) {
 	s, c := j.suite, j.c
@@ -344,6 +395,7 @@ func runCase(ctx context.Context, st agent.Store, n int, j job, opts Options) (r
 	if err != nil {
 		return failed(res, err.Error())
 	}
+	cr.finished(ctx)
 	cr.outcome(ctx, c.Outcome)
 	cr.score(ctx)
 	cr.hostile(ctx)
@@ -561,7 +613,7 @@ func checkState(state string, want, not []string) string {
 func (cr *caseRun) outcome(ctx context.Context, o *Outcome) {
 	res := cr.res
 	for _, id := range cr.convs {
-		if evs, err := cr.st.Events(ctx, id); err == nil {
+		if evs, err := cr.events(ctx, id); err == nil {
 			for _, e := range evs {
 				res.Events = append(res.Events, string(e.Kind))
 			}
@@ -572,7 +624,7 @@ func (cr *caseRun) outcome(ctx context.Context, o *Outcome) {
 			res.State = string(c.State)
 		}
 	}
-	plans, _ := cr.st.Plans(ctx, cr.acct.ID)
+	plans, _ := cr.plans()
 	var live []agent.Plan
 	for i := range plans {
 		if plans[i].Status == agent.PlanAccepted {
@@ -729,7 +781,7 @@ func (cr *caseRun) checkFlags(ctx context.Context, want map[string]bool, fail fu
 // person urgently.
 func (cr *caseRun) urgent(ctx context.Context) (bool, error) {
 	for _, id := range cr.convs {
-		evs, err := cr.st.Events(ctx, id)
+		evs, err := cr.events(ctx, id)
 		if err != nil {
 			return false, err
 		}
@@ -779,7 +831,7 @@ func (cr *caseRun) recheck(ctx context.Context) {
 }
 
 func (cr *caseRun) recheckConversation(ctx context.Context, convID string) {
-	msgs, err := cr.st.Messages(ctx, convID, 0, 0)
+	msgs, err := cr.messages(ctx, convID)
 	if err != nil {
 		return
 	}
@@ -790,7 +842,7 @@ func (cr *caseRun) recheckConversation(ctx context.Context, convID string) {
 		LegalActionApproved: cr.acct.Flags.LegalActionApproved,
 	}
 	var planAmounts []int64
-	if plans, err := cr.st.Plans(ctx, cr.acct.ID); err == nil {
+	if plans, err := cr.plans(); err == nil {
 		for _, p := range plans {
 			planAmounts = append(planAmounts, p.Total.Minor)
 			for _, in := range p.Installments {
@@ -801,7 +853,7 @@ func (cr *caseRun) recheckConversation(ctx context.Context, convID string) {
 	// A message counts as sent to a verified recipient from the turn in
 	// which identity was verified (or always, for a case opened verified).
 	var verifiedAt time.Time
-	if evs, err := cr.st.Events(ctx, convID); err == nil {
+	if evs, err := cr.events(ctx, convID); err == nil {
 		for _, e := range evs {
 			if e.Kind == agent.EventIdentityVerified && verifiedAt.IsZero() {
 				verifiedAt = e.At

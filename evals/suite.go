@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -201,6 +202,10 @@ type Account struct {
 	Borrower    Borrower `yaml:"borrower"`
 	Flags       Flags    `yaml:"flags"`
 	Policy      Policy   `yaml:"policy"`
+
+	// identity is the borrower's facts as digested, once for every case
+	// on the account: the digest is a deliberately slow hash.
+	identity atomic.Pointer[agent.IdentityFacts]
 }
 
 // Borrower is the account holder.
@@ -520,13 +525,15 @@ func (o *Outcome) validate() error {
 	return nil
 }
 
+var e164 = regexp.MustCompile(`^\+[1-9]\d{6,14}$`)
+
 func (a *Account) validate() error {
 	switch {
 	case a.ID == "":
 		return errors.New("id is required")
 	case !a.Balance.Set:
 		return errors.New("balance is required")
-	case a.Borrower.Phone != "" && !regexp.MustCompile(`^\+[1-9]\d{6,14}$`).MatchString(a.Borrower.Phone):
+	case a.Borrower.Phone != "" && !e164.MatchString(a.Borrower.Phone):
 		return fmt.Errorf("borrower.phone %q is not E.164", a.Borrower.Phone)
 	case a.Borrower.DOB != "":
 		if _, err := time.Parse("2006-01-02", a.Borrower.DOB); err != nil {
@@ -583,6 +590,18 @@ func (c *Case) now(s *Suite) time.Time {
 }
 
 // domain turns the suite's account into the agent's, with the case's jurisdiction.
+// identityFacts digests the borrower's facts on the first call and
+// returns the same digests after it (salted with the account's id, so
+// every case on the account would compute the same).
+func (a *Account) identityFacts(postcode string) agent.IdentityFacts {
+	if f := a.identity.Load(); f != nil {
+		return *f
+	}
+	f := agent.NewIdentityFacts(a.ID, a.Borrower.DOB, postcode, a.Borrower.IDLast4)
+	a.identity.Store(&f)
+	return f
+}
+
 func (a *Account) domain(jurisdiction string) agent.Account {
 	cur := a.Currency
 	if cur == "" {
@@ -624,7 +643,7 @@ func (a *Account) domain(jurisdiction string) agent.Account {
 		},
 		Borrower: agent.Borrower{
 			Name: b.Name, Email: b.Email, Timezone: b.Timezone, Jurisdiction: jurisdiction, Locale: locale,
-			Identity: agent.NewIdentityFacts(a.ID, b.DOB, postcode, b.IDLast4),
+			Identity: a.identityFacts(postcode),
 		},
 	}
 	if acct.Creditor == "" {
