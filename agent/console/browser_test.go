@@ -30,8 +30,8 @@ func chromium(t *testing.T) string {
 
 // TestBrowserSupervisorFlow drives the console in headless Chromium: sign
 // in, watch a borrower's message arrive without reloading, take over, have
-// a threat refused with its reasons, send a message, hand back, and save a
-// screenshot for people to look at.
+// a threat refused with its reasons and dismiss the blocked draft, send a
+// message, hand back, and save a screenshot for people to look at.
 func TestBrowserSupervisorFlow(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
@@ -71,6 +71,12 @@ func TestBrowserSupervisorFlow(t *testing.T) {
 		chromedp.Click(chromedp.CSS("#send-form button[type=submit]")),
 		chromedp.WaitVisible(`//div[@id="send-error"]//span[contains(., "guard: block")]`),
 		chromedp.WaitVisible(`//ol[@id="transcript"]//del[contains(., "police")]`),
+	)
+	run("dismiss the blocked draft",
+		chromedp.Click(`//ol[@id="transcript"]/li[.//del[contains(., "police")]]//button[contains(@class,"dismiss-draft")]`),
+		chromedp.WaitVisible(`//ol[@id="transcript"]/li[.//del[contains(., "police")]]//p[contains(@class,"dismissed")][contains(., "Dismissed by Sam")]`),
+		chromedp.WaitNotPresent(`//ol[@id="transcript"]//button[contains(@class,"dismiss-draft")]`),
+		chromedp.WaitVisible(`//ol[@id="events"]//strong[contains(., "draft_dismissed")]`),
 	)
 
 	// A refused message stays in the box to be mended; start afresh.
@@ -112,6 +118,8 @@ func TestBrowserSupervisorFlow(t *testing.T) {
 		chromedp.Navigate(b.srv.URL+"/console/?channel=sms"),
 		chromedp.WaitVisible(`//tbody[@id="rows"]//a[contains(., "Maria Lopez")]`),
 		chromedp.WaitVisible(chromedp.CSS(`body[data-live="true"]`)),
+		// The dismissed draft no longer flags the conversation.
+		chromedp.WaitNotPresent(`//tbody[@id="rows"]//span[contains(@class,"flag-blocked")]`),
 	)
 	tablet, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
