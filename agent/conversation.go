@@ -191,9 +191,13 @@ const (
 	EventDeceasedRecorded   EventKind = "deceased_recorded"
 	// EventAssigned records a conversation given to a console user to
 	// handle (data: assignee, empty when unassigned); EventNoteAdded an
-	// internal note (data: text), never sent to the borrower.
-	EventAssigned  EventKind = "assigned"
-	EventNoteAdded EventKind = "note_added"
+	// internal note (data: text), never sent to the borrower;
+	// EventDraftDismissed a console user's dismissal of a draft the guard
+	// blocked (data: message_id): the draft stays as it was, no longer
+	// flagged for review.
+	EventAssigned       EventKind = "assigned"
+	EventNoteAdded      EventKind = "note_added"
+	EventDraftDismissed EventKind = "draft_dismissed"
 )
 
 // EventKinds lists the vocabulary, for validation.
@@ -206,7 +210,7 @@ var EventKinds = []EventKind{
 	EventMessageCancelled,
 	EventPlanSuperseded, EventPlanCancelled, EventRestriction, EventBankruptcyRecorded,
 	EventVulnerability, EventCrisisDetected, EventDeceasedRecorded,
-	EventAssigned, EventNoteAdded,
+	EventAssigned, EventNoteAdded, EventDraftDismissed,
 }
 
 // ValidEventKind reports whether k is in the vocabulary.

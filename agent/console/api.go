@@ -112,6 +112,13 @@ func (h *Handler) conversations(ctx context.Context, f agent.ConversationFilter,
 	out := make([]agent.ConversationSummary, 0, len(all))
 	for _, c := range all {
 		c.Memory = nil // the flows' private state is not the console's to show
+		if c.BlockedDrafts > 0 {
+			evs, err := h.cfg.Store.Events(ctx, c.ID)
+			if err != nil {
+				return nil, fmt.Errorf("conversations: events: %w", err)
+			}
+			c.BlockedDrafts -= len(dismissed(evs))
+		}
 		if (flag == FlagBlocked && c.BlockedDrafts == 0) || (flag == FlagHandoff && !waiting(c)) {
 			continue
 		}

@@ -192,6 +192,7 @@ func (h *Handler) routes() {
 	m.Handle("POST /api/conversations/{id}/handback", h.api(act, h.handBack))
 	m.Handle("POST /api/conversations/{id}/messages", h.api(act, h.send))
 	m.Handle("POST /api/conversations/{id}/messages/{mid}/cancel", h.api(act, h.cancelDeferred))
+	m.Handle("POST /api/conversations/{id}/messages/{mid}/dismiss", h.api(act, h.dismissDraft))
 	m.Handle("POST /api/conversations/{id}/claim", h.api(act, h.claim))
 	m.Handle("POST /api/conversations/{id}/assign", h.api(act, h.assign))
 	m.Handle("POST /api/conversations/{id}/notes", h.api(act, h.addNote))

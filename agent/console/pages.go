@@ -30,6 +30,13 @@ type pageData struct {
 	View     string // queues: all, mine or unassigned
 }
 
+// transcriptView feeds the transcript partial.
+type transcriptView struct {
+	Messages  []agent.Message
+	Dismissed map[string]*agent.Event // by message id
+	CanAct    bool
+}
+
 var states = []agent.ConversationState{
 	agent.StateOpen, agent.StateVerified, agent.StateNegotiating, agent.StatePlanAccepted, agent.StateDisputed,
 	agent.StateHardship, agent.StateHandoff, agent.StateStopped, agent.StateIdentityFailed, agent.StateClosed,
@@ -96,6 +103,15 @@ var pageFuncs = template.FuncMap{
 			return "AI"
 		}
 		return c.Owner
+	},
+	// transcript is what the transcript partial shows: the messages, which
+	// blocked drafts were dismissed, and whether the reader may dismiss.
+	"transcript": func(msgs []agent.Message, evs []agent.Event, canAct bool) transcriptView {
+		v := transcriptView{Messages: msgs, Dismissed: map[string]*agent.Event{}, CanAct: canAct}
+		for id, e := range dismissed(evs) {
+			v.Dismissed[id] = &e
+		}
+		return v
 	},
 	"mine": func(c agent.Conversation, me meResponse) bool { return c.Owner == me.Name },
 	"ai":   func(c agent.Conversation) bool { return c.OwnedByAI() },

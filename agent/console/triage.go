@@ -162,9 +162,8 @@ type AssignResponse struct {
 func (h *Handler) assignTo(w http.ResponseWriter, r *http.Request, to string, onlyFree bool) {
 	ctx, id, user := r.Context(), r.PathValue("id"), callerOf(r).user.Name
 	st := h.cfg.Store
-	unlock, err := st.Lock(ctx, id)
-	if err != nil {
-		h.internal(w, r, err)
+	unlock, ok := h.lock(w, r, id)
+	if !ok {
 		return
 	}
 	defer unlock()
@@ -196,6 +195,17 @@ func (h *Handler) assignTo(w http.ResponseWriter, r *http.Request, to string, on
 		h.notify(ctx, c, agent.EventAssigned)
 	}
 	writeJSON(w, http.StatusOK, AssignResponse{ConversationID: c.ID, Assignee: to})
+}
+
+// lock holds the conversation's lock for a request; on failure it answers
+// 500 and reports false.
+func (h *Handler) lock(w http.ResponseWriter, r *http.Request, id string) (func(), bool) {
+	unlock, err := h.cfg.Store.Lock(r.Context(), id)
+	if err != nil {
+		h.internal(w, r, err)
+		return nil, false
+	}
+	return unlock, true
 }
 
 // notify tells every open console of an event on c.
@@ -268,4 +278,65 @@ func (h *Handler) cannedReplies(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, list)
+}
+
+// dismissed lists the drafts the events say were dismissed, by message id.
+func dismissed(evs []agent.Event) map[string]agent.Event {
+	out := map[string]agent.Event{}
+	for _, e := range evs {
+		if id := e.Data["message_id"]; e.Kind == agent.EventDraftDismissed && id != "" {
+			if _, ok := out[id]; !ok {
+				out[id] = e
+			}
+		}
+	}
+	return out
+}
+
+// dismissDraft marks a draft the guard blocked as seen and dealt with: an
+// audit event with who and when, after which the conversation is no longer
+// flagged for it. The draft itself stays as the guard left it. 200 with the
+// dismissal (the first one, when it was dismissed before); 409 when the
+// message is not a blocked draft.
+func (h *Handler) dismissDraft(w http.ResponseWriter, r *http.Request) {
+	ctx, id, mid := r.Context(), r.PathValue("id"), r.PathValue("mid")
+	st := h.cfg.Store
+	unlock, ok := h.lock(w, r, id)
+	if !ok {
+		return
+	}
+	defer unlock()
+	m, err := st.Message(ctx, mid)
+	if err == nil && m.ConversationID != id {
+		err = agent.ErrNotFound
+	}
+	var c agent.Conversation
+	if err == nil {
+		c, err = st.Conversation(ctx, id)
+	}
+	if err != nil {
+		h.fail(w, r, missing(err, "message in this conversation"))
+		return
+	}
+	if m.Status != agent.StatusBlocked {
+		writeError(w, http.StatusConflict, "only a draft the guard blocked can be dismissed; this message is "+string(m.Status))
+		return
+	}
+	evs, err := st.Events(ctx, id)
+	if err != nil {
+		h.internal(w, r, err)
+		return
+	}
+	if e, ok := dismissed(evs)[mid]; ok {
+		writeJSON(w, http.StatusOK, e)
+		return
+	}
+	e, err := st.AddEvent(ctx, agent.Event{ConversationID: c.ID, AccountID: c.AccountID, Kind: agent.EventDraftDismissed,
+		Actor: callerOf(r).user.Name, At: h.cfg.Clock.Now(), Data: map[string]string{"message_id": mid}})
+	if err != nil {
+		h.internal(w, r, err)
+		return
+	}
+	h.notify(ctx, c, agent.EventDraftDismissed)
+	writeJSON(w, http.StatusOK, e)
 }

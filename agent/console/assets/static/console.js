@@ -261,7 +261,18 @@
     return box;
   }
 
-  function transcript(msgs) {
+  // dismissals are the dismissed drafts' events, by message id.
+  function dismissals(evs) {
+    var out = {};
+    evs.forEach(function (e) {
+      var id = (e.data || {}).message_id;
+      if (e.kind === "draft_dismissed" && id && !out[id]) { out[id] = e; }
+    });
+    return out;
+  }
+
+  function transcript(msgs, evs) {
+    var gone = dismissals(evs || []);
     var ol = el("ol", { class: "transcript" });
     if (!msgs.length) { ol.appendChild(el("li", { class: "empty" }, "No messages yet.")); }
     msgs.forEach(function (m) {
@@ -286,7 +297,16 @@
       if (m.provider_id && m.provider_id.indexOf("dry-run-") === 0) {
         text.appendChild(el("span", { class: "note dry-run" }, " dry run: not sent to the phone (no Twilio credentials)"));
       }
-      ol.appendChild(el("li", { class: "msg msg-" + m.author + " status-" + m.status, "data-id": m.id }, meta, text, decision(m.guard)));
+      var dismiss = null;
+      if (m.status === "blocked") {
+        var e = gone[m.id];
+        if (e) {
+          dismiss = el("p", { class: "dismissed" }, "Dismissed by " + displayName(e.actor) + " at ", el("time", { datetime: e.at }, when(e.at)));
+        } else if (canAct) {
+          dismiss = el("p", {}, el("button", { type: "button", class: "dismiss-draft", "data-id": m.id }, "Dismiss"));
+        }
+      }
+      ol.appendChild(el("li", { class: "msg msg-" + m.author + " status-" + m.status, "data-id": m.id }, meta, text, dismiss, decision(m.guard)));
     });
     return ol;
   }
@@ -368,7 +388,7 @@
       var acct = r.data.account && r.data.account.account;
       borrowerTZ = (acct && acct.borrower && acct.borrower.timezone) || "";
       showOwner(r.data.conversation);
-      replace("transcript", transcript(r.data.transcript));
+      replace("transcript", transcript(r.data.transcript, r.data.events));
       replace("events", events(r.data.events));
       replace("notes", notes(r.data.events));
       replace("account", account(r.data.account));
@@ -411,6 +431,15 @@
       api("POST", "/api/conversations/" + encodeURIComponent(convID) + "/messages/" + encodeURIComponent(b.dataset.id) + "/cancel").then(function (r) {
         say("send-error", r.status === 200 ? (edit ? "Cancelled; edit it and send again." : "Cancelled: it will not be sent.") : ((r.data && r.data.error) || "Could not cancel."));
         if (r.status === 200 && edit && sf) { sf.text.value = b.dataset.text; sf.text.focus(); }
+        refreshConversation();
+      });
+    });
+    // Dismiss a blocked draft: it stays in the transcript, no longer flagged.
+    document.addEventListener("click", function (ev) {
+      var b = ev.target;
+      if (!b.classList || !b.classList.contains("dismiss-draft")) { return; }
+      api("POST", "/api/conversations/" + encodeURIComponent(convID) + "/messages/" + encodeURIComponent(b.dataset.id) + "/dismiss").then(function (r) {
+        say("action-status", r.status === 200 ? "Draft dismissed: it stays in the transcript, no longer flagged." : ((r.data && r.data.error) || "Could not dismiss."));
         refreshConversation();
       });
     });
