@@ -3,7 +3,10 @@ package evals_test
 import (
 	"context"
 	"fmt"
+	"io"
+	"iter"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -69,6 +72,115 @@ func BenchmarkThousandCases(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*1000), "ns/case")
+		})
+	}
+}
+
+// generatedCases makes n scripted three-turn cases, the same as
+// scriptedCases, one at a time as the run asks for them: no suite of n
+// cases is ever in memory.
+func generatedCases(tb testing.TB, n int) iter.Seq2[*evals.Suite, *evals.Case] {
+	s := scriptedCases(tb, 1)[0]
+	return func(yield func(*evals.Suite, *evals.Case) bool) {
+		for i := 0; i < n; i++ {
+			c := s.Cases[0]
+			c.Name = fmt.Sprintf("case %d", i)
+			c.Turns = slices.Clone(c.Turns)
+			c.Turns[2].Borrower = fmt.Sprintf("what are my options? I can pay %d a month", 100+i%100)
+			if !yield(s, &c) {
+				return
+			}
+		}
+	}
+}
+
+// heapFigures are a streamed run's memory: the largest heap seen (live
+// and garbage, sampled every 100 cases), the largest live heap (after a
+// collection, at ten points of the run), both above the heap before the
+// run, and the memory the process took from the system at the end.
+type heapFigures struct {
+	peak, live, sys uint64
+}
+
+// streamGenerated runs n generated cases with the JSON and the JUnit
+// reports streamed to w and measures the heap while they run.
+func streamGenerated(tb testing.TB, n int, w io.Writer) (heapFigures, *evals.Report) {
+	tb.Helper()
+	// A few cases first, so that what the first case sets up once for the
+	// process (templates, models) is in the heap before it is measured.
+	warm := options()
+	warm.Stream = func(evals.Result) error { return nil }
+	if _, err := evals.RunCases(context.Background(), 10, generatedCases(tb, 10), warm); err != nil {
+		tb.Fatal(err)
+	}
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	base := ms.HeapAlloc
+	var f heapFigures
+	above := func(v uint64) uint64 { return max(v, base) - base }
+	writers := []evals.ResultWriter{evals.NewJSONStream(w), evals.NewJUnitStream(w)}
+	opts := options()
+	opts.Jobs = runtime.NumCPU()
+	done := 0
+	opts.Stream = func(r evals.Result) error {
+		done++
+		if done%100 == 0 {
+			runtime.ReadMemStats(&ms)
+			f.peak = max(f.peak, above(ms.HeapAlloc))
+		}
+		if done%max(n/10, 1) == 0 {
+			runtime.GC()
+			runtime.ReadMemStats(&ms)
+			f.live = max(f.live, above(ms.HeapAlloc))
+		}
+		for _, sw := range writers {
+			if err := sw.Result(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for _, sw := range writers {
+		if err := sw.Begin(opts.BrainName, 1, 1); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	rep, err := evals.RunCases(context.Background(), n, generatedCases(tb, n), opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, sw := range writers {
+		if err := sw.End(rep); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	runtime.ReadMemStats(&ms)
+	f.sys = ms.Sys
+	return f, rep
+}
+
+// BenchmarkStreamedMemory runs 1,000 and 100,000 generated three-turn
+// cases with the JSON and JUnit reports streamed and reports the heap
+// (heapFigures) in MB: flat, whatever the count. docs/evals.md records
+// the figures; the 100,000 take minutes, so run one at a time:
+//
+//	go test ./evals -run '^$' -bench 'StreamedMemory/cases=100000$' -benchtime 1x
+func BenchmarkStreamedMemory(b *testing.B) {
+	for _, n := range []int{1000, 100000} {
+		b.Run(fmt.Sprintf("cases=%d", n), func(b *testing.B) {
+			var f heapFigures
+			for b.Loop() {
+				var rep *evals.Report
+				f, rep = streamGenerated(b, n, io.Discard)
+				if rep.Summary.Runs != n || rep.Summary.Passed != n {
+					b.Fatalf("%d of %d runs passed", rep.Summary.Passed, rep.Summary.Runs)
+				}
+			}
+			b.ReportMetric(float64(f.peak)/1e6, "peak-heap-MB")
+			b.ReportMetric(float64(f.live)/1e6, "live-heap-MB")
+			b.ReportMetric(float64(f.sys)/1e6, "sys-MB")
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/case")
 		})
 	}
 }

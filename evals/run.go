@@ -3,6 +3,7 @@ package evals
 import (
 	"context"
 	"fmt"
+	"iter"
 	"math/rand/v2"
 	"regexp"
 	"runtime"
@@ -140,6 +141,27 @@ type job struct {
 
 // Run runs every case of every suite and scores it.
 func Run(ctx context.Context, suites []*Suite, opts Options) (*Report, error) {
+	total := 0
+	for _, s := range suites {
+		total += len(s.Cases)
+	}
+	return RunCases(ctx, total, func(yield func(*Suite, *Case) bool) {
+		for _, s := range suites {
+			for c := range s.Cases {
+				if !yield(s, &s.Cases[c]) {
+					return
+				}
+			}
+		}
+	}, opts)
+}
+
+// RunCases runs cases as they come and scores them; total is their count
+// (for progress; without Options.Stream the report holds total results,
+// and no more cases run). With Stream, total may be 0 (unknown), and a run
+// of any length holds only the cases in flight: cases may be made as they
+// are asked for.
+func RunCases(ctx context.Context, total int, cases iter.Seq2[*Suite, *Case], opts Options) (*Report, error) {
 	if opts.NewStore == nil || opts.NewBrain == nil {
 		return nil, fmt.Errorf("evals: run: NewStore and NewBrain are required")
 	}
@@ -155,10 +177,7 @@ func Run(ctx context.Context, suites []*Suite, opts Options) (*Report, error) {
 	if opts.Seed == 0 {
 		opts.Seed = 1
 	}
-	total := 0
-	for _, s := range suites {
-		total += len(s.Cases) * opts.Repeat
-	}
+	total *= opts.Repeat
 	started := time.Now()
 	var results []Result
 	if opts.Stream == nil {
@@ -176,7 +195,11 @@ func Run(ctx context.Context, suites []*Suite, opts Options) (*Report, error) {
 		j job
 	}
 	next := make(chan indexed)
-	for w := 0; w < min(opts.Jobs, total); w++ {
+	workers := opts.Jobs
+	if total > 0 {
+		workers = min(workers, total) // else unknown: a stream
+	}
+	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -226,19 +249,17 @@ func Run(ctx context.Context, suites []*Suite, opts Options) (*Report, error) {
 	}
 	i := 0
 feed:
-	for _, s := range suites {
-		for c := range s.Cases {
-			for r := 0; r < opts.Repeat; r++ {
-				if ctx.Err() != nil {
-					break feed
-				}
-				seed := caseSeed(opts.Seed, s.Name, s.Cases[c].Name, r)
-				if sim := s.Cases[c].Simulate; sim != nil && sim.Seed != 0 {
-					seed = sim.Seed
-				}
-				next <- indexed{i, job{suite: s, c: &s.Cases[c], run: r + 1, seed: seed}}
-				i++
+	for s, c := range cases {
+		for r := 0; r < opts.Repeat; r++ {
+			if ctx.Err() != nil || (results != nil && i >= len(results)) {
+				break feed
 			}
+			seed := caseSeed(opts.Seed, s.Name, c.Name, r)
+			if sim := c.Simulate; sim != nil && sim.Seed != 0 {
+				seed = sim.Seed
+			}
+			next <- indexed{i, job{suite: s, c: c, run: r + 1, seed: seed}}
+			i++
 		}
 	}
 	close(next)
