@@ -135,6 +135,9 @@ func waiting(c agent.ConversationSummary) bool {
 func (h *Handler) listConversations(w http.ResponseWriter, r *http.Request) {
 	f, flag := listFilter(r)
 	list, err := h.conversations(r.Context(), f, flag)
+	if err == nil {
+		err = h.recordListed(r, list)
+	}
 	if err != nil {
 		h.internal(w, r, err)
 		return
@@ -150,7 +153,14 @@ type Detail struct {
 	Transcript   []agent.Message    `json:"transcript"`
 	Events       []agent.Event      `json:"events"`
 	Account      AccountPanel       `json:"account"`
+	// Reads are the recorded reads of the conversation's transcript (its
+	// appearances in lists left out), oldest first, the newest
+	// maxReadsShown; the read that made this detail is the last.
+	Reads []agent.Access `json:"reads"`
 }
+
+// maxReadsShown bounds Detail.Reads; the audit export has them all.
+const maxReadsShown = 200
 
 // AccountPanel is an account with its plans, consents, disputes and
 // contact attempts. Identity digests are left out.
@@ -163,11 +173,16 @@ type AccountPanel struct {
 	ContactAttempts []agent.ContactAttempt `json:"contact_attempts"`
 }
 
-func (h *Handler) detail(ctx context.Context, id string) (Detail, error) {
-	st := h.cfg.Store
+// detail reads the conversation r names for the caller, recording the
+// read as action first.
+func (h *Handler) detail(r *http.Request, action agent.AccessAction) (Detail, error) {
+	ctx, id, st := r.Context(), r.PathValue("id"), h.cfg.Store
 	c, err := st.Conversation(ctx, id)
 	if err != nil {
 		return Detail{}, fmt.Errorf("conversation: %w", missing(err, "conversation"))
+	}
+	if _, err := h.record(r, h.access(r, action, c.ID, c.AccountID)); err != nil {
+		return Detail{}, err
 	}
 	c.Memory = nil
 	d := Detail{Conversation: c}
@@ -178,6 +193,9 @@ func (h *Handler) detail(ctx context.Context, id string) (Detail, error) {
 		return Detail{}, fmt.Errorf("events: %w", err)
 	}
 	if d.Account, err = h.accountPanel(ctx, c.AccountID); err != nil && !errors.Is(err, agent.ErrNotFound) {
+		return Detail{}, err
+	}
+	if d.Reads, err = h.reads(ctx, id); err != nil {
 		return Detail{}, err
 	}
 	d.BorrowerName = d.Account.Account.Borrower.Name
@@ -218,9 +236,24 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
+// reads lists a conversation's transcript reads for its detail.
+func (h *Handler) reads(ctx context.Context, id string) ([]agent.Access, error) {
+	all, err := h.auditor.AccessLog(ctx, agent.AuditQuery{ConversationID: id})
+	if err != nil {
+		return nil, fmt.Errorf("access log: %w", err)
+	}
+	out := []agent.Access{}
+	for _, a := range all {
+		if a.Action != agent.AccessList {
+			out = append(out, a)
+		}
+	}
+	return out[max(0, len(out)-maxReadsShown):], nil
+}
+
 // loadDetail answers the error itself and reports false when it cannot.
-func (h *Handler) loadDetail(w http.ResponseWriter, r *http.Request) (Detail, bool) {
-	d, err := h.detail(r.Context(), r.PathValue("id"))
+func (h *Handler) loadDetail(w http.ResponseWriter, r *http.Request, action agent.AccessAction) (Detail, bool) {
+	d, err := h.detail(r, action)
 	if err != nil {
 		h.fail(w, r, err)
 		return Detail{}, false
@@ -229,7 +262,7 @@ func (h *Handler) loadDetail(w http.ResponseWriter, r *http.Request) (Detail, bo
 }
 
 func (h *Handler) getConversation(w http.ResponseWriter, r *http.Request) {
-	if d, ok := h.loadDetail(w, r); ok {
+	if d, ok := h.loadDetail(w, r, agent.AccessRead); ok {
 		writeJSON(w, http.StatusOK, d)
 	}
 }
@@ -242,7 +275,7 @@ type Export struct {
 }
 
 func (h *Handler) exportConversation(w http.ResponseWriter, r *http.Request) {
-	d, ok := h.loadDetail(w, r)
+	d, ok := h.loadDetail(w, r, agent.AccessExport)
 	if !ok {
 		return
 	}
@@ -395,6 +428,9 @@ func (h *Handler) loadQueues(ctx context.Context, view, user string) (Queues, er
 
 func (h *Handler) queues(w http.ResponseWriter, r *http.Request) {
 	q, err := h.loadQueues(r.Context(), r.URL.Query().Get("view"), callerOf(r).user.Name)
+	if err == nil {
+		err = h.recordListed(r, queued(q.Handoff), q.Blocked)
+	}
 	if err != nil {
 		h.internal(w, r, err)
 		return
@@ -445,6 +481,9 @@ func (h *Handler) getAccount(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	convs, err := h.conversations(r.Context(), agent.ConversationFilter{AccountID: id}, "")
+	if err == nil {
+		err = h.recordListed(r, convs)
+	}
 	if err != nil {
 		h.internal(w, r, err)
 		return

@@ -49,6 +49,7 @@ func TestRouteAccess(t *testing.T) {
 		{"GET", "/api/queues", nil, false, reads},
 		{"GET", "/api/accounts", nil, false, reads},
 		{"GET", "/api/accounts/DEMO-US-1", nil, false, reads},
+		{"GET", "/api/audit/export", nil, false, map[string]int{none: 401, qa: 403, sup: 403, admin: 200}},
 		{"POST", "/api/conversations/{id}/takeover", nil, false, acts(200)},
 		{"POST", "/api/conversations/{id}/handback", nil, true, acts(200)},
 		{"POST", "/api/conversations/{id}/messages", map[string]string{"text": "Hi, this is a member of the team. How can I help?"}, true, acts(201)},

@@ -171,7 +171,8 @@ func (h *Handler) authenticate(r *http.Request) (caller, error) {
 func (h *Handler) api(need access, fn http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
-		if need != read && !sameOrigin(r) {
+		changes := need == write || need == act
+		if changes && !sameOrigin(r) {
 			writeError(w, http.StatusForbidden, "cross-site request refused")
 			return
 		}
@@ -184,12 +185,16 @@ func (h *Handler) api(need access, fn http.HandlerFunc) http.Handler {
 			h.internal(w, r, err)
 			return
 		}
-		if need != read && subtle.ConstantTimeCompare([]byte(r.Header.Get(CSRFHeader)), []byte(c.session.CSRF)) != 1 {
+		if changes && subtle.ConstantTimeCompare([]byte(r.Header.Get(CSRFHeader)), []byte(c.session.CSRF)) != 1 {
 			writeError(w, http.StatusForbidden, "missing or wrong CSRF token")
 			return
 		}
 		if need == act && !c.canAct() {
 			writeError(w, http.StatusForbidden, "your role may read, not act")
+			return
+		}
+		if need == administer && c.user.Role != agent.RoleAdmin {
+			writeError(w, http.StatusForbidden, "only an admin may do this")
 			return
 		}
 		fn(w, r.WithContext(context.WithValue(r.Context(), callerKey{}, c)))

@@ -73,6 +73,7 @@ type Handler struct {
 	pages    *template.Template
 	static   http.Handler
 	throttle throttle
+	auditor  agent.Auditor
 	upgrader websocket.Upgrader
 	closer
 }
@@ -85,6 +86,10 @@ var assets embed.FS
 func New(ctx context.Context, cfg Config) (*Handler, error) {
 	if cfg.Store == nil || cfg.Orchestrator == nil || cfg.Bus == nil {
 		return nil, errors.New("console: store, orchestrator and bus are required")
+	}
+	auditor, ok := cfg.Store.(agent.Auditor)
+	if !ok {
+		return nil, fmt.Errorf("console: store %T keeps no access log (agent.Auditor): every transcript read must be recorded", cfg.Store)
 	}
 	if cfg.Clock == nil {
 		cfg.Clock = agent.SystemClock{}
@@ -128,6 +133,7 @@ func New(ctx context.Context, cfg Config) (*Handler, error) {
 		// the request's host: no cross-site page can open the live socket.
 		upgrader: websocket.Upgrader{ReadBufferSize: 1024, WriteBufferSize: 4096},
 		closer:   closer{closing: make(chan struct{})},
+		auditor:  auditor,
 	}
 	lt, ok := cfg.Store.(agent.LoginThrottle)
 	if !ok {
@@ -174,9 +180,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 type access int
 
 const (
-	read  access = iota // any signed-in user; no state change
-	write               // any signed-in user; a state change of their own (logout)
-	act                 // supervisor or admin; a state change
+	read       access = iota // any signed-in user; no state change
+	write                    // any signed-in user; a state change of their own (logout)
+	act                      // supervisor or admin; a state change
+	administer               // admin only; no state change
 )
 
 func (h *Handler) routes() {
@@ -201,6 +208,7 @@ func (h *Handler) routes() {
 	m.Handle("GET /api/accounts", h.api(read, h.listAccounts))
 	m.Handle("GET /api/accounts/{id}", h.api(read, h.getAccount))
 	m.Handle("POST /api/outreach", h.api(act, h.outreach))
+	m.Handle("GET /api/audit/export", h.api(administer, h.exportAudit))
 	// Pages, assets and the live socket.
 	m.HandleFunc("GET /console/login", h.loginPage)
 	m.Handle("GET /console/static/", h.static)

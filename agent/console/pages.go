@@ -160,6 +160,9 @@ func (h *Handler) loginPage(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) listPage(w http.ResponseWriter, r *http.Request) {
 	f, flag := listFilter(r)
 	list, err := h.conversations(r.Context(), f, flag)
+	if err == nil {
+		err = h.recordListed(r, list)
+	}
 	if err != nil {
 		h.pageError(w, r, err)
 		return
@@ -170,6 +173,9 @@ func (h *Handler) listPage(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) queuesPage(w http.ResponseWriter, r *http.Request) {
 	view := r.URL.Query().Get("view")
 	q, err := h.loadQueues(r.Context(), view, callerOf(r).user.Name)
+	if err == nil {
+		err = h.recordListed(r, queued(q.Handoff), q.Blocked)
+	}
 	if err != nil {
 		h.pageError(w, r, err)
 		return
@@ -182,16 +188,16 @@ func (h *Handler) queuesPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) conversationPage(w http.ResponseWriter, r *http.Request) {
-	h.detailPage(w, r, "conversation.html", "conversation")
+	h.detailPage(w, r, "conversation.html", "conversation", agent.AccessRead)
 }
 
 // printPage is the printable audit record of a conversation.
 func (h *Handler) printPage(w http.ResponseWriter, r *http.Request) {
-	h.detailPage(w, r, "print.html", "print")
+	h.detailPage(w, r, "print.html", "print", agent.AccessPrint)
 }
 
-func (h *Handler) detailPage(w http.ResponseWriter, r *http.Request, tmpl, page string) {
-	d, err := h.detail(r.Context(), r.PathValue("id"))
+func (h *Handler) detailPage(w http.ResponseWriter, r *http.Request, tmpl, page string, action agent.AccessAction) {
+	d, err := h.detail(r, action)
 	if err != nil {
 		h.pageError(w, r, err)
 		return

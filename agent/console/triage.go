@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/policies"
 )
 
 // QueueItem is a conversation waiting for a person, with why and how
@@ -234,6 +235,9 @@ func (h *Handler) addNote(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, fmt.Sprintf("a note is 1 to %d characters", maxNote))
 		return
 	}
+	// A note is stored as a borrower's message is: a card or an ID read
+	// out on the phone is kept as its kind and last four.
+	text, _ = policies.RedactSecrets(text)
 	ctx := r.Context()
 	c, err := h.cfg.Store.Conversation(ctx, r.PathValue("id"))
 	if errors.Is(err, agent.ErrNotFound) {

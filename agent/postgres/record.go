@@ -42,28 +42,30 @@ func eventArgs(e *agent.Event) ([]any, error) {
 
 // Events lists a conversation's events in the order they were added.
 func (s *Store) Events(ctx context.Context, conversationID string) ([]agent.Event, error) {
-	out, err := queryAll(ctx, s.pool, func(sc scanner) (agent.Event, error) {
-		var (
-			e    agent.Event
-			data []byte
-			at   pgtype.Timestamptz
-		)
-		if err := sc.Scan(&e.ID, &e.ConversationID, &e.AccountID, &e.Kind, &e.Actor, &data, &at); err != nil {
-			return e, err
-		}
-		e.At = fromTS(at)
-		if len(data) > 0 {
-			if err := json.Unmarshal(data, &e.Data); err != nil {
-				return e, fmt.Errorf("decode event data: %w", err)
-			}
-		}
-		return e, nil
-	}, `SELECT id, conversation_id, account_id, kind, actor, data, at
+	out, err := queryAll(ctx, s.pool, scanEvent, `SELECT id, conversation_id, account_id, kind, actor, data, at
 		FROM events WHERE conversation_id = $1 ORDER BY id`, conversationID)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: events: %w", err)
 	}
 	return out, nil
+}
+
+func scanEvent(sc scanner) (agent.Event, error) {
+	var (
+		e    agent.Event
+		data []byte
+		at   pgtype.Timestamptz
+	)
+	if err := sc.Scan(&e.ID, &e.ConversationID, &e.AccountID, &e.Kind, &e.Actor, &data, &at); err != nil {
+		return e, err
+	}
+	e.At = fromTS(at)
+	if len(data) > 0 {
+		if err := json.Unmarshal(data, &e.Data); err != nil {
+			return e, fmt.Errorf("decode event data: %w", err)
+		}
+	}
+	return e, nil
 }
 
 // AddContactAttempt records an attempt to reach a borrower; a zero time is now.

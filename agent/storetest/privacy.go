@@ -23,6 +23,7 @@ func testPrivacy(t *testing.T, open Open) {
 		{"SpendToken", testSpendToken},
 		{"PurgeClosed", testPurgeClosed},
 		{"InboundText", testInboundText},
+		{"AccessLog", testAccessLog},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()

@@ -54,6 +54,7 @@ var routeTable = []route{
 	{"GET", "/api/accounts", "/api/", "session"},
 	{"GET", "/api/accounts/DEMO-US-1", "/api/", "session"},
 	{"POST", "/api/outreach", "/api/", "session"},
+	{"GET", "/api/audit/export", "/api/", "session"},
 	{"GET", "/console/login", "/console/", "public: the sign-in page"},
 	{"GET", "/console/static/console.css", "/console/", "public: stylesheet and script"},
 	{"GET", "/console/ws", "/console/", "session"},
