@@ -77,6 +77,12 @@ func TestCallAnswersWithConversationRelay(t *testing.T) {
 			if err := xml.Unmarshal([]byte(body), &got); err != nil {
 				t.Fatalf("%v: %s", err, body)
 			}
+			// The relay URL carries the call's token (token_test.go).
+			relayURL, tok, _ := strings.Cut(got.Connect.Relay.URL, "?t=")
+			if tok == "" {
+				t.Errorf("relay URL %q carries no token", got.Connect.Relay.URL)
+			}
+			got.Connect.Relay.URL = relayURL
 			var want relayDoc
 			want.XMLName.Local = "Response"
 			want.Connect.Action = b.url + voice.ActionPath

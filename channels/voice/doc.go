@@ -5,8 +5,13 @@
 // POST /twilio/voice answers a signed call webhook with TwiML that connects
 // the call to ConversationRelay at wss://HOST/twilio/voice/relay, greeting
 // the caller with text the caller of NewHandler supplies (it must have passed
-// the guard). GET /twilio/voice/relay checks the upgrade's signature before
-// upgrading, then runs one session per call: setup binds the call, each
+// the guard). The relay URL carries a token the server minted for that call
+// (token.go): the call sid, the account and the numbers the signed webhook
+// gave, expiring in minutes. GET /twilio/voice/relay checks the upgrade's
+// signature and then spends the token, once across replicas
+// (agent.TokenSpender), before upgrading: a replayed URL and signature
+// open nothing. It then runs one session per call: setup for the token's
+// call binds it (its numbers and customParameters are not believed), each
 // final prompt (and each run of keypad digits) is a turn run through the
 // orchestrator with its replies streamed back sentence by sentence, an
 // interrupt cancels the turn in flight and records what the caller heard,

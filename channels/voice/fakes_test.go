@@ -3,6 +3,7 @@ package voice_test
 import (
 	"context"
 	"sync"
+	"time"
 
 	"github.com/parley-collections/parley/agent"
 )
@@ -53,4 +54,23 @@ func (f *fakeOutcomes) list() []agent.CallOutcome {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return append([]agent.CallOutcome(nil), f.got...)
+}
+
+// memSpender is a store's spent tokens, shared by the handlers of a test
+// as replicas share a store.
+type memSpender struct {
+	mu    sync.Mutex
+	spent map[string]time.Time
+}
+
+func newMemSpender() *memSpender { return &memSpender{spent: map[string]time.Time{}} }
+
+func (m *memSpender) SpendToken(_ context.Context, token string, expires, _ time.Time) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, ok := m.spent[token]; ok {
+		return false, nil
+	}
+	m.spent[token] = expires
+	return true, nil
 }

@@ -2,6 +2,7 @@ package voice
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -106,12 +107,23 @@ type Config struct {
 	PongWait      time.Duration // default 60s; must exceed PingPeriod
 	WriteWait     time.Duration // default 10s
 	DTMFPause     time.Duration // digits are a turn after this pause or '#'; default 2s
+	// RelayKey signs the per-call relay tokens (token.go); every replica
+	// must have the same. Default: a random key of this process.
+	RelayKey []byte
+	// RelayTokens spends each relay token once across replicas: the
+	// store. Default: once in this process.
+	RelayTokens agent.TokenSpender
+	// RelayTokenTTL is how long a relay URL may wait for Twilio to open
+	// it; default 5 minutes.
+	RelayTokenTTL time.Duration
+	Clock         agent.Clock // default agent.SystemClock
 }
 
 // Handler serves CallPath, RelayPath, StatusPath and ActionPath.
 type Handler struct {
 	cfg      Config
 	verifier *twilio.Verifier
+	tokens   relayTokens
 	upgrader websocket.Upgrader
 	mux      *http.ServeMux
 
@@ -148,9 +160,23 @@ func NewHandler(cfg Config) (*Handler, error) {
 	if cfg.DTMFPause <= 0 {
 		cfg.DTMFPause = 2 * time.Second
 	}
+	if len(cfg.RelayKey) == 0 {
+		cfg.RelayKey = make([]byte, 32)
+		_, _ = rand.Read(cfg.RelayKey)
+	}
+	if cfg.RelayTokens == nil {
+		cfg.RelayTokens = &memorySpender{spent: map[string]time.Time{}}
+	}
+	if cfg.RelayTokenTTL <= 0 {
+		cfg.RelayTokenTTL = 5 * time.Minute
+	}
+	if cfg.Clock == nil {
+		cfg.Clock = agent.SystemClock{}
+	}
 	h := &Handler{
 		cfg:      cfg,
 		verifier: twilio.NewVerifier(cfg.Settings, cfg.Log),
+		tokens:   relayTokens{key: cfg.RelayKey, spent: cfg.RelayTokens, ttl: cfg.RelayTokenTTL, clock: cfg.Clock},
 		// CheckOrigin stays nil: Twilio sends no Origin, and a browser from
 		// another origin is refused.
 		upgrader: websocket.Upgrader{ReadBufferSize: 4096, WriteBufferSize: 4096},
@@ -238,8 +264,20 @@ func (h *Handler) call(w http.ResponseWriter, r *http.Request) {
 		relay.Url = "wss://" + r.Host + RelayPath
 	}
 	if req.AccountID != "" {
+		// For Twilio's own logs: the relay takes the account from the token.
 		relay.InnerElements = []twiml.Element{&twiml.VoiceParameter{Name: accountParam, Value: req.AccountID}}
 	}
+	claims := relayClaims{CallSid: req.CallSid, AccountID: req.AccountID, Borrower: req.From, Ours: req.To}
+	if strings.HasPrefix(req.Direction, "outbound") {
+		claims.Borrower, claims.Ours = req.To, req.From
+	}
+	tok, err := h.tokens.mint(claims)
+	if err != nil {
+		h.cfg.Log.Error("voice: relay token", "call", req.CallSid, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	relay.Url += "?" + relayTokenParam + "=" + tok
 	doc, err := twiml.Voice([]twiml.Element{&twiml.VoiceConnect{Action: action, InnerElements: []twiml.Element{relay}}})
 	if err != nil {
 		h.cfg.Log.Error("voice: twiml", "call", req.CallSid, "err", err)
@@ -251,8 +289,9 @@ func (h *Handler) call(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write([]byte(doc))
 }
 
-// accountParam is the <Parameter> that carries the account of a call
-// Parley placed into setup.customParameters.
+// accountParam is the <Parameter> that names the account of a call Parley
+// placed in setup.customParameters; the relay does not believe it (the
+// token carries the account).
 const accountParam = "accountId"
 
 func relayLanguage(lang string) string {
@@ -265,6 +304,17 @@ func relayLanguage(lang string) string {
 // relay upgrades a signed ConversationRelay connection and runs its session.
 func (h *Handler) relay(w http.ResponseWriter, r *http.Request) {
 	if !h.verifier.CheckUpgrade(w, r) {
+		return
+	}
+	claims, err := h.tokens.spend(r.Context(), r.URL.Query().Get(relayTokenParam))
+	if errors.Is(err, errRelayToken) {
+		h.cfg.Log.Warn("voice: relay refused", "err", err, "remote", r.RemoteAddr)
+		http.Error(w, "invalid or used relay token", http.StatusForbidden)
+		return
+	}
+	if err != nil {
+		h.cfg.Log.Error("voice: relay token", "err", err)
+		http.Error(w, "cannot check the relay token", http.StatusServiceUnavailable)
 		return
 	}
 	h.mu.Lock()
@@ -281,5 +331,5 @@ func (h *Handler) relay(w http.ResponseWriter, r *http.Request) {
 		h.cfg.Log.Warn("voice: upgrade", "err", err) // Upgrade has answered already
 		return
 	}
-	newSession(h, conn).run(r.Context())
+	newSession(h, conn, claims).run(r.Context())
 }

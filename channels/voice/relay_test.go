@@ -68,17 +68,21 @@ func greeting(_ context.Context, r voice.GreetingRequest) (voice.Greeting, error
 	return voice.Greeting{Text: "Hello, this is Parley.", Language: "en-US"}, nil
 }
 
-// dial opens the relay websocket signed as Twilio signs it.
+// dial opens the relay websocket of the call setupMsg describes, as
+// Twilio does: the call webhook's TwiML gives the URL with the call's
+// token, and the upgrade is signed.
 func (b *testBundle) dial(t testing.TB) *websocket.Conn {
 	t.Helper()
-	wsURL := "ws" + strings.TrimPrefix(b.url, "http") + voice.RelayPath
-	h := http.Header{}
-	h.Set(twilio.SignatureHeader, twiliotest.Sign(token, wsURL, nil))
-	conn, resp, err := websocket.DefaultDialer.Dial(wsURL, h)
-	if err != nil {
-		t.Fatalf("dial: %v (%v)", err, resp)
+	return b.dialCall(t, inboundCall)
+}
+
+// dialCall opens the relay websocket of call c.
+func (b *testBundle) dialCall(t testing.TB, c relayCall) *websocket.Conn {
+	t.Helper()
+	conn, status := dialURL(t, b.relayURL(t, c))
+	if conn == nil {
+		t.Fatalf("dial: %d", status)
 	}
-	t.Cleanup(func() { _ = conn.Close() })
 	return conn
 }
 
@@ -141,7 +145,7 @@ func TestRelayPromptStreamsTokens(t *testing.T) {
 func TestRelayOutboundCallSpeaksToTheCalledNumber(t *testing.T) {
 	t.Parallel()
 	b := setup(t, streams("Hello."), nil)
-	conn := b.dial(t)
+	conn := b.dialCall(t, relayCall{sid: "CA2", from: "+15550001111", to: "+15551230001", direction: "outbound-api", accountID: "DEMO-US-1"})
 	send(t, conn, `{"type":"setup","callSid":"CA2","from":"+15550001111","to":"+15551230001","direction":"outbound-api","customParameters":{"accountId":"DEMO-US-1"}}`)
 	send(t, conn, `{"type":"prompt","voicePrompt":"who is this","last":true}`)
 	in := <-b.turns.inbound

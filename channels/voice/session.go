@@ -128,10 +128,11 @@ type call struct {
 // handler's goroutine, one writer goroutine owns the socket's writes, and
 // each turn runs in a goroutine of its own.
 type session struct {
-	h    *Handler
-	conn *websocket.Conn
-	log  *slog.Logger
-	out  chan frame
+	h       *Handler
+	conn    *websocket.Conn
+	vouched relayClaims // what the relay token says of the call
+	log     *slog.Logger
+	out     chan frame
 
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -147,8 +148,8 @@ type session struct {
 	turns     sync.WaitGroup
 }
 
-func newSession(h *Handler, conn *websocket.Conn) *session {
-	return &session{h: h, conn: conn, log: h.cfg.Log, out: make(chan frame, 64)}
+func newSession(h *Handler, conn *websocket.Conn, vouched relayClaims) *session {
+	return &session{h: h, conn: conn, vouched: vouched, log: h.cfg.Log, out: make(chan frame, 64)}
 }
 
 // run serves the connection until it closes, the request's context ends or
@@ -277,7 +278,10 @@ func (s *session) dispatch(m inbound) bool {
 	}
 	switch m.Type {
 	case "setup":
-		s.setup(m)
+		if !s.setup(m) {
+			s.closeWith(websocket.ClosePolicyViolation, "setup for another call")
+			return false
+		}
 	case "prompt":
 		if m.Last && strings.TrimSpace(m.VoicePrompt) != "" {
 			s.startTurn(m.VoicePrompt, map[string]string{"input": "speech", "lang": m.Lang})
@@ -300,19 +304,25 @@ func (s *session) isBound() bool {
 	return s.bound
 }
 
-func (s *session) setup(m inbound) {
+// setup binds the session to its call, or reports false when setup is
+// for another call than the relay token's. The call's numbers and account
+// are the token's: setup's own fields and customParameters are not
+// believed, since whoever opened the socket wrote them.
+func (s *session) setup(m inbound) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.bound {
 		s.log.Warn("voice: second setup ignored", "call", s.call.sid)
-		return
+		return true
 	}
-	c := call{sid: m.CallSid, borrower: m.From, ours: m.To, accountID: m.CustomParameters[accountParam]}
-	if strings.HasPrefix(m.Direction, "outbound") {
-		c.borrower, c.ours = m.To, m.From
+	v := s.vouched
+	if m.CallSid != v.CallSid {
+		return false
 	}
-	s.call, s.bound = c, true
-	s.log.Info("voice: call bound", "call", c.sid, "borrower", twilio.Redact(c.borrower), "direction", m.Direction)
+	s.call = call{sid: v.CallSid, borrower: v.Borrower, ours: v.Ours, accountID: v.AccountID}
+	s.bound = true
+	s.log.Info("voice: call bound", "call", v.CallSid, "borrower", twilio.Redact(v.Borrower), "direction", m.Direction)
+	return true
 }
 
 // startTurn runs text as a turn, cancelling the one in flight: a new

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"strings"
@@ -83,6 +85,8 @@ func (a *app) mountChannels(ctx context.Context) error {
 		Outcomes:      a.orch,
 		HandoffNumber: a.cfg.HandoffNumber,
 		Log:           a.log,
+		RelayKey:      relayKey(ts.AuthToken),
+		RelayTokens:   spender(a.store),
 	})
 	if err != nil {
 		return fmt.Errorf("PARLEY_VOICE_HANDOFF_NUMBER: %w", err)
@@ -169,4 +173,24 @@ func demoChatAccounts(context.Context) ([]chat.DemoAccount, error) {
 		out = append(out, chat.DemoAccount{ID: a.ID, Name: a.Borrower.Name, Locale: a.Borrower.Locale, Jurisdiction: a.Borrower.Jurisdiction})
 	}
 	return out, nil
+}
+
+// relayKey is the key that signs voice relay tokens: derived from the
+// Twilio auth token, which every replica has and which already vouches for
+// every request Twilio makes. Without one (PARLEY_TWILIO_INSECURE) it is
+// nil: a key of this process.
+func relayKey(authToken string) []byte {
+	if authToken == "" {
+		return nil
+	}
+	m := hmac.New(sha256.New, []byte(authToken))
+	m.Write([]byte("parley voice relay token"))
+	return m.Sum(nil)
+}
+
+// spender is the store's one-time tokens, shared by every replica, or nil
+// when the store keeps none.
+func spender(st agent.Store) agent.TokenSpender {
+	ts, _ := st.(agent.TokenSpender)
+	return ts
 }
