@@ -38,11 +38,24 @@ func startApp(t *testing.T, env map[string]string, insecure bool, log *slog.Logg
 // when wrap is not nil.
 func startAppOn(t *testing.T, env map[string]string, insecure bool, log *slog.Logger, adjust func(*app), wrap func(net.Listener) net.Listener) (*app, *sqlite.Store, string) {
 	t.Helper()
+	a, st, base := startAppStore(t, env, insecure, log, adjust, wrap)
+	sq, ok := st.(*sqlite.Store)
+	if !ok {
+		t.Fatalf("store is %T, want SQLite", st)
+	}
+	return a, sq, base
+}
+
+// startAppStore is startAppOn on the store env names: SQLite in a
+// temporary directory, or DATABASE_URL. It runs in demo mode either way.
+func startAppStore(t *testing.T, env map[string]string, insecure bool, log *slog.Logger, adjust func(*app), wrap func(net.Listener) net.Listener) (*app, agent.Store, string) {
+	t.Helper()
 	getenv := func(k string) string { return env[k] }
 	cfg := defaultConfig()
 	if err := cfg.loadEnv(getenv); err != nil {
 		t.Fatal(err)
 	}
+	cfg.Demo = true
 	cfg.DBPath = filepath.Join(t.TempDir(), "parley.db")
 	cfg.TwilioInsecure = insecure
 	if err := cfg.validate(); err != nil {
@@ -67,11 +80,7 @@ func startAppOn(t *testing.T, env map[string]string, insecure bool, log *slog.Lo
 	done := make(chan struct{})
 	go func() { defer close(done); _ = a.serve(ctx, ln) }()
 	t.Cleanup(func() { cancel(); <-done; a.close() })
-	st, ok := a.store.(*sqlite.Store)
-	if !ok {
-		t.Fatalf("store is %T, want SQLite", a.store)
-	}
-	return a, st, "http://" + ln.Addr().String()
+	return a, a.store, "http://" + ln.Addr().String()
 }
 
 // postSMS sends n unsigned inbound webhooks from the demo phones and

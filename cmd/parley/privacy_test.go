@@ -5,18 +5,23 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/gorilla/websocket"
+	"github.com/jackc/pgx/v5"
 
 	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/agent/console"
+	"github.com/parley-collections/parley/agent/postgres/pgtest"
 	"github.com/parley-collections/parley/channels/chat"
 )
 
@@ -32,19 +37,93 @@ var typedSecrets = []struct{ say, digits string }{
 
 // TestTypedSecretsAreNowhereInClear holds a chat conversation in which a
 // borrower types an SSN, a card and its security code, an Aadhaar number,
-// a Chinese resident ID and a bank card, then reads the SQLite file (and
-// its log), the server's debug log, the chat history a reconnect replays
-// and every console API response about the conversation: none holds the
-// digits of any of them, with or without their separators.
+// a Chinese resident ID and a bank card, then reads the database (on
+// SQLite the file and its log, on PostgreSQL every column of every table
+// of its schema), the server's debug log, the chat history a reconnect
+// replays and every console API response about the conversation, the
+// admin's audit export included: none holds the digits of any of them,
+// with or without their separators. Each console read of the
+// conversation is in the store's access log.
 func TestTypedSecretsAreNowhereInClear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts the whole server")
 	}
+	t.Run("sqlite", func(t *testing.T) {
+		typedSecretsNowhereInClear(t, nil, func(a *app) []byte {
+			// The file and its write-ahead log hold every committed page.
+			files, _ := filepath.Glob(a.cfg.DBPath + "*")
+			var db bytes.Buffer
+			for _, f := range files {
+				b, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				db.Write(b)
+			}
+			return db.Bytes()
+		})
+	})
+	t.Run("postgres", func(t *testing.T) {
+		dbURL := pgtest.Schema(t)
+		typedSecretsNowhereInClear(t, map[string]string{"DATABASE_URL": dbURL}, func(*app) []byte {
+			return dumpSchema(t, dbURL)
+		})
+	})
+}
+
+// dumpSchema is every row of every table of the schema dbURL works in,
+// each as its JSON text: every text and jsonb column, and every other.
+func dumpSchema(t *testing.T, dbURL string) []byte {
+	t.Helper()
+	ctx := t.Context()
+	conn, err := pgx.Connect(ctx, dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	rows, err := conn.Query(ctx, `SELECT table_name FROM information_schema.tables
+		WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var db bytes.Buffer
+	for _, table := range tables {
+		rows, err := conn.Query(ctx, "SELECT row_to_json(t)::text FROM "+pgx.Identifier{table}.Sanitize()+" t")
+		if err != nil {
+			t.Fatal(err)
+		}
+		all, err := pgx.CollectRows(rows, pgx.RowTo[string])
+		if err != nil {
+			t.Fatal(err)
+		}
+		db.WriteString(table + "\n")
+		for _, r := range all {
+			db.WriteString(r + "\n")
+		}
+	}
+	if !bytes.Contains(db.Bytes(), []byte("messages\n")) || !bytes.Contains(db.Bytes(), []byte("access_log\n")) {
+		t.Fatalf("the dump of the schema lacks the messages or the access log: tables %v", tables)
+	}
+	return db.Bytes()
+}
+
+// typedSecretsNowhereInClear runs the conversation on the store env
+// names and greps what readDB reads of the database once it is over.
+func typedSecretsNowhereInClear(t *testing.T, storeEnv map[string]string, readDB func(*app) []byte) {
 	var logBuf lockedBuffer
 	log := slog.New(slog.NewTextHandler(&logBuf, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	env := map[string]string{"PARLEY_CHAT_SECRET": "privacy-grep-secret-privacy-grep-secret", "PARLEY_DEMO_PASSWORD": "grep-test-password-1"}
-	a, st, base := startApp(t, env, false, log, nil)
+	maps.Copy(env, storeEnv)
+	a, st, base := startAppStore(t, env, false, log, nil, nil)
 	acct := agent.DemoAccounts(time.Now())[0]
+	const adminPassword = "grep-test-admin-password"
+	if _, err := console.AddUser(t.Context(), st, "ada", agent.RoleAdmin, adminPassword); err != nil {
+		t.Fatal(err)
+	}
 
 	token, err := chat.MintToken([]byte(env["PARLEY_CHAT_SECRET"]), acct.ID, time.Hour, time.Now())
 	if err != nil {
@@ -125,31 +204,10 @@ func TestTypedSecretsAreNowhereInClear(t *testing.T) {
 	}
 	ws.Close()
 
-	// Every console API response about the conversation and its account.
+	// Every console API response about the conversation and its account,
+	// and the admin's export of the audit trail.
 	hc := &http.Client{Timeout: 10 * time.Second}
-	login, _ := json.Marshal(map[string]string{"name": "supervisor", "password": env["PARLEY_DEMO_PASSWORD"]})
-	req, _ := http.NewRequest("POST", base+"/api/login", bytes.NewReader(login))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Origin", base)
-	resp, err := hc.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("login = %d", resp.StatusCode)
-	}
-	var session *http.Cookie
-	for _, c := range resp.Cookies() {
-		if c.Name == "parley_session" {
-			session = c
-		}
-	}
-	if session == nil {
-		t.Fatalf("login set no session cookie: %v", resp.Cookies())
-	}
-	for _, path := range []string{"/api/conversations", "/api/conversations/" + conv.ID, "/api/conversations/" + conv.ID + "/export",
-		"/api/queues", "/api/accounts", "/api/accounts/" + acct.ID, "/console/conversations/" + conv.ID, "/console/conversations/" + conv.ID + "/print"} {
+	get := func(session *http.Cookie, path string) {
 		req, _ := http.NewRequest("GET", base+path, nil)
 		req.AddCookie(session)
 		resp, err := hc.Do(req)
@@ -164,24 +222,36 @@ func TestTypedSecretsAreNowhereInClear(t *testing.T) {
 		seen.Write(body)
 		seen.WriteByte('\n')
 	}
+	sup := loginAs(t, hc, base, "supervisor", env["PARLEY_DEMO_PASSWORD"])
+	for _, path := range []string{"/api/conversations", "/api/conversations/" + conv.ID, "/api/conversations/" + conv.ID + "/export",
+		"/api/queues", "/api/accounts", "/api/accounts/" + acct.ID, "/console/conversations/" + conv.ID, "/console/conversations/" + conv.ID + "/print"} {
+		get(sup, path)
+	}
+	get(loginAs(t, hc, base, "ada", adminPassword), "/api/audit/export")
+	au, ok := st.(agent.Auditor)
+	if !ok {
+		t.Fatalf("%T keeps no access log", st)
+	}
+	reads, err := au.AccessLog(t.Context(), agent.AuditQuery{ConversationID: conv.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []agent.AccessAction{agent.AccessList, agent.AccessRead, agent.AccessExport, agent.AccessPrint} {
+		if !slices.ContainsFunc(reads, func(r agent.Access) bool {
+			return r.Action == want && r.Actor == "supervisor" && r.Role == agent.RoleSupervisor
+		}) {
+			t.Errorf("the access log of the conversation lacks the supervisor's %s: %+v", want, reads)
+		}
+	}
 	if !strings.Contains(seen.String(), "[card ending 0004]") {
 		t.Errorf("the responses never show the masked card; the test reads the wrong thing")
 	}
 
-	// The file and its write-ahead log hold every committed page.
-	files, _ := filepath.Glob(a.cfg.DBPath + "*")
-	var db bytes.Buffer
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		db.Write(b)
+	db := readDB(a)
+	if !bytes.Contains(db, []byte("[card ending 0004]")) {
+		t.Fatal("the database never shows the masked card; the test reads the wrong thing")
 	}
-	if db.Len() == 0 {
-		t.Fatal("read nothing of the database")
-	}
-	for what, data := range map[string][]byte{"the database files": db.Bytes(), "the log": logBuf.Bytes(), "the responses": seen.Bytes()} {
+	for what, data := range map[string][]byte{"the database": db, "the log": logBuf.Bytes(), "the responses": seen.Bytes()} {
 		flat := digitsOnly(data)
 		for _, s := range typedSecrets {
 			if bytes.Contains(flat, []byte(s.digits)) {
@@ -228,4 +298,28 @@ func (b *lockedBuffer) Bytes() []byte {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return bytes.Clone(b.buf.Bytes())
+}
+
+// loginAs signs a console user in and returns the session cookie.
+func loginAs(t *testing.T, hc *http.Client, base, name, password string) *http.Cookie {
+	t.Helper()
+	login, _ := json.Marshal(map[string]string{"name": name, "password": password})
+	req, _ := http.NewRequest("POST", base+"/api/login", bytes.NewReader(login))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Origin", base)
+	resp, err := hc.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("login %s = %d", name, resp.StatusCode)
+	}
+	for _, c := range resp.Cookies() {
+		if c.Name == "parley_session" {
+			return c
+		}
+	}
+	t.Fatalf("login %s set no session cookie: %v", name, resp.Cookies())
+	return nil
 }
