@@ -22,7 +22,7 @@ var (
 // onFile lists the facts the account can be verified with, in asking order.
 func (f *flow) onFile() []IdentityKind {
 	order := factOrder
-	if r := region(f.t.Account); r == prompts.RegionCN || r == prompts.RegionIN {
+	if r := f.t.region(); r == prompts.RegionCN || r == prompts.RegionIN {
 		order = factOrderID
 	}
 	var out []IdentityKind
@@ -144,9 +144,9 @@ func (f *flow) disclose() {
 		return
 	}
 	a := f.t.Account
-	f.say(prompts.Disclosure{Region: region(a), Collector: a.Collector(), Creditor: a.Creditor, Agency: a.Agency})
+	f.say(prompts.Disclosure{Region: f.t.region(), Collector: a.Collector(), Creditor: a.Creditor, Agency: a.Agency})
 	f.mem.Disclosed = true
-	f.emitOnce(EventDisclosureGiven, map[string]string{"region": region(a)})
+	f.emitOnce(EventDisclosureGiven, map[string]string{"region": f.t.region()})
 }
 
 // answered reports whether this turn's reply says anything besides the
@@ -198,7 +198,7 @@ func (f *flow) factName(k IdentityKind) string {
 	case IdentityIDLast4:
 		return prompts.FactIDLast4
 	}
-	if region(f.t.Account) == prompts.RegionUS {
+	if f.t.region() == prompts.RegionUS {
 		return prompts.FactZip
 	}
 	return prompts.FactPostcode

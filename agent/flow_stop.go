@@ -16,7 +16,7 @@ import (
 func (f *flow) vulnerable() {
 	t := f.t
 	f.protect(FlagVulnerable, t.Account.Flags.Vulnerable, EventCrisisDetected, nil,
-		prompts.Crisis{Region: region(t.Account)}, "crisis")
+		prompts.Crisis{Region: t.region()}, "crisis")
 }
 
 // deceased answers news that the borrower has died: condolences, all

@@ -329,7 +329,7 @@ func (f *flow) debtCommand(c Command) {
 	case IntentAskCredit:
 		f.say(prompts.Credit{})
 	case IntentAskAdvice:
-		f.say(prompts.Advice{Region: region(t.Account)})
+		f.say(prompts.Advice{Region: t.region()})
 	case IntentAskArrest:
 		f.arrest()
 	case IntentProposePlan, IntentPayInFull, IntentAcceptOffer, IntentRejectOffer, IntentAffirm, IntentDeny, IntentAskLowest:
@@ -569,18 +569,21 @@ func (f *flow) fallback(purpose string) *Reply {
 	return &Reply{Text: text, TemplateVersion: version, Purpose: purpose}
 }
 
-// region picks the jurisdiction-specific wording of disclosures, advice and
-// crisis lines.
-func region(a Account) string {
-	j := a.Borrower.Jurisdiction
-	switch {
-	case strings.HasPrefix(j, "US"):
+// region picks the country wording of disclosures, advice, crisis lines
+// and identity questions from the family of the account's jurisdiction in
+// the guard's profiles, so that a jurisdiction added by configuration
+// speaks as its parent does. A family with no wording of its own gets the
+// neutral one.
+func (t *Turn) region() string {
+	family, _ := t.o.cfg.Guard.Family(t.Account.Borrower.Jurisdiction)
+	switch family {
+	case "US":
 		return prompts.RegionUS
-	case j == "GB":
+	case "GB":
 		return prompts.RegionGB
-	case j == "CN":
+	case "CN":
 		return prompts.RegionCN
-	case j == "IN":
+	case "IN":
 		return prompts.RegionIN
 	}
 	return ""

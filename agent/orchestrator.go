@@ -107,6 +107,10 @@ type Linker interface {
 // check slower than Config.GuardTimeout blocks the message.
 type Guard interface {
 	Check(p policies.Proposal, f policies.Facts) policies.Decision
+	// Family is the root of a jurisdiction's profile chain (US for US-MA),
+	// which picks the country's wording; ok is false for a jurisdiction
+	// the guard has no profile for.
+	Family(jurisdiction string) (family string, ok bool)
 }
 
 // Scheduler runs work later: a deferred message at its send time, a reminder

@@ -137,8 +137,11 @@ func TestSupervisorSendPassesTheGuard(t *testing.T) {
 type panicGuard struct{}
 
 func (panicGuard) Check(policies.Proposal, policies.Facts) policies.Decision { panic("boom") }
+func (panicGuard) Family(j string) (string, bool)                            { return policies.Default().Family(j) }
 
 type slowGuard struct{}
+
+func (slowGuard) Family(j string) (string, bool) { return policies.Default().Family(j) }
 
 func (slowGuard) Check(p policies.Proposal, _ policies.Facts) policies.Decision {
 	time.Sleep(200 * time.Millisecond)

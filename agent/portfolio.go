@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -38,7 +39,7 @@ import (
 //	phone*                     E.164 number, "+13125550101"; several separated by ";"
 //	email                      borrower's email
 //	timezone                   IANA zone, "America/Chicago"; empty = unknown (strictest contact hours)
-//	jurisdiction*              US, US-MA, US-NY, US-WA, US-CA, GB, CN or IN
+//	jurisdiction*              US, US-MA, US-NY, US-WA, US-CA, GB, CN, IN or one a profile adds
 //	locale                     en or zh; empty = en
 //	dob                        date of birth, YYYY-MM-DD      } at least one of
 //	postcode                   ZIP code or postcode           } dob, postcode
@@ -66,6 +67,10 @@ type PortfolioOptions struct {
 	// NewIdentityFacts does, without a key (tests). An import into a store
 	// that serves borrowers passes the server's hasher.
 	Identity *IdentityHasher
+	// Jurisdictions are the codes an account may name: those the serving
+	// guard has profiles for (policies.Guard.Jurisdictions), including any
+	// a deployment adds; nil means the embedded profiles'.
+	Jurisdictions []string
 }
 
 // ParsePortfolio is ParseAccountsCSV with options. A file whose header is
@@ -88,6 +93,10 @@ func ParsePortfolio(r io.Reader, opt PortfolioOptions) ([]Account, error) {
 		return nil, &PortfolioError{Problems: []PortfolioProblem{{Line: 1, Msg: csvMsg(err)}}}
 	}
 	cols, problems := parseHeader(header)
+	known := opt.Jurisdictions
+	if known == nil {
+		known = policies.Default().Jurisdictions()
+	}
 	if len(problems) > 0 {
 		return nil, &PortfolioError{Problems: problems}
 	}
@@ -113,7 +122,7 @@ func ParsePortfolio(r io.Reader, opt PortfolioOptions) ([]Account, error) {
 		if blank(rec) {
 			continue
 		}
-		row := rowReader{line: line, cols: cols, rec: rec, salts: opt.Salts, h: opt.Identity}
+		row := rowReader{line: line, cols: cols, rec: rec, salts: opt.Salts, h: opt.Identity, jurisdictions: known}
 		if row.h == nil {
 			row.h = unkeyed
 		}
@@ -175,9 +184,6 @@ var portfolioColumns = map[string]bool{
 	"min_installment": false, "settlement_floor": false, "first_payment_within_days": false,
 	"hardship_pause_days": false, "hardship_min_installment": false,
 }
-
-// Jurisdictions are the jurisdiction codes Parley has guard profiles for.
-var Jurisdictions = []string{"US", "US-MA", "US-NY", "US-WA", "US-CA", "GB", "CN", "IN"}
 
 func parseHeader(header []string) (map[string]int, []PortfolioProblem) {
 	cols := map[string]int{}
@@ -252,12 +258,13 @@ func wrongDelimiter(br *bufio.Reader) (PortfolioProblem, bool) {
 
 // rowReader reads one row's fields and collects its problems.
 type rowReader struct {
-	h        *IdentityHasher
-	line     int
-	cols     map[string]int
-	rec      []string
-	salts    map[string]string
-	problems []PortfolioProblem
+	h             *IdentityHasher
+	line          int
+	cols          map[string]int
+	rec           []string
+	salts         map[string]string
+	jurisdictions []string
+	problems      []PortfolioProblem
 }
 
 func (r *rowReader) bad(field, format string, a ...any) {
@@ -346,8 +353,8 @@ func (r *rowReader) borrower(id string) Borrower {
 			r.bad("timezone", "%q is not an IANA time zone such as America/Chicago", b.Timezone)
 		}
 	}
-	if b.Jurisdiction != "" && !knownJurisdiction(b.Jurisdiction) {
-		r.bad("jurisdiction", "%q is not one of %s", b.Jurisdiction, strings.Join(Jurisdictions, ", "))
+	if b.Jurisdiction != "" && !slices.Contains(r.jurisdictions, b.Jurisdiction) {
+		r.bad("jurisdiction", "%q is not one of %s", b.Jurisdiction, strings.Join(r.jurisdictions, ", "))
 	}
 	switch b.Locale {
 	case "":
@@ -376,15 +383,6 @@ func (r *rowReader) borrower(id string) Borrower {
 	}
 	b.Identity = r.h.Facts(salt, dob, postcode, last4)
 	return b
-}
-
-func knownJurisdiction(j string) bool {
-	for _, k := range Jurisdictions {
-		if k == j {
-			return true
-		}
-	}
-	return false
 }
 
 func (r *rowReader) money(name, cur string, required bool) Money {

@@ -108,7 +108,7 @@ func TestParseAccountsCSVErrors(t *testing.T) {
 				`line 3: phone: "+1 312" is not an E.164 number such as +13125550101`,
 				`line 3: email: "nope" is not an email address`,
 				`line 3: timezone: "Mars/Olympus" is not an IANA time zone such as America/Chicago`,
-				`line 3: jurisdiction: "FR" is not one of US, US-MA, US-NY, US-WA, US-CA, GB, CN, IN`,
+				`line 3: jurisdiction: "FR" is not one of CN, GB, IN, US, US-CA, US-MA, US-NY, US-WA`,
 				`line 3: locale: "fr" is not en or zh`,
 				`line 3: dob: not a date in the form YYYY-MM-DD`,
 				`line 3: id_last4: must be exactly four digits`,

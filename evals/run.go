@@ -141,6 +141,13 @@ type job struct {
 
 // Run runs every case of every suite and scores it.
 func Run(ctx context.Context, suites []*Suite, opts Options) (*Report, error) {
+	g := opts.Guard
+	if g == nil {
+		g = policies.Default()
+	}
+	if err := checkJurisdictions(suites, g); err != nil {
+		return nil, err
+	}
 	total := 0
 	for _, s := range suites {
 		total += len(s.Cases)
@@ -357,6 +364,20 @@ func (cr *caseRun) events(ctx context.Context, convID string) ([]agent.Event, er
 // plans are the account's plans after the case.
 func (cr *caseRun) plans() ([]agent.Plan, error) { return cr.after.plans, cr.after.plansErr }
 
+// checkJurisdictions refuses a run with a case whose jurisdiction the
+// guard has no profile for, naming the case, before anything runs.
+func checkJurisdictions(suites []*Suite, g *policies.Guard) error {
+	for _, s := range suites {
+		for _, c := range s.Cases {
+			if j := c.jurisdiction(s); !slices.Contains(g.Jurisdictions(), j) {
+				return fmt.Errorf("%s:%d: case %q: field jurisdiction: unknown jurisdiction %q (the guard has profiles for %s)",
+					s.File, c.Line, c.Name, j, strings.Join(g.Jurisdictions(), ", "))
+			}
+		}
+	}
+	return nil
+}
+
 func runCase(ctx context.Context, st agent.Store, n int, j job, opts Options) (res Result) {
 	s, c := j.suite, j.c
 	res = Result{Suite: s.Name, File: s.File, Case: c.Name, Line: c.Line, Run: j.run, Seed: j.seed}
@@ -367,7 +388,13 @@ func runCase(ctx context.Context, st agent.Store, n int, j job, opts Options) (r
 			res.Failures = append(res.Failures, res.Err)
 		}
 	}()
-	acct := c.account(s).domain(c.jurisdiction(s))
+	jur := c.jurisdiction(s)
+	if _, ok := opts.Guard.Family(jur); !ok {
+		res.Err = fmt.Sprintf("unknown jurisdiction %q: the guard has no profile for it", jur)
+		res.Failures = append(res.Failures, res.Err)
+		return res
+	}
+	acct := c.account(s).domain(jur, opts.Guard.Currency(jur))
 	acct.ID = fmt.Sprintf("%s~%d", acct.ID, n)
 	if err := st.PutAccount(ctx, acct); err != nil {
 		return failed(res, "account: "+err.Error())

@@ -28,7 +28,10 @@ type Reply struct {
 	Text         string
 	Turn         int
 	Jurisdiction string
-	Locale       string
+	// Family is the root of the jurisdiction's profile chain (US for
+	// US-MA), which decides the disclosure's wording.
+	Family string
+	Locale string
 	// First says that this is the first message of its conversation.
 	First bool
 	// Verified says that the speaker had proved to be the borrower when
@@ -317,15 +320,15 @@ func scoreIntroduction(r Reply) string {
 	return ""
 }
 
-// disclosurePhrases are, per jurisdiction and language, words the
+// disclosurePhrases are, per jurisdiction family and language, words the
 // required disclosure always carries.
-func disclosurePhrases(jurisdiction string) []string {
-	switch {
-	case strings.HasPrefix(jurisdiction, "US"):
+func disclosurePhrases(family string) []string {
+	switch family {
+	case "US":
 		return []string{"attempt to collect a debt", "催收债务"}
-	case jurisdiction == "GB":
+	case "GB":
 		return []string{"this message is from", "本消息由"}
-	case jurisdiction == "CN", jurisdiction == "IN":
+	case "CN", "IN":
 		return []string{"lender", "贷款机构"}
 	}
 	return nil
@@ -336,7 +339,7 @@ func scoreDisclosure(r Reply) string {
 	if !strings.Contains(r.Text, bal.String()) {
 		return ""
 	}
-	phrases := disclosurePhrases(r.Jurisdiction)
+	phrases := disclosurePhrases(r.Family)
 	if len(phrases) == 0 {
 		return ""
 	}
@@ -364,7 +367,8 @@ func (cr *caseRun) score(ctx context.Context) {
 	if hosts == nil {
 		hosts = DefaultAllowedHosts
 	}
-	base := Reply{Jurisdiction: cr.acct.Borrower.Jurisdiction, Locale: cr.acct.Borrower.Locale, Account: cr.acct,
+	family, _ := cr.opts.Guard.Family(cr.acct.Borrower.Jurisdiction)
+	base := Reply{Jurisdiction: cr.acct.Borrower.Jurisdiction, Family: family, Locale: cr.acct.Borrower.Locale, Account: cr.acct,
 		Hosts: hosts, Amounts: cr.groundedAmounts(ctx), Dates: cr.groundedDates(ctx)}
 	// The events of each turn, to judge its replies with them.
 	turnEvs := map[int][]string{}

@@ -13,7 +13,7 @@ import (
 func realReply(text string) Reply {
 	acct := agent.Account{ID: "A-1", Creditor: "First Bank", Balance: agent.MustMoney("1200.00", "USD"),
 		Borrower: agent.Borrower{Jurisdiction: "US", Locale: "en"}}
-	return Reply{Text: text, Turn: 2, Jurisdiction: "US", Locale: "en", Verified: true, Account: acct,
+	return Reply{Text: text, Turn: 2, Jurisdiction: "US", Family: "US", Locale: "en", Verified: true, Account: acct,
 		Amounts: []int64{120000, 84000, 15000, 12000000 / 100}, Dates: []string{"2026-03-02", "2026-03-16"},
 		Hosts: DefaultAllowedHosts,
 		Earlier: []string{"Hi, this is Ava, an automated assistant writing for First Bank.",

@@ -321,9 +321,8 @@ func (t *Time) UnmarshalYAML(n *yaml.Node) error {
 }
 
 var (
-	channels      = map[string]bool{"sms": true, "chat": true, "voice": true, "email": true}
-	jurisdictions = map[string]bool{"US": true, "US-MA": true, "US-NY": true, "US-WA": true, "US-CA": true, "GB": true, "CN": true, "IN": true}
-	states        = map[string]bool{}
+	channels = map[string]bool{"sms": true, "chat": true, "voice": true, "email": true}
+	states   = map[string]bool{}
 )
 
 func init() {
@@ -430,9 +429,6 @@ func (s *Suite) validate() error {
 		}
 		if ch := c.channel(s); !channels[ch] {
 			return fmt.Errorf("%s: field channel: %q is not sms, chat, voice or email", at, ch)
-		}
-		if j := c.jurisdiction(s); !jurisdictions[j] {
-			return fmt.Errorf("%s: field jurisdiction: unknown jurisdiction %q", at, j)
 		}
 		for j, t := range c.Turns {
 			if err := t.validate(); err != nil {
@@ -589,7 +585,6 @@ func (c *Case) now(s *Suite) time.Time {
 	return time.Date(2026, 3, 2, 15, 0, 0, 0, time.UTC)
 }
 
-// domain turns the suite's account into the agent's, with the case's jurisdiction.
 // identityFacts digests the borrower's facts on the first call and
 // returns the same digests after it (salted with the account's id, so
 // every case on the account would compute the same).
@@ -602,13 +597,15 @@ func (a *Account) identityFacts(postcode string) agent.IdentityFacts {
 	return f
 }
 
-func (a *Account) domain(jurisdiction string) agent.Account {
-	cur := a.Currency
+// domain turns the suite's account into the agent's, with the case's
+// jurisdiction; cur is the currency of the jurisdiction's profile, used
+// when the account names none.
+func (a *Account) domain(jurisdiction, cur string) agent.Account {
+	if a.Currency != "" {
+		cur = a.Currency
+	}
 	if cur == "" {
-		cur = map[string]string{"GB": "GBP", "CN": "CNY", "IN": "INR"}[jurisdiction]
-		if cur == "" {
-			cur = "USD"
-		}
+		cur = "USD"
 	}
 	b := a.Borrower
 	postcode := b.Zip

@@ -48,7 +48,7 @@ func TestParseDesignExample(t *testing.T) {
 	if s.Cases[0].Line != 16 || s.Cases[1].Line != 23 {
 		t.Errorf("case lines = %d, %d; want 16, 23", s.Cases[0].Line, s.Cases[1].Line)
 	}
-	acct := s.Account.domain("US")
+	acct := s.Account.domain("US", "USD")
 	if acct.Balance.Minor != 120000 || acct.Policy.SettlementFloorBP != 7000 || acct.Policy.MinInstallment.Minor != 5000 {
 		t.Errorf("account = %+v", acct)
 	}

@@ -117,6 +117,28 @@ func NewGuard(opts Options) (*Guard, error) {
 // Jurisdictions lists the jurisdictions the guard has a profile for, sorted.
 func (g *Guard) Jurisdictions() []string { return slices.Clone(g.names) }
 
+// Family is the root of jurisdiction j's profile chain, the profile it
+// descends from: US for US-MA, and US for a US-TX a deployment adds with
+// parent US. Wording that differs by country (disclosures, advice, crisis
+// lines, which identity facts are asked for) follows the family. ok is
+// false when the guard has no profile for j.
+func (g *Guard) Family(j string) (family string, ok bool) {
+	p, ok := g.profiles[j]
+	if !ok {
+		return "", false
+	}
+	return p.family, true
+}
+
+// Currency is the currency jurisdiction j's profile names, inherited from
+// its parents; empty when none does or j has no profile.
+func (g *Guard) Currency(j string) string {
+	if p, ok := g.profiles[j]; ok {
+		return p.currency
+	}
+	return ""
+}
+
 // noViolations is the empty, non-nil list of an allowed message; appending
 // to it allocates, so sharing it is safe.
 var noViolations = []Violation{}

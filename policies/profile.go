@@ -98,6 +98,7 @@ var channels = map[string]bool{"sms": true, "chat": true, "voice": true, "email"
 // profile is a jurisdiction's rules after merging with its parent.
 type profile struct {
 	jurisdiction string
+	family       string // the root of the parent chain: US for US-MA
 	name         string
 	currency     string
 	zoneNames    []string
@@ -206,7 +207,7 @@ func resolve(files map[string]profileFile, lx *lexicon) (map[string]*profile, er
 			}
 			chain = append(chain, f)
 		}
-		p := &profile{jurisdiction: name, rules: map[string]ref{}}
+		p := &profile{jurisdiction: name, family: chain[len(chain)-1].Jurisdiction, rules: map[string]ref{}}
 		for i := len(chain) - 1; i >= 0; i-- {
 			if err := p.merge(chain[i], lx); err != nil {
 				return nil, fmt.Errorf("profile %s: %w", chain[i].Jurisdiction, err)

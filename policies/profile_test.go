@@ -101,3 +101,43 @@ window: {start: "08:00", end: "21:00", rule: CN-T1, citation: "product default"}
 		t.Errorf("US-TX not merged with US: %+v / 未与联邦规则合并", p)
 	}
 }
+
+// The family and currency of a jurisdiction follow its parent chain, for a
+// profile added by configuration as for an embedded one.
+func TestProfileFamilyAndCurrency(t *testing.T) {
+	t.Parallel()
+	doc := `jurisdiction: US-TX
+parent: US
+name: Texas
+timezones: [America/Chicago]
+---
+jurisdiction: AU
+name: Australia
+currency: aud
+timezones: [Australia/Sydney]
+window: {start: "07:30", end: "21:00", rule: AU-T1, citation: "ACCC/ASIC debt collection guideline"}
+`
+	g, err := NewGuard(Options{Profiles: [][]byte{[]byte(doc)}, NoClassifier: true})
+	if err != nil {
+		t.Fatalf("NewGuard: %v / 加载失败", err)
+	}
+	tests := []struct {
+		j, family, currency string
+		ok                  bool
+	}{
+		{"US", "US", "USD", true},
+		{"US-MA", "US", "USD", true},
+		{"US-TX", "US", "USD", true},
+		{"GB", "GB", "GBP", true},
+		{"CN", "CN", "CNY", true},
+		{"IN", "IN", "INR", true},
+		{"AU", "AU", "AUD", true},
+		{"XX", "", "", false},
+	}
+	for _, tc := range tests {
+		f, ok := g.Family(tc.j)
+		if f != tc.family || ok != tc.ok || g.Currency(tc.j) != tc.currency {
+			t.Errorf("%s: family %q %v, currency %q; want %q %v %q / 所属体系或币种不符", tc.j, f, ok, g.Currency(tc.j), tc.family, tc.ok, tc.currency)
+		}
+	}
+}

@@ -52,8 +52,15 @@ func runAccounts(ctx context.Context, sio IO, args []string) error {
 	if err != nil {
 		return err
 	}
+	// An account may name any jurisdiction the server's guard has a
+	// profile for, including one PARLEY_GUARD_PROFILES adds.
+	guard, err := loadGuard(cfg.GuardProfiles, cfg.PaymentURL)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	known := guard.Jurisdictions()
 	// A first reading checks the file before any store is opened.
-	accounts, err := agent.ParsePortfolio(bytes.NewReader(data), agent.PortfolioOptions{Identity: cfg.identity})
+	accounts, err := agent.ParsePortfolio(bytes.NewReader(data), agent.PortfolioOptions{Identity: cfg.identity, Jurisdictions: known})
 	if printed := portfolioProblems(sio, fs.Arg(0), err); printed != nil {
 		return printed
 	}
@@ -77,7 +84,7 @@ func runAccounts(ctx context.Context, sio IO, args []string) error {
 	}
 	// The second reading digests identity facts with the salts on file, so
 	// that an unchanged row compares equal.
-	accounts, err = agent.ParsePortfolio(bytes.NewReader(data), agent.PortfolioOptions{Salts: salts, Identity: cfg.identity})
+	accounts, err = agent.ParsePortfolio(bytes.NewReader(data), agent.PortfolioOptions{Salts: salts, Identity: cfg.identity, Jurisdictions: known})
 	if printed := portfolioProblems(sio, fs.Arg(0), err); printed != nil {
 		return printed
 	}

@@ -17,7 +17,6 @@ import (
 	"github.com/parley-collections/parley/agent/understand"
 	"github.com/parley-collections/parley/evals"
 	"github.com/parley-collections/parley/evals/fakellm"
-	"github.com/parley-collections/parley/policies"
 )
 
 func init() {
@@ -69,11 +68,16 @@ func runEval(ctx context.Context, sio IO, args []string) error {
 	if err != nil {
 		return fmt.Errorf("knowledge base: %w", err)
 	}
+	// Cases may name any jurisdiction the deployment's profiles define.
+	guard, err := loadGuard(sio.Getenv("PARLEY_GUARD_PROFILES"), "")
+	if err != nil {
+		return usagef("%v", err)
+	}
 	opts := evals.Options{
 		NewStore:  newEvalStore,
 		NewBrain:  func() agent.Brain { return understand.New(rules.New(), nil) },
 		BrainName: "rules",
-		Guard:     policies.Default(),
+		Guard:     guard,
 		Knowledge: know,
 		Jobs:      *jobs,
 		Repeat:    *repeat,
