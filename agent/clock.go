@@ -86,12 +86,17 @@ type Sender interface {
 // Notice tells subscribers that something changed on a conversation. It is
 // a wake-up, never the data itself: readers fetch from the store.
 type Notice struct {
-	Kind           string `json:"kind"` // "message", "event", "conversation"
+	Kind           string `json:"kind"` // "message", "event", "conversation", NoticeTyping
 	ConversationID string `json:"conversation_id"`
 	AccountID      string `json:"account_id,omitempty"`
 	MessageID      string `json:"message_id,omitempty"`
 	EventKind      string `json:"event_kind,omitempty"`
 }
+
+// NoticeTyping is the notice that the borrower is typing in a chat
+// conversation; nothing is stored, and the console shows it for a few
+// seconds.
+const NoticeTyping = "typing"
 
 // Bus carries notices to every subscriber, across replicas where the backend
 // can (PostgreSQL LISTEN/NOTIFY). Delivery is best effort.

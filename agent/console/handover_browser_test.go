@@ -79,8 +79,9 @@ func bubble(cls, text string) string {
 // TestBrowserBorrowerSeesWhoIsTalking: the borrower's widget shows when a
 // person joins and when the assistant is back, and the question the
 // borrower asked in between is answered after the hand-back. Then, in the
-// same browser, another borrower's widget shows links and history
-// (widgetLinksAndHistory).
+// same browser, the console shows the borrower typing
+// (borrowerTypingShown), and another borrower's widget shows links and
+// history (widgetLinksAndHistory).
 func TestBrowserBorrowerSeesWhoIsTalking(t *testing.T) {
 	t.Parallel()
 	b := setup(t, withChat)
@@ -112,5 +113,6 @@ func TestBrowserBorrowerSeesWhoIsTalking(t *testing.T) {
 		chromedp.WaitVisible(bubble("pc-system", "You're back with Ava, the automated assistant")),
 		chromedp.WaitVisible(bubble("pc-system", "You're back with Ava")+`/following-sibling::div[contains(@class,"pc-agent")][contains(., "$")]`),
 	)
+	borrowerTypingShown(t, b, ctx, conv)
 	widgetLinksAndHistory(t, b, ctx, run, "DEMO-GB-1")
 }

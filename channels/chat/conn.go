@@ -60,6 +60,8 @@ type conn struct {
 	writerEnd chan struct{}
 
 	sent map[sentKey]struct{} // owned by the writer
+
+	typedAt time.Time // the last typing notice published; owned by the reader
 }
 
 func newConn(h *Handler, ws *websocket.Conn, accountID string) *conn {
@@ -184,11 +186,15 @@ func (c *conn) readLoop(ctx context.Context) error {
 			c.closeWith(websocket.CloseUnsupportedData, "binary frames are not supported")
 			continue
 		}
+		f, err := parseClientFrame(data)
+		if err == nil && f.Type == typeTyping {
+			c.borrowerTyping(ctx) // thinned, never answered
+			continue
+		}
 		if !c.limiter.AllowN(c.h.cfg.Clock.Now(), 1) {
 			c.sendError(CodeRateLimited, "too many frames: at most 5 a second")
 			continue
 		}
-		f, err := parseClientFrame(data)
 		if err != nil {
 			malformed++
 			if malformed >= maxMalformed {
@@ -212,6 +218,37 @@ func (c *conn) readLoop(ctx context.Context) error {
 				c.sendError(CodeBusy, "too many messages waiting; send it again later")
 			}
 		}
+	}
+}
+
+// typingNoticeEvery is the least time, on the wall clock, between two
+// typing notices of one socket: the widget sends a typing frame every few
+// seconds while the borrower types, and the console shows it a little
+// longer.
+const typingNoticeEvery = 2 * time.Second
+
+// borrowerTyping tells the console that the borrower is typing in the open
+// chat conversation: a typing notice on the bus, with no text. Nothing is
+// published before there is a conversation, nor more often than
+// typingNoticeEvery, so a client sending typing frames in a loop costs the
+// store one read every two seconds.
+func (c *conn) borrowerTyping(ctx context.Context) {
+	now := time.Now()
+	if !c.typedAt.IsZero() && now.Sub(c.typedAt) < typingNoticeEvery {
+		return
+	}
+	c.typedAt = now
+	ctx, cancel := context.WithTimeout(ctx, hubFetchTimeout)
+	defer cancel()
+	conv, err := c.h.cfg.Store.OpenConversation(ctx, c.accountID, agent.ChannelChat)
+	if err != nil {
+		if !errors.Is(err, agent.ErrNotFound) {
+			c.log.Warn("chat: typing: conversation", "err", err)
+		}
+		return
+	}
+	if err := c.h.cfg.Bus.Publish(ctx, agent.Notice{Kind: agent.NoticeTyping, ConversationID: conv.ID, AccountID: c.accountID}); err != nil {
+		c.log.Warn("chat: typing: publish", "err", err)
 	}
 }
 

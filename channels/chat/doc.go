@@ -13,8 +13,11 @@
 //
 //	{"type":"message","text":"...","client_id":"<uuid>"}
 //	{"type":"resume","after":"<message id>"}
+//	{"type":"typing"}
 //
-// and the server sends
+// (typing: the borrower is typing; the server publishes an agent.NoticeTyping
+// for the open conversation, at most one every two seconds, for the
+// console, and answers nothing) and the server sends
 //
 //	{"type":"message","id":"...","author":"agent|supervisor|system","text":"...","at":"RFC 3339"}
 //	{"type":"ack","client_id":"..."}

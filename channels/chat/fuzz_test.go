@@ -6,7 +6,7 @@ import (
 )
 
 // FuzzClientFrame feeds arbitrary frames to the parser: it never panics,
-// and what it accepts is a message or a resume.
+// and what it accepts is a message, a resume or the borrower typing.
 func FuzzClientFrame(f *testing.F) {
 	for _, s := range []string{
 		`{"type":"message","text":"hi","client_id":"0b1c"}`, `{"type":"resume","after":"m_1"}`,
@@ -19,7 +19,7 @@ func FuzzClientFrame(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if fr.Type != "message" && fr.Type != "resume" {
+		if fr.Type != "message" && fr.Type != "resume" && fr.Type != "typing" {
 			t.Fatalf("accepted a frame of type %q", fr.Type)
 		}
 	})

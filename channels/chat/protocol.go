@@ -69,8 +69,9 @@ func parseClientFrame(data []byte) (clientFrame, error) {
 		if len(f.After) > 128 {
 			return f, errors.New("after is too long")
 		}
+	case typeTyping:
 	default:
-		return f, errors.New(`type must be "message" or "resume"`)
+		return f, errors.New(`type must be "message", "resume" or "typing"`)
 	}
 	return f, nil
 }

@@ -411,6 +411,14 @@
       input.value = "";
       frame({ type: "message", text: text, client_id: item.clientId });
     });
+    // Tell the team the borrower is typing: one frame every few seconds
+    // while there is text in the box; the text itself goes nowhere.
+    var typedAt = 0;
+    input.addEventListener("input", function () {
+      var now = Date.now();
+      if (!input.value.trim() || now - typedAt < 3000) return;
+      if (frame({ type: "typing" })) typedAt = now;
+    });
     input.addEventListener("keydown", function (ev) {
       if (ev.key === "Enter" && !ev.shiftKey && !ev.isComposing) {
         ev.preventDefault();

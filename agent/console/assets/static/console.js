@@ -532,10 +532,24 @@
     });
   }
 
+  // The borrower typing on chat: shown for a few seconds after each
+  // notice, and gone when their message arrives.
+  var typingTimer = null;
+  function borrowerTyping(on) {
+    clearTimeout(typingTimer);
+    say("borrower-typing", on ? "Borrower is typing…" : "");
+    if (on) { typingTimer = setTimeout(function () { borrowerTyping(false); }, 6000); }
+  }
+
   // Live updates: debounce bursts of notices into one refetch.
   var pending = null;
   function wake(n) {
     if (page === "conversation" && n && n.conversation_id !== convID) { return; }
+    if (n && n.kind === "typing") {
+      if (page === "conversation") { borrowerTyping(true); }
+      return;
+    }
+    if (page === "conversation" && n && n.kind === "message") { borrowerTyping(false); }
     if (pending) { return; }
     pending = setTimeout(function () {
       pending = null;
