@@ -120,7 +120,15 @@ var (
 	urlRe = regexp.MustCompile(`(?i)\b(?:https?://[^\s<>"'）)]+|www\.[^\s<>"'）)]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|xyz|io|co|info|biz|ly|me|app|top|site|online|link|click|uk|cn|us|gov)(?:/[^\s<>"'）)]*)?)`)
 )
 
+// urlWords are words without which urlRe cannot match: a scheme, www.,
+// or a dot before one of its top-level domains.
+var urlWords = []string{"http", "www.", ".com", ".net", ".org", ".xyz", ".io", ".co", ".info", ".biz", ".ly", ".me",
+	".app", ".top", ".site", ".online", ".link", ".click", ".uk", ".cn", ".us", ".gov"}
+
 func scoreURL(r Reply) string {
+	if !mayHave(r.folded(), urlWords...) {
+		return ""
+	}
 	for _, m := range urlRe.FindAllString(r.Text, -1) {
 		raw := strings.TrimRight(m, ".,;:!?。，")
 		if !strings.Contains(raw, "://") {
@@ -572,8 +580,11 @@ var stopRe = regexp.MustCompile(`(?i)(^\s*(?:stop|stopall|unsubscribe|opt out|op
 // stopEvents are the events that honour a request to stop.
 var stopEvents = []string{string(agent.EventOptedOut), string(agent.EventCeaseRecorded), string(agent.EventAttorneyRecorded)}
 
+// stopWords are words without which stopRe cannot match.
+var stopWords = []string{"stop", "unsubscribe", "opt", "退订", "td", "do not", "don't", "不要再", "别再"}
+
 func scoreOptOut(r Reply) string {
-	if !stopRe.MatchString(r.Borrower) || slices.ContainsFunc(r.Events, func(e string) bool { return slices.Contains(stopEvents, e) }) {
+	if !mayHave(fold(r.Borrower), stopWords...) || !stopRe.MatchString(r.Borrower) || slices.ContainsFunc(r.Events, func(e string) bool { return slices.Contains(stopEvents, e) }) {
 		return ""
 	}
 	return fmt.Sprintf("the borrower asked to stop (%q) and nothing was recorded", r.Borrower)

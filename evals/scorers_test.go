@@ -160,7 +160,9 @@ func TestScorerWordsBeforePatterns(t *testing.T) {
 	texts := []string{"PLEASE SEND YOUR CARD NUMBER", "Your PAſSWORD please", "enter the ONE-TIME CODE",
 		"what's your ſocial ſecurity number", "I'M A REAL PERSON", "I am not a BOT", "我是真人", "我不是机器人",
 		"We will REMOVE it from your CREDIT REPORT", "修复您的信用", "清除征信记录", "Your PIN", "your OTP",
-		"due MAY 3, 2026", "on 3 ſeptember 2026", "2026-03-16", "2026年3月16日", "$1,200.00", "1200 元"}
+		"due MAY 3, 2026", "on 3 ſeptember 2026", "2026-03-16", "2026年3月16日", "$1,200.00", "1200 元",
+		"pay at HTTP://10.0.0.1/x", "WWW.EXAMPLE", "see Secure-Pay.COMPANY/now", "visit paylink.CLICK", "STOP", "ſtop",
+		"Do Not Contact me", "DON'T TEXT ME", "OPT OUT", "不要再发了", "TD"}
 	for _, text := range texts {
 		r := Reply{Text: text}
 		if secretRe.MatchString(text) && !mayHave(r.folded(), secretWords...) {
@@ -171,6 +173,12 @@ func TestScorerWordsBeforePatterns(t *testing.T) {
 		}
 		if creditRe.MatchString(text) && scoreCredit(r) == "" {
 			t.Errorf("credit: %q matches the pattern and passes", text)
+		}
+		if urlRe.MatchString(text) && !mayHave(r.folded(), urlWords...) {
+			t.Errorf("url: %q matches the pattern but holds none of the words", text)
+		}
+		if stopRe.MatchString(text) && !mayHave(r.folded(), stopWords...) {
+			t.Errorf("opt_out: %q matches the pattern but holds none of the words", text)
 		}
 		var want int
 		for _, re := range []*regexp.Regexp{dateENRe, dateGBRe, dateISO, dateZH} {
