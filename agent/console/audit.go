@@ -1,8 +1,10 @@
 package console
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"time"
 
@@ -73,27 +75,34 @@ type (
 
 // auditQuery reads ?since=&until= (RFC 3339) and ?conversation= from r.
 func auditQuery(r *http.Request) (agent.AuditQuery, error) {
-	q := agent.AuditQuery{ConversationID: r.URL.Query().Get("conversation"), Limit: auditBatch}
-	for name, t := range map[string]*time.Time{"since": &q.Since, "until": &q.Until} {
-		v := r.URL.Query().Get(name)
-		if v == "" {
+	v := r.URL.Query()
+	return AuditQuery(v.Get("conversation"), v.Get("since"), v.Get("until"))
+}
+
+// AuditQuery is the audit query of a conversation id (empty: all) and
+// since and until times in RFC 3339 (empty: unbounded); a malformed time
+// is a KindInvalid error.
+func AuditQuery(conversationID, since, until string) (agent.AuditQuery, error) {
+	q := agent.AuditQuery{ConversationID: conversationID}
+	for name, p := range map[string]struct {
+		v string
+		t *time.Time
+	}{"since": {since, &q.Since}, "until": {until, &q.Until}} {
+		if p.v == "" {
 			continue
 		}
-		at, err := time.Parse(time.RFC3339, v)
+		at, err := time.Parse(time.RFC3339, p.v)
 		if err != nil {
 			return q, agent.E("", agent.KindInvalid, name+" must be an RFC 3339 time, e.g. 2026-11-01T00:00:00Z", err)
 		}
-		*t = at
+		*p.t = at
 	}
 	return q, nil
 }
 
-// exportAudit answers an admin with the audit trail as JSON Lines: the
-// events of every conversation (or of ?conversation=), then the access
-// log, each in the order stored, within ?since= and ?until=. The export
-// is recorded before it starts, so it is part of itself. Text in event
-// data passes the secret masking again: a note typed before notes were
-// masked comes out masked too.
+// exportAudit answers an admin with the audit trail (WriteAudit) of every
+// conversation or of ?conversation=, within ?since= and ?until=. The
+// export is recorded before it starts, so it is part of itself.
 func (h *Handler) exportAudit(w http.ResponseWriter, r *http.Request) {
 	q, err := auditQuery(r)
 	if err != nil {
@@ -104,22 +113,35 @@ func (h *Handler) exportAudit(w http.ResponseWriter, r *http.Request) {
 		h.internal(w, r, err)
 		return
 	}
-	ctx := r.Context()
 	w.Header().Set("Content-Type", "application/x-ndjson; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="parley-audit-`+h.cfg.Clock.Now().UTC().Format("20060102T150405Z")+`.jsonl"`)
+	if err := WriteAudit(r.Context(), w, h.auditor, q); err != nil {
+		// The body is cut short: the client has a truncated file, not a
+		// whole one that lies.
+		h.log.Error("console: audit export", "err", err)
+	}
+}
+
+// WriteAudit writes the audit trail q selects to w as JSON Lines: the
+// events of every conversation (AuditEventLine), then the access log
+// (AuditAccessLine), each in the order stored, read auditBatch rows at a
+// time whatever q.Limit says. Text in event data passes the secret
+// masking again: a note typed before notes were masked comes out masked
+// too. The caller records the export first.
+func WriteAudit(ctx context.Context, w io.Writer, au agent.Auditor, q agent.AuditQuery) error {
 	enc := json.NewEncoder(w)
+	q.Limit = auditBatch
 	for q.After = 0; ; {
-		evs, err := h.auditor.AuditEvents(ctx, q)
+		evs, err := au.AuditEvents(ctx, q)
 		if err != nil {
-			h.log.Error("console: audit export", "err", err)
-			return // the body is cut short: the client sees a truncated file, not a whole one
+			return fmt.Errorf("audit export: %w", err)
 		}
 		for _, e := range evs {
 			for k, v := range e.Data {
 				e.Data[k], _ = policies.RedactSecrets(v)
 			}
-			if enc.Encode(AuditEventLine{Type: "event", Event: e}) != nil {
-				return
+			if err := enc.Encode(AuditEventLine{Type: "event", Event: e}); err != nil {
+				return fmt.Errorf("audit export: %w", err)
 			}
 		}
 		if len(evs) < q.Limit {
@@ -128,18 +150,17 @@ func (h *Handler) exportAudit(w http.ResponseWriter, r *http.Request) {
 		q.After = evs[len(evs)-1].ID
 	}
 	for q.After = 0; ; {
-		recs, err := h.auditor.AccessLog(ctx, q)
+		recs, err := au.AccessLog(ctx, q)
 		if err != nil {
-			h.log.Error("console: audit export", "err", err)
-			return
+			return fmt.Errorf("audit export: %w", err)
 		}
 		for _, a := range recs {
-			if enc.Encode(AuditAccessLine{Type: "access", Access: a}) != nil {
-				return
+			if err := enc.Encode(AuditAccessLine{Type: "access", Access: a}); err != nil {
+				return fmt.Errorf("audit export: %w", err)
 			}
 		}
 		if len(recs) < q.Limit {
-			break
+			return nil
 		}
 		q.After = recs[len(recs)-1].ID
 	}
