@@ -26,10 +26,15 @@ type Account struct {
 type AccountFlags struct {
 	TimeBarred          bool `json:"time_barred"`
 	LegalActionApproved bool `json:"legal_action_approved"`
-	Bankruptcy          bool `json:"bankruptcy"`
-	Disputed            bool `json:"disputed"`
-	Attorney            bool `json:"attorney"`
-	Cease               bool `json:"cease"`
+	// CreditReported is set when the creditor or agency reports this
+	// account to the credit bureaus (credit reference agencies, credit
+	// information companies, 征信): what the borrower is told about their
+	// credit follows it.
+	CreditReported bool `json:"credit_reported,omitempty"`
+	Bankruptcy     bool `json:"bankruptcy"`
+	Disputed       bool `json:"disputed"`
+	Attorney       bool `json:"attorney"`
+	Cease          bool `json:"cease"`
 	// Deceased is set when the borrower is reported to have died: no
 	// collection contact, a person handles the account.
 	Deceased bool `json:"deceased,omitempty"`

@@ -46,6 +46,7 @@ import (
 //	id_last4                   last four digits of an ID      } and id_last4
 //	time_barred                true/false (also yes/no, 1/0); empty = false
 //	legal_action_approved      true/false; empty = false
+//	credit_reported            true/false: the account is reported to the credit bureaus; empty = false
 //	bankruptcy                 true/false; empty = false
 //	max_installments           most installments a plan may have; empty = 0 (no installment plans)
 //	min_installment            smallest installment, in the account's currency
@@ -180,7 +181,7 @@ var portfolioColumns = map[string]bool{
 	"id": true, "creditor": true, "agency": false, "purpose": false, "balance": true, "currency": true,
 	"due_date": false, "days_past_due": false, "name": true, "phone": true, "email": false, "timezone": false,
 	"jurisdiction": true, "locale": false, "dob": false, "postcode": false, "id_last4": false,
-	"time_barred": false, "legal_action_approved": false, "bankruptcy": false, "max_installments": false,
+	"time_barred": false, "legal_action_approved": false, "credit_reported": false, "bankruptcy": false, "max_installments": false,
 	"min_installment": false, "settlement_floor": false, "first_payment_within_days": false,
 	"hardship_pause_days": false, "hardship_min_installment": false,
 }
@@ -311,6 +312,7 @@ func (r *rowReader) account() Account {
 	a.Flags = AccountFlags{
 		TimeBarred:          r.boolean("time_barred"),
 		LegalActionApproved: r.boolean("legal_action_approved"),
+		CreditReported:      r.boolean("credit_reported"),
 		Bankruptcy:          r.boolean("bankruptcy"),
 	}
 	a.Policy = CreditorPolicy{

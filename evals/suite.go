@@ -225,6 +225,7 @@ type Borrower struct {
 type Flags struct {
 	TimeBarred          bool `yaml:"time_barred"`
 	LegalActionApproved bool `yaml:"legal_action_approved"`
+	CreditReported      bool `yaml:"credit_reported"`
 	Bankruptcy          bool `yaml:"bankruptcy"`
 	Disputed            bool `yaml:"disputed"`
 	Attorney            bool `yaml:"attorney"`
@@ -624,7 +625,7 @@ func (a *Account) domain(jurisdiction, cur string) agent.Account {
 		Balance:     a.Balance.Money(cur),
 		DaysPastDue: a.DaysPastDue,
 		Flags: agent.AccountFlags{
-			TimeBarred: a.Flags.TimeBarred, LegalActionApproved: a.Flags.LegalActionApproved,
+			TimeBarred: a.Flags.TimeBarred, LegalActionApproved: a.Flags.LegalActionApproved, CreditReported: a.Flags.CreditReported,
 			Bankruptcy: a.Flags.Bankruptcy, Disputed: a.Flags.Disputed, Attorney: a.Flags.Attorney, Cease: a.Flags.Cease,
 		},
 		Policy: agent.CreditorPolicy{
