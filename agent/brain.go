@@ -17,20 +17,28 @@ const (
 	IntentAskPurpose     Intent = "ask_purpose" // what the debt is for
 	IntentAskHowToPay    Intent = "ask_how_to_pay"
 	IntentAskFees        Intent = "ask_fees"
-	IntentAskBot         Intent = "ask_bot"      // "are you a bot?"
-	IntentAskWho         Intent = "ask_who"      // "who are you?"
-	IntentAskCredit      Intent = "ask_credit"   // credit report effects
-	IntentAskAdvice      Intent = "ask_advice"   // free debt advice
-	IntentAskArrest      Intent = "ask_arrest"   // "will I go to jail?": owing a consumer debt is not a crime
-	IntentAskLowest      Intent = "ask_lowest"   // "what's the lowest you'd take?": the lowest terms allowed
-	IntentProposePlan    Intent = "propose_plan" // Amount, Frequency, Count
-	IntentAcceptOffer    Intent = "accept_offer" // OfferID, or the last offer
-	IntentRejectOffer    Intent = "reject_offer"
-	IntentPayInFull      Intent = "pay_in_full"
-	IntentPromiseToPay   Intent = "promise_to_pay" // Date, Amount
-	IntentDispute        Intent = "dispute"
-	IntentHardship       Intent = "hardship"
-	IntentVulnerable     Intent = "vulnerable" // self-harm or crisis language
+	IntentAskBot         Intent = "ask_bot"    // "are you a bot?"
+	IntentAskWho         Intent = "ask_who"    // "who are you?"
+	IntentAskCredit      Intent = "ask_credit" // credit report effects
+	IntentAskAdvice      Intent = "ask_advice" // free debt advice
+	IntentAskArrest      Intent = "ask_arrest" // "will I go to jail?": owing a consumer debt is not a crime
+	IntentAskLowest      Intent = "ask_lowest" // "what's the lowest you'd take?": the lowest terms allowed
+	// IntentAskSuit asks whether they will be sued or taken to court.
+	IntentAskSuit Intent = "ask_suit"
+	// IntentAskTimeBarred asks whether the debt is too old to collect
+	// (the statute of limitations).
+	IntentAskTimeBarred Intent = "ask_time_barred"
+	// IntentAskValidation asks for the validation notice, or for proof of
+	// the debt in writing.
+	IntentAskValidation Intent = "ask_validation"
+	IntentProposePlan   Intent = "propose_plan" // Amount, Frequency, Count
+	IntentAcceptOffer   Intent = "accept_offer" // OfferID, or the last offer
+	IntentRejectOffer   Intent = "reject_offer"
+	IntentPayInFull     Intent = "pay_in_full"
+	IntentPromiseToPay  Intent = "promise_to_pay" // Date, Amount
+	IntentDispute       Intent = "dispute"
+	IntentHardship      Intent = "hardship"
+	IntentVulnerable    Intent = "vulnerable" // self-harm or crisis language
 	// IntentVulnerability is a vulnerability that is not a crisis:
 	// bereavement, serious illness, a breathing-space moratorium.
 	IntentVulnerability Intent = "vulnerability"
@@ -61,7 +69,7 @@ const (
 var Intents = []Intent{
 	IntentVerifyIdentity, IntentAskBalance, IntentAskDueDate, IntentAskCreditor, IntentAskPurpose,
 	IntentAskHowToPay, IntentAskFees, IntentAskBot, IntentAskWho, IntentAskCredit, IntentAskAdvice,
-	IntentAskArrest, IntentAskLowest, IntentProposePlan, IntentAcceptOffer, IntentRejectOffer, IntentPayInFull,
+	IntentAskArrest, IntentAskSuit, IntentAskTimeBarred, IntentAskValidation, IntentAskLowest, IntentProposePlan, IntentAcceptOffer, IntentRejectOffer, IntentPayInFull,
 	IntentPromiseToPay, IntentDispute, IntentHardship, IntentVulnerable, IntentVulnerability,
 	IntentDeceased, IntentCancelPlan, IntentOptOut, IntentOptIn, IntentHelp, IntentCease,
 	IntentAttorney, IntentBankruptcy, IntentRequestHuman, IntentThirdParty, IntentQuestion,

@@ -27,14 +27,14 @@ func TestDemoAccounts(t *testing.T) {
 		got = append(got, row{a.ID, cities[b.Timezone], b.Locale, a.Balance.Currency, b.Timezone, b.Jurisdiction, a.Flags})
 	}
 	want := []row{
-		{"DEMO-US-1", "Chicago", "en", "USD", "America/Chicago", "US", AccountFlags{}},
-		{"DEMO-US-MA", "Boston", "en", "USD", "America/New_York", "US-MA", AccountFlags{}},
+		{"DEMO-US-1", "Chicago", "en", "USD", "America/Chicago", "US", AccountFlags{CreditReported: true}},
+		{"DEMO-US-MA", "Boston", "en", "USD", "America/New_York", "US-MA", AccountFlags{CreditReported: true}},
 		{"DEMO-US-DISPUTED", "Chicago", "en", "USD", "America/Chicago", "US", AccountFlags{Disputed: true}},
-		{"DEMO-US-ATTORNEY", "Chicago", "en", "USD", "America/Chicago", "US", AccountFlags{Attorney: true}},
+		{"DEMO-US-ATTORNEY", "Chicago", "en", "USD", "America/Chicago", "US", AccountFlags{Attorney: true, CreditReported: true}},
 		{"DEMO-US-TIMEBARRED", "Chicago", "en", "USD", "America/Chicago", "US", AccountFlags{TimeBarred: true}},
-		{"DEMO-GB-1", "London", "en", "GBP", "Europe/London", "GB", AccountFlags{}},
-		{"DEMO-CN-1", "Shanghai", "zh", "CNY", "Asia/Shanghai", "CN", AccountFlags{}},
-		{"DEMO-IN-1", "Mumbai", "en", "INR", "Asia/Kolkata", "IN", AccountFlags{}},
+		{"DEMO-GB-1", "London", "en", "GBP", "Europe/London", "GB", AccountFlags{CreditReported: true}},
+		{"DEMO-CN-1", "Shanghai", "zh", "CNY", "Asia/Shanghai", "CN", AccountFlags{CreditReported: true}},
+		{"DEMO-IN-1", "Mumbai", "en", "INR", "Asia/Kolkata", "IN", AccountFlags{CreditReported: true}},
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("demo portfolio (-want +got):\n%s", d)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/parley-collections/parley/agent"
 )
@@ -61,7 +62,7 @@ func TestQuestionsAfterVerification(t *testing.T) {
 		{"purpose", agent.IntentAskPurpose, []string{"a personal loan"}},
 		{"how to pay", agent.IntentAskHowToPay, []string{"secure link"}},
 		{"fees", agent.IntentAskFees, []string{"I don't add any fees"}},
-		{"credit", agent.IntentAskCredit, []string{"credit reference agencies"}},
+		{"credit", agent.IntentAskCredit, []string{"do not report this account to the credit bureaus"}},
 		{"advice", agent.IntentAskAdvice, []string{"free, confidential debt advice", "nfcc.org"}},
 		{"bot", agent.IntentAskBot, []string{"automated assistant"}},
 	}
@@ -88,9 +89,12 @@ func TestKnowledgeAnswers(t *testing.T) {
 		want string
 	}{
 		{"cites the document", fakeKnowledge{passages: []agent.Passage{passage}}, `From our guide "Ways to pay": You can pay by card`},
-		{"weak match is not quoted", fakeKnowledge{passages: []agent.Passage{{Title: "x", Text: "y", Score: 0.05}}}, "didn't quite follow"},
-		{"search error", fakeKnowledge{err: errors.New("index down")}, "didn't quite follow"},
-		{"no knowledge base", nil, "didn't quite follow"},
+		{"weak match is not quoted", fakeKnowledge{passages: []agent.Passage{{Title: "Ways to pay", Text: "You can pay at any post office.", Score: 0.19}}}, "I'm not sure about that"},
+		{"match at the threshold is quoted", fakeKnowledge{passages: []agent.Passage{{Title: "Ways to pay", Text: "You can pay at any post office.", Score: 0.2}}}, `From our guide "Ways to pay"`},
+		{"a passage that does not speak of the question is not quoted",
+			fakeKnowledge{passages: []agent.Passage{{Title: "Plans", Text: "Once you accept a plan, we send a secure link to pay.", Score: 0.9}}}, "I'm not sure about that"},
+		{"search error", fakeKnowledge{err: errors.New("index down")}, "I'm not sure about that"},
+		{"no knowledge base", nil, "I'm not sure about that"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -175,4 +179,72 @@ func TestPhrasedKnowledgeAnswers(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestTruthfulAnswers holds the answers to "will you sue me?", "isn't
+// this debt too old?", "will this hurt my credit?" and "send me the
+// validation notice" to the account's facts: a time-barred debt is told
+// it will not be sued on (California in Civ. Code 1788.14(d)'s words), any
+// other debt only what legal_action_approved allows, and the credit answer
+// follows the reporting fact and the debt's age.
+func TestTruthfulAnswers(t *testing.T) {
+	t.Parallel()
+	old := func(a agent.Account) agent.Account {
+		a.DueDate = time.Date(2018, 6, 1, 0, 0, 0, 0, time.UTC)
+		a.DaysPastDue = 2800
+		a.Flags.TimeBarred = true
+		return a
+	}
+	in := func(j string, a agent.Account) agent.Account { a.Borrower.Jurisdiction = j; return a }
+	approved := usAccount()
+	approved.Flags.LegalActionApproved = true
+	reported := usAccount()
+	reported.Flags.CreditReported = true
+	recent := old(usAccount())
+	recent.DueDate = time.Date(2020, 1, 15, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name      string
+		acct      agent.Account
+		intent    agent.Intent
+		want, not []string
+	}{
+		{"time-barred suit", old(usAccount()), agent.IntentAskSuit, []string{"we will not sue you for it"}, []string{"No legal action"}},
+		{"time-barred age", old(usAccount()), agent.IntentAskTimeBarred, []string{"statute of limitations", "we will not sue you"}, nil},
+		{"California", in("US-CA", recent), agent.IntentAskSuit,
+			[]string{"The law limits how long you can be sued on a debt. Because of the age of your debt, we will not sue you for it."}, nil},
+		{"California past reporting", in("US-CA", old(usAccount())), agent.IntentAskSuit,
+			[]string{"or report payment or non-payment of it to a credit bureau"}, nil},
+		{"New York", in("US-NY", old(usAccount())), agent.IntentAskSuit, []string{"statute of limitations", "has expired"}, nil},
+		{"UK statute-barred", in("GB", old(usAccount())), agent.IntentAskSuit, []string{"will not take you to court"}, nil},
+		{"no legal action approved", usAccount(), agent.IntentAskSuit, []string{"No legal action has been approved"}, []string{"will not sue", "may sue"}},
+		{"legal action approved", approved, agent.IntentAskSuit, []string{"approved legal action as a possible step"}, []string{"will not sue", "No legal action"}},
+		{"within the time limit", usAccount(), agent.IntentAskTimeBarred, []string{"still within the legal time limit"}, []string{"will not sue"}},
+		{"credit not reported", usAccount(), agent.IntentAskCredit, []string{"do not report this account to the credit bureaus"}, []string{"credit reference", "may be reported"}},
+		{"credit reported", reported, agent.IntentAskCredit, []string{"We report this account to the credit bureaus"}, []string{"best way to limit"}},
+		{"credit past the reporting period", old(reported), agent.IntentAskCredit, []string{"too old to appear on your credit report"}, []string{"We report this"}},
+		{"credit UK", in("GB", reported), agent.IntentAskCredit, []string{"credit reference agencies", "credit file"}, []string{"credit bureau"}},
+		{"validation notice", usAccount(), agent.IntentAskValidation, []string{"validation notice", "in writing"}, []string{"Option 1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			b := setup(t, tt.acct, agent.ChannelChat)
+			b.verify()
+			res := b.turn("question", cmd(tt.intent))
+			contains(t, res, tt.want...)
+			notContains(t, res, tt.not...)
+		})
+	}
+}
+
+// TestDontKnowTwiceGoesToAPerson: an "I don't know" counts like a "didn't
+// follow": the second in a row hands the conversation to a person.
+func TestDontKnowTwiceGoesToAPerson(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat, withKnowledge(fakeKnowledge{}))
+	b.verify()
+	res := b.turn("do you take bitcoin?", agent.Command{Intent: agent.IntentQuestion, Text: "do you take bitcoin?"})
+	contains(t, res, "I'm not sure about that")
+	res = b.turn("what is your office address?", agent.Command{Intent: agent.IntentQuestion, Text: "what is your office address?"})
+	wantState(t, res, agent.StateHandoff)
 }

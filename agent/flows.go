@@ -303,8 +303,17 @@ func (f *flow) debtCommand(c Command) {
 		f.holdUntilVerified(c)
 		return
 	}
-	if c.Intent == IntentDispute {
+	switch c.Intent {
+	case IntentDispute:
 		f.dispute()
+		return
+	case IntentAskSuit, IntentAskTimeBarred:
+		// Truthful answers about the law are no collection content: they
+		// are given in a dispute too.
+		f.suit(c.Intent == IntentAskTimeBarred)
+		return
+	case IntentAskValidation:
+		f.validation()
 		return
 	}
 	if reason := f.pauseReason(); reason != "" {
@@ -327,7 +336,7 @@ func (f *flow) debtCommand(c Command) {
 	case IntentAskFees:
 		f.say(prompts.Fees{Creditor: t.Account.Creditor})
 	case IntentAskCredit:
-		f.say(prompts.Credit{})
+		f.credit()
 	case IntentAskAdvice:
 		f.say(prompts.Advice{Region: t.region()})
 	case IntentAskArrest:
@@ -394,6 +403,14 @@ func (f *flow) notUnderstood() {
 	if f.answered() {
 		return
 	}
+	f.unsure(prompts.NotUnderstood{Verified: true})
+}
+
+// unsure says d, a reply that does not answer (a "didn't follow", an "I
+// don't know"), unless this is the second in a row or the conversation is
+// in a state where a misreading costs the borrower: then a person takes
+// over, with the reason not_understood for the console.
+func (f *flow) unsure(d prompts.Data) {
 	f.fellBack = true
 	f.mem.Fallbacks++
 	switch f.t.Conversation.State {
@@ -405,7 +422,7 @@ func (f *flow) notUnderstood() {
 		f.handoff("not_understood")
 		return
 	}
-	f.say(prompts.NotUnderstood{Verified: true})
+	f.say(d)
 }
 
 // say queues a template with the purpose its content has: ordinary content

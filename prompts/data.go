@@ -177,8 +177,17 @@ func (Who) Template() string { return "who.v1" }
 // WithoutSender leaves the sender's name out.
 func (d Who) WithoutSender() Data { d.Collector = ""; return d }
 
-// Credit is the approved wording on credit report effects.
-type Credit struct{}
+// Credit answers a question about the borrower's credit from the
+// account's facts only, in its region's terms (credit bureaus, credit
+// reference agencies, credit information companies, 征信): Reported says
+// the account is reported; Obsolete that it is past the period a US
+// credit report may show it (15 USC 1681c). It never urges a payment to
+// protect a credit record.
+type Credit struct {
+	Region   string
+	Reported bool
+	Obsolete bool
+}
 
 // Template names the template.
 func (Credit) Template() string { return "credit.v1" }
@@ -189,6 +198,40 @@ type Arrest struct{}
 
 // Template names the template.
 func (Arrest) Template() string { return "arrest.v1" }
+
+// Suit answers "will you sue me?" and "isn't this debt too old?" (Age)
+// truthfully from the account's facts: a time-barred debt gets the
+// jurisdiction's statement that the borrower will not be sued (California
+// in the words of Civ. Code 1788.14(d), with the credit report when
+// Obsolete); otherwise only what LegalActionApproved allows, never a
+// threat and never a promise that legal action will not happen.
+type Suit struct {
+	Region       string
+	Jurisdiction string // US-CA, US-NY, ...
+	TimeBarred   bool
+	Approved     bool // legal action is approved on the account
+	Obsolete     bool // past the credit reporting period too
+	Age          bool // the borrower asked whether the debt is too old
+}
+
+// Template names the template.
+func (Suit) Template() string { return "suit.v1" }
+
+// Validation answers a request for the validation notice or for proof of
+// the debt in writing: a person from the team sends it.
+type Validation struct {
+	Region string
+}
+
+// Template names the template.
+func (Validation) Template() string { return "validation.v1" }
+
+// DontKnow answers a question nothing documented answers: no guess, and a
+// person offered.
+type DontKnow struct{}
+
+// Template names the template.
+func (DontKnow) Template() string { return "dont_know.v1" }
 
 // Advice signposts free, independent debt advice for the region.
 type Advice struct {

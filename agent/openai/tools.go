@@ -49,6 +49,9 @@ var tools = []tool{
 	{agent.IntentAskAdvice, "Asks where to get free debt advice.", "", noArgs},
 	{agent.IntentAskLowest, "Asks for the lowest amount or the longest plan the creditor would accept, naming no amount.", "", noArgs},
 	{agent.IntentAskArrest, "Asks whether they can be arrested, jailed or charged with a crime over the debt.", "", noArgs},
+	{agent.IntentAskSuit, "Asks whether they will be sued, taken to court or face legal action over the debt.", "", noArgs},
+	{agent.IntentAskTimeBarred, "Asks whether the debt is too old to collect or past the statute of limitations.", "", noArgs},
+	{agent.IntentAskValidation, "Asks for the validation notice or for proof of the debt in writing.", "", noArgs},
 	{agent.IntentProposePlan, "Proposes or asks for a payment plan, possibly with an amount per installment, a frequency and a number of installments.",
 		`{"amount":{"type":"string","description":"amount per installment, plain decimal"},` +
 			`"frequency":{"type":"string","enum":["weekly","biweekly","monthly","once"]},` +

@@ -380,9 +380,14 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	r.addIf(bareKeyword(a.seq, helpWords) || strings.Trim(a.norm, " .!?。！？") == "帮助", agent.IntentHelp)
 	for _, i := range [...]agent.Intent{agent.IntentAskBalance, agent.IntentAskDueDate, agent.IntentAskCreditor,
 		agent.IntentAskPurpose, agent.IntentAskHowToPay, agent.IntentAskFees, agent.IntentAskBot, agent.IntentAskWho,
-		agent.IntentAskCredit, agent.IntentAskAdvice, agent.IntentAskArrest} {
+		agent.IntentAskCredit, agent.IntentAskAdvice, agent.IntentAskArrest, agent.IntentAskTimeBarred,
+		agent.IntentAskValidation} {
 		r.addIf(r.has(i) && !(i == agent.IntentAskWho && r.has(agent.IntentAskCreditor)), i)
 	}
+	// "Isn't this past the statute of limitations, can you even sue me?"
+	// is answered once: the answer about the debt's age says whether
+	// they will be sued.
+	r.addIf(r.has(agent.IntentAskSuit) && !r.has(agent.IntentAskTimeBarred), agent.IntentAskSuit)
 	r.social()
 	return r.out
 }

@@ -255,7 +255,9 @@ var lexicon = []rule{
 		"how do|can|should|would|to ~3 pay|payment", "where ~3 pay|send ~2 money|payment",
 		"pay|payment ~3 by|with|via|using card|credit|debit|bank|paypal|check|cheque|venmo|zelle|transfer|online|phone|upi|app",
 		"payment method*|options|link|portal", "send ~2 link", "ways ~2 pay", "^ [the] [payment] link [please] $",
-	}, zh: []string{
+		"take|accept|use ~3 card|cards|visa|mastercard|amex|debit|paypal|check|cheque|venmo|zelle", "credit|debit card|cards",
+		"visa|mastercard|amex",
+	}, zh: []string{"刷卡", "用卡", "信用卡", "借记卡",
 		"怎么还", "怎么付", "怎么支付", "如何还", "如何支付", "如何付", "还款方式", "支付方式", "付款方式", "在哪~2还", "在哪~2付",
 		"支付宝", "微信支付", "银行转账", "还款链接", "付款链接", "用微信", "银行卡",
 	}},
@@ -282,6 +284,19 @@ var lexicon = []rule{
 		"坐牢", "被抓", "抓我", "抓起来", "拘留", "逮捕", "判刑", "监狱", "刑事", "犯罪吗", "算犯罪", "是犯罪", "构成犯罪",
 		"犯法吗", "算犯法", "是犯法", "违法吗", "警察~4找", "警察~4抓", "警察~4上门", "警察~4来",
 	}},
+	{intent: agent.IntentAskTimeBarred, neg: false, en: []string{
+		"statute of limitation*", "statute|statue barred", "time barred|limit*", "timebarred", "too old", "past the limit|deadline",
+		"how old is ~3 debt|this|it", "debt ~2 from #", "expired debt", "limitation period",
+	}, zh: []string{"诉讼时效", "时效", "太久了", "太久远", "过期的债", "很多年前", "这么多年", "年代久远", "太老了"}},
+	{intent: agent.IntentAskSuit, neg: false, en: []string{
+		"sue|suing|sued|lawsuit*|litigat*", "to|in court", "court case|action|date|papers", "legal action|proceedings|steps",
+		"going to legal", "judgment|judgement|ccj", "take|taking|drag|dragging ~3 court",
+	}, zh: []string{"起诉", "告我", "法院", "打官司", "诉讼", "法律行动", "法律程序", "上法庭", "告上"}},
+	{intent: agent.IntentAskValidation, neg: true, en: []string{
+		"validation|validate|validating", "verification notice|letter", "verify ~3 debt", "debt ~2 letter|notice",
+		"proof ~4 debt|owe", "prove ~4 debt|owe", "in writing", "written notice|proof|statement|confirmation",
+		"copy of ~3 agreement|contract|statement",
+	}, zh: []string{"核实通知", "书面证明", "书面通知", "书面材料", "书面说明", "债务证明", "欠款证明", "证明~4欠", "寄给我", "借款合同", "合同复印件"}},
 	{intent: agent.IntentAskAdvice, neg: true, en: []string{
 		"debt advice|advisor|adviser|counsel*|charity|help|relief", "free ~3 advice|help|counsel*",
 		"financial counsel*|advice|adviser|advisor", "credit counsel*", "nonprofit|charity", "non profit",
