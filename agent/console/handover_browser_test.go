@@ -47,9 +47,15 @@ func withChat(o *setupOptions) {
 				return
 			}
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			// ?float=1: the widget opens from a button in the corner, as on
+			// a host page that gives it no place of its own.
+			target := ` data-target="#chat"`
+			if r.URL.Query().Get("float") != "" {
+				target = ""
+			}
 			fmt.Fprintf(w, `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Chat</title></head>
 <body style="margin:0"><div id="chat" style="height:100vh"></div>
-<script src="/chat/widget.js" data-token="%s" data-target="#chat" data-lang="en" data-link-hosts="pay.example.com"></script></body></html>`, html.EscapeString(tok))
+<script src="/chat/widget.js" data-token="%s"%s data-lang="en" data-link-hosts="pay.example.com"></script></body></html>`, html.EscapeString(tok), target)
 		})
 		mux.Handle("/", console)
 		return mux
