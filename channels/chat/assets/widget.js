@@ -27,7 +27,8 @@
       rate_limited: "You are sending messages too quickly. Please wait a moment.",
       bad_frame: "That message could not be sent.", busy: "Many messages are waiting. We will send yours again shortly.",
       unavailable: "Your reply is delayed. We will keep trying.", slow: "The connection was too slow and was reset.",
-      failed: "Something went wrong. Reconnecting…", empty: "Send a message to start the conversation."
+      failed: "Something went wrong. Reconnecting…", empty: "Send a message to start the conversation.",
+      messages: "Messages", label: "Your message"
     },
     zh: {
       title: "在线沟通", open: "在线沟通", close: "关闭对话", placeholder: "输入消息",
@@ -38,7 +39,8 @@
       rate_limited: "您发送消息太快了，请稍候再试。",
       bad_frame: "该消息无法发送。", busy: "待处理的消息较多，我们稍后会重新发送您的消息。",
       unavailable: "回复有所延迟，我们会继续尝试。", slow: "连接速度过慢，已重新连接。",
-      failed: "出现问题，正在重新连接…", empty: "发送一条消息开始对话。"
+      failed: "出现问题，正在重新连接…", empty: "发送一条消息开始对话。",
+      messages: "消息记录", label: "您的消息"
     }
   };
 
@@ -64,6 +66,7 @@
     ".parley-chat .pc-typing{min-height:20px;padding:0 12px;color:var(--pc-muted);font-size:13px}",
     ".parley-chat .pc-alert{margin:0 12px 6px;padding:6px 10px;border-radius:8px;background:#fde8e8;color:#8a1c1c;font-size:13px}",
     ".parley-chat .pc-alert[hidden]{display:none}",
+    ".parley-chat .pc-sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}",
     ".parley-chat form{display:flex;gap:8px;padding:8px;border-top:1px solid var(--pc-line);margin:0}",
     ".parley-chat textarea{flex:1;min-width:0;resize:none;font:inherit;font-size:16px;padding:10px;border:1px solid var(--pc-line);border-radius:10px;max-height:120px;min-height:44px}",
     ".parley-chat textarea:focus{outline:2px solid var(--pc-accent);outline-offset:0;border-color:transparent}",
@@ -148,6 +151,8 @@
     return u.hostname + (rest.length > 12 ? rest.slice(0, 8) + "…" : rest);
   }
 
+  var mounted = 0; // numbers each widget's ids on the page
+
   function mount(opts) {
     opts = opts || {};
     injectStyle();
@@ -169,6 +174,8 @@
     var log = el("div", "pc-log");
     log.setAttribute("role", "log");
     log.setAttribute("aria-live", "polite");
+    log.setAttribute("aria-label", t.messages);
+    log.tabIndex = 0; // scrollable with the keyboard
     var empty = el("p", "pc-empty", t.empty);
     log.appendChild(empty);
     var typing = el("div", "pc-typing");
@@ -178,12 +185,15 @@
     alert.hidden = true;
     var form = el("form");
     var input = el("textarea");
+    input.id = "parley-chat-input-" + (++mounted);
+    var label = el("label", "pc-sr", t.label);
+    label.htmlFor = input.id;
     input.rows = 1;
     input.placeholder = t.placeholder;
-    input.setAttribute("aria-label", t.placeholder);
     input.maxLength = 2000; // escaped as JSON, still under the 16 KB frame limit
     var sendBtn = el("button", "pc-send", t.send);
     sendBtn.type = "submit";
+    form.appendChild(label);
     form.appendChild(input);
     form.appendChild(sendBtn);
     root.appendChild(head);
@@ -203,8 +213,20 @@
       x.type = "button";
       x.setAttribute("aria-label", t.close);
       head.appendChild(x);
-      launch.onclick = function () { root.hidden = false; launch.hidden = true; input.focus(); };
-      x.onclick = function () { root.hidden = true; launch.hidden = false; launch.focus(); };
+      launch.setAttribute("aria-expanded", "false");
+      launch.setAttribute("aria-controls", root.id = "parley-chat-" + mounted);
+      var open = function (yes) {
+        root.hidden = !yes;
+        launch.hidden = yes;
+        launch.setAttribute("aria-expanded", String(yes));
+        if (yes) input.focus(); else launch.focus();
+      };
+      launch.onclick = function () { open(true); };
+      x.onclick = function () { open(false); };
+      // Escape closes the chat and gives the focus back to the launcher.
+      root.addEventListener("keydown", function (ev) {
+        if (ev.key === "Escape" && !ev.isComposing) { ev.preventDefault(); open(false); }
+      });
       document.body.appendChild(launch);
       document.body.appendChild(root);
     }
@@ -409,6 +431,7 @@
       render(item);
       save();
       input.value = "";
+      input.focus(); // the next message starts where this one was written
       frame({ type: "message", text: text, client_id: item.clientId });
     });
     // Tell the team the borrower is typing: one frame every few seconds
