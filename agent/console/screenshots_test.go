@@ -66,7 +66,9 @@ func TestScreenshots(t *testing.T) {
 	run("console list", append(signIn(b, sup, "/console/",
 		chromedp.WaitVisible(chromedp.CSS(`body[data-live="true"]`))), chromedp.EmulateViewport(1280, 800))...)
 	shoot("console-list.png")
-	run("queue", chromedp.Navigate(b.srv.URL+"/console/queues"), chromedp.WaitVisible(`//*[@id="urgent-alert"]`))
+	run("console list on a phone", chromedp.EmulateViewport(390, 844), chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`body[data-live="true"]`)))
+	shoot("console-list-phone.png")
+	run("queue", chromedp.EmulateViewport(1280, 800), chromedp.Navigate(b.srv.URL+"/console/queues"), chromedp.WaitVisible(`//*[@id="urgent-alert"]`))
 	shoot("console-queue.png")
 	run("queue on a phone", chromedp.EmulateViewport(390, 844), chromedp.Reload(), chromedp.WaitVisible(`//*[@id="urgent-alert"]`))
 	shoot("console-queue-phone.png")
