@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/parley-collections/parley/agent"
@@ -31,21 +32,71 @@ func (h *Handler) record(r *http.Request, recs ...agent.Access) ([]agent.Access,
 }
 
 // recordListed records a list read of every conversation whose last
-// message a list shows the caller, once per conversation.
+// message a list shows the caller, once per conversation and last
+// message: the console refreshes its lists on every live notice, and a
+// preview the caller was shown and recorded before is no new read. The
+// memory of what was recorded is this process's; another replica records
+// the same preview once more.
 func (h *Handler) recordListed(r *http.Request, lists ...[]agent.ConversationSummary) error {
-	seen := map[string]bool{}
+	actor := callerOf(r).user.Name
+	inRequest := map[string]bool{}
 	var recs []agent.Access
+	var keys []listedKey
 	for _, list := range lists {
 		for _, c := range list {
-			if c.LastMessage == "" || seen[c.ID] {
+			if c.LastMessage == "" || inRequest[c.ID] {
 				continue
 			}
-			seen[c.ID] = true
+			inRequest[c.ID] = true
+			k := listedKey{actor: actor, conv: c.ID, last: c.LastMessageAt.UnixMicro()}
+			if h.listed.has(k) {
+				continue
+			}
+			keys = append(keys, k)
 			recs = append(recs, h.access(r, agent.AccessList, c.ID, c.AccountID))
 		}
 	}
-	_, err := h.record(r, recs...)
-	return err
+	if len(recs) == 0 {
+		return nil
+	}
+	if _, err := h.record(r, recs...); err != nil {
+		return err
+	}
+	h.listed.add(keys)
+	return nil
+}
+
+// listedKey is a conversation's last message as a list showed it to a user.
+type listedKey struct {
+	actor, conv string
+	last        int64 // the last message's time, Unix microseconds
+}
+
+// maxListed bounds the memory of recorded list reads; past it the memory
+// starts again (and records each preview once more).
+const maxListed = 100_000
+
+// listedSet is the list reads recorded by this process.
+type listedSet struct {
+	mu   sync.Mutex
+	seen map[listedKey]bool
+}
+
+func (l *listedSet) has(k listedKey) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.seen[k]
+}
+
+func (l *listedSet) add(keys []listedKey) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.seen == nil || len(l.seen)+len(keys) > maxListed {
+		l.seen = make(map[listedKey]bool, len(keys))
+	}
+	for _, k := range keys {
+		l.seen[k] = true
+	}
 }
 
 // queued is the conversations of the waiting queue.

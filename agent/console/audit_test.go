@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parley-collections/parley/agent"
 	"github.com/parley-collections/parley/agent/console"
@@ -50,7 +51,7 @@ func TestEveryTranscriptReadIsAudited(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	q, s := b.login(t, qa), b.login(t, sup)
+	q, s, a := b.login(t, qa), b.login(t, sup), b.login(t, admin)
 	reads := []struct {
 		c      *client
 		actor  string
@@ -65,7 +66,8 @@ func TestEveryTranscriptReadIsAudited(t *testing.T) {
 		{s, sup, agent.RoleSupervisor, "/console/conversations/" + b.conv + "/print", agent.AccessPrint, "GET /console/conversations/{id}/print"},
 		{q, qa, agent.RoleQA, "/api/conversations", agent.AccessList, "GET /api/conversations"},
 		{s, sup, agent.RoleSupervisor, "/api/accounts/" + conv.AccountID, agent.AccessList, "GET /api/accounts/{id}"},
-		{q, qa, agent.RoleQA, "/console/", agent.AccessList, "GET /console/{$}"},
+		// quinn has seen this preview in the list above: another user.
+		{a, admin, agent.RoleAdmin, "/console/", agent.AccessList, "GET /console/{$}"},
 	}
 	for _, rd := range reads {
 		before := len(b.accessLog(t, agent.AuditQuery{}))
@@ -244,5 +246,39 @@ func TestAuditExport(t *testing.T) {
 	}
 	if res, _ := a.do("GET", "/api/audit/export?since=yesterday", nil); res.StatusCode != http.StatusBadRequest {
 		t.Errorf("a bad since = %d, want 400", res.StatusCode)
+	}
+}
+
+// TestListReadsRecordedOncePerLastMessage: a list shown again with the
+// same last message adds no record (the console refreshes its lists on
+// every live notice); a new last message, or another user, does.
+func TestListReadsRecordedOncePerLastMessage(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	q, s := b.login(t, qa), b.login(t, sup)
+	listReads := func(actor string) int {
+		n := 0
+		for _, a := range b.accessLog(t, agent.AuditQuery{ConversationID: b.conv}) {
+			if a.Action == agent.AccessList && a.Actor == actor {
+				n++
+			}
+		}
+		return n
+	}
+	for range 3 {
+		q.do("GET", "/api/conversations", nil)
+	}
+	if n := listReads(qa); n != 1 {
+		t.Errorf("the same list read three times left %d records, want 1", n)
+	}
+	s.do("GET", "/api/conversations", nil)
+	if n := listReads(sup); n != 1 {
+		t.Errorf("another user's read left %d records, want 1", n)
+	}
+	b.clock.Advance(time.Minute)
+	b.borrowerSays(t, b.conv, "how much do I owe?")
+	q.do("GET", "/api/conversations", nil)
+	if n := listReads(qa); n != 2 {
+		t.Errorf("a list read after a new message left %d records in all, want 2", n)
 	}
 }

@@ -74,6 +74,7 @@ type Handler struct {
 	static   http.Handler
 	throttle throttle
 	auditor  agent.Auditor
+	listed   listedSet // list reads recorded (audit.go)
 	upgrader websocket.Upgrader
 	closer
 }
