@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -659,6 +660,24 @@ func (a *Account) domain(jurisdiction, cur string) agent.Account {
 // Load reads suites from files and folders (every *.yaml and *.yml below a
 // folder), sorted by path.
 func Load(paths ...string) ([]*Suite, error) {
+	files, err := Files(paths...)
+	if err != nil {
+		return nil, err
+	}
+	var out []*Suite
+	for _, f := range files {
+		s, err := parseFile(f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// Files lists the suite files of paths: each file named, and the .yaml and
+// .yml files under each folder named, sorted.
+func Files(paths ...string) ([]string, error) {
 	var files []string
 	for _, p := range paths {
 		st, err := os.Stat(p)
@@ -683,22 +702,78 @@ func Load(paths ...string) ([]*Suite, error) {
 		}
 	}
 	sort.Strings(files)
-	var out []*Suite
+	if len(files) == 0 {
+		return nil, fmt.Errorf("evals: no suite files in %s", strings.Join(paths, ", "))
+	}
+	return files, nil
+}
+
+func parseFile(f string) (*Suite, error) {
+	src, err := os.ReadFile(f)
+	if err != nil {
+		return nil, fmt.Errorf("evals: %w", err)
+	}
+	return Parse(f, src)
+}
+
+// A Catalog is the suite files of a run, every one parsed and checked
+// before the run, and held parsed only while they are small: past
+// keepCases cases in all, a file is parsed again when the run reaches it,
+// so that a run of any size holds one file's cases at a time.
+type Catalog struct {
+	Files  []string
+	Total  int      // cases in all the files
+	suites []*Suite // every file parsed, when Total <= keepCases
+	err    error
+}
+
+// keepCases is how many cases a Catalog keeps parsed (a variable for tests).
+var keepCases = 10_000
+
+// Check parses and checks every suite file of paths (Files) and counts
+// their cases.
+func Check(paths ...string) (*Catalog, error) {
+	files, err := Files(paths...)
+	if err != nil {
+		return nil, err
+	}
+	c := &Catalog{Files: files}
 	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			return nil, fmt.Errorf("evals: %w", err)
-		}
-		s, err := Parse(f, src)
+		s, err := parseFile(f)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, s)
+		c.Total += len(s.Cases)
+		if c.Total <= keepCases {
+			c.suites = append(c.suites, s)
+		} else {
+			c.suites = nil
+		}
 	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("evals: no suite files in %s", strings.Join(paths, ", "))
-	}
-	return out, nil
+	return c, nil
 }
+
+// Cases yields every case of the catalog in file order; a file that can
+// no longer be read or parsed ends them, and Err says why.
+func (c *Catalog) Cases() iter.Seq2[*Suite, *Case] {
+	return func(yield func(*Suite, *Case) bool) {
+		for i, f := range c.Files {
+			var s *Suite
+			if c.suites != nil {
+				s = c.suites[i]
+			} else if s, c.err = parseFile(f); c.err != nil {
+				return
+			}
+			for k := range s.Cases {
+				if !yield(s, &s.Cases[k]) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// Err is the error that ended Cases early, if any.
+func (c *Catalog) Err() error { return c.err }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

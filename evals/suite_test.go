@@ -183,3 +183,57 @@ func TestParseOptions(t *testing.T) {
 }
 
 func mustMoney(s string) agent.Money { return agent.MustMoney(s, "USD") }
+
+// TestCatalog: a catalog yields the cases Load reads, in the same order,
+// whether it keeps its files parsed or parses each again as it is
+// reached; a file that breaks between the check and the run ends the
+// cases with an error.
+func TestCatalog(t *testing.T) {
+	dir := t.TempDir()
+	for i, name := range []string{"a.yaml", "b.yaml", "c.yml"} {
+		src := strings.Replace(goodSuite, "name: negotiation-basics", "name: suite-"+name, 1)
+		if i == 2 {
+			src = strings.Replace(src, "name: suite-c.yml", "name: suite-c", 1)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	loaded, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, s := range loaded {
+		for _, c := range s.Cases {
+			want = append(want, s.Name+"/"+c.Name)
+		}
+	}
+	names := func(c *Catalog) []string {
+		var got []string
+		for s, cs := range c.Cases() {
+			got = append(got, s.Name+"/"+cs.Name)
+		}
+		return got
+	}
+	for _, keep := range []int{keepCases, 1} {
+		old := keepCases
+		keepCases = keep
+		c, err := Check(dir)
+		keepCases = old
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := names(c); c.Total != len(want) || strings.Join(got, "|") != strings.Join(want, "|") || c.Err() != nil {
+			t.Errorf("keep %d: %d cases %v, want %d %v (err %v)", keep, c.Total, got, len(want), want, c.Err())
+		}
+		if keep == 1 {
+			if err := os.WriteFile(filepath.Join(dir, "b.yaml"), []byte("name: [broken"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if got := names(c); len(got) >= len(want) || c.Err() == nil {
+				t.Errorf("a file broken after the check: %d cases, err %v", len(got), c.Err())
+			}
+		}
+	}
+}

@@ -60,7 +60,9 @@ func runEval(ctx context.Context, sio IO, args []string) error {
 	if len(paths) == 0 {
 		paths = []string{"evals/suites"}
 	}
-	suites, err := evals.Load(paths...)
+	// Every file is checked before the run; a large run reads its files
+	// again one at a time as it reaches them.
+	suites, err := evals.Check(paths...)
 	if err != nil {
 		return err
 	}
@@ -150,7 +152,7 @@ func runEval(ctx context.Context, sio IO, args []string) error {
 			return sw.Result(r)
 		}
 	}
-	rep, err := evals.Run(ctx, suites, opts)
+	rep, err := runCatalog(ctx, suites, opts)
 	if err != nil {
 		return err
 	}
@@ -275,7 +277,7 @@ func useFake(mode string, opts *evals.Options) (stop func(), err error) {
 
 // runHostilePack runs the suites against every misbehaviour in turn and
 // prints which layer stopped each; it fails when any reached a borrower.
-func runHostilePack(ctx context.Context, sio IO, suites []*evals.Suite, opts evals.Options) error {
+func runHostilePack(ctx context.Context, sio IO, suites *evals.Catalog, opts evals.Options) error {
 	fmt.Fprintf(sio.Stdout, "%-16s %9s %6s %10s %14s %7s\n", "misbehaviour", "attempts", "guard", "grounding", "understanding", "leaked")
 	leaked := false
 	for _, name := range fakellm.Names() {
@@ -285,7 +287,7 @@ func runHostilePack(ctx context.Context, sio IO, suites []*evals.Suite, opts eva
 		if err != nil {
 			return err
 		}
-		rep, err := evals.Run(ctx, suites, o)
+		rep, err := runCatalog(ctx, suites, o)
 		stop()
 		if err != nil {
 			return err
@@ -301,6 +303,15 @@ func runHostilePack(ctx context.Context, sio IO, suites []*evals.Suite, opts eva
 		return exitError{code: 1}
 	}
 	return nil
+}
+
+// runCatalog runs every case of the catalog's files.
+func runCatalog(ctx context.Context, c *evals.Catalog, opts evals.Options) (*evals.Report, error) {
+	rep, err := evals.RunCases(ctx, c.Total, c.Cases(), opts)
+	if err == nil {
+		err = c.Err()
+	}
+	return rep, err
 }
 
 func writeReport(rep *evals.Report, format string, w io.Writer) error {
