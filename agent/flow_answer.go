@@ -48,6 +48,11 @@ func (f *flow) question(c Command) {
 		}
 	}
 	if len(good) == 0 {
+		if !f.t.Conversation.Verified || len(distinctive(q)) == 0 {
+			// "hello?" asks nothing to look up.
+			f.notUnderstood()
+			return
+		}
 		// Nothing documented answers it: no guess, and a person offered.
 		f.handled = true
 		f.unsure(prompts.DontKnow{})

@@ -3,6 +3,7 @@ package agent_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -247,4 +248,31 @@ func TestDontKnowTwiceGoesToAPerson(t *testing.T) {
 	contains(t, res, "I'm not sure about that")
 	res = b.turn("what is your office address?", agent.Command{Intent: agent.IntentQuestion, Text: "what is your office address?"})
 	wantState(t, res, agent.StateHandoff)
+}
+
+// TestVoiceIntroductionSaysCallingFor: on a call the assistant is
+// "calling for" the collector, once; in a chat it is "writing for".
+func TestVoiceIntroductionSaysCallingFor(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelVoice)
+	res := b.turn("who is calling?", cmd(agent.IntentAskWho))
+	contains(t, res, "automated assistant calling for Midwest Recovery")
+	notContains(t, res, "writing for")
+	noDebtDetail(t, res)
+	if n := strings.Count(text(res), "automated"); n != 1 {
+		t.Errorf("the introduction is said %d times, want once", n)
+	}
+	c := setup(t, usAccount(), agent.ChannelChat)
+	contains(t, c.turn("hello", cmd(agent.IntentGreeting)), "automated assistant writing for Midwest Recovery")
+}
+
+// TestPausedAccountGreeting: a hello on a disputed account is told that
+// collection is paused, not thanked.
+func TestPausedAccountGreeting(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat, withAccount(func(a *agent.Account) { a.Flags.Disputed = true }))
+	b.verify()
+	res := b.turn("hello", cmd(agent.IntentGreeting))
+	contains(t, res, "Your dispute is open")
+	notContains(t, res, "You're welcome")
 }

@@ -136,5 +136,7 @@ func TestCreditorCollectingItselfIsNotNamedBeforeVerification(t *testing.T) {
 		contains(t, res, "Ava")
 	}
 	res := b.verify()
-	contains(t, res, "First Bank is a debt collector")
+	// A creditor collecting its own debt is not a debt collector.
+	contains(t, res, "This message is from First Bank about your account.", "attempt to collect a debt")
+	notContains(t, res, "is a debt collector")
 }

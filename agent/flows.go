@@ -273,7 +273,7 @@ func (f *flow) command(c Command) {
 	case IntentAskBot:
 		f.say(prompts.Bot{AgentName: f.o.cfg.AgentName, Collector: f.sender()})
 	case IntentAskWho:
-		f.say(prompts.Who{AgentName: f.o.cfg.AgentName, Collector: f.sender()})
+		f.say(prompts.Who{AgentName: f.o.cfg.AgentName, Collector: f.sender(), Voice: f.t.Conversation.Channel == ChannelVoice})
 	case IntentGreeting:
 		f.greeting()
 	case IntentThanks, IntentGoodbye:
@@ -388,7 +388,9 @@ func (f *flow) greeting() {
 	case f.pauseReason() == "":
 		f.say(prompts.Menu{})
 	default:
-		f.say(prompts.Closing{})
+		// A hello on a paused account is told why nothing is asked of
+		// them, not thanked.
+		f.sayPaused(f.pauseReason())
 	}
 }
 
@@ -496,7 +498,7 @@ func (f *flow) compose() {
 		f.mem.Greeted = true
 	}
 	if !f.mem.Greeted && introEligible(f.parts[0].purpose) {
-		intro := prompts.Intro{AgentName: f.o.cfg.AgentName, Collector: f.sender()}
+		intro := prompts.Intro{AgentName: f.o.cfg.AgentName, Collector: f.sender(), Voice: f.t.Conversation.Channel == ChannelVoice}
 		text, version, err := prompts.Render(f.t.Locale, intro)
 		if err != nil {
 			f.fail(fmt.Errorf("flows: %w", err))

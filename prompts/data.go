@@ -37,6 +37,7 @@ type Sender interface {
 type Intro struct {
 	AgentName string
 	Collector string
+	Voice     bool // on a call: "calling for", not "writing for"
 }
 
 // Template names the template.
@@ -169,6 +170,7 @@ func (d Bot) WithoutSender() Data { d.Collector = ""; return d }
 type Who struct {
 	AgentName string
 	Collector string
+	Voice     bool // on a call: "calling for", not "writing for"
 }
 
 // Template names the template.

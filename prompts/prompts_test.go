@@ -18,7 +18,7 @@ var due = time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC)
 
 // samples are the cases each golden file shows, keyed by template name.
 var samples = map[string][]Data{
-	"intro.v1": {Intro{AgentName: "Ava", Collector: "Midwest Recovery"}, Intro{AgentName: "Ava"}},
+	"intro.v1": {Intro{AgentName: "Ava", Collector: "Midwest Recovery"}, Intro{AgentName: "Ava"}, Intro{AgentName: "Ava", Collector: "Midwest Recovery", Voice: true}},
 	"identity_request.v1": {
 		IdentityRequest{First: FactDOB, Second: FactZip},
 		IdentityRequest{First: FactDOB, Second: FactIDLast4, Again: true},
@@ -29,6 +29,7 @@ var samples = map[string][]Data{
 	"identity_verified.v1": {Verified{}},
 	"disclosure.v1": {
 		Disclosure{Region: RegionUS, Collector: "Midwest Recovery", Creditor: "First Bank", Agency: "Midwest Recovery"},
+		Disclosure{Region: RegionUS, Collector: "Prairie Medical Group", Creditor: "Prairie Medical Group"},
 		Disclosure{Region: RegionGB, Collector: "Thames Credit", Creditor: "Thames Credit"},
 		Disclosure{Region: RegionCN, Collector: "华信催收", Creditor: "安心消费金融", Agency: "华信催收"},
 		Disclosure{Region: RegionIN, Collector: "Sahyog Recovery", Creditor: "Mumbai Finance", Agency: "Sahyog Recovery"},
