@@ -300,3 +300,14 @@ func TestOverflowedTurnsRunFromTheStore(t *testing.T) {
 		t.Errorf("%d turns run for %d messages: %v", len(processes), n, processes)
 	}
 }
+
+// TestInboundWithoutTokenNamesTheSettings: the 503 a webhook gets when
+// nothing can check Twilio's signatures says which settings fix it.
+func TestInboundWithoutTokenNamesTheSettings(t *testing.T) {
+	t.Parallel()
+	b := setup(t, func(c *sms.Config) { c.Settings.AuthToken = "" })
+	resp, body := twiliotest.Do(t, twiliotest.SignedForm(token, b.url, sms.InboundPath, inboundForm("SM1")))
+	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body, "TWILIO_AUTH_TOKEN") || !strings.Contains(body, "PARLEY_TWILIO_INSECURE=1") {
+		t.Fatalf("answer %d %q, want 503 naming TWILIO_AUTH_TOKEN and PARLEY_TWILIO_INSECURE=1", resp.StatusCode, body)
+	}
+}
