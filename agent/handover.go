@@ -2,6 +2,7 @@ package agent
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -28,6 +29,11 @@ func DisplayName(user string) string {
 // announce tells the borrower who is talking now: a notice passed through
 // the guard like any message. A notice the guard would hold for contact
 // hours is cancelled at once: it would be out of date by then.
+//
+// It takes no lock: the notice goes out the moment ownership changes,
+// while a borrower's turn may still be in flight under the lock (that
+// turn finds the new owner when it commits and drops its draft), and a
+// supervisor's take-over must not wait for a model to answer.
 func (o *Orchestrator) announce(ctx context.Context, conversationID, user string, data prompts.Data) error {
 	st := o.cfg.Store
 	conv, err := st.Conversation(ctx, conversationID)
@@ -43,9 +49,7 @@ func (o *Orchestrator) announce(ctx context.Context, conversationID, user string
 		return err
 	}
 	t.initiatedBy = "agent"
-	if o.answersBorrower(t.Context.History) {
-		t.initiatedBy = "borrower"
-	}
+	o.replying(t)
 	text, version, err := prompts.Render(t.Locale, data)
 	if err != nil {
 		return err
@@ -71,38 +75,30 @@ func (o *Orchestrator) announce(ctx context.Context, conversationID, user string
 // answered it while a person had the conversation. It runs a turn on that
 // message under the conversation's lock, with replies of its own ids.
 func (o *Orchestrator) answerLast(ctx context.Context, conversationID string) error {
-	st := o.cfg.Store
-	unlock, err := st.Lock(ctx, conversationID)
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	conv, err := st.Conversation(ctx, conversationID)
-	if err != nil {
-		return err
-	}
-	if !conv.OwnedByAI() || conv.Channel == ChannelVoice {
+	t, release, err := o.begin(ctx, conversationID, func(c Conversation) error {
+		if !c.OwnedByAI() || c.Channel == ChannelVoice {
+			return errSkip
+		}
+		return nil
+	})
+	if errors.Is(err, errSkip) {
 		return nil
 	}
+	if err != nil {
+		return err
+	}
+	defer release()
+	conv := t.Conversation
 	in, ok, err := o.unanswered(ctx, conversationID)
 	if err != nil || !ok {
 		return err
 	}
-	acct, err := st.Account(ctx, conv.AccountID)
-	if err != nil {
-		return err
-	}
-	t, err := o.newTurn(ctx, conv, acct, in)
-	if err != nil {
-		return err
-	}
 	// The message's own turn ran already (with a person as owner): this
-	// turn is a new one on its words, so its replies get ids of their own.
+	// turn is a new one on its words, so its replies get ids of their
+	// own; it sees the message as the turn's words.
+	t.Inbound = in
 	t.Inbound.ID = ""
-	t.initiatedBy = "agent"
-	if o.answersBorrower(t.Context.History) {
-		t.initiatedBy = "borrower"
-	}
+	o.replying(t)
 	u, err := o.cfg.Brain.Understand(ctx, t.Context, in.Text)
 	if err != nil {
 		o.log.Warn("brain failed", "conversation", conv.ID, "err", err)

@@ -414,6 +414,60 @@ func (o *Orchestrator) process(ctx context.Context, messageID string, opts ...Tu
 	return res, nil
 }
 
+// errSkip, returned by a begin check, ends a trigger quietly: nothing to
+// do on the conversation as it is now.
+var errSkip = errors.New("nothing to do")
+
+// begin starts a turn on every trigger other than a borrower's stored
+// message (which Process starts with Store.BeginTurn): an outreach, a
+// reminder, a deferred send, a supervisor's message or notice, the answer
+// after a hand-back, a cancellation. It takes the conversation's lock,
+// reads the conversation and its account under it and loads the turn,
+// initiated by the agent. check, when not nil, decides from the
+// conversation as read under the lock whether the turn runs; its error
+// (errSkip to end quietly) is returned with nothing written. The turn's
+// messages are then written by deliver and commit, under the lock;
+// release gives the lock back and must be called whenever err is nil.
+func (o *Orchestrator) begin(ctx context.Context, convID string, check func(Conversation) error) (t *Turn, release func(), err error) {
+	st := o.cfg.Store
+	unlock, err := st.Lock(ctx, convID)
+	if err != nil {
+		return nil, nil, fmt.Errorf("lock: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			unlock()
+		}
+	}()
+	conv, err := st.Conversation(ctx, convID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if check != nil {
+		if err := check(conv); err != nil {
+			return nil, nil, err
+		}
+	}
+	acct, err := st.Account(ctx, conv.AccountID)
+	if err != nil {
+		return nil, nil, err
+	}
+	t, err = o.newTurn(ctx, conv, acct, Message{})
+	if err != nil {
+		return nil, nil, err
+	}
+	t.initiatedBy = "agent"
+	return t, unlock, nil
+}
+
+// replying marks a turn as a reply when the borrower wrote last and is
+// waiting for an answer.
+func (o *Orchestrator) replying(t *Turn) {
+	if o.answersBorrower(t.Context.History) {
+		t.initiatedBy = "borrower"
+	}
+}
+
 // newTurn loads what the flows and the brain may see.
 func (o *Orchestrator) newTurn(ctx context.Context, conv Conversation, acct Account, in Message) (*Turn, error) {
 	hist, err := o.history(ctx, conv.ID, in.Seq)

@@ -2,6 +2,7 @@ package agent
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -95,22 +96,20 @@ func (o *Orchestrator) outreach(ctx context.Context, accountID string, ch Channe
 	if err != nil {
 		return TurnResult{}, fmt.Errorf("reach: %w", err)
 	}
-	unlock, err := st.Lock(ctx, conv.ID)
-	if err != nil {
-		return TurnResult{}, fmt.Errorf("reach: lock: %w", err)
+	t, release, err := o.begin(ctx, conv.ID, func(c Conversation) error {
+		if !c.OwnedByAI() {
+			conv = c
+			return E("reach", KindConflict, "a supervisor owns the open conversation on this channel", ErrNotOwner)
+		}
+		return nil
+	})
+	if errors.Is(err, ErrNotOwner) {
+		return TurnResult{Conversation: conv}, err
 	}
-	defer unlock()
-	if conv, err = st.Conversation(ctx, conv.ID); err != nil {
-		return TurnResult{}, fmt.Errorf("reach: %w", err)
-	}
-	if !conv.OwnedByAI() {
-		return TurnResult{Conversation: conv}, E("reach", KindConflict, "a supervisor owns the open conversation on this channel", ErrNotOwner)
-	}
-	t, err := o.newTurn(ctx, conv, acct, Message{})
 	if err != nil {
 		return TurnResult{}, fmt.Errorf("reach: %w", err)
 	}
-	t.initiatedBy = "agent"
+	defer release()
 	if ch == ChannelVoice {
 		return o.placeCall(ctx, t, dialer)
 	}
@@ -267,30 +266,23 @@ func (o *Orchestrator) sendDeferred(ctx context.Context, messageID string, diale
 	if m.Status != StatusDeferred {
 		return nil // already handled
 	}
-	unlock, err := st.Lock(ctx, m.ConversationID)
-	if err != nil {
-		return fmt.Errorf("send deferred: lock: %w", err)
-	}
-	defer unlock()
-	conv, err := st.Conversation(ctx, m.ConversationID)
-	if err != nil {
-		return fmt.Errorf("send deferred: %w", err)
-	}
-	acct, err := st.Account(ctx, conv.AccountID)
-	if err != nil {
-		return fmt.Errorf("send deferred: %w", err)
-	}
 	// The successor's id derives from the deferred message, so a job that
 	// runs twice stores and sends it once.
 	next := replyID(m.ID, 1)
-	if _, err := st.Message(ctx, next); err == nil {
+	t, release, err := o.begin(ctx, m.ConversationID, func(Conversation) error {
+		if _, err := st.Message(ctx, next); err == nil {
+			return errSkip
+		}
+		return nil
+	})
+	if errors.Is(err, errSkip) {
 		return nil
 	}
-	t, err := o.newTurn(ctx, conv, acct, Message{})
 	if err != nil {
 		return fmt.Errorf("send deferred: %w", err)
 	}
-	t.initiatedBy = "agent"
+	defer release()
+	acct := t.Account
 	t.id = m.ID
 	for _, p := range mustPlans(ctx, st, acct.ID) {
 		for _, in := range p.Installments {
@@ -365,33 +357,25 @@ func (o *Orchestrator) Remind(ctx context.Context, accountID, planID string) err
 	if next == nil {
 		return nil // paid out or past: nothing to remind
 	}
-	unlock, err := st.Lock(ctx, plan.ConversationID)
-	if err != nil {
-		return fmt.Errorf("remind: lock: %w", err)
+	t, release, err := o.begin(ctx, plan.ConversationID, func(c Conversation) error {
+		if !c.OwnedByAI() {
+			return errSkip // a supervisor has the conversation; they decide
+		}
+		return nil
+	})
+	if errors.Is(err, errSkip) {
+		return nil
 	}
-	defer unlock()
-	conv, err := st.Conversation(ctx, plan.ConversationID)
-	if err != nil {
-		return fmt.Errorf("remind: %w", err)
-	}
-	if !conv.OwnedByAI() {
-		return nil // a supervisor has the conversation; they decide
-	}
-	acct, err := st.Account(ctx, accountID)
 	if err != nil {
 		return fmt.Errorf("remind: %w", err)
 	}
-	t, err := o.newTurn(ctx, conv, acct, Message{})
-	if err != nil {
-		return fmt.Errorf("remind: %w", err)
-	}
-	t.initiatedBy = "agent"
+	defer release()
 	t.id = fmt.Sprintf("%s/%s/%d", plan.ID, "reminder", next.Due.Unix())
 	link := ""
 	if o.cfg.Linker != nil {
 		link, _ = o.cfg.Linker.Link(*plan, next.Due.Add(72*time.Hour))
 	}
-	text, version, err := prompts.Render(t.Locale, prompts.Reminder{Amount: next.Amount.String(), Due: next.Due.In(acct.Location()), Link: link})
+	text, version, err := prompts.Render(t.Locale, prompts.Reminder{Amount: next.Amount.String(), Due: next.Due.In(t.Account.Location()), Link: link})
 	if err != nil {
 		return fmt.Errorf("remind: %w", err)
 	}

@@ -88,31 +88,17 @@ func (o *Orchestrator) ownerNotice(c Conversation, e Event) {
 // It passes the same guard as the AI's drafts; a refused message is stored
 // as blocked, shown to the supervisor with its reasons, and not sent.
 func (o *Orchestrator) SupervisorSend(ctx context.Context, conversationID, user, text string) (Message, policies.Decision, error) {
-	st := o.cfg.Store
-	unlock, err := st.Lock(ctx, conversationID)
+	t, release, err := o.begin(ctx, conversationID, func(c Conversation) error {
+		if c.Owner != user {
+			return E("supervisor send", KindConflict, "take the conversation over before writing", ErrNotOwner)
+		}
+		return nil
+	})
 	if err != nil {
 		return Message{}, policies.Decision{}, fmt.Errorf("supervisor send: %w", err)
 	}
-	defer unlock()
-	conv, err := st.Conversation(ctx, conversationID)
-	if err != nil {
-		return Message{}, policies.Decision{}, fmt.Errorf("supervisor send: %w", err)
-	}
-	if conv.Owner != user {
-		return Message{}, policies.Decision{}, E("supervisor send", KindConflict, "take the conversation over before writing", ErrNotOwner)
-	}
-	acct, err := st.Account(ctx, conv.AccountID)
-	if err != nil {
-		return Message{}, policies.Decision{}, fmt.Errorf("supervisor send: %w", err)
-	}
-	t, err := o.newTurn(ctx, conv, acct, Message{})
-	if err != nil {
-		return Message{}, policies.Decision{}, fmt.Errorf("supervisor send: %w", err)
-	}
-	t.initiatedBy = "agent"
-	if o.answersBorrower(t.Context.History) {
-		t.initiatedBy = "borrower"
-	}
+	defer release()
+	o.replying(t)
 	m, _, err := o.deliver(ctx, t, Reply{Text: text}, NewID("m_"), AuthorSupervisor, user, turnOptions{})
 	if err != nil {
 		return Message{}, policies.Decision{}, fmt.Errorf("supervisor send: %w", err)
@@ -161,25 +147,23 @@ func (o *Orchestrator) CancelDeferred(ctx context.Context, messageID, user strin
 	if err != nil {
 		return fmt.Errorf("cancel: %w", err)
 	}
-	unlock, err := st.Lock(ctx, m.ConversationID)
+	t, release, err := o.begin(ctx, m.ConversationID, func(c Conversation) error {
+		if c.Owner != user && c.Owner != OwnerAI {
+			return E("cancel", KindConflict, "take the conversation over before cancelling its messages", ErrNotOwner)
+		}
+		return nil
+	})
 	if err != nil {
 		return fmt.Errorf("cancel: %w", err)
 	}
-	defer unlock()
+	defer release()
 	if m, err = st.Message(ctx, messageID); err != nil {
 		return fmt.Errorf("cancel: %w", err)
 	}
 	if m.Status != StatusDeferred || m.Author != AuthorSupervisor {
 		return fmt.Errorf("cancel: %w", ErrNotDeferred)
 	}
-	c, err := st.Conversation(ctx, m.ConversationID)
-	if err != nil {
-		return fmt.Errorf("cancel: %w", err)
-	}
-	if c.Owner != user && c.Owner != OwnerAI {
-		return E("cancel", KindConflict, "take the conversation over before cancelling its messages", ErrNotOwner)
-	}
-	if err := o.cancel(ctx, c, m, user, "cancelled by the supervisor"); err != nil {
+	if err := o.cancel(ctx, t.Conversation, m, user, "cancelled by the supervisor"); err != nil {
 		return fmt.Errorf("cancel: %w", err)
 	}
 	return nil
