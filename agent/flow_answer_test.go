@@ -276,3 +276,21 @@ func TestPausedAccountGreeting(t *testing.T) {
 	contains(t, res, "Your dispute is open")
 	notContains(t, res, "You're welcome")
 }
+
+// TestTwoFallbacksBeforeVerificationGoToAPerson: two messages in a row
+// that nothing understands hand the conversation to a person before
+// verification too; a message understood in between starts the count anew.
+func TestTwoFallbacksBeforeVerificationGoToAPerson(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	res := b.turn("asdfgh", cmd(agent.IntentUnknown))
+	noEvents(t, res, agent.EventHandoffRequested)
+	res = b.turn("hello", cmd(agent.IntentGreeting))
+	noEvents(t, res, agent.EventHandoffRequested)
+	res = b.turn("qwerty", cmd(agent.IntentUnknown))
+	noEvents(t, res, agent.EventHandoffRequested)
+	res = b.turn("zxcv", cmd(agent.IntentUnknown))
+	wantEvents(t, res, agent.EventHandoffRequested)
+	wantState(t, res, agent.StateHandoff)
+	noDebtDetail(t, res)
+}

@@ -399,6 +399,16 @@ func (f *flow) greeting() {
 // negotiation with offers on the table), hand the conversation to a person.
 func (f *flow) notUnderstood() {
 	if !f.t.Conversation.Verified {
+		if f.t.Understanding.Commands == nil || f.onlyUnknown() {
+			// Nothing at all was understood: it counts towards a person
+			// as after verification, and the identity request is the
+			// reply meanwhile.
+			f.fellBack = true
+			if f.mem.Fallbacks++; f.mem.Fallbacks >= 2 {
+				f.handoff("not_understood")
+				return
+			}
+		}
 		f.requestIdentity(false)
 		return
 	}
@@ -425,6 +435,16 @@ func (f *flow) unsure(d prompts.Data) {
 		return
 	}
 	f.say(d)
+}
+
+// onlyUnknown reports whether the brain understood nothing of the message.
+func (f *flow) onlyUnknown() bool {
+	for _, c := range f.t.Understanding.Commands {
+		if c.Intent != IntentUnknown {
+			return false
+		}
+	}
+	return true
 }
 
 // say queues a template with the purpose its content has: ordinary content
