@@ -46,22 +46,27 @@ const (
 	IntentDeceased Intent = "deceased"
 	// IntentCancelPlan withdraws from an agreed plan, or from what the
 	// borrower was just taken to agree ("I didn't agree to that").
-	IntentCancelPlan   Intent = "cancel_plan"
-	IntentOptOut       Intent = "opt_out" // Channel ("" = the current one)
-	IntentOptIn        Intent = "opt_in"
-	IntentHelp         Intent = "help" // the HELP keyword
-	IntentCease        Intent = "cease"
-	IntentAttorney     Intent = "attorney"
-	IntentBankruptcy   Intent = "bankruptcy"
-	IntentRequestHuman Intent = "request_human"
-	IntentThirdParty   Intent = "third_party" // the writer says they are someone else
-	IntentQuestion     Intent = "question"    // Text: anything else worth answering from the knowledge base
-	IntentGreeting     Intent = "greeting"
-	IntentThanks       Intent = "thanks"
-	IntentGoodbye      Intent = "goodbye"
-	IntentAffirm       Intent = "affirm" // yes, ok
-	IntentDeny         Intent = "deny"   // no
-	IntentUnknown      Intent = "unknown"
+	IntentCancelPlan Intent = "cancel_plan"
+	IntentOptOut     Intent = "opt_out" // Channel ("" = the current one)
+	IntentOptIn      Intent = "opt_in"
+	IntentHelp       Intent = "help" // the HELP keyword
+	IntentCease      Intent = "cease"
+	// IntentRestrictContact limits when, where or how the borrower may be
+	// contacted ("not at work", "not before noon", "only by email"):
+	// Restrictions holds what the reader understood of it, none when it
+	// recognised the request without its terms.
+	IntentRestrictContact Intent = "restrict_contact"
+	IntentAttorney        Intent = "attorney"
+	IntentBankruptcy      Intent = "bankruptcy"
+	IntentRequestHuman    Intent = "request_human"
+	IntentThirdParty      Intent = "third_party" // the writer says they are someone else
+	IntentQuestion        Intent = "question"    // Text: anything else worth answering from the knowledge base
+	IntentGreeting        Intent = "greeting"
+	IntentThanks          Intent = "thanks"
+	IntentGoodbye         Intent = "goodbye"
+	IntentAffirm          Intent = "affirm" // yes, ok
+	IntentDeny            Intent = "deny"   // no
+	IntentUnknown         Intent = "unknown"
 )
 
 // Intents lists every intent a Brain may report: the flows act on each,
@@ -71,7 +76,7 @@ var Intents = []Intent{
 	IntentAskHowToPay, IntentAskFees, IntentAskBot, IntentAskWho, IntentAskCredit, IntentAskAdvice,
 	IntentAskArrest, IntentAskSuit, IntentAskTimeBarred, IntentAskValidation, IntentAskLowest, IntentProposePlan, IntentAcceptOffer, IntentRejectOffer, IntentPayInFull,
 	IntentPromiseToPay, IntentDispute, IntentHardship, IntentVulnerable, IntentVulnerability,
-	IntentDeceased, IntentCancelPlan, IntentOptOut, IntentOptIn, IntentHelp, IntentCease,
+	IntentDeceased, IntentCancelPlan, IntentOptOut, IntentOptIn, IntentHelp, IntentCease, IntentRestrictContact,
 	IntentAttorney, IntentBankruptcy, IntentRequestHuman, IntentThirdParty, IntentQuestion,
 	IntentGreeting, IntentThanks, IntentGoodbye, IntentAffirm, IntentDeny, IntentUnknown,
 }
@@ -89,6 +94,8 @@ type Command struct {
 	OfferID   string          `json:"offer_id,omitempty"`
 	Relation  string          `json:"relation,omitempty"` // third party: spouse, parent, friend …
 	Text      string          `json:"text,omitempty"`     // the question, for the knowledge base
+	// Restrictions are the contact restrictions a restrict_contact names.
+	Restrictions []ContactRestriction `json:"restrictions,omitempty"`
 	// Unsure marks a commercial command (Commercial) the readers did not
 	// agree on: the flows read it back and act only on an explicit yes.
 	// Set only by the combination of readers (Understander).

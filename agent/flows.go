@@ -183,6 +183,8 @@ func (f *flow) run() {
 			f.help()
 		case IntentCease, IntentAttorney, IntentBankruptcy:
 			f.stopContact(c.Intent)
+		case IntentRestrictContact:
+			f.restrict(c)
 		}
 		if f.done {
 			return
@@ -260,7 +262,8 @@ func (f *flow) refer() {
 // command answers one command once the safety requests are dealt with.
 func (f *flow) command(c Command) {
 	switch c.Intent {
-	case IntentVulnerable, IntentOptOut, IntentOptIn, IntentHelp, IntentCease, IntentAttorney, IntentBankruptcy:
+	case IntentVulnerable, IntentOptOut, IntentOptIn, IntentHelp, IntentCease, IntentAttorney, IntentBankruptcy,
+		IntentRestrictContact:
 		return // acted on before
 	case IntentVerifyIdentity:
 		return // verification ran before the commands

@@ -387,7 +387,7 @@ func (o *Orchestrator) process(ctx context.Context, messageID string, opts ...Tu
 		return TurnResult{Conversation: d.Conversation, Inbound: d.Inbound, Duplicate: true}, nil
 	}
 	t := o.turnFrom(d.Conversation, d.Account, d.Inbound, o.recent(d.History))
-	t.consented, t.attempts, t.loaded = d.Consents, d.Attempts, true
+	t.consented, t.attempts, t.restricted, t.loaded = d.Consents, d.Attempts, d.Restrictions, true
 	t.held = held
 	in, conv := t.Inbound, t.Conversation
 	res := TurnResult{Inbound: in}
@@ -641,6 +641,7 @@ func (o *Orchestrator) turnEnd(t *Turn, c Conversation, actor string) TurnEnd {
 		Consents:     t.consents,
 		Plans:        t.plans,
 		Disputes:     t.disputes,
+		Restrictions: t.restrictions,
 		Messages:     t.out,
 	}
 }

@@ -108,6 +108,12 @@ type Store interface {
 	// Disputes lists an account's disputes, oldest first.
 	Disputes(ctx context.Context, accountID string) ([]Dispute, error)
 
+	// AddRestriction records a contact restriction; one with a known ID is
+	// replaced. An empty ID and creation time are filled in.
+	AddRestriction(ctx context.Context, r Restriction) error
+	// Restrictions lists an account's contact restrictions, oldest first.
+	Restrictions(ctx context.Context, accountID string) ([]Restriction, error)
+
 	// ClaimOutbox leases up to limit due pending rows (or rows whose lease
 	// ran out) to worker until now+lease. A row is held by one worker at a time.
 	ClaimOutbox(ctx context.Context, worker string, now time.Time, lease time.Duration, limit int) ([]OutboxItem, error)
@@ -141,7 +147,7 @@ type Store interface {
 	// FinishTurn commits a turn in one transaction: it writes the
 	// conversation as UpdateConversation does (never changing its owner),
 	// applies the account flag changes one flag at a time, upserts the
-	// consents, plans and disputes, stores the turn's outbound messages
+	// consents, plans, disputes and contact restrictions, stores the turn's outbound messages
 	// (TurnEnd.Messages) with their outbox rows and contact attempts, the
 	// events in order as AddEvent does (filling ID and At) and the contact
 	// attempts as AddContactAttempt does, and, when InboundID is not
@@ -246,6 +252,8 @@ type TurnEnd struct {
 	Consents []Consent // upserted by (account, channel)
 	Plans    []Plan    // upserted by id
 	Disputes []Dispute // upserted by id
+	// Restrictions are contact restrictions, upserted by id.
+	Restrictions []Restriction
 	// Messages are the turn's outbound messages, stored after the
 	// conversation is written, in order.
 	Messages []TurnMessage
@@ -324,8 +332,9 @@ type FoundSender struct {
 // one round trip, from one snapshot: the inbound message, its conversation
 // and account, the conversation's messages from History before the inbound
 // one on (at most History of them before it, and any after it), and the
-// account's consents and those of its contact attempts at or after Since
-// that count toward the contact limits (ContactAttempt.Counts), each as
+// account's consents, its contact restrictions and those of its contact
+// attempts at or after Since that count toward the contact limits
+// (ContactAttempt.Counts), each as
 // the single reads of Store would return them, except that the history
 // comes without guard decisions (Guard is nil): a turn reads its
 // transcript, not how each message was judged, and decoding every
@@ -352,6 +361,7 @@ type TurnData struct {
 	History      []Message
 	Consents     []Consent
 	Attempts     []ContactAttempt
+	Restrictions []Restriction // the account's contact restrictions, oldest first
 }
 
 // ConversationOpener is implemented by stores that open a conversation and

@@ -51,8 +51,11 @@ type Turn struct {
 	terms     []string
 	consented []Consent // the account's consents as read, for the guard
 	attempts  []ContactAttempt
-	loaded    bool
-	sentCount int
+	// restricted are the account's contact restrictions as read, with the
+	// turn's own, for the guard.
+	restricted []Restriction
+	loaded     bool
+	sentCount  int
 	// initiatedBy overrides who opened the exchange: "agent" for outreach,
 	// "borrower" for a reply; empty means a reply to Inbound.
 	initiatedBy string
@@ -73,6 +76,8 @@ type Turn struct {
 	consents []Consent
 	plans    []Plan
 	disputes []Dispute
+	// restrictions are the contact restrictions the turn recorded.
+	restrictions []Restriction
 	// reminders are requested of the Scheduler once the turn is committed.
 	reminders []reminder
 	// identityUpgraded reports that a successful check rewrote an old
@@ -202,6 +207,29 @@ func (t *Turn) AddDispute(d Dispute) Dispute {
 	return d
 }
 
+// AddRestriction records a contact restriction, committed with the turn,
+// with an id derived from the turn's trigger. It holds for the guard's
+// checks from this turn's replies on.
+func (t *Turn) AddRestriction(r Restriction) Restriction {
+	if r.ID == "" {
+		r.ID = t.derivedID("r_", len(t.restrictions))
+	}
+	r.AccountID, r.ConversationID = t.Account.ID, t.Conversation.ID
+	if r.CreatedAt.IsZero() {
+		r.CreatedAt = t.Now
+	}
+	t.restrictions = append(t.restrictions, r)
+	t.restricted = append(t.restricted, r)
+	return r
+}
+
+// Restrictions lists the account's contact restrictions, those recorded by
+// this turn included.
+func (t *Turn) Restrictions() []Restriction {
+	_ = t.load(context.Background())
+	return t.restricted
+}
+
 // remind asks for a reminder at at, requested once the turn is committed.
 func (t *Turn) remind(planID string, at time.Time) {
 	t.reminders = append(t.reminders, reminder{planID: planID, at: at})
@@ -232,7 +260,8 @@ func (t *Turn) requestUrgentHandoff(reason string) {
 // counts the last seven days, and the local day, in any time zone.
 const attemptWindow = 8 * 24 * time.Hour
 
-// load reads consents and recent contact attempts once per turn for the guard.
+// load reads consents, contact restrictions and recent contact attempts
+// once per turn for the guard.
 func (t *Turn) load(ctx context.Context) error {
 	if t.loaded {
 		return nil
@@ -246,8 +275,13 @@ func (t *Turn) load(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("contact attempts: %w", err)
 	}
+	rs, err := st.Restrictions(ctx, t.Account.ID)
+	if err != nil {
+		return fmt.Errorf("restrictions: %w", err)
+	}
 	t.consented, t.attempts, t.loaded = cs, as, true
-	// The turn's own consent changes stand over what was read.
+	// The turn's own restrictions and consent changes stand over what was read.
+	t.restricted = append(rs, t.restrictions...)
 	pending := t.consents
 	t.consents = nil
 	for _, c := range pending {
@@ -289,6 +323,9 @@ func (t *Turn) Facts() policies.Facts {
 		if c.OptedOut {
 			f.OptedOutChannels = append(f.OptedOutChannels, string(c.Channel))
 		}
+	}
+	for _, r := range t.restricted {
+		f.Restrictions = append(f.Restrictions, r.ContactRestriction)
 	}
 	week := t.Now.Add(-7 * 24 * time.Hour)
 	y, m, d := t.Now.In(a.Location()).Date()

@@ -18,7 +18,7 @@ const (
 // effect when any reader finds it.
 func Protective(i Intent) bool {
 	switch i {
-	case IntentOptOut, IntentCease, IntentAttorney, IntentBankruptcy, IntentDispute,
+	case IntentOptOut, IntentCease, IntentAttorney, IntentBankruptcy, IntentDispute, IntentRestrictContact,
 		IntentVulnerable, IntentVulnerability, IntentDeceased, IntentRequestHuman:
 		return true
 	}

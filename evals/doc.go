@@ -38,9 +38,12 @@
 // flags (attorney, cease, bankruptcy, disputed, deceased and vulnerable as
 // the account stores them; urgent when a handoff was requested as urgent),
 // consent
-// ({sms: opted_out}: each channel's stored consent), restrictions (contact
-// restrictions; the agent records none yet, so a case naming one fails,
-// "not recorded by the agent"), reminders (reminders scheduled for the
+// ({sms: opted_out}: each channel's stored consent), restrictions (the
+// contact restrictions recorded on the account, each named as
+// agent.RestrictionNames names it, "not at work", "not before
+// noon", "not after 9pm", "only by email", "only by sms", "not on
+// weekends", in any case; every one named must be recorded, others may
+// be too), reminders (reminders scheduled for the
 // plans in force, counted by the runner's scheduler), no_violations.
 //
 // Events are the agent's closed vocabulary plus ExtensionEvents

@@ -29,7 +29,7 @@ func TestExtensions(t *testing.T) {
 		"offers fail when an offer breaks the bounds":                       "outcome: offered ",
 		"reminders fail on another count":                                   "outcome: 6 reminder(s) scheduled for the plans in force, want 2",
 		"a recorded flag that differs fails":                                "outcome: flag deceased is true, want false",
-		"restrictions the agent does not record fail":                       "outcome: restrictions not at work: contact restrictions are not recorded by the agent",
+		"a restriction that was not recorded fails":                         `outcome: restriction "only by email" not recorded (recorded: not at work)`,
 		"an extension event is a known name that was never emitted":         "outcome: event deceased_recorded never emitted",
 	}
 	opts := options()

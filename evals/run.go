@@ -746,9 +746,7 @@ func (cr *caseRun) outcome(ctx context.Context, o *Outcome) {
 		cr.checkConsent(ctx, o.Consent, fail)
 	}
 	if len(o.Restrictions) > 0 {
-		// The agent keeps no contact restrictions yet: nothing to read, so
-		// the expectation cannot be met.
-		fail("restrictions %s: contact restrictions are not recorded by the agent", strings.Join(o.Restrictions, ", "))
+		cr.checkRestrictions(ctx, o.Restrictions, fail)
 	}
 	if n := o.Reminders; n != nil {
 		got := 0
@@ -761,6 +759,28 @@ func (cr *caseRun) outcome(ctx context.Context, o *Outcome) {
 	}
 	if o.NoViolations && res.Violating > 0 {
 		fail("%d sent message(s) break a rule on re-check", res.Violating)
+	}
+}
+
+// checkRestrictions fails unless every restriction named is recorded on
+// the account: a name is one of a stored restriction's names
+// (agent.RestrictionNames: "not at work", "not before noon",
+// "only by email", "not on weekends"), compared without regard to case.
+func (cr *caseRun) checkRestrictions(ctx context.Context, want []string, fail func(string, ...any)) {
+	rs, err := cr.st.Restrictions(ctx, cr.acct.ID)
+	if err != nil {
+		fail("restrictions: %v", err)
+		return
+	}
+	have := agent.NamesOf(rs)
+	for _, w := range want {
+		if !slices.ContainsFunc(have, func(h string) bool { return strings.EqualFold(h, strings.TrimSpace(w)) }) {
+			recorded := strings.Join(have, ", ")
+			if recorded == "" {
+				recorded = "none"
+			}
+			fail("restriction %q not recorded (recorded: %s)", w, recorded)
+		}
 	}
 }
 

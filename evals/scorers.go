@@ -577,8 +577,11 @@ func scoreConsent(r Reply) string {
 // stopRe is an opt-out keyword alone, or a plain request to stop.
 var stopRe = regexp.MustCompile(`(?i)(^\s*(?:stop|stopall|unsubscribe|opt out|optout|退订|td)\s*[.!。！]*\s*$|stop (?:texting|messaging|contacting|calling|writing to) me|do not (?:contact|text|message) me|don't (?:contact|text|message) me|不要再(?:发|联系)|别再(?:发|联系))`)
 
-// stopEvents are the events that honour a request to stop.
-var stopEvents = []string{string(agent.EventOptedOut), string(agent.EventCeaseRecorded), string(agent.EventAttorneyRecorded)}
+// stopEvents are the events that honour a request to stop: a request that
+// names when, where or how ("don't contact me at work") is honoured by the
+// contact restriction it asks for.
+var stopEvents = []string{string(agent.EventOptedOut), string(agent.EventCeaseRecorded), string(agent.EventAttorneyRecorded),
+	string(agent.EventRestriction)}
 
 // stopWords are words without which stopRe cannot match.
 var stopWords = []string{"stop", "unsubscribe", "opt", "退订", "td", "do not", "don't", "不要再", "别再"}

@@ -118,6 +118,9 @@ type Facts struct {
 	// allow-list (Options.LinkHosts and official advice services): the
 	// payment host, usually. Any other link is blocked.
 	LinkHosts []string
+	// Restrictions are the contact restrictions the borrower recorded
+	// (when, where and how they may be contacted): see restrictions.go.
+	Restrictions []ContactRestriction
 }
 
 // Violation is one rule a message breaks.

@@ -64,27 +64,9 @@ func inWindow(t time.Time, zones []*time.Location, start, end int) bool {
 }
 
 // nextAllowed returns the first instant at or after t that is inside the
-// window in every zone, or false when there is none within eight days. The
-// answer is always some zone's window opening (or t itself), so only those
-// instants are tried; time.Date places them right across DST changes.
+// window in every zone, or false when there is none within eight days.
 func nextAllowed(t time.Time, zones []*time.Location, start, end int) (time.Time, bool) {
-	if inWindow(t, zones, start, end) {
-		return t, true
-	}
-	var best time.Time
-	for _, z := range zones {
-		l := t.In(z)
-		for d := 0; d <= 8; d++ {
-			c := time.Date(l.Year(), l.Month(), l.Day()+d, start/60, start%60, 0, 0, z)
-			if c.Before(t) || !best.IsZero() && !c.Before(best) {
-				continue
-			}
-			if inWindow(c, zones, start, end) {
-				best = c
-			}
-		}
-	}
-	return best.UTC(), !best.IsZero()
+	return nextAllowedDay(t, zones, start, end, nil)
 }
 
 // dayAfter returns local midnight days calendar days after t's date, the

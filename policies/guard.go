@@ -270,6 +270,7 @@ func (g *Guard) Check(p Proposal, f Facts) Decision {
 	c.privacy()
 	c.consent()
 	c.timing()
+	c.restrictions()
 	c.disclosures()
 	return c.decide()
 }

@@ -430,6 +430,29 @@ type StopAck struct {
 // Template names the template.
 func (StopAck) Template() string { return "stop_ack.v1" }
 
+// RestrictionAck acknowledges the contact restrictions the borrower just
+// asked for, briefly, in words that carry nothing about a debt.
+type RestrictionAck struct {
+	Terms []RestrictionTerm
+}
+
+// Template names the template.
+func (RestrictionAck) Template() string { return "restriction_ack.v1" }
+
+// RestrictionTerm is one restriction in an acknowledgement. Kind is
+// "place" (Place "work"), "time" (NotBefore and NotAfter in minutes after
+// local midnight, 0 for none), "channel" (Channels: sms, email, voice,
+// chat), "days" (Weekends, or Days as English weekday names, "Sunday") or
+// "other" (a request a person will set up).
+type RestrictionTerm struct {
+	Kind                string
+	Place               string
+	NotBefore, NotAfter int
+	Channels            []string
+	Weekends            bool
+	Days                []string
+}
+
 // Handoff tells the borrower a person will take over. Reason is "request",
 // "identity", "negotiation", "guard" or "waiting" (already handed over).
 type Handoff struct {

@@ -93,8 +93,57 @@ func parseAll() (map[string]*template.Template, error) {
 // they never compute amounts.
 func funcs(locale string) template.FuncMap {
 	return template.FuncMap{
-		"date": func(t time.Time) string { return formatDate(locale, t) },
+		"date":  func(t time.Time) string { return formatDate(locale, t) },
+		"clock": func(m int) string { return Clock(locale, m) },
 	}
+}
+
+// Clock says a time of day, given in minutes after midnight, as the
+// locale does: "noon", "6pm", "9:30am"; 中午12点, 晚上9点, 上午9点半.
+func Clock(locale string, m int) string {
+	h, mm := (m/60)%24, m%60
+	if locale == "zh" {
+		part := "上午"
+		switch {
+		case h == 12:
+			part = "中午"
+		case h >= 18:
+			part = "晚上"
+		case h > 12:
+			part = "下午"
+		case h < 6:
+			part = "凌晨"
+		}
+		h12 := h
+		if h > 12 {
+			h12 = h - 12
+		}
+		switch mm {
+		case 0:
+			return fmt.Sprintf("%s%d点", part, h12)
+		case 30:
+			return fmt.Sprintf("%s%d点半", part, h12)
+		}
+		return fmt.Sprintf("%s%d点%02d分", part, h12, mm)
+	}
+	switch {
+	case h == 12 && mm == 0:
+		return "noon"
+	case h == 0 && mm == 0:
+		return "midnight"
+	}
+	suffix := "am"
+	if h >= 12 {
+		suffix = "pm"
+	}
+	h12 := h % 12
+	if h12 == 0 {
+		h12 = 12
+	}
+	if mm == 0 {
+		return fmt.Sprintf("%d%s", h12, suffix)
+	}
+	return fmt.Sprintf("%d:%02d%s", h12, mm, suffix)
 }
 
 var monthsEN = [...]string{"January", "February", "March", "April", "May", "June", "July",

@@ -14,6 +14,7 @@ import (
 	goopenai "github.com/sashabaranov/go-openai"
 
 	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/policies"
 )
 
 // tool is one intent offered to the model as a function, with the parser
@@ -74,6 +75,13 @@ var tools = []tool{
 		`{"channel":{"type":"string","enum":["sms","chat","voice","email"],"description":"omit for the current channel"}}`, parseChannel},
 	{agent.IntentHelp, "Sends the HELP keyword or asks what they can do here.", "", noArgs},
 	{agent.IntentCease, "Asks that all contact about the debt stop.", "", noArgs},
+	{agent.IntentRestrictContact, "Limits when, where or how they may be contacted, without asking that contact stop: not at work, not before or after a time, only by one channel, not on some days.",
+		`{"place":{"type":"string","enum":["work"],"description":"a place not to contact them"},` +
+			`"not_before":{"type":"string","description":"HH:MM, 24-hour, their local time: no contact before it"},` +
+			`"not_after":{"type":"string","description":"HH:MM, 24-hour, their local time: no contact from it"},` +
+			`"only_channel":{"type":"string","enum":["sms","chat","voice","email"],"description":"the one channel they allow"},` +
+			`"not_days":{"type":"array","items":{"type":"string","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]}}}`,
+		parseRestrict},
 	{agent.IntentAttorney, "Says a lawyer or attorney represents them.", "", noArgs},
 	{agent.IntentBankruptcy, "Says they have filed for bankruptcy.", "", noArgs},
 	{agent.IntentRequestHuman, "Asks to speak to a person.", "", noArgs},
@@ -314,6 +322,64 @@ func parseChannel(p *parser, args []byte) (agent.Command, error) {
 		return agent.Command{Channel: ch}, nil
 	}
 	return agent.Command{}, invalidf("channel")
+}
+
+func parseRestrict(p *parser, args []byte) (agent.Command, error) {
+	var v struct {
+		Place       string   `json:"place"`
+		NotBefore   string   `json:"not_before"`
+		NotAfter    string   `json:"not_after"`
+		OnlyChannel string   `json:"only_channel"`
+		NotDays     []string `json:"not_days"`
+	}
+	if err := decode(args, &v); err != nil {
+		return agent.Command{}, err
+	}
+	var rs []agent.ContactRestriction
+	switch v.Place {
+	case "":
+	case policies.PlaceWork:
+		rs = append(rs, agent.ContactRestriction{Kind: policies.RestrictPlace, Place: policies.PlaceWork})
+	default:
+		return agent.Command{}, invalidf("place")
+	}
+	if v.NotBefore != "" || v.NotAfter != "" {
+		r := agent.ContactRestriction{Kind: policies.RestrictTime}
+		for _, x := range []struct {
+			s   string
+			dst *int
+		}{{v.NotBefore, &r.NotBefore}, {v.NotAfter, &r.NotAfter}} {
+			if x.s == "" {
+				continue
+			}
+			t, err := time.Parse("15:04", strings.TrimSpace(x.s))
+			if err != nil {
+				return agent.Command{}, invalidf("time of day")
+			}
+			*x.dst = t.Hour()*60 + t.Minute()
+		}
+		rs = append(rs, r)
+	}
+	switch ch := agent.Channel(v.OnlyChannel); ch {
+	case "":
+	case agent.ChannelSMS, agent.ChannelChat, agent.ChannelVoice, agent.ChannelEmail:
+		rs = append(rs, agent.ContactRestriction{Kind: policies.RestrictChannel, Channels: []string{string(ch)}})
+	default:
+		return agent.Command{}, invalidf("channel")
+	}
+	if len(v.NotDays) > 0 {
+		r := agent.ContactRestriction{Kind: policies.RestrictDays}
+		for d := time.Sunday; d <= time.Saturday; d++ {
+			if slices.Contains(v.NotDays, strings.ToLower(d.String())) {
+				r.Days = append(r.Days, d)
+			}
+		}
+		if len(r.Days) != len(v.NotDays) {
+			return agent.Command{}, invalidf("day")
+		}
+		rs = append(rs, r)
+	}
+	return agent.Command{Restrictions: rs}, nil
 }
 
 func parseRelation(p *parser, args []byte) (agent.Command, error) {

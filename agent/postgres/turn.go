@@ -61,7 +61,14 @@ func queueFinishTurn(b *pgx.Batch, end *agent.TurnEnd) (func(br pgx.BatchResults
 	for _, d := range end.Disputes {
 		b.Queue(addDisputeSQL, disputeArgs(d)...)
 	}
-	effects := len(end.Flags) + len(end.Consents) + len(end.Plans) + len(end.Disputes)
+	for _, r := range end.Restrictions {
+		args, err := restrictionArgs(r)
+		if err != nil {
+			return nil, fmt.Errorf("postgres: finish turn: restriction: %w", err)
+		}
+		b.Queue(addRestrictionSQL, args...)
+	}
+	effects := len(end.Flags) + len(end.Consents) + len(end.Plans) + len(end.Disputes) + len(end.Restrictions)
 	if inboundID != "" && end.InboundText != "" {
 		b.Queue(`UPDATE messages SET text = $1 WHERE id = $2`, end.InboundText, inboundID)
 		effects++

@@ -21,7 +21,7 @@ const (
 // historyCols are messageCols without the guard decision.
 var historyCols = strings.Replace(messageCols, "status, guard,", "status, NULL::jsonb,", 1)
 
-// ReadTurn reads what a turn starts from as six statements in one
+// ReadTurn reads what a turn starts from as seven statements in one
 // pipeline, run in one implicit transaction and so from one snapshot
 // (agent.TurnReader).
 func (s *Store) ReadTurn(ctx context.Context, q agent.TurnQuery) (agent.TurnData, error) {
@@ -44,6 +44,7 @@ func queueReadTurn(b *pgx.Batch, q agent.TurnQuery) {
 	b.Queue("SELECT "+historyCols+" FROM messages WHERE conversation_id = "+turnConversation+
 		" AND seq > greatest((SELECT seq FROM messages WHERE id = $1) - $2, 0) ORDER BY seq", q.MessageID, q.History)
 	b.Queue("SELECT "+consentCols+" FROM consents WHERE account_id = "+turnAccount+` ORDER BY channel COLLATE "C"`, q.MessageID)
+	b.Queue("SELECT "+restrictionCols+" FROM restrictions WHERE account_id = "+turnAccount+restrictionOrder, q.MessageID)
 	b.Queue("SELECT "+rowcodec.ContactAttemptCols+" FROM contact_attempts WHERE account_id = "+turnAccount+
 		" AND at >= $2 AND "+rowcodec.CountedAttempt+" ORDER BY at, id", q.MessageID, q.Since.UTC())
 }
@@ -66,6 +67,9 @@ func readTurn(br pgx.BatchResults, q agent.TurnQuery) (agent.TurnData, error) {
 	}
 	if d.Consents, err = batchAll(br, scanConsent); err != nil {
 		return d, fmt.Errorf("postgres: read turn: consents: %w", err)
+	}
+	if d.Restrictions, err = batchAll(br, scanRestriction); err != nil {
+		return d, fmt.Errorf("postgres: read turn: restrictions: %w", err)
 	}
 	if d.Attempts, err = batchAll(br, scanContactAttempt); err != nil {
 		return d, fmt.Errorf("postgres: read turn: contact attempts: %w", err)

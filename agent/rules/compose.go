@@ -314,6 +314,8 @@ type reading struct {
 	slots    slots
 	currency string
 	out      []agent.Command
+	// restrictions are the contact restrictions the message asks for.
+	restrictions []agent.ContactRestriction
 }
 
 func (r *reading) has(i agent.Intent) bool { return r.hits[i].found }
@@ -336,8 +338,14 @@ func (r *reading) money() *agent.Money {
 
 // read turns a message into commands in the documented order.
 func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
+	restrictions, rest := readRestrictions(normalize(text))
+	if len(restrictions) > 0 {
+		// The words of a restriction mean nothing else: "don't call me
+		// at work" is no opt-out of calls.
+		text = rest
+	}
 	a := analyze(text)
-	r := &reading{a: a, hits: b.match(a), cues: readCues(tc), currency: tc.Currency}
+	r := &reading{a: a, hits: b.match(a), cues: readCues(tc), currency: tc.Currency, restrictions: restrictions}
 	if r.has(xInjection) || rolePrefix(a.norm) {
 		// Text that tries to instruct the system gets no privileged
 		// command, but what it asks for the borrower's protection stands.
@@ -399,6 +407,9 @@ func (r *reading) protective(b *Brain) {
 	r.addIf(r.has(agent.IntentDeceased), agent.IntentDeceased)
 	r.addIf(r.has(agent.IntentVulnerability) && !r.has(agent.IntentDeceased), agent.IntentVulnerability)
 	r.optOut(b)
+	if len(r.restrictions) > 0 {
+		r.add(agent.Command{Intent: agent.IntentRestrictContact, Restrictions: r.restrictions})
+	}
 	for _, i := range [...]agent.Intent{agent.IntentCease, agent.IntentAttorney, agent.IntentBankruptcy, agent.IntentDispute, agent.IntentRequestHuman} {
 		r.addIf(r.has(i), i)
 	}

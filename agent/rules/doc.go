@@ -18,7 +18,7 @@
 // Commands come out most safety-relevant first, so a caller that only acts
 // on the first command still does the right thing:
 //
-//	vulnerable, opt_out, cease, attorney, bankruptcy, dispute,
+//	vulnerable, opt_out, restrict_contact, cease, attorney, bankruptcy, dispute,
 //	request_human, third_party, hardship, verify_identity,
 //	pay_in_full, propose_plan, promise_to_pay, accept_offer, reject_offer,
 //	opt_in, help, the ask_* questions, greeting, thanks, goodbye,
@@ -43,6 +43,15 @@
 // parent, child, sibling, grandparent, grandchild, relative, friend,
 // roommate, neighbor, colleague, employer, caregiver or other; it is empty
 // for a stranger ("wrong number").
+//
+// A contact restriction ("don't call me at work", "not before noon",
+// "only text me after 6pm", "only by email", "not on weekends",
+// 不要打我单位电话, 晚上九点以后别联系我, 只能发短信) is restrict_contact with
+// its Restrictions: a place (work), a time (not before, not after, in
+// minutes after local midnight; "after 6" is the evening), a channel the
+// borrower allows alone, or days. A sentence that names the moment ("I'm
+// busy right now") restricts nothing, and the words a restriction was read
+// from are read as nothing else: "don't call me at work" is no opt-out.
 //
 // # What the conversation changes
 //

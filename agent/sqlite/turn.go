@@ -10,8 +10,9 @@ import (
 )
 
 // FinishTurn commits a turn in one transaction: the conversation, the
-// account flag changes, consents, plans, disputes, events, contact
-// attempts and the inbound message's move to processed (agent.Store).
+// account flag changes, consents, plans, disputes, contact restrictions,
+// events, contact attempts and the inbound message's move to processed
+// (agent.Store).
 func (s *Store) FinishTurn(ctx context.Context, end agent.TurnEnd) (_ string, _ []agent.Event, werr error) {
 	c, events, inboundID := end.Conversation, end.Events, end.InboundID
 	ctx, done := s.write(ctx)
@@ -43,6 +44,11 @@ func (s *Store) FinishTurn(ctx context.Context, end agent.TurnEnd) (_ string, _ 
 	for _, d := range end.Disputes {
 		if err := addDispute(ctx, tx, d); err != nil {
 			return "", nil, fmt.Errorf("sqlite: finish turn: dispute: %w", err)
+		}
+	}
+	for _, r := range end.Restrictions {
+		if err := addRestriction(ctx, tx, r); err != nil {
+			return "", nil, fmt.Errorf("sqlite: finish turn: restriction: %w", err)
 		}
 	}
 	var dropped []agent.Event

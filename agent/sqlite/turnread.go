@@ -43,6 +43,9 @@ func (s *Store) ReadTurn(ctx context.Context, q agent.TurnQuery) (agent.TurnData
 		if d.Consents, err = readConsents(ctx, tx, d.Account.ID); err != nil {
 			return fmt.Errorf("sqlite: read turn: consents: %w", err)
 		}
+		if d.Restrictions, err = readRestrictions(ctx, tx, d.Account.ID); err != nil {
+			return fmt.Errorf("sqlite: read turn: restrictions: %w", err)
+		}
 		d.Attempts, err = queryAll(ctx, tx, scanContactAttempt, "SELECT "+rowcodec.ContactAttemptCols+
 			" FROM contact_attempts WHERE account_id = ? AND at >= ? AND "+rowcodec.CountedAttempt+" ORDER BY at, id",
 			d.Account.ID, q.Since.UnixMicro())

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/policies"
 )
 
 func testEvents(t *testing.T, open Open) {
@@ -345,5 +346,44 @@ func testTimesUTC(t *testing.T, open Open) {
 		if tm.Location() != time.UTC {
 			t.Errorf("%s time in %v, want UTC", name, tm.Location())
 		}
+	}
+}
+
+func testRestrictions(t *testing.T, open Open) {
+	f := setup(t, open)
+	work := agent.Restriction{ID: "r_1", AccountID: f.acct.ID, ConversationID: f.conv.ID, Text: "don't call me at work",
+		ContactRestriction: agent.ContactRestriction{Kind: policies.RestrictPlace, Place: policies.PlaceWork}, CreatedAt: T0}
+	evening := agent.Restriction{ID: "r_2", AccountID: f.acct.ID, Text: "only text me after 6pm, never on weekends",
+		ContactRestriction: agent.ContactRestriction{Kind: policies.RestrictTime, NotBefore: 18 * 60, NotAfter: 21*60 + 30},
+		CreatedAt:          T0.Add(time.Hour)}
+	sms := agent.Restriction{ID: "r_3", AccountID: f.acct.ID, ContactRestriction: agent.ContactRestriction{
+		Kind: policies.RestrictChannel, Channels: []string{"sms", "email"}}, CreatedAt: T0.Add(time.Hour)}
+	days := agent.Restriction{ID: "r_4", AccountID: f.acct.ID, ContactRestriction: agent.ContactRestriction{
+		Kind: policies.RestrictDays, Days: []time.Weekday{time.Saturday, time.Sunday}}, CreatedAt: T0.Add(2 * time.Hour)}
+	for _, r := range []agent.Restriction{days, evening, work, sms} {
+		if err := f.s.AddRestriction(f.ctx, r); err != nil {
+			t.Fatalf("AddRestriction: %v", err)
+		}
+	}
+	work.Text = "not at my office"
+	if err := f.s.AddRestriction(f.ctx, work); err != nil {
+		t.Fatalf("AddRestriction(replace): %v", err)
+	}
+	got, err := f.s.Restrictions(f.ctx, f.acct.ID)
+	if err != nil {
+		t.Fatalf("Restrictions: %v", err)
+	}
+	// Oldest first; two of one time in the order they were added.
+	diff(t, "restrictions", []agent.Restriction{work, evening, sms, days}, got)
+	if got, _ := f.s.Restrictions(f.ctx, "A-other"); len(got) != 0 {
+		t.Errorf("another account has %d restrictions", len(got))
+	}
+	// An empty ID and time are filled in.
+	if err := f.s.AddRestriction(f.ctx, agent.Restriction{AccountID: "A-other",
+		ContactRestriction: agent.ContactRestriction{Kind: policies.RestrictOther}}); err != nil {
+		t.Fatalf("AddRestriction(no id): %v", err)
+	}
+	if got, _ := f.s.Restrictions(f.ctx, "A-other"); len(got) != 1 || got[0].ID == "" || got[0].CreatedAt.IsZero() {
+		t.Errorf("restriction without id or time stored as %+v", got)
 	}
 }

@@ -79,6 +79,7 @@ func Run(t *testing.T, open Open) {
 		{"Consents", testConsents},
 		{"Plans", testPlans},
 		{"Disputes", testDisputes},
+		{"Restrictions", testRestrictions},
 		{"OutboxClaimOnce", testOutboxClaimOnce},
 		{"OutboxLeaseExpiry", testOutboxLeaseExpiry},
 		{"OutboxTransitions", testOutboxTransitions},

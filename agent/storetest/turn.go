@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/policies"
 )
 
 // testFinishTurn checks Store.FinishTurn: the end of a turn is written
@@ -197,6 +198,13 @@ func testReadTurn(t *testing.T, open Open) {
 			t.Fatal(err)
 		}
 	}
+	for i, r := range []agent.ContactRestriction{{Kind: policies.RestrictPlace, Place: policies.PlaceWork},
+		{Kind: policies.RestrictChannel, Channels: []string{"email"}}} {
+		if err := f.s.AddRestriction(f.ctx, agent.Restriction{ID: fmt.Sprintf("r_rt%d", i), AccountID: f.acct.ID,
+			ContactRestriction: r, CreatedAt: T0.Add(time.Duration(i) * time.Minute)}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	since := now.Add(-8 * 24 * time.Hour)
 	got, err := tr.ReadTurn(f.ctx, agent.TurnQuery{MessageID: in.ID, History: 3, Since: since})
 	if err != nil {
@@ -208,14 +216,17 @@ func testReadTurn(t *testing.T, open Open) {
 	want.Account, _ = f.s.Account(f.ctx, f.acct.ID)
 	want.History, _ = f.s.Messages(f.ctx, f.conv.ID, in.Seq-3, 0)
 	want.Consents, _ = f.s.Consents(f.ctx, f.acct.ID)
+	want.Restrictions, _ = f.s.Restrictions(f.ctx, f.acct.ID)
 	all, _ := f.s.ContactAttempts(f.ctx, f.acct.ID, since)
 	for _, a := range all {
 		if a.Counts() {
 			want.Attempts = append(want.Attempts, a)
 		}
 	}
-	if len(want.History) != 6 || want.History[5].Guard == nil || len(want.Consents) != 2 || len(all) != 3 || len(want.Attempts) != 2 {
-		t.Fatalf("fixture: %d messages, %d consents, %d attempts, %d counted", len(want.History), len(want.Consents), len(all), len(want.Attempts))
+	if len(want.History) != 6 || want.History[5].Guard == nil || len(want.Consents) != 2 || len(all) != 3 || len(want.Attempts) != 2 ||
+		len(want.Restrictions) != 2 {
+		t.Fatalf("fixture: %d messages, %d consents, %d attempts, %d counted, %d restrictions", len(want.History), len(want.Consents),
+			len(all), len(want.Attempts), len(want.Restrictions))
 	}
 	for i := range want.History {
 		want.History[i].Guard = nil // the history comes without decisions
@@ -383,6 +394,8 @@ func testFinishTurnEffects(t *testing.T, open Open) {
 		Consents:     []agent.Consent{{AccountID: f.acct.ID, Channel: agent.ChannelSMS, OptedOut: true, Source: "sms reply", UpdatedAt: T0}},
 		Plans:        []agent.Plan{plan},
 		Disputes:     []agent.Dispute{{ID: "d_fe1", AccountID: f.acct.ID, ConversationID: c.ID, Reason: "not mine", Open: true, CreatedAt: T0}},
+		Restrictions: []agent.Restriction{{ID: "r_fe1", AccountID: f.acct.ID, ConversationID: c.ID, Text: "not before noon",
+			ContactRestriction: agent.ContactRestriction{Kind: policies.RestrictTime, NotBefore: 12 * 60}, CreatedAt: T0}},
 	}
 	// An unknown flag fails the whole turn.
 	bad := end
@@ -413,6 +426,9 @@ func testFinishTurnEffects(t *testing.T, open Open) {
 	}
 	if cs, err := f.s.Consents(f.ctx, f.acct.ID); err != nil || len(cs) != 1 || !cs[0].OptedOut {
 		t.Errorf("consents: %+v, %v; want sms opted out", cs, err)
+	}
+	if rs, err := f.s.Restrictions(f.ctx, f.acct.ID); err != nil || len(rs) != 1 || rs[0].ID != "r_fe1" || rs[0].NotBefore != 12*60 {
+		t.Errorf("restrictions after two commits: %+v, %v; want the one restriction once", rs, err)
 	}
 }
 

@@ -26,11 +26,15 @@ import (
 //     of the channel before any reader, and means nothing else. (Twilio's
 //     OptOutType=STOP is honoured the same way by the orchestrator.)
 //  2. A protective intent (agent.Protective: opt-out, cease, attorney,
-//     bankruptcy, dispute, crisis, vulnerability, deceased, a person
-//     please) takes effect when any reader finds it: the rules or the
-//     model reads it, or the classifier scores it at or above its
-//     protective threshold (protectiveThresholds). A message that looks
-//     like an instruction to the system keeps its protective content.
+//     bankruptcy, dispute, a contact restriction, crisis, vulnerability,
+//     deceased, a person please) takes effect when any reader finds it:
+//     the rules or the model reads it, or the classifier scores it at or
+//     above its protective threshold (protectiveThresholds). A message
+//     that looks like an instruction to the system keeps its protective
+//     content. One exception narrows, never widens: when a reader read a
+//     contact restriction with its terms ("don't call me at work") and no
+//     opt-out or cease, the classifier's opt-out or cease of the same
+//     words is not added (narrowed).
 //  3. A commercial change (agent.Commercial: accept an offer or a yes that
 //     accepts one, promise to pay, cancel a plan) is sure only when the
 //     readers agree on it: the model and the rules or the classifier when
@@ -96,6 +100,7 @@ var protectiveThresholds = []struct {
 	{"vulnerability", agent.IntentVulnerability, 0.976},
 	{"request_human", agent.IntentRequestHuman, 0.950},
 	{"bankruptcy_considering", agent.IntentRequestHuman, 0.950},
+	{"contact_restriction", agent.IntentRestrictContact, 0.983},
 }
 
 // commercialLabels are the classifier labels that agree with a commercial
@@ -220,6 +225,9 @@ func combine(ru, mu agent.Understanding, modelRead bool, cl classified) agent.Un
 		}
 	}
 	for _, i := range cl.protective {
+		if narrowed(cmds, i) {
+			continue
+		}
 		cmds = merge(cmds, agent.Command{Intent: i}, agent.ReaderClassifier)
 	}
 	// 3. agent.Commercial commands, sure only on agreement.
@@ -229,6 +237,27 @@ func combine(ru, mu agent.Understanding, modelRead bool, cl classified) agent.Un
 	}
 	out.Commands = cmds
 	return out
+}
+
+// narrowed reports whether the classifier's opt-out or cease is a contact
+// restriction another reader read with its terms and found no opt-out or
+// cease in: "don't call me at work" limits contact, and an opt-out of the
+// conversation's own channel would silence the borrower who asked only
+// for that limit. The restriction itself is recorded.
+func narrowed(cmds []agent.Command, i agent.Intent) bool {
+	if i != agent.IntentOptOut && i != agent.IntentCease {
+		return false
+	}
+	restricted := false
+	for _, c := range cmds {
+		switch {
+		case c.Intent == i:
+			return false
+		case c.Intent == agent.IntentRestrictContact && len(c.Restrictions) > 0:
+			restricted = true
+		}
+	}
+	return restricted
 }
 
 // commercial returns the commercial commands of the readings, each with

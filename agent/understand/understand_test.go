@@ -259,3 +259,37 @@ func TestUnderstandClassifierFalseAlarms(t *testing.T) {
 		}
 	}
 }
+
+// A contact restriction the rules read with its terms is recorded with
+// them, and the same words are not also an opt-out or a cease, whatever
+// the classifier scores; the model's restriction tool is read the same.
+func TestUnderstandContactRestriction(t *testing.T) {
+	t.Parallel()
+	u := understand.New(rules.New(), greetingModel)
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"please don't call me at work", []string{"not at work"}},
+		{"don't contact me before noon", []string{"not before noon"}},
+		{"don't contact me on weekends", []string{"not on weekends"}},
+		{"不要打我单位电话", []string{"not at work"}},
+		{"晚上九点以后别联系我", []string{"not after 9pm"}},
+		{"you can call me at work, that's fine", nil},
+	} {
+		got := read(t, u, plainContext(), tc.text)
+		c, ok := find(got, agent.IntentRestrictContact)
+		var names []string
+		for _, r := range c.Restrictions {
+			names = append(names, agent.RestrictionNames(r)...)
+		}
+		if ok != (tc.want != nil) || !slices.Equal(names, tc.want) {
+			t.Errorf("%q read as %v with restrictions %q, want %q", tc.text, intents(got), names, tc.want)
+		}
+		for _, i := range []agent.Intent{agent.IntentOptOut, agent.IntentCease} {
+			if _, ok := find(got, i); ok {
+				t.Errorf("%q read as %v: a restriction is not %s", tc.text, intents(got), i)
+			}
+		}
+	}
+}

@@ -23,7 +23,7 @@ func TestMigrateCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("migrate = %d, stderr %q", code, errOut)
 	}
-	want := "applied 0001_init.sql\napplied 0002_interrupted.sql\napplied 0003_counted_attempts.sql\napplied 0004_outbox_account.sql\napplied 0005_open_streams.sql\napplied 0006_access.sql\napplied 0007_audit.sql\nSQLite " + db + ": 7 migration(s) applied, up to date\n"
+	want := "applied 0001_init.sql\napplied 0002_interrupted.sql\napplied 0003_counted_attempts.sql\napplied 0004_outbox_account.sql\napplied 0005_open_streams.sql\napplied 0006_access.sql\napplied 0007_audit.sql\napplied 0008_restrictions.sql\nSQLite " + db + ": 8 migration(s) applied, up to date\n"
 	if out != want {
 		t.Errorf("first migrate printed %q, want %q", out, want)
 	}

@@ -1,0 +1,412 @@
+package rules
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/policies"
+)
+
+// Contact restrictions: when, where or how the borrower may be contacted.
+// "don't call me at work", "not before noon", "only text me after 6pm",
+// "only by email", "not on weekends", 不要打我单位电话, 晚上九点以后别联系我,
+// 只能发短信. A restriction is read sentence by sentence; a sentence that
+// names the moment ("right now", "today") limits only the current contact
+// and is no restriction. The words a restriction was read from are taken
+// away from the rest of the reading, so "don't call me at work" is not
+// also an opt-out of calls.
+
+const (
+	enNeg     = `(?:do not|don't|dont|never|no|not|can't|cant|cannot|can not|won't|doesn't|does not|nothing|avoid)`
+	enContact = `\b(?:call|calls|calling|ring|phone|phoning|text|texts|texting|txt|message|messages|messaging|msg|contact|contacting|email|emails|emailing|reach|bother|talk|speak|voicemail|visit|hear from)\b`
+	enTime    = `(noon|midday|midnight|(\d{1,2})(?::(\d{2}))?(?:\s*(am|pm|a\.m\.|p\.m\.|o'?clock))?(?:\s*(at night|in the evening|in the morning|in the afternoon))?)\b`
+	zhNeg     = `(?:不要|别|不能|请勿|不准|不许|不方便|勿)`
+	zhTime    = `(早上|上午|中午|下午|傍晚|晚上|夜里|凌晨)?\s*(\d{1,2}|[零一二两三四五六七八九十]{1,3})\s*(?:点|时|:00)(半)?`
+	zhDays    = `(?:周末|星期六|星期天|星期日|周六|周日|礼拜六|礼拜天|礼拜日)`
+)
+
+var (
+	reSentence  = regexp.MustCompile(`[^.!?。！？\n]+`)
+	reContactEN = regexp.MustCompile(enContact)
+	reContactZH = regexp.MustCompile(`联系|打|电话|短信|发|找|打扰|催|消息`)
+	reMoment    = regexp.MustCompile(`\b(right now|now|at the moment|currently|today|tonight|this (morning|afternoon|evening)|later)\b`)
+	reLasting   = regexp.MustCompile(`\b(ever|never|from now on|anymore|any more|again|in future|in the future|going forward|always)\b`)
+	reOnlyTime  = regexp.MustCompile(`\bonly (?:after|before)\b`)
+	rePayment   = regexp.MustCompile(`\b(pay|paid|paying|payment|payments|salary|paycheck|payday)\b`)
+
+	rePlaceEN = regexp.MustCompile(`(?:` + enNeg + `\b|不要|别|不能)[^.!?\n]{0,40}?\b(?:at|to|on|during|my|in|from)\s+(?:my\s+|the\s+)?(?:work|job|office|workplace|place of work|employer)\b`)
+	rePlaceZH = []*regexp.Regexp{
+		regexp.MustCompile(zhNeg + `[^，,。！？]{0,6}?(?:单位|公司|办公室|工作的地方|上班的地方)`),
+		regexp.MustCompile(`上班(?:的)?(?:时候|时间|期间)[^，,。！？]{0,4}` + zhNeg + `[^，,。！？]{0,4}`),
+	}
+
+	reNegBeforeEN  = regexp.MustCompile(enNeg + `\b[^.!?\n]{0,40}?\bbefore\s+` + enTime)
+	reNegAfterEN   = regexp.MustCompile(enNeg + `\b[^.!?\n]{0,40}?\bafter\s+` + enTime)
+	reOnlyAfterEN  = regexp.MustCompile(`\b(?:only|just|(?:call|text|contact|message|email|reach|ring) me)\b[^.!?\n]{0,30}?\bafter\s+` + enTime)
+	reOnlyBeforeEN = regexp.MustCompile(`\bonly\b[^.!?\n]{0,30}?\bbefore\s+` + enTime)
+
+	reDaysEN = regexp.MustCompile(enNeg + `\b[^.!?\n]{0,40}?\b(?:on|at|during|over|in)?\s*(?:the\s+)?(weekends?|saturdays?|sundays?)\b(?:\s*(?:or|and|&|/)\s*(saturdays?|sundays?))?`)
+	reDaysZH = []*regexp.Regexp{
+		regexp.MustCompile(`(?:` + zhDays + `[、和或/ ]*)+[^，,。！？]{0,4}` + zhNeg + `[^，,。！？]{0,4}`),
+		regexp.MustCompile(zhNeg + `[^，,。！？]{0,3}` + zhDays + `(?:[、和或/ ]*` + zhDays + `)*`),
+	}
+
+	reChannelEN = []*regexp.Regexp{
+		regexp.MustCompile(`\b(?:only|just)\s+(?:want to\s+|wanna\s+)?(?:be\s+)?(?:contact|reach|message|write to|get in touch with|hear from you|contacted|reached)(?:\s+me)?\s+(?:by|via|through|over|on|with)\s+(e-?mail|mail|text messages?|texts?|sms|phone|calls?|chat)\b`),
+		regexp.MustCompile(`\b(?:only|just)\s+(e-?mail|text|sms|message)\s+me\b(?:\s+(?:from now on|please))?`),
+		regexp.MustCompile(`\b(e-?mail|texts?|sms)\s+only\b`),
+		regexp.MustCompile(`\bonly\b[^.!?\n]{0,25}?\b(?:by|via|through)\s+(e-?mail|mail|text messages?|texts?|sms|phone|chat)\b`),
+		regexp.MustCompile(`\bin writing\b[^.!?\n]{0,10}?\b(?:by|via|through)\s+(e-?mail)\b`),
+	}
+	reChannelZH = regexp.MustCompile(`只(?:能|用|发|通过|接受|要|想)?(?:用|发|通过|接)?(短信|电子邮件|邮件|邮箱|电话)(?:联系我)?`)
+
+	reTimeZH      = regexp.MustCompile(zhTime + `\s*(以后|之后|过后|后|以前|之前|前)`)
+	reBareZH      = regexp.MustCompile(`(中午|上午)(?:以前|之前|前)?[^，,。！？]{0,2}` + zhNeg)
+	reEveningZH   = regexp.MustCompile(`(?:晚上|夜里)[^，,。！？\d零一二两三四五六七八九十]{0,2}` + zhNeg)
+	reNegZH       = regexp.MustCompile(zhNeg)
+	reZHAfterThen = regexp.MustCompile(`^\s*再`)
+)
+
+// span is a part of the text a restriction was read from.
+type span struct{ start, end int }
+
+// readRestrictions finds the contact restrictions in a normalized message
+// and returns them with the text they were read from blanked out.
+func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
+	var out []agent.ContactRestriction
+	var used []span
+	add := func(r agent.ContactRestriction, s span) {
+		used = append(used, s)
+		for _, o := range out {
+			if o.Kind == r.Kind && o.Place == r.Place && slices.Equal(o.Channels, r.Channels) && slices.Equal(o.Days, r.Days) &&
+				o.NotBefore == r.NotBefore && o.NotAfter == r.NotAfter {
+				return
+			}
+		}
+		out = append(out, r)
+	}
+	for _, sb := range reSentence.FindAllStringIndex(norm, -1) {
+		s := norm[sb[0]:sb[1]]
+		if reMoment.MatchString(s) && !reLasting.MatchString(s) {
+			continue // "I'm busy right now": this contact only
+		}
+		at := func(m []int) span { return span{sb[0] + m[0], sb[0] + m[1]} }
+		contact := reContactEN.MatchString(s) || reContactZH.MatchString(s)
+		// Where.
+		for _, m := range rePlaceEN.FindAllStringIndex(s, -1) {
+			if reContactEN.MatchString(s[m[0]:m[1]]) || strings.Contains(s[m[0]:m[1]], "number") {
+				add(agent.ContactRestriction{Kind: policies.RestrictPlace, Place: policies.PlaceWork}, at(m))
+			}
+		}
+		for _, re := range rePlaceZH {
+			for _, m := range re.FindAllStringIndex(s, -1) {
+				if contact {
+					add(agent.ContactRestriction{Kind: policies.RestrictPlace, Place: policies.PlaceWork}, at(m))
+				}
+			}
+		}
+		// How.
+		for _, re := range reChannelEN {
+			for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+				if ch := channelWord(s[m[2]:m[3]]); ch != "" {
+					add(agent.ContactRestriction{Kind: policies.RestrictChannel, Channels: []string{ch}}, at(m))
+				}
+			}
+		}
+		for _, m := range reChannelZH.FindAllStringSubmatchIndex(s, -1) {
+			if ch := channelWord(s[m[2]:m[3]]); ch != "" {
+				add(agent.ContactRestriction{Kind: policies.RestrictChannel, Channels: []string{ch}}, at(m))
+			}
+		}
+		// When.
+		timeOK := contact || (!rePayment.MatchString(s) && (len(strings.Fields(s)) <= 6 || reOnlyTime.MatchString(s)))
+		if timeOK {
+			readTimesEN(s, func(r agent.ContactRestriction, m []int) { add(r, at(m)) })
+			readTimesZH(s, func(r agent.ContactRestriction, m []int) { add(r, at(m)) })
+		}
+		if contact {
+			for _, m := range reDaysEN.FindAllStringSubmatchIndex(s, -1) {
+				if days := daysIn(s[m[0]:m[1]]); len(days) > 0 {
+					add(agent.ContactRestriction{Kind: policies.RestrictDays, Days: days}, at(m))
+				}
+			}
+			for _, re := range reDaysZH {
+				for _, m := range re.FindAllStringIndex(s, -1) {
+					if days := daysIn(s[m[0]:m[1]]); len(days) > 0 {
+						add(agent.ContactRestriction{Kind: policies.RestrictDays, Days: days}, at(m))
+					}
+				}
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, norm
+	}
+	b := []byte(norm)
+	for _, u := range used {
+		for i := u.start; i < u.end; i++ {
+			b[i] = ' '
+		}
+		b[u.start] = ','
+	}
+	return mergeTimes(out), string(b)
+}
+
+// mergeTimes makes one time restriction of a "not before" and a "not
+// after" read from one message ("only between 10 and 6").
+func mergeTimes(rs []agent.ContactRestriction) []agent.ContactRestriction {
+	var out []agent.ContactRestriction
+	t := -1
+	for _, r := range rs {
+		if r.Kind != policies.RestrictTime {
+			out = append(out, r)
+			continue
+		}
+		if t < 0 {
+			t = len(out)
+			out = append(out, r)
+			continue
+		}
+		if r.NotBefore > out[t].NotBefore {
+			out[t].NotBefore = r.NotBefore
+		}
+		if r.NotAfter > 0 && (out[t].NotAfter == 0 || r.NotAfter < out[t].NotAfter) {
+			out[t].NotAfter = r.NotAfter
+		}
+	}
+	return out
+}
+
+// readTimesEN reads "not before noon", "don't call after 9pm", "only
+// after 6pm".
+func readTimesEN(s string, add func(agent.ContactRestriction, []int)) {
+	for _, x := range []struct {
+		re    *regexp.Regexp
+		after bool // the time is the first allowed one
+	}{{reNegBeforeEN, true}, {reNegAfterEN, false}, {reOnlyAfterEN, true}, {reOnlyBeforeEN, false}} {
+		for _, m := range x.re.FindAllStringSubmatchIndex(s, -1) {
+			if (x.re == reOnlyAfterEN || x.re == reOnlyBeforeEN) && overlapsNeg(s, m) {
+				continue // "don't call me after 9pm" is read by the negative patterns
+			}
+			min, ok := clockEN(s, m)
+			if !ok {
+				continue
+			}
+			r := agent.ContactRestriction{Kind: policies.RestrictTime}
+			if x.after {
+				r.NotBefore = min
+			} else {
+				r.NotAfter = min
+			}
+			add(r, m)
+		}
+	}
+}
+
+// overlapsNeg reports whether a negative time pattern matches s where m does.
+func overlapsNeg(s string, m []int) bool {
+	for _, re := range []*regexp.Regexp{reNegAfterEN, reNegBeforeEN} {
+		for _, n := range re.FindAllStringIndex(s, -1) {
+			if n[0] < m[1] && m[0] < n[1] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clockEN reads the time of enTime's groups in a match of a pattern that
+// ends with it: minutes after midnight.
+func clockEN(s string, m []int) (int, bool) {
+	g := func(i int) string {
+		if m[2*i] < 0 {
+			return ""
+		}
+		return s[m[2*i]:m[2*i+1]]
+	}
+	switch g(1) {
+	case "noon", "midday":
+		return 12 * 60, true
+	case "midnight":
+		return 0, false
+	}
+	// A number not followed by a date's or an amount's letters or digits.
+	if end := m[1]; end < len(s) && strings.ContainsAny(s[end:end+1], "0123456789/%$") {
+		return 0, false
+	}
+	h, err := strconv.Atoi(g(2))
+	if err != nil || h > 23 {
+		return 0, false
+	}
+	mm := 0
+	if v := g(3); v != "" {
+		mm, _ = strconv.Atoi(v)
+		if mm > 59 {
+			return 0, false
+		}
+	}
+	suffix, part := strings.ReplaceAll(g(4), ".", ""), g(5)
+	switch {
+	case h > 12:
+	case suffix == "pm" || part == "at night" || part == "in the evening" || part == "in the afternoon":
+		if h < 12 {
+			h += 12
+		}
+	case suffix == "am" || part == "in the morning":
+		if h == 12 {
+			h = 0
+		}
+	case h >= 1 && h <= 7:
+		h += 12 // "after 6": people mean the evening
+	}
+	return h*60 + mm, true
+}
+
+// readTimesZH reads 晚上九点以后别联系我, 中午12点之前别联系我, 上午别打电话,
+// 晚上6点以后再联系我.
+func readTimesZH(s string, add func(agent.ContactRestriction, []int)) {
+	for _, m := range reTimeZH.FindAllStringSubmatchIndex(s, -1) {
+		min, ok := clockZH(s[idx(m, 1):idxEnd(m, 1)], s[m[4]:m[5]], m[6] >= 0)
+		if !ok {
+			continue
+		}
+		rest := s[m[1]:]
+		rel := s[m[8]:m[9]]
+		later := strings.HasSuffix(rel, "后")
+		neg := reNegZH.FindStringIndex(rest)
+		r := agent.ContactRestriction{Kind: policies.RestrictTime}
+		switch {
+		case neg != nil && neg[0] <= 12 && later: // 九点以后别联系我
+			r.NotAfter = min
+		case neg != nil && neg[0] <= 12: // 十二点之前别联系我
+			r.NotBefore = min
+		case later && (reZHAfterThen.MatchString(rest) || strings.Contains(s[:m[0]], "只")): // 六点以后再联系我
+			r.NotBefore = min
+		default:
+			continue
+		}
+		end := m[1]
+		if neg != nil && neg[0] <= 12 {
+			end = m[1] + neg[1]
+		}
+		add(r, []int{m[0], end})
+	}
+	for _, m := range reBareZH.FindAllStringSubmatchIndex(s, -1) {
+		if reTimeZH.MatchString(s[m[0]:m[1]]) {
+			continue
+		}
+		add(agent.ContactRestriction{Kind: policies.RestrictTime, NotBefore: 12 * 60}, m)
+	}
+	for _, m := range reEveningZH.FindAllStringIndex(s, -1) {
+		add(agent.ContactRestriction{Kind: policies.RestrictTime, NotAfter: 18 * 60}, m)
+	}
+}
+
+func idx(m []int, g int) int {
+	if m[2*g] < 0 {
+		return 0
+	}
+	return m[2*g]
+}
+
+func idxEnd(m []int, g int) int {
+	if m[2*g] < 0 {
+		return 0
+	}
+	return m[2*g+1]
+}
+
+// clockZH reads a Chinese time of day: the part of the day, the hour in
+// digits or numerals, and 半.
+func clockZH(part, hour string, half bool) (int, bool) {
+	h, err := strconv.Atoi(hour)
+	if err != nil {
+		h = zhNumeral(hour)
+	}
+	if h < 0 || h > 24 {
+		return 0, false
+	}
+	switch part {
+	case "下午", "傍晚", "晚上", "夜里":
+		if h < 12 {
+			h += 12
+		}
+	case "中午":
+		if h < 6 {
+			h += 12
+		}
+	case "":
+		if h >= 1 && h <= 6 {
+			h += 12
+		}
+	}
+	m := h * 60
+	if half {
+		m += 30
+	}
+	return m % (24 * 60), true
+}
+
+// zhNumeral reads 一 to 二十四; -1 when it is not one.
+func zhNumeral(s string) int {
+	digits := map[rune]int{'零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	rs := []rune(s)
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		return 10
+	case len(rs) == 1:
+		if d, ok := digits[rs[0]]; ok {
+			return d
+		}
+	case len(rs) == 2 && rs[0] == '十':
+		if d, ok := digits[rs[1]]; ok {
+			return 10 + d
+		}
+	case len(rs) == 2 && rs[1] == '十':
+		if d, ok := digits[rs[0]]; ok {
+			return d * 10
+		}
+	case len(rs) == 3 && rs[1] == '十':
+		a, ok1 := digits[rs[0]]
+		b, ok2 := digits[rs[2]]
+		if ok1 && ok2 {
+			return a*10 + b
+		}
+	}
+	return -1
+}
+
+// channelWord names the channel a word means, "" for none.
+func channelWord(w string) string {
+	switch {
+	case strings.Contains(w, "mail"), strings.Contains(w, "邮件"), strings.Contains(w, "邮箱"):
+		return string(agent.ChannelEmail)
+	case strings.HasPrefix(w, "text"), w == "sms", w == "message", w == "短信":
+		return string(agent.ChannelSMS)
+	case strings.HasPrefix(w, "phone"), strings.HasPrefix(w, "call"), w == "电话":
+		return string(agent.ChannelVoice)
+	case w == "chat":
+		return string(agent.ChannelChat)
+	}
+	return ""
+}
+
+// daysIn lists the days a restriction's words name, in week order.
+func daysIn(s string) []time.Weekday {
+	var out []time.Weekday
+	if strings.Contains(s, "weekend") || strings.Contains(s, "周末") {
+		return []time.Weekday{time.Saturday, time.Sunday}
+	}
+	if strings.Contains(s, "saturday") || strings.Contains(s, "六") {
+		out = append(out, time.Saturday)
+	}
+	if strings.Contains(s, "sunday") || strings.Contains(s, "周日") || strings.Contains(s, "天") || strings.Contains(s, "星期日") || strings.Contains(s, "礼拜日") {
+		out = append(out, time.Sunday)
+	}
+	slices.Sort(out)
+	return out
+}

@@ -1,0 +1,103 @@
+package rules
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/parley-collections/parley/agent"
+)
+
+// TestContactRestrictions reads contact restrictions in English and
+// Chinese, and no restriction in words about the moment or that allow
+// contact.
+func TestContactRestrictions(t *testing.T) {
+	b := New()
+	for _, tc := range []struct {
+		text string
+		want []string // names of the restrictions; nil: none
+		also agent.Intent
+	}{
+		{"please don't call me at work", []string{"not at work"}, ""},
+		{"don't contact me at my job", []string{"not at work"}, ""},
+		{"never message me while I'm at work", []string{"not at work"}, ""},
+		{"do not call my work number", []string{"not at work"}, ""},
+		{"my boss doesn't allow personal calls, don't contact me at work", []string{"not at work"}, ""},
+		{"do not call my office, my employer doesn't allow it", []string{"not at work"}, ""},
+		{"kindly do not call on my office number", []string{"not at work"}, ""},
+		{"don't contact me before noon", []string{"not before noon"}, ""},
+		{"I can't talk before 12pm", []string{"not before noon"}, ""},
+		{"no calls before midday please", []string{"not before noon"}, ""},
+		{"please don't call before 12", []string{"not before noon"}, ""},
+		{"and never before noon", []string{"not before noon"}, ""},
+		{"only text me after 6pm", []string{"only by sms", "not before 6pm"}, ""},
+		{"text only please, and only after 6pm", []string{"only by sms", "not before 6pm"}, ""},
+		{"just text me, after 6 pm", []string{"only by sms", "not before 6pm"}, ""},
+		{"only contact me by email", []string{"only by email"}, ""},
+		{"email only please", []string{"only by email"}, ""},
+		{"please just email me from now on", []string{"only by email"}, ""},
+		{"I only want to hear from you by email", []string{"only by email"}, ""},
+		{"don't contact me on weekends", []string{"not on weekends"}, ""},
+		{"no calls on saturday or sunday please", []string{"not on weekends"}, ""},
+		{"please never text me at the weekend", []string{"not on weekends"}, ""},
+		{"don't call me after 9pm", []string{"not after 9pm"}, ""},
+		{"no messages after 9 at night please", []string{"not after 9pm"}, ""},
+		{"nothing after 9pm", []string{"not after 9pm"}, ""},
+		{"please only contact me after 6pm, I can't take calls at work", []string{"not at work", "not before 6pm"}, ""},
+		{"email only please, and never before noon", []string{"only by email", "not before noon"}, ""},
+		{"don't text me at work. what's my balance?", []string{"not at work"}, agent.IntentAskBalance},
+		{"不要打我单位电话", []string{"not at work"}, ""},
+		{"别打我公司电话", []string{"not at work"}, ""},
+		{"上班的时候不要联系我", []string{"not at work"}, ""},
+		{"请不要联系我单位", []string{"not at work"}, ""},
+		{"晚上九点以后别联系我", []string{"not after 9pm"}, ""},
+		{"晚上9点后不要打电话", []string{"not after 9pm"}, ""},
+		{"21点以后不要给我打电话", []string{"not after 9pm"}, ""},
+		{"中午12点之前别联系我", []string{"not before noon"}, ""},
+		{"中午之前不要打电话", []string{"not before noon"}, ""},
+		{"上午别给我打电话", []string{"not before noon"}, ""},
+		{"只能发短信", []string{"only by sms"}, ""},
+		{"只发短信联系我", []string{"only by sms"}, ""},
+		{"请只用短信联系我", []string{"only by sms"}, ""},
+		{"以后只用邮件联系我", []string{"only by email"}, ""},
+		{"周末不要联系我", []string{"not on weekends"}, ""},
+		{"周六周日别打电话", []string{"not on weekends"}, ""},
+		{"晚上6点以后再联系我", []string{"not before 6pm"}, ""},
+		{"不要 call 我 at work", []string{"not at work"}, ""},
+		{"only after 12 please, I work nights", []string{"not before noon"}, ""},
+		{"put everything in writing by email please", []string{"only by email"}, ""},
+		{"I'm busy right now, can we talk later?", nil, ""},
+		{"I'm at work right now", nil, ""},
+		{"you can call me at work, that's fine", nil, ""},
+		{"I can't pay before the 15th", nil, ""},
+		{"I lost my job and can't pay", nil, agent.IntentHardship},
+		{"stop texting me", nil, agent.IntentOptOut},
+		{"别再联系我了", nil, agent.IntentCease},
+		{"I'll pay 100 a month, but do not call me at work", []string{"not at work"}, agent.IntentProposePlan},
+	} {
+		u, err := b.Understand(context.Background(), agent.TurnContext{Currency: "USD"}, tc.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		var intents []agent.Intent
+		for _, c := range u.Commands {
+			intents = append(intents, c.Intent)
+			for _, r := range c.Restrictions {
+				got = append(got, agent.RestrictionNames(r)...)
+			}
+		}
+		slices.Sort(got)
+		want := slices.Clone(tc.want)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: restrictions %q, want %q (%v)", tc.text, got, want, intents)
+		}
+		if tc.want != nil && (slices.Contains(intents, agent.IntentOptOut) || slices.Contains(intents, agent.IntentCease)) {
+			t.Errorf("%q: a restriction read as an opt-out or a cease too: %v", tc.text, intents)
+		}
+		if tc.also != "" && !slices.Contains(intents, tc.also) {
+			t.Errorf("%q: %v lacks %s", tc.text, intents, tc.also)
+		}
+	}
+}
