@@ -169,6 +169,11 @@ func clip(s string, n int) string {
 // any other debt only what legal_action_approved allows.
 func (f *flow) suit(age bool) {
 	a := f.t.Account
+	for _, p := range f.parts {
+		if _, ok := p.data.(prompts.Suit); ok {
+			return // said already this turn (California's notice)
+		}
+	}
 	f.say(prompts.Suit{Region: f.t.region(), Jurisdiction: a.Borrower.Jurisdiction, TimeBarred: a.Flags.TimeBarred,
 		Approved: a.Flags.LegalActionApproved, Obsolete: f.pastReporting(), Age: age})
 }

@@ -294,3 +294,19 @@ func TestTwoFallbacksBeforeVerificationGoToAPerson(t *testing.T) {
 	wantState(t, res, agent.StateHandoff)
 	noDebtDetail(t, res)
 }
+
+// TestCaliforniaTimeBarredNoticeAtVerification: a California time-barred
+// account hears Civ. Code 1788.14(d)'s notice with the disclosure, once.
+func TestCaliforniaTimeBarredNoticeAtVerification(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat, withAccount(func(a *agent.Account) {
+		a.Borrower.Jurisdiction = "US-CA"
+		a.Flags.TimeBarred = true
+	}))
+	res := b.verify()
+	contains(t, res, "The law limits how long you can be sued on a debt.")
+	res = b.turn("can you sue me?", cmd(agent.IntentAskSuit))
+	if n := strings.Count(text(res), "The law limits"); n != 1 {
+		t.Errorf("the notice is said %d times, want once:\n%s", n, text(res))
+	}
+}

@@ -147,6 +147,11 @@ func (f *flow) disclose() {
 	f.say(prompts.Disclosure{Region: f.t.region(), Collector: a.Collector(), Creditor: a.Creditor, Agency: a.Agency})
 	f.mem.Disclosed = true
 	f.emitOnce(EventDisclosureGiven, map[string]string{"region": f.t.region()})
+	if a.Flags.TimeBarred && a.Borrower.Jurisdiction == "US-CA" {
+		// California wants its time-barred notice in the first written
+		// communication (Civ. Code 1788.14(d)).
+		f.suit(false)
+	}
 }
 
 // answered reports whether this turn's reply says anything besides the
