@@ -170,10 +170,8 @@ func SeedDemoKeyed(ctx context.Context, s Store, now time.Time, h *IdentityHashe
 			if ok, _ := h.Check(&id, IdentityDOB, facts.DOB); ok {
 				continue
 			}
-			if is, ok := s.(IdentityStore); ok {
-				if err := is.SetIdentity(ctx, a.ID, a.Borrower.Identity); err != nil {
-					return created, fmt.Errorf("seed demo: %w", err)
-				}
+			if err := s.SetIdentity(ctx, a.ID, a.Borrower.Identity); err != nil {
+				return created, fmt.Errorf("seed demo: %w", err)
 			}
 			continue
 		}

@@ -215,11 +215,7 @@ func (o *Orchestrator) storeUpgradedIdentity(ctx context.Context, t *Turn) {
 		return
 	}
 	t.identityUpgraded = false
-	is, ok := o.cfg.Store.(IdentityStore)
-	if !ok {
-		return
-	}
-	if err := is.SetIdentity(ctx, t.Account.ID, t.Account.Borrower.Identity); err != nil {
+	if err := o.cfg.Store.SetIdentity(ctx, t.Account.ID, t.Account.Borrower.Identity); err != nil {
 		o.log.Warn("identity: storing upgraded digests failed", "account", t.Account.ID, "err", err)
 	}
 }

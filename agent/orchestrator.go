@@ -211,9 +211,9 @@ func (o *Orchestrator) Receive(ctx context.Context, in Inbound) (Message, bool, 
 	}
 	var stored Message
 	var created bool
-	if opener, ok := st.(ConversationOpener); ok && fresh && conv.ID == "" {
+	if fresh && conv.ID == "" {
 		// Not stored yet: the conversation and its first message go together.
-		stored, created, err = opener.OpenWithInbound(ctx, &conv, m)
+		stored, created, err = st.OpenWithInbound(ctx, &conv, m)
 	} else {
 		stored, created, err = st.InsertInbound(ctx, m)
 	}
@@ -248,9 +248,8 @@ func (o *Orchestrator) Receive(ctx context.Context, in Inbound) (Message, bool, 
 // fresh reports that it was opened now. Storing the message is idempotent,
 // so a redelivery is looked for only before a conversation would be
 // opened for it: then dup is the message first stored, and nothing is
-// opened. With later set and a ConversationOpener store, a conversation
-// to open is returned unstored (no ID), for the caller to store with its
-// first message.
+// opened. With later set, a conversation to open is returned unstored (no
+// ID), for the caller to store with its first message (OpenWithInbound).
 func (o *Orchestrator) conversationFor(ctx context.Context, in Inbound, later bool) (c Conversation, fresh bool, dup *Message, err error) {
 	st := o.cfg.Store
 	if in.ConversationID != "" {
@@ -259,8 +258,8 @@ func (o *Orchestrator) conversationFor(ctx context.Context, in Inbound, later bo
 	}
 	accountID := in.AccountID
 	var acct *Account // read once when the sender is found by phone
-	if sf, ok := st.(SenderFinder); ok && accountID == "" {
-		found, err := sf.FindSender(ctx, SenderLookup{Phone: in.From, Channel: in.Channel, ChannelMessageID: in.ChannelMessageID})
+	if accountID == "" {
+		found, err := st.FindSender(ctx, SenderLookup{Phone: in.From, Channel: in.Channel, ChannelMessageID: in.ChannelMessageID})
 		if errors.Is(err, ErrNotFound) {
 			return Conversation{}, false, nil, ErrUnknownSender
 		}
@@ -276,16 +275,6 @@ func (o *Orchestrator) conversationFor(ctx context.Context, in Inbound, later bo
 		accountID, acct = found.Account.ID, &found.Account
 		in.ChannelMessageID = "" // looked for already
 	} else {
-		if accountID == "" {
-			a, err := st.AccountByPhone(ctx, in.From)
-			if errors.Is(err, ErrNotFound) {
-				return Conversation{}, false, nil, ErrUnknownSender
-			}
-			if err != nil {
-				return Conversation{}, false, nil, err
-			}
-			accountID, acct = a.ID, &a
-		}
 		c, err = st.OpenConversation(ctx, accountID, in.Channel)
 		if err == nil {
 			return c, false, nil, nil
@@ -319,7 +308,7 @@ func (o *Orchestrator) conversationFor(ctx context.Context, in Inbound, later bo
 		Owner:     OwnerAI,
 		Locale:    a.Borrower.Locale,
 	}
-	if _, ok := st.(ConversationOpener); ok && later {
+	if later {
 		return c, true, nil, nil
 	}
 	if err := st.CreateConversation(ctx, &c); err != nil {

@@ -167,6 +167,25 @@ type Store interface {
 	// PostgreSQL in one round trip. The turn holds the lock until its
 	// Commit or Release.
 	BeginTurn(ctx context.Context, conversationID string, q TurnQuery) (HeldTurn, TurnData, error)
+
+	// FindSender finds, in one round trip, what storing an inbound
+	// message needs to know first: the account whose borrower has the
+	// phone (ErrNotFound when none has), its newest conversation on the
+	// channel that is not closed (Open reports whether there is one), and
+	// the message already stored under the channel message id, if any (a
+	// redelivery), as AccountByPhone, OpenConversation and
+	// MessageByChannelID would.
+	FindSender(ctx context.Context, q SenderLookup) (FoundSender, error)
+	// OpenWithInbound opens a conversation and stores its first inbound
+	// message in one transaction: CreateConversation and then
+	// InsertInbound, all or nothing. It fills c as CreateConversation does
+	// and returns what InsertInbound would.
+	OpenWithInbound(ctx context.Context, c *Conversation, m Message) (stored Message, created bool, err error)
+	// SetIdentity rewrites an account's identity digests alone, leaving
+	// the rest of the account as it is: the orchestrator stores a digest
+	// it upgraded on a successful check (IdentityHasher.Check). An unknown
+	// account is ErrNotFound.
+	SetIdentity(ctx context.Context, accountID string, f IdentityFacts) error
 }
 
 // HeldTurn is a turn holding its conversation's lock (Store.BeginTurn).
@@ -302,17 +321,6 @@ type StreamCloser interface {
 	CloseStaleStreams(ctx context.Context, before time.Time) ([]string, error)
 }
 
-// SenderFinder is implemented by stores that find, in one round trip, what
-// storing an inbound message needs to know first: the account whose
-// borrower has the phone (ErrNotFound when none has), its newest
-// conversation on the channel that is not closed (Open reports whether
-// there is one), and the message already stored under the channel message
-// id, if any (a redelivery), as AccountByPhone, OpenConversation and
-// MessageByChannelID would.
-type SenderFinder interface {
-	FindSender(ctx context.Context, q SenderLookup) (FoundSender, error)
-}
-
 // SenderLookup is what FindSender looks for.
 type SenderLookup struct {
 	Phone            string
@@ -362,22 +370,6 @@ type TurnData struct {
 	Consents     []Consent
 	Attempts     []ContactAttempt
 	Restrictions []Restriction // the account's contact restrictions, oldest first
-}
-
-// ConversationOpener is implemented by stores that open a conversation and
-// store its first inbound message in one transaction: CreateConversation
-// and then InsertInbound, all or nothing. It fills c as CreateConversation
-// does and returns what InsertInbound would.
-type ConversationOpener interface {
-	OpenWithInbound(ctx context.Context, c *Conversation, m Message) (stored Message, created bool, err error)
-}
-
-// IdentityStore is implemented by stores that rewrite an account's identity
-// digests alone, leaving the rest of the account as it is: the orchestrator
-// stores a digest it upgraded on a successful check (IdentityHasher.Check).
-// An unknown account is ErrNotFound.
-type IdentityStore interface {
-	SetIdentity(ctx context.Context, accountID string, f IdentityFacts) error
 }
 
 // LoginThrottle is implemented by stores that count failed console logins

@@ -111,12 +111,10 @@ func (s *Store) AccountByPhone(ctx context.Context, phone string) (agent.Account
 const accountByPhoneSQL = "SELECT " + accountCols +
 	" FROM account_phones p JOIN accounts a ON a.id = p.account_id WHERE p.phone = $1 ORDER BY a.id LIMIT 1"
 
-var _ agent.SenderFinder = (*Store)(nil)
-
 // FindSender finds the account of a phone, its open conversation on the
 // channel and an earlier delivery of the message in one round trip: three
 // statements in a pipeline, run in one implicit transaction
-// (agent.SenderFinder).
+// (agent.Store.FindSender).
 func (s *Store) FindSender(ctx context.Context, q agent.SenderLookup) (agent.FoundSender, error) {
 	var out agent.FoundSender
 	b := &pgx.Batch{}
@@ -180,8 +178,6 @@ func (s *Store) SetAccountFlags(ctx context.Context, accountID string, f agent.A
 	}
 	return nil
 }
-
-var _ agent.IdentityStore = (*Store)(nil)
 
 // SetIdentity replaces an account's identity digests.
 func (s *Store) SetIdentity(ctx context.Context, accountID string, f agent.IdentityFacts) error {

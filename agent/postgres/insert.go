@@ -192,10 +192,8 @@ func (s *Store) InsertInbound(ctx context.Context, m agent.Message) (agent.Messa
 	return old, false, nil
 }
 
-var _ agent.ConversationOpener = (*Store)(nil)
-
 // OpenWithInbound stores a new conversation and its first inbound message
-// in one round trip and one transaction (agent.ConversationOpener).
+// in one round trip and one transaction (agent.Store.OpenWithInbound).
 func (s *Store) OpenWithInbound(ctx context.Context, c *agent.Conversation, m agent.Message) (agent.Message, bool, error) {
 	m = withDefaults(m, agent.DirectionIn, agent.AuthorBorrower, agent.StatusReceived)
 	res, err := s.insertMessageIn(ctx, c, &m, nil, false)

@@ -133,11 +133,9 @@ func accountByPhone(ctx context.Context, q querier, phone string) (agent.Account
 	return a, found(err, "account by phone")
 }
 
-var _ agent.SenderFinder = (*Store)(nil)
-
 // FindSender finds the account of a phone, its open conversation on the
 // channel and an earlier delivery of the message in one read transaction
-// (agent.SenderFinder), for the reason ReadTurn gives.
+// (agent.Store.FindSender), for the reason ReadTurn gives.
 func (s *Store) FindSender(ctx context.Context, q agent.SenderLookup) (agent.FoundSender, error) {
 	var out agent.FoundSender
 	err := s.view(ctx, "find sender", func(tx *sql.Tx) (err error) {
@@ -199,8 +197,6 @@ func limitOrAll(limit int) int {
 	}
 	return limit
 }
-
-var _ agent.IdentityStore = (*Store)(nil)
 
 // SetIdentity replaces an account's identity digests.
 func (s *Store) SetIdentity(ctx context.Context, accountID string, f agent.IdentityFacts) error {

@@ -44,10 +44,8 @@ func (s *Store) InsertInbound(ctx context.Context, m agent.Message) (agent.Messa
 	return m, created, nil
 }
 
-var _ agent.ConversationOpener = (*Store)(nil)
-
 // OpenWithInbound stores a new conversation and its first inbound message
-// in one transaction (agent.ConversationOpener). A redelivery, the message
+// in one transaction (agent.Store.OpenWithInbound). A redelivery, the message
 // stored already, opens nothing and returns that message.
 func (s *Store) OpenWithInbound(ctx context.Context, c *agent.Conversation, m agent.Message) (agent.Message, bool, error) {
 	m, created, err := s.storeInbound(ctx, c, m)

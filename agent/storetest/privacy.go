@@ -213,10 +213,7 @@ func testPurgeClosed(t *testing.T, open Open) {
 
 func testSetIdentity(t *testing.T, open Open) {
 	s := open(t)
-	is, ok := s.(agent.IdentityStore)
-	if !ok {
-		t.Skip("store is not an agent.IdentityStore")
-	}
+	is := s
 	ctx := ctxFor(t)
 	a := Account("A-1", "+15555550101")
 	if err := s.PutAccount(ctx, a); err != nil {

@@ -237,14 +237,11 @@ func testReadTurn(t *testing.T, open Open) {
 	}
 }
 
-// testOpenWithInbound checks agent.ConversationOpener: a conversation and
+// testOpenWithInbound checks Store.OpenWithInbound: a conversation and
 // its first message are stored together.
 func testOpenWithInbound(t *testing.T, open Open) {
 	f := setup(t, open)
-	op, ok := f.s.(agent.ConversationOpener)
-	if !ok {
-		t.Skipf("%T does not implement agent.ConversationOpener", f.s)
-	}
+	op := f.s
 	c := agent.Conversation{AccountID: f.acct.ID, Channel: agent.ChannelChat, Address: "+15555550100", Locale: "en"}
 	m, created, err := op.OpenWithInbound(f.ctx, &c, agent.Message{Channel: agent.ChannelChat, Text: "hi", ChannelMessageID: "ow-1"})
 	if err != nil || !created {
@@ -287,10 +284,7 @@ func testOpenWithInbound(t *testing.T, open Open) {
 func testFindSender(t *testing.T, open Open) {
 	s := open(t)
 	ctx := ctxFor(t)
-	sf, ok := s.(agent.SenderFinder)
-	if !ok {
-		t.Skipf("%T does not implement agent.SenderFinder", s)
-	}
+	sf := s
 	a := Account("A-200", "+15555550200")
 	if err := s.PutAccount(ctx, a); err != nil {
 		t.Fatal(err)
