@@ -431,7 +431,6 @@
       render(item);
       save();
       input.value = "";
-      input.focus(); // the next message starts where this one was written
       frame({ type: "message", text: text, client_id: item.clientId });
     });
     // Tell the team the borrower is typing: one frame every few seconds
