@@ -101,6 +101,12 @@ func TestTemplatesPassWithClassifier(t *testing.T) {
 		if jur == "CN" {
 			f.Now, f.Timezone = time.Date(2026, 3, 2, 4, 0, 0, 0, time.UTC), "Asia/Shanghai"
 		}
+		// What the agent says about a lawsuit it says only on the account's
+		// facts: approved legal action, or a debt too old to sue on.
+		if strings.Contains(name, "suit.") || strings.Contains(text, "legal action") || strings.Contains(text, "起诉") {
+			f.LegalActionApproved = strings.Contains(text, "approved legal action")
+			f.TimeBarred = !f.LegalActionApproved
+		}
 		findAmounts(base, func(m money) bool {
 			f.AllowedAmounts = append(f.AllowedAmounts, m.value)
 			if m.currency != "" {
