@@ -294,7 +294,10 @@ func readDigits(b []byte, i int) (Number, bool) {
 		digits++
 		if digits > maxDigits {
 			if long == nil {
-				long = []byte(strconv.FormatInt(mant, 10))
+				// The digits so far, with the leading zeros mant lost
+				// (0.0000…), so the places still count from the end.
+				m := strconv.FormatInt(mant, 10)
+				long = append([]byte(strings.Repeat("0", digits-1-len(m))), m...)
 			}
 			long = append(long, byte('0'+d))
 			return
