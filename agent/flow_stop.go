@@ -127,9 +127,11 @@ func (f *flow) stopContact(i Intent) {
 	t.SetFlag(flag, true)
 	t.Emit(event, map[string]string{"reason": reason})
 	f.parts = nil
-	// The acknowledgement is the one notice the law allows after a cease
-	// (15 USC 1692c(c)); it goes as the opt-out confirmation it is.
-	f.sayAs(policies.PurposeOptOutConfirmation, prompts.StopAck{Reason: reason, Verified: t.Conversation.Verified})
+	// The acknowledgement is the notice that collection efforts end, the
+	// first that 15 USC 1692c(c)(1) allows after a cease: it says it is
+	// from a debt collector (1692e(11)) and never that it is an attempt
+	// to collect (policies.PurposeStopNotice).
+	f.sayAs(policies.PurposeStopNotice, prompts.StopAck{Reason: reason, Verified: t.Conversation.Verified})
 	t.Conversation.State = StateStopped
 	f.done = true
 }

@@ -252,7 +252,7 @@ func (f *flow) refer() {
 		t.Emit(EventAttorneyRecorded, map[string]string{"reason": "attorney", "contact": t.Inbound.Text})
 	}
 	f.handled = true
-	f.sayAs(policies.PurposeHandoff, prompts.Paused{Reason: reason})
+	f.sayAs(policies.PurposeStopNotice, prompts.Paused{Reason: reason})
 	if !f.mem.Referred {
 		f.mem.Referred = true
 		f.emitOnce(EventHandoffRequested, map[string]string{"reason": why})
@@ -378,8 +378,11 @@ func (f *flow) sayPaused(reason string) {
 	}
 	f.paused = true
 	purpose := policies.PurposeHandoff
-	if reason == "dispute" {
+	switch reason {
+	case "dispute":
 		purpose = policies.PurposeDisputeAck
+	case "attorney", "cease", "bankruptcy":
+		purpose = policies.PurposeStopNotice
 	}
 	f.sayAs(purpose, prompts.Paused{Reason: reason})
 }

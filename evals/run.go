@@ -981,6 +981,8 @@ func purposeOf(m agent.Message) string {
 		return policies.PurposeOptOutConfirmation
 	case strings.HasPrefix(m.TemplateVersion, "dispute_ack."):
 		return policies.PurposeDisputeAck
+	case strings.HasPrefix(m.TemplateVersion, "stop_ack."):
+		return policies.PurposeStopNotice
 	case strings.HasPrefix(m.TemplateVersion, "help."):
 		return policies.PurposeHelp
 	case strings.HasPrefix(m.TemplateVersion, "handoff."), strings.HasPrefix(m.TemplateVersion, "crisis."):

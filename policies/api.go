@@ -38,6 +38,15 @@ const (
 	PurposeHelp               = "help"                 // the HELP keyword's answer
 	PurposeHandoff            = "handoff"              // telling the borrower a person will take over
 	PurposeIdentity           = "identity"             // greeting and verification questions, no debt detail
+	// PurposeStopNotice is the notice that collection on the borrower
+	// stops, the one message 15 USC 1692c(c)(1) allows after a cease: the
+	// acknowledgement of a cease request, an attorney notice or a
+	// bankruptcy, and the short reply to a borrower who writes again
+	// after one. It must not say it is an attempt to collect a debt,
+	// which would be false in a message that ends collection (1692e(10));
+	// it says only that it is from a debt collector, which 1692e(11) asks
+	// of every communication after the initial one.
+	PurposeStopNotice = "stop_notice"
 )
 
 // Terms the negotiation engine may grant, which Facts.GrantedTerms names.

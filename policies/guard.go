@@ -682,10 +682,16 @@ func (c *checker) links() {
 // text does not ask for payment.
 func (c *checker) carriesNoDebt() bool {
 	switch c.p.Purpose {
-	case PurposeIdentity, PurposeHelp, PurposeOptOutConfirmation, PurposeHandoff:
+	case PurposeIdentity, PurposeHelp, PurposeOptOutConfirmation, PurposeHandoff, PurposeStopNotice:
 		return !c.demand
 	}
 	return false
+}
+
+// stopNotice reports whether the message is a notice that collection stops
+// (PurposeStopNotice) and does not ask for payment.
+func (c *checker) stopNotice() bool {
+	return c.p.Purpose == PurposeStopNotice && !c.demand
 }
 
 // drop removes a family's violation.
@@ -714,7 +720,8 @@ func (c *checker) consent() {
 		purpose = PurposeCollection
 	}
 	confirm := purpose == PurposeOptOutConfirmation
-	nonCollection := confirm || purpose == PurposeDisputeAck || purpose == PurposeHelp ||
+	stopNotice := purpose == PurposeStopNotice
+	nonCollection := confirm || stopNotice || purpose == PurposeDisputeAck || purpose == PurposeHelp ||
 		purpose == PurposeHandoff || purpose == PurposeIdentity
 	optedOut := false
 	for _, ch := range c.f.OptedOutChannels {
@@ -729,8 +736,11 @@ func (c *checker) consent() {
 	// has stopped and a person will help is allowed after a cease or an
 	// attorney notice: silence would leave the borrower unanswered, and a
 	// message that asks for payment is collection whatever its tag.
-	stopNote := purpose == PurposeHandoff && c.p.InitiatedBy == "borrower"
-	if c.f.Cease && !confirm && purpose != PurposeHelp && !stopNote {
+	reply := c.p.InitiatedBy == "borrower"
+	stopNote := (purpose == PurposeHandoff || stopNotice) && reply
+	// The notice that collection stops is the first of the messages
+	// 15 USC 1692c(c) still allows after a cease.
+	if c.f.Cease && !confirm && purpose != PurposeHelp && !stopNote && !stopNotice {
 		c.add(lx.family("cease"), Block)
 	}
 	if c.f.Attorney && !confirm && !stopNote {
@@ -849,9 +859,12 @@ func (c *checker) needs(d *disclosure) bool {
 	}
 	switch d.kind {
 	case discFirst:
-		return p.FirstMessage
+		// A notice that collection stops is no attempt to collect, and
+		// must not say it is one: it carries the debt-collector notice
+		// below instead, first message or not (see PurposeStopNotice).
+		return p.FirstMessage && !c.stopNotice()
 	case discLater:
-		return !p.FirstMessage
+		return !p.FirstMessage || c.stopNotice()
 	case discOptOut:
 		return p.Purpose != PurposeOptOutConfirmation
 	case discLender:

@@ -357,7 +357,8 @@ func (in *lineInput) decode(g *Guard) (Proposal, Facts, error) {
 		return p, f, fmt.Errorf("unknown initiated_by %q", in.InitiatedBy)
 	}
 	switch p.Purpose {
-	case PurposeCollection, PurposeOptOutConfirmation, PurposeDisputeAck, PurposeHelp, PurposeHandoff, PurposeIdentity:
+	case PurposeCollection, PurposeOptOutConfirmation, PurposeDisputeAck, PurposeHelp, PurposeHandoff, PurposeIdentity,
+		PurposeStopNotice:
 	default:
 		return p, f, fmt.Errorf("unknown purpose %q", p.Purpose)
 	}
