@@ -10,19 +10,21 @@ import (
 	"github.com/parley-collections/parley/agent"
 )
 
-// flushLog wraps a store and records, for each write, whether its caller
-// deferred flushing (agent.WithFlushDeferred), and each Flush.
+// flushLog wraps a store and records each write, marking those stored
+// agent.FlushLater, and each Flush.
 type flushLog struct {
 	agent.Store
 	mu  sync.Mutex
 	log []string
 }
 
-func (f *flushLog) note(ctx context.Context, op string) {
+func (f *flushLog) note(op string) { f.noteAs(op, agent.Durable) }
+
+func (f *flushLog) noteAs(op string, d agent.Durability) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if agent.FlushDeferred(ctx) {
-		op += "(deferred)"
+	if d == agent.FlushLater {
+		op += "(later)"
 	}
 	f.log = append(f.log, op)
 }
@@ -35,50 +37,50 @@ func (f *flushLog) take() string {
 	return s
 }
 
-func (f *flushLog) Flush(ctx context.Context) error { f.note(ctx, "Flush"); return nil }
+func (f *flushLog) Flush(context.Context) error { f.note("Flush"); return nil }
 
-func (f *flushLog) InsertInbound(ctx context.Context, m agent.Message) (agent.Message, bool, error) {
-	f.note(ctx, "InsertInbound")
-	return f.Store.InsertInbound(ctx, m)
+func (f *flushLog) InsertInbound(ctx context.Context, m agent.Message, d agent.Durability) (agent.Message, bool, error) {
+	f.noteAs("InsertInbound", d)
+	return f.Store.InsertInbound(ctx, m, d)
 }
 
 func (f *flushLog) InsertOutbound(ctx context.Context, m agent.Message, it *agent.OutboxItem, requireAI bool) (agent.Message, error) {
-	f.note(ctx, "InsertOutbound")
+	f.note("InsertOutbound")
 	return f.Store.InsertOutbound(ctx, m, it, requireAI)
 }
 
-func (f *flushLog) OpenWithInbound(ctx context.Context, c *agent.Conversation, m agent.Message) (agent.Message, bool, error) {
-	f.note(ctx, "OpenWithInbound")
-	return f.Store.OpenWithInbound(ctx, c, m)
+func (f *flushLog) OpenWithInbound(ctx context.Context, c *agent.Conversation, m agent.Message, d agent.Durability) (agent.Message, bool, error) {
+	f.noteAs("OpenWithInbound", d)
+	return f.Store.OpenWithInbound(ctx, c, m, d)
 }
 
 func (f *flushLog) CreateConversation(ctx context.Context, c *agent.Conversation) error {
-	f.note(ctx, "CreateConversation")
+	f.note("CreateConversation")
 	return f.Store.CreateConversation(ctx, c)
 }
 
 func (f *flushLog) UpdateConversation(ctx context.Context, c agent.Conversation) error {
-	f.note(ctx, "UpdateConversation")
+	f.note("UpdateConversation")
 	return f.Store.UpdateConversation(ctx, c)
 }
 
 func (f *flushLog) AddEvent(ctx context.Context, e agent.Event) (agent.Event, error) {
-	f.note(ctx, "AddEvent")
+	f.note("AddEvent")
 	return f.Store.AddEvent(ctx, e)
 }
 
 func (f *flushLog) AddContactAttempt(ctx context.Context, c agent.ContactAttempt) error {
-	f.note(ctx, "AddContactAttempt")
+	f.note("AddContactAttempt")
 	return f.Store.AddContactAttempt(ctx, c)
 }
 
 func (f *flushLog) SetMessageStatus(ctx context.Context, id string, st agent.MessageStatus, p string) (bool, error) {
-	f.note(ctx, "SetMessageStatus")
+	f.note("SetMessageStatus")
 	return f.Store.SetMessageStatus(ctx, id, st, p)
 }
 
 func (f *flushLog) FinishTurn(ctx context.Context, end agent.TurnEnd) (string, []agent.Event, error) {
-	f.note(ctx, "FinishTurn")
+	f.note("FinishTurn")
 	return f.Store.FinishTurn(ctx, end)
 }
 
@@ -86,9 +88,8 @@ func (f *flushLog) BeginTurn(ctx context.Context, id string, q agent.TurnQuery) 
 	return heldVia(f.Store, f.FinishTurn)(ctx, id, q)
 }
 
-// A turn's writes defer their flush up to its last, FinishTurn, which
-// commits the turn's end in one transaction and makes them all durable.
-// Handle defers storing the message too; Receive, whose answer a channel
+// Handle stores the message FlushLater and commits the turn's end with
+// FinishTurn in one durable transaction, which makes both durable; Receive, whose answer a channel
 // acknowledges, does not, and a duplicate delivery is flushed before it is
 // acknowledged.
 func TestTurnWritesFlushOnceAtTheEnd(t *testing.T) {
@@ -119,7 +120,7 @@ func TestTurnWritesFlushOnceAtTheEnd(t *testing.T) {
 	}
 	got := strings.Fields(fl.take())
 	if len(got) < 2 || got[len(got)-1] != last {
-		t.Fatalf("Handle wrote %v; want deferred writes ending with a plain %s", got, last)
+		t.Fatalf("Handle wrote %v; want writes stored FlushLater ending with a durable %s", got, last)
 	}
 	for _, op := range absent {
 		if strings.Contains(strings.Join(got, " "), op) {
@@ -130,8 +131,8 @@ func TestTurnWritesFlushOnceAtTheEnd(t *testing.T) {
 		t.Errorf("%d contact attempts stored (%v) for %d replies", len(as), err, len(res.Replies))
 	}
 	for _, op := range got[:len(got)-1] {
-		if !strings.HasSuffix(op, "(deferred)") {
-			t.Errorf("Handle: %s before the last write did not defer its flush (all: %v)", op, got)
+		if !strings.HasSuffix(op, "(later)") {
+			t.Errorf("Handle: %s before the last write was not stored FlushLater (all: %v)", op, got)
 		}
 	}
 

@@ -177,8 +177,13 @@ func (o *Orchestrator) Clock() Clock { return o.cfg.Clock }
 
 // Receive stores an inbound message, idempotent on (channel, channel message
 // id), finding or opening the conversation. It runs nothing else, so a
-// channel can acknowledge as soon as it returns.
+// channel can acknowledge as soon as it returns: the message is on disk.
 func (o *Orchestrator) Receive(ctx context.Context, in Inbound) (Message, bool, error) {
+	return o.receive(ctx, in, Durable)
+}
+
+// receive is Receive storing the message as d says.
+func (o *Orchestrator) receive(ctx context.Context, in Inbound, d Durability) (Message, bool, error) {
 	st := o.cfg.Store
 	conv, fresh, dup, err := o.conversationFor(ctx, in, true)
 	if err != nil {
@@ -189,8 +194,8 @@ func (o *Orchestrator) Receive(ctx context.Context, in Inbound) (Message, bool, 
 		// defers it to the turn's end); a channel acknowledges what
 		// Receive returns, so make it durable first. (A duplicate that
 		// reaches InsertInbound below is flushed by that write.)
-		if f, ok := st.(Flusher); ok && !FlushDeferred(ctx) {
-			if err := f.Flush(ctx); err != nil {
+		if d == Durable {
+			if err := st.Flush(ctx); err != nil {
 				return Message{}, false, fmt.Errorf("receive: %w", err)
 			}
 		}
@@ -213,9 +218,9 @@ func (o *Orchestrator) Receive(ctx context.Context, in Inbound) (Message, bool, 
 	var created bool
 	if fresh && conv.ID == "" {
 		// Not stored yet: the conversation and its first message go together.
-		stored, created, err = st.OpenWithInbound(ctx, &conv, m)
+		stored, created, err = st.OpenWithInbound(ctx, &conv, m, d)
 	} else {
-		stored, created, err = st.InsertInbound(ctx, m)
+		stored, created, err = st.InsertInbound(ctx, m, d)
 	}
 	if err != nil {
 		return Message{}, false, fmt.Errorf("receive: %w", err)
@@ -319,11 +324,11 @@ func (o *Orchestrator) conversationFor(ctx context.Context, in Inbound, later bo
 
 // Handle stores an inbound message and runs its turn. Nothing is
 // acknowledged between the two, so storing the message defers its flush to
-// the turn's last write (WithFlushDeferred): the turn costs one flush. If
+// the turn's last write (FlushLater): the turn costs one flush. If
 // the turn fails before that write, the caller sees the error and the
 // sender sends again.
 func (o *Orchestrator) Handle(ctx context.Context, in Inbound, opts ...TurnOption) (TurnResult, error) {
-	m, created, err := o.Receive(WithFlushDeferred(ctx), in)
+	m, created, err := o.receive(ctx, in, FlushLater)
 	if err != nil {
 		return TurnResult{}, err
 	}
@@ -516,8 +521,8 @@ func (a Account) Location() *time.Location { return location(a.Borrower.Timezone
 // finish guards the turn's replies and commits the turn: its replies,
 // their outbox rows, events, state and every effect the flows decided,
 // in one transaction (commit). A turn with an inbound message commits
-// with flushing deferred until that transaction (WithFlushDeferred on
-// Receive), whose move of the inbound message to processed is the turn's
+// with flushing deferred until that transaction (FlushLater in
+// Handle), whose move of the inbound message to processed is the turn's
 // commit point: until it is durable the message is still received and
 // the turn runs again, deriving the same ids.
 func (o *Orchestrator) finish(ctx context.Context, t *Turn, res *TurnResult, to turnOptions) error {

@@ -54,7 +54,8 @@ type Store interface {
 	// InsertInbound stores an inbound message idempotently on (channel,
 	// channel message id): a second insert returns the first message and
 	// created=false. It fills ID, Seq and CreatedAt.
-	InsertInbound(ctx context.Context, m Message) (stored Message, created bool, err error)
+	// It is on disk when it returns unless d is FlushLater.
+	InsertInbound(ctx context.Context, m Message, d Durability) (stored Message, created bool, err error)
 	// InsertOutbound stores an outbound message and, when item is not nil,
 	// its outbox row, in one transaction. It is idempotent on m.ID: when a
 	// message with that ID exists it returns it and enqueues nothing. When
@@ -179,8 +180,11 @@ type Store interface {
 	// OpenWithInbound opens a conversation and stores its first inbound
 	// message in one transaction: CreateConversation and then
 	// InsertInbound, all or nothing. It fills c as CreateConversation does
-	// and returns what InsertInbound would.
-	OpenWithInbound(ctx context.Context, c *Conversation, m Message) (stored Message, created bool, err error)
+	// and returns what InsertInbound would, durable as d says.
+	OpenWithInbound(ctx context.Context, c *Conversation, m Message, d Durability) (stored Message, created bool, err error)
+	// Flush returns once every write committed so far, FlushLater ones
+	// included, is on disk.
+	Flush(ctx context.Context) error
 	// SetIdentity rewrites an account's identity digests alone, leaving
 	// the rest of the account as it is: the orchestrator stores a digest
 	// it upgraded on a successful check (IdentityHasher.Check). An unknown
@@ -225,32 +229,23 @@ type ConversationSummary struct {
 	HandoffPending bool   `json:"handoff_pending"`
 }
 
-type flushDeferredKey struct{}
+// Durability says when a write is on disk.
+type Durability uint8
 
-// WithFlushDeferred marks writes made with the returned context as ones a
-// later write of the same caller makes durable: a store may leave them in
-// the operating system's cache rather than flush them to disk at once. A
-// process crash loses none of them; a power failure can lose them only
-// together with that later write, which the caller has not relied on yet.
-// The orchestrator uses it for a turn's writes up to the last one, the
-// inbound message's move to processed, which flushes them all; on a power
-// failure before it the turn runs again from the durable inbound message.
-// Stores that flush every commit anyway ignore it.
-func WithFlushDeferred(ctx context.Context) context.Context {
-	return context.WithValue(ctx, flushDeferredKey{}, true)
-}
-
-// Flusher is implemented by stores that honour WithFlushDeferred: Flush
-// returns once every write committed so far is durable.
-type Flusher interface {
-	Flush(ctx context.Context) error
-}
-
-// FlushDeferred reports whether ctx came from WithFlushDeferred.
-func FlushDeferred(ctx context.Context) bool {
-	v, _ := ctx.Value(flushDeferredKey{}).(bool)
-	return v
-}
+const (
+	// Durable: the write is on disk when the call returns.
+	Durable Durability = iota
+	// FlushLater: the write may stay in the operating system's cache
+	// until a later durable write of the same caller, or Flush. A process
+	// crash loses none of it; a power failure can lose it only together
+	// with that later write, which the caller has not relied on yet. The
+	// orchestrator stores an inbound message it runs at once this way
+	// (Orchestrator.Handle): the turn's commit, whose move of the message
+	// to processed is durable, flushes it, and on a power failure before
+	// that the sender, never acknowledged, sends again. Stores that flush
+	// every commit anyway treat it as Durable.
+	FlushLater
+)
 
 // TurnEnd is what FinishTurn writes: everything a turn decided, committed
 // together. The flows never write in the middle of a turn; they record

@@ -19,7 +19,7 @@ func (s *Store) RecordAccess(ctx context.Context, recs []agent.Access) ([]agent.
 		return []agent.Access{}, nil
 	}
 	out := make([]agent.Access, len(recs))
-	err := pgx.BeginFunc(ctx, s.wpool(ctx), func(tx pgx.Tx) error {
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		b := &pgx.Batch{}
 		for i, a := range recs {
 			a.At = orNow(a.At)

@@ -93,7 +93,7 @@ func (s *Store) OpenConversation(ctx context.Context, accountID string, ch agent
 // UpdateConversation writes state, verified, locale, memory and address,
 // and stamps the update time. It never changes the owner.
 func (s *Store) UpdateConversation(ctx context.Context, c agent.Conversation) error {
-	tag, err := s.wpool(ctx).Exec(ctx, updateConversationSQL, updateConversationArgs(c)...)
+	tag, err := s.pool.Exec(ctx, updateConversationSQL, updateConversationArgs(c)...)
 	if err != nil {
 		return fmt.Errorf("postgres: update conversation: %w", err)
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/parley-collections/parley/agent"
 	"github.com/parley-collections/parley/agent/internal/rowcodec"
 )
@@ -90,13 +91,13 @@ type insertResult struct {
 
 // insertMessage stores m (and, when item is not nil, its outbox row) in one
 // round trip, filling m's Seq, Channel and Status and item's ID and Channel.
-func (s *Store) insertMessage(ctx context.Context, m *agent.Message, item *agent.OutboxItem, requireAI bool) (insertResult, error) {
-	return s.insertMessageIn(ctx, nil, m, item, requireAI)
+func (s *Store) insertMessage(ctx context.Context, p *pgxpool.Pool, m *agent.Message, item *agent.OutboxItem, requireAI bool) (insertResult, error) {
+	return s.insertMessageIn(ctx, p, nil, m, item, requireAI)
 }
 
 // insertMessageIn is insertMessage that, when open is not nil, stores that
 // conversation first, in the same pipeline and transaction.
-func (s *Store) insertMessageIn(ctx context.Context, open *agent.Conversation, m *agent.Message, item *agent.OutboxItem, requireAI bool) (insertResult, error) {
+func (s *Store) insertMessageIn(ctx context.Context, p *pgxpool.Pool, open *agent.Conversation, m *agent.Message, item *agent.OutboxItem, requireAI bool) (insertResult, error) {
 	var res insertResult
 	b := &pgx.Batch{}
 	if open != nil {
@@ -117,7 +118,7 @@ func (s *Store) insertMessageIn(ctx context.Context, open *agent.Conversation, m
 		// empty one to take the borrower's next message.
 		b.Queue("DELETE FROM conversations c WHERE c.id = $1 AND NOT EXISTS (SELECT 1 FROM messages WHERE conversation_id = $1)", open.ID)
 	}
-	br := s.wpool(ctx).SendBatch(ctx, b)
+	br := p.SendBatch(ctx, b)
 	if open != nil {
 		if _, err := br.Exec(); err != nil {
 			br.Close()
@@ -169,9 +170,9 @@ func (s *Store) insertMessageIn(ctx context.Context, open *agent.Conversation, m
 
 // InsertInbound stores an inbound message idempotently on (channel, channel
 // message id), also when several inserts race.
-func (s *Store) InsertInbound(ctx context.Context, m agent.Message) (agent.Message, bool, error) {
+func (s *Store) InsertInbound(ctx context.Context, m agent.Message, d agent.Durability) (agent.Message, bool, error) {
 	m = withDefaults(m, agent.DirectionIn, agent.AuthorBorrower, agent.StatusReceived)
-	res, err := s.insertMessage(ctx, &m, nil, false)
+	res, err := s.insertMessage(ctx, s.poolFor(d), &m, nil, false)
 	if err != nil {
 		return m, false, fmt.Errorf("postgres: insert inbound: %w", err)
 	}
@@ -194,9 +195,9 @@ func (s *Store) InsertInbound(ctx context.Context, m agent.Message) (agent.Messa
 
 // OpenWithInbound stores a new conversation and its first inbound message
 // in one round trip and one transaction (agent.Store.OpenWithInbound).
-func (s *Store) OpenWithInbound(ctx context.Context, c *agent.Conversation, m agent.Message) (agent.Message, bool, error) {
+func (s *Store) OpenWithInbound(ctx context.Context, c *agent.Conversation, m agent.Message, d agent.Durability) (agent.Message, bool, error) {
 	m = withDefaults(m, agent.DirectionIn, agent.AuthorBorrower, agent.StatusReceived)
-	res, err := s.insertMessageIn(ctx, c, &m, nil, false)
+	res, err := s.insertMessageIn(ctx, s.poolFor(d), c, &m, nil, false)
 	if err != nil {
 		return m, false, fmt.Errorf("postgres: open with inbound: %w", err)
 	}
@@ -215,7 +216,7 @@ func (s *Store) OpenWithInbound(ctx context.Context, c *agent.Conversation, m ag
 // transaction, idempotently on m.ID; see agent.Store.
 func (s *Store) InsertOutbound(ctx context.Context, m agent.Message, item *agent.OutboxItem, requireAI bool) (agent.Message, error) {
 	m = withDefaults(m, agent.DirectionOut, agent.AuthorAgent, agent.StatusQueued)
-	res, err := s.insertMessage(ctx, &m, item, requireAI)
+	res, err := s.insertMessage(ctx, s.pool, &m, item, requireAI)
 	if err != nil {
 		return m, fmt.Errorf("postgres: insert outbound: %w", err)
 	}

@@ -83,7 +83,7 @@ var rankSQL = func() string {
 // forward changes nothing and reports false. A non-empty providerID is
 // recorded with the move.
 func (s *Store) SetMessageStatus(ctx context.Context, id string, st agent.MessageStatus, providerID string) (bool, error) {
-	moved, err := setMessageStatus(ctx, s.wpool(ctx), id, st, providerID)
+	moved, err := setMessageStatus(ctx, s.pool, id, st, providerID)
 	if err != nil {
 		return false, fmt.Errorf("postgres: set message status: %w", err)
 	}
@@ -118,7 +118,7 @@ func (s *Store) ReviseOutbound(ctx context.Context, m agent.Message) error {
 	}
 	// The status is read before the update, in the same statement.
 	var status *string
-	err = s.wpool(ctx).QueryRow(ctx, `WITH old AS (SELECT status FROM messages WHERE id = $5 AND direction = 'out'),
+	err = s.pool.QueryRow(ctx, `WITH old AS (SELECT status FROM messages WHERE id = $5 AND direction = 'out'),
 		u AS (UPDATE messages SET text = $1, guard = $2, template_version = $3, model = $4
 			WHERE id = $5 AND direction = 'out' AND status = 'sending')
 		SELECT (SELECT status FROM old)`, m.Text, jsonb(guard), m.TemplateVersion, m.Model, m.ID).Scan(&status)
@@ -140,7 +140,7 @@ func (s *Store) SetInterrupted(ctx context.Context, messageID string, in agent.I
 	if err != nil {
 		return fmt.Errorf("postgres: set interrupted: %w", err)
 	}
-	tag, err := s.wpool(ctx).Exec(ctx, "UPDATE messages SET interrupted = $1 WHERE id = $2", jsonb(b), messageID)
+	tag, err := s.pool.Exec(ctx, "UPDATE messages SET interrupted = $1 WHERE id = $2", jsonb(b), messageID)
 	if err != nil {
 		return fmt.Errorf("postgres: set interrupted: %w", err)
 	}

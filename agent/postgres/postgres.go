@@ -44,9 +44,9 @@ var _ agent.Store = (*Store)(nil)
 type Store struct {
 	pool *pgxpool.Pool
 	// lazy commits without waiting for the log to reach disk
-	// (synchronous_commit = off), for writes whose caller deferred flushing
-	// (agent.WithFlushDeferred). The log is flushed in order, so the
-	// caller's later durable commit on pool makes them durable too.
+	// (synchronous_commit = off), for writes whose caller asked for
+	// agent.FlushLater. The log is flushed in order, so the caller's later
+	// durable commit on pool makes them durable too.
 	lazy *pgxpool.Pool
 	// locks holds the connections that carry conversation locks, apart from
 	// pool, so that turns holding locks can never starve their own queries.
@@ -109,13 +109,28 @@ func Open(ctx context.Context, url string) (*Store, error) {
 	return s, nil
 }
 
-// wpool is the pool a write under ctx goes through: lazy when the caller
-// deferred flushing to a later write of its own, else pool.
-func (s *Store) wpool(ctx context.Context) *pgxpool.Pool {
-	if agent.FlushDeferred(ctx) {
+// poolFor is the pool a write of durability d goes through: lazy for
+// agent.FlushLater, else pool.
+func (s *Store) poolFor(d agent.Durability) *pgxpool.Pool {
+	if d == agent.FlushLater {
 		return s.lazy
 	}
 	return s.pool
+}
+
+// Flush returns once every commit so far, those on the lazy pool
+// included, is on disk: a transaction that takes a transaction id commits
+// with a record that, under synchronous_commit = on, waits for the log to
+// be flushed up to it, and the log is flushed in order.
+func (s *Store) Flush(ctx context.Context) error {
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		_, err := tx.Exec(ctx, "SELECT pg_current_xact_id()")
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("postgres: flush: %w", err)
+	}
+	return nil
 }
 
 // oneLine keeps the driver's reason on one line.

@@ -17,7 +17,7 @@ func (s *Store) AddEvent(ctx context.Context, e agent.Event) (agent.Event, error
 	if err != nil {
 		return e, fmt.Errorf("postgres: add event: %w", err)
 	}
-	if err := s.wpool(ctx).QueryRow(ctx, insertEventSQL, args...).Scan(&e.ID); err != nil {
+	if err := s.pool.QueryRow(ctx, insertEventSQL, args...).Scan(&e.ID); err != nil {
 		return e, fmt.Errorf("postgres: add event: %w", err)
 	}
 	return e, nil
@@ -70,7 +70,7 @@ func scanEvent(sc scanner) (agent.Event, error) {
 
 // AddContactAttempt records an attempt to reach a borrower; a zero time is now.
 func (s *Store) AddContactAttempt(ctx context.Context, c agent.ContactAttempt) error {
-	_, err := s.wpool(ctx).Exec(ctx, insertContactAttemptSQL, contactAttemptArgs(c)...)
+	_, err := s.pool.Exec(ctx, insertContactAttemptSQL, contactAttemptArgs(c)...)
 	if err != nil {
 		return fmt.Errorf("postgres: add contact attempt: %w", err)
 	}
@@ -96,7 +96,7 @@ func (s *Store) ContactAttempts(ctx context.Context, accountID string, since tim
 
 // SetConsent records a borrower's consent state on a channel, replacing the previous one.
 func (s *Store) SetConsent(ctx context.Context, c agent.Consent) error {
-	_, err := s.wpool(ctx).Exec(ctx, setConsentSQL, consentArgs(c)...)
+	_, err := s.pool.Exec(ctx, setConsentSQL, consentArgs(c)...)
 	if err != nil {
 		return fmt.Errorf("postgres: set consent: %w", err)
 	}
@@ -130,7 +130,7 @@ func (s *Store) PutPlan(ctx context.Context, p agent.Plan) error {
 	if err != nil {
 		return fmt.Errorf("postgres: put plan: %w", err)
 	}
-	if _, err = s.wpool(ctx).Exec(ctx, putPlanSQL, args...); err != nil {
+	if _, err = s.pool.Exec(ctx, putPlanSQL, args...); err != nil {
 		return fmt.Errorf("postgres: put plan: %w", err)
 	}
 	return nil
@@ -183,7 +183,7 @@ func (s *Store) AddDispute(ctx context.Context, d agent.Dispute) error {
 	if d.ID == "" {
 		d.ID = agent.NewID("d_")
 	}
-	_, err := s.wpool(ctx).Exec(ctx, addDisputeSQL, disputeArgs(d)...)
+	_, err := s.pool.Exec(ctx, addDisputeSQL, disputeArgs(d)...)
 	if err != nil {
 		return fmt.Errorf("postgres: add dispute: %w", err)
 	}

@@ -17,7 +17,7 @@ func (s *Store) AddRestriction(ctx context.Context, r agent.Restriction) error {
 	}
 	args, err := restrictionArgs(r)
 	if err == nil {
-		_, err = s.wpool(ctx).Exec(ctx, addRestrictionSQL, args...)
+		_, err = s.pool.Exec(ctx, addRestrictionSQL, args...)
 	}
 	if err != nil {
 		return fmt.Errorf("postgres: add restriction: %w", err)

@@ -103,27 +103,31 @@ func BenchmarkTurn(b *testing.B) {
 	storetest.BenchmarkTurn(b, openURL(b, pgtest.Schema(b)))
 }
 
-// Writes whose caller deferred flushing commit without waiting for the log
-// to reach disk; every other write waits, as does a read's pool.
-func TestDeferredWritesCommitAsynchronously(t *testing.T) {
+// FlushLater writes commit without waiting for the log to reach disk;
+// every other write waits, as does a read's pool. Flush runs a commit
+// that waits.
+func TestFlushLaterCommitsAsynchronously(t *testing.T) {
 	t.Parallel()
 	s := openURL(t, pgtest.Schema(t))
 	ctx := context.Background()
 	for _, tc := range []struct {
-		ctx  context.Context
+		d    agent.Durability
 		want string
-	}{{ctx, "on"}, {agent.WithFlushDeferred(ctx), "off"}} {
+	}{{agent.Durable, "on"}, {agent.FlushLater, "off"}} {
 		var got string
-		if err := s.wpool(tc.ctx).QueryRow(tc.ctx, "SHOW synchronous_commit").Scan(&got); err != nil {
+		if err := s.poolFor(tc.d).QueryRow(ctx, "SHOW synchronous_commit").Scan(&got); err != nil {
 			t.Fatal(err)
 		}
 		if got != tc.want {
-			t.Errorf("deferred=%v: synchronous_commit = %s, want %s", agent.FlushDeferred(tc.ctx), got, tc.want)
+			t.Errorf("durability %d: synchronous_commit = %s, want %s", tc.d, got, tc.want)
 		}
 	}
 	var main string
 	if err := s.pool.QueryRow(ctx, "SHOW synchronous_commit").Scan(&main); err != nil || main != "on" {
 		t.Errorf("the main pool's synchronous_commit = %q (%v), want on", main, err)
+	}
+	if err := s.Flush(ctx); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -160,7 +164,8 @@ func TestWarm(t *testing.T) {
 	}
 	// Each connection has the turn's statements prepared: on the query
 	// pool those of finding the sender, storing the message and reading
-	// the turn at least; on the lazy pool those of storing the reply.
+	// the turn at least; on the lazy pool those of storing an inbound
+	// message, which Handle stores agent.FlushLater.
 	for name, p := range map[string]*pgxpool.Pool{"query": s.pool, "lazy": s.lazy} {
 		least := map[string]int{"query": 10, "lazy": 2}[name]
 		var held []*pgxpool.Conn

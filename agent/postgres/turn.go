@@ -26,7 +26,7 @@ func (s *Store) FinishTurn(ctx context.Context, end agent.TurnEnd) (string, []ag
 	if err != nil {
 		return "", nil, err
 	}
-	return read(s.wpool(ctx).SendBatch(ctx, b), nil)
+	return read(s.pool.SendBatch(ctx, b), nil)
 }
 
 // queueFinishTurn queues FinishTurn's statements on b and returns what

@@ -29,8 +29,7 @@ func (s *Store) Warm(ctx context.Context) error {
 	if err := warmPool(ctx, s.pool, func(ctx context.Context) { s.warmTurn(ctx) }); err != nil {
 		return err
 	}
-	deferred := agent.WithFlushDeferred(ctx)
-	if err := warmPool(deferred, s.lazy, func(ctx context.Context) { s.warmWrites(ctx) }); err != nil {
+	if err := warmPool(ctx, s.lazy, func(ctx context.Context) { s.warmInbound(ctx, agent.FlushLater) }); err != nil {
 		return err
 	}
 	unlocks := make([]func(), 0, warmLocks)
@@ -85,10 +84,18 @@ func warmPool(ctx context.Context, p *pgxpool.Pool, warm func(context.Context)) 
 // row; the errors that result are the point, so they are dropped.
 func (s *Store) warmTurn(ctx context.Context) {
 	_, _ = s.FindSender(ctx, agent.SenderLookup{Phone: warmID, Channel: agent.ChannelSMS, ChannelMessageID: warmID})
-	_, _, _ = s.InsertInbound(ctx, agent.Message{ID: warmID, ConversationID: warmID, Channel: agent.ChannelSMS, ChannelMessageID: warmID})
+	s.warmInbound(ctx, agent.Durable)
 	_, _ = s.ReadTurn(ctx, agent.TurnQuery{MessageID: warmID, History: 20, Since: time.Now()})
 	s.warmWrites(ctx)
 	_ = s.CompleteOutbox(ctx, -1, warmID, "")
+}
+
+// warmInbound stores an inbound message for a conversation that does not
+// exist, through the pool that d picks. (Opening a conversation for an
+// account that does not exist would fail inside the pipeline, and pgx then
+// forgets the connection's prepared statements.)
+func (s *Store) warmInbound(ctx context.Context, d agent.Durability) {
+	_, _, _ = s.InsertInbound(ctx, agent.Message{ID: warmID, ConversationID: warmID, Channel: agent.ChannelSMS, ChannelMessageID: warmID}, d)
 }
 
 // warmWrites runs a turn's writes against a conversation that does not

@@ -27,16 +27,20 @@ import (
 type storeWriteKey struct{}
 
 // write marks ctx for a store write, which commits without waiting for the
-// disk, and returns done, to be deferred with the method's error: unless the
-// caller deferred flushing (agent.WithFlushDeferred), done waits for the log
-// to be flushed, and reports a failed flush when the write itself did not
-// fail. It flushes after a failed write too, since a method can fail after
-// its commit, or return a row that a concurrent call committed and has not
-// flushed yet.
+// disk, and returns done, to be deferred with the method's error: done waits
+// for the log to be flushed, and reports a failed flush when the write
+// itself did not fail. It flushes after a failed write too, since a method
+// can fail after its commit, or return a row that a concurrent call
+// committed and has not flushed yet.
 func (s *Store) write(ctx context.Context) (context.Context, func(*error)) {
-	deferred := agent.FlushDeferred(ctx)
+	return s.writeAs(ctx, agent.Durable)
+}
+
+// writeAs is write whose done leaves the flush to a later write or Flush
+// when d is agent.FlushLater.
+func (s *Store) writeAs(ctx context.Context, d agent.Durability) (context.Context, func(*error)) {
 	return context.WithValue(ctx, storeWriteKey{}, true), func(errp *error) {
-		if deferred {
+		if d == agent.FlushLater {
 			return
 		}
 		if err := s.flush.wait(); err != nil && *errp == nil {
@@ -45,8 +49,7 @@ func (s *Store) write(ctx context.Context) (context.Context, func(*error)) {
 	}
 }
 
-// Flush returns once every write committed so far is on disk
-// (agent.Flusher).
+// Flush returns once every write committed so far is on disk.
 func (s *Store) Flush(context.Context) error {
 	if err := s.flush.wait(); err != nil {
 		return fmt.Errorf("sqlite: flush: %w", err)
@@ -54,13 +57,11 @@ func (s *Store) Flush(context.Context) error {
 	return nil
 }
 
-var _ agent.Flusher = (*Store)(nil)
-
-// commitsUnflushed reports whether a commit under ctx may leave flushing to
-// a later flush: a store write, or a caller that deferred it.
+// commitsUnflushed reports whether a commit under ctx leaves flushing to
+// the store's own flush: a store write (write, writeAs).
 func commitsUnflushed(ctx context.Context) bool {
 	v, _ := ctx.Value(storeWriteKey{}).(bool)
-	return v || agent.FlushDeferred(ctx)
+	return v
 }
 
 // walFlusher flushes the write-ahead log file to disk, one flush at a time,

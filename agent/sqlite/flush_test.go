@@ -74,8 +74,8 @@ func TestGroupFlushReportsFailure(t *testing.T) {
 	}
 }
 
-// On a file store every write waits for a flush, unless its caller deferred
-// flushing; reads and an outbox claim with nothing due do not flush.
+// On a file store every write waits for a flush, unless it was stored
+// agent.FlushLater; reads and an outbox claim with nothing due do not flush.
 func TestStoreWritesFlush(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
@@ -97,8 +97,7 @@ func TestStoreWritesFlush(t *testing.T) {
 		t.Errorf("CreateConversation: %d flushes, want 1", flushes()-n0)
 	}
 	n0 = flushes()
-	if _, err := s.AddEvent(agent.WithFlushDeferred(ctx), agent.Event{ConversationID: c.ID, AccountID: acct.ID,
-		Kind: agent.EventDisclosureGiven, Actor: agent.OwnerAI}); err != nil {
+	if _, _, err := s.InsertInbound(ctx, agent.Message{ConversationID: c.ID, Text: "hello", ChannelMessageID: "SM0"}, agent.FlushLater); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Conversation(ctx, c.ID); err != nil {
@@ -108,12 +107,19 @@ func TestStoreWritesFlush(t *testing.T) {
 		t.Fatal(err)
 	}
 	if flushes() != n0 {
-		t.Errorf("a deferred write, a read and an empty claim flushed %d times, want 0", flushes()-n0)
+		t.Errorf("a FlushLater insert, a read and an empty claim flushed %d times, want 0", flushes()-n0)
 	}
-	if _, _, err := s.InsertInbound(ctx, agent.Message{ConversationID: c.ID, Text: "hi", ChannelMessageID: "SM1"}); err != nil {
+	if _, _, err := s.InsertInbound(ctx, agent.Message{ConversationID: c.ID, Text: "hi", ChannelMessageID: "SM1"}, agent.Durable); err != nil {
 		t.Fatal(err)
 	}
 	if flushes() != n0+1 {
 		t.Errorf("InsertInbound: %d flushes, want 1", flushes()-n0)
+	}
+	n0 = flushes()
+	if err := s.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if flushes() != n0+1 {
+		t.Errorf("Flush: %d flushes, want 1", flushes()-n0)
 	}
 }

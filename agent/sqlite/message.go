@@ -36,8 +36,8 @@ func scanMessage(sc scanner) (agent.Message, error) {
 
 // InsertInbound stores an inbound message idempotently on (channel, channel
 // message id).
-func (s *Store) InsertInbound(ctx context.Context, m agent.Message) (agent.Message, bool, error) {
-	m, created, err := s.storeInbound(ctx, nil, m)
+func (s *Store) InsertInbound(ctx context.Context, m agent.Message, d agent.Durability) (agent.Message, bool, error) {
+	m, created, err := s.storeInbound(ctx, nil, m, d)
 	if err != nil {
 		return m, false, fmt.Errorf("sqlite: insert inbound: %w", err)
 	}
@@ -47,8 +47,8 @@ func (s *Store) InsertInbound(ctx context.Context, m agent.Message) (agent.Messa
 // OpenWithInbound stores a new conversation and its first inbound message
 // in one transaction (agent.Store.OpenWithInbound). A redelivery, the message
 // stored already, opens nothing and returns that message.
-func (s *Store) OpenWithInbound(ctx context.Context, c *agent.Conversation, m agent.Message) (agent.Message, bool, error) {
-	m, created, err := s.storeInbound(ctx, c, m)
+func (s *Store) OpenWithInbound(ctx context.Context, c *agent.Conversation, m agent.Message, d agent.Durability) (agent.Message, bool, error) {
+	m, created, err := s.storeInbound(ctx, c, m, d)
 	if err != nil {
 		return m, false, fmt.Errorf("sqlite: open with inbound: %w", err)
 	}
@@ -57,9 +57,9 @@ func (s *Store) OpenWithInbound(ctx context.Context, c *agent.Conversation, m ag
 
 // storeInbound stores m in its conversation, or, when open is not nil, in
 // that conversation, stored first; unless the message was stored before,
-// which it then returns, storing nothing.
-func (s *Store) storeInbound(ctx context.Context, open *agent.Conversation, m agent.Message) (_ agent.Message, _ bool, werr error) {
-	ctx, done := s.write(ctx)
+// which it then returns, storing nothing; durable as d says.
+func (s *Store) storeInbound(ctx context.Context, open *agent.Conversation, m agent.Message, d agent.Durability) (_ agent.Message, _ bool, werr error) {
+	ctx, done := s.writeAs(ctx, d)
 	defer done(&werr)
 	m.Direction = agent.DirectionIn
 	if m.Author == "" {

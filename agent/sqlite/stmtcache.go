@@ -15,7 +15,7 @@ import (
 const maxCachedStmts = 256
 
 // connector opens SQLite connections that keep their prepared statements
-// and honour agent.WithFlushDeferred.
+// and commit a store write with synchronous=NORMAL (flush.go).
 //
 // The driver alone prepares and finalizes a statement for every query, and
 // parsing SQL was a third of a turn's CPU time; a statement cached by its
@@ -93,7 +93,7 @@ type cachingConn struct {
 }
 
 // syncFor sets the synchronous mode the next commit on this connection
-// needs: NORMAL for a store write or a caller that defers flushing (see
+// needs: NORMAL for a store write, which flushes the log itself (see
 // flush.go), FULL otherwise. Inside a transaction the mode set at BEGIN
 // stays until its commit.
 func (c *cachingConn) syncFor(ctx context.Context, query string) error {

@@ -142,13 +142,14 @@ func TestStatementCacheBounded(t *testing.T) {
 	}
 }
 
-// A write whose context defers flushing commits with synchronous=NORMAL;
-// every other commit, and a transaction begun without the deferral, with
-// FULL. Inside a transaction the mode it began with holds.
-func TestFlushDeferredSetsSynchronous(t *testing.T) {
+// A store write, which flushes the log itself, commits with
+// synchronous=NORMAL; every other commit (the job queue's), and a
+// transaction begun outside a store write, with FULL. Inside a
+// transaction the mode it began with holds.
+func TestStoreWriteSetsSynchronous(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	deferred := agent.WithFlushDeferred(ctx)
+	deferred, _ := s.writeAs(ctx, agent.FlushLater)
 	mode := func(ctx context.Context, q interface {
 		QueryRowContext(context.Context, string, ...any) *sql.Row
 	}) int {
@@ -164,17 +165,17 @@ func TestFlushDeferredSetsSynchronous(t *testing.T) {
 		t.Errorf("plain context: synchronous = %d, want FULL (%d)", m, full)
 	}
 	if m := mode(deferred, s.db); m != normal {
-		t.Errorf("deferred context: synchronous = %d, want NORMAL (%d)", m, normal)
+		t.Errorf("store write: synchronous = %d, want NORMAL (%d)", m, normal)
 	}
 	if m := mode(ctx, s.db); m != full {
-		t.Errorf("plain context after a deferred one: synchronous = %d, want FULL (%d)", m, full)
+		t.Errorf("plain context after a store write: synchronous = %d, want FULL (%d)", m, full)
 	}
 	tx, err := s.db.BeginTx(deferred, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if m := mode(ctx, tx); m != normal {
-		t.Errorf("inside a transaction begun deferred: synchronous = %d, want NORMAL (%d)", m, normal)
+		t.Errorf("inside a transaction begun in a store write: synchronous = %d, want NORMAL (%d)", m, normal)
 	}
 	if err := tx.Commit(); err != nil {
 		t.Fatal(err)

@@ -35,23 +35,26 @@ func BenchmarkTurn(b *testing.B, s agent.Store) {
 		Violations: []policies.Violation{{Rule: "US-D1", Category: policies.CatDisclosureMissing,
 			Detail: "opt-out notice appended", Citation: "47 CFR 64.1200"}}}
 	var n int
-	inbound := func(b *testing.B, c agent.Conversation) agent.Message {
+	inbound := func(b *testing.B, c agent.Conversation, d agent.Durability) agent.Message {
 		n++
 		m, _, err := s.InsertInbound(ctx, agent.Message{ConversationID: c.ID, Channel: agent.ChannelSMS,
-			Text: "how much do I owe?", ChannelMessageID: fmt.Sprintf("SM-bench-%s-%d", c.ID, n)})
+			Text: "how much do I owe?", ChannelMessageID: fmt.Sprintf("SM-bench-%s-%d", c.ID, n)}, d)
 		if err != nil {
 			b.Fatalf("InsertInbound: %v", err)
 		}
 		return m
 	}
-	outbound := func(b *testing.B, ctx context.Context, c agent.Conversation, in agent.Message) {
-		_, err := s.InsertOutbound(ctx, agent.Message{ConversationID: c.ID, Text: guard.Text, ReplyTo: in.ID,
-			TemplateVersion: "balance.v1.en", Guard: guard}, &agent.OutboxItem{To: c.Address}, true)
+	reply := func(id string, c agent.Conversation, in agent.Message) agent.Message {
+		return agent.Message{ID: id, ConversationID: c.ID, Text: guard.Text, ReplyTo: in.ID,
+			TemplateVersion: "balance.v1.en", Guard: guard}
+	}
+	outbound := func(b *testing.B, c agent.Conversation, in agent.Message) {
+		_, err := s.InsertOutbound(ctx, reply("", c, in), &agent.OutboxItem{To: c.Address}, true)
 		if err != nil {
 			b.Fatalf("InsertOutbound: %v", err)
 		}
 	}
-	event := func(b *testing.B, ctx context.Context, c agent.Conversation) {
+	event := func(b *testing.B, c agent.Conversation) {
 		if _, err := s.AddEvent(ctx, agent.Event{ConversationID: c.ID, AccountID: acct.ID,
 			Kind: agent.EventBalanceDisclosed, Actor: agent.OwnerAI}); err != nil {
 			b.Fatalf("AddEvent: %v", err)
@@ -63,28 +66,30 @@ func BenchmarkTurn(b *testing.B, s agent.Store) {
 		}
 	}
 
+	// A turn's writes one by one: the inbound message left to the next
+	// flush, then the reply with its outbox row, an event and the
+	// inbound message's status, each durable.
 	b.Run("Turn", func(b *testing.B) {
 		c := newConv(b)
-		deferred := agent.WithFlushDeferred(ctx)
 		for b.Loop() {
-			in := inbound(b, c)
-			outbound(b, deferred, c, in)
-			event(b, deferred, c)
+			in := inbound(b, c, agent.FlushLater)
+			outbound(b, c, in)
+			event(b, c)
 			status(b, in)
 		}
 	})
 	if tf := s; tf != nil {
-		// As the orchestrator writes a turn: the reply deferred, then the
-		// conversation, the event, the contact attempt and the status in
-		// one durable transaction.
+		// As the orchestrator writes a turn: the inbound message left to
+		// the next flush, then the conversation, the reply with its outbox
+		// row, the event, the contact attempt and the status in one
+		// durable transaction.
 		b.Run("FinishTurn", func(b *testing.B) {
 			c := newConv(b)
-			deferred := agent.WithFlushDeferred(ctx)
 			for b.Loop() {
-				in := inbound(b, c)
-				outbound(b, deferred, c, in)
+				in := inbound(b, c, agent.FlushLater)
 				_, _, err := tf.FinishTurn(ctx, agent.TurnEnd{Conversation: c, InboundID: in.ID,
-					Events: []agent.Event{{ConversationID: c.ID, AccountID: acct.ID, Kind: agent.EventBalanceDisclosed, Actor: agent.OwnerAI}},
+					Messages: []agent.TurnMessage{{Message: reply("out-"+in.ID, c, in), Outbox: &agent.OutboxItem{To: c.Address}, RequireAI: true}},
+					Events:   []agent.Event{{ConversationID: c.ID, AccountID: acct.ID, Kind: agent.EventBalanceDisclosed, Actor: agent.OwnerAI}},
 					Attempts: []agent.ContactAttempt{{AccountID: acct.ID, Channel: agent.ChannelSMS, Address: c.Address,
 						InitiatedBy: "borrower", Outcome: agent.OutcomeSent}}})
 				if err != nil {
@@ -96,20 +101,20 @@ func BenchmarkTurn(b *testing.B, s agent.Store) {
 	b.Run("InsertInbound", func(b *testing.B) {
 		c := newConv(b)
 		for b.Loop() {
-			inbound(b, c)
+			inbound(b, c, agent.Durable)
 		}
 	})
 	b.Run("InsertOutbound", func(b *testing.B) {
 		c := newConv(b)
-		in := inbound(b, c)
+		in := inbound(b, c, agent.Durable)
 		for b.Loop() {
-			outbound(b, ctx, c, in)
+			outbound(b, c, in)
 		}
 	})
 	b.Run("AddEvent", func(b *testing.B) {
 		c := newConv(b)
 		for b.Loop() {
-			event(b, ctx, c)
+			event(b, c)
 		}
 	})
 	b.Run("SetMessageStatus", func(b *testing.B) {
@@ -119,7 +124,7 @@ func BenchmarkTurn(b *testing.B, s agent.Store) {
 			b.StopTimer()
 			if len(ins) == 0 {
 				for range 64 {
-					ins = append(ins, inbound(b, c))
+					ins = append(ins, inbound(b, c, agent.Durable))
 				}
 			}
 			in := ins[len(ins)-1]

@@ -30,7 +30,7 @@ func testInsertInboundIdempotent(t *testing.T, open Open) {
 	f := setup(t, open)
 	in := agent.Message{ConversationID: f.conv.ID, Channel: agent.ChannelSMS, Author: agent.AuthorBorrower,
 		Text: "how much do I owe?", ChannelMessageID: "SM100", CreatedAt: T0}
-	first, created, err := f.s.InsertInbound(f.ctx, in)
+	first, created, err := f.s.InsertInbound(f.ctx, in, agent.Durable)
 	if err != nil || !created {
 		t.Fatalf("InsertInbound = %v, created %v; want created", err, created)
 	}
@@ -39,16 +39,25 @@ func testInsertInboundIdempotent(t *testing.T, open Open) {
 	}
 	again := in
 	again.Text = "a redelivery with other text"
-	second, created, err := f.s.InsertInbound(f.ctx, again)
+	second, created, err := f.s.InsertInbound(f.ctx, again, agent.Durable)
 	if err != nil || created {
 		t.Fatalf("second InsertInbound = %v, created %v; want not created", err, created)
 	}
 	diff(t, "second insert returns the first", first, second)
-	// The same channel message id on another channel is another message.
+	// The same channel message id on another channel is another message;
+	// stored FlushLater, it is read like any other, and Flush makes it
+	// durable.
 	chat := in
 	chat.Channel = agent.ChannelChat
-	if _, created, err := f.s.InsertInbound(f.ctx, chat); err != nil || !created {
+	stored, created, err := f.s.InsertInbound(f.ctx, chat, agent.FlushLater)
+	if err != nil || !created {
 		t.Errorf("same id on chat = %v, created %v; want created", err, created)
+	}
+	if err := f.s.Flush(f.ctx); err != nil {
+		t.Errorf("Flush: %v", err)
+	}
+	if got, err := f.s.MessageByChannelID(f.ctx, agent.ChannelChat, "SM100"); err != nil || got.ID != stored.ID {
+		t.Errorf("the FlushLater message read back as %+v (%v), want %s", got, err, stored.ID)
 	}
 	got, err := f.s.MessageByChannelID(f.ctx, agent.ChannelSMS, "SM100")
 	if err != nil {
@@ -84,7 +93,7 @@ func testInsertInboundRace(t *testing.T, open Open) {
 			defer wg.Done()
 			<-start
 			m, created, err := f.s.InsertInbound(f.ctx, agent.Message{ConversationID: f.conv.ID,
-				Channel: agent.ChannelSMS, Text: "STOP", ChannelMessageID: "SM-race"})
+				Channel: agent.ChannelSMS, Text: "STOP", ChannelMessageID: "SM-race"}, agent.Durable)
 			results[i] = result{m.ID, created, err}
 		}()
 	}
@@ -126,7 +135,7 @@ func testSeqConcurrent(t *testing.T, open Open) {
 			var err error
 			if i%2 == 0 {
 				_, _, err = f.s.InsertInbound(f.ctx, agent.Message{ConversationID: f.conv.ID,
-					Channel: agent.ChannelSMS, Text: "in", ChannelMessageID: fmt.Sprintf("SM%d", i)})
+					Channel: agent.ChannelSMS, Text: "in", ChannelMessageID: fmt.Sprintf("SM%d", i)}, agent.Durable)
 			} else {
 				_, err = f.s.InsertOutbound(f.ctx, agent.Message{ConversationID: f.conv.ID, Text: "out",
 					Guard: allowDecision("out")}, &agent.OutboxItem{To: "+15555550100"}, true)
@@ -271,7 +280,7 @@ func testInsertOutboundSupervisorOwned(t *testing.T, open Open) {
 func testInsertUnknownConversation(t *testing.T, open Open) {
 	f := setup(t, open)
 	_, _, err := f.s.InsertInbound(f.ctx, agent.Message{ConversationID: "c_missing", Channel: agent.ChannelSMS,
-		Text: "hi", ChannelMessageID: "SM1"})
+		Text: "hi", ChannelMessageID: "SM1"}, agent.Durable)
 	if !errors.Is(err, agent.ErrNotFound) {
 		t.Errorf("InsertInbound(unknown conversation) = %v, want ErrNotFound", err)
 	}
@@ -373,7 +382,7 @@ func testPendingInbound(t *testing.T, open Open) {
 			conv = other.ID
 		}
 		m, _, err := f.s.InsertInbound(f.ctx, agent.Message{ConversationID: conv, Text: "hi",
-			ChannelMessageID: fmt.Sprintf("X%d", i), CreatedAt: T0.Add(time.Duration(i) * time.Second)})
+			ChannelMessageID: fmt.Sprintf("X%d", i), CreatedAt: T0.Add(time.Duration(i) * time.Second)}, agent.Durable)
 		if err != nil {
 			t.Fatalf("InsertInbound: %v", err)
 		}

@@ -160,7 +160,7 @@ func testPurgeClosed(t *testing.T, open Open) {
 		t.Fatal(err)
 	}
 	in, _, err := f.s.InsertInbound(f.ctx, agent.Message{ConversationID: stale.ID, Channel: agent.ChannelChat,
-		Text: "my card is 4111 1111 1111 1111", ChannelMessageID: "old-1", CreatedAt: old})
+		Text: "my card is 4111 1111 1111 1111", ChannelMessageID: "old-1", CreatedAt: old}, agent.Durable)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -327,7 +327,7 @@ func testSessions(t *testing.T, open Open) {
 func testTimesUTC(t *testing.T, open Open) {
 	f := setup(t, open)
 	m, _, err := f.s.InsertInbound(f.ctx, agent.Message{ConversationID: f.conv.ID, Text: "hi", ChannelMessageID: "SM1",
-		CreatedAt: T0})
+		CreatedAt: T0}, agent.Durable)
 	if err != nil {
 		t.Fatalf("InsertInbound: %v", err)
 	}

@@ -171,7 +171,7 @@ func (f fixture) conversation(t *testing.T, ch agent.Channel, at time.Time) agen
 func (f fixture) inbound(t *testing.T, convID, channelID, text string) agent.Message {
 	t.Helper()
 	m, _, err := f.s.InsertInbound(f.ctx, agent.Message{ConversationID: convID, Channel: agent.ChannelSMS,
-		Text: text, ChannelMessageID: channelID})
+		Text: text, ChannelMessageID: channelID}, agent.Durable)
 	if err != nil {
 		t.Fatalf("InsertInbound: %v", err)
 	}

@@ -243,7 +243,7 @@ func testOpenWithInbound(t *testing.T, open Open) {
 	f := setup(t, open)
 	op := f.s
 	c := agent.Conversation{AccountID: f.acct.ID, Channel: agent.ChannelChat, Address: "+15555550100", Locale: "en"}
-	m, created, err := op.OpenWithInbound(f.ctx, &c, agent.Message{Channel: agent.ChannelChat, Text: "hi", ChannelMessageID: "ow-1"})
+	m, created, err := op.OpenWithInbound(f.ctx, &c, agent.Message{Channel: agent.ChannelChat, Text: "hi", ChannelMessageID: "ow-1"}, agent.Durable)
 	if err != nil || !created {
 		t.Fatalf("OpenWithInbound: created %v, %v", created, err)
 	}
@@ -255,7 +255,7 @@ func testOpenWithInbound(t *testing.T, open Open) {
 	}
 	// A redelivery opening another conversation gets the first message back.
 	again := agent.Conversation{AccountID: f.acct.ID, Channel: agent.ChannelChat}
-	m2, created, err := op.OpenWithInbound(f.ctx, &again, agent.Message{Channel: agent.ChannelChat, Text: "hi", ChannelMessageID: "ow-1"})
+	m2, created, err := op.OpenWithInbound(f.ctx, &again, agent.Message{Channel: agent.ChannelChat, Text: "hi", ChannelMessageID: "ow-1"}, agent.Durable)
 	if err != nil || created || m2.ID != m.ID {
 		t.Errorf("redelivery: %s created=%v, %v; want %s again", m2.ID, created, err, m.ID)
 	}
@@ -271,7 +271,7 @@ func testOpenWithInbound(t *testing.T, open Open) {
 	}
 	// An unknown account stores neither.
 	lost := agent.Conversation{AccountID: "A-missing", Channel: agent.ChannelChat}
-	if _, _, err := op.OpenWithInbound(f.ctx, &lost, agent.Message{Channel: agent.ChannelChat, Text: "hi", ChannelMessageID: "ow-2"}); !errors.Is(err, agent.ErrNotFound) {
+	if _, _, err := op.OpenWithInbound(f.ctx, &lost, agent.Message{Channel: agent.ChannelChat, Text: "hi", ChannelMessageID: "ow-2"}, agent.Durable); !errors.Is(err, agent.ErrNotFound) {
 		t.Errorf("unknown account: %v, want ErrNotFound", err)
 	}
 	if _, err := f.s.MessageByChannelID(f.ctx, agent.ChannelChat, "ow-2"); !errors.Is(err, agent.ErrNotFound) {
@@ -305,7 +305,7 @@ func testFindSender(t *testing.T, open Open) {
 	if err := s.CreateConversation(ctx, &voice); err != nil {
 		t.Fatal(err)
 	}
-	in, _, err := s.InsertInbound(ctx, agent.Message{ConversationID: c.ID, Channel: agent.ChannelSMS, Text: "hi", ChannelMessageID: "SM-find-1"})
+	in, _, err := s.InsertInbound(ctx, agent.Message{ConversationID: c.ID, Channel: agent.ChannelSMS, Text: "hi", ChannelMessageID: "SM-find-1"}, agent.Durable)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -85,7 +85,7 @@ func TestRetentionPurgeOnBothStores(t *testing.T) {
 					t.Fatal(err)
 				}
 				m, _, err := st.InsertInbound(ctx, agent.Message{ConversationID: c.ID, Channel: agent.ChannelChat, Text: text,
-					ChannelMessageID: agent.NewID("ret_"), CreatedAt: at})
+					ChannelMessageID: agent.NewID("ret_"), CreatedAt: at}, agent.Durable)
 				if err != nil {
 					t.Fatal(err)
 				}
