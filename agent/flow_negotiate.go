@@ -387,7 +387,7 @@ func (f *flow) hardship() {
 	if t.Conversation.State != StatePlanAccepted {
 		t.Conversation.State = StateHardship
 	}
-	if f.pauseReason() != "" || f.namesTerms() {
+	if f.pauseReason() != "" || f.namesTerms() || f.asksForPerson() {
 		return
 	}
 	n, fresh := f.negotiation()
@@ -403,6 +403,18 @@ func (f *flow) hardship() {
 	default:
 		f.present(n.Respond(Ask{Hardship: true}, t.Now), false)
 	}
+}
+
+// asksForPerson reports whether this turn also asks for a person (or a
+// reader took it so, as a bankruptcy only considered is): the person
+// talks the options through, and no offer comes first.
+func (f *flow) asksForPerson() bool {
+	for _, c := range f.cmds {
+		if c.Intent == IntentRequestHuman {
+			return true
+		}
+	}
+	return false
 }
 
 // namesTerms reports whether this turn also proposes terms, which the

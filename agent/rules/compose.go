@@ -365,7 +365,7 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	} else {
 		r.addIf(r.has(xWrongNumber), agent.IntentThirdParty)
 	}
-	r.addIf(r.has(agent.IntentHardship) || (r.has(xCannotPay) && !r.cues.offersOpen), agent.IntentHardship)
+	r.addIf(r.has(agent.IntentHardship) || (r.has(xCannotPay) && !r.cues.offersOpen) || r.bankruptcyConsidered(), agent.IntentHardship)
 	if len(r.slots.claims) > 0 {
 		r.add(agent.Command{Intent: agent.IntentVerifyIdentity, Identity: r.slots.claims})
 	}
@@ -411,8 +411,16 @@ func (r *reading) protective(b *Brain) {
 		r.add(agent.Command{Intent: agent.IntentRestrictContact, Restrictions: r.restrictions})
 	}
 	for _, i := range [...]agent.Intent{agent.IntentCease, agent.IntentAttorney, agent.IntentBankruptcy, agent.IntentDispute, agent.IntentRequestHuman} {
-		r.addIf(r.has(i), i)
+		r.addIf(r.has(i) && (i != agent.IntentBankruptcy || !r.bankruptcyConsidered()), i)
 	}
+}
+
+// bankruptcyConsidered reports whether the message speaks of a bankruptcy
+// only considered ("thinking about filing", "should I file", "考虑申请破产"):
+// that is hardship, and records no bankruptcy. A filing said in the same
+// message ("I filed chapter 7") is a bankruptcy.
+func (r *reading) bankruptcyConsidered() bool {
+	return r.has(agent.IntentBankruptcy) && r.has(xBankruptMaybe) && !r.has(xBankruptFiled)
 }
 
 var (

@@ -15,6 +15,11 @@ const (
 	xLump        agent.Intent = "x_lump"         // "in one payment", "一次性", "结清": one payment, of an amount named or else the balance
 	xSettle      agent.Intent = "x_settle"       // "to settle", "settlement": with an amount, one payment of it
 	xLess        agent.Intent = "x_less"         // "settle for less", "少还一点": less than the balance, amount not named
+	// "thinking about bankruptcy", "考虑申请破产": a bankruptcy only
+	// considered, which is hardship and not a filing, unless the message
+	// also says one was filed (xBankruptFiled).
+	xBankruptMaybe agent.Intent = "x_bankrupt_maybe"
+	xBankruptFiled agent.Intent = "x_bankrupt_filed" // "filed chapter 7", "已经申请破产"
 )
 
 // rule is one reading with the phrases that express it. When neg is set, a
@@ -104,6 +109,19 @@ var lexicon = []rule{
 	{intent: agent.IntentBankruptcy, neg: true, en: []string{
 		"bankrupt*", "chapter 7|13|seven|thirteen", "insolven*", "iva", "debt relief order", "sequestration",
 	}, zh: []string{"破产"}},
+	{intent: xBankruptMaybe, en: []string{
+		"think|thinking|thought|consider|considering|contemplat*|might|may|could|should|maybe|possibly|perhaps|plan|planning|about|want|wanna|need|whether|if|options|advice|look|looking ~4 bankrupt*|insolven*|iva|chapter",
+		"bankrupt*|insolven* ~3 option|options|help|work|worth|advice|an option",
+		"to declare|file|go ~3 bankrupt*|insolven*|chapter",
+	}, zh: []string{
+		"考虑~4破产", "想~4破产", "打算~4破产", "准备~4破产", "可能~4破产", "要不要~4破产", "建议~6破产", "会不会~4破产",
+		"是否~4破产", "能不能~4破产", "能否~4破产", "如果~4破产", "该不该~4破产", "还在想", "还没决定",
+	}},
+	{intent: xBankruptFiled, en: []string{
+		"filed|declared|went|gone|discharged|already|currently ~3 bankrupt*|insolven*|chapter|iva",
+		"was|were|been|got made|declared bankrupt", "in|under chapter 7|13|seven|thirteen", "bankruptcy order|trustee|petition|case number",
+		"official receiver", "had to ~3 bankrupt*|insolven*|chapter", "going through ~2 bankrupt*|insolven*|chapter",
+	}, zh: []string{"已经~6破产", "已~4破产", "申请了~4破产", "被宣告破产", "受理", "破产程序中", "进入破产程序", "破产管理人"}},
 	{intent: agent.IntentDispute, neg: true, en: []string{
 		"disput*", "not my debt|account|loan|bill|card|money|balance|responsibility|signature",
 		"is|was not mine", "not mine $", "do|did not owe", "never owe|owed|borrowed|opened|signed|had",
