@@ -2,6 +2,8 @@ package agent
 
 import (
 	"context"
+	"fmt"
+	"sync"
 	"time"
 )
 
@@ -405,3 +407,95 @@ type TokenSpender interface {
 type Retainer interface {
 	PurgeClosed(ctx context.Context, before time.Time, limit int) (int, error)
 }
+
+// StoredTime is t as every store keeps a time: in UTC, to the
+// microsecond; a zero t is now.
+func StoredTime(t time.Time) time.Time {
+	if t.IsZero() {
+		t = time.Now()
+	}
+	return t.UTC().Truncate(time.Microsecond)
+}
+
+// FillNew fills what CreateConversation fills in a new conversation: an
+// id, the AI as owner, the open state and the times, when empty.
+func (c *Conversation) FillNew() {
+	if c.ID == "" {
+		c.ID = NewID("c_")
+	}
+	if c.Owner == "" {
+		c.Owner = OwnerAI
+	}
+	if c.State == "" {
+		c.State = StateOpen
+	}
+	c.CreatedAt = StoredTime(c.CreatedAt)
+	if c.UpdatedAt.IsZero() {
+		c.UpdatedAt = c.CreatedAt
+	}
+	c.UpdatedAt = StoredTime(c.UpdatedAt)
+}
+
+// Enqueue fills the outbox row of stored message m, before the store
+// gives it its id and account: the message, conversation, channel and
+// body (when empty) from m, pending with no attempt, created with m, and
+// due at NextAttemptAt when set, else at m's SendAt, else at once.
+func (o *OutboxItem) Enqueue(m Message) {
+	o.MessageID, o.ConversationID = m.ID, m.ConversationID
+	if o.Channel == "" {
+		o.Channel = m.Channel
+	}
+	if o.Body == "" {
+		o.Body = m.Text
+	}
+	o.Status, o.Attempts, o.ClaimedBy, o.LeaseUntil = OutboxPending, 0, "", time.Time{}
+	o.CreatedAt, o.UpdatedAt = m.CreatedAt, m.CreatedAt
+	switch {
+	case !o.NextAttemptAt.IsZero():
+		o.NextAttemptAt = o.NextAttemptAt.UTC().Truncate(time.Microsecond)
+	case !m.SendAt.IsZero():
+		o.NextAttemptAt = m.SendAt
+	default:
+		o.NextAttemptAt = m.CreatedAt
+	}
+}
+
+// TurnLocker is what BeginLocked needs of a store whose lock and reads
+// are separate calls.
+type TurnLocker interface {
+	Lock(ctx context.Context, conversationID string) (unlock func(), err error)
+	ReadTurn(ctx context.Context, q TurnQuery) (TurnData, error)
+	FinishTurn(ctx context.Context, end TurnEnd) (owner string, stored []Event, err error)
+}
+
+// BeginLocked is Store.BeginTurn for a store that serializes turns inside
+// its process: it takes the lock, then reads the turn, and the held turn
+// commits with FinishTurn and releases the lock after it.
+func BeginLocked(ctx context.Context, s TurnLocker, conversationID string, q TurnQuery) (HeldTurn, TurnData, error) {
+	unlock, err := s.Lock(ctx, conversationID)
+	if err != nil {
+		return nil, TurnData{}, err
+	}
+	d, err := s.ReadTurn(ctx, q)
+	if err == nil && d.Inbound.ConversationID != conversationID {
+		err = fmt.Errorf("begin turn: message %s belongs to conversation %s, not %s", q.MessageID, d.Inbound.ConversationID, conversationID)
+	}
+	if err != nil {
+		unlock()
+		return nil, d, err
+	}
+	return &lockedTurn{s: s, unlock: unlock}, d, nil
+}
+
+type lockedTurn struct {
+	s      TurnLocker
+	once   sync.Once
+	unlock func()
+}
+
+func (h *lockedTurn) Commit(ctx context.Context, end TurnEnd) (string, []Event, error) {
+	defer h.Release()
+	return h.s.FinishTurn(ctx, end)
+}
+
+func (h *lockedTurn) Release() { h.once.Do(h.unlock) }

@@ -42,20 +42,7 @@ func (s *Store) CreateConversation(ctx context.Context, c *agent.Conversation) e
 // conversationInsert fills what CreateConversation fills in c and returns
 // the statement that stores it.
 func conversationInsert(c *agent.Conversation) (string, []any) {
-	if c.ID == "" {
-		c.ID = agent.NewID("c_")
-	}
-	if c.Owner == "" {
-		c.Owner = agent.OwnerAI
-	}
-	if c.State == "" {
-		c.State = agent.StateOpen
-	}
-	c.CreatedAt = orNow(c.CreatedAt)
-	if c.UpdatedAt.IsZero() {
-		c.UpdatedAt = c.CreatedAt
-	}
-	c.UpdatedAt = orNow(c.UpdatedAt)
+	c.FillNew()
 	return `INSERT INTO conversations (id, account_id, channel, address, state, owner,
 		verified, locale, memory, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
 		[]any{c.ID, c.AccountID, string(c.Channel), c.Address, string(c.State), c.Owner, c.Verified, c.Locale,

@@ -47,20 +47,7 @@ func (s *Store) CreateConversation(ctx context.Context, c *agent.Conversation) (
 
 // insertConversation is CreateConversation in a transaction.
 func insertConversation(ctx context.Context, tx execer, c *agent.Conversation) error {
-	if c.ID == "" {
-		c.ID = agent.NewID("c_")
-	}
-	if c.Owner == "" {
-		c.Owner = agent.OwnerAI
-	}
-	if c.State == "" {
-		c.State = agent.StateOpen
-	}
-	c.CreatedAt = orNow(c.CreatedAt)
-	if c.UpdatedAt.IsZero() {
-		c.UpdatedAt = c.CreatedAt
-	}
-	c.UpdatedAt = orNow(c.UpdatedAt)
+	c.FillNew()
 	_, err := tx.ExecContext(ctx, `INSERT INTO conversations (id, account_id, channel, address, state, owner,
 		verified, locale, memory, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.ID, c.AccountID, string(c.Channel), c.Address, string(c.State), c.Owner, boolInt(c.Verified), c.Locale,

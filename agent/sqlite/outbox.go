@@ -31,24 +31,7 @@ func scanOutbox(sc scanner) (agent.OutboxItem, error) {
 // insertOutbox adds the pending row that sends m, due at item.NextAttemptAt,
 // else m.SendAt, else now, and fills item with what was stored.
 func insertOutbox(ctx context.Context, tx execer, m agent.Message, item *agent.OutboxItem) error {
-	item.MessageID, item.ConversationID = m.ID, m.ConversationID
-	if item.Channel == "" {
-		item.Channel = m.Channel
-	}
-	if item.Body == "" {
-		item.Body = m.Text
-	}
-	item.Status, item.Attempts, item.ClaimedBy, item.LeaseUntil = agent.OutboxPending, 0, "", time.Time{}
-	item.CreatedAt = m.CreatedAt
-	item.UpdatedAt = m.CreatedAt
-	switch {
-	case !item.NextAttemptAt.IsZero():
-		item.NextAttemptAt = item.NextAttemptAt.UTC().Truncate(time.Microsecond)
-	case !m.SendAt.IsZero():
-		item.NextAttemptAt = m.SendAt
-	default:
-		item.NextAttemptAt = m.CreatedAt
-	}
+	item.Enqueue(m)
 	return tx.QueryRowContext(ctx, `INSERT INTO outbox (message_id, conversation_id, account_id, channel, to_addr, body,
 		status, attempts, next_attempt_at, created_at, updated_at)
 		VALUES (?, ?, (SELECT account_id FROM conversations WHERE id = ?), ?, ?, ?, ?, 0, ?, ?, ?) RETURNING id, account_id`,
