@@ -14,22 +14,19 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/agent/memory"
 	"github.com/parley-collections/parley/agent/rules"
-	"github.com/parley-collections/parley/agent/sqlite"
 	"github.com/parley-collections/parley/agent/understand"
 	"github.com/parley-collections/parley/evals"
 	"github.com/parley-collections/parley/policies"
 )
 
-// options runs cases on in-memory SQLite stores with the rules brain and
-// the classifier, as `parley eval run` does.
+// options runs cases on memory stores with the rules brain and the
+// classifier, as `parley eval run` does (onSQLite is the same on SQLite).
 func options() evals.Options {
 	return evals.Options{
-		NewStore: func(ctx context.Context) (agent.Store, func(), error) {
-			st, err := sqlite.Open(ctx, ":memory:")
-			if err != nil {
-				return nil, nil, err
-			}
+		NewStore: func(context.Context) (agent.Store, func(), error) {
+			st := memory.New()
 			return st, func() { _ = st.Close() }, nil
 		},
 		NewBrain:  func() agent.Brain { return understand.New(rules.New(), nil) },

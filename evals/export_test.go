@@ -1,0 +1,4 @@
+package evals
+
+// Amounts is amounts, for the tests outside the package.
+var Amounts = amounts
