@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/parley-collections/parley/agent"
@@ -105,7 +106,12 @@ func validName(s string) bool {
 
 // dummyHash is compared against when the name is unknown, so a wrong name
 // takes as long as a wrong password and names cannot be probed by timing.
-var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("parley-no-such-user"), bcrypt.DefaultCost)
+// It is made once, by New, not when the package loads: every command of
+// the binary loads it, and a bcrypt hash costs tens of milliseconds.
+var dummyHash = sync.OnceValue(func() []byte {
+	h, _ := bcrypt.GenerateFromPassword([]byte("parley-no-such-user"), bcrypt.DefaultCost)
+	return h
+})
 
 // randomToken returns 32 random bytes, base64url.
 func randomToken() (string, error) {
@@ -286,7 +292,7 @@ func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
 		h.internal(w, r, err)
 		return
 	}
-	hash := dummyHash
+	hash := dummyHash()
 	if err == nil {
 		hash = []byte(u.PasswordHash)
 	}

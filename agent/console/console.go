@@ -92,6 +92,7 @@ func New(ctx context.Context, cfg Config) (*Handler, error) {
 	if !ok {
 		return nil, fmt.Errorf("console: store %T keeps no access log (agent.Auditor): every transcript read must be recorded", cfg.Store)
 	}
+	dummyHash() // before the first login, which must not take longer for it
 	if cfg.Clock == nil {
 		cfg.Clock = agent.SystemClock{}
 	}
