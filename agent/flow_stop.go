@@ -117,21 +117,26 @@ func (f *flow) stopContact(i Intent) {
 		return
 	}
 	flag, reason, event := FlagCease, "cease", EventCeaseRecorded
+	var atty AttorneyDetails
 	switch i {
 	case IntentAttorney:
 		flag, reason, event = FlagAttorney, "attorney", EventAttorneyRecorded
-		f.mem.AwaitAttorney = true
+		// The attorney's details, when the notice gives them, are
+		// recorded and read back; what is missing is asked for.
+		atty = readAttorneyDetails(t.Inbound.Text)
+		f.mem.AwaitAttorney = atty.Phone == "" && atty.Email == ""
 	case IntentBankruptcy:
 		flag, reason, event = FlagBankruptcy, "bankruptcy", EventBankruptcyRecorded
 	}
 	t.SetFlag(flag, true)
-	t.Emit(event, map[string]string{"reason": reason})
+	t.Emit(event, atty.data(map[string]string{"reason": reason}))
 	f.parts = nil
 	// The acknowledgement is the notice that collection efforts end, the
 	// first that 15 USC 1692c(c)(1) allows after a cease: it says it is
 	// from a debt collector (1692e(11)) and never that it is an attempt
 	// to collect (policies.PurposeStopNotice).
-	f.sayAs(policies.PurposeStopNotice, prompts.StopAck{Reason: reason, Verified: t.Conversation.Verified})
+	f.sayAs(policies.PurposeStopNotice, prompts.StopAck{Reason: reason, Verified: t.Conversation.Verified,
+		AttorneyName: atty.Name, AttorneyPhone: atty.Phone, AttorneyEmail: atty.Email != ""})
 	t.Conversation.State = StateStopped
 	f.done = true
 }

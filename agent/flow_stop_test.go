@@ -274,3 +274,35 @@ func TestEveryReplyHasASafeFallback(t *testing.T) {
 	}
 	_ = policies.PurposeHandoff
 }
+
+// The attorney's details are recorded in the attorney_recorded event and
+// read back; a message without them is answered and does not count as
+// them.
+func TestAttorneyDetailsAreRecordedAndReadBack(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.verify()
+	res := b.turn("I have an attorney", cmd(agent.IntentAttorney))
+	wantEvents(t, res, agent.EventAttorneyRecorded)
+	contains(t, res, "attorney's name")
+	res = b.turn("hi how much do I owe?", cmd(agent.IntentAskBalance))
+	noEvents(t, res, agent.EventAttorneyRecorded, agent.EventBalanceDisclosed)
+	contains(t, res, "attorney represents you")
+	res = b.turn("her name is Sarah Klein, 312-555-0142", cmd(agent.IntentUnknown))
+	wantEvents(t, res, agent.EventAttorneyRecorded)
+	contains(t, res, "Sarah Klein (312-555-0142) represents you")
+	var got map[string]string
+	for _, e := range res.Events {
+		if e.Kind == agent.EventAttorneyRecorded {
+			got = e.Data
+		}
+	}
+	if got["attorney_name"] != "Sarah Klein" || got["attorney_phone"] != "312-555-0142" {
+		t.Errorf("attorney_recorded data = %v, want the name and the phone", got)
+	}
+	res = b.turn("thanks", cmd(agent.IntentThanks))
+	noEvents(t, res, agent.EventAttorneyRecorded)
+	if len(res.Replies) != 1 {
+		t.Fatalf("a message after the details got %d replies, want one: %s", len(res.Replies), text(res))
+	}
+}

@@ -235,8 +235,9 @@ func (f *flow) silenced() bool {
 // represents them, they asked that contact cease, or they are bankrupt):
 // a short truthful reply to what they wrote, never silence and never
 // collection content, and a person asked to look, once per conversation.
-// The attorney's contact details, when the borrower sends them after
-// being asked, are recorded for that person.
+// The attorney's details, when the borrower sends them after being asked,
+// are recorded for that person and read back; a message without them is
+// answered, and they are still awaited.
 func (f *flow) refer() {
 	t := f.t
 	fl := t.Account.Flags
@@ -247,12 +248,15 @@ func (f *flow) refer() {
 	case fl.Bankruptcy:
 		reason, why = "bankruptcy", "bankruptcy"
 	}
-	if f.mem.AwaitAttorney && fl.Attorney {
-		f.mem.AwaitAttorney = false
-		t.Emit(EventAttorneyRecorded, map[string]string{"reason": "attorney", "contact": t.Inbound.Text})
-	}
 	f.handled = true
-	f.sayAs(policies.PurposeStopNotice, prompts.Paused{Reason: reason})
+	if atty := readAttorneyDetails(t.Inbound.Text); f.mem.AwaitAttorney && fl.Attorney && !atty.Empty() {
+		f.mem.AwaitAttorney = atty.Phone == "" && atty.Email == ""
+		t.Emit(EventAttorneyRecorded, atty.data(map[string]string{"reason": "attorney"}))
+		f.sayAs(policies.PurposeStopNotice, prompts.StopAck{Reason: "attorney", Verified: t.Conversation.Verified,
+			AttorneyName: atty.Name, AttorneyPhone: atty.Phone, AttorneyEmail: atty.Email != ""})
+	} else {
+		f.sayAs(policies.PurposeStopNotice, prompts.Paused{Reason: reason})
+	}
 	if !f.mem.Referred {
 		f.mem.Referred = true
 		f.emitOnce(EventHandoffRequested, map[string]string{"reason": why})

@@ -425,6 +425,14 @@ func (d Help) WithoutSender() Data { d.Collector = ""; return d }
 type StopAck struct {
 	Reason   string
 	Verified bool
+	// AttorneyName and AttorneyPhone are the attorney's details as the
+	// borrower gave them (Reason "attorney"), and AttorneyEmail is set when
+	// they gave an e-mail address: read back (the address is not, as a
+	// message must carry no address but the allowed ones), and a way to
+	// reach the attorney asked for when there is none.
+	AttorneyName  string
+	AttorneyPhone string
+	AttorneyEmail bool
 }
 
 // Template names the template.

@@ -102,6 +102,9 @@ var samples = map[string][]Data{
 	"stop_ack.v1": {
 		StopAck{Reason: "cease", Verified: true}, StopAck{Reason: "attorney", Verified: true},
 		StopAck{Reason: "bankruptcy", Verified: true}, StopAck{Reason: "attorney"},
+		StopAck{Reason: "attorney", Verified: true, AttorneyName: "Sarah Klein", AttorneyPhone: "312-555-0142"},
+		StopAck{Reason: "attorney", Verified: true, AttorneyName: "Sarah Klein"},
+		StopAck{Reason: "attorney", AttorneyEmail: true},
 	},
 	"restriction_ack.v1": {
 		RestrictionAck{Terms: []RestrictionTerm{{Kind: "place", Place: "work"}}},

@@ -1,0 +1,114 @@
+package agent
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// AttorneyDetails are what a borrower said of the attorney who represents
+// them: a name, a phone number, an e-mail address, each as written. The
+// attorney_recorded event carries them (keys attorney_name,
+// attorney_phone, attorney_email) for the person who deals with the
+// attorney from then on.
+type AttorneyDetails struct {
+	Name  string
+	Phone string
+	Email string
+}
+
+// Empty reports whether nothing of the attorney was read.
+func (d AttorneyDetails) Empty() bool { return d.Name == "" && d.Phone == "" && d.Email == "" }
+
+// data is the event data that records the details.
+func (d AttorneyDetails) data(m map[string]string) map[string]string {
+	for k, v := range map[string]string{"attorney_name": d.Name, "attorney_phone": d.Phone, "attorney_email": d.Email} {
+		if v != "" {
+			m[k] = v
+		}
+	}
+	return m
+}
+
+var (
+	attorneyEmail = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
+	// A phone number: seven digits or more, with the separators people
+	// type between them.
+	attorneyPhone = regexp.MustCompile(`\+?\(?\d[\d\s().-]{5,}\d`)
+	// What comes before an attorney's name in English: "his name is",
+	// "my lawyer is", "represented by".
+	attorneyNameEN = regexp.MustCompile(`(?i)\b(?:name is|name's|named|called|(?:lawyer|attorney|solicitor|counsel|advocate)(?: is| -|:)|represented by|it's|it is|he's|she's|he is|she is)\s+`)
+	// ...and in Chinese: 律师叫张伟, 律师是张伟, 姓名：张伟.
+	attorneyNameZH = regexp.MustCompile(`(?:律师叫|律师是|律师姓名|叫做|名字叫|名字是|姓名是|姓名[:：]?)\s*(\p{Han}{2,4})`)
+)
+
+// nameStop ends an English name: words that follow a name, never part of it.
+var nameStop = map[string]bool{
+	"at": true, "and": true, "from": true, "of": true, "with": true, "phone": true, "number": true, "email": true,
+	"e-mail": true, "call": true, "his": true, "her": true, "their": true, "please": true, "in": true, "on": true,
+	"the": true, "a": true, "my": true, "handling": true, "dealing": true, "representing": true, "who": true,
+	"you": true, "can": true, "will": true, "is": true, "tel": true, "mobile": true, "cell": true, "esq": true,
+	"an": true, "counsel": true, "attorney": true, "lawyer": true, "solicitor": true, "advocate": true, "not": true,
+}
+
+// readAttorneyDetails reads an attorney's name, phone and e-mail from a
+// message, as written; what it cannot find stays empty. It reads only:
+// whether the message was about the attorney is the flows' to know.
+func readAttorneyDetails(text string) AttorneyDetails {
+	var d AttorneyDetails
+	d.Email = attorneyEmail.FindString(text)
+	rest := attorneyEmail.ReplaceAllString(text, " ")
+	for _, m := range attorneyPhone.FindAllString(rest, -1) {
+		if digits := strings.Count(strings.Map(keepDigit, m), ""); digits-1 >= 7 {
+			d.Phone = strings.TrimSpace(m)
+			break
+		}
+	}
+	if m := attorneyNameZH.FindStringSubmatch(rest); m != nil {
+		d.Name = strings.TrimSuffix(m[1], "律师")
+		return d
+	}
+	if loc := attorneyNameEN.FindStringIndex(rest); loc != nil {
+		d.Name = nameAt(rest[loc[1]:])
+	}
+	return d
+}
+
+func keepDigit(r rune) rune {
+	if r >= '0' && r <= '9' {
+		return r
+	}
+	return -1
+}
+
+// nameAt returns the name at the start of s: up to four words of letters
+// (with ' . -), ended by punctuation, a digit or a word that never belongs
+// to a name.
+func nameAt(s string) string {
+	var words []string
+	for _, w := range strings.Fields(s) {
+		clean := strings.TrimRight(w, ",;:!?")
+		ended := clean != w || strings.HasSuffix(clean, ".") && len(clean) > 2
+		clean = strings.TrimRight(clean, ".")
+		if clean == "" || nameStop[strings.ToLower(clean)] || !isNameWord(clean) {
+			break
+		}
+		words = append(words, clean)
+		if ended || len(words) == 4 {
+			break
+		}
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	return strings.Join(words, " ")
+}
+
+func isNameWord(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) && r != '\'' && r != '-' && r != '.' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,34 @@
+package agent
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestReadAttorneyDetails(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text string
+		want AttorneyDetails
+	}{
+		{"his name is Dan Price, 312-555-0199", AttorneyDetails{Name: "Dan Price", Phone: "312-555-0199"}},
+		{"my lawyer is Sarah Klein at Klein Legal, 312-555-0142, please deal with her",
+			AttorneyDetails{Name: "Sarah Klein", Phone: "312-555-0142"}},
+		{"my lawyer is Sarah Klein, sarah@kleinlegal.com, please deal with her",
+			AttorneyDetails{Name: "Sarah Klein", Email: "sarah@kleinlegal.com"}},
+		{"it's james o'neil (312) 555 0100", AttorneyDetails{Name: "james o'neil", Phone: "(312) 555 0100"}},
+		{"律师叫张伟，电话13912345678", AttorneyDetails{Name: "张伟", Phone: "13912345678"}},
+		{"我的律师是李娜，邮箱 lina@law.cn", AttorneyDetails{Name: "李娜", Email: "lina@law.cn"}},
+		// Nothing of an attorney: a question, an amount, a date.
+		{"hi how much do I owe?", AttorneyDetails{}},
+		{"I can pay 1200 on 12/05", AttorneyDetails{}},
+		{"talk to my lawyer", AttorneyDetails{}},
+		{"I have an attorney, talk to my lawyer", AttorneyDetails{}},
+	}
+	for _, tc := range tests {
+		if diff := cmp.Diff(tc.want, readAttorneyDetails(tc.text)); diff != "" {
+			t.Errorf("readAttorneyDetails(%q) (-want +got):\n%s", tc.text, diff)
+		}
+	}
+}
