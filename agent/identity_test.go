@@ -256,3 +256,20 @@ func TestSeedDemoKeyedRedigestsUnderANewKey(t *testing.T) {
 		t.Error("demo facts still verify under the old key")
 	}
 }
+
+// TestFixtureDigestsAtLowestCosts: the digests of tests, fixtures and eval
+// accounts (NewIdentityFacts, never a real borrower's) are made at the
+// lowest costs argon2id allows, since an eval checks two of them in every
+// case it verifies.
+func TestFixtureDigestsAtLowestCosts(t *testing.T) {
+	t.Parallel()
+	f := agent.NewIdentityFacts("A-1", "1985-04-12", "60601", "")
+	for _, d := range []string{f.DOB, f.Postcode} {
+		if !strings.HasPrefix(d, "argon2id$v=19$m=8,t=1,p=1$") {
+			t.Errorf("fixture digest %q, want the lowest costs m=8,t=1,p=1", d)
+		}
+	}
+	if !f.Check(agent.IdentityPostcode, "60601") || f.Check(agent.IdentityPostcode, "60602") {
+		t.Error("the fixture digest does not check the postcode")
+	}
+}
