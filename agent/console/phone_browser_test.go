@@ -84,6 +84,7 @@ func TestBrowserPhoneWidth(t *testing.T) {
 		if (log.getAttribute("role") !== "log" || log.getAttribute("aria-live") !== "polite" || !log.getAttribute("aria-label")) { bad.push("the messages are not a labelled live log"); }
 		if (!log.querySelector(".pc-msg.pc-agent")) { bad.push("the reply is not inside the live log"); }
 		if (document.querySelector("button.parley-launch").getAttribute("aria-expanded") !== "true") { bad.push("the launcher does not say the chat is open"); }
+		if (document.activeElement !== ta) { bad.push("after sending, the focus is on " + document.activeElement.tagName); }
 		return bad.join("; ");
 	})()`))
 	if err != nil || a11y != "" {

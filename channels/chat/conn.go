@@ -208,6 +208,7 @@ func (c *conn) readLoop(ctx context.Context) error {
 		case typeResume:
 			c.enqueue(&outItem{replay: true, after: f.After})
 		case typeMessage:
+			c.typedAt = time.Time{} // the next typing is a new spell: shown at once
 			c.turnOnce.Do(func() {
 				c.turns = make(chan turnItem, turnQueue)
 				go c.turnLoop(ctx)
@@ -230,8 +231,9 @@ const typingNoticeEvery = 2 * time.Second
 // borrowerTyping tells the console that the borrower is typing in the open
 // chat conversation: a typing notice on the bus, with no text. Nothing is
 // published before there is a conversation, nor more often than
-// typingNoticeEvery, so a client sending typing frames in a loop costs the
-// store one read every two seconds.
+// typingNoticeEvery within one spell of typing (a message ends a spell), so
+// a client sending typing frames in a loop costs the store one read every
+// two seconds.
 func (c *conn) borrowerTyping(ctx context.Context) {
 	now := time.Now()
 	if !c.typedAt.IsZero() && now.Sub(c.typedAt) < typingNoticeEvery {

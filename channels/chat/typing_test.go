@@ -64,4 +64,10 @@ func TestBorrowerTypingReachesTheConsole(t *testing.T) {
 	// The widget was answered nothing: the next frame it reads is the turn's.
 	send(t, ws, msg("still here", "c-2"))
 	turnFrames(t, ws, "c-2", 1)
+	// A message ends a spell of typing: the first typing after it is
+	// shown at once, however soon it comes.
+	send(t, ws, map[string]string{"type": "typing"})
+	if _, ok := typing(); !ok {
+		t.Fatal("no typing notice right after a message")
+	}
 }

@@ -298,7 +298,7 @@
       render(it);
     });
 
-    var ws = null, attempt = 0, timer = null, typingTimer = null, stopped = false;
+    var ws = null, attempt = 0, timer = null, typingTimer = null, stopped = false, typedAt = 0;
 
     function showAlert(msg) {
       alert.textContent = msg || "";
@@ -431,11 +431,13 @@
       render(item);
       save();
       input.value = "";
+      input.focus(); // the next message starts where this one was written
+      typedAt = 0; // what is typed next is news at once
       frame({ type: "message", text: text, client_id: item.clientId });
     });
     // Tell the team the borrower is typing: one frame every few seconds
-    // while there is text in the box; the text itself goes nowhere.
-    var typedAt = 0;
+    // while there is text in the box, the first at once after a send; the
+    // text itself goes nowhere.
     input.addEventListener("input", function () {
       var now = Date.now();
       if (!input.value.trim() || now - typedAt < 3000) return;
