@@ -25,6 +25,10 @@ import (
 type flowMemory struct {
 	// Greeted is set once the assistant has introduced itself.
 	Greeted bool `json:"greeted,omitempty"`
+	// CallGreeted is set when a call's welcome greeting introduced the
+	// assistant (VoiceGreeting) before the caller first spoke: that was
+	// the first message, and the introduction is not said again.
+	CallGreeted bool `json:"call_greeted,omitempty"`
 	// Failures counts verification attempts that offered a wrong fact.
 	Failures int `json:"failures,omitempty"`
 	// Matched lists the identity facts confirmed so far; facts may arrive
@@ -110,6 +114,9 @@ func (o *Orchestrator) respond(ctx context.Context, t *Turn) error {
 		}
 	}
 	f.chooseLocale()
+	if f.mem.CallGreeted {
+		f.mem.Greeted = true
+	}
 	f.offersOpen, f.mem.Offered = f.mem.Offered, false
 	f.pendingReadBack, f.mem.ReadBack = f.mem.ReadBack, nil
 	f.run()
@@ -128,6 +135,34 @@ func (o *Orchestrator) respond(ctx context.Context, t *Turn) error {
 		return fmt.Errorf("flows: memory: %w", err)
 	}
 	t.Conversation.Memory = mem
+	return nil
+}
+
+// callGreeted reports whether a call's welcome greeting introduced the
+// assistant on the conversation (flowMemory.CallGreeted).
+func callGreeted(c Conversation) bool {
+	var m flowMemory
+	return len(c.Memory) > 0 && json.Unmarshal(c.Memory, &m) == nil && m.CallGreeted
+}
+
+// markCallGreeted records in the conversation's memory that a call's
+// welcome greeting introduced the assistant.
+func markCallGreeted(c *Conversation) error {
+	var m map[string]json.RawMessage
+	if len(c.Memory) > 0 {
+		if err := json.Unmarshal(c.Memory, &m); err != nil {
+			m = nil // an unreadable memory starts afresh (see respond)
+		}
+	}
+	if m == nil {
+		m = map[string]json.RawMessage{}
+	}
+	m["call_greeted"] = json.RawMessage("true")
+	b, err := json.Marshal(m)
+	if err != nil {
+		return fmt.Errorf("flows: memory: %w", err)
+	}
+	c.Memory = b
 	return nil
 }
 

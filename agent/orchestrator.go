@@ -24,7 +24,8 @@ type Inbound struct {
 	ChannelMessageID string // the channel's idempotency key: MessageSid, client_id, call sid + n
 	ConversationID   string // optional: continue this conversation
 	// Meta carries channel facts: "verified"="true" (an authenticated chat),
-	// "OptOutType" (Twilio Advanced Opt-Out), "CallSid".
+	// "greeted"="true" (a call whose welcome greeting introduced the
+	// assistant), "OptOutType" (Twilio Advanced Opt-Out), "CallSid".
 	Meta map[string]string
 }
 
@@ -234,6 +235,16 @@ func (o *Orchestrator) receive(ctx context.Context, in Inbound, d Durability) (M
 			conv.Verified = true
 			if conv.State == StateOpen {
 				conv.State = StateVerified
+			}
+			if err := st.UpdateConversation(ctx, conv); err != nil {
+				return stored, created, fmt.Errorf("receive: %w", err)
+			}
+		}
+		if in.Meta["greeted"] == "true" && in.Channel == ChannelVoice && !callGreeted(conv) {
+			// The call's welcome greeting introduced the assistant
+			// before the caller spoke: the first reply does not again.
+			if err := markCallGreeted(&conv); err != nil {
+				return stored, created, fmt.Errorf("receive: %w", err)
 			}
 			if err := st.UpdateConversation(ctx, conv); err != nil {
 				return stored, created, fmt.Errorf("receive: %w", err)

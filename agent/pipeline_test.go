@@ -390,8 +390,11 @@ func TestVoiceGreeting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if locale != "en" || !strings.Contains(text, "automated") || !strings.Contains(text, "recorded") || !strings.Contains(text, "Midwest Recovery") {
+	if locale != "en" || !strings.Contains(text, "automated") || !strings.Contains(text, "recorded") || !strings.Contains(text, "calling for Midwest Recovery") {
 		t.Fatalf("greeting = %q (%s)", text, locale)
+	}
+	if n := strings.Count(text, "automated"); n != 1 {
+		t.Errorf("the greeting says it is automated %d times, want once: %q", n, text)
 	}
 	for _, w := range []string{"debt", "owe", "$", "balance"} {
 		if strings.Contains(strings.ToLower(text), w) {

@@ -443,7 +443,9 @@ const RuleDraftGrounding = "PARLEY-GROUNDING"
 // firstMessage reports whether nothing has gone out to this borrower in the
 // conversation yet.
 func (t *Turn) firstMessage() bool {
-	if t.sentCount > 0 {
+	if t.sentCount > 0 || callGreeted(t.Conversation) {
+		// A call's welcome greeting, allowed by the guard as the first
+		// message, was said before anything of the turn.
 		return false
 	}
 	for _, m := range t.Context.History {

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
+	"unicode"
 
 	"github.com/parley-collections/parley/policies"
 	"github.com/parley-collections/parley/prompts"
@@ -47,6 +49,31 @@ func (o *Orchestrator) VoiceGreeting(ctx context.Context, phone string) (text, l
 	d := o.check(t, Reply{Text: text, Purpose: policies.PurposeIdentity})
 	if !d.Sendable() {
 		o.log.Warn("voice greeting refused by the guard", "decision", d.Action)
+		return "", locale, nil
+	}
+	return d.Text, locale, nil
+}
+
+// UnknownCallerReply is what a caller from a number no account has hears
+// in answer to what they said (ErrUnknownSender): the automated assistant,
+// that nothing can be discussed on the call, and the way forward, in the
+// language they spoke, after the guard has allowed it. It reveals nothing
+// about any debt: the caller may be anyone. A reply the guard refuses
+// comes back empty.
+func (o *Orchestrator) UnknownCallerReply(ctx context.Context, said string) (text, locale string, err error) {
+	locale = "en"
+	if strings.ContainsFunc(said, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+		locale = "zh"
+	}
+	text, _, err = prompts.Render(locale, prompts.UnknownCaller{AgentName: o.cfg.AgentName})
+	if err != nil {
+		return "", "", fmt.Errorf("unknown caller: %w", err)
+	}
+	t := &Turn{Account: Account{Borrower: Borrower{Jurisdiction: "US"}}, Conversation: Conversation{Channel: ChannelVoice},
+		Now: o.cfg.Clock.Now(), Locale: locale, o: o, initiatedBy: "borrower", loaded: true}
+	d := o.check(t, Reply{Text: text, Purpose: policies.PurposeIdentity})
+	if !d.Sendable() {
+		o.log.Warn("unknown caller reply refused by the guard", "decision", d.Action)
 		return "", locale, nil
 	}
 	return d.Text, locale, nil

@@ -19,3 +19,15 @@ type VoiceCallback struct{}
 
 // Template names the template.
 func (VoiceCallback) Template() string { return "voice_callback.v1" }
+
+// UnknownCaller answers a caller from a number no account has: who is
+// speaking, that nothing can be discussed on this call, and the way
+// forward (call back from the number that was contacted, or reply to the
+// message). It says nothing about a debt, an account or a creditor: the
+// caller may be anyone.
+type UnknownCaller struct {
+	AgentName string
+}
+
+// Template names the template.
+func (UnknownCaller) Template() string { return "unknown_caller.v1" }

@@ -6,4 +6,5 @@ func init() {
 		VoiceGreeting{AgentName: "Ava"},
 	}
 	samples["voice_callback.v1"] = []Data{VoiceCallback{}}
+	samples["unknown_caller.v1"] = []Data{UnknownCaller{AgentName: "Ava"}}
 }

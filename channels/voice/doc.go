@@ -16,7 +16,10 @@
 // orchestrator with its replies streamed back sentence by sentence, an
 // interrupt cancels the turn in flight and records what the caller heard,
 // and a handoff or a goodbye ends the session with an end message whose
-// handoffData says why. POST /twilio/voice/action, the <Connect action>,
+// handoffData says why. Each turn of a call that was greeted carries
+// Meta "greeted", so the first reply does not introduce the assistant
+// again; a caller from a number no account has (agent.ErrUnknownSender),
+// whom no turn answers, hears the UnknownCaller reply instead of silence. POST /twilio/voice/action, the <Connect action>,
 // then puts a handed-over call through to a person (HandoffNumber) or says
 // goodbye, and ends any other call.
 //

@@ -89,6 +89,18 @@ type FarewellRequest struct {
 // language, before such a call ends.
 type FarewellFunc func(ctx context.Context, r FarewellRequest) (Greeting, error)
 
+// UnknownCallerRequest describes what a caller from a number no account
+// has said (agent.ErrUnknownSender).
+type UnknownCallerRequest struct {
+	CallSid string
+	Phone   string
+	Text    string
+}
+
+// UnknownCallerFunc chooses what such a caller hears in answer,
+// guard-approved and in the language they spoke.
+type UnknownCallerFunc func(ctx context.Context, r UnknownCallerRequest) (Greeting, error)
+
 // Config wires a Handler. Settings, Turn and Greeting are required.
 type Config struct {
 	Settings   twilio.Settings
@@ -101,7 +113,10 @@ type Config struct {
 	// through (<Dial>), in E.164 (PARLEY_VOICE_HANDOFF_NUMBER). Without it
 	// the caller hears Farewell and the call ends.
 	HandoffNumber string
-	Farewell      FarewellFunc  // optional: without it such a call just ends
+	Farewell      FarewellFunc // optional: without it such a call just ends
+	// UnknownCaller answers a caller from a number no account has, whom
+	// no turn can answer; optional: without it they hear nothing.
+	UnknownCaller UnknownCallerFunc
 	ReadLimit     int64         // largest inbound frame; default 64 KB
 	PingPeriod    time.Duration // default 30s
 	PongWait      time.Duration // default 60s; must exceed PingPeriod
@@ -267,7 +282,7 @@ func (h *Handler) call(w http.ResponseWriter, r *http.Request) {
 		// For Twilio's own logs: the relay takes the account from the token.
 		relay.InnerElements = []twiml.Element{&twiml.VoiceParameter{Name: accountParam, Value: req.AccountID}}
 	}
-	claims := relayClaims{CallSid: req.CallSid, AccountID: req.AccountID, Borrower: req.From, Ours: req.To}
+	claims := relayClaims{CallSid: req.CallSid, AccountID: req.AccountID, Borrower: req.From, Ours: req.To, Greeted: g.Text != ""}
 	if strings.HasPrefix(req.Direction, "outbound") {
 		claims.Borrower, claims.Ours = req.To, req.From
 	}

@@ -133,7 +133,7 @@ func TestRelayPromptStreamsTokens(t *testing.T) {
 		}
 	}
 	want := agent.Inbound{Channel: agent.ChannelVoice, AccountID: "DEMO-US-1", From: "+15551230001", To: "+15550001111",
-		Text: "how much do I owe", ChannelMessageID: "CA1:1", Meta: map[string]string{"CallSid": "CA1", "input": "speech", "lang": "en-US"}}
+		Text: "how much do I owe", ChannelMessageID: "CA1:1", Meta: map[string]string{"CallSid": "CA1", "greeted": "true", "input": "speech", "lang": "en-US"}}
 	if diff := cmp.Diff(want, <-b.turns.inbound); diff != "" {
 		t.Errorf("inbound (-want +got):\n%s", diff)
 	}

@@ -122,6 +122,7 @@ type call struct {
 	ours      string
 	accountID string
 	convID    string // known once a turn has run
+	greeted   bool   // the welcome greeting introduced the assistant
 }
 
 // session is one ConversationRelay connection: the reader runs in the
@@ -319,7 +320,7 @@ func (s *session) setup(m inbound) bool {
 	if m.CallSid != v.CallSid {
 		return false
 	}
-	s.call = call{sid: v.CallSid, borrower: v.Borrower, ours: v.Ours, accountID: v.AccountID}
+	s.call = call{sid: v.CallSid, borrower: v.Borrower, ours: v.Ours, accountID: v.AccountID, greeted: v.Greeted}
 	s.bound = true
 	s.log.Info("voice: call bound", "call", v.CallSid, "borrower", twilio.Redact(v.Borrower), "direction", m.Direction)
 	return true
@@ -353,6 +354,9 @@ func (s *session) startTurn(text string, meta map[string]string) {
 func (s *session) runTurn(t *turn, c call, n int, text string, meta map[string]string) {
 	ctx := t.ctx
 	meta["CallSid"] = c.sid
+	if c.greeted {
+		meta["greeted"] = "true"
+	}
 	in := agent.Inbound{
 		Channel:          agent.ChannelVoice,
 		AccountID:        c.accountID,
@@ -380,13 +384,23 @@ func (s *session) runTurn(t *turn, c call, n int, text string, meta map[string]s
 		s.log.Info("voice: turn cancelled", "call", c.sid, "turn", n)
 		return
 	}
-	if err != nil && !errors.Is(err, agent.ErrUnknownSender) {
+	unknown := errors.Is(err, agent.ErrUnknownSender)
+	if err != nil && !unknown {
 		s.log.Error("voice: turn", "call", c.sid, "turn", n, "err", err)
 	}
 	if !streamed.Load() {
 		for _, r := range res.Replies {
 			stream(r.Text)
 		}
+	}
+	if unknown && !streamed.Load() && s.h.cfg.UnknownCaller != nil {
+		// No account has this number, so no turn answers: the caller
+		// still hears who is speaking and what they can do.
+		g, err := s.h.cfg.UnknownCaller(ctx, UnknownCallerRequest{CallSid: c.sid, Phone: c.borrower, Text: text})
+		if err != nil {
+			s.log.Error("voice: unknown caller", "call", c.sid, "err", err)
+		}
+		stream(g.Text)
 	}
 	s.send(t, textMessage{Type: "text", Token: "", Last: true})
 	switch res.Conversation.State {

@@ -34,8 +34,11 @@ type relayClaims struct {
 	AccountID string `json:"a,omitempty"` // the account of a call Parley placed
 	Borrower  string `json:"b,omitempty"` // the far end: From inbound, To on calls Parley placed
 	Ours      string `json:"o,omitempty"`
-	Expires   int64  `json:"e"` // Unix milliseconds
-	Nonce     string `json:"n"`
+	// Greeted is set when the TwiML greets the caller (welcomeGreeting):
+	// the greeting introduced the assistant, and the turns say so.
+	Greeted bool   `json:"g,omitempty"`
+	Expires int64  `json:"e"` // Unix milliseconds
+	Nonce   string `json:"n"`
 }
 
 // errRelayToken is a token refused: missing, forged, expired or spent.

@@ -81,6 +81,7 @@ func (a *app) mountChannels(ctx context.Context) error {
 		Turn:          voice.Turns(a.orch),
 		Greeting:      a.voiceGreeting,
 		Farewell:      a.voiceFarewell,
+		UnknownCaller: a.voiceUnknownCaller,
 		Interrupts:    a.orch,
 		Outcomes:      a.orch,
 		HandoffNumber: a.cfg.HandoffNumber,
@@ -125,6 +126,12 @@ func (a *app) voiceGreeting(ctx context.Context, r voice.GreetingRequest) (voice
 		phone = r.To
 	}
 	text, locale, err := a.orch.VoiceGreeting(ctx, phone)
+	return voice.Greeting{Text: text, Language: locale}, err
+}
+
+// voiceUnknownCaller answers a caller whose number no account has.
+func (a *app) voiceUnknownCaller(ctx context.Context, r voice.UnknownCallerRequest) (voice.Greeting, error) {
+	text, locale, err := a.orch.UnknownCallerReply(ctx, r.Text)
 	return voice.Greeting{Text: text, Language: locale}, err
 }
 
