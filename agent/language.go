@@ -18,6 +18,9 @@ var (
 // languageRequest returns "en" or "zh" when text asks to continue in that
 // language, "" otherwise.
 func languageRequest(text string) string {
+	if !namesLanguage(text) {
+		return ""
+	}
 	text = strings.TrimSpace(text)
 	en, zh := askEnglish.FindStringIndex(text), askChinese.FindStringIndex(text)
 	switch {
@@ -27,6 +30,23 @@ func languageRequest(text string) string {
 		return "zh"
 	}
 	return ""
+}
+
+// languageNames are what every request askEnglish or askChinese matches
+// holds, in lower case.
+var languageNames = []string{"english", "chinese", "mandarin", "英文", "英语", "中文", "汉语", "普通话", "华语"}
+
+// namesLanguage reports whether text holds one of languageNames in any
+// case, as the patterns' (?i) reads them (it folds the long s, ſ, to s):
+// without one, neither pattern can match, and most messages have none.
+func namesLanguage(text string) bool {
+	folded := strings.ToLower(strings.ReplaceAll(text, "ſ", "s"))
+	for _, n := range languageNames {
+		if strings.Contains(folded, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // switchLanguage honours an explicit request for a language: the

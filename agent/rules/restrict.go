@@ -71,6 +71,12 @@ var (
 	reZHAfterThen = regexp.MustCompile(`^\s*再`)
 )
 
+// onlyWords reports whether s holds a word every pattern of reChannelEN
+// needs ("only", "just" or "in writing"); without one, none can match.
+func onlyWords(s string) bool {
+	return strings.Contains(s, "only") || strings.Contains(s, "just") || strings.Contains(s, "in writing")
+}
+
 // span is a part of the text a restriction was read from.
 type span struct{ start, end int }
 
@@ -111,6 +117,9 @@ func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
 		}
 		// How.
 		for _, re := range reChannelEN {
+			if !onlyWords(s) {
+				break
+			}
 			for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
 				if ch := channelWord(s[m[2]:m[3]]); ch != "" {
 					add(agent.ContactRestriction{Kind: policies.RestrictChannel, Channels: []string{ch}}, at(m))

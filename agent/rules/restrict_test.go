@@ -3,6 +3,7 @@ package rules
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/parley-collections/parley/agent"
@@ -98,6 +99,22 @@ func TestContactRestrictions(t *testing.T) {
 		}
 		if tc.also != "" && !slices.Contains(intents, tc.also) {
 			t.Errorf("%q: %v lacks %s", tc.text, intents, tc.also)
+		}
+	}
+}
+
+// TestOnlyWordsInEveryChannelPattern: every pattern of reChannelEN holds
+// "only", "just" or "in writing", which onlyWords looks for before them.
+func TestOnlyWordsInEveryChannelPattern(t *testing.T) {
+	t.Parallel()
+	for _, re := range reChannelEN {
+		if src := re.String(); !strings.Contains(src, "only") && !strings.Contains(src, "just") && !strings.Contains(src, "in writing") {
+			t.Errorf("%s needs none of the words onlyWords looks for", src)
+		}
+	}
+	for _, s := range []string{"only email me", "just text me", "email only", "in writing by email please"} {
+		if !onlyWords(s) {
+			t.Errorf("onlyWords(%q) = false", s)
 		}
 	}
 }
