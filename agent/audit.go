@@ -50,7 +50,7 @@ type AuditQuery struct {
 	Limit          int
 }
 
-// Auditor is implemented by stores that keep the access log: the record
+// Auditor keeps the access log (a ConsoleStore role): the record
 // of every read of a transcript. The console refuses to show a transcript
 // whose read it cannot record.
 type Auditor interface {

@@ -152,7 +152,7 @@ func DemoAccounts(now time.Time) []Account {
 // SeedDemo adds the demo accounts the store does not have yet and reports
 // how many it added; accounts already there, changed or not, are left alone.
 // Identity facts are digested as NewIdentityFacts does (tests, terminal chat).
-func SeedDemo(ctx context.Context, s Store, now time.Time) (created int, err error) {
+func SeedDemo(ctx context.Context, s Portfolio, now time.Time) (created int, err error) {
 	return SeedDemoKeyed(ctx, s, now, unkeyed)
 }
 
@@ -160,7 +160,7 @@ func SeedDemo(ctx context.Context, s Store, now time.Time) (created int, err err
 // account already there whose facts h cannot verify (a demo server started
 // with another key) has its identity digests replaced, when the store is an
 // IdentityStore; the rest of it is left alone.
-func SeedDemoKeyed(ctx context.Context, s Store, now time.Time, h *IdentityHasher) (created int, err error) {
+func SeedDemoKeyed(ctx context.Context, s Portfolio, now time.Time, h *IdentityHasher) (created int, err error) {
 	for _, a := range DemoAccounts(now) {
 		facts := DemoIdentity[a.ID]
 		a.Borrower.Identity = h.Facts(a.ID, facts.DOB, facts.Postcode, facts.IDLast4)

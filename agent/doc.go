@@ -9,6 +9,13 @@
 // sub-packages named after their technology (agent/sqlite, agent/postgres,
 // agent/openai, agent/qdrant, agent/console) and in channels/.
 //
+// The store is split into the roles its consumers use, all required, none
+// probed at run time: TurnStore (the orchestrator), OutboxStore (the
+// dispatcher), ConsoleStore (the console: reads, its notes and
+// assignments, users, the access log; never messages or owners, which go
+// through the orchestrator), Portfolio (import, demo data) and Retainer.
+// Store is all of them; agent/storetest checks it on SQLite and PostgreSQL.
+//
 // # The turn pipeline
 //
 // Every turn on a borrower's message runs one way (Orchestrator.Process):

@@ -64,7 +64,7 @@ func InConversation(id string) TurnOption {
 
 // Config wires an Orchestrator. Store, Brain and Guard are required.
 type Config struct {
-	Store     Store
+	Store     TurnStore
 	Brain     Brain
 	Guard     Guard
 	Clock     Clock     // default SystemClock
@@ -163,9 +163,6 @@ func NewOrchestrator(cfg Config) (*Orchestrator, error) {
 	}
 	return &Orchestrator{cfg: cfg, log: cfg.Logger}, nil
 }
-
-// Store returns the orchestrator's store.
-func (o *Orchestrator) Store() Store { return o.cfg.Store }
 
 // Bus returns the orchestrator's bus.
 func (o *Orchestrator) Bus() Bus { return o.cfg.Bus }

@@ -16,7 +16,7 @@ import (
 // claimed by one worker at a time, and completed in the store before the
 // next claim could see it).
 type Dispatcher struct {
-	Store   Store
+	Store   OutboxStore
 	Senders map[Channel]Sender
 	Clock   Clock
 	Bus     Bus

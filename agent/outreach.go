@@ -316,7 +316,7 @@ func (o *Orchestrator) sendDeferred(ctx context.Context, messageID string, diale
 	return nil
 }
 
-func mustPlans(ctx context.Context, st Store, accountID string) []Plan {
+func mustPlans(ctx context.Context, st ConversationReader, accountID string) []Plan {
 	ps, err := st.Plans(ctx, accountID)
 	if err != nil {
 		return nil

@@ -315,7 +315,7 @@ func hasEvent(es []agent.Event, k agent.EventKind) bool {
 // takeoverStore hands the conversation to a supervisor just before the
 // call's greeting is stored, as a takeover racing the outreach would.
 type takeoverStore struct {
-	agent.Store
+	agent.TurnStore
 	by string
 }
 
@@ -328,7 +328,7 @@ func (s takeoverStore) FinishTurn(ctx context.Context, end agent.TurnEnd) (strin
 			break
 		}
 	}
-	return s.Store.FinishTurn(ctx, end)
+	return s.TurnStore.FinishTurn(ctx, end)
 }
 
 // A supervisor who takes the conversation over while a call is being
@@ -338,7 +338,7 @@ func TestVoiceOutreachStopsForATakeoverWhileDialling(t *testing.T) {
 	t.Parallel()
 	bus := agent.NewMemoryBus()
 	b := setupCalls(t, func(_ *agent.Account, c *agent.Config) {
-		c.Store = takeoverStore{Store: c.Store, by: "u_sup"}
+		c.Store = takeoverStore{TurnStore: c.Store, by: "u_sup"}
 		c.Bus = bus
 	})
 	ctx, cancel := context.WithCancel(b.ctx)

@@ -480,9 +480,7 @@ func (r *rowReader) fraction(name string) int {
 
 // IndexBorrowers reads every account's borrower into the guard's digest
 // set of names and addresses (policies.NewBorrowerIndex), a page at a time.
-func IndexBorrowers(ctx context.Context, st interface {
-	Accounts(ctx context.Context, after string, limit int) ([]Account, error)
-}) (*policies.BorrowerIndex, error) {
+func IndexBorrowers(ctx context.Context, st AccountReader) (*policies.BorrowerIndex, error) {
 	var names, emails []string
 	after := ""
 	for {

@@ -7,146 +7,140 @@ import (
 	"time"
 )
 
-// Store is Parley's persistence. agent/sqlite is the embedded default and
-// agent/postgres the production store; agent/storetest is the contract suite
-// both pass. Every method is safe for concurrent use.
+// Store is Parley's persistence: every role below together. agent/sqlite
+// is the embedded default and agent/postgres the production store;
+// agent/storetest is the contract suite both pass. Each consumer takes the
+// one role it uses: the orchestrator a TurnStore, the outbox dispatcher an
+// OutboxStore, the console a ConsoleStore, account import a Portfolio.
+// Every method is safe for concurrent use.
 type Store interface {
+	TurnStore
+	Portfolio
+	OutboxStore
+	ConsoleStore
+	Retainer
+
 	// Ping reports whether the store is reachable.
 	Ping(ctx context.Context) error
 	// Close releases the store's resources.
 	Close() error
+}
 
-	// PutAccount inserts or replaces an account.
-	PutAccount(ctx context.Context, a Account) error
-	// ImportAccounts inserts or replaces all accounts in one transaction: all or nothing.
-	ImportAccounts(ctx context.Context, as []Account) error
+// AccountReader reads accounts.
+type AccountReader interface {
 	// Account returns one account, or ErrNotFound.
 	Account(ctx context.Context, id string) (Account, error)
 	// AccountByPhone finds the account whose borrower has that E.164 number, or ErrNotFound.
 	AccountByPhone(ctx context.Context, phone string) (Account, error)
 	// Accounts lists accounts ordered by id, after the given id, at most limit (0 = all).
 	Accounts(ctx context.Context, after string, limit int) ([]Account, error)
+}
+
+// IdentityWriter rewrites an account's identity digests.
+type IdentityWriter interface {
+	// SetIdentity rewrites an account's identity digests alone, leaving
+	// the rest of the account as it is: the orchestrator stores a digest
+	// it upgraded on a successful check (IdentityHasher.Check). An unknown
+	// account is ErrNotFound.
+	SetIdentity(ctx context.Context, accountID string, f IdentityFacts) error
+}
+
+// Portfolio is the accounts: what import and the demo data write.
+type Portfolio interface {
+	AccountReader
+	IdentityWriter
+
+	// PutAccount inserts or replaces an account.
+	PutAccount(ctx context.Context, a Account) error
+	// ImportAccounts inserts or replaces all accounts in one transaction: all or nothing.
+	ImportAccounts(ctx context.Context, as []Account) error
 	// SetAccountFlags replaces an account's flags.
 	SetAccountFlags(ctx context.Context, accountID string, f AccountFlags) error
+}
 
-	// CreateConversation stores a new conversation; it fills ID and times when empty.
-	CreateConversation(ctx context.Context, c *Conversation) error
+// ConversationReader reads conversations and what is recorded of them.
+type ConversationReader interface {
 	// Conversation returns one conversation, or ErrNotFound.
 	Conversation(ctx context.Context, id string) (Conversation, error)
 	// OpenConversation returns the newest conversation of an account on a
 	// channel that is not closed, or ErrNotFound.
 	OpenConversation(ctx context.Context, accountID string, ch Channel) (Conversation, error)
-	// UpdateConversation writes state, verified, locale, memory and address.
-	// It never changes the owner: see SetOwner.
-	UpdateConversation(ctx context.Context, c Conversation) error
-	// SetOwner changes the owner from `from` to `to` atomically and returns
-	// ErrNotOwner when the owner is not `from`.
-	SetOwner(ctx context.Context, conversationID, from, to string) error
-	// Transfer changes a conversation's owner from From to To and stores
-	// the change's audit event, in one transaction: a takeover or a
-	// hand-back is never without its record. With Reopen, a conversation
-	// waiting for a person (StateHandoff) goes back to open, or verified
-	// when it is. It returns the conversation after the change and the
-	// stored event; when the owner is not From it changes nothing and
-	// returns the conversation as it is with ErrNotOwner.
-	Transfer(ctx context.Context, t OwnerTransfer) (Conversation, Event, error)
 	// Conversations lists conversations, newest activity first.
 	Conversations(ctx context.Context, f ConversationFilter) ([]ConversationSummary, error)
-
-	// InsertInbound stores an inbound message idempotently on (channel,
-	// channel message id): a second insert returns the first message and
-	// created=false. It fills ID, Seq and CreatedAt.
-	// It is on disk when it returns unless d is FlushLater.
-	InsertInbound(ctx context.Context, m Message, d Durability) (stored Message, created bool, err error)
-	// InsertOutbound stores an outbound message and, when item is not nil,
-	// its outbox row, in one transaction. It is idempotent on m.ID: when a
-	// message with that ID exists it returns it and enqueues nothing. When
-	// requireAI is true and the conversation is not owned by the AI, it
-	// stores the message with status dropped, enqueues nothing and returns
-	// the stored message with ErrNotOwner. It fills Seq and CreatedAt.
-	InsertOutbound(ctx context.Context, m Message, item *OutboxItem, requireAI bool) (Message, error)
 	// Message returns one message, or ErrNotFound.
 	Message(ctx context.Context, id string) (Message, error)
 	// MessageByChannelID finds a message by its channel message id.
 	MessageByChannelID(ctx context.Context, ch Channel, channelMessageID string) (Message, error)
 	// Messages returns a conversation's messages with Seq > afterSeq, in order, at most limit (0 = all).
 	Messages(ctx context.Context, conversationID string, afterSeq int64, limit int) ([]Message, error)
-	// SetMessageStatus moves a message's status forward (StatusRank); a
-	// backward move is ignored and reports false.
-	SetMessageStatus(ctx context.Context, id string, s MessageStatus, providerID string) (bool, error)
-	// ReviseOutbound rewrites the text, guard decision, template version
-	// and model of an outbound message still in StatusSending: a reply
-	// stored before each part of it is spoken, as it streams. A missing
-	// message is ErrNotFound; one no longer sending is ErrConflict.
-	ReviseOutbound(ctx context.Context, m Message) error
-	// SetInterrupted records where a caller cut a spoken reply (the last
-	// record wins), or returns ErrNotFound.
-	SetInterrupted(ctx context.Context, messageID string, in Interrupt) error
-	// PendingInbound lists inbound messages still in StatusReceived, oldest first:
-	// turns that must run (after a crash, too).
-	PendingInbound(ctx context.Context, limit int) ([]Message, error)
-
-	// AddEvent stores an event; it fills ID and At when empty.
-	AddEvent(ctx context.Context, e Event) (Event, error)
 	// Events lists a conversation's events in order.
 	Events(ctx context.Context, conversationID string) ([]Event, error)
-
-	// AddContactAttempt records an attempt to reach a borrower.
-	AddContactAttempt(ctx context.Context, c ContactAttempt) error
 	// ContactAttempts lists an account's attempts at or after since, in order.
 	ContactAttempts(ctx context.Context, accountID string, since time.Time) ([]ContactAttempt, error)
-
-	// SetConsent records a borrower's consent state on a channel.
-	SetConsent(ctx context.Context, c Consent) error
 	// Consents lists an account's consents.
 	Consents(ctx context.Context, accountID string) ([]Consent, error)
-
-	// PutPlan inserts or replaces a plan.
-	PutPlan(ctx context.Context, p Plan) error
 	// Plans lists an account's plans, oldest first.
 	Plans(ctx context.Context, accountID string) ([]Plan, error)
-
-	// AddDispute records a dispute.
-	AddDispute(ctx context.Context, d Dispute) error
 	// Disputes lists an account's disputes, oldest first.
 	Disputes(ctx context.Context, accountID string) ([]Dispute, error)
-
-	// AddRestriction records a contact restriction; one with a known ID is
-	// replaced. An empty ID and creation time are filled in.
-	AddRestriction(ctx context.Context, r Restriction) error
 	// Restrictions lists an account's contact restrictions, oldest first.
 	Restrictions(ctx context.Context, accountID string) ([]Restriction, error)
+}
 
-	// ClaimOutbox leases up to limit due pending rows (or rows whose lease
-	// ran out) to worker until now+lease. A row is held by one worker at a time.
-	ClaimOutbox(ctx context.Context, worker string, now time.Time, lease time.Duration, limit int) ([]OutboxItem, error)
-	// CompleteOutbox marks a claimed row sent and its message sent with the provider id.
-	CompleteOutbox(ctx context.Context, id int64, worker, providerID string) error
-	// RetryOutbox returns a claimed row to pending for another attempt at next.
-	RetryOutbox(ctx context.Context, id int64, worker string, next time.Time, lastErr string) error
-	// FailOutbox dead-letters a claimed row and marks its message failed.
-	FailOutbox(ctx context.Context, id int64, worker, lastErr string) error
-	// Outbox lists rows in a status, oldest first, at most limit (0 = all).
-	Outbox(ctx context.Context, s OutboxStatus, limit int) ([]OutboxItem, error)
-
+// Locker serializes the work on one conversation.
+type Locker interface {
 	// Lock serializes turns on a conversation: it blocks until the caller
 	// holds the conversation, across connections and replicas where the
 	// backend can, and returns the function that releases it.
 	Lock(ctx context.Context, conversationID string) (unlock func(), err error)
+}
 
-	// AddUser stores a console user; a taken name is ErrConflict.
-	AddUser(ctx context.Context, u User) (User, error)
-	// UserByName returns a user, or ErrNotFound.
-	UserByName(ctx context.Context, name string) (User, error)
-	// User returns a user by id, or ErrNotFound.
-	User(ctx context.Context, id string) (User, error)
-	// CreateSession stores a console session.
-	CreateSession(ctx context.Context, s Session) error
-	// Session returns a session by token digest that has not expired at now, or ErrNotFound.
-	Session(ctx context.Context, tokenHash string, now time.Time) (Session, error)
-	// DeleteSession ends a session.
-	DeleteSession(ctx context.Context, tokenHash string) error
+// EventLog stores audit events.
+type EventLog interface {
+	// AddEvent stores an event; it fills ID and At when empty.
+	AddEvent(ctx context.Context, e Event) (Event, error)
+}
 
+// TurnStore is what the orchestrator runs turns on: storing inbound
+// messages, reading a turn in one round trip and committing it in one
+// transaction, and the records a turn reads.
+type TurnStore interface {
+	AccountReader
+	IdentityWriter
+	ConversationReader
+	Locker
+	EventLog
+	TurnReader
+	StreamCloser
+	TokenSpender
+
+	// FindSender finds, in one round trip, what storing an inbound
+	// message needs to know first: the account whose borrower has the
+	// phone (ErrNotFound when none has), its newest conversation on the
+	// channel that is not closed (Open reports whether there is one), and
+	// the message already stored under the channel message id, if any (a
+	// redelivery), as AccountByPhone, OpenConversation and
+	// MessageByChannelID would.
+	FindSender(ctx context.Context, q SenderLookup) (FoundSender, error)
+	// InsertInbound stores an inbound message idempotently on (channel,
+	// channel message id): a second insert returns the first message and
+	// created=false. It fills ID, Seq and CreatedAt.
+	// It is on disk when it returns unless d is FlushLater.
+	InsertInbound(ctx context.Context, m Message, d Durability) (stored Message, created bool, err error)
+	// OpenWithInbound opens a conversation and stores its first inbound
+	// message in one transaction: CreateConversation and then
+	// InsertInbound, all or nothing. It fills c as CreateConversation does
+	// and returns what InsertInbound would, durable as d says.
+	OpenWithInbound(ctx context.Context, c *Conversation, m Message, d Durability) (stored Message, created bool, err error)
+	// Flush returns once every write committed so far, FlushLater ones
+	// included, is on disk.
+	Flush(ctx context.Context) error
+	// BeginTurn takes a conversation's lock, as Lock does, and reads the
+	// turn on one of its inbound messages under it, as ReadTurn does
+	// (q.MessageID; a message of another conversation is an error), on
+	// PostgreSQL in one round trip. The turn holds the lock until its
+	// Commit or Release.
+	BeginTurn(ctx context.Context, conversationID string, q TurnQuery) (HeldTurn, TurnData, error)
 	// FinishTurn commits a turn in one transaction: it writes the
 	// conversation as UpdateConversation does (never changing its owner),
 	// applies the account flag changes one flag at a time, upserts the
@@ -163,35 +157,109 @@ type Store interface {
 	// conversation, account or message is ErrNotFound. A turn run again
 	// after a failure writes the same ids, so nothing is doubled.
 	FinishTurn(ctx context.Context, end TurnEnd) (owner string, stored []Event, err error)
+	// CreateConversation stores a new conversation; it fills ID and times when empty.
+	CreateConversation(ctx context.Context, c *Conversation) error
+	// UpdateConversation writes state, verified, locale, memory and address.
+	// It never changes the owner: see SetOwner.
+	UpdateConversation(ctx context.Context, c Conversation) error
+	// SetOwner changes the owner from `from` to `to` atomically and returns
+	// ErrNotOwner when the owner is not `from`.
+	SetOwner(ctx context.Context, conversationID, from, to string) error
+	// Transfer changes a conversation's owner from From to To and stores
+	// the change's audit event, in one transaction: a takeover or a
+	// hand-back is never without its record. With Reopen, a conversation
+	// waiting for a person (StateHandoff) goes back to open, or verified
+	// when it is. It returns the conversation after the change and the
+	// stored event; when the owner is not From it changes nothing and
+	// returns the conversation as it is with ErrNotOwner.
+	Transfer(ctx context.Context, t OwnerTransfer) (Conversation, Event, error)
+	// InsertOutbound stores an outbound message and, when item is not nil,
+	// its outbox row, in one transaction. It is idempotent on m.ID: when a
+	// message with that ID exists it returns it and enqueues nothing. When
+	// requireAI is true and the conversation is not owned by the AI, it
+	// stores the message with status dropped, enqueues nothing and returns
+	// the stored message with ErrNotOwner. It fills Seq and CreatedAt.
+	InsertOutbound(ctx context.Context, m Message, item *OutboxItem, requireAI bool) (Message, error)
+	// SetMessageStatus moves a message's status forward (StatusRank); a
+	// backward move is ignored and reports false.
+	SetMessageStatus(ctx context.Context, id string, s MessageStatus, providerID string) (bool, error)
+	// ReviseOutbound rewrites the text, guard decision, template version
+	// and model of an outbound message still in StatusSending: a reply
+	// stored before each part of it is spoken, as it streams. A missing
+	// message is ErrNotFound; one no longer sending is ErrConflict.
+	ReviseOutbound(ctx context.Context, m Message) error
+	// SetInterrupted records where a caller cut a spoken reply (the last
+	// record wins), or returns ErrNotFound.
+	SetInterrupted(ctx context.Context, messageID string, in Interrupt) error
+	// PendingInbound lists inbound messages still in StatusReceived, oldest first:
+	// turns that must run (after a crash, too).
+	PendingInbound(ctx context.Context, limit int) ([]Message, error)
+	// AddContactAttempt records an attempt to reach a borrower.
+	AddContactAttempt(ctx context.Context, c ContactAttempt) error
+	// SetConsent records a borrower's consent state on a channel.
+	SetConsent(ctx context.Context, c Consent) error
+	// PutPlan inserts or replaces a plan.
+	PutPlan(ctx context.Context, p Plan) error
+	// AddDispute records a dispute.
+	AddDispute(ctx context.Context, d Dispute) error
+	// AddRestriction records a contact restriction; one with a known ID is
+	// replaced. An empty ID and creation time are filled in.
+	AddRestriction(ctx context.Context, r Restriction) error
+}
 
-	// BeginTurn takes a conversation's lock, as Lock does, and reads the
-	// turn on one of its inbound messages under it, as ReadTurn does
-	// (q.MessageID; a message of another conversation is an error), on
-	// PostgreSQL in one round trip. The turn holds the lock until its
-	// Commit or Release.
-	BeginTurn(ctx context.Context, conversationID string, q TurnQuery) (HeldTurn, TurnData, error)
+// OutboxLister lists outbox rows.
+type OutboxLister interface {
+	// Outbox lists rows in a status, oldest first, at most limit (0 = all).
+	Outbox(ctx context.Context, s OutboxStatus, limit int) ([]OutboxItem, error)
+}
 
-	// FindSender finds, in one round trip, what storing an inbound
-	// message needs to know first: the account whose borrower has the
-	// phone (ErrNotFound when none has), its newest conversation on the
-	// channel that is not closed (Open reports whether there is one), and
-	// the message already stored under the channel message id, if any (a
-	// redelivery), as AccountByPhone, OpenConversation and
-	// MessageByChannelID would.
-	FindSender(ctx context.Context, q SenderLookup) (FoundSender, error)
-	// OpenWithInbound opens a conversation and stores its first inbound
-	// message in one transaction: CreateConversation and then
-	// InsertInbound, all or nothing. It fills c as CreateConversation does
-	// and returns what InsertInbound would, durable as d says.
-	OpenWithInbound(ctx context.Context, c *Conversation, m Message, d Durability) (stored Message, created bool, err error)
-	// Flush returns once every write committed so far, FlushLater ones
-	// included, is on disk.
-	Flush(ctx context.Context) error
-	// SetIdentity rewrites an account's identity digests alone, leaving
-	// the rest of the account as it is: the orchestrator stores a digest
-	// it upgraded on a successful check (IdentityHasher.Check). An unknown
-	// account is ErrNotFound.
-	SetIdentity(ctx context.Context, accountID string, f IdentityFacts) error
+// OutboxStore is what the outbox dispatcher sends from: rows leased to one
+// worker at a time and settled.
+type OutboxStore interface {
+	OutboxLister
+
+	// ClaimOutbox leases up to limit due pending rows (or rows whose lease
+	// ran out) to worker until now+lease. A row is held by one worker at a time.
+	ClaimOutbox(ctx context.Context, worker string, now time.Time, lease time.Duration, limit int) ([]OutboxItem, error)
+	// CompleteOutbox marks a claimed row sent and its message sent with the provider id.
+	CompleteOutbox(ctx context.Context, id int64, worker, providerID string) error
+	// RetryOutbox returns a claimed row to pending for another attempt at next.
+	RetryOutbox(ctx context.Context, id int64, worker string, next time.Time, lastErr string) error
+	// FailOutbox dead-letters a claimed row and marks its message failed.
+	FailOutbox(ctx context.Context, id int64, worker, lastErr string) error
+}
+
+// AccessStore is the console's users, sessions and login throttle.
+type AccessStore interface {
+	LoginThrottle
+	PasswordStore
+
+	// AddUser stores a console user; a taken name is ErrConflict.
+	AddUser(ctx context.Context, u User) (User, error)
+	// UserByName returns a user, or ErrNotFound.
+	UserByName(ctx context.Context, name string) (User, error)
+	// User returns a user by id, or ErrNotFound.
+	User(ctx context.Context, id string) (User, error)
+	// CreateSession stores a console session.
+	CreateSession(ctx context.Context, s Session) error
+	// Session returns a session by token digest that has not expired at now, or ErrNotFound.
+	Session(ctx context.Context, tokenHash string, now time.Time) (Session, error)
+	// DeleteSession ends a session.
+	DeleteSession(ctx context.Context, tokenHash string) error
+}
+
+// ConsoleStore is what the console reads and writes itself: conversations
+// and their records, accounts, dead letters, its users and the access log,
+// its own notes and assignments (events, under the conversation's lock).
+// Messages to a borrower and changes of owner go through the orchestrator.
+type ConsoleStore interface {
+	AccountReader
+	ConversationReader
+	Locker
+	EventLog
+	OutboxLister
+	AccessStore
+	Auditor
 }
 
 // HeldTurn is a turn holding its conversation's lock (Store.BeginTurn).
@@ -307,7 +375,7 @@ type FlagChange struct {
 	Value bool
 }
 
-// StreamCloser is implemented by stores that close the spoken replies a
+// StreamCloser closes the spoken replies a
 // process left open. A streamed reply is stored as sending before its
 // first part is spoken and marked sent once complete, so a process that
 // stops mid-reply leaves it sending, with no outbox row to finish it.
@@ -333,7 +401,7 @@ type FoundSender struct {
 	Delivered    *Message // the message stored under the channel message id
 }
 
-// TurnReader is implemented by stores that read what a turn starts from in
+// TurnReader reads what a turn starts from in
 // one round trip, from one snapshot: the inbound message, its conversation
 // and account, the conversation's messages from History before the inbound
 // one on (at most History of them before it, and any after it), and the
@@ -369,7 +437,7 @@ type TurnData struct {
 	Restrictions []Restriction // the account's contact restrictions, oldest first
 }
 
-// LoginThrottle is implemented by stores that count failed console logins
+// LoginThrottle counts failed console logins
 // per key (a user name, a source address), so that every replica backs off
 // alike. A failure older than since starts the count again.
 type LoginThrottle interface {
@@ -383,14 +451,14 @@ type LoginThrottle interface {
 	ClearLoginFailures(ctx context.Context, key string) error
 }
 
-// PasswordStore is implemented by stores that change a console user's
+// PasswordStore changes a console user's
 // password hash; the user's sessions end with it. An unknown name is
 // ErrNotFound.
 type PasswordStore interface {
 	SetPassword(ctx context.Context, name, passwordHash string) error
 }
 
-// TokenSpender is implemented by stores that accept a one-time token once
+// TokenSpender accepts a one-time token once
 // across every replica: SpendToken records token until expires and
 // reports whether this was its first use. Tokens expired at now are
 // forgotten on the way.
@@ -398,7 +466,7 @@ type TokenSpender interface {
 	SpendToken(ctx context.Context, token string, expires, now time.Time) (first bool, err error)
 }
 
-// Retainer is implemented by stores that enforce the retention period:
+// Retainer enforces the retention period:
 // PurgeClosed deletes closed conversations whose last activity is before
 // before, with their messages, events and outbox rows, and the contact
 // attempts made for them, and returns how many conversations it deleted.

@@ -238,7 +238,7 @@ func nonNil[T any](s []T) []T {
 
 // reads lists a conversation's transcript reads for its detail.
 func (h *Handler) reads(ctx context.Context, id string) ([]agent.Access, error) {
-	all, err := h.auditor.AccessLog(ctx, agent.AuditQuery{ConversationID: id})
+	all, err := h.cfg.Store.AccessLog(ctx, agent.AuditQuery{ConversationID: id})
 	if err != nil {
 		return nil, fmt.Errorf("access log: %w", err)
 	}

@@ -24,7 +24,7 @@ func (h *Handler) access(r *http.Request, action agent.AccessAction, convID, acc
 // record stores access records before what they record is shown: a read
 // that cannot be recorded is not served.
 func (h *Handler) record(r *http.Request, recs ...agent.Access) ([]agent.Access, error) {
-	stored, err := h.auditor.RecordAccess(r.Context(), recs)
+	stored, err := h.cfg.Store.RecordAccess(r.Context(), recs)
 	if err != nil {
 		return nil, fmt.Errorf("record access: %w", err)
 	}
@@ -166,7 +166,7 @@ func (h *Handler) exportAudit(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/x-ndjson; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="parley-audit-`+h.cfg.Clock.Now().UTC().Format("20060102T150405Z")+`.jsonl"`)
-	if err := WriteAudit(r.Context(), w, h.auditor, q); err != nil {
+	if err := WriteAudit(r.Context(), w, h.cfg.Store, q); err != nil {
 		// The body is cut short: the client has a truncated file, not a
 		// whole one that lies.
 		h.log.Error("console: audit export", "err", err)

@@ -20,10 +20,7 @@ import (
 // accessLog reads the whole access log of the bundle's store.
 func (b *testBundle) accessLog(t *testing.T, q agent.AuditQuery) []agent.Access {
 	t.Helper()
-	au, ok := b.store.(agent.Auditor)
-	if !ok {
-		t.Fatalf("%T is not an agent.Auditor", b.store)
-	}
+	au := b.store
 	log, err := au.AccessLog(b.ctx, q)
 	if err != nil {
 		t.Fatal(err)
@@ -116,8 +113,7 @@ func TestEveryTranscriptReadIsAudited(t *testing.T) {
 
 // failingAuditor is a store whose access log cannot be written.
 type failingAuditor struct {
-	agent.Store
-	agent.Auditor
+	agent.ConsoleStore
 }
 
 func (failingAuditor) RecordAccess(context.Context, []agent.Access) ([]agent.Access, error) {
@@ -129,7 +125,7 @@ func (failingAuditor) RecordAccess(context.Context, []agent.Access) ([]agent.Acc
 func TestUnrecordedReadShowsNothing(t *testing.T) {
 	t.Parallel()
 	b := setup(t, func(o *setupOptions) {
-		o.cfg = func(c *console.Config) { c.Store = failingAuditor{Store: c.Store, Auditor: c.Store.(agent.Auditor)} }
+		o.cfg = func(c *console.Config) { c.Store = failingAuditor{c.Store} }
 	})
 	msgs, err := b.store.Messages(b.ctx, b.conv, 0, 0)
 	if err != nil || len(msgs) == 0 {

@@ -47,7 +47,7 @@ func (e badUser) Is(target error) bool { return target == ErrBadUser }
 
 // AddUser hashes password with bcrypt and stores a console user. A taken
 // name is agent.ErrConflict.
-func AddUser(ctx context.Context, st agent.Store, name string, role agent.Role, password string) (agent.User, error) {
+func AddUser(ctx context.Context, st agent.AccessStore, name string, role agent.Role, password string) (agent.User, error) {
 	if !validName(name) {
 		return agent.User{}, badUser("a name is 1 to 64 letters, digits, '.', '_' or '-'")
 	}
@@ -72,12 +72,8 @@ func AddUser(ctx context.Context, st agent.Store, name string, role agent.Role, 
 
 // SetPassword hashes password with bcrypt and makes it the password of
 // the user called name, ending their sessions. An unknown name is
-// agent.ErrNotFound; a store that cannot change passwords is ErrBadUser.
-func SetPassword(ctx context.Context, st agent.Store, name, password string) error {
-	ps, ok := st.(agent.PasswordStore)
-	if !ok {
-		return fmt.Errorf("set password: %w: the store cannot change passwords", ErrBadUser)
-	}
+// agent.ErrNotFound.
+func SetPassword(ctx context.Context, st agent.PasswordStore, name, password string) error {
 	if len(password) < MinPasswordLen || len(password) > MaxPasswordLen {
 		return fmt.Errorf("set password: %w: a password is %d to %d bytes", ErrBadUser, MinPasswordLen, MaxPasswordLen)
 	}
@@ -85,7 +81,7 @@ func SetPassword(ctx context.Context, st agent.Store, name, password string) err
 	if err != nil {
 		return fmt.Errorf("set password: %w", err)
 	}
-	if err := ps.SetPassword(ctx, name, string(hash)); err != nil {
+	if err := st.SetPassword(ctx, name, string(hash)); err != nil {
 		return fmt.Errorf("set password: %w", err)
 	}
 	return nil

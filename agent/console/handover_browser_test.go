@@ -23,7 +23,7 @@ var chatSecret = []byte("a console test chat secret, 32 bytes or more")
 func withChat(o *setupOptions) {
 	var disp *agent.Dispatcher
 	o.agent = func(c *agent.Config) {
-		disp = &agent.Dispatcher{Store: c.Store, Senders: map[agent.Channel]agent.Sender{agent.ChannelChat: chat.NewSender(c.Bus), agent.ChannelSMS: quietSMS{}},
+		disp = &agent.Dispatcher{Store: c.Store.(agent.OutboxStore), Senders: map[agent.Channel]agent.Sender{agent.ChannelChat: chat.NewSender(c.Bus), agent.ChannelSMS: quietSMS{}},
 			Clock: c.Clock, Bus: c.Bus, Poll: 20 * time.Millisecond}
 		c.OnEnqueue = disp.Kick
 	}

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/netip"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/parley-collections/parley/agent"
@@ -83,58 +82,6 @@ func (t throttle) failed(ctx context.Context, name, addr string, now time.Time) 
 // succeeded forgets the name's failures; the address keeps its own.
 func (t throttle) succeeded(ctx context.Context, name string) error {
 	return t.store.ClearLoginFailures(ctx, nameKey(name))
-}
-
-// memThrottle counts failures in memory, for a store that cannot: one
-// process only.
-type memThrottle struct {
-	mu sync.Mutex
-	m  map[string]memFailures
-}
-
-type memFailures struct {
-	n    int
-	last time.Time
-}
-
-func (m *memThrottle) RecordLoginFailure(_ context.Context, key string, at, since time.Time) (int, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.m == nil {
-		m.m = map[string]memFailures{}
-	}
-	if len(m.m) > 10000 {
-		for k, f := range m.m {
-			if f.last.Before(since) {
-				delete(m.m, k)
-			}
-		}
-	}
-	f := m.m[key]
-	if f.last.Before(since) {
-		f.n = 0
-	}
-	f.n++
-	f.last = at
-	m.m[key] = f
-	return f.n, nil
-}
-
-func (m *memThrottle) LoginFailures(_ context.Context, key string, since time.Time) (int, time.Time, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	f := m.m[key]
-	if f.last.Before(since) {
-		return 0, time.Time{}, nil
-	}
-	return f.n, f.last, nil
-}
-
-func (m *memThrottle) ClearLoginFailures(_ context.Context, key string) error {
-	m.mu.Lock()
-	delete(m.m, key)
-	m.mu.Unlock()
-	return nil
 }
 
 // peer is the address the request came from.

@@ -9,11 +9,11 @@
 //
 // # What must not happen here
 //
-// The store is never a production store: it has no durability, serializes
-// turns inside one process only, and keeps none of the optional console
-// roles (login throttle, password change, spent tokens, retention, access
-// log). It never shares a value with its callers: what goes in and what
-// comes out are copies.
+// The store is never a production store: it has no durability and
+// serializes turns inside one process only. It keeps every role of
+// agent.Store, the console's and retention included, so that it is one
+// like the others. It never shares a value with its callers: what goes in
+// and what comes out are copies.
 package memory
 
 import (
@@ -28,11 +28,7 @@ import (
 	"github.com/parley-collections/parley/agent"
 )
 
-var (
-	_ agent.Store        = (*Store)(nil)
-	_ agent.TurnReader   = (*Store)(nil)
-	_ agent.StreamCloser = (*Store)(nil)
-)
+var _ agent.Store = (*Store)(nil)
 
 // Store is agent.Store in memory. It is safe for concurrent use: one
 // mutex guards everything, which is what a store private to one worker
@@ -61,6 +57,11 @@ type Store struct {
 
 	users    map[string]agent.User
 	sessions map[string]agent.Session
+	logins   map[string]loginFailures
+	tokens   map[string]time.Time // spent one-time tokens, until they expire
+
+	access     []agent.Access // the access log, in id order
+	lastAccess int64
 
 	lastID int64 // events, contact attempts and outbox rows
 
@@ -114,6 +115,7 @@ func New() *Store {
 		consents: map[string]map[agent.Channel]agent.Consent{}, plans: map[string]*planRow{},
 		disputes: map[string]*disputeRow{}, restrs: map[string]*restrictionRow{}, outByMsg: map[string]bool{},
 		users: map[string]agent.User{}, sessions: map[string]agent.Session{}, locks: map[string]chan struct{}{},
+		logins: map[string]loginFailures{}, tokens: map[string]time.Time{},
 	}
 }
 

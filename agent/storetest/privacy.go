@@ -34,10 +34,7 @@ func testPrivacy(t *testing.T, open Open) {
 
 func testLoginThrottle(t *testing.T, open Open) {
 	s := open(t)
-	lt, ok := s.(agent.LoginThrottle)
-	if !ok {
-		t.Skip("store is not an agent.LoginThrottle")
-	}
+	lt := s
 	ctx := ctxFor(t)
 	since := T0.Add(-24 * time.Hour)
 	for i := 1; i <= 3; i++ {
@@ -86,10 +83,7 @@ func testLoginThrottle(t *testing.T, open Open) {
 
 func testSetPassword(t *testing.T, open Open) {
 	s := open(t)
-	ps, ok := s.(agent.PasswordStore)
-	if !ok {
-		t.Skip("store is not an agent.PasswordStore")
-	}
+	ps := s
 	ctx := ctxFor(t)
 	u, err := s.AddUser(ctx, agent.User{Name: "ana", Role: agent.RoleSupervisor, PasswordHash: "old"})
 	if err != nil {
@@ -116,10 +110,7 @@ func testSetPassword(t *testing.T, open Open) {
 
 func testSpendToken(t *testing.T, open Open) {
 	s := open(t)
-	ts, ok := s.(agent.TokenSpender)
-	if !ok {
-		t.Skip("store is not an agent.TokenSpender")
-	}
+	ts := s
 	ctx := ctxFor(t)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -150,10 +141,7 @@ func testSpendToken(t *testing.T, open Open) {
 
 func testPurgeClosed(t *testing.T, open Open) {
 	f := setup(t, open)
-	rt, ok := f.s.(agent.Retainer)
-	if !ok {
-		t.Skip("store is not an agent.Retainer")
-	}
+	rt := f.s
 	old := T0.Add(-400 * 24 * time.Hour)
 	stale := agent.Conversation{AccountID: f.acct.ID, Channel: agent.ChannelChat, CreatedAt: old}
 	if err := f.s.CreateConversation(f.ctx, &stale); err != nil {

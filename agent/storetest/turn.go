@@ -167,10 +167,7 @@ func testReviseOutbound(t *testing.T, open Open) {
 // testReadTurn checks agent.TurnReader against the single reads.
 func testReadTurn(t *testing.T, open Open) {
 	f := setup(t, open)
-	tr, ok := f.s.(agent.TurnReader)
-	if !ok {
-		t.Skipf("%T does not implement agent.TurnReader", f.s)
-	}
+	tr := f.s
 	var in agent.Message
 	for i := range 8 {
 		m := f.inbound(t, f.conv.ID, fmt.Sprintf("SM-rt-%d", i), fmt.Sprintf("message %d", i))
@@ -327,10 +324,7 @@ func testFindSender(t *testing.T, open Open) {
 // cut-off is closed as undelivered, and nothing else is touched.
 func testCloseStaleStreams(t *testing.T, open Open) {
 	f := setup(t, open)
-	sc, ok := f.s.(agent.StreamCloser)
-	if !ok {
-		t.Fatalf("%T does not implement agent.StreamCloser", f.s)
-	}
+	sc := f.s
 	cutoff := T0.Add(time.Hour)
 	store := func(id string, ch agent.Channel, st agent.MessageStatus, at time.Time, item *agent.OutboxItem) {
 		t.Helper()

@@ -27,21 +27,17 @@ type Orchestrator interface {
 	Process(ctx context.Context, messageID string, opts ...agent.TurnOption) (agent.TurnResult, error)
 }
 
-// StatusStore is what status callbacks need of agent.Store.
+// StatusStore is what the channel needs of agent.Store: status callbacks
+// read and move messages and record opt-outs, and the workers take turns
+// that did not fit the queue straight from the store (PendingInbound),
+// rather than leave them to the server's periodic sweep.
 type StatusStore interface {
+	PendingInbound(ctx context.Context, limit int) ([]agent.Message, error)
 	Message(ctx context.Context, id string) (agent.Message, error)
 	MessageByChannelID(ctx context.Context, ch agent.Channel, channelMessageID string) (agent.Message, error)
 	Conversation(ctx context.Context, id string) (agent.Conversation, error)
 	SetMessageStatus(ctx context.Context, id string, s agent.MessageStatus, providerID string) (bool, error)
 	SetConsent(ctx context.Context, c agent.Consent) error
-}
-
-// PendingLister is the optional part of a Store that lets the workers take
-// turns that did not fit the queue straight from the store
-// (agent.Store.PendingInbound), rather than leave them to the server's
-// periodic sweep.
-type PendingLister interface {
-	PendingInbound(ctx context.Context, limit int) ([]agent.Message, error)
 }
 
 // Config wires a Handler. Settings, Orchestrator and Store are required.
@@ -177,13 +173,12 @@ func (h *Handler) process(j job) {
 // here are skipped; one that another replica is running costs a duplicate
 // check, since Process runs a turn once.
 func (h *Handler) refill() bool {
-	lister, ok := h.cfg.Store.(PendingLister)
-	if !ok || h.overflowed.Load() == 0 || !h.draining.CompareAndSwap(false, true) {
+	if h.overflowed.Load() == 0 || !h.draining.CompareAndSwap(false, true) {
 		return false
 	}
 	defer h.draining.Store(false)
 	mark := h.overflowed.Load()
-	msgs, err := lister.PendingInbound(h.base, cap(h.jobs))
+	msgs, err := h.cfg.Store.PendingInbound(h.base, cap(h.jobs))
 	if err != nil {
 		h.cfg.Log.Warn("sms: reading overflowed turns failed; the pending sweep will run them", "err", err)
 		return false

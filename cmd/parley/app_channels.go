@@ -87,7 +87,7 @@ func (a *app) mountChannels(ctx context.Context) error {
 		HandoffNumber: a.cfg.HandoffNumber,
 		Log:           a.log,
 		RelayKey:      relayKey(ts.AuthToken),
-		RelayTokens:   spender(a.store),
+		RelayTokens:   a.store,
 	})
 	if err != nil {
 		return fmt.Errorf("PARLEY_VOICE_HANDOFF_NUMBER: %w", err)
@@ -193,11 +193,4 @@ func relayKey(authToken string) []byte {
 	m := hmac.New(sha256.New, []byte(authToken))
 	m.Write([]byte("parley voice relay token"))
 	return m.Sum(nil)
-}
-
-// spender is the store's one-time tokens, shared by every replica, or nil
-// when the store keeps none.
-func spender(st agent.Store) agent.TokenSpender {
-	ts, _ := st.(agent.TokenSpender)
-	return ts
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"fmt"
 
 	"github.com/parley-collections/parley/agent"
 	"github.com/parley-collections/parley/agent/console"
@@ -48,20 +47,16 @@ func runAudit(ctx context.Context, sio IO, args []string) error {
 		return err
 	}
 	defer st.Close()
-	au, ok := st.(agent.Auditor)
-	if !ok {
-		return fmt.Errorf("the store %T keeps no audit trail", st)
-	}
 	actor := "cli"
 	if u := sio.Getenv("USER"); u != "" {
 		actor += ":" + u
 	}
-	if _, err := au.RecordAccess(ctx, []agent.Access{{Actor: actor, Action: agent.AccessAuditExport, Via: "parley audit export",
+	if _, err := st.RecordAccess(ctx, []agent.Access{{Actor: actor, Action: agent.AccessAuditExport, Via: "parley audit export",
 		ConversationID: q.ConversationID}}); err != nil {
 		return err
 	}
 	w := bufio.NewWriter(sio.Stdout)
-	if err := console.WriteAudit(ctx, w, au, q); err != nil {
+	if err := console.WriteAudit(ctx, w, st, q); err != nil {
 		return err
 	}
 	return w.Flush()

@@ -16,14 +16,13 @@ const retentionBatch = 500
 // messages, events, outbox rows and contact attempts (agent.Retainer).
 // With the setting at 0 it does nothing.
 func (a *app) purgeExpired(ctx context.Context) {
-	rt, ok := a.store.(agent.Retainer)
-	if !ok || a.cfg.RetentionDays <= 0 {
+	if a.cfg.RetentionDays <= 0 {
 		return
 	}
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
 	for {
-		n, err := purgeBefore(ctx, rt, time.Now().Add(-time.Duration(a.cfg.RetentionDays)*24*time.Hour), retentionBatch)
+		n, err := purgeBefore(ctx, a.store, time.Now().Add(-time.Duration(a.cfg.RetentionDays)*24*time.Hour), retentionBatch)
 		if err != nil && ctx.Err() == nil {
 			a.log.Warn("retention purge failed", "err", err)
 		}

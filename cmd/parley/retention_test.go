@@ -69,10 +69,7 @@ func TestRetentionPurgeOnBothStores(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer st.Close()
-			rt, ok := st.(agent.Retainer)
-			if !ok {
-				t.Fatalf("%T is not an agent.Retainer", st)
-			}
+			rt := st
 			acct := storetest.Account("A-ret", "+15555550188")
 			if err := st.PutAccount(ctx, acct); err != nil {
 				t.Fatal(err)

@@ -188,14 +188,10 @@ const staleStream = 5 * time.Minute
 // replies a stopped process left sending (agent.StreamCloser), so that
 // the transcript does not show them as still being spoken.
 func (a *app) closeStaleStreams(ctx context.Context) {
-	sc, ok := a.store.(agent.StreamCloser)
-	if !ok {
-		return
-	}
 	t := time.NewTicker(time.Minute)
 	defer t.Stop()
 	for {
-		a.closeStaleStreamsOnce(ctx, sc)
+		a.closeStaleStreamsOnce(ctx, a.store)
 		select {
 		case <-ctx.Done():
 			return
