@@ -51,11 +51,10 @@ cases:
 }
 
 // BenchmarkThousandCases runs 1,000 scripted three-turn cases with the
-// rules brain and the guard, one in-memory SQLite store per worker (every
-// case on an account of its own), with as many workers as CPUs (the
-// default of --jobs) and with twice as many: a worker waits now and then
-// (the guard's timeout, the store's connection), and the extra workers
-// fill those gaps. docs/benchmarks.md ("Evals") records the figures.
+// rules brain and the guard, one memory store per worker (every case on
+// an account of its own), with as many workers as CPUs (the default of
+// --jobs) and with twice as many: a worker waits now and then (the
+// guard's timeout), and the extra workers fill those gaps. docs/benchmarks.md ("Evals") records the figures.
 func BenchmarkThousandCases(b *testing.B) {
 	suites := thousandCases(b)
 	for _, jobs := range []int{runtime.NumCPU(), 2 * runtime.NumCPU()} {
