@@ -292,8 +292,14 @@ func (o *Orchestrator) sendDeferred(ctx context.Context, messageID string, diale
 	}
 	// A message deferred again is stored as a new deferred message and
 	// scheduled by deliver; a refused one is stored as blocked.
+	// It is judged again under the purpose it was judged under when it was
+	// deferred; a message stored before decisions kept it was collection,
+	// or, by its template, an opening.
 	r := Reply{Text: m.Text, TemplateVersion: m.TemplateVersion, Purpose: policies.PurposeCollection}
-	if identityOnly(m.TemplateVersion) {
+	switch {
+	case m.Guard != nil && m.Guard.Purpose != "":
+		r.Purpose = m.Guard.Purpose
+	case identityOnly(m.TemplateVersion):
 		r.Purpose = policies.PurposeIdentity // an opening: introduction and identity request
 	}
 	if m.Channel == ChannelVoice {

@@ -404,6 +404,7 @@ func (o *Orchestrator) check(t *Turn, r Reply) (d policies.Decision) {
 		d.Violations = []policies.Violation{}
 	}
 	d.Grounded = append([]policies.Amount(nil), f.AllowedAmounts...)
+	d.Purpose = p.Purpose
 	if len(r.sources) > 0 {
 		if added := Ungrounded(r.Text, r.sources...); len(added) > 0 {
 			// The guard grounds amounts in the account; a model's words

@@ -151,6 +151,10 @@ type Decision struct {
 	// Grounded records, for the audit trail, the amounts (minor units) the
 	// caller declared grounded when it asked; the guard leaves it empty.
 	Grounded []Amount `json:"grounded,omitempty"`
+	// Purpose records the purpose the message was judged under
+	// (Proposal.Purpose), so that a message sent later, once deferred, is
+	// judged under it again; the guard leaves it empty.
+	Purpose string `json:"purpose,omitempty"`
 }
 
 // Sendable reports whether the decision lets Text go out now.
