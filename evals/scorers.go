@@ -254,12 +254,18 @@ func hasDigit(text string) bool {
 }
 
 func scoreGrounding(r Reply) string {
-	for _, a := range amounts(r.Text) {
+	text := r.Text
+	if strings.Contains(text, "://") || strings.Contains(text, "www.") {
+		// A link's letters and digits (a payment link's random token) state
+		// no amount and no date.
+		text = urlRe.ReplaceAllString(text, " ")
+	}
+	for _, a := range amounts(text) {
 		if !slices.Contains(r.Amounts, a) {
 			return fmt.Sprintf("amount %s was not supplied by the engine or the account", agent.Money{Minor: a, Currency: r.Account.Balance.Currency})
 		}
 	}
-	for _, d := range dates(r.Text) {
+	for _, d := range dates(text) {
 		if !slices.Contains(r.Dates, d) {
 			return fmt.Sprintf("date %s was not supplied by the engine, the account or the borrower", d)
 		}
