@@ -51,7 +51,11 @@ func (f *flow) protect(flag string, isSet bool, event EventKind, data map[string
 		t.SetFlag(flag, true)
 	}
 	f.emitOnce(event, data)
-	f.sayAs(policies.PurposeHandoff, reply)
+	// The reply says collection has stopped and a person will help: a
+	// stop notice, which says it is from a debt collector and never that
+	// it is an attempt to collect (policies.PurposeStopNotice), whatever
+	// message of the conversation it is.
+	f.sayAs(policies.PurposeStopNotice, reply)
 	t.requestUrgentHandoff(reason)
 	f.done = true
 }

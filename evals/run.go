@@ -981,11 +981,12 @@ func purposeOf(m agent.Message) string {
 		return policies.PurposeOptOutConfirmation
 	case strings.HasPrefix(m.TemplateVersion, "dispute_ack."):
 		return policies.PurposeDisputeAck
-	case strings.HasPrefix(m.TemplateVersion, "stop_ack."):
+	case strings.HasPrefix(m.TemplateVersion, "stop_ack."), strings.HasPrefix(m.TemplateVersion, "crisis."),
+		strings.HasPrefix(m.TemplateVersion, "deceased."), strings.HasPrefix(m.TemplateVersion, "vulnerability."):
 		return policies.PurposeStopNotice
 	case strings.HasPrefix(m.TemplateVersion, "help."):
 		return policies.PurposeHelp
-	case strings.HasPrefix(m.TemplateVersion, "handoff."), strings.HasPrefix(m.TemplateVersion, "crisis."):
+	case strings.HasPrefix(m.TemplateVersion, "handoff."):
 		return policies.PurposeHandoff
 	case strings.HasPrefix(m.TemplateVersion, "intro."), strings.HasPrefix(m.TemplateVersion, "identity"):
 		return policies.PurposeIdentity
