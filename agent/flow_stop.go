@@ -1,7 +1,9 @@
 package agent
 
 import (
+	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/parley-collections/parley/policies"
 	"github.com/parley-collections/parley/prompts"
@@ -23,7 +25,30 @@ func (f *flow) vulnerable() {
 // collection stopped on the account, a person to help; nothing about the
 // debt, to anyone.
 func (f *flow) deceased() {
-	f.protect(FlagDeceased, f.t.Account.Flags.Deceased, EventDeceasedRecorded, nil, prompts.Deceased{}, "deceased")
+	f.protect(FlagDeceased, f.t.Account.Flags.Deceased, EventDeceasedRecorded, nil, prompts.Deceased{Verified: f.t.Conversation.Verified}, "deceased")
+}
+
+// deathWords are the words of a death ("passed away", 去世), within the
+// bereavement the vulnerability reading covers.
+var deathWords = regexp.MustCompile(`(?i)\b(passed away|passed on|died|has died|is dead|deceased|death)\b|去世|过世|离世|身故`)
+
+// namesBorrowersDeath reports whether a bereavement is the borrower's own
+// death: the message names the borrower (their first name, or the whole
+// name in Chinese) with words of a death, as a relative writes ("my wife
+// Maria passed away", "Maria Lopez has died, I'm her daughter"). A
+// borrower telling of someone else's death does not name themselves.
+func namesBorrowersDeath(text, name string) bool {
+	if name == "" || !deathWords.MatchString(text) {
+		return false
+	}
+	if strings.ContainsFunc(name, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+		return strings.Contains(text, name)
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(name), " ")
+	if len(first) < 2 {
+		return false
+	}
+	return regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(first) + `\b`).MatchString(text)
 }
 
 // vulnerability answers a vulnerability that is not a crisis (bereavement,

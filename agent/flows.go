@@ -209,7 +209,11 @@ func (f *flow) run() {
 		case IntentDeceased:
 			f.deceased()
 		case IntentVulnerability:
-			f.vulnerability()
+			if namesBorrowersDeath(t.Inbound.Text, t.Account.Borrower.Name) {
+				f.deceased() // a relative tells of the borrower's death
+			} else {
+				f.vulnerability()
+			}
 		case IntentOptOut:
 			f.optOut(c)
 		case IntentOptIn:
@@ -637,7 +641,7 @@ func (f *flow) fallback(purpose string) *Reply {
 	switch purpose {
 	case policies.PurposeOptOutConfirmation:
 		kind = "opt_out"
-	case policies.PurposeHandoff:
+	case policies.PurposeHandoff, policies.PurposeStopNotice:
 		kind = "handoff"
 	case policies.PurposeDisputeAck:
 		kind = "dispute"

@@ -347,8 +347,11 @@ type Hardship struct {
 func (Hardship) Template() string { return "hardship.v1" }
 
 // Deceased answers news that the borrower has died: condolences, no
-// collection, a person to help.
-type Deceased struct{}
+// collection, a person to help. Unverified (a relative writes), it names
+// no account and no collection: that would tell whoever writes of a debt.
+type Deceased struct {
+	Verified bool
+}
 
 // Template names the template.
 func (Deceased) Template() string { return "deceased.v1" }

@@ -78,7 +78,7 @@ var samples = map[string][]Data{
 	"dispute_ack.v1":   {DisputeAck{Creditor: "First Bank"}},
 	"paused.v1":        {Paused{Reason: "dispute"}, Paused{Reason: "attorney"}, Paused{Reason: "bankruptcy"}, Paused{Reason: "cease"}},
 	"hardship.v1":      {Hardship{Noted: true}, Hardship{}, Hardship{Noted: true, Again: true}},
-	"deceased.v1":      {Deceased{}},
+	"deceased.v1":      {Deceased{Verified: true}, Deceased{}},
 	"vulnerability.v1": {Vulnerability{}, Vulnerability{Kind: "breathing_space"}},
 	"plan_cancelled.v1": {
 		PlanCancelled{Plan: Offer{ID: "1", Kind: "installments", Frequency: "monthly", Total: "$1,200.00", Installment: "$150.00", Count: 8, First: due}},
