@@ -164,14 +164,8 @@ func NewOrchestrator(cfg Config) (*Orchestrator, error) {
 	return &Orchestrator{cfg: cfg, log: cfg.Logger}, nil
 }
 
-// Bus returns the orchestrator's bus.
-func (o *Orchestrator) Bus() Bus { return o.cfg.Bus }
-
 // Guard returns the orchestrator's guard.
 func (o *Orchestrator) Guard() Guard { return o.cfg.Guard }
-
-// Clock returns the orchestrator's clock.
-func (o *Orchestrator) Clock() Clock { return o.cfg.Clock }
 
 // Receive stores an inbound message, idempotent on (channel, channel message
 // id), finding or opening the conversation. It runs nothing else, so a
@@ -842,21 +836,3 @@ func (o *Orchestrator) publish(ctx context.Context, n Notice) {
 		o.log.Warn("publish failed", "kind", n.Kind, "err", err)
 	}
 }
-
-// Knowledge returns the knowledge base, or nil when none is configured.
-func (o *Orchestrator) Knowledge() Knowledge { return o.cfg.Knowledge }
-
-// Phraser returns the LLM phraser, or nil when none is configured.
-func (o *Orchestrator) Phraser() Phraser { return o.cfg.Phraser }
-
-// Linker returns the payment linker, or nil when none is configured.
-func (o *Orchestrator) Linker() Linker { return o.cfg.Linker }
-
-// Scheduler returns the scheduler, or nil when none is configured.
-func (o *Orchestrator) Scheduler() Scheduler { return o.cfg.Scheduler }
-
-// AgentName is the assistant's name in greetings.
-func (o *Orchestrator) AgentName() string { return o.cfg.AgentName }
-
-// Logger returns the orchestrator's logger.
-func (o *Orchestrator) Logger() *slog.Logger { return o.log }
