@@ -22,6 +22,11 @@ import (
 type Options struct {
 	// NewStore opens a fresh, empty store for one worker and returns its cleanup.
 	NewStore func(ctx context.Context) (agent.Store, func(), error)
+	// CasesPerStore is how many cases a worker runs on one store before
+	// it opens a fresh one; default 200, which opening a SQLite store (its
+	// migrations) pays for. A store in memory costs next to nothing to
+	// open: runs on one use 1, so that a worker holds one case's rows.
+	CasesPerStore int
 	// NewBrain returns the brain for one case.
 	NewBrain func() agent.Brain
 	// BrainName labels the report: "rules" or the model.
@@ -206,12 +211,16 @@ func RunCases(ctx context.Context, total int, cases iter.Seq2[*Suite, *Case], op
 	if total > 0 {
 		workers = min(workers, total) // else unknown: a stream
 	}
+	perStore := opts.CasesPerStore
+	if perStore <= 0 {
+		perStore = casesPerStore
+	}
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			// Each worker keeps one temporary store, replaced every
-			// casesPerStore cases so that a long run's memory stays flat;
+			// perStore cases so that a long run's memory stays flat;
 			// every case in it gets an account id of its own, so cases
 			// share no conversation, consent or contact history.
 			var (
@@ -222,7 +231,7 @@ func RunCases(ctx context.Context, total int, cases iter.Seq2[*Suite, *Case], op
 			)
 			defer func() { cleanup() }()
 			for x := range next {
-				if st == nil || used == casesPerStore {
+				if st == nil || used == perStore {
 					cleanup()
 					st, cleanup, err = opts.NewStore(ctx)
 					if err != nil {
@@ -283,7 +292,7 @@ feed:
 }
 
 // casesPerStore is how many cases a worker runs on one store before it
-// opens a fresh one.
+// opens a fresh one, unless Options.CasesPerStore says otherwise.
 const casesPerStore = 200
 
 // caseSeed derives a stable seed per case and run from the run's seed.

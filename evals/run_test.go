@@ -29,10 +29,11 @@ func options() evals.Options {
 			st := memory.New()
 			return st, func() { _ = st.Close() }, nil
 		},
-		NewBrain:  func() agent.Brain { return understand.New(rules.New(), nil) },
-		BrainName: "rules",
-		Guard:     policies.Default(),
-		Jobs:      2,
+		CasesPerStore: 1,
+		NewBrain:      func() agent.Brain { return understand.New(rules.New(), nil) },
+		BrainName:     "rules",
+		Guard:         policies.Default(),
+		Jobs:          2,
 	}
 }
 

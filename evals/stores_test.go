@@ -14,9 +14,12 @@ import (
 )
 
 // onSQLite is options() on in-memory SQLite stores instead of the memory
-// store that `parley eval run` uses.
+// store that `parley eval run` uses, each kept for 200 cases rather than
+// one (so the agreement also shows that cases sharing a store do not
+// change their results).
 func onSQLite() evals.Options {
 	opts := options()
+	opts.CasesPerStore = 0
 	opts.NewStore = func(ctx context.Context) (agent.Store, func(), error) {
 		st, err := sqlite.Open(ctx, ":memory:")
 		if err != nil {

@@ -76,14 +76,15 @@ func runEval(ctx context.Context, sio IO, args []string) error {
 		return usagef("%v", err)
 	}
 	opts := evals.Options{
-		NewStore:  newEvalStore,
-		NewBrain:  func() agent.Brain { return understand.New(rules.New(), nil) },
-		BrainName: "rules",
-		Guard:     guard,
-		Knowledge: know,
-		Jobs:      *jobs,
-		Repeat:    *repeat,
-		Seed:      *seed,
+		NewStore:      newEvalStore,
+		CasesPerStore: 1, // a memory store costs nothing to open
+		NewBrain:      func() agent.Brain { return understand.New(rules.New(), nil) },
+		BrainName:     "rules",
+		Guard:         guard,
+		Knowledge:     know,
+		Jobs:          *jobs,
+		Repeat:        *repeat,
+		Seed:          *seed,
 	}
 	switch {
 	case *brain != "rules" && *brain != "llm":
