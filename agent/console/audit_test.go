@@ -20,8 +20,7 @@ import (
 // accessLog reads the whole access log of the bundle's store.
 func (b *testBundle) accessLog(t *testing.T, q agent.AuditQuery) []agent.Access {
 	t.Helper()
-	au := b.store
-	log, err := au.AccessLog(b.ctx, q)
+	log, err := b.store.AccessLog(b.ctx, q)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,12 +12,11 @@ import (
 // of every conversation beside it.
 func testAccessLog(t *testing.T, open Open) {
 	f := setup(t, open)
-	au := f.s
 	other := agent.Conversation{AccountID: f.acct.ID, Channel: agent.ChannelSMS}
 	if err := f.s.CreateConversation(f.ctx, &other); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := au.AccessLog(f.ctx, agent.AuditQuery{}); err != nil || len(got) != 0 {
+	if got, err := f.s.AccessLog(f.ctx, agent.AuditQuery{}); err != nil || len(got) != 0 {
 		t.Fatalf("AccessLog of an empty log = %+v, %v", got, err)
 	}
 	recs := []agent.Access{
@@ -26,7 +25,7 @@ func testAccessLog(t *testing.T, open Open) {
 		{Actor: "sam", Role: agent.RoleSupervisor, Action: agent.AccessList, Via: "GET /api/conversations",
 			ConversationID: other.ID, AccountID: f.acct.ID, At: T0.Add(time.Minute)},
 	}
-	stored, err := au.RecordAccess(f.ctx, recs)
+	stored, err := f.s.RecordAccess(f.ctx, recs)
 	if err != nil || len(stored) != 2 {
 		t.Fatalf("RecordAccess = %+v, %v", stored, err)
 	}
@@ -34,15 +33,15 @@ func testAccessLog(t *testing.T, open Open) {
 		t.Errorf("ids %d, %d: want increasing and not zero", stored[0].ID, stored[1].ID)
 	}
 	// A record without a time is stamped with the current one.
-	now, err := au.RecordAccess(f.ctx, []agent.Access{{Actor: "ada", Role: agent.RoleAdmin, Action: agent.AccessAuditExport}})
+	now, err := f.s.RecordAccess(f.ctx, []agent.Access{{Actor: "ada", Role: agent.RoleAdmin, Action: agent.AccessAuditExport}})
 	if err != nil || len(now) != 1 || now[0].At.IsZero() {
 		t.Fatalf("RecordAccess without a time = %+v, %v", now, err)
 	}
-	if none, err := au.RecordAccess(f.ctx, nil); err != nil || len(none) != 0 {
+	if none, err := f.s.RecordAccess(f.ctx, nil); err != nil || len(none) != 0 {
 		t.Errorf("RecordAccess(nil) = %+v, %v", none, err)
 	}
 
-	all, err := au.AccessLog(f.ctx, agent.AuditQuery{})
+	all, err := f.s.AccessLog(f.ctx, agent.AuditQuery{})
 	if err != nil || len(all) != 3 {
 		t.Fatalf("AccessLog = %+v, %v; want 3 records", all, err)
 	}
@@ -51,15 +50,15 @@ func testAccessLog(t *testing.T, open Open) {
 		all[i].At = all[i].At.UTC()
 	}
 	diff(t, "access log", stored, all[:2])
-	one, err := au.AccessLog(f.ctx, agent.AuditQuery{ConversationID: f.conv.ID})
+	one, err := f.s.AccessLog(f.ctx, agent.AuditQuery{ConversationID: f.conv.ID})
 	if err != nil || len(one) != 1 || one[0].Actor != "quinn" || one[0].Role != agent.RoleQA || one[0].Action != agent.AccessRead {
 		t.Errorf("AccessLog(conversation) = %+v, %v; want quinn's read", one, err)
 	}
-	after, err := au.AccessLog(f.ctx, agent.AuditQuery{After: stored[0].ID, Limit: 1})
+	after, err := f.s.AccessLog(f.ctx, agent.AuditQuery{After: stored[0].ID, Limit: 1})
 	if err != nil || len(after) != 1 || after[0].ID != stored[1].ID {
 		t.Errorf("AccessLog(after the first, limit 1) = %+v, %v; want the second", after, err)
 	}
-	window, err := au.AccessLog(f.ctx, agent.AuditQuery{Since: T0.Add(time.Second), Until: T0.Add(time.Hour)})
+	window, err := f.s.AccessLog(f.ctx, agent.AuditQuery{Since: T0.Add(time.Second), Until: T0.Add(time.Hour)})
 	if err != nil || len(window) != 1 || window[0].ID != stored[1].ID {
 		t.Errorf("AccessLog(since, until) = %+v, %v; want the second only", window, err)
 	}
@@ -73,17 +72,17 @@ func testAccessLog(t *testing.T, open Open) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	evs, err := au.AuditEvents(f.ctx, agent.AuditQuery{})
+	evs, err := f.s.AuditEvents(f.ctx, agent.AuditQuery{})
 	if err != nil || len(evs) != 2 || evs[0].ID != e1.ID || evs[1].ID != e2.ID || evs[1].Data["text"] != "called back" {
 		t.Fatalf("AuditEvents = %+v, %v; want both conversations' events in order", evs, err)
 	}
-	if evs, err := au.AuditEvents(f.ctx, agent.AuditQuery{ConversationID: other.ID}); err != nil || len(evs) != 1 || evs[0].ID != e2.ID {
+	if evs, err := f.s.AuditEvents(f.ctx, agent.AuditQuery{ConversationID: other.ID}); err != nil || len(evs) != 1 || evs[0].ID != e2.ID {
 		t.Errorf("AuditEvents(conversation) = %+v, %v", evs, err)
 	}
-	if evs, err := au.AuditEvents(f.ctx, agent.AuditQuery{Until: T0.Add(time.Minute)}); err != nil || len(evs) != 1 || evs[0].ID != e1.ID {
+	if evs, err := f.s.AuditEvents(f.ctx, agent.AuditQuery{Until: T0.Add(time.Minute)}); err != nil || len(evs) != 1 || evs[0].ID != e1.ID {
 		t.Errorf("AuditEvents(until) = %+v, %v", evs, err)
 	}
-	if evs, err := au.AuditEvents(f.ctx, agent.AuditQuery{After: e1.ID, Limit: 5}); err != nil || len(evs) != 1 || evs[0].ID != e2.ID {
+	if evs, err := f.s.AuditEvents(f.ctx, agent.AuditQuery{After: e1.ID, Limit: 5}); err != nil || len(evs) != 1 || evs[0].ID != e2.ID {
 		t.Errorf("AuditEvents(after) = %+v, %v", evs, err)
 	}
 
@@ -91,7 +90,7 @@ func testAccessLog(t *testing.T, open Open) {
 	if _, err := f.s.PurgeClosed(f.ctx, T0.Add(1000*24*time.Hour), 0); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := au.AccessLog(f.ctx, agent.AuditQuery{}); err != nil || len(got) != 3 {
+	if got, err := f.s.AccessLog(f.ctx, agent.AuditQuery{}); err != nil || len(got) != 3 {
 		t.Errorf("AccessLog after a purge = %d records, %v; want 3", len(got), err)
 	}
 }

@@ -34,34 +34,33 @@ func testPrivacy(t *testing.T, open Open) {
 
 func testLoginThrottle(t *testing.T, open Open) {
 	s := open(t)
-	lt := s
 	ctx := ctxFor(t)
 	since := T0.Add(-24 * time.Hour)
 	for i := 1; i <= 3; i++ {
-		n, err := lt.RecordLoginFailure(ctx, "name:supervisor", T0.Add(time.Duration(i)*time.Second), since)
+		n, err := s.RecordLoginFailure(ctx, "name:supervisor", T0.Add(time.Duration(i)*time.Second), since)
 		if err != nil || n != i {
 			t.Fatalf("RecordLoginFailure #%d = %d, %v", i, n, err)
 		}
 	}
-	n, last, err := lt.LoginFailures(ctx, "name:supervisor", since)
+	n, last, err := s.LoginFailures(ctx, "name:supervisor", since)
 	if err != nil || n != 3 || !last.Equal(T0.Add(3*time.Second)) {
 		t.Errorf("LoginFailures = %d, %v, %v; want 3, %v", n, last, err, T0.Add(3*time.Second))
 	}
-	if n, _, err := lt.LoginFailures(ctx, "name:supervisor", T0.Add(time.Minute)); err != nil || n != 0 {
+	if n, _, err := s.LoginFailures(ctx, "name:supervisor", T0.Add(time.Minute)); err != nil || n != 0 {
 		t.Errorf("LoginFailures since after the last = %d, %v; want 0", n, err)
 	}
-	if n, _, err := lt.LoginFailures(ctx, "addr:192.0.2.1", since); err != nil || n != 0 {
+	if n, _, err := s.LoginFailures(ctx, "addr:192.0.2.1", since); err != nil || n != 0 {
 		t.Errorf("LoginFailures(other key) = %d, %v; want 0", n, err)
 	}
 	// A failure after a quiet day starts the count again.
 	later := T0.Add(48 * time.Hour)
-	if n, err := lt.RecordLoginFailure(ctx, "name:supervisor", later, later.Add(-24*time.Hour)); err != nil || n != 1 {
+	if n, err := s.RecordLoginFailure(ctx, "name:supervisor", later, later.Add(-24*time.Hour)); err != nil || n != 1 {
 		t.Errorf("RecordLoginFailure after a quiet day = %d, %v; want 1", n, err)
 	}
-	if err := lt.ClearLoginFailures(ctx, "name:supervisor"); err != nil {
+	if err := s.ClearLoginFailures(ctx, "name:supervisor"); err != nil {
 		t.Fatal(err)
 	}
-	if n, _, err := lt.LoginFailures(ctx, "name:supervisor", since); err != nil || n != 0 {
+	if n, _, err := s.LoginFailures(ctx, "name:supervisor", since); err != nil || n != 0 {
 		t.Errorf("LoginFailures after clearing = %d, %v; want 0", n, err)
 	}
 	// Concurrent failures are all counted.
@@ -70,20 +69,19 @@ func testLoginThrottle(t *testing.T, open Open) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if _, err := lt.RecordLoginFailure(ctx, "addr:192.0.2.9", T0, since); err != nil {
+			if _, err := s.RecordLoginFailure(ctx, "addr:192.0.2.9", T0, since); err != nil {
 				t.Error(err)
 			}
 		}()
 	}
 	wg.Wait()
-	if n, _, err := lt.LoginFailures(ctx, "addr:192.0.2.9", since); err != nil || n != 8 {
+	if n, _, err := s.LoginFailures(ctx, "addr:192.0.2.9", since); err != nil || n != 8 {
 		t.Errorf("LoginFailures after 8 concurrent failures = %d, %v", n, err)
 	}
 }
 
 func testSetPassword(t *testing.T, open Open) {
 	s := open(t)
-	ps := s
 	ctx := ctxFor(t)
 	u, err := s.AddUser(ctx, agent.User{Name: "ana", Role: agent.RoleSupervisor, PasswordHash: "old"})
 	if err != nil {
@@ -93,7 +91,7 @@ func testSetPassword(t *testing.T, open Open) {
 	if err := s.CreateSession(ctx, se); err != nil {
 		t.Fatal(err)
 	}
-	if err := ps.SetPassword(ctx, "ana", "new"); err != nil {
+	if err := s.SetPassword(ctx, "ana", "new"); err != nil {
 		t.Fatalf("SetPassword: %v", err)
 	}
 	got, err := s.UserByName(ctx, "ana")
@@ -103,14 +101,13 @@ func testSetPassword(t *testing.T, open Open) {
 	if _, err := s.Session(ctx, "tok", T0); !errors.Is(err, agent.ErrNotFound) {
 		t.Errorf("session after SetPassword = %v, want ErrNotFound", err)
 	}
-	if err := ps.SetPassword(ctx, "nobody", "x"); !errors.Is(err, agent.ErrNotFound) {
+	if err := s.SetPassword(ctx, "nobody", "x"); !errors.Is(err, agent.ErrNotFound) {
 		t.Errorf("SetPassword(unknown) = %v, want ErrNotFound", err)
 	}
 }
 
 func testSpendToken(t *testing.T, open Open) {
 	s := open(t)
-	ts := s
 	ctx := ctxFor(t)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -119,7 +116,7 @@ func testSpendToken(t *testing.T, open Open) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			first, err := ts.SpendToken(ctx, "call-token", T0.Add(time.Minute), T0)
+			first, err := s.SpendToken(ctx, "call-token", T0.Add(time.Minute), T0)
 			if err != nil {
 				t.Error(err)
 			}
@@ -134,14 +131,13 @@ func testSpendToken(t *testing.T, open Open) {
 	if firsts != 1 {
 		t.Errorf("a token spent 8 times at once was first %d times, want 1", firsts)
 	}
-	if first, err := ts.SpendToken(ctx, "other-token", T0.Add(time.Minute), T0); err != nil || !first {
+	if first, err := s.SpendToken(ctx, "other-token", T0.Add(time.Minute), T0); err != nil || !first {
 		t.Errorf("SpendToken(other) = %v, %v; want true", first, err)
 	}
 }
 
 func testPurgeClosed(t *testing.T, open Open) {
 	f := setup(t, open)
-	rt := f.s
 	old := T0.Add(-400 * 24 * time.Hour)
 	stale := agent.Conversation{AccountID: f.acct.ID, Channel: agent.ChannelChat, CreatedAt: old}
 	if err := f.s.CreateConversation(f.ctx, &stale); err != nil {
@@ -167,7 +163,7 @@ func testPurgeClosed(t *testing.T, open Open) {
 	}
 	recent := f.inbound(t, f.conv.ID, "new-1", "hello")
 
-	n, err := rt.PurgeClosed(f.ctx, T0.Add(-24*time.Hour), 0)
+	n, err := f.s.PurgeClosed(f.ctx, T0.Add(-24*time.Hour), 0)
 	if err != nil || n != 1 {
 		t.Fatalf("PurgeClosed = %d, %v; want 1", n, err)
 	}
@@ -194,21 +190,20 @@ func testPurgeClosed(t *testing.T, open Open) {
 	if _, err := f.s.Account(f.ctx, f.acct.ID); err != nil {
 		t.Errorf("the account is gone: %v", err)
 	}
-	if n, err := rt.PurgeClosed(f.ctx, T0.Add(-24*time.Hour), 0); err != nil || n != 0 {
+	if n, err := f.s.PurgeClosed(f.ctx, T0.Add(-24*time.Hour), 0); err != nil || n != 0 {
 		t.Errorf("PurgeClosed again = %d, %v; want 0", n, err)
 	}
 }
 
 func testSetIdentity(t *testing.T, open Open) {
 	s := open(t)
-	is := s
 	ctx := ctxFor(t)
 	a := Account("A-1", "+15555550101")
 	if err := s.PutAccount(ctx, a); err != nil {
 		t.Fatalf("PutAccount: %v", err)
 	}
 	f := agent.IdentityFacts{Salt: "s2", DOB: "d2", Postcode: "p2"}
-	if err := is.SetIdentity(ctx, "A-1", f); err != nil {
+	if err := s.SetIdentity(ctx, "A-1", f); err != nil {
 		t.Fatalf("SetIdentity: %v", err)
 	}
 	got, err := s.Account(ctx, "A-1")
@@ -218,7 +213,7 @@ func testSetIdentity(t *testing.T, open Open) {
 	diff(t, "identity", f, got.Borrower.Identity)
 	got.Borrower.Identity = a.Borrower.Identity
 	diff(t, "rest of the account", a, got, ignoreRowTimes)
-	if err := is.SetIdentity(ctx, "A-missing", f); !errors.Is(err, agent.ErrNotFound) {
+	if err := s.SetIdentity(ctx, "A-missing", f); !errors.Is(err, agent.ErrNotFound) {
 		t.Errorf("SetIdentity(missing) = %v, want ErrNotFound", err)
 	}
 }

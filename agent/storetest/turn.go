@@ -167,7 +167,6 @@ func testReviseOutbound(t *testing.T, open Open) {
 // testReadTurn checks agent.TurnReader against the single reads.
 func testReadTurn(t *testing.T, open Open) {
 	f := setup(t, open)
-	tr := f.s
 	var in agent.Message
 	for i := range 8 {
 		m := f.inbound(t, f.conv.ID, fmt.Sprintf("SM-rt-%d", i), fmt.Sprintf("message %d", i))
@@ -203,7 +202,7 @@ func testReadTurn(t *testing.T, open Open) {
 		}
 	}
 	since := now.Add(-8 * 24 * time.Hour)
-	got, err := tr.ReadTurn(f.ctx, agent.TurnQuery{MessageID: in.ID, History: 3, Since: since})
+	got, err := f.s.ReadTurn(f.ctx, agent.TurnQuery{MessageID: in.ID, History: 3, Since: since})
 	if err != nil {
 		t.Fatalf("ReadTurn: %v", err)
 	}
@@ -229,7 +228,7 @@ func testReadTurn(t *testing.T, open Open) {
 		want.History[i].Guard = nil // the history comes without decisions
 	}
 	diff(t, "ReadTurn against the single reads", want, got)
-	if _, err := tr.ReadTurn(f.ctx, agent.TurnQuery{MessageID: "m_missing", History: 3, Since: since}); !errors.Is(err, agent.ErrNotFound) {
+	if _, err := f.s.ReadTurn(f.ctx, agent.TurnQuery{MessageID: "m_missing", History: 3, Since: since}); !errors.Is(err, agent.ErrNotFound) {
 		t.Errorf("ReadTurn(missing) = %v, want ErrNotFound", err)
 	}
 }
@@ -324,7 +323,6 @@ func testFindSender(t *testing.T, open Open) {
 // cut-off is closed as undelivered, and nothing else is touched.
 func testCloseStaleStreams(t *testing.T, open Open) {
 	f := setup(t, open)
-	sc := f.s
 	cutoff := T0.Add(time.Hour)
 	store := func(id string, ch agent.Channel, st agent.MessageStatus, at time.Time, item *agent.OutboxItem) {
 		t.Helper()
@@ -344,7 +342,7 @@ func testCloseStaleStreams(t *testing.T, open Open) {
 	if _, err := f.s.SetMessageStatus(f.ctx, "m_sms", agent.StatusSending, ""); err != nil {
 		t.Fatal(err)
 	}
-	closed, err := sc.CloseStaleStreams(f.ctx, cutoff)
+	closed, err := f.s.CloseStaleStreams(f.ctx, cutoff)
 	if err != nil {
 		t.Fatalf("CloseStaleStreams: %v", err)
 	}
@@ -361,7 +359,7 @@ func testCloseStaleStreams(t *testing.T, open Open) {
 			t.Errorf("%s is %s, want %s", id, got.Status, want)
 		}
 	}
-	if again, err := sc.CloseStaleStreams(f.ctx, cutoff); err != nil || len(again) != 0 {
+	if again, err := f.s.CloseStaleStreams(f.ctx, cutoff); err != nil || len(again) != 0 {
 		t.Errorf("second CloseStaleStreams = %v, %v; want nothing", again, err)
 	}
 }

@@ -228,8 +228,7 @@ func typedSecretsNowhereInClear(t *testing.T, storeEnv map[string]string, readDB
 		get(sup, path)
 	}
 	get(loginAs(t, hc, base, "ada", adminPassword), "/api/audit/export")
-	au := st
-	reads, err := au.AccessLog(t.Context(), agent.AuditQuery{ConversationID: conv.ID})
+	reads, err := st.AccessLog(t.Context(), agent.AuditQuery{ConversationID: conv.ID})
 	if err != nil {
 		t.Fatal(err)
 	}

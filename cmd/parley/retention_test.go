@@ -69,7 +69,6 @@ func TestRetentionPurgeOnBothStores(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer st.Close()
-			rt := st
 			acct := storetest.Account("A-ret", "+15555550188")
 			if err := st.PutAccount(ctx, acct); err != nil {
 				t.Fatal(err)
@@ -93,7 +92,7 @@ func TestRetentionPurgeOnBothStores(t *testing.T) {
 				old = append(old, conv(40*24*time.Hour, "an old conversation"))
 			}
 			recent := conv(2*24*time.Hour, "a recent one")
-			n, err := purgeBefore(ctx, rt, now.Add(-30*24*time.Hour), 2) // two batches
+			n, err := purgeBefore(ctx, st, now.Add(-30*24*time.Hour), 2) // two batches
 			if err != nil || n != 3 {
 				t.Fatalf("purgeBefore = %d, %v; want 3", n, err)
 			}
