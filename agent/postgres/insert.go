@@ -64,18 +64,8 @@ func insertMessageArgs(m *agent.Message, item *agent.OutboxItem, requireAI bool)
 	}
 	var ob agent.OutboxItem
 	if item != nil {
-		ob.To, ob.Body, ob.Channel = item.To, item.Body, item.Channel
-		if ob.Body == "" {
-			ob.Body = m.Text
-		}
-		switch {
-		case !item.NextAttemptAt.IsZero():
-			ob.NextAttemptAt = item.NextAttemptAt.UTC().Truncate(time.Microsecond)
-		case !m.SendAt.IsZero():
-			ob.NextAttemptAt = m.SendAt
-		default:
-			ob.NextAttemptAt = m.CreatedAt
-		}
+		ob = agent.OutboxItem{To: item.To, Body: item.Body, Channel: item.Channel, NextAttemptAt: item.NextAttemptAt}
+		ob.Enqueue(*m)
 	}
 	return []any{m.ID, m.ConversationID, string(m.Direction), string(m.Author), m.AuthorName,
 		string(m.Channel), m.Text, nullString(m.ChannelMessageID), m.ReplyTo, m.TemplateVersion, m.Model,
