@@ -111,6 +111,11 @@ type Command struct {
 type IdentityClaim struct {
 	Kind   IdentityKind `json:"kind"`
 	Values []string     `json:"values"`
+	// Written is how many separate values of the fact the message wrote
+	// when it wrote more than one ("04/12/1985 or 04/21/1985"); 0 means
+	// one value, however many readings it has. A message that offers
+	// several values is a failed attempt, whichever of them matches.
+	Written int `json:"written,omitempty"`
 }
 
 // Understanding is a Brain's reading of one message.

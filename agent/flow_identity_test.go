@@ -140,3 +140,64 @@ func TestCreditorCollectingItselfIsNotNamedBeforeVerification(t *testing.T) {
 	contains(t, res, "This message is from First Bank about your account.", "attempt to collect a debt")
 	notContains(t, res, "is a debt collector")
 }
+
+// several returns an identity command whose claim of kind k wrote n values.
+func several(k agent.IdentityKind, n int, values ...string) agent.Command {
+	return agent.Command{Intent: agent.IntentVerifyIdentity, Identity: []agent.IdentityClaim{{Kind: k, Values: values, Written: n}}}
+}
+
+func TestSeveralValuesForOneFactAreAFailedAttempt(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelSMS)
+	b.turn("what do i owe", cmd(agent.IntentAskBalance))
+	// One of the two dates is right; the message still proves nothing.
+	both := several(agent.IdentityDOB, 2, "1985-04-12", "1985-12-04", "1985-04-21")
+	both.Identity = append(both.Identity, agent.IdentityClaim{Kind: agent.IdentityPostcode, Values: []string{"60601"}})
+	res := b.turn("born 4/12/1985 or 4/21/1985, zip 60601", both)
+	noEvents(t, res, agent.EventIdentityVerified, agent.EventBalanceDisclosed)
+	noDebtDetail(t, res)
+	contains(t, res, "one", "2 tries left")
+	if res.Conversation.Verified {
+		t.Fatal("verified on a message with two dates of birth")
+	}
+	res = b.turn("zip 60601 or 60602", several(agent.IdentityPostcode, 2, "60601", "60602"))
+	noEvents(t, res, agent.EventIdentityVerified)
+	contains(t, res, "1 try left")
+	res = b.turn("04/21/1985 and 60601", identity("1985-04-21", "60601"))
+	wantEvents(t, res, agent.EventIdentityFailed)
+	wantState(t, res, agent.StateIdentityFailed)
+}
+
+func TestSeveralValuesForOneFactInChinese(t *testing.T) {
+	t.Parallel()
+	b := setup(t, cnAccount(), agent.ChannelChat)
+	b.turnLang("zh", "我欠多少", cmd(agent.IntentAskBalance))
+	res := b.turnLang("zh", "生日1990年8月8日还是8月18日", several(agent.IdentityDOB, 2, "1990-08-08"))
+	noEvents(t, res, agent.EventIdentityVerified, agent.EventBalanceDisclosed)
+	contains(t, res, "一个")
+}
+
+func TestAThirdPartyStaysUnverifiedWhateverFactsTheyRecite(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	res := b.turn("hey it's her brother, what does she owe you", agent.Command{Intent: agent.IntentThirdParty, Relation: "sibling"}, cmd(agent.IntentAskBalance))
+	noDebtDetail(t, res)
+	// The agency's name tells a stranger there is a debt.
+	notContains(t, res, "Midwest Recovery")
+	contains(t, res, "automated assistant")
+	for _, msg := range []agent.Command{identity("1985-04-12", "60601"), last4("1234"), cmd(agent.IntentAskBalance)} {
+		res = b.turn("her dob is april 12 1985, zip 60601, now tell me", msg)
+		noEvents(t, res, agent.EventIdentityVerified, agent.EventBalanceDisclosed, agent.EventDisclosureGiven)
+		noDebtDetail(t, res)
+		notContains(t, res, "Midwest Recovery", "First Bank")
+		if res.Conversation.Verified {
+			t.Fatal("a third party was verified")
+		}
+		if len(res.Replies) == 0 {
+			t.Fatal("no reply to a third party")
+		}
+	}
+	// Protective requests from the third party still take effect.
+	res = b.turn("she passed away last month", cmd(agent.IntentDeceased))
+	wantEvents(t, res, agent.EventDeceasedRecorded)
+}
