@@ -56,6 +56,23 @@ func (f *flow) verification() {
 		return
 	}
 	f.handled = true
+	for _, cl := range claims {
+		if cl.Written > 1 && t.Account.Borrower.Identity.Has(cl.Kind) {
+			// Several values of one fact: whichever matches proves
+			// nothing, or three messages could try nine values. Nothing
+			// from this message counts.
+			for _, c := range claims {
+				t.answersChecked = append(t.answersChecked, c.Kind)
+			}
+			if f.failedAttempt() {
+				return
+			}
+			f.say(prompts.IdentityOneValue{Kind: f.factName(cl.Kind), Remaining: verificationAttempts - f.mem.Failures})
+			f.emitOnce(EventIdentityRequested, nil)
+			f.askedID = true
+			return
+		}
+	}
 	wrong := false
 	for _, cl := range claims {
 		t.answersChecked = append(t.answersChecked, cl.Kind)
@@ -83,9 +100,7 @@ func (f *flow) verification() {
 	case need > 0 && len(f.mem.Matched) >= need:
 		f.verified()
 	case wrong:
-		f.mem.Failures++
-		if f.mem.Failures >= verificationAttempts {
-			f.identityFailed()
+		if f.failedAttempt() {
 			return
 		}
 		first, second := f.askFacts()
@@ -95,6 +110,17 @@ func (f *flow) verification() {
 	default:
 		f.askMore()
 	}
+}
+
+// failedAttempt counts a failed verification attempt and, at the last
+// one, ends verification; it reports whether it did.
+func (f *flow) failedAttempt() bool {
+	f.mem.Failures++
+	if f.mem.Failures >= verificationAttempts {
+		f.identityFailed()
+		return true
+	}
+	return false
 }
 
 // askMore asks for a fact not yet confirmed.

@@ -73,6 +73,16 @@ type IdentityRetry struct {
 // Template names the template.
 func (IdentityRetry) Template() string { return "identity_retry.v1" }
 
+// IdentityOneValue says a message offered several values of one fact,
+// which counts as a failed attempt, and asks for the one on the account.
+type IdentityOneValue struct {
+	Kind      string
+	Remaining int // attempts left before verification is refused
+}
+
+// Template names the template.
+func (IdentityOneValue) Template() string { return "identity_one.v1" }
+
 // IdentityFailed ends verification after too many failed attempts and
 // offers a person, without saying why the borrower was contacted.
 type IdentityFailed struct {

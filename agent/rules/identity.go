@@ -163,6 +163,9 @@ func ParsePostcode(text string) (string, bool) {
 // the message itself names; pending says which the agent just asked for.
 func scanIdentity(a *analysis, used []bool, now time.Time, ask, pending identityAsk) []agent.IdentityClaim {
 	var dob, post, last4 []string
+	// How many separate values of each fact were written: a value with
+	// several readings (04/05/1985, a ZIP+4) is one.
+	var dobN, postN, last4N int
 	seq := a.seq
 	want := identityAsk{dob: ask.dob || pending.dob, postcode: ask.postcode || pending.postcode, last4: ask.last4 || pending.last4}
 
@@ -173,6 +176,7 @@ func scanIdentity(a *analysis, used []bool, now time.Time, ask, pending identity
 			continue
 		}
 		post = appendNew(post, agent.NormalizePostcode(a.norm[p:e]))
+		postN++
 		markSpan(seq, used, p, e)
 		p = e
 	}
@@ -191,28 +195,35 @@ func scanIdentity(a *analysis, used []bool, now time.Time, ask, pending identity
 			}
 			if len(v) == 4 {
 				last4 = appendNew(last4, v)
+				last4N++
 				used[i] = true
 			}
 		case want.postcode && len(s) == 5 && allDigits(s):
+			postN++
 			post = appendNew(post, s)
 			used[i] = true
 		case want.postcode && len(s) == 10 && s[5] == '-' && allDigits(s[:5]) && allDigits(s[6:]):
+			postN++
 			post = appendNew(post, s[:5])
 			post = appendNew(post, s[:5]+s[6:])
 			used[i] = true
 		case want.postcode && len(s) == 9 && allDigits(s) && ask.postcode:
+			postN++
 			post = appendNew(post, s[:5])
 			post = appendNew(post, s)
 			used[i] = true
 		case want.postcode && len(s) == 6 && allDigits(s):
+			postN++
 			post = appendNew(post, s)
 			used[i] = true
 		case want.postcode && len(s) == 3 && allDigits(s) && i+1 < len(seq) && len(seq[i+1].text) == 3 && allDigits(seq[i+1].text) && ask.postcode:
+			postN++
 			post = appendNew(post, s+seq[i+1].text)
 			used[i], used[i+1] = true, true
 		case want.dob && len(s) == 8 && allDigits(s):
 			if v := compactDOB(s, now); v != "" {
 				dob = appendNew(dob, v)
+				dobN++
 				used[i] = true
 			}
 		}
@@ -220,8 +231,18 @@ func scanIdentity(a *analysis, used []bool, now time.Time, ask, pending identity
 
 	if !now.IsZero() {
 		probe := append([]bool(nil), used...)
+		yearless := 0
 		for _, m := range scanDates(seq, probe, now, false) {
-			if len(m.dates) == 0 || m.dates[0].Year == 0 {
+			if len(m.dates) == 0 {
+				continue
+			}
+			if m.dates[0].Year == 0 {
+				// "born 8 August 1992, or was it 18 August": a day and
+				// month beside a date of birth is another candidate,
+				// unless it is an event ("paid on May 3").
+				if m.dates[0].Month != 0 && !eventLead[tokText(seq, m.first-1)] {
+					yearless++
+				}
 				continue
 			}
 			v := dobValues(m.dates, now)
@@ -239,9 +260,13 @@ func scanIdentity(a *analysis, used []bool, now time.Time, ask, pending identity
 			for _, x := range v {
 				dob = appendNew(dob, x)
 			}
+			dobN++
 			for k := m.first; k < m.end; k++ {
 				used[k] = true
 			}
+		}
+		if dobN > 0 && want.dob {
+			dobN += yearless
 		}
 	}
 
@@ -253,21 +278,31 @@ func scanIdentity(a *analysis, used []bool, now time.Time, ask, pending identity
 				continue
 			}
 			post = appendNew(post, t.text)
+			postN++
 			used[i] = true
 		}
 	}
 
 	var out []agent.IdentityClaim
 	if len(dob) > 0 {
-		out = append(out, agent.IdentityClaim{Kind: agent.IdentityDOB, Values: dob})
+		out = append(out, agent.IdentityClaim{Kind: agent.IdentityDOB, Values: dob, Written: several(dobN)})
 	}
 	if len(post) > 0 {
-		out = append(out, agent.IdentityClaim{Kind: agent.IdentityPostcode, Values: post})
+		out = append(out, agent.IdentityClaim{Kind: agent.IdentityPostcode, Values: post, Written: several(postN)})
 	}
 	if len(last4) > 0 {
-		out = append(out, agent.IdentityClaim{Kind: agent.IdentityIDLast4, Values: last4})
+		out = append(out, agent.IdentityClaim{Kind: agent.IdentityIDLast4, Values: last4, Written: several(last4N)})
 	}
 	return out
+}
+
+// several is IdentityClaim.Written for n values written: n when more
+// than one, else 0.
+func several(n int) int {
+	if n > 1 {
+		return n
+	}
+	return 0
 }
 
 // eventLead are words before a date that make it an event rather than a birth date.

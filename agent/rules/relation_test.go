@@ -1,0 +1,55 @@
+package rules
+
+import (
+	"context"
+	"testing"
+
+	"github.com/parley-collections/parley/agent"
+)
+
+// TestThirdPartyWritersInCasualWording covers writers who say who they are
+// without an apostrophe or by where they live, and borrowers who only
+// mention their family, who are not third parties.
+func TestThirdPartyWritersInCasualWording(t *testing.T) {
+	t.Parallel()
+	hasThird := func(cmds []agent.Command) bool {
+		for _, c := range cmds {
+			if c.Intent == agent.IntentThirdParty {
+				return true
+			}
+		}
+		return false
+	}
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"im kevins wife, he asked me to sort this out", true},
+		{"hey its tonys brother here", true},
+		{"i am danas mum, what is this about", true},
+		{"I share a flat with him, he's away till friday", true},
+		{"i live with her, she's at the hospital today", true},
+		{"I live with Carla Diaz, she is not here, what is this about", true},
+		// Borrowers speaking of their own family.
+		{"I am a husband and a father and I just can't pay this month", false},
+		{"I live with my parents now so money is tight", false},
+		{"my husband lost his job", false},
+		{"im a single mom of three", false},
+		{"I live with chronic pain", false},
+	} {
+		u := understandPlain(t, tc.text)
+		if got := hasThird(u); got != tc.want {
+			t.Errorf("%q: third party = %v, want %v (%v)", tc.text, got, tc.want, u)
+		}
+	}
+}
+
+// understandPlain reads text with no history.
+func understandPlain(t *testing.T, text string) []agent.Command {
+	t.Helper()
+	u, err := New().Understand(context.Background(), agent.TurnContext{Now: now, Currency: "USD"}, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.Commands
+}
