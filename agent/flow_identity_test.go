@@ -104,7 +104,10 @@ func TestThirdPartyGetsNoDebtDetail(t *testing.T) {
 	noEvents(t, res, agent.EventBalanceDisclosed)
 	contains(t, res, "only discuss this with the person")
 
-	// A verified borrower who hands over to someone else loses verification.
+	// A verified borrower who hands over to someone else loses verification
+	// (on a conversation of its own: once a third party has written, the
+	// conversation is never verified again).
+	b = setup(t, usAccount(), agent.ChannelSMS)
 	b.verify()
 	res = b.turn("this is his wife, what does he owe", agent.Command{Intent: agent.IntentThirdParty, Relation: "spouse"}, cmd(agent.IntentAskBalance))
 	noDebtDetail(t, res)

@@ -25,6 +25,9 @@ func (f *flow) vulnerable() {
 // collection stopped on the account, a person to help; nothing about the
 // debt, to anyone.
 func (f *flow) deceased() {
+	// Whoever reports the borrower's death is not the borrower: they
+	// learn nothing about the debt (becomeThirdParty).
+	f.becomeThirdParty()
 	f.protect(FlagDeceased, f.t.Account.Flags.Deceased, EventDeceasedRecorded, nil, prompts.Deceased{Verified: f.t.Conversation.Verified}, "deceased")
 }
 
@@ -229,22 +232,42 @@ func (f *flow) waiting() {
 	f.sayAs(policies.PurposeHandoff, prompts.Handoff{Reason: reason})
 }
 
-// thirdParty answers someone who says they are not the account holder. If
-// the conversation was verified, the verification no longer holds for the
-// person now writing.
-func (f *flow) thirdParty() {
+// becomeThirdParty records that the person writing says they are not the
+// account holder. If the conversation was verified, the verification no
+// longer holds for the person now writing.
+func (f *flow) becomeThirdParty() {
 	t := f.t
 	if t.Conversation.Verified {
 		t.Conversation.Verified = false
 		t.Conversation.State = StateOpen
-		f.mem.Matched = nil
 		f.mem.Negotiation = nil
 	}
-	f.parts = nil
+	f.mem.ThirdParty = true
+	f.mem.Matched = nil
 	f.mem.Pending = nil
+}
+
+// thirdParty answers someone who said they are not the account holder,
+// on this turn or an earlier one, whatever they send: a request for a
+// person is passed on, thanks are answered, and anything else gets the
+// message that only the account holder can be helped, without a word
+// about a debt or whom it is owed to (sender is empty for them).
+func (f *flow) thirdParty() {
 	f.handled = true
-	f.sayAs(policies.PurposeIdentity, prompts.ThirdParty{Collector: f.sender()})
 	f.done = true
+	for _, c := range f.cmds {
+		switch c.Intent {
+		case IntentRequestHuman:
+			f.handoff("request")
+			return
+		case IntentThanks, IntentGoodbye:
+			if len(f.cmds) == 1 {
+				f.say(prompts.Closing{})
+				return
+			}
+		}
+	}
+	f.sayAs(policies.PurposeIdentity, prompts.ThirdParty{Collector: f.sender()})
 }
 
 // arrest answers a fear of arrest truthfully and calmly, once the borrower is

@@ -61,6 +61,11 @@ type flowMemory struct {
 	// AwaitAttorney is set once the borrower said an attorney represents
 	// them and was asked for the attorney's contact details.
 	AwaitAttorney bool `json:"await_attorney,omitempty"`
+	// ThirdParty is set once the person writing said they are not the
+	// borrower (a spouse, a parent, a flatmate): nothing they send
+	// verifies them, and they learn nothing about the debt or whom it is
+	// owed to, for the rest of the conversation.
+	ThirdParty bool `json:"third_party,omitempty"`
 	// Waiting is set once the borrower was told a person will reply.
 	Waiting bool `json:"waiting,omitempty"`
 	// ReadBack is a commitment the turn's reply read back: only a yes in
@@ -201,6 +206,11 @@ func (f *flow) run() {
 	if len(f.cmds) == 0 {
 		f.cmds = []Command{{Intent: IntentUnknown}}
 	}
+	for _, c := range f.cmds {
+		if c.Intent == IntentThirdParty {
+			f.becomeThirdParty()
+		}
+	}
 	// Requests that act whatever the state: they protect the borrower.
 	for _, c := range f.cmds {
 		switch c.Intent {
@@ -244,6 +254,10 @@ func (f *flow) run() {
 	}
 	if f.askedLanguage {
 		f.languageAck()
+	}
+	if f.mem.ThirdParty {
+		f.thirdParty()
+		return
 	}
 	f.verification()
 	if f.done {
@@ -314,8 +328,7 @@ func (f *flow) command(c Command) {
 		f.handoff("request")
 		return
 	case IntentThirdParty:
-		f.thirdParty()
-		return
+		return // answered before verification (run)
 	case IntentAskBot:
 		f.say(prompts.Bot{AgentName: f.o.cfg.AgentName, Collector: f.sender()})
 	case IntentAskWho:
@@ -682,6 +695,9 @@ func (t *Turn) region() string {
 // creditor's own name would tell whoever reads the message that a debt exists.
 func (f *flow) sender() string {
 	a := f.t.Account
+	if f.mem.ThirdParty && !f.t.Conversation.Verified {
+		return "" // the collector's name tells a stranger there is a debt
+	}
 	if f.t.Conversation.Verified || a.Agency != "" {
 		return a.Collector()
 	}

@@ -15,11 +15,13 @@ const (
 )
 
 // Protective reports whether an intent protects the borrower: it takes
-// effect when any reader finds it.
+// effect when any reader finds it. A writer who says they are someone
+// else (IntentThirdParty) is one: believing it costs a borrower nothing,
+// missing it tells a stranger about the debt.
 func Protective(i Intent) bool {
 	switch i {
 	case IntentOptOut, IntentCease, IntentAttorney, IntentBankruptcy, IntentDispute, IntentRestrictContact,
-		IntentVulnerable, IntentVulnerability, IntentDeceased, IntentRequestHuman:
+		IntentVulnerable, IntentVulnerability, IntentDeceased, IntentRequestHuman, IntentThirdParty:
 		return true
 	}
 	return false

@@ -269,6 +269,7 @@ var protected = map[string]bool{
 	"mouth": true, "worth": true, "sorry": true, "paying": true, "payed": true, "still": true,
 	"hours": true, "calls": true, "filed": true, "filled": true, "pain": true, "wanted": true,
 	"second": true, "seconds": true, "fifth": true, "month": true, "months": true,
+	"share": true, "shared": true, "shares": true, "flatmate": true, "housemate": true, "roommate": true,
 }
 
 func addVocabulary(words ...string) {

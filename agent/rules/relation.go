@@ -44,6 +44,9 @@ func thirdPartyRelation(a *analysis) (string, bool) {
 			continue
 		}
 		p1 := tokText(seq, i-1)
+		if possessiveName(seq, i-1) {
+			p1 = "'s" // "im kevins wife": a name's possessive without its apostrophe
+		}
 		switch p1 {
 		case "his", "her", "their", "'s", "the":
 			// "I am his wife", "this is her husband", "I'm Maria's husband"
@@ -52,7 +55,7 @@ func thirdPartyRelation(a *analysis) (string, bool) {
 				if w == boundary || w == "my" {
 					break
 				}
-				if w == "am" || (w == "is" && (tokText(seq, k-1) == "this" || tokText(seq, k-1) == "it")) || w == "speaking" {
+				if selfIntro(seq, k) {
 					return rel, true
 				}
 			}
@@ -71,6 +74,9 @@ func thirdPartyRelation(a *analysis) (string, bool) {
 				}
 			}
 		}
+	}
+	if livesWith(seq) {
+		return "roommate", true
 	}
 	s := a.norm
 	for _, lead := range [...]string{"我是他", "我是她", "我是他们", "我是它"} {
@@ -119,6 +125,79 @@ func isContactVerb(w string) bool {
 	switch w {
 	case "calling", "texting", "writing", "messaging", "speaking", "asking", "call", "text", "write", "ask":
 		return true
+	}
+	return false
+}
+
+// selfIntro reports whether seq[k] ends a writer's introduction of
+// themselves: "I am", "im", "this is", "it's", "speaking".
+func selfIntro(seq []token, k int) bool {
+	switch w := seq[k].text; w {
+	case "am", "im", "speaking":
+		return true
+	case "is", "'s":
+		p := tokText(seq, k-1)
+		return p == "this" || p == "it"
+	case "its":
+		return true
+	}
+	return false
+}
+
+// possessiveName reports whether seq[i] is a name's possessive written
+// without an apostrophe ("kevins", "danas") right after a writer's
+// introduction of themselves ("im kevins wife"): a word ending in s that
+// is not a word the lexicon knows.
+func possessiveName(seq []token, i int) bool {
+	if i < 1 || seq[i].kind != tWord || !selfIntro(seq, i-1) {
+		return false
+	}
+	w := seq[i].text
+	if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
+		return false
+	}
+	switch w {
+	case "his", "hers", "theirs", "yours", "always", "just", "was", "has", "does", "is", "this", "its", "thanks", "parents", "friends", "sons":
+		return false
+	}
+	return true
+}
+
+// livesWith finds a writer who says they live with the borrower ("I live
+// with her", "I share a flat with him", "I live with Carla, she is out"):
+// "with" followed by him, her or them, or by a name when the message
+// speaks of the borrower as he or she. "with my parents" and "with
+// chronic pain" are the borrower's own life.
+func livesWith(seq []token) bool {
+	third := false
+	for _, t := range seq {
+		switch t.text {
+		case "she", "he", "she's", "he's", "shes", "hes":
+			third = true
+		}
+	}
+	for i, t := range seq {
+		switch t.text {
+		case "live", "living", "lives", "stay", "staying", "share", "sharing", "rent", "renting":
+		default:
+			continue
+		}
+		for k := i + 1; k < len(seq) && k <= i+4; k++ {
+			if seq[k].text == boundary {
+				break
+			}
+			if seq[k].text != "with" {
+				continue
+			}
+			switch n := tokText(seq, k+1); n {
+			case "him", "her", "them":
+				return true
+			case "my", "a", "an", "the", "it", "this", "that", "chronic", "constant", "pain", "no", "nobody", "family", "kids", "children", "parents", "roommates", "friends":
+				return false
+			default:
+				return third && seq[k+1].kind == tWord
+			}
+		}
 	}
 	return false
 }

@@ -293,3 +293,17 @@ func TestUnderstandContactRestriction(t *testing.T) {
 		}
 	}
 }
+
+// A writer who says they are someone else is heard when any reader hears
+// it: a model that reads only a greeting does not make the borrower's
+// relative the borrower.
+func TestUnderstandThirdPartyFromAnyReader(t *testing.T) {
+	t.Parallel()
+	u := understand.New(rules.New(), greetingModel)
+	for _, text := range []string{"hello, this is her husband", "hi im gregs dad, he asked me to call"} {
+		got := read(t, u, plainContext(), text)
+		if _, ok := find(got, agent.IntentThirdParty); !ok {
+			t.Errorf("%q: no third party in %+v", text, got.Commands)
+		}
+	}
+}
