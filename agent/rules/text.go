@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/parley-collections/parley/policies/textclass"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -54,6 +55,10 @@ func normalize(s string) string {
 			r = '.'
 		case r == 0x066C: // Arabic thousands separator
 			r = ','
+		case isHan(r) && r != '么': // 么 is simplified already; the table makes it 幺
+			if f := textclass.FoldRune(r); f > 0 {
+				r = f // traditional characters read as simplified ones
+			}
 		case r >= 0x0660:
 			if d := numread.Digit(r); d >= 0 {
 				r = '0' + rune(d) // digits of every script read as ASCII
