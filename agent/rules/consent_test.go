@@ -1,0 +1,123 @@
+package rules
+
+import (
+	"context"
+	"testing"
+
+	"github.com/parley-collections/parley/agent"
+)
+
+// readWith reads text with offers open or not.
+func readWith(t *testing.T, text string, offers []agent.Plan) []agent.Command {
+	t.Helper()
+	u, err := New().Understand(context.Background(), agent.TurnContext{Now: now, Currency: "USD", OpenOffers: offers}, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.Commands
+}
+
+func first(cmds []agent.Command, i agent.Intent) (agent.Command, bool) {
+	for _, c := range cmds {
+		if c.Intent == i {
+			return c, true
+		}
+	}
+	return agent.Command{}, false
+}
+
+// TestAskingForTheOptions covers the ways borrowers ask what plans there
+// are: each asks for offers (propose_plan without terms).
+func TestAskingForTheOptions(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{
+		"could you lay out the plans you've got",
+		"options?",
+		"what choices do I have here",
+		"walk me through the repayment options",
+		"pls share the payment options",
+		"what can you do for me on this",
+		"list the plans for me",
+		"给我列一下还款方案",
+		"想了解一下有什么方案",
+		"payment options有哪些",
+	} {
+		cmds := readWith(t, text, nil)
+		c, ok := first(cmds, agent.IntentProposePlan)
+		if !ok || c.Amount != nil || c.Count != 0 {
+			t.Errorf("%q read as %+v, want a request for the options", text, cmds)
+		}
+	}
+	// How to pay stays how to pay.
+	for _, text := range []string{"can I pay with a debit card", "how do I actually send the money"} {
+		if _, ok := first(readWith(t, text, nil), agent.IntentAskHowToPay); !ok {
+			t.Errorf("%q is not a question about how to pay", text)
+		}
+	}
+}
+
+// TestHedgedChoicesAreUnsure checks that a choice said with doubt is read
+// as a choice the borrower must confirm (Unsure), and a plain one is not.
+func TestHedgedChoicesAreUnsure(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		text   string
+		unsure bool
+	}{
+		{"perhaps option 2?", true},
+		{"i guess the first one maybe", true},
+		{"thinking about #2, what would that look like", true},
+		{"what if i went with option one", true},
+		{"第二个吧？我也不确定", true},
+		{"也许选方案1", true},
+		{"option 2 please", false},
+		{"I'll take the first one", false},
+		{"选方案2", false},
+	} {
+		cmds := readWith(t, tc.text, twoOffers)
+		c, ok := first(cmds, agent.IntentAcceptOffer)
+		if !ok {
+			t.Errorf("%q: no choice read (%+v)", tc.text, cmds)
+			continue
+		}
+		if c.Unsure != tc.unsure {
+			t.Errorf("%q: unsure = %v, want %v", tc.text, c.Unsure, tc.unsure)
+		}
+	}
+}
+
+// TestTakingItBack covers cancellations in other words.
+func TestTakingItBack(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{
+		"scratch that plan, I can't do it",
+		"forget the plan we agreed",
+		"算了，这个方案我不要了",
+		"那个计划帮我撤了吧",
+	} {
+		if _, ok := first(readWith(t, text, nil), agent.IntentCancelPlan); !ok {
+			t.Errorf("%q is not read as a cancellation (%+v)", text, readWith(t, text, nil))
+		}
+	}
+}
+
+// TestThinkingItOver: wanting time to decide closes the exchange for now;
+// it is neither a choice nor a question nobody understood.
+func TestThinkingItOver(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{
+		"let me sleep on it",
+		"I need to check with my wife first, will get back to you",
+		"give me a few days to think it over",
+		"我考虑一下再说",
+		"容我想想",
+	} {
+		cmds := readWith(t, text, twoOffers)
+		if _, ok := first(cmds, agent.IntentGoodbye); !ok {
+			t.Errorf("%q read as %+v, want a goodbye for now", text, cmds)
+		}
+		if _, ok := first(cmds, agent.IntentAcceptOffer); ok {
+			t.Errorf("%q read as a choice", text)
+		}
+	}
+}
