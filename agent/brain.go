@@ -98,7 +98,8 @@ type Command struct {
 	Restrictions []ContactRestriction `json:"restrictions,omitempty"`
 	// Unsure marks a commercial command (Commercial) the readers did not
 	// agree on: the flows read it back and act only on an explicit yes.
-	// Set only by the combination of readers (Understander).
+	// Set by the combination of readers (Understander), or by a reader
+	// that heard doubt in the choice ("maybe the second one?").
 	Unsure bool `json:"unsure,omitempty"`
 	// Readers names the readers that found the command (ReaderRules,
 	// ReaderClassifier, ReaderModel); empty for a single brain's reading.

@@ -286,3 +286,19 @@ func TestChineseNegotiation(t *testing.T) {
 	wantEvents(t, res, agent.EventPlanAccepted, agent.EventPaymentLinkSent)
 	contains(t, res, "已为您确认", "安全链接")
 }
+
+// Wanting time to decide among the offers agrees to nothing and hands
+// nothing over: the borrower is told to take their time.
+func TestTimeToThinkAgreesToNothing(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.verify()
+	b.turn("what are my options?", cmd(agent.IntentProposePlan))
+	res := b.turn("let me sleep on it", cmd(agent.IntentGoodbye))
+	contains(t, res, "take your time")
+	noEvents(t, res, agent.EventPlanAccepted, agent.EventHandoffRequested)
+	// A hedged choice is read back, not taken.
+	b.turn("what are my options?", cmd(agent.IntentProposePlan))
+	res = b.turn("maybe the second one?", agent.Command{Intent: agent.IntentAcceptOffer, OfferID: "2", Unsure: true})
+	noEvents(t, res, agent.EventPlanAccepted)
+}

@@ -336,7 +336,11 @@ func (f *flow) command(c Command) {
 	case IntentGreeting:
 		f.greeting()
 	case IntentThanks, IntentGoodbye:
-		f.say(prompts.Closing{})
+		if c.Intent == IntentGoodbye && f.deciding() {
+			f.say(prompts.TakeTime{})
+		} else {
+			f.say(prompts.Closing{})
+		}
 	case IntentQuestion:
 		f.question(c)
 	case IntentUnknown:
@@ -347,6 +351,21 @@ func (f *flow) command(c Command) {
 		f.debtCommand(c)
 	}
 	f.handled = true
+}
+
+// deciding reports whether the borrower is choosing among offers made in
+// this conversation and did not thank anyone: a goodbye then means "let
+// me think it over".
+func (f *flow) deciding() bool {
+	if f.mem.Negotiation == nil || f.mem.PlanID != "" {
+		return false
+	}
+	for _, c := range f.cmds {
+		if c.Intent == IntentThanks {
+			return false
+		}
+	}
+	return true
 }
 
 // debtCommand answers what needs a verified borrower and an account under

@@ -527,6 +527,13 @@ type Closing struct{}
 // Template names the template.
 func (Closing) Template() string { return "closing.v1" }
 
+// TakeTime answers a borrower who wants time to decide on the offers:
+// nothing is agreed, and they can come back when ready.
+type TakeTime struct{}
+
+// Template names the template.
+func (TakeTime) Template() string { return "take_time.v1" }
+
 // Fallback is the plainest safe message, sent when the guard refuses a
 // draft. Kind follows the refused draft's purpose: "" (an ordinary reply),
 // "opt_out", "handoff" or "dispute".

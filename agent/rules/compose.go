@@ -499,7 +499,9 @@ func (r *reading) offers() {
 		accept = picked
 	}
 	if accept {
-		r.add(agent.Command{Intent: agent.IntentAcceptOffer, OfferID: offerID})
+		// A choice said with doubt ("maybe the second one?", "what if I
+		// did 1") is read back before it binds anyone.
+		r.add(agent.Command{Intent: agent.IntentAcceptOffer, OfferID: offerID, Unsure: r.has(xHedge)})
 	}
 	r.addIf(reject, agent.IntentRejectOffer)
 }

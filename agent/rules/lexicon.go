@@ -15,6 +15,7 @@ const (
 	xLump        agent.Intent = "x_lump"         // "in one payment", "一次性", "结清": one payment, of an amount named or else the balance
 	xSettle      agent.Intent = "x_settle"       // "to settle", "settlement": with an amount, one payment of it
 	xLess        agent.Intent = "x_less"         // "settle for less", "少还一点": less than the balance, amount not named
+	xHedge       agent.Intent = "x_hedge"        // "maybe", "what if", "也许": a choice said with doubt is read back, not taken
 	// "thinking about bankruptcy", "考虑申请破产": a bankruptcy only
 	// considered, which is hardship and not a filing, unless the message
 	// also says one was filed (xBankruptFiled).
@@ -67,7 +68,9 @@ var lexicon = []rule{
 		"cancel|void|undo|scrap ~3 plan|arrangement|agreement|deal|that|it|this", "withdraw ~2 plan|agreement|arrangement",
 		"changed|change my mind", "did not|never agree|agreed|accept|accepted ~2 to ~1 that|this|it|anything",
 		"did not|never agree", "i take it back", "not what i agreed",
-	}, zh: []string{"取消~3计划", "取消~3方案", "取消~3分期", "不算数", "反悔", "我没同意", "我没有同意", "我没答应", "我没有答应", "改主意", "撤销"}},
+		"scratch|forget|drop|ditch|kill ~3 plan|arrangement|agreement|deal", "back out|pull out ~3 plan|arrangement|agreement|deal|of it|of this",
+	}, zh: []string{"取消~3计划", "取消~3方案", "取消~3分期", "不算数", "反悔", "我没同意", "我没有同意", "我没答应", "我没有答应", "改主意", "撤销",
+		"方案~4不要了", "计划~4不要了", "不要~3这个方案", "不想要~3方案", "不想要~3计划", "计划~4撤了", "方案~4撤了", "帮我取消", "给我取消"}},
 	{intent: xInjection, en: []string{
 		"ignore|disregard|forget|override ~3 previous|prior|above|earlier|all|your|the|system instruction*|rule*|prompt*|directive*|guideline*",
 		"ignore|disregard|forget [the|all|everything] above|previous|prior|earlier|preceding",
@@ -198,10 +201,13 @@ var lexicon = []rule{
 		"payment|repayment plan|plans|arrangement|schedule", "installment*", "instalment*", "in parts|bits|chunks",
 		"split ~3 payments|payment|it|up", "pay ~3 monthly|weekly|biweekly|fortnightly", "settlement offer",
 		"what|which ~3 options|offers|choices", "my options|choices", "options|offers ~3 have|available|there",
-		"show|see|hear|tell|give|send ~3 options|offers",
+		"show|see|hear|tell|give|send|list|share|explain|lay|walk ~3 options|offers|plans|choices",
+		"payment|repayment|settlement options", "^ [the] options|plans|offers [please] $",
+		"what can|could you do|offer ~3 me|for|about|on",
 	}, zh: []string{
 		"分期", "分几次", "分次", "每月还一点", "慢慢还", "分开还", "什么~4方案", "哪些~4方案", "哪种~4方案", "哪几种~4方案",
-		"方案~2有哪些", "有什么~4选择", "有哪些~4选择", "有什么~2办法",
+		"方案~2有哪些", "有什么~4选择", "有哪些~4选择", "有什么~2办法", "列~4方案", "了解~4方案", "看看~4方案", "看一下~4方案",
+		"介绍~4方案", "可以选", "有哪些~2可选", "options~2有哪些", "options~2有什么",
 	}},
 	{intent: xPromise, neg: true, en: []string{
 		"i will|shall pay", "i am going to pay", "promise ~3 pay", "i will ~1 make|send ~2 payment|it",
@@ -222,6 +228,10 @@ var lexicon = []rule{
 	{intent: xAcceptWeak, neg: true, en: []string{
 		"^ yes|ok|sure|fine|alright|absolutely|definitely|certainly|great|cool|k",
 	}, zh: []string{"好的", "好吧", "^好$", "^好啊", "^可以$", "^可以的", "可以啊", "可以呀", "都可以", "也可以", "^行$", "行吧", "^行啊", "也行", "那行", "^嗯"}},
+	{intent: xHedge, en: []string{
+		"maybe|perhaps|probably|possibly|guess|unsure|leaning", "not sure|certain", "what if", "thinking about|of",
+		"how would|does ~2 that|it ~1 work|look", "what would ~3 look like",
+	}, zh: []string{"也许", "或许", "可能", "好像", "大概", "不确定", "不知道", "要不", "再想想", "还没想好"}},
 	{intent: agent.IntentRejectOffer, neg: false, en: []string{
 		"too much|high|steep|expensive|big|soon", "that|it|this|which do|does|will|would not work", "does not work for me", "no way", "^ no deal",
 		"not ~1 acceptable|possible|doable|affordable", "i decline|reject|refuse",
@@ -272,7 +282,7 @@ var lexicon = []rule{
 	{intent: agent.IntentAskHowToPay, neg: true, en: []string{
 		"how do|can|should|would|to ~3 pay|payment", "where ~3 pay|send ~2 money|payment",
 		"pay|payment ~3 by|with|via|using card|credit|debit|bank|paypal|check|cheque|venmo|zelle|transfer|online|phone|upi|app",
-		"payment method*|options|link|portal", "send ~2 link", "ways ~2 pay", "^ [the] [payment] link [please] $",
+		"payment method*|link|portal", "send ~2 link", "ways ~2 pay", "how ~3 send ~2 money|payment|it", "^ [the] [payment] link [please] $",
 		"take|accept|use ~3 card|cards|visa|mastercard|amex|debit|paypal|check|cheque|venmo|zelle", "credit|debit card|cards",
 		"visa|mastercard|amex",
 	}, zh: []string{"刷卡", "用卡", "信用卡", "借记卡",
@@ -328,7 +338,10 @@ var lexicon = []rule{
 	{intent: agent.IntentGoodbye, neg: true, en: []string{
 		"bye|goodbye|byebye|cya|farewell", "see you|ya", "talk ~1 later", "have a good|nice|great day|night|evening|weekend",
 		"good night", "take care",
-	}, zh: []string{"再见", "拜拜", "回头聊", "下次聊", "晚安", "回聊"}},
+		// Time to decide: the exchange closes for now.
+		"sleep on it", "think ~3 it over|about it|about this|about that", "get back to you", "check|talk ~3 with ~2 first",
+		"give me ~4 time|days|while|week",
+	}, zh: []string{"再见", "拜拜", "回头聊", "下次聊", "晚安", "回聊", "考虑一下", "考虑考虑", "想想", "想一想", "再说吧", "回头再说", "再商量"}},
 	{intent: agent.IntentAffirm, neg: true, en: []string{
 		"^ yes|ok|sure|correct|alright|absolutely|definitely|certainly|indeed|affirmative|k", "^ right $", "that is right|correct",
 		"of course", "^ it is me", "^ speaking $", "^ that is me", "^ i am $",

@@ -278,10 +278,12 @@ func commercial(ru, mu agent.Understanding, modelRead bool, cl classified) []age
 			}
 		}
 		has := func(r string) bool { return slices.Contains(c.Readers, r) }
+		// A reader that heard doubt in the choice ("maybe option 2?")
+		// keeps it unsure whatever the others read.
 		if modelRead {
-			c.Unsure = !(has(agent.ReaderModel) && (has(agent.ReaderRules) || has(agent.ReaderClassifier)))
+			c.Unsure = c.Unsure || !(has(agent.ReaderModel) && (has(agent.ReaderRules) || has(agent.ReaderClassifier)))
 		} else {
-			c.Unsure = !(has(agent.ReaderRules) && has(agent.ReaderClassifier))
+			c.Unsure = c.Unsure || !(has(agent.ReaderRules) && has(agent.ReaderClassifier))
 		}
 		seen[f] = true
 		out = append(out, c)
