@@ -1,0 +1,65 @@
+package agent_test
+
+import (
+	"testing"
+
+	"github.com/parley-collections/parley/agent"
+)
+
+// Every protective request of one message is recorded, whichever of them
+// the reply is about: an attorney notice that stops the conversation does
+// not drop the opt-out and the dispute said with it.
+func TestEveryProtectiveRequestOfAMessageIsRecorded(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.verify()
+	res := b.turn("my attorney has this now, quit texting me, and I never borrowed from you",
+		cmd(agent.IntentAttorney), agent.Command{Intent: agent.IntentOptOut, Channel: agent.ChannelSMS}, cmd(agent.IntentDispute))
+	wantEvents(t, res, agent.EventAttorneyRecorded, agent.EventOptedOut, agent.EventDisputeRecorded)
+	a, err := b.store.Account(b.ctx, b.acct.ID)
+	if err != nil || !a.Flags.Attorney || !a.Flags.Disputed {
+		t.Errorf("account flags = %+v, %v", a.Flags, err)
+	}
+	if ds, err := b.store.Disputes(b.ctx, b.acct.ID); err != nil || len(ds) != 1 {
+		t.Errorf("disputes = %+v, %v", ds, err)
+	}
+}
+
+// The order the readers give does not matter: a dispute read before a
+// cease another reader added is recorded too.
+func TestDisputeBeforeACeaseIsRecorded(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.verify()
+	res := b.turn("this was settled long ago, stop contacting me", cmd(agent.IntentDispute), cmd(agent.IntentCease))
+	wantEvents(t, res, agent.EventCeaseRecorded, agent.EventDisputeRecorded)
+}
+
+// A crisis is answered as a crisis, and a cease and an opt-out said with
+// it are recorded without silencing that answer.
+func TestCrisisWithAStopKeepsTheCrisisReply(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.verify()
+	res := b.turn("leave me alone, stop messaging, I don't want to be here anymore",
+		cmd(agent.IntentCease), cmd(agent.IntentOptOut), cmd(agent.IntentVulnerable))
+	wantEvents(t, res, agent.EventCrisisDetected, agent.EventCeaseRecorded, agent.EventOptedOut)
+	contains(t, res, "988")
+	a, err := b.store.Account(b.ctx, b.acct.ID)
+	if err != nil || !a.Flags.Cease || !a.Flags.Vulnerable {
+		t.Errorf("account flags = %+v, %v", a.Flags, err)
+	}
+}
+
+// After an attorney notice, the lawyer's details sent in words that read
+// as an attorney notice again are recorded and read back, not met with
+// silence.
+func TestAttorneyDetailsAfterTheNoticeAreReadBack(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.verify()
+	b.turn("I have a lawyer now", cmd(agent.IntentAttorney))
+	res := b.turn("my lawyer is Dana Reyes, 312-555-0199", cmd(agent.IntentAttorney))
+	wantEvents(t, res, agent.EventAttorneyRecorded)
+	contains(t, res, "Dana Reyes")
+}
