@@ -4,6 +4,7 @@ import (
 	"context"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -72,8 +73,10 @@ func compileLexicon() ([]compiledRule, *patternIndex) {
 				}
 			}
 		}
-		for _, p := range r.zh {
-			c.zh = append(c.zh, compileZH(p))
+		for _, src := range r.zh {
+			for _, p := range expandZH(src) {
+				c.zh = append(c.zh, compileZH(p))
+			}
 		}
 		out = append(out, c)
 	}
@@ -92,6 +95,25 @@ func compileLexicon() ([]compiledRule, *patternIndex) {
 		"please", "thanks", "interest", "charges", "creditor", "company", "divorce", "divorced", "funeral", "cancer",
 		"struggling", "redundant", "redundancy", "furloughed", "disabled", "injured", "evicted", "separated")
 	return out, idx
+}
+
+// expandZH writes out the alternatives of a Chinese pattern: each group
+// "(a|b)" stands for any one of its fragments, so "(爸|妈)~6去世" is the
+// two patterns "爸~6去世" and "妈~6去世".
+func expandZH(src string) []string {
+	i := strings.IndexByte(src, '(')
+	if i < 0 {
+		return []string{src}
+	}
+	j := strings.IndexByte(src[i:], ')')
+	if j < 0 {
+		panic("rules: unclosed group in pattern " + strconv.Quote(src))
+	}
+	var out []string
+	for _, alt := range strings.Split(src[i+1:i+j], "|") {
+		out = append(out, expandZH(src[:i]+alt+src[i+j+1:])...)
+	}
+	return out
 }
 
 // candidates marks the English patterns whose first element matches some
@@ -267,8 +289,8 @@ func eachHit(r *compiledRule, a *analysis, hasHan bool, cand []bool, yield func(
 }
 
 // negatedEN reports whether a negation governs the phrase at seq[start]:
-// "not" or "never" up to three words before it in the same clause, or
-// "no" right before it.
+// "not", "never" or "nobody" up to three words before it in the same
+// clause, or "no" right before it.
 func negatedEN(seq []token, start int) bool {
 	if start > 0 && seq[start-1].text == "no" && !seq[start].clause {
 		return true
@@ -280,7 +302,7 @@ func negatedEN(seq []token, start int) bool {
 		switch seq[k].text {
 		case boundary:
 			return false
-		case "not", "never":
+		case "not", "never", "nobody":
 			return true
 		}
 	}

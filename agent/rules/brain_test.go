@@ -177,12 +177,13 @@ func TestUnderstandSafety(t *testing.T) {
 		{text: "chapter 7", want: []agent.Command{c(agent.IntentBankruptcy)}},
 		{text: "我已经申请破产了", want: []agent.Command{c(agent.IntentBankruptcy)}},
 		{text: "I'm not bankrupt", want: []agent.Command{c(agent.IntentUnknown)}},
-		// A bankruptcy considered is hardship; a filing, said with it, is a bankruptcy.
-		{text: "I'm thinking about filing for bankruptcy", want: []agent.Command{c(agent.IntentHardship)}},
-		{text: "I might have to declare bankruptcy", want: []agent.Command{c(agent.IntentHardship)}},
-		{text: "should I file for bankruptcy?", want: []agent.Command{c(agent.IntentHardship)}},
-		{text: "我在考虑申请个人破产", want: []agent.Command{c(agent.IntentHardship)}},
-		{text: "打算申请破产", want: []agent.Command{c(agent.IntentHardship)}},
+		// A bankruptcy considered is hardship, talked through with a person;
+		// a filing, said with it, is a bankruptcy.
+		{text: "I'm thinking about filing for bankruptcy", want: []agent.Command{c(agent.IntentRequestHuman), c(agent.IntentHardship)}},
+		{text: "I might have to declare bankruptcy", want: []agent.Command{c(agent.IntentRequestHuman), c(agent.IntentHardship)}},
+		{text: "should I file for bankruptcy?", want: []agent.Command{c(agent.IntentRequestHuman), c(agent.IntentHardship)}},
+		{text: "我在考虑申请个人破产", want: []agent.Command{c(agent.IntentRequestHuman), c(agent.IntentHardship)}},
+		{text: "打算申请破产", want: []agent.Command{c(agent.IntentRequestHuman), c(agent.IntentHardship)}},
 		{text: "I declared bankruptcy", want: []agent.Command{c(agent.IntentBankruptcy)}},
 		{text: "I had to file for bankruptcy last year", want: []agent.Command{c(agent.IntentBankruptcy)}},
 		{text: "I was thinking about it for months but I filed chapter 7 in May", want: []agent.Command{c(agent.IntentBankruptcy)}},

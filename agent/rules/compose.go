@@ -404,15 +404,70 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 // the flows act on them.
 func (r *reading) protective(b *Brain) {
 	r.addIf(r.has(agent.IntentVulnerable), agent.IntentVulnerable)
-	r.addIf(r.has(agent.IntentDeceased), agent.IntentDeceased)
-	r.addIf(r.has(agent.IntentVulnerability) && !r.has(agent.IntentDeceased), agent.IntentVulnerability)
+	deceased := r.has(agent.IntentDeceased) || (r.has(xDeath) && r.has(xHolder))
+	r.addIf(deceased, agent.IntentDeceased)
+	r.addIf((r.has(agent.IntentVulnerability) || r.has(xDeath) || elderly(r.a)) && !deceased, agent.IntentVulnerability)
 	r.optOut(b)
 	if len(r.restrictions) > 0 {
 		r.add(agent.Command{Intent: agent.IntentRestrictContact, Restrictions: r.restrictions})
 	}
-	for _, i := range [...]agent.Intent{agent.IntentCease, agent.IntentAttorney, agent.IntentBankruptcy, agent.IntentDispute, agent.IntentRequestHuman} {
-		r.addIf(r.has(i) && (i != agent.IntentBankruptcy || !r.bankruptcyConsidered()), i)
+	r.addIf(r.has(agent.IntentCease), agent.IntentCease)
+	r.addIf(r.has(agent.IntentAttorney) && r.representedBy(b), agent.IntentAttorney)
+	r.addIf(r.has(agent.IntentBankruptcy) && !r.bankruptcyConsidered(), agent.IntentBankruptcy)
+	r.addIf(r.has(agent.IntentDispute), agent.IntentDispute)
+	// A bankruptcy considered is talked through with a person.
+	r.addIf(r.has(agent.IntentRequestHuman) || r.bankruptcyConsidered(), agent.IntentRequestHuman)
+}
+
+// representedBy reports whether a lawyer the message names represents the
+// borrower: some attorney reading lies outside every mention of a lawyer
+// who is a friend or relative ("my lawyer friend said to pay", "my cousin
+// is an attorney").
+func (r *reading) representedBy(b *Brain) bool {
+	friends := allHits(b.rule(xLawyerFriend), r.a)
+	if len(friends) == 0 {
+		return true
 	}
+	for _, h := range allHits(b.rule(agent.IntentAttorney), r.a) {
+		inside := false
+		for _, f := range friends {
+			if h.zh == f.zh && h.start < f.end && f.start < h.end {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			return true
+		}
+	}
+	return false
+}
+
+// elderly reports whether the writer gives their age as 75 or more
+// ("I'm 84", "I am 79 years old", "aged 80").
+func elderly(a *analysis) bool {
+	for i := 0; i+1 < len(a.seq); i++ {
+		w := a.seq[i].text
+		if w != "am" && w != "aged" && w != "age" {
+			continue
+		}
+		if w == "am" && (i == 0 || a.seq[i-1].text != "i") {
+			continue
+		}
+		n := a.seq[i+1]
+		if n.kind != tNum {
+			continue
+		}
+		age, err := strconv.Atoi(n.text)
+		if err != nil || age < 75 || age > 110 {
+			continue
+		}
+		next := tokText(a.seq, i+2)
+		if next == "" || next == boundary || next == "and" || next == "years" || next == "yrs" || next == "year" || a.seq[i+2].clause {
+			return true
+		}
+	}
+	return false
 }
 
 // bankruptcyConsidered reports whether the message speaks of a bankruptcy

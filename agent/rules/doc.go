@@ -67,12 +67,29 @@
 //
 // # Negation
 //
-// "not" or "never" up to three words before a phrase in the same clause,
-// "no" right before it, and 不, 没有, 不想, 别 and the like before a Chinese
-// phrase cancel it: "I'm not disputing it" is no dispute and "我没有律师" no
-// attorney. An A-not-A question (能不能, 要不要) asks and cancels nothing.
-// Crisis language and a fear of arrest ("I won't go to jail, will I?") are
-// never cancelled.
+// "not", "never" or "nobody" up to three words before a phrase in the same
+// clause, "no" right before it, and 不, 没有, 不想, 别 and the like before a
+// Chinese phrase cancel it: "I'm not disputing it" is no dispute and
+// "我没有律师" no attorney. An A-not-A question (能不能, 要不要) asks and
+// cancels nothing. Crisis language and a fear of arrest ("I won't go to
+// jail, will I?") are never cancelled.
+//
+// # Chinese as written
+//
+// Traditional characters read as simplified ones (別再打電話 as 别再打电话)
+// and written Cantonese as Mandarin (唔好再搵我 as 不要再找我, 過身 as 去世),
+// so one Chinese pattern covers all three.
+//
+// # Protective readings
+//
+// A death in the family is the borrower's own (deceased) when the message
+// also speaks of the one who died as the account's holder ("this was her
+// phone", "how much did he owe", "我是他女儿", a formal notice); without
+// that it is a bereaved borrower (vulnerability). A bankruptcy spoken of
+// as a plan, a threat, a possibility or a last resort is considered, not
+// filed: hardship, and a person to talk it through (request_human). A
+// lawyer who is a friend or relative ("my lawyer friend said to pay")
+// represents no one. A stated age of 75 or more is a vulnerability.
 //
 // # What it must not do
 //

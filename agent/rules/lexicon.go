@@ -21,6 +21,22 @@ const (
 	// also says one was filed (xBankruptFiled).
 	xBankruptMaybe agent.Intent = "x_bankrupt_maybe"
 	xBankruptFiled agent.Intent = "x_bankrupt_filed" // "filed chapter 7", "已经申请破产"
+	// A death in the family ("my father passed away", "老伴走了"): the
+	// borrower's own when the message also speaks of the one who died as
+	// the account's holder (xHolder), else a bereaved borrower.
+	xDeath  agent.Intent = "x_death"
+	xHolder agent.Intent = "x_holder" // "this was his phone", "how much did she owe", "我是他女儿", "特此告知"
+	// "my lawyer friend", "my cousin is an attorney": a lawyer who does
+	// not represent the borrower.
+	xLawyerFriend agent.Intent = "x_lawyer_friend"
+)
+
+// Kin words, for the patterns of a death in the family.
+const (
+	enKin = "husband|wife|mother|mom|mum|mommy|mummy|mama|father|dad|daddy|papa|son|daughter|brother|sister|uncle|aunt|auntie|aunty|" +
+		"grandmother|grandfather|grandma|grandpa|granny|grandad|granddad|nan|nana|partner|spouse|fiance|fiancee|boyfriend|girlfriend|" +
+		"cousin|nephew|niece|child|baby|parent|parents|stepfather|stepmother|stepdad|stepmom|sibling|twin|relative|friend|hubby"
+	zhKin = "爸|妈|父亲|母亲|老公|老婆|丈夫|妻子|先生|太太|老伴|爱人|哥|弟|姐|妹|儿子|女儿|孩子|爷爷|奶奶|外公|外婆|姥爷|姥姥|阿嬷|阿公|阿爷|阿嫲|公公|婆婆|岳父|岳母|叔|伯|舅|姑|姨|亲人|家人|老人|妈咪|爹"
 )
 
 // rule is one reading with the phrases that express it. When neg is set, a
@@ -47,23 +63,67 @@ var lexicon = []rule{
 		"nothing to live for", "overdose", "jump off ~3 bridge|building|roof", "unalive*", "rather be dead",
 		"nobody would miss me", "no one would miss me", "disappear forever", "sleep forever", "not be here anymore|tomorrow",
 		"everyone|everybody ~2 better off without me",
+		// indirect: a way out wished for, a method, a place, a farewell, a burden
+		"might|may as well ~2 die|dead|gone", "no reason|point ~4 carry|continue|living", "no reason|point ~4 keep going|living",
+		"can|could not carry on", "can|could not keep going",
+		"swallow*|downed|drank ~5 pills|tablets|bottle|packet|sleeping", "took|taken|take ~3 all|whole|entire|bottle|packet|handful|box ~3 pills|tablets|meds|medication|sleeping",
+		"overdos*", "noose", "rope", "hang|hanging myself", "gun|pistol|firearm|blade|razor ~8 myself",
+		"on|at|standing|stood|up ~4 ledge|rooftop|roof|bridge|cliff|tracks|edge",
+		"drive|drove|driving|swerve ~3 off ~2 road|cliff|bridge", "crash* ~4 on purpose",
+		"this is my last|final message|words|text|goodbye", "this is goodbye", "goodbye forever|everyone|world",
+		"be gone soon|tonight|tomorrow|forever", "will not be around ~2 long|longer|soon|tomorrow",
+		"want to [just] disappear|vanish", "wish i could [just] disappear|vanish", "want to [just] 消 失",
+		"am|being a burden", "burden ~3 family|everyone|kids|children|everybody",
+		"khudkushi|aatmahatya|atmahatya", "jeena|jeene ~4 nahi|nahin",
+		"can not breathe", "chest pain*", "bleeding", "trying to hurt|hit|kill|attack|beat me", "domestic violence|abuse",
 	}, zh: []string{
 		"不想活", "活不下去", "想死", "自杀", "轻生", "结束生命", "结束自己", "跳楼", "割腕", "寻死",
 		"一死了之", "不如死了", "死了算了", "活着没意思", "活着没有意思", "撑不下去", "了结自己", "活够了", "安眠药",
 		"一了百了", "不想再活", "去死", "想跳", "离开这个世界",
+		"结束这一切", "想~2消失", "永远消失", "从这个世界~2消失", "活着~4(没意思|有什么意思|没有意义|没意义|好累|太累)",
+		"(划|割|伤害|弄伤|伤)~4自己", "割~2手腕", "吞了~6药", "(一整瓶|整瓶|半瓶|一瓶|一把)~4药",
+		"(刀片|绳子|农药|毒药|炭)~6(准备|买好|放在)", "准备好~4(刀|绳|药)", "(站在|在|上了)~3(天台|楼顶|顶楼|桥上|窗台|河边|楼边)",
+		"后事", "遗书", "遗言", "永别", "下辈子", "累赘", "拖累", "没有我~6(更好|轻松|好过)", "(我走了|我死了)~6(轻松|解脱|就好|就不用)",
+		"我~4不在了", "先走一步", "对不起~4(家人|爸妈|父母|孩子)~8走", "(不想|不愿)~2生存", "想si", "去si",
+		"家暴", "想打我", "流血", "喘不过气", "胸口~2痛",
 	}},
 	{intent: agent.IntentDeceased, en: []string{
-		"account holder|borrower|customer ~4 died|dead|deceased|passed|death", "died|passed|deceased ~6 account holder",
+		"[account] holder|borrower|customer|cardholder|debtor ~4 died|dead|deceased|passed|death|expired", "died|passed|deceased ~6 account holder",
 		"^ he|she ~3 died|deceased|dead", "^ he|she ~2 passed away|on", "is deceased", "death certificate",
 		"executor|administrator of ~2 estate", "her|his estate",
 	}, zh: []string{"他~3去世", "她~3去世", "他~3过世", "她~3过世", "他~3离世", "她~3离世", "本人~4去世", "借款人~4去世", "机主~4去世",
 		"身故", "病故", "已故", "死亡证明", "不在人世", "他~2走了", "她~2走了"}},
 	{intent: agent.IntentVulnerability, en: []string{
 		"breathing space", "mental health crisis moratorium", "bereave*", "funeral", "grieving", "lost my husband|wife|mother|mum|mom|father|dad|son|daughter|child|baby|partner",
+		"memorial|cremation|burial", "in my seventies|eighties|nineties", "pensioner", "senior citizen",
+		"my memory", "mixed up|muddled", "simple|simpler|plain words|language|english",
+		"not ~1 good with ~2 phones|computers|technology|tech|reading|letters", "can not read|see ~3 well|properly|small|screen|letters|sms|texts|messages",
+		"learning difficult*|disabilit*", "dyslex*", "adhd", "autis*", "blind", "deaf", "visually|hearing|partially impaired|sighted",
+		"handicap*", "wheelchair", "alzheimer*", "parkinson*", "als", "dialysis", "kidney|heart|liver|lung ~3 failure|problem*|disease|transplant",
+		"the er|icu", "in|at a e", "emergency room", "intensive care", "surgery", "have|having|had|after|recovering ~3 operation|op",
+		"bipolar", "schizo*", "ptsd", "anxiety", "panic attack*", "psychiatri*", "mental illness", "nervous|mental breakdown", "had|having a ~1 breakdown", "rehab", "addiction",
+		"look|looking|care|caring after|for ~4 disabled|sick|ill|dying|paralys*|paralyz*|bedridden|terminal*", "bed rest", "bedridden",
+		"tabiyat ~3 kharab", "bimar|beemar",
 		"passed away", "has died", "died",
 		"cancer", "chemo*", "terminal*", "in|from hospital", "hospitali*", "stroke", "dementia", "seriously|very|terminally ill",
 		"mental health", "depression", "disabled|disability", "carer|caregiver for",
-	}, zh: []string{"去世", "过世", "离世", "丧事", "住院", "癌", "化疗", "重病", "绝症", "抑郁", "精神疾病", "残疾", "中风", "病重", "刚走", "失去了"}},
+	}, zh: []string{"去世", "过世", "离世", "丧事", "住院", "癌", "化疗", "重病", "绝症", "抑郁", "精神疾病", "残疾", "中风", "病重", "刚走", "失去了",
+		"住~2院", "(在|进了|入了|进)~2医院", "手术", "透析", "精神科", "(焦虑|躁郁|双相|精神分裂|恐慌)", "情绪~4(不稳定|崩溃)", "戒毒",
+		"康复期", "心脏病", "先天性", "障碍", "残障", "视力", "听力", "眼睛~3(花|不好|看不见|看不清)", "看不清", "记性", "记不住", "痴呆",
+		"照顾~8(中风|瘫痪|生病|病重|住院|残疾|卧床|癌|病)", "卧床", "瘫痪", "(七十|八十|九十)~3(岁|了)", "年纪大", "上了年纪", "我~2老了",
+		"不识~3字", "看不懂~2字", "丧偶", "夭折", "单亲"}},
+	{intent: xDeath, neg: true, en: []string{
+		"died|deceased", "passed away|on", "lost my|our ~1 " + enKin, "death of my|our", "my|our|late ~1 " + enKin + " ~3 passed|expired|gone|dead",
+	}, zh: []string{"去世", "过世", "离世", "病逝", "身故", "逝世", "夭折", "(" + zhKin + ")~6(走了|没了|不在了|死了)"}},
+	{intent: xHolder, en: []string{
+		"his|her|their account|phone|number|card|loan|debt|debts|balance|mobile|cell|estate|bills|line|credit",
+		"was|is his|hers|theirs", "am his|her ~2 " + enKin + "|executor|family|next",
+		"he|she ~3 not|unable|never ~4 answer|reply|respond|pick|return|pay|talk", "does|did he|she ~1 owe", "how much ~3 he|she ~1 owe|owed|owes",
+		"let you know", "inform|informing|notify|notifying you|that", "please|kindly note", "for your records|information",
+	}, zh: []string{
+		"(他|她)的~2(卡|债|账|欠款|贷款|手机|电话|号码|账户|帐户|钱|信用卡|借款|事)", "(号码|手机|电话|卡|账户|欠款|债)~3是(他|她)的", "这是(他|她)的",
+		"我是(他|她)", "(他|她)的家属", "家属", "要找的人", "特此", "(告知|通知)~2你们", "(没法|不能|无法|没办法)~3接~4(电话|信息|短信|消息)", "接不了~4电话",
+	}},
 	{intent: agent.IntentCancelPlan, neg: true, en: []string{
 		"cancel|void|undo|scrap ~3 plan|arrangement|agreement|deal|that|it|this", "withdraw ~2 plan|agreement|arrangement",
 		"changed|change my mind", "did not|never agree|agreed|accept|accepted ~2 to ~1 that|this|it|anything",
@@ -85,46 +145,84 @@ var lexicon = []rule{
 		"stop|quit|cease [sending] [me] [these|those|the|your|all|any] text*|messag*|sms|call*|phon*|email*|mail*|ringing|voicemail*|spam*",
 		"do not [ever] text*|messag*|call*|phone|email*|ring me", "never [ever] text*|messag*|call*|phone|email*|ring me",
 		"do not send [me] [any] [more] text*|messag*|sms|email*",
-		"no more text*|messag*|sms|call*|email*", "unsubscrib*", "opt|opting [me] out",
+		"no more text*|messag*|sms|call*|email*", "unsub*", "opt|opting [me] out",
 		"remove|take me ~4 list|texts|messages|calls|emails|database|system", "^ stop|stopall|unsubscribe|optout $",
+		"remove|take|delete|erase ~1 my ~5 list|database|system|records", "remove|delete ~3 email|number|phone|details|address ~5 list|database|system",
+		"turn|switch|shut off ~4 text*|messag*|notification*|alert*|ping*|reminder*|chat*|sms|call*|email*",
+		"mute|disable|block ~3 text*|messag*|notification*|alert*|ping*|chat*|sms|call*|email*",
+		"no longer ~1 consent|agree|want|wish ~4 text*|messag*|call*|phon*|telephon*|email*", "withdraw|withdrawing|revoke|revoking ~3 consent|permission",
+		"can|could|would|will you not text*|call*|messag*|email*|ring|phone",
 	}, zh: []string{
 		"退订", "取消订阅", "拒收", "别再~4发", "别~2发短信", "别~2发消息", "别~2发信息", "别发了",
 		"不要再~4发", "不要~2发短信", "不要~2发消息", "不要~2发信息", "不要~3发邮件",
 		"别再~4打电话", "别~3打电话", "别打了", "别再打", "不要再~4打电话", "不要~3打电话", "不要再打",
 		"停止~3短信", "停止~3发送", "停止~3电话", "停止~3邮件",
+		"取消~4(订阅|简讯|短信|短讯|通知|推送|提醒)", "(关闭|关掉|关了|停止)~4(推送|通知|提醒)", "(别|不要)再推", "别推了",
+		"(别|不要)~2(天天|每天|一天|老是|总是|一直|整天|成天)~6(打|发)", "(不要|别|请勿|停止)~3(致电|来电)",
+		"(短信|短讯|简讯|消息|信息|电话|邮件|推送)~6(不要了|不想要|不需要|不想收|停了|停止)",
+		"(删除|删掉|移除|删了)~8(号码|联系方式|邮箱|电话|名单|列表)", "(号码|联系方式|邮箱|名单|列表)~8(删除|删掉|移除)",
+		"(别|不要)~3发dx", "(别|不要)在~6发", "(别|不要)再~4(打给我|打来)",
 	}},
 	{intent: agent.IntentCease, neg: true, en: []string{
-		"cease and desist", "cease ~2 contact*|communicat*", "stop|quit ~2 contacting|contact|communicating|communication*|harass*|bother*|hounding",
+		"cease and desist", "cease ~2 contact*|communicat*|writing", "stop|quit ~2 contacting|contact|communicating|communication*|harass*|bother*|hounding",
+		"stop|quit|cease ~2 writing|reaching|chasing|pestering|pursuing|hassling|badgering",
+		"every|all|any kind|kinds|form|forms|type|types|sort|sorts|means of contact|communication*",
+		"end|stop|cease|halt|terminate ~3 all|every contact|communication*",
 		"do|never not contact me", "never contact me", "no more contact", "leave me alone",
 		"do not want ~3 contact|communication*|hear from you",
 	}, zh: []string{
 		"不要再联系", "不要联系我", "别再联系", "别联系我", "停止~3联系", "停止催收", "不要再~2骚扰", "别再~2骚扰", "别骚扰",
 		"不要骚扰", "别烦我", "不要再找我", "别再找我",
+		"(不要|别)再~10找我", "任何方式~4(联系|找|打扰)", "(不要|别)~4用任何方式", "(别|不要)再~4(追|催|逼)", "(别|不要)~2催了",
+		"(别|不要)再~4(跟我|和我|给我)~2(说|提|讲)", "(别|不要)再提", "从我的生活~4消失", "(你们|你)~8消失",
+		"(不想|不要)再收到", "(别|不要)再cue", "停止~3(催收|打扰)", "(以后|从此)~6(不要|别)~4(联系|找|打扰)",
 	}},
 	{intent: agent.IntentAttorney, neg: true, en: []string{
-		"my|our lawyer*|attorney*|solicitor*|counsel|advocate",
+		"my|our ~2 lawyer*|attorney*|solicitor*|counsel|advocate",
+		"legal representative*|counsel", "represent|represents|representing ~2 me|us|my", "lawyer*|attorney*|solicitor*|counsel|firm ~4 acting|represent*",
+		"law firm|office|clinic|school|centre|center ~4 represent*|handling|acting|dealing",
 		"lawyer*|attorney*|solicitor* is|are|will ~2 handl*|deal*|represent*",
 		"represented by", "legal representation",
 		"hired|retained|got|have|getting|engaged|instructed ~2 lawyer*|attorney*|solicitor*",
 	}, zh: []string{
 		"我的律师", "我们的律师", "律师会", "律师处理", "律师联系", "请了~2律师", "找了~2律师", "委托~3律师", "有律师", "聘请~2律师",
+		"我律师", "我们律师", "律师~4(电话|微信|联系方式|号码|邮箱|地址)", "律师~4会~6(联系|打|找|处理|跟进|对接)",
+		"我的(attorney|lawyer|solicitor)", "(attorney|lawyer|solicitor)会",
+	}},
+	{intent: xLawyerFriend, en: []string{
+		"lawyer*|attorney*|solicitor* friend|friends|buddy|mate|pal|neighbor|neighbour|colleague|cousin|brother|sister|uncle|aunt",
+		"friend|cousin|brother|sister|uncle|aunt|neighbor|neighbour|colleague|dad|father|mother|mom|mum|son|daughter|wife|husband|partner ~2 is|was|'s a|an ~1 lawyer|attorney|solicitor",
 	}},
 	{intent: agent.IntentBankruptcy, neg: true, en: []string{
 		"bankrupt*", "chapter 7|13|seven|thirteen", "insolven*", "iva", "debt relief order", "sequestration",
-	}, zh: []string{"破产"}},
+		"sequestrat*", "trustee", "dro", "individual voluntary arrangement", "dewaliya|diwaliya|divaliya",
+	}, zh: []string{"破产", "更生", "自愿安排"}},
 	{intent: xBankruptMaybe, en: []string{
 		"think|thinking|thought|consider|considering|contemplat*|might|may|could|should|maybe|possibly|perhaps|plan|planning|about|want|wanna|need|whether|if|options|advice|look|looking ~4 bankrupt*|insolven*|iva|chapter",
 		"bankrupt*|insolven* ~3 option|options|help|work|worth|advice|an option",
 		"to declare|file|go ~3 bankrupt*|insolven*|chapter",
+		"bankrupt*|insolven*|chapter|iva|dro ~6 only|last option|resort|way|choice|hope", "only|last option|resort|way|choice ~6 bankrupt*|insolven*|chapter|iva|dro",
+		"will|would|shall ~3 declare|file|apply|go ~3 bankrupt*|insolven*|chapter|iva|dro",
+		"read|reading|researching|research|learning|learn|looked|googl* ~4 bankrupt*|insolven*|chapter|iva|dro",
+		"suggest*|mention*|recommend*|advis* ~6 bankrupt*|insolven*|chapter|iva|dro|debt", "told me about ~6 bankrupt*|insolven*|chapter|iva|dro|debt",
+		"consult*|appointment|meeting|talk*|speak*|discuss* ~6 bankrupt*|insolven*|chapter|iva|dro",
+		"bankrupt* attorney*|lawyer*|solicitor*|advice|adviser|advisor|counsel*",
+		"probably|likely|leaning|lean|towards ~3 bankrupt*|insolven*|chapter", "apply|applying ~3 bankrupt*|dro|iva|chapter|insolven*",
+		"not|never ~3 filed|decided|applied|declared", "soch|sochna|sochta|sochti",
 	}, zh: []string{
 		"考虑~4破产", "想~4破产", "打算~4破产", "准备~4破产", "可能~4破产", "要不要~4破产", "建议~6破产", "会不会~4破产",
 		"是否~4破产", "能不能~4破产", "能否~4破产", "如果~4破产", "该不该~4破产", "还在想", "还没决定",
+		"就~4(申请|去)~4(破产|更生)", "(要是|如果|假如|万一|实在不行|不行的话|的话)~10(破产|更生)", "只能~4(破产|更生)",
+		"(拟|计划|准备|打算|考虑|研究|了解|咨询|打听|听说|想想|在想|看看|看紧)~10(破产|更生)",
+		"(破产|更生)~10(最后|选择|可能性|还没|好不好|哪个好|边个好|流程|条件)", "还没~4(申请|去)", "(去|到)法院~4(问|咨询)",
 	}},
-	{intent: xBankruptFiled, en: []string{
+	{intent: xBankruptFiled, neg: true, en: []string{
 		"filed|declared|went|gone|discharged|already|currently ~3 bankrupt*|insolven*|chapter|iva",
 		"was|were|been|got made|declared bankrupt", "in|under chapter 7|13|seven|thirteen", "bankruptcy order|trustee|petition|case number",
 		"official receiver", "had to ~3 bankrupt*|insolven*|chapter", "going through ~2 bankrupt*|insolven*|chapter",
-	}, zh: []string{"已经~6破产", "已~4破产", "申请了~4破产", "被宣告破产", "受理", "破产程序中", "进入破产程序", "破产管理人"}},
+		"sequestrat*", "trustee", "entered ~3 iva|arrangement|bankrupt*|insolven*", "discharged",
+	}, zh: []string{"已经~6破产", "已~4破产", "申请了~4破产", "被宣告破产", "受理", "破产程序中", "进入破产程序", "破产管理人",
+		"宣告破产", "进入~4(更生|清算|破产)", "管理人", "代名人", "已获~4批准", "已经~6更生", "已~4更生"}},
 	{intent: agent.IntentDispute, neg: true, en: []string{
 		"disput*", "not my debt|account|loan|bill|card|money|balance|responsibility|signature",
 		"is|was not mine", "not mine $", "do|did not owe", "never owe|owed|borrowed|opened|signed|had",
@@ -135,10 +233,27 @@ var lexicon = []rule{
 		"prove ~3 owe|debt|mine", "verification|validation letter|notice",
 		"amount|balance|debt|bill|total is|seems|looks wrong|incorrect|inflated|inaccurate",
 		"not responsible for", "do not recogni*", "not recogni*",
+		"never ~2 borrowed|applied|signed|opened|authori*|ordered|bought|purchased|took|used", "do|did|does not believe|think ~3 owe|mine",
+		"deny|denying|contest|contesting|challenge|challenging ~4 debt|owing|owe|mine|balance|amount|charge*",
+		"be ~3 mistake|error|mixup|mistaken", "does|do not add up",
+		"amount|balance|debt|bill|total|figure|number|sum|interest|charges|fees|statement ~4 wrong|incorrect|inflated|inaccurate|off|exaggerated|padded|bogus",
+		"ex|former ~2 husband|wife|partner|boyfriend|girlfriend|spouse ~6 debt|loan|borrowed|card|account|took|signed",
+		"charging|charged|billed|collecting ~4 twice|double", "double charg*|billed", "was|been closed", "nothing ~2 outstanding|pending|owing|owed|due|left",
+		"settled|cleared|repaid ~4 ago|last|back|#", "settlement ~2 done|completed|finished|paid", "paid most|half|nearly|almost",
+		"identity|id ~2 stolen|theft|fraud*|misused", "used|stole|stolen|misused|cloned my|the ~1 name|details|identity|id|documents|info|information|aadhaar|pan|ssn",
+		"not the borrower|debtor|applicant", "fake|bogus|fabricated loan|debt|account|bill|charge*|app",
+		"illegal|unlawful|usur* ~3 interest|lending|charges|loan|fees", "interest|charges ~4 illegal|unlawful", "interest|charges ~4 legal limit|cap",
+		"only borrowed|took|got|received ~2 #", "higher|more|bigger|larger than ~4 owed|owe|borrowed|took|agreed", "where ~3 # ~3 come|coming from",
 	}, zh: []string{
 		"不是我的~2欠", "不是我的~1债", "不是我的~1钱", "不是我的~1账", "不是我的~1贷", "不是我欠", "我没欠", "我不欠", "没有欠",
 		"已经还过", "已经还了", "已经还清", "早就还了", "早还了", "还过了", "异议", "争议", "搞错了", "弄错了",
-		"不认这", "不认可", "我不认", "不承认", "没借过", "我没借", "从来没借", "被盗用", "冒用", "冒名",
+		"不认这", "不认可", "我不认$", "我不认账", "我不认的", "我不认了", "不承认", "没借过", "我没借", "从来没借", "被盗用", "冒用", "冒名",
+		"不是~2(我|本人)~2(借|办|申请|签|刷|消费|欠)", "(从来|从未|根本)没~4(借|办|申请|消费|刷|用|签|贷)", "没有~2(消费|申请|办)过",
+		"(身份证|身份|证件|信息|名字|资料)~4(冒用|盗用|被盗|被人|拿去|盗刷|泄露)", "被人~6(办|借|申请|贷)", "盗刷",
+		"(算错|计错|搞错|记错|多算|多收|乱收|重复收|重复扣)", "(金额|数目|数字|余额|账目|利息|记录|欠款|amount|数)~4(不对|有误|错了|错误|离谱)",
+		"(利息|费用|收费)~6(超过|超出|违法|不合法)", "高利贷", "砍头息", "凭什么~6欠", "(拿出|出示)~3(证据|凭证|合同)",
+		"(前夫|前妻|前男友|前女友|别人|他人)~3借的", "(跟|和|与)我~2(没关系|没有关系|无关)", "不是借款人", "担保人",
+		"明明~4还", "不(认识|识)~2(你们公司|这家公司|这个公司|你们这家|这个平台|你们平台)",
 	}},
 	{intent: agent.IntentRequestHuman, neg: true, en: []string{
 		"want|need|get|speak|talk|chat|connect|transfer|put|prefer|like|rather|escalate ~4 person|human|someone|somebody|agent|representative|rep|manager|supervisor|operator|people|advisor|adviser|staff",

@@ -270,7 +270,49 @@ var protected = map[string]bool{
 	"hours": true, "calls": true, "filed": true, "filled": true, "pain": true, "wanted": true,
 	"second": true, "seconds": true, "fifth": true, "month": true, "months": true,
 	"share": true, "shared": true, "shares": true, "flatmate": true, "housemate": true, "roommate": true,
+	// common words near the words of protective patterns
+	"waiting": true, "wanting": true, "repay": true, "missed": true, "killed": true, "banging": true, "earning": true,
+	"decide": true, "toward": true, "whose": true, "lodge": true, "early": true, "blame": true,
+	"lying": true, "maria": true, "clock": true, "bonus": true, "river": true, "lives": true, "serve": true,
+	"enter": true, "token": true, "takes": true, "track": true, "large": true, "meant": true, "finds": true,
+	"round": true, "simply": true, "apple": true, "dialing": true, "property": true, "leaving": true,
+	"heading": true, "answers": true, "purposes": true, "continues": true, "officer": true, "loose": true,
+	"pledge": true, "breath": true, "reading": true, "writing": true,
 }
+
+// exactWords are words of the patterns for indirect protective wordings
+// (a method of self-harm, an illness, a relative, a way of disputing)
+// that are read as written and are never the repair of another word: a
+// near word ("waiting", "repay", "early", "blame", "lying", "Maria") is
+// far more often itself than a typo of one of them.
+var exactWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(exactWordList) {
+		m[w] = true
+	}
+	return m
+}()
+
+const exactWordList = "" +
+	"aadhaar aatmahatya abuse acting addiction address almost answer anxiety applicant applied apply applying " +
+	"appointment around atmahatya attack auntie aunty badgering bedridden beemar behalf being believe bigger billed " +
+	"bimar bipolar blade bleeding blind block bogus bottle bought breakdown breathe buddy burden burial cardholder " +
+	"caring carry center centre challenge challenging charged charging chasing chest children choice citizen cliff " +
+	"clinic cloned completed computers consent contest contesting continue cremation dealing debtor debts decided " +
+	"delete denying details dewaliya dialysis disable disease divaliya diwaliya documents domestic double downed " +
+	"drank drive driving drove dying eighties elderly emergency english entered erase every exaggerated fabricated " +
+	"failure family figure finished firearm former forms friends grandad granddad granny handful handling hanging " +
+	"hassling having hearing heart higher hubby illegal impaired individual inform information informing intensive " +
+	"jaana jaunga jaungi jeena jeene kharab khudkushi kidney kindly kinds language larger leaning learn learning " +
+	"ledge lending letters likely liver longer looked marna marne means medication meeting memorial memory mistaken " +
+	"misused mixed mixup mobile muddled mummy nahin nearly nineties noose notify notifying office operation ordered " +
+	"packet padded panic parents partially pending pensioner permission pestering phones pills pistol plain " +
+	"probably properly purchased purpose pursuing razor reaching reading received records recovering rehab reply " +
+	"represent representing represents research researching resort respond return revoking rooftop school screen " +
+	"senior seventies sighted simple simpler sleeping small sochna sochta sochti sorts standing stepdad stepfather " +
+	"stepmom stepmother stole stood strong swerve switch tabiyat tablets taken technology their theirs tonight " +
+	"towards tracks transplant twice types unlawful vanish violence visually voluntary wheelchair withdrawing words " +
+	"world "
 
 func addVocabulary(words ...string) {
 	for _, w := range words {
@@ -278,7 +320,7 @@ func addVocabulary(words ...string) {
 			continue
 		}
 		known[w] = true
-		if len(w) >= 5 {
+		if len(w) >= 5 && !exactWords[w] {
 			vocabulary[len(w)] = append(vocabulary[len(w)], w)
 		}
 	}

@@ -23,7 +23,7 @@ import (
 const (
 	enNeg     = `(?:do not|don't|dont|never|no|not|can't|cant|cannot|can not|won't|doesn't|does not|nothing|avoid)`
 	enContact = `\b(?:call|calls|calling|ring|phone|phoning|text|texts|texting|txt|message|messages|messaging|msg|contact|contacting|email|emails|emailing|reach|bother|talk|speak|voicemail|visit|hear from)\b`
-	enTime    = `(noon|midday|midnight|(\d{1,2})(?::(\d{2}))?(?:\s*(am|pm|a\.m\.|p\.m\.|o'?clock))?(?:\s*(at night|in the evening|in the morning|in the afternoon))?)\b`
+	enTime    = `(noon|midday|midnight|(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::(\d{2}))?(?:\s*(am|pm|a\.m\.|p\.m\.|o'?clock))?(?:\s*(at night|in the evening|in the morning|in the afternoon))?)\b`
 	zhNeg     = `(?:不要|别|不能|请勿|不准|不许|不方便|勿)`
 	zhTime    = `(早上|上午|中午|下午|傍晚|晚上|夜里|凌晨)?\s*(\d{1,2}|[零一二两三四五六七八九十]{1,3})\s*(?:点|时|:00)(半)?`
 	zhDays    = `(?:周末|星期六|星期天|星期日|周六|周日|礼拜六|礼拜天|礼拜日)`
@@ -248,6 +248,9 @@ func clockEN(s string, m []int) (int, bool) {
 		return 0, false
 	}
 	h, err := strconv.Atoi(g(2))
+	if n, ok := hourWords[g(2)]; ok {
+		h, err = n, nil
+	}
 	if err != nil || h > 23 {
 		return 0, false
 	}
@@ -274,6 +277,10 @@ func clockEN(s string, m []int) (int, bool) {
 	}
 	return h*60 + mm, true
 }
+
+// hourWords are the hours said in words: "no calls after seven".
+var hourWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 // readTimesZH reads 晚上九点以后别联系我, 中午12点之前别联系我, 上午别打电话,
 // 晚上6点以后再联系我.

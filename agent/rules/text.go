@@ -1,12 +1,12 @@
 package rules
 
 import (
-	"github.com/parley-collections/parley/policies/textclass"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/parley-collections/parley/policies/numread"
+	"github.com/parley-collections/parley/policies/textclass"
 )
 
 // tokKind classifies a token.
@@ -31,12 +31,20 @@ type token struct {
 }
 
 // normalize folds full-width forms to ASCII, digits of every script to
-// ASCII digits, curly quotes to straight ones, and letters to lower case, so that later stages see one spelling.
+// ASCII digits, curly quotes to straight ones, letters to lower case,
+// traditional Chinese characters to simplified ones (as the classifier
+// reads them) and the Cantonese function words to their Mandarin
+// equivalents (cantonese), so that later stages see one spelling: 別再打電話
+// reads as 别再打电话, 唔好再搵我 as 不要再找我.
 func normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
+	han := false
 	for _, r := range s {
 		switch {
+		case r >= 0x3400 && isHan(r):
+			han = true
+			r = simplified(r)
 		case r >= 0xFF01 && r <= 0xFF5E:
 			r -= 0xFEE0
 		case r == 0x3000 || r == '\u00a0':
@@ -55,10 +63,6 @@ func normalize(s string) string {
 			r = '.'
 		case r == 0x066C: // Arabic thousands separator
 			r = ','
-		case isHan(r) && r != '么': // 么 is simplified already; the table makes it 幺
-			if f := textclass.FoldRune(r); f > 0 {
-				r = f // traditional characters read as simplified ones
-			}
 		case r >= 0x0660:
 			if d := numread.Digit(r); d >= 0 {
 				r = '0' + rune(d) // digits of every script read as ASCII
@@ -66,8 +70,48 @@ func normalize(s string) string {
 		}
 		b.WriteRune(unicode.ToLower(r))
 	}
+	if han {
+		return cantonese.Replace(b.String())
+	}
 	return b.String()
 }
+
+// simplifiedForm marks the characters that are the simplified form of
+// some traditional one: those stay as they are, although OpenCC's table
+// also folds a few of them (么 to 幺, as a traditional 么 would be).
+var simplifiedForm = func() []bool {
+	out := make([]bool, 0x10000)
+	for r := rune(0x3400); r < 0x10000; r++ {
+		if f := textclass.FoldRune(r); f != r && f > 0 && f < 0x10000 {
+			out[f] = true
+		}
+	}
+	return out
+}()
+
+// simplified returns the simplified form of a traditional Chinese
+// character, and any other character as it is.
+func simplified(r rune) rune {
+	if r < 0x10000 && simplifiedForm[r] {
+		return r
+	}
+	if f := textclass.FoldRune(r); f > 0 && isHan(f) {
+		return f
+	}
+	return r
+}
+
+// cantonese rewrites the written Cantonese words that change what a
+// Chinese phrase means (negation, pronouns, aspect, the verbs of
+// contact) into Mandarin, longest first; 係 is 是 only where it is the
+// verb (唔係, 我係), never in 关系. Both sides are simplified, as
+// normalize leaves them. 联络 is 联系 in both.
+var cantonese = strings.NewReplacer(
+	"唔系", "不是", "唔好", "不要", "唔想", "不想", "唔使", "不用", "唔该", "唔该", "唔",
+	"不", "系咪", "是不是", "我系", "我是", "你系", "你是", "佢系", "他是", "真系", "真是", "就系", "就是", "都系", "都是",
+	"佢哋", "他们", "你哋", "你们", "我哋", "我们", "哋", "们", "佢", "他", "嘅", "的", "揾", "找", "咗", "了", "喺", "在",
+	"嚟", "来", "冇", "没有", "畀", "给", "嘢", "东西", "睇", "看", "啱啱", "刚刚", "过身", "去世", "联络", "联系",
+)
 
 func isHan(r rune) bool { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
 
