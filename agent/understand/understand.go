@@ -34,7 +34,9 @@ import (
 //     content. One exception narrows, never widens: when a reader read a
 //     contact restriction with its terms ("don't call me at work") and no
 //     opt-out or cease, the classifier's opt-out or cease of the same
-//     words is not added (narrowed).
+//     words is not added, and when a reader placed a death (the
+//     borrower's, or a bereavement of the borrower's), the classifier's
+//     other reading of it is not added (narrowed).
 //  3. A commercial change (agent.Commercial: accept an offer or a yes that
 //     accepts one, promise to pay, cancel a plan) is sure only when the
 //     readers agree on it: the model and the rules or the classifier when
@@ -243,8 +245,17 @@ func combine(ru, mu agent.Understanding, modelRead bool, cl classified) agent.Un
 // restriction another reader read with its terms and found no opt-out or
 // cease in: "don't call me at work" limits contact, and an opt-out of the
 // conversation's own channel would silence the borrower who asked only
-// for that limit. The restriction itself is recorded.
+// for that limit. The restriction itself is recorded. Likewise a death
+// another reader already placed: when it read a bereaved borrower ("my
+// mother died last week"), the classifier's deceased borrower is not
+// added, and when it read the borrower's death, not its bereavement.
 func narrowed(cmds []agent.Command, i agent.Intent) bool {
+	switch i {
+	case agent.IntentDeceased:
+		return slices.ContainsFunc(cmds, func(c agent.Command) bool { return c.Intent == agent.IntentVulnerability })
+	case agent.IntentVulnerability:
+		return slices.ContainsFunc(cmds, func(c agent.Command) bool { return c.Intent == agent.IntentDeceased })
+	}
 	if i != agent.IntentOptOut && i != agent.IntentCease {
 		return false
 	}
