@@ -18,6 +18,22 @@ import (
 // acknowledged again, not recorded twice.
 func (f *flow) restrict(c Command) {
 	t := f.t
+	terms := f.recordRestrictions(c)
+	f.handled = true
+	ack := prompts.RestrictionAck{Terms: terms}
+	if fl := t.Account.Flags; fl.Attorney || fl.Cease {
+		// Only a note that says what was recorded: no collection content.
+		f.sayAs(policies.PurposeHandoff, ack)
+		return
+	}
+	f.say(ack)
+}
+
+// recordRestrictions records the restrictions of c that the account does
+// not hold yet, each with its event, and returns all of them as the
+// acknowledgement says them.
+func (f *flow) recordRestrictions(c Command) []prompts.RestrictionTerm {
+	t := f.t
 	rs := c.Restrictions
 	if len(rs) == 0 {
 		rs = []ContactRestriction{{Kind: policies.RestrictOther}}
@@ -32,14 +48,7 @@ func (f *flow) restrict(c Command) {
 		rec := t.AddRestriction(Restriction{ContactRestriction: r, Text: t.Inbound.Text})
 		t.Emit(EventRestriction, map[string]string{"restriction_id": rec.ID, "kind": r.Kind, "restriction": strings.Join(RestrictionNames(r), ", ")})
 	}
-	f.handled = true
-	ack := prompts.RestrictionAck{Terms: terms}
-	if fl := t.Account.Flags; fl.Attorney || fl.Cease {
-		// Only a note that says what was recorded: no collection content.
-		f.sayAs(policies.PurposeHandoff, ack)
-		return
-	}
-	f.say(ack)
+	return terms
 }
 
 // sameRestriction reports whether two restrictions say the same thing.

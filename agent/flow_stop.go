@@ -145,6 +145,9 @@ func (f *flow) help() {
 func (f *flow) stopContact(i Intent) {
 	t := f.t
 	if t.Conversation.State == StateStopped {
+		if i == IntentAttorney && f.mem.AwaitAttorney && t.Account.Flags.Attorney {
+			f.refer() // the attorney's details that were asked for
+		}
 		f.done = true
 		return
 	}
@@ -180,10 +183,7 @@ func (f *flow) dispute() {
 		f.sayPaused("dispute")
 		return
 	}
-	d := t.AddDispute(Dispute{AccountID: t.Account.ID, ConversationID: t.Conversation.ID, Reason: "disputed by the borrower in conversation", Open: true, CreatedAt: t.Now})
-	t.SetFlag(FlagDisputed, true)
-	f.mem.Negotiation = nil // no offer stands while the debt is disputed
-	t.Emit(EventDisputeRecorded, map[string]string{"dispute_id": d.ID})
+	f.recordDispute()
 	f.paused = true // the acknowledgement says collection is paused
 	// What this turn already drafted (the thanks for verifying, the
 	// disclosure) now leads up to the acknowledgement: it goes under the
@@ -195,6 +195,22 @@ func (f *flow) dispute() {
 	}
 	f.sayAs(policies.PurposeDisputeAck, prompts.DisputeAck{Creditor: t.Account.Creditor})
 	t.Conversation.State = StateDisputed
+}
+
+// recordDispute opens a dispute on the account, once: the flag, the
+// record and its event. Without a reply of its own it is what a dispute
+// said with a request that ends the turn (a stop, an attorney notice)
+// leaves: that request's reply is the one sent, and the conversation
+// cannot wait for a verification to come.
+func (f *flow) recordDispute() {
+	t := f.t
+	if t.Account.Flags.Disputed || t.Emitted(EventDisputeRecorded) {
+		return
+	}
+	d := t.AddDispute(Dispute{AccountID: t.Account.ID, ConversationID: t.Conversation.ID, Reason: "disputed by the borrower in conversation", Open: true, CreatedAt: t.Now})
+	t.SetFlag(FlagDisputed, true)
+	f.mem.Negotiation = nil // no offer stands while the debt is disputed
+	t.Emit(EventDisputeRecorded, map[string]string{"dispute_id": d.ID})
 }
 
 // handoff asks for a person and tells the borrower so; nothing else is said.

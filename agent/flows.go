@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -212,7 +213,12 @@ func (f *flow) run() {
 		}
 	}
 	// Requests that act whatever the state: they protect the borrower.
-	for _, c := range f.cmds {
+	// They are taken most urgent first, whichever reader gave them; the
+	// first that ends the turn gives the reply, and every other one of
+	// the message is still recorded (recordOnly).
+	protective := slices.Clone(f.cmds)
+	slices.SortStableFunc(protective, func(a, b Command) int { return protectiveRank(a.Intent) - protectiveRank(b.Intent) })
+	for k, c := range protective {
 		switch c.Intent {
 		case IntentVulnerable:
 			f.vulnerable()
@@ -236,6 +242,12 @@ func (f *flow) run() {
 			f.restrict(c)
 		}
 		if f.done {
+			for _, rest := range protective[k+1:] {
+				f.recordOnly(rest)
+			}
+			if slices.ContainsFunc(protective[:k], func(c Command) bool { return c.Intent == IntentDispute }) {
+				f.recordDispute()
+			}
 			return
 		}
 	}
@@ -275,6 +287,99 @@ func (f *flow) run() {
 	}
 	if !f.handled {
 		f.notUnderstood()
+	}
+}
+
+// protectiveRank orders the requests that protect the borrower by how
+// urgently they are answered: a crisis, a death, a vulnerability, then
+// the requests about contact, then a dispute; anything else keeps its
+// place after them.
+func protectiveRank(i Intent) int {
+	switch i {
+	case IntentVulnerable:
+		return 0
+	case IntentDeceased:
+		return 1
+	case IntentVulnerability:
+		return 2
+	case IntentOptOut, IntentOptIn, IntentHelp:
+		return 3
+	case IntentRestrictContact:
+		return 4
+	case IntentCease, IntentAttorney, IntentBankruptcy:
+		return 5
+	case IntentDispute:
+		return 6
+	}
+	return 7
+}
+
+// recordOnly records a protective request of a message whose reply is
+// already given by another one (a crisis, a stop): the flag, the consent
+// of another channel, the restriction or the dispute, and its event,
+// without a reply of its own and without changing the conversation's
+// state.
+func (f *flow) recordOnly(c Command) {
+	t := f.t
+	switch c.Intent {
+	case IntentVulnerable:
+		f.mem.Vulnerable = true
+		if !t.Account.Flags.Vulnerable {
+			t.SetFlag(FlagVulnerable, true)
+		}
+		f.emitOnce(EventCrisisDetected, nil)
+		t.requestUrgentHandoff("crisis")
+	case IntentDeceased:
+		if t.Emitted(EventVulnerability) {
+			return // the death was read as a bereavement of the borrower's
+		}
+		if !t.Account.Flags.Deceased {
+			t.SetFlag(FlagDeceased, true)
+		}
+		f.emitOnce(EventDeceasedRecorded, nil)
+	case IntentVulnerability:
+		if t.Emitted(EventDeceasedRecorded) {
+			return // the death is the borrower's
+		}
+		if !t.Account.Flags.Vulnerable {
+			t.SetFlag(FlagVulnerable, true)
+		}
+		f.emitOnce(EventVulnerability, map[string]string{"kind": ""})
+	case IntentOptOut:
+		ch := c.Channel
+		if ch == "" {
+			ch = t.Conversation.Channel
+		}
+		if ch == t.Conversation.Channel {
+			// After an opt-out nothing but its confirmation may be sent
+			// on the channel, and the reply already given (988 and a
+			// person, condolences, a stop notice) must reach the
+			// borrower: the urgent handoff's person reads the request.
+			// An opt-out of another channel is recorded.
+			return
+		}
+		t.SetConsent(Consent{Channel: ch, OptedOut: true, Source: "free text"})
+		t.Emit(EventOptedOut, map[string]string{"channel": string(ch)})
+	case IntentCease, IntentAttorney, IntentBankruptcy:
+		flag, reason, event := FlagCease, "cease", EventCeaseRecorded
+		var atty AttorneyDetails
+		switch c.Intent {
+		case IntentAttorney:
+			flag, reason, event = FlagAttorney, "attorney", EventAttorneyRecorded
+			atty = readAttorneyDetails(t.Inbound.Text)
+			f.mem.AwaitAttorney = atty.Phone == "" && atty.Email == ""
+		case IntentBankruptcy:
+			flag, reason, event = FlagBankruptcy, "bankruptcy", EventBankruptcyRecorded
+		}
+		if t.Emitted(event) {
+			return
+		}
+		t.SetFlag(flag, true)
+		t.Emit(event, atty.data(map[string]string{"reason": reason}))
+	case IntentRestrictContact:
+		f.recordRestrictions(c)
+	case IntentDispute:
+		f.recordDispute()
 	}
 }
 
