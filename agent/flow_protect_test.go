@@ -35,20 +35,25 @@ func TestDisputeBeforeACeaseIsRecorded(t *testing.T) {
 	wantEvents(t, res, agent.EventCeaseRecorded, agent.EventDisputeRecorded)
 }
 
-// A crisis is answered as a crisis, and a cease and an opt-out said with
-// it are recorded without silencing that answer.
+// A crisis is answered as a crisis, and a cease and an opt-out of another
+// channel said with it are recorded without silencing that answer. An
+// opt-out of the conversation's own channel is left to the person the
+// crisis calls: after it nothing but its confirmation may be sent there,
+// and the crisis reply must reach the borrower.
 func TestCrisisWithAStopKeepsTheCrisisReply(t *testing.T) {
 	t.Parallel()
 	b := setup(t, usAccount(), agent.ChannelChat)
 	b.verify()
-	res := b.turn("leave me alone, stop messaging, I don't want to be here anymore",
-		cmd(agent.IntentCease), cmd(agent.IntentOptOut), cmd(agent.IntentVulnerable))
+	res := b.turn("leave me alone, no more texts, I don't want to be here anymore",
+		cmd(agent.IntentCease), agent.Command{Intent: agent.IntentOptOut, Channel: agent.ChannelSMS}, cmd(agent.IntentVulnerable))
 	wantEvents(t, res, agent.EventCrisisDetected, agent.EventCeaseRecorded, agent.EventOptedOut)
 	contains(t, res, "988")
 	a, err := b.store.Account(b.ctx, b.acct.ID)
 	if err != nil || !a.Flags.Cease || !a.Flags.Vulnerable {
 		t.Errorf("account flags = %+v, %v", a.Flags, err)
 	}
+	res = b.turn("stop messaging me, I don't want to be here anymore", cmd(agent.IntentOptOut), cmd(agent.IntentVulnerable))
+	contains(t, res, "988")
 }
 
 // After an attorney notice, the lawyer's details sent in words that read
