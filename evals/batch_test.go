@@ -44,7 +44,8 @@ var askingLabels = []string{"request_human", "complaint", "contact_restriction"}
 // corpus through the agent, one turn per message on a verified chat with a
 // fresh account, and measures per language the recall of the protective
 // intents (the expected event was recorded) and the false-protective rate
-// on the messages that ask no protection (any protective record). It runs
+// on the messages that ask no protection (any protective record), and logs
+// every message missed or falsely protected. It runs
 // the product's understanding without a model: the rules brain and the
 // classifier (agent.Understander), and the rules brain alone for
 // comparison. PARLEY_INTENT_BATCH names the batch: "fresh" (the batch
@@ -86,6 +87,9 @@ func TestIntentBatchThroughAgent(t *testing.T) {
 			for _, miss := range m.misses {
 				t.Logf("    missed: %s", miss)
 			}
+			for _, f := range m.falses {
+				t.Logf("    false protective: %s", f)
+			}
 			if brain.name == "rules+classifier" && m.recall() < 0.97 {
 				t.Errorf("%s %s: protective recall %.3f, target 0.97", batch, lang, m.recall())
 			}
@@ -96,7 +100,7 @@ func TestIntentBatchThroughAgent(t *testing.T) {
 type batchMeasure struct {
 	protective, hit, other, falseHits int
 	byLabel                           map[string][2]int
-	misses                            []string
+	misses, falses                    []string
 }
 
 func (m batchMeasure) recall() float64    { return float64(m.hit) / float64(max(m.protective, 1)) }
@@ -161,6 +165,7 @@ cases:
 		for _, e := range recordEvents {
 			if slices.Contains(res.Events, e) {
 				m.falseHits++
+				m.falses = append(m.falses, fmt.Sprintf("%s %q -> %s", label, texts[res.Case], strings.Join(res.Events, ",")))
 				break
 			}
 		}
