@@ -302,3 +302,25 @@ func TestTimeToThinkAgreesToNothing(t *testing.T) {
 	res = b.turn("maybe the second one?", agent.Command{Intent: agent.IntentAcceptOffer, OfferID: "2", Unsure: true})
 	noEvents(t, res, agent.EventPlanAccepted)
 }
+
+// A borrower who says they are overwhelmed gets care and a person, not a
+// payment menu, on that turn; a plain hardship still gets hardship terms.
+func TestOverwhelmedHardshipGetsNoMenu(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{
+		"my hours got cut and my daughter is in and out of the doctor, I honestly can't cope right now",
+		"lost my job last month and I'm falling apart, no idea what to do",
+		"失业了，家里又有病人，我现在真的不知道该怎么办",
+	} {
+		b := setup(t, usAccount(), agent.ChannelChat)
+		b.verify()
+		res := b.turn(text, cmd(agent.IntentHardship))
+		wantEvents(t, res, agent.EventHardshipRecorded)
+		noEvents(t, res, agent.EventPlanOffered)
+		notContains(t, res, "Option 1", "方案1")
+	}
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.verify()
+	res := b.turn("I lost my job, is there a smaller payment I could make", cmd(agent.IntentHardship))
+	wantEvents(t, res, agent.EventHardshipRecorded, agent.EventPlanOffered)
+}
