@@ -2,6 +2,7 @@ package agent
 
 import (
 	"errors"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -387,7 +388,9 @@ func (f *flow) hardship() {
 	if t.Conversation.State != StatePlanAccepted {
 		t.Conversation.State = StateHardship
 	}
-	if f.pauseReason() != "" || f.namesTerms() || f.asksForPerson() {
+	if f.pauseReason() != "" || f.namesTerms() || f.asksForPerson() || overwhelmed.MatchString(t.Inbound.Text) {
+		// An overwhelmed borrower is not shown a menu on the turn they
+		// say so: the hardship reply offers a person and no pressure.
 		return
 	}
 	n, fresh := f.negotiation()
@@ -404,6 +407,10 @@ func (f *flow) hardship() {
 		f.present(n.Respond(Ask{Hardship: true}, t.Now), false)
 	}
 }
+
+// overwhelmed finds a borrower saying they cannot cope or do not know
+// what to do: distress, which a payment menu does not answer.
+var overwhelmed = regexp.MustCompile(`(?i)\b(?:(?:don'?t|do not|dont) know what (?:to do|i'?m going to do|to do anymore)|no idea what (?:to do|i'?m going to do)|overwhelm\w*|can'?t cope|cannot cope|not coping|falling apart|at (?:my|the end of my) (?:wits|rope|tether)|breaking down|panick\w*|freaking out|drowning)\b|不知道(?:该|要)?怎么办|不知所措|崩溃|扛不住|撑不住|快疯了|压力(?:太|好)大|喘不过气`)
 
 // asksForPerson reports whether this turn also asks for a person (or a
 // reader took it so, as a bankruptcy only considered is): the person

@@ -33,7 +33,7 @@ func identityWords(norm string) identityAsk {
 			break
 		}
 	}
-	for _, w := range [...]string{"last four", "last 4", "ssn", "social security", "ending in", "后四位", "后4位", "尾号", "身份证", "last digits"} {
+	for _, w := range [...]string{"last four", "last 4", "ssn", "social security", "ending in", "后四位", "后4位", "后四码", "后4码", "尾号", "身份证", "身分证", "last digits"} {
 		if strings.Contains(norm, w) {
 			k.last4 = true
 			break
@@ -342,7 +342,7 @@ func last4Context(seq []token, i int, ask, pending identityAsk) bool {
 	}
 	for k := i - 1; k >= 0 && k >= i-8; k-- {
 		switch seq[k].text {
-		case "ssn", "social", "four", "4", "ending", "ends", "digits", "id", "位", "号", "证", "security", "sin", "aadhaar", "pan":
+		case "ssn", "social", "four", "4", "ending", "ends", "digits", "id", "位", "号", "码", "证", "security", "sin", "aadhaar", "pan":
 			return true
 		}
 	}

@@ -33,3 +33,21 @@ func TestTraditionalChineseReadsAsSimplified(t *testing.T) {
 		}
 	}
 }
+
+// TestTaiwaneseIdentityWords: 身分證 and 後四碼 name the last digits of an ID.
+func TestTaiwaneseIdentityWords(t *testing.T) {
+	t.Parallel()
+	u, err := New().Understand(context.Background(), agent.TurnContext{Now: now, Currency: "CNY"}, "我的生日是1988年5月6日，身分證後四碼2468")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []agent.IdentityKind
+	for _, c := range u.Commands {
+		for _, cl := range c.Identity {
+			kinds = append(kinds, cl.Kind)
+		}
+	}
+	if !reflect.DeepEqual(kinds, []agent.IdentityKind{agent.IdentityDOB, agent.IdentityIDLast4}) {
+		t.Errorf("facts read: %v, want dob and id_last4 (%+v)", kinds, u.Commands)
+	}
+}
