@@ -3,6 +3,7 @@ package agent_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parley-collections/parley/agent"
 )
@@ -203,4 +204,39 @@ func TestAThirdPartyStaysUnverifiedWhateverFactsTheyRecite(t *testing.T) {
 	// Protective requests from the third party still take effect.
 	res = b.turn("she passed away last month", cmd(agent.IntentDeceased))
 	wantEvents(t, res, agent.EventDeceasedRecorded)
+}
+
+// The three tries are the account's, not a conversation's: failures on
+// SMS and then on chat lock verification on every channel.
+func TestVerificationLockoutCountsAcrossChannels(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelSMS)
+	b.turn("whats my balance", cmd(agent.IntentAskBalance))
+	res := b.turn("dob 1986-02-03 zip 10001", identity("1986-02-03", "10001"))
+	contains(t, res, "2 tries left")
+	res = b.turn("dob 1986-02-04 zip 10001", identity("1986-02-04", "10001"))
+	contains(t, res, "1 try left")
+
+	// A new conversation on chat does not start the count again.
+	b.channel, b.convID = agent.ChannelChat, ""
+	b.turn("hello", cmd(agent.IntentGreeting))
+	res = b.turn("dob 1986-02-05 zip 10002", identity("1986-02-05", "10002"))
+	wantEvents(t, res, agent.EventIdentityFailed)
+
+	// Locked: the right facts on a third conversation verify nothing.
+	b.channel, b.convID = agent.ChannelVoice, ""
+	b.turn("hi", cmd(agent.IntentGreeting))
+	res = b.turn("april 12 1985, 60601", identity("1985-04-12", "60601"))
+	noEvents(t, res, agent.EventIdentityVerified, agent.EventBalanceDisclosed)
+	noDebtDetail(t, res)
+	if res.Conversation.Verified {
+		t.Fatal("verified after the account's tries were used up")
+	}
+
+	// A day later the count starts again.
+	b.clock.Advance(25 * time.Hour)
+	b.channel, b.convID = agent.ChannelChat, ""
+	b.turn("hello again", cmd(agent.IntentGreeting))
+	res = b.turn("april 12 1985, 60601", identity("1985-04-12", "60601"))
+	wantEvents(t, res, agent.EventIdentityVerified)
 }
