@@ -1,8 +1,10 @@
 package agent
 
 import (
+	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/parley-collections/parley/prompts"
 )
@@ -34,6 +36,25 @@ func (f *flow) onFile() []IdentityKind {
 	return out
 }
 
+// IdentityFailureKey is the LoginThrottle key that counts an account's
+// failed verification attempts, on every conversation and channel.
+func IdentityFailureKey(accountID string) string { return "identity:" + accountID }
+
+// identityLockout is how long an account's failed attempts count: after a
+// day without one, the borrower has three tries again.
+const identityLockout = 24 * time.Hour
+
+// accountFailures returns the account's failed attempts still counting.
+func (f *flow) accountFailures() (int, bool) {
+	t := f.t
+	n, _, err := f.o.cfg.Store.LoginFailures(f.ctx, IdentityFailureKey(t.Account.ID), t.Now.Add(-identityLockout))
+	if err != nil {
+		f.fail(fmt.Errorf("flows: verification attempts: %w", err))
+		return 0, false
+	}
+	return n, true
+}
+
 // needed is how many facts must match: two, or all on file when fewer.
 func (f *flow) needed() int { return min(2, len(f.onFile())) }
 
@@ -56,6 +77,20 @@ func (f *flow) verification() {
 		return
 	}
 	f.handled = true
+	// The tries are the account's: attempts on another conversation or
+	// channel count, and a locked account verifies nowhere.
+	n, ok := f.accountFailures()
+	if !ok {
+		return
+	}
+	f.mem.Failures = n
+	if f.mem.Failures >= verificationAttempts {
+		for _, cl := range claims {
+			t.answersChecked = append(t.answersChecked, cl.Kind)
+		}
+		f.identityFailed()
+		return
+	}
 	for _, cl := range claims {
 		if cl.Written > 1 && t.Account.Borrower.Identity.Has(cl.Kind) {
 			// Several values of one fact: whichever matches proves
@@ -98,6 +133,10 @@ func (f *flow) verification() {
 	need := f.needed()
 	switch {
 	case need > 0 && len(f.mem.Matched) >= need:
+		if err := f.o.cfg.Store.ClearLoginFailures(f.ctx, IdentityFailureKey(t.Account.ID)); err != nil {
+			f.fail(fmt.Errorf("flows: verification attempts: %w", err))
+			return
+		}
 		f.verified()
 	case wrong:
 		if f.failedAttempt() {
@@ -115,7 +154,13 @@ func (f *flow) verification() {
 // failedAttempt counts a failed verification attempt and, at the last
 // one, ends verification; it reports whether it did.
 func (f *flow) failedAttempt() bool {
-	f.mem.Failures++
+	t := f.t
+	n, err := f.o.cfg.Store.RecordLoginFailure(f.ctx, IdentityFailureKey(t.Account.ID), t.Now, t.Now.Add(-identityLockout))
+	if err != nil {
+		f.fail(fmt.Errorf("flows: verification attempts: %w", err))
+		return true
+	}
+	f.mem.Failures = n
 	if f.mem.Failures >= verificationAttempts {
 		f.identityFailed()
 		return true

@@ -233,9 +233,10 @@ func TestVerificationLockoutCountsAcrossChannels(t *testing.T) {
 		t.Fatal("verified after the account's tries were used up")
 	}
 
-	// A day later the count starts again.
+	// A day later the count starts again (on the SMS conversation, still
+	// open; the chat one ended when its attempt failed).
 	b.clock.Advance(25 * time.Hour)
-	b.channel, b.convID = agent.ChannelChat, ""
+	b.channel, b.convID = agent.ChannelSMS, ""
 	b.turn("hello again", cmd(agent.IntentGreeting))
 	res = b.turn("april 12 1985, 60601", identity("1985-04-12", "60601"))
 	wantEvents(t, res, agent.EventIdentityVerified)

@@ -30,7 +30,8 @@ type flowMemory struct {
 	// assistant (VoiceGreeting) before the caller first spoke: that was
 	// the first message, and the introduction is not said again.
 	CallGreeted bool `json:"call_greeted,omitempty"`
-	// Failures counts verification attempts that offered a wrong fact.
+	// Failures is the account's count of failed verification attempts
+	// (on every conversation and channel) as this conversation last saw it.
 	Failures int `json:"failures,omitempty"`
 	// Matched lists the identity facts confirmed so far; facts may arrive
 	// over several turns.

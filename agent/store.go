@@ -113,6 +113,7 @@ type TurnStore interface {
 	TurnReader
 	StreamCloser
 	TokenSpender
+	LoginThrottle // failed verification attempts per account
 
 	// FindSender finds, in one round trip, what storing an inbound
 	// message needs to know first: the account whose borrower has the
@@ -437,9 +438,11 @@ type TurnData struct {
 	Restrictions []Restriction // the account's contact restrictions, oldest first
 }
 
-// LoginThrottle counts failed console logins
-// per key (a user name, a source address), so that every replica backs off
-// alike. A failure older than since starts the count again.
+// LoginThrottle counts failures per key, so that every replica backs off
+// alike: failed console logins per user name and source address, and
+// failed verification attempts per account (IdentityFailureKey), which
+// lock verification on every conversation and channel of the account. A
+// failure older than since starts the count again.
 type LoginThrottle interface {
 	// RecordLoginFailure counts a failure of key at at and returns the
 	// failures counted, this one included.
