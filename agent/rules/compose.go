@@ -13,7 +13,7 @@ import (
 // bareOptOut are the carrier keywords that opt out when sent alone.
 var bareOptOut = map[string]bool{
 	"stop": true, "stopall": true, "unsubscribe": true, "cancel": true, "end": true, "quit": true, "revoke": true,
-	"optout": true, "td": true, "t": true, "退订": true,
+	"optout": true, "td": true, "t": true, "退订": true, "remove": true, "unsub": true,
 }
 
 // politeness may surround a bare keyword: "Stop. Thank you", "STOP please".

@@ -74,7 +74,7 @@ var lexicon = []rule{
 		"be gone soon|tonight|tomorrow|forever", "will not be around ~2 long|longer|soon|tomorrow",
 		"want to [just] disappear|vanish", "wish i could [just] disappear|vanish", "want to [just] 消 失",
 		"am|being a burden", "burden ~3 family|everyone|kids|children|everybody",
-		"khudkushi|aatmahatya|atmahatya", "jeena|jeene ~4 nahi|nahin",
+		"khudkushi|aatmahatya|atmahatya", "marna chahta|chahti|chahte|hai", "mar jaunga|jaungi", "jeena|jeene ~4 nahi|nahin",
 		"can not breathe", "chest pain*", "bleeding", "trying to hurt|hit|kill|attack|beat me", "domestic violence|abuse",
 	}, zh: []string{
 		"不想活", "活不下去", "想死", "自杀", "轻生", "结束生命", "结束自己", "跳楼", "割腕", "寻死",
@@ -84,7 +84,7 @@ var lexicon = []rule{
 		"(划|割|伤害|弄伤|伤)~4自己", "割~2手腕", "吞了~6药", "(一整瓶|整瓶|半瓶|一瓶|一把)~4药",
 		"(刀片|绳子|农药|毒药|炭)~6(准备|买好|放在)", "准备好~4(刀|绳|药)", "(站在|在|上了)~3(天台|楼顶|顶楼|桥上|窗台|河边|楼边)",
 		"后事", "遗书", "遗言", "永别", "下辈子", "累赘", "拖累", "没有我~6(更好|轻松|好过)", "(我走了|我死了)~6(轻松|解脱|就好|就不用)",
-		"我~4不在了", "先走一步", "对不起~4(家人|爸妈|父母|孩子)~8走", "(不想|不愿)~2生存", "想si", "去si",
+		"我~4不在了", "我~2不会在这里", "永远不~2回来", "永远离开", "先走一步", "对不起~4(家人|爸妈|父母|孩子)~8走", "(不想|不愿)~2生存", "想si", "去si",
 		"家暴", "想打我", "流血", "喘不过气", "胸口~2痛",
 	}},
 	{intent: agent.IntentDeceased, en: []string{
@@ -93,7 +93,7 @@ var lexicon = []rule{
 		"executor|administrator of ~2 estate", "her|his estate",
 	}, zh: []string{"他~3去世", "她~3去世", "他~3过世", "她~3过世", "他~3离世", "她~3离世", "本人~4去世", "借款人~4去世", "机主~4去世",
 		"身故", "病故", "已故", "死亡证明", "不在人世", "他~2走了", "她~2走了"}},
-	{intent: agent.IntentVulnerability, en: []string{
+	{intent: agent.IntentVulnerability, neg: true, en: []string{
 		"breathing space", "mental health crisis moratorium", "bereave*", "funeral", "grieving", "lost my husband|wife|mother|mum|mom|father|dad|son|daughter|child|baby|partner",
 		"memorial|cremation|burial", "in my seventies|eighties|nineties", "pensioner", "senior citizen",
 		"my memory", "mixed up|muddled", "simple|simpler|plain words|language|english",
@@ -119,7 +119,7 @@ var lexicon = []rule{
 		"his|her|their account|phone|number|card|loan|debt|debts|balance|mobile|cell|estate|bills|line|credit",
 		"was|is his|hers|theirs", "am his|her ~2 " + enKin + "|executor|family|next",
 		"he|she ~3 not|unable|never ~4 answer|reply|respond|pick|return|pay|talk", "does|did he|she ~1 owe", "how much ~3 he|she ~1 owe|owed|owes",
-		"let you know", "inform|informing|notify|notifying you|that", "please|kindly note", "for your records|information",
+		"in his|her|their name", "why ~3 calling|texting|messaging|contacting|writing", "let you know", "inform|informing|notify|notifying you|that", "please|kindly note", "for your records|information",
 	}, zh: []string{
 		"(他|她)的~2(卡|债|账|欠款|贷款|手机|电话|号码|账户|帐户|钱|信用卡|借款|事)", "(号码|手机|电话|卡|账户|欠款|债)~3是(他|她)的", "这是(他|她)的",
 		"我是(他|她)", "(他|她)的家属", "家属", "要找的人", "特此", "(告知|通知)~2你们", "(没法|不能|无法|没办法)~3接~4(电话|信息|短信|消息)", "接不了~4电话",
@@ -152,6 +152,7 @@ var lexicon = []rule{
 		"mute|disable|block ~3 text*|messag*|notification*|alert*|ping*|chat*|sms|call*|email*",
 		"no longer ~1 consent|agree|want|wish ~4 text*|messag*|call*|phon*|telephon*|email*", "withdraw|withdrawing|revoke|revoking ~3 consent|permission",
 		"can|could|would|will you not text*|call*|messag*|email*|ring|phone",
+		"stop|quit|cease|end ~2 calls|texts|messages|emails|sms|voicemails",
 	}, zh: []string{
 		"退订", "取消订阅", "拒收", "别再~4发", "别~2发短信", "别~2发消息", "别~2发信息", "别发了",
 		"不要再~4发", "不要~2发短信", "不要~2发消息", "不要~2发信息", "不要~3发邮件",
@@ -169,7 +170,7 @@ var lexicon = []rule{
 		"every|all|any kind|kinds|form|forms|type|types|sort|sorts|means of contact|communication*",
 		"end|stop|cease|halt|terminate ~3 all|every contact|communication*",
 		"do|never not contact me", "never contact me", "no more contact", "leave me alone",
-		"do not want ~3 contact|communication*|hear from you",
+		"do not want ~3 contact|communication*", "do not want ~3 hear from you",
 	}, zh: []string{
 		"不要再联系", "不要联系我", "别再联系", "别联系我", "停止~3联系", "停止催收", "不要再~2骚扰", "别再~2骚扰", "别骚扰",
 		"不要骚扰", "别烦我", "不要再找我", "别再找我",
@@ -196,7 +197,7 @@ var lexicon = []rule{
 	{intent: agent.IntentBankruptcy, neg: true, en: []string{
 		"bankrupt*", "chapter 7|13|seven|thirteen", "insolven*", "iva", "debt relief order", "sequestration",
 		"sequestrat*", "trustee", "dro", "individual voluntary arrangement", "dewaliya|diwaliya|divaliya",
-	}, zh: []string{"破产", "更生", "自愿安排"}},
+	}, zh: []string{"破产", "更生", "自愿安排", "法院~6管理人"}},
 	{intent: xBankruptMaybe, en: []string{
 		"think|thinking|thought|consider|considering|contemplat*|might|may|could|should|maybe|possibly|perhaps|plan|planning|about|want|wanna|need|whether|if|options|advice|look|looking ~4 bankrupt*|insolven*|iva|chapter",
 		"bankrupt*|insolven* ~3 option|options|help|work|worth|advice|an option",
@@ -214,7 +215,8 @@ var lexicon = []rule{
 		"是否~4破产", "能不能~4破产", "能否~4破产", "如果~4破产", "该不该~4破产", "还在想", "还没决定",
 		"就~4(申请|去)~4(破产|更生)", "(要是|如果|假如|万一|实在不行|不行的话|的话)~10(破产|更生)", "只能~4(破产|更生)",
 		"(拟|计划|准备|打算|考虑|研究|了解|咨询|打听|听说|想想|在想|看看|看紧)~10(破产|更生)",
-		"(破产|更生)~10(最后|选择|可能性|还没|好不好|哪个好|边个好|流程|条件)", "还没~4(申请|去)", "(去|到)法院~4(问|咨询)",
+		"(破产|更生)~10(最后|选择|可能性|还没|好不好|哪个好|边个好|流程|条件)", "还没~4(申请|去)", "(去|到)法院~4(问|咨询)", "要不要~6(破产|更生)", "评估",
+		"(考虑|打算|准备|在想|评估|研究|想)~6(file|declare|bankrupt|chapter|iva)",
 	}},
 	{intent: xBankruptFiled, neg: true, en: []string{
 		"filed|declared|went|gone|discharged|already|currently ~3 bankrupt*|insolven*|chapter|iva",
@@ -243,7 +245,7 @@ var lexicon = []rule{
 		"identity|id ~2 stolen|theft|fraud*|misused", "used|stole|stolen|misused|cloned my|the ~1 name|details|identity|id|documents|info|information|aadhaar|pan|ssn",
 		"not the borrower|debtor|applicant", "fake|bogus|fabricated loan|debt|account|bill|charge*|app",
 		"illegal|unlawful|usur* ~3 interest|lending|charges|loan|fees", "interest|charges ~4 illegal|unlawful", "interest|charges ~4 legal limit|cap",
-		"only borrowed|took|got|received ~2 #", "higher|more|bigger|larger than ~4 owed|owe|borrowed|took|agreed", "where ~3 # ~3 come|coming from",
+		"only borrowed|took|got|received ~2 #", "is|was his|her|their debt|loan|responsibility", "higher|more|bigger|larger than ~4 owed|owe|borrowed|took|agreed", "where ~3 # ~3 come|coming from",
 	}, zh: []string{
 		"不是我的~2欠", "不是我的~1债", "不是我的~1钱", "不是我的~1账", "不是我的~1贷", "不是我欠", "我没欠", "我不欠", "没有欠",
 		"已经还过", "已经还了", "已经还清", "早就还了", "早还了", "还过了", "异议", "争议", "搞错了", "弄错了",
@@ -253,7 +255,7 @@ var lexicon = []rule{
 		"(算错|计错|搞错|记错|多算|多收|乱收|重复收|重复扣)", "(金额|数目|数字|余额|账目|利息|记录|欠款|amount|数)~4(不对|有误|错了|错误|离谱)",
 		"(利息|费用|收费)~6(超过|超出|违法|不合法)", "高利贷", "砍头息", "凭什么~6欠", "(拿出|出示)~3(证据|凭证|合同)",
 		"(前夫|前妻|前男友|前女友|别人|他人)~3借的", "(跟|和|与)我~2(没关系|没有关系|无关)", "不是借款人", "担保人",
-		"明明~4还", "不(认识|识)~2(你们公司|这家公司|这个公司|你们这家|这个平台|你们平台)",
+		"明明~4还", "算不(清|对)", "不(认识|识)~2(你们公司|这家公司|这个公司|你们这家|这个平台|你们平台)",
 	}},
 	{intent: agent.IntentRequestHuman, neg: true, en: []string{
 		"want|need|get|speak|talk|chat|connect|transfer|put|prefer|like|rather|escalate ~4 person|human|someone|somebody|agent|representative|rep|manager|supervisor|operator|people|advisor|adviser|staff",

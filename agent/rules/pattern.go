@@ -294,6 +294,7 @@ var exactWords = func() map[string]bool {
 }()
 
 const exactWordList = "" +
+	"marna chahta chahti chahte jaunga jaungi voicemails " +
 	"aadhaar aatmahatya abuse acting addiction address almost answer anxiety applicant applied apply applying " +
 	"appointment around atmahatya attack auntie aunty badgering bedridden beemar behalf being believe bigger billed " +
 	"bimar bipolar blade bleeding blind block bogus bottle bought breakdown breathe buddy burden burial cardholder " +
