@@ -307,3 +307,30 @@ func TestUnderstandThirdPartyFromAnyReader(t *testing.T) {
 		}
 	}
 }
+
+// A death the rules brain placed is not read again another way by the
+// classifier: a bereaved borrower is not also recorded as the borrower's
+// own death, and the borrower's death, told by a relative, is not also a
+// bereavement.
+func TestUnderstandDeathIsReadOneWay(t *testing.T) {
+	t.Parallel()
+	u := understand.New(rules.New(), nil)
+	for _, tc := range []struct {
+		text      string
+		want, not agent.Intent
+	}{
+		{"my husband passed away last month and I'm struggling", agent.IntentVulnerability, agent.IntentDeceased},
+		{"my father passed away in May", agent.IntentVulnerability, agent.IntentDeceased},
+		{"我妈妈上个月去世了，我现在很难受", agent.IntentVulnerability, agent.IntentDeceased},
+		{"the borrower passed away, I am her son", agent.IntentDeceased, agent.IntentVulnerability},
+		{"我爸已经去世了，这个号码是他的", agent.IntentDeceased, agent.IntentVulnerability},
+	} {
+		got := read(t, u, plainContext(), tc.text)
+		if _, ok := find(got, tc.want); !ok {
+			t.Errorf("%q read as %v, want %s", tc.text, intents(got), tc.want)
+		}
+		if _, ok := find(got, tc.not); ok {
+			t.Errorf("%q read as %v, want no %s", tc.text, intents(got), tc.not)
+		}
+	}
+}
