@@ -83,6 +83,8 @@ func TestProtectiveCrisisIndirect(t *testing.T) {
 		{text: "no money and honestly no reason to carry on", want: in(crisis)},
 		{text: "I can't carry on with any of this", want: in(crisis)},
 		{text: "might as well be dead at this point", want: in(crisis)},
+		{text: "honestly what is even the point of living", want: in(crisis)},
+		{text: "what's the point of paying if they add fees", not: in(crisis)},
 		{text: "I'll be gone soon so it won't matter", want: in(crisis)},
 		{text: "I just want to disappear", want: in(crisis)},
 		{text: "honestly i just wanna 消失", want: in(crisis)},
@@ -129,6 +131,8 @@ func TestProtectiveDeceased(t *testing.T) {
 		{text: "老公已经病逝，他的欠款我不清楚", want: in(dead)},
 		{text: "机主已于上月离世，特此通知", want: in(dead)},
 		{text: "my aunt passed on in June; the card was in her name", want: in(dead)},
+		{text: "this is his wife writing. my husband died yesterday", want: in(dead)},
+		{text: "机主已经不在了，有什么事跟我说", want: in(dead)},
 		// bereaved borrowers
 		{text: "my father passed away and I can't think straight", want: in(vulnOnly), not: in(dead)},
 		{text: "we lost our daughter in January", want: in(vulnOnly), not: in(dead)},
@@ -158,6 +162,7 @@ func TestProtectiveVulnerability(t *testing.T) {
 		{text: "我得了焦虑症", want: in(vulnOnly)},
 		{text: "我每天照顾瘫痪的父亲", want: in(vulnOnly)},
 		{text: "我记性很差，你们说的我记不住", want: in(vulnOnly)},
+		{text: "my adviser put me into the debt respite scheme", want: in(vulnOnly)},
 		{text: "no no, nobody has died, I was asking about fees", not: in(vulnOnly, dead)},
 		// not vulnerability
 		{text: "I'm 35 and I can pay 100 a month", not: in(vulnOnly, crisis)},
