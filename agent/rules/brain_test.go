@@ -248,7 +248,8 @@ func TestUnderstandPeople(t *testing.T) {
 		{text: "我是他老婆", want: []agent.Command{third("spouse")}},
 		{text: "我是他的朋友", want: []agent.Command{third("friend")}},
 		{text: "wrong number", want: []agent.Command{third("")}},
-		{text: "my mother passed away, this is her daughter", want: []agent.Command{c(agent.IntentVulnerability), third("child"), c(agent.IntentHardship)}},
+		// The writer is the account holder's daughter: the mother who died is the borrower.
+		{text: "my mother passed away, this is her daughter", want: []agent.Command{c(agent.IntentDeceased), third("child"), c(agent.IntentHardship)}},
 		{text: "my husband died last month", want: []agent.Command{c(agent.IntentVulnerability), c(agent.IntentHardship)}},
 		{text: "she passed away in march, I'm her son", want: []agent.Command{c(agent.IntentDeceased), third("child"), c(agent.IntentHardship)}},
 		{text: "no wait, I didn't agree to that", want: []agent.Command{c(agent.IntentCancelPlan)}},

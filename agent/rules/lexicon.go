@@ -64,7 +64,7 @@ var lexicon = []rule{
 		"nobody would miss me", "no one would miss me", "disappear forever", "sleep forever", "not be here anymore|tomorrow",
 		"everyone|everybody ~2 better off without me",
 		// indirect: a way out wished for, a method, a place, a farewell, a burden
-		"might|may as well ~2 die|dead|gone", "no reason|point ~4 carry|continue|living", "no reason|point ~4 keep going|living",
+		"might|may as well ~2 die|dead|gone", "no reason|point ~4 carry|continue|living", "what is ~2 point ~2 living|life|existing", "no reason|point ~4 keep going|living",
 		"can|could not carry on", "can|could not keep going",
 		"swallow*|downed|drank ~5 pills|tablets|bottle|packet|sleeping", "took|taken|take ~3 all|whole|entire|bottle|packet|handful|box ~3 pills|tablets|meds|medication|sleeping",
 		"overdos*", "noose", "rope", "hang|hanging myself", "gun|pistol|firearm|blade|razor ~8 myself",
@@ -94,7 +94,7 @@ var lexicon = []rule{
 	}, zh: []string{"他~3去世", "她~3去世", "他~3过世", "她~3过世", "他~3离世", "她~3离世", "本人~4去世", "借款人~4去世", "机主~4去世",
 		"身故", "病故", "已故", "死亡证明", "不在人世", "他~2走了", "她~2走了"}},
 	{intent: agent.IntentVulnerability, neg: true, en: []string{
-		"breathing space", "mental health crisis moratorium", "bereave*", "funeral", "grieving", "lost my husband|wife|mother|mum|mom|father|dad|son|daughter|child|baby|partner",
+		"breathing space", "mental health crisis moratorium", "debt respite", "respite scheme", "bereave*", "funeral", "grieving", "lost my husband|wife|mother|mum|mom|father|dad|son|daughter|child|baby|partner",
 		"memorial|cremation|burial", "in my seventies|eighties|nineties", "pensioner", "senior citizen",
 		"my memory", "mixed up|muddled", "simple|simpler|plain words|language|english",
 		"not ~1 good with ~2 phones|computers|technology|tech|reading|letters", "can not read|see ~3 well|properly|small|screen|letters|sms|texts|messages",
@@ -114,15 +114,15 @@ var lexicon = []rule{
 		"不识~3字", "看不懂~2字", "丧偶", "夭折", "单亲"}},
 	{intent: xDeath, neg: true, en: []string{
 		"died|deceased", "passed away|on", "lost my|our ~1 " + enKin, "death of my|our", "my|our|late ~1 " + enKin + " ~3 passed|expired|gone|dead",
-	}, zh: []string{"去世", "过世", "离世", "病逝", "身故", "逝世", "夭折", "(" + zhKin + ")~6(走了|没了|不在了|死了)"}},
+	}, zh: []string{"去世", "过世", "离世", "病逝", "身故", "逝世", "夭折", "已经不在了", "不在人世", "(" + zhKin + ")~6(走了|没了|不在了|死了)"}},
 	{intent: xHolder, en: []string{
 		"his|her|their account|phone|number|card|loan|debt|debts|balance|mobile|cell|estate|bills|line|credit",
-		"was|is his|hers|theirs", "am his|her ~2 " + enKin + "|executor|family|next",
+		"was|is his|hers|theirs", "am|is his|her ~2 " + enKin + "|executor|family|next",
 		"he|she ~3 not|unable|never ~4 answer|reply|respond|pick|return|pay|talk", "does|did he|she ~1 owe", "how much ~3 he|she ~1 owe|owed|owes",
 		"in his|her|their name", "why ~3 calling|texting|messaging|contacting|writing", "let you know", "inform|informing|notify|notifying you|that", "please|kindly note", "for your records|information",
 	}, zh: []string{
 		"(他|她)的~2(卡|债|账|欠款|贷款|手机|电话|号码|账户|帐户|钱|信用卡|借款|事)", "(号码|手机|电话|卡|账户|欠款|债)~3是(他|她)的", "这是(他|她)的",
-		"我是(他|她)", "(他|她)的家属", "家属", "要找的人", "特此", "(告知|通知)~2你们", "(没法|不能|无法|没办法)~3接~4(电话|信息|短信|消息)", "接不了~4电话",
+		"我是(他|她)", "(他|她)的家属", "家属", "机主", "借款人", "要找的人", "特此", "(告知|通知)~2你们", "(没法|不能|无法|没办法)~3接~4(电话|信息|短信|消息)", "接不了~4电话",
 	}},
 	{intent: agent.IntentCancelPlan, neg: true, en: []string{
 		"cancel|void|undo|scrap ~3 plan|arrangement|agreement|deal|that|it|this", "withdraw ~2 plan|agreement|arrangement",
