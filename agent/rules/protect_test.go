@@ -218,6 +218,8 @@ func TestProtectiveDispute(t *testing.T) {
 		{text: "we settled this back in 2022", want: in(agent.IntentDispute)},
 		{text: "我的身份证被别人冒用了", want: in(agent.IntentDispute)},
 		{text: "这笔不是本人办的", want: in(agent.IntentDispute)},
+		{text: "信息被盗用了，这笔贷款不是本人申请的", want: in(agent.IntentDispute), not: in(agent.IntentThirdParty)},
+		{text: "你好，我不是本人", want: in(agent.IntentThirdParty)},
 		{text: "利息算错了吧", want: in(agent.IntentDispute)},
 		{text: "金额明显不对", want: in(agent.IntentDispute)},
 		{text: "你们收的利息超过了法律规定", want: in(agent.IntentDispute)},
