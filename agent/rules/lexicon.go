@@ -269,7 +269,7 @@ var lexicon = []rule{
 	}},
 	{intent: xWrongNumber, neg: true, en: []string{
 		"wrong number|person", "no one by|named|called that name", "nobody by|named|called that name", "does not live here",
-	}, zh: []string{"打错了", "发错了", "找错人", "不是本人", "没有这个人", "他不在", "她不在"}},
+	}, zh: []string{"打错了", "发错了", "找错人", "不是本人$", "不是本人的(号码|电话|手机)", "没有这个人", "他不在", "她不在"}},
 	{intent: agent.IntentHardship, neg: true, en: []string{
 		"lost|lose|losing ~2 job|jobs|work|income|house|home|husband|wife|partner|mother|father|mom|dad|son|daughter|child|baby|brother|sister",
 		"laid off", "layoff*", "fired", "sacked", "unemploy*", "out of work", "no job|income|work|wages",
