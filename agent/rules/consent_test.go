@@ -94,6 +94,8 @@ func TestTakingItBack(t *testing.T) {
 		"forget the plan we agreed",
 		"算了，这个方案我不要了",
 		"那个计划帮我撤了吧",
+		"cancel 上次说的那个方案",
+		"要cancel掉",
 	} {
 		if _, ok := first(readWith(t, text, nil), agent.IntentCancelPlan); !ok {
 			t.Errorf("%q is not read as a cancellation (%+v)", text, readWith(t, text, nil))
