@@ -289,7 +289,9 @@ func (f *flow) supersede(keep string) {
 func (f *flow) cancelPlan() {
 	t := f.t
 	if f.mem.PlanID == "" {
-		// Nothing agreed here: say what is on the table, if anything.
+		// Nothing agreed here: say so, then what is on the table, if
+		// anything.
+		f.say(prompts.NothingAgreed{})
 		if n := f.mem.Negotiation; n != nil && len(n.Offers()) > 0 {
 			f.present(Step{Offers: n.Offers(), Outcome: StepOffer}, true)
 			return

@@ -324,3 +324,17 @@ func TestOverwhelmedHardshipGetsNoMenu(t *testing.T) {
 	res := b.turn("I lost my job, is there a smaller payment I could make", cmd(agent.IntentHardship))
 	wantEvents(t, res, agent.EventHardshipRecorded, agent.EventPlanOffered)
 }
+
+// Taking back a choice that was only read back is told that nothing was
+// agreed.
+func TestTakingBackAReadBackAgreesNothing(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.verify()
+	b.turn("I can do 200 a month", agent.Command{Intent: agent.IntentProposePlan, Amount: money("200.00"), Frequency: agent.Monthly})
+	res := b.turn("ok", agent.Command{Intent: agent.IntentAcceptOffer, Unsure: true})
+	noEvents(t, res, agent.EventPlanAccepted)
+	res = b.turn("no wait, I didn't agree to that", cmd(agent.IntentCancelPlan))
+	contains(t, res, "nothing has been agreed")
+	noEvents(t, res, agent.EventPlanAccepted, agent.EventPlanCancelled)
+}

@@ -527,6 +527,13 @@ type Closing struct{}
 // Template names the template.
 func (Closing) Template() string { return "closing.v1" }
 
+// NothingAgreed tells a borrower who takes back a choice, or says they
+// never made one, that no plan is in force.
+type NothingAgreed struct{}
+
+// Template names the template.
+func (NothingAgreed) Template() string { return "nothing_agreed.v1" }
+
 // TakeTime answers a borrower who wants time to decide on the offers:
 // nothing is agreed, and they can come back when ready.
 type TakeTime struct{}

@@ -25,6 +25,7 @@ var samples = map[string][]Data{
 	},
 	"identity_more.v1":     {IdentityMore{Kind: FactPostcode}},
 	"identity_retry.v1":    {IdentityRetry{First: FactDOB, Second: FactZip, Remaining: 2}, IdentityRetry{First: FactDOB, Second: FactZip, Remaining: 1}},
+	"nothing_agreed.v1":    {NothingAgreed{}},
 	"take_time.v1":         {TakeTime{}},
 	"identity_one.v1":      {IdentityOneValue{Kind: FactDOB, Remaining: 2}, IdentityOneValue{Kind: FactZip, Remaining: 1}, IdentityOneValue{Kind: "id_last4", Remaining: 2}},
 	"identity_failed.v1":   {IdentityFailed{Collector: "Midwest Recovery"}, IdentityFailed{}},
