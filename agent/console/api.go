@@ -494,6 +494,9 @@ func (h *Handler) getAccount(w http.ResponseWriter, r *http.Request) {
 type outreachRequest struct {
 	AccountID string        `json:"account_id"`
 	Channel   agent.Channel `json:"channel"`
+	// At, when ahead, schedules the outreach for then instead of now; the
+	// guard decides when it runs, as for any outreach.
+	At time.Time `json:"at,omitzero"`
 }
 
 // Outreach outcomes.
@@ -502,6 +505,8 @@ const (
 	OutcomeDeferred = "deferred" // the guard moved it to a lawful time
 	OutcomeBlocked  = "blocked"  // the guard refused it
 	OutcomeStopped  = "stopped"  // collection contact is stopped on this account or channel
+	// OutcomeScheduled: the outreach will run at send_at (the request's at).
+	OutcomeScheduled = "scheduled"
 )
 
 // OutreachResponse says what became of an outreach request.
@@ -526,8 +531,13 @@ func (h *Handler) outreach(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	if _, err := h.cfg.Store.Account(ctx, req.AccountID); err != nil {
+	acct, err := h.cfg.Store.Account(ctx, req.AccountID)
+	if err != nil {
 		h.fail(w, r, missing(err, "account"))
+		return
+	}
+	if req.At.After(h.cfg.Clock.Now()) {
+		h.scheduleOutreach(w, r, acct, req)
 		return
 	}
 	res, err := h.cfg.Orchestrator.Outreach(ctx, req.AccountID, req.Channel)
@@ -542,6 +552,27 @@ func (h *Handler) outreach(w http.ResponseWriter, r *http.Request) {
 	}
 	h.log.Info("console: outreach", "user", callerOf(r).user.Name, "account", req.AccountID, "channel", req.Channel)
 	writeJSON(w, http.StatusOK, outreachResult(res))
+}
+
+// scheduleOutreach schedules an outreach for req.At. An account whose
+// collection contact is stopped is refused now rather than at the time;
+// the job itself checks everything again when it runs.
+func (h *Handler) scheduleOutreach(w http.ResponseWriter, r *http.Request, acct agent.Account, req outreachRequest) {
+	ctx := r.Context()
+	if h.cfg.Reach == nil {
+		writeError(w, http.StatusServiceUnavailable, "outreach cannot be scheduled here: no job runner")
+		return
+	}
+	if acct.CollectionStopped() {
+		writeJSON(w, http.StatusConflict, OutreachResponse{Outcome: OutcomeStopped, Detail: h.stoppedWhy(ctx, req.AccountID, req.Channel), Messages: []agent.Message{}})
+		return
+	}
+	if err := h.cfg.Reach.ScheduleReach(ctx, req.AccountID, req.Channel, req.At); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	h.log.Info("console: outreach scheduled", "user", callerOf(r).user.Name, "account", req.AccountID, "channel", req.Channel, "at", req.At)
+	writeJSON(w, http.StatusAccepted, OutreachResponse{Outcome: OutcomeScheduled, SendAt: req.At.UTC(), Messages: []agent.Message{}})
 }
 
 func outreachResult(res agent.TurnResult) OutreachResponse {

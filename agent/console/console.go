@@ -29,13 +29,21 @@ type Orchestrator interface {
 	Outreach(ctx context.Context, accountID string, ch agent.Channel) (agent.TurnResult, error)
 }
 
+// ReachScheduler runs an outreach later: riverjobs.Jobs implements it.
+type ReachScheduler interface {
+	ScheduleReach(ctx context.Context, accountID string, ch agent.Channel, at time.Time) error
+}
+
 // Config wires a Handler. Store, Orchestrator and Bus are required.
 type Config struct {
 	Store        agent.ConsoleStore
 	Orchestrator Orchestrator
 	Bus          agent.Bus
-	Clock        agent.Clock  // default agent.SystemClock
-	Logger       *slog.Logger // default discards
+	Clock        agent.Clock // default agent.SystemClock
+	// Reach schedules an outreach for a later time (the jobs, River);
+	// optional: without it an outreach request can only go now.
+	Reach  ReachScheduler
+	Logger *slog.Logger // default discards
 	// Secure marks the session cookie Secure: set it when the console is
 	// served over TLS (directly or behind a proxy that terminates it).
 	Secure bool

@@ -26,6 +26,8 @@
 //
 // The console never sends a message itself: takeover, hand-back, supervisor
 // messages and outreach go through the orchestrator, so the guard sees every
-// word. It imports no concrete adapter (only agent, policies and prompts),
+// word. POST /api/outreach takes {"account_id", "channel"} and an optional
+// "at": a time ahead schedules the outreach as a job (Config.Reach) and
+// answers 202 with outcome "scheduled"; the guard decides when it runs. It imports no concrete adapter (only agent, policies and prompts),
 // and it never logs passwords, tokens or message text.
 package console

@@ -85,7 +85,12 @@ type reachWorker struct {
 }
 
 func (w *reachWorker) Work(ctx context.Context, j *river.Job[ReachArgs]) error {
-	return w.r.Reach(ctx, j.Args.AccountID, j.Args.Channel)
+	err := w.r.Reach(ctx, j.Args.AccountID, j.Args.Channel)
+	if errors.Is(err, agent.ErrContactStopped) {
+		// Contact stopped since it was scheduled: trying again changes nothing.
+		return river.JobCancel(err)
+	}
+	return err
 }
 
 // inserter is the part of river.Client this package uses, whatever its driver.

@@ -158,12 +158,16 @@ func (a *app) mountConsole(ctx context.Context, out agent.Outreacher) error {
 			a.demo.password = demoPW
 		}
 	}
-	con, err := console.New(ctx, console.Config{
+	cfg := console.Config{
 		Store: a.store, Orchestrator: out, Bus: a.bus, Logger: a.log,
 		Secure:         strings.HasPrefix(a.cfg.PublicURL, "https://"),
 		TrustedProxies: a.cfg.TrustedProxies,
 		DemoPassword:   demoPW,
-	})
+	}
+	if a.jobs != nil {
+		cfg.Reach = a.jobs // an outreach request with a time ahead runs as a job
+	}
+	con, err := console.New(ctx, cfg)
 	if err != nil {
 		return fmt.Errorf("console: %w", err)
 	}
