@@ -167,6 +167,9 @@ func TestProtectiveVulnerability(t *testing.T) {
 		// not vulnerability
 		{text: "I'm 35 and I can pay 100 a month", not: in(vulnOnly, crisis)},
 		{text: "what's the operation hours of your office", not: in(vulnOnly)},
+		{text: "my pay has decreased a lot since spring", not: in(vulnOnly, dead)},
+		{text: "我在医院门口停车，晚点回你", not: in(vulnOnly)},
+		{text: "他在医院，这几天没法处理", want: in(vulnOnly)},
 	})
 }
 
@@ -193,6 +196,7 @@ func TestProtectiveBankruptcyConsidered(t *testing.T) {
 		// filed
 		{text: "I was sequestrated last spring", want: in(bankrupt)},
 		{text: "法院已经裁定我破产，考察期还没结束", want: in(bankrupt), not: in(person)},
+		{text: "我可没有说要申请破产", not: in(bankrupt)},
 		{text: "现在我的债由法院指定的管理人负责", want: in(bankrupt)},
 		{text: "my trustee in bankruptcy is handling creditors", want: in(bankrupt)},
 		{text: "我去年已经宣告破产了", want: in(bankrupt), not: in(person)},
@@ -232,6 +236,10 @@ func TestProtectiveDispute(t *testing.T) {
 		// not a dispute
 		{text: "I owe it and I want to pay", not: in(agent.IntentDispute)},
 		{text: "I made a mistake with my last payment date, sorry", not: in(agent.IntentDispute)},
+		{text: "after groceries and rent there is nothing left for this", want: in(agent.IntentHardship), not: in(agent.IntentDispute)},
+		{text: "I'd like to pay the full balance off today", not: in(agent.IntentDispute)},
+		{text: "could we do a smaller settlement if I paid it all at once?", not: in(agent.IntentDispute)},
+		{text: "是不是搞错人了", not: in(agent.IntentDispute)},
 	})
 }
 
@@ -258,6 +266,7 @@ func TestProtectiveContactRequests(t *testing.T) {
 		{text: "quit reaching out to me", want: in(agent.IntentCease)},
 		{text: "以后不要用任何方式再找我", want: in(agent.IntentCease)},
 		{text: "你们别再追着我催了", want: in(agent.IntentCease)},
+		{text: "别催了，下周一定还", not: in(agent.IntentCease)},
 		{text: "这件事别再跟我提了", want: in(agent.IntentCease)},
 		{text: "I want every kind of contact from you to end", want: in(agent.IntentCease)},
 		{text: "a solicitor is acting on my behalf", want: in(agent.IntentAttorney)},
