@@ -277,7 +277,7 @@ var protected = map[string]bool{
 	"enter": true, "token": true, "takes": true, "track": true, "large": true, "meant": true, "finds": true,
 	"round": true, "simply": true, "apple": true, "dialing": true, "property": true, "leaving": true,
 	"heading": true, "answers": true, "purposes": true, "continues": true, "officer": true, "loose": true,
-	"pledge": true, "breath": true, "reading": true, "writing": true,
+	"pledge": true, "breath": true, "reading": true, "writing": true, "decreased": true,
 }
 
 // exactWords are words of the patterns for indirect protective wordings
