@@ -1,0 +1,100 @@
+package policies
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestNegationScopeSecond: the scope of a negation, in both languages.
+// A negation reaches its own statement, not the next one that a new
+// subject starts ("No more delays we will…", "不用解释了我们会…"); a
+// statement denied after its term ("is not being considered", "不是我们发
+// 的") or a negation the lexicon did not know ("并非", "无权", "唔會") is a
+// reassurance; a statement of the time limit for suing ("statute of
+// limitations", "诉讼时效") is no threat of suit. Lexicon alone and with the
+// content model.
+func TestNegationScopeSecond(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text string
+		cat  string // the content category the text must (flag) or must not carry
+		flag bool
+	}{
+		// A negation beside a threat it does not negate.
+		{"No more delays we will send someone to your home tonight.", CatThreat, true},
+		{"Forget the excuses we're going to send a team round to your flat.", CatThreat, true},
+		{"Nothing else works so we will have agents knock on your door.", CatThreat, true},
+		{"不用解释了我们会派人上门。", CatThreat, true},
+		{"别再拖了我们将派人去你单位。", CatThreat, true},
+		// A reassurance whose negation is still in its statement.
+		{"We will not send anyone to your home.", CatThreat, false},
+		{"Nobody we employ will ever come to your door.", CatThreat, false},
+		// Denied after the term.
+		{"Legal proceedings are not being planned against you.", CatFalseRepresentation, false},
+		{"Court action against you is not being considered at present.", CatFalseRepresentation, false},
+		{"The letter about a warrant that you received was not sent by us.", CatThreat, false},
+		{"你收到的“传票”短信不是我们发的。", CatFalseRepresentation, false},
+		{"那封“律師函”並非我們寄出的。", CatFalseRepresentation, false},
+		// Denied after the term, but a new statement asserts the threat.
+		{"Court action is being prepared and we are not going to wait.", CatFalseRepresentation, true},
+		// Chinese negations: not, have no right to, cannot; Cantonese won't.
+		{"本公司并非律师事务所。", CatFalseRepresentation, false},
+		{"我们无权起诉您。", CatFalseRepresentation, false},
+		{"我們並非法院，也無權扣押任何財產。", CatThreat, false},
+		{"我們並非法院，也無權扣押任何財產。", CatFalseRepresentation, false},
+		{"放心，我哋唔會上門搵你。", CatThreat, false},
+		{"我们无法替你决定，但我们不会起诉你。", CatFalseRepresentation, false},
+		// Still threats: a Chinese negation that opens a condition.
+		{"你并非没钱，再不还我们就上门。", CatThreat, true},
+		// The time limit for suing is a right, not a threat of suit.
+		{"This debt is beyond the statute of limitations for a lawsuit.", CatFalseRepresentation, false},
+		{"该笔欠款已超过诉讼时效。", CatFalseRepresentation, false},
+		{"這筆欠款已過訴訟時效。", CatFalseRepresentation, false},
+	}
+	for _, opts := range []Options{{NoClassifier: true}, {}} {
+		g, err := NewGuard(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range tests {
+			f := verified("GB", "Europe/London", "2026-03-02T12:00:00Z")
+			if hasHan([]byte(tc.text)) {
+				f = verified("CN", "Asia/Shanghai", "2026-03-02T04:00:00Z")
+			}
+			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
+			if got := slices.Contains(categoriesOf(d), tc.cat); got != tc.flag {
+				t.Errorf("classifier off=%v: %q: %s %v, want %v (%v) / 否定范围判断错误", opts.NoClassifier, tc.text, tc.cat, got, tc.flag, d.Violations)
+			}
+		}
+	}
+}
+
+// TestReassuranceResidue: the content model reads a text without the
+// statements the lexicon found denied, so a reassurance in one statement
+// does not excuse another: what it scores is the text with the denied
+// clauses left out (in its folded form, a clause running from the mark
+// that opens it), and the text itself when nothing was denied.
+func TestReassuranceResidue(t *testing.T) {
+	t.Parallel()
+	g, err := NewGuard(Options{NoClassifier: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, want string }{
+		{"We will not visit your home. Pay by Friday.", ". pay by friday."},
+		{"Pay by Friday. Nobody will come to your house!", "pay by friday!"},
+		{"Please pay by Friday.", "please pay by friday."},
+		{"我们不会上门。请本周内还款。", ".请本周内还款."},
+	}
+	for _, tc := range tests {
+		s := &scratch{}
+		f := verified("GB", "Europe/London", "2026-03-02T12:00:00Z")
+		c := checker{g: g, p: Proposal{Text: tc.text, Channel: "chat"}, f: f, prof: g.profiles[f.Jurisdiction], s: s}
+		s.base = foldBase(s.base[:0], tc.text)
+		s.norm = foldLexical(s.norm[:0], s.base)
+		c.content()
+		if got := string(c.residue()); got != tc.want {
+			t.Errorf("%q: residue %q, want %q / 剩余文本不符", tc.text, got, tc.want)
+		}
+	}
+}
