@@ -63,10 +63,12 @@ var creditWords = [][]byte{
 
 // classify runs the content model over the text the lexicon let through:
 // a label scoring at or above its calibrated threshold is a violation of
-// its family's category, unless the lexicon read a reassurance of that
-// category ("nobody will come to your home"), which the model, reading
-// words without their scope, cannot tell from the threat. The family's
-// gate and granted terms apply as they do to the lexicon's own matches.
+// its family's category. Where the lexicon read a reassurance ("nobody
+// will come to your home"), which the model, reading words without their
+// scope, cannot tell from the threat, the model reads the text without
+// the denied clauses (residue): a reassurance covers its own statement,
+// not a threat in another. The family's gate and granted terms apply as
+// they do to the lexicon's own matches.
 //
 // A message the lexicon already blocks for its content is not classified:
 // the decision is made, and the model's labels overlap (an ultimatum reads
@@ -78,7 +80,16 @@ func (c *checker) classify() {
 		return
 	}
 	lx := c.g.lx
-	scores := m.Scores(c.p.Text, &c.s.cls)
+	var scores []float32
+	if len(c.s.deniedCl) == 0 {
+		scores = m.Scores(c.p.Text, &c.s.cls)
+	} else {
+		r := c.residue()
+		if len(bytes.TrimSpace(bytes.Trim(r, ".,;:!?"))) == 0 {
+			return // nothing but reassurances
+		}
+		scores = m.Scores(string(r), &c.s.cls)
+	}
 	for i, sc := range scores {
 		b := &c.g.clsBind[i]
 		if b.family < 0 || sc < b.threshold {
@@ -101,7 +112,7 @@ func (c *checker) classify() {
 			}
 		}
 		cat := lx.families[f].category
-		if c.hasCategory(cat) || c.reassured(cat) {
+		if c.hasCategory(cat) {
 			continue
 		}
 		c.fireDetail(f, classDetail[lx.families[f].category])
@@ -145,24 +156,6 @@ func (c *checker) hasCategory(cat string) bool {
 	for _, v := range c.s.viols {
 		if v.v.Category == cat {
 			return true
-		}
-	}
-	return false
-}
-
-// reassured reports whether the lexicon found a term of a family of the
-// category that a negation or disclaimer in its clause denied.
-func (c *checker) reassured(cat string) bool {
-	for w, bits := range c.denied {
-		for bits != 0 {
-			i := 0
-			for bits&(1<<i) == 0 {
-				i++
-			}
-			bits &^= 1 << i
-			if c.g.lx.families[w*64+i].category == cat {
-				return true
-			}
 		}
 	}
 	return false

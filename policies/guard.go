@@ -152,6 +152,8 @@ type scratch struct {
 	negs       []famHit
 	ends       []int32 // where a word that ends a negation's scope starts
 	fhits      []famHit
+	deniedCl   []int32 // the clauses in which a family's match was denied
+	resid      []byte  // the folded text without those clauses (residue)
 	viols      []pending
 	zones      zoneSet
 	cls        textclass.Buffer
@@ -314,6 +316,7 @@ func (c *checker) addRef(r ref, category, detail string, action Action) {
 // content runs the lexicon over the normalized text.
 func (c *checker) content() {
 	s, lx := c.s, c.g.lx
+	s.deniedCl = s.deniedCl[:0]
 	s.hits = lx.m.scan(s.norm, s.hits[:0])
 	if c.f.BorrowerName != "" && len(s.hits) > 0 {
 		s.hits = c.dropNameHits(s.hits)
@@ -455,7 +458,7 @@ func (c *checker) matches(f int) bool {
 			if !c.negated(fam, h0.clause, h0.start, h0.start) {
 				return true
 			}
-			c.denied[f/64] |= 1 << (f % 64)
+			c.deny(f, h0.clause)
 			continue
 		}
 		for _, h1 := range c.s.fhits {
@@ -465,10 +468,38 @@ func (c *checker) matches(f int) bool {
 			if !c.negated(fam, h0.clause, min(h0.start, h1.start), max(h0.start, h1.start)) {
 				return true
 			}
-			c.denied[f/64] |= 1 << (f % 64)
+			c.deny(f, h0.clause)
 		}
 	}
 	return false
+}
+
+// deny records that a match of family f in the clause was negated or
+// disclaimed: the clause is a reassurance.
+func (c *checker) deny(f int, clause int32) {
+	c.denied[f/64] |= 1 << (f % 64)
+	if !slices.Contains(c.s.deniedCl, clause) {
+		c.s.deniedCl = append(c.s.deniedCl, clause)
+	}
+}
+
+// residue is the folded text without the clauses the lexicon found denied
+// (each from the mark that opens it to the next), the text the content
+// model reads once a reassurance was found: a reassurance covers its own
+// statement, not the message ("We won't come to your house. [a threat in
+// other words]"). With no clause denied it is the folded text itself.
+func (c *checker) residue() []byte {
+	s := c.s
+	if len(s.deniedCl) == 0 {
+		return s.norm
+	}
+	s.resid = s.resid[:0]
+	for i, b := range s.norm {
+		if !slices.Contains(s.deniedCl, s.clause[i]) {
+			s.resid = append(s.resid, b)
+		}
+	}
+	return s.resid
 }
 
 // negated reports whether a negation in the clause stands before the match
@@ -486,7 +517,7 @@ func (c *checker) negated(fam *family, clause, first, last int32) bool {
 			continue
 		}
 		if n.group == disclaimerMark {
-			if n.start > last {
+			if n.start > last && !c.scopeEnds(last, n.start) {
 				return true // "the sheriff has nothing to do with this"
 			}
 			continue

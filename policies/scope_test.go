@@ -37,6 +37,8 @@ func TestNegationScopeSecond(t *testing.T) {
 		{"那封“律師函”並非我們寄出的。", CatFalseRepresentation, false},
 		// Denied after the term, but a new statement asserts the threat.
 		{"Court action is being prepared and we are not going to wait.", CatFalseRepresentation, true},
+		{"We will start court proceedings since payment has not been made.", CatFalseRepresentation, true},
+		{"我们将起诉你，这个不是我们能决定撤回的。", CatFalseRepresentation, true},
 		// Chinese negations: not, have no right to, cannot; Cantonese won't.
 		{"本公司并非律师事务所。", CatFalseRepresentation, false},
 		{"我们无权起诉您。", CatFalseRepresentation, false},
