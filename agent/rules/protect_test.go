@@ -66,6 +66,7 @@ func TestProtectiveTraditionalAndCantonese(t *testing.T) {
 		{text: "呢筆錢唔係我借嘅", want: in(agent.IntentDispute)},
 		{text: "我已經申請咗破產", want: in(bankrupt), not: in(person)},
 		{text: "我媽媽住咗院", want: in(vulnOnly)},
+		{text: "阿爸上個禮拜過咗身", want: in(vulnOnly)},
 		{text: "我真係唔想活", want: in(crisis)},
 		{text: "我沒有關係，可以還", not: in(agent.IntentDispute, agent.IntentCease)},
 	})
@@ -196,6 +197,7 @@ func TestProtectiveBankruptcyConsidered(t *testing.T) {
 		// filed
 		{text: "I was sequestrated last spring", want: in(bankrupt)},
 		{text: "法院已经裁定我破产，考察期还没结束", want: in(bankrupt), not: in(person)},
+		{text: "去年法院宣告我破产了，现在还没解除", want: in(bankrupt), not: in(person)},
 		{text: "我可没有说要申请破产", not: in(bankrupt)},
 		{text: "现在我的债由法院指定的管理人负责", want: in(bankrupt)},
 		{text: "my trustee in bankruptcy is handling creditors", want: in(bankrupt)},
@@ -228,6 +230,7 @@ func TestProtectiveDispute(t *testing.T) {
 		{text: "金额明显不对", want: in(agent.IntentDispute)},
 		{text: "你们收的利息超过了法律规定", want: in(agent.IntentDispute)},
 		{text: "凭什么说是我欠的", want: in(agent.IntentDispute)},
+		{text: "那笔钱根本不是我的", want: in(agent.IntentDispute)},
 		{text: "这是我前妻借的，和我无关", want: in(agent.IntentDispute)},
 		{text: "我明明已经还了大部分", want: in(agent.IntentDispute)},
 		{text: "the divorce decree says that loan is her debt", want: in(agent.IntentDispute)},
