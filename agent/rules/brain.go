@@ -312,22 +312,22 @@ func negatedEN(seq []token, start int) bool {
 var zhNegators = []string{"不", "没", "没有", "不是", "不想", "不会", "不要", "别", "未", "并非", "不能", "无法", "没法", "不打算", "不用"}
 
 // negatedZH reports whether the phrase at byte start of s follows a negation
-// (allowing 我/再/会/想 and the verb 申请 between them: 我没有要争议,
-// 没有要申请破产). A-not-A asks rather than
+// (allowing 我/再/会/想/说, a demonstrative and the verb 申请 between them:
+// 我没有要争议, 没有要申请破产, 我没有说这个钱不是我的). A-not-A asks rather than
 // denies: 能不能少还一点 is no negation.
 func negatedZH(s string, start int) bool {
 	before := strings.TrimRight(s[:start], " ")
 	// The verb of an application stands between a negation and what is
 	// applied for: 没有要申请破产 is no bankruptcy.
 	before = strings.TrimSuffix(strings.TrimSuffix(before, "申请"), "声请")
-	for range 3 {
+	for range 4 {
 		for _, n := range zhNegators {
 			if strings.HasSuffix(before, n) {
 				return !askingAnotA(before, n)
 			}
 		}
 		r, size := utf8.DecodeLastRuneInString(before)
-		if size == 0 || !strings.ContainsRune("我再会想要去说", r) {
+		if size == 0 || !strings.ContainsRune("我再会想要去说这那个笔", r) {
 			return false
 		}
 		before = before[:len(before)-size]

@@ -225,7 +225,7 @@ var lexicon = []rule{
 		"official receiver", "had to ~3 bankrupt*|insolven*|chapter", "going through ~2 bankrupt*|insolven*|chapter",
 		"sequestrat*", "trustee", "entered ~3 iva|arrangement|bankrupt*|insolven*", "discharged",
 	}, zh: []string{"已经~6破产", "已~4破产", "申请了~4破产", "被宣告破产", "受理", "破产程序中", "进入破产程序", "破产管理人",
-		"宣告破产", "进入~4(更生|清算|破产)", "管理人", "代名人", "已获~4批准", "已经~6更生", "已~4更生"}},
+		"宣告破产", "(裁定|判决|宣告)~4破产", "进入~4(更生|清算|破产)", "管理人", "代名人", "已获~4批准", "已经~6更生", "已~4更生"}},
 	{intent: agent.IntentDispute, neg: true, en: []string{
 		"disput*", "not my debt|account|loan|bill|card|money|balance|responsibility|signature",
 		"is|was not mine", "not mine $", "do|did not owe", "never owe|owed|borrowed|opened|signed|had",
@@ -256,7 +256,7 @@ var lexicon = []rule{
 		"(算错|计错|记错|多算|多收|乱收|重复收|重复扣)", "(金额|数目|数字|余额|账目|利息|记录|欠款|amount|数)~4(不对|有误|错了|错误|离谱)",
 		"(利息|费用|收费)~6(超过|超出|违法|不合法)", "高利贷", "砍头息", "凭什么~6欠", "(拿出|出示)~3(证据|凭证|合同)",
 		"(前夫|前妻|前男友|前女友|别人|他人)~3借的", "(跟|和|与)我~2(没关系|没有关系|无关)", "不是借款人", "担保人",
-		"明明~4还", "算不(清|对)", "不(认识|识)~2(你们公司|这家公司|这个公司|你们这家|这个平台|你们平台)",
+		"明明~4还", "(数|钱|债|账|欠款|贷款|这笔|那笔)~4不是我的", "算不(清|对)", "不(认识|识)~2(你们公司|这家公司|这个公司|你们这家|这个平台|你们平台)",
 	}},
 	{intent: agent.IntentRequestHuman, neg: true, en: []string{
 		"want|need|get|speak|talk|chat|connect|transfer|put|prefer|like|rather|escalate ~4 person|human|someone|somebody|agent|representative|rep|manager|supervisor|operator|people|advisor|adviser|staff",

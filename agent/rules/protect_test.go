@@ -231,6 +231,7 @@ func TestProtectiveDispute(t *testing.T) {
 		{text: "你们收的利息超过了法律规定", want: in(agent.IntentDispute)},
 		{text: "凭什么说是我欠的", want: in(agent.IntentDispute)},
 		{text: "那笔钱根本不是我的", want: in(agent.IntentDispute)},
+		{text: "我没说那笔钱不是我的，我只是问问", not: in(agent.IntentDispute)},
 		{text: "这是我前妻借的，和我无关", want: in(agent.IntentDispute)},
 		{text: "我明明已经还了大部分", want: in(agent.IntentDispute)},
 		{text: "the divorce decree says that loan is her debt", want: in(agent.IntentDispute)},
