@@ -97,6 +97,14 @@ func (f *flow) readBackPromise(c Command) {
 // cancelOrReadBack cancels the agreed plan when the request is sure, else
 // reads the plan back first.
 func (f *flow) cancelOrReadBack(c Command) {
+	if f.mem.PlanID == "" {
+		id, err := f.accountPlan() // agreed in another conversation
+		if err != nil {
+			f.fail(err)
+			return
+		}
+		f.mem.PlanID = id
+	}
 	if !c.Unsure || f.mem.PlanID == "" {
 		f.cancelPlan()
 		return

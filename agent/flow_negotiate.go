@@ -289,6 +289,16 @@ func (f *flow) supersede(keep string) {
 func (f *flow) cancelPlan() {
 	t := f.t
 	if f.mem.PlanID == "" {
+		// A plan agreed in another conversation or on another channel is
+		// the account's one live plan all the same.
+		id, err := f.accountPlan()
+		if err != nil {
+			f.fail(err)
+			return
+		}
+		f.mem.PlanID = id
+	}
+	if f.mem.PlanID == "" {
 		// Nothing agreed here: say so, then what is on the table, if
 		// anything.
 		f.say(prompts.NothingAgreed{})
@@ -323,6 +333,21 @@ func (f *flow) cancelPlan() {
 	}
 	f.mem.PlanID = ""
 	f.say(prompts.Menu{})
+}
+
+// accountPlan returns the id of the account's accepted plan still in
+// force, or "" when there is none.
+func (f *flow) accountPlan() (string, error) {
+	plans, err := f.o.cfg.Store.Plans(f.ctx, f.t.Account.ID)
+	if err != nil {
+		return "", err
+	}
+	for _, p := range append(plans, f.t.plans...) {
+		if p.Status == PlanAccepted {
+			return p.ID, nil
+		}
+	}
+	return "", nil
 }
 
 // scheduleReminders asks for a reminder before each installment still

@@ -338,3 +338,20 @@ func TestTakingBackAReadBackAgreesNothing(t *testing.T) {
 	contains(t, res, "nothing has been agreed")
 	noEvents(t, res, agent.EventPlanAccepted, agent.EventPlanCancelled)
 }
+
+// A plan agreed on one channel is cancelled from another: the account has
+// one live plan, whichever conversation agreed it.
+func TestCancelOnAnotherChannel(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.verify()
+	b.turn("I can do 200 a month", agent.Command{Intent: agent.IntentProposePlan, Amount: money("200.00"), Frequency: agent.Monthly})
+	res := b.turn("yes", cmd(agent.IntentAffirm))
+	wantEvents(t, res, agent.EventPlanAccepted)
+
+	b.channel, b.convID = agent.ChannelSMS, ""
+	b.verify()
+	res = b.turn("cancel my payment plan please", cmd(agent.IntentCancelPlan))
+	wantEvents(t, res, agent.EventPlanCancelled)
+	notContains(t, res, "nothing has been agreed")
+}

@@ -564,7 +564,7 @@ func TestUnderstandLumpSums(t *testing.T) {
 		{text: "一次性还八千", want: []agent.Command{plan("8000.00", "", 1)}},
 		{text: "I can pay 900 in full", want: []agent.Command{payFull("900.00")}},
 		{text: "I can pay it in one go", want: []agent.Command{payFull("")}},
-		{text: "I want to settle in one payment", want: []agent.Command{payFull("")}},
+		{text: "I want to settle in one payment", want: []agent.Command{c(agent.IntentAskLowest)}},
 		{text: "我要一次性还清", want: []agent.Command{payFull("")}},
 		{text: "我想结清", want: []agent.Command{payFull("")}},
 		{text: "I can't pay it in one go", want: []agent.Command{c(agent.IntentHardship)}},

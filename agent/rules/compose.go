@@ -118,11 +118,15 @@ var hanOrdinals = map[string]int{"一": 1, "二": 2, "两": 2, "三": 3, "四": 
 // 1-based position as text and ok.
 // bareChoice reads a message that is only the number of an open offer
 // ("1", "#2", "2."), with politeness around it.
+// choiceMarks are the words around a bare number that still make it a
+// choice: 1号, 第1个, 选1, 就2.
+var choiceMarks = map[string]bool{"号": true, "个": true, "第": true, "选": true, "就": true, "吧": true}
+
 func bareChoice(seq []token, offers int) (string, bool) {
 	id := ""
 	for _, t := range seq {
 		switch {
-		case t.text == boundary || t.kind == tSym || t.text == "#" || politeness[t.text]:
+		case t.text == boundary || t.kind == tSym || t.text == "#" || politeness[t.text] || choiceMarks[t.text]:
 		case id == "" && len(t.text) == 1 && t.text >= "1" && t.text <= "9":
 			id = t.text
 		default:
@@ -376,7 +380,7 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	} else if r.has(agent.IntentCancelPlan) {
 		// Withdrawing is never read as a new plan or an acceptance.
 		r.add(agent.Command{Intent: agent.IntentCancelPlan})
-	} else if r.has(agent.IntentAskLowest) {
+	} else if r.has(agent.IntentAskLowest) || r.settleAsk() {
 		// "ok, what's the lowest you'd take" asks for terms: it neither
 		// accepts the offers nor proposes a plan.
 		r.add(agent.Command{Intent: agent.IntentAskLowest})
@@ -502,6 +506,23 @@ func (r *reading) optOut(b *Brain) {
 	for _, ch := range chans {
 		r.add(agent.Command{Intent: agent.IntentOptOut, Channel: ch})
 	}
+}
+
+// settleAsk reports whether the message asks to settle without naming
+// an amount ("what about settling instead", "one time settlement"): it
+// asks for the lowest terms, not for payment in full. Settling "in full"
+// is paying in full.
+func (r *reading) settleAsk() bool {
+	if r.slots.amount != nil || r.has(agent.IntentPayInFull) || r.has(xPlanTalk) || r.has(xLess) {
+		return false
+	}
+	for _, t := range r.a.seq {
+		switch t.text {
+		case "settle", "settling", "settlement", "ots":
+			return true
+		}
+	}
+	return false
 }
 
 // payment adds pay_in_full, propose_plan and promise_to_pay. A frequency

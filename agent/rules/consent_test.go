@@ -123,3 +123,44 @@ func TestThinkingItOver(t *testing.T) {
 		}
 	}
 }
+
+// TestSettlingWithoutAnAmount: asking to settle without naming an amount
+// asks for the lowest terms (the floor settlement), not payment in full.
+func TestSettlingWithoutAnAmount(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{
+		"hmm what about settling it instead",
+		"is a settlement possible on this?",
+		"I'd like to settle this for one lump sum",
+		"can we do a one time settlement",
+	} {
+		if _, ok := first(readWith(t, text, nil), agent.IntentAskLowest); !ok {
+			t.Errorf("%q read as %+v, want a request for the lowest terms", text, readWith(t, text, nil))
+		}
+	}
+	// Settling in full, or with an amount, stays what it says.
+	if _, ok := first(readWith(t, "I want to settle it in full", nil), agent.IntentPayInFull); !ok {
+		t.Errorf("settling in full is not paying in full")
+	}
+	if c, ok := first(readWith(t, "could I settle for 700", nil), agent.IntentProposePlan); !ok || c.Amount == nil {
+		t.Errorf("a settlement with an amount is not a proposal of it")
+	}
+}
+
+// TestChoicesAndInstalmentWords: 1号 and 第2个 choose an offer; an EMI is a
+// monthly instalment.
+func TestChoicesAndInstalmentWords(t *testing.T) {
+	t.Parallel()
+	three := []agent.Plan{{ID: "1"}, {ID: "2"}, {ID: "3"}}
+	for text, want := range map[string]string{"2号": "2", "第3个": "3", "就1吧": "1"} {
+		if c, ok := first(readWith(t, text, three), agent.IntentAcceptOffer); !ok || c.OfferID != want {
+			t.Errorf("%q chose %+v, want offer %s", text, c, want)
+		}
+	}
+	for _, text := range []string{"can this be converted into EMI of 2500", "2500 emi is ok for me"} {
+		c, ok := first(readWith(t, text, nil), agent.IntentProposePlan)
+		if !ok || c.Amount == nil || c.Amount.String() != "$2,500.00" || c.Frequency != agent.Monthly {
+			t.Errorf("%q read as %+v, want 2,500 a month", text, c)
+		}
+	}
+}

@@ -234,6 +234,7 @@ var expansions = map[string]string{
 	"nope": "no", "nah": "no", "naw": "no",
 	"bal": "balance", "amt": "amount", "acct": "account", "mo": "month", "mth": "month", "wk": "week", "wks": "weeks",
 	"dr": "doctor", "mnth": "month", "mnthly": "monthly", "wkly": "weekly", "biwkly": "biweekly",
+	"emi": "monthly", "emis": "monthly payments", // an equated monthly instalment (India)
 	"stopp": "stop", "sotp": "stop", "stpo": "stop", "gm": "good morning", "gn": "good night",
 	"kms": "kill myself", "ttyl": "talk to you later", "b4": "before", "thru": "through", "tho": "though",
 }
