@@ -194,3 +194,13 @@ func TestScorerWordsBeforePatterns(t *testing.T) {
 		}
 	}
 }
+
+// The consent scorer hears a choice by number in Chinese ("1号") as one.
+func TestConsentHearsChineseChoices(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{"1号", "2号方案", "选3", "第二个", "方案一"} {
+		if !choiceRe.MatchString(text) {
+			t.Errorf("%q is not heard as a choice", text)
+		}
+	}
+}

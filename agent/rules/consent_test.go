@@ -94,6 +94,8 @@ func TestTakingItBack(t *testing.T) {
 		"forget the plan we agreed",
 		"算了，这个方案我不要了",
 		"那个计划帮我撤了吧",
+		"我可没说要选这个方案",
+		"i never said i wanted that one",
 		"cancel 上次说的那个方案",
 		"要cancel掉",
 	} {
@@ -161,6 +163,17 @@ func TestChoicesAndInstalmentWords(t *testing.T) {
 		c, ok := first(readWith(t, text, nil), agent.IntentProposePlan)
 		if !ok || c.Amount == nil || c.Amount.String() != "$2,500.00" || c.Frequency != agent.Monthly {
 			t.Errorf("%q read as %+v, want 2,500 a month", text, c)
+		}
+	}
+}
+
+// TestDenyingAChoiceIsNoChoice: saying one never chose an offer accepts
+// nothing, even though it names the offer.
+func TestDenyingAChoiceIsNoChoice(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{"我可没说要选这个方案", "i never said i wanted that one", "我没说要方案2"} {
+		if _, ok := first(readWith(t, text, twoOffers), agent.IntentAcceptOffer); ok {
+			t.Errorf("%q read as a choice", text)
 		}
 	}
 }
