@@ -128,9 +128,10 @@ var lexicon = []rule{
 		"cancel|void|undo|scrap ~3 plan|arrangement|agreement|deal|that|it|this", "withdraw ~2 plan|agreement|arrangement",
 		"changed|change my mind", "did not|never agree|agreed|accept|accepted ~2 to ~1 that|this|it|anything",
 		"did not|never agree", "i take it back", "not what i agreed",
-		"scratch|forget|drop|ditch|kill ~3 plan|arrangement|agreement|deal", "back out|pull out ~3 plan|arrangement|agreement|deal|of it|of this",
+		"scratch|forget|drop|ditch|kill ~3 plan|arrangement|agreement|deal",
+		"never|not said|say ~3 want|wanted|chose|choose|picked|pick", "back out|pull out ~3 plan|arrangement|agreement|deal|of it|of this",
 	}, zh: []string{"取消~3计划", "取消~3方案", "取消~3分期", "不算数", "反悔", "我没同意", "我没有同意", "我没答应", "我没有答应", "改主意", "撤销",
-		"方案~4不要了", "计划~4不要了", "不要~3这个方案", "不想要~3方案", "不想要~3计划", "计划~4撤了", "方案~4撤了", "帮我取消", "给我取消",
+		"方案~4不要了", "计划~4不要了", "不要~3这个方案", "不想要~3方案", "不想要~3计划", "计划~4撤了", "方案~4撤了", "帮我取消", "给我取消", "没说~3要", "没说过~3要", "没有说~3要", "没说~3选", "没选", "没有选",
 		"cancel~8方案", "cancel~8计划", "cancel~8分期", "取消~6plan", "想cancel", "要cancel"}},
 	{intent: xInjection, en: []string{
 		"ignore|disregard|forget|override ~3 previous|prior|above|earlier|all|your|the|system instruction*|rule*|prompt*|directive*|guideline*",
