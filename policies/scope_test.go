@@ -100,3 +100,66 @@ func TestReassuranceResidue(t *testing.T) {
 		}
 	}
 }
+
+// TestPressureFamilies: pressure in wording the lexicon did not list, read
+// by two general patterns: a relative or friend named beside a way of
+// getting money from them (borrowing from others), and a time pressed
+// beside a word of finality (an ultimatum); in both languages. A due date
+// stated, a borrower told not to borrow, or a last payment received is not
+// pressure.
+func TestPressureFamilies(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text string
+		flag bool
+	}{
+		{"Your sister could cover it for you tonight.", true},
+		{"Surely a relative can spot you the cash before tonight.", true},
+		{"Have a word with your parents about lending you the balance today.", true},
+		{"Get the money off your cousin and send it over.", true},
+		{"你表哥那么有钱，找他拿点钱今天还上。", true},
+		{"找你爸妈拿钱，今晚之前转过来。", true},
+		{"讓你朋友們湊一湊就夠了。", true},
+		{"This is your final chance, the offer is gone tonight.", true},
+		{"Decide today, no exceptions and no extensions.", true},
+		{"今天下午四点前必须处理，过时不候。", true},
+		{"就今天，这是你最后的机会。", true},
+		// Not pressure.
+		{"Please do not borrow from family or friends to pay us.", false},
+		{"我们不建议您向亲戚朋友借钱还款。", false},
+		{"Your last payment reached us today, thank you.", false},
+		{"您的还款日是每月最后一天。", false},
+		{"If a family member asks, we can only speak to you about the account.", false},
+		{"Your mother's card payment was refunded to her today.", false},
+	}
+	for _, opts := range []Options{{NoClassifier: true}, {}} {
+		g, err := NewGuard(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range tests {
+			f := verified("GB", "Europe/London", "2026-03-02T12:00:00Z")
+			if hasHan([]byte(tc.text)) {
+				f = verified("CN", "Asia/Shanghai", "2026-03-02T04:00:00Z")
+			}
+			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
+			if got := slices.Contains(categoriesOf(d), CatPressure); got != tc.flag {
+				t.Errorf("classifier off=%v: %q: pressure %v, want %v (%v) / 施压判断错误", opts.NoClassifier, tc.text, got, tc.flag, d.Violations)
+			}
+		}
+	}
+}
+
+// TestClassifierAfterLexicon: the content model reads a message the
+// lexicon already blocks, so that every category the message falls in is
+// named: a threat that also tells the borrower's manager is a threat and a
+// third-party disclosure.
+func TestClassifierAfterLexicon(t *testing.T) {
+	t.Parallel()
+	d := Default().Check(Proposal{Text: "Your manager will be hearing about this. We know where you live.", Channel: "chat"},
+		verified("GB", "Europe/London", "2026-03-02T12:00:00Z"))
+	cats := categoriesOf(d)
+	if !slices.Contains(cats, CatThreat) || !slices.Contains(cats, CatThirdPartyDisclosure) {
+		t.Errorf("categories %v, want threat and third_party_disclosure / 类别不全", cats)
+	}
+}
