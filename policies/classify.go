@@ -76,7 +76,7 @@ var creditWords = [][]byte{
 // would not.
 func (c *checker) classify() {
 	m := c.g.cls
-	if m == nil || c.contentBlocked() {
+	if m == nil {
 		return
 	}
 	lx := c.g.lx
