@@ -61,19 +61,18 @@ var creditWords = [][]byte{
 	[]byte("cibil"), []byte("credit"), []byte("征信"), []byte("信用记录"), []byte("信用分"), []byte("信用报告"),
 }
 
-// classify runs the content model over the text the lexicon let through:
-// a label scoring at or above its calibrated threshold is a violation of
-// its family's category. Where the lexicon read a reassurance ("nobody
+// classify runs the content model over the text: a label scoring at or
+// above its calibrated threshold is a violation of its family's category.
+// Where the lexicon read a reassurance ("nobody
 // will come to your home"), which the model, reading words without their
 // scope, cannot tell from the threat, the model reads the text without
 // the denied clauses (residue): a reassurance covers its own statement,
 // not a threat in another. The family's gate and granted terms apply as
 // they do to the lexicon's own matches.
 //
-// A message the lexicon already blocks for its content is not classified:
-// the decision is made, and the model's labels overlap (an ultimatum reads
-// as pressure and as a threat), so it would only add categories a reader
-// would not.
+// A message the lexicon already blocks is classified too: the model adds
+// the categories the lexicon did not name (a threat that also tells the
+// borrower's manager), never one the lexicon found.
 func (c *checker) classify() {
 	m := c.g.cls
 	if m == nil {
@@ -134,22 +133,6 @@ var classDetail = map[string]string{
 // content model reads too.
 var contentCategories = [...]string{CatThreat, CatHarassment, CatFalseRepresentation, CatPressure,
 	CatThirdPartyDisclosure, CatPII, CatUngroundedAmount, CatTimeBarred}
-
-// contentBlocked reports whether a blocking violation of a content
-// category was found.
-func (c *checker) contentBlocked() bool {
-	for _, v := range c.s.viols {
-		if v.action != Block {
-			continue
-		}
-		for _, cat := range contentCategories {
-			if v.v.Category == cat {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 // hasCategory reports whether a violation of the category was found.
 func (c *checker) hasCategory(cat string) bool {
