@@ -26,9 +26,13 @@
 // let reassurance pass ("Nobody is going to arrest you over a debt", "我们不
 // 会联系您的家人"). A negation reaches to the end of its clause or to the
 // next scope end, a word that starts a new statement ("or our", "and then",
-// "unless", "就直接"), however far; phrases that hold a negation word but
+// "unless", "就直接", and a subject with a verb of intent: "we will", "we're
+// going to", "我们会"), however far, so "No more delays we will send
+// someone round" is a threat; phrases that hold a negation word but
 // negate nothing ("nothing will stop us", "don't be surprised", "别以为")
-// are no reassurance. Text is folded before matching: full-width forms,
+// are no reassurance. A disclaimer after the term denies it ("Court action
+// is not being considered", "那封律师函不是我们发的", "诉讼时效"), unless a
+// scope end stands between them ("since payment has not been made"). Text is folded before matching: full-width forms,
 // leetspeak (c0nsequences), spaced letters (a r r e s t), masked profanity
 // (f***). One Aho-Corasick pass finds every term, so a check costs time in
 // the length of the text, not the size of the lexicon.
@@ -41,16 +45,18 @@
 // # The content model
 //
 // Beside the lexicon, the embedded content model (textclass.Content) reads
-// every message the lexicon does not already block for its content. A
-// label scoring at or above the guard's threshold for it is a violation:
+// every message. A label scoring at or above the guard's threshold for it is a violation:
 // threat, harassment, false_representation, pressure and
 // third_party_disclosure of the same category, secret_request as pii,
 // false_promise as a credit promise (false_representation) when the text
 // speaks of credit records, which no granted term allows, and otherwise as
 // an offer not granted (ungrounded_amount), unless the facts grant a term. The lexicon is
-// the floor of unambiguous terms; the model catches wording it lacks. A
-// category the lexicon read as reassured ("nobody will come to your home")
-// is not taken from the model, which reads words without their scope. The
+// the floor of unambiguous terms; the model catches wording it lacks, and
+// names the categories of a blocked message the lexicon did not. The model
+// reads words without their scope, so where the lexicon read a reassurance
+// ("nobody will come to your home") the model reads the text without the
+// clauses found denied: the reassurance covers its own statement, not a
+// threat put in other words in the next. The
 // thresholds (classthresholds.go) are calibrated on the content corpus's
 // training rows only, by calibrate_test.go: a model is fitted without the
 // validation fifth, and each label's threshold is just above the highest
