@@ -163,3 +163,50 @@ func TestClassifierAfterLexicon(t *testing.T) {
 		t.Errorf("categories %v, want threat and third_party_disclosure / 类别不全", cats)
 	}
 }
+
+// TestContentVerbFamilies: content in wording the lexicon did not list,
+// read by general patterns of a verb or frame beside its object: taking the
+// borrower's possessions (threat), calling the borrower a name (harassment),
+// wiping a credit record (a false credit promise); in both languages, with
+// negatives that share the words but not the pattern.
+func TestContentVerbFamilies(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text string
+		cat  string
+		flag bool
+	}{
+		{"Our people are coming for your van on Thursday.", CatThreat, true},
+		{"Someone will be round to take your sofa and telly.", CatThreat, true},
+		{"明天我们就去把你的车开走。", CatThreat, true},
+		{"Take your time and read the options; there is no rush.", CatThreat, false},
+		{"We will never take your car or your furniture over this.", CatThreat, false},
+		{"You're such a freeloader, honestly.", CatHarassment, true},
+		{"ur nothing but a scrounger", CatHarassment, true},
+		{"你就是个没出息的懒鬼。", CatHarassment, true},
+		{"你这种人真是社会的蛀虫。", CatHarassment, true},
+		{"You're a valued customer and we're glad you got in touch.", CatHarassment, false},
+		{"Falling behind does not make you a failure.", CatHarassment, false},
+		{"你这个月的还款已经收到，谢谢。", CatHarassment, false},
+		{"还完这笔，我帮你把征信上的记录清掉。", CatFalseRepresentation, true},
+		{"今天结清，黑名单马上给你撤掉。", CatFalseRepresentation, true},
+		{"Pay today and the late marks come off your credit file.", CatFalseRepresentation, true},
+		{"我们无法删除征信上的逾期记录，只能如实报送。", CatFalseRepresentation, false},
+	}
+	for _, opts := range []Options{{NoClassifier: true}, {}} {
+		g, err := NewGuard(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range tests {
+			f := verified("GB", "Europe/London", "2026-03-02T12:00:00Z")
+			if hasHan([]byte(tc.text)) {
+				f = verified("CN", "Asia/Shanghai", "2026-03-02T04:00:00Z")
+			}
+			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
+			if got := slices.Contains(categoriesOf(d), tc.cat); got != tc.flag {
+				t.Errorf("classifier off=%v: %q: %s %v, want %v (%v) / 内容判断错误", opts.NoClassifier, tc.text, tc.cat, got, tc.flag, d.Violations)
+			}
+		}
+	}
+}
