@@ -210,3 +210,42 @@ func TestContentVerbFamilies(t *testing.T) {
 		}
 	}
 }
+
+// TestReportedSpeech: words inside quotation marks that the message reports
+// someone else saying ("You wrote "…"", 您提到“…”, 有人自称「…」) are not
+// the message's own statement, so the lexicon does not read them as one;
+// the same words quoted as the sender's own, or outside the quotation
+// marks, still count.
+func TestReportedSpeech(t *testing.T) {
+	t.Parallel()
+	g, err := NewGuard(Options{NoClassifier: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		cat  string
+		flag bool
+	}{
+		{`You said "they'll take me to court", but nothing like that is planned.`, CatFalseRepresentation, false},
+		{"You mentioned a caller who said “we will arrest you”; that was not us.", CatThreat, false},
+		{"您提到“要去法院告我们”，这是您的权利。", CatFalseRepresentation, false},
+		{"有人自称「法院工作人员」联系您，请核实对方身份。", CatFalseRepresentation, false},
+		{"您收到的所谓『传票』并非法院文书。", CatFalseRepresentation, false},
+		// The sender's own words in quotation marks, and words outside them.
+		{`Our notice says "we will take you to court" and we mean it.`, CatFalseRepresentation, true},
+		{`We wrote to your employer: "your worker owes us money".`, CatThirdPartyDisclosure, true},
+		{`You said "fine". We will take you to court on Monday.`, CatFalseRepresentation, true},
+		{"你说“没钱”，那我们就去法院起诉你。", CatFalseRepresentation, true},
+	}
+	for _, tc := range tests {
+		f := verified("GB", "Europe/London", "2026-03-02T12:00:00Z")
+		if hasHan([]byte(tc.text)) {
+			f = verified("CN", "Asia/Shanghai", "2026-03-02T04:00:00Z")
+		}
+		d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
+		if got := slices.Contains(categoriesOf(d), tc.cat); got != tc.flag {
+			t.Errorf("%q: %s %v, want %v (%v) / 引述判断错误", tc.text, tc.cat, got, tc.flag, d.Violations)
+		}
+	}
+}
