@@ -152,8 +152,9 @@ type scratch struct {
 	negs       []famHit
 	ends       []int32 // where a word that ends a negation's scope starts
 	fhits      []famHit
-	deniedCl   []int32 // the clauses in which a family's match was denied
-	resid      []byte  // the folded text without those clauses (residue)
+	quotes     [][2]int32 // reported speech: quotations of someone else's words
+	deniedCl   []int32    // the clauses in which a family's match was denied
+	resid      []byte     // the folded text without those clauses (residue)
 	viols      []pending
 	zones      zoneSet
 	cls        textclass.Buffer
@@ -354,6 +355,7 @@ func (c *checker) content() {
 		s.clause[i] = run
 	}
 	s.negs, s.fhits, s.ends = s.negs[:0], s.fhits[:0], s.ends[:0]
+	s.quotes = reportedSpans(s.norm, s.quotes[:0])
 	var fams [4]uint64
 	for _, h := range s.hits {
 		for _, u := range lx.m.terms[h.term].uses {
@@ -372,6 +374,9 @@ func (c *checker) content() {
 			case useScopeEnd:
 				s.ends = append(s.ends, h.start)
 			case useFamily:
+				if inSpans(s.quotes, h.start, h.end) {
+					continue // reported speech: someone else's words
+				}
 				s.fhits = append(s.fhits, fh)
 				fams[u.family/64] |= 1 << (u.family % 64)
 			}

@@ -1,0 +1,101 @@
+package policies
+
+import "bytes"
+
+// reporters are the phrases that report what someone other than the sender
+// said or wrote: a quotation after one of them in its sentence is that
+// person's words, not the message's own statement ("You wrote "…"",
+// 您提到“…”, 有人自称「…」). A reporter names its speaker (you, someone, a
+// caller, a letter); "we said" and a bare "said" do not, so the sender's
+// own quoted words still count.
+var reporters = [][]byte{
+	[]byte("you said"), []byte("you say"), []byte("you wrote"), []byte("you write"), []byte("you mentioned"),
+	[]byte("you asked"), []byte("you told us"), []byte("you described"), []byte("you quoted"), []byte("you've said"),
+	[]byte("you have said"), []byte("you received"), []byte("you got"), []byte("you were told"), []byte("you heard"),
+	[]byte("you called it"), []byte("your message"), []byte("your words"), []byte("who said"), []byte("someone said"),
+	[]byte("someone told you"), []byte("a caller"), []byte("letter saying"), []byte("message saying"), []byte("text saying"),
+	[]byte("claiming"), []byte("claims to be"), []byte("calling themselves"),
+	[]byte("您说"), []byte("你说"), []byte("您提到"), []byte("你提到"), []byte("您问"), []byte("你问"), []byte("您收到"),
+	[]byte("你收到"), []byte("您所说"), []byte("你所说"), []byte("有人说"), []byte("有人自称"), []byte("自称"),
+	[]byte("您反映"), []byte("您称"), []byte("您写道"), []byte("您留言"), []byte("所谓"),
+}
+
+// Quotation marks the folded text keeps: curly and straight double quotes
+// fold to '"'; corner brackets stay.
+var (
+	cornerOpen   = []byte("「")
+	cornerClose  = []byte("」")
+	wCornerOpen  = []byte("『")
+	wCornerClose = []byte("』")
+)
+
+// maxReportGap is the farthest, in bytes, a reporter may end before the
+// quotation it introduces.
+const maxReportGap = 48
+
+// reportedSpans appends to out the spans of the folded text that quote
+// someone else: a quotation, closed in the text, whose sentence holds a
+// reporter ending at most maxReportGap bytes before its opening mark. An
+// unclosed quotation is no quotation (the guard reads its words).
+func reportedSpans(norm []byte, out [][2]int32) [][2]int32 {
+	if bytes.IndexByte(norm, '"') < 0 && !bytes.Contains(norm, cornerOpen) && !bytes.Contains(norm, wCornerOpen) {
+		return out
+	}
+	for i := 0; i < len(norm); {
+		open, body, end := -1, -1, -1
+		switch {
+		case norm[i] == '"':
+			if j := bytes.IndexByte(norm[i+1:], '"'); j >= 0 {
+				open, body, end = i, i+1, i+1+j
+			}
+		case bytes.HasPrefix(norm[i:], cornerOpen):
+			if j := bytes.Index(norm[i+3:], cornerClose); j >= 0 {
+				open, body, end = i, i+3, i+3+j
+			}
+		case bytes.HasPrefix(norm[i:], wCornerOpen):
+			if j := bytes.Index(norm[i+3:], wCornerClose); j >= 0 {
+				open, body, end = i, i+3, i+3+j
+			}
+		}
+		if open < 0 {
+			i++
+			continue
+		}
+		if reportedBefore(norm, open) {
+			out = append(out, [2]int32{int32(body), int32(end)})
+		}
+		i = end + 1
+	}
+	return out
+}
+
+// reportedBefore reports whether a reporter ends in the sentence before
+// the quotation opening at open, at most maxReportGap bytes before it.
+func reportedBefore(norm []byte, open int) bool {
+	start := open
+	for start > 0 && open-start < maxReportGap+32 {
+		switch norm[start-1] {
+		case '.', '!', '?', ';', '\n':
+			goto found
+		}
+		start--
+	}
+found:
+	before := norm[start:open]
+	for _, r := range reporters {
+		if k := bytes.LastIndex(before, r); k >= 0 && len(before)-(k+len(r)) <= maxReportGap {
+			return true
+		}
+	}
+	return false
+}
+
+// inSpans reports whether [start, end) lies inside one of the spans.
+func inSpans(spans [][2]int32, start, end int32) bool {
+	for _, sp := range spans {
+		if start >= sp[0] && end <= sp[1] {
+			return true
+		}
+	}
+	return false
+}
