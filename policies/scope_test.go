@@ -249,3 +249,33 @@ func TestReportedSpeech(t *testing.T) {
 		}
 	}
 }
+
+// TestRightsNotice: a statement of the law in general terms (what a
+// creditor may do, what the law protects) is a notice of rights, which
+// several states require, not a threat of suit; the sender's own
+// intention beside it still counts.
+func TestRightsNotice(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text string
+		flag bool // a threat or false representation expected
+	}{
+		{"Under federal law, if a creditor obtains a court judgment, certain benefits cannot be taken from you.", false},
+		{"State law says a creditor may ask a court for a judgment, and some wages are protected from garnishment.", false},
+		{"Your Social Security payments are protected from garnishment by federal law.", false},
+		{"Under state law we can take you to court next week.", true},
+		{"If a creditor sues you, we will make sure your wages are garnished.", true},
+	}
+	g, err := NewGuard(Options{NoClassifier: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range tests {
+		d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, verified("US-NY", "America/New_York", "2026-03-02T18:00:00Z"))
+		cats := categoriesOf(d)
+		got := slices.Contains(cats, CatThreat) || slices.Contains(cats, CatFalseRepresentation)
+		if got != tc.flag {
+			t.Errorf("%q: flagged %v, want %v (%v) / 权利告知判断错误", tc.text, got, tc.flag, d.Violations)
+		}
+	}
+}
