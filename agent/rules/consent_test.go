@@ -38,6 +38,8 @@ func TestAskingForTheOptions(t *testing.T) {
 		"pls share the payment options",
 		"what can you do for me on this",
 		"list the plans for me",
+		"so what can I do about this debt",
+		"what could i do with this balance",
 		"给我列一下还款方案",
 		"想了解一下有什么方案",
 		"payment options有哪些",

@@ -322,7 +322,7 @@ var lexicon = []rule{
 		"what|which ~3 options|offers|choices", "my options|choices", "options|offers ~3 have|available|there",
 		"show|see|hear|tell|give|send|list|share|explain|lay|walk ~3 options|offers|plans|choices",
 		"payment|repayment|settlement options", "^ [the] options|plans|offers [please] $",
-		"what can|could you do|offer ~3 me|for|about|on",
+		"what can|could you do|offer ~3 me|for|about|on", "what can|could i do ~2 about|with ~3 balance|debt|this|account|it|loan|bill",
 	}, zh: []string{
 		"分期", "分几次", "分次", "每月还一点", "慢慢还", "分开还", "什么~4方案", "哪些~4方案", "哪种~4方案", "哪几种~4方案",
 		"方案~2有哪些", "有什么~4选择", "有哪些~4选择", "有什么~2办法", "列~4方案", "了解~4方案", "看看~4方案", "看一下~4方案",
