@@ -68,3 +68,28 @@ func TestAttorneyDetailsAfterTheNoticeAreReadBack(t *testing.T) {
 	wantEvents(t, res, agent.EventAttorneyRecorded)
 	contains(t, res, "Dana Reyes")
 }
+
+// A stop of the conversation's own channel said with a crisis or a death
+// is recorded, and the crisis or condolence reply still reaches the
+// borrower: it goes out as the one confirmation the opt-out allows, and
+// nothing more is sent on the channel after it.
+func TestOwnChannelStopWithACrisisIsRecordedAndAnswered(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelSMS)
+	b.verify()
+	res := b.turn("quit texting me, I don't want to wake up tomorrow", cmd(agent.IntentOptOut), cmd(agent.IntentVulnerable))
+	wantEvents(t, res, agent.EventCrisisDetected, agent.EventOptedOut)
+	contains(t, res, "988")
+	if len(res.Replies) == 0 {
+		t.Fatal("no reply")
+	}
+	res = b.turn("hello?", cmd(agent.IntentGreeting))
+	if len(res.Replies) != 0 {
+		t.Errorf("a message went out after the opt-out: %q", text(res))
+	}
+
+	d := setup(t, usAccount(), agent.ChannelSMS)
+	res = d.turn("Maria died in March, please stop sending these", cmd(agent.IntentDeceased), cmd(agent.IntentOptOut))
+	wantEvents(t, res, agent.EventDeceasedRecorded, agent.EventOptedOut)
+	contains(t, res, "sorry for your loss")
+}
