@@ -355,8 +355,18 @@ func (f *flow) recordOnly(c Command) {
 			// After an opt-out nothing but its confirmation may be sent
 			// on the channel, and the reply already given (988 and a
 			// person, condolences, a stop notice) must reach the
-			// borrower: the urgent handoff's person reads the request.
-			// An opt-out of another channel is recorded.
+			// borrower: it goes out as that one confirmation, with the
+			// confirmation at its end, and nothing follows it.
+			if f.mem.OptedOut {
+				return
+			}
+			t.SetConsent(Consent{Channel: ch, OptedOut: true, Source: "free text"})
+			t.Emit(EventOptedOut, map[string]string{"channel": string(ch)})
+			f.mem.OptedOut = true
+			for i := range f.parts {
+				f.parts[i].purpose = policies.PurposeOptOutConfirmation
+			}
+			f.sayAs(policies.PurposeOptOutConfirmation, prompts.OptOut{Channel: string(ch), Collector: f.sender(), Current: true})
 			return
 		}
 		t.SetConsent(Consent{Channel: ch, OptedOut: true, Source: "free text"})
