@@ -279,3 +279,48 @@ func TestRightsNotice(t *testing.T) {
 		}
 	}
 }
+
+// TestPressureSourcesAndMinutes: pressure to pay out of what the borrower
+// lives on (rent, food, savings for emergencies, a pension) or to open new
+// credit, and a demand to pay within minutes, in both languages; a payment
+// method, a processing time and advice to keep essentials first are not
+// pressure.
+func TestPressureSourcesAndMinutes(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text string
+		flag bool
+	}{
+		{"Skip the rent this once and put it towards us.", true},
+		{"Dip into your emergency savings and clear it.", true},
+		{"Cash in your pension pot if you have to.", true},
+		{"Apply for a new credit card and use it to clear this.", true},
+		{"房租晚点交，先把我们这笔还了。", true},
+		{"把孩子的学费先拿来还款。", true},
+		{"You have fifteen minutes to pay or the offer is withdrawn.", true},
+		{"挂电话之前必须把钱转过来。", true},
+		{"十分钟内还款，不然后面的事你自己承担。", true},
+		// Not pressure.
+		{"You can pay by debit card, credit card or bank transfer.", false},
+		{"Payments made online usually show within 10 minutes.", false},
+		{"Please keep paying your rent and food first; we can agree a smaller amount.", false},
+		{"请先保证房租和生活费，我们可以商量更小的还款额。", false},
+		{"还款后大约十分钟内到账。", false},
+	}
+	for _, opts := range []Options{{NoClassifier: true}, {}} {
+		g, err := NewGuard(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range tests {
+			f := verified("GB", "Europe/London", "2026-03-02T12:00:00Z")
+			if hasHan([]byte(tc.text)) {
+				f = verified("CN", "Asia/Shanghai", "2026-03-02T04:00:00Z")
+			}
+			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
+			if got := slices.Contains(categoriesOf(d), CatPressure); got != tc.flag {
+				t.Errorf("classifier off=%v: %q: pressure %v, want %v (%v) / 施压判断错误", opts.NoClassifier, tc.text, got, tc.flag, d.Violations)
+			}
+		}
+	}
+}
