@@ -3,6 +3,7 @@ package policies
 import (
 	"bytes"
 	"fmt"
+	"unsafe"
 
 	"github.com/parley-collections/parley/policies/textclass"
 )
@@ -87,7 +88,9 @@ func (c *checker) classify() {
 		if len(bytes.TrimSpace(bytes.Trim(r, ".,;:!?"))) == 0 {
 			return // nothing but reassurances
 		}
-		scores = m.Scores(string(r), &c.s.cls)
+		// The model folds the text into its own buffer and keeps no
+		// reference to it, so the residue is lent, not copied.
+		scores = m.Scores(unsafe.String(unsafe.SliceData(r), len(r)), &c.s.cls)
 	}
 	for i, sc := range scores {
 		b := &c.g.clsBind[i]
