@@ -324,3 +324,42 @@ func TestPressureSourcesAndMinutes(t *testing.T) {
 		}
 	}
 }
+
+// TestBenignPhrases: a phrase that holds a family's term but says something
+// else (advice to call the police, an idiom) is not the term; a rule of law
+// stated as a condition ("only after a judgment", "requires a court
+// order", 只有…才可能) is no threat of it. The same words as the sender's
+// own threat still count.
+func TestBenignPhrases(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text string
+		flag bool // a threat or false representation expected
+	}{
+		{"如有陌生人以我们的名义上门催收，请直接报警。", false},
+		{"If a stranger asks you for money in our name, please call the police.", false},
+		{"Kill two birds with one stone and set up a direct debit.", false},
+		{"只有法院判决后才可能冻结您的账户，目前没有任何判决。", false},
+		{"State law requires a court order before wages can be garnished.", false},
+		{"我们会报警抓你。", true},
+		{"不还钱我们就报警。", true},
+		{"We will call the police on you.", true},
+		{"法院判决下来了，马上冻结你的账户。", true},
+	}
+	g, err := NewGuard(Options{NoClassifier: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range tests {
+		f := verified("GB", "Europe/London", "2026-03-02T12:00:00Z")
+		if hasHan([]byte(tc.text)) {
+			f = verified("CN", "Asia/Shanghai", "2026-03-02T04:00:00Z")
+		}
+		d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
+		cats := categoriesOf(d)
+		got := slices.Contains(cats, CatThreat) || slices.Contains(cats, CatFalseRepresentation)
+		if got != tc.flag {
+			t.Errorf("%q: flagged %v, want %v (%v) / 无害短语判断错误", tc.text, got, tc.flag, d.Violations)
+		}
+	}
+}
