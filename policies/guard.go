@@ -152,7 +152,7 @@ type scratch struct {
 	negs       []famHit
 	ends       []int32 // where a word that ends a negation's scope starts
 	fhits      []famHit
-	quotes     [][2]int32 // reported speech: quotations of someone else's words
+	skip       [][2]int32 // spans whose family terms are not read: reported speech, benign phrases
 	deniedCl   []int32    // the clauses in which a family's match was denied
 	resid      []byte     // the folded text without those clauses (residue)
 	viols      []pending
@@ -355,7 +355,14 @@ func (c *checker) content() {
 		s.clause[i] = run
 	}
 	s.negs, s.fhits, s.ends = s.negs[:0], s.fhits[:0], s.ends[:0]
-	s.quotes = reportedSpans(s.norm, s.quotes[:0])
+	s.skip = reportedSpans(s.norm, s.skip[:0])
+	for _, h := range s.hits {
+		for _, u := range lx.m.terms[h.term].uses {
+			if u.kind == useBenign {
+				s.skip = append(s.skip, [2]int32{h.start, h.end})
+			}
+		}
+	}
 	var fams [4]uint64
 	for _, h := range s.hits {
 		for _, u := range lx.m.terms[h.term].uses {
@@ -374,8 +381,8 @@ func (c *checker) content() {
 			case useScopeEnd:
 				s.ends = append(s.ends, h.start)
 			case useFamily:
-				if inSpans(s.quotes, h.start, h.end) {
-					continue // reported speech: someone else's words
+				if inSpans(s.skip, h.start, h.end) {
+					continue // reported speech or a benign phrase
 				}
 				s.fhits = append(s.fhits, fh)
 				fams[u.family/64] |= 1 << (u.family % 64)

@@ -52,6 +52,7 @@ type lexiconFile struct {
 	Disclaimers  []string              `yaml:"disclaimers"`
 	NotNegations []string              `yaml:"not_negations"`
 	ClauseBreaks []string              `yaml:"clause_breaks"`
+	Benign       []string              `yaml:"benign"`
 	Families     map[string]familyFile `yaml:"families"`
 }
 
@@ -174,6 +175,7 @@ func parseLexicon(data []byte) (*lexicon, error) {
 		{"not_negations", f.NotNegations, useNotNegation},
 		{"clause_breaks", f.ClauseBreaks, useBreak},
 		{"scope_ends", f.ScopeEnds, useScopeEnd},
+		{"benign", f.Benign, useBenign},
 	} {
 		for _, raw := range list.terms {
 			if err := add(raw, termUse{kind: list.kind}); err != nil {

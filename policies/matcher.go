@@ -36,6 +36,7 @@ const (
 	useDisclaimer
 	useNotNegation
 	useScopeEnd
+	useBenign
 )
 
 // hit is one term found in a text, [start, end) in bytes.
