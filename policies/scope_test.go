@@ -363,3 +363,40 @@ func TestBenignPhrases(t *testing.T) {
 		}
 	}
 }
+
+// TestWarningsAndApprovals: a warning against fraud (防范诈骗, 自称…是诈骗)
+// accuses no one; a suit that needs the creditor's approval, or that the
+// creditor may bring by law, or that might ever be approved, is no threat
+// of one; the sender's own statement that it is coming still counts.
+func TestWarningsAndApprovals(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text string
+		flag bool // a threat or false representation expected
+	}{
+		{"收到可疑短信时，请注意防范诈骗。", false},
+		{"凡是自称我司员工要求转账到私人账户的，都是诈骗。", false},
+		{"起诉需要债权人批准，目前没有这样的批准。", false},
+		{"Legal action needs the creditor's approval, and there is none.", false},
+		{"依照法律，债权人有权起诉，但我们更希望与您协商。", false},
+		{"Should legal action ever be approved, we will write to you first.", false},
+		{"你这是诈骗，我们马上起诉你。", true},
+		{"债权人已经批准起诉，下周立案。", true},
+	}
+	g, err := NewGuard(Options{NoClassifier: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range tests {
+		f := verified("GB", "Europe/London", "2026-03-02T12:00:00Z")
+		if hasHan([]byte(tc.text)) {
+			f = verified("CN", "Asia/Shanghai", "2026-03-02T04:00:00Z")
+		}
+		d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
+		cats := categoriesOf(d)
+		got := slices.Contains(cats, CatThreat) || slices.Contains(cats, CatFalseRepresentation)
+		if got != tc.flag {
+			t.Errorf("%q: flagged %v, want %v (%v) / 防诈提醒或批准判断错误", tc.text, got, tc.flag, d.Violations)
+		}
+	}
+}
