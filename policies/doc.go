@@ -32,7 +32,12 @@
 // negate nothing ("nothing will stop us", "don't be surprised", "别以为")
 // are no reassurance. A disclaimer after the term denies it ("Court action
 // is not being considered", "那封律师函不是我们发的", "诉讼时效"), unless a
-// scope end stands between them ("since payment has not been made"). Text is folded before matching: full-width forms,
+// scope end stands between them ("since payment has not been made").
+// Words in quotation marks after a reporter that names another speaker
+// ("you said "…"", 您提到“…”, 有人自称「…」) are reported speech, and a benign
+// phrase holds a family's term but says something else (请直接报警, "kill
+// two birds", "requires a court order"): the lexicon reads neither as the
+// message's own term (quotes.go; the benign list in lexicon.yaml). Text is folded before matching: full-width forms,
 // leetspeak (c0nsequences), spaced letters (a r r e s t), masked profanity
 // (f***). One Aho-Corasick pass finds every term, so a check costs time in
 // the length of the text, not the size of the lexicon.
