@@ -21,6 +21,10 @@ import (
 // Only the named splits are read; the training rows are the model's own.
 var contentSplits = flag.String("content-splits", "", "content corpus splits (test, fresh) to check through the guard")
 
+// heldOut lets the held-out split (fresh2) be read: once, after the code
+// it judges is frozen, for its first-look figures.
+var heldOut = flag.Bool("held-out", false, "allow the held-out split fresh2 (first look after the code is frozen)")
+
 // contentCategory maps a label of the content corpus to the guard's
 // violations that count as finding it: a request for a secret is a pii
 // violation; a false promise is an offer that was not granted
@@ -89,7 +93,7 @@ func TestContentCorpusThroughGuard(t *testing.T) {
 		}
 	}
 	for _, split := range strings.Split(*contentSplits, ",") {
-		if strings.Contains(split, "fresh2") {
+		if strings.Contains(split, "fresh2") && !*heldOut {
 			t.Fatalf("split %s is held out", split)
 		}
 		for _, lang := range []string{"en", "zh"} {
