@@ -179,3 +179,43 @@ func TestDenyingAChoiceIsNoChoice(t *testing.T) {
 		}
 	}
 }
+
+// TestAskingHowToGetItSorted: asking how to get the debt dealt with, or
+// which arrangements there are, asks for the offers.
+func TestAskingHowToGetItSorted(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{
+		"how would I go about clearing this?",
+		"how can I get this account sorted out",
+		"what sort of arrangements do you offer",
+		"which repayment programs are there",
+		"any schemes for paying this back?",
+		"你们有什么还钱的办法",
+		"能不能给几个方案让我挑一下",
+		"给我看看有什么 plans",
+	} {
+		c, ok := first(readWith(t, text, nil), agent.IntentProposePlan)
+		if !ok || c.Amount != nil {
+			t.Errorf("%q read as %+v, want a request for the options", text, readWith(t, text, nil))
+		}
+	}
+}
+
+// TestChoosingInOtherWords: a number or an ordinal said with words of
+// assent chooses that offer.
+func TestChoosingInOtherWords(t *testing.T) {
+	t.Parallel()
+	three := []agent.Plan{{ID: "1"}, {ID: "2"}, {ID: "3"}}
+	for text, want := range map[string]string{
+		"3 is good for me":               "3",
+		"we'll go for the third of them": "3",
+		"sign me up for number two":      "2",
+		"三号方案吧":                          "3",
+		"我要第二个":                          "2",
+	} {
+		c, ok := first(readWith(t, text, three), agent.IntentAcceptOffer)
+		if !ok || c.OfferID != want {
+			t.Errorf("%q chose %+v, want offer %s", text, readWith(t, text, three), want)
+		}
+	}
+}
