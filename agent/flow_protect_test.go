@@ -93,3 +93,16 @@ func TestOwnChannelStopWithACrisisIsRecordedAndAnswered(t *testing.T) {
 	wantEvents(t, res, agent.EventDeceasedRecorded, agent.EventOptedOut)
 	contains(t, res, "sorry for your loss")
 }
+
+// A dispute said with words a reader also took for paying ("I paid it all
+// off in March, check your records") is recorded and answered alone: no
+// offer goes with it, and the acknowledgement is not blocked.
+func TestADisputeIsNotAnsweredWithOffers(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.verify()
+	res := b.turn("I paid the whole thing off in March, check your records", cmd(agent.IntentPayInFull), cmd(agent.IntentDispute))
+	wantEvents(t, res, agent.EventDisputeRecorded)
+	noEvents(t, res, agent.EventPlanOffered, agent.EventMessageBlocked)
+	notContains(t, res, "Option 1")
+}
