@@ -277,6 +277,11 @@ func (f *flow) run() {
 		return
 	}
 	f.confirmReadBack()
+	if slices.ContainsFunc(f.cmds, func(c Command) bool { return c.Intent == IntentDispute }) {
+		// A dispute pauses collection: the words a reader also took for
+		// paying or choosing ("I paid it all off in March") get no offer.
+		f.cmds = slices.DeleteFunc(slices.Clone(f.cmds), func(c Command) bool { return negotiating(c.Intent) })
+	}
 	for _, c := range f.cmds {
 		f.command(c)
 		if f.done {
@@ -392,6 +397,15 @@ func (f *flow) recordOnly(c Command) {
 	case IntentDispute:
 		f.recordDispute()
 	}
+}
+
+// negotiating reports whether an intent asks for, makes or takes an offer.
+func negotiating(i Intent) bool {
+	switch i {
+	case IntentProposePlan, IntentPayInFull, IntentAcceptOffer, IntentRejectOffer, IntentAskLowest, IntentPromiseToPay:
+		return true
+	}
+	return false
 }
 
 // silenced reports whether nothing may be said on this conversation: the

@@ -139,6 +139,10 @@ func bareChoice(seq []token, offers int) (string, bool) {
 	return id, true
 }
 
+// assentAfter are words after a number that make it a choice.
+var assentAfter = map[string]bool{"is": true, "works": true, "sounds": true, "would": true, "will": true, "please": true,
+	"ok": true, "fine": true, "good": true, "for": true, "it": true, "then": true, "looks": true, "suits": true}
+
 func offerChoice(seq []token, offers int) (string, bool) {
 	for i, t := range seq {
 		w := t.text
@@ -172,6 +176,11 @@ func offerChoice(seq []token, offers int) (string, bool) {
 			if n, ok := hanOrdinals[next]; ok {
 				return strconv.Itoa(n), true
 			}
+		case "号":
+			// 三号方案, 2号: a number and 号 name an offer.
+			if n, ok := hanOrdinals[prev]; ok && n <= offers {
+				return strconv.Itoa(n), true
+			}
 		case "last":
 			if (next == "one" || next == "option" || next == "plan" || next == "offer") && offers > 0 {
 				return strconv.Itoa(offers), true
@@ -180,14 +189,21 @@ func offerChoice(seq []token, offers int) (string, bool) {
 		if n, ok := enOrdinals[w]; ok && n <= 9 {
 			choosing := false
 			switch prev {
-			case "take", "choose", "pick", "want", "prefer", "like", "with", "select":
+			case "take", "choose", "pick", "want", "prefer", "like", "with", "select", "for":
 				choosing = true
 			case "the":
 				p2 := tokText(seq, i-2)
-				choosing = p2 == "take" || p2 == "choose" || p2 == "pick" || p2 == "want" || p2 == "prefer" || p2 == "like" || p2 == "with" || p2 == "select" || p2 == "" || p2 == boundary
+				choosing = p2 == "take" || p2 == "choose" || p2 == "pick" || p2 == "want" || p2 == "prefer" || p2 == "like" || p2 == "with" || p2 == "select" || p2 == "for" || p2 == "" || p2 == boundary
 			}
-			if next == "one" || next == "option" || next == "plan" || next == "offer" || choosing {
+			if next == "one" || next == "option" || next == "plan" || next == "offer" || (next == "of" && prev == "the") || choosing {
 				return strconv.Itoa(n), true
+			}
+		}
+		// "3 is good for me", "2 works": a number that opens the message,
+		// said with assent, names an offer.
+		if i == 0 && t.kind == tNum && len(w) == 1 && w >= "1" && w <= "9" && assentAfter[next] {
+			if n, _ := strconv.Atoi(w); n <= offers {
+				return w, true
 			}
 		}
 	}

@@ -320,6 +320,9 @@ var lexicon = []rule{
 		"payment|repayment plan|plans|arrangement|schedule", "installment*", "instalment*", "in parts|bits|chunks",
 		"split ~3 payments|payment|it|up", "pay ~3 monthly|weekly|biweekly|fortnightly", "settlement offer",
 		"what|which ~3 options|offers|choices", "my options|choices", "options|offers ~3 have|available|there",
+		"what|which|any ~4 arrangements|arrangement|schemes|scheme|programs|programmes|program",
+		"how ~4 go about ~3 pay|paying|clear|clearing|settling|sorting|fixing|resolving|handling",
+		"how ~4 get ~4 sorted|dealt|cleared|resolved|handled|fixed|paid",
 		"show|see|hear|tell|give|send|list|share|explain|lay|walk ~3 options|offers|plans|choices",
 		"payment|repayment|settlement options", "^ [the] options|plans|offers [please] $",
 		"what can|could you do|offer ~3 me|for|about|on", "what can|could i do ~2 about|with ~3 balance|debt|this|account|it|loan|bill",
@@ -327,6 +330,7 @@ var lexicon = []rule{
 		"分期", "分几次", "分次", "每月还一点", "慢慢还", "分开还", "什么~4方案", "哪些~4方案", "哪种~4方案", "哪几种~4方案",
 		"方案~2有哪些", "有什么~4选择", "有哪些~4选择", "有什么~2办法", "列~4方案", "了解~4方案", "看看~4方案", "看一下~4方案",
 		"介绍~4方案", "可以选", "有哪些~2可选", "options~2有哪些", "options~2有什么",
+		"什么~4办法", "哪些~4办法", "几个~4方案", "几个~4还法", "还法", "有什么~4plan", "有哪些~4plan", "看~4options", "看~4plans",
 	}},
 	{intent: xPromise, neg: true, en: []string{
 		"i will|shall pay", "i am going to pay", "promise ~3 pay", "i will ~1 make|send ~2 payment|it",
