@@ -30,6 +30,10 @@ func TestThirdPartyWritersInCasualWording(t *testing.T) {
 		{"I share a flat with him, he's away till friday", true},
 		{"i live with her, she's at the hospital today", true},
 		{"I live with Carla Diaz, she is not here, what is this about", true},
+		{"I am brother of Anil, he asked me to check", true},
+		{"this is the wife of Mr. Okafor speaking", true},
+		{"I am mother of two small kids and cannot pay now", false},
+		{"i am father of a newborn so money is tight", false},
 		// Borrowers speaking of their own family.
 		{"I am a husband and a father and I just can't pay this month", false},
 		{"I live with my parents now so money is tight", false},
