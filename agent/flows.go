@@ -728,7 +728,9 @@ func (f *flow) compose() {
 	if !f.mem.Greeted && introEligible(f.parts[0].purpose) && f.introduces() {
 		f.mem.Greeted = true
 	}
+	introduced := false
 	if !f.mem.Greeted && introEligible(f.parts[0].purpose) {
+		introduced = true
 		intro := prompts.Intro{AgentName: f.o.cfg.AgentName, Collector: f.sender(), Voice: f.t.Conversation.Channel == ChannelVoice}
 		text, version, err := prompts.Render(f.t.Locale, intro)
 		if err != nil {
@@ -746,6 +748,12 @@ func (f *flow) compose() {
 		group := f.parts[i:j]
 		r := join(group)
 		r.Fallback = f.fallback(r.Purpose)
+		if introduced && i == 0 && r.Fallback != nil {
+			// The first message still says who is writing when the
+			// guard sends its plainer fallback: the introduction
+			// without the sender's name.
+			f.introduceFallback(r.Fallback)
+		}
 		if nameless, ok := f.nameless(group); ok {
 			nameless.Fallback = r.Fallback
 			r.Fallback = &nameless
@@ -754,6 +762,19 @@ func (f *flow) compose() {
 		f.t.Say(r)
 		i = j
 	}
+}
+
+// introduceFallback puts the assistant's introduction, without the
+// sender's name, before a first message's fallback.
+func (f *flow) introduceFallback(fb *Reply) {
+	intro := prompts.Intro{AgentName: f.o.cfg.AgentName, Voice: f.t.Conversation.Channel == ChannelVoice}
+	text, version, err := prompts.Render(f.t.Locale, intro)
+	if err != nil {
+		f.fail(fmt.Errorf("flows: %w", err))
+		return
+	}
+	fb.Text = text + "\n" + fb.Text
+	fb.TemplateVersion = version + "+" + fb.TemplateVersion
 }
 
 // join makes one reply of parts that share a purpose.

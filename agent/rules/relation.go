@@ -47,6 +47,14 @@ func thirdPartyRelation(a *analysis) (string, bool) {
 		if possessiveName(seq, i-1) {
 			p1 = "'s" // "im kevins wife": a name's possessive without its apostrophe
 		}
+		if p1 == "am" || p1 == "im" || (p1 == "the" && selfIntro(seq, i-2)) {
+			// "I am brother of Anil", "this is the wife of Mr. Okafor":
+			// a relation of someone named, not of the writer's own
+			// children ("mother of two", "father of a newborn").
+			if tokText(seq, i+1) == "of" && namedAfterOf(seq, i+2) {
+				return rel, true
+			}
+		}
 		switch p1 {
 		case "his", "her", "their", "'s", "the":
 			// "I am his wife", "this is her husband", "I'm Maria's husband"
@@ -200,4 +208,18 @@ func livesWith(seq []token) bool {
 		}
 	}
 	return false
+}
+
+// namedAfterOf reports whether seq[k] starts a person's name or title
+// after "of": a word that is not a number, an article or a kind of person.
+func namedAfterOf(seq []token, k int) bool {
+	if k >= len(seq) || seq[k].kind != tWord {
+		return false
+	}
+	switch seq[k].text {
+	case "a", "an", "the", "my", "our", "two", "three", "four", "five", "six", "many", "several", "some", "kids",
+		"children", "twins", "boys", "girls", "one", "young", "small", "little", "this", "that", "these", "those":
+		return false
+	}
+	return true
 }
