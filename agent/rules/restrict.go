@@ -64,6 +64,14 @@ var (
 	}
 	reChannelZH = regexp.MustCompile(`只(?:能|用|发|通过|接受|要|想)?(?:用|发|通过|接)?(短信|电子邮件|邮件|邮箱|电话)(?:联系我)?`)
 
+	// A workplace declared off limits, contact kept away from it or kept
+	// to one channel or to weekdays: restrictions said without a negation.
+	reOffLimitsEN = regexp.MustCompile(`\b(?:work|job|office|workplace|place of work|employer|work number|office line)\b[^.!?\n]{0,25}?\b(?:off[- ]limits|out of bounds|a no[- ]go)\b|\bkeep\b[^.!?\n]{0,25}?\b(?:away from|out of|off)\s+(?:my\s+|the\s+)?(?:work|job|office|workplace|employer)\b`)
+	reKeepToEN    = regexp.MustCompile(`\b(?:keep|stick|stay)\b[^.!?\n]{0,25}?\b(?:to|with)\s+(e-?mail|texts?|text messages|sms|chat)\b`)
+	reWeekdaysEN  = regexp.MustCompile(`\b(?:(?:keep|stick)\b[^.!?\n]{0,25}?\bto\s+weekdays|weekdays only|only (?:on )?weekdays|only (?:on )?business days|monday to friday only)\b`)
+	reWeekdaysZH  = regexp.MustCompile(`只(?:在|能在|有)?工作日`)
+	reKeepToZH    = regexp.MustCompile(`(?:以后|今后|往后|从此)都?(?:走|用|通过)(电子邮件|邮件|邮箱|短信)`)
+
 	reTimeZH      = regexp.MustCompile(zhTime + `\s*(以后|之后|过后|后|以前|之前|前)`)
 	reBareZH      = regexp.MustCompile(`(中午|上午)(?:以前|之前|前)?[^，,。！？]{0,2}` + zhNeg)
 	reEveningZH   = regexp.MustCompile(`(?:晚上|夜里)[^，,。！？\d零一二两三四五六七八九十]{0,2}` + zhNeg)
@@ -115,7 +123,22 @@ func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
 				}
 			}
 		}
+		if m := reOffLimitsEN.FindStringIndex(s); m != nil {
+			// The whole sentence is about the workplace: "my office is off
+			// limits, never ring me there" is no opt-out of calls.
+			add(agent.ContactRestriction{Kind: policies.RestrictPlace, Place: policies.PlaceWork}, span{sb[0], sb[1]})
+		}
 		// How.
+		for _, m := range append(reKeepToEN.FindAllStringSubmatchIndex(s, -1), reKeepToZH.FindAllStringSubmatchIndex(s, -1)...) {
+			if ch := channelWord(s[m[2]:m[3]]); ch != "" {
+				add(agent.ContactRestriction{Kind: policies.RestrictChannel, Channels: []string{ch}}, at(m))
+			}
+		}
+		if contact {
+			for _, m := range append(reWeekdaysEN.FindAllStringIndex(s, -1), reWeekdaysZH.FindAllStringIndex(s, -1)...) {
+				add(agent.ContactRestriction{Kind: policies.RestrictDays, Days: []time.Weekday{time.Saturday, time.Sunday}}, at(m))
+			}
+		}
 		for _, re := range reChannelEN {
 			if !onlyWords(s) {
 				break
