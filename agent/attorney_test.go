@@ -20,6 +20,10 @@ func TestReadAttorneyDetails(t *testing.T) {
 		{"it's james o'neil (312) 555 0100", AttorneyDetails{Name: "james o'neil", Phone: "(312) 555 0100"}},
 		{"律师叫张伟，电话13912345678", AttorneyDetails{Name: "张伟", Phone: "13912345678"}},
 		{"我的律师是李娜，邮箱 lina@law.cn", AttorneyDetails{Name: "李娜", Email: "lina@law.cn"}},
+		{"My solicitor Ms. Harriet Vane handles it now, 020 7946 0123", AttorneyDetails{Name: "Ms. Harriet Vane", Phone: "020 7946 0123"}},
+		{"our counsel Dr. Amara Osei will be in touch", AttorneyDetails{Name: "Dr. Amara Osei"}},
+		{"委託的律師是陳美玲，電話0912 345 678", AttorneyDetails{Name: "陳美玲", Phone: "0912 345 678"}},
+		{"my lawyer handles this now", AttorneyDetails{}},
 		// Nothing of an attorney: a question, an amount, a date.
 		{"hi how much do I owe?", AttorneyDetails{}},
 		{"I can pay 1200 on 12/05", AttorneyDetails{}},
