@@ -4,6 +4,9 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/parley-collections/parley/policies/textclass"
 )
 
 // AttorneyDetails are what a borrower said of the attorney who represents
@@ -38,6 +41,9 @@ var (
 	// What comes before an attorney's name in English: "his name is",
 	// "my lawyer is", "represented by".
 	attorneyNameEN = regexp.MustCompile(`(?i)\b(?:name is|name's|named|called|(?:lawyer|attorney|solicitor|counsel|advocate)(?: is| -|:)|represented by|it's|it is|he's|she's|he is|she is)\s+`)
+	// ...or right after "my lawyer", when a capitalised name or a title
+	// follows: "My solicitor Ms. Harriet Vane handles it".
+	attorneyNameAfterEN = regexp.MustCompile(`(?i)\b(?:my|our|the)\s+(?:lawyer|attorney|solicitor|counsel|advocate)\s+`)
 	// ...and in Chinese: 律师叫张伟, 律师是张伟, 姓名：张伟.
 	attorneyNameZH = regexp.MustCompile(`(?:律师叫|律师是|律师姓名|叫做|名字叫|名字是|姓名是|姓名[:：]?)\s*(\p{Han}{2,4})`)
 )
@@ -64,14 +70,59 @@ func readAttorneyDetails(text string) AttorneyDetails {
 			break
 		}
 	}
-	if m := attorneyNameZH.FindStringSubmatch(rest); m != nil {
-		d.Name = strings.TrimSuffix(m[1], "律师")
+	// Chinese is read in simplified characters and the name kept as
+	// written: folding maps one character to one, so positions carry over.
+	folded := []rune(foldHan(rest))
+	if m := attorneyNameZH.FindStringSubmatchIndex(string(folded)); m != nil {
+		start := utf8.RuneCountInString(string(folded)[:m[2]])
+		end := utf8.RuneCountInString(string(folded)[:m[3]])
+		d.Name = strings.TrimSuffix(string([]rune(rest)[start:end]), "律师")
 		return d
 	}
 	if loc := attorneyNameEN.FindStringIndex(rest); loc != nil {
 		d.Name = nameAt(rest[loc[1]:])
+	} else if loc := attorneyNameAfterEN.FindStringIndex(rest); loc != nil {
+		if after := rest[loc[1]:]; after != "" && (unicode.IsUpper([]rune(after)[0]) || titled(after)) {
+			d.Name = capitalised(nameAt(after))
+		}
 	}
 	return d
+}
+
+// foldHan writes traditional Chinese characters as simplified ones, one
+// for one; everything else stays.
+func foldHan(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 0x2E80 && unicode.Is(unicode.Han, r) && r != '么' {
+			if f := textclass.FoldRune(r); f > 0 {
+				return f
+			}
+		}
+		return r
+	}, s)
+}
+
+// capitalised keeps the words of name up to the first that does not start
+// with a capital letter: after "my lawyer" a name has nothing else to end it
+// ("Ms. Harriet Vane handles it").
+func capitalised(name string) string {
+	var keep []string
+	for _, w := range strings.Fields(name) {
+		if !unicode.IsUpper([]rune(w)[0]) {
+			break
+		}
+		keep = append(keep, w)
+	}
+	return strings.Join(keep, " ")
+}
+
+// titles are honorifics a name may start with.
+var titles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "adv": true, "shri": true, "sri": true, "smt": true}
+
+// titled reports whether s starts with an honorific.
+func titled(s string) bool {
+	w, _, _ := strings.Cut(s, " ")
+	return titles[strings.ToLower(strings.TrimRight(w, "."))]
 }
 
 func keepDigit(r rune) rune {
@@ -88,8 +139,10 @@ func nameAt(s string) string {
 	var words []string
 	for _, w := range strings.Fields(s) {
 		clean := strings.TrimRight(w, ",;:!?")
-		ended := clean != w || strings.HasSuffix(clean, ".") && len(clean) > 2
-		clean = strings.TrimRight(clean, ".")
+		ended := clean != w || strings.HasSuffix(clean, ".") && len(clean) > 2 && !titles[strings.ToLower(strings.TrimRight(clean, "."))]
+		if !titles[strings.ToLower(strings.TrimRight(clean, "."))] {
+			clean = strings.TrimRight(clean, ".")
+		}
 		if clean == "" || nameStop[strings.ToLower(clean)] || !isNameWord(clean) {
 			break
 		}
