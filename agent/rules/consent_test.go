@@ -219,3 +219,18 @@ func TestChoosingInOtherWords(t *testing.T) {
 		}
 	}
 }
+
+// TestAttorneyInOtherWords: counsel retained, a law office that handles
+// it, 代理律师.
+func TestAttorneyInOtherWords(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{
+		"we have engaged counsel on this, write to them",
+		"the law office down the street handles my case now",
+		"我的代理律师是王律师，以后找他",
+	} {
+		if _, ok := first(readWith(t, text, nil), agent.IntentAttorney); !ok {
+			t.Errorf("%q read as %+v, want an attorney", text, readWith(t, text, nil))
+		}
+	}
+}

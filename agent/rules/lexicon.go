@@ -183,12 +183,12 @@ var lexicon = []rule{
 	{intent: agent.IntentAttorney, neg: true, en: []string{
 		"my|our ~2 lawyer*|attorney*|solicitor*|counsel|advocate",
 		"legal representative*|counsel", "represent|represents|representing ~2 me|us|my", "lawyer*|attorney*|solicitor*|counsel|firm ~4 acting|represent*",
-		"law firm|office|clinic|school|centre|center ~4 represent*|handling|acting|dealing",
+		"law firm|office|clinic|school|centre|center ~4 represent*|handling|handles|handle|acting|dealing",
 		"lawyer*|attorney*|solicitor* is|are|will ~2 handl*|deal*|represent*",
 		"represented by", "legal representation",
-		"hired|retained|got|have|getting|engaged|instructed ~2 lawyer*|attorney*|solicitor*",
+		"hired|retained|got|have|getting|engaged|instructed ~2 lawyer*|attorney*|solicitor*|counsel|advocate*",
 	}, zh: []string{
-		"我的律师", "我们的律师", "律师会", "律师处理", "律师联系", "请了~2律师", "找了~2律师", "委托~3律师", "有律师", "聘请~2律师",
+		"我的律师", "我们的律师", "代理律师", "我的~2律师是", "律师会", "律师处理", "律师联系", "请了~2律师", "找了~2律师", "委托~3律师", "有律师", "聘请~2律师",
 		"我律师", "我们律师", "律师~4(电话|微信|联系方式|号码|邮箱|地址)", "律师~4会~6(联系|打|找|处理|跟进|对接)",
 		"我的(attorney|lawyer|solicitor)", "(attorney|lawyer|solicitor)会",
 	}},
