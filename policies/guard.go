@@ -149,8 +149,11 @@ type scratch struct {
 	base, norm []byte
 	hits       []hit
 	clause     []int32
+	sent       []int32 // sentence index per byte: the scope of a notice of rights
 	negs       []famHit
 	ends       []int32 // where a word that ends a negation's scope starts
+	intents    []int32 // where such a word with the sender as subject starts ("we will", "我们会")
+	except     []famHit // phrases inside which one family's terms are not its own
 	fhits      []famHit
 	skip       [][2]int32 // spans whose family terms are not read: reported speech, benign phrases
 	deniedCl   []int32    // the clauses in which a family's match was denied
@@ -166,6 +169,7 @@ type scratch struct {
 const (
 	disclaimerMark  = 255
 	notNegationMark = 254
+	noticeMark      = 253
 )
 
 // dropNotNegations removes the negations that lie inside a not-negation, and
@@ -204,7 +208,7 @@ func dropNotNegations(negs []famHit) []famHit {
 type famHit struct {
 	family, group uint8
 	start, end    int32
-	clause        int32
+	clause, sent  int32
 }
 
 // pending is a violation found, with what it does to the decision.
@@ -336,37 +340,55 @@ func (c *checker) content() {
 	for i := range s.clause {
 		s.clause[i] = 0
 	}
+	if cap(s.sent) < n+1 {
+		s.sent = make([]int32, n+1)
+	}
+	s.sent = s.sent[:n+1]
+	for i := range s.sent {
+		s.sent[i] = 0
+	}
 	for i, b := range s.norm {
 		switch b {
-		case '.', ',', ';', ':', '!', '?', '\n', '(', ')':
+		case ',':
+			if !c.listComma(i) {
+				s.clause[i] = 1
+			}
+		case ':', '(', ')':
 			s.clause[i] = 1
+		case '.', ';', '!', '?', '\n':
+			s.clause[i], s.sent[i] = 1, 1
 		}
 	}
 	for _, h := range s.hits {
 		for _, u := range lx.m.terms[h.term].uses {
 			if u.kind == useBreak {
-				s.clause[h.start] = 1
+				s.clause[h.start], s.sent[h.start] = 1, 1
 			}
 		}
 	}
-	var run int32
+	var run, srun int32
 	for i := range s.clause {
 		run += s.clause[i]
 		s.clause[i] = run
+		srun += s.sent[i]
+		s.sent[i] = srun
 	}
-	s.negs, s.fhits, s.ends = s.negs[:0], s.fhits[:0], s.ends[:0]
+	s.negs, s.fhits, s.ends, s.intents, s.except = s.negs[:0], s.fhits[:0], s.ends[:0], s.intents[:0], s.except[:0]
 	s.skip = reportedSpans(s.norm, s.skip[:0])
 	for _, h := range s.hits {
 		for _, u := range lx.m.terms[h.term].uses {
-			if u.kind == useBenign {
+			switch u.kind {
+			case useBenign:
 				s.skip = append(s.skip, [2]int32{h.start, h.end})
+			case useExcept:
+				s.except = append(s.except, famHit{family: u.family, start: h.start, end: h.end})
 			}
 		}
 	}
 	var fams [4]uint64
 	for _, h := range s.hits {
 		for _, u := range lx.m.terms[h.term].uses {
-			fh := famHit{family: u.family, group: u.group, start: h.start, end: h.end, clause: s.clause[h.start]}
+			fh := famHit{family: u.family, group: u.group, start: h.start, end: h.end, clause: s.clause[h.start], sent: s.sent[h.start]}
 			switch u.kind {
 			case useNegation:
 				if !lx.isCondition(s.norm, int(h.end)) {
@@ -378,11 +400,17 @@ func (c *checker) content() {
 			case useNotNegation:
 				fh.group = notNegationMark
 				s.negs = append(s.negs, fh)
+			case useNotice:
+				fh.group = noticeMark
+				s.negs = append(s.negs, fh)
 			case useScopeEnd:
 				s.ends = append(s.ends, h.start)
+				if t := lx.m.terms[h.term].text; strings.HasPrefix(t, "we") || strings.HasPrefix(t, "我们") || strings.HasPrefix(t, "you") {
+					s.intents = append(s.intents, h.start)
+				}
 			case useFamily:
-				if inSpans(s.skip, h.start, h.end) {
-					continue // reported speech or a benign phrase
+				if inSpans(s.skip, h.start, h.end) || c.excepted(fh) {
+					continue // reported speech, a benign phrase, a phrase the family excepts
 				}
 				s.fhits = append(s.fhits, fh)
 				fams[u.family/64] |= 1 << (u.family % 64)
@@ -403,6 +431,91 @@ func (c *checker) content() {
 			}
 		}
 	}
+}
+
+// listComma reports whether the comma at norm[i] parts the items of a
+// list, not two statements: the word before it ends a family's term and
+// what follows is at most two words before another comma or "or", "and",
+// "nor" ("not be arrested, jailed or charged"). A negation before the list
+// reaches every item of it; "Don't ignore this, arrest will follow" is two
+// statements, the word before the comma being no term.
+func (c *checker) listComma(i int) bool {
+	norm := c.s.norm
+	termEnds := false
+	w := i // the start of the word before the comma
+	for w > 0 && isWordByte(norm[w-1]) {
+		w--
+	}
+	for _, h := range c.s.hits {
+		if int(h.end) > w && int(h.end) <= i {
+			for _, u := range c.g.lx.m.terms[h.term].uses {
+				if u.kind == useFamily {
+					termEnds = true
+				}
+			}
+		}
+	}
+	if !termEnds {
+		return false
+	}
+	j := i + 1
+	for words := 0; ; words++ {
+		j = skipSpace(norm, j)
+		k := j
+		for k < len(norm) && (isWordByte(norm[k]) || norm[k] == '\'' || norm[k] == '-') {
+			k++
+		}
+		if k == j {
+			return false // no word: the end of the text or other punctuation
+		}
+		switch string(norm[j:k]) {
+		case "or", "and", "nor":
+			return true
+		}
+		if k < len(norm) && norm[k] == ',' {
+			return true
+		}
+		if words == 2 {
+			return false
+		}
+		j = k
+	}
+}
+
+// excepted reports whether a family's term lies inside a phrase the family
+// excepts ("冻结利息" is no account frozen).
+func (c *checker) excepted(fh famHit) bool {
+	for _, e := range c.s.except {
+		if e.family == fh.family && fh.start >= e.start && fh.end <= e.end {
+			return true
+		}
+	}
+	return false
+}
+
+// deferred reports whether a term of a one-group family is read by a
+// two-group family it defers to, which matches in the same clause with
+// that very word ("interest … will be frozen" is an interest freeze, not
+// an account frozen).
+func (c *checker) deferred(fam *family, h famHit) bool {
+	for _, d := range fam.defersTo {
+		var word, other bool
+		for _, k := range c.s.fhits {
+			if int(k.family) != d || k.clause != h.clause {
+				continue
+			}
+			if k.group == 0 && k.start < h.end && h.start < k.end {
+				word = true
+			}
+			if k.group == 1 && (k.end <= h.start || k.start >= h.end) {
+				other = true
+			}
+		}
+		if word && other {
+			return true
+		}
+	}
+	return false
 }
 
 // dropNameHits removes the hits that lie inside a word of the borrower's
@@ -466,6 +579,9 @@ func (c *checker) matches(f int) bool {
 		if int(h0.family) != f || h0.group != 0 {
 			continue
 		}
+		if len(fam.defersTo) > 0 && c.deferred(fam, h0) {
+			continue
+		}
 		if fam.groups == 1 {
 			if !c.negated(fam, h0.clause, h0.start, h0.start) {
 				return true
@@ -507,11 +623,47 @@ func (c *checker) residue() []byte {
 	}
 	s.resid = s.resid[:0]
 	for i, b := range s.norm {
-		if !slices.Contains(s.deniedCl, s.clause[i]) {
+		if cl := s.clause[i]; !slices.Contains(s.deniedCl, cl) && !c.introduces(cl) {
 			s.resid = append(s.resid, b)
 		}
 	}
 	return s.resid
+}
+
+// maxIntroWords is the longest introduction, in words, read as part of the
+// denied statement it introduces.
+const maxIntroWords = 4
+
+// introduces reports whether clause cl is a short introduction to a denied
+// clause right after it, parted from it by a comma ("Under the law, …",
+// "按照规定，…"): it belongs to the reassurance it opens.
+func (c *checker) introduces(cl int32) bool {
+	s := c.s
+	if !slices.Contains(s.deniedCl, cl+1) {
+		return false
+	}
+	start, end := -1, -1
+	for i, k := range s.clause {
+		if k == cl && start < 0 {
+			start = i
+		}
+		if k == cl+1 {
+			end = i
+			break
+		}
+	}
+	if start < 0 || end < 0 || end >= len(s.norm) || s.norm[end] != ',' {
+		return false
+	}
+	words, in := 0, false
+	for _, b := range s.norm[start:end] {
+		w := isWordByte(b) || b >= 0x80
+		if w && !in {
+			words++
+		}
+		in = w
+	}
+	return words <= maxIntroWords && (!hasHan(s.norm[start:end]) || end-start <= 3*maxIntroWords)
 }
 
 // negated reports whether a negation in the clause stands before the match
@@ -525,6 +677,15 @@ func (c *checker) negated(fam *family, clause, first, last int32) bool {
 		return false
 	}
 	for _, n := range c.s.negs {
+		if n.group == noticeMark {
+			// A notice of what the law protects reaches its sentence,
+			// before or after the term, unless the sender states an
+			// intention of its own between them.
+			if n.sent == c.s.sent[first] && !c.intentBetween(min(n.start, first), max(n.end, last)) {
+				return true
+			}
+			continue
+		}
 		if n.clause != clause {
 			continue
 		}
@@ -535,6 +696,17 @@ func (c *checker) negated(fam *family, clause, first, last int32) bool {
 			continue
 		}
 		if n.end <= last && (n.start >= first || !c.scopeEnds(n.end, first)) {
+			return true
+		}
+	}
+	return false
+}
+
+// intentBetween reports whether a statement of the sender's intention
+// ("we will", "我们会") starts in [from, to).
+func (c *checker) intentBetween(from, to int32) bool {
+	for _, e := range c.s.intents {
+		if e >= from && e < to {
 			return true
 		}
 	}

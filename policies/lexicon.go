@@ -34,6 +34,7 @@ type family struct {
 	groups    int
 	grants    []string // terms (Facts.GrantedTerms) any of which allows the claim
 	yields    []int    // families whose granted match allows this one too
+	defersTo  []int    // two-group families that read this family's term as their own where they match
 }
 
 // lexicon is the parsed lexicon.yaml: the families and one matcher over all
@@ -53,6 +54,7 @@ type lexiconFile struct {
 	NotNegations []string              `yaml:"not_negations"`
 	ClauseBreaks []string              `yaml:"clause_breaks"`
 	Benign       []string              `yaml:"benign"`
+	Notices      []string              `yaml:"notices"`
 	Families     map[string]familyFile `yaml:"families"`
 }
 
@@ -65,6 +67,8 @@ type familyFile struct {
 	Negatable *bool      `yaml:"negatable"`
 	Grants    []string   `yaml:"grants"`
 	Yields    []string   `yaml:"yields"`
+	DefersTo  []string   `yaml:"defers_to"`
+	Except    []string   `yaml:"except"`
 	Groups    [][]string `yaml:"groups"`
 }
 
@@ -152,6 +156,11 @@ func parseLexicon(data []byte) (*lexicon, error) {
 				}
 			}
 		}
+		for _, raw := range ff.Except {
+			if err := add(raw, termUse{kind: useExcept, family: uint8(i)}); err != nil {
+				return nil, fmt.Errorf("lexicon: family %s: except: %w", n, err)
+			}
+		}
 		lx.index[n] = i
 		lx.families = append(lx.families, fam)
 	}
@@ -162,6 +171,13 @@ func parseLexicon(data []byte) (*lexicon, error) {
 				return nil, fmt.Errorf("lexicon: family %s: yields to unknown family %q", n, y)
 			}
 			lx.families[i].yields = append(lx.families[i].yields, j)
+		}
+		for _, d := range f.Families[n].DefersTo {
+			j, ok := lx.index[d]
+			if !ok || lx.families[j].groups != 2 {
+				return nil, fmt.Errorf("lexicon: family %s: defers to %q, which is no two-group family", n, d)
+			}
+			lx.families[i].defersTo = append(lx.families[i].defersTo, j)
 		}
 	}
 	// The word lists that shape how family terms are read.
@@ -176,6 +192,7 @@ func parseLexicon(data []byte) (*lexicon, error) {
 		{"clause_breaks", f.ClauseBreaks, useBreak},
 		{"scope_ends", f.ScopeEnds, useScopeEnd},
 		{"benign", f.Benign, useBenign},
+		{"notices", f.Notices, useNotice},
 	} {
 		for _, raw := range list.terms {
 			if err := add(raw, termUse{kind: list.kind}); err != nil {

@@ -37,6 +37,8 @@ const (
 	useNotNegation
 	useScopeEnd
 	useBenign
+	useNotice // a statement of what the law protects: denies legal terms in its sentence
+	useExcept // a phrase inside which one family's terms are not that family's
 )
 
 // hit is one term found in a text, [start, end) in bytes.
