@@ -37,7 +37,22 @@
 // ("you said "…"", 您提到“…”, 有人自称「…」) are reported speech, and a benign
 // phrase holds a family's term but says something else (请直接报警, "kill
 // two birds", "requires a court order"): the lexicon reads neither as the
-// message's own term (quotes.go; the benign list in lexicon.yaml). Text is folded before matching: full-width forms,
+// message's own term (quotes.go; the benign list in lexicon.yaml). A
+// comma parts a clause only between statements: after a family's term and
+// before at most two words and another comma or "or", "and", "nor" it
+// parts the items of a list, which a negation before it reaches ("You will
+// not be arrested, jailed or charged"). The borrower's own question, which
+// the message answers ("You asked if …", 您问…), is asked, not asserted.
+// A notice of what the law protects ("the law protects", "protected by
+// law", 法律保障, 受法律保护; notices in lexicon.yaml) reaches its whole
+// sentence, before or after the legal term ("even if a judgment is entered
+// against you"), unless a statement of the sender's own intention ("we
+// will", "我们会") stands between them; a new sentence, a semicolon or
+// "but" ends it. A family may except phrases that use its term for
+// something else (a colleague who will contact the borrower, 同事会与您联系)
+// and may defer to a two-group family that reads the same word in the same
+// clause (interest that "will be frozen" is an interest change, read by
+// the offer family, not an account frozen). Text is folded before matching: full-width forms,
 // leetspeak (c0nsequences), spaced letters (a r r e s t), masked profanity
 // (f***). One Aho-Corasick pass finds every term, so a check costs time in
 // the length of the text, not the size of the lexicon.
@@ -61,7 +76,10 @@
 // reads words without their scope, so where the lexicon read a reassurance
 // ("nobody will come to your home") the model reads the text without the
 // clauses found denied: the reassurance covers its own statement, not a
-// threat put in other words in the next. The
+// threat put in other words in the next. A short introduction (at most
+// four words) that a comma parts from a denied clause right after it
+// ("Under the law, a debt this old can no longer …") is left out with it:
+// the model reads no fragment of a reassurance on its own. The
 // thresholds (classthresholds.go) are calibrated on the content corpus's
 // training rows only, by calibrate_test.go: a model is fitted without the
 // validation fifth, and each label's threshold is just above the highest
@@ -77,7 +95,15 @@
 // denying being automated or a debt collector; promising credit-report
 // removal or a better score; offering a settlement, an interest or a fee
 // change not among Facts.GrantedTerms (GEN-OFFER); legal process unless
-// legal_action_approved. Facts.OtherBorrowerNames, OtherBorrowerEmails and
+// legal_action_approved. Where a fact decides, the guard uses it when the
+// caller gives it: Facts.BorrowerName makes a word of the borrower's name
+// that is also a slur ("Hi Dick") the name, not profanity, where it stands
+// as a whole word, and Facts.GrantedTerms (interest_freeze, fee_waiver, …)
+// allows the offer of a granted term, so an interest freeze while the
+// borrower takes debt advice is sent when the engine granted it and blocked
+// when no granted terms are given. A line or corpus row without these facts
+// is checked as if the name were unknown and nothing granted.
+// Facts.OtherBorrowerNames, OtherBorrowerEmails and
 // OtherBorrowers (a BorrowerIndex: salted digests of a portfolio's names
 // and addresses) name other borrowers the text must not mention. A message
 // tagged as a dispute acknowledgement, HELP answer, opt-out confirmation,

@@ -151,8 +151,8 @@ type scratch struct {
 	clause     []int32
 	sent       []int32 // sentence index per byte: the scope of a notice of rights
 	negs       []famHit
-	ends       []int32 // where a word that ends a negation's scope starts
-	intents    []int32 // where such a word with the sender as subject starts ("we will", "我们会")
+	ends       []int32  // where a word that ends a negation's scope starts
+	intents    []int32  // where such a word with the sender as subject starts ("we will", "我们会")
 	except     []famHit // phrases inside which one family's terms are not its own
 	fhits      []famHit
 	skip       [][2]int32 // spans whose family terms are not read: reported speech, benign phrases
