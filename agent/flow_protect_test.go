@@ -106,3 +106,14 @@ func TestADisputeIsNotAnsweredWithOffers(t *testing.T) {
 	noEvents(t, res, agent.EventPlanOffered, agent.EventMessageBlocked)
 	notContains(t, res, "Option 1")
 }
+
+// A dispute said with a "no" ("I never borrowed from them, not mine")
+// gets no offers either.
+func TestADisputeWithANoGetsNoOffers(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.verify()
+	res := b.turn("no, I never borrowed from them, not my loan", cmd(agent.IntentDeny), cmd(agent.IntentDispute))
+	wantEvents(t, res, agent.EventDisputeRecorded)
+	noEvents(t, res, agent.EventPlanOffered)
+}

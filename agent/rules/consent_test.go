@@ -234,3 +234,27 @@ func TestAttorneyInOtherWords(t *testing.T) {
 		}
 	}
 }
+
+// TestMoreWaysToAskChooseAndTakeBack covers a bare number with assent
+// ("3 sounds good"), plans asked for by name, the list asked for again,
+// taking back a plan one no longer wants, and a lump sum offered to make
+// the debt go away.
+func TestMoreWaysToAskChooseAndTakeBack(t *testing.T) {
+	t.Parallel()
+	three := []agent.Plan{{ID: "1"}, {ID: "2"}, {ID: "3"}}
+	if cmds := readWith(t, "3 sounds good to me", three); len(cmds) != 1 || cmds[0].Intent != agent.IntentAcceptOffer || cmds[0].OfferID != "3" {
+		t.Errorf("'3 sounds good to me' read as %+v, want only a choice of offer 3", cmds)
+	}
+	for _, text := range []string{"which plans do you have", "could you show me that list one more time"} {
+		if _, ok := first(readWith(t, text, nil), agent.IntentProposePlan); !ok {
+			t.Errorf("%q read as %+v, want a request for the options", text, readWith(t, text, nil))
+		}
+	}
+	if _, ok := first(readWith(t, "honestly I don't want this plan any more", nil), agent.IntentCancelPlan); !ok {
+		t.Errorf("not wanting the plan any more is not a cancellation")
+	}
+	c, ok := first(readWith(t, "I can maybe find 800 to make the whole thing go away", nil), agent.IntentProposePlan)
+	if !ok || c.Amount == nil || c.Count != 1 {
+		t.Errorf("a lump sum to make it go away read as %+v, want one payment of it", c)
+	}
+}
