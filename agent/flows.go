@@ -399,10 +399,12 @@ func (f *flow) recordOnly(c Command) {
 	}
 }
 
-// negotiating reports whether an intent asks for, makes or takes an offer.
+// negotiating reports whether an intent asks for, makes or takes an offer
+// (a bare yes or no answers one).
 func negotiating(i Intent) bool {
 	switch i {
-	case IntentProposePlan, IntentPayInFull, IntentAcceptOffer, IntentRejectOffer, IntentAskLowest, IntentPromiseToPay:
+	case IntentProposePlan, IntentPayInFull, IntentAcceptOffer, IntentRejectOffer, IntentAskLowest, IntentPromiseToPay,
+		IntentAffirm, IntentDeny:
 		return true
 	}
 	return false

@@ -139,6 +139,20 @@ func bareChoice(seq []token, offers int) (string, bool) {
 	return id, true
 }
 
+// assentChoiceOK reports whether the message opens with an offer's number
+// said with assent ("3 is good for me", "2 works"), and sets id to it: a
+// choice, never an amount of 2 in a haggle.
+func assentChoiceOK(seq []token, offers int, id *string) bool {
+	if len(seq) < 2 || seq[0].kind != tNum || len(seq[0].text) != 1 || seq[0].text < "1" || seq[0].text > "9" || !assentAfter[seq[1].text] {
+		return false
+	}
+	if n, _ := strconv.Atoi(seq[0].text); n > offers {
+		return false
+	}
+	*id = seq[0].text
+	return true
+}
+
 // assentAfter are words after a number that make it a choice.
 var assentAfter = map[string]bool{"is": true, "works": true, "sounds": true, "would": true, "will": true, "please": true,
 	"ok": true, "fine": true, "good": true, "for": true, "it": true, "then": true, "looks": true, "suits": true}
@@ -197,13 +211,6 @@ func offerChoice(seq []token, offers int) (string, bool) {
 			}
 			if next == "one" || next == "option" || next == "plan" || next == "offer" || (next == "of" && prev == "the") || choosing {
 				return strconv.Itoa(n), true
-			}
-		}
-		// "3 is good for me", "2 works": a number that opens the message,
-		// said with assent, names an offer.
-		if i == 0 && t.kind == tNum && len(w) == 1 && w >= "1" && w <= "9" && assentAfter[next] {
-			if n, _ := strconv.Atoi(w); n <= offers {
-				return w, true
 			}
 		}
 	}
@@ -389,7 +396,7 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	if len(r.slots.claims) > 0 {
 		r.add(agent.Command{Intent: agent.IntentVerifyIdentity, Identity: r.slots.claims})
 	}
-	if id, ok := bareChoice(a.seq, r.cues.offers); ok {
+	if id, ok := bareChoice(a.seq, r.cues.offers); ok || assentChoiceOK(a.seq, r.cues.offers, &id) {
 		// "1" in reply to a numbered list of offers chooses one; it is
 		// not an amount of one.
 		r.add(agent.Command{Intent: agent.IntentAcceptOffer, OfferID: id})
