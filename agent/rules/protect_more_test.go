@@ -1,0 +1,150 @@
+package rules
+
+import (
+	"testing"
+
+	"github.com/parley-collections/parley/agent"
+)
+
+// TestProtectiveCeaseWithoutStopping: a cease said without a verb of
+// stopping: contact cut, severed or never to happen again, a writer who
+// forbids it ("you are not to..."), in English and Chinese.
+func TestProtectiveCeaseWithoutStopping(t *testing.T) {
+	t.Parallel()
+	runProtect(t, []protectCase{
+		{text: "I am severing every line of communication with your firm", want: in(agent.IntentCease)},
+		{text: "break off all contact with me, effective today", want: in(agent.IntentCease)},
+		{text: "do not ever reach out to me again regarding this", want: in(agent.IntentCease)},
+		{text: "never write to me again, any of you", want: in(agent.IntentCease)},
+		{text: "you are not to contact me on this matter", want: in(agent.IntentCease)},
+		{text: "I want no further communication from your office whatsoever", want: in(agent.IntentCease)},
+		{text: "please not communicate me further on this", want: in(agent.IntentCease)},
+		{text: "请贵司立即终止与本人之间的全部联络", want: in(agent.IntentCease)},
+		{text: "我要跟你们断掉所有来往和联系", want: in(agent.IntentCease)},
+		{text: "今后所有联系一律中止", want: in(agent.IntentCease)},
+		{text: "我要求你们停止跟我本人的任何联系", want: in(agent.IntentCease)},
+		// near misses
+		{text: "don't stop the reminders please", not: in(agent.IntentCease, agent.IntentOptOut)},
+		{text: "I never got your letter, can you write to me again", not: in(agent.IntentCease)},
+		{text: "my phone cut off in the middle of the call", not: in(agent.IntentCease)},
+		{text: "you can contact me again next week", not: in(agent.IntentCease)},
+		{text: "我们之间的联系方式变了，请改用邮件", not: in(agent.IntentCease)},
+	})
+}
+
+// TestProtectiveOptOutPlainAndFormal: an opt-out of calls, texts or
+// e-mail said formally or in non-native English, and in Chinese with
+// other verbs for dialling and receiving.
+func TestProtectiveOptOutPlainAndFormal(t *testing.T) {
+	t.Parallel()
+	runProtect(t, []protectCase{
+		{text: "I would be grateful if you would cease ringing my mobile", want: in(agent.IntentOptOut)},
+		{text: "kindly discontinue telephoning this household", want: in(agent.IntentOptOut)},
+		{text: "I do not wish to get any further text messages", want: in(agent.IntentOptOut)},
+		{text: "me not want get more sms from you", want: in(agent.IntentOptOut)},
+		{text: "请你们以后不要再拨这个号码了", want: in(agent.IntentOptOut)},
+		{text: "本人不愿再接收贵行的短信通知", want: in(agent.IntentOptOut)},
+		// near misses
+		{text: "I do not wish to miss any text messages about this", not: in(agent.IntentOptOut)},
+		{text: "please call me back when you can", not: in(agent.IntentOptOut)},
+		{text: "我想接收电子账单", not: in(agent.IntentOptOut)},
+	})
+}
+
+// TestProtectiveDeathOfTheAddressee: a relative's news of a death is the
+// borrower's own when the one who died is the one the messages are for,
+// who will not answer, or who is on the account; a borrower telling of
+// their own parent's death is bereaved.
+func TestProtectiveDeathOfTheAddressee(t *testing.T) {
+	t.Parallel()
+	runProtect(t, []protectCase{
+		{text: "my brother passed in the spring, he's who you've been texting", want: in(dead), not: in(vulnOnly)},
+		{text: "Grandpa died two weeks ago so he will not be answering any of this", want: in(dead), not: in(vulnOnly)},
+		{text: "my sister passed away; the mail you send is in her name", want: in(dead)},
+		{text: "Mum died in May. Your letters keep coming addressed to her.", want: in(dead)},
+		{text: "the man on this loan is dead, who do I send the paperwork to", want: in(dead)},
+		{text: "the name on the account belongs to my late husband", want: in(dead)},
+		{text: "my father died, please stop calling him", want: in(dead)},
+		{text: "please send the certificate of death form", want: in(dead)},
+		{text: "我哥上个月没了，你们的短信都是发给他的", want: in(dead), not: in(vulnOnly)},
+		{text: "她人已经不在了，这个号码是她的", want: in(dead)},
+		{text: "人都已经走了，这个钱怎么算", want: in(dead)},
+		{text: "我奶奶前年走了，别再打来了", want: in(dead)},
+		// bereaved borrowers
+		{text: "my mum died in March and I'm behind on everything", want: in(vulnOnly), not: in(dead)},
+		{text: "my dad passed away, please give me a few weeks", want: in(vulnOnly), not: in(dead)},
+		{text: "我爸上个月走了，我这段时间没心情处理", want: in(vulnOnly), not: in(dead)},
+		{text: "我妈去世了，你们别再给我打了，过段时间我再联系你们", want: in(vulnOnly), not: in(dead)},
+	})
+}
+
+// TestProtectiveCrisisInImages: a crisis said by an image, a means at
+// hand or a wish not to wake, and the near misses.
+func TestProtectiveCrisisInImages(t *testing.T) {
+	t.Parallel()
+	runProtect(t, []protectCase{
+		{text: "the tablets are lined up on the table in front of me", want: in(crisis)},
+		{text: "some nights I hope I just never wake up", want: in(crisis)},
+		{text: "honestly I'm finished with being alive", want: in(crisis)},
+		{text: "been thinking about ending things lately", want: in(crisis)},
+		{text: "it would be easier for everyone if I weren't around", want: in(crisis)},
+		{text: "I keep thinking of jumping off the overpass", want: in(crisis)},
+		{text: "better I finish myself than live like this", want: in(crisis)},
+		{text: "我真希望睡着以后永远不要醒过来", want: in(crisis)},
+		{text: "活着真的没啥意义", want: in(crisis)},
+		{text: "我站在楼顶想着跳下去一了百了", want: in(crisis)},
+		{text: "每天都想从桥上跳下去", want: in(crisis)},
+		// near misses
+		{text: "I didn't wake up in time to call you back", not: in(crisis)},
+		{text: "I'm done with being on hold, just tell me the balance", not: in(crisis)},
+		{text: "my pills cost a lot every month", not: in(crisis)},
+		{text: "活着就得还钱，我懂", not: in(crisis)},
+		{text: "我今天睡过头了", not: in(crisis)},
+	})
+}
+
+// TestProtectiveFleeingAbuse: someone who has fled abuse and is now in a
+// refuge is vulnerable, not in a crisis; abuse going on now is a crisis.
+func TestProtectiveFleeingAbuse(t *testing.T) {
+	t.Parallel()
+	runProtect(t, []protectCase{
+		{text: "I escaped an abusive husband and I'm staying at a women's refuge", want: in(vulnOnly), not: in(crisis)},
+		{text: "I fled my violent ex last month and live in a shelter now", want: in(vulnOnly), not: in(crisis)},
+		{text: "我逃离了家暴的丈夫，现在暂住在救助站", want: in(vulnOnly), not: in(crisis)},
+		{text: "he is beating me right now", want: in(crisis)},
+		{text: "我老公又家暴我了，我不敢回家", want: in(crisis)},
+	})
+}
+
+// TestProtectiveBankruptcyNewWords: a bankruptcy that is a possibility or
+// an outcome in the future is considered; a bankruptcy of an employer or
+// a company is not the borrower's.
+func TestProtectiveBankruptcyNewWords(t *testing.T) {
+	t.Parallel()
+	runProtect(t, []protectCase{
+		{text: "bankruptcy is becoming a serious possibility", want: in(person), not: in(bankrupt)},
+		{text: "insolvency looks likely for me at this rate", want: in(person), not: in(bankrupt)},
+		{text: "would you still chase me if I eventually file for chapter 7", want: in(person), not: in(bankrupt)},
+		{text: "我在琢磨要不要走破产", want: in(person), not: in(bankrupt)},
+		{text: "再这样下去只剩申请破产这一个办法", want: in(person), not: in(bankrupt)},
+		{text: "I filed for bankruptcy on Monday", want: in(bankrupt)},
+		// someone else's bankruptcy
+		{text: "the firm I worked for went bankrupt so I have no income", want: in(agent.IntentHardship), not: in(bankrupt)},
+		{text: "我们厂倒闭破产了，我现在没工作", want: in(agent.IntentHardship), not: in(bankrupt)},
+	})
+}
+
+// TestProtectiveDisputeWrittenOtherwise: disputes in traditional Chinese
+// and formal wording, and a dispute said with "wrong person" that is no
+// third party.
+func TestProtectiveDisputeWrittenOtherwise(t *testing.T) {
+	t.Parallel()
+	runProtect(t, []protectCase{
+		{text: "對於該筆欠款本人不予承認", want: in(agent.IntentDispute)},
+		{text: "我一辈子都没在你们这签过什么合同", want: in(agent.IntentDispute)},
+		{text: "這筆帳根本不是我的，你們弄錯對象了", want: in(agent.IntentDispute), not: in(agent.IntentThirdParty)},
+		{text: "that isn't my loan, you have the wrong person", want: in(agent.IntentDispute), not: in(agent.IntentThirdParty)},
+		// a third party
+		{text: "wrong number, I don't know who that is", want: in(agent.IntentThirdParty), not: in(agent.IntentDispute)},
+	})
+}
