@@ -390,7 +390,9 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	if rel, ok := thirdPartyRelation(a); ok {
 		r.add(agent.Command{Intent: agent.IntentThirdParty, Relation: rel})
 	} else {
-		r.addIf(r.has(xWrongNumber), agent.IntentThirdParty)
+		// "not my debt, you have the wrong person" disputes the debt as
+		// the writer's own: no third party.
+		r.addIf(r.has(xWrongNumber) || (r.has(xWrongPerson) && !r.has(agent.IntentDispute)), agent.IntentThirdParty)
 	}
 	r.addIf(r.has(agent.IntentHardship) || (r.has(xCannotPay) && !r.cues.offersOpen) || r.bankruptcyConsidered(), agent.IntentHardship)
 	if len(r.slots.claims) > 0 {
@@ -430,17 +432,19 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 // protective adds the requests that protect the borrower, in the order
 // the flows act on them.
 func (r *reading) protective(b *Brain) {
-	r.addIf(r.has(agent.IntentVulnerable), agent.IntentVulnerable)
+	// Abuse going on is a crisis; abuse fled, with the writer in a safe
+	// place now, is a vulnerability.
+	r.addIf(r.has(agent.IntentVulnerable) || (r.has(xAbuse) && !r.has(xSafe)), agent.IntentVulnerable)
 	deceased := r.has(agent.IntentDeceased) || (r.has(xDeath) && r.has(xHolder))
 	r.addIf(deceased, agent.IntentDeceased)
-	r.addIf((r.has(agent.IntentVulnerability) || r.has(xDeath) || elderly(r.a)) && !deceased, agent.IntentVulnerability)
+	r.addIf((r.has(agent.IntentVulnerability) || r.has(xDeath) || r.has(xSafe) || elderly(r.a)) && !deceased, agent.IntentVulnerability)
 	r.optOut(b)
 	if len(r.restrictions) > 0 {
 		r.add(agent.Command{Intent: agent.IntentRestrictContact, Restrictions: r.restrictions})
 	}
 	r.addIf(r.has(agent.IntentCease), agent.IntentCease)
 	r.addIf(r.has(agent.IntentAttorney) && r.representedBy(b), agent.IntentAttorney)
-	r.addIf(r.has(agent.IntentBankruptcy) && !r.bankruptcyConsidered(), agent.IntentBankruptcy)
+	r.addIf(r.ownBankruptcy(b) && !r.bankruptcyConsidered(), agent.IntentBankruptcy)
 	r.addIf(r.has(agent.IntentDispute), agent.IntentDispute)
 	// A bankruptcy considered is talked through with a person.
 	r.addIf(r.has(agent.IntentRequestHuman) || r.bankruptcyConsidered(), agent.IntentRequestHuman)
@@ -503,6 +507,30 @@ func elderly(a *analysis) bool {
 // message ("I filed chapter 7") is a bankruptcy.
 func (r *reading) bankruptcyConsidered() bool {
 	return r.has(agent.IntentBankruptcy) && r.has(xBankruptMaybe) && !r.has(xBankruptFiled)
+}
+
+// ownBankruptcy reports whether a bankruptcy the message names is the
+// borrower's: some bankruptcy reading lies outside every mention of an
+// employer's or a company's ("my old employer went bankrupt", "公司破产了").
+func (r *reading) ownBankruptcy(b *Brain) bool {
+	return r.has(agent.IntentBankruptcy) && outsideAll(allHits(b.rule(agent.IntentBankruptcy), r.a), allHits(b.rule(xBankruptOther), r.a))
+}
+
+// outsideAll reports whether some hit of hits overlaps none of within.
+func outsideAll(hits, within []hit) bool {
+	for _, h := range hits {
+		inside := false
+		for _, f := range within {
+			if h.zh == f.zh && h.start < f.end && f.start < h.end {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			return true
+		}
+	}
+	return false
 }
 
 var (

@@ -29,6 +29,16 @@ const (
 	// "my lawyer friend", "my cousin is an attorney": a lawyer who does
 	// not represent the borrower.
 	xLawyerFriend agent.Intent = "x_lawyer_friend"
+	// "he's beating me", "家暴": abuse, a crisis unless the writer is in a
+	// safe place now (xSafe), when it is a vulnerability.
+	xAbuse agent.Intent = "x_abuse"
+	xSafe  agent.Intent = "x_safe" // "I'm in a refuge", "emergency housing", "住在庇护所"
+	// "my employer went bankrupt", "公司倒闭破产了": a bankruptcy that is
+	// not the borrower's.
+	xBankruptOther agent.Intent = "x_bankrupt_other"
+	// "wrong person", "找错人": a third party, unless the writer disputes
+	// the debt as theirs in the same message ("not my debt, wrong person").
+	xWrongPerson agent.Intent = "x_wrong_person"
 )
 
 // Kin words, for the patterns of a death in the family.
@@ -75,7 +85,16 @@ var lexicon = []rule{
 		"want to [just] disappear|vanish", "wish i could [just] disappear|vanish", "want to [just] 消 失",
 		"am|being a burden", "burden ~3 family|everyone|kids|children|everybody",
 		"khudkushi|aatmahatya|atmahatya", "marna chahta|chahti|chahte|hai", "mar jaunga|jaungi", "jeena|jeene ~4 nahi|nahin",
-		"can not breathe", "chest pain*", "bleeding", "trying to hurt|hit|kill|attack|beat me", "domestic violence|abuse",
+		"can not breathe", "chest pain*", "bleeding",
+		// images: a means at hand, a wish not to wake, done with living, a way out
+		"pills|tablets|meds|medication|rope|knife|blade|razor|gun ~6 front of me", "pills|tablets|meds|medication ~4 lined|counted ~1 up|out",
+		"pills|tablets|rope|knife|blade|razor|gun ~3 in my hand|hands",
+		"wish|hope|want|think|thinking|thought|dream|pray|praying ~4 not|never ~1 wake|waking", "so i ~2 never|not ~1 wake|waking",
+		"done|finished|through with ~2 alive|living|life|existing", "tired|sick of being alive|existing",
+		"about|of ending|end things|myself", "about|of ending|end it [all] $", "going|gonna ~1 end it [all] $", "i will end it [all] $",
+		"easier|better ~4 if i ~2 was|were|am ~1 gone|dead", "easier|better ~4 if i ~3 not|never ~2 here|around|alive|exist*|born",
+		"jump|jumping|leap|leaping|throw|throwing|going|go|drive|driving ~3 off|from ~3 bridge|overpass|roof|rooftop|building|cliff|ledge|balcony|tower",
+		"finish|finishing myself",
 	}, zh: []string{
 		"不想活", "活不下去", "想死", "自杀", "轻生", "结束生命", "结束自己", "跳楼", "割腕", "寻死",
 		"一死了之", "不如死了", "死了算了", "活着没意思", "活着没有意思", "撑不下去", "了结自己", "活够了", "安眠药",
@@ -85,14 +104,26 @@ var lexicon = []rule{
 		"(刀片|绳子|农药|毒药|炭)~6(准备|买好|放在)", "准备好~4(刀|绳|药)", "(站在|在|上了)~3(天台|楼顶|顶楼|桥上|窗台|河边|楼边)",
 		"后事", "遗书", "遗言", "永别", "下辈子", "累赘", "拖累", "没有我~6(更好|轻松|好过)", "(我走了|我死了)~6(轻松|解脱|就好|就不用)",
 		"我~4不在了", "我~2不会在这里", "永远不~2回来", "永远离开", "先走一步", "对不起~4(家人|爸妈|父母|孩子)~8走", "(不想|不愿)~2生存", "想si", "去si",
-		"家暴", "想打我", "流血", "喘不过气", "胸口~2痛",
+		"流血", "喘不过气", "胸口~2痛",
+		"(再也|永远)~2不~2醒", "不想~2醒(来|过来)", "活着~6(没|没有|有什么|有啥|不)~4(意思|意义|盼头|奔头)",
+		"跳下去", "(跳河|跳江|跳海|跳桥)", "(江边|河边|海边|桥|楼顶|天台|楼上|窗)~8跳",
 	}},
+	{intent: xAbuse, en: []string{
+		"trying to hurt|hit|kill|attack|beat me", "domestic violence|abuse",
+		"beating|punching|kicking|choking|strangling|hitting me", "hit|hits|beat|beats me ~2 again|tonight|now|today",
+	}, zh: []string{"家暴", "想打我"}},
+	{intent: xSafe, en: []string{
+		"refuge", "shelter", "safe house", "emergency|temporary housing|accommodation", "women|women's aid",
+	}, zh: []string{"庇护所", "避难所", "救助站", "收容所", "安置点", "妇女之家"}},
 	{intent: agent.IntentDeceased, en: []string{
+		"person|one|man|woman|lady|gentleman|name|individual|customer on|named|in ~3 account|loan|card|letter|letters|bill|bills ~6 died|dead|deceased|passed|death",
+		"certificate of death",
 		"[account] holder|borrower|customer|cardholder|debtor ~4 died|dead|deceased|passed|death|expired", "died|passed|deceased ~6 account holder",
 		"^ he|she ~3 died|deceased|dead", "^ he|she ~2 passed away|on", "is deceased", "death certificate",
 		"executor|administrator of ~2 estate", "her|his estate",
 	}, zh: []string{"他~3去世", "她~3去世", "他~3过世", "她~3过世", "他~3离世", "她~3离世", "本人~4去世", "借款人~4去世", "机主~4去世",
-		"身故", "病故", "已故", "死亡证明", "不在人世", "他~2走了", "她~2走了"}},
+		"身故", "病故", "已故", "死亡证明", "不在人世", "他~2走了", "她~2走了",
+		"^人~4(没了|走了|死了|不在了|去世|过世)", "(他|她)人~4(没了|走了|死了|不在了|去世|过世)"}},
 	{intent: agent.IntentVulnerability, neg: true, en: []string{
 		"breathing space", "mental health crisis moratorium", "debt respite", "respite scheme", "bereave*", "funeral", "grieving", "lost my husband|wife|mother|mum|mom|father|dad|son|daughter|child|baby|partner",
 		"memorial|cremation|burial", "in my seventies|eighties|nineties", "pensioner", "senior citizen",
@@ -113,16 +144,21 @@ var lexicon = []rule{
 		"照顾~8(中风|瘫痪|生病|病重|住院|残疾|卧床|癌|病)", "卧床", "瘫痪", "(七十|八十|九十)~3(岁|了)", "年纪大", "上了年纪", "我~2老了",
 		"不识~3字", "丧偶", "夭折", "单亲"}},
 	{intent: xDeath, neg: true, en: []string{
-		"died|deceased", "passed away|on", "lost my|our ~1 " + enKin, "death of my|our", "my|our|late ~1 " + enKin + " ~3 passed|expired|gone|dead",
+		"died|deceased", "passed away|on", "lost my|our ~1 " + enKin, "death of my|our", "my|our|late ~1 " + enKin + " ~3 passed|expired|gone|dead", "my|our|his|her late " + enKin + "|mother|father",
 	}, zh: []string{"去世", "过世", "离世", "病逝", "身故", "逝世", "夭折", "已经不在了", "不在人世", "(" + zhKin + ")~6(走了|没了|不在了|死了)"}},
 	{intent: xHolder, en: []string{
 		"his|her|their account|phone|number|card|loan|debt|debts|balance|mobile|cell|estate|bills|line|credit",
 		"was|is his|hers|theirs", "am|is his|her ~2 " + enKin + "|executor|family|next",
-		"he|she ~3 not|unable|never ~4 answer|reply|respond|pick|return|pay|talk", "does|did he|she ~1 owe", "how much ~3 he|she ~1 owe|owed|owes",
+		"he|she ~3 not|unable|never ~4 answer*|repl*|respond*|pick*|return*|pay|paying|talk*", "does|did he|she ~1 owe",
+		// the one the messages are for
+		"he|she ~3 one|who|person ~2 you ~4 messag*|text*|call*|writ*|contact*|chas*|look*|email*|ring*|want*|send*|sent|address*|ask*",
+		"addressed|sent|written|meant ~2 to|for him|her", "stop|quit ~3 calling|texting|messaging|writing|contacting|emailing|chasing|bothering him|her",
+		"name|names on|of ~3 account|loan|card|letter|letters|bill|bills|envelope", "how much ~3 he|she ~1 owe|owed|owes",
 		"in his|her|their name", "why ~3 calling|texting|messaging|contacting|writing", "let you know", "inform|informing|notify|notifying you|that", "please|kindly note", "for your records|information",
 	}, zh: []string{
 		"(他|她)的~2(卡|债|账|欠款|贷款|手机|电话|号码|账户|帐户|钱|信用卡|借款|事)", "(号码|手机|电话|卡|账户|欠款|债)~3是(他|她)的", "这是(他|她)的",
 		"我是(他|她)", "(他|她)的家属", "家属", "机主", "借款人", "要找的人", "特此", "(告知|通知)~2你们", "(没法|不能|无法|没办法)~3接~4(电话|信息|短信|消息)", "接不了~4电话",
+		"(寄给|发给|打给|写给|寄到|发到|找的是)~2(他|她)", "(别|不要|不用)再(发|打|寄)",
 	}},
 	{intent: agent.IntentCancelPlan, neg: true, en: []string{
 		"cancel|void|undo|scrap ~3 plan|arrangement|agreement|deal|that|it|this", "withdraw ~2 plan|agreement|arrangement",
@@ -156,6 +192,10 @@ var lexicon = []rule{
 		"no longer ~1 consent|agree|want|wish ~4 text*|messag*|call*|phon*|telephon*|email*", "withdraw|withdrawing|revoke|revoking ~3 consent|permission",
 		"can|could|would|will you not text*|call*|messag*|email*|ring|phone",
 		"stop|quit|cease|end ~2 calls|texts|messages|emails|sms|voicemails",
+		"cease|stop|quit|discontinue|discontinuing ~2 telephon*|phoning|ringing|calling|texting|messaging|emailing",
+		"not wish|want|like ~3 receive|get|have ~4 text*|call*|email*|messag*|sms|phon*|telephon*|letters",
+		"no longer wish|want|like ~3 receive|get|have ~4 text*|call*|email*|messag*|sms|phon*|telephon*|letters",
+		"not want|wish|need ~3 more|further ~2 text*|call*|email*|messag*|sms|phon*|telephon*",
 	}, zh: []string{
 		"退订", "取消订阅", "拒收", "别再~4发", "别~2发短信", "别~2发消息", "别~2发信息", "别发了",
 		"不要再~4发", "不要~2发短信", "不要~2发消息", "不要~2发信息", "不要~3发邮件",
@@ -166,6 +206,7 @@ var lexicon = []rule{
 		"(短信|短讯|简讯|消息|信息|电话|邮件|推送)~6(不要了|不想要|不需要|不想收|停了|停止)",
 		"(删除|删掉|移除|删了)~8(号码|联系方式|邮箱|电话|名单|列表)", "(号码|联系方式|邮箱|名单|列表)~8(删除|删掉|移除)",
 		"(别|不要)~3发dx", "(别|不要)在~6发", "(别|不要)再~4(打给我|打来)",
+		"(别|不要|不用|请勿)再~6(拨|致电)", "(不再|不愿|不想|拒绝)~4(接收|接受|收到|收)~10(邮件|短信|电话|消息|信息|通知|简讯|来电)",
 	}},
 	{intent: agent.IntentCease, neg: true, en: []string{
 		"cease and desist", "cease ~2 contact*|communicat*|writing", "stop|quit ~2 contacting|contact|communicating|communication*|harass*|bother*|hounding",
@@ -174,12 +215,18 @@ var lexicon = []rule{
 		"end|stop|cease|halt|terminate ~3 all|every contact|communication*",
 		"do|never not contact me", "never contact me", "no more contact", "leave me alone",
 		"do not want ~3 contact|communication*", "do not want ~3 hear from you",
+		// without a verb of stopping: contact cut off, never again, forbidden
+		"cut|cutting|sever|severing|break|breaking ~3 all|every|any ~3 contact*|communication*|ties",
+		"not|never [ever] [to] [get] [in] contact|contacting|communicate|communicating|reach|reaching|write|writing|touch ~4 me|us ~4 again|further|anymore|ever|whatsoever",
+		"you|they are not to ~3 contact|communicate|reach|touch", "no further ~2 contact*|communication*|correspondence",
 	}, zh: []string{
 		"不要再联系", "不要联系我", "别再联系", "别联系我", "停止~3联系", "停止催收", "不要再~2骚扰", "别再~2骚扰", "别骚扰",
 		"不要骚扰", "别烦我", "不要再找我", "别再找我",
 		"(不要|别)再~10找我", "任何方式~4(联系|找|打扰)", "(不要|别)~4用任何方式", "(别|不要)再~4(追|催|逼)",
 		"(别|不要)再~4(跟我|和我|给我)~2(说|提|讲)", "(别|不要)再提", "从我的生活~4消失", "(你们|你)~8消失",
 		"(不想|不要)再收到", "(别|不要)再cue", "停止~3(催收|打扰)", "(以后|从此)~6(不要|别)~4(联系|找|打扰)",
+		"(断绝|断掉|断了|切断|终止|中止|中断|停掉|停止)~10(联系|来往|往来)", "(一切|所有|全部|任何)~4联系~6(停|断|终止|中止|不要|取消)",
+		"(不想|不要|不愿|拒绝)~8(任何|一切)~4(来往|往来|联系|沟通|催收)",
 	}},
 	{intent: agent.IntentAttorney, neg: true, en: []string{
 		"my|our ~2 lawyer*|attorney*|solicitor*|counsel|advocate",
@@ -213,14 +260,21 @@ var lexicon = []rule{
 		"bankrupt* attorney*|lawyer*|solicitor*|advice|adviser|advisor|counsel*",
 		"probably|likely|leaning|lean|towards ~3 bankrupt*|insolven*|chapter", "apply|applying ~3 bankrupt*|dro|iva|chapter|insolven*",
 		"not|never ~3 filed|decided|applied|declared", "soch|sochna|sochta|sochti",
+		"bankrupt*|insolven*|chapter ~6 possibility|possible|likely|looming|inevitable|table|cards|horizon|realistic",
+		"if|when|once|whether ~6 file|filing|declare|declaring|go|going ~4 bankrupt*|insolven*|chapter",
+		"end|wind ~1 up ~3 filing|declaring|going|bankrupt*",
 	}, zh: []string{
 		"考虑~4破产", "想~4破产", "打算~4破产", "准备~4破产", "可能~4破产", "要不要~4破产", "建议~6破产", "会不会~4破产",
 		"是否~4破产", "能不能~4破产", "能否~4破产", "如果~4破产", "该不该~4破产", "还在想", "还没决定",
 		"就~4(申请|去)~4(破产|更生)", "(要是|如果|假如|万一|实在不行|不行的话|的话)~10(破产|更生)", "只能~4(破产|更生)",
-		"(拟|计划|准备|打算|考虑|研究|了解|咨询|打听|听说|想想|在想|看看|看紧)~10(破产|更生)",
+		"(拟|计划|准备|打算|考虑|研究|了解|咨询|打听|听说|想想|在想|看看|看紧|琢磨|寻思|盘算|思考)~10(破产|更生)",
+		"只剩~6(破产|更生)", "(破产|更生)~10(办法|出路|一条路|这条路|路子)",
 		"(破产|更生)~10(最后|选择|可能性|还没|好不好|哪个好|边个好|流程|条件)", "还没~4(申请|去)", "(去|到)法院~4(问|咨询)", "要不要~6(破产|更生)", "评估",
 		"(考虑|打算|准备|在想|评估|研究|想)~6(file|declare|bankrupt|chapter|iva)",
 	}},
+	{intent: xBankruptOther, en: []string{
+		"employer|company|firm|boss|workplace|factory|shop|store|restaurant|landlord|plant|mill|bank|lender ~6 went|gone|go|going|is|was|has|had|declared|filed ~3 bankrupt*|bust|under|insolven*|chapter",
+	}, zh: []string{"(公司|厂|工厂|单位|老板|雇主|店|企业|东家|银行)~6(破产|倒闭)"}},
 	{intent: xBankruptFiled, neg: true, en: []string{
 		"filed|declared|went|gone|discharged|already|currently ~3 bankrupt*|insolven*|chapter|iva",
 		"was|were|been|got made|declared bankrupt", "in|under chapter 7|13|seven|thirteen", "bankruptcy order|trustee|petition|case number",
@@ -258,7 +312,7 @@ var lexicon = []rule{
 		"(算错|计错|记错|多算|多收|乱收|重复收|重复扣)", "(金额|数目|数字|余额|账目|利息|记录|欠款|amount|数)~4(不对|有误|错了|错误|离谱)",
 		"(利息|费用|收费)~6(超过|超出|违法|不合法)", "高利贷", "砍头息", "凭什么~6欠", "(拿出|出示)~3(证据|凭证|合同)",
 		"(前夫|前妻|前男友|前女友|别人|他人)~3借的", "(跟|和|与)我~2(没关系|没有关系|无关)", "不是借款人", "担保人",
-		"明明~4还", "(数|钱|债|账|欠款|贷款|这笔|那笔)~4不是我的", "算不(清|对)", "不(认识|识)~2(你们公司|这家公司|这个公司|你们这家|这个平台|你们平台)",
+		"明明~4还", "不予~2(认可|承认|确认|认)", "(这辈子|一辈子|压根|从来|从未|根本)~4没~8(借|签|办|申请|贷)", "(数|钱|债|账|欠款|贷款|这笔|那笔)~4不是我的", "算不(清|对)", "不(认识|识)~2(你们公司|这家公司|这个公司|你们这家|这个平台|你们平台)",
 	}},
 	{intent: agent.IntentRequestHuman, neg: true, en: []string{
 		"want|need|get|speak|talk|chat|connect|transfer|put|prefer|like|rather|escalate ~4 person|human|someone|somebody|agent|representative|rep|manager|supervisor|operator|people|advisor|adviser|staff",
@@ -271,8 +325,10 @@ var lexicon = []rule{
 		"找~4经理", "找~4主管", "找~4领导", "找~4负责人", "和~4经理", "叫~4经理",
 	}},
 	{intent: xWrongNumber, neg: true, en: []string{
-		"wrong number|person", "no one by|named|called that name", "nobody by|named|called that name", "does not live here",
-	}, zh: []string{"打错了", "发错了", "找错人", "不是本人$", "不是本人的(号码|电话|手机)", "没有这个人", "他不在", "她不在"}},
+		"wrong number", "no one by|named|called that name", "nobody by|named|called that name", "does not live here",
+	}, zh: []string{"打错了", "发错了", "不是本人$", "不是本人的(号码|电话|手机)", "没有这个人", "他不在", "她不在"}},
+	{intent: xWrongPerson, neg: true, en: []string{"wrong person|persn|guy|man|woman|individual|party"},
+		zh: []string{"(找|搞|弄|认)错(人|对象)"}},
 	{intent: agent.IntentHardship, neg: true, en: []string{
 		"lost|lose|losing ~2 job|jobs|work|income|house|home|husband|wife|partner|mother|father|mom|dad|son|daughter|child|baby|brother|sister",
 		"laid off", "layoff*", "fired", "sacked", "unemploy*", "out of work", "no job|income|work|wages",
