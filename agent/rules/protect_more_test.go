@@ -148,3 +148,17 @@ func TestProtectiveDisputeWrittenOtherwise(t *testing.T) {
 		{text: "wrong number, I don't know who that is", want: in(agent.IntentThirdParty), not: in(agent.IntentDispute)},
 	})
 }
+
+// TestProtectiveNearMissesMore: words of protection that ask for none: a
+// holiday named for the dead, a stop that is not needed, a writer who
+// knows no one by the name the messages use.
+func TestProtectiveNearMissesMore(t *testing.T) {
+	t.Parallel()
+	runProtect(t, []protectCase{
+		{text: "will you be closed over memorial day weekend", not: in(vulnOnly, dead)},
+		{text: "there's no need to stop calling, calls are fine", not: in(agent.IntentOptOut, agent.IntentCease)},
+		{text: "wrong person, I've never heard of that woman", want: in(agent.IntentThirdParty)},
+		{text: "你们弄错了吧，我根本不认识什么李明", want: in(agent.IntentThirdParty)},
+		{text: "her memorial service is on Saturday", want: in(vulnOnly)},
+	})
+}
