@@ -289,8 +289,8 @@ func eachHit(r *compiledRule, a *analysis, hasHan bool, cand []bool, yield func(
 }
 
 // negatedEN reports whether a negation governs the phrase at seq[start]:
-// "not", "never" or "nobody" up to three words before it in the same
-// clause, or "no" right before it.
+// "not", "never", "nobody" or "no need" up to three words before it in the
+// same clause, or "no" right before it.
 func negatedEN(seq []token, start int) bool {
 	if start > 0 && seq[start-1].text == "no" && !seq[start].clause {
 		return true
@@ -304,6 +304,11 @@ func negatedEN(seq []token, start int) bool {
 			return false
 		case "not", "never", "nobody":
 			return true
+		case "need":
+			// "no need to stop calling" asks for nothing.
+			if k > 0 && seq[k-1].text == "no" {
+				return true
+			}
 		}
 	}
 	return false

@@ -85,9 +85,16 @@
 // A death in the family is the borrower's own (deceased) when the message
 // also speaks of the one who died as the account's holder ("this was her
 // phone", "how much did he owe", "我是他女儿", a formal notice); without
-// that it is a bereaved borrower (vulnerability). A bankruptcy spoken of
-// as a plan, a threat, a possibility or a last resort is considered, not
-// filed: hardship, and a person to talk it through (request_human). A
+// that it is a bereaved borrower (vulnerability). The one who died is the
+// holder too when the messages are for them or they will not answer
+// ("she's the one you keep texting", "he won't be replying", "these
+// letters are addressed to her", 短信都是发给他的, 别再打了 without a 给我).
+// A bankruptcy spoken of as a plan, a threat, a possibility or a last
+// resort is considered, not filed: hardship, and a person to talk it
+// through (request_human); an employer's or a company's bankruptcy is not
+// the borrower's. Abuse going on is a crisis; abuse fled, with the writer
+// in a refuge or emergency housing now, is a vulnerability. "Not my debt,
+// you have the wrong person" disputes the debt and is no third party. A
 // lawyer who is a friend or relative ("my lawyer friend said to pay")
 // represents no one. A stated age of 75 or more is a vulnerability.
 //

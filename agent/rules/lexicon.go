@@ -126,7 +126,7 @@ var lexicon = []rule{
 		"^人~4(没了|走了|死了|不在了|去世|过世)", "(他|她)人~4(没了|走了|死了|不在了|去世|过世)"}},
 	{intent: agent.IntentVulnerability, neg: true, en: []string{
 		"breathing space", "mental health crisis moratorium", "debt respite", "respite scheme", "bereave*", "funeral", "grieving", "lost my husband|wife|mother|mum|mom|father|dad|son|daughter|child|baby|partner",
-		"memorial|cremation|burial", "in my seventies|eighties|nineties", "pensioner", "senior citizen",
+		"memorial service|services|mass|fund|page|gathering|plaque", "the|a|his|her|their|our memorial", "memorial $", "cremation|burial", "in my seventies|eighties|nineties", "pensioner", "senior citizen",
 		"my memory", "mixed up|muddled", "simple|simpler|plain words|language|english",
 		"not ~1 good with ~2 phones|computers|technology|tech|reading|letters", "can not read|see ~3 well|properly|small|screen|letters|sms|texts|messages",
 		"learning difficult*|disabilit*", "dyslex*", "adhd", "autis*", "blind", "deaf", "visually|hearing|partially impaired|sighted",
@@ -326,7 +326,9 @@ var lexicon = []rule{
 	}},
 	{intent: xWrongNumber, neg: true, en: []string{
 		"wrong number", "no one by|named|called that name", "nobody by|named|called that name", "does not live here",
-	}, zh: []string{"打错了", "发错了", "不是本人$", "不是本人的(号码|电话|手机)", "没有这个人", "他不在", "她不在"}},
+		"never|not heard of ~1 him|her|them|person|woman|man|guy|lady|name|anyone",
+		"do not know ~2 him|her|anyone|person|woman|man|guy|lady", "do not know who that|this|he|she is",
+	}, zh: []string{"不认识~2(什么|这个人|此人|这人|叫|这位|那个人|那个|名字)", "打错了", "发错了", "不是本人$", "不是本人的(号码|电话|手机)", "没有这个人", "他不在", "她不在"}},
 	{intent: xWrongPerson, neg: true, en: []string{"wrong person|persn|guy|man|woman|individual|party"},
 		zh: []string{"(找|搞|弄|认)错(人|对象)"}},
 	{intent: agent.IntentHardship, neg: true, en: []string{

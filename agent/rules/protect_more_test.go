@@ -160,5 +160,6 @@ func TestProtectiveNearMissesMore(t *testing.T) {
 		{text: "wrong person, I've never heard of that woman", want: in(agent.IntentThirdParty)},
 		{text: "你们弄错了吧，我根本不认识什么李明", want: in(agent.IntentThirdParty)},
 		{text: "her memorial service is on Saturday", want: in(vulnOnly)},
+		{text: "the memorial was only yesterday and I can't face the post", want: in(vulnOnly)},
 	})
 }
