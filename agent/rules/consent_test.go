@@ -258,3 +258,26 @@ func TestMoreWaysToAskChooseAndTakeBack(t *testing.T) {
 		t.Errorf("a lump sum to make it go away read as %+v, want one payment of it", c)
 	}
 }
+
+// TestChoosingByItsWords: an offer chosen by what it is ("the monthly
+// one", "the one where I settle") when the table holds one of that kind.
+func TestChoosingByItsWords(t *testing.T) {
+	t.Parallel()
+	table := []agent.Plan{{ID: "1", Kind: agent.PlanFull}, {ID: "2", Kind: agent.PlanSettlement}, {ID: "3", Kind: agent.PlanInstallment}}
+	for text, want := range map[string]string{
+		"sign me up for the one with payments every month": "3",
+		"go with the settlement one":                       "2",
+		"I'll do the one where I pay everything in full":   "1",
+		"我要分期的那个":                                          "3",
+	} {
+		c, ok := first(readWith(t, text, table), agent.IntentAcceptOffer)
+		if !ok || c.OfferID != want {
+			t.Errorf("%q read as %+v, want offer %s", text, readWith(t, text, table), want)
+		}
+	}
+	// Two offers of the kind named: no choice is guessed.
+	two := []agent.Plan{{ID: "1", Kind: agent.PlanInstallment}, {ID: "2", Kind: agent.PlanInstallment}}
+	if c, ok := first(readWith(t, "the monthly one", two), agent.IntentAcceptOffer); ok && c.OfferID != "" {
+		t.Errorf("a kind two offers share chose offer %s", c.OfferID)
+	}
+}
