@@ -139,6 +139,47 @@ func bareChoice(seq []token, offers int) (string, bool) {
 	return id, true
 }
 
+// offerByWords reports whether the message picks an offer on the table by
+// what it is ("the monthly one", "go with the settlement one", 分期的那个)
+// when exactly one offer is of that kind, and sets id to its number. A
+// message that names an amount, or a kind two offers share, picks nothing.
+func (r *reading) offerByWords(id *string) bool {
+	if len(r.cues.table) < 2 || r.slots.amount != nil || r.has(agent.IntentCancelPlan) {
+		return false
+	}
+	n := r.a.norm
+	picking := false
+	for _, w := range []string{"the one", "that one", "this one", "the option", "sign me up", "put me down", "go with", "i will take",
+		"i will do", "i will go", "i want the", "i choose", "i pick", "the monthly one", "the settlement one", "那个", "这个", "我要", "我选", "就选"} {
+		if strings.Contains(n, w) {
+			picking = true
+			break
+		}
+	}
+	if !picking {
+		return false
+	}
+	var kind agent.PlanKind
+	switch {
+	case containsAny(n, "monthly", "each month", "every month", "per month", "a month", "instalment", "installment", "分期", "每月", "每个月"):
+		kind = agent.PlanInstallment
+	case containsAny(n, "settle", "settlement", "discount", "结清", "打折"):
+		kind = agent.PlanSettlement
+	case containsAny(n, "in full", "all at once", "whole amount", "full amount", "全额", "一次性还清", "全部还清"):
+		kind = agent.PlanFull
+	default:
+		return false
+	}
+	found := 0
+	for i, p := range r.cues.table {
+		if p.Kind == kind {
+			found++
+			*id = strconv.Itoa(i + 1)
+		}
+	}
+	return found == 1
+}
+
 // assentChoiceOK reports whether the message opens with an offer's number
 // said with assent ("3 is good for me", "2 works"), and sets id to it: a
 // choice, never an amount of 2 in a haggle.
@@ -398,7 +439,7 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	if len(r.slots.claims) > 0 {
 		r.add(agent.Command{Intent: agent.IntentVerifyIdentity, Identity: r.slots.claims})
 	}
-	if id, ok := bareChoice(a.seq, r.cues.offers); ok || assentChoiceOK(a.seq, r.cues.offers, &id) {
+	if id, ok := bareChoice(a.seq, r.cues.offers); ok || assentChoiceOK(a.seq, r.cues.offers, &id) || r.offerByWords(&id) {
 		// "1" in reply to a numbered list of offers chooses one; it is
 		// not an amount of one.
 		r.add(agent.Command{Intent: agent.IntentAcceptOffer, OfferID: id})

@@ -270,6 +270,7 @@ var protected = map[string]bool{
 	"hours": true, "calls": true, "filed": true, "filled": true, "pain": true, "wanted": true,
 	"second": true, "seconds": true, "fifth": true, "month": true, "months": true,
 	"share": true, "shared": true, "shares": true, "flatmate": true, "housemate": true, "roommate": true,
+	"handed": true, "hands": true, "lent": true,
 	// common words near the words of protective patterns
 	"waiting": true, "wanting": true, "repay": true, "missed": true, "killed": true, "banging": true, "earning": true,
 	"decide": true, "toward": true, "whose": true, "lodge": true, "early": true, "blame": true,

@@ -86,6 +86,9 @@ func thirdPartyRelation(a *analysis) (string, bool) {
 	if livesWith(seq) {
 		return "roommate", true
 	}
+	if usesTheirPhone(seq) {
+		return "other", true
+	}
 	s := a.norm
 	for _, lead := range [...]string{"我是他", "我是她", "我是他们", "我是它"} {
 		i := strings.Index(s, lead)
@@ -222,4 +225,26 @@ func namedAfterOf(seq []token, k int) bool {
 		return false
 	}
 	return true
+}
+
+// usesTheirPhone finds a writer holding the borrower's phone: "he gave me
+// his phone", "she handed me her phone".
+func usesTheirPhone(seq []token) bool {
+	for i, t := range seq {
+		switch t.text {
+		case "gave", "give", "lent", "lend", "handed", "passed", "left":
+		default:
+			continue
+		}
+		if tokText(seq, i+1) != "me" {
+			continue
+		}
+		switch tokText(seq, i+2) {
+		case "his", "her", "their":
+			if p := tokText(seq, i+3); p == "phone" || p == "mobile" || p == "cell" {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -31,6 +31,8 @@ func TestThirdPartyWritersInCasualWording(t *testing.T) {
 		{"i live with her, she's at the hospital today", true},
 		{"I live with Carla Diaz, she is not here, what is this about", true},
 		{"I am brother of Anil, he asked me to check", true},
+		{"she handed me her phone so I could sort this out", true},
+		{"my boss gave me a phone for work", false},
 		{"this is the wife of Mr. Okafor speaking", true},
 		{"I am mother of two small kids and cannot pay now", false},
 		{"i am father of a newborn so money is tight", false},
