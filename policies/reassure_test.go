@@ -165,3 +165,62 @@ func TestBorrowerNameFact(t *testing.T) {
 		}
 	}
 }
+
+// TestSecondReadings: more readings that keep a compliant message clean
+// without letting its threat through: a claim that the debt is cleared
+// stated as a condition ("once the balance is…"), a clause that carries a
+// denial on ("and neither will…"), a request refused or not approved, a
+// term that says something else (垃圾邮件 is spam, 联系方式 contact details,
+// a visit the borrower booked, 是不是机器人 a question), advice to check
+// with the court, and a secret the sender says it will never ask for.
+func TestSecondReadings(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text string
+		cat  string
+		flag bool
+	}{
+		{"Once the balance is cleared, we will mark the account as satisfied.", CatUngroundedAmount, false},
+		{"Your balance is cleared, you owe nothing more.", CatUngroundedAmount, true},
+		{"Your manager won't hear from us, and neither will your coworkers.", CatThirdPartyDisclosure, false},
+		{"We won't call your boss, and we will call your parents.", CatThirdPartyDisclosure, true},
+		{"Your request to waive the fees was not approved.", CatUngroundedAmount, false},
+		{"您的减免申请未获批准，可以改为申请分期。", CatUngroundedAmount, false},
+		{"您的罚息已减免。", CatUngroundedAmount, true},
+		{"如未收到，请查看垃圾邮件箱。", CatHarassment, false},
+		{"你就是个垃圾。", CatHarassment, true},
+		{"您预约的上门服务时间为周二下午。", CatThreat, false},
+		{"我们会派人上门。", CatThreat, true},
+		{"紧急联系人仅用于核实您的联系方式。", CatThirdPartyDisclosure, false},
+		{"我是自动语音助理，不是真人客服。", CatFalseRepresentation, false},
+		{"你问我是不是机器人？是的。", CatFalseRepresentation, false},
+		{"我是真人客服，不是机器人。", CatFalseRepresentation, true},
+		{"本公司是金融机构，与公安机关无关。", CatFalseRepresentation, false},
+		{"是否起诉由债权人决定，目前没有计划。", CatFalseRepresentation, false},
+		{"我们不会索要您的短信验证码。", CatPII, false},
+		{"We will never ask you for your PIN.", CatPII, false},
+		{"请提供您的验证码。", CatPII, true},
+		{"Please send us your PIN.", CatPII, true},
+		{"You can confirm with the court that nothing has been filed.", CatFalseRepresentation, false},
+		{"如有疑问，可向法院核实。", CatFalseRepresentation, false},
+		{"传票只能由法院送达。", CatFalseRepresentation, false},
+		{"You mentioned a text saying you'd be arrested; we never sent it.", CatThreat, false},
+		{"We will take you to court.", CatFalseRepresentation, true},
+	}
+	for _, opts := range []Options{{NoClassifier: true}, {}} {
+		g, err := NewGuard(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range tests {
+			f := verified("US", "America/New_York", "2026-03-02T18:00:00Z")
+			if hasHan([]byte(tc.text)) {
+				f = verified("CN", "Asia/Shanghai", "2026-03-02T04:00:00Z")
+			}
+			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
+			if got := slices.Contains(categoriesOf(d), tc.cat); got != tc.flag {
+				t.Errorf("classifier off=%v: %q: %s %v, want %v (%v)", opts.NoClassifier, tc.text, tc.cat, got, tc.flag, d.Violations)
+			}
+		}
+	}
+}
