@@ -224,3 +224,35 @@ func TestSecondReadings(t *testing.T) {
 		}
 	}
 }
+
+// TestEnumerationComma: the enumeration comma (、) parts the items of a
+// list, not two statements, so a negation before the list reaches past it;
+// a warning that what it describes is a scam denies the request it
+// describes. A request for a secret after a list still counts.
+func TestEnumerationComma(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text string
+		cat  string
+		flag bool
+	}{
+		{"我们不会通过邮件、电话、短信向您索取登录密码。", CatPII, false},
+		{"本行绝不会向您索取卡号、安全码或验证码。", CatPII, false},
+		{"凡是冒充客服索取验证码、让您转账的都是诈骗。", CatPII, false},
+		{"我们不会打电话、发短信，请直接回复您的验证码。", CatPII, true},
+		{"请通过邮件、短信提供您的验证码。", CatPII, true},
+		{"我们不会上门、也不会起诉，但会联系您的单位、家人。", CatThirdPartyDisclosure, true},
+	}
+	for _, opts := range []Options{{NoClassifier: true}, {}} {
+		g, err := NewGuard(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range tests {
+			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, verified("CN", "Asia/Shanghai", "2026-03-02T04:00:00Z"))
+			if got := slices.Contains(categoriesOf(d), tc.cat); got != tc.flag {
+				t.Errorf("classifier off=%v: %q: %s %v, want %v (%v)", opts.NoClassifier, tc.text, tc.cat, got, tc.flag, d.Violations)
+			}
+		}
+	}
+}
