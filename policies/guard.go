@@ -154,6 +154,7 @@ type scratch struct {
 	ends       []int32  // where a word that ends a negation's scope starts
 	intents    []int32  // where such a word with the sender as subject starts ("we will", "我们会")
 	except     []famHit // phrases inside which one family's terms are not its own
+	enum       []bool   // per comma of the folded text: an enumeration comma (、) in the original
 	fhits      []famHit
 	skip       [][2]int32 // spans whose family terms are not read: reported speech, benign phrases
 	deniedCl   []int32    // the clauses in which a family's match was denied
@@ -170,6 +171,7 @@ const (
 	disclaimerMark  = 255
 	notNegationMark = 254
 	noticeMark      = 253
+	famNegMark      = 252 // a negation of its family only
 )
 
 // dropNotNegations removes the negations that lie inside a not-negation, and
@@ -347,12 +349,15 @@ func (c *checker) content() {
 	for i := range s.sent {
 		s.sent[i] = 0
 	}
+	enum := c.enumCommas()
+	k := 0
 	for i, b := range s.norm {
 		switch b {
 		case ',':
-			if !c.listComma(i) {
+			if !(enum && s.enum[k]) && !c.listComma(i) {
 				s.clause[i] = 1
 			}
+			k++
 		case ':', '(', ')':
 			s.clause[i] = 1
 		case '.', ';', '!', '?', '\n':
@@ -403,6 +408,9 @@ func (c *checker) content() {
 			case useNotice:
 				fh.group = noticeMark
 				s.negs = append(s.negs, fh)
+			case useFamNeg:
+				fh.group = famNegMark
+				s.negs = append(s.negs, fh)
 			case useScopeEnd:
 				s.ends = append(s.ends, h.start)
 				if t := lx.m.terms[h.term].text; strings.HasPrefix(t, "we") || strings.HasPrefix(t, "我们") || strings.HasPrefix(t, "you") {
@@ -431,6 +439,25 @@ func (c *checker) content() {
 			}
 		}
 	}
+}
+
+// enumCommas records, per comma of the folded text, whether it was an
+// enumeration comma (、) in the original, which parts the items of a list
+// ("不会通过电话、短信索要密码"), never two statements. It reports false,
+// every comma then parting clauses, when the text has none or when the
+// commas of the text and of its folded form cannot be paired one to one.
+func (c *checker) enumCommas() bool {
+	s := c.s
+	if !strings.ContainsRune(c.p.Text, 0x3001) && !strings.ContainsRune(c.p.Text, 0xFF64) {
+		return false
+	}
+	s.enum = s.enum[:0]
+	for _, r := range c.p.Text {
+		if textclass.FoldRune(r) == ',' {
+			s.enum = append(s.enum, r == 0x3001 || r == 0xFF64)
+		}
+	}
+	return bytes.Count(s.norm, []byte{','}) == len(s.enum)
 }
 
 // listComma reports whether the comma at norm[i] parts the items of a
@@ -583,7 +610,7 @@ func (c *checker) matches(f int) bool {
 			continue
 		}
 		if fam.groups == 1 {
-			if !c.negated(fam, h0.clause, h0.start, h0.start) {
+			if !c.negated(f, h0.clause, h0.start, h0.start) {
 				return true
 			}
 			c.deny(f, h0.clause)
@@ -593,7 +620,7 @@ func (c *checker) matches(f int) bool {
 			if int(h1.family) != f || h1.group != 1 || h1.clause != h0.clause || h1.start < h0.end && h0.start < h1.end {
 				continue
 			}
-			if !c.negated(fam, h0.clause, min(h0.start, h1.start), max(h0.start, h1.start)) {
+			if !c.negated(f, h0.clause, min(h0.start, h1.start), max(h0.start, h1.start)) {
 				return true
 			}
 			c.deny(f, h0.clause)
@@ -672,11 +699,14 @@ func (c *checker) introduces(cl int32) bool {
 // between them. The scope is the clause, not a distance: "Nobody from our
 // company is ever going to come to your house" is a reassurance, "Don't
 // ignore this or our agents will come to your house" is not.
-func (c *checker) negated(fam *family, clause, first, last int32) bool {
-	if !fam.negatable {
+func (c *checker) negated(f int, clause, first, last int32) bool {
+	if !c.g.lx.families[f].negatable {
 		return false
 	}
 	for _, n := range c.s.negs {
+		if n.group == famNegMark && int(n.family) != f {
+			continue // another family's negation
+		}
 		if n.group == noticeMark {
 			// A notice of what the law protects reaches its sentence,
 			// before or after the term, unless the sender states an

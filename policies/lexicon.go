@@ -69,6 +69,7 @@ type familyFile struct {
 	Yields    []string   `yaml:"yields"`
 	DefersTo  []string   `yaml:"defers_to"`
 	Except    []string   `yaml:"except"`
+	Negations []string   `yaml:"negations"`
 	Groups    [][]string `yaml:"groups"`
 }
 
@@ -154,6 +155,11 @@ func parseLexicon(data []byte) (*lexicon, error) {
 				if err := add(raw, termUse{kind: useFamily, family: uint8(i), group: uint8(g)}); err != nil {
 					return nil, fmt.Errorf("lexicon: family %s: %w", n, err)
 				}
+			}
+		}
+		for _, raw := range ff.Negations {
+			if err := add(raw, termUse{kind: useFamNeg, family: uint8(i)}); err != nil {
+				return nil, fmt.Errorf("lexicon: family %s: negations: %w", n, err)
 			}
 		}
 		for _, raw := range ff.Except {
