@@ -48,7 +48,10 @@
 // sentence, before or after the legal term ("even if a judgment is entered
 // against you"), unless a statement of the sender's own intention ("we
 // will", "我们会") stands between them; a new sentence, a semicolon or
-// "but" ends it. A family may except phrases that use its term for
+// "but" ends it. The enumeration comma (、) parts the items of a list,
+// never two statements ("不会通过电话、短信索要密码"). A family may have
+// negations of its own (a cleared balance stated as a condition: "once
+// the balance is cleared, …") and may except phrases that use its term for
 // something else (a colleague who will contact the borrower, 同事会与您联系)
 // and may defer to a two-group family that reads the same word in the same
 // clause (interest that "will be frozen" is an interest change, read by
