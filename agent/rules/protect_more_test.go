@@ -163,3 +163,38 @@ func TestProtectiveNearMissesMore(t *testing.T) {
 		{text: "the memorial was only yesterday and I can't face the post", want: in(vulnOnly)},
 	})
 }
+
+// TestProtectiveMoreWordings: protective requests that leave out the
+// usual words: a stop softened by an adverb, a poor command of English, a
+// weapon at hand, a bankruptcy dared, a filing told as a case, a death of
+// the one being called, casual spellings, and in Chinese a lawyer who has
+// taken over, a debt paid long ago, a wish to vanish, texts sent no more.
+func TestProtectiveMoreWordings(t *testing.T) {
+	t.Parallel()
+	runProtect(t, []protectCase{
+		{text: "would you please just not call this phone anymore", want: in(agent.IntentOptOut)},
+		{text: "my english very poor, please write simple", want: in(vulnOnly)},
+		{text: "English is not my first language and I struggle with letters", want: in(vulnOnly)},
+		{text: "there's a man outside my flat with a knife", want: in(crisis)},
+		{text: "she has got a gun and she's screaming at me", want: in(crisis)},
+		{text: "go on, keep texting, and watch me go bankrupt", want: in(person), not: in(bankrupt)},
+		{text: "heads up, my chapter 13 petition got filed on Tuesday", want: in(bankrupt), not: in(person)},
+		{text: "the lady you keep calling died in April. I'm her daughter", want: in(dead)},
+		{text: "my grandad passd away, hes the one with the loan", want: in(dead)},
+		{text: "people would cope fine without me, I am such a burden", want: in(crisis)},
+		{text: "这件事已经交给我的代理律师了，以后请找他", want: in(agent.IntentAttorney)},
+		{text: "我已经请律师了，有问题问律师", want: in(agent.IntentAttorney)},
+		{text: "律所那边已经接手这个案子了", want: in(agent.IntentAttorney)},
+		{text: "这钱我早就都还完了，你们查一下记录", want: in(agent.IntentDispute)},
+		{text: "我两个月前已经全部缴清", want: in(agent.IntentDispute)},
+		{text: "要是我消失了，家里人也许会轻松点", want: in(crisis)},
+		{text: "以后短信别再传过来了", want: in(agent.IntentOptOut)},
+		{text: "请你们停止以该笔欠款为由与本人进行的任何形式的联系", want: in(agent.IntentCease)},
+		// near misses
+		{text: "I'd like to pay, the knife sharpener I bought was fine", not: in(crisis)},
+		{text: "my english is fine, thanks", not: in(vulnOnly)},
+		{text: "if I don't get paid I might have to talk to a lawyer", not: in(agent.IntentAttorney)},
+		{text: "我下个月就能全部还完", not: in(agent.IntentDispute)},
+		{text: "我打算找律师问问", not: in(agent.IntentAttorney)},
+	})
+}
