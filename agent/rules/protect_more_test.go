@@ -198,3 +198,13 @@ func TestProtectiveMoreWordings(t *testing.T) {
 		{text: "我打算找律师问问", not: in(agent.IntentAttorney)},
 	})
 }
+
+// TestProtectivePoorEnglish: poor English is a vulnerability when the
+// writer does not follow; asking for another language is not.
+func TestProtectivePoorEnglish(t *testing.T) {
+	t.Parallel()
+	runProtect(t, []protectCase{
+		{text: "my english no good, I do not understand what you want", want: in(vulnOnly)},
+		{text: "please reply in Spanish, my English is weak", not: in(vulnOnly)},
+	})
+}
