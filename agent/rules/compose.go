@@ -478,7 +478,8 @@ func (r *reading) protective(b *Brain) {
 	r.addIf(r.has(agent.IntentVulnerable) || (r.has(xAbuse) && !r.has(xSafe)), agent.IntentVulnerable)
 	deceased := r.has(agent.IntentDeceased) || (r.has(xDeath) && r.has(xHolder))
 	r.addIf(deceased, agent.IntentDeceased)
-	r.addIf((r.has(agent.IntentVulnerability) || r.has(xDeath) || r.has(xSafe) || elderly(r.a)) && !deceased, agent.IntentVulnerability)
+	poorEnglish := r.has(xPoorEnglish) && r.has(xNotFollowing)
+	r.addIf((r.has(agent.IntentVulnerability) || r.has(xDeath) || r.has(xSafe) || poorEnglish || elderly(r.a)) && !deceased, agent.IntentVulnerability)
 	r.optOut(b)
 	if len(r.restrictions) > 0 {
 		r.add(agent.Command{Intent: agent.IntentRestrictContact, Restrictions: r.restrictions})

@@ -94,7 +94,10 @@
 // through (request_human); an employer's or a company's bankruptcy is not
 // the borrower's. Abuse going on is a crisis; abuse fled, with the writer
 // in a refuge or emergency housing now, is a vulnerability. "Not my debt,
-// you have the wrong person" disputes the debt and is no third party. A
+// you have the wrong person" disputes the debt and is no third party.
+// Poor English is a vulnerability when the writer also says they do not
+// follow ("my English is poor, I don't understand"), not when they ask
+// for another language. A
 // lawyer who is a friend or relative ("my lawyer friend said to pay")
 // represents no one. A stated age of 75 or more is a vulnerability.
 //

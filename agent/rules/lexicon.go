@@ -39,6 +39,11 @@ const (
 	// "wrong person", "找错人": a third party, unless the writer disputes
 	// the debt as theirs in the same message ("not my debt, wrong person").
 	xWrongPerson agent.Intent = "x_wrong_person"
+	// "my English is poor": a vulnerability when the writer also says
+	// they do not follow (xNotFollowing: "I don't understand", "write
+	// simple"); asking for another language is a language change.
+	xPoorEnglish  agent.Intent = "x_poor_english"
+	xNotFollowing agent.Intent = "x_not_following"
 )
 
 // Kin words, for the patterns of a death in the family.
@@ -83,7 +88,7 @@ var lexicon = []rule{
 		"this is my last|final message|words|text|goodbye", "this is goodbye", "goodbye forever|everyone|world",
 		"be gone soon|tonight|tomorrow|forever", "will not be around ~2 long|longer|soon|tomorrow",
 		"want to [just] disappear|vanish", "wish i could [just] disappear|vanish", "want to [just] 消 失",
-		"am|being a burden", "burden ~3 family|everyone|kids|children|everybody",
+		"am|being a burden", "am ~2 a|such ~1 burden", "would ~3 cope|manage|fine|okay|ok|happier|better ~3 without me", "burden ~3 family|everyone|kids|children|everybody",
 		"khudkushi|aatmahatya|atmahatya", "marna chahta|chahti|chahte|hai", "mar jaunga|jaungi", "jeena|jeene ~4 nahi|nahin",
 		"can not breathe", "chest pain*", "bleeding",
 		// images: a means at hand, a wish not to wake, done with living, a way out
@@ -106,18 +111,19 @@ var lexicon = []rule{
 		"我~4不在了", "我~2不会在这里", "永远不~2回来", "永远离开", "先走一步", "对不起~4(家人|爸妈|父母|孩子)~8走", "(不想|不愿)~2生存", "想si", "去si",
 		"流血", "喘不过气", "胸口~2痛",
 		"(再也|永远)~2不~2醒", "不想~2醒(来|过来)", "活着~6(没|没有|有什么|有啥|不)~4(意思|意义|盼头|奔头)",
-		"跳下去", "(跳河|跳江|跳海|跳桥)", "(江边|河边|海边|桥|楼顶|天台|楼上|窗)~8跳",
+		"跳下去", "(跳河|跳江|跳海|跳桥)", "我~2(消失|不在了|死了)~10(轻松|好过|解脱|更好|省心|没负担)", "(江边|河边|海边|桥|楼顶|天台|楼上|窗)~8跳",
 	}},
 	{intent: xAbuse, en: []string{
 		"trying to hurt|hit|kill|attack|beat me", "domestic violence|abuse",
 		"beating|punching|kicking|choking|strangling|hitting me", "hit|hits|beat|beats me ~2 again|tonight|now|today",
+		"with|has|got|holding|carrying|waving a|an knife|gun|bat|weapon|machete|axe|pistol|rifle",
 	}, zh: []string{"家暴", "想打我"}},
 	{intent: xSafe, en: []string{
 		"refuge", "shelter", "safe house", "emergency|temporary housing|accommodation", "women|women's aid",
 	}, zh: []string{"庇护所", "避难所", "救助站", "收容所", "安置点", "妇女之家"}},
 	{intent: agent.IntentDeceased, en: []string{
-		"person|one|man|woman|lady|gentleman|name|individual|customer on|named|in ~3 account|loan|card|letter|letters|bill|bills ~6 died|dead|deceased|passed|death",
-		"certificate of death",
+		"person|one|man|woman|lady|gentleman|name|individual|customer on|named|in ~3 account|loan|card|letter|letters|bill|bills ~6 died|dead|deceased|passed|death|expired",
+		"certificate of death", "person|one|man|woman|lady|gentleman|individual ~2 you ~4 calling|texting|messaging|writing|looking|contacting|chasing|trying|after|want ~6 died|dead|deceased|passed|expired",
 		"[account] holder|borrower|customer|cardholder|debtor ~4 died|dead|deceased|passed|death|expired", "died|passed|deceased ~6 account holder",
 		"^ he|she ~3 died|deceased|dead", "^ he|she ~2 passed away|on", "is deceased", "death certificate",
 		"executor|administrator of ~2 estate", "her|his estate",
@@ -126,7 +132,7 @@ var lexicon = []rule{
 		"^人~4(没了|走了|死了|不在了|去世|过世)", "(他|她)人~4(没了|走了|死了|不在了|去世|过世)"}},
 	{intent: agent.IntentVulnerability, neg: true, en: []string{
 		"breathing space", "mental health crisis moratorium", "debt respite", "respite scheme", "bereave*", "funeral", "grieving", "lost my husband|wife|mother|mum|mom|father|dad|son|daughter|child|baby|partner",
-		"memorial service|services|mass|fund|page|gathering|plaque", "the|a|his|her|their|our memorial", "memorial $", "cremation|burial", "in my seventies|eighties|nineties", "pensioner", "senior citizen",
+		"memorial service|services|mass|fund|page|gathering|plaque", "struggl* with ~2 reading|spelling|forms", "the|a|his|her|their|our memorial", "memorial $", "cremation|burial", "in my seventies|eighties|nineties", "pensioner", "senior citizen",
 		"my memory", "mixed up|muddled", "simple|simpler|plain words|language|english",
 		"not ~1 good with ~2 phones|computers|technology|tech|reading|letters", "can not read|see ~3 well|properly|small|screen|letters|sms|texts|messages",
 		"learning difficult*|disabilit*", "dyslex*", "adhd", "autis*", "blind", "deaf", "visually|hearing|partially impaired|sighted",
@@ -152,7 +158,7 @@ var lexicon = []rule{
 		"he|she ~3 not|unable|never ~4 answer*|repl*|respond*|pick*|return*|pay|paying|talk*", "does|did he|she ~1 owe",
 		// the one the messages are for
 		"he|she ~3 one|who|person ~2 you ~4 messag*|text*|call*|writ*|contact*|chas*|look*|email*|ring*|want*|send*|sent|address*|ask*",
-		"addressed|sent|written|meant ~2 to|for him|her", "stop|quit ~3 calling|texting|messaging|writing|contacting|emailing|chasing|bothering him|her",
+		"addressed|sent|written|meant ~2 to|for him|her", "he|she ~3 one|who|person ~3 with|on|has|had ~2 loan|account|card|debt|balance|name", "stop|quit ~3 calling|texting|messaging|writing|contacting|emailing|chasing|bothering him|her",
 		"name|names on|of ~3 account|loan|card|letter|letters|bill|bills|envelope", "how much ~3 he|she ~1 owe|owed|owes",
 		"in his|her|their name", "why ~3 calling|texting|messaging|contacting|writing", "let you know", "inform|informing|notify|notifying you|that", "please|kindly note", "for your records|information",
 	}, zh: []string{
@@ -190,7 +196,7 @@ var lexicon = []rule{
 		"turn|switch|shut off ~4 text*|messag*|notification*|alert*|ping*|reminder*|chat*|sms|call*|email*",
 		"mute|disable|block ~3 text*|messag*|notification*|alert*|ping*|chat*|sms|call*|email*",
 		"no longer ~1 consent|agree|want|wish ~4 text*|messag*|call*|phon*|telephon*|email*", "withdraw|withdrawing|revoke|revoking ~3 consent|permission",
-		"can|could|would|will you not text*|call*|messag*|email*|ring|phone",
+		"can|could|would|will you [please] [just] not text*|call*|messag*|email*|ring|phone",
 		"stop|quit|cease|end ~2 calls|texts|messages|emails|sms|voicemails",
 		"cease|stop|quit|discontinue|discontinuing ~2 telephon*|phoning|ringing|calling|texting|messaging|emailing",
 		"not wish|want|like ~3 receive|get|have ~4 text*|call*|email*|messag*|sms|phon*|telephon*|letters",
@@ -206,7 +212,7 @@ var lexicon = []rule{
 		"(短信|短讯|简讯|消息|信息|电话|邮件|推送)~6(不要了|不想要|不需要|不想收|停了|停止)",
 		"(删除|删掉|移除|删了)~8(号码|联系方式|邮箱|电话|名单|列表)", "(号码|联系方式|邮箱|名单|列表)~8(删除|删掉|移除)",
 		"(别|不要)~3发dx", "(别|不要)在~6发", "(别|不要)再~4(打给我|打来)",
-		"(别|不要|不用|请勿)再~6(拨|致电)", "(不再|不愿|不想|拒绝)~4(接收|接受|收到|收)~10(邮件|短信|电话|消息|信息|通知|简讯|来电)",
+		"(别|不要|不用|请勿)再~6(拨|致电)", "(短信|简讯|消息|信息|讯息)~4(别|不要)~2(传|发)", "(不再|不愿|不想|拒绝)~4(接收|接受|收到|收)~10(邮件|短信|电话|消息|信息|通知|简讯|来电)",
 	}},
 	{intent: agent.IntentCease, neg: true, en: []string{
 		"cease and desist", "cease ~2 contact*|communicat*|writing", "stop|quit ~2 contacting|contact|communicating|communication*|harass*|bother*|hounding",
@@ -226,7 +232,7 @@ var lexicon = []rule{
 		"(别|不要)再~4(跟我|和我|给我)~2(说|提|讲)", "(别|不要)再提", "从我的生活~4消失", "(你们|你)~8消失",
 		"(不想|不要)再收到", "(别|不要)再cue", "停止~3(催收|打扰)", "(以后|从此)~6(不要|别)~4(联系|找|打扰)",
 		"(断绝|断掉|断了|切断|终止|中止|中断|停掉|停止)~10(联系|来往|往来)", "(一切|所有|全部|任何)~4联系~6(停|断|终止|中止|不要|取消)",
-		"(不想|不要|不愿|拒绝)~8(任何|一切)~4(来往|往来|联系|沟通|催收)",
+		"(不想|不要|不愿|拒绝)~8(任何|一切)~4(来往|往来|联系|沟通|催收)", "停止~20(任何形式|一切)~4联系",
 	}},
 	{intent: agent.IntentAttorney, neg: true, en: []string{
 		"my|our ~2 lawyer*|attorney*|solicitor*|counsel|advocate",
@@ -239,6 +245,7 @@ var lexicon = []rule{
 		"我的律师", "我们的律师", "代理律师", "我的~2律师是", "律师会", "律师处理", "律师联系", "请了~2律师", "找了~2律师", "委托~3律师", "有律师", "聘请~2律师",
 		"我律师", "我们律师", "律师~4(电话|微信|联系方式|号码|邮箱|地址)", "律师~4会~6(联系|打|找|处理|跟进|对接)",
 		"我的(attorney|lawyer|solicitor)", "(attorney|lawyer|solicitor)会",
+		"(请|找)~2律师了", "已经~4(请|找|委托|聘)~4律师", "律所~6(接手|代理|处理|负责|全权)", "律师~4(接手|代理|全权)", "(交给|交由|委任|委托)~8律(师|所)",
 	}},
 	{intent: xLawyerFriend, en: []string{
 		"lawyer*|attorney*|solicitor* friend|friends|buddy|mate|pal|neighbor|neighbour|colleague|cousin|brother|sister|uncle|aunt",
@@ -262,7 +269,7 @@ var lexicon = []rule{
 		"not|never ~3 filed|decided|applied|declared", "soch|sochna|sochta|sochti",
 		"bankrupt*|insolven*|chapter ~6 possibility|possible|likely|looming|inevitable|table|cards|horizon|realistic",
 		"if|when|once|whether ~6 file|filing|declare|declaring|go|going ~4 bankrupt*|insolven*|chapter",
-		"end|wind ~1 up ~3 filing|declaring|going|bankrupt*",
+		"end|wind ~1 up ~3 filing|declaring|going|bankrupt*", "watch me ~3 file|filing|declare|declaring|go|going ~3 bankrupt*|chapter|insolven*",
 	}, zh: []string{
 		"考虑~4破产", "想~4破产", "打算~4破产", "准备~4破产", "可能~4破产", "要不要~4破产", "建议~6破产", "会不会~4破产",
 		"是否~4破产", "能不能~4破产", "能否~4破产", "如果~4破产", "该不该~4破产", "还在想", "还没决定",
@@ -272,13 +279,19 @@ var lexicon = []rule{
 		"(破产|更生)~10(最后|选择|可能性|还没|好不好|哪个好|边个好|流程|条件)", "还没~4(申请|去)", "(去|到)法院~4(问|咨询)", "要不要~6(破产|更生)", "评估",
 		"(考虑|打算|准备|在想|评估|研究|想)~6(file|declare|bankrupt|chapter|iva)",
 	}},
+	{intent: xPoorEnglish, en: []string{
+		"not my first|native|main language", "english ~3 poor|bad|weak|limited|broken", "english ~2 not|no ~2 good|great|strong|fluent",
+	}},
+	{intent: xNotFollowing, en: []string{
+		"not|never|hardly understand|understanding|follow|following", "confus*", "struggl*", "simple|simply|simpler|slowly|easy|easier",
+	}},
 	{intent: xBankruptOther, en: []string{
 		"employer|company|firm|boss|workplace|factory|shop|store|restaurant|landlord|plant|mill|bank|lender ~6 went|gone|go|going|is|was|has|had|declared|filed ~3 bankrupt*|bust|under|insolven*|chapter",
 	}, zh: []string{"(公司|厂|工厂|单位|老板|雇主|店|企业|东家|银行)~6(破产|倒闭)"}},
 	{intent: xBankruptFiled, neg: true, en: []string{
 		"filed|declared|went|gone|discharged|already|currently ~3 bankrupt*|insolven*|chapter|iva",
 		"was|were|been|got made|declared bankrupt", "in|under chapter 7|13|seven|thirteen", "bankruptcy order|trustee|petition|case number",
-		"official receiver", "had to ~3 bankrupt*|insolven*|chapter", "going through ~2 bankrupt*|insolven*|chapter",
+		"official receiver", "had to ~3 bankrupt*|insolven*|chapter", "petition|case|filing|application ~3 was|been|got|has ~1 filed|submitted|accepted|approved|opened", "going through ~2 bankrupt*|insolven*|chapter",
 		"sequestrat*", "trustee", "entered ~3 iva|arrangement|bankrupt*|insolven*", "discharged",
 	}, zh: []string{"已经~6破产", "已~4破产", "申请了~4破产", "被宣告破产", "受理", "破产程序中", "进入破产程序", "破产管理人",
 		"宣告破产", "(裁定|判决|宣告)~4破产", "进入~4(更生|清算|破产)", "管理人", "代名人", "已获~4批准", "已经~6更生", "已~4更生"}},
@@ -305,7 +318,7 @@ var lexicon = []rule{
 		"only borrowed|took|got|received ~2 #", "is|was his|her|their debt|loan|responsibility", "higher|more|bigger|larger than ~4 owed|owe|borrowed|took|agreed", "where ~3 # ~3 come|coming from",
 	}, zh: []string{
 		"不是我的~2欠", "不是我的~1债", "不是我的~1钱", "不是我的~1账", "不是我的~1贷", "不是我欠", "我没欠", "我不欠", "没有欠",
-		"已经还过", "已经还了", "已经还清", "早就还了", "早还了", "还过了", "异议", "争议", "搞错了", "弄错了",
+		"已经还过", "已经还了", "已经还清", "(早就|已经|早已|都)~2(还清|还完|缴清|付清|还上|交清|缴完)", "(早就|早已)~2结清", "早就还了", "早还了", "还过了", "异议", "争议", "搞错了", "弄错了",
 		"不认这", "不认可", "我不认$", "我不认账", "我不认的", "我不认了", "不承认", "没借过", "我没借", "从来没借", "被盗用", "冒用", "冒名",
 		"不是~2(我|本人)~2(借|办|申请|签|刷|消费|欠)", "(从来|从未|根本)没~4(借|办|申请|消费|刷|用|签|贷)", "没有~2(消费|申请|办)过",
 		"(身份证|身份|证件|信息|名字|资料)~4(冒用|盗用|被盗|被人|拿去|盗刷|泄露)", "被人~6(办|借|申请|贷)", "盗刷",
