@@ -130,4 +130,7 @@ var (
 	ErrLinkConfig  = E("", KindUnavailable, "payment link: bad configuration", nil)
 	ErrLinkInvalid = E("", KindInvalid, "payment link: invalid token", nil)
 	ErrLinkExpired = E("", KindInvalid, "payment link: expired", nil)
+	// ErrLinkVoid: the link's plan was superseded or cancelled
+	// (PaymentLinker.Resolve); the plan in force has its own link.
+	ErrLinkVoid = E("", KindConflict, "payment link: the plan is no longer in force", nil)
 )

@@ -1,6 +1,7 @@
 package agent
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
@@ -103,6 +104,37 @@ func (l PaymentLinker) Verify(token string, now time.Time) (PaymentClaims, error
 		return PaymentClaims{}, fmt.Errorf("%w at %s", ErrLinkExpired, c.Expires.Format(time.RFC3339))
 	}
 	return c, nil
+}
+
+// PlanReader reads an account's plans; the stores implement it.
+type PlanReader interface {
+	Plans(ctx context.Context, accountID string) ([]Plan, error)
+}
+
+// Resolve verifies a token as Verify does and then checks its plan in the
+// store: a link pays only the account's plan in force. A plan superseded
+// by a later agreement or cancelled voids its link (ErrLinkVoid); a plan
+// the store does not hold makes the token invalid. The payment page asks
+// this before it takes a payment.
+func (l PaymentLinker) Resolve(ctx context.Context, plans PlanReader, token string, now time.Time) (PaymentClaims, error) {
+	c, err := l.Verify(token, now)
+	if err != nil {
+		return PaymentClaims{}, err
+	}
+	ps, err := plans.Plans(ctx, c.AccountID)
+	if err != nil {
+		return PaymentClaims{}, fmt.Errorf("payment link: %w", err)
+	}
+	for _, p := range ps {
+		if p.ID != c.PlanID {
+			continue
+		}
+		if p.Status != PlanAccepted {
+			return PaymentClaims{}, fmt.Errorf("%w (%s)", ErrLinkVoid, p.Status)
+		}
+		return c, nil
+	}
+	return PaymentClaims{}, fmt.Errorf("%w: no such plan", ErrLinkInvalid)
 }
 
 func (l PaymentLinker) check() error {

@@ -1,6 +1,7 @@
 package agent
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -192,4 +193,47 @@ func FuzzPaymentLinkVerify(f *testing.F) {
 			t.Errorf("Verify accepted %q, which Link does not make (%q, %v)", s, again, err)
 		}
 	})
+}
+
+// plansOf is a store of plans for Resolve.
+type plansOf []Plan
+
+func (p plansOf) Plans(_ context.Context, accountID string) ([]Plan, error) {
+	var out []Plan
+	for _, x := range p {
+		if x.AccountID == accountID {
+			out = append(out, x)
+		}
+	}
+	return out, nil
+}
+
+// A link resolves only while its plan is the account's live plan: a plan
+// superseded or cancelled voids its link.
+func TestPaymentLinkVoidedWithItsPlan(t *testing.T) {
+	t.Parallel()
+	l := testLinker()
+	p := testPlan()
+	p.Status = PlanAccepted
+	link, err := l.Link(p, linkNow.Add(72*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	token := link[strings.LastIndex(link, "/")+1:]
+	if c, err := l.Resolve(context.Background(), plansOf{p}, token, linkNow); err != nil || c.PlanID != p.ID {
+		t.Fatalf("live plan: %+v, %v", c, err)
+	}
+	for _, st := range []PlanStatus{PlanSuperseded, PlanCancelled} {
+		q := p
+		q.Status = st
+		if _, err := l.Resolve(context.Background(), plansOf{q}, token, linkNow); !errors.Is(err, ErrLinkVoid) {
+			t.Errorf("plan %s: err %v, want ErrLinkVoid", st, err)
+		}
+	}
+	if _, err := l.Resolve(context.Background(), plansOf{}, token, linkNow); !errors.Is(err, ErrLinkInvalid) {
+		t.Errorf("no such plan: err %v, want ErrLinkInvalid", err)
+	}
+	if _, err := l.Resolve(context.Background(), plansOf{p}, token, linkNow.Add(73*time.Hour)); !errors.Is(err, ErrLinkExpired) {
+		t.Errorf("expired: err %v, want ErrLinkExpired", err)
+	}
 }

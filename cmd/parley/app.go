@@ -66,7 +66,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger, sio IO) (*app, er
 		Bus:       a.bus,
 		Knowledge: know,
 		Logger:    log,
-		Linker:    &agent.PaymentLinker{URLTemplate: cfg.PaymentURL, Secret: []byte(cfg.PaymentSecret)},
+		Linker:    a.linker(),
 		AgentName: cfg.AgentName,
 		Scheduler: jobs,
 		OnEnqueue: a.disp.Kick,

@@ -27,6 +27,7 @@ type route struct {
 // so a new route cannot go in without deciding who may call it.
 var routeTable = []route{
 	{"GET", "/healthz", "GET /healthz", "public: liveness probe, says nothing"},
+	{"GET", "/pay/links/x.y", "GET /pay/links/{token}", "public: the signed token is the credential; says only whether it pays and how much"},
 	{"GET", "/readyz", "GET /readyz", "public: readiness probe, says nothing"},
 	{"GET", "/metrics", "GET /metrics", "public: counters and latencies, no personal data"},
 	{"GET", "/", "GET /{$}", "public: redirects to the start page"},

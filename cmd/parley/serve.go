@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -137,6 +138,7 @@ func (a *app) routes() {
 		}
 		fmt.Fprintln(w, "ready")
 	}))
+	a.handle("GET /pay/links/{token}", "pay_link", http.HandlerFunc(a.resolvePayLink))
 	a.handle("GET /{$}", "root", http.RedirectHandler("/start", http.StatusFound))
 	a.handle("GET /start", "start", http.HandlerFunc(serveStart))
 	a.mux.Handle("GET /metrics", a.metrics.handler())
@@ -208,4 +210,44 @@ func (a *app) closeStaleStreamsOnce(ctx context.Context, sc agent.StreamCloser) 
 	if len(ids) > 0 {
 		a.log.Warn("spoken replies left open by a stopped process closed as undelivered", "messages", len(ids))
 	}
+}
+
+// linker signs and resolves payment links.
+func (a *app) linker() *agent.PaymentLinker {
+	return &agent.PaymentLinker{URLTemplate: a.cfg.PaymentURL, Secret: []byte(a.cfg.PaymentSecret)}
+}
+
+// payLinkAnswer is what GET /pay/links/{token} says to the payment page.
+type payLinkAnswer struct {
+	Status  string       `json:"status"` // payable, void, expired or invalid
+	PlanID  string       `json:"plan_id,omitempty"`
+	Amount  *agent.Money `json:"amount,omitempty"` // the first installment
+	Expires time.Time    `json:"expires,omitzero"`
+}
+
+// resolvePayLink tells the payment page whether a link still pays: 200
+// payable with the plan and the amount, 410 void when its plan was
+// superseded or cancelled, 410 expired, 404 invalid. The token is its own
+// authentication (signed, short-lived); the answer holds no personal data.
+func (a *app) resolvePayLink(w http.ResponseWriter, r *http.Request) {
+	c, err := a.linker().Resolve(r.Context(), a.store, r.PathValue("token"), time.Now())
+	ans, code := payLinkAnswer{Status: "payable", PlanID: c.PlanID, Expires: c.Expires}, http.StatusOK
+	switch {
+	case err == nil:
+		ans.Amount = &c.Amount
+	case errors.Is(err, agent.ErrLinkVoid):
+		ans, code = payLinkAnswer{Status: "void"}, http.StatusGone
+	case errors.Is(err, agent.ErrLinkExpired):
+		ans, code = payLinkAnswer{Status: "expired"}, http.StatusGone
+	case errors.Is(err, agent.ErrLinkInvalid):
+		ans, code = payLinkAnswer{Status: "invalid"}, http.StatusNotFound
+	default:
+		a.log.Warn("payment link: resolving failed", "err", err)
+		http.Error(w, "payment link cannot be checked now", http.StatusServiceUnavailable)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(code)
+	_ = json.NewEncoder(w).Encode(ans)
 }
