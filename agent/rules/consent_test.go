@@ -281,3 +281,14 @@ func TestChoosingByItsWords(t *testing.T) {
 		t.Errorf("a kind two offers share chose offer %s", c.OfferID)
 	}
 }
+
+// TestAskingForTheLeastToClose: the minimum to close the account asks for
+// the lowest terms, not the balance.
+func TestAskingForTheLeastToClose(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{"pls share minimum sum for closure of this account", "what's the minimum settlement you accept"} {
+		if _, ok := first(readWith(t, text, nil), agent.IntentAskLowest); !ok {
+			t.Errorf("%q read as %+v, want the lowest terms", text, readWith(t, text, nil))
+		}
+	}
+}

@@ -382,6 +382,7 @@ var lexicon = []rule{
 		"you take|accept", "^ take|accept"}},
 	{intent: agent.IntentAskLowest, neg: true, en: []string{
 		"what|whats ~3 lowest|least|minimum", "lowest|least ~3 you|accept|take|settle|offer|possible|amount|settlement|then",
+		"minimum ~3 amount|sum|settlement ~3 closure|closing|close|settle|accept|take", "minimum settlement",
 		"how low ~3 go|can|will|would", "best ~2 settlement|offer|deal|price", "longest ~3 plan|term|you|can|possible|then",
 	}, zh: []string{"最低~4多少", "最少~4多少", "最低能", "最少能", "最低~4方案", "最长~4分"}},
 	{intent: xLess, neg: true, en: []string{
