@@ -256,3 +256,31 @@ func TestEnumerationComma(t *testing.T) {
 		}
 	}
 }
+
+// TestDenialCarriedOn: a clause that carries a denial on ("…, nor will
+// your relatives", "…, and neither will…", "…，也不会…") belongs to the
+// denied clause before it, and the content model does not read it alone;
+// a clause after a denial that asserts something new still counts.
+func TestDenialCarriedOn(t *testing.T) {
+	t.Parallel()
+	g := Default()
+	tests := []struct {
+		text string
+		flag bool
+	}{
+		{"Nobody at your workplace will hear about this, nor will your relatives.", false},
+		{"Your landlord will not be told about the account, and neither will your flatmates.", false},
+		{"我们不会联系您的单位，也不会联系您的亲属。", false},
+		{"We won't call your boss, but your parents will be told today.", true},
+	}
+	for _, tc := range tests {
+		f := verified("US", "America/New_York", "2026-03-02T18:00:00Z")
+		if hasHan([]byte(tc.text)) {
+			f = verified("CN", "Asia/Shanghai", "2026-03-02T04:00:00Z")
+		}
+		d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
+		if got := slices.Contains(categoriesOf(d), CatThirdPartyDisclosure); got != tc.flag {
+			t.Errorf("%q: third_party_disclosure %v, want %v (%v)", tc.text, got, tc.flag, d.Violations)
+		}
+	}
+}
