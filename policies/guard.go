@@ -650,11 +650,49 @@ func (c *checker) residue() []byte {
 	}
 	s.resid = s.resid[:0]
 	for i, b := range s.norm {
-		if cl := s.clause[i]; !slices.Contains(s.deniedCl, cl) && !c.introduces(cl) {
+		if cl := s.clause[i]; !slices.Contains(s.deniedCl, cl) && !c.introduces(cl) && !c.carriesOn(cl) {
 			s.resid = append(s.resid, b)
 		}
 	}
 	return s.resid
+}
+
+// carryOns open a clause that carries the denial before it on ("…, nor
+// will your relatives", "…，也不会…").
+var carryOns = [][]byte{[]byte("nor "), []byte("and nor "), []byte("and neither "), []byte("neither "), []byte("and not "),
+	[]byte("or any"), []byte("and no "), []byte("也不"), []byte("亦不"), []byte("更不"), []byte("也没有"), []byte("也无")}
+
+// carriesOn reports whether clause cl opens with a word that carries on the
+// denial of the clause before it, which is denied or carried on itself.
+func (c *checker) carriesOn(cl int32) bool {
+	s := c.s
+	for k := cl; k > 0; k-- {
+		start := -1
+		for i, x := range s.clause {
+			if x == k {
+				start = i
+				break
+			}
+		}
+		if start < 0 || s.norm[start] != ',' {
+			return false
+		}
+		rest := s.norm[skipSpace(s.norm, start+1):]
+		opens := false
+		for _, w := range carryOns {
+			if bytes.HasPrefix(rest, w) {
+				opens = true
+				break
+			}
+		}
+		if !opens {
+			return false
+		}
+		if slices.Contains(s.deniedCl, k-1) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxIntroWords is the longest introduction, in words, read as part of the
