@@ -120,6 +120,7 @@ func TestFamilyExceptions(t *testing.T) {
 		{"我们已为您冻结利息，期间不产生新的利息。", nil, CatUngroundedAmount, true},
 		{"We will freeze your bank account.", []string{TermInterestFreeze}, CatThreat, true},
 		{"您的银行账户将被冻结。", []string{TermInterestFreeze}, CatThreat, true},
+		{"利息已为您暂停，冻结期间请按计划还款。", []string{TermInterestFreeze}, CatThreat, false},
 		{"稍后会有同事与您电话联系。", nil, CatThirdPartyDisclosure, false},
 		{"我们会联系您的同事。", nil, CatThirdPartyDisclosure, true},
 	}
