@@ -82,7 +82,9 @@
 // threat put in other words in the next. A short introduction (at most
 // four words) that a comma parts from a denied clause right after it
 // ("Under the law, a debt this old can no longer …") is left out with it:
-// the model reads no fragment of a reassurance on its own. The
+// the model reads no fragment of a reassurance on its own; nor does it
+// read a clause that carries the denial before it on ("…, nor will your
+// relatives", "…，也不会…"). The
 // thresholds (classthresholds.go) are calibrated on the content corpus's
 // training rows only, by calibrate_test.go: a model is fitted without the
 // validation fifth, and each label's threshold is just above the highest
