@@ -292,3 +292,20 @@ func TestAskingForTheLeastToClose(t *testing.T) {
 		}
 	}
 }
+
+// TestBareLumpSums: a bare number followed by words of one payment or of
+// closing the account is one payment of that amount.
+func TestBareLumpSums(t *testing.T) {
+	t.Parallel()
+	for text, want := range map[string]string{
+		"750 one time and we're done":   "$750.00",
+		"850 in one go?":                "$850.00",
+		"700 and we call it square":     "$700.00",
+		"800 upfront to close this out": "$800.00",
+	} {
+		c, ok := first(readWith(t, text, nil), agent.IntentProposePlan)
+		if !ok || c.Amount == nil || c.Amount.String() != want || c.Count != 1 {
+			t.Errorf("%q read as %+v, want one payment of %s", text, readWith(t, text, nil), want)
+		}
+	}
+}
