@@ -285,17 +285,32 @@ func classify(seq []token, first, end int, v int64, mult, bare bool) numMention 
 	return m
 }
 
-// settleAfter reports whether a settlement is named in the few words after
-// a number, in the same clause: "900 to settle", "accept 900 as a one-time
-// settlement", "五千结清".
+// settleAfter reports whether a settlement or one payment is named in the
+// few words after a number, in the same clause: "900 to settle", "accept
+// 900 as a one-time settlement", "900 one time", "850 in one go", "700 and
+// we call it square", "800 upfront", "五千结清".
 func settleAfter(seq []token, end int) bool {
 	for k := end; k < len(seq) && k < end+6; k++ {
 		if seq[k].text == boundary || (k > end && seq[k].clause) {
 			return false
 		}
 		switch seq[k].text {
-		case "settle", "settling", "settlement":
+		case "settle", "settling", "settlement", "lump", "upfront":
 			return true
+		case "one":
+			// "900 one time", "850 in one go", "in one payment"
+			switch tokText(seq, k+1) {
+			case "time", "go", "shot", "payment", "installment", "instalment":
+				return true
+			}
+		case "call":
+			// "700 and we call it square", "… call it even"
+			if tokText(seq, k+1) == "it" {
+				switch tokText(seq, k+2) {
+				case "even", "square", "quits", "done":
+					return true
+				}
+			}
 		}
 		if _, ok := hanAt(seq, k, "结清"); ok {
 			return true

@@ -375,7 +375,7 @@ var lexicon = []rule{
 	{intent: xLump, neg: true, en: []string{
 		"in|with|as [a] one|single payment|go|lump|shot|hit|transaction|installment|instalment",
 		"one|single payment|installment|instalment of", "lump|lumpsum sum|payment", "lumpsum",
-		"one|single time|off|shot payment|settlement|sum|amount|deal|offer", "single sum|amount", "all at once",
+		"one|single time|off|shot payment|settlement|sum|amount|deal|offer", "single sum|amount", "all at once", "one time|go|shot and|to|then", "upfront",
 	}, zh: []string{"一次性", "一次还", "一次付", "一笔还", "一笔付", "一口气还", "结清", "清账"}},
 	{intent: xSettle, neg: true, en: []string{"settle|settling|settlement", "full and final", "make ~4 go away",
 		"close|closing|clear|clearing ~2 it|this|account|debt|balance|out", "call it even|square|quits|done",
