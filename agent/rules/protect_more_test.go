@@ -208,3 +208,58 @@ func TestProtectivePoorEnglish(t *testing.T) {
 		{text: "please reply in Spanish, my English is weak", not: in(vulnOnly)},
 	})
 }
+
+// TestProtectiveCrisisVeiled: a crisis said as a farewell, a settling of
+// affairs, an overdose told after the fact, or the debt ending with the
+// writer, and the near misses.
+func TestProtectiveCrisisVeiled(t *testing.T) {
+	t.Parallel()
+	runProtect(t, []protectCase{
+		{text: "I've given most of my belongings away this week", want: in(crisis)},
+		{text: "I wrote farewell notes for my parents last night", want: in(crisis)},
+		{text: "I won't be around much longer anyway", want: in(crisis)},
+		{text: "I self-harmed last night", want: in(crisis)},
+		{text: "I think I took too many sleeping pills", want: in(crisis)},
+		{text: "honestly I don't really want to be alive", want: in(crisis)},
+		{text: "will the debt just die with me", want: in(crisis)},
+		{text: "药都吃下去之前我想说一句，对不起", want: in(crisis)},
+		{text: "人死了是不是就不用还了，我都准备好了", want: in(crisis)},
+		{text: "安眠药我攒够了，今晚就结束", want: in(crisis)},
+		// near misses
+		{text: "I gave my old car away to my nephew", not: in(crisis)},
+		{text: "I wrote a note to my bank about the payment", not: in(crisis)},
+		{text: "my pills are too expensive", not: in(crisis)},
+	})
+}
+
+// TestProtectiveContactOtherWords: opt-outs and ceases with the channel
+// or contact as subject ("I'd like the calls to stop"), a number taken off
+// a list, consent refused, contact that should end, and in Chinese stops
+// with other verbs (call, send, 传, 来), and the near misses.
+func TestProtectiveContactOtherWords(t *testing.T) {
+	t.Parallel()
+	runProtect(t, []protectCase{
+		{text: "no more mobile phone calls, thanks", want: in(agent.IntentOptOut)},
+		{text: "I would like the phone calls to end now", want: in(agent.IntentOptOut)},
+		{text: "please take my number off your dialling list", want: in(agent.IntentOptOut)},
+		{text: "pls stp calling", want: in(agent.IntentOptOut)},
+		{text: "I do not consent to further contact about this loan", want: in(agent.IntentCease)},
+		{text: "all contact with me about this must end", want: in(agent.IntentCease)},
+		{text: "I have no wish to communicate any further", want: in(agent.IntentCease)},
+		{text: "I do not want to be contacted regarding this again", want: in(agent.IntentCease)},
+		{text: "please never reach out again", want: in(agent.IntentCease)},
+		{text: "不要再send短信给我了", want: in(agent.IntentOptOut)},
+		{text: "短信电话都别再来了", want: in(agent.IntentOptOut)},
+		{text: "以后不要再換號碼打给我", want: in(agent.IntentOptOut)},
+		{text: "别往我这个号码上发消息了", want: in(agent.IntentOptOut)},
+		{text: "我不会再和你们就这件事沟通", want: in(agent.IntentCease)},
+		{text: "你们不要再为了这个钱来骚扰我", want: in(agent.IntentCease)},
+		{text: "请你们马上停止追讨", want: in(agent.IntentCease)},
+		{text: "以后关于这个钱的任何消息我都不想再听到", want: in(agent.IntentCease)},
+		// near misses
+		{text: "I don't want the calls to stop, they remind me", not: in(agent.IntentOptOut, agent.IntentCease)},
+		{text: "I'd like the late fees to stop", not: in(agent.IntentOptOut, agent.IntentCease)},
+		{text: "I never reached anyone when I called", not: in(agent.IntentCease)},
+		{text: "我会再联系你们的", not: in(agent.IntentCease, agent.IntentOptOut)},
+	})
+}
