@@ -71,7 +71,7 @@ var lexicon = []rule{
 	{intent: agent.IntentVulnerable, en: []string{
 		"kill|killing|hurt|hurting|harm|harming|cut|cutting myself",
 		"end|ending|take|taking|ended my [own] life",
-		"end|ending it all", "suicid*", "self harm|harming|injury", "selfharm",
+		"end|ending it all", "suicid*", "self harm*|injur*", "selfharm*",
 		"can|could not go on", "can|could not take it [any] anymore|more",
 		"want|wanna|going to die", "wish i was|were dead", "better off dead", "better off without me",
 		"do|does not want to live|exist", "do|does not want to be alive", "no reason|point [to|in] live|living|going|go",
@@ -100,6 +100,10 @@ var lexicon = []rule{
 		"easier|better ~4 if i ~2 was|were|am ~1 gone|dead", "easier|better ~4 if i ~3 not|never ~2 here|around|alive|exist*|born",
 		"jump|jumping|leap|leaping|throw|throwing|going|go|drive|driving ~3 off|from ~3 bridge|overpass|roof|rooftop|building|cliff|ledge|balcony|tower",
 		"finish|finishing myself",
+		// affairs settled, a farewell, an overdose told after, the debt ending with the writer
+		"not ~2 want to be alive", "too many ~2 pills|tablets|meds|sleeping|painkillers",
+		"giving|given|gave|give ~4 belongings|possessions|stuff|things|everything ~2 away", "giving|given|gave|give away ~3 belongings|possessions|stuff|things|everything",
+		"goodbye|farewell letter|letters|note|notes|message|messages", "die|dies|died with me", "something stupid|drastic ~2 tonight|today|soon|now",
 	}, zh: []string{
 		"不想活", "活不下去", "想死", "自杀", "轻生", "结束生命", "结束自己", "跳楼", "割腕", "寻死",
 		"一死了之", "不如死了", "死了算了", "活着没意思", "活着没有意思", "撑不下去", "了结自己", "活够了", "安眠药",
@@ -111,7 +115,8 @@ var lexicon = []rule{
 		"我~4不在了", "我~2不会在这里", "永远不~2回来", "永远离开", "先走一步", "对不起~4(家人|爸妈|父母|孩子)~8走", "(不想|不愿)~2生存", "想si", "去si",
 		"流血", "喘不过气", "胸口~2痛",
 		"(再也|永远)~2不~2醒", "不想~2醒(来|过来)", "活着~6(没|没有|有什么|有啥|不)~4(意思|意义|盼头|奔头)",
-		"跳下去", "(跳河|跳江|跳海|跳桥)", "我~2(消失|不在了|死了)~10(轻松|好过|解脱|更好|省心|没负担)", "(江边|河边|海边|桥|楼顶|天台|楼上|窗)~8跳",
+		"跳下去", "(跳河|跳江|跳海|跳桥)", "我~2(消失|不在了|死了)~10(轻松|好过|解脱|更好|省心|没负担)",
+		"药~10(吃下去|全吃|都吃|吞下|一起吃)", "死了~4(就不用|就不欠|就不必|就可以不)", "(药|安眠药)~4(攒够|攒了|准备好)", "(攒够|攒了)~4药", "(今晚|今夜)~2结束", "(江边|河边|海边|桥|楼顶|天台|楼上|窗)~8跳",
 	}},
 	{intent: xAbuse, en: []string{
 		"trying to hurt|hit|kill|attack|beat me", "domestic violence|abuse",
@@ -129,7 +134,7 @@ var lexicon = []rule{
 		"executor|administrator of ~2 estate", "her|his estate",
 	}, zh: []string{"他~3去世", "她~3去世", "他~3过世", "她~3过世", "他~3离世", "她~3离世", "本人~4去世", "借款人~4去世", "机主~4去世",
 		"身故", "病故", "已故", "死亡证明", "不在人世", "他~2走了", "她~2走了",
-		"^人~4(没了|走了|死了|不在了|去世|过世)", "(他|她)人~4(没了|走了|死了|不在了|去世|过世)"}},
+		"^人~2(已经|都)~2(没了|走了|死了|不在了|去世|过世)", "(他|她)人~4(没了|走了|死了|不在了|去世|过世)"}},
 	{intent: agent.IntentVulnerability, neg: true, en: []string{
 		"breathing space", "mental health crisis moratorium", "debt respite", "respite scheme", "bereave*", "funeral", "grieving", "lost my husband|wife|mother|mum|mom|father|dad|son|daughter|child|baby|partner",
 		"memorial service|services|mass|fund|page|gathering|plaque", "struggl* with ~2 reading|spelling|forms", "the|a|his|her|their|our memorial", "memorial $", "cremation|burial", "in my seventies|eighties|nineties", "pensioner", "senior citizen",
@@ -190,7 +195,9 @@ var lexicon = []rule{
 		"stop|quit|cease [sending] [me] [these|those|the|your|all|any] text*|messag*|sms|call*|phon*|email*|mail*|ringing|voicemail*|spam*",
 		"do not [ever] text*|messag*|call*|phone|email*|ring me", "never [ever] text*|messag*|call*|phone|email*|ring me",
 		"do not send [me] [any] [more] text*|messag*|sms|email*",
-		"no more text*|messag*|sms|call*|email*", "unsub*", "opt|opting [me] out",
+		"no more text*|messag*|sms|call*|email*", "unsub*",
+		"no more|further [phone|telephone|mobile|cell|voice] [phone] text*|messag*|sms|call*|email*", "text*|messag*|call*|email*|sms ~3 to stop|end|cease",
+		"take|remove|delete|get ~3 number|me|name|details ~2 off|from ~3 list|lists|database|system", "opt|opting [me] out",
 		"remove|take me ~4 list|texts|messages|calls|emails|database|system", "^ stop|stopall|unsubscribe|optout $",
 		"remove|take|delete|erase ~1 my ~5 list|database|system|records", "remove|delete ~3 email|number|phone|details|address ~5 list|database|system",
 		"turn|switch|shut off ~4 text*|messag*|notification*|alert*|ping*|reminder*|chat*|sms|call*|email*",
@@ -212,7 +219,9 @@ var lexicon = []rule{
 		"(短信|短讯|简讯|消息|信息|电话|邮件|推送)~6(不要了|不想要|不需要|不想收|停了|停止)",
 		"(删除|删掉|移除|删了)~8(号码|联系方式|邮箱|电话|名单|列表)", "(号码|联系方式|邮箱|名单|列表)~8(删除|删掉|移除)",
 		"(别|不要)~3发dx", "(别|不要)在~6发", "(别|不要)再~4(打给我|打来)",
-		"(别|不要|不用|请勿)再~6(拨|致电)", "(短信|简讯|消息|信息|讯息)~4(别|不要)~2(传|发)", "(不再|不愿|不想|拒绝)~4(接收|接受|收到|收)~10(邮件|短信|电话|消息|信息|通知|简讯|来电)",
+		"(别|不要|不用|请勿)再~6(拨|致电)", "(短信|简讯|消息|信息|讯息)~4(别|不要)~2(传|发)",
+		"(不要|别|不用)再~3(call|send|text|sms)", "(电话|短信|简讯|消息|信息|讯息)~6(不要|别)再来", "(电话|短信)~2不用再(打|发)",
+		"不用再~4(短信|电话|通知|打|发)", "(不要|别)再~10打给我", "(别|不要)往~8(发|打)", "(不再|不愿|不想|拒绝)~4(接收|接受|收到|收)~10(邮件|短信|电话|消息|信息|通知|简讯|来电)",
 	}},
 	{intent: agent.IntentCease, neg: true, en: []string{
 		"cease and desist", "cease ~2 contact*|communicat*|writing", "stop|quit ~2 contacting|contact|communicating|communication*|harass*|bother*|hounding",
@@ -225,6 +234,9 @@ var lexicon = []rule{
 		"cut|cutting|sever|severing|break|breaking ~3 all|every|any ~3 contact*|communication*|ties",
 		"not|never [ever] [to] [get] [in] contact|contacting|communicate|communicating|reach|reaching|write|writing|touch ~4 me|us ~4 again|further|anymore|ever|whatsoever",
 		"you|they are not to ~3 contact|communicate|reach|touch", "no further ~2 contact*|communication*|correspondence",
+		"not|no ~1 consent ~4 contact*|communication*", "all|any ~2 contact|communication* ~6 stop|end|cease|halt",
+		"no wish|desire ~3 communicate|communicating|correspond*|contact", "not wish|want ~2 communicate|communicating|correspond* ~3 further|anymore|again",
+		"not want ~2 be contacted", "never|not ~1 reach out ~2 again|anymore",
 	}, zh: []string{
 		"不要再联系", "不要联系我", "别再联系", "别联系我", "停止~3联系", "停止催收", "不要再~2骚扰", "别再~2骚扰", "别骚扰",
 		"不要骚扰", "别烦我", "不要再找我", "别再找我",
@@ -233,6 +245,8 @@ var lexicon = []rule{
 		"(不想|不要)再收到", "(别|不要)再cue", "停止~3(催收|打扰)", "(以后|从此)~6(不要|别)~4(联系|找|打扰)",
 		"(断绝|断掉|断了|切断|终止|中止|中断|停掉|停止)~10(联系|来往|往来)", "(一切|所有|全部|任何)~4联系~6(停|断|终止|中止|不要|取消)",
 		"(不想|不要|不愿|拒绝)~8(任何|一切)~4(来往|往来|联系|沟通|催收)", "停止~20(任何形式|一切)~4联系",
+		"不会再~8(沟通|回复|回任何)", "(别|不要)再~12骚扰", "(不要|别)再~12联系我", "停止~4(追讨|追债|追收)",
+		"(任何|一切)消息~6不想再(听到|收到)", "(不想|不要)再~2(听到|收到)~10(任何|一切)", "拒绝~16(催收|联系)", "(你们|你)~2(别|不要)~2找我",
 	}},
 	{intent: agent.IntentAttorney, neg: true, en: []string{
 		"my|our ~2 lawyer*|attorney*|solicitor*|counsel|advocate",

@@ -236,5 +236,5 @@ var expansions = map[string]string{
 	"dr": "doctor", "mnth": "month", "mnthly": "monthly", "wkly": "weekly", "biwkly": "biweekly",
 	"emi": "monthly", "emis": "monthly payments", // an equated monthly instalment (India)
 	"stopp": "stop", "sotp": "stop", "stpo": "stop", "gm": "good morning", "gn": "good night",
-	"kms": "kill myself", "passd": "passed", "dide": "died", "hes": "he is", "shes": "she is", "ttyl": "talk to you later", "b4": "before", "thru": "through", "tho": "though",
+	"kms": "kill myself", "passd": "passed", "stp": "stop", "dide": "died", "hes": "he is", "shes": "she is", "ttyl": "talk to you later", "b4": "before", "thru": "through", "tho": "though",
 }
