@@ -156,6 +156,10 @@ func TestBorrowerNameFact(t *testing.T) {
 		{"Good morning Dick, your plan is confirmed.", "Dick Alvarez", false},
 		{"Good morning Dick, your plan is confirmed.", "", true},
 		{"Good morning Dick, you lazy bastard.", "Dick Alvarez", true},
+		// The name is written as a name, capitalised; the same word in
+		// lower case beside it is the slur.
+		{"Good morning Dick, don't be a dick about this.", "Dick Alvarez", true},
+		{"good morning dick, your plan is confirmed.", "Dick Alvarez", true},
 	}
 	for _, tc := range tests {
 		f := verified("US", "America/New_York", "2026-03-02T18:00:00Z")
