@@ -103,7 +103,8 @@
 // legal_action_approved. Where a fact decides, the guard uses it when the
 // caller gives it: Facts.BorrowerName makes a word of the borrower's name
 // that is also a slur ("Hi Dick") the name, not profanity, where it stands
-// as a whole word, and Facts.GrantedTerms (interest_freeze, fee_waiver, …)
+// as a whole word and every occurrence of it is capitalised, as a name is
+// written ("Hi Dick, don't be a dick" excuses neither), and Facts.GrantedTerms (interest_freeze, fee_waiver, …)
 // allows the offer of a granted term, so an interest freeze while the
 // borrower takes debt advice is sent when the engine granted it and blocked
 // when no granted terms are given. A line or corpus row without these facts

@@ -554,7 +554,7 @@ func (c *checker) dropNameHits(hits []hit) []hit {
 	for _, h := range hits {
 		inName := false
 		for w := range strings.FieldsSeq(name) {
-			if len(w) < 2 || !isASCIIWord(w) {
+			if len(w) < 2 || !isASCIIWord(w) || !onlyCapitalised(c.p.Text, w) {
 				continue
 			}
 			for k := max(0, int(h.start)-len(w)); k <= int(h.start) && k+len(w) <= len(norm); k++ {
@@ -573,6 +573,30 @@ func (c *checker) dropNameHits(hits []hit) []hit {
 		}
 	}
 	return out
+}
+
+// onlyCapitalised reports whether every whole-word occurrence of the name
+// word w in text is written with a capital, as a name is: where the same
+// word also stands in lower case ("Hi Dick, don't be a dick") the name
+// excuses none of them.
+func onlyCapitalised(text, w string) bool {
+	for i := 0; i+len(w) <= len(text); i++ {
+		if !strings.EqualFold(text[i:i+len(w)], w) ||
+			i > 0 && isWordByte(lowerASCII(text[i-1])) || i+len(w) < len(text) && isWordByte(lowerASCII(text[i+len(w)])) {
+			continue
+		}
+		if text[i] < 'A' || text[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerASCII(b byte) byte {
+	if b >= 'A' && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
 }
 
 func isASCIIWord(w string) bool {
