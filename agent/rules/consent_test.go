@@ -309,3 +309,16 @@ func TestBareLumpSums(t *testing.T) {
 		}
 	}
 }
+
+// TestHedgedChoiceByWords: an offer named by what it is, said with doubt
+// or as a supposition, is read back, not taken.
+func TestHedgedChoiceByWords(t *testing.T) {
+	t.Parallel()
+	table := []agent.Plan{{ID: "1", Kind: agent.PlanFull}, {ID: "2", Kind: agent.PlanSettlement}, {ID: "3", Kind: agent.PlanInstallment}}
+	for _, text := range []string{"the monthly one i guess? depends when it starts", "suppose I took the settlement one, what happens if I miss it"} {
+		c, ok := first(readWith(t, text, table), agent.IntentAcceptOffer)
+		if ok && !c.Unsure {
+			t.Errorf("%q taken as a sure choice", text)
+		}
+	}
+}
