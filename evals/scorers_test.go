@@ -198,7 +198,7 @@ func TestScorerWordsBeforePatterns(t *testing.T) {
 // The consent scorer hears a choice by number in Chinese ("1号") as one.
 func TestConsentHearsChineseChoices(t *testing.T) {
 	t.Parallel()
-	for _, text := range []string{"1号", "2号方案", "选3", "第二个", "方案一", "我選第2個", "let's do the second of those", "2 works for me"} {
+	for _, text := range []string{"1号", "2号方案", "选3", "第二个", "方案一", "我選第2個", "let's do the second of those", "2 works for me", "put me down for the one where I pay each month"} {
 		if !choiceRe.MatchString(text) {
 			t.Errorf("%q is not heard as a choice", text)
 		}

@@ -441,8 +441,8 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	}
 	if id, ok := bareChoice(a.seq, r.cues.offers); ok || assentChoiceOK(a.seq, r.cues.offers, &id) || r.offerByWords(&id) {
 		// "1" in reply to a numbered list of offers chooses one; it is
-		// not an amount of one.
-		r.add(agent.Command{Intent: agent.IntentAcceptOffer, OfferID: id})
+		// not an amount of one. Said with doubt, it is read back.
+		r.add(agent.Command{Intent: agent.IntentAcceptOffer, OfferID: id, Unsure: r.has(xHedge)})
 	} else if r.has(agent.IntentCancelPlan) {
 		// Withdrawing is never read as a new plan or an acceptance.
 		r.add(agent.Command{Intent: agent.IntentCancelPlan})

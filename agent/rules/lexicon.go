@@ -441,7 +441,8 @@ var lexicon = []rule{
 	}, zh: []string{"好的", "好吧", "^好$", "^好啊", "^可以$", "^可以的", "可以啊", "可以呀", "都可以", "也可以", "^行$", "行吧", "^行啊", "也行", "那行", "^嗯"}},
 	{intent: xHedge, en: []string{
 		"maybe|perhaps|probably|possibly|guess|unsure|leaning", "not sure|certain", "what if", "thinking about|of",
-		"how would|does ~2 that|it ~1 work|look", "what would ~3 look like",
+		"how would|does ~2 that|it ~1 work|look", "what would ~3 look like", "what would|will happen", "depends|depending",
+		"suppose|supposing|hypothetically", "say i|we went|took|chose|picked|did", "if i|we went|took|chose|picked",
 	}, zh: []string{"也许", "或许", "可能", "好像", "大概", "不确定", "不知道", "要不", "再想想", "还没想好"}},
 	{intent: agent.IntentRejectOffer, neg: false, en: []string{
 		"too much|high|steep|expensive|big|soon", "that|it|this|which do|does|will|would not work", "does not work for me", "no way", "^ no deal",
