@@ -263,3 +263,28 @@ func TestProtectiveContactOtherWords(t *testing.T) {
 		{text: "我会再联系你们的", not: in(agent.IntentCease, agent.IntentOptOut)},
 	})
 }
+
+// TestProtectiveIllnessAndCounsel: a serious illness named by its
+// treatment, a lawyer named by other titles or engaged in other words,
+// in English and Chinese, and the near misses.
+func TestProtectiveIllnessAndCounsel(t *testing.T) {
+	t.Parallel()
+	runProtect(t, []protectCase{
+		{text: "they found a malignant tumour and treatment starts next week", want: in(vulnOnly)},
+		{text: "I'm halfway through radiotherapy and can barely stand", want: in(vulnOnly)},
+		{text: "我上周才出院，现在身体还很虚弱", want: in(vulnOnly)},
+		{text: "我得了忧郁症，一直在吃药", want: in(vulnOnly)},
+		{text: "a barrister has been instructed on my behalf", want: in(agent.IntentAttorney)},
+		{text: "my atty will call you", want: in(agent.IntentAttorney)},
+		{text: "counsel has been retained, address everything to her", want: in(agent.IntentAttorney)},
+		{text: "the attorney handling my case will be in touch", want: in(agent.IntentAttorney)},
+		{text: "我现在有attorney了，有事找他", want: in(agent.IntentAttorney)},
+		{text: "法律援助中心给我指派了律师", want: in(agent.IntentAttorney)},
+		{text: "我的律师叫我别再跟你们直接谈", want: in(agent.IntentAttorney)},
+		{text: "材料我都交给律师了", want: in(agent.IntentAttorney)},
+		// near misses
+		{text: "the biopsy was clear, thank goodness, so I can pay now", not: in(vulnOnly)},
+		{text: "I can't afford to pay a lawyer", not: in(agent.IntentAttorney)},
+		{text: "我出院的时候医生说没事了", not: in(vulnOnly)},
+	})
+}
