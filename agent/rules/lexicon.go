@@ -147,11 +147,11 @@ var lexicon = []rule{
 		"look|looking|care|caring after|for ~4 disabled|sick|ill|dying|paralys*|paralyz*|bedridden|terminal*", "bed rest", "bedridden",
 		"tabiyat ~3 kharab", "bimar|beemar",
 		"passed away", "has died", "died",
-		"cancer", "chemo*", "terminal*", "in|from hospital", "hospitali*", "stroke", "dementia", "seriously|very|terminally ill",
+		"cancer", "chemo*", "terminal*", "malignant|tumour|tumor|tumours|tumors|oncolog*|radiotherapy|chemotherapy", "radiation therapy|treatment|treatments", "in|from hospital", "hospitali*", "stroke", "dementia", "seriously|very|terminally ill",
 		"mental health", "depression", "disabled|disability", "carer|caregiver for",
 	}, zh: []string{"去世", "过世", "离世", "丧事", "住院", "癌", "化疗", "重病", "绝症", "抑郁", "精神疾病", "残疾", "中风", "病重", "刚走", "失去了",
 		"住~2院", "(进了|入了|进|住进)~2医院", "(他|她)在医院", "在医院~4(治疗|住|抢救|躺|做)", "手术", "透析", "精神科", "(焦虑|躁郁|双相|精神分裂|恐慌)", "情绪~4(不稳定|崩溃)", "戒毒",
-		"康复期", "心脏病", "先天性", "障碍", "残障", "视力", "听力", "眼睛~3(花|不好|看不见|看不清)", "看不清", "记性", "记不住", "痴呆",
+		"康复期", "(刚|才)~2出院", "身体~4(虚弱|很差|太差)", "忧郁", "心脏病", "先天性", "障碍", "残障", "视力", "听力", "眼睛~3(花|不好|看不见|看不清)", "看不清", "记性", "记不住", "痴呆",
 		"照顾~8(中风|瘫痪|生病|病重|住院|残疾|卧床|癌|病)", "卧床", "瘫痪", "(七十|八十|九十)~3(岁|了)", "年纪大", "上了年纪", "我~2老了",
 		"不识~3字", "丧偶", "夭折", "单亲"}},
 	{intent: xDeath, neg: true, en: []string{
@@ -249,7 +249,9 @@ var lexicon = []rule{
 		"(任何|一切)消息~6不想再(听到|收到)", "(不想|不要)再~2(听到|收到)~10(任何|一切)", "拒绝~16(催收|联系)", "(你们|你)~2(别|不要)~2找我",
 	}},
 	{intent: agent.IntentAttorney, neg: true, en: []string{
-		"my|our ~2 lawyer*|attorney*|solicitor*|counsel|advocate",
+		"my|our ~2 lawyer*|attorney*|solicitor*|counsel|advocate|barrister*|vakil|atty",
+		"lawyer*|attorney*|solicitor*|counsel|advocate|barrister*|vakil|atty ~3 appointed|engaged|retained|instructed|hired",
+		"lawyer*|attorney*|solicitor*|counsel|barrister*|atty ~3 dealing|handling ~2 my|this ~1 case|matter|account|debt",
 		"legal representative*|counsel", "represent|represents|representing ~2 me|us|my", "lawyer*|attorney*|solicitor*|counsel|firm ~4 acting|represent*",
 		"law firm|office|clinic|school|centre|center ~4 represent*|handling|handles|handle|acting|dealing",
 		"lawyer*|attorney*|solicitor* is|are|will ~2 handl*|deal*|represent*",
@@ -259,6 +261,7 @@ var lexicon = []rule{
 		"我的律师", "我们的律师", "代理律师", "我的~2律师是", "律师会", "律师处理", "律师联系", "请了~2律师", "找了~2律师", "委托~3律师", "有律师", "聘请~2律师",
 		"我律师", "我们律师", "律师~4(电话|微信|联系方式|号码|邮箱|地址)", "律师~4会~6(联系|打|找|处理|跟进|对接)",
 		"我的(attorney|lawyer|solicitor)", "(attorney|lawyer|solicitor)会",
+		"有~2(attorney|lawyer|solicitor)了", "(指派|安排|派)~4律师", "律师~4(叫我|让我|建议我)~4(不要|别)", "(给|交给)~2律(师|所)了", "交~3(给|俾)~2律(师|所)",
 		"(请|找)~2律师了", "已经~4(请|找|委托|聘)~4律师", "律所~6(接手|代理|处理|负责|全权)", "律师~4(接手|代理|全权)", "(交给|交由|委任|委托)~8律(师|所)",
 	}},
 	{intent: xLawyerFriend, en: []string{
