@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/parley-collections/parley/policies/textclass"
+	"github.com/parley-collections/parley/policies"
 )
 
 // AttorneyDetails are what a borrower said of the attorney who represents
@@ -72,7 +72,7 @@ func readAttorneyDetails(text string) AttorneyDetails {
 	}
 	// Chinese is read in simplified characters and the name kept as
 	// written: folding maps one character to one, so positions carry over.
-	folded := []rune(foldHan(rest))
+	folded := []rune(policies.Simplified(rest))
 	if m := attorneyNameZH.FindStringSubmatchIndex(string(folded)); m != nil {
 		start := utf8.RuneCountInString(string(folded)[:m[2]])
 		end := utf8.RuneCountInString(string(folded)[:m[3]])
@@ -87,19 +87,6 @@ func readAttorneyDetails(text string) AttorneyDetails {
 		}
 	}
 	return d
-}
-
-// foldHan writes traditional Chinese characters as simplified ones, one
-// for one; everything else stays.
-func foldHan(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= 0x2E80 && unicode.Is(unicode.Han, r) && r != '么' {
-			if f := textclass.FoldRune(r); f > 0 {
-				return f
-			}
-		}
-		return r
-	}, s)
 }
 
 // capitalised keeps the words of name up to the first that does not start

@@ -1,6 +1,8 @@
 package policies
 
 import (
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/parley-collections/parley/policies/textclass"
@@ -93,4 +95,18 @@ func maskedWord(norm []byte) bool {
 		i = j
 	}
 	return false
+}
+
+// Simplified writes traditional Chinese characters as simplified ones, one
+// character for one (so positions in runes carry over), and leaves
+// everything else as it is; 么, simplified already, stays.
+func Simplified(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 0x2E80 && unicode.Is(unicode.Han, r) && r != '么' {
+			if f := textclass.FoldRune(r); f > 0 {
+				return f
+			}
+		}
+		return r
+	}, s)
 }
