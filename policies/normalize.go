@@ -2,6 +2,7 @@ package policies
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -97,16 +98,38 @@ func maskedWord(norm []byte) bool {
 	return false
 }
 
-// Simplified writes traditional Chinese characters as simplified ones, one
-// character for one (so positions in runes carry over), and leaves
-// everything else as it is; 么, simplified already, stays.
-func Simplified(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= 0x2E80 && unicode.Is(unicode.Han, r) && r != '么' {
-			if f := textclass.FoldRune(r); f > 0 {
-				return f
-			}
+// simplifiedForm marks the characters that are the simplified form of
+// some traditional one: those stay as they are, although OpenCC's table
+// also folds a few of them (么 to 幺, as a traditional 么 would be). Built
+// on first use.
+var simplifiedForm = sync.OnceValue(func() []bool {
+	out := make([]bool, 0x10000)
+	for r := rune(0x3400); r < 0x10000; r++ {
+		if f := textclass.FoldRune(r); f != r && f > 0 && f < 0x10000 {
+			out[f] = true
 		}
+	}
+	return out
+})
+
+// SimplifiedRune returns the simplified form of a traditional Chinese
+// character, and any other character as it is: one character for one.
+func SimplifiedRune(r rune) rune {
+	if r < 0x3400 || !unicode.Is(unicode.Han, r) {
 		return r
-	}, s)
+	}
+	if r < 0x10000 && simplifiedForm()[r] {
+		return r
+	}
+	if f := textclass.FoldRune(r); f > 0 && unicode.Is(unicode.Han, f) {
+		return f
+	}
+	return r
+}
+
+// Simplified writes traditional Chinese characters as simplified ones
+// (SimplifiedRune), one character for one, so positions in runes carry
+// over; everything else stays as it is.
+func Simplified(s string) string {
+	return strings.Map(SimplifiedRune, s)
 }

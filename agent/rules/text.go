@@ -5,8 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/parley-collections/parley/policies"
 	"github.com/parley-collections/parley/policies/numread"
-	"github.com/parley-collections/parley/policies/textclass"
 )
 
 // tokKind classifies a token.
@@ -44,7 +44,7 @@ func normalize(s string) string {
 		switch {
 		case r >= 0x3400 && isHan(r):
 			han = true
-			r = simplified(r)
+			r = policies.SimplifiedRune(r)
 		case r >= 0xFF01 && r <= 0xFF5E:
 			r -= 0xFEE0
 		case r == 0x3000 || r == '\u00a0':
@@ -74,31 +74,6 @@ func normalize(s string) string {
 		return cantonese.Replace(b.String())
 	}
 	return b.String()
-}
-
-// simplifiedForm marks the characters that are the simplified form of
-// some traditional one: those stay as they are, although OpenCC's table
-// also folds a few of them (么 to 幺, as a traditional 么 would be).
-var simplifiedForm = func() []bool {
-	out := make([]bool, 0x10000)
-	for r := rune(0x3400); r < 0x10000; r++ {
-		if f := textclass.FoldRune(r); f != r && f > 0 && f < 0x10000 {
-			out[f] = true
-		}
-	}
-	return out
-}()
-
-// simplified returns the simplified form of a traditional Chinese
-// character, and any other character as it is.
-func simplified(r rune) rune {
-	if r < 0x10000 && simplifiedForm[r] {
-		return r
-	}
-	if f := textclass.FoldRune(r); f > 0 && isHan(f) {
-		return f
-	}
-	return r
 }
 
 // cantonese rewrites the written Cantonese words that change what a
