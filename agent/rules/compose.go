@@ -498,22 +498,7 @@ func (r *reading) protective(b *Brain) {
 // is an attorney").
 func (r *reading) representedBy(b *Brain) bool {
 	friends := allHits(b.rule(xLawyerFriend), r.a)
-	if len(friends) == 0 {
-		return true
-	}
-	for _, h := range allHits(b.rule(agent.IntentAttorney), r.a) {
-		inside := false
-		for _, f := range friends {
-			if h.zh == f.zh && h.start < f.end && f.start < h.end {
-				inside = true
-				break
-			}
-		}
-		if !inside {
-			return true
-		}
-	}
-	return false
+	return len(friends) == 0 || outsideAll(allHits(b.rule(agent.IntentAttorney), r.a), friends)
 }
 
 // elderly reports whether the writer gives their age as 75 or more
