@@ -97,23 +97,19 @@ func (f *flow) readBackPromise(c Command) {
 // cancelOrReadBack cancels the agreed plan when the request is sure, else
 // reads the plan back first.
 func (f *flow) cancelOrReadBack(c Command) {
-	if f.mem.PlanID == "" {
-		id, err := f.accountPlan() // agreed in another conversation
-		if err != nil {
-			f.fail(err)
-			return
-		}
-		f.mem.PlanID = id
-	}
-	if !c.Unsure || f.mem.PlanID == "" {
+	if !c.Unsure {
 		f.cancelPlan()
 		return
 	}
 	p, ok := f.livePlan()
-	if !ok {
-		f.cancelPlan()
+	if f.err != nil {
 		return
 	}
+	if !ok {
+		f.cancelLive(p, ok)
+		return
+	}
+	f.mem.PlanID = p.ID // perhaps agreed in another conversation
 	f.t.Ground(p.Total)
 	for _, in := range p.Installments {
 		f.t.Ground(in.Amount)
@@ -122,7 +118,9 @@ func (f *flow) cancelOrReadBack(c Command) {
 	f.mem.ReadBack = &readBack{Kind: readBackCancel}
 }
 
-// livePlan is the plan agreed in this conversation, if it still stands.
+// livePlan is the plan agreed in this conversation, if it still stands;
+// when none was agreed here, the account's plan in force, agreed in
+// another conversation or on another channel.
 func (f *flow) livePlan() (Plan, bool) {
 	plans, err := f.o.cfg.Store.Plans(f.ctx, f.t.Account.ID)
 	if err != nil {
@@ -130,7 +128,7 @@ func (f *flow) livePlan() (Plan, bool) {
 		return Plan{}, false
 	}
 	for _, p := range append(plans, f.t.plans...) {
-		if p.ID == f.mem.PlanID && p.Status == PlanAccepted {
+		if p.Status == PlanAccepted && (f.mem.PlanID == "" || p.ID == f.mem.PlanID) {
 			return p, true
 		}
 	}

@@ -287,18 +287,17 @@ func (f *flow) supersede(keep string) {
 // conversation ("cancel that plan", "I didn't agree to that"), tells them
 // nothing is agreed now, and opens the offers again on request.
 func (f *flow) cancelPlan() {
-	t := f.t
-	if f.mem.PlanID == "" {
-		// A plan agreed in another conversation or on another channel is
-		// the account's one live plan all the same.
-		id, err := f.accountPlan()
-		if err != nil {
-			f.fail(err)
-			return
-		}
-		f.mem.PlanID = id
+	p, ok := f.livePlan()
+	if f.err == nil {
+		f.cancelLive(p, ok)
 	}
-	if f.mem.PlanID == "" {
+}
+
+// cancelLive cancels p, the plan livePlan found (ok), or says what is on
+// the table when there is none.
+func (f *flow) cancelLive(p Plan, ok bool) {
+	t := f.t
+	if !ok && f.mem.PlanID == "" {
 		// Nothing agreed here: say so, then what is on the table, if
 		// anything.
 		f.say(prompts.NothingAgreed{})
@@ -309,45 +308,22 @@ func (f *flow) cancelPlan() {
 		f.say(prompts.Menu{})
 		return
 	}
-	plans, err := f.o.cfg.Store.Plans(f.ctx, t.Account.ID)
-	if err != nil {
-		f.fail(err)
-		return
-	}
-	for _, p := range append(plans, t.plans...) {
-		if p.ID != f.mem.PlanID || p.Status != PlanAccepted {
-			continue
-		}
-		p.Status = PlanCancelled
-		t.PutPlan(p)
-		t.Ground(p.Total)
-		for _, in := range p.Installments {
-			t.Ground(in.Amount)
-		}
-		t.Emit(EventPlanCancelled, map[string]string{"plan_id": p.ID})
-		f.say(prompts.PlanCancelled{Plan: f.offer(p)})
+	if !ok {
 		f.mem.PlanID = ""
-		f.mem.Negotiation = nil
-		t.Conversation.State = StateVerified
+		f.say(prompts.Menu{})
 		return
 	}
+	p.Status = PlanCancelled
+	t.PutPlan(p)
+	t.Ground(p.Total)
+	for _, in := range p.Installments {
+		t.Ground(in.Amount)
+	}
+	t.Emit(EventPlanCancelled, map[string]string{"plan_id": p.ID})
+	f.say(prompts.PlanCancelled{Plan: f.offer(p)})
 	f.mem.PlanID = ""
-	f.say(prompts.Menu{})
-}
-
-// accountPlan returns the id of the account's accepted plan still in
-// force, or "" when there is none.
-func (f *flow) accountPlan() (string, error) {
-	plans, err := f.o.cfg.Store.Plans(f.ctx, f.t.Account.ID)
-	if err != nil {
-		return "", err
-	}
-	for _, p := range append(plans, f.t.plans...) {
-		if p.Status == PlanAccepted {
-			return p.ID, nil
-		}
-	}
-	return "", nil
+	f.mem.Negotiation = nil
+	t.Conversation.State = StateVerified
 }
 
 // scheduleReminders asks for a reminder before each installment still
