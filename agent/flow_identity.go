@@ -84,10 +84,10 @@ func (f *flow) verification() {
 		return
 	}
 	f.mem.Failures = n
+	for _, cl := range claims {
+		t.answersChecked = append(t.answersChecked, cl.Kind)
+	}
 	if f.mem.Failures >= verificationAttempts {
-		for _, cl := range claims {
-			t.answersChecked = append(t.answersChecked, cl.Kind)
-		}
 		f.identityFailed()
 		return
 	}
@@ -96,9 +96,6 @@ func (f *flow) verification() {
 			// Several values of one fact: whichever matches proves
 			// nothing, or three messages could try nine values. Nothing
 			// from this message counts.
-			for _, c := range claims {
-				t.answersChecked = append(t.answersChecked, c.Kind)
-			}
 			if f.failedAttempt() {
 				return
 			}
@@ -110,7 +107,6 @@ func (f *flow) verification() {
 	}
 	wrong := false
 	for _, cl := range claims {
-		t.answersChecked = append(t.answersChecked, cl.Kind)
 		if !t.Account.Borrower.Identity.Has(cl.Kind) {
 			continue // a fact we cannot check proves nothing either way
 		}
