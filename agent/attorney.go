@@ -126,8 +126,9 @@ func nameAt(s string) string {
 	var words []string
 	for _, w := range strings.Fields(s) {
 		clean := strings.TrimRight(w, ",;:!?")
-		ended := clean != w || strings.HasSuffix(clean, ".") && len(clean) > 2 && !titles[strings.ToLower(strings.TrimRight(clean, "."))]
-		if !titles[strings.ToLower(strings.TrimRight(clean, "."))] {
+		title := titles[strings.ToLower(strings.TrimRight(clean, "."))]
+		ended := clean != w || strings.HasSuffix(clean, ".") && len(clean) > 2 && !title
+		if !title {
 			clean = strings.TrimRight(clean, ".")
 		}
 		if clean == "" || nameStop[strings.ToLower(clean)] || !isNameWord(clean) {
