@@ -544,7 +544,7 @@ func (h *Handler) outreach(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case errors.Is(err, agent.ErrContactStopped):
 		// An outcome, not a failure: the answer says which.
-		writeJSON(w, http.StatusConflict, OutreachResponse{Outcome: OutcomeStopped, Detail: h.stoppedWhy(ctx, req.AccountID, req.Channel), Messages: []agent.Message{}})
+		h.writeStopped(w, r, req)
 		return
 	case err != nil:
 		h.fail(w, r, err)
@@ -564,7 +564,7 @@ func (h *Handler) scheduleOutreach(w http.ResponseWriter, r *http.Request, acct 
 		return
 	}
 	if acct.CollectionStopped() {
-		writeJSON(w, http.StatusConflict, OutreachResponse{Outcome: OutcomeStopped, Detail: h.stoppedWhy(ctx, req.AccountID, req.Channel), Messages: []agent.Message{}})
+		h.writeStopped(w, r, req)
 		return
 	}
 	if err := h.cfg.Reach.ScheduleReach(ctx, req.AccountID, req.Channel, req.At); err != nil {
@@ -573,6 +573,12 @@ func (h *Handler) scheduleOutreach(w http.ResponseWriter, r *http.Request, acct 
 	}
 	h.log.Info("console: outreach scheduled", "user", callerOf(r).user.Name, "account", req.AccountID, "channel", req.Channel, "at", req.At)
 	writeJSON(w, http.StatusAccepted, OutreachResponse{Outcome: OutcomeScheduled, SendAt: req.At.UTC(), Messages: []agent.Message{}})
+}
+
+// writeStopped answers an outreach that collection contact refuses on the
+// account or channel: an outcome, not a failure, and the answer says why.
+func (h *Handler) writeStopped(w http.ResponseWriter, r *http.Request, req outreachRequest) {
+	writeJSON(w, http.StatusConflict, OutreachResponse{Outcome: OutcomeStopped, Detail: h.stoppedWhy(r.Context(), req.AccountID, req.Channel), Messages: []agent.Message{}})
 }
 
 func outreachResult(res agent.TurnResult) OutreachResponse {
