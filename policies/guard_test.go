@@ -406,3 +406,45 @@ func TestCheckAllowPathAllocatesNothing(t *testing.T) {
 		t.Errorf("allow path allocates %v times, want 0 / 放行路径不应分配内存", n)
 	}
 }
+
+// readerGuard is a guard and whether it reads content without the
+// content model.
+type readerGuard struct {
+	*Guard
+	noClassifier bool
+}
+
+// bothReaders holds the guard reading content by its lexicon alone and
+// the guard reading it with the content model as well, built once for
+// the package's tests (a guard is safe for concurrent use).
+var bothReaders = sync.OnceValues(func() ([]readerGuard, error) {
+	var out []readerGuard
+	for _, opts := range []Options{{NoClassifier: true}, {}} {
+		g, err := NewGuard(opts)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, readerGuard{g, opts.NoClassifier})
+	}
+	return out, nil
+})
+
+// bothGuards returns the guard reading content by its lexicon alone, then
+// with the content model: the content tests check each case both ways.
+func bothGuards(t *testing.T) []readerGuard {
+	t.Helper()
+	gs, err := bothReaders()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return gs
+}
+
+// factsFor is en for a text in English, and the facts of a verified
+// borrower in China for a Chinese one.
+func factsFor(en Facts, text string) Facts {
+	if hasHan([]byte(text)) {
+		return verified("CN", "Asia/Shanghai", "2026-03-02T04:00:00Z")
+	}
+	return en
+}

@@ -37,19 +37,12 @@ func TestNegationScope(t *testing.T) {
 		{"我们不会再等了就直接派人上门。", true},
 		{"不要以為我們不會派人去你家。", true},
 	}
-	for _, opts := range []Options{{NoClassifier: true}, {}} {
-		g, err := NewGuard(opts)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, g := range bothGuards(t) {
 		for _, tc := range tests {
-			f := verified("GB", "Europe/London", "2026-03-02T12:00:00Z")
-			if hasHan([]byte(tc.text)) {
-				f = verified("CN", "Asia/Shanghai", "2026-03-02T04:00:00Z")
-			}
+			f := factsFor(verified("GB", "Europe/London", "2026-03-02T12:00:00Z"), tc.text)
 			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
 			if got := slices.Contains(categoriesOf(d), CatThreat); got != tc.threat {
-				t.Errorf("classifier off=%v: %q: threat %v, want %v (%v) / 否定范围判断错误", opts.NoClassifier, tc.text, got, tc.threat, d.Violations)
+				t.Errorf("classifier off=%v: %q: threat %v, want %v (%v) / 否定范围判断错误", g.noClassifier, tc.text, got, tc.threat, d.Violations)
 			}
 		}
 	}

@@ -39,19 +39,12 @@ func TestReassuranceReach(t *testing.T) {
 		{"我们不会起诉您，您也不会因此被拘留。", CatThreat, false},
 		{"我们不会起诉您，您也不会因此被拘留。", CatFalseRepresentation, false},
 	}
-	for _, opts := range []Options{{NoClassifier: true}, {}} {
-		g, err := NewGuard(opts)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, g := range bothGuards(t) {
 		for _, tc := range tests {
-			f := verified("US", "America/New_York", "2026-03-02T18:00:00Z")
-			if hasHan([]byte(tc.text)) {
-				f = verified("CN", "Asia/Shanghai", "2026-03-02T04:00:00Z")
-			}
+			f := factsFor(verified("US", "America/New_York", "2026-03-02T18:00:00Z"), tc.text)
 			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
 			if got := slices.Contains(categoriesOf(d), tc.cat); got != tc.flag {
-				t.Errorf("classifier off=%v: %q: %s %v, want %v (%v) / 否定范围判断错误", opts.NoClassifier, tc.text, tc.cat, got, tc.flag, d.Violations)
+				t.Errorf("classifier off=%v: %q: %s %v, want %v (%v) / 否定范围判断错误", g.noClassifier, tc.text, tc.cat, got, tc.flag, d.Violations)
 			}
 		}
 	}
@@ -78,21 +71,14 @@ func TestStatuteNotice(t *testing.T) {
 		{"The law protects your wages, and we will garnish them anyway.", true},
 		{"法律保障您的权利，但我们会起诉你。", true},
 	}
-	for _, opts := range []Options{{NoClassifier: true}, {}} {
-		g, err := NewGuard(opts)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, g := range bothGuards(t) {
 		for _, tc := range tests {
-			f := verified("US-NY", "America/New_York", "2026-03-02T18:00:00Z")
-			if hasHan([]byte(tc.text)) {
-				f = verified("CN", "Asia/Shanghai", "2026-03-02T04:00:00Z")
-			}
+			f := factsFor(verified("US-NY", "America/New_York", "2026-03-02T18:00:00Z"), tc.text)
 			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
 			cats := categoriesOf(d)
 			got := slices.Contains(cats, CatThreat) || slices.Contains(cats, CatFalseRepresentation)
 			if got != tc.flag {
-				t.Errorf("classifier off=%v: %q: flagged %v, want %v (%v) / 权利告知判断错误", opts.NoClassifier, tc.text, got, tc.flag, d.Violations)
+				t.Errorf("classifier off=%v: %q: flagged %v, want %v (%v) / 权利告知判断错误", g.noClassifier, tc.text, got, tc.flag, d.Violations)
 			}
 		}
 	}
@@ -124,20 +110,13 @@ func TestFamilyExceptions(t *testing.T) {
 		{"稍后会有同事与您电话联系。", nil, CatThirdPartyDisclosure, false},
 		{"我们会联系您的同事。", nil, CatThirdPartyDisclosure, true},
 	}
-	for _, opts := range []Options{{NoClassifier: true}, {}} {
-		g, err := NewGuard(opts)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, g := range bothGuards(t) {
 		for _, tc := range tests {
-			f := verified("GB", "Europe/London", "2026-03-02T12:00:00Z")
-			if hasHan([]byte(tc.text)) {
-				f = verified("CN", "Asia/Shanghai", "2026-03-02T04:00:00Z")
-			}
+			f := factsFor(verified("GB", "Europe/London", "2026-03-02T12:00:00Z"), tc.text)
 			f.GrantedTerms = tc.granted
 			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
 			if got := slices.Contains(categoriesOf(d), tc.cat); got != tc.flag {
-				t.Errorf("classifier off=%v: %q granted %v: %s %v, want %v (%v)", opts.NoClassifier, tc.text, tc.granted, tc.cat, got, tc.flag, d.Violations)
+				t.Errorf("classifier off=%v: %q granted %v: %s %v, want %v (%v)", g.noClassifier, tc.text, tc.granted, tc.cat, got, tc.flag, d.Violations)
 			}
 		}
 	}
@@ -212,19 +191,12 @@ func TestSecondReadings(t *testing.T) {
 		{"You mentioned a text saying you'd be arrested; we never sent it.", CatThreat, false},
 		{"We will take you to court.", CatFalseRepresentation, true},
 	}
-	for _, opts := range []Options{{NoClassifier: true}, {}} {
-		g, err := NewGuard(opts)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, g := range bothGuards(t) {
 		for _, tc := range tests {
-			f := verified("US", "America/New_York", "2026-03-02T18:00:00Z")
-			if hasHan([]byte(tc.text)) {
-				f = verified("CN", "Asia/Shanghai", "2026-03-02T04:00:00Z")
-			}
+			f := factsFor(verified("US", "America/New_York", "2026-03-02T18:00:00Z"), tc.text)
 			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
 			if got := slices.Contains(categoriesOf(d), tc.cat); got != tc.flag {
-				t.Errorf("classifier off=%v: %q: %s %v, want %v (%v)", opts.NoClassifier, tc.text, tc.cat, got, tc.flag, d.Violations)
+				t.Errorf("classifier off=%v: %q: %s %v, want %v (%v)", g.noClassifier, tc.text, tc.cat, got, tc.flag, d.Violations)
 			}
 		}
 	}
@@ -248,15 +220,11 @@ func TestEnumerationComma(t *testing.T) {
 		{"请通过邮件、短信提供您的验证码。", CatPII, true},
 		{"我们不会上门、也不会起诉，但会联系您的单位、家人。", CatThirdPartyDisclosure, true},
 	}
-	for _, opts := range []Options{{NoClassifier: true}, {}} {
-		g, err := NewGuard(opts)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, g := range bothGuards(t) {
 		for _, tc := range tests {
 			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, verified("CN", "Asia/Shanghai", "2026-03-02T04:00:00Z"))
 			if got := slices.Contains(categoriesOf(d), tc.cat); got != tc.flag {
-				t.Errorf("classifier off=%v: %q: %s %v, want %v (%v)", opts.NoClassifier, tc.text, tc.cat, got, tc.flag, d.Violations)
+				t.Errorf("classifier off=%v: %q: %s %v, want %v (%v)", g.noClassifier, tc.text, tc.cat, got, tc.flag, d.Violations)
 			}
 		}
 	}

@@ -53,19 +53,12 @@ func TestNegationScopeSecond(t *testing.T) {
 		{"该笔欠款已超过诉讼时效。", CatFalseRepresentation, false},
 		{"這筆欠款已過訴訟時效。", CatFalseRepresentation, false},
 	}
-	for _, opts := range []Options{{NoClassifier: true}, {}} {
-		g, err := NewGuard(opts)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, g := range bothGuards(t) {
 		for _, tc := range tests {
-			f := verified("GB", "Europe/London", "2026-03-02T12:00:00Z")
-			if hasHan([]byte(tc.text)) {
-				f = verified("CN", "Asia/Shanghai", "2026-03-02T04:00:00Z")
-			}
+			f := factsFor(verified("GB", "Europe/London", "2026-03-02T12:00:00Z"), tc.text)
 			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
 			if got := slices.Contains(categoriesOf(d), tc.cat); got != tc.flag {
-				t.Errorf("classifier off=%v: %q: %s %v, want %v (%v) / 否定范围判断错误", opts.NoClassifier, tc.text, tc.cat, got, tc.flag, d.Violations)
+				t.Errorf("classifier off=%v: %q: %s %v, want %v (%v) / 否定范围判断错误", g.noClassifier, tc.text, tc.cat, got, tc.flag, d.Violations)
 			}
 		}
 	}
@@ -132,19 +125,12 @@ func TestPressureFamilies(t *testing.T) {
 		{"If a family member asks, we can only speak to you about the account.", false},
 		{"Your mother's card payment was refunded to her today.", false},
 	}
-	for _, opts := range []Options{{NoClassifier: true}, {}} {
-		g, err := NewGuard(opts)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, g := range bothGuards(t) {
 		for _, tc := range tests {
-			f := verified("GB", "Europe/London", "2026-03-02T12:00:00Z")
-			if hasHan([]byte(tc.text)) {
-				f = verified("CN", "Asia/Shanghai", "2026-03-02T04:00:00Z")
-			}
+			f := factsFor(verified("GB", "Europe/London", "2026-03-02T12:00:00Z"), tc.text)
 			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
 			if got := slices.Contains(categoriesOf(d), CatPressure); got != tc.flag {
-				t.Errorf("classifier off=%v: %q: pressure %v, want %v (%v) / 施压判断错误", opts.NoClassifier, tc.text, got, tc.flag, d.Violations)
+				t.Errorf("classifier off=%v: %q: pressure %v, want %v (%v) / 施压判断错误", g.noClassifier, tc.text, got, tc.flag, d.Violations)
 			}
 		}
 	}
@@ -193,19 +179,12 @@ func TestContentVerbFamilies(t *testing.T) {
 		{"Pay today and the late marks come off your credit file.", CatFalseRepresentation, true},
 		{"我们无法删除征信上的逾期记录，只能如实报送。", CatFalseRepresentation, false},
 	}
-	for _, opts := range []Options{{NoClassifier: true}, {}} {
-		g, err := NewGuard(opts)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, g := range bothGuards(t) {
 		for _, tc := range tests {
-			f := verified("GB", "Europe/London", "2026-03-02T12:00:00Z")
-			if hasHan([]byte(tc.text)) {
-				f = verified("CN", "Asia/Shanghai", "2026-03-02T04:00:00Z")
-			}
+			f := factsFor(verified("GB", "Europe/London", "2026-03-02T12:00:00Z"), tc.text)
 			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
 			if got := slices.Contains(categoriesOf(d), tc.cat); got != tc.flag {
-				t.Errorf("classifier off=%v: %q: %s %v, want %v (%v) / 内容判断错误", opts.NoClassifier, tc.text, tc.cat, got, tc.flag, d.Violations)
+				t.Errorf("classifier off=%v: %q: %s %v, want %v (%v) / 内容判断错误", g.noClassifier, tc.text, tc.cat, got, tc.flag, d.Violations)
 			}
 		}
 	}
@@ -307,19 +286,12 @@ func TestPressureSourcesAndMinutes(t *testing.T) {
 		{"请先保证房租和生活费，我们可以商量更小的还款额。", false},
 		{"还款后大约十分钟内到账。", false},
 	}
-	for _, opts := range []Options{{NoClassifier: true}, {}} {
-		g, err := NewGuard(opts)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, g := range bothGuards(t) {
 		for _, tc := range tests {
-			f := verified("GB", "Europe/London", "2026-03-02T12:00:00Z")
-			if hasHan([]byte(tc.text)) {
-				f = verified("CN", "Asia/Shanghai", "2026-03-02T04:00:00Z")
-			}
+			f := factsFor(verified("GB", "Europe/London", "2026-03-02T12:00:00Z"), tc.text)
 			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
 			if got := slices.Contains(categoriesOf(d), CatPressure); got != tc.flag {
-				t.Errorf("classifier off=%v: %q: pressure %v, want %v (%v) / 施压判断错误", opts.NoClassifier, tc.text, got, tc.flag, d.Violations)
+				t.Errorf("classifier off=%v: %q: pressure %v, want %v (%v) / 施压判断错误", g.noClassifier, tc.text, got, tc.flag, d.Violations)
 			}
 		}
 	}
