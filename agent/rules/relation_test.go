@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"context"
 	"testing"
 
 	"github.com/parley-collections/parley/agent"
@@ -43,19 +42,9 @@ func TestThirdPartyWritersInCasualWording(t *testing.T) {
 		{"im a single mom of three", false},
 		{"I live with chronic pain", false},
 	} {
-		u := understandPlain(t, tc.text)
+		u := readWith(t, tc.text, nil)
 		if got := hasThird(u); got != tc.want {
 			t.Errorf("%q: third party = %v, want %v (%v)", tc.text, got, tc.want, u)
 		}
 	}
-}
-
-// understandPlain reads text with no history.
-func understandPlain(t *testing.T, text string) []agent.Command {
-	t.Helper()
-	u, err := New().Understand(context.Background(), agent.TurnContext{Now: now, Currency: "USD"}, text)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return u.Commands
 }
