@@ -21,9 +21,12 @@ import (
 // Only the named splits are read; the training rows are the model's own.
 var contentSplits = flag.String("content-splits", "", "content corpus splits (test, fresh) to check through the guard")
 
-// heldOut lets the held-out split (fresh2) be read: once, after the code
-// it judges is frozen, for its first-look figures.
-var heldOut = flag.Bool("held-out", false, "allow the held-out split fresh2 (first look after the code is frozen)")
+// heldOut lets the held-out splits (heldOutSplits) be read: once, after the
+// code they judge is frozen, for their first-look figures.
+var heldOut = flag.Bool("held-out", false, "allow the held-out splits fresh2 and fresh3 (first look after the code is frozen)")
+
+// heldOutSplits are the content splits read only with -held-out.
+var heldOutSplits = []string{"fresh2", "fresh3"}
 
 // contentCategory maps a label of the content corpus to the guard's
 // violations that count as finding it: a request for a secret is a pii
@@ -93,7 +96,7 @@ func TestContentCorpusThroughGuard(t *testing.T) {
 		}
 	}
 	for _, split := range strings.Split(*contentSplits, ",") {
-		if strings.Contains(split, "fresh2") && !*heldOut {
+		if !*heldOut && slices.ContainsFunc(heldOutSplits, func(h string) bool { return strings.Contains(split, h) }) {
 			t.Fatalf("split %s is held out", split)
 		}
 		for _, lang := range []string{"en", "zh"} {
