@@ -104,3 +104,31 @@ func TestUnsureAcceptanceReadBackChinese(t *testing.T) {
 	res = b.turnLang("zh", "是", byRules(cmd(agent.IntentAffirm)))
 	wantEvents(t, res, agent.EventPlanAccepted)
 }
+
+// A single offer is its own read-back: it asks for a yes to exactly those
+// terms, and a yes in reply agrees to them.
+func TestSingleOfferIsItsOwnReadBack(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.verify()
+	res := b.turn("I can do 200 a month", agent.Command{Intent: agent.IntentProposePlan, Amount: &agent.Money{Minor: 20000, Currency: "USD"}, Frequency: agent.Monthly})
+	contains(t, res, "Option 1:", "Reply YES to agree")
+	res = b.turn("ok", byRules(unsure(agent.Command{Intent: agent.IntentAcceptOffer, OfferID: "1"})))
+	wantEvents(t, res, agent.EventPlanAccepted)
+}
+
+// A yes said with doubt ("ok I guess", "fine but…") confirms nothing, even
+// when the rules read it: it is read back again.
+func TestDoubtfulYesConfirmsNothing(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.verify()
+	b.turn("I can do 200 a month", agent.Command{Intent: agent.IntentProposePlan, Amount: &agent.Money{Minor: 20000, Currency: "USD"}, Frequency: agent.Monthly})
+	doubt := byRules(unsure(agent.Command{Intent: agent.IntentAcceptOffer, OfferID: "1"}))
+	doubt.Doubt = true
+	res := b.turn("ok I guess", doubt)
+	noEvents(t, res, agent.EventPlanAccepted)
+	contains(t, res, "To confirm: option 1,")
+	res = b.turn("yes", byRules(cmd(agent.IntentAffirm)))
+	wantEvents(t, res, agent.EventPlanAccepted)
+}

@@ -322,3 +322,40 @@ func TestHedgedChoiceByWords(t *testing.T) {
 		}
 	}
 }
+
+// TestDoubtfulAssent: a yes to a single offer said with doubt, with a
+// condition or with resignation is marked Doubt, so that it never confirms
+// an offer or a read-back on its own; a plain yes is not.
+func TestDoubtfulAssent(t *testing.T) {
+	t.Parallel()
+	yes := func(cmds []agent.Command) (agent.Command, bool) {
+		if c, ok := first(cmds, agent.IntentAcceptOffer); ok {
+			return c, true
+		}
+		return first(cmds, agent.IntentAffirm)
+	}
+	for _, text := range []string{
+		"ok but can I start in april",
+		"that works but not sure",
+		"fine whatever",
+		"the first one I guess",
+		"hmm ok i suppose",
+		"yeah i guess so",
+		"ok if i have to",
+		"sure, as long as the first payment can wait",
+		"ok unless there is something cheaper",
+		"好吧，也许吧",
+		"行吧，随便",
+		"可以，但是能不能下个月开始",
+	} {
+		if c, ok := yes(readWith(t, text, oneOffer)); ok && !c.Doubt {
+			t.Errorf("%q: read as a plain yes %+v, want doubt", text, c)
+		}
+	}
+	for _, text := range []string{"ok", "sounds good", "sure, do that", "yeah go ahead", "yes please", "好", "可以", "行", "没问题"} {
+		c, ok := yes(readWith(t, text, oneOffer))
+		if !ok || c.Doubt {
+			t.Errorf("%q: read as %+v, want a plain yes", text, c)
+		}
+	}
+}
