@@ -101,6 +101,10 @@ type Command struct {
 	// Set by the combination of readers (Understander), or by a reader
 	// that heard doubt in the choice ("maybe the second one?").
 	Unsure bool `json:"unsure,omitempty"`
+	// Doubt marks a yes, a choice or a promise a reader heard doubt, a
+	// condition or resignation in ("ok I guess", "fine, but can I start in
+	// April", "whatever"): it is read back, and never confirms a read-back.
+	Doubt bool `json:"doubt,omitempty"`
 	// Readers names the readers that found the command (ReaderRules,
 	// ReaderClassifier, ReaderModel); empty for a single brain's reading.
 	Readers []string `json:"readers,omitempty"`

@@ -28,9 +28,9 @@ type readBack struct {
 
 // sureYes reports whether c is an explicit yes to a read-back: a yes or
 // an acceptance the readers agreed on, or one the rules brain read (the
-// read-back asked for exactly that word).
+// read-back asked for exactly that word), and none said with doubt.
 func sureYes(c Command) bool {
-	if c.Intent != IntentAffirm && c.Intent != IntentAcceptOffer {
+	if c.Intent != IntentAffirm && c.Intent != IntentAcceptOffer || c.Doubt {
 		return false
 	}
 	return !c.Unsure || slices.Contains(c.Readers, ReaderRules)
@@ -53,6 +53,13 @@ func (f *flow) confirmReadBack() bool {
 	}
 	if yes < 0 {
 		return false
+	}
+	for i, c := range f.cmds {
+		if i != yes && (negotiating(c.Intent) || c.Intent == IntentCancelPlan) {
+			// "yes, but 900 to settle", "no… ok": the message says more
+			// about terms than a yes; the flows answer all of it.
+			return false
+		}
 	}
 	f.cmds = slices.Delete(slices.Clone(f.cmds), yes, yes+1)
 	f.handled = true

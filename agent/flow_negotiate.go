@@ -180,6 +180,11 @@ func (f *flow) present(s Step, again bool) {
 	}
 	f.say(prompts.Offers{Offers: offers, Hardship: f.mem.Hardship, Lowest: s.Lowest, Below: s.Below})
 	f.mem.Offered = true
+	if len(ids) == 1 {
+		// One option is offered as its own read-back: the message asks for
+		// a yes to exactly these terms, so a yes in reply agrees to them.
+		f.mem.ReadBack = &readBack{Kind: readBackAccept, OfferID: ids[0]}
+	}
 	if !again {
 		t.Emit(EventPlanOffered, map[string]string{"offers": strings.Join(ids, ","), "reason": s.Reason})
 	}

@@ -442,7 +442,7 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	if id, ok := bareChoice(a.seq, r.cues.offers); ok || assentChoiceOK(a.seq, r.cues.offers, &id) || r.offerByWords(&id) {
 		// "1" in reply to a numbered list of offers chooses one; it is
 		// not an amount of one. Said with doubt, it is read back.
-		r.add(agent.Command{Intent: agent.IntentAcceptOffer, OfferID: id, Unsure: r.has(xHedge)})
+		r.add(agent.Command{Intent: agent.IntentAcceptOffer, OfferID: id, Unsure: r.has(xHedge), Doubt: r.has(xHedge)})
 	} else if r.has(agent.IntentCancelPlan) {
 		// Withdrawing is never read as a new plan or an acceptance.
 		r.add(agent.Command{Intent: agent.IntentCancelPlan})
@@ -632,7 +632,7 @@ func (r *reading) payment() {
 	}
 	dated := !s.promised.IsZero() && (payVerbIn(r.a) || r.cues.askedWhen || s.amount != nil || r.has(agent.IntentPayInFull))
 	if (dated || (r.has(xPromise) && !r.has(agent.IntentPayInFull))) && !r.has(xCannotPay) {
-		r.add(agent.Command{Intent: agent.IntentPromiseToPay, Date: s.promised, Amount: r.money()})
+		r.add(agent.Command{Intent: agent.IntentPromiseToPay, Date: s.promised, Amount: r.money(), Unsure: r.has(xHedge), Doubt: r.has(xHedge)})
 	}
 }
 
@@ -655,7 +655,7 @@ func (r *reading) offers() {
 	if accept {
 		// A choice said with doubt ("maybe the second one?", "what if I
 		// did 1") is read back before it binds anyone.
-		r.add(agent.Command{Intent: agent.IntentAcceptOffer, OfferID: offerID, Unsure: r.has(xHedge)})
+		r.add(agent.Command{Intent: agent.IntentAcceptOffer, OfferID: offerID, Unsure: r.has(xHedge), Doubt: r.has(xHedge)})
 	}
 	r.addIf(reject, agent.IntentRejectOffer)
 }
@@ -699,7 +699,9 @@ func (r *reading) social() {
 		r.addIf(r.has(i), i)
 	}
 	if !substantive {
-		r.addIf(r.has(agent.IntentAffirm), agent.IntentAffirm)
+		if r.has(agent.IntentAffirm) {
+			r.add(agent.Command{Intent: agent.IntentAffirm, Doubt: r.has(xHedge)})
+		}
 		r.addIf(r.has(agent.IntentDeny) || (r.has(xRejectWeak) && !r.cues.offersOpen), agent.IntentDeny)
 		if looksLikeQuestion(r.a) || r.has(xPlanTalk) {
 			r.add(agent.Command{Intent: agent.IntentQuestion, Text: strings.TrimSpace(r.a.raw)})

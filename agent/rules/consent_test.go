@@ -359,3 +359,22 @@ func TestDoubtfulAssent(t *testing.T) {
 		}
 	}
 }
+
+// TestHesitationWithAnOfferOpen: hesitant assent to a single offer is a
+// doubtful yes (read back), and asking for time to think closes the
+// exchange for now (a goodbye while deciding), not a misunderstanding.
+func TestHesitationWithAnOfferOpen(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{"i guess that could work maybe", "hmm ok i suppose", "well ok, probably", "that might work i think"} {
+		cmds := readWith(t, text, oneOffer)
+		c, ok := first(cmds, agent.IntentAcceptOffer)
+		if !ok || !c.Doubt {
+			t.Errorf("%q read as %+v, want a doubtful acceptance", text, cmds)
+		}
+	}
+	for _, text := range []string{"let me think", "i need to think about it", "I'll have a think and come back", "让我想一下", "我再琢磨琢磨"} {
+		if _, ok := first(readWith(t, text, oneOffer), agent.IntentGoodbye); !ok {
+			t.Errorf("%q read as %+v, want time to decide", text, readWith(t, text, oneOffer))
+		}
+	}
+}

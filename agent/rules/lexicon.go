@@ -432,7 +432,7 @@ var lexicon = []rule{
 		"already ~4 plan|arrangement|set up", "have|had|on a ~1 plan|arrangement",
 	}, zh: []string{"取消~3分期", "取消~3还款计划", "取消~3方案", "停止~3分期", "已经~4分期", "已经~4还款计划"}},
 	{intent: agent.IntentAcceptOffer, neg: true, en: []string{
-		"that|it|this works", "that|this would work", "works for me", "sounds good|great|fine|ok|perfect", "deal $", "^ deal",
+		"that|it|this works", "that|this|it would|could|might|may work", "works for me", "sounds good|great|fine|ok|perfect", "deal $", "^ deal",
 		"i accept", "i agree", "agreed", "i will take|choose|pick", "go with", "let us do|go", "sign me up",
 		"that is|sounds fine|good|great|perfect|acceptable", "i am in $", "^ perfect", "i want|choose|pick|take the|that|this ~2 one|option|plan",
 		"i will do it|that|this", "i can do that|this|it",
@@ -441,12 +441,17 @@ var lexicon = []rule{
 	}},
 	{intent: xAcceptWeak, neg: true, en: []string{
 		"^ yes|ok|sure|fine|alright|absolutely|definitely|certainly|great|cool|k",
+		"^ hmm|hm|um|umm|uh|well|oh|erm ok|okay|yes|yeah|sure|fine|alright",
 	}, zh: []string{"好的", "好吧", "^好$", "^好啊", "^可以$", "^可以的", "可以啊", "可以呀", "都可以", "也可以", "^行$", "行吧", "^行啊", "也行", "那行", "^嗯"}},
 	{intent: xHedge, en: []string{
 		"maybe|perhaps|probably|possibly|guess|unsure|leaning", "not sure|certain", "what if", "thinking about|of",
 		"how would|does ~2 that|it ~1 work|look", "what would ~3 look like", "what would|will happen", "depends|depending",
 		"suppose|supposing|hypothetically", "say i|we went|took|chose|picked|did", "if i|we went|took|chose|picked",
-	}, zh: []string{"也许", "或许", "可能", "好像", "大概", "不确定", "不知道", "要不", "再想想", "还没想好"}},
+		// A yes with a condition or said in resignation is not a plain yes.
+		"but|though|although|unless|provided|providing", "as long as", "only if", "if i|we have|must|need to",
+		"whatever", "i think", "hmm|hm|umm|um|erm",
+	}, zh: []string{"也许", "或许", "可能", "好像", "大概", "不确定", "不知道", "要不", "再想想", "还没想好",
+		"但是", "不过", "可是", "只是", "除非", "随便", "无所谓", "只要"}},
 	{intent: agent.IntentRejectOffer, neg: false, en: []string{
 		"too much|high|steep|expensive|big|soon", "that|it|this|which do|does|will|would not work", "does not work for me", "no way", "^ no deal",
 		"not ~1 acceptable|possible|doable|affordable", "i decline|reject|refuse",
@@ -554,9 +559,10 @@ var lexicon = []rule{
 		"bye|goodbye|byebye|cya|farewell", "see you|ya", "talk ~1 later", "have a good|nice|great day|night|evening|weekend",
 		"good night", "take care",
 		// Time to decide: the exchange closes for now.
-		"sleep on it", "think ~3 it over|about it|about this|about that", "get back to you", "check|talk ~3 with ~2 first",
+		"sleep on it", "think ~3 it over", "think ~2 about|on|over it|this|that", "let me think", "need|have|want|got to think",
+		"have a think", "mull ~3 over", "get|come back to you", "check|talk ~3 with ~2 first",
 		"give me ~4 time|days|while|week",
-	}, zh: []string{"再见", "拜拜", "回头聊", "下次聊", "晚安", "回聊", "考虑一下", "考虑考虑", "想想", "想一想", "再说吧", "回头再说", "再商量"}},
+	}, zh: []string{"再见", "拜拜", "回头聊", "下次聊", "晚安", "回聊", "考虑一下", "考虑考虑", "想想", "想一想", "想一下", "琢磨", "再考虑", "再说吧", "回头再说", "再商量"}},
 	{intent: agent.IntentAffirm, neg: true, en: []string{
 		"^ yes|ok|sure|correct|alright|absolutely|definitely|certainly|indeed|affirmative|k", "^ right $", "that is right|correct",
 		"of course", "^ it is me", "^ speaking $", "^ that is me", "^ i am $",
