@@ -17,6 +17,7 @@ import (
 	"github.com/parley-collections/parley/agent/understand"
 	"github.com/parley-collections/parley/evals"
 	"github.com/parley-collections/parley/evals/fakellm"
+	"github.com/parley-collections/parley/policies"
 )
 
 func init() {
@@ -60,20 +61,32 @@ func runEval(ctx context.Context, sio IO, args []string) error {
 	if len(paths) == 0 {
 		paths = []string{"evals/suites"}
 	}
+	// The knowledge base and the guard are built while the suite files are
+	// read: neither needs the other, and a run waits for all three.
+	var (
+		know            *kb.Base
+		guard           *policies.Guard
+		kbErr, guardErr error
+		built           = make(chan struct{})
+	)
+	go func() {
+		defer close(built)
+		know, kbErr = kb.Default(ctx)
+		// Cases may name any jurisdiction the deployment's profiles define.
+		guard, guardErr = loadGuard(sio.Getenv("PARLEY_GUARD_PROFILES"), "")
+	}()
 	// Every file is checked before the run; a large run reads its files
 	// again one at a time as it reaches them.
 	suites, err := evals.Check(paths...)
+	<-built
 	if err != nil {
 		return err
 	}
-	know, err := kb.Default(ctx)
-	if err != nil {
-		return fmt.Errorf("knowledge base: %w", err)
+	if kbErr != nil {
+		return fmt.Errorf("knowledge base: %w", kbErr)
 	}
-	// Cases may name any jurisdiction the deployment's profiles define.
-	guard, err := loadGuard(sio.Getenv("PARLEY_GUARD_PROFILES"), "")
-	if err != nil {
-		return usagef("%v", err)
+	if guardErr != nil {
+		return usagef("%v", guardErr)
 	}
 	opts := evals.Options{
 		NewStore:      newEvalStore,
