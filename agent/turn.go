@@ -444,9 +444,7 @@ const RuleDraftGrounding = "PARLEY-GROUNDING"
 // firstMessage reports whether nothing has gone out to this borrower in the
 // conversation yet.
 func (t *Turn) firstMessage() bool {
-	if t.sentCount > 0 || callGreeted(t.Conversation) {
-		// A call's welcome greeting, allowed by the guard as the first
-		// message, was said before anything of the turn.
+	if t.sentCount > 0 {
 		return false
 	}
 	for _, m := range t.Context.History {
@@ -454,7 +452,10 @@ func (t *Turn) firstMessage() bool {
 			return false
 		}
 	}
-	return true
+	// A call's welcome greeting, allowed by the guard as the first
+	// message, was said before anything of the turn. Asked last: it reads
+	// the conversation's memory, and the history answers most turns.
+	return !callGreeted(t.Conversation)
 }
 
 func blockedDecision(id, reason string) policies.Decision {
