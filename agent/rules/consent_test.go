@@ -378,3 +378,19 @@ func TestHesitationWithAnOfferOpen(t *testing.T) {
 		}
 	}
 }
+
+// TestChoiceInWords: a number or an ordinal written as a word, alone,
+// chooses that option from a list; one beyond the list chooses nothing.
+func TestChoiceInWords(t *testing.T) {
+	t.Parallel()
+	three := []agent.Plan{{ID: "1"}, {ID: "2"}, {ID: "3"}}
+	for text, want := range map[string]string{"one": "1", "Two.": "2", "third": "3", "the second please": "2", "2nd": "2", "three please": "3"} {
+		c, ok := first(readWith(t, text, three), agent.IntentAcceptOffer)
+		if !ok || c.OfferID != want {
+			t.Errorf("%q read as %+v, want option %s", text, readWith(t, text, three), want)
+		}
+	}
+	if c, ok := first(readWith(t, "five", three), agent.IntentAcceptOffer); ok {
+		t.Errorf(`"five" chose %+v from three options`, c)
+	}
+}
