@@ -48,3 +48,21 @@ func TestUnderstandRestatedOffer(t *testing.T) {
 		{text: "yes 900 to close it", offers: table, history: offerMade, want: []agent.Command{plan("900.00", "", 1)}},
 	})
 }
+
+// TestMakeProposesOrEarns: "make" before an amount proposes when it asks
+// ("please make EMI 4500 monthly", "can you make it 80") and states an
+// income when someone makes it ("I make 2000 a month").
+func TestMakeProposesOrEarns(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{"please make EMI 4500 monthly", "make 300 a month please", "could you make 250 monthly work"} {
+		c, ok := first(readWith(t, text, nil), agent.IntentProposePlan)
+		if !ok || c.Amount == nil {
+			t.Errorf("%q read as %+v, want a proposal with an amount", text, readWith(t, text, nil))
+		}
+	}
+	for _, text := range []string{"I make 2000 a month", "my husband makes 3000 monthly", "we make about 4000 a month"} {
+		if c, ok := first(readWith(t, text, nil), agent.IntentProposePlan); ok && c.Amount != nil {
+			t.Errorf("%q read as a proposal %+v", text, c)
+		}
+	}
+}
