@@ -66,3 +66,18 @@ func TestMakeProposesOrEarns(t *testing.T) {
 		}
 	}
 }
+
+// TestAskingForTheRecords: asking for an itemised bill, a breakdown or the
+// paperwork behind the debt asks for the records (validation), in both
+// languages.
+func TestAskingForTheRecords(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{
+		"show me the itemized bill", "can I get a breakdown of the charges", "send me the paperwork for this debt",
+		"i need an itemised statement", "where are the records showing what I owe", "给我发一份欠款明细", "把账单明细发我看看",
+	} {
+		if _, ok := first(readWith(t, text, nil), agent.IntentAskValidation); !ok {
+			t.Errorf("%q read as %+v, want a request for the records", text, readWith(t, text, nil))
+		}
+	}
+}
