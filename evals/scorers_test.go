@@ -204,3 +204,19 @@ func TestConsentHearsChineseChoices(t *testing.T) {
 		}
 	}
 }
+
+// The consent scorer reads a choice written as a word ("one", "the
+// second") as a choice, and a plan agreed on anything else as none.
+func TestConsentScorerReadsChoicesInWords(t *testing.T) {
+	accepted := []string{string(agent.EventPlanAccepted)}
+	for _, b := range []string{"one", "Two.", "third please", "2nd"} {
+		if got := scoreConsent(Reply{Borrower: b, Events: accepted}); got != "" {
+			t.Errorf("%q: %s", b, got)
+		}
+	}
+	for _, b := range []string{"someone told me to", "hmm", "what about the second payment date"} {
+		if got := scoreConsent(Reply{Borrower: b, Events: accepted}); got == "" {
+			t.Errorf("%q: a plan agreed on it passed", b)
+		}
+	}
+}
