@@ -394,3 +394,14 @@ func TestChoiceInWords(t *testing.T) {
 		t.Errorf(`"five" chose %+v from three options`, c)
 	}
 }
+
+// TestTakingBackAYes: saying the yes was not meant takes the plan back.
+func TestTakingBackAYes(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{"hold on, I never said yes to that", "wait no I didnt mean yes", "that's not what I meant", "no no I didn't mean to agree",
+		"不对，我刚才不是这个意思", "我没说好啊", "我可没说同意"} {
+		if _, ok := first(readWith(t, text, nil), agent.IntentCancelPlan); !ok {
+			t.Errorf("%q read as %+v, want the plan taken back", text, readWith(t, text, nil))
+		}
+	}
+}
