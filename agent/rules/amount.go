@@ -322,10 +322,14 @@ func settleAfter(seq []token, end int) bool {
 // incomeWords before an amount make it what the borrower earns or spends,
 // not what they offer, even with a frequency: "I make 2000 a month".
 var incomeWords = map[string]bool{
-	"make": true, "earn": true, "earns": true, "earning": true, "income": true, "salary": true, "wage": true,
+	"make": true, "makes": true, "making": true, "earn": true, "earns": true, "earning": true, "income": true, "salary": true, "wage": true,
 	"wages": true, "rent": true, "mortgage": true, "bills": true, "paycheck": true, "paid": true,
 	"工": true, "资": true, "收": true, "入": true, "租": true, "挣": true, "赚": true,
 }
+
+// askingBefore are the words before "make" that make it a request, not
+// an income: "please make…", "can you make…".
+var askingBefore = map[string]bool{boundary: true, "please": true, "pls": true, "plz": true, "kindly": true, "you": true, "just": true}
 
 // statedBefore reports whether the amount at first is said of the debt, of
 // the past or of the borrower's income: "I owe $1200", "the balance is
@@ -335,8 +339,10 @@ func statedBefore(seq []token, first int) bool {
 		if seq[k].text == boundary {
 			return false
 		}
-		if seq[k].text == "make" && tokText(seq, k+1) == "it" {
-			return false // "make it 80" proposes; "I make 2000" states an income
+		if seq[k].text == "make" && (tokText(seq, k+1) == "it" || k == 0 || askingBefore[seq[k-1].text]) {
+			// "make it 80", "please make 300 a month", "can you make 250
+			// work" propose; "I make 2000" states an income.
+			return false
 		}
 		if notProposalWords[seq[k].text] || incomeWords[seq[k].text] {
 			return true

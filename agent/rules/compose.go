@@ -122,6 +122,15 @@ var hanOrdinals = map[string]int{"一": 1, "二": 2, "两": 2, "三": 3, "四": 
 // choice: 1号, 第1个, 选1, 就2.
 var choiceMarks = map[string]bool{"号": true, "个": true, "第": true, "选": true, "就": true, "吧": true}
 
+// choiceWords are the numbers and ordinals written as words that name an
+// option on their own ("one", "the second", "3rd").
+var choiceWords = map[string]string{
+	"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+	"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5",
+}
+
+var ordinalSuffix = map[string]bool{"st": true, "nd": true, "rd": true, "th": true}
+
 func bareChoice(seq []token, offers int) (string, bool) {
 	id := ""
 	for _, t := range seq {
@@ -129,6 +138,10 @@ func bareChoice(seq []token, offers int) (string, bool) {
 		case t.text == boundary || t.kind == tSym || t.text == "#" || politeness[t.text] || choiceMarks[t.text]:
 		case id == "" && len(t.text) == 1 && t.text >= "1" && t.text <= "9":
 			id = t.text
+		case id == "" && choiceWords[t.text] != "":
+			id = choiceWords[t.text]
+		case id != "" && ordinalSuffix[t.text]:
+			// "2nd" is read as 2 and "nd".
 		default:
 			return "", false
 		}

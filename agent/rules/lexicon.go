@@ -178,7 +178,8 @@ var lexicon = []rule{
 		"scratch|forget|drop|ditch|kill ~3 plan|arrangement|agreement|deal",
 		"do not want ~3 plan|arrangement|agreement|deal",
 		"never|not said|say ~3 want|wanted|chose|choose|picked|pick", "back out|pull out ~3 plan|arrangement|agreement|deal|of it|of this",
-	}, zh: []string{"取消~3计划", "取消~3方案", "取消~3分期", "不算数", "反悔", "我没同意", "我没有同意", "我没答应", "我没有答应", "改主意", "撤销",
+		"never|not said|say ~1 yes|ok|okay", "did not mean ~3 yes|that|it|agree|accept", "not what i meant",
+	}, zh: []string{"不是这个意思", "不是那个意思", "没说好", "没说同意", "没说行", "没说可以", "取消~3计划", "取消~3方案", "取消~3分期", "不算数", "反悔", "我没同意", "我没有同意", "我没答应", "我没有答应", "改主意", "撤销",
 		"方案~4不要了", "计划~4不要了", "不要~3这个方案", "不想要~3方案", "不想要~3计划", "计划~4撤了", "方案~4撤了", "帮我取消", "给我取消", "没说~3要", "没说过~3要", "没有说~3要", "没说~3选", "没选", "没有选",
 		"cancel~8方案", "cancel~8计划", "cancel~8分期", "取消~6plan", "想cancel", "要cancel"}},
 	{intent: xInjection, en: []string{
@@ -543,8 +544,11 @@ var lexicon = []rule{
 	{intent: agent.IntentAskValidation, neg: true, en: []string{
 		"validation|validate|validating", "verification notice|letter", "verify ~3 debt", "debt ~2 letter|notice",
 		"proof ~4 debt|owe", "prove ~4 debt|owe", "in writing", "written notice|proof|statement|confirmation",
-		"copy of ~3 agreement|contract|statement",
-	}, zh: []string{"核实通知", "书面证明", "书面通知", "书面材料", "书面说明", "债务证明", "欠款证明", "证明~4欠", "寄给我", "借款合同", "合同复印件"}},
+		"copy of ~3 agreement|contract|statement|bill",
+		"itemi* ~3 bill|statement|list|account|breakdown|charges", "breakdown ~3 charges|debt|balance|bill|amount|fees|interest",
+		"show|send|give|get|mail|email|see ~4 paperwork|documents|documentation|records",
+		"records|paperwork|documents ~4 owe|debt|balance|charges",
+	}, zh: []string{"欠款明细", "账单明细", "还款明细", "费用明细", "明细~4发", "发~4明细", "核实通知", "书面证明", "书面通知", "书面材料", "书面说明", "债务证明", "欠款证明", "证明~4欠", "寄给我", "借款合同", "合同复印件"}},
 	{intent: agent.IntentAskAdvice, neg: true, en: []string{
 		"debt advice|advisor|adviser|counsel*|charity|help|relief", "free ~3 advice|help|counsel*",
 		"financial counsel*|advice|adviser|advisor", "credit counsel*", "nonprofit|charity", "non profit",

@@ -113,6 +113,8 @@ var commercialLabels = map[string]string{
 	"promise_to_pay": familyPromise,
 	"cancel_plan":    familyCancel,
 	"change_of_mind": familyCancel,
+	// Declining a plan the rules found in force takes it back.
+	"decline": familyCancel,
 }
 
 const (
