@@ -241,3 +241,15 @@ func TestVerificationLockoutCountsAcrossChannels(t *testing.T) {
 	res = b.turn("april 12 1985, 60601", identity("1985-04-12", "60601"))
 	wantEvents(t, res, agent.EventIdentityVerified)
 }
+
+// Identity facts sent again once the conversation is verified are
+// answered with what the borrower can do next, not "didn't follow".
+func TestIdentityFactsOnceVerified(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelSMS)
+	b.verify()
+	res := b.turn("my date of birth is April 12 1985 and my zip is 60601", identity("1985-04-12", "60601"))
+	notContains(t, res, "didn't quite follow")
+	noEvents(t, res, agent.EventHandoffRequested)
+	contains(t, res, "payment plan")
+}
