@@ -628,6 +628,17 @@ func (f *flow) notUnderstood() {
 	if f.answered() {
 		return
 	}
+	if f.onlyFacts() {
+		// Identity facts sent again once verified: nothing to check, so
+		// the borrower hears what they can do next.
+		f.handled = true
+		if reason := f.pauseReason(); reason != "" {
+			f.sayPaused(reason)
+			return
+		}
+		f.say(prompts.Menu{})
+		return
+	}
 	f.unsure(prompts.NotUnderstood{Verified: true})
 }
 
@@ -648,6 +659,25 @@ func (f *flow) unsure(d prompts.Data) {
 		return
 	}
 	f.say(d)
+}
+
+// onlyFacts reports whether the message offered identity facts to a
+// conversation verified before this turn, and nothing else.
+func (f *flow) onlyFacts() bool {
+	if f.t.Emitted(EventIdentityVerified) {
+		return false
+	}
+	facts := false
+	for _, c := range f.t.Understanding.Commands {
+		switch c.Intent {
+		case IntentVerifyIdentity:
+			facts = true
+		case IntentGreeting, IntentThanks, IntentUnknown:
+		default:
+			return false
+		}
+	}
+	return facts
 }
 
 // onlyUnknown reports whether the brain understood nothing of the message.
