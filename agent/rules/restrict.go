@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/parley-collections/parley/agent"
 	"github.com/parley-collections/parley/policies"
@@ -83,6 +84,17 @@ var (
 // needs ("only", "just" or "in writing"); without one, none can match.
 func onlyWords(s string) bool {
 	return strings.Contains(s, "only") || strings.Contains(s, "just") || strings.Contains(s, "in writing")
+}
+
+// nonASCII reports whether s holds a character outside ASCII; without
+// one, no Chinese pattern can match.
+func nonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }
 
 // span is a part of the text a restriction was read from.

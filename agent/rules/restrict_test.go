@@ -2,6 +2,8 @@ package rules
 
 import (
 	"context"
+	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strings"
 	"testing"
@@ -125,6 +127,88 @@ func TestOnlyWordsInEveryChannelPattern(t *testing.T) {
 	for _, s := range []string{"only email me", "just text me", "email only", "in writing by email please"} {
 		if !onlyWords(s) {
 			t.Errorf("onlyWords(%q) = false", s)
+		}
+	}
+}
+
+// TestChineseRestrictionPatternsNeedNonASCII: no Chinese restriction
+// pattern can match a text of ASCII characters alone, which
+// readRestrictions relies on to leave them out on such a sentence. The
+// check follows each compiled pattern on ASCII runes only (every branch
+// and every empty-width assertion taken) and fails if it reaches a match.
+func TestChineseRestrictionPatternsNeedNonASCII(t *testing.T) {
+	t.Parallel()
+	res := []*regexp.Regexp{reContactZH, reKeepToZH, reWeekdaysZH, reChannelZH, reTimeZH, reBareZH, reEveningZH}
+	res = append(append(res, rePlaceZH...), reDaysZH...)
+	for _, re := range res {
+		if asciiMatch(t, re) {
+			t.Errorf("%s can match a text of ASCII characters alone", re)
+		}
+	}
+	for _, re := range []*regexp.Regexp{reContactEN, rePlaceEN, reNegBeforeEN} {
+		if !asciiMatch(t, re) {
+			t.Errorf("asciiMatch(%s) = false, want true", re)
+		}
+	}
+	for _, s := range []string{"不要打我单位电话", "晚上九点以后别联系我", "只能发短信"} {
+		if !nonASCII(s) {
+			t.Errorf("nonASCII(%q) = false", s)
+		}
+	}
+	if nonASCII("don't call me at work after 9pm") {
+		t.Error(`nonASCII("don't call me at work after 9pm") = true`)
+	}
+}
+
+// asciiMatch reports whether re's program can reach a match reading only
+// runes below 0x80.
+func asciiMatch(t *testing.T, re *regexp.Regexp) bool {
+	t.Helper()
+	parsed, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog, err := syntax.Compile(parsed.Simplify())
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := make([]bool, len(prog.Inst))
+	stack := []uint32{uint32(prog.Start)}
+	for len(stack) > 0 {
+		pc := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[pc] {
+			continue
+		}
+		seen[pc] = true
+		in := &prog.Inst[pc]
+		switch in.Op {
+		case syntax.InstMatch:
+			return true
+		case syntax.InstFail:
+		case syntax.InstAlt, syntax.InstAltMatch:
+			stack = append(stack, in.Out, in.Arg)
+		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+			for r := rune(0); r < 0x80; r++ {
+				if in.MatchRune(r) {
+					stack = append(stack, in.Out)
+					break
+				}
+			}
+		default: // empty-width assertions, captures, no-ops
+			stack = append(stack, in.Out)
+		}
+	}
+	return false
+}
+
+// TestTimePatternsNeedBeforeOrAfter: every English time pattern holds
+// "before" or "after", which readRestrictions looks for before them.
+func TestTimePatternsNeedBeforeOrAfter(t *testing.T) {
+	t.Parallel()
+	for _, re := range []*regexp.Regexp{reNegBeforeEN, reNegAfterEN, reOnlyAfterEN, reOnlyBeforeEN} {
+		if src := re.String(); !strings.Contains(src, `\bbefore\s+`) && !strings.Contains(src, `\bafter\s+`) {
+			t.Errorf("%s needs neither before nor after", src)
 		}
 	}
 }
