@@ -121,7 +121,11 @@ func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
 			continue // "I'm busy right now": this contact only
 		}
 		at := func(m []int) span { return span{sb[0] + m[0], sb[0] + m[1]} }
-		contact := reContactEN.MatchString(s) || reContactZH.MatchString(s)
+		// The Chinese patterns need a character outside ASCII, and the
+		// English time patterns "before" or "after"; most sentences have
+		// neither.
+		zh := nonASCII(s)
+		contact := reContactEN.MatchString(s) || (zh && reContactZH.MatchString(s))
 		// Where.
 		for _, m := range rePlaceEN.FindAllStringIndex(s, -1) {
 			if reContactEN.MatchString(s[m[0]:m[1]]) || strings.Contains(s[m[0]:m[1]], "number") {
@@ -129,6 +133,9 @@ func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
 			}
 		}
 		for _, re := range rePlaceZH {
+			if !zh {
+				break
+			}
 			for _, m := range re.FindAllStringIndex(s, -1) {
 				if contact {
 					add(agent.ContactRestriction{Kind: policies.RestrictPlace, Place: policies.PlaceWork}, at(m))
@@ -141,13 +148,21 @@ func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
 			add(agent.ContactRestriction{Kind: policies.RestrictPlace, Place: policies.PlaceWork}, span{sb[0], sb[1]})
 		}
 		// How.
-		for _, m := range append(reKeepToEN.FindAllStringSubmatchIndex(s, -1), reKeepToZH.FindAllStringSubmatchIndex(s, -1)...) {
+		keepTo := reKeepToEN.FindAllStringSubmatchIndex(s, -1)
+		if zh {
+			keepTo = append(keepTo, reKeepToZH.FindAllStringSubmatchIndex(s, -1)...)
+		}
+		for _, m := range keepTo {
 			if ch := channelWord(s[m[2]:m[3]]); ch != "" {
 				add(agent.ContactRestriction{Kind: policies.RestrictChannel, Channels: []string{ch}}, at(m))
 			}
 		}
 		if contact {
-			for _, m := range append(reWeekdaysEN.FindAllStringIndex(s, -1), reWeekdaysZH.FindAllStringIndex(s, -1)...) {
+			weekdays := reWeekdaysEN.FindAllStringIndex(s, -1)
+			if zh {
+				weekdays = append(weekdays, reWeekdaysZH.FindAllStringIndex(s, -1)...)
+			}
+			for _, m := range weekdays {
 				add(agent.ContactRestriction{Kind: policies.RestrictDays, Days: []time.Weekday{time.Saturday, time.Sunday}}, at(m))
 			}
 		}
@@ -161,7 +176,11 @@ func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
 				}
 			}
 		}
-		for _, m := range reChannelZH.FindAllStringSubmatchIndex(s, -1) {
+		var channelZH [][]int
+		if zh {
+			channelZH = reChannelZH.FindAllStringSubmatchIndex(s, -1)
+		}
+		for _, m := range channelZH {
 			if ch := channelWord(s[m[2]:m[3]]); ch != "" {
 				add(agent.ContactRestriction{Kind: policies.RestrictChannel, Channels: []string{ch}}, at(m))
 			}
@@ -169,8 +188,12 @@ func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
 		// When.
 		timeOK := contact || (!rePayment.MatchString(s) && (len(strings.Fields(s)) <= 6 || reOnlyTime.MatchString(s)))
 		if timeOK {
-			readTimesEN(s, func(r agent.ContactRestriction, m []int) { add(r, at(m)) })
-			readTimesZH(s, func(r agent.ContactRestriction, m []int) { add(r, at(m)) })
+			if strings.Contains(s, "before") || strings.Contains(s, "after") {
+				readTimesEN(s, func(r agent.ContactRestriction, m []int) { add(r, at(m)) })
+			}
+			if zh {
+				readTimesZH(s, func(r agent.ContactRestriction, m []int) { add(r, at(m)) })
+			}
 		}
 		if contact {
 			for _, m := range reDaysEN.FindAllStringSubmatchIndex(s, -1) {
@@ -179,6 +202,9 @@ func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
 				}
 			}
 			for _, re := range reDaysZH {
+				if !zh {
+					break
+				}
 				for _, m := range re.FindAllStringIndex(s, -1) {
 					if days := daysIn(s[m[0]:m[1]]); len(days) > 0 {
 						add(agent.ContactRestriction{Kind: policies.RestrictDays, Days: days}, at(m))
