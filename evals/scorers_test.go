@@ -1,9 +1,12 @@
 package evals
 
 import (
+	"os"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/parley-collections/parley/agent"
 )
@@ -218,5 +221,54 @@ func TestConsentScorerReadsChoicesInWords(t *testing.T) {
 		if got := scoreConsent(Reply{Borrower: b, Events: accepted}); got == "" {
 			t.Errorf("%q: a plan agreed on it passed", b)
 		}
+	}
+}
+
+// TestPatternsFoundWhereTheyStart: the amount and date patterns, searched
+// only at the places where a match can start, find what a search of the
+// whole text finds, on every line of the golden transcripts, on the whole
+// file at once, and on texts made to test the edges (word boundaries, the
+// long s, numbers inside words).
+func TestPatternsFoundWhereTheyStart(t *testing.T) {
+	t.Parallel()
+	golden, err := os.ReadFile("testdata/transcripts.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := append(strings.Split(string(golden), "\n"), string(golden),
+		"due MAY 3, 2026", "on 3 ſeptember 2026", "xſeptember 3, 2026", "aMarch 3, 2026", "_March 3 2026", "March 3, 20261",
+		"March 3,2026", "march 3rd 2026.", "3rd of March 2026", "31 december, 2026 and 1 May 2026", "x31 May 2026",
+		"131 May 2026", "May 12 2026May 13 2026", "May\n12\n2026", "on 12th\tJune   2026!", "June 1, 2026-06-01",
+		"$1,200.00", "$ 1,200.00", "1200 元", "£950 and €12.50 or ¥300", "₹1,00,000", "12usd 13 USD", "a1,200.00 dollars",
+		"1,200.00,", "$.50", "$", "1200", "x$1", "pay 1 200 dollars", "3.5.7 pounds", "")
+	for _, p := range []*startsAt{dateENAt, dateGBAt, moneyAt} {
+		for _, text := range texts {
+			if got, want := p.findAll(text), p.re.FindAllStringSubmatch(text, -1); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s in %q: %q, the whole search finds %q", p.re, text, got, want)
+			}
+		}
+	}
+}
+
+// TestOnlyTheLongSAndKelvinFoldToASCIILetters: the only characters
+// outside ASCII that (?i) takes for an ASCII letter are the long s and
+// the Kelvin sign, so a date by month name starts at an ASCII letter
+// unless the text holds one of them (startsAt.unless).
+func TestOnlyTheLongSAndKelvinFoldToASCIILetters(t *testing.T) {
+	t.Parallel()
+	var found []rune
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			if f < 0x80 {
+				found = append(found, r)
+				break
+			}
+		}
+	}
+	if string(found) != "\u017f\u212a" {
+		t.Errorf("characters that fold to ASCII letters: %q, want the long s and the Kelvin sign", string(found))
+	}
+	if !strings.ContainsAny("on 3 ſeptember 2026", dateENAt.unless) || !strings.ContainsAny("\u212a", dateENAt.unless) {
+		t.Errorf("dateENAt.unless = %q, want the long s and the Kelvin sign", dateENAt.unless)
 	}
 }
