@@ -194,13 +194,82 @@ var (
 	dateZH   = regexp.MustCompile(`(\d{4})年(\d{1,2})月(\d{1,2})日`)
 )
 
+// The amount and date patterns are searched for only where a match can
+// start: a scan of the whole text at every place was most of the
+// grounding scorer's time, and a reply holds few such places.
+var (
+	// A date by month name starts at a letter after no letter, digit or
+	// underscore (\b); a month name that (?i) folds from the long s (or the
+	// Kelvin sign, in no month name) sends the text to the whole search.
+	dateENAt = newStartsAt(dateENRe, func(t string, i int) bool { return isASCIILetter(t[i]) && !wordBefore(t, i) }, "ſ\u212a")
+	// A date by day first starts at a digit after no word character.
+	dateGBAt = newStartsAt(dateGBRe, func(t string, i int) bool { return isASCIIDigit(t[i]) && !wordBefore(t, i) }, "")
+	// An amount starts at its currency sign or at a digit.
+	moneyAt = newStartsAt(moneyRe, func(t string, i int) bool {
+		return isASCIIDigit(t[i]) || t[i] == '$' || strings.HasPrefix(t[i:], "£") || strings.HasPrefix(t[i:], "¥") ||
+			strings.HasPrefix(t[i:], "₹") || strings.HasPrefix(t[i:], "€")
+	}, "")
+)
+
+// startsAt is a pattern with the places where its matches can start.
+type startsAt struct {
+	re       *regexp.Regexp
+	anchored *regexp.Regexp                // re held to the start of the text
+	at       func(text string, i int) bool // whether a match can start at byte i
+	unless   string                        // characters that make at unsafe: the whole search then
+}
+
+func newStartsAt(re *regexp.Regexp, at func(string, int) bool, unless string) *startsAt {
+	return &startsAt{re: re, anchored: regexp.MustCompile(`\A(?:` + re.String() + `)`), at: at, unless: unless}
+}
+
+// findAll is re.FindAllStringSubmatch(text, -1): the leftmost match
+// tried at each place where one can start, the next after its end.
+func (p *startsAt) findAll(text string) [][]string {
+	if p.unless != "" && strings.ContainsAny(text, p.unless) {
+		return p.re.FindAllStringSubmatch(text, -1)
+	}
+	var out [][]string
+	for i := 0; i < len(text); i++ {
+		if !p.at(text, i) {
+			continue
+		}
+		m := p.anchored.FindStringSubmatchIndex(text[i:])
+		if m == nil {
+			continue
+		}
+		sub := make([]string, len(m)/2)
+		for k := range sub {
+			if m[2*k] >= 0 {
+				sub[k] = text[i+m[2*k] : i+m[2*k+1]]
+			}
+		}
+		out = append(out, sub)
+		i += max(m[1], 1) - 1
+	}
+	return out
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// wordBefore reports whether the byte before i is a word character of \b.
+func wordBefore(t string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	c := t[i-1]
+	return isASCIILetter(c) || isASCIIDigit(c) || c == '_'
+}
+
 // amounts finds money amounts in text, in minor units.
 func amounts(text string) []int64 {
 	var out []int64
 	if !hasDigit(text) {
 		return nil // moneyRe needs a digit
 	}
-	for _, m := range moneyRe.FindAllStringSubmatch(text, -1) {
+	for _, m := range moneyAt.findAll(text) {
 		v := m[1] + m[2]
 		f, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", ""), 64)
 		if err != nil {
@@ -228,10 +297,10 @@ func dates(text string) []string {
 		return nil
 	}
 	if mayHave(fold(text), monthNames...) {
-		for _, m := range dateENRe.FindAllStringSubmatch(text, -1) {
+		for _, m := range dateENAt.findAll(text) {
 			add(m[3], month(m[1]), m[2])
 		}
-		for _, m := range dateGBRe.FindAllStringSubmatch(text, -1) {
+		for _, m := range dateGBAt.findAll(text) {
 			add(m[3], month(m[2]), m[1])
 		}
 	}
