@@ -198,35 +198,79 @@ var (
 // start: a scan of the whole text at every place was most of the
 // grounding scorer's time, and a reply holds few such places.
 var (
-	// A date by month name starts at a letter after no letter, digit or
-	// underscore (\b); a month name that (?i) folds from the long s (or the
-	// Kelvin sign, in no month name) sends the text to the whole search.
-	dateENAt = newStartsAt(dateENRe, func(t string, i int) bool { return isASCIILetter(t[i]) && !wordBefore(t, i) }, "ſ\u212a")
-	// A date by day first starts at a digit after no word character.
-	dateGBAt = newStartsAt(dateGBRe, func(t string, i int) bool { return isASCIIDigit(t[i]) && !wordBefore(t, i) }, "")
-	// An amount starts at its currency sign or at a digit.
+	// A date by month name starts at a month name after no letter, digit
+	// or underscore (\b); the long s, which (?i) takes for an s (and the
+	// Kelvin sign, in no month name), sends the text to the whole search.
+	dateENAt = newStartsAt(dateENRe, func(t string, i int) bool {
+		return !wordBefore(t, i) && slices.ContainsFunc(monthNames, func(m string) bool { return hasPrefixFold(t[i:], m) })
+	}, "ſ", "\u212a")
+	// A date by day first starts at one or two digits after no word
+	// character, followed by a space or an ordinal's letter.
+	dateGBAt = newStartsAt(dateGBRe, func(t string, i int) bool {
+		if !isASCIIDigit(t[i]) || wordBefore(t, i) {
+			return false
+		}
+		j := i + 1
+		if j < len(t) && isASCIIDigit(t[j]) {
+			j++
+		}
+		return j < len(t) && (isSpace(t[j]) || strings.IndexByte("sSnNrRtT", t[j]) >= 0)
+	})
+	// An amount starts at its currency sign, or at a digit of a number
+	// (digits, commas and points) followed, after at most one space, by a
+	// currency's word; the long s may stand for the s of a word.
 	moneyAt = newStartsAt(moneyRe, func(t string, i int) bool {
-		return isASCIIDigit(t[i]) || t[i] == '$' || strings.HasPrefix(t[i:], "£") || strings.HasPrefix(t[i:], "¥") ||
-			strings.HasPrefix(t[i:], "₹") || strings.HasPrefix(t[i:], "€")
-	}, "")
+		if t[i] == '$' || strings.HasPrefix(t[i:], "£") || strings.HasPrefix(t[i:], "¥") ||
+			strings.HasPrefix(t[i:], "₹") || strings.HasPrefix(t[i:], "€") {
+			return true
+		}
+		if !isASCIIDigit(t[i]) {
+			return false
+		}
+		j := i
+		for j < len(t) && (isASCIIDigit(t[j]) || t[j] == ',' || t[j] == '.') {
+			j++
+		}
+		if j < len(t) && isSpace(t[j]) {
+			j++
+		}
+		return slices.ContainsFunc(currencyWords, func(w string) bool { return hasPrefixFold(t[j:], w) })
+	}, "ſ", "\u212a")
+	currencyWords = []string{"元", "美元", "英镑", "卢比", "usd", "gbp", "cny", "inr", "dollars", "pounds", "rupees"}
 )
+
+// hasPrefixFold reports whether s begins with word, ASCII letters in any case.
+func hasPrefixFold(s, word string) bool {
+	if len(s) < len(word) {
+		return false
+	}
+	for k := 0; k < len(word); k++ {
+		if s[k] != word[k] && !(isASCIILetter(word[k]) && s[k]|0x20 == word[k]|0x20) {
+			return false
+		}
+	}
+	return true
+}
+
+// isSpace reports whether c is a space of \s.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 // startsAt is a pattern with the places where its matches can start.
 type startsAt struct {
 	re       *regexp.Regexp
 	anchored *regexp.Regexp                // re held to the start of the text
 	at       func(text string, i int) bool // whether a match can start at byte i
-	unless   string                        // characters that make at unsafe: the whole search then
+	unless   []string                      // characters that make at unsafe: the whole search then
 }
 
-func newStartsAt(re *regexp.Regexp, at func(string, int) bool, unless string) *startsAt {
+func newStartsAt(re *regexp.Regexp, at func(string, int) bool, unless ...string) *startsAt {
 	return &startsAt{re: re, anchored: regexp.MustCompile(`\A(?:` + re.String() + `)`), at: at, unless: unless}
 }
 
 // findAll is re.FindAllStringSubmatch(text, -1): the leftmost match
 // tried at each place where one can start, the next after its end.
 func (p *startsAt) findAll(text string) [][]string {
-	if p.unless != "" && strings.ContainsAny(text, p.unless) {
+	if slices.ContainsFunc(p.unless, func(u string) bool { return strings.Contains(text, u) }) {
 		return p.re.FindAllStringSubmatch(text, -1)
 	}
 	var out [][]string
