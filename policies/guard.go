@@ -172,6 +172,7 @@ const (
 	notNegationMark = 254
 	noticeMark      = 253
 	famNegMark      = 252 // a negation of its family only
+	famDisclaimMark = 251 // a disclaimer of its family only
 )
 
 // dropNotNegations removes the negations that lie inside a not-negation, and
@@ -410,6 +411,9 @@ func (c *checker) content() {
 				s.negs = append(s.negs, fh)
 			case useFamNeg:
 				fh.group = famNegMark
+				s.negs = append(s.negs, fh)
+			case useFamDisclaimer:
+				fh.group = famDisclaimMark
 				s.negs = append(s.negs, fh)
 			case useScopeEnd:
 				s.ends = append(s.ends, h.start)
@@ -766,8 +770,8 @@ func (c *checker) negated(f int, clause, first, last int32) bool {
 		return false
 	}
 	for _, n := range c.s.negs {
-		if n.group == famNegMark && int(n.family) != f {
-			continue // another family's negation
+		if (n.group == famNegMark || n.group == famDisclaimMark) && int(n.family) != f {
+			continue // another family's negation or disclaimer
 		}
 		if n.group == noticeMark {
 			// A notice of what the law protects reaches its sentence,
@@ -781,7 +785,7 @@ func (c *checker) negated(f int, clause, first, last int32) bool {
 		if n.clause != clause {
 			continue
 		}
-		if n.group == disclaimerMark {
+		if n.group == disclaimerMark || n.group == famDisclaimMark {
 			if n.start > last && !c.scopeEnds(last, n.start) {
 				return true // "the sheriff has nothing to do with this"
 			}

@@ -59,18 +59,21 @@ type lexiconFile struct {
 }
 
 type familyFile struct {
-	Category  string     `yaml:"category"`
-	Detail    string     `yaml:"detail"`
-	Rule      string     `yaml:"rule"`
-	Citation  string     `yaml:"citation"`
-	Gate      string     `yaml:"gate"`
-	Negatable *bool      `yaml:"negatable"`
-	Grants    []string   `yaml:"grants"`
-	Yields    []string   `yaml:"yields"`
-	DefersTo  []string   `yaml:"defers_to"`
-	Except    []string   `yaml:"except"`
-	Negations []string   `yaml:"negations"`
-	Groups    [][]string `yaml:"groups"`
+	Category  string   `yaml:"category"`
+	Detail    string   `yaml:"detail"`
+	Rule      string   `yaml:"rule"`
+	Citation  string   `yaml:"citation"`
+	Gate      string   `yaml:"gate"`
+	Negatable *bool    `yaml:"negatable"`
+	Grants    []string `yaml:"grants"`
+	Yields    []string `yaml:"yields"`
+	DefersTo  []string `yaml:"defers_to"`
+	Except    []string `yaml:"except"`
+	Negations []string `yaml:"negations"`
+	// Disclaimers deny the family's terms before them in the clause, as the
+	// lexicon's disclaimers do for every family.
+	Disclaimers []string   `yaml:"disclaimers"`
+	Groups      [][]string `yaml:"groups"`
 }
 
 var categories = map[string]bool{
@@ -160,6 +163,11 @@ func parseLexicon(data []byte) (*lexicon, error) {
 		for _, raw := range ff.Negations {
 			if err := add(raw, termUse{kind: useFamNeg, family: uint8(i)}); err != nil {
 				return nil, fmt.Errorf("lexicon: family %s: negations: %w", n, err)
+			}
+		}
+		for _, raw := range ff.Disclaimers {
+			if err := add(raw, termUse{kind: useFamDisclaimer, family: uint8(i)}); err != nil {
+				return nil, fmt.Errorf("lexicon: family %s: disclaimers: %w", n, err)
 			}
 		}
 		for _, raw := range ff.Except {

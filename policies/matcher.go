@@ -37,9 +37,10 @@ const (
 	useNotNegation
 	useScopeEnd
 	useBenign
-	useNotice // a statement of what the law protects: denies legal terms in its sentence
-	useExcept // a phrase inside which one family's terms are not that family's
-	useFamNeg // a negation of one family only
+	useNotice        // a statement of what the law protects: denies legal terms in its sentence
+	useExcept        // a phrase inside which one family's terms are not that family's
+	useFamNeg        // a negation of one family only
+	useFamDisclaimer // a disclaimer of one family only
 )
 
 // hit is one term found in a text, [start, end) in bytes.
