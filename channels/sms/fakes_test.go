@@ -19,6 +19,30 @@ type fakeOrchestrator struct {
 	processed  chan string   // gets each processed message id; buffered
 	release    chan struct{} // when not nil, Process waits for it
 	processCtx chan error    // gets ctx.Err() seen when Process ends; buffered
+	released   []string      // messages the channel gave up to the pending sweep
+	wakes      int
+}
+
+// Release records a message given up to the pending sweep.
+func (f *fakeOrchestrator) Release(id string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.released = append(f.released, id)
+}
+
+// WakePending runs the released messages' turns, as agent's pending
+// sweep does: each once, off the caller's goroutine.
+func (f *fakeOrchestrator) WakePending() {
+	f.mu.Lock()
+	f.wakes++
+	ids := f.released
+	f.released = nil
+	f.mu.Unlock()
+	go func() {
+		for _, id := range ids {
+			f.Process(context.Background(), id)
+		}
+	}()
 }
 
 func newFakeOrchestrator() *fakeOrchestrator {

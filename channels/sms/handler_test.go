@@ -265,9 +265,9 @@ func signedFor(b *testBundle, signedTarget, target string, form url.Values) *htt
 	return r
 }
 
-// Messages the turn queue had no room for are taken from the store by the
-// workers once the queue drains, each turn run once, without waiting for
-// the server's periodic sweep.
+// Messages the turn queue had no room for are released to the pending
+// sweep and the sweep is woken at once: each turn runs once, without
+// waiting for the sweep's interval.
 func TestOverflowedTurnsRunFromTheStore(t *testing.T) {
 	t.Parallel()
 	release := make(chan struct{})
@@ -275,7 +275,6 @@ func TestOverflowedTurnsRunFromTheStore(t *testing.T) {
 	b.orch.release = release
 	b.orch.processed = make(chan string, 64)
 	b.orch.processCtx = make(chan error, 64)
-	b.store.pending = b.orch.unprocessed
 	const n = 12
 	for i := range n {
 		resp, _ := b.post(t, sms.InboundPath, inboundForm(fmt.Sprintf("SM%04d", i)))
