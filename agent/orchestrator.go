@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/parley-collections/parley/policies"
@@ -129,6 +130,10 @@ type Orchestrator struct {
 	// borrowers is the portfolio's names and addresses as the guard's
 	// digest set, replaced whole when the portfolio changes.
 	borrowers atomic.Pointer[policies.BorrowerIndex]
+	// held are the inbound messages this process stored and whose turn it
+	// runs or has queued (see pending.go); wake starts a pending sweep.
+	held sync.Map
+	wake chan struct{}
 }
 
 // SetBorrowers gives the guard the portfolio's borrowers (see
@@ -161,7 +166,7 @@ func NewOrchestrator(cfg Config) (*Orchestrator, error) {
 	if cfg.HistoryLimit <= 0 {
 		cfg.HistoryLimit = 20
 	}
-	return &Orchestrator{cfg: cfg, log: cfg.Logger}, nil
+	return &Orchestrator{cfg: cfg, log: cfg.Logger, wake: make(chan struct{}, 1)}, nil
 }
 
 // Guard returns the orchestrator's guard.
@@ -175,7 +180,7 @@ func (o *Orchestrator) Receive(ctx context.Context, in Inbound) (Message, bool, 
 }
 
 // receive is Receive storing the message as d says.
-func (o *Orchestrator) receive(ctx context.Context, in Inbound, d Durability) (Message, bool, error) {
+func (o *Orchestrator) receive(ctx context.Context, in Inbound, d Durability) (stored Message, created bool, err error) {
 	st := o.cfg.Store
 	conv, fresh, dup, err := o.conversationFor(ctx, in, true)
 	if err != nil {
@@ -206,8 +211,11 @@ func (o *Orchestrator) receive(ctx context.Context, in Inbound, d Durability) (M
 		Status:           StatusReceived,
 		CreatedAt:        o.cfg.Clock.Now(),
 	}
-	var stored Message
-	var created bool
+	// Held from before it is stored until its turn ends, so that no
+	// sweep starts its turn meanwhile.
+	key := heldKey(in.Channel, in.ChannelMessageID)
+	o.held.Store(key, struct{}{})
+	defer o.held.Delete(key)
 	if fresh && conv.ID == "" {
 		// Not stored yet: the conversation and its first message go together.
 		stored, created, err = st.OpenWithInbound(ctx, &conv, m, d)
@@ -218,6 +226,12 @@ func (o *Orchestrator) receive(ctx context.Context, in Inbound, d Durability) (M
 		return Message{}, false, fmt.Errorf("receive: %w", err)
 	}
 	if created {
+		o.hold(stored.ID)
+		defer func() {
+			if err != nil {
+				o.Release(stored.ID) // no turn follows a failed receive
+			}
+		}()
 		o.publish(ctx, Notice{Kind: "message", ConversationID: conv.ID, AccountID: conv.AccountID, MessageID: stored.ID})
 		// An authenticated chat verifies the conversation it opens. Later
 		// messages do not verify it again: once the flows withdrew
@@ -353,6 +367,7 @@ func (o *Orchestrator) Process(ctx context.Context, messageID string, opts ...Tu
 			}
 		}()
 	}
+	defer o.Release(messageID)
 	return o.process(ctx, messageID, opts...)
 }
 

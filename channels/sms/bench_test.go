@@ -27,6 +27,10 @@ func (f *fastOrchestrator) Process(context.Context, string, ...agent.TurnOption)
 	return agent.TurnResult{}, nil
 }
 
+func (f *fastOrchestrator) Release(string) {}
+
+func (f *fastOrchestrator) WakePending() {}
+
 // BenchmarkInboundWebhook measures POST /twilio/sms from a signed request to
 // the TwiML answer: body read, signature check, form parse, Receive and the
 // hand-off to the worker pool.

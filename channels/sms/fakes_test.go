@@ -80,25 +80,6 @@ func (f *fakeOrchestrator) Process(ctx context.Context, id string, _ ...agent.Tu
 	return agent.TurnResult{}, ctx.Err()
 }
 
-// unprocessed lists the stored messages not yet processed, oldest first.
-func (f *fakeOrchestrator) unprocessed() []agent.Message {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	done := map[string]bool{}
-	for _, id := range f.processes {
-		done[id] = true
-	}
-	var out []agent.Message
-	for i := 1; i <= len(f.byChannel); i++ {
-		for _, m := range f.byChannel {
-			if m.ID == fmt.Sprintf("m_%d", i) && !done[m.ID] {
-				out = append(out, m)
-			}
-		}
-	}
-	return out
-}
-
 func (f *fakeOrchestrator) snapshot() (stored int, received []agent.Inbound, processes []string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -114,18 +95,6 @@ type fakeStore struct {
 	consents      []agent.Consent
 	applied       []agent.MessageStatus
 	err           error
-	pending       func() []agent.Message // PendingInbound's answer, when set
-}
-
-func (s *fakeStore) PendingInbound(_ context.Context, limit int) ([]agent.Message, error) {
-	if s.pending == nil {
-		return nil, nil
-	}
-	ms := s.pending()
-	if limit > 0 && len(ms) > limit {
-		ms = ms[:limit]
-	}
-	return ms, nil
 }
 
 func newFakeStore() *fakeStore {

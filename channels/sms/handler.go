@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/url"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/parley-collections/parley/agent"
@@ -25,14 +24,15 @@ const EmptyTwiML = `<?xml version="1.0" encoding="UTF-8"?><Response/>`
 type Orchestrator interface {
 	Receive(ctx context.Context, in agent.Inbound) (agent.Message, bool, error)
 	Process(ctx context.Context, messageID string, opts ...agent.TurnOption) (agent.TurnResult, error)
+	// Release gives a stored message's turn to the pending sweep, and
+	// WakePending runs the sweep now: a turn the queue has no room for.
+	Release(messageID string)
+	WakePending()
 }
 
 // StatusStore is what the channel needs of agent.Store: status callbacks
-// read and move messages and record opt-outs, and the workers take turns
-// that did not fit the queue straight from the store (PendingInbound),
-// rather than leave them to the server's periodic sweep.
+// read and move messages and record opt-outs.
 type StatusStore interface {
-	PendingInbound(ctx context.Context, limit int) ([]agent.Message, error)
 	Message(ctx context.Context, id string) (agent.Message, error)
 	MessageByChannelID(ctx context.Context, ch agent.Channel, channelMessageID string) (agent.Message, error)
 	Conversation(ctx context.Context, id string) (agent.Conversation, error)
@@ -65,12 +65,6 @@ type Handler struct {
 	wg     sync.WaitGroup
 	mu     sync.RWMutex // guards closed against sends on jobs
 	closed bool
-
-	// overflowed counts messages the queue had no room for; a worker that
-	// finds the queue empty refills it from the store while it grows.
-	overflowed atomic.Uint64
-	draining   atomic.Bool
-	inflight   sync.Map // message id -> struct{}: queued or running here
 }
 
 // NewHandler validates cfg, fills defaults and starts the worker pool.
@@ -132,22 +126,7 @@ func (h *Handler) Close(ctx context.Context) error {
 
 func (h *Handler) work() {
 	defer h.wg.Done()
-	for {
-		var (
-			j  job
-			ok bool
-		)
-		select {
-		case j, ok = <-h.jobs:
-		default:
-			if h.refill() {
-				continue
-			}
-			j, ok = <-h.jobs
-		}
-		if !ok {
-			return
-		}
+	for j := range h.jobs {
 		h.process(j)
 	}
 }
@@ -158,53 +137,11 @@ type job struct {
 }
 
 func (h *Handler) process(j job) {
-	defer h.inflight.Delete(j.message)
 	ctx, cancel := context.WithTimeout(h.base, h.cfg.TurnTimeout)
 	defer cancel()
 	if _, err := h.cfg.Orchestrator.Process(ctx, j.message, agent.InConversation(j.conversation)); err != nil {
 		h.cfg.Log.Error("sms: turn failed", "message_id", j.message, "err", err)
 	}
-}
-
-// refill queues, oldest first, SMS messages still waiting in the store after
-// the queue overflowed, and reports whether it queued any. One worker
-// refills at a time; the overflow mark is cleared only when the store has
-// none left and no message overflowed meanwhile. Messages queued or running
-// here are skipped; one that another replica is running costs a duplicate
-// check, since Process runs a turn once.
-func (h *Handler) refill() bool {
-	if h.overflowed.Load() == 0 || !h.draining.CompareAndSwap(false, true) {
-		return false
-	}
-	defer h.draining.Store(false)
-	mark := h.overflowed.Load()
-	msgs, err := h.cfg.Store.PendingInbound(h.base, cap(h.jobs))
-	if err != nil {
-		h.cfg.Log.Warn("sms: reading overflowed turns failed; the pending sweep will run them", "err", err)
-		return false
-	}
-	queued := 0
-	h.mu.RLock()
-	defer h.mu.RUnlock()
-	for _, m := range msgs {
-		if m.Channel != agent.ChannelSMS || h.closed {
-			continue
-		}
-		if _, busy := h.inflight.LoadOrStore(m.ID, struct{}{}); busy {
-			continue
-		}
-		select {
-		case h.jobs <- job{m.ID, m.ConversationID}:
-			queued++
-		default:
-			h.inflight.Delete(m.ID)
-			return true // full again: the others keep working on it
-		}
-	}
-	if queued == 0 {
-		h.overflowed.CompareAndSwap(mark, 0)
-	}
-	return queued > 0
 }
 
 // enqueue hands a stored message to the pool without blocking the webhook.
@@ -213,15 +150,15 @@ func (h *Handler) enqueue(m agent.Message) {
 	defer h.mu.RUnlock()
 	if h.closed {
 		h.cfg.Log.Warn("sms: shutting down; turn left for the pending sweep", "message_id", m.ID)
+		h.cfg.Orchestrator.Release(m.ID)
 		return
 	}
-	h.inflight.Store(m.ID, struct{}{})
 	select {
 	case h.jobs <- job{m.ID, m.ConversationID}:
 	default:
-		h.inflight.Delete(m.ID)
-		h.overflowed.Add(1)
-		h.cfg.Log.Debug("sms: turn queue full; a worker takes the turn from the store", "message_id", m.ID)
+		h.cfg.Log.Debug("sms: turn queue full; the pending sweep takes the turn", "message_id", m.ID)
+		h.cfg.Orchestrator.Release(m.ID)
+		h.cfg.Orchestrator.WakePending()
 	}
 }
 

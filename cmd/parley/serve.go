@@ -151,35 +151,16 @@ func (a *app) handle(pattern, route string, h http.Handler) {
 	a.patterns = append(a.patterns, pattern)
 }
 
-// recoverInbound runs turns for inbound messages that were stored but not
-// answered, at start (after a crash) and then every few seconds, so that
-// every acknowledged message is answered exactly once.
+// pendingInterval is how often the pending sweep looks for turns another
+// replica left; a channel that gives up a turn wakes it at once.
+const pendingInterval = 3 * time.Second
+
+// recoverInbound runs the orchestrator's pending sweep (agent.RunPending):
+// at start the turns a stopped process left, then what channels release
+// and other replicas leave, so that every acknowledged message is answered
+// exactly once.
 func (a *app) recoverInbound(ctx context.Context) {
-	t := time.NewTicker(3 * time.Second)
-	defer t.Stop()
-	for {
-		msgs, err := a.store.PendingInbound(ctx, 100)
-		if err != nil && ctx.Err() == nil {
-			a.log.Warn("pending inbound scan failed", "err", err)
-		}
-		for _, m := range msgs {
-			if ctx.Err() != nil {
-				return
-			}
-			// Leave fresh messages to the channel that is running them now.
-			if time.Since(m.CreatedAt) < 2*time.Second {
-				continue
-			}
-			if _, err := a.orch.Process(ctx, m.ID); err != nil && ctx.Err() == nil {
-				a.log.Warn("recovered turn failed", "message", m.ID, "err", err)
-			}
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
+	a.orch.RunPending(ctx, pendingInterval)
 }
 
 // staleStream is how long after its start a spoken reply still sending
