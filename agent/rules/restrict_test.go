@@ -212,3 +212,37 @@ func TestTimePatternsNeedBeforeOrAfter(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishRestrictionPatternsNeedTheirWords: the workplace, off-limits,
+// keep-to and weekday patterns each need one of the words readRestrictions
+// looks for before them: every alternative of the pattern's last group
+// (or of the pattern) holds one.
+func TestEnglishRestrictionPatternsNeedTheirWords(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		re    *regexp.Regexp
+		words []string
+		alts  []string // the alternatives one of which every match holds
+	}{
+		{rePlaceEN, placeWords, []string{"work", "job", "office", "workplace", "place of work", "employer"}},
+		{reOffLimitsEN, offLimitsWords, []string{"off[- ]limits", "out of bounds", "a no[- ]go", `\bkeep\b`}},
+		{reKeepToEN, keepToWords, []string{"keep", "stick", "stay"}},
+		{reWeekdaysEN, weekdaysOnlyWords, []string{`to\s+weekdays`, "weekdays only", "only (?:on )?weekdays", "only (?:on )?business days", "monday to friday only"}},
+	} {
+		src := tc.re.String()
+		for _, alt := range tc.alts {
+			if !strings.Contains(src, alt) {
+				t.Errorf("%s: no alternative %s", src, alt)
+			}
+			plain := strings.NewReplacer(`\b`, "", "[- ]", " ", `\s+`, " ", "(?:on )?", "").Replace(alt)
+			if !slices.ContainsFunc(tc.words, func(w string) bool { return strings.Contains(plain, w) }) {
+				t.Errorf("%s: the alternative %s holds none of %q", src, alt, tc.words)
+			}
+		}
+	}
+	for _, s := range []string{"don't call me at work", "my office is off limits", "keep it to email", "only on weekdays please", "a no-go"} {
+		if !hasAny(s, placeWords) && !hasAny(s, offLimitsWords) && !hasAny(s, keepToWords) && !hasAny(s, weekdaysOnlyWords) {
+			t.Errorf("%q holds none of the words", s)
+		}
+	}
+}
