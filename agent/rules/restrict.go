@@ -97,6 +97,20 @@ func nonASCII(s string) bool {
 	return false
 }
 
+// The words without one of which a pattern cannot match, looked for
+// before it: most sentences hold none.
+var (
+	placeWords        = []string{"work", "job", "office", "employer"}          // rePlaceEN
+	offLimitsWords    = []string{"limits", "bounds", "no-go", "no go", "keep"} // reOffLimitsEN
+	keepToWords       = []string{"keep", "stick", "stay"}                      // reKeepToEN
+	weekdaysOnlyWords = []string{"weekdays", "business days", "monday"}        // reWeekdaysEN
+)
+
+// hasAny reports whether s holds one of words.
+func hasAny(s string, words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(s, w) })
+}
+
 // span is a part of the text a restriction was read from.
 type span struct{ start, end int }
 
@@ -127,7 +141,11 @@ func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
 		zh := nonASCII(s)
 		contact := reContactEN.MatchString(s) || (zh && reContactZH.MatchString(s))
 		// Where.
-		for _, m := range rePlaceEN.FindAllStringIndex(s, -1) {
+		var places [][]int
+		if hasAny(s, placeWords) {
+			places = rePlaceEN.FindAllStringIndex(s, -1)
+		}
+		for _, m := range places {
 			if reContactEN.MatchString(s[m[0]:m[1]]) || strings.Contains(s[m[0]:m[1]], "number") {
 				add(agent.ContactRestriction{Kind: policies.RestrictPlace, Place: policies.PlaceWork}, at(m))
 			}
@@ -142,13 +160,16 @@ func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
 				}
 			}
 		}
-		if m := reOffLimitsEN.FindStringIndex(s); m != nil {
+		if hasAny(s, offLimitsWords) && reOffLimitsEN.MatchString(s) {
 			// The whole sentence is about the workplace: "my office is off
 			// limits, never ring me there" is no opt-out of calls.
 			add(agent.ContactRestriction{Kind: policies.RestrictPlace, Place: policies.PlaceWork}, span{sb[0], sb[1]})
 		}
 		// How.
-		keepTo := reKeepToEN.FindAllStringSubmatchIndex(s, -1)
+		var keepTo [][]int
+		if hasAny(s, keepToWords) {
+			keepTo = reKeepToEN.FindAllStringSubmatchIndex(s, -1)
+		}
 		if zh {
 			keepTo = append(keepTo, reKeepToZH.FindAllStringSubmatchIndex(s, -1)...)
 		}
@@ -158,7 +179,10 @@ func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
 			}
 		}
 		if contact {
-			weekdays := reWeekdaysEN.FindAllStringIndex(s, -1)
+			var weekdays [][]int
+			if hasAny(s, weekdaysOnlyWords) {
+				weekdays = reWeekdaysEN.FindAllStringIndex(s, -1)
+			}
 			if zh {
 				weekdays = append(weekdays, reWeekdaysZH.FindAllStringIndex(s, -1)...)
 			}
