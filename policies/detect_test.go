@@ -148,3 +148,66 @@ func TestMaskCards(t *testing.T) {
 		t.Errorf("maskCards = %q, %d; want %q, 2 / 卡号遮蔽不符", got, n, want)
 	}
 }
+
+// TestMatcherTransitionsAreTheLongestSuffix checks the automaton of the
+// embedded lexicon state by state: from the state of a prefix of some
+// term, a byte leads to the state of the longest suffix of that prefix and
+// the byte that is itself a prefix of some term; out and dict name the
+// states where terms end.
+func TestMatcherTransitionsAreTheLongestSuffix(t *testing.T) {
+	t.Parallel()
+	lx, err := parsedLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := lx.m
+	state := map[string]int{"": 0}
+	for _, tm := range m.terms {
+		s := 0
+		for j := 0; j < len(tm.text); j++ {
+			s = int(m.delta[s*m.nclass+int(m.class[tm.text[j]])])
+			state[tm.text[:j+1]] = s
+		}
+	}
+	ends := map[string]bool{}
+	for _, tm := range m.terms {
+		ends[tm.text] = true
+	}
+	longest := func(p string) string {
+		for k := 0; k <= len(p); k++ {
+			if _, ok := state[p[k:]]; ok {
+				return p[k:]
+			}
+		}
+		return ""
+	}
+	rep := make([]byte, m.nclass) // a byte of each class
+	for b := 255; b >= 0; b-- {
+		rep[m.class[b]] = byte(b)
+	}
+	if len(state) != len(m.out) {
+		t.Fatalf("%d prefixes, %d states", len(state), len(m.out))
+	}
+	bad := 0
+	for p, s := range state {
+		for c := 0; c < m.nclass && bad < 10; c++ {
+			if got, want := int(m.delta[s*m.nclass+c]), state[longest(p+string([]byte{rep[c]}))]; got != want {
+				t.Errorf("from %q on %q: state %d, want %d", p, rep[c], got, want)
+				bad++
+			}
+		}
+		if (m.out[s] != 0) != ends[p] {
+			t.Errorf("out of %q = %d, a term ends there: %v", p, m.out[s], ends[p])
+		}
+		want := -1
+		for k := 1; k <= len(p); k++ {
+			if ends[p[k:]] {
+				want = state[p[k:]]
+				break
+			}
+		}
+		if int(m.dict[s]) != want {
+			t.Errorf("dict of %q = %d, want %d", p, m.dict[s], want)
+		}
+	}
+}
