@@ -1,5 +1,7 @@
 package policies
 
+import "slices"
+
 // matcher finds every lexicon term in a text in one pass (Aho-Corasick over
 // bytes, with the failure links folded into a full transition table), so the
 // cost of a check grows with the text, not with the size of the lexicon.
@@ -109,17 +111,24 @@ func newMatcher(terms []term) *matcher {
 			queue = append(queue, n)
 		}
 	}
+	var classes []uint8
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
-		for c := 0; c < m.nclass; c++ {
-			n, ok := nodes[s].next[uint8(c)]
-			if !ok {
-				m.delta[int(s)*m.nclass+c] = m.delta[int(fail[s])*m.nclass+c]
-				continue
-			}
-			m.delta[int(s)*m.nclass+c] = uint16(n)
-			f := int32(m.delta[int(fail[s])*m.nclass+c])
+		// A byte without a child goes where it goes from the failure
+		// state (the whole row first, then the children over it: a map
+		// lookup for every class of every state was most of the build).
+		row := m.delta[int(s)*m.nclass : int(s+1)*m.nclass]
+		copy(row, m.delta[int(fail[s])*m.nclass:int(fail[s]+1)*m.nclass])
+		classes = classes[:0]
+		for c := range nodes[s].next {
+			classes = append(classes, c)
+		}
+		slices.Sort(classes)
+		for _, c := range classes {
+			n := nodes[s].next[c]
+			row[c] = uint16(n)
+			f := int32(m.delta[int(fail[s])*m.nclass+int(c)])
 			fail[n] = f
 			if m.out[f] != 0 {
 				m.dict[n] = f
