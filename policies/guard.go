@@ -552,15 +552,22 @@ func (c *checker) deferred(fam *family, h famHit) bool {
 // dropNameHits removes the hits that lie inside a word of the borrower's
 // name where it stands in the text ("Hi Dick"): a name is not a slur.
 func (c *checker) dropNameHits(hits []hit) []hit {
+	if len(hits) == 0 {
+		return hits
+	}
 	norm := c.s.norm
-	name := c.f.BorrowerName
+	// The words of the name that can excuse a hit, found once for all
+	// the hits.
+	var words []string
+	for w := range strings.FieldsSeq(c.f.BorrowerName) {
+		if len(w) >= 2 && isASCIIWord(w) && onlyCapitalised(c.p.Text, w) {
+			words = append(words, w)
+		}
+	}
 	out := hits[:0]
 	for _, h := range hits {
 		inName := false
-		for w := range strings.FieldsSeq(name) {
-			if len(w) < 2 || !isASCIIWord(w) || !onlyCapitalised(c.p.Text, w) {
-				continue
-			}
+		for _, w := range words {
 			for k := max(0, int(h.start)-len(w)); k <= int(h.start) && k+len(w) <= len(norm); k++ {
 				if int(h.end) <= k+len(w) && equalFoldASCII(norm[k:k+len(w)], w) &&
 					(k == 0 || !isWordByte(norm[k-1])) && (k+len(w) == len(norm) || !isWordByte(norm[k+len(w)])) {
