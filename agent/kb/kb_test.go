@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -457,4 +458,40 @@ func cosine(a, b []float32) float64 {
 		return 0
 	}
 	return ab / math.Sqrt(aa*bb)
+}
+
+// TestLazyBuildsOnFirstSearch: a Lazy base is built by its first search,
+// once, answers as the base itself does, and hands the build's error to
+// every search.
+func TestLazyBuildsOnFirstSearch(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	loads := 0
+	l := NewLazy(func() (*Base, error) { loads++; return Default(ctx) })
+	if loads != 0 {
+		t.Fatalf("built %d times before any search", loads)
+	}
+	b, err := Default(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"how do I dispute this debt?", "what is a payment plan"} {
+		got, err := l.Search(ctx, q, "en", 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := b.Search(ctx, q, "en", 3)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%q (-base +lazy):\n%s", q, diff)
+		}
+	}
+	if loads != 1 {
+		t.Errorf("built %d times, want once", loads)
+	}
+	broken := NewLazy(func() (*Base, error) { return nil, errors.New("no documents") })
+	for range 2 {
+		if _, err := broken.Search(ctx, "anything", "en", 3); err == nil || !strings.Contains(err.Error(), "no documents") {
+			t.Errorf("search of a base that cannot be built: %v", err)
+		}
+	}
 }
