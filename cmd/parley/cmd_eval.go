@@ -70,17 +70,15 @@ func runEval(ctx context.Context, sio IO, args []string) error {
 		// some tens of MB.
 		defer debug.SetGCPercent(debug.SetGCPercent(evalGCPercent))
 	}
-	// The knowledge base and the guard are built while the suite files are
-	// read: neither needs the other, and a run waits for all three.
+	// The guard is built while the suite files are read: a run waits for
+	// both.
 	var (
-		know            *kb.Base
-		guard           *policies.Guard
-		kbErr, guardErr error
-		built           = make(chan struct{})
+		guard    *policies.Guard
+		guardErr error
+		built    = make(chan struct{})
 	)
 	go func() {
 		defer close(built)
-		know, kbErr = kb.Default(ctx)
 		// Cases may name any jurisdiction the deployment's profiles define.
 		guard, guardErr = loadGuard(sio.Getenv("PARLEY_GUARD_PROFILES"), "")
 	}()
@@ -91,12 +89,12 @@ func runEval(ctx context.Context, sio IO, args []string) error {
 	if err != nil {
 		return err
 	}
-	if kbErr != nil {
-		return fmt.Errorf("knowledge base: %w", kbErr)
-	}
 	if guardErr != nil {
 		return usagef("%v", guardErr)
 	}
+	// The knowledge base is embedded when a case first asks a question:
+	// most runs ask none.
+	know := kb.NewLazy(func() (*kb.Base, error) { return kb.Default(ctx) })
 	opts := evals.Options{
 		NewStore:      newEvalStore,
 		CasesPerStore: 1, // a memory store costs nothing to open
