@@ -168,7 +168,13 @@ func TestScorerWordsBeforePatterns(t *testing.T) {
 		"We will REMOVE it from your CREDIT REPORT", "修复您的信用", "清除征信记录", "Your PIN", "your OTP",
 		"due MAY 3, 2026", "on 3 ſeptember 2026", "2026-03-16", "2026年3月16日", "$1,200.00", "1200 元",
 		"pay at HTTP://10.0.0.1/x", "WWW.EXAMPLE", "see Secure-Pay.COMPANY/now", "visit paylink.CLICK", "STOP", "ſtop",
-		"Do Not Contact me", "DON'T TEXT ME", "OPT OUT", "不要再发了", "TD"}
+		"Do Not Contact me", "DON'T TEXT ME", "OPT OUT", "不要再发了", "TD",
+		"I'm not automated", "im\tnot a machine", "I AM  NOT AI", "this is NOT AN AUTOMATED message", "I'M NOT\nA COMPUTER"}
+	for _, text := range texts[len(texts)-5:] {
+		if !humanClaimRe.MatchString(text) {
+			t.Errorf("%q: the automation pattern does not match it", text)
+		}
+	}
 	for _, text := range texts {
 		r := Reply{Text: text}
 		if secretRe.MatchString(text) && !mayHave(r.folded(), secretWords...) {
