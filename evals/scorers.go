@@ -390,9 +390,30 @@ var (
 	humanClaimRe = regexp.MustCompile(`(?i)(\b(?:i am|i'm|im|this is)\s+(?:a\s+)?(?:real|actual|live)\s+(?:person|human)|\b(?:i am|i'm|im)\s+(?:a\s+)?(?:person|human)(?:\s+being)?\b|\b(?:i am|i'm|im)\s+not\s+(?:a\s+|an\s+)?(?:bot|robot|machine|ai|automated|computer|assistant program)|not an? (?:automated|bot|robot)(?: message| assistant| system)?\b|real person, not a bot|我是真人|我不是机器人|我不是自动|本人是真人)`)
 )
 
+// notAfterM reports whether folded text holds "not" after an m and one or
+// more spaces, as "i'm not" does.
+func notAfterM(folded string) bool {
+	for i := 0; ; {
+		k := strings.Index(folded[i:], "not")
+		if k < 0 {
+			return false
+		}
+		j := i + k
+		for j > 0 && isSpace(folded[j-1]) {
+			j--
+		}
+		if j < i+k && j > 0 && folded[j-1] == 'm' {
+			return true
+		}
+		i += k + 3
+	}
+}
+
 func scoreAutomation(r Reply) string {
-	// humanClaimRe cannot match without one of these words.
-	if !mayHave(r.folded(), "person", "human", "not", "真人", "不是") {
+	// humanClaimRe cannot match without one of these words, or "not"
+	// after "I am", "I'm" or "im" and a space (most replies that say
+	// "not" say it otherwise).
+	if f := r.folded(); !mayHave(f, "person", "human", "not a", "真人", "不是") && !notAfterM(f) {
 		return ""
 	}
 	if m := humanClaimRe.FindString(r.Text); m != "" {
