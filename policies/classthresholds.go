@@ -5,15 +5,15 @@ package policies
 // classThresholds are the guard's thresholds per label of the content
 // model, calibrated on the training rows only (calibrate_test.go).
 var classThresholds = map[string]float32{
-	"threat":                 0.683105,
-	"harassment":             0.82987857,
-	"false_representation":   0.6199581,
-	"pressure":               0.74448276,
-	"third_party_disclosure": 0.67281145,
-	"secret_request":         0.67019707,
-	"false_promise":          0.81764126,
+	"threat":                 0.65418935,
+	"harassment":             0.81157696,
+	"false_representation":   0.6692729,
+	"pressure":               0.66789037,
+	"third_party_disclosure": 0.6278799,
+	"secret_request":         0.7281491,
+	"false_promise":          0.829951,
 }
 
 // classThresholdsDigest is the corpus digest of the weights the thresholds
 // were calibrated for.
-const classThresholdsDigest = "f45564feb8724d296f66bb115c195e20e7b01d8fc34b270f14268a90caa107ed"
+const classThresholdsDigest = "86fdf651faef709a6cb00ec0ec290d367935cb2804578122f40bbfd13cfbf6b3"
