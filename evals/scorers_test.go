@@ -248,10 +248,17 @@ func TestPatternsFoundWhereTheyStart(t *testing.T) {
 		"131 May 2026", "May 12 2026May 13 2026", "May\n12\n2026", "on 12th\tJune   2026!", "June 1, 2026-06-01",
 		"$1,200.00", "$ 1,200.00", "1200 元", "£950 and €12.50 or ¥300", "₹1,00,000", "12usd 13 USD", "a1,200.00 dollars",
 		"1,200.00,", "$.50", "$", "1200", "x$1", "pay 1 200 dollars", "3.5.7 pounds", "")
-	for _, p := range []*startsAt{dateENAt, dateGBAt, moneyAt} {
+	texts = append(texts, "I'M A REAL PERSON", "I am not a BOT", "我是真人", "我不是机器人", "本人是真人", "i'm a person",
+		"im a human being", "this is a live human", "xi am a real person", "cannot a bot", "this is not an automated message",
+		"I AM  NOT AI", "I'M NOT\nA COMPUTER", "real person, not a bot", "I'm ſure I'm a perſon", "immediately", "thisis a real person",
+		"I can help once I know I'm talking to the right person", "I'm not the right person", "")
+	for _, p := range []*startsAt{dateENAt, dateGBAt, moneyAt, humanClaimAt} {
 		for _, text := range texts {
 			if got, want := p.findAll(text), p.re.FindAllStringSubmatch(text, -1); !reflect.DeepEqual(got, want) {
 				t.Errorf("%s in %q: %q, the whole search finds %q", p.re, text, got, want)
+			}
+			if got, want := p.find(text), p.re.FindString(text); got != want {
+				t.Errorf("%s in %q: first %q, the whole search finds %q", p.re, text, got, want)
 			}
 		}
 	}
