@@ -246,3 +246,14 @@ func TestEnglishRestrictionPatternsNeedTheirWords(t *testing.T) {
 		}
 	}
 }
+
+// TestAskingForAPersonInOtherChineseWords: asking for a person to step in
+// or handle it, not only to be transferred, asks for a person.
+func TestAskingForAPersonInOtherChineseWords(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{"可以让人工帮我看看吗", "请人工介入一下", "这事还是人工来办吧", "讓人工處理"} {
+		if _, ok := first(readWith(t, text, nil), agent.IntentRequestHuman); !ok {
+			t.Errorf("%q read as %+v, want a request for a person", text, readWith(t, text, nil))
+		}
+	}
+}
