@@ -288,3 +288,40 @@ func TestProtectiveIllnessAndCounsel(t *testing.T) {
 		{text: "我出院的时候医生说没事了", not: in(vulnOnly)},
 	})
 }
+
+// TestProtectiveRequestsInLooserWords: a cease said as contact to end, an
+// opt-out said as not wanting a channel, a payment said to be long made,
+// and a debt that is "not even" the borrower's.
+func TestProtectiveRequestsInLooserWords(t *testing.T) {
+	t.Parallel()
+	for text, want := range map[string]agent.Intent{
+		"i want every bit of communication from you to end":         agent.IntentCease,
+		"all contact from your side needs to stop now":              agent.IntentCease,
+		"I need any correspondence from your firm to cease":         agent.IntentCease,
+		"I don't want texts on this phone":                          agent.IntentOptOut,
+		"honestly i do not want any calls from you guys":            agent.IntentOptOut,
+		"I paid this in full back in 2024":                          agent.IntentDispute,
+		"we paid the whole thing off last year, I have the receipt": agent.IntentDispute,
+		"it's not even my loan":                                     agent.IntentDispute,
+		"this isn't even my account":                                agent.IntentDispute,
+	} {
+		if _, ok := first(readWith(t, text, nil), want); !ok {
+			t.Errorf("%q read as %+v, want %s", text, readWith(t, text, nil), want)
+		}
+	}
+}
+
+// TestStopWithWhenOrWhereIsARestriction: "stop calling me after 7 pm",
+// "quit texting me at work" limit contact; they are not opt-outs.
+func TestStopWithWhenOrWhereIsARestriction(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{"stop calling me after 7 pm", "quit texting me at work please", "stop ringing me before 9am", "please stop calling me on weekends"} {
+		cmds := readWith(t, text, nil)
+		if _, ok := first(cmds, agent.IntentRestrictContact); !ok {
+			t.Errorf("%q read as %+v, want a restriction", text, cmds)
+		}
+		if _, ok := first(cmds, agent.IntentOptOut); ok {
+			t.Errorf("%q read as an opt-out %+v", text, cmds)
+		}
+	}
+}
