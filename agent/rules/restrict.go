@@ -22,7 +22,7 @@ import (
 // also an opt-out of calls.
 
 const (
-	enNeg     = `(?:do not|don't|dont|never|no|not|can't|cant|cannot|can not|won't|doesn't|does not|nothing|avoid)`
+	enNeg     = `(?:do not|don't|dont|never|no|not|can't|cant|cannot|can not|won't|doesn't|does not|nothing|avoid|stop|quit)`
 	enContact = `\b(?:call|calls|calling|ring|phone|phoning|text|texts|texting|txt|message|messages|messaging|msg|contact|contacting|email|emails|emailing|reach|bother|talk|speak|voicemail|visit|hear from)\b`
 	enTime    = `(noon|midday|midnight|(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::(\d{2}))?(?:\s*(am|pm|a\.m\.|p\.m\.|o'?clock))?(?:\s*(at night|in the evening|in the morning|in the afternoon))?)\b`
 	zhNeg     = `(?:不要|别|不能|请勿|不准|不许|不方便|勿)`
