@@ -2,6 +2,8 @@ package evals
 
 import (
 	"os"
+	"reflect"
+	"slices"
 
 	"github.com/parley-collections/parley/agent"
 	"path/filepath"
@@ -235,5 +237,76 @@ func TestCatalog(t *testing.T) {
 				t.Errorf("a file broken after the check: %d cases, err %v", len(got), c.Err())
 			}
 		}
+	}
+}
+
+// TestFastDecodeAgreesWithStrictDecode: a suite read as one tree of nodes
+// and checked for unknown fields by decodeKnown is what the strict decoder
+// makes, with the same case lines, for every suite file in the repository;
+// and decodeKnown declines every file the strict decoder refuses for an
+// unknown field (at every depth), an anchor merge or a key that is no
+// plain string, so that Parse gives the strict decoder's error for it.
+func TestFastDecodeAgreesWithStrictDecode(t *testing.T) {
+	t.Parallel()
+	files, err := filepath.Glob("suites*/*.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, _ := filepath.Glob("testdata/*.yaml")
+	files = append(files, more...)
+	if len(files) < 10 {
+		t.Fatalf("only %d suite files", len(files))
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, wantLines, err := decodeStrict(src)
+		if err != nil {
+			continue // a file made to fail (testdata)
+		}
+		got, lines, ok := decodeKnown(src)
+		if !ok {
+			if !strings.Contains(string(src), "<<:") { // merges go to the strict decoder
+				t.Errorf("%s: decodeKnown declined a file the strict decoder reads", f)
+			}
+			continue
+		}
+		if !reflect.DeepEqual(got, want) || !slices.Equal(lines, wantLines) {
+			t.Errorf("%s: decodeKnown and the strict decoder differ", f)
+		}
+	}
+	mutate := func(old, new string) string {
+		if !strings.Contains(goodSuite, old) {
+			t.Fatalf("goodSuite lacks %q", old)
+		}
+		return strings.Replace(goodSuite, old, new, 1)
+	}
+	declined := map[string]string{
+		"top level":  mutate("jurisdiction: US", "jurisdiction: US\ncolour: red"),
+		"account":    mutate("  id: A-100", "  id: A-100\n  colour: red"),
+		"borrower":   mutate("borrower: {name: Maria Lopez,", "borrower: {colour: red, name: Maria Lopez,"),
+		"policy":     mutate("policy: {max_installments: 12,", "policy: {colour: red, max_installments: 12,"),
+		"case":       mutate("  - name: verifies before disclosing the balance\n", "  - name: verifies before disclosing the balance\n    colour: red\n"),
+		"turn":       mutate("      - borrower: how much do I owe?\n", "      - borrower: how much do I owe?\n        colour: red\n"),
+		"expect":     mutate(`expect: {not_contains:`, `expect: {colour: red, not_contains:`),
+		"outcome":    mutate("outcome: {events: [identity_verified],", "outcome: {colour: red, events: [identity_verified],"),
+		"plan":       mutate(`plan: {max_installment:`, `plan: {colour: red, max_installment:`),
+		"simulate":   mutate(`simulate: {affordable_monthly:`, `simulate: {colour: red, affordable_monthly:`),
+		"merge":      "base: &b {name: x}\n" + mutate("name: negotiation-basics", "<<: *b"),
+		"number key": mutate("jurisdiction: US", "jurisdiction: US\n7: red"),
+	}
+	for name, src := range declined {
+		_, _, strictErr := decodeStrict([]byte(src))
+		if strictErr == nil && name != "merge" && name != "number key" {
+			t.Errorf("%s: the strict decoder reads a file with an unknown field", name)
+		}
+		if _, _, ok := decodeKnown([]byte(src)); ok {
+			t.Errorf("%s: decodeKnown vouched for a file the strict decoder says %v", name, strictErr)
+		}
+	}
+	if _, _, ok := decodeKnown(nil); ok {
+		t.Error("decodeKnown vouched for an empty file")
 	}
 }
