@@ -9,6 +9,7 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
@@ -338,25 +339,15 @@ func init() {
 
 // Parse reads a suite; file names the source in errors.
 func Parse(file string, src []byte) (*Suite, error) {
-	// The cases' lines come from a second reading of the file, as a tree
-	// of nodes, made alongside the strict decoding (a large suite takes
-	// tens of milliseconds to read, and an eval run waits for it).
-	lineCh := make(chan []int, 1)
-	go func() {
-		var root yaml.Node
-		_ = yaml.Unmarshal(src, &root)
-		lineCh <- caseLines(&root)
-	}()
-	dec := yaml.NewDecoder(bytes.NewReader(src))
-	dec.KnownFields(true)
-	var s Suite
-	err := dec.Decode(&s)
-	lines := <-lineCh
-	if err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("%s: empty suite", file)
+	s, lines, ok := decodeKnown(src)
+	if !ok {
+		var err error
+		if s, lines, err = decodeStrict(src); err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil, fmt.Errorf("%s: empty suite", file)
+			}
+			return nil, fmt.Errorf("%s: %s", file, strings.TrimSpace(strings.TrimPrefix(oneLine(err.Error()), "yaml: unmarshal errors:")))
 		}
-		return nil, fmt.Errorf("%s: %s", file, strings.TrimSpace(strings.TrimPrefix(oneLine(err.Error()), "yaml: unmarshal errors:")))
 	}
 	s.File = file
 	for i := range s.Cases {
@@ -369,6 +360,154 @@ func Parse(file string, src []byte) (*Suite, error) {
 	}
 	s.Cases = expandVariants(s.Cases)
 	return &s, nil
+}
+
+// decodeKnown reads src once, as a tree of nodes, and decodes the suite
+// from it when it can vouch that the strict decoder would make the same:
+// no field unknown to its type (which the tree's decoding lets pass), no
+// anchor merge, no key that is not a plain string, no decoding error.
+// Otherwise it declines, and decodeStrict reads the file (and says what
+// is wrong). Reading a large suite once instead of twice is most of an
+// eval run's start.
+func decodeKnown(src []byte) (Suite, []int, bool) {
+	var root yaml.Node
+	if yaml.Unmarshal(src, &root) != nil || root.Kind != yaml.DocumentNode || len(root.Content) != 1 {
+		return Suite{}, nil, false
+	}
+	var s Suite
+	if !knownFields(root.Content[0], reflect.TypeOf(s), 0) || root.Decode(&s) != nil {
+		return Suite{}, nil, false
+	}
+	return s, caseLines(&root), true
+}
+
+// decodeStrict decodes src with unknown fields refused, and reads the
+// cases' lines from a second reading of it, as a tree of nodes, made
+// alongside.
+func decodeStrict(src []byte) (Suite, []int, error) {
+	lineCh := make(chan []int, 1)
+	go func() {
+		var root yaml.Node
+		_ = yaml.Unmarshal(src, &root)
+		lineCh <- caseLines(&root)
+	}()
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	dec.KnownFields(true)
+	var s Suite
+	err := dec.Decode(&s)
+	return s, <-lineCh, err
+}
+
+var (
+	nodeType        = reflect.TypeOf(yaml.Node{})
+	unmarshalerType = reflect.TypeOf((*yaml.Unmarshaler)(nil)).Elem()
+	obsoleteType    = reflect.TypeOf((*interface {
+		UnmarshalYAML(func(any) error) error
+	})(nil)).Elem()
+)
+
+// knownFields reports whether decoding n into a value of type t meets no
+// mapping key that t lacks, as the strict decoder checks it: into every
+// struct, through pointers, slices, arrays and maps, and not inside a type
+// that decodes itself (the strict decoder does not look there either). It
+// answers false for anything it does not follow (an anchor merge, a key
+// that is not a plain string, an inline field, a tree too deep).
+func knownFields(n *yaml.Node, t reflect.Type, depth int) bool {
+	if depth > 100 {
+		return false
+	}
+	if n.Kind == yaml.AliasNode {
+		return n.Alias != nil && knownFields(n.Alias, t, depth+1)
+	}
+	if n.ShortTag() == "!!null" || t == nodeType {
+		return true
+	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nodeType {
+		return true
+	}
+	if p := reflect.PointerTo(t); p.Implements(unmarshalerType) || p.Implements(obsoleteType) {
+		return true
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return true
+	case yaml.SequenceNode:
+		switch t.Kind() {
+		case reflect.Interface:
+			return true
+		case reflect.Slice, reflect.Array:
+			for _, c := range n.Content {
+				if !knownFields(c, t.Elem(), depth+1) {
+					return false
+				}
+			}
+			return true
+		}
+		return false
+	case yaml.MappingNode:
+		switch t.Kind() {
+		case reflect.Interface:
+			return true
+		case reflect.Map:
+			for i := 1; i < len(n.Content); i += 2 {
+				if !knownFields(n.Content[i], t.Elem(), depth+1) {
+					return false
+				}
+			}
+			return true
+		case reflect.Struct:
+			fields, ok := yamlFields(t)
+			if !ok {
+				return false
+			}
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k := n.Content[i]
+				if k.Kind != yaml.ScalarNode || k.ShortTag() != "!!str" {
+					return false // a merge (<<) or a key that is no plain string
+				}
+				f, known := fields[k.Value]
+				if !known || !knownFields(n.Content[i+1], f, depth+1) {
+					return false
+				}
+			}
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// yamlFields maps the keys of a struct's fields, as yaml.v3 names them, to
+// their types; false for a struct with an inline field (not followed).
+func yamlFields(t reflect.Type) (map[string]reflect.Type, bool) {
+	fields := map[string]reflect.Type{}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if f.PkgPath != "" && !f.Anonymous {
+			continue // unexported
+		}
+		tag := f.Tag.Get("yaml")
+		if tag == "" && !strings.Contains(string(f.Tag), ":") {
+			tag = string(f.Tag)
+		}
+		if tag == "-" {
+			continue
+		}
+		name, flags, _ := strings.Cut(tag, ",")
+		for flag := range strings.SplitSeq(flags, ",") {
+			if flag == "inline" {
+				return nil, false
+			}
+		}
+		if name == "" {
+			name = strings.ToLower(f.Name)
+		}
+		fields[name] = f.Type
+	}
+	return fields, true
 }
 
 // expandVariants runs every variant wording of a turn as a case of its
