@@ -117,3 +117,15 @@ func TestADisputeWithANoGetsNoOffers(t *testing.T) {
 	wantEvents(t, res, agent.EventDisputeRecorded)
 	noEvents(t, res, agent.EventPlanOffered)
 }
+
+// A hardship said with a request for a person ("bankruptcy might be my
+// only way out, what would you do") is recorded before the person is asked
+// for, with no offers.
+func TestHardshipWithARequestForAPerson(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.verify()
+	res := b.turn("bankruptcy might be my only way out, what would you do", cmd(agent.IntentRequestHuman), cmd(agent.IntentHardship))
+	wantEvents(t, res, agent.EventHardshipRecorded, agent.EventHandoffRequested)
+	noEvents(t, res, agent.EventPlanOffered)
+}
