@@ -282,6 +282,9 @@ func (f *flow) run() {
 		// paying or choosing ("I paid it all off in March") get no offer.
 		f.cmds = slices.DeleteFunc(slices.Clone(f.cmds), func(c Command) bool { return negotiating(c.Intent) })
 	}
+	// A hardship is recorded before a request for a person ends the turn
+	// ("bankruptcy may be my only way out, what would you do").
+	f.cmds = hardshipBeforePerson(f.cmds)
 	for _, c := range f.cmds {
 		f.command(c)
 		if f.done {
@@ -483,6 +486,20 @@ func (f *flow) command(c Command) {
 		f.debtCommand(c)
 	}
 	f.handled = true
+}
+
+// hardshipBeforePerson moves a hardship before the first request for a
+// person, the rest in their order.
+func hardshipBeforePerson(cmds []Command) []Command {
+	h := slices.IndexFunc(cmds, func(c Command) bool { return c.Intent == IntentHardship })
+	p := slices.IndexFunc(cmds, func(c Command) bool { return c.Intent == IntentRequestHuman })
+	if h < 0 || p < 0 || h < p {
+		return cmds
+	}
+	out := slices.Clone(cmds)
+	c := out[h]
+	out = slices.Delete(out, h, h+1)
+	return slices.Insert(out, p, c)
 }
 
 // deciding reports whether the borrower is choosing among offers made in
