@@ -81,3 +81,15 @@ func TestAskingForTheRecords(t *testing.T) {
 		}
 	}
 }
+
+// TestAmountsGatheredTogether: "pull together 800", "scrape together 300
+// a month" propose those amounts.
+func TestAmountsGatheredTogether(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{"i can pull together 800 to close this out", "could probably scrape together 300 a month", "I might get together 450 for it"} {
+		c, ok := first(readWith(t, text, nil), agent.IntentProposePlan)
+		if !ok || c.Amount == nil {
+			t.Errorf("%q read as %+v, want a proposal with an amount", text, readWith(t, text, nil))
+		}
+	}
+}
