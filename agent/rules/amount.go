@@ -87,7 +87,7 @@ var payWords = map[string]bool{
 	"put": true, "give": true, "do": true, "cover": true, "spare": true, "budget": true, "about": true, "around": true,
 	"maybe": true, "only": true, "just": true, "roughly": true, "approximately": true, "upto": true, "max": true,
 	"maximum": true, "least": true, "most": true, "like": true, "for": true, "installments": true, "instalments": true,
-	"installment": true, "instalment": true, "find": true, "scrape": true, "raise": true, "sum": true,
+	"installment": true, "instalment": true, "find": true, "scrape": true, "raise": true, "sum": true, "together": true,
 	"take": true, "accept": true, "make": true,
 	"还": true, "付": true, "交": true, "给": true, "转": true, "出": true, "凑": true, "打": true, "存": true,
 	"拿": true, "先": true, "能": true, "供": true, "月": true, "周": true, "期": true, "次": true,
