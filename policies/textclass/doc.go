@@ -34,6 +34,8 @@
 // scale per label. `parley train` rebuilds them from corpus/ (see
 // docs/models.md) and Build, Train, Calibrate, Evaluate and Compare are its
 // parts; the weights file records the digest of the corpora it came from.
+// OutOfFold (folds by CrossFold) scores training rows by cross-validation;
+// the guard calibrates its own thresholds for the content labels on it.
 //
 // # Folding
 //
