@@ -5,13 +5,13 @@ package policies
 // classThresholds are the guard's thresholds per label of the content
 // model, calibrated on the training rows only (calibrate_test.go).
 var classThresholds = map[string]float32{
-	"threat":                 0.65418935,
-	"harassment":             0.81157696,
-	"false_representation":   0.6692729,
-	"pressure":               0.66789037,
-	"third_party_disclosure": 0.6278799,
-	"secret_request":         0.7281491,
-	"false_promise":          0.829951,
+	"threat":                 0.77158934,
+	"harassment":             0.66547006,
+	"false_representation":   0.7995961,
+	"pressure":               0.7691169,
+	"third_party_disclosure": 0.5137862,
+	"secret_request":         0.59427476,
+	"false_promise":          0.78879344,
 }
 
 // classThresholdsDigest is the corpus digest of the weights the thresholds

@@ -262,6 +262,20 @@ type figures struct{ tp, fn, fp, tn int }
 func (n figures) recall() float64 { return float64(n.tp) / float64(max(1, n.tp+n.fn)) }
 func (n figures) fpr() float64    { return float64(n.fp) / float64(max(1, n.fp+n.tn)) }
 
+// add counts one message: want, it carries the label; got, it was found.
+func (n *figures) add(want, got bool) {
+	switch {
+	case want && got:
+		n.tp++
+	case want:
+		n.fn++
+	case got:
+		n.fp++
+	default:
+		n.tn++
+	}
+}
+
 // quality checks every message of the files and logs, per category, the
 // recall over the messages labelled with it and the false-positive rate
 // over the rest, with every miss.
