@@ -1,0 +1,79 @@
+package rules
+
+import "testing"
+
+// TestCorrectKeepsRealWords: a real English word is never "repaired" onto a
+// lexicon word one edit away; the repair would change what the writer said
+// ("poison" is not "prison", "hopeless" is not "homeless").
+func TestCorrectKeepsRealWords(t *testing.T) {
+	for _, w := range []string{
+		// once patched one by one
+		"share", "handed", "waiting", "lying", "early", "blame", "hearing",
+		// real words one edit from a lexicon word
+		"saver", "poison", "autopsy", "hopeless", "laughter", "defending", "contracting",
+		"accent", "abort", "admit", "alike", "alter", "arming", "beast", "bitter", "candle",
+		"career", "chance", "coarse", "deport", "enable", "fever", "field", "fiend", "greed",
+		"hanged", "hunting", "insured", "knight", "mighty", "mourning", "olive", "pertain",
+		"policy", "polite", "prone", "rational", "reword", "season", "status", "tests",
+		"thirsty", "treason", "whale", "wound", "woken", "deceive", "homebody", "novice",
+		"broker", "brake", "effect", "lowly", "mildly", "nifty",
+		// British spellings
+		"colour", "favour", "cheques",
+	} {
+		if got := correct(w); got != w {
+			t.Errorf("correct(%q) = %q, want it kept", w, got)
+		}
+	}
+}
+
+// TestCorrectRepairsMisspellings: words that are not English are still
+// repaired onto the lexicon word one edit away.
+func TestCorrectRepairsMisspellings(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"bankrupcy", "bankruptcy"},
+		{"attorny", "attorney"},
+		{"attroney", "attorney"},
+		{"lawer", "lawyer"},
+		{"lawyr", "lawyer"},
+		{"deseased", "deceased"},
+		{"deceasd", "deceased"},
+		{"sucide", "suicide"},
+		{"suicde", "suicide"},
+		{"hospitl", "hospital"},
+		{"dispue", "dispute"},
+		{"paymnet", "payment"},
+		{"payemnt", "payment"},
+		{"installmnts", "installments"},
+		{"solicitr", "solicitor"},
+		{"cancr", "cancer"},
+		{"funerl", "funeral"},
+		{"divorse", "divorce"},
+		{"bankrubt", "bankrupt"},
+		{"monthy", "monthly"},
+		{"balence", "balance"},
+		{"tomorow", "tomorrow"},
+		{"seperated", "separated"},
+		{"redundent", "redundant"},
+		{"harasing", "harassing"},
+	} {
+		if got := correct(c.in); got != c.want {
+			t.Errorf("correct(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestCorrectPluralsOfLexiconWords: the plural of a lexicon word (or the
+// singular of a plural one) is the same word to the patterns and is still
+// read as it.
+func TestCorrectPluralsOfLexiconWords(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"accounts", "account"},
+		{"agents", "agent"},
+		{"creditors", "creditor"},
+		{"dollar", "dollars"},
+	} {
+		if got := correct(c.in); got != c.want {
+			t.Errorf("correct(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
