@@ -18,7 +18,7 @@ func TestCorrectKeepsRealWords(t *testing.T) {
 		"thirsty", "treason", "whale", "wound", "woken", "deceive", "homebody", "novice",
 		"broker", "brake", "effect", "lowly", "mildly", "nifty",
 		// British spellings
-		"colour", "favour", "cheques",
+		"colour", "favour", "humour", "rumours",
 	} {
 		if got := correct(w); got != w {
 			t.Errorf("correct(%q) = %q, want it kept", w, got)
