@@ -1,6 +1,11 @@
 package rules
 
-import "testing"
+import (
+	"context"
+	"testing"
+
+	"github.com/parley-collections/parley/agent"
+)
 
 // TestCorrectKeepsRealWords: a real English word is never "repaired" onto a
 // lexicon word one edit away; the repair would change what the writer said
@@ -76,4 +81,43 @@ func TestCorrectPluralsOfLexiconWords(t *testing.T) {
 			t.Errorf("correct(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
+}
+
+// TestCorrectKeepsEverydayWordsOffProtectiveOnes: everyday words one edit
+// from the words of protective patterns are not read as them.
+func TestCorrectKeepsEverydayWordsOffProtectiveOnes(t *testing.T) {
+	for _, w := range []string{"billing", "filling", "failed", "charming", "farming", "eating", "heating", "cooking", "putting", "piece", "canter", "dancer"} {
+		if got := correct(w); got != w {
+			t.Errorf("correct(%q) = %q, want it kept", w, got)
+		}
+	}
+}
+
+// TestCorrectRepairsRealWordSlips: the few real words that in a borrower's
+// message are far more often a slip for a lexicon word are still repaired.
+func TestCorrectRepairsRealWordSlips(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"massage", "message"},
+		{"massages", "messages"},
+		{"massaging", "messaging"},
+		{"decease", "deceased"},
+	} {
+		if got := correct(c.in); got != c.want {
+			t.Errorf("correct(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestStopRequestWithSlip: a stop request written with "massages" is a stop request.
+func TestStopRequestWithSlip(t *testing.T) {
+	u, err := New().Understand(context.Background(), agent.TurnContext{Now: now, Currency: "USD"}, "please stop sending me these massages")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range u.Commands {
+		if c.Intent == agent.IntentOptOut {
+			return
+		}
+	}
+	t.Errorf("commands %+v, want an opt-out", u.Commands)
 }
