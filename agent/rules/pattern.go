@@ -1,9 +1,11 @@
 package rules
 
 import (
+	_ "embed"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -262,7 +264,11 @@ var vocabulary = map[int][]string{}
 
 var known = map[string]bool{}
 
-// protected words are real words one edit away from a pattern word.
+// protected words are kept exactly as written. Most were listed one by one
+// before correct learned to keep every real word (englishWord); they also
+// keep correct from reading them as a lexicon word's plural or singular
+// ("months" stays "months"). flatmate and housemate are missing from the
+// word lists.
 var protected = map[string]bool{
 	"testing": true, "layer": true, "there": true, "their": true, "where": true, "these": true,
 	"those": true, "would": true, "could": true, "should": true, "house": true, "money": true,
@@ -339,6 +345,8 @@ func addStem(p string) {
 }
 
 // correct returns the vocabulary word one edit away from w, or w itself.
+// A real English word is kept as written (or read as the lexicon's plural
+// or singular of it): "poison" is not a slip for "prison".
 // Edits are tried from the most common slip to the least: a letter left out,
 // two letters swapped, a letter mistyped, a letter doubled.
 func correct(w string) string {
@@ -356,11 +364,62 @@ func correct(w string) string {
 	}{{len(w) + 1, false}, {len(w), true}, {len(w), false}, {len(w) - 1, false}} {
 		for _, v := range vocabulary[try.n] {
 			if oneEdit(w, v, try.swap) {
+				if englishWord(w) && !typoWords[w] {
+					return numberOf(w)
+				}
 				return v
 			}
 		}
 	}
 	return w
+}
+
+// numberOf returns the vocabulary word that is w's plural or singular
+// ("accounts" for "account", "dollars" for "dollar"), or w itself: a real
+// word is never repaired, but the patterns' words stand for their plurals.
+func numberOf(w string) string {
+	if inVocabulary(w + "s") {
+		return w + "s"
+	}
+	if s, ok := strings.CutSuffix(w, "s"); ok && inVocabulary(s) {
+		return s
+	}
+	return w
+}
+
+func inVocabulary(w string) bool {
+	return len(w) >= 5 && known[w] && !exactWords[w]
+}
+
+// typoWords are real words that correct still repairs, because in a
+// borrower's message they are far more often a slip for a lexicon word than
+// themselves.
+var typoWords = map[string]bool{
+	// "stop sending me massages": borrowers who ask to stop messages write
+	// this often; a borrower has no reason to speak of massage to a
+	// collector, and a missed stop request is the costlier mistake.
+	"massage": true, "massages": true, "massaging": true,
+	// "my husband decease last month": the noun is rare, the slip for
+	// "deceased" common, and both speak of a death.
+	"decease": true,
+}
+
+// englishWordList is every lowercase word of five letters or more in the
+// American and British SCOWL word lists, sorted; see words/NOTICE for its
+// source and licence.
+//
+//go:embed words/english.txt
+var englishWordList string
+
+var englishWords = sync.OnceValue(func() []string {
+	return strings.Split(strings.TrimSuffix(englishWordList, "\n"), "\n")
+})
+
+// englishWord reports whether w is a real English word, in American or
+// British spelling.
+func englishWord(w string) bool {
+	_, ok := slices.BinarySearch(englishWords(), w)
+	return ok
 }
 
 // oneEdit reports whether a and b differ by one edit; for equal lengths,
