@@ -121,3 +121,18 @@ func TestStopRequestWithSlip(t *testing.T) {
 	}
 	t.Errorf("commands %+v, want an opt-out", u.Commands)
 }
+
+// TestProtectiveCrisisPoison: taking poison, now that "poison" is no longer
+// read as "prison", is self-harm; poisoning spoken of otherwise is not.
+func TestProtectiveCrisisPoison(t *testing.T) {
+	t.Parallel()
+	runProtect(t, []protectCase{
+		{text: "Please tell your manager, I will take poison tonight.", want: in(agent.IntentVulnerable)},
+		{text: "If I consume poison then only you will stop calling I think.", want: in(agent.IntentVulnerable)},
+		{text: "I have bought rat poison and I am going to drink it", want: in(agent.IntentVulnerable)},
+		{text: "i swallowed the pesticide an hour ago", want: in(agent.IntentVulnerable)},
+		// near misses
+		{text: "I was off work with food poisoning last week, can I pay friday", not: in(agent.IntentVulnerable)},
+		{text: "your calls are poison to my marriage, stop", not: in(agent.IntentVulnerable)},
+	})
+}
