@@ -82,6 +82,8 @@ var lexicon = []rule{
 		"might|may as well ~2 die|dead|gone", "no reason|point ~4 carry|continue|living", "what is ~2 point ~2 living|life|existing", "no reason|point ~4 keep going|living",
 		"can|could not carry on", "can|could not keep going",
 		"swallow*|downed|drank ~5 pills|tablets|bottle|packet|sleeping", "took|taken|take ~3 all|whole|entire|bottle|packet|handful|box ~3 pills|tablets|meds|medication|sleeping",
+		"take|taking|took|taken|consume*|drink*|drank|swallow*|eat|eating|ate ~3 poison|pesticide|pesticides",
+		"poison|pesticide|pesticides ~6 drink|drinking|take|taking|swallow*|consume*|eat|eating",
 		"overdos*", "noose", "rope", "hang|hanging myself", "gun|pistol|firearm|blade|razor ~8 myself",
 		"on|at|standing|stood|up ~4 ledge|rooftop|roof|bridge|cliff|tracks|edge",
 		"drive|drove|driving|swerve ~3 off ~2 road|cliff|bridge", "crash* ~4 on purpose",
