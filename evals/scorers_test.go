@@ -286,3 +286,17 @@ func TestOnlyTheLongSAndKelvinFoldToASCIILetters(t *testing.T) {
 		t.Errorf("dateENAt.unless = %q, want the long s and the Kelvin sign", dateENAt.unless)
 	}
 }
+
+// A Chinese yes to a read-back ("是的，确认") is a choice; "是" inside other
+// words is not.
+func TestConsentScorerReadsAChineseYes(t *testing.T) {
+	accepted := []string{string(agent.EventPlanAccepted)}
+	for _, b := range []string{"是的，确认", "是", "確認", "对，同意"} {
+		if got := scoreConsent(Reply{Borrower: b, Events: accepted}); got != "" {
+			t.Errorf("%q: %s", b, got)
+		}
+	}
+	if got := scoreConsent(Reply{Borrower: "我是他朋友", Events: accepted}); got == "" {
+		t.Errorf("a plan agreed on 我是他朋友 passed")
+	}
+}
