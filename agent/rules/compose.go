@@ -397,6 +397,9 @@ type reading struct {
 	out      []agent.Command
 	// restrictions are the contact restrictions the message asks for.
 	restrictions []agent.ContactRestriction
+	// relation is the writer's relation to the person the message is
+	// about, when the writer says they are someone else ("I am his son").
+	relation string
 }
 
 func (r *reading) has(i agent.Intent) bool { return r.hits[i].found }
@@ -440,9 +443,10 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	}
 	r.slots = readSlots(a, tc, r.cues, now)
 
+	r.relation, _ = thirdPartyRelation(a)
 	r.protective(b)
-	if rel, ok := thirdPartyRelation(a); ok {
-		r.add(agent.Command{Intent: agent.IntentThirdParty, Relation: rel})
+	if r.relation != "" {
+		r.add(agent.Command{Intent: agent.IntentThirdParty, Relation: r.relation})
 	} else {
 		// "not my debt, you have the wrong person" disputes the debt as
 		// the writer's own: no third party.
@@ -489,7 +493,9 @@ func (r *reading) protective(b *Brain) {
 	// Abuse going on is a crisis; abuse fled, with the writer in a safe
 	// place now, is a vulnerability.
 	r.addIf(r.has(agent.IntentVulnerable) || (r.has(xAbuse) && !r.has(xSafe)), agent.IntentVulnerable)
-	deceased := r.has(agent.IntentDeceased) || (r.has(xDeath) && r.has(xHolder))
+	// A death told by someone who says they are the person's relative
+	// ("I am son of Rajesh. Papa expired") is the borrower's.
+	deceased := r.has(agent.IntentDeceased) || (r.has(xDeath) && (r.has(xHolder) || r.relation != ""))
 	r.addIf(deceased, agent.IntentDeceased)
 	poorEnglish := r.has(xPoorEnglish) && r.has(xNotFollowing)
 	r.addIf((r.has(agent.IntentVulnerability) || r.has(xDeath) || r.has(xSafe) || poorEnglish || elderly(r.a)) && !deceased, agent.IntentVulnerability)

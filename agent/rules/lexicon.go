@@ -157,7 +157,7 @@ var lexicon = []rule{
 		"照顾~8(中风|瘫痪|生病|病重|住院|残疾|卧床|癌|病)", "卧床", "瘫痪", "(七十|八十|九十)~3(岁|了)", "年纪大", "上了年纪", "我~2老了",
 		"不识~3字", "丧偶", "夭折", "单亲"}},
 	{intent: xDeath, neg: true, en: []string{
-		"died|deceased", "passed away|on", "lost my|our ~1 " + enKin, "death of my|our", "my|our|late ~1 " + enKin + " ~3 passed|expired|gone|dead", "my|our|his|her late " + enKin + "|mother|father",
+		"died|deceased", "passed away|on", "lost my|our ~1 " + enKin, "death of my|our", "my|our|late ~1 " + enKin + " ~3 passed|expired|gone|dead", enKin + "|papa|mama|mummy|daddy ~1 expired|passed", "my|our|his|her late " + enKin + "|mother|father",
 	}, zh: []string{"去世", "过世", "离世", "病逝", "身故", "逝世", "夭折", "已经不在了", "不在人世", "(" + zhKin + ")~6(走了|没了|不在了|死了)"}},
 	{intent: xHolder, en: []string{
 		"his|her|their account|phone|number|card|loan|debt|debts|balance|mobile|cell|estate|bills|line|credit",
@@ -181,9 +181,10 @@ var lexicon = []rule{
 		"do not want ~3 plan|arrangement|agreement|deal",
 		"never|not said|say ~3 want|wanted|chose|choose|picked|pick", "back out|pull out ~3 plan|arrangement|agreement|deal|of it|of this",
 		"never|not said|say ~1 yes|ok|okay", "did not mean ~3 yes|that|it|agree|accept", "not what i meant",
+		"second thoughts", "cancel|undo|scrap|reverse ~2 what|whatever ~4 agreed|agree|set|chose|picked|signed|accepted",
 	}, zh: []string{"不是这个意思", "不是那个意思", "没说好", "没说同意", "没说行", "没说可以", "取消~3计划", "取消~3方案", "取消~3分期", "不算数", "反悔", "我没同意", "我没有同意", "我没答应", "我没有答应", "改主意", "撤销",
 		"方案~4不要了", "计划~4不要了", "不要~3这个方案", "不想要~3方案", "不想要~3计划", "计划~4撤了", "方案~4撤了", "帮我取消", "给我取消", "没说~3要", "没说过~3要", "没有说~3要", "没说~3选", "没选", "没有选",
-		"cancel~8方案", "cancel~8计划", "cancel~8分期", "取消~6plan", "想cancel", "要cancel"}},
+		"cancel~8方案", "cancel~8计划", "cancel~8分期", "plan~8cancel", "cancel~2掉", "plan~4不要了", "取消~6plan", "想cancel", "要cancel"}},
 	{intent: xInjection, en: []string{
 		"ignore|disregard|forget|override ~3 previous|prior|above|earlier|all|your|the|system instruction*|rule*|prompt*|directive*|guideline*",
 		"ignore|disregard|forget [the|all|everything] above|previous|prior|earlier|preceding",
@@ -198,7 +199,8 @@ var lexicon = []rule{
 		"stop|quit|cease [sending] [me] [these|those|the|your|all|any] text*|messag*|sms|call*|phon*|email*|mail*|ringing|voicemail*|spam*",
 		"do not [ever] text*|messag*|call*|phone|email*|ring me", "never [ever] text*|messag*|call*|phone|email*|ring me",
 		"do not send [me] [any] [more] text*|messag*|sms|email*",
-		"no more text*|messag*|sms|call*|email*", "unsub*", "do not want [any] [more] [the|your|these|those] text*|messag*|sms|call*|email* on|from|here|anymore|again|$",
+		"no more text*|messag*|sms|call*|email*", "unsub*",
+		"never|not agreed|consented|signed|opted|subscribed ~4 text*|messag*|sms|call*|email*", "do not want [any] [more] [the|your|these|those] text*|messag*|sms|call*|email* on|from|here|anymore|again|$",
 		"no more|further [phone|telephone|mobile|cell|voice] [phone] text*|messag*|sms|call*|email*", "text*|messag*|call*|email*|sms ~3 to stop|end|cease",
 		"take|remove|delete|get ~3 number|me|name|details ~2 off|from ~3 list|lists|database|system", "opt|opting [me] out",
 		"remove|take me ~4 list|texts|messages|calls|emails|database|system", "^ stop|stopall|unsubscribe|optout $",
@@ -217,6 +219,7 @@ var lexicon = []rule{
 		"不要再~4发", "不要~2发短信", "不要~2发消息", "不要~2发信息", "不要~3发邮件",
 		"别再~4打电话", "别~3打电话", "别打了", "别再打", "不要再~4打电话", "不要~3打电话", "不要再打",
 		"停止~3短信", "停止~3发送", "停止~3电话", "停止~3邮件",
+		"(不想|不要|别|不再|不愿)~4收到~6(短信|消息|信息|简讯|邮件)",
 		"取消~4(订阅|简讯|短信|短讯|通知|推送|提醒)", "(关闭|关掉|关了|停止)~4(推送|通知|提醒)", "(别|不要)再推", "别推了",
 		"(别|不要)~2(天天|每天|一天|老是|总是|一直|整天|成天)~6(打|发)", "(不要|别|请勿|停止)~3(致电|来电)",
 		"(短信|短讯|简讯|消息|信息|电话|邮件|推送)~6(不要了|不想要|不需要|不想收|停了|停止)",
@@ -404,7 +407,8 @@ var lexicon = []rule{
 	{intent: agent.IntentAskLowest, neg: true, en: []string{
 		"what|whats ~3 lowest|least|minimum", "lowest|least ~3 you|accept|take|settle|offer|possible|amount|settlement|then",
 		"minimum ~3 amount|sum|settlement ~3 closure|closing|close|settle|accept|take", "minimum settlement",
-		"how low ~3 go|can|will|would", "best ~2 settlement|offer|deal|price", "longest ~3 plan|term|you|can|possible|then",
+		"how low ~3 go|can|will|would", "best ~2 settlement|offer|deal|price",
+		"cheapest ~3 way|option|options|deal|plan|route|terms", "most flexible ~2 option|deal|plan|terms|arrangement", "longest ~3 plan|term|you|can|possible|then",
 	}, zh: []string{"最低~4多少", "最少~4多少", "最低能", "最少能", "最低~4方案", "最长~4分"}},
 	{intent: xLess, neg: true, en: []string{
 		"settle|settlement|pay|paying ~3 less|lower|discount*|reduced|cheaper", "discount*", "less than ~3 full|whole|balance|total",
@@ -568,8 +572,10 @@ var lexicon = []rule{
 		// Time to decide: the exchange closes for now.
 		"sleep on it", "think ~3 it over", "think ~2 about|on|over it|this|that", "let me think", "need|have|want|got to think",
 		"have a think", "mull ~3 over", "get|come back to you", "check|talk ~3 with ~2 first",
+		"run ~3 by|past ~3 " + enKin + "|partner|spouse|family|parents|accountant|adviser|advisor",
+		"go over|through|discuss|talk ~4 with ~2 " + enKin + "|partner|spouse|family|parents ~4 before",
 		"give me ~4 time|days|while|week",
-	}, zh: []string{"再见", "拜拜", "回头聊", "下次聊", "晚安", "回聊", "考虑一下", "考虑考虑", "想想", "想一想", "想一下", "琢磨", "再考虑", "再说吧", "回头再说", "再商量"}},
+	}, zh: []string{"再见", "拜拜", "回头聊", "下次聊", "晚安", "回聊", "考虑一下", "考虑考虑", "想想", "想一想", "想一下", "琢磨", "再考虑", "再说吧", "回头再说", "再商量", "商量一下", "商量商量", "先跟~8商量", "先和~8商量"}},
 	{intent: agent.IntentAffirm, neg: true, en: []string{
 		"^ yes|ok|sure|correct|alright|absolutely|definitely|certainly|indeed|affirmative|k", "^ right $", "that is right|correct",
 		"of course", "^ it is me", "^ speaking $", "^ that is me", "^ i am $",

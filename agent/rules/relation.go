@@ -1,6 +1,9 @@
 package rules
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // enRelations maps what a writer calls the borrower's relation to them
 // ("his wife") onto the writer's relation to the borrower.
@@ -68,6 +71,14 @@ func thirdPartyRelation(a *analysis) (string, bool) {
 				}
 			}
 		case "my":
+			// "Anna's my flatmate", "Raj is my husband": someone named, at
+			// the start of a sentence, is the writer's relation.
+			if be := tokText(seq, i-2); (be == "is" || be == "'s" || be == "s") && namedSubject(seq, i-3) && speaksOfSomeone(seq) {
+				if inv, ok := inverse[rel]; ok {
+					return inv, true
+				}
+				return rel, true
+			}
 			// "calling on behalf of my mother", "calling for my husband"
 			for k := i - 2; k >= 0 && k >= i-5; k-- {
 				w := seq[k].text
@@ -155,6 +166,19 @@ func selfIntro(seq []token, k int) bool {
 	return false
 }
 
+// namedSubject reports whether seq[k] is a name that starts its sentence:
+// a word that is no pronoun or determiner, with nothing before it.
+func namedSubject(seq []token, k int) bool {
+	if k < 0 || seq[k].kind != tWord || (k > 0 && seq[k-1].text != boundary) {
+		return false
+	}
+	switch seq[k].text {
+	case "he", "she", "it", "this", "that", "there", "who", "what", "which", "here", "everyone", "nobody", "someone", "one", "mine", "life", "money", "work", "family":
+		return false
+	}
+	return !namedAfterOfStop[seq[k].text]
+}
+
 // possessiveName reports whether seq[i] is a name's possessive written
 // without an apostrophe ("kevins", "danas") right after a writer's
 // introduction of themselves ("im kevins wife"): a word ending in s that
@@ -179,14 +203,20 @@ func possessiveName(seq []token, i int) bool {
 // "with" followed by him, her or them, or by a name when the message
 // speaks of the borrower as he or she. "with my parents" and "with
 // chronic pain" are the borrower's own life.
-func livesWith(seq []token) bool {
-	third := false
-	for _, t := range seq {
+// speaksOfSomeone reports whether the message speaks of someone as he,
+// she, him or her.
+func speaksOfSomeone(seq []token) bool {
+	return slices.ContainsFunc(seq, func(t token) bool {
 		switch t.text {
-		case "she", "he", "she's", "he's", "shes", "hes":
-			third = true
+		case "she", "he", "she's", "he's", "shes", "hes", "him", "her":
+			return true
 		}
-	}
+		return false
+	})
+}
+
+func livesWith(seq []token) bool {
+	third := speaksOfSomeone(seq)
 	for i, t := range seq {
 		switch t.text {
 		case "live", "living", "lives", "stay", "staying", "share", "sharing", "rent", "renting":
@@ -219,12 +249,14 @@ func namedAfterOf(seq []token, k int) bool {
 	if k >= len(seq) || seq[k].kind != tWord {
 		return false
 	}
-	switch seq[k].text {
-	case "a", "an", "the", "my", "our", "two", "three", "four", "five", "six", "many", "several", "some", "kids",
-		"children", "twins", "boys", "girls", "one", "young", "small", "little", "this", "that", "these", "those":
-		return false
-	}
-	return true
+	return !namedAfterOfStop[seq[k].text]
+}
+
+// namedAfterOfStop are words that begin no name.
+var namedAfterOfStop = map[string]bool{
+	"a": true, "an": true, "the": true, "my": true, "our": true, "two": true, "three": true, "four": true, "five": true,
+	"six": true, "many": true, "several": true, "some": true, "kids": true, "children": true, "twins": true, "boys": true,
+	"girls": true, "one": true, "young": true, "small": true, "little": true, "this": true, "that": true, "these": true, "those": true,
 }
 
 // usesTheirPhone finds a writer holding the borrower's phone: "he gave me

@@ -26,8 +26,14 @@ const (
 	enContact = `\b(?:call|calls|calling|ring|phone|phoning|text|texts|texting|txt|message|messages|messaging|msg|contact|contacting|email|emails|emailing|reach|bother|talk|speak|voicemail|visit|hear from)\b`
 	enTime    = `(noon|midday|midnight|(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::(\d{2}))?(?:\s*(am|pm|a\.m\.|p\.m\.|o'?clock))?(?:\s*(at night|in the evening|in the morning|in the afternoon))?)\b`
 	zhNeg     = `(?:不要|别|不能|请勿|不准|不许|不方便|勿)`
-	zhTime    = `(早上|上午|中午|下午|傍晚|晚上|夜里|凌晨)?\s*(\d{1,2}|[零一二两三四五六七八九十]{1,3})\s*(?:点|时|:00)(半)?`
-	zhDays    = `(?:周末|星期六|星期天|星期日|周六|周日|礼拜六|礼拜天|礼拜日)`
+	// enWork names a workplace: the words for work and the places a job
+	// is done ("the warehouse", "my shift").
+	enWork = `work|job|office|workplace|place of work|employer|shift|factory|warehouse|store|shop|site|plant|restaurant|hospital|clinic|school`
+	// mixNeg is a negation a Chinese sentence may borrow from English
+	// ("上班的时候 don't call me").
+	mixNeg = `(?:` + zhNeg + `|(?:please\s+)?(?:don't|dont|do not|never|no)\b)`
+	zhTime = `(早上|上午|中午|下午|傍晚|晚上|夜里|凌晨)?\s*(\d{1,2}|[零一二两三四五六七八九十]{1,3})\s*(?:点|时|:00)(半)?`
+	zhDays = `(?:周末|星期六|星期天|星期日|周六|周日|礼拜六|礼拜天|礼拜日)`
 )
 
 var (
@@ -39,10 +45,10 @@ var (
 	reOnlyTime  = regexp.MustCompile(`\bonly (?:after|before)\b`)
 	rePayment   = regexp.MustCompile(`\b(pay|paid|paying|payment|payments|salary|paycheck|payday)\b`)
 
-	rePlaceEN = regexp.MustCompile(`(?:` + enNeg + `\b|不要|别|不能)[^.!?\n]{0,40}?\b(?:at|to|on|during|my|in|from)\s+(?:my\s+|the\s+)?(?:work|job|office|workplace|place of work|employer)\b`)
+	rePlaceEN = regexp.MustCompile(`(?:` + enNeg + `\b|不要|别|不能)[^.!?\n]{0,40}?\b(?:at|to|on|during|my|in|from)\s+(?:my\s+|the\s+)?(?:` + enWork + `)\b`)
 	rePlaceZH = []*regexp.Regexp{
 		regexp.MustCompile(zhNeg + `[^，,。！？]{0,6}?(?:单位|公司|办公室|工作的地方|上班的地方)`),
-		regexp.MustCompile(`上班(?:的)?(?:时候|时间|期间)[^，,。！？]{0,4}` + zhNeg + `[^，,。！？]{0,4}`),
+		regexp.MustCompile(`(?:上班|在单位|在公司|在办公室)(?:的)?(?:时候|时间|期间)?\s*[^，,。！？]{0,4}?` + mixNeg + `[^，,。！？]{0,4}`),
 	}
 
 	reNegBeforeEN  = regexp.MustCompile(enNeg + `\b[^.!?\n]{0,40}?\bbefore\s+` + enTime)
@@ -61,13 +67,15 @@ var (
 		regexp.MustCompile(`\b(?:only|just)\s+(e-?mail|text|sms|message)\s+me\b(?:\s+(?:from now on|please))?`),
 		regexp.MustCompile(`\b(e-?mail|texts?|sms)\s+only\b`),
 		regexp.MustCompile(`\bonly\b[^.!?\n]{0,25}?\b(?:by|via|through)\s+(e-?mail|mail|text messages?|texts?|sms|phone|chat)\b`),
-		regexp.MustCompile(`\bin writing\b[^.!?\n]{0,10}?\b(?:by|via|through)\s+(e-?mail)\b`),
+		regexp.MustCompile(`\bin writing\b[^.!?\n]{0,10}?\b(?:by|via|through|to)\s+(?:my\s+)?(e-?mail)\b`),
+		regexp.MustCompile(`\b(e-?mail|texts?|text messages|sms)\b[^.!?\n]{0,25}?\bonly way\b`),
+		regexp.MustCompile(`\bonly way\b[^.!?\n]{0,30}?\b(?:by|via|through|is)\s+(e-?mail|texts?|text messages|sms)\b`),
 	}
-	reChannelZH = regexp.MustCompile(`只(?:能|用|发|通过|接受|要|想)?(?:用|发|通过|接)?(短信|电子邮件|邮件|邮箱|电话)(?:联系我)?`)
+	reChannelZH = regexp.MustCompile(`只\s*(?:能|用|发|通过|接受|要|想)?\s*(?:用|发|通过|接)?\s*(短信|电子邮件|邮件|邮箱|电话|e-?mail|sms|text)(?:联系我)?`)
 
 	// A workplace declared off limits, contact kept away from it or kept
 	// to one channel or to weekdays: restrictions said without a negation.
-	reOffLimitsEN = regexp.MustCompile(`\b(?:work|job|office|workplace|place of work|employer|work number|office line)\b[^.!?\n]{0,25}?\b(?:off[- ]limits|out of bounds|a no[- ]go)\b|\bkeep\b[^.!?\n]{0,25}?\b(?:away from|out of|off)\s+(?:my\s+|the\s+)?(?:work|job|office|workplace|employer)\b`)
+	reOffLimitsEN = regexp.MustCompile(`\b(?:work|job|office|workplace|place of work|employer|work number|office line)\b[^.!?\n]{0,25}?\b(?:off[- ]limits|out of bounds|a no[- ]go)\b|\bkeep\b[^.!?\n]{0,25}?\b(?:away from|out of|off)\s+(?:my\s+|the\s+)?(?:work|job|office|workplace|employer)\b|\banywhere (?:but|except|other than)\s+(?:at\s+)?(?:my\s+|the\s+)?(?:work|job|office|workplace)\b`)
 	reKeepToEN    = regexp.MustCompile(`\b(?:keep|stick|stay)\b[^.!?\n]{0,25}?\b(?:to|with)\s+(e-?mail|texts?|text messages|sms|chat)\b`)
 	reWeekdaysEN  = regexp.MustCompile(`\b(?:(?:keep|stick)\b[^.!?\n]{0,25}?\bto\s+weekdays|weekdays only|only (?:on )?weekdays|only (?:on )?business days|monday to friday only)\b`)
 	reWeekdaysZH  = regexp.MustCompile(`只(?:在|能在|有)?工作日`)
@@ -100,10 +108,10 @@ func nonASCII(s string) bool {
 // The words without one of which a pattern cannot match, looked for
 // before it: most sentences hold none.
 var (
-	placeWords        = []string{"work", "job", "office", "employer"}          // rePlaceEN
-	offLimitsWords    = []string{"limits", "bounds", "no-go", "no go", "keep"} // reOffLimitsEN
-	keepToWords       = []string{"keep", "stick", "stay"}                      // reKeepToEN
-	weekdaysOnlyWords = []string{"weekdays", "business days", "monday"}        // reWeekdaysEN
+	placeWords        = []string{"work", "job", "office", "employer", "shift", "factory", "warehouse", "store", "shop", "site", "plant", "restaurant", "hospital", "clinic", "school"} // rePlaceEN
+	offLimitsWords    = []string{"limits", "bounds", "no-go", "no go", "keep", "anywhere"}                                                                                             // reOffLimitsEN
+	keepToWords       = []string{"keep", "stick", "stay"}                                                                                                                              // reKeepToEN
+	weekdaysOnlyWords = []string{"weekdays", "business days", "monday"}                                                                                                                // reWeekdaysEN
 )
 
 // hasAny reports whether s holds one of words.
