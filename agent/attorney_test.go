@@ -36,3 +36,23 @@ func TestReadAttorneyDetails(t *testing.T) {
 		}
 	}
 }
+
+// Names placed before 律师, after "my solicitor," with a comma, and
+// followed by Chinese punctuation in mixed text.
+func TestReadAttorneyDetailsMoreForms(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text string
+		want AttorneyDetails
+	}{
+		{"我请了律师，刘志明律师，电话13812345678", AttorneyDetails{Name: "刘志明", Phone: "13812345678"}},
+		{"有事找我的律师", AttorneyDetails{}},
+		{"My lawyer, Mr Omar Haddad of Haddad Legal, acts for me now", AttorneyDetails{Name: "Mr Omar Haddad"}},
+		{"我有 attorney 了，her name is Grace Lin，电话 646-555-0101", AttorneyDetails{Name: "Grace Lin", Phone: "646-555-0101"}},
+	}
+	for _, tc := range tests {
+		if diff := cmp.Diff(tc.want, readAttorneyDetails(tc.text)); diff != "" {
+			t.Errorf("readAttorneyDetails(%q) (-want +got):\n%s", tc.text, diff)
+		}
+	}
+}
