@@ -43,9 +43,11 @@ var (
 	attorneyNameEN = regexp.MustCompile(`(?i)\b(?:name is|name's|named|called|(?:lawyer|attorney|solicitor|counsel|advocate)(?: is| -|:)|represented by|it's|it is|he's|she's|he is|she is)\s+`)
 	// ...or right after "my lawyer", when a capitalised name or a title
 	// follows: "My solicitor Ms. Harriet Vane handles it".
-	attorneyNameAfterEN = regexp.MustCompile(`(?i)\b(?:my|our|the)\s+(?:lawyer|attorney|solicitor|counsel|advocate)\s+`)
+	attorneyNameAfterEN = regexp.MustCompile(`(?i)\b(?:my|our|the)\s+(?:lawyer|attorney|solicitor|counsel|advocate)\s*,?\s+`)
 	// ...and in Chinese: 律师叫张伟, 律师是张伟, 姓名：张伟.
 	attorneyNameZH = regexp.MustCompile(`(?:律师叫|律师是|律师姓名|叫做|名字叫|名字是|姓名是|姓名[:：]?)\s*(\p{Han}{2,4})`)
+	// ...or a name set off by punctuation before 律师: "，王建国律师，".
+	attorneyNameBeforeZH = regexp.MustCompile(`(?:^|[，,。；;、\s])([^我你您他她它这那请找有是的和跟给让在\P{Han}]\p{Han}{1,2})律师`)
 )
 
 // nameStop ends an English name: words that follow a name, never part of it.
@@ -73,7 +75,11 @@ func readAttorneyDetails(text string) AttorneyDetails {
 	// Chinese is read in simplified characters and the name kept as
 	// written: folding maps one character to one, so positions carry over.
 	folded := []rune(policies.Simplified(rest))
-	if m := attorneyNameZH.FindStringSubmatchIndex(string(folded)); m != nil {
+	m := attorneyNameZH.FindStringSubmatchIndex(string(folded))
+	if m == nil {
+		m = attorneyNameBeforeZH.FindStringSubmatchIndex(string(folded))
+	}
+	if m != nil {
 		start := utf8.RuneCountInString(string(folded)[:m[2]])
 		end := utf8.RuneCountInString(string(folded)[:m[3]])
 		d.Name = strings.TrimSuffix(string([]rune(rest)[start:end]), "律师")
@@ -123,6 +129,9 @@ func keepDigit(r rune) rune {
 // (with ' . -), ended by punctuation, a digit or a word that never belongs
 // to a name.
 func nameAt(s string) string {
+	if i := strings.IndexAny(s, "，。；：、（"); i >= 0 {
+		s = s[:i] // Chinese punctuation ends a name in mixed text
+	}
 	var words []string
 	for _, w := range strings.Fields(s) {
 		clean := strings.TrimRight(w, ",;:!?")

@@ -152,6 +152,19 @@ func bareChoice(seq []token, offers int) (string, bool) {
 	return id, true
 }
 
+// endsWithOne reports whether the message's last word, politeness aside,
+// is "one".
+func endsWithOne(seq []token) bool {
+	for i := len(seq) - 1; i >= 0; i-- {
+		w := seq[i].text
+		if w == boundary || seq[i].kind == tSym || politeness[w] {
+			continue
+		}
+		return w == "one"
+	}
+	return false
+}
+
 // offerByWords reports whether the message picks an offer on the table by
 // what it is ("the monthly one", "go with the settlement one", 分期的那个)
 // when exactly one offer is of that kind, and sets id to its number. A
@@ -168,6 +181,11 @@ func (r *reading) offerByWords(id *string) bool {
 			picking = true
 			break
 		}
+	}
+	if !picking {
+		// "the monthly payments one", "the settle in one go one please":
+		// a kind named and ended with "one".
+		picking = endsWithOne(r.a.seq)
 	}
 	if !picking {
 		return false

@@ -106,3 +106,16 @@ func TestTimeToConsultSomeone(t *testing.T) {
 		}
 	}
 }
+
+// TestChoiceByItsKindEndingInOne: "the settlement payment one", "the one
+// payment option" pick the offer of that kind.
+func TestChoiceByItsKindEndingInOne(t *testing.T) {
+	t.Parallel()
+	table := []agent.Plan{{ID: "1", Kind: agent.PlanSettlement}, {ID: "2", Kind: agent.PlanInstallment}}
+	for text, want := range map[string]string{"the instalment plan one": "2", "the settle in one go one please": "1", "monthly instalments one": "2"} {
+		c, ok := first(readWith(t, text, table), agent.IntentAcceptOffer)
+		if !ok || c.OfferID != want {
+			t.Errorf("%q read as %+v, want option %s", text, readWith(t, text, table), want)
+		}
+	}
+}
