@@ -119,3 +119,35 @@ func TestChoiceByItsKindEndingInOne(t *testing.T) {
 		}
 	}
 }
+
+// TestFurtherProtectiveWordings: protective requests in further wordings,
+// each kind in words of its own.
+func TestFurtherProtectiveWordings(t *testing.T) {
+	t.Parallel()
+	for text, want := range map[string]agent.Intent{
+		"please do not phone this household any more":            agent.IntentOptOut,
+		"stop the robocalls to my mobile":                        agent.IntentOptOut,
+		"no more autodialed calls please":                        agent.IntentOptOut,
+		"the public defender's office is handling this for me":   agent.IntentAttorney,
+		"a legal aid lawyer took on my case last week":           agent.IntentAttorney,
+		"she passed. stop calling for her":                       agent.IntentDeceased,
+		"my wife, whose name is on the card, died in March":      agent.IntentDeceased,
+		"my son who took out this loan was killed at work":       agent.IntentDeceased,
+		"I was sectioned under the mental health act last month": agent.IntentVulnerability,
+		"我已经向法院申请了个人清算":                                          agent.IntentBankruptcy,
+		"是我前男友用我的身份证办的卡，跟我没关系":                                   agent.IntentDispute,
+		"这张卡的主人已经去世了，是我爸":                                        agent.IntentDeceased,
+		"佢上個禮拜過咗身，呢個戶口係佢嘅":                                       agent.IntentDeceased,
+		"先夫已於去年辭世，此貸款為其名下":                                       agent.IntentDeceased,
+	} {
+		if _, ok := first(readWith(t, text, nil), want); !ok {
+			t.Errorf("%q read as %+v, want %s", text, readWith(t, text, nil), want)
+		}
+	}
+	// Not yet bankrupt is hardship, no bankruptcy.
+	for _, text := range []string{"还不至于破产，只是这几个月比较紧", "没到要破产的地步"} {
+		if _, ok := first(readWith(t, text, nil), agent.IntentBankruptcy); ok {
+			t.Errorf("%q read as a bankruptcy %+v", text, readWith(t, text, nil))
+		}
+	}
+}
