@@ -157,8 +157,8 @@ var lexicon = []rule{
 		"照顾~8(中风|瘫痪|生病|病重|住院|残疾|卧床|癌|病)", "卧床", "瘫痪", "(七十|八十|九十)~3(岁|了)", "年纪大", "上了年纪", "我~2老了",
 		"不识~3字", "丧偶", "夭折", "单亲"}},
 	{intent: xDeath, neg: true, en: []string{
-		"died|deceased", "passed away|on", "lost my|our ~1 " + enKin, "death of my|our", "my|our|late ~1 " + enKin + " ~3 passed|expired|gone|dead", enKin + "|papa|mama|mummy|daddy ~1 expired|passed", "my|our|his|her late " + enKin + "|mother|father",
-	}, zh: []string{"去世", "过世", "离世", "病逝", "身故", "逝世", "夭折", "已经不在了", "不在人世", "(" + zhKin + ")~6(走了|没了|不在了|死了)"}},
+		"died|deceased", "passed away|on", "was|been|got killed", "she|he passed $", "lost my|our ~1 " + enKin, "death of my|our", "my|our|late ~1 " + enKin + " ~3 passed|expired|gone|dead", enKin + "|papa|mama|mummy|daddy ~1 expired|passed", "my|our|his|her late " + enKin + "|mother|father",
+	}, zh: []string{"去世", "过世", "离世", "病逝", "身故", "逝世", "辞世", "夭折", "已经不在了", "不在人世", "(" + zhKin + ")~6(走了|没了|不在了|死了)"}},
 	{intent: xHolder, en: []string{
 		"his|her|their account|phone|number|card|loan|debt|debts|balance|mobile|cell|estate|bills|line|credit",
 		"was|is his|hers|theirs", "am|is his|her ~2 " + enKin + "|executor|family|next",
@@ -167,11 +167,13 @@ var lexicon = []rule{
 		"he|she ~3 one|who|person ~2 you ~4 messag*|text*|call*|writ*|contact*|chas*|look*|email*|ring*|want*|send*|sent|address*|ask*",
 		"addressed|sent|written|meant ~2 to|for him|her", "he|she ~3 one|who|person ~3 with|on|has|had ~2 loan|account|card|debt|balance|name", "stop|quit ~3 calling|texting|messaging|writing|contacting|emailing|chasing|bothering him|her",
 		"name|names on|of ~3 account|loan|card|letter|letters|bill|bills|envelope", "how much ~3 he|she ~1 owe|owed|owes",
-		"in his|her|their name", "why ~3 calling|texting|messaging|contacting|writing", "let you know", "inform|informing|notify|notifying you|that", "please|kindly note", "for your records|information",
+		"in his|her|their name", "why ~3 calling|texting|messaging|contacting|writing",
+		"calling|asking|looking|texting for him|her", "whose name ~3 account|loan|card|bill|debt", "who had|has|took|opened ~3 loan|account|card|debt", "let you know", "inform|informing|notify|notifying you|that", "please|kindly note", "for your records|information",
 	}, zh: []string{
 		"(他|她)的~2(卡|债|账|欠款|贷款|手机|电话|号码|账户|帐户|钱|信用卡|借款|事)", "(号码|手机|电话|卡|账户|欠款|债)~3是(他|她)的", "这是(他|她)的",
 		"我是(他|她)", "(他|她)的家属", "家属", "机主", "借款人", "要找的人", "特此", "(告知|通知)~2你们", "(没法|不能|无法|没办法)~3接~4(电话|信息|短信|消息)", "接不了~4电话",
 		"(寄给|发给|打给|写给|寄到|发到|找的是)~2(他|她)", "(别|不要|不用)再(发|打|寄)",
+		"(号码|卡|账户|帐户|户口|手机)的主人", "(号码|卡|账户|帐户|户口|手机)主人", "名下", "(卡|账户|帐户|户口|数)~3(是|系)(他|她)的",
 	}},
 	{intent: agent.IntentCancelPlan, neg: true, en: []string{
 		"cancel|void|undo|scrap ~3 plan|arrangement|agreement|deal|that|it|this", "withdraw ~2 plan|agreement|arrangement",
@@ -199,7 +201,8 @@ var lexicon = []rule{
 		"stop|quit|cease [sending] [me] [these|those|the|your|all|any] text*|messag*|sms|call*|phon*|email*|mail*|ringing|voicemail*|spam*",
 		"do not [ever] text*|messag*|call*|phone|email*|ring me", "never [ever] text*|messag*|call*|phone|email*|ring me",
 		"do not send [me] [any] [more] text*|messag*|sms|email*",
-		"no more text*|messag*|sms|call*|email*", "unsub*",
+		"no more text*|messag*|sms|call*|robocall*|autodial*|email*", "unsub*", "stop|quit|end ~2 robocall*|autodial*|auto-dial*",
+		"not ~1 telephone|phone|call|ring|text ~3 residence|house|home|household|address|number|line",
 		"never|not agreed|consented|signed|opted|subscribed ~4 text*|messag*|sms|call*|email*", "do not want [any] [more] [the|your|these|those] text*|messag*|sms|call*|email* on|from|here|anymore|again|$",
 		"no more|further [phone|telephone|mobile|cell|voice] [phone] text*|messag*|sms|call*|email*", "text*|messag*|call*|email*|sms ~3 to stop|end|cease",
 		"take|remove|delete|get ~3 number|me|name|details ~2 off|from ~3 list|lists|database|system", "opt|opting [me] out",
@@ -262,7 +265,7 @@ var lexicon = []rule{
 		"legal representative*|counsel", "represent|represents|representing ~2 me|us|my", "lawyer*|attorney*|solicitor*|counsel|firm ~4 acting|represent*",
 		"law firm|office|clinic|school|centre|center ~4 represent*|handling|handles|handle|acting|dealing",
 		"lawyer*|attorney*|solicitor* is|are|will ~2 handl*|deal*|represent*",
-		"represented by", "legal representation",
+		"represented by", "legal representation", "public defender*", "legal aid ~4 case|represent*|handl*|took|taking|lawyer|solicitor",
 		"hired|retained|got|have|getting|engaged|instructed ~2 lawyer*|attorney*|solicitor*|counsel|advocate*",
 	}, zh: []string{
 		"我的律师", "我们的律师", "代理律师", "我的~2律师是", "律师会", "律师处理", "律师联系", "请了~2律师", "找了~2律师", "委托~3律师", "有律师", "聘请~2律师",
@@ -278,7 +281,7 @@ var lexicon = []rule{
 	{intent: agent.IntentBankruptcy, neg: true, en: []string{
 		"bankrupt*", "chapter 7|13|seven|thirteen", "insolven*", "iva", "debt relief order", "sequestration",
 		"sequestrat*", "trustee", "dro", "individual voluntary arrangement", "dewaliya|diwaliya|divaliya",
-	}, zh: []string{"破产", "更生", "自愿安排", "法院~6管理人"}},
+	}, zh: []string{"破产", "更生", "自愿安排", "法院~6管理人", "(申请|声请)~6清算"}},
 	{intent: xBankruptMaybe, en: []string{
 		"think|thinking|thought|consider|considering|contemplat*|might|may|could|should|maybe|possibly|perhaps|plan|planning|about|want|wanna|need|whether|if|options|advice|look|looking ~4 bankrupt*|insolven*|iva|chapter",
 		"bankrupt*|insolven* ~3 option|options|help|work|worth|advice|an option",
@@ -301,7 +304,7 @@ var lexicon = []rule{
 		"(拟|计划|准备|打算|考虑|研究|了解|咨询|打听|听说|想想|在想|看看|看紧|琢磨|寻思|盘算|思考)~10(破产|更生)",
 		"只剩~6(破产|更生)", "(破产|更生)~10(办法|出路|一条路|这条路|路子)",
 		"(破产|更生)~10(最后|选择|可能性|还没|好不好|哪个好|边个好|流程|条件)", "还没~4(申请|去)", "(去|到)法院~4(问|咨询)", "要不要~6(破产|更生)", "评估",
-		"(考虑|打算|准备|在想|评估|研究|想)~6(file|declare|bankrupt|chapter|iva)",
+		"(考虑|打算|准备|在想|评估|研究|想)~6(file|declare|bankrupt|chapter|iva)", "(不至于|没到|还没到|不到)~4(破产|清算)",
 	}},
 	{intent: xPoorEnglish, en: []string{
 		"not my first|native|main language", "english ~3 poor|bad|weak|limited|broken", "english ~2 not|no ~2 good|great|strong|fluent",
