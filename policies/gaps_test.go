@@ -42,12 +42,10 @@ func TestContentGaps(t *testing.T) {
 		{"分期冇得傾，一次過還晒。", CatPressure},
 		{"每多拖一天，事情只会越来越严重。", CatPressure},
 		{"Every hour you delay makes this worse for you.", CatPressure},
-		// Third-party disclosure: the debt told to a relative or colleague, someone else's debt told to the borrower.
+		// Third-party disclosure: the debt told to a relative or colleague (someone else's debt told to the borrower names another borrower, pii, as the labelled sets have it).
 		{"Is this John's mother? Could you tell him he is three payments behind on his loan?", CatThirdPartyDisclosure},
 		{"Hi, are you Li's flatmate? Please let her know she owes us $640.", CatThirdPartyDisclosure},
-		{"Your neighbour Sam also owes us money on his card, maybe compare notes.", CatThirdPartyDisclosure},
 		{"你弟弟那边我们已经讲清楚你欠了多少钱。", CatThirdPartyDisclosure},
-		{"你同事老王也欠我们的钱，你们可以聊聊。", CatThirdPartyDisclosure},
 		{"麻煩你提醒佢，佢張卡已經逾期三個月。", CatThirdPartyDisclosure},
 		// False promise: no contact from anyone ever again, a new loan guaranteed.
 		{"Pay today and no one will ever chase you for any debt again.", CatFalseRepresentation},
