@@ -98,3 +98,31 @@ func TestContentGaps(t *testing.T) {
 		}
 	}
 }
+
+// TestDigitGroupsPartNoClause: the comma or point inside a number ($1,200,
+// 3.5) parts no clause, so a term before the number and one after it are
+// read together, and a negation before the number still reaches a term
+// after it.
+func TestDigitGroupsPartNoClause(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text string
+		cat  string // "" when the message must stay clean
+	}{
+		{"Could you remind him he's $2,450 behind on his card?", CatThirdPartyDisclosure},
+		{"Please let her know she is 1,380.50 dollars behind on her loan.", CatThirdPartyDisclosure},
+		{"We will never tell anyone that a 1,200 balance is owed, not even your employer.", ""},
+	}
+	g, err := NewGuard(Options{NoClassifier: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range tests {
+		f := verified("US", "America/New_York", "2026-03-02T17:00:00Z")
+		d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
+		got := slices.Contains(categoriesOf(d), CatThirdPartyDisclosure)
+		if got != (tc.cat != "") {
+			t.Errorf("%q: %v, want %q (%v) / 数字分隔符", tc.text, categoriesOf(d), tc.cat, d.Violations)
+		}
+	}
+}
