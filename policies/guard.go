@@ -355,13 +355,17 @@ func (c *checker) content() {
 	for i, b := range s.norm {
 		switch b {
 		case ',':
-			if !(enum && s.enum[k]) && !c.listComma(i) {
+			if !(enum && s.enum[k]) && !c.listComma(i) && !digitGroup(s.norm, i) {
 				s.clause[i] = 1
 			}
 			k++
 		case ':', '(', ')':
 			s.clause[i] = 1
-		case '.', ';', '!', '?', '\n':
+		case '.':
+			if !digitGroup(s.norm, i) {
+				s.clause[i], s.sent[i] = 1, 1
+			}
+		case ';', '!', '?', '\n':
 			s.clause[i], s.sent[i] = 1, 1
 		}
 	}
@@ -443,6 +447,13 @@ func (c *checker) content() {
 			}
 		}
 	}
+}
+
+// digitGroup reports whether the comma or point at norm[i] stands between
+// two digits ($1,200, 3.5): it groups or parts the digits of a number and
+// ends no clause.
+func digitGroup(norm []byte, i int) bool {
+	return i > 0 && i+1 < len(norm) && isDigit(norm[i-1]) && isDigit(norm[i+1])
 }
 
 // enumCommas records, per comma of the folded text, whether it was an
