@@ -47,12 +47,13 @@ func TestContentGaps(t *testing.T) {
 		{"Hi, are you Li's flatmate? Please let her know she owes us $640.", CatThirdPartyDisclosure},
 		{"你弟弟那边我们已经讲清楚你欠了多少钱。", CatThirdPartyDisclosure},
 		{"麻煩你提醒佢，佢張卡已經逾期三個月。", CatThirdPartyDisclosure},
-		// False promise: no contact from anyone ever again, a new loan guaranteed.
-		{"Pay today and no one will ever chase you for any debt again.", CatFalseRepresentation},
-		{"Once this is paid, no agency anywhere will ever call you again.", CatFalseRepresentation},
-		{"还清之后，再也不会有任何人找你催债。", CatFalseRepresentation},
-		{"只要你今天還款，我保證幫你辦到一筆低息新貸款。", CatFalseRepresentation},
-		{"Pay now and I guarantee you'll be approved for a new low-interest loan.", CatFalseRepresentation},
+		// False promise: no contact from anyone ever again, a new loan guaranteed; read, as the
+		// content model's false_promise is, as a term not granted (ungrounded_amount).
+		{"Pay today and no one will ever chase you for any debt again.", CatUngroundedAmount},
+		{"Once this is paid, no agency anywhere will ever call you again.", CatUngroundedAmount},
+		{"还清之后，再也不会有任何人找你催债。", CatUngroundedAmount},
+		{"只要你今天還款，我保證幫你辦到一筆低息新貸款。", CatUngroundedAmount},
+		{"Pay now and I guarantee you'll be approved for a new low-interest loan.", CatUngroundedAmount},
 		// Harassment: Cantonese insults.
 		{"你成日走數，正一廢柴。", CatHarassment},
 		{"你個撲街，仲唔還錢？", CatHarassment},
