@@ -1,6 +1,7 @@
 package agent_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/parley-collections/parley/agent"
@@ -54,5 +55,30 @@ func TestTurnReleasesItsMessage(t *testing.T) {
 	}
 	if n, _ := b.orch.SweepPending(b.ctx); n != 0 {
 		t.Errorf("sweep after the turn ran %d turns, want 0", n)
+	}
+}
+
+// One sweep runs every unheld pending turn, however many batches of the
+// store's reads that takes, not one batch a wake.
+func TestPendingSweepDrainsEveryBatch(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelSMS)
+	const n = 250
+	for i := range n {
+		m, _, err := b.orch.Receive(b.ctx, agent.Inbound{Channel: agent.ChannelSMS, From: "+15551230001", Text: "hello", ChannelMessageID: fmt.Sprintf("SM-many-%d", i)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.orch.Release(m.ID)
+	}
+	ran, err := b.orch.SweepPending(b.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ran != n {
+		t.Errorf("one sweep ran %d turns of %d", ran, n)
+	}
+	if left, _ := b.store.PendingInbound(b.ctx, 0); len(left) != 0 {
+		t.Errorf("%d messages still pending after the sweep", len(left))
 	}
 }
