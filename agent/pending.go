@@ -3,6 +3,8 @@ package agent
 import (
 	"context"
 	"fmt"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -44,37 +46,76 @@ func (o *Orchestrator) WakePending() {
 	}
 }
 
-// sweepBatch bounds the messages one sweep reads.
-const sweepBatch = 100
+// sweepBatch bounds the messages one read of the store returns, and
+// sweepWorkers the turns a sweep runs at once.
+const (
+	sweepBatch   = 100
+	sweepWorkers = 4
+)
 
 // SweepPending runs the turns of stored, unanswered inbound messages that no
-// turn of this process holds, oldest first, and returns how many it ran.
+// turn of this process holds, oldest first, up to sweepWorkers at once, and
+// returns how many it ran. It reads the store again until a read finds
+// nothing left to run, so a backlog larger than one read is drained in one
+// sweep; a message whose turn failed is not tried again in the same sweep.
 func (o *Orchestrator) SweepPending(ctx context.Context) (int, error) {
-	msgs, err := o.cfg.Store.PendingInbound(ctx, sweepBatch)
-	if err != nil {
-		return 0, fmt.Errorf("pending sweep: %w", err)
-	}
-	ran := 0
-	for _, m := range msgs {
-		if ctx.Err() != nil {
-			return ran, ctx.Err()
-		}
-		if _, held := o.held.Load(heldKey(m.Channel, m.ChannelMessageID)); held {
-			continue
-		}
-		if _, held := o.held.LoadOrStore(m.ID, struct{}{}); held {
-			continue
-		}
-		res, err := o.Process(ctx, m.ID, InConversation(m.ConversationID))
+	var ran atomic.Int64
+	tried := map[string]bool{}
+	for {
+		msgs, err := o.cfg.Store.PendingInbound(ctx, sweepBatch)
 		if err != nil {
-			o.log.Warn("pending turn failed", "message", m.ID, "err", err)
-			continue
+			return int(ran.Load()), fmt.Errorf("pending sweep: %w", err)
 		}
-		if !res.Duplicate {
-			ran++
+		var claimed []Message
+		for _, m := range msgs {
+			if tried[m.ID] {
+				continue
+			}
+			if _, held := o.held.Load(heldKey(m.Channel, m.ChannelMessageID)); held {
+				continue
+			}
+			if _, held := o.held.LoadOrStore(m.ID, struct{}{}); held {
+				continue
+			}
+			tried[m.ID] = true
+			claimed = append(claimed, m)
+		}
+		if len(claimed) == 0 {
+			return int(ran.Load()), ctx.Err()
+		}
+		jobs := make(chan Message)
+		var wg sync.WaitGroup
+		for range min(sweepWorkers, len(claimed)) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for m := range jobs {
+					res, err := o.Process(ctx, m.ID, InConversation(m.ConversationID))
+					if err != nil {
+						o.log.Warn("pending turn failed", "message", m.ID, "err", err)
+						continue
+					}
+					if !res.Duplicate {
+						ran.Add(1)
+					}
+				}
+			}()
+		}
+		for i, m := range claimed {
+			if ctx.Err() != nil {
+				for _, rest := range claimed[i:] {
+					o.Release(rest.ID)
+				}
+				break
+			}
+			jobs <- m
+		}
+		close(jobs)
+		wg.Wait()
+		if ctx.Err() != nil {
+			return int(ran.Load()), ctx.Err()
 		}
 	}
-	return ran, nil
 }
 
 // RunPending sweeps at once (the turns a stopped process left), then

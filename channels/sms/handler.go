@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/parley-collections/parley/agent"
@@ -65,6 +66,9 @@ type Handler struct {
 	wg     sync.WaitGroup
 	mu     sync.RWMutex // guards closed against sends on jobs
 	closed bool
+	// overflowed is set when the queue had no room for a turn, and
+	// cleared by the worker that wakes the pending sweep for it.
+	overflowed atomic.Bool
 }
 
 // NewHandler validates cfg, fills defaults and starts the worker pool.
@@ -126,7 +130,24 @@ func (h *Handler) Close(ctx context.Context) error {
 
 func (h *Handler) work() {
 	defer h.wg.Done()
-	for j := range h.jobs {
+	for {
+		var (
+			j  job
+			ok bool
+		)
+		select {
+		case j, ok = <-h.jobs:
+		default:
+			// The queue is empty: turns it had no room for are the
+			// pending sweep's, which runs them now that there is room.
+			if h.overflowed.Swap(false) {
+				h.cfg.Orchestrator.WakePending()
+			}
+			j, ok = <-h.jobs
+		}
+		if !ok {
+			return
+		}
 		h.process(j)
 	}
 }
@@ -158,6 +179,7 @@ func (h *Handler) enqueue(m agent.Message) {
 	default:
 		h.cfg.Log.Debug("sms: turn queue full; the pending sweep takes the turn", "message_id", m.ID)
 		h.cfg.Orchestrator.Release(m.ID)
+		h.overflowed.Store(true)
 		h.cfg.Orchestrator.WakePending()
 	}
 }
