@@ -127,3 +127,24 @@ func TestDigitGroupsPartNoClause(t *testing.T) {
 		}
 	}
 }
+
+// TestSettlementSaidAsCountedSettled: a sum that "counts as" settling the
+// account (就算结清, 一笔勾销, 视为结清) offers a settlement; the engine's own
+// wording of a granted one (一次性支付…结清账户) is checked by its grant.
+func TestSettlementSaidAsCountedSettled(t *testing.T) {
+	t.Parallel()
+	g, err := NewGuard(Options{NoClassifier: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"转三千过来，这笔账就算结清了。", "今天付五千，剩下的一笔勾销。", "付一半即视为结清全部欠款。"} {
+		d := g.Check(Proposal{Text: text, Channel: "chat"}, verified("CN", "Asia/Shanghai", "2026-03-02T04:00:00Z"))
+		if !slices.Contains(categoriesOf(d), CatUngroundedAmount) {
+			t.Errorf("%q: %v, want an ungranted settlement", text, d.Violations)
+		}
+	}
+	d := g.Check(Proposal{Text: "您已还清全部欠款，账户已结清。", Channel: "chat"}, verified("CN", "Asia/Shanghai", "2026-03-02T04:00:00Z"))
+	if slices.Contains(categoriesOf(d), CatUngroundedAmount) {
+		t.Errorf("a settled account reported: %v", d.Violations)
+	}
+}
