@@ -175,6 +175,16 @@ const (
 	famDisclaimMark = 251 // a disclaimer of its family only
 )
 
+// negMarks is the mark each kind of term use that is kept among the
+// negations carries.
+var negMarks = [...]uint8{
+	useDisclaimer:    disclaimerMark,
+	useNotNegation:   notNegationMark,
+	useNotice:        noticeMark,
+	useFamNeg:        famNegMark,
+	useFamDisclaimer: famDisclaimMark,
+}
+
 // dropNotNegations removes the negations that lie inside a not-negation, and
 // the not-negations themselves, in place.
 func dropNotNegations(negs []famHit) []famHit {
@@ -404,20 +414,8 @@ func (c *checker) content() {
 				if !lx.isCondition(s.norm, int(h.end)) {
 					s.negs = append(s.negs, fh)
 				}
-			case useDisclaimer:
-				fh.group = disclaimerMark
-				s.negs = append(s.negs, fh)
-			case useNotNegation:
-				fh.group = notNegationMark
-				s.negs = append(s.negs, fh)
-			case useNotice:
-				fh.group = noticeMark
-				s.negs = append(s.negs, fh)
-			case useFamNeg:
-				fh.group = famNegMark
-				s.negs = append(s.negs, fh)
-			case useFamDisclaimer:
-				fh.group = famDisclaimMark
+			case useDisclaimer, useNotNegation, useNotice, useFamNeg, useFamDisclaimer:
+				fh.group = negMarks[u.kind]
 				s.negs = append(s.negs, fh)
 			case useScopeEnd:
 				s.ends = append(s.ends, h.start)
