@@ -108,10 +108,10 @@ func nonASCII(s string) bool {
 // The words without one of which a pattern cannot match, looked for
 // before it: most sentences hold none.
 var (
-	placeWords        = []string{"work", "job", "office", "employer", "shift", "factory", "warehouse", "store", "shop", "site", "plant", "restaurant", "hospital", "clinic", "school"} // rePlaceEN
-	offLimitsWords    = []string{"limits", "bounds", "no-go", "no go", "keep", "anywhere"}                                                                                             // reOffLimitsEN
-	keepToWords       = []string{"keep", "stick", "stay"}                                                                                                                              // reKeepToEN
-	weekdaysOnlyWords = []string{"weekdays", "business days", "monday"}                                                                                                                // reWeekdaysEN
+	placeWords        = strings.Split(enWork, "|")                                         // rePlaceEN
+	offLimitsWords    = []string{"limits", "bounds", "no-go", "no go", "keep", "anywhere"} // reOffLimitsEN
+	keepToWords       = []string{"keep", "stick", "stay"}                                  // reKeepToEN
+	weekdaysOnlyWords = []string{"weekdays", "business days", "monday"}                    // reWeekdaysEN
 )
 
 // hasAny reports whether s holds one of words.
