@@ -422,6 +422,16 @@ type reading struct {
 
 func (r *reading) has(i agent.Intent) bool { return r.hits[i].found }
 
+// hedged marks a choice or a promise said with doubt ("maybe the second
+// one?", "I'll pay Friday I think"): unsure, so it is read back, and
+// doubtful, so it confirms no read-back.
+func (r *reading) hedged(c agent.Command) agent.Command {
+	if r.has(xHedge) {
+		c.Unsure, c.Doubt = true, true
+	}
+	return c
+}
+
 func (r *reading) add(c agent.Command) { r.out = append(r.out, c) }
 
 func (r *reading) addIf(ok bool, i agent.Intent) {
@@ -477,7 +487,7 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	if id, ok := bareChoice(a.seq, r.cues.offers); ok || assentChoiceOK(a.seq, r.cues.offers, &id) || r.offerByWords(&id) {
 		// "1" in reply to a numbered list of offers chooses one; it is
 		// not an amount of one. Said with doubt, it is read back.
-		r.add(agent.Command{Intent: agent.IntentAcceptOffer, OfferID: id, Unsure: r.has(xHedge), Doubt: r.has(xHedge)})
+		r.add(r.hedged(agent.Command{Intent: agent.IntentAcceptOffer, OfferID: id}))
 	} else if r.has(agent.IntentCancelPlan) {
 		// Withdrawing is never read as a new plan or an acceptance.
 		r.add(agent.Command{Intent: agent.IntentCancelPlan})
@@ -669,7 +679,7 @@ func (r *reading) payment() {
 	}
 	dated := !s.promised.IsZero() && (payVerbIn(r.a) || r.cues.askedWhen || s.amount != nil || r.has(agent.IntentPayInFull))
 	if (dated || (r.has(xPromise) && !r.has(agent.IntentPayInFull))) && !r.has(xCannotPay) {
-		r.add(agent.Command{Intent: agent.IntentPromiseToPay, Date: s.promised, Amount: r.money(), Unsure: r.has(xHedge), Doubt: r.has(xHedge)})
+		r.add(r.hedged(agent.Command{Intent: agent.IntentPromiseToPay, Date: s.promised, Amount: r.money()}))
 	}
 }
 
@@ -692,7 +702,7 @@ func (r *reading) offers() {
 	if accept {
 		// A choice said with doubt ("maybe the second one?", "what if I
 		// did 1") is read back before it binds anyone.
-		r.add(agent.Command{Intent: agent.IntentAcceptOffer, OfferID: offerID, Unsure: r.has(xHedge), Doubt: r.has(xHedge)})
+		r.add(r.hedged(agent.Command{Intent: agent.IntentAcceptOffer, OfferID: offerID}))
 	}
 	r.addIf(reject, agent.IntentRejectOffer)
 }
