@@ -73,7 +73,7 @@ func thirdPartyRelation(a *analysis) (string, bool) {
 		case "my":
 			// "Anna's my flatmate", "Raj is my husband": someone named, at
 			// the start of a sentence, is the writer's relation.
-			if be := tokText(seq, i-2); (be == "is" || be == "'s" || be == "s") && namedSubject(seq, i-3) && speaksOfSomeone(seq) {
+			if be := tokText(seq, i-2); (be == "is" || be == "'s" || be == "s") && namedSubject(seq, i-3) && speaksOfSomeone(seq, true) {
 				if inv, ok := inverse[rel]; ok {
 					return inv, true
 				}
@@ -198,25 +198,26 @@ func possessiveName(seq []token, i int) bool {
 	return true
 }
 
+// thirdPersons are the pronouns a message speaks of someone else with: he
+// and she as subjects, him and her as objects.
+var thirdPersons = map[string]bool{"she": true, "he": true, "she's": true, "he's": true, "shes": true, "hes": true, "him": false, "her": false}
+
+// speaksOfSomeone reports whether the message speaks of someone as he or
+// she, or, when objects is set, also as him or her.
+func speaksOfSomeone(seq []token, objects bool) bool {
+	return slices.ContainsFunc(seq, func(t token) bool {
+		subject, ok := thirdPersons[t.text]
+		return ok && (subject || objects)
+	})
+}
+
 // livesWith finds a writer who says they live with the borrower ("I live
 // with her", "I share a flat with him", "I live with Carla, she is out"):
 // "with" followed by him, her or them, or by a name when the message
 // speaks of the borrower as he or she. "with my parents" and "with
 // chronic pain" are the borrower's own life.
-// speaksOfSomeone reports whether the message speaks of someone as he,
-// she, him or her.
-func speaksOfSomeone(seq []token) bool {
-	return slices.ContainsFunc(seq, func(t token) bool {
-		switch t.text {
-		case "she", "he", "she's", "he's", "shes", "hes", "him", "her":
-			return true
-		}
-		return false
-	})
-}
-
 func livesWith(seq []token) bool {
-	third := speaksOfSomeone(seq)
+	third := speaksOfSomeone(seq, false)
 	for i, t := range seq {
 		switch t.text {
 		case "live", "living", "lives", "stay", "staying", "share", "sharing", "rent", "renting":
