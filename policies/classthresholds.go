@@ -16,4 +16,4 @@ var classThresholds = map[string]float32{
 
 // classThresholdsDigest is the corpus digest of the weights the thresholds
 // were calibrated for.
-const classThresholdsDigest = "86fdf651faef709a6cb00ec0ec290d367935cb2804578122f40bbfd13cfbf6b3"
+const classThresholdsDigest = "d3388608f40bdce1b18415b8957488b1d3732f8f83a98abe30e337fad7259a2b"

@@ -158,7 +158,7 @@ func TestContentCorpusThroughGuard(t *testing.T) {
 }
 
 // loadContentRows reads a content corpus file as labelled guard lines: the
-// row's text and jurisdiction, the other fields taking withDefaults.
+// row's text, jurisdiction and facts, the other fields taking withDefaults.
 func loadContentRows(t *testing.T, path string) []labelled {
 	t.Helper()
 	data, err := os.ReadFile(path)
@@ -172,6 +172,10 @@ func loadContentRows(t *testing.T, path string) []labelled {
 			Text         string   `json:"text"`
 			Labels       []string `json:"labels"`
 			Jurisdiction string   `json:"jurisdiction"`
+			// Facts are what the guard is told with the message (a granted
+			// term, the borrower's name, legal action approved): a row
+			// that states a granted term is clean only with them.
+			Facts map[string]any `json:"facts"`
 		}
 		if err := json.Unmarshal([]byte(line), &row); err != nil {
 			t.Fatalf("%s:%d: %v", path, n+1, err)
@@ -179,6 +183,9 @@ func loadContentRows(t *testing.T, path string) []labelled {
 		raw := map[string]any{"id": row.ID, "text": row.Text}
 		if row.Jurisdiction != "" {
 			raw["jurisdiction"] = row.Jurisdiction
+		}
+		if row.Facts != nil {
+			raw["facts"] = row.Facts
 		}
 		b, err := json.Marshal(withDefaults(raw, path))
 		if err != nil {

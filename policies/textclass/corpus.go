@@ -25,6 +25,12 @@ type Row struct {
 	Jurisdiction    string    `json:"jurisdiction,omitempty"`
 	HardNegativeFor string    `json:"hard_negative_for,omitempty"`
 	Source          string    `json:"source,omitempty"`
+	// Facts, on a content row, are the facts the guard is given when it
+	// checks the row (policies.Facts in its JSON form: granted_terms,
+	// borrower_name, legal_action_approved): a message that states a
+	// granted term is clean only when the term was granted. The model does
+	// not read them.
+	Facts json.RawMessage `json:"facts,omitempty"`
 }
 
 // Example returns the row as a training or evaluation example.
