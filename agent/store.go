@@ -339,6 +339,11 @@ type TurnEnd struct {
 	Disputes []Dispute // upserted by id
 	// Restrictions are contact restrictions, upserted by id.
 	Restrictions []Restriction
+	// Logins are changes to LoginThrottle counts: the turn's failed
+	// verification attempt, or a success that clears the account's count
+	// (IdentityFailureKey). Counted here, a failure is counted once per
+	// committed turn, however often a turn that failed is run again.
+	Logins []LoginChange
 	// Messages are the turn's outbound messages, stored after the
 	// conversation is written, in order.
 	Messages []TurnMessage
@@ -374,6 +379,16 @@ func DroppedEvent(m Message, accountID string) Event {
 type FlagChange struct {
 	Flag  string
 	Value bool
+}
+
+// LoginChange changes one LoginThrottle count inside a turn's commit:
+// Failed counts a failure at At as RecordLoginFailure does (a count whose
+// last failure is before Since starts again); otherwise the count is
+// cleared, as ClearLoginFailures does.
+type LoginChange struct {
+	Key       string
+	Failed    bool
+	At, Since time.Time
 }
 
 // StreamCloser closes the spoken replies a

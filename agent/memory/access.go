@@ -74,6 +74,20 @@ type loginFailures struct {
 func (s *Store) RecordLoginFailure(_ context.Context, key string, at, since time.Time) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.recordLoginFailure(key, at, since), nil
+}
+
+// changeLogin applies one of a turn's login changes; s.mu is held.
+func (s *Store) changeLogin(c agent.LoginChange) {
+	if !c.Failed {
+		delete(s.logins, c.Key)
+		return
+	}
+	s.recordLoginFailure(c.Key, c.At, c.Since)
+}
+
+// recordLoginFailure counts a failure; s.mu is held.
+func (s *Store) recordLoginFailure(key string, at, since time.Time) int {
 	f := s.logins[key]
 	if f.last.UnixMicro() < since.UnixMicro() {
 		f.n = 0
@@ -81,7 +95,7 @@ func (s *Store) RecordLoginFailure(_ context.Context, key string, at, since time
 	f.n++
 	f.last = agent.StoredTime(at)
 	s.logins[key] = f
-	return f.n, nil
+	return f.n
 }
 
 // LoginFailures returns key's failures since since and the last one.

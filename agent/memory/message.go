@@ -425,6 +425,9 @@ func (s *Store) FinishTurn(_ context.Context, end agent.TurnEnd) (string, []agen
 	for _, r := range end.Restrictions {
 		s.addRestriction(r)
 	}
+	for _, l := range end.Logins {
+		s.changeLogin(l)
+	}
 	var dropped []agent.Event
 	for i := range end.Messages {
 		if s.storeOutbound(&end.Messages[i], c.ID, c.AccountID) {

@@ -20,15 +20,29 @@ var (
 // RecordLoginFailure counts a failed login of key.
 func (s *Store) RecordLoginFailure(ctx context.Context, key string, at, since time.Time) (int, error) {
 	var n int
-	err := s.pool.QueryRow(ctx, `INSERT INTO login_failures (key, failures, last_at) VALUES ($1, 1, $2)
-		ON CONFLICT (key) DO UPDATE SET
-			failures = CASE WHEN login_failures.last_at < $3 THEN 1 ELSE login_failures.failures + 1 END,
-			last_at = excluded.last_at
-		RETURNING failures`, key, orNow(at), since.UTC()).Scan(&n)
+	err := s.pool.QueryRow(ctx, recordLoginFailureSQL+" RETURNING failures", key, orNow(at), since.UTC()).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("postgres: record login failure: %w", err)
 	}
 	return n, nil
+}
+
+// recordLoginFailureSQL counts a failure of key ($1) at $2, starting the
+// count again when its last failure is before $3.
+const recordLoginFailureSQL = `INSERT INTO login_failures (key, failures, last_at) VALUES ($1, 1, $2)
+		ON CONFLICT (key) DO UPDATE SET
+			failures = CASE WHEN login_failures.last_at < $3 THEN 1 ELSE login_failures.failures + 1 END,
+			last_at = excluded.last_at`
+
+const clearLoginFailuresSQL = "DELETE FROM login_failures WHERE key = $1"
+
+// queueLoginChange queues one of a turn's login changes on b.
+func queueLoginChange(b *pgx.Batch, c agent.LoginChange) {
+	if c.Failed {
+		b.Queue(recordLoginFailureSQL, c.Key, orNow(c.At), c.Since.UTC())
+		return
+	}
+	b.Queue(clearLoginFailuresSQL, c.Key)
 }
 
 // LoginFailures returns key's failures since since and the last one.
@@ -48,7 +62,7 @@ func (s *Store) LoginFailures(ctx context.Context, key string, since time.Time) 
 
 // ClearLoginFailures forgets key's failures.
 func (s *Store) ClearLoginFailures(ctx context.Context, key string) error {
-	if _, err := s.pool.Exec(ctx, "DELETE FROM login_failures WHERE key = $1", key); err != nil {
+	if _, err := s.pool.Exec(ctx, clearLoginFailuresSQL, key); err != nil {
 		return fmt.Errorf("postgres: clear login failures: %w", err)
 	}
 	return nil

@@ -68,7 +68,10 @@ func queueFinishTurn(b *pgx.Batch, end *agent.TurnEnd) (func(br pgx.BatchResults
 		}
 		b.Queue(addRestrictionSQL, args...)
 	}
-	effects := len(end.Flags) + len(end.Consents) + len(end.Plans) + len(end.Disputes) + len(end.Restrictions)
+	for _, l := range end.Logins {
+		queueLoginChange(b, l)
+	}
+	effects := len(end.Flags) + len(end.Consents) + len(end.Plans) + len(end.Disputes) + len(end.Restrictions) + len(end.Logins)
 	if inboundID != "" && end.InboundText != "" {
 		b.Queue(`UPDATE messages SET text = $1 WHERE id = $2`, end.InboundText, inboundID)
 		effects++

@@ -20,15 +20,32 @@ var (
 // RecordLoginFailure counts a failed login of key.
 func (s *Store) RecordLoginFailure(ctx context.Context, key string, at, since time.Time) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `INSERT INTO login_failures (key, failures, last_at) VALUES (?, 1, ?)
-		ON CONFLICT (key) DO UPDATE SET
-			failures = CASE WHEN login_failures.last_at < ? THEN 1 ELSE login_failures.failures + 1 END,
-			last_at = excluded.last_at
-		RETURNING failures`, key, orNow(at).UnixMicro(), since.UTC().UnixMicro()).Scan(&n)
+	err := s.db.QueryRowContext(ctx, recordLoginFailureSQL+" RETURNING failures",
+		key, orNow(at).UnixMicro(), since.UTC().UnixMicro()).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("sqlite: record login failure: %w", err)
 	}
 	return n, nil
+}
+
+// recordLoginFailureSQL counts a failure of key ($1) at $2, starting the
+// count again when its last failure is before $3.
+const recordLoginFailureSQL = `INSERT INTO login_failures (key, failures, last_at) VALUES (?1, 1, ?2)
+		ON CONFLICT (key) DO UPDATE SET
+			failures = CASE WHEN login_failures.last_at < ?3 THEN 1 ELSE login_failures.failures + 1 END,
+			last_at = excluded.last_at`
+
+const clearLoginFailuresSQL = "DELETE FROM login_failures WHERE key = ?"
+
+// changeLogin applies one of a turn's login changes in tx.
+func changeLogin(ctx context.Context, tx execer, c agent.LoginChange) error {
+	var err error
+	if c.Failed {
+		_, err = tx.ExecContext(ctx, recordLoginFailureSQL, c.Key, orNow(c.At).UnixMicro(), c.Since.UTC().UnixMicro())
+	} else {
+		_, err = tx.ExecContext(ctx, clearLoginFailuresSQL, c.Key)
+	}
+	return err
 }
 
 // LoginFailures returns key's failures since since and the last one.
@@ -48,7 +65,7 @@ func (s *Store) LoginFailures(ctx context.Context, key string, since time.Time) 
 
 // ClearLoginFailures forgets key's failures.
 func (s *Store) ClearLoginFailures(ctx context.Context, key string) error {
-	if _, err := s.db.ExecContext(ctx, "DELETE FROM login_failures WHERE key = ?", key); err != nil {
+	if _, err := s.db.ExecContext(ctx, clearLoginFailuresSQL, key); err != nil {
 		return fmt.Errorf("sqlite: clear login failures: %w", err)
 	}
 	return nil

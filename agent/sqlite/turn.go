@@ -11,7 +11,7 @@ import (
 
 // FinishTurn commits a turn in one transaction: the conversation, the
 // account flag changes, consents, plans, disputes, contact restrictions,
-// events, contact attempts and the inbound message's move to processed
+// login changes, events, contact attempts and the inbound message's move to processed
 // (agent.Store).
 func (s *Store) FinishTurn(ctx context.Context, end agent.TurnEnd) (_ string, _ []agent.Event, werr error) {
 	c, events, inboundID := end.Conversation, end.Events, end.InboundID
@@ -49,6 +49,11 @@ func (s *Store) FinishTurn(ctx context.Context, end agent.TurnEnd) (_ string, _ 
 	for _, r := range end.Restrictions {
 		if err := addRestriction(ctx, tx, r); err != nil {
 			return "", nil, fmt.Errorf("sqlite: finish turn: restriction: %w", err)
+		}
+	}
+	for _, l := range end.Logins {
+		if err := changeLogin(ctx, tx, l); err != nil {
+			return "", nil, fmt.Errorf("sqlite: finish turn: verification attempts: %w", err)
 		}
 	}
 	var dropped []agent.Event

@@ -66,6 +66,7 @@ func Run(t *testing.T, open Open) {
 		{"FinishTurn", testFinishTurn},
 		{"FinishTurnEffects", testFinishTurnEffects},
 		{"FinishTurnMessages", testFinishTurnMessages},
+		{"FinishTurnLogins", testFinishTurnLogins},
 		{"TurnCrashBetween", testTurnCrashBetween},
 		{"BeginTurn", testBeginTurn},
 		{"ConcurrentFlags", testConcurrentFlags},
