@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/parley-collections/parley/agent"
 )
@@ -88,5 +89,50 @@ func TestEffectsCommitWithTheTurn(t *testing.T) {
 	}
 	if a, _ := b.store.Account(b.ctx, b.acct.ID); !a.Flags.Disputed {
 		t.Fatal("the disputed flag was not set")
+	}
+}
+
+// A wrong identity answer is counted by the turn's commit: a turn that
+// fails before it commits counts no failed attempt, and the same turn run
+// again counts one, so a borrower keeps the tries a crash did not use.
+func TestVerificationFailureCountsWithTheTurn(t *testing.T) {
+	t.Parallel()
+	var ff *failFinish
+	b := setup(t, usAccount(), agent.ChannelSMS)
+	b.turn("whats my balance", cmd(agent.IntentAskBalance))
+	orch, err := agent.NewOrchestrator(agent.Config{Store: func() agent.Store { ff = &failFinish{Store: b.store}; return ff }(),
+		Brain: b.brain, Guard: b.orch.Guard(), Clock: b.clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "dob 1986-02-03 zip 10001"
+	b.brain.learn(text, "", []agent.Command{identity("1986-02-03", "10001")})
+	in := agent.Inbound{Channel: agent.ChannelSMS, AccountID: b.acct.ID, From: b.acct.Borrower.Phones[0],
+		Text: text, ChannelMessageID: "SM-idf1", ConversationID: b.convID}
+	if _, err := orch.Handle(b.ctx, in); err == nil {
+		t.Fatal("the turn succeeded although its commit failed")
+	}
+	key := agent.IdentityFailureKey(b.acct.ID)
+	if n, _, err := b.store.LoginFailures(b.ctx, key, time.Time{}); err != nil || n != 0 {
+		t.Fatalf("failed attempts after a turn whose commit failed = %d, %v; want 0", n, err)
+	}
+	m, err := b.store.MessageByChannelID(b.ctx, agent.ChannelSMS, "SM-idf1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := orch.Process(b.ctx, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, res, "2 tries left")
+	if n, _, err := b.store.LoginFailures(b.ctx, key, time.Time{}); err != nil || n != 1 {
+		t.Fatalf("failed attempts after the turn ran again = %d, %v; want 1", n, err)
+	}
+
+	// A success clears the count with the turn that verifies.
+	res = b.turn("april 12 1985, 60601", identity("1985-04-12", "60601"))
+	wantEvents(t, res, agent.EventIdentityVerified)
+	if n, _, err := b.store.LoginFailures(b.ctx, key, time.Time{}); err != nil || n != 0 {
+		t.Fatalf("failed attempts after verifying = %d, %v; want 0", n, err)
 	}
 }

@@ -129,10 +129,8 @@ func (f *flow) verification() {
 	need := f.needed()
 	switch {
 	case need > 0 && len(f.mem.Matched) >= need:
-		if err := f.o.cfg.Store.ClearLoginFailures(f.ctx, IdentityFailureKey(t.Account.ID)); err != nil {
-			f.fail(fmt.Errorf("flows: verification attempts: %w", err))
-			return
-		}
+		// The count is cleared by the turn's commit (TurnEnd.Logins).
+		t.logins = append(t.logins, LoginChange{Key: IdentityFailureKey(t.Account.ID)})
 		f.verified()
 	case wrong:
 		if f.failedAttempt() {
@@ -148,15 +146,17 @@ func (f *flow) verification() {
 }
 
 // failedAttempt counts a failed verification attempt and, at the last
-// one, ends verification; it reports whether it did.
+// one, ends verification; it reports whether it did. The failure is
+// counted in the store by the turn's commit (TurnEnd.Logins), so a turn
+// that fails before it commits, and runs again, counts it once; the
+// count this turn acts on is the one it read plus this failure. Failures
+// on another conversation of the account at the same moment are each
+// counted by their own commit, and the next attempt reads them all.
 func (f *flow) failedAttempt() bool {
 	t := f.t
-	n, err := f.o.cfg.Store.RecordLoginFailure(f.ctx, IdentityFailureKey(t.Account.ID), t.Now, t.Now.Add(-identityLockout))
-	if err != nil {
-		f.fail(fmt.Errorf("flows: verification attempts: %w", err))
-		return true
-	}
-	f.mem.Failures = n
+	t.logins = append(t.logins, LoginChange{Key: IdentityFailureKey(t.Account.ID), Failed: true,
+		At: t.Now, Since: t.Now.Add(-identityLockout)})
+	f.mem.Failures++
 	if f.mem.Failures >= verificationAttempts {
 		f.identityFailed()
 		return true

@@ -653,6 +653,7 @@ func (o *Orchestrator) turnEnd(t *Turn, c Conversation, actor string) TurnEnd {
 		Plans:        t.plans,
 		Disputes:     t.disputes,
 		Restrictions: t.restrictions,
+		Logins:       t.logins,
 		Messages:     t.out,
 	}
 }

@@ -78,6 +78,8 @@ type Turn struct {
 	disputes []Dispute
 	// restrictions are the contact restrictions the turn recorded.
 	restrictions []Restriction
+	// logins change the account's count of failed verification attempts.
+	logins []LoginChange
 	// reminders are requested of the Scheduler once the turn is committed.
 	reminders []reminder
 	// identityUpgraded reports that a successful check rewrote an old
