@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -86,6 +87,7 @@ const MinIdentityKeyLen = 16
 type IdentityHasher struct {
 	key    []byte
 	params IdentityParams
+	memo   *sumMemo // nil but for NewFixtureIdentityHasher
 }
 
 // NewIdentityHasher returns a hasher for key (at least MinIdentityKeyLen
@@ -120,6 +122,40 @@ func ParseIdentityKey(s string) ([]byte, error) {
 // borrowers passes its own hasher (Config.Identity, ParseAccountsCSVKeyed,
 // SeedDemoKeyed).
 var unkeyed = &IdentityHasher{params: testIdentityParams}
+
+// NewFixtureIdentityHasher returns a hasher that digests and checks as the
+// unkeyed hasher of NewIdentityFacts does (no key, test costs) and
+// remembers the sums it made, at most fixtureMemoMax of them: an eval run
+// checks the same suite account's facts in every case, and stretches each
+// answer once instead of once a case. For evals and tests only: it keeps
+// the plain facts it was given in memory, which a hasher for real
+// borrowers must never do (NewIdentityHasher's remember nothing).
+func NewFixtureIdentityHasher() *IdentityHasher {
+	return &IdentityHasher{params: testIdentityParams, memo: &sumMemo{m: map[sumKey][]byte{}}}
+}
+
+// fixtureMemoMax bounds the sums a fixture hasher remembers; past it, new
+// sums are made and not kept.
+const fixtureMemoMax = 1024
+
+// sumMemo holds a fixture hasher's sums by their inputs.
+type sumMemo struct {
+	mu sync.Mutex
+	m  map[sumKey][]byte
+}
+
+type sumKey struct {
+	salt string
+	k    IdentityKind
+	v    string
+	p    IdentityParams
+}
+
+func (m *sumMemo) len() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.m)
+}
 
 // Facts digests plain facts under a salt; dob is YYYY-MM-DD. Empty facts
 // stay empty.
@@ -178,8 +214,31 @@ func (h *IdentityHasher) digest(salt string, k IdentityKind, v string) string {
 	return digestPrefix + h.params.String() + "$" + base64.RawStdEncoding.EncodeToString(h.sum(salt, k, v, h.params))
 }
 
-// sum keys the fact with HMAC-SHA256 and stretches it with argon2id.
+// sum is the fact keyed and stretched (stretch), remembered by a fixture
+// hasher.
 func (h *IdentityHasher) sum(salt string, k IdentityKind, v string, p IdentityParams) []byte {
+	if h.memo == nil {
+		return h.stretch(salt, k, v, p)
+	}
+	key := sumKey{salt, k, v, p}
+	h.memo.mu.Lock()
+	sum, ok := h.memo.m[key]
+	h.memo.mu.Unlock()
+	if ok {
+		return sum
+	}
+	sum = h.stretch(salt, k, v, p)
+	h.memo.mu.Lock()
+	if len(h.memo.m) < fixtureMemoMax {
+		h.memo.m[key] = sum
+	}
+	h.memo.mu.Unlock()
+	return sum
+}
+
+// stretch keys the fact with HMAC-SHA256 and stretches it with argon2id.
+// Its callers only read the sum, so a remembered one is shared.
+func (h *IdentityHasher) stretch(salt string, k IdentityKind, v string, p IdentityParams) []byte {
 	mac := hmac.New(sha256.New, h.key)
 	mac.Write([]byte(string(k) + "\x00" + v))
 	return argon2.IDKey(mac.Sum(nil), []byte("parley-identity\x00"+salt), p.Time, p.MemoryKiB, p.Threads, 32)

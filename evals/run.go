@@ -63,6 +63,19 @@ type Options struct {
 	// Injected reports, after the run, how often the hostile model
 	// misbehaved; required with Hostile.
 	Injected func() int
+
+	// shared is what every case of one run reuses (RunCases sets it).
+	shared *runShared
+}
+
+// runShared is what the cases of one run share: work whose answer is the
+// same for every case that asks it with the same inputs.
+type runShared struct {
+	// identity checks the borrowers' answers against the suite accounts'
+	// digests as the unkeyed fixture hasher does (NewIdentityFacts made
+	// them), stretching each distinct answer once a run instead of once a
+	// case.
+	identity *agent.IdentityHasher
 }
 
 // Persona plays a simulated borrower with a model (--brain llm): given who
@@ -190,6 +203,7 @@ func RunCases(ctx context.Context, total int, cases iter.Seq2[*Suite, *Case], op
 		opts.Seed = 1
 	}
 	total *= opts.Repeat
+	opts.shared = &runShared{identity: agent.NewFixtureIdentityHasher()}
 	started := time.Now()
 	var results []Result
 	if opts.Stream == nil {
@@ -412,7 +426,7 @@ func runCase(ctx context.Context, st agent.Store, n int, j job, opts Options) (r
 	sched := &reminders{}
 	orch, err := agent.NewOrchestrator(agent.Config{
 		Store: st, Brain: opts.NewBrain(), Guard: opts.Guard, Clock: clock, Scheduler: sched,
-		Knowledge: opts.Knowledge, Phraser: opts.Phraser,
+		Knowledge: opts.Knowledge, Phraser: opts.Phraser, Identity: opts.shared.identity,
 		Linker: &agent.PaymentLinker{URLTemplate: "https://pay.example.com/p/{token}", Secret: []byte("eval-secret")},
 		// A check takes microseconds; a loaded CI machine must not turn a
 		// scheduling stall into a blocked reply and a flaky case.
