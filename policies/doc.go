@@ -49,7 +49,10 @@
 // against you"), unless a statement of the sender's own intention ("we
 // will", "我们会") stands between them; a new sentence, a semicolon or
 // "but" ends it. The enumeration comma (、) parts the items of a list,
-// never two statements ("不会通过电话、短信索要密码"). A family may have
+// never two statements ("不会通过电话、短信索要密码"); nor does a comma
+// inside a correlative comparative or after a time adverbial put first
+// ("the longer you wait, the worse it gets", 拖得越久，后果越严重, "every day
+// you delay, …", 每拖一天，…就…), which is one statement. A family may have
 // negations of its own (a cleared balance stated as a condition: "once
 // the balance is cleared, …") and may except phrases that use its term for
 // something else (a colleague who will contact the borrower, 同事会与您联系)

@@ -365,7 +365,7 @@ func (c *checker) content() {
 	for i, b := range s.norm {
 		switch b {
 		case ',':
-			if !(enum && s.enum[k]) && !c.listComma(i) && !digitGroup(s.norm, i) {
+			if !(enum && s.enum[k]) && !c.listComma(i) && !digitGroup(s.norm, i) && !correlative(s.norm, i) {
 				s.clause[i] = 1
 			}
 			k++
@@ -452,6 +452,65 @@ func (c *checker) content() {
 // ends no clause.
 func digitGroup(norm []byte, i int) bool {
 	return i > 0 && i+1 < len(norm) && isDigit(norm[i-1]) && isDigit(norm[i+1])
+}
+
+// correlative reports whether the comma at norm[i] stands inside one
+// statement put in two halves: a correlative comparative ("the longer you
+// wait, the worse it gets", 拖得越久，后果越严重) or a time adverbial put
+// first ("every day you delay, …", 每拖一天，…就…). Parting its halves would
+// keep a harm that grows with delay from its cause.
+func correlative(norm []byte, i int) bool {
+	start := i
+	for start > 0 && !clausePunct(norm[start-1]) {
+		start--
+	}
+	end := i + 1
+	for end < len(norm) && !clausePunct(norm[end]) {
+		end++
+	}
+	before, after := bytes.TrimSpace(norm[start:i]), bytes.TrimSpace(norm[i+1:end])
+	if hasHan(before) {
+		return (bytes.Contains(before, []byte("越")) || bytes.HasPrefix(before, []byte("每"))) &&
+			(bytes.Contains(after, []byte("越")) || bytes.Contains(after, []byte("就")) || bytes.Contains(after, []byte("更")))
+	}
+	if comparativeHalf(before) && comparativeHalf(after) {
+		return true
+	}
+	for _, p := range [...]string{"every day you", "every hour you", "every week you", "every month you", "each day you", "each week you"} {
+		if bytes.HasPrefix(before, []byte(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// clausePunct reports whether b is punctuation that may part clauses.
+func clausePunct(b byte) bool {
+	switch b {
+	case ',', '.', ';', ':', '!', '?', '\n', '(', ')':
+		return true
+	}
+	return false
+}
+
+// comparativeHalf reports whether a half of a correlative starts with
+// "the" and a comparative ("the longer", "the more", "the worse").
+func comparativeHalf(b []byte) bool {
+	rest, ok := bytes.CutPrefix(b, []byte("the "))
+	if !ok {
+		return false
+	}
+	w := rest
+	if k := bytes.IndexFunc(rest, func(r rune) bool { return r > 0x7f || !isWordByte(byte(r)) }); k >= 0 {
+		w = rest[:k]
+	}
+	switch string(w) {
+	case "more", "less", "worse", "better", "fewer", "further", "farther":
+		return true
+	case "other", "number", "letter", "order", "lender", "borrower", "customer", "matter":
+		return false
+	}
+	return len(w) > 3 && bytes.HasSuffix(w, []byte("er"))
 }
 
 // enumCommas records, per comma of the folded text, whether it was an
