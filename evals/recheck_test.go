@@ -65,6 +65,34 @@ func TestRecheckKeyIsTheWholeInput(t *testing.T) {
 			t.Errorf("facts field %s does not change the key", reflect.TypeFor[policies.Facts]().Field(i).Name)
 		}
 	}
+	// And every field of a recorded restriction.
+	f.Restrictions = []policies.ContactRestriction{{Kind: "time", NotBefore: 9 * 60}}
+	base = recheckKey(p, f)
+	for i := range reflect.TypeFor[policies.ContactRestriction]().NumField() {
+		g := f
+		r := f.Restrictions[0]
+		g.Restrictions = []policies.ContactRestriction{r}
+		fv := reflect.ValueOf(&g.Restrictions[0]).Elem().Field(i)
+		if fv.Kind() == reflect.Slice {
+			fv.Set(reflect.Append(fv, reflect.New(fv.Type().Elem()).Elem().Convert(fv.Type().Elem())))
+			if fv.Index(0).Kind() == reflect.String {
+				fv.Index(0).SetString("sms")
+			} else {
+				fv.Index(0).SetInt(2)
+			}
+		} else {
+			changed(fv)
+		}
+		if recheckKey(p, g) == base {
+			t.Errorf("restriction field %s does not change the key", reflect.TypeFor[policies.ContactRestriction]().Field(i).Name)
+		}
+	}
+	// A time of the same instant in another zone is another input.
+	g := f
+	g.Now = f.Now.In(time.FixedZone("X", 0))
+	if recheckKey(p, g) == recheckKey(p, f) {
+		t.Error("the zone of the facts' time does not change the key")
+	}
 }
 
 // TestRememberedRecheckIsTheGuards: a remembered verdict is the one the
