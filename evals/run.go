@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -76,6 +77,8 @@ type runShared struct {
 	// them), stretching each distinct answer once a run instead of once a
 	// case.
 	identity *agent.IdentityHasher
+	// recheck remembers the re-check's verdicts by their whole input.
+	recheck *recheckMemo
 }
 
 // Persona plays a simulated borrower with a model (--brain llm): given who
@@ -203,7 +206,7 @@ func RunCases(ctx context.Context, total int, cases iter.Seq2[*Suite, *Case], op
 		opts.Seed = 1
 	}
 	total *= opts.Repeat
-	opts.shared = &runShared{identity: agent.NewFixtureIdentityHasher()}
+	opts.shared = &runShared{identity: agent.NewFixtureIdentityHasher(), recheck: newRecheckMemo()}
 	started := time.Now()
 	var results []Result
 	if opts.Stream == nil {
@@ -964,21 +967,157 @@ func (cr *caseRun) recheckConversation(ctx context.Context, convID string) {
 		if m.Guard != nil {
 			f.AllowedAmounts = append(append([]int64(nil), planAmounts...), m.Guard.Grounded...)
 		}
-		g := cr.opts.Guard.Check(policies.Proposal{
+		vs := cr.opts.shared.recheck.check(cr.opts.Guard, policies.Proposal{
 			ID: m.ID, Text: m.Text, Channel: string(m.Channel), InitiatedBy: "borrower", FirstMessage: first,
 			Purpose: purposeOf(m),
 		}, f)
 		first = false
-		if len(relevant(g.Violations)) > 0 {
+		if len(vs) > 0 {
 			cr.res.Violating++
 			for i := range cr.res.Transcript {
 				e := &cr.res.Transcript[i]
 				if e.Text == m.Text && e.Author == string(m.Author) {
-					e.Failures = append(e.Failures, "re-check: "+ruleIDs(relevant(g.Violations)))
+					e.Failures = append(e.Failures, "re-check: "+ruleIDs(vs))
 				}
 			}
 		}
 	}
+}
+
+// recheckMemo remembers the re-check's verdicts (the relevant violations)
+// by their whole input, at most recheckMemoMax of them: the guard's check
+// is a function of the proposal and the facts alone, and the cases of a
+// run send the same messages under the same facts again and again (the
+// same templates, accounts and clock), so a verdict is the guard's for
+// every case that asks it. A message that differs in anything, a payment
+// link's token or a second of its time, is checked afresh.
+type recheckMemo struct {
+	mu sync.Mutex
+	m  map[string][]policies.Violation
+}
+
+// recheckMemoMax bounds the verdicts a run remembers; past it, a new
+// input is checked and not kept.
+const recheckMemoMax = 1024
+
+func newRecheckMemo() *recheckMemo { return &recheckMemo{m: map[string][]policies.Violation{}} }
+
+// recheckKey is the whole input of a re-check but the proposal's id, which
+// the guard only copies into its decision: every field of both, each
+// string with its length ahead of it (TestRecheckKeyIsTheWholeInput fails
+// when a field is added to either and not here). The index of other
+// borrowers counts by its address: the re-check never sets it.
+func recheckKey(p policies.Proposal, f policies.Facts) string {
+	k := keyBuf(make([]byte, 0, 192+len(p.Text)+len(p.Draft)))
+	k.str(p.Text)
+	k.str(p.Channel)
+	k.str(p.InitiatedBy)
+	k.flag(p.FirstMessage)
+	k.str(p.Purpose)
+	k.str(p.Draft)
+	k.flag(p.Reworded)
+	k.str(f.Jurisdiction)
+	k.time(f.Now)
+	k.str(f.Timezone)
+	k.flag(f.RecipientVerified)
+	k.flag(f.HasBalance)
+	k.num(f.Balance)
+	k.nums(f.AllowedAmounts)
+	k.str(f.Currency)
+	k.strs(f.OptedOutChannels)
+	for _, v := range []bool{f.Cease, f.Attorney, f.Bankruptcy, f.Disputed, f.TimeBarred, f.LegalActionApproved} {
+		k.flag(v)
+	}
+	k.num(int64(f.CallsLast7d))
+	k.num(int64(f.ContactsLast7d))
+	k.time(f.LastPhoneConversationAt)
+	k.num(int64(f.ConnectedCallsToday))
+	k.strs(f.OtherBorrowerNames)
+	k.str(f.Lender)
+	k.str(f.Agency)
+	k.strs(f.GrantedTerms)
+	k.str(f.BorrowerName)
+	k.strs(f.OtherBorrowerEmails)
+	if f.OtherBorrowers != nil {
+		k.str(fmt.Sprintf("%p", f.OtherBorrowers))
+	} else {
+		k.str("")
+	}
+	k.strs(f.LinkHosts)
+	k.num(int64(len(f.Restrictions)))
+	for _, r := range f.Restrictions {
+		k.str(r.Kind)
+		k.str(r.Place)
+		k.num(int64(r.NotBefore))
+		k.num(int64(r.NotAfter))
+		k.strs(r.Channels)
+		k.num(int64(len(r.Days)))
+		for _, d := range r.Days {
+			k.num(int64(d))
+		}
+	}
+	return string(k)
+}
+
+// keyBuf writes recheckKey.
+type keyBuf []byte
+
+func (k *keyBuf) num(n int64) { *k = append(strconv.AppendInt(*k, n, 10), ';') }
+
+func (k *keyBuf) str(s string) {
+	k.num(int64(len(s)))
+	*k = append(*k, s...)
+}
+
+func (k *keyBuf) flag(v bool) {
+	if v {
+		*k = append(*k, '1')
+	} else {
+		*k = append(*k, '0')
+	}
+}
+
+func (k *keyBuf) nums(ns []int64) {
+	k.num(int64(len(ns)))
+	for _, n := range ns {
+		k.num(n)
+	}
+}
+
+func (k *keyBuf) strs(ss []string) {
+	k.num(int64(len(ss)))
+	for _, s := range ss {
+		k.str(s)
+	}
+}
+
+// time writes the instant and the zone (its name and offset).
+func (k *keyBuf) time(t time.Time) {
+	k.num(t.Unix())
+	k.num(int64(t.Nanosecond()))
+	name, off := t.Zone()
+	k.str(t.Location().String())
+	k.str(name)
+	k.num(int64(off))
+}
+
+// check returns the violations a re-check of p under f counts, as
+// relevant(g.Check(p, f).Violations); the slice is shared and only read.
+func (m *recheckMemo) check(g *policies.Guard, p policies.Proposal, f policies.Facts) []policies.Violation {
+	key := recheckKey(p, f)
+	m.mu.Lock()
+	vs, ok := m.m[key]
+	m.mu.Unlock()
+	if ok {
+		return vs
+	}
+	vs = relevant(g.Check(p, f).Violations)
+	m.mu.Lock()
+	if len(m.m) < recheckMemoMax {
+		m.m[key] = vs
+	}
+	m.mu.Unlock()
+	return vs
 }
 
 // relevant drops what a re-check after the fact cannot judge: missing
