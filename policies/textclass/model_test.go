@@ -68,6 +68,16 @@ func TestModelsLoad(t *testing.T) {
 			t.Errorf("threshold of %s = %v", l, th)
 		}
 	}
+	for _, l := range IntentLabels {
+		if th := Intents().SureThreshold(l); th < sureFloor || th > 1 {
+			t.Errorf("sure threshold of %s = %v", l, th)
+		}
+	}
+	for _, l := range ContentLabels {
+		if th := Content().SureThreshold(l); th != 1 {
+			t.Errorf("content label %s has a sure threshold %v, want none (1)", l, th)
+		}
+	}
 	if Intents().Threshold("no_such_label") != 1 {
 		t.Error("an unknown label has a threshold below 1")
 	}
