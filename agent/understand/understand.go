@@ -29,7 +29,7 @@ import (
 //     bankruptcy, dispute, a contact restriction, crisis, vulnerability,
 //     deceased, a person please) takes effect when any reader finds it:
 //     the rules or the model reads it, or the classifier scores it at or
-//     above its protective threshold (protectiveThresholds). A message
+//     above its sure threshold (protectiveLabels). A message
 //     that looks like an instruction to the system keeps its protective
 //     content. One exception narrows, never widens: when a reader read a
 //     contact restriction with its terms ("don't call me at work") and no
@@ -71,38 +71,28 @@ func New(rules, model agent.Brain) *Understander {
 	return u
 }
 
-// protectiveThresholds are the classifier's thresholds for adding a
-// protective intent on its own: the lowest score with precision 0.97 on
-// the validation part of the training corpora, read from a model trained
-// on the rest of the training rows (never a test split), and never below
-// classifierFloor. See TestProtectiveThresholdsCalibration and
+// protectiveLabels are the classifier labels the agent reads a protective
+// intent from, each taking effect when its score reaches the label's sure
+// threshold (textclass.Model.SureThreshold: the lowest score with
+// precision 0.97 on the validation part of the training corpora, never
+// below 0.95, computed by `parley train` with the weights). See
 // docs/models.md ("The classifier in the agent"). A complaint has no flow
 // of its own yet and is not read here.
-// classifierFloor is the least score at which the classifier's protective
-// reading acts. The classifier is a linear model over n-grams, and on
-// conversation text unlike its corpus it is overconfident: on the built-in
-// eval suites its protective readings that no other reader shared were
-// wrong at scores up to 0.92 ("I got your texts" as an opt-out, an angry
-// "you people are crooks" as a dispute). Precision on the validation part
-// cannot see that, so the floor is set above it.
-const classifierFloor = 0.95
-
-var protectiveThresholds = []struct {
-	label     string
-	intent    agent.Intent
-	threshold float32
+var protectiveLabels = []struct {
+	label  string
+	intent agent.Intent
 }{
-	{"opt_out", agent.IntentOptOut, 0.950},
-	{"cease", agent.IntentCease, 0.950},
-	{"attorney", agent.IntentAttorney, 0.950},
-	{"bankruptcy_filed", agent.IntentBankruptcy, 0.950},
-	{"dispute", agent.IntentDispute, 0.950},
-	{"crisis", agent.IntentVulnerable, 0.950},
-	{"deceased", agent.IntentDeceased, 0.950},
-	{"vulnerability", agent.IntentVulnerability, 0.976},
-	{"request_human", agent.IntentRequestHuman, 0.950},
-	{"bankruptcy_considering", agent.IntentRequestHuman, 0.950},
-	{"contact_restriction", agent.IntentRestrictContact, 0.983},
+	{"opt_out", agent.IntentOptOut},
+	{"cease", agent.IntentCease},
+	{"attorney", agent.IntentAttorney},
+	{"bankruptcy_filed", agent.IntentBankruptcy},
+	{"dispute", agent.IntentDispute},
+	{"crisis", agent.IntentVulnerable},
+	{"deceased", agent.IntentDeceased},
+	{"vulnerability", agent.IntentVulnerability},
+	{"request_human", agent.IntentRequestHuman},
+	{"bankruptcy_considering", agent.IntentRequestHuman},
+	{"contact_restriction", agent.IntentRestrictContact},
 }
 
 // commercialLabels are the classifier labels that agree with a commercial
@@ -159,8 +149,8 @@ func (u *Understander) classify(text string) classified {
 		if f, ok := commercialLabels[l]; ok && (s >= u.clf.Threshold(l) || i == top) && !slices.Contains(out.families, f) {
 			out.families = append(out.families, f)
 		}
-		for _, p := range protectiveThresholds {
-			if p.label == l && s >= p.threshold && !slices.Contains(out.protective, p.intent) {
+		for _, p := range protectiveLabels {
+			if p.label == l && s >= u.clf.SureThreshold(l) && !slices.Contains(out.protective, p.intent) {
 				out.protective = append(out.protective, p.intent)
 			}
 		}

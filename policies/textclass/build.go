@@ -2,7 +2,8 @@ package textclass
 
 // Build trains the model `parley train` ships for a kind: it holds out the
 // validation part of the training examples (by id hash), trains on the
-// rest, calibrates the temperature and thresholds on the held-out part,
+// rest, calibrates the temperature and thresholds (the sure thresholds of
+// an intent model included) on the held-out part,
 // then trains again on all the training examples with the same settings
 // and gives that model the calibration. It returns the model and the
 // evaluation of the first model on the held-out part.
@@ -17,6 +18,7 @@ func Build(kind Kind, train []Example, cfg TrainConfig, digest string) (*Model, 
 	eval := m0.Evaluate(val)
 	m := Train(kind, labels, train, cfg)
 	copy(m.thresholds, m0.thresholds)
+	m.sure = m0.sure
 	m.temperature = m0.temperature
 	m.digest = digest
 	return m, eval

@@ -18,9 +18,11 @@ func TestSureThreshold(t *testing.T) {
 		p        float64
 		want     float32
 	}{
-		{"separated, at the floor", []float32{0.99, 0.98, 0.97}, []float32{0.2, 0.6}, 0.97, sureFloor},
+		{"separated, at the floor", []float32{0.99, 0.9, 0.8}, []float32{0.2, 0.6}, 0.97, sureFloor},
 		{"a negative high up holds it above", []float32{0.999, 0.998, 0.9871}, []float32{0.9869, 0.3}, 0.97, 0.987},
 		{"the lowest of several that reach it", []float32{0.999, 0.99, 0.985, 0.98}, []float32{0.995}, 0.75, 0.98},
+		{"cut, not rounded, below 1", []float32{0.99996}, []float32{0.3}, 0.97, 0.999},
+		{"three decimals already", []float32{0.983, 0.99}, []float32{0.98, 0.3}, 0.97, 0.983},
 		{"none reaches it", []float32{0.4}, []float32{0.99, 0.5}, 0.97, 1},
 		{"no positives", nil, []float32{0.99}, 0.97, 1},
 	} {

@@ -16,6 +16,7 @@
 //	scores := m.Scores(text, &buf)      // calibrated probability per label, in m.Labels() order
 //	labels := m.Above(text, &buf)       // labels at or above their threshold, best first
 //	th := m.Threshold("opt_out")        // the calibrated threshold of a label
+//	sure := m.SureThreshold("opt_out")  // the stricter one at which a reading acts alone
 //	top, p := m.Top(text, &buf)         // the single most likely label
 //
 // Intent scores are a distribution over the borrower intents (IntentLabels),
@@ -24,7 +25,10 @@
 // thresholds were chosen on held-out training rows: protective intents
 // (ProtectiveIntents) at the most recall with precision 0.9 or more, other
 // intents at their best F1, content labels at a low false-positive rate on
-// clean messages. Callers decide what a score means for them; the slices
+// clean messages. An intent label also has a sure threshold, at precision
+// 0.97 and never below 0.95, which the agent needs before it acts on the
+// classifier's reading alone; training computes it with the weights and
+// the weights file stores it. Callers decide what a score means for them; the slices
 // returned belong to the Buffer, and with a reused Buffer classification
 // allocates nothing.
 //
