@@ -50,8 +50,8 @@ var askingLabels = []string{"request_human", "complaint", "contact_restriction"}
 // classifier (agent.Understander), and the rules brain alone for
 // comparison. PARLEY_INTENT_BATCH names the batch, a folder of
 // corpus/intents: "fresh" (the batch written after the classifier was
-// frozen), "fresh2" and "fresh3" (held-out batches, each played once after
-// the code is frozen), "test" (the frozen test split). It fails when the
+// frozen), "fresh2", "fresh3" and "fresh4" (held-out batches, each played
+// once after the code is frozen), "test" (the frozen test split). It fails when the
 // combination's protective recall is under 0.97 in a language.
 //
 //	PARLEY_INTENT_BATCH=fresh go test -run TestIntentBatchThroughAgent -v ./evals/
