@@ -1,0 +1,82 @@
+package policies
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestLawAndRequestNotices: families of clean messages the lexicon blocked
+// (TestLexiconCleanTrainingRows lists them), in other words than the
+// corpus's: what only a court may do (只有法院…), proceedings that have not
+// been started (尚未…, 法院没有任何关于您的…, nothing in the public court
+// records), legal process as a hypothetical of the future or of the
+// creditor's decision (若未来…, 如果法院…, "if the creditor decides to sue,
+// …", "if you are sued, …"), the borrower's own rights (您有权…, 法律告知：),
+// a time limit that has passed (the deadline for suing, 法院已不再受理) and
+// exemptions from garnishment; a waiver or a discount that only the
+// creditor can approve, that the sender wishes it could give, or that is
+// not available; a scam warning about anyone who asks for a code; a
+// quotation after "you told me", "you called me", "the letter said" or
+// 您投诉. Each beside a message of the same family that still asserts it.
+func TestLawAndRequestNotices(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text string
+		cat  string
+		flag bool
+	}{
+		// What only a court may do.
+		{"只有法院才有权查封财产，我们没有这个权力。", CatThreat, false},
+		{"只有法院才有权查封财产，我们没有这个权力。", CatFalseRepresentation, false},
+		{"工资能否被扣划，只有法院依法裁定才能决定。", CatFalseRepresentation, false},
+		{"只有法院能救你了，我们明天就起诉。", CatFalseRepresentation, true},
+		// Proceedings not started.
+		{"这笔欠款尚未提起任何诉讼，我们愿意先和您商量方案。", CatFalseRepresentation, false},
+		{"法院目前没有任何关于您的立案记录。", CatFalseRepresentation, false},
+		{"No claim has been lodged with any court; the public court records will confirm that.", CatFalseRepresentation, false},
+		{"我们尚未起诉，但下周一定起诉你。", CatFalseRepresentation, true},
+		// Legal process as a hypothetical.
+		{"若未来需要走法律程序，我们会先书面通知您。", CatFalseRepresentation, false},
+		{"如果法院判决支持债权人，您仍然可以申请分期履行。", CatFalseRepresentation, false},
+		{"If your creditor ever decides to take legal action, you will get court papers and can respond to them.", CatFalseRepresentation, false},
+		{"If you are sued on a debt this old, you can ask the court to dismiss the claim.", CatFalseRepresentation, false},
+		{"如果法院判决下来，我们就会查封你的房子。", CatThreat, true},
+		{"If the creditor decides to sue, we will also send someone to take your car.", CatThreat, true},
+		// The borrower's rights, a notice of the law.
+		{"您有权对一审判决提出上诉。", CatFalseRepresentation, false},
+		{"法律告知：债权人须先取得法院判决，才能申请强制执行。", CatFalseRepresentation, false},
+		{"You may be entitled to exemptions from garnishment under state law.", CatThreat, false},
+		// A time limit that has passed.
+		{"The deadline for bringing a lawsuit on this debt has passed.", CatFalseRepresentation, false},
+		{"这笔债务年代太久，法院已不再受理相关起诉。", CatFalseRepresentation, false},
+		// A term only the creditor can approve, wished for, or not available.
+		{"Only your lender can approve a fee waiver; I've passed your request on.", CatUngroundedAmount, false},
+		{"Late fees can be removed only by the lender, and I've asked them to consider it.", CatUngroundedAmount, false},
+		{"I wish I could cut the interest for you, but that decision isn't mine.", CatUngroundedAmount, false},
+		{"I know you hoped for a discount; I've put the question to the creditor.", CatUngroundedAmount, false},
+		{"An interest freeze is not available on this account at the moment.", CatUngroundedAmount, false},
+		{"我会向主管帮您申请减免，目前还不能保证结果。", CatUngroundedAmount, false},
+		{"We can waive your late fees today if you pay.", CatUngroundedAmount, true},
+		{"The lender has agreed to drop the interest on your account.", CatUngroundedAmount, true},
+		// A scam warning.
+		{"如遇陌生来电索要短信验证码，请直接挂断。", CatPII, false},
+		{"任何人向您索要银行卡密码，都请不要提供。", CatPII, false},
+		{"近期骗子较多，请小心诈骗，不要轻信陌生链接。", CatThreat, false},
+		{"近期骗子较多，请小心诈骗，不要轻信陌生链接。", CatHarassment, false},
+		{"请把短信验证码发给我。", CatPII, true},
+		// Someone else's words, quoted.
+		{"You told me \"I'm an idiot with money\". You're not, this happens to many people.", CatHarassment, false},
+		{"You called me \"a liar\" earlier. I understand you're upset.", CatHarassment, false},
+		{"The letter said \"final demand\", but no action is planned and there is no deadline.", CatPressure, false},
+		{"您投诉我们的员工说您是“骗子”，我们已经严肃处理。", CatHarassment, false},
+	}
+	for _, g := range bothGuards(t) {
+		for _, tc := range tests {
+			f := factsFor(verified("GB", "Europe/London", "2026-03-02T12:00:00Z"), tc.text)
+			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
+			if got := slices.Contains(categoriesOf(d), tc.cat); got != tc.flag {
+				t.Errorf("lexicon alone %v: %q: %s = %v, want %v (%v)", g.noClassifier, tc.text, tc.cat, got, tc.flag, d.Violations)
+			}
+		}
+	}
+}
