@@ -45,6 +45,7 @@ func TestLawAndRequestNotices(t *testing.T) {
 		// The borrower's rights, a notice of the law.
 		{"您有权对一审判决提出上诉。", CatFalseRepresentation, false},
 		{"法律告知：债权人须先取得法院判决，才能申请强制执行。", CatFalseRepresentation, false},
+		{"法律规定，欠款超过半年不还就要坐牢。", CatThreat, true},
 		{"You may be entitled to exemptions from garnishment under state law.", CatThreat, false},
 		// A time limit that has passed.
 		{"The deadline for bringing a lawsuit on this debt has passed.", CatFalseRepresentation, false},
