@@ -43,6 +43,14 @@
 // parts the items of a list, which a negation before it reaches ("You will
 // not be arrested, jailed or charged"). The borrower's own question, which
 // the message answers ("You asked if …", 您问…), is asked, not asserted.
+// What only a court may do (只有法院…), proceedings not yet started (尚未…)
+// or no longer heard (不再受理), the borrower's own rights (您有权…, 法律告
+// 知：) and legal process named as the creditor's decision still to come
+// ("if the creditor decides to sue, …", "if you are sued, …", 若未来…,
+// 如果法院…) are notices, not threats; so is a scam warning about anyone
+// who asks for a code (任何人向您索要…, 小心诈骗). An offer that only the
+// creditor can give, that the sender wishes it could give, or that is not
+// available is no offer of it.
 // A notice of what the law protects ("the law protects", "protected by
 // law", 法律保障, 受法律保护; notices in lexicon.yaml) reaches its whole
 // sentence, before or after the legal term ("even if a judgment is entered

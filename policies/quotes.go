@@ -18,6 +18,7 @@ var reporters = [][]byte{
 	[]byte("您说"), []byte("你说"), []byte("您提到"), []byte("你提到"), []byte("您问"), []byte("你问"), []byte("您收到"),
 	[]byte("你收到"), []byte("您所说"), []byte("你所说"), []byte("有人说"), []byte("有人自称"), []byte("自称"),
 	[]byte("您反映"), []byte("您称"), []byte("您写道"), []byte("您留言"), []byte("所谓"),
+	[]byte("you told me"), []byte("you called me"), []byte("you called us"), []byte("letter said"), []byte("您投诉"), []byte("你投诉"),
 }
 
 // Quotation marks the folded text keeps: curly and straight double quotes
