@@ -183,8 +183,12 @@ func (f *IdentityFacts) set(k IdentityKind, d string) {
 // NormalizePostcode upper-cases a postcode and drops spaces and dashes.
 func NormalizePostcode(s string) string {
 	s = strings.ToUpper(strings.TrimSpace(s))
-	return strings.NewReplacer(" ", "", "-", "").Replace(s)
+	return postcodeSeparators.Replace(s)
 }
+
+// postcodeSeparators drops what NormalizePostcode drops; a Replacer is safe
+// for concurrent use, and building one costs more than the replacing.
+var postcodeSeparators = strings.NewReplacer(" ", "", "-", "")
 
 // CreditorPolicy bounds what the negotiation engine may offer.
 type CreditorPolicy struct {

@@ -1284,6 +1284,9 @@ func (c *checker) text(d *disclosure) string {
 	} else if hasHan(c.s.base) && d.textZh != "" {
 		t = d.textZh
 	}
+	if !strings.Contains(t, "{") {
+		return t // no placeholder: building a Replacer costs more than the check
+	}
 	return strings.NewReplacer("{lender}", c.f.Lender, "{agency}", c.f.Agency).Replace(t)
 }
 
