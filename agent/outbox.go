@@ -27,8 +27,6 @@ type Dispatcher struct {
 	MaxAttempts int
 	// Lease is how long a claim holds a row; default 30s.
 	Lease time.Duration
-	// Poll is how often the dispatcher looks for due rows when not kicked; default 250ms.
-	Poll time.Duration
 	// Batch is how many rows one claim takes; default 32.
 	Batch int
 	// Parallel is how many conversations' rows are sent at once; default 8.
@@ -57,9 +55,6 @@ func (d *Dispatcher) defaults() {
 	}
 	if d.Lease <= 0 {
 		d.Lease = 30 * time.Second
-	}
-	if d.Poll <= 0 {
-		d.Poll = 250 * time.Millisecond
 	}
 	if d.Batch <= 0 {
 		d.Batch = 32
@@ -92,22 +87,37 @@ func (d *Dispatcher) Kick() {
 	}
 }
 
-// Run sends until ctx ends.
+// Run sends what is due at once, then whenever it is kicked (Kick: a row
+// was enqueued), until ctx ends. It does not poll: a row it retries later,
+// and rows another process left, are sent by the scheduler's periodic
+// sweep (riverjobs.SweepArgs), which kicks it.
 func (d *Dispatcher) Run(ctx context.Context) error {
 	d.defaults()
-	t := time.NewTicker(d.Poll)
-	defer t.Stop()
 	for {
-		if _, err := d.RunOnce(ctx); err != nil && ctx.Err() == nil {
+		if err := d.drain(ctx); err != nil && ctx.Err() == nil {
 			d.Logger.Warn("outbox pass failed", "err", err)
 		}
 		select {
 		case <-ctx.Done():
 			return nil
-		case <-t.C:
 		case <-d.kick:
 		}
 	}
+}
+
+// drain sends due rows, a batch at a time, until a claim finds fewer than
+// a batch.
+func (d *Dispatcher) drain(ctx context.Context) error {
+	for ctx.Err() == nil {
+		n, err := d.RunOnce(ctx)
+		if err != nil {
+			return err
+		}
+		if n < d.Batch {
+			return nil
+		}
+	}
+	return ctx.Err()
 }
 
 // RunOnce claims and sends one batch of due rows and reports how many it handled.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
-	"time"
 )
 
 // Pending turns. Every inbound message is stored before its turn runs, so a
@@ -119,11 +118,10 @@ func (o *Orchestrator) SweepPending(ctx context.Context) (int, error) {
 }
 
 // RunPending sweeps at once (the turns a stopped process left), then
-// whenever a channel wakes it (WakePending), and every interval for what
-// other replicas left, until ctx ends.
-func (o *Orchestrator) RunPending(ctx context.Context, interval time.Duration) {
-	t := time.NewTicker(interval)
-	defer t.Stop()
+// whenever a channel wakes it (WakePending), until ctx ends. What other
+// replicas leave is swept when the scheduler's periodic sweep
+// (riverjobs.SweepArgs) wakes it.
+func (o *Orchestrator) RunPending(ctx context.Context) {
 	for {
 		if _, err := o.SweepPending(ctx); err != nil && ctx.Err() == nil {
 			o.log.Warn("pending sweep failed", "err", err)
@@ -132,7 +130,6 @@ func (o *Orchestrator) RunPending(ctx context.Context, interval time.Duration) {
 		case <-ctx.Done():
 			return
 		case <-o.wake:
-		case <-t.C:
 		}
 	}
 }

@@ -24,7 +24,7 @@ func withChat(o *setupOptions) {
 	var disp *agent.Dispatcher
 	o.agent = func(c *agent.Config) {
 		disp = &agent.Dispatcher{Store: c.Store.(agent.OutboxStore), Senders: map[agent.Channel]agent.Sender{agent.ChannelChat: chat.NewSender(c.Bus), agent.ChannelSMS: quietSMS{}},
-			Clock: c.Clock, Bus: c.Bus, Poll: 20 * time.Millisecond}
+			Clock: c.Clock, Bus: c.Bus}
 		c.OnEnqueue = disp.Kick
 	}
 	o.serve = func(b *testBundle, console http.Handler) http.Handler {

@@ -1,8 +1,11 @@
 // Package riverjobs runs Parley's scheduled work on River: a deferred
 // message at the time the guard allows it, a reminder before an installment,
-// and outreach to a borrower. River keeps the jobs in the store's own
+// outreach to a borrower, and the sweep of stored work that no running
+// process is doing (SweepArgs). River keeps the jobs in the store's own
 // database (SQLite through riversqlite, PostgreSQL through riverpgxv5), so
-// they survive restarts and spread over replicas.
+// they survive restarts and spread over replicas. It is the only clock in
+// Parley that starts stored work: everything else runs work at the moment
+// it is stored, by whoever stored it.
 //
 // It must not decide what is said or whether it may be sent: every job calls
 // back into the orchestrator, which drafts the message and checks the guard
@@ -32,6 +35,10 @@ type Runner interface {
 	SendDeferred(ctx context.Context, messageID string) error
 	Remind(ctx context.Context, accountID, planID string) error
 	Reach(ctx context.Context, accountID string, ch agent.Channel) error
+	// Sweep runs the stored work nobody is running: inbound messages
+	// without a turn, outbox rows due (retries, leases a stopped process
+	// left, rows another replica enqueued), spoken replies left sending.
+	Sweep(ctx context.Context) error
 }
 
 // SendArgs is a deferred message waiting for its send time.
@@ -60,6 +67,35 @@ type ReachArgs struct {
 
 // Kind names the job.
 func (ReachArgs) Kind() string { return "parley_reach" }
+
+// SweepArgs is one sweep of stored work (Runner.Sweep). It is a periodic
+// job, inserted every SweepEvery by the leading replica and once at start,
+// and unique while one waits or runs, so a slow sweep never piles up
+// others behind it.
+type SweepArgs struct{}
+
+// Kind names the job.
+func (SweepArgs) Kind() string { return "parley_sweep" }
+
+// SweepEvery is how often stored work that no process runs is looked for.
+// It bounds how late an outbox retry is sent after its due time (the
+// dispatcher sends at once what is enqueued; a row it retries waits for a
+// sweep) and how long work a crashed replica left waits.
+const SweepEvery = time.Second
+
+// sweepTimeout bounds one sweep; what it leaves, the next one takes.
+const sweepTimeout = 5 * time.Minute
+
+type sweepWorker struct {
+	river.WorkerDefaults[SweepArgs]
+	r Runner
+}
+
+func (w *sweepWorker) Work(ctx context.Context, _ *river.Job[SweepArgs]) error {
+	return w.r.Sweep(ctx)
+}
+
+func (w *sweepWorker) Timeout(*river.Job[SweepArgs]) time.Duration { return sweepTimeout }
 
 type sendWorker struct {
 	river.WorkerDefaults[SendArgs]
@@ -133,11 +169,19 @@ func (l *lateRunner) Reach(ctx context.Context, a string, ch agent.Channel) erro
 	return l.r.Reach(ctx, a, ch)
 }
 
+func (l *lateRunner) Sweep(ctx context.Context) error {
+	if l.r == nil {
+		return errors.New("riverjobs: no runner bound")
+	}
+	return l.r.Sweep(ctx)
+}
+
 func config(lr *lateRunner, log *slog.Logger, workers int) *river.Config {
 	ws := river.NewWorkers()
 	river.AddWorker(ws, &sendWorker{r: lr})
 	river.AddWorker(ws, &reminderWorker{r: lr})
 	river.AddWorker(ws, &reachWorker{r: lr})
+	river.AddWorker(ws, &sweepWorker{r: lr})
 	if workers <= 0 {
 		workers = 4
 	}
@@ -147,6 +191,14 @@ func config(lr *lateRunner, log *slog.Logger, workers int) *river.Config {
 		Logger:            log,
 		MaxAttempts:       10,
 		FetchPollInterval: 500 * time.Millisecond,
+		PeriodicJobs: []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(SweepEvery),
+			func() (river.JobArgs, *river.InsertOpts) {
+				return SweepArgs{}, &river.InsertOpts{MaxAttempts: 1,
+					UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: pendingStates}}
+			}, &river.PeriodicJobOpts{RunOnStart: true})},
+		// A sweep a second is most of the jobs; none is looked at once
+		// done, so completed jobs are kept an hour, not River's day.
+		CompletedJobRetentionPeriod: time.Hour,
 		// Parley's own advisory locks hash conversation ids; keep River's apart.
 		AdvisoryLockPrefix: 0x50524c59,
 	}

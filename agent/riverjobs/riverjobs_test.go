@@ -17,8 +17,20 @@ import (
 	"github.com/parley-collections/parley/agent"
 )
 
-// recorder is a Runner that reports each call on a channel.
-type recorder struct{ calls chan string }
+// recorder is a Runner that reports each call on a channel, and each
+// sweep on another.
+type recorder struct {
+	calls  chan string
+	sweeps chan struct{}
+}
+
+func (r *recorder) Sweep(context.Context) error {
+	select {
+	case r.sweeps <- struct{}{}:
+	default:
+	}
+	return nil
+}
 
 func (r *recorder) SendDeferred(_ context.Context, id string) error {
 	r.calls <- "send " + id
@@ -37,7 +49,7 @@ func (r *recorder) Reach(_ context.Context, a string, ch agent.Channel) error {
 
 func exercise(t *testing.T, j *Jobs) {
 	t.Helper()
-	rec := &recorder{calls: make(chan string, 8)}
+	rec := &recorder{calls: make(chan string, 8), sweeps: make(chan struct{}, 64)}
 	j.Bind(rec)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -79,6 +91,15 @@ func exercise(t *testing.T, j *Jobs) {
 	case c := <-rec.calls:
 		t.Fatalf("a job ran twice: %q", c)
 	case <-time.After(1500 * time.Millisecond):
+	}
+	// The sweep of stored work runs at start and then again on its
+	// period, with nothing asking for it.
+	for i := range 2 {
+		select {
+		case <-rec.sweeps:
+		case <-timeout:
+			t.Fatalf("%d sweeps of stored work in 30s, want at least 2", i)
+		}
 	}
 }
 

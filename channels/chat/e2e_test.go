@@ -45,7 +45,7 @@ func TestEndToEnd(t *testing.T) {
 	}
 	bus := agent.NewMemoryBus()
 	disp := &agent.Dispatcher{Store: st, Senders: map[agent.Channel]agent.Sender{agent.ChannelChat: chat.NewSender(bus)},
-		Clock: clock, Bus: bus, Poll: 10 * time.Millisecond}
+		Clock: clock, Bus: bus}
 	orch, err := agent.NewOrchestrator(agent.Config{Store: st, Brain: rules.New(), Guard: policies.Default(),
 		Clock: clock, Bus: bus, OnEnqueue: disp.Kick})
 	if err != nil {

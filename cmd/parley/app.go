@@ -79,7 +79,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger, sio IO) (*app, er
 		return nil, err
 	}
 	a.orch = orch
-	jobs.Bind(orch)
+	jobs.Bind(jobRunner{Outreacher: agent.Outreacher{Orchestrator: orch}, sweep: a.sweep})
 	if cfg.Demo {
 		if err := a.seedDemo(ctx); err != nil {
 			a.close()
@@ -100,7 +100,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger, sio IO) (*app, er
 			}
 		},
 		a.recoverInbound,
-		a.closeStaleStreams,
+		func(ctx context.Context) { a.closeStaleStreamsOnce(ctx, a.store) },
 		a.reindexBorrowers,
 		a.purgeExpired,
 	)

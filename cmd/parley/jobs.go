@@ -5,6 +5,9 @@ import (
 	"database/sql"
 	"fmt"
 	"log/slog"
+	"time"
+
+	"github.com/parley-collections/parley/agent"
 
 	"github.com/parley-collections/parley/agent/postgres"
 	"github.com/parley-collections/parley/agent/riverjobs"
@@ -61,4 +64,31 @@ func (h minLevel) WithAttrs(as []slog.Attr) slog.Handler {
 
 func (h minLevel) WithGroup(name string) slog.Handler {
 	return minLevel{Handler: h.Handler.WithGroup(name), min: h.min}
+}
+
+// jobRunner is what River's jobs call back into: the outreach (which dials
+// on voice) for deferred sends, reminders and reach, and the app's sweep
+// of stored work for the periodic sweep.
+type jobRunner struct {
+	agent.Outreacher
+	sweep func(context.Context) error
+}
+
+// Sweep runs the sweep of stored work.
+func (r jobRunner) Sweep(ctx context.Context) error { return r.sweep(ctx) }
+
+// sweep wakes the loops that run stored work no process is running
+// (riverjobs.SweepArgs): the pending sweep, for inbound messages without a
+// turn, and the outbox dispatcher, for rows due (retries, expired leases,
+// rows another replica enqueued); each runs one pass at a time, so a wake
+// while one runs is one more pass after it. Once a minute it also closes
+// the spoken replies a stopped process left sending.
+func (a *app) sweep(ctx context.Context) error {
+	a.orch.WakePending()
+	a.disp.Kick()
+	if last := a.streamsClosed.Load(); last == 0 || time.Since(time.Unix(0, last)) >= staleStreamsEvery {
+		a.streamsClosed.Store(time.Now().UnixNano())
+		a.closeStaleStreamsOnce(ctx, a.store)
+	}
+	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/parley-collections/parley/agent"
@@ -65,7 +66,10 @@ type app struct {
 	mux     *http.ServeMux
 	closers []func()
 	workers []func(ctx context.Context)
-	started time.Time
+	// streamsClosed is when the sweep last closed spoken replies left
+	// sending (UnixNano; 0: never).
+	streamsClosed atomic.Int64
+	started       time.Time
 	// demo is what demo mode set up, for the welcome printed once serving.
 	demo demoSetup
 	// patterns lists every pattern mounted on mux, for the route table
@@ -151,38 +155,26 @@ func (a *app) handle(pattern, route string, h http.Handler) {
 	a.patterns = append(a.patterns, pattern)
 }
 
-// pendingInterval is how often the pending sweep looks for turns another
-// replica left; a channel that gives up a turn wakes it at once.
-const pendingInterval = 3 * time.Second
-
 // recoverInbound runs the orchestrator's pending sweep (agent.RunPending):
-// at start the turns a stopped process left, then what channels release
-// and other replicas leave, so that every acknowledged message is answered
-// exactly once.
+// at start the turns a stopped process left, then at once what a channel
+// releases. What other replicas leave is swept by River's periodic sweep
+// (app.sweep), so that every acknowledged message is answered exactly once.
 func (a *app) recoverInbound(ctx context.Context) {
-	a.orch.RunPending(ctx, pendingInterval)
+	a.orch.RunPending(ctx)
 }
 
 // staleStream is how long after its start a spoken reply still sending
 // belongs to no running turn: a turn ends within its timeout (seconds).
 const staleStream = 5 * time.Minute
 
-// closeStaleStreams closes, at start and then every minute, the spoken
-// replies a stopped process left sending (agent.StreamCloser), so that
-// the transcript does not show them as still being spoken.
-func (a *app) closeStaleStreams(ctx context.Context) {
-	t := time.NewTicker(time.Minute)
-	defer t.Stop()
-	for {
-		a.closeStaleStreamsOnce(ctx, a.store)
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
-}
+// staleStreamsEvery is how often the sweep closes the spoken replies a
+// stopped process left sending (closeStaleStreamsOnce); the app closes
+// them once at start too.
+const staleStreamsEvery = time.Minute
 
+// closeStaleStreamsOnce marks the spoken replies a stopped process left
+// sending undelivered (agent.StreamCloser), so that the transcript does
+// not show them as still being spoken.
 func (a *app) closeStaleStreamsOnce(ctx context.Context, sc agent.StreamCloser) {
 	ids, err := sc.CloseStaleStreams(ctx, time.Now().Add(-staleStream))
 	if err != nil && ctx.Err() == nil {
