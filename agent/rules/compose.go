@@ -694,7 +694,8 @@ func (r *reading) offers() {
 		// plain "yes" restating an offer ("yes, 1000 to close it") takes it.
 		weak = false
 	}
-	accept := r.has(agent.IntentAcceptOffer) || picked || weak
+	// "before I agree to anything": agreeing is for later.
+	accept := (r.has(agent.IntentAcceptOffer) || picked || weak) && !r.has(xNotYet)
 	reject := r.has(agent.IntentRejectOffer) || ((r.has(xRejectWeak) || r.has(xCannotPay) || r.has(xLess)) && r.cues.offersOpen)
 	if accept && reject {
 		accept = picked

@@ -128,6 +128,36 @@ func TestThinkingItOver(t *testing.T) {
 	}
 }
 
+// TestConsultingSomeoneFirst: wanting to ask someone before deciding,
+// said with "to", "ask" or "first" instead of "with ... before", is time
+// to decide too; asking someone else to do something is not.
+func TestConsultingSomeoneFirst(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{
+		"hmm idk, let me talk to my wife first",
+		"i gotta speak to my husband before i agree to anything",
+		"let me ask my mum first",
+		"need to ask my partner before i sign up to that",
+		"I'll have to confer with my accountant first",
+	} {
+		cmds := readWith(t, text, twoOffers)
+		if _, ok := first(cmds, agent.IntentGoodbye); !ok {
+			t.Errorf("%q read as %+v, want a goodbye for now", text, cmds)
+		}
+		if _, ok := first(cmds, agent.IntentAcceptOffer); ok {
+			t.Errorf("%q read as a choice", text)
+		}
+	}
+	for _, text := range []string{
+		"can you ask my wife to call you instead",
+		"my husband will talk to you about it",
+	} {
+		if _, ok := first(readWith(t, text, twoOffers), agent.IntentGoodbye); ok {
+			t.Errorf("%q read as wanting time to decide", text)
+		}
+	}
+}
+
 // TestSettlingWithoutAnAmount: asking to settle without naming an amount
 // asks for the lowest terms (the floor settlement), not payment in full.
 func TestSettlingWithoutAnAmount(t *testing.T) {

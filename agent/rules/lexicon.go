@@ -16,6 +16,7 @@ const (
 	xSettle      agent.Intent = "x_settle"       // "to settle", "settlement": with an amount, one payment of it
 	xLess        agent.Intent = "x_less"         // "settle for less", "少还一点": less than the balance, amount not named
 	xHedge       agent.Intent = "x_hedge"        // "maybe", "what if", "也许": a choice said with doubt is read back, not taken
+	xNotYet      agent.Intent = "x_not_yet"      // "before I agree": the choice is for later; nothing is accepted now
 	// "thinking about bankruptcy", "考虑申请破产": a bankruptcy only
 	// considered, which is hardship and not a filing, unless the message
 	// also says one was filed (xBankruptFiled).
@@ -454,6 +455,11 @@ var lexicon = []rule{
 		"^ yes|ok|sure|fine|alright|absolutely|definitely|certainly|great|cool|k",
 		"^ hmm|hm|um|umm|uh|well|oh|erm ok|okay|yes|yeah|sure|fine|alright",
 	}, zh: []string{"好的", "好吧", "^好$", "^好啊", "^可以$", "^可以的", "可以啊", "可以呀", "都可以", "也可以", "^行$", "行吧", "^行啊", "也行", "那行", "^嗯"}},
+	// Agreeing is what the borrower will do later, not now: "before I
+	// agree to anything", "until I have talked to him".
+	{intent: xNotYet, en: []string{
+		"before ~2 i|we ~3 agree|accept|commit|sign|decide|choose|pick", "before ~2 i|we ~3 say yes", "until ~2 i|we ~3 talk*|spoke|spoken|speak*|ask*|check*",
+	}, zh: []string{"之前~2不~2答应", "再决定", "再答应", "先别~4定"}},
 	{intent: xHedge, en: []string{
 		"maybe|perhaps|probably|possibly|guess|unsure|leaning", "not sure|certain", "what if", "thinking about|of",
 		"how would|does ~2 that|it ~1 work|look", "what would ~3 look like", "what would|will happen", "depends|depending",
@@ -577,6 +583,8 @@ var lexicon = []rule{
 		"have a think", "mull ~3 over", "get|come back to you", "check|talk ~3 with ~2 first",
 		"run ~3 by|past ~3 " + enKin + "|partner|spouse|family|parents|accountant|adviser|advisor",
 		"go over|through|discuss|talk ~4 with ~2 " + enKin + "|partner|spouse|family|parents ~4 before",
+		"talk|speak|check|confer|consult ~3 to|with ~2 " + enKin + "|family|parents|accountant|adviser|advisor ~4 first|before",
+		"ask|consult ~2 " + enKin + "|family|parents|accountant|adviser|advisor ~4 first|before",
 		"give me ~4 time|days|while|week",
 	}, zh: []string{"再见", "拜拜", "回头聊", "下次聊", "晚安", "回聊", "考虑一下", "考虑考虑", "想想", "想一想", "想一下", "琢磨", "再考虑", "再说吧", "回头再说", "再商量", "商量一下", "商量商量", "先跟~8商量", "先和~8商量"}},
 	{intent: agent.IntentAffirm, neg: true, en: []string{
