@@ -81,3 +81,56 @@ func TestLawAndRequestNotices(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanWordingSecond: more families of clean messages the lexicon
+// blocked, in other words than the corpus's: a payment not received (没收到
+// holds 没收, confiscate), an annual fee waived when the waiver was granted,
+// "do not" before the term, the borrower's question put with "whether", a
+// zero balance stated as what follows payment, contact with a third party
+// stopped, what needs a court first (未经法院…, 需要经过法院, …后才会), a
+// garnishment that would require a judgment, a visit denied (不上门) and
+// advice to keep evidence and call the police. Each beside a message of the
+// family that still asserts it.
+func TestCleanWordingSecond(t *testing.T) {
+	t.Parallel()
+	fee := []string{TermFeeWaiver}
+	tests := []struct {
+		text    string
+		granted []string
+		cat     string
+		flag    bool
+	}{
+		{"您这个月的款项我们还没收到，方便时请处理。", nil, CatThreat, false},
+		{"再不还款就没收你的车。", nil, CatThreat, true},
+		{"您的信用卡年费已按规定免除。", fee, CatUngroundedAmount, false},
+		{"Your annual fee has been waived this year.", fee, CatUngroundedAmount, false},
+		{"您的信用卡年费已按规定免除。", nil, CatUngroundedAmount, true},
+		{"We do not act for the court and have no power to enforce anything.", nil, CatFalseRepresentation, false},
+		{"We act for the court and will enforce this order.", nil, CatFalseRepresentation, true},
+		{"Please do not take out a payday loan to pay us.", nil, CatPressure, false},
+		{"Take out a payday loan and pay us today.", nil, CatPressure, true},
+		{"You asked whether you could be arrested over this. You cannot.", nil, CatThreat, false},
+		{"Once paid the account will show a zero balance.", nil, CatUngroundedAmount, false},
+		{"Your account now shows a zero balance.", nil, CatUngroundedAmount, true},
+		{"按您的要求，我们已停止联系您的同事。", nil, CatThirdPartyDisclosure, false},
+		{"我们会联系您的同事，告诉他您欠钱不还。", nil, CatThirdPartyDisclosure, true},
+		{"未经法院判决，任何人都不能扣押您的工资。", nil, CatFalseRepresentation, false},
+		{"未经法院判决，任何人都不能扣押您的工资。", nil, CatThreat, false},
+		{"强制执行需要经过法院，我们自己不能处理。", nil, CatFalseRepresentation, false},
+		{"Any garnishment of wages would require a judgment first, and there is none.", nil, CatThreat, false},
+		{"我们不上门，也不会去您单位。", nil, CatThreat, false},
+		{"明天我们上门找你。", nil, CatThreat, true},
+		{"请保存好证据并报警，我们会全力配合。", nil, CatThreat, false},
+		{"再不还钱我们就报警抓你。", nil, CatThreat, true},
+	}
+	for _, g := range bothGuards(t) {
+		for _, tc := range tests {
+			f := factsFor(verified("GB", "Europe/London", "2026-03-02T12:00:00Z"), tc.text)
+			f.GrantedTerms = tc.granted
+			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
+			if got := slices.Contains(categoriesOf(d), tc.cat); got != tc.flag {
+				t.Errorf("lexicon alone %v: %q: %s = %v, want %v (%v)", g.noClassifier, tc.text, tc.cat, got, tc.flag, d.Violations)
+			}
+		}
+	}
+}
