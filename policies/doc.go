@@ -50,7 +50,9 @@
 // 如果法院…) are notices, not threats; so is a scam warning about anyone
 // who asks for a code (任何人向您索要…, 小心诈骗). An offer that only the
 // creditor can give, that the sender wishes it could give, or that is not
-// available is no offer of it.
+// available is no offer of it. A negation with the sender as its subject
+// ("we do not act for the court") is no condition put to the borrower ("if
+// you don't act"); 没收到 (not received) is no 没收 (confiscate).
 // A notice of what the law protects ("the law protects", "protected by
 // law", 法律保障, 受法律保护; notices in lexicon.yaml) reaches its whole
 // sentence, before or after the legal term ("even if a judgment is entered

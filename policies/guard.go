@@ -411,7 +411,7 @@ func (c *checker) content() {
 			fh := famHit{family: u.family, group: u.group, start: h.start, end: h.end, clause: s.clause[h.start], sent: s.sent[h.start]}
 			switch u.kind {
 			case useNegation:
-				if !lx.isCondition(s.norm, int(h.end)) {
+				if !lx.isCondition(s.norm, int(h.end)) || senderSubject(s.norm, int(h.start)) {
 					s.negs = append(s.negs, fh)
 				}
 			case useDisclaimer, useNotNegation, useNotice, useFamNeg, useFamDisclaimer:
@@ -893,6 +893,22 @@ func (c *checker) scopeEnds(from, to int32) bool {
 		}
 	}
 	return false
+}
+
+// senderSubject reports whether the word before norm[i] is "we" or "i":
+// a negation with the sender as its subject ("we do not act for the
+// court") states what the sender does not do; it is no condition put to
+// the borrower ("if you don't act").
+func senderSubject(norm []byte, i int) bool {
+	j := i
+	for j > 0 && norm[j-1] == ' ' {
+		j--
+	}
+	k := j
+	for k > 0 && isWordByte(norm[k-1]) {
+		k--
+	}
+	return (string(norm[k:j]) == "we" || string(norm[k:j]) == "i") && (k == 0 || !isWordByte(norm[k-1]))
 }
 
 // isCondition reports whether the negation ending at norm[end] opens a
