@@ -341,7 +341,10 @@ func amounts(text string) []int64 {
 }
 
 // dates finds calendar dates in text, as YYYY-MM-DD.
-func dates(text string) []string {
+func dates(text string) []string { return datesFolded(text, fold(text)) }
+
+// datesFolded is dates with fold(text) made already.
+func datesFolded(text, folded string) []string {
 	var out []string
 	add := func(y, m, d string) {
 		yi, _ := strconv.Atoi(y)
@@ -356,7 +359,7 @@ func dates(text string) []string {
 	if !hasDigit(text) {
 		return nil
 	}
-	if mayHave(fold(text), monthNames...) {
+	if mayHave(folded, monthNames...) {
 		for _, m := range dateENAt.findAll(text) {
 			add(m[3], month(m[1]), m[2])
 		}
@@ -383,18 +386,19 @@ func hasDigit(text string) bool {
 }
 
 func scoreGrounding(r Reply) string {
-	text := r.Text
+	text, folded := r.Text, r.folded()
 	if strings.Contains(text, "://") || strings.Contains(text, "www.") {
 		// A link's letters and digits (a payment link's random token) state
 		// no amount and no date.
 		text = urlRe.ReplaceAllString(text, " ")
+		folded = fold(text)
 	}
 	for _, a := range amounts(text) {
 		if !slices.Contains(r.Amounts, a) {
 			return fmt.Sprintf("amount %s was not supplied by the engine or the account", agent.Money{Minor: a, Currency: r.Account.Balance.Currency})
 		}
 	}
-	for _, d := range dates(text) {
+	for _, d := range datesFolded(text, folded) {
 		if !slices.Contains(r.Dates, d) {
 			return fmt.Sprintf("date %s was not supplied by the engine, the account or the borrower", d)
 		}
@@ -651,7 +655,18 @@ func (cr *caseRun) groundedDates(ctx context.Context) []string {
 	loc := cr.acct.Location()
 	pol := cr.acct.Policy
 	var out []string
+	// Most events of a case share an instant (its clock moves only when a
+	// turn advances it); the scorer asks only whether a date is among
+	// these, so an instant's days are added once (per zone: the days are
+	// counted in t's).
+	var seen []time.Time
 	day := func(t time.Time) {
+		for _, s := range seen {
+			if s.Equal(t) && s.Location() == t.Location() {
+				return
+			}
+		}
+		seen = append(seen, t)
 		for _, d := range []int{0, pol.FirstPaymentWithinDays, pol.Hardship.PauseDays} {
 			at := t.AddDate(0, 0, d)
 			out = append(out, at.In(loc).Format(time.DateOnly), at.UTC().Format(time.DateOnly))

@@ -419,21 +419,20 @@ func knownFields(n *yaml.Node, t reflect.Type, depth int) bool {
 	if n.Kind == yaml.AliasNode {
 		return n.Alias != nil && knownFields(n.Alias, t, depth+1)
 	}
+	if n.Kind == yaml.ScalarNode {
+		return true // a scalar has no keys, whatever it decodes into
+	}
 	if n.ShortTag() == "!!null" || t == nodeType {
 		return true
 	}
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	if t == nodeType {
-		return true
-	}
-	if p := reflect.PointerTo(t); p.Implements(unmarshalerType) || p.Implements(obsoleteType) {
+	info := yamlTypeOf(t)
+	if t == nodeType || info.decodesItself {
 		return true
 	}
 	switch n.Kind {
-	case yaml.ScalarNode:
-		return true
 	case yaml.SequenceNode:
 		switch t.Kind() {
 		case reflect.Interface:
@@ -459,7 +458,7 @@ func knownFields(n *yaml.Node, t reflect.Type, depth int) bool {
 			}
 			return true
 		case reflect.Struct:
-			fields, ok := yamlFields(t)
+			fields, ok := info.fields, info.fieldsOK
 			if !ok {
 				return false
 			}
@@ -478,6 +477,30 @@ func knownFields(n *yaml.Node, t reflect.Type, depth int) bool {
 		return false
 	}
 	return false
+}
+
+// yamlType is what knownFields asks of a type, the same for every node
+// decoded into it: worked out once per type (a suite file has thousands
+// of nodes of a few types).
+type yamlType struct {
+	decodesItself bool                    // *T decodes itself (UnmarshalYAML)
+	fields        map[string]reflect.Type // for a struct: yamlFields
+	fieldsOK      bool
+}
+
+var yamlTypes sync.Map // reflect.Type → *yamlType
+
+func yamlTypeOf(t reflect.Type) *yamlType {
+	if v, ok := yamlTypes.Load(t); ok {
+		return v.(*yamlType)
+	}
+	p := reflect.PointerTo(t)
+	info := &yamlType{decodesItself: p.Implements(unmarshalerType) || p.Implements(obsoleteType)}
+	if t.Kind() == reflect.Struct {
+		info.fields, info.fieldsOK = yamlFields(t)
+	}
+	v, _ := yamlTypes.LoadOrStore(t, info)
+	return v.(*yamlType)
 }
 
 // yamlFields maps the keys of a struct's fields, as yaml.v3 names them, to
