@@ -1,9 +1,11 @@
 package agent_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/parley-collections/parley/agent"
+	"github.com/parley-collections/parley/policies"
 )
 
 // Every protective request of one message is recorded, whichever of them
@@ -128,4 +130,57 @@ func TestHardshipWithARequestForAPerson(t *testing.T) {
 	res := b.turn("bankruptcy might be my only way out, what would you do", cmd(agent.IntentRequestHuman), cmd(agent.IntentHardship))
 	wantEvents(t, res, agent.EventHardshipRecorded, agent.EventHandoffRequested)
 	noEvents(t, res, agent.EventPlanOffered)
+}
+
+// A vulnerability told before the writer is verified is answered without
+// saying that an account exists or is in collection: the reply a person
+// is asked for gets through the guard in both languages, and says nothing
+// of an account.
+func TestVulnerabilityBeforeVerificationNamesNoAccount(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelSMS)
+	res := b.turn("my mom is in the hospital and i can barely cope", cmd(agent.IntentVulnerability))
+	wantEvents(t, res, agent.EventVulnerability, agent.EventHandoffRequested)
+	contains(t, res, "person from our team")
+	notContains(t, res, "account", "collection")
+
+	c := setup(t, cnAccount(), agent.ChannelChat)
+	res = c.turnLang("zh", "家里老人住院了，我快撑不住了", cmd(agent.IntentVulnerability))
+	wantEvents(t, res, agent.EventVulnerability, agent.EventHandoffRequested)
+	contains(t, res, "工作人员")
+	notContains(t, res, "账户", "催收")
+
+	// Verified, the reply says the account is paused.
+	d := setup(t, usAccount(), agent.ChannelChat)
+	d.verify()
+	res = d.turn("my mom is in the hospital and i can barely cope", cmd(agent.IntentVulnerability))
+	contains(t, res, "paused this account")
+}
+
+// Every protective request made before the writer is verified gets its
+// own reply through the guard, in English and in Chinese: the harness
+// fails on any draft the guard blocks.
+func TestProtectiveRepliesBeforeVerificationGetThrough(t *testing.T) {
+	t.Parallel()
+	for _, intent := range []agent.Intent{agent.IntentVulnerable, agent.IntentVulnerability, agent.IntentDeceased,
+		agent.IntentBankruptcy, agent.IntentAttorney, agent.IntentDispute, agent.IntentCease, agent.IntentOptOut,
+		agent.IntentRequestHuman, agent.IntentRestrictContact} {
+		for _, lang := range []string{"en", "zh"} {
+			acct := usAccount()
+			if lang == "zh" {
+				acct = cnAccount()
+			}
+			for _, ch := range []agent.Channel{agent.ChannelSMS, agent.ChannelChat} {
+				b := setup(t, acct, ch)
+				c := cmd(intent)
+				if intent == agent.IntentRestrictContact {
+					c.Restrictions = []agent.ContactRestriction{{Kind: policies.RestrictTime, NotBefore: 18 * 60}}
+				}
+				res := b.turnLang(lang, fmt.Sprintf("message %s %s %s", intent, lang, ch), c)
+				if len(res.Replies) == 0 && intent != agent.IntentOptOut {
+					t.Errorf("%s %s %s: no reply", intent, lang, ch)
+				}
+			}
+		}
+	}
 }
