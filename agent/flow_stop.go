@@ -64,7 +64,7 @@ func (f *flow) vulnerability() {
 		kind = "breathing_space"
 	}
 	f.protect(FlagVulnerable, t.Account.Flags.Vulnerable, EventVulnerability, map[string]string{"kind": kind},
-		prompts.Vulnerability{Kind: kind}, "vulnerability")
+		prompts.Vulnerability{Kind: kind, Verified: t.Conversation.Verified}, "vulnerability")
 }
 
 // protect is what every vulnerability flow does: nothing of collection in

@@ -372,6 +372,9 @@ func (Deceased) Template() string { return "deceased.v1" }
 // "breathing_space" or empty.
 type Vulnerability struct {
 	Kind string
+	// Verified: the writer is the verified borrower, so the reply may say
+	// the account is paused; before that it says nothing of an account.
+	Verified bool
 }
 
 // Template names the template.

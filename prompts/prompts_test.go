@@ -82,7 +82,7 @@ var samples = map[string][]Data{
 	"paused.v1":        {Paused{Reason: "dispute"}, Paused{Reason: "attorney"}, Paused{Reason: "bankruptcy"}, Paused{Reason: "cease"}},
 	"hardship.v1":      {Hardship{Noted: true}, Hardship{}, Hardship{Noted: true, Again: true}},
 	"deceased.v1":      {Deceased{Verified: true}, Deceased{}},
-	"vulnerability.v1": {Vulnerability{}, Vulnerability{Kind: "breathing_space"}},
+	"vulnerability.v1": {Vulnerability{}, Vulnerability{Verified: true}, Vulnerability{Kind: "breathing_space", Verified: true}},
 	"plan_cancelled.v1": {
 		PlanCancelled{Plan: Offer{ID: "1", Kind: "installments", Frequency: "monthly", Total: "$1,200.00", Installment: "$150.00", Count: 8, First: due}},
 		PlanCancelled{Plan: Offer{ID: "1", Kind: "full", Total: "$1,200.00", Installment: "$1,200.00", Count: 1, First: due}},
