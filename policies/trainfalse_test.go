@@ -134,3 +134,33 @@ func TestCleanWordingSecond(t *testing.T) {
 		}
 	}
 }
+
+// TestAnyoneWhoWarnings: a warning about anyone who claims to be someone
+// or asks for something (任何自称…的都是骗子, 任何问您要…的人) accuses no one
+// the message is sent to, and a number removed from a contact list (联系
+// 列表) is no contact with a third party; each beside a message of the
+// family that still asserts it.
+func TestAnyoneWhoWarnings(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text string
+		cat  string
+		flag bool
+	}{
+		{"任何自称法院工作人员要求您转账的都是骗子。", CatHarassment, false},
+		{"任何自称法院工作人员要求您转账的都是骗子。", CatFalseRepresentation, false},
+		{"任何问您要验证码的人都是骗子，请勿理会。", CatHarassment, false},
+		{"你就是个骗子。", CatHarassment, true},
+		{"按您的意思，我们已经把您父母的电话从联系列表中删掉了。", CatThirdPartyDisclosure, false},
+		{"我们会联系你的单位。", CatThirdPartyDisclosure, true},
+	}
+	for _, g := range bothGuards(t) {
+		for _, tc := range tests {
+			f := factsFor(verified("GB", "Europe/London", "2026-03-02T12:00:00Z"), tc.text)
+			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
+			if got := slices.Contains(categoriesOf(d), tc.cat); got != tc.flag {
+				t.Errorf("lexicon alone %v: %q: %s = %v, want %v (%v)", g.noClassifier, tc.text, tc.cat, got, tc.flag, d.Violations)
+			}
+		}
+	}
+}
