@@ -1,7 +1,5 @@
 package policies
 
-import "slices"
-
 // matcher finds every lexicon term in a text in one pass (Aho-Corasick over
 // bytes, with the failure links folded into a full transition table), so the
 // cost of a check grows with the text, not with the size of the lexicon.
@@ -63,11 +61,18 @@ func newMatcher(terms []term) *matcher {
 		}
 	}
 	m.nclass++ // column 0 for the bytes in no term
-	type node struct {
-		next map[uint8]int32
-		out  int32
-	}
-	nodes := []node{{next: map[uint8]int32{}}}
+	// The trie is built first as lists of children (a map of children per
+	// state was most of the build), then laid into delta: a state's row
+	// holds its children (no child is 0, the root, which is no state's
+	// child) and is filled with the failure state's transitions when the
+	// breadth-first pass reaches it.
+	nc := m.nclass
+	var (
+		first = []int32{-1} // state -> its first child, or -1
+		next  = []int32{-1} // state -> its parent's next child, or -1
+		label = []uint8{0}  // state -> the class that leads to it
+	)
+	m.out = []int32{0}
 	m.same = make([]int32, len(terms))
 	for i := range m.same {
 		m.same[i] = -1
@@ -76,66 +81,66 @@ func newMatcher(terms []term) *matcher {
 		s := int32(0)
 		for j := 0; j < len(t.text); j++ {
 			c := m.class[t.text[j]]
-			n, ok := nodes[s].next[c]
-			if !ok {
-				n = int32(len(nodes))
-				nodes = append(nodes, node{next: map[uint8]int32{}})
-				nodes[s].next[c] = n
+			n := first[s]
+			for n >= 0 && label[n] != c {
+				n = next[n]
+			}
+			if n < 0 {
+				n = int32(len(m.out))
+				first, next, label = append(first, -1), append(next, first[s]), append(label, c)
+				m.out = append(m.out, 0)
+				first[s] = n
 			}
 			s = n
 		}
-		if prev := nodes[s].out; prev != 0 {
+		if prev := m.out[s]; prev != 0 {
 			m.same[i] = m.same[prev-1] // same text, other boundaries: chain them
 			m.same[prev-1] = int32(i)
 		} else {
-			nodes[s].out = int32(i + 1)
+			m.out[s] = int32(i + 1)
 		}
 	}
-	if len(nodes) > 1<<16 {
+	if len(m.out) > 1<<16 {
 		panic("policies: lexicon too large for the matcher") // parseLexicon checks first
 	}
-	m.delta = make([]uint16, len(nodes)*m.nclass)
-	m.out = make([]int32, len(nodes))
-	m.dict = make([]int32, len(nodes))
-	fail := make([]int32, len(nodes))
-	for i := range nodes {
-		m.out[i] = nodes[i].out
-	}
-	m.dict[0] = -1
-	queue := make([]int32, 0, len(nodes))
-	for c := 0; c < m.nclass; c++ {
-		if n, ok := nodes[0].next[uint8(c)]; ok {
-			m.delta[c] = uint16(n)
-			fail[n] = 0
-			m.dict[n] = -1
-			queue = append(queue, n)
+	m.delta = make([]uint16, len(m.out)*nc)
+	for s := range first {
+		for n := first[s]; n >= 0; n = next[n] {
+			m.delta[s*nc+int(label[n])] = uint16(n)
 		}
 	}
-	var classes []uint8
+	states := len(m.out)
+	m.dict = make([]int32, states)
+	fail := make([]int32, states)
+	m.dict[0] = -1
+	queue := make([]int32, 0, states)
+	for c := 0; c < nc; c++ {
+		if n := m.delta[c]; n != 0 {
+			fail[n] = 0
+			m.dict[n] = -1
+			queue = append(queue, int32(n))
+		}
+	}
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
 		// A byte without a child goes where it goes from the failure
-		// state (the whole row first, then the children over it: a map
-		// lookup for every class of every state was most of the build).
-		row := m.delta[int(s)*m.nclass : int(s+1)*m.nclass]
-		copy(row, m.delta[int(fail[s])*m.nclass:int(fail[s]+1)*m.nclass])
-		classes = classes[:0]
-		for c := range nodes[s].next {
-			classes = append(classes, c)
-		}
-		slices.Sort(classes)
-		for _, c := range classes {
-			n := nodes[s].next[c]
-			row[c] = uint16(n)
-			f := int32(m.delta[int(fail[s])*m.nclass+int(c)])
+		// state, whose row is complete: it is nearer the root.
+		row := m.delta[int(s)*nc : int(s+1)*nc]
+		frow := m.delta[int(fail[s])*nc : int(fail[s]+1)*nc]
+		for c, n := range row {
+			if n == 0 {
+				row[c] = frow[c]
+				continue
+			}
+			f := int32(frow[c])
 			fail[n] = f
 			if m.out[f] != 0 {
 				m.dict[n] = f
 			} else {
 				m.dict[n] = m.dict[f]
 			}
-			queue = append(queue, n)
+			queue = append(queue, int32(n))
 		}
 	}
 	return m
