@@ -355,3 +355,23 @@ func TestCancelOnAnotherChannel(t *testing.T) {
 	wantEvents(t, res, agent.EventPlanCancelled)
 	notContains(t, res, "nothing has been agreed")
 }
+
+// A yes to several options says which one nobody knows: the reply asks
+// which, in so many words, shows them again, and agrees to nothing.
+func TestAYesToSeveralOptionsAsksWhichOne(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.verify()
+	res := b.turn("what are my options?", cmd(agent.IntentProposePlan))
+	contains(t, res, "Option 1", "Option 2")
+	res = b.turn("yes", cmd(agent.IntentAffirm))
+	noEvents(t, res, agent.EventPlanAccepted, agent.EventPlanOffered)
+	contains(t, res, "Which one would you like?", "Option 1", "Option 2")
+
+	c := setup(t, cnAccount(), agent.ChannelChat)
+	c.turnLang("zh", "1990年8月8日，尾号1234", identity("1990-08-08", ""), last4("1234"))
+	c.turnLang("zh", "有什么方案", cmd(agent.IntentProposePlan))
+	res = c.turnLang("zh", "好的", cmd(agent.IntentAffirm))
+	noEvents(t, res, agent.EventPlanAccepted)
+	contains(t, res, "您想选哪一个？")
+}
