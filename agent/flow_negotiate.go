@@ -69,7 +69,8 @@ func (f *flow) negotiate(c Command) {
 		case len(table) == 1:
 			f.acceptOrReadBack(c, table[0].ID)
 		case len(table) > 1:
-			f.present(Step{Offers: table, Outcome: StepOffer}, true) // which one? show them again
+			f.which = true // which one? show them again, asking
+			f.present(Step{Offers: table, Outcome: StepOffer}, true)
 		default:
 			f.present(n.Open(), false)
 		}
@@ -178,7 +179,7 @@ func (f *flow) present(s Step, again bool) {
 		offers = append(offers, f.offer(p))
 		ids = append(ids, p.ID)
 	}
-	f.say(prompts.Offers{Offers: offers, Hardship: f.mem.Hardship, Lowest: s.Lowest, Below: s.Below})
+	f.say(prompts.Offers{Offers: offers, Hardship: f.mem.Hardship, Lowest: s.Lowest, Below: s.Below, Which: f.which})
 	f.mem.Offered = true
 	if len(ids) == 1 {
 		// One option is offered as its own read-back: the message asks for

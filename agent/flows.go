@@ -98,6 +98,7 @@ type flow struct {
 	justVerified  bool // verification completed on this turn
 	askedID       bool // an identity request is already in this turn's reply
 	paused        bool // the paused notice is already in this turn's reply
+	which         bool // a yes named no option: the options are shown again asking which
 	askedLanguage bool // the borrower asked to continue in another language
 	cmds          []Command
 	loc           *time.Location

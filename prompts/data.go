@@ -305,6 +305,9 @@ type Offers struct {
 	Hardship bool // the options were computed for a borrower in hardship
 	Lowest   bool // the options are the lowest terms the creditor allows
 	Below    bool // the borrower asked for less than the creditor allows
+	// Which: the borrower said yes without saying to which option; the
+	// options are shown again under a question asking which.
+	Which bool
 }
 
 // Template names the template.

@@ -72,6 +72,10 @@ var samples = map[string][]Data{
 		Offers{Hardship: true, Offers: []Offer{
 			{ID: "1", Kind: "hardship", Frequency: "biweekly", Total: "$1,200.00", Installment: "$50.00", Count: 24, First: due},
 		}},
+		Offers{Which: true, Offers: []Offer{
+			{ID: "1", Kind: "settlement", Frequency: "once", Total: "$840.00", Installment: "$840.00", Count: 1, First: due},
+			{ID: "2", Kind: "installments", Frequency: "monthly", Total: "$1,200.00", Installment: "$100.00", Count: 12, First: due},
+		}},
 	},
 	"plan_accepted.v1": {
 		PlanAccepted{Plan: Offer{ID: "3", Kind: "installments", Frequency: "weekly", Total: "$1,200.00", Installment: "$100.00", Count: 12, First: due}, Link: "https://pay.example/p/abc", Reminders: true},
