@@ -375,3 +375,20 @@ func TestAYesToSeveralOptionsAsksWhichOne(t *testing.T) {
 	noEvents(t, res, agent.EventPlanAccepted)
 	contains(t, res, "您想选哪一个？")
 }
+
+// A yes after a plan is agreed answers the confirmation; it does not put
+// the options on the table again as if nothing were agreed.
+func TestAYesAfterTheAgreementOffersNothingNew(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelChat)
+	b.verify()
+	b.turn("what are my options?", cmd(agent.IntentProposePlan))
+	res := b.turn("option 2", agent.Command{Intent: agent.IntentAcceptOffer, OfferID: "2"})
+	wantEvents(t, res, agent.EventPlanAccepted)
+	res = b.turn("yes", cmd(agent.IntentAffirm))
+	noEvents(t, res, agent.EventPlanOffered, agent.EventPlanAccepted)
+	notContains(t, res, "Option 1", "Option 2")
+	if len(res.Replies) == 0 {
+		t.Fatal("no reply to a yes after the agreement")
+	}
+}

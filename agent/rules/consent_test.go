@@ -158,6 +158,29 @@ func TestConsultingSomeoneFirst(t *testing.T) {
 	}
 }
 
+// TestThinkingItOverAfterAnOk: an "ok" or 嗯 that opens a wish for time
+// to think is no yes to the options.
+func TestThinkingItOverAfterAnOk(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{
+		"嗯 我考虑下",
+		"好的，我再考虑考虑",
+		"行 我回去想下",
+		"ok let me think about it",
+		"ok, i'll think it over and let you know",
+	} {
+		cmds := readWith(t, text, twoOffers)
+		if _, ok := first(cmds, agent.IntentGoodbye); !ok {
+			t.Errorf("%q read as %+v, want a goodbye for now", text, cmds)
+		}
+		for _, i := range []agent.Intent{agent.IntentAcceptOffer, agent.IntentAffirm} {
+			if _, ok := first(cmds, i); ok {
+				t.Errorf("%q read as %s", text, i)
+			}
+		}
+	}
+}
+
 // TestSettlingWithoutAnAmount: asking to settle without naming an amount
 // asks for the lowest terms (the floor settlement), not payment in full.
 func TestSettlingWithoutAnAmount(t *testing.T) {
