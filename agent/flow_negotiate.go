@@ -60,6 +60,10 @@ func (f *flow) negotiate(c Command) {
 		f.answer(n.Respond(Ask{Count: 1, Hardship: f.mem.Hardship}, f.t.Now), table)
 	case IntentAcceptOffer, IntentAffirm:
 		switch {
+		case c.Intent == IntentAffirm && !f.offersOpen && f.t.Conversation.State == StatePlanAccepted:
+			// "yes" to the confirmation of a plan just agreed: nothing
+			// more is on the table.
+			f.say(prompts.Closing{Ack: true})
 		case !f.offersOpen && len(table) > 0:
 			// A choice counts only in reply to the message that offered:
 			// show the options again and let the borrower choose.

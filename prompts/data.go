@@ -528,7 +528,10 @@ type Language struct{}
 func (Language) Template() string { return "language.v1" }
 
 // Closing answers thanks or goodbye.
-type Closing struct{}
+type Closing struct {
+	// Ack answers a yes or an ok (to a confirmation) instead of thanks.
+	Ack bool
+}
 
 // Template names the template.
 func (Closing) Template() string { return "closing.v1" }

@@ -123,7 +123,7 @@ var samples = map[string][]Data{
 		RestrictionAck{Terms: []RestrictionTerm{{Kind: "other"}}},
 	},
 	"handoff.v1":  {Handoff{Reason: "request"}, Handoff{Reason: "negotiation"}, Handoff{Reason: "waiting"}, Handoff{Reason: "still_waiting"}, Handoff{Reason: "not_understood"}},
-	"closing.v1":  {Closing{}},
+	"closing.v1":  {Closing{}, Closing{Ack: true}},
 	"joined.v1":   {Joined{Name: "Sam"}},
 	"language.v1": {Language{}},
 	"canned.v1": {Canned{Name: "greeting", Sender: "Sam"}, Canned{Name: "looking_into_it"}, Canned{Name: "payment_options"},

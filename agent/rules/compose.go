@@ -695,6 +695,8 @@ func (r *reading) offers() {
 		weak = false
 	}
 	// "before I agree to anything": agreeing is for later.
+	// "ok, let me think it over": wanting time takes back a plain ok.
+	weak = weak && !r.has(xDeciding)
 	accept := (r.has(agent.IntentAcceptOffer) || picked || weak) && !r.has(xNotYet)
 	reject := r.has(agent.IntentRejectOffer) || ((r.has(xRejectWeak) || r.has(xCannotPay) || r.has(xLess)) && r.cues.offersOpen)
 	if accept && reject {
@@ -743,11 +745,11 @@ func startsWithYes(a *analysis) bool {
 // nothing more specific was said, and unknown when nothing was understood.
 func (r *reading) social() {
 	substantive := len(r.out) > 0
-	for _, i := range [...]agent.Intent{agent.IntentGreeting, agent.IntentThanks, agent.IntentGoodbye} {
-		r.addIf(r.has(i), i)
-	}
+	r.addIf(r.has(agent.IntentGreeting), agent.IntentGreeting)
+	r.addIf(r.has(agent.IntentThanks), agent.IntentThanks)
+	r.addIf(r.has(agent.IntentGoodbye) || r.has(xDeciding), agent.IntentGoodbye)
 	if !substantive {
-		if r.has(agent.IntentAffirm) {
+		if r.has(agent.IntentAffirm) && !r.has(xDeciding) {
 			r.add(agent.Command{Intent: agent.IntentAffirm, Doubt: r.has(xHedge)})
 		}
 		r.addIf(r.has(agent.IntentDeny) || (r.has(xRejectWeak) && !r.cues.offersOpen), agent.IntentDeny)

@@ -17,6 +17,7 @@ const (
 	xLess        agent.Intent = "x_less"         // "settle for less", "少还一点": less than the balance, amount not named
 	xHedge       agent.Intent = "x_hedge"        // "maybe", "what if", "也许": a choice said with doubt is read back, not taken
 	xNotYet      agent.Intent = "x_not_yet"      // "before I agree": the choice is for later; nothing is accepted now
+	xDeciding    agent.Intent = "x_deciding"     // "let me think it over", "我考虑下": a goodbye for now, no yes
 	// "thinking about bankruptcy", "考虑申请破产": a bankruptcy only
 	// considered, which is hardship and not a filing, unless the message
 	// also says one was filed (xBankruptFiled).
@@ -578,7 +579,10 @@ var lexicon = []rule{
 	{intent: agent.IntentGoodbye, neg: true, en: []string{
 		"bye|goodbye|byebye|cya|farewell", "see you|ya", "talk ~1 later", "have a good|nice|great day|night|evening|weekend",
 		"good night", "take care",
-		// Time to decide: the exchange closes for now.
+	}, zh: []string{"再见", "拜拜", "回头聊", "下次聊", "晚安", "回聊"}},
+	// Time to decide: the exchange closes for now, and an "ok" or 嗯
+	// before it is no yes to anything.
+	{intent: xDeciding, neg: true, en: []string{
 		"sleep on it", "think ~3 it over", "think ~2 about|on|over it|this|that", "let me think", "need|have|want|got to think",
 		"have a think", "mull ~3 over", "get|come back to you", "check|talk ~3 with ~2 first",
 		"run ~3 by|past ~3 " + enKin + "|partner|spouse|family|parents|accountant|adviser|advisor",
@@ -586,7 +590,8 @@ var lexicon = []rule{
 		"talk|speak|check|confer|consult ~3 to|with ~2 " + enKin + "|family|parents|accountant|adviser|advisor ~4 first|before",
 		"ask|consult ~2 " + enKin + "|family|parents|accountant|adviser|advisor ~4 first|before",
 		"give me ~4 time|days|while|week",
-	}, zh: []string{"再见", "拜拜", "回头聊", "下次聊", "晚安", "回聊", "考虑一下", "考虑考虑", "想想", "想一想", "想一下", "琢磨", "再考虑", "再说吧", "回头再说", "再商量", "商量一下", "商量商量", "先跟~8商量", "先和~8商量"}},
+	}, zh: []string{"考虑一下", "考虑考虑", "考虑下", "想想", "想一想", "想一下", "想下", "回去~2想", "琢磨", "再考虑", "再说吧", "回头再说",
+		"再商量", "商量一下", "商量商量", "先跟~8商量", "先和~8商量"}},
 	{intent: agent.IntentAffirm, neg: true, en: []string{
 		"^ yes|ok|sure|correct|alright|absolutely|definitely|certainly|indeed|affirmative|k", "^ right $", "that is right|correct",
 		"of course", "^ it is me", "^ speaking $", "^ that is me", "^ i am $",
