@@ -3,7 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"log/slog"
+	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -87,4 +90,50 @@ func TestServeClosesStaleStreams(t *testing.T) {
 			t.Errorf("%s is %s, want %s", id, m.Status, want)
 		}
 	}
+}
+
+// The served agent verifies a borrower against the digests the server
+// made: the demo accounts are digested under the identity key, and a
+// borrower who texts the right date of birth and ZIP code is verified.
+func TestServeVerifiesWithTheIdentityKey(t *testing.T) {
+	_, st, base := startApp(t, map[string]string{"PARLEY_IDENTITY_KEY": "00112233445566778899aabbccddeeff"}, true,
+		slog.New(slog.DiscardHandler), nil)
+	ctx := context.Background()
+	hc := &http.Client{Timeout: 10 * time.Second}
+	for i, body := range []string{"what do I owe", "April 12 1985, 60601"} {
+		form := url.Values{"MessageSid": {fmt.Sprintf("SMverify%d", i)}, "From": {"+13125550101"}, "To": {"+15550000000"}, "Body": {body}}
+		resp, err := hc.PostForm(base+"/twilio/sms", form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		// One turn at a time: the second message answers the first reply.
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			m, err := st.MessageByChannelID(ctx, agent.ChannelSMS, fmt.Sprintf("SMverify%d", i))
+			if err == nil && m.Status == agent.StatusProcessed {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("message %d not answered in 20s", i)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	c, err := st.OpenConversation(ctx, "DEMO-US-1", agent.ChannelSMS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs, err := st.Events(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for _, e := range evs {
+		kinds = append(kinds, string(e.Kind))
+		if e.Kind == agent.EventIdentityVerified {
+			return
+		}
+	}
+	t.Fatalf("the right facts did not verify the borrower: events %v", kinds)
 }
