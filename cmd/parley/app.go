@@ -68,6 +68,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger, sio IO) (*app, er
 		Logger:    log,
 		Linker:    a.linker(),
 		AgentName: cfg.AgentName,
+		Identity:  cfg.identity,
 		Scheduler: jobs,
 		OnEnqueue: a.disp.Kick,
 		OnTurn: func(ch agent.Channel, brain string, d time.Duration, err error) {
