@@ -12,7 +12,10 @@ import (
 	"github.com/parley-collections/parley/policies/textclass"
 )
 
-var cvReport = flag.Bool("cv-report", false, "report the guard's out-of-fold figures on the content training rows per calibration budget")
+var (
+	cvReport = flag.Bool("cv-report", false, "report the guard's out-of-fold figures on the content training rows per calibration budget")
+	cvRows   = flag.String("cv-rows", "", "with -cv-report, count only the rows whose ids are in these content corpus files (comma-separated), such as an earlier version of the corpus; every training row is still trained on")
+)
 
 // previousRule computes the guard's thresholds by the rule used before the
 // cross-validated one: a model fitted on the training rows outside the
@@ -45,6 +48,9 @@ func previousRule(t *testing.T) map[string]float32 {
 // at several budgets: each row is checked by a guard whose content model is
 // the fold model that never saw it (textclass.OutOfFold), so the figures
 // are out-of-fold. It reads neither the test split nor any fresh batch.
+// With -cv-rows the figures count only the rows of the files named (the
+// thresholds are still calibrated on all training rows), so that a corpus
+// that grew can be compared with its earlier version on the same rows.
 //
 //	go test ./policies -count=1 -run TestClassThresholdsCrossValidation -v -args -cv-report
 func TestClassThresholdsCrossValidation(t *testing.T) {
@@ -56,6 +62,14 @@ func TestClassThresholdsCrossValidation(t *testing.T) {
 	for _, lang := range []string{"en", "zh"} {
 		for _, r := range loadContentRows(t, "textclass/corpus/content/"+lang+".jsonl") {
 			rows[r.ID] = r
+		}
+	}
+	only := map[string]bool{}
+	if *cvRows != "" {
+		for _, p := range strings.Split(*cvRows, ",") {
+			for _, r := range loadContentRows(t, p) {
+				only[r.ID] = true
+			}
 		}
 	}
 	guards := make([]*Guard, len(cv.models))
@@ -96,7 +110,7 @@ func TestClassThresholdsCrossValidation(t *testing.T) {
 			}
 			var pos, posHit, clean, cleanHit, modelClean int
 			for i, ex := range cv.examples {
-				if ex.Lang != lang {
+				if ex.Lang != lang || len(only) > 0 && !only[ex.ID] {
 					continue
 				}
 				r, ok := rows[ex.ID]
