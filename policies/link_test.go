@@ -28,3 +28,27 @@ func TestLinkDigitsAreNotAmounts(t *testing.T) {
 		t.Fatalf("an ungrounded amount beside a link passed: %+v", bad)
 	}
 }
+
+// TestLinkTokensSayNothing: a payment link's random token may spell a
+// word of any lexicon family or a run of digits like a card number; what
+// a link's path spells is not what the message says. The same words in
+// the message's own text are still found.
+func TestLinkTokensSayNothing(t *testing.T) {
+	t.Parallel()
+	g := Default()
+	f := Facts{Jurisdiction: "US", Now: time.Date(2026, 11, 28, 20, 0, 0, 0, time.UTC), Timezone: "America/Chicago",
+		RecipientVerified: true, HasBalance: true, Balance: 120000, AllowedAmounts: []Amount{15000}}
+	for _, token := range []string{
+		"eyJwIjoicGxhbl8x_shitZm9v.abc", "eyJ-dick-Zm9v.x", "eyJ_crap_0.arrest-Yz", "eyJ.4111111111111111_x", "jail_lawsuit-QQ.fuckme",
+	} {
+		text := "Thank you. Pay $150.00 here: https://pay.example.com/p/" + token + " This communication is from a debt collector."
+		d := g.Check(Proposal{Text: text, Channel: "chat"}, f)
+		if !d.Sendable() {
+			t.Errorf("a link token blocked the message: %q %+v", token, d.Violations)
+		}
+	}
+	d := g.Check(Proposal{Text: "Pay $150.00 here, you piece of shit: https://pay.example.com/p/abc This communication is from a debt collector.", Channel: "chat"}, f)
+	if d.Sendable() {
+		t.Errorf("profanity beside a link passed: %+v", d)
+	}
+}
