@@ -283,6 +283,7 @@ func (g *Guard) Check(p Proposal, f Facts) Decision {
 	c := checker{g: g, p: p, f: f, prof: prof, s: s}
 	s.base = foldBase(s.base[:0], p.Text)
 	s.norm = foldLexical(s.norm[:0], s.base)
+	blankLinkPaths(s.norm)
 	c.content()
 	c.classify()
 	c.grounding()

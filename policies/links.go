@@ -23,6 +23,13 @@ var linkTLDs = []string{
 // spelt out with spaces), "www.", or words joined by dots that end in a
 // known top-level domain; an e-mail address is none.
 func eachLinkHost(base []byte, fn func(host []byte) bool) {
+	eachLink(base, func(_, hostStart, hostEnd, _ int) bool { return fn(base[hostStart:hostEnd]) })
+}
+
+// eachLink calls fn with the bounds of every web address in the folded
+// text (as eachLinkHost finds them: where it starts, its host, and the end
+// of its path, the next space or line end) until fn returns false.
+func eachLink(base []byte, fn func(start, hostStart, hostEnd, end int) bool) {
 	for i := 0; i < len(base); i++ {
 		c := base[i]
 		if !isWordByte(c) || i > 0 && (isWordByte(base[i-1]) || base[i-1] == '-' || base[i-1] == '.' || base[i-1] == '@' || base[i-1] == '_') {
@@ -46,14 +53,28 @@ func eachLinkHost(base []byte, fn func(host []byte) bool) {
 			i = e
 			continue
 		}
-		if !fn(host) {
+		end := e
+		for end < len(base) && base[end] != ' ' && base[end] != '\n' {
+			end++ // the path
+		}
+		if !fn(i, j, e, end) {
 			return
 		}
-		i = e - 1
-		for i+1 < len(base) && base[i+1] != ' ' && base[i+1] != '\n' {
-			i++ // the path
-		}
+		i = end - 1
 	}
+}
+
+// blankLinkPaths overwrites with spaces the path of every web address in
+// the folded text: a payment link's random token can spell any word ("…_shit…",
+// "…-dick-…", "…arrest…"), and what a path spells is not what the message
+// says. The host stays, and the link rules read the text before this.
+func blankLinkPaths(norm []byte) {
+	eachLink(norm, func(_, _, hostEnd, end int) bool {
+		for k := hostEnd; k < end; k++ {
+			norm[k] = ' '
+		}
+		return true
+	})
 }
 
 // schemeEnd returns the index after "http://" or "https://" at b[i], the
