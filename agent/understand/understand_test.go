@@ -334,3 +334,49 @@ func TestUnderstandDeathIsReadOneWay(t *testing.T) {
 		}
 	}
 }
+
+// When no other reader understood a message, the classifier's sure
+// reading of a question or of hardship answers it instead of "I didn't
+// follow"; it never adds a commercial or protective command this way, and
+// never overrides what another reader understood.
+func TestUnderstandClassifierFillsSilence(t *testing.T) {
+	t.Parallel()
+	blank := stubReader{cmds: []agent.Command{{Intent: agent.IntentUnknown}}, name: "rules"}
+	u := understand.New(blank, nil)
+	for _, tc := range []struct {
+		text string
+		want agent.Intent
+	}{
+		{"sir I am having financial crunch, salary not credited since two months", agent.IntentHardship},
+		{"kitna baaki hai mera, total outstanding batao", agent.IntentAskBalance},
+	} {
+		got := read(t, u, plainContext(), tc.text)
+		c, ok := find(got, tc.want)
+		if !ok {
+			t.Errorf("%q read as %v, want %s", tc.text, intents(got), tc.want)
+			continue
+		}
+		if len(c.Readers) != 1 || c.Readers[0] != agent.ReaderClassifier {
+			t.Errorf("%q: readers %v, want the classifier", tc.text, c.Readers)
+		}
+	}
+	// Keyboard mashing stays a message nobody understood.
+	for _, text := range []string{"qwerty zxc", "blorp", "zxcv qwer"} {
+		if got := read(t, u, plainContext(), text); len(got.Commands) != 1 || got.Commands[0].Intent != agent.IntentUnknown {
+			t.Errorf("%q read as %v, want unknown", text, intents(got))
+		}
+	}
+	// A reader that understood something keeps the turn.
+	greeting := stubReader{cmds: []agent.Command{{Intent: agent.IntentGreeting}}, name: "rules"}
+	got := read(t, understand.New(greeting, nil), plainContext(), "sir I am having financial crunch, salary not credited since two months")
+	if _, ok := find(got, agent.IntentHardship); ok {
+		t.Errorf("the classifier added hardship beside another reader's reading: %v", intents(got))
+	}
+	// Commercial readings are never taken from the classifier alone.
+	got = read(t, u, offersContext(), "I'll go for the second one")
+	for _, c := range got.Commands {
+		if agent.Commercial(c.Intent) && !c.Unsure {
+			t.Errorf("a commercial command from the classifier alone: %+v", c)
+		}
+	}
+}
