@@ -50,6 +50,12 @@ import (
 //  4. Anything else (questions, identity facts, greetings) is the
 //     model's reading when it read the message, else the rules brain's;
 //     identity facts are always the rules brain's when it read any.
+//  5. When none of that leaves anything understood, the classifier's
+//     most likely label, if it is a question or hardship (quietLabels) and
+//     scores at or above the model's own threshold and silenceFloor, is
+//     the reading: "my
+//     salary is not credited since two months" is hardship, not "I didn't
+//     follow". It never adds a commercial or protective command.
 //
 // It is safe for concurrent use.
 type Understander struct {
@@ -130,6 +136,35 @@ func family(i agent.Intent) string {
 type classified struct {
 	protective []agent.Intent
 	families   []string
+	// silence is the classifier's sure reading of a question or of
+	// hardship (quietLabels), used only when no reader understood the
+	// message; "" when its most likely label is none of those or is not
+	// sure.
+	silence agent.Intent
+}
+
+// silenceFloor is the least score at which the classifier's reading
+// answers a message nobody else understood. Its own thresholds are lower,
+// and on text unlike its corpus it is overconfident: keyboard mashing
+// ("qwerty zxc") scored 0.40 as thanks, above the thanks threshold, and
+// must stay a message nobody understood, so that two of them hand over.
+const silenceFloor = 0.95
+
+// quietLabels are the classifier labels that may answer a message no other
+// reader understood: questions and hardship, whose answers commit nobody
+// to anything and stop nothing. Commercial and protective labels are not
+// among them (they have rules of their own above), nor a third party or
+// an identity answer, which need what only the rules read.
+var quietLabels = map[string]agent.Intent{
+	"hardship":       agent.IntentHardship,
+	"ask_balance":    agent.IntentAskBalance,
+	"ask_how_to_pay": agent.IntentAskHowToPay,
+	"ask_suit":       agent.IntentAskSuit,
+	"ask_credit":     agent.IntentAskCredit,
+	"ask_validation": agent.IntentAskValidation,
+	"ask_creditor":   agent.IntentAskCreditor,
+	"greeting":       agent.IntentGreeting,
+	"thanks":         agent.IntentThanks,
 }
 
 func (u *Understander) classify(text string) classified {
@@ -144,6 +179,9 @@ func (u *Understander) classify(text string) classified {
 		}
 	}
 	var out classified
+	if i, ok := quietLabels[labels[top]]; ok && scores[top] >= max(u.clf.Threshold(labels[top]), silenceFloor) {
+		out.silence = i
+	}
 	for i, l := range labels {
 		s := scores[i]
 		if f, ok := commercialLabels[l]; ok && (s >= u.clf.Threshold(l) || i == top) && !slices.Contains(out.families, f) {
@@ -226,6 +264,11 @@ func combine(ru, mu agent.Understanding, modelRead bool, cl classified) agent.Un
 	}
 	// 3. agent.Commercial commands, sure only on agreement.
 	cmds = append(cmds, commercial(ru, mu, modelRead, cl)...)
+	if len(cmds) == 0 && cl.silence != "" {
+		// 5. Nothing understood: the classifier's sure reading of a
+		// question or of hardship answers rather than "I didn't follow".
+		cmds = []agent.Command{{Intent: cl.silence, Readers: []string{agent.ReaderClassifier}}}
+	}
 	if len(cmds) == 0 {
 		cmds = []agent.Command{{Intent: agent.IntentUnknown, Readers: []string{primaryName}}}
 	}
