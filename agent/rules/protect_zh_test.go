@@ -1,0 +1,196 @@
+package rules
+
+import (
+	"testing"
+
+	"github.com/parley-collections/parley/agent"
+)
+
+// TestProtectiveChineseOptOutWording: a channel refused in the words
+// people use in texts and chat: another verb for sending (传, 推,
+// 微信 as a verb), another channel (WhatsApp, 机器人 calls), receiving
+// said as 接到 or 拒接, a blacklist, and the Cantonese 咪 for 别.
+func TestProtectiveChineseOptOutWording(t *testing.T) {
+	t.Parallel()
+	optOut := agent.IntentOptOut
+	runProtect(t, []protectCase{
+		{text: "请不要再传简讯给我", want: in(optOut)},
+		{text: "我不想再接到你们的电话了", want: in(optOut)},
+		{text: "你们的催收电话我一律拒接，别打了", want: in(optOut)},
+		{text: "别再用机器人给我打电话了好吗", want: in(optOut)},
+		{text: "不要再微信我了", want: in(optOut)},
+		{text: "唔好再WhatsApp我", want: in(optOut)},
+		{text: "咪再打嚟啦", want: in(optOut)},
+		{text: "把我的号码加入黑名单，以后不用联系", want: in(optOut)},
+		{text: "请把我设为免打扰", want: in(optOut)},
+		{text: "停发短信谢谢", want: in(optOut)},
+		{text: "我不接受电话催收", want: in(optOut)},
+		{text: "语音机器人天天打烦不烦 别打了", want: in(optOut)},
+		// near misses
+		{text: "我收到你们的短信了", not: in(optOut, agent.IntentCease)},
+		{text: "你们可以给我发短信，白天接不了电话", not: in(optOut, agent.IntentCease)},
+		{text: "你们App的推送挺有用的", not: in(optOut)},
+		{text: "电话打不通吗我一直在等你们打来", not: in(optOut, agent.IntentCease)},
+	})
+}
+
+// TestProtectiveChineseCeaseWording: an end to all contact or to the
+// collection itself, said as forbidding (不许, 禁止), with the object
+// between the verb and 催收, and as 别找我 without 再.
+func TestProtectiveChineseCeaseWording(t *testing.T) {
+	t.Parallel()
+	cease := agent.IntentCease
+	runProtect(t, []protectCase{
+		{text: "请贵公司停止对本人的一切催收行为", want: in(cease)},
+		{text: "我要求终止所有催收", want: in(cease)},
+		{text: "不许再联系我", want: in(cease)},
+		{text: "禁止你们再联系我和我的家人", want: in(cease)},
+		{text: "不要再来烦我了", want: in(cease)},
+		{text: "唔好再嚟烦我", want: in(cease)},
+		{text: "以后有关这笔欠款的事都别找我", want: in(cease)},
+		{text: "停止一切形式的骚扰", want: in(cease)},
+		// near misses
+		{text: "有事可以找我，我白天都在", not: in(cease, agent.IntentOptOut)},
+		{text: "你们之前联系过我吗", not: in(cease)},
+	})
+}
+
+// TestProtectiveChineseAttorneyWording: representation named through
+// the lawyer's name or a request to deal with them directly, hired in
+// English ("找了lawyer"); a lawyer who is only a friend or a relative,
+// or one only considered, is no representation.
+func TestProtectiveChineseAttorneyWording(t *testing.T) {
+	t.Parallel()
+	lawyer := agent.IntentAttorney
+	runProtect(t, []protectCase{
+		{text: "以后请直接联系李律师，电话13900001111", want: in(lawyer)},
+		{text: "这事你们去跟张律师谈，他代表我", want: in(lawyer)},
+		{text: "我已经找了lawyer，你们找他", want: in(lawyer)},
+		{text: "我的案子已经交给律师事务所代理", want: in(lawyer)},
+		{text: "有咩事同我律师倾", want: in(lawyer)},
+		{text: "本人已委託律師處理本案", want: in(lawyer)},
+		// near misses
+		{text: "我律师朋友说你们这样打电话是违法的", not: in(lawyer)},
+		{text: "我表哥是律师，他说可以分期", not: in(lawyer)},
+		{text: "我在考虑要不要请律师", not: in(lawyer)},
+	})
+}
+
+// TestProtectiveChineseBankruptcyWording: a filing told in Cantonese
+// or traditional characters and a court's acceptance; considering it
+// is hardship, not a filing.
+func TestProtectiveChineseBankruptcyWording(t *testing.T) {
+	t.Parallel()
+	runProtect(t, []protectCase{
+		{text: "我已經申請咗破產", want: in(bankrupt)},
+		{text: "我的个人破产申请法院已经受理了", want: in(bankrupt)},
+		{text: "我正在走破产清算程序", want: in(bankrupt)},
+		{text: "我而家做紧IVA", want: in(bankrupt)},
+		// near misses
+		{text: "我在考虑申请个人破产", not: in(bankrupt)},
+		{text: "实在还不上我可能只能破产了", not: in(bankrupt)},
+		{text: "我们公司破产了我现在没工作", not: in(bankrupt)},
+	})
+}
+
+// TestProtectiveChineseDisputeWording: a debt denied with 从没, 没…过,
+// 还晒 (Cantonese for paid off), a past payment, a mixed English noun,
+// or a charge called unreasonable; wanting to pay it off is no dispute.
+func TestProtectiveChineseDisputeWording(t *testing.T) {
+	t.Parallel()
+	dispute := agent.IntentDispute
+	runProtect(t, []protectCase{
+		{text: "我从没办过这个贷款", want: in(dispute)},
+		{text: "我没签过任何合同", want: in(dispute)},
+		{text: "我冇借过你哋啲钱", want: in(dispute)},
+		{text: "我早就还晒啦", want: in(dispute)},
+		{text: "这笔我上个月就还完了，有转账记录", want: in(dispute)},
+		{text: "我已经结清了，有结清证明", want: in(dispute)},
+		{text: "这个loan不是我的", want: in(dispute)},
+		{text: "你们的收费很不合理", want: in(dispute)},
+		{text: "这笔账有问题，我根本不知道有这笔贷款", want: in(dispute)},
+		// near misses
+		{text: "我想一次性结清", not: in(dispute)},
+		{text: "我不是不还，是现在真没钱", not: in(dispute)},
+		{text: "下个月就能还完了", not: in(dispute)},
+	})
+}
+
+// TestProtectiveChineseCrisisWording: despair said without the listed
+// phrases (熬不下去, 生无可恋, 自我了断, no meaning in living on), a
+// means bought, death named as the way out of the debt; tiredness and
+// exaggeration (累死了, 要我命了哈哈, 吓死我了) are not a crisis.
+func TestProtectiveChineseCrisisWording(t *testing.T) {
+	t.Parallel()
+	runProtect(t, []protectCase{
+		{text: "真的熬不下去了", want: in(crisis)},
+		{text: "感觉生无可恋", want: in(crisis)},
+		{text: "我想自我了断", want: in(crisis)},
+		{text: "没有活下去的意义了", want: in(crisis)},
+		{text: "我已经买好了木炭", want: in(crisis)},
+		{text: "我死了你们找谁要钱去", want: in(crisis)},
+		{text: "我真系活唔落去", want: in(crisis)},
+		{text: "我不太想活了", want: in(crisis)},
+		// near misses
+		{text: "累死了，晚点再说", not: in(crisis)},
+		{text: "这笔债要我命了哈哈，还剩多少", not: in(crisis)},
+		{text: "吓死我了，我以为欠了很多", not: in(crisis)},
+		{text: "我要被你们烦死了", not: in(crisis)},
+	})
+}
+
+// TestProtectiveChineseDeathWording: a death told by a relative with
+// the time between the pronoun and the verb, with other words for dying
+// (往生, 仙逝, 死亡) and with the account's holder named; someone away
+// from home is not dead.
+func TestProtectiveChineseDeathWording(t *testing.T) {
+	t.Parallel()
+	runProtect(t, []protectCase{
+		{text: "她上个月走了，你们别再发了", want: in(dead)},
+		{text: "机主已经过世了", want: in(dead)},
+		{text: "借款人已死亡", want: in(dead)},
+		{text: "这个人已经不在了，你们找错地方了", want: in(dead)},
+		{text: "他半年前已经往生了，这是他的号码", want: in(dead)},
+		{text: "持卡人去年病逝", want: in(dead)},
+		// near misses
+		{text: "他出差去了不在家", not: in(dead)},
+		{text: "他刚出门上班", not: in(dead)},
+	})
+}
+
+// TestProtectiveChineseVulnerabilityWording: illness and disability
+// named with other words (确诊, 白血病, 精神病, 聋哑, 重症监护, 骨折,
+// 怀孕) or a stay in hospital said at the end of a sentence; working
+// in a hospital is no vulnerability.
+func TestProtectiveChineseVulnerabilityWording(t *testing.T) {
+	t.Parallel()
+	runProtect(t, []protectCase{
+		{text: "我刚确诊了白血病", want: in(vulnOnly)},
+		{text: "我有精神病史", want: in(vulnOnly)},
+		{text: "我是聋哑人，只能打字", want: in(vulnOnly)},
+		{text: "我爸在重症监护室", want: in(vulnOnly)},
+		{text: "出车祸骨折了躺着动不了", want: in(vulnOnly)},
+		{text: "我怀孕七个月了身体很不舒服", want: in(vulnOnly)},
+		{text: "我而家喺医院", want: in(vulnOnly)},
+		// near misses
+		{text: "我在医院上班，白天不方便", not: in(vulnOnly, crisis)},
+	})
+}
+
+// TestProtectiveChineseHumanWording: a person asked for beside the
+// robot refused, a "real person" told to come, or a manager called; a
+// question whether this is a person is not a request for one.
+func TestProtectiveChineseHumanWording(t *testing.T) {
+	t.Parallel()
+	runProtect(t, []protectCase{
+		{text: "我不想跟机器人聊，换个人来", want: in(person)},
+		{text: "有没有人工啊", want: in(person)},
+		{text: "叫你们领导出来", want: in(person)},
+		{text: "让真人跟我说", want: in(person)},
+		{text: "我要跟你们客服说", want: in(person)},
+		{text: "帮我转接真人", want: in(person)},
+		// near misses
+		{text: "你是真人还是机器人", not: in(person)},
+		{text: "真人会这么说话吗", not: in(person)},
+	})
+}
