@@ -120,7 +120,10 @@ var lexicon = []rule{
 		"流血", "喘不过气", "胸口~2痛",
 		"(再也|永远)~2不~2醒", "不想~2醒(来|过来)", "活着~6(没|没有|有什么|有啥|不)~4(意思|意义|盼头|奔头)",
 		"跳下去", "(跳河|跳江|跳海|跳桥)", "我~2(消失|不在了|死了)~10(轻松|好过|解脱|更好|省心|没负担)",
-		"药~10(吃下去|全吃|都吃|吞下|一起吃)", "死了~4(就不用|就不欠|就不必|就可以不)", "(药|安眠药)~4(攒够|攒了|准备好)", "(攒够|攒了)~4药", "(今晚|今夜)~2结束", "(江边|河边|海边|桥|楼顶|天台|楼上|窗)~8跳",
+		"药~10(吃下去|全吃|都吃|吞下|一起吃)", "死了~4(就不用|就不欠|就不必|就可以不)",
+		// despair without the words above, a means bought, death as the way out of the debt
+		"(熬|挺|扛)不下去", "活不落去", "生无可恋", "自我了断", "了断(自己|生命|此生)", "不~2想活", "活下去的(意义|理由|动力|勇气|希望|必要)",
+		"(买好|准备好|买了|备好)~4(木炭|炭|农药|安眠药|绳子|老鼠药|百草枯)", "烧炭", "我死了~10(找谁|你们|谁来|谁还|就)", "(等我|我要是|要是我|如果我|我哪天)~2死了", "(药|安眠药)~4(攒够|攒了|准备好)", "(攒够|攒了)~4药", "(今晚|今夜)~2结束", "(江边|河边|海边|桥|楼顶|天台|楼上|窗)~8跳",
 	}},
 	{intent: xAbuse, en: []string{
 		"trying to hurt|hit|kill|attack|beat me", "domestic violence|abuse",
@@ -138,7 +141,9 @@ var lexicon = []rule{
 		"executor|administrator of ~2 estate", "her|his estate",
 	}, zh: []string{"他~3去世", "她~3去世", "他~3过世", "她~3过世", "他~3离世", "她~3离世", "本人~4去世", "借款人~4去世", "机主~4去世",
 		"身故", "病故", "已故", "死亡证明", "不在人世", "他~2走了", "她~2走了",
-		"^人~2(已经|都)~2(没了|走了|死了|不在了|去世|过世)", "(他|她)人~4(没了|走了|死了|不在了|去世|过世)"}},
+		"^人~2(已经|都)~2(没了|走了|死了|不在了|去世|过世)", "(他|她)人~4(没了|走了|死了|不在了|去世|过世)",
+		"(他|她)~3(往生|仙逝|归西|病逝|死亡|身亡|与世长辞)", "(机主|借款人|户主|持卡人|欠款人|当事人|贷款人|号主)~6(去世|过世|离世|身故|死亡|病逝|身亡|往生|不在人世|不在了)",
+		"(这个人|此人|这位)~4(死了|去世|过世|离世|不在了|死亡|身故|已故)"}},
 	{intent: agent.IntentVulnerability, neg: true, en: []string{
 		"breathing space", "mental health crisis moratorium", "debt respite", "respite scheme", "bereave*", "funeral", "grieving", "lost my husband|wife|mother|mum|mom|father|dad|son|daughter|child|baby|partner",
 		"memorial service|services|mass|fund|page|gathering|plaque", "struggl* with ~2 reading|spelling|forms", "the|a|his|her|their|our memorial", "memorial $", "cremation|burial", "in my seventies|eighties|nineties", "pensioner", "senior citizen",
@@ -157,10 +162,14 @@ var lexicon = []rule{
 		"住~2院", "(进了|入了|进|住进)~2医院", "(他|她)在医院", "在医院~4(治疗|住|抢救|躺|做)", "手术", "透析", "精神科", "(焦虑|躁郁|双相|精神分裂|恐慌)", "情绪~4(不稳定|崩溃)", "戒毒",
 		"康复期", "(刚|才)~2出院", "身体~4(虚弱|很差|太差)", "忧郁", "心脏病", "先天性", "障碍", "残障", "视力", "听力", "眼睛~3(花|不好|看不见|看不清)", "看不清", "记性", "记不住", "痴呆",
 		"照顾~8(中风|瘫痪|生病|病重|住院|残疾|卧床|癌|病)", "卧床", "瘫痪", "(七十|八十|九十)~3(岁|了)", "年纪大", "上了年纪", "我~2老了",
-		"不识~3字", "丧偶", "夭折", "单亲"}},
+		"不识~3字", "丧偶", "夭折", "单亲",
+		"确诊", "白血病", "肿瘤", "尿毒症", "精神病", "心理疾病", "聋", "哑巴", "聋哑", "盲人", "失明", "重症监护", "监护室", "抢救",
+		"骨折", "车祸", "怀孕", "孕妇", "孕期", "坐月子", "在医院$"}},
 	{intent: xDeath, neg: true, en: []string{
 		"died|deceased", "passed away|on", "was|been|got killed", "she|he passed $", "lost my|our ~1 " + enKin, "death of my|our", "my|our|late ~1 " + enKin + " ~3 passed|expired|gone|dead", enKin + "|papa|mama|mummy|daddy ~1 expired|passed", "my|our|his|her late " + enKin + "|mother|father",
-	}, zh: []string{"去世", "过世", "离世", "病逝", "身故", "逝世", "辞世", "夭折", "已经不在了", "不在人世", "(" + zhKin + ")~6(走了|没了|不在了|死了)"}},
+	}, zh: []string{"去世", "过世", "离世", "病逝", "身故", "逝世", "辞世", "夭折", "已经不在了", "不在人世", "(" + zhKin + ")~6(走了|没了|不在了|死了)",
+		"往生", "仙逝", "归西", "与世长辞", "离开人世",
+		"(他|她)~3(上个月|上月|上周|上星期|去年|前年|年前|个月前|月前|前几天|前段时间|早就|前天|昨天|今年|年初|年底)~3(走了|没了|不在了)"}},
 	{intent: xHolder, en: []string{
 		"his|her|their account|phone|number|card|loan|debt|debts|balance|mobile|cell|estate|bills|line|credit",
 		"was|is his|hers|theirs", "am|is his|her ~2 " + enKin + "|executor|family|next",
@@ -232,7 +241,10 @@ var lexicon = []rule{
 		"(别|不要)~3发dx", "(别|不要)在~6发", "(别|不要)再~4(打给我|打来)",
 		"(别|不要|不用|请勿)再~6(拨|致电)", "(短信|简讯|消息|信息|讯息)~4(别|不要)~2(传|发)",
 		"(不要|别|不用)再~3(call|send|text|sms)", "(电话|短信|简讯|消息|信息|讯息)~6(不要|别)再来", "(电话|短信)~2不用再(打|发)",
-		"不用再~4(短信|电话|通知|打|发)", "(不要|别)再~10打给我", "(别|不要)往~8(发|打)", "(不再|不愿|不想|拒绝)~4(接收|接受|收到|收)~10(邮件|短信|电话|消息|信息|通知|简讯|来电)",
+		"不用再~4(短信|电话|通知|打|发)", "(不要|别)再~10打给我",
+		"(不要|别|不用|请勿)再~4(传|寄|推)", "(不想|不愿|不要|拒绝|不再)~4接到~10(电话|短信|消息|信息|来电|通知|邮件|简讯)", "拒接",
+		"(别|不要|不用)再~10打电话", "(不要|别|不用)再~2(微信|whatsapp|wechat|line|sms|短信|信息|message|call|text)我",
+		"拉黑", "黑名单", "免打扰", "停发", "不接受~4(电话|短信|微信|信息|消息)", "(别|不要)往~8(发|打)", "(不再|不愿|不想|拒绝)~4(接收|接受|收到|收)~10(邮件|短信|电话|消息|信息|通知|简讯|来电)",
 	}},
 	{intent: agent.IntentCease, neg: true, en: []string{
 		"cease and desist", "cease ~2 contact*|communicat*|writing", "stop|quit ~2 contacting|contact|communicating|communication*|harass*|bother*|hounding",
@@ -258,7 +270,9 @@ var lexicon = []rule{
 		"(断绝|断掉|断了|切断|终止|中止|中断|停掉|停止)~10(联系|来往|往来)", "(一切|所有|全部|任何)~4联系~6(停|断|终止|中止|不要|取消)",
 		"(不想|不要|不愿|拒绝)~8(任何|一切)~4(来往|往来|联系|沟通|催收)", "停止~20(任何形式|一切)~4联系",
 		"不会再~8(沟通|回复|回任何)", "(别|不要)再~12骚扰", "(不要|别)再~12联系我", "停止~4(追讨|追债|追收)",
-		"(任何|一切)消息~6不想再(听到|收到)", "(不想|不要)再~2(听到|收到)~10(任何|一切)", "拒绝~16(催收|联系)", "(你们|你)~2(别|不要)~2找我",
+		"(任何|一切)消息~6不想再(听到|收到)",
+		"停止~10(催收|催讨|催缴|追讨|追债|骚扰|打扰)", "(终止|中止|停掉|结束)~8(催收|催讨|追讨|追债)",
+		"(不许|不准|禁止|严禁)~8(联系|找我|打扰|骚扰|催)", "(别|不要)再~4烦", "(别|不要)~4烦我", "(别|不要)~2找我", "(不想|不要)再~2(听到|收到)~10(任何|一切)", "拒绝~16(催收|联系)", "(你们|你)~2(别|不要)~2找我",
 	}},
 	{intent: agent.IntentAttorney, neg: true, en: []string{
 		"my|our ~2 lawyer*|attorney*|solicitor*|counsel|advocate|barrister*|vakil|atty",
@@ -273,17 +287,20 @@ var lexicon = []rule{
 		"我的律师", "我们的律师", "代理律师", "我的~2律师是", "律师会", "律师处理", "律师联系", "请了~2律师", "找了~2律师", "委托~3律师", "有律师", "聘请~2律师",
 		"我律师", "我们律师", "律师~4(电话|微信|联系方式|号码|邮箱|地址)", "律师~4会~6(联系|打|找|处理|跟进|对接)",
 		"我的(attorney|lawyer|solicitor)", "(attorney|lawyer|solicitor)会",
-		"有~2(attorney|lawyer|solicitor)了", "(指派|安排|派)~4律师", "律师~4(叫我|让我|建议我)~4(不要|别)", "(给|交给)~2律(师|所)了", "交~3(给|俾)~2律(师|所)",
-		"(请|找)~2律师了", "已经~4(请|找|委托|聘)~4律师", "律所~6(接手|代理|处理|负责|全权)", "律师~4(接手|代理|全权)", "(交给|交由|委任|委托)~8律(师|所)",
+		"有~2(attorney|lawyer|solicitor)了", "(指派|安排|派)~4律师", "律师~4(叫我|让我|建议我)~4(不要|别)", "(给|交给)~2律(师|所)了", "交~3给~2律(师|所)",
+		"(请|找)~2律师了", "已经~4(请|找|委托|聘)~4律师",
+		"律师~12代表(我|本人)", "代表(我|本人)的律师", "(请了|找了|委托了|聘请了|聘了|委托)~2(lawyer|attorney|solicitor)", "律所~6(接手|代理|处理|负责|全权)", "律师~4(接手|代理|全权)", "(交给|交由|委任|委托)~8律(师|所)",
 	}},
 	{intent: xLawyerFriend, en: []string{
 		"lawyer*|attorney*|solicitor* friend|friends|buddy|mate|pal|neighbor|neighbour|colleague|cousin|brother|sister|uncle|aunt",
 		"friend|cousin|brother|sister|uncle|aunt|neighbor|neighbour|colleague|dad|father|mother|mom|mum|son|daughter|wife|husband|partner ~2 is|was|'s a|an ~1 lawyer|attorney|solicitor",
+	}, zh: []string{
+		"律师(朋友|同学|亲戚|邻居|同事)", "(朋友|同学|表哥|表姐|表弟|表妹|堂哥|堂姐|亲戚|邻居|同事|舅舅|叔叔|姑姑|阿姨|" + zhKin + ")~3是~2律师", "当律师的",
 	}},
 	{intent: agent.IntentBankruptcy, neg: true, en: []string{
 		"bankrupt*", "chapter 7|13|seven|thirteen", "insolven*", "iva", "debt relief order", "sequestration",
 		"sequestrat*", "trustee", "dro", "individual voluntary arrangement", "dewaliya|diwaliya|divaliya",
-	}, zh: []string{"破产", "更生", "自愿安排", "法院~6管理人", "(申请|声请)~6清算"}},
+	}, zh: []string{"破产", "更生", "自愿安排", "法院~6管理人", "(申请|声请)~6清算", "(做紧|在做|做了|申请了|已经|进入|签了)~2iva"}},
 	{intent: xBankruptMaybe, en: []string{
 		"think|thinking|thought|consider|considering|contemplat*|might|may|could|should|maybe|possibly|perhaps|plan|planning|about|want|wanna|need|whether|if|options|advice|look|looking ~4 bankrupt*|insolven*|iva|chapter",
 		"bankrupt*|insolven* ~3 option|options|help|work|worth|advice|an option",
@@ -323,7 +340,7 @@ var lexicon = []rule{
 		"official receiver", "had to ~3 bankrupt*|insolven*|chapter", "petition|case|filing|application ~3 was|been|got|has ~1 filed|submitted|accepted|approved|opened", "going through ~2 bankrupt*|insolven*|chapter",
 		"sequestrat*", "trustee", "entered ~3 iva|arrangement|bankrupt*|insolven*", "discharged",
 	}, zh: []string{"已经~6破产", "已~4破产", "申请了~4破产", "被宣告破产", "受理", "破产程序中", "进入破产程序", "破产管理人",
-		"宣告破产", "(裁定|判决|宣告)~4破产", "进入~4(更生|清算|破产)", "管理人", "代名人", "已获~4批准", "已经~6更生", "已~4更生"}},
+		"宣告破产", "(裁定|判决|宣告)~4破产", "(做紧|在做|做了|申请了|签了)~2iva", "进入~4(更生|清算|破产)", "管理人", "代名人", "已获~4批准", "已经~6更生", "已~4更生"}},
 	{intent: agent.IntentDispute, neg: true, en: []string{
 		"disput*", "not [even] my debt|account|loan|bill|card|money|balance|responsibility|signature",
 		"is|was not mine", "not mine $", "do|did not owe", "never owe|owed|borrowed|opened|signed|had",
@@ -354,7 +371,10 @@ var lexicon = []rule{
 		"(算错|计错|记错|多算|多收|乱收|重复收|重复扣)", "(金额|数目|数字|余额|账目|利息|记录|欠款|amount|数)~4(不对|有误|错了|错误|离谱)",
 		"(利息|费用|收费)~6(超过|超出|违法|不合法)", "高利贷", "砍头息", "凭什么~6欠", "(拿出|出示)~3(证据|凭证|合同)",
 		"(前夫|前妻|前男友|前女友|别人|他人)~3借的", "(跟|和|与)我~2(没关系|没有关系|无关)", "不是借款人", "担保人",
-		"明明~4还", "不予~2(认可|承认|确认|认)", "(这辈子|一辈子|压根|从来|从未|根本)~4没~8(借|签|办|申请|贷)", "(数|钱|债|账|欠款|贷款|这笔|那笔)~4不是我的", "算不(清|对)", "不(认识|识)~2(你们公司|这家公司|这个公司|你们这家|这个平台|你们平台)",
+		"明明~4还", "不予~2(认可|承认|确认|认)", "(这辈子|一辈子|压根|从来|从未|根本)~4没~8(借|签|办|申请|贷)", "(数|钱|债|账|欠款|贷款|这笔|那笔|loan|debt|account|卡|账单|合同)~4不是我的",
+		"从没~4(借|签|贷)", "从没~4(办|申请)~4(贷款|借款|卡|这笔|这个|网贷|你们)", "(没|没有)(签|借|贷)过", "(没|没有)(办|申请)过~4(贷款|借款|卡|这笔|这个|网贷|你们|合同)",
+		"(早就|已经|早已|早|都)~2还晒", "还晒(了|啦|喇)", "(上个月|上月|去年|前年|之前|以前|早前|上周|上礼拜|上星期|年前|月前)~4(还清|还完|结清|付清|缴清|还晒)",
+		"我(已经|已|早)~2结清", "(已经|已)结清了", "结清证明", "(收费|费用|利息|金额|扣款|罚息|违约金)~4不合理", "(账|账单|金额|数目|欠款|这笔)~4有问题", "(根本|压根|完全|从来)~2不知道~4(这笔|有这|这个|什么)", "算不(清|对)", "不(认识|识)~2(你们公司|这家公司|这个公司|你们这家|这个平台|你们平台)",
 	}},
 	{intent: agent.IntentRequestHuman, neg: true, en: []string{
 		"want|need|get|speak|talk|chat|connect|transfer|put|prefer|like|rather|escalate ~4 person|human|someone|somebody|agent|representative|rep|manager|supervisor|operator|people|advisor|adviser|staff",
@@ -365,6 +385,7 @@ var lexicon = []rule{
 		"转人工", "人工客服", "人工服务", "找人工", "要人工", "接人工", "转接人工", "让人工", "请人工", "人工介入", "人工来", "人工处理", "人工帮", "要~2真人", "找~2真人", "和真人", "跟真人",
 		"真人客服", "找客服", "转客服", "客服电话", "投诉", "报警", "跟~4经理", "跟~4主管", "跟~4领导", "跟~4负责人",
 		"找~4经理", "找~4主管", "找~4领导", "找~4负责人", "和~4经理", "叫~4经理",
+		"(不想|不要|不愿)~4(跟|和|同)~2机器人", "换个人", "换~2真人", "有没有人工", "人工呢", "^人工$", "叫~4(领导|上级|主管|负责人)", "让真人", "转~2真人", "(跟|和|找|要|转)~4客服",
 	}},
 	{intent: xWrongNumber, neg: true, en: []string{
 		"wrong number", "no one by|named|called that name", "nobody by|named|called that name", "does not live here",
