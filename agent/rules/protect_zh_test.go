@@ -194,3 +194,53 @@ func TestProtectiveChineseHumanWording(t *testing.T) {
 		{text: "真人会这么说话吗", not: in(person)},
 	})
 }
+
+// TestProtectiveChineseMoreWordings: a second round of the same requests
+// in SMS register, voice transcripts without punctuation, traditional
+// characters, Cantonese and mixed English, with the mentions that ask
+// for nothing.
+func TestProtectiveChineseMoreWordings(t *testing.T) {
+	t.Parallel()
+	optOut, cease, lawyer, dispute := agent.IntentOptOut, agent.IntentCease, agent.IntentAttorney, agent.IntentDispute
+	restrict := agent.IntentRestrictContact
+	runProtect(t, []protectCase{
+		{text: "你们的短信我不想再看到了", want: in(optOut)},
+		{text: "请勿再发送此类信息", want: in(optOut)},
+		{text: "推送太多了 全部给我关掉", want: in(optOut)},
+		{text: "不要用电话联系我", want: in(optOut)},
+		{text: "please stop 发短信给我", want: in(optOut)},
+		{text: "我不需要你们的推送和短信提醒", want: in(optOut)},
+		{text: "别再缠着我了", want: in(cease)},
+		{text: "不要再打扰我的生活", want: in(cease)},
+		{text: "請停止對我的催討", want: in(cease)},
+		{text: "律師已經發函給你們了", want: in(lawyer)},
+		{text: "我已经让律师跟你们对接", want: in(lawyer)},
+		{text: "破产申请已经提交法院", want: in(bankrupt)},
+		{text: "我正在办理个人破产", want: in(bankrupt)},
+		{text: "我被骗子冒名借的钱", want: in(dispute)},
+		{text: "你们多扣了我两百块", want: in(dispute)},
+		{text: "呢笔数唔关我事", want: in(dispute)},
+		{text: "我真的想不开了", want: in(crisis)},
+		{text: "我想一死百了", want: in(crisis)},
+		{text: "还不上我就去喝农药", want: in(crisis)},
+		{text: "我不想再撑了", want: in(crisis)},
+		{text: "借款人已于2023年3月去世", want: in(dead)},
+		{text: "我是他老婆 他车祸没了 这个号以后别打了", want: in(dead)},
+		{text: "我现在坐轮椅出不了门", want: in(vulnOnly)},
+		{text: "我是视障人士看不了短信", want: in(vulnOnly)},
+		{text: "我得了一种罕见病", want: in(vulnOnly)},
+		{text: "请安排人工联系我", want: in(person)},
+		{text: "我想同真人倾", want: in(person)},
+		{text: "上班时间别打我电话", want: in(restrict)},
+		{text: "只能晚上联系我", want: in(restrict)},
+		{text: "以后只用邮件联系我", want: in(restrict)},
+		// near misses
+		{text: "你们再打我就找律师告你们", not: in(lawyer)},
+		{text: "我咨询过律师，他说分期可以谈", not: in(lawyer)},
+		{text: "想死你们了哈哈 开玩笑的 我这个月能还", not: in(crisis)},
+		{text: "利息高得要死，能不能少点", not: in(crisis)},
+		{text: "我看到你们的推送了，怎么还款", not: in(optOut)},
+		{text: "我在考虑破产，有什么影响", not: in(bankrupt)},
+		{text: "他出去打工了没在家", not: in(dead)},
+	})
+}
