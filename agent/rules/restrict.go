@@ -81,11 +81,13 @@ var (
 	reWeekdaysZH  = regexp.MustCompile(`只(?:在|能在|有)?工作日`)
 	reKeepToZH    = regexp.MustCompile(`(?:以后|今后|往后|从此)都?(?:走|用|通过)(电子邮件|邮件|邮箱|短信)`)
 
-	reTimeZH      = regexp.MustCompile(zhTime + `\s*(以后|之后|过后|后|以前|之前|前)`)
-	reBareZH      = regexp.MustCompile(`(中午|上午)(?:以前|之前|前)?[^，,。！？]{0,2}` + zhNeg)
-	reEveningZH   = regexp.MustCompile(`(?:晚上|夜里)[^，,。！？\d零一二两三四五六七八九十]{0,2}` + zhNeg)
-	reNegZH       = regexp.MustCompile(zhNeg)
-	reZHAfterThen = regexp.MustCompile(`^\s*再`)
+	reTimeZH    = regexp.MustCompile(zhTime + `\s*(以后|之后|过后|后|以前|之前|前)`)
+	reBareZH    = regexp.MustCompile(`(中午|上午)(?:以前|之前|前)?[^，,。！？]{0,2}` + zhNeg)
+	reEveningZH = regexp.MustCompile(`(?:晚上|夜里)[^，,。！？\d零一二两三四五六七八九十]{0,2}` + zhNeg)
+	// 只能晚上联系我, 只在下班后打: contact in the evening only.
+	reOnlyEveningZH = regexp.MustCompile(`只(?:能|在|有|可以)?\s*(?:晚上|夜里|夜晚|下班(?:以后|之后|后))`)
+	reNegZH         = regexp.MustCompile(zhNeg)
+	reZHAfterThen   = regexp.MustCompile(`^\s*再`)
 )
 
 // onlyWords reports whether s holds a word every pattern of reChannelEN
@@ -412,6 +414,9 @@ func readTimesZH(s string, add func(agent.ContactRestriction, []int)) {
 	}
 	for _, m := range reEveningZH.FindAllStringIndex(s, -1) {
 		add(agent.ContactRestriction{Kind: policies.RestrictTime, NotAfter: 18 * 60}, m)
+	}
+	for _, m := range reOnlyEveningZH.FindAllStringIndex(s, -1) {
+		add(agent.ContactRestriction{Kind: policies.RestrictTime, NotBefore: 18 * 60}, m)
 	}
 }
 
