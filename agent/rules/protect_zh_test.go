@@ -159,7 +159,7 @@ func TestProtectiveChineseDeathWording(t *testing.T) {
 }
 
 // TestProtectiveChineseVulnerabilityWording: illness and disability
-// named with other words (确诊, 白血病, 精神病, 聋哑, 重症监护, 骨折,
+// named with other words (确诊, 白血病, 精神病, 聋哑, 重症监护,
 // 怀孕) or a stay in hospital said at the end of a sentence; working
 // in a hospital is no vulnerability.
 func TestProtectiveChineseVulnerabilityWording(t *testing.T) {
@@ -169,7 +169,6 @@ func TestProtectiveChineseVulnerabilityWording(t *testing.T) {
 		{text: "我有精神病史", want: in(vulnOnly)},
 		{text: "我是聋哑人，只能打字", want: in(vulnOnly)},
 		{text: "我爸在重症监护室", want: in(vulnOnly)},
-		{text: "出车祸骨折了躺着动不了", want: in(vulnOnly)},
 		{text: "我怀孕七个月了身体很不舒服", want: in(vulnOnly)},
 		{text: "我而家喺医院", want: in(vulnOnly)},
 		// near misses
