@@ -242,3 +242,60 @@ func TestProtectiveChineseMoreWordings(t *testing.T) {
 		{text: "他出去打工了没在家", not: in(dead)},
 	})
 }
+
+// TestProtectiveChineseThirdRound: representation through an agent or a
+// lawyer already at work, filings called 清算 or 债务清理, a stop to
+// collection in one word (停催) or in formal register, danger and
+// despair said through what will happen tonight, a death in Cantonese or
+// English, and a debt denied as miscounted or never taken.
+func TestProtectiveChineseThirdRound(t *testing.T) {
+	t.Parallel()
+	optOut, cease, lawyer, dispute := agent.IntentOptOut, agent.IntentCease, agent.IntentAttorney, agent.IntentDispute
+	runProtect(t, []protectCase{
+		{text: "律师已经在跟进了，你们有事找他", want: in(lawyer)},
+		{text: "已聘律师", want: in(lawyer)},
+		{text: "请与我的法律顾问联系", want: in(lawyer)},
+		{text: "我有lawyer，你哋同佢倾", want: in(lawyer)},
+		{text: "麻烦直接找我律所", want: in(lawyer)},
+		{text: "本人已委聘代表律師", want: in(lawyer)},
+		{text: "我的债务清理程序法院已经受理", want: in(bankrupt)},
+		{text: "我而家喺清算程序入面", want: in(bankrupt)},
+		{text: "佢已經破咗產", want: in(bankrupt)},
+		{text: "停催，谢谢", want: in(cease)},
+		{text: "这件事的催收到此为止", want: in(cease)},
+		{text: "请勿以任何形式与本人接触", want: in(cease)},
+		{text: "本人要求贵司停止就此债务的任何追收", want: in(cease)},
+		{text: "我拒绝就这笔钱跟你们沟通", want: in(cease)},
+		{text: "以后一律别联系", want: in(cease)},
+		{text: "please 别再contact我", want: in(cease, optOut)},
+		{text: "短信通知都给我关了", want: in(optOut)},
+		{text: "你们的电话我是不会接的", want: in(optOut)},
+		{text: "请停止寄信到我家", want: in(optOut)},
+		{text: "过了今晚你们就再也找不到我了", want: in(crisis)},
+		{text: "还不起就拿命还吧", want: in(crisis)},
+		{text: "真想紫砂", want: in(crisis)},
+		{text: "我老公拿刀要杀我", want: in(crisis)},
+		{text: "救命 有人在砸我家的门", want: in(crisis)},
+		{text: "我已经吃了一大把药", want: in(crisis)},
+		{text: "以后不会再给任何人添麻烦了", want: in(crisis)},
+		{text: "他已经passed away了", want: in(dead)},
+		{text: "你们找的那个人已经死了", want: in(dead)},
+		{text: "佢上年已經走咗", want: in(dead)},
+		{text: "这笔账根本不对", want: in(dispute)},
+		{text: "你哋个数唔啱", want: in(dispute)},
+		{text: "你们是不是算多了", want: in(dispute)},
+		{text: "我对这笔贷款完全没有印象", want: in(dispute)},
+		{text: "金额跟我手上的账单对不上", want: in(dispute)},
+		{text: "我已經還咗，係你哋冇入帳", want: in(dispute)},
+		{text: "我有自闭症的孩子要全职照顾", want: in(vulnOnly)},
+		{text: "我有癫痫，一紧张就发作", want: in(vulnOnly)},
+		{text: "我要洗肾，身体很差", want: in(vulnOnly)},
+		{text: "我在医院陪床", want: in(vulnOnly)},
+		// near misses
+		{text: "今天就到此为止吧，明天再聊", not: in(cease)},
+		{text: "救命啊，这利息也太高了吧哈哈，还剩多少", not: in(agent.IntentVulnerability, dead)},
+		{text: "我现在在外面接不了电话，晚点打给我", not: in(optOut, cease)},
+		{text: "我在考虑让律师看看合同", not: in(lawyer)},
+		{text: "我已经还了一部分，剩下的下个月还", not: in(dispute)},
+	})
+}
