@@ -267,7 +267,7 @@ func TestProtectiveChineseThirdRound(t *testing.T) {
 		{text: "本人要求贵司停止就此债务的任何追收", want: in(cease)},
 		{text: "我拒绝就这笔钱跟你们沟通", want: in(cease)},
 		{text: "以后一律别联系", want: in(cease)},
-		{text: "please 别再contact我", want: in(cease, optOut)},
+		{text: "please 别再contact我", want: in(cease)},
 		{text: "短信通知都给我关了", want: in(optOut)},
 		{text: "你们的电话我是不会接的", want: in(optOut)},
 		{text: "请停止寄信到我家", want: in(optOut)},
