@@ -299,3 +299,66 @@ func TestProtectiveChineseThirdRound(t *testing.T) {
 		{text: "我已经还了一部分，剩下的下个月还", not: in(dispute)},
 	})
 }
+
+// TestProtectiveChineseFourthRound: calls that will not be answered, a
+// number blocked, messages bombarding the writer told to stop; cease as
+// wanting nothing more to do with the collector; despair told through
+// farewells, a debt that will end tonight, danger from people who follow
+// or threaten; a debt denied as never borrowed, paid in Cantonese (俾咗)
+// or borrowed by someone else in the writer's name; representation by a
+// relative who is a lawyer; illnesses of the mind and the aftermath of a
+// pregnancy lost.
+func TestProtectiveChineseFourthRound(t *testing.T) {
+	t.Parallel()
+	optOut, cease, lawyer, dispute := agent.IntentOptOut, agent.IntentCease, agent.IntentAttorney, agent.IntentDispute
+	runProtect(t, []protectCase{
+		{text: "你们再打我也不会接的", want: in(optOut)},
+		{text: "别打我这个号码了", want: in(optOut)},
+		{text: "你们的号我已经屏蔽了", want: in(optOut)},
+		{text: "别总往我单位邮箱发邮件", want: in(optOut)},
+		{text: "每天短信轰炸，赶紧停", want: in(optOut)},
+		{text: "不要给我发任何信息", want: in(optOut)},
+		{text: "简讯取消", want: in(optOut)},
+		{text: "请勿再往我家地址寄送催款函", want: in(optOut)},
+		{text: "不要再用QQ给我发", want: in(optOut)},
+		{text: "以后我们不要有任何来往", want: in(cease)},
+		{text: "就当没我这个人吧", want: in(cease)},
+		{text: "我不打算再跟你们沟通", want: in(cease)},
+		{text: "我不想再就此事收到任何消息", want: in(cease)},
+		{text: "请不要再为了这件事打扰我", want: in(cease)},
+		{text: "I want you to stop all collection 联系", want: in(cease)},
+		{text: "过了今天就没人欠你们钱了", want: in(crisis)},
+		{text: "替我跟我儿子说对不起", want: in(crisis)},
+		{text: "跟家人都道过别了，了无牵挂", want: in(crisis)},
+		{text: "我的东西都送掉了", want: in(crisis)},
+		{text: "我已经站在阳台边上", want: in(crisis)},
+		{text: "有人一直跟着我 我很怕", want: in(crisis)},
+		{text: "他们说要打断我的腿", want: in(crisis)},
+		{text: "反正我也活不了多久", want: in(crisis)},
+		{text: "我从未向你们借过钱", want: in(dispute)},
+		{text: "我冇问你哋借过钱", want: in(dispute)},
+		{text: "呢笔数我已经俾咗", want: in(dispute)},
+		{text: "有人拿我的身份证去借的", want: in(dispute)},
+		{text: "这个贷款是我前妻用我的名义办的", want: in(dispute)},
+		{text: "这个账户不是我开的", want: in(dispute)},
+		{text: "我一分钱都没欠你们", want: in(dispute)},
+		{text: "那张卡我早就注销了", want: in(dispute)},
+		{text: "我都还了你们还说我逾期", want: in(dispute)},
+		{text: "该债务与本人无关", want: in(dispute)},
+		{text: "我姐是律师，这件事由她代理", want: in(lawyer)},
+		{text: "有事跟我lawyer谈", want: in(lawyer)},
+		{text: "我请了个专门处理债务的律师", want: in(lawyer)},
+		{text: "律师已经介入了", want: in(lawyer)},
+		{text: "我有思觉失调症", want: in(vulnOnly)},
+		{text: "我最近流产了，身体很虚", want: in(vulnOnly)},
+		{text: "我精神状态很差，在看身心科", want: in(vulnOnly)},
+		{text: "我爸中了风，我要照顾他", want: in(vulnOnly)},
+		{text: "我认字不多，看不懂这些条款", want: in(vulnOnly)},
+		// near misses
+		{text: "我请了假去咨询律师", not: in(lawyer)},
+		{text: "我只借了一笔，想分三期还", not: in(dispute)},
+		{text: "这个号码你们打过来我一般在开会", not: in(optOut)},
+		{text: "我已经给了你们我的身份证号", not: in(dispute)},
+		{text: "告别单身了，最近手头紧", not: in(crisis)},
+	})
+}
