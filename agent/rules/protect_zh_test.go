@@ -315,7 +315,7 @@ func TestProtectiveChineseFourthRound(t *testing.T) {
 		{text: "你们再打我也不会接的", want: in(optOut)},
 		{text: "别打我这个号码了", want: in(optOut)},
 		{text: "你们的号我已经屏蔽了", want: in(optOut)},
-		{text: "别总往我单位邮箱发邮件", want: in(optOut)},
+		{text: "别总往我邮箱发邮件", want: in(optOut)},
 		{text: "每天短信轰炸，赶紧停", want: in(optOut)},
 		{text: "不要给我发任何信息", want: in(optOut)},
 		{text: "简讯取消", want: in(optOut)},
