@@ -362,3 +362,36 @@ func TestProtectiveChineseFourthRound(t *testing.T) {
 		{text: "告别单身了，最近手头紧", not: in(crisis)},
 	})
 }
+
+// TestProtectiveChineseFifthRound: means of self-harm named by their
+// common words, a wish to be released for good, a debt repaid in formal
+// words or settled with the first lender, a loan shark's scheme, an
+// unauthorised charge, traditional 帳, contact refused with 同, a dare
+// to send one more message and care given at a hospital bed.
+func TestProtectiveChineseFifthRound(t *testing.T) {
+	t.Parallel()
+	optOut, cease, dispute := agent.IntentOptOut, agent.IntentCease, agent.IntentDispute
+	runProtect(t, []protectCase{
+		{text: "我想上吊", want: in(crisis)},
+		{text: "准备去卧轨", want: in(crisis)},
+		{text: "昨晚割脉了没死成", want: in(crisis)},
+		{text: "好想一睡不醒", want: in(crisis)},
+		{text: "我只想彻底解脱", want: in(crisis)},
+		{text: "我打算服毒", want: in(crisis)},
+		{text: "该笔款项本人已于上月全部清偿", want: in(dispute)},
+		{text: "我已经和原平台协商结清", want: in(dispute)},
+		{text: "这就是套路贷，我不认", want: in(dispute)},
+		{text: "这笔扣款我没有授权过", want: in(dispute)},
+		{text: "這不是我的帳", want: in(dispute)},
+		{text: "我早就提前还款了，为什么还算我逾期", want: in(dispute)},
+		{text: "唔好再同我联络", want: in(cease)},
+		{text: "再给我发短信试试看", want: in(optOut)},
+		{text: "不要打了", want: in(optOut)},
+		{text: "我在医院陪着我妈，顾不上", want: in(vulnOnly)},
+		// near misses
+		{text: "吊死鬼的故事听过吗 哈哈 我想问下余额", not: in(dispute, optOut)},
+		{text: "我想解决这笔欠款", not: in(crisis, dispute)},
+		{text: "我已经授权你们扣款了", not: in(dispute)},
+		{text: "再给我发一下还款链接", not: in(optOut)},
+	})
+}
