@@ -395,3 +395,24 @@ func TestProtectiveChineseFifthRound(t *testing.T) {
 		{text: "再给我发一下还款链接", not: in(optOut)},
 	})
 }
+
+// TestProtectiveChineseMixedEnglish: requests that borrow English words
+// for the action ("no more", "delete") around Chinese channel words,
+// other words for the person at the switchboard, a holder said to be
+// dead with 已死, and a mind's or an old person's frailty named plainly.
+func TestProtectiveChineseMixedEnglish(t *testing.T) {
+	t.Parallel()
+	optOut := agent.IntentOptOut
+	runProtect(t, []protectCase{
+		{text: "no more 短信 please", want: in(optOut)},
+		{text: "麻烦 delete 我的号码", want: in(optOut)},
+		{text: "我要人工坐席", want: in(person)},
+		{text: "帮我接个接线员", want: in(person)},
+		{text: "户主已死", want: in(dead)},
+		{text: "我一直有心理问题", want: in(vulnOnly)},
+		{text: "我是孤寡老人", want: in(vulnOnly)},
+		// near misses
+		{text: "no more 问题了，我下周还", not: in(optOut)},
+		{text: "delete 之前那个方案吧", not: in(optOut)},
+	})
+}
