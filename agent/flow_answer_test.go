@@ -310,3 +310,18 @@ func TestCaliforniaTimeBarredNoticeAtVerification(t *testing.T) {
 		t.Errorf("the notice is said %d times, want once:\n%s", n, text(res))
 	}
 }
+
+// A "no, the other one" after a reply that did not follow is not a
+// refusal of offers nobody made: it is a second message not understood,
+// and a person takes over instead of the options being put forward.
+func TestANoAfterADidntFollowIsNotUnderstoodAgain(t *testing.T) {
+	t.Parallel()
+	for _, deny := range []agent.Intent{agent.IntentDeny, agent.IntentRejectOffer} {
+		b := setup(t, usAccount(), agent.ChannelChat)
+		b.verify()
+		b.turn("the blue folder thing from before", cmd(agent.IntentUnknown))
+		res := b.turn("no the other one with the stamp", cmd(deny))
+		wantEvents(t, res, agent.EventHandoffRequested)
+		noEvents(t, res, agent.EventPlanOffered)
+	}
+}
