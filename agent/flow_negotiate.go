@@ -79,6 +79,13 @@ func (f *flow) negotiate(c Command) {
 			f.present(n.Open(), false)
 		}
 	case IntentRejectOffer, IntentDeny:
+		if (fresh || len(table) == 0) && f.mem.Fallbacks > 0 {
+			// "no, the other one" after a reply that did not follow
+			// refuses no offer: nothing was offered, and it is one more
+			// message not understood (two hand over to a person).
+			f.unsure(prompts.NotUnderstood{Verified: true})
+			return
+		}
 		if fresh || len(table) == 0 {
 			f.present(n.Open(), false)
 			return
