@@ -580,7 +580,7 @@ func elderly(a *analysis) bool {
 // that is hardship, and records no bankruptcy. A filing said in the same
 // message ("I filed chapter 7") is a bankruptcy.
 func (r *reading) bankruptcyConsidered() bool {
-	return r.has(agent.IntentBankruptcy) && r.has(xBankruptMaybe) && !r.has(xBankruptFiled)
+	return r.has(agent.IntentBankruptcy) && (r.has(xBankruptMaybe) && !r.has(xBankruptFiled) || r.has(xBankruptHypo))
 }
 
 // ownBankruptcy reports whether a bankruptcy the message names is the

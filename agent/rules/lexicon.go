@@ -4,20 +4,21 @@ import "github.com/parley-collections/parley/agent"
 
 // Internal readings that shape commands but are never reported themselves.
 const (
-	xInjection   agent.Intent = "x_injection"    // text that tries to instruct the system
-	xAcceptWeak  agent.Intent = "x_accept_weak"  // "ok", "好的": accept when an offer is on the table
-	xRejectWeak  agent.Intent = "x_reject_weak"  // "no thanks", "不行": reject when an offer is on the table
-	xCannotPay   agent.Intent = "x_cannot_pay"   // "I can't afford it": reject an offer, else hardship
-	xPlan        agent.Intent = "x_plan"         // "payment plan", "分期": a plan without figures
-	xWrongNumber agent.Intent = "x_wrong_number" // "wrong number": a third party
-	xPlanTalk    agent.Intent = "x_plan_talk"    // "cancel my plan", "I already have a plan": a question, not a new plan
-	xPromise     agent.Intent = "x_promise"      // "I'll pay", "我会还的": a promise, with or without a date
-	xLump        agent.Intent = "x_lump"         // "in one payment", "一次性", "结清": one payment, of an amount named or else the balance
-	xSettle      agent.Intent = "x_settle"       // "to settle", "settlement": with an amount, one payment of it
-	xLess        agent.Intent = "x_less"         // "settle for less", "少还一点": less than the balance, amount not named
-	xHedge       agent.Intent = "x_hedge"        // "maybe", "what if", "也许": a choice said with doubt is read back, not taken
-	xNotYet      agent.Intent = "x_not_yet"      // "before I agree": the choice is for later; nothing is accepted now
-	xDeciding    agent.Intent = "x_deciding"     // "let me think it over", "我考虑下": a goodbye for now, no yes
+	xInjection    agent.Intent = "x_injection"     // text that tries to instruct the system
+	xAcceptWeak   agent.Intent = "x_accept_weak"   // "ok", "好的": accept when an offer is on the table
+	xRejectWeak   agent.Intent = "x_reject_weak"   // "no thanks", "不行": reject when an offer is on the table
+	xCannotPay    agent.Intent = "x_cannot_pay"    // "I can't afford it": reject an offer, else hardship
+	xPlan         agent.Intent = "x_plan"          // "payment plan", "分期": a plan without figures
+	xWrongNumber  agent.Intent = "x_wrong_number"  // "wrong number": a third party
+	xPlanTalk     agent.Intent = "x_plan_talk"     // "cancel my plan", "I already have a plan": a question, not a new plan
+	xPromise      agent.Intent = "x_promise"       // "I'll pay", "我会还的": a promise, with or without a date
+	xLump         agent.Intent = "x_lump"          // "in one payment", "一次性", "结清": one payment, of an amount named or else the balance
+	xSettle       agent.Intent = "x_settle"        // "to settle", "settlement": with an amount, one payment of it
+	xLess         agent.Intent = "x_less"          // "settle for less", "少还一点": less than the balance, amount not named
+	xHedge        agent.Intent = "x_hedge"         // "maybe", "what if", "也许": a choice said with doubt is read back, not taken
+	xNotYet       agent.Intent = "x_not_yet"       // "before I agree": the choice is for later; nothing is accepted now
+	xDeciding     agent.Intent = "x_deciding"      // "let me think it over", "我考虑下": a goodbye for now, no yes
+	xBankruptHypo agent.Intent = "x_bankrupt_hypo" // "if I went bankrupt": a filing inside an if is weighed, not filed
 	// "thinking about bankruptcy", "考虑申请破产": a bankruptcy only
 	// considered, which is hardship and not a filing, unless the message
 	// also says one was filed (xBankruptFiled).
@@ -173,10 +174,17 @@ var lexicon = []rule{
 		"精神(状态|状况)~4(不好|差)", "中了风", "治不好", "康复中", "认字不多", "(很多|好多)字~2不认识", "耳背", "心理问题", "孤寡老人", "医院~2陪"}},
 	{intent: xDeath, neg: true, en: []string{
 		"died|deceased", "passed away|on", "was|been|got killed", "she|he passed $", "lost my|our ~1 " + enKin, "death of my|our", "my|our|late ~1 " + enKin + " ~3 passed|expired|gone|dead", enKin + "|papa|mama|mummy|daddy ~1 expired|passed", "my|our|his|her late " + enKin + "|mother|father",
+		"lost his|her|their ~2 fight|battle|struggle", "dead man|woman|person|lady|guy|mans|womans",
 	}, zh: []string{"去世", "过世", "离世", "病逝", "身故", "逝世", "辞世", "夭折", "已经不在了", "不在人世", "(" + zhKin + ")~6(走了|没了|不在了|死了)",
 		"往生", "仙逝", "归西", "与世长辞", "离开人世", "pass away", "passed away"}},
 	{intent: xHolder, en: []string{
 		"his|her|their account|phone|number|card|loan|debt|debts|balance|mobile|cell|estate|bills|line|credit",
+		// the dead person tied to the account, the card or the phone
+		"he|she ~2 was|is ~1 the [account|card|loan] holder|cardholder|borrower|customer|debtor|owner",
+		"he|she|who|" + enKin + " ~2 opened|had|took|has ~3 this|the|that ~1 account|loan|card|debt",
+		"the|this|that account|loan|card|debt|phone|number|line ~2 was|is|belonged ~2 his|hers|theirs|to him|to her",
+		"texting|messaging|calling|writing|contacting|ringing ~3 a ~1 dead",
+		"writing|calling|texting|messaging|here ~2 to ~1 tell|let|inform|notify ~1 you",
 		"was|is his|hers|theirs", "am|is his|her ~2 " + enKin + "|executor|family|next",
 		"he|she ~3 not|unable|never ~4 answer*|repl*|respond*|pick*|return*|pay|paying|talk*", "does|did he|she ~1 owe",
 		// the one the messages are for
@@ -186,6 +194,7 @@ var lexicon = []rule{
 		"in his|her|their name", "why ~3 calling|texting|messaging|contacting|writing",
 		"calling|asking|looking|texting for him|her", "whose name ~3 account|loan|card|bill|debt", "who had|has|took|opened ~3 loan|account|card|debt", "let you know", "inform|informing|notify|notifying you|that", "please|kindly note", "for your records|information",
 	}, zh: []string{
+		"(是|系)(他|她)的~2(卡|账户|帐户|户口|号码|手机|电话|贷款|欠款|数|账)", "找的~3(人|那个人|那位)", "(请勿|勿|别|不要|不用)再来电",
 		"(他|她)的~2(卡|债|账|欠款|贷款|手机|电话|号码|账户|帐户|钱|信用卡|借款|事)", "(号码|手机|电话|卡|账户|欠款|债)~3是(他|她)的", "这是(他|她)的",
 		"我是(他|她)", "(他|她)的家属", "家属", "机主", "借款人", "要找的人", "特此", "(告知|通知)~2你们", "(没法|不能|无法|没办法)~3接~4(电话|信息|短信|消息)", "接不了~4电话",
 		"(寄给|发给|打给|写给|寄到|发到|找的是)~2(他|她)", "(别|不要|不用)再(发|打|寄)",
@@ -349,7 +358,26 @@ var lexicon = []rule{
 	}},
 	{intent: xBankruptOther, en: []string{
 		"employer|company|firm|boss|workplace|factory|shop|store|restaurant|landlord|plant|mill|bank|lender ~6 went|gone|go|going|is|was|has|had|declared|filed ~3 bankrupt*|bust|under|insolven*|chapter",
-	}, zh: []string{"(公司|厂|工厂|单位|老板|雇主|店|企业|东家|银行)~6(破产|倒闭)"}},
+		// A figure of speech for being short of money ("practically
+		// bankrupt till payday", 穷得快破产了) is hardship, not a filing.
+		"practically|basically|nearly|almost|virtually|literally|kinda|totally bankrupt",
+		"pretty|kind|sort ~1 much|of bankrupt",
+	}, zh: []string{"(公司|厂|工厂|单位|老板|雇主|店|企业|东家|银行)~6(破产|倒闭)", "穷得~4破产", "(快要|都快|快)破产了"}},
+	// A filing inside an "if" ("what if I went bankrupt", "if I filed
+	// next month") is weighed, never filed, whatever tense it is in.
+	{intent: xBankruptHypo, en: []string{
+		"if|whether|suppose|supposing ~3 i|we ~2 went|go|filed|file|declared|declare|were|became ~2 bankrupt*|insolven*|chapter",
+	}},
+	// Bankruptcy asked about (what it would do, whether to): weighed,
+	// unless the message also says it was filed.
+	{intent: xBankruptMaybe, en: []string{
+		"would|could|does|will ~3 bankrupt*|bankruptcy|chapter|insolven* ~6 wipe|clear|erase|cancel|discharge|remove|get rid|stop|help",
+		"would|could|will ~2 declaring|filing|going ~3 bankrupt*|bankruptcy|chapter|insolven* ~6 wipe|clear|erase|cancel|discharge|remove|get rid|stop|help",
+		"is|would|could ~2 bankruptcy|chapter ~3 #|7|13 ~4 good|right|best|bad|smart ~1 idea|option|move|choice",
+		"is|would|could ~2 bankruptcy|chapter ~4 good|right|best|bad|smart ~1 idea|option|move|choice",
+		"should|shall ~2 i|we ~3 declare|file|go|apply ~3 bankrupt*|bankruptcy|chapter|insolven*",
+	}, zh: []string{"(是不是|是否|要不要|应不应)~6(破产|更生)", "(谂紧|想紧|在想)~6(破产|更生)",
+		"(破产|更生)~6(会不会|能不能|可不可以|好不好|会好)"}},
 	{intent: xBankruptFiled, neg: true, en: []string{
 		"filed|declared|went|gone|discharged|already|currently ~3 bankrupt*|insolven*|chapter|iva",
 		"was|were|been|got made|declared bankrupt", "in|under chapter 7|13|seven|thirteen", "bankruptcy order|trustee|petition|case number",
@@ -417,6 +445,7 @@ var lexicon = []rule{
 	{intent: xWrongPerson, neg: true, en: []string{"wrong person|persn|guy|man|woman|individual|party"},
 		zh: []string{"(找|搞|弄|认)错(人|对象)"}},
 	{intent: agent.IntentHardship, neg: true, en: []string{
+		"practically|basically|nearly|almost|virtually|literally|kinda|totally bankrupt", "pretty|kind|sort ~1 much|of bankrupt",
 		"lost|lose|losing ~2 job|jobs|work|income|house|home|husband|wife|partner|mother|father|mom|dad|son|daughter|child|baby|brother|sister",
 		"laid off", "layoff*", "fired", "sacked", "unemploy*", "out of work", "no job|income|work|wages",
 		"redundan*", "furlough*", "hours ~3 cut|reduced|slashed", "reduced|cut|fewer ~2 hours|pay|wages|salary",
@@ -427,7 +456,7 @@ var lexicon = []rule{
 		"broke", "evict*", "homeless", "cost of living", "universal credit", "on benefits", "low|fixed income",
 		"no money", "nothing ~1 left|leftover", "tight on money", "money is tight", "make ends meet", "help|assistance ~2 paying", "can not keep up",
 		"do not have ~2 money|cash|funds|income",
-	}, zh: []string{
+	}, zh: []string{"穷得~4破产", "(快要|都快|快)破产了",
 		"失业", "丢了工作", "丢工作", "没了工作", "没工作", "没有工作", "工作没了", "被裁", "裁员", "下岗", "被辞退", "被开除",
 		"生病", "病了", "住院", "手术", "癌症", "重病", "看病", "医药费", "医疗费", "治病", "去世", "过世", "离世", "丧事",
 		"离婚", "降薪", "减薪", "工资~2减少", "工资~2降", "收入~2减少", "收入~2降", "没收入", "没有收入", "没钱", "困难",
