@@ -88,19 +88,7 @@ func TestContactRestrictions(t *testing.T) {
 		{"别再联系我了", nil, agent.IntentCease},
 		{"I'll pay 100 a month, but do not call me at work", []string{"not at work"}, agent.IntentProposePlan},
 	} {
-		u, err := b.Understand(context.Background(), agent.TurnContext{Currency: "USD"}, tc.text)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		var intents []agent.Intent
-		for _, c := range u.Commands {
-			intents = append(intents, c.Intent)
-			for _, r := range c.Restrictions {
-				got = append(got, agent.RestrictionNames(r)...)
-			}
-		}
-		slices.Sort(got)
+		got, intents := restrictionNames(t, b, tc.text)
 		want := slices.Clone(tc.want)
 		slices.Sort(want)
 		if !slices.Equal(got, want) {
@@ -111,6 +99,52 @@ func TestContactRestrictions(t *testing.T) {
 		}
 		if tc.also != "" && !slices.Contains(intents, tc.also) {
 			t.Errorf("%q: %v lacks %s", tc.text, intents, tc.also)
+		}
+	}
+}
+
+// restrictionNames reads text and returns the names of the restrictions
+// read, sorted, and the intents of the reading.
+func restrictionNames(t *testing.T, b *Brain, text string) ([]string, []agent.Intent) {
+	t.Helper()
+	u, err := b.Understand(context.Background(), agent.TurnContext{Currency: "USD"}, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	var intents []agent.Intent
+	for _, c := range u.Commands {
+		intents = append(intents, c.Intent)
+		for _, r := range c.Restrictions {
+			got = append(got, agent.RestrictionNames(r)...)
+		}
+	}
+	slices.Sort(got)
+	return got, intents
+}
+
+// TestContactRestrictionsSaidAsPreferences: e-mail asked for beside calls
+// or texts refused, over one or two sentences, is contact by e-mail only;
+// "nothing before 7pm" needs no word for contact; "can't pick up" is one.
+func TestContactRestrictionsSaidAsPreferences(t *testing.T) {
+	t.Parallel()
+	b := New()
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"please email me instead, no phone calls or texts", []string{"only by email"}},
+		{"If you have to reach me, use email. Stop phoning.", []string{"only by email"}},
+		{"Please quit calling. Email would be better for me.", []string{"only by email"}},
+		{"有事发邮件到我邮箱，不要打电话", []string{"only by email"}},
+		{"nothing before 7pm, I'm on shift all day", []string{"not before 7pm"}},
+		{"I'm at the depot until 4 so I can't pick up before 4pm", []string{"not before 4pm"}},
+		// A preference with nothing refused restricts nothing.
+		{"email is fine too if that's easier", nil},
+	} {
+		got, intents := restrictionNames(t, b, tc.text)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: restrictions %q, want %q (%v)", tc.text, got, tc.want, intents)
 		}
 	}
 }
