@@ -23,7 +23,7 @@ import (
 
 const (
 	enNeg     = `(?:do not|don't|dont|never|no|not|can't|cant|cannot|can not|won't|doesn't|does not|nothing|avoid|stop|quit)`
-	enContact = `\b(?:call|calls|calling|ring|phone|phoning|text|texts|texting|txt|message|messages|messaging|msg|contact|contacting|email|emails|emailing|reach|bother|talk|speak|voicemail|visit|hear from)\b`
+	enContact = `\b(?:call|calls|calling|ring|phone|phoning|text|texts|texting|txt|message|messages|messaging|msg|contact|contacting|email|emails|emailing|reach|bother|talk|speak|voicemail|visit|hear from|pick up|picking up)\b`
 	enTime    = `(noon|midday|midnight|(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::(\d{2}))?(?:\s*(am|pm|a\.m\.|p\.m\.|o'?clock))?(?:\s*(at night|in the evening|in the morning|in the afternoon))?)\b`
 	zhNeg     = `(?:不要|别|不能|请勿|不准|不许|不方便|勿)`
 	// enWork names a workplace: the words for work and the places a job
@@ -87,6 +87,15 @@ var (
 	// 只能晚上联系我, 只在下班后打: contact in the evening only.
 	reOnlyEveningZH = regexp.MustCompile(`只(?:能|在|有|可以)?\s*(?:晚上|夜里|夜晚|下班(?:以后|之后|后))`)
 	reNegZH         = regexp.MustCompile(zhNeg)
+
+	// "nothing before 7pm": a time refused with no word for contact.
+	reNothingTime = regexp.MustCompile(`\bnothing (?:at all )?(?:before|after)\b`)
+	// E-mail asked for ("email me instead", "use email", "email would be
+	// better", 发邮件到我邮箱) and calls or texts refused in the same
+	// message ("stop phoning", "no calls or texts", 不要打电话): contact
+	// by e-mail only, over one sentence or two.
+	rePreferEmail = regexp.MustCompile(`\b(?:e-?mail me|use (?:my )?e-?mail|(?:by|via|through) e-?mail instead|e-?mail (?:is|would be|will be|works) (?:fine|ok|okay|better|best|easier|good)|write to me by e-?mail)\b|(?:发|寄)(?:个)?(?:邮件|电子邮件|email|e-?mail)(?:给我|到)|(?:用|通过)(?:邮件|电子邮件|邮箱)(?:联系|找)`)
+	reRefuseVoice = regexp.MustCompile(`\b(?:stop|quit|no|don't|dont|do not|never|without)\b[^.!?\n]{0,20}?\b(?:call|calls|calling|ring|ringing|phone|phoning|phone calls|texts?|texting)\b|(?:不要|别|请勿|勿|不用)再?(?:打|来)?(?:电话|来电|短信|发短信|打给我)`)
 	reZHAfterThen   = regexp.MustCompile(`^\s*再`)
 )
 
@@ -220,7 +229,7 @@ func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
 			}
 		}
 		// When.
-		timeOK := contact || (!rePayment.MatchString(s) && (len(strings.Fields(s)) <= 6 || reOnlyTime.MatchString(s)))
+		timeOK := contact || (!rePayment.MatchString(s) && (len(strings.Fields(s)) <= 6 || reOnlyTime.MatchString(s) || reNothingTime.MatchString(s)))
 		if timeOK {
 			if strings.Contains(s, "before") || strings.Contains(s, "after") {
 				readTimesEN(s, func(r agent.ContactRestriction, m []int) { add(r, at(m)) })
@@ -245,6 +254,12 @@ func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
 					}
 				}
 			}
+		}
+	}
+	if p := rePreferEmail.FindStringIndex(norm); p != nil {
+		if r := reRefuseVoice.FindStringIndex(norm); r != nil {
+			add(agent.ContactRestriction{Kind: policies.RestrictChannel, Channels: []string{"email"}}, span{p[0], p[1]})
+			used = append(used, span{r[0], r[1]})
 		}
 	}
 	if len(out) == 0 {
