@@ -96,7 +96,7 @@ var (
 	// by e-mail only, over one sentence or two.
 	rePreferEmail = regexp.MustCompile(`\b(?:e-?mail me|use (?:my )?e-?mail|(?:by|via|through) e-?mail instead|e-?mail (?:is|would be|will be|works) (?:fine|ok|okay|better|best|easier|good)|write to me by e-?mail)\b|(?:发|寄)(?:个)?(?:邮件|电子邮件|email|e-?mail)(?:给我|到)|(?:用|通过)(?:邮件|电子邮件|邮箱)(?:联系|找)`)
 	reRefuseVoice = regexp.MustCompile(`\b(?:stop|quit|no|don't|dont|do not|never|without)\b[^.!?\n]{0,20}?\b(?:call|calls|calling|ring|ringing|phone|phoning|phone calls|texts?|texting)\b|(?:不要|别|请勿|勿|不用)再?(?:打|来)?(?:电话|来电|短信|发短信|打给我)`)
-	reZHAfterThen   = regexp.MustCompile(`^\s*再`)
+	reZHAfterThen = regexp.MustCompile(`^\s*再`)
 )
 
 // onlyWords reports whether s holds a word every pattern of reChannelEN
