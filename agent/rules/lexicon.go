@@ -223,6 +223,7 @@ var lexicon = []rule{
 		"你现在是", "扮演", "管理员模式", "开发者模式",
 	}},
 	{intent: agent.IntentOptOut, neg: true, en: []string{
+		"knock|pack|cut ~1 it ~1 off|in|out ~4 text*|messag*|sms|call*|phon*|email*|ringing", "give it a rest ~4 text*|messag*|sms|call*|phon*|email*|ringing",
 		"stop|quit|cease [sending] [me] [these|those|the|your|all|any] text*|messag*|sms|call*|phon*|email*|mail*|ringing|voicemail*|spam*",
 		"do not [ever] text*|messag*|call*|phone|email*|ring me", "never [ever] text*|messag*|call*|phone|email*|ring me",
 		"do not send [me] [any] [more] text*|messag*|sms|email*",
@@ -499,7 +500,7 @@ var lexicon = []rule{
 		"show|see|send|repeat|resend ~4 list", "list|options ~4 again|more time",
 		"how ~4 go about ~3 pay|paying|clear|clearing|settling|sorting|fixing|resolving|handling",
 		"how ~4 get ~4 sorted|dealt|cleared|resolved|handled|fixed|paid",
-		"show|see|hear|tell|give|send|list|share|explain|lay|walk ~3 options|offers|plans|choices",
+		"show|see|hear|tell|give|send|list|share|explain|lay|walk ~3 options|offers|plans|choices|option|choice",
 		"payment|repayment|settlement options", "^ [the] options|plans|offers [please] $",
 		"what can|could you do|offer ~3 me|for|about|on", "what can|could i do ~2 about|with ~3 balance|debt|this|account|it|loan|bill",
 	}, zh: []string{
