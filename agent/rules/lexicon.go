@@ -175,6 +175,7 @@ var lexicon = []rule{
 	{intent: xDeath, neg: true, en: []string{
 		"died|deceased", "passed away|on", "was|been|got killed", "she|he passed $", "lost my|our ~1 " + enKin, "death of my|our", "my|our|late ~1 " + enKin + " ~3 passed|expired|gone|dead", enKin + "|papa|mama|mummy|daddy ~1 expired|passed", "my|our|his|her late " + enKin + "|mother|father",
 		"lost his|her|their ~2 fight|battle|struggle", "dead man|woman|person|lady|guy|mans|womans",
+		"expired ~4 accident|hospital|surgery|crash|illness|stroke|attack|sleep|cancer|operation", "in mourning",
 	}, zh: []string{"去世", "过世", "离世", "病逝", "身故", "逝世", "辞世", "夭折", "已经不在了", "不在人世", "(" + zhKin + ")~6(走了|没了|不在了|死了)",
 		"往生", "仙逝", "归西", "与世长辞", "离开人世", "pass away", "passed away"}},
 	{intent: xHolder, en: []string{
@@ -442,6 +443,8 @@ var lexicon = []rule{
 		"wrong number", "no one by|named|called that name", "nobody by|named|called that name", "does not live here",
 		"never|not heard of ~1 him|her|them|person|woman|man|guy|lady|name|anyone",
 		"do not know ~2 him|her|anyone|person|woman|man|guy|lady", "do not know who that|this|he|she is",
+		"do not know any|anybody|anyone|a|an ~1 named|called", "do not know any *",
+		"only|just|recently ~3 got|bought|have|had ~3 this|the|a ~2 number|phone|sim", "this ~2 been my number since", "new owner ~3 number|phone",
 	}, zh: []string{"不认识~2(什么|这个人|此人|这人|叫|这位|那个人|那个|名字)", "打错了", "发错了", "不是本人$", "不是本人的(号码|电话|手机)", "没有这个人", "他不在", "她不在"}},
 	{intent: xWrongPerson, neg: true, en: []string{"wrong person|persn|guy|man|woman|individual|party"},
 		zh: []string{"(找|搞|弄|认)错(人|对象)"}},

@@ -36,6 +36,10 @@ var zhRelations = []struct{ word, rel string }{
 	{"家人", "relative"}, {"老板", "employer"}, {"秘书", "other"},
 }
 
+// relationAdjectives may stand between a possessive and a relation.
+var relationAdjectives = map[string]bool{"elder": true, "older": true, "younger": true, "eldest": true, "oldest": true,
+	"youngest": true, "big": true, "little": true, "baby": true, "twin": true, "step": true, "half": true, "only": true}
+
 // thirdPartyRelation finds a writer who says they are someone other than
 // the borrower: "this is his wife", "I'm Maria's husband", "calling on
 // behalf of my mother", "我是他老婆". It returns the writer's relation and ok.
@@ -46,11 +50,17 @@ func thirdPartyRelation(a *analysis) (string, bool) {
 		if !ok {
 			continue
 		}
-		p1 := tokText(seq, i-1)
-		if possessiveName(seq, i-1) {
+		// "Tom's younger sister", "her eldest son": one word of age or
+		// kind between is no other relation.
+		at := i
+		if relationAdjectives[tokText(seq, i-1)] {
+			at = i - 1
+		}
+		p1 := tokText(seq, at-1)
+		if possessiveName(seq, at-1) {
 			p1 = "'s" // "im kevins wife": a name's possessive without its apostrophe
 		}
-		if p1 == "am" || p1 == "im" || (p1 == "the" && selfIntro(seq, i-2)) {
+		if p1 == "am" || p1 == "im" || (p1 == "the" && selfIntro(seq, at-2)) {
 			// "I am brother of Anil", "this is the wife of Mr. Okafor":
 			// a relation of someone named, not of the writer's own
 			// children ("mother of two", "father of a newborn").
@@ -61,7 +71,7 @@ func thirdPartyRelation(a *analysis) (string, bool) {
 		switch p1 {
 		case "his", "her", "their", "'s", "the":
 			// "I am his wife", "this is her husband", "I'm Maria's husband"
-			for k := i - 2; k >= 0 && k >= i-4; k-- {
+			for k := at - 2; k >= 0 && k >= at-4; k-- {
 				w := seq[k].text
 				if w == boundary || w == "my" {
 					break
@@ -73,14 +83,14 @@ func thirdPartyRelation(a *analysis) (string, bool) {
 		case "my":
 			// "Anna's my flatmate", "Raj is my husband": someone named, at
 			// the start of a sentence, is the writer's relation.
-			if be := tokText(seq, i-2); (be == "is" || be == "'s" || be == "s") && namedSubject(seq, i-3) && speaksOfSomeone(seq, true) {
+			if be := tokText(seq, at-2); (be == "is" || be == "'s" || be == "s") && namedSubject(seq, at-3) && speaksOfSomeone(seq, true) {
 				if inv, ok := inverse[rel]; ok {
 					return inv, true
 				}
 				return rel, true
 			}
 			// "calling on behalf of my mother", "calling for my husband"
-			for k := i - 2; k >= 0 && k >= i-5; k-- {
+			for k := at - 2; k >= 0 && k >= at-5; k-- {
 				w := seq[k].text
 				if w == boundary {
 					break
