@@ -13,11 +13,7 @@ import (
 // two statements still parts them.
 func TestCorrelativeClause(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		text string
-		cat  string
-		flag bool
-	}{
+	tests := []categoryCase{
 		{"The longer you wait, the worse it gets for you.", CatPressure, true},
 		{"The longer you put this off, the more serious things become.", CatPressure, true},
 		{"The longer this goes unpaid, the worse your position will be.", CatPressure, true},
@@ -32,13 +28,36 @@ func TestCorrelativeClause(t *testing.T) {
 		{"The longer the plan, the lower each monthly payment.", CatPressure, false},
 		{"越早还款，需要支付的利息越少。", CatPressure, false},
 	}
+	checkCategoryCases(t, tests)
+}
+
+// categoryCase is a message and whether the guard must (flag) or must not
+// give it category cat.
+type categoryCase struct {
+	text string
+	cat  string
+	flag bool
+}
+
+// checkCategoryCases checks every case with and without the content
+// model, for a verified recipient in GB with no terms granted.
+func checkCategoryCases(t *testing.T, tests []categoryCase) {
+	t.Helper()
 	for _, g := range bothGuards(t) {
 		for _, tc := range tests {
-			f := factsFor(verified("GB", "Europe/London", "2026-03-02T12:00:00Z"), tc.text)
-			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
-			if got := slices.Contains(categoriesOf(d), tc.cat); got != tc.flag {
-				t.Errorf("lexicon alone %v: %q: %s = %v, want %v (%v)", g.noClassifier, tc.text, tc.cat, got, tc.flag, d.Violations)
-			}
+			checkCategory(t, g, tc.text, tc.cat, tc.flag, nil)
 		}
+	}
+}
+
+// checkCategory checks one message with g for a verified recipient in GB
+// to whom the engine granted terms.
+func checkCategory(t *testing.T, g readerGuard, text, cat string, flag bool, granted []string) {
+	t.Helper()
+	f := factsFor(verified("GB", "Europe/London", "2026-03-02T12:00:00Z"), text)
+	f.GrantedTerms = granted
+	d := g.Check(Proposal{Text: text, Channel: "chat"}, f)
+	if got := slices.Contains(categoriesOf(d), cat); got != flag {
+		t.Errorf("lexicon alone %v: %q: %s = %v, want %v (%v)", g.noClassifier, text, cat, got, flag, d.Violations)
 	}
 }

@@ -1,9 +1,6 @@
 package policies
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestLawAndRequestNotices: families of clean messages the lexicon blocked
 // (TestLexiconCleanTrainingRows lists them), in other words than the
@@ -20,11 +17,7 @@ import (
 // 您投诉. Each beside a message of the same family that still asserts it.
 func TestLawAndRequestNotices(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		text string
-		cat  string
-		flag bool
-	}{
+	tests := []categoryCase{
 		// What only a court may do.
 		{"只有法院才有权查封财产，我们没有这个权力。", CatThreat, false},
 		{"只有法院才有权查封财产，我们没有这个权力。", CatFalseRepresentation, false},
@@ -71,15 +64,7 @@ func TestLawAndRequestNotices(t *testing.T) {
 		{"The letter said \"final demand\", but no action is planned and there is no deadline.", CatPressure, false},
 		{"您投诉我们的员工说您是“骗子”，我们已经严肃处理。", CatHarassment, false},
 	}
-	for _, g := range bothGuards(t) {
-		for _, tc := range tests {
-			f := factsFor(verified("GB", "Europe/London", "2026-03-02T12:00:00Z"), tc.text)
-			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
-			if got := slices.Contains(categoriesOf(d), tc.cat); got != tc.flag {
-				t.Errorf("lexicon alone %v: %q: %s = %v, want %v (%v)", g.noClassifier, tc.text, tc.cat, got, tc.flag, d.Violations)
-			}
-		}
-	}
+	checkCategoryCases(t, tests)
 }
 
 // TestCleanWordingSecond: more families of clean messages the lexicon
@@ -125,12 +110,7 @@ func TestCleanWordingSecond(t *testing.T) {
 	}
 	for _, g := range bothGuards(t) {
 		for _, tc := range tests {
-			f := factsFor(verified("GB", "Europe/London", "2026-03-02T12:00:00Z"), tc.text)
-			f.GrantedTerms = tc.granted
-			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
-			if got := slices.Contains(categoriesOf(d), tc.cat); got != tc.flag {
-				t.Errorf("lexicon alone %v: %q: %s = %v, want %v (%v)", g.noClassifier, tc.text, tc.cat, got, tc.flag, d.Violations)
-			}
+			checkCategory(t, g, tc.text, tc.cat, tc.flag, tc.granted)
 		}
 	}
 }
@@ -142,11 +122,7 @@ func TestCleanWordingSecond(t *testing.T) {
 // family that still asserts it.
 func TestAnyoneWhoWarnings(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		text string
-		cat  string
-		flag bool
-	}{
+	tests := []categoryCase{
 		{"任何自称法院工作人员要求您转账的都是骗子。", CatHarassment, false},
 		{"任何自称法院工作人员要求您转账的都是骗子。", CatFalseRepresentation, false},
 		{"任何问您要验证码的人都是骗子，请勿理会。", CatHarassment, false},
@@ -154,13 +130,5 @@ func TestAnyoneWhoWarnings(t *testing.T) {
 		{"按您的意思，我们已经把您父母的电话从联系列表中删掉了。", CatThirdPartyDisclosure, false},
 		{"我们会联系你的单位。", CatThirdPartyDisclosure, true},
 	}
-	for _, g := range bothGuards(t) {
-		for _, tc := range tests {
-			f := factsFor(verified("GB", "Europe/London", "2026-03-02T12:00:00Z"), tc.text)
-			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
-			if got := slices.Contains(categoriesOf(d), tc.cat); got != tc.flag {
-				t.Errorf("lexicon alone %v: %q: %s = %v, want %v (%v)", g.noClassifier, tc.text, tc.cat, got, tc.flag, d.Violations)
-			}
-		}
-	}
+	checkCategoryCases(t, tests)
 }
