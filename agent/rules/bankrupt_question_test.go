@@ -48,3 +48,14 @@ func TestBankruptcyAskedAboutIsNotAFiling(t *testing.T) {
 		}
 	}
 }
+
+// TestBankruptcyConsequenceAsked: what bankruptcy would do to the debt,
+// asked with any verb of clearing it, is weighed, not filed.
+func TestBankruptcyConsequenceAsked(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{"would bankruptcy wipe out what I owe?", "does chapter 7 clear credit card debt like this?"} {
+		if _, ok := first(readWith(t, text, nil), agent.IntentBankruptcy); ok {
+			t.Errorf("%q read as a filing: %+v", text, readWith(t, text, nil))
+		}
+	}
+}

@@ -35,3 +35,13 @@ func TestDeathTiedToTheAccount(t *testing.T) {
 		}
 	}
 }
+
+// TestDeathOfWhoTheCardBelongedTo: "the card belonged to her" ties a
+// death to the account as "the card was hers" does.
+func TestDeathOfWhoTheCardBelongedTo(t *testing.T) {
+	t.Parallel()
+	text := "my mother died in May, the card belonged to her"
+	if _, ok := first(readWith(t, text, nil), agent.IntentDeceased); !ok {
+		t.Errorf("%q read as %+v, want the borrower's death", text, readWith(t, text, nil))
+	}
+}
