@@ -57,6 +57,15 @@ const (
 	zhKin = "爸|妈|父亲|母亲|老公|老婆|丈夫|妻子|先生|太太|老伴|爱人|哥|弟|姐|妹|儿子|女儿|孩子|爷爷|奶奶|外公|外婆|姥爷|姥姥|阿嬷|阿公|阿爷|阿嫲|公公|婆婆|岳父|岳母|叔|伯|舅|姑|姨|亲人|家人|老人|妈咪|爹"
 )
 
+// A figure of speech for being short of money ("practically bankrupt till
+// payday", 穷得快破产了): hardship, and no bankruptcy of the borrower's.
+const (
+	enBrokeFigure     = "practically|basically|nearly|almost|virtually|literally|kinda|totally bankrupt"
+	enBrokeFigureMuch = "pretty|kind|sort ~1 much|of bankrupt"
+	zhBrokeFigure     = "穷得~4破产"
+	zhBrokeFigureNear = "(快要|都快|快)破产了"
+)
+
 // rule is one reading with the phrases that express it. When neg is set, a
 // negation just before the phrase ("not", "never", "没有", "不想") cancels it.
 type rule struct {
@@ -183,7 +192,8 @@ var lexicon = []rule{
 		// the dead person tied to the account, the card or the phone
 		"he|she ~2 was|is ~1 the [account|card|loan] holder|cardholder|borrower|customer|debtor|owner",
 		"he|she|who|" + enKin + " ~2 opened|had|took|has ~3 this|the|that ~1 account|loan|card|debt",
-		"the|this|that account|loan|card|debt|phone|number|line ~2 was|is|belonged ~2 his|hers|theirs|to him|to her",
+		"the|this|that account|loan|card|debt|phone|number|line ~2 was|is|belonged ~2 his|hers|theirs",
+		"the|this|that account|loan|card|debt|phone|number|line ~2 belonged|belongs ~1 to ~1 him|her|them",
 		"texting|messaging|calling|writing|contacting|ringing ~3 a ~1 dead",
 		"writing|calling|texting|messaging|here ~2 to ~1 tell|let|inform|notify ~1 you",
 		"was|is his|hers|theirs", "am|is his|her ~2 " + enKin + "|executor|family|next",
@@ -343,7 +353,14 @@ var lexicon = []rule{
 		"bankrupt*|insolven*|chapter ~6 possibility|possible|likely|looming|inevitable|table|cards|horizon|realistic",
 		"if|when|once|whether ~6 file|filing|declare|declaring|go|going ~4 bankrupt*|insolven*|chapter",
 		"end|wind ~1 up ~3 filing|declaring|going|bankrupt*", "watch me ~3 file|filing|declare|declaring|go|going ~3 bankrupt*|chapter|insolven*",
+		// Asked about: what it would do to the debt, whether to.
+		"would|could|does|will ~3 bankrupt*|bankruptcy|chapter|insolven* ~6 wipe|clear|erase|cancel|discharge|remove|stop|help|rid",
+		"would|could|will ~2 declaring|filing|going ~3 bankrupt*|bankruptcy|chapter|insolven* ~6 wipe|clear|erase|cancel|discharge|remove|stop|help|rid",
+		"is|would|could ~2 bankruptcy|chapter ~3 #|7|13 ~4 good|right|best|bad|smart ~1 idea|option|move|choice",
+		"is|would|could ~2 bankruptcy|chapter ~4 good|right|best|bad|smart ~1 idea|option|move|choice",
+		"should|shall ~2 i|we ~3 declare|file|go|apply ~3 bankrupt*|bankruptcy|chapter|insolven*",
 	}, zh: []string{
+		"(是不是|是否|要不要|应不应)~6(破产|更生)", "(谂紧|想紧|在想)~6(破产|更生)", "(破产|更生)~6(会不会|能不能|可不可以|好不好|会好)",
 		"考虑~4破产", "想~4破产", "打算~4破产", "准备~4破产", "可能~4破产", "要不要~4破产", "建议~6破产", "会不会~4破产",
 		"是否~4破产", "能不能~4破产", "能否~4破产", "如果~4破产", "该不该~4破产", "还在想", "还没决定",
 		"就~4(申请|去)~4(破产|更生)", "(要是|如果|假如|万一|实在不行|不行的话|的话)~10(破产|更生)", "只能~4(破产|更生)",
@@ -362,24 +379,13 @@ var lexicon = []rule{
 		"employer|company|firm|boss|workplace|factory|shop|store|restaurant|landlord|plant|mill|bank|lender ~6 went|gone|go|going|is|was|has|had|declared|filed ~3 bankrupt*|bust|under|insolven*|chapter",
 		// A figure of speech for being short of money ("practically
 		// bankrupt till payday", 穷得快破产了) is hardship, not a filing.
-		"practically|basically|nearly|almost|virtually|literally|kinda|totally bankrupt",
-		"pretty|kind|sort ~1 much|of bankrupt",
-	}, zh: []string{"(公司|厂|工厂|单位|老板|雇主|店|企业|东家|银行)~6(破产|倒闭)", "穷得~4破产", "(快要|都快|快)破产了"}},
+		enBrokeFigure, enBrokeFigureMuch,
+	}, zh: []string{"(公司|厂|工厂|单位|老板|雇主|店|企业|东家|银行)~6(破产|倒闭)", zhBrokeFigure, zhBrokeFigureNear}},
 	// A filing inside an "if" ("what if I went bankrupt", "if I filed
 	// next month") is weighed, never filed, whatever tense it is in.
 	{intent: xBankruptHypo, en: []string{
 		"if|whether|suppose|supposing ~3 i|we ~2 went|go|filed|file|declared|declare|were|became ~2 bankrupt*|insolven*|chapter",
 	}},
-	// Bankruptcy asked about (what it would do, whether to): weighed,
-	// unless the message also says it was filed.
-	{intent: xBankruptMaybe, en: []string{
-		"would|could|does|will ~3 bankrupt*|bankruptcy|chapter|insolven* ~6 wipe|clear|erase|cancel|discharge|remove|get rid|stop|help",
-		"would|could|will ~2 declaring|filing|going ~3 bankrupt*|bankruptcy|chapter|insolven* ~6 wipe|clear|erase|cancel|discharge|remove|get rid|stop|help",
-		"is|would|could ~2 bankruptcy|chapter ~3 #|7|13 ~4 good|right|best|bad|smart ~1 idea|option|move|choice",
-		"is|would|could ~2 bankruptcy|chapter ~4 good|right|best|bad|smart ~1 idea|option|move|choice",
-		"should|shall ~2 i|we ~3 declare|file|go|apply ~3 bankrupt*|bankruptcy|chapter|insolven*",
-	}, zh: []string{"(是不是|是否|要不要|应不应)~6(破产|更生)", "(谂紧|想紧|在想)~6(破产|更生)",
-		"(破产|更生)~6(会不会|能不能|可不可以|好不好|会好)"}},
 	{intent: xBankruptFiled, neg: true, en: []string{
 		"filed|declared|went|gone|discharged|already|currently ~3 bankrupt*|insolven*|chapter|iva",
 		"was|were|been|got made|declared bankrupt", "in|under chapter 7|13|seven|thirteen", "bankruptcy order|trustee|petition|case number",
@@ -449,7 +455,7 @@ var lexicon = []rule{
 	{intent: xWrongPerson, neg: true, en: []string{"wrong person|persn|guy|man|woman|individual|party"},
 		zh: []string{"(找|搞|弄|认)错(人|对象)"}},
 	{intent: agent.IntentHardship, neg: true, en: []string{
-		"practically|basically|nearly|almost|virtually|literally|kinda|totally bankrupt", "pretty|kind|sort ~1 much|of bankrupt",
+		enBrokeFigure, enBrokeFigureMuch,
 		"lost|lose|losing ~2 job|jobs|work|income|house|home|husband|wife|partner|mother|father|mom|dad|son|daughter|child|baby|brother|sister",
 		"laid off", "layoff*", "fired", "sacked", "unemploy*", "out of work", "no job|income|work|wages",
 		"redundan*", "furlough*", "hours ~3 cut|reduced|slashed", "reduced|cut|fewer ~2 hours|pay|wages|salary",
@@ -460,7 +466,7 @@ var lexicon = []rule{
 		"broke", "evict*", "homeless", "cost of living", "universal credit", "on benefits", "low|fixed income",
 		"no money", "nothing ~1 left|leftover", "tight on money", "money is tight", "make ends meet", "help|assistance ~2 paying", "can not keep up",
 		"do not have ~2 money|cash|funds|income",
-	}, zh: []string{"穷得~4破产", "(快要|都快|快)破产了",
+	}, zh: []string{zhBrokeFigure, zhBrokeFigureNear,
 		"失业", "丢了工作", "丢工作", "没了工作", "没工作", "没有工作", "工作没了", "被裁", "裁员", "下岗", "被辞退", "被开除",
 		"生病", "病了", "住院", "手术", "癌症", "重病", "看病", "医药费", "医疗费", "治病", "去世", "过世", "离世", "丧事",
 		"离婚", "降薪", "减薪", "工资~2减少", "工资~2降", "收入~2减少", "收入~2降", "没收入", "没有收入", "没钱", "困难",
