@@ -123,6 +123,7 @@ var (
 	offLimitsWords    = []string{"limits", "bounds", "no-go", "no go", "keep", "anywhere"} // reOffLimitsEN
 	keepToWords       = []string{"keep", "stick", "stay"}                                  // reKeepToEN
 	weekdaysOnlyWords = []string{"weekdays", "business days", "monday"}                    // reWeekdaysEN
+	preferEmailWords  = []string{"mail", "邮"}                                              // rePreferEmail
 )
 
 // hasAny reports whether s holds one of words.
@@ -256,11 +257,9 @@ func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
 			}
 		}
 	}
-	if p := rePreferEmail.FindStringIndex(norm); p != nil {
-		if r := reRefuseVoice.FindStringIndex(norm); r != nil {
-			add(agent.ContactRestriction{Kind: policies.RestrictChannel, Channels: []string{"email"}}, span{p[0], p[1]})
-			used = append(used, span{r[0], r[1]})
-		}
+	if p, r := emailPreferred(norm); p != nil {
+		add(agent.ContactRestriction{Kind: policies.RestrictChannel, Channels: []string{"email"}}, span{p[0], p[1]})
+		used = append(used, span{r[0], r[1]})
 	}
 	if len(out) == 0 {
 		return nil, norm
@@ -273,6 +272,25 @@ func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
 		b[u.start] = ','
 	}
 	return mergeTimes(out), string(b)
+}
+
+// emailPreferred finds e-mail asked for (rePreferEmail) and calls or texts
+// refused (reRefuseVoice) anywhere in one message, and returns where each
+// is; nil when either is missing. Most messages name no e-mail, and are
+// not searched.
+func emailPreferred(norm string) (prefer, refuse []int) {
+	if !hasAny(norm, preferEmailWords) {
+		return nil, nil
+	}
+	prefer = rePreferEmail.FindStringIndex(norm)
+	if prefer == nil {
+		return nil, nil
+	}
+	refuse = reRefuseVoice.FindStringIndex(norm)
+	if refuse == nil {
+		return nil, nil
+	}
+	return prefer, refuse
 }
 
 // mergeTimes makes one time restriction of a "not before" and a "not

@@ -165,6 +165,22 @@ func TestOnlyWordsInEveryChannelPattern(t *testing.T) {
 	}
 }
 
+// TestEmailPreferenceNeedsMailWords: each way rePreferEmail reads e-mail
+// asked for holds a word of preferEmailWords, which emailPreferred looks
+// for before it.
+func TestEmailPreferenceNeedsMailWords(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{"email me", "use my e-mail", "by email instead", "e-mail would be better", "write to me by email",
+		"发邮件给我", "寄个电子邮件到", "用邮箱联系"} {
+		if !rePreferEmail.MatchString(s) {
+			t.Errorf("rePreferEmail does not match %q", s)
+		}
+		if !hasAny(s, preferEmailWords) {
+			t.Errorf("%q holds none of preferEmailWords", s)
+		}
+	}
+}
+
 // TestChineseRestrictionPatternsNeedNonASCII: no Chinese restriction
 // pattern can match a text of ASCII characters alone, which
 // readRestrictions relies on to leave them out on such a sentence. The
