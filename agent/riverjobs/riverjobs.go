@@ -39,6 +39,9 @@ type Runner interface {
 	// without a turn, outbox rows due (retries, leases a stopped process
 	// left, rows another replica enqueued), spoken replies left sending.
 	Sweep(ctx context.Context) error
+	// CloseStaleStreams marks the spoken replies a stopped process left
+	// sending undelivered.
+	CloseStaleStreams(ctx context.Context) error
 }
 
 // SendArgs is a deferred message waiting for its send time.
@@ -85,6 +88,27 @@ const SweepEvery = time.Second
 
 // sweepTimeout bounds one sweep; what it leaves, the next one takes.
 const sweepTimeout = 5 * time.Minute
+
+// StreamsArgs closes the spoken replies a stopped process left sending
+// (Runner.CloseStaleStreams). It is a periodic job, every StreamsEvery on
+// the leading replica, unique while one waits or runs.
+type StreamsArgs struct{}
+
+// Kind names the job.
+func (StreamsArgs) Kind() string { return "parley_close_streams" }
+
+// StreamsEvery is how often spoken replies left sending are looked for: a
+// reply is stale only minutes after its turn could have ended.
+const StreamsEvery = time.Minute
+
+type streamsWorker struct {
+	river.WorkerDefaults[StreamsArgs]
+	r Runner
+}
+
+func (w *streamsWorker) Work(ctx context.Context, _ *river.Job[StreamsArgs]) error {
+	return w.r.CloseStaleStreams(ctx)
+}
 
 type sweepWorker struct {
 	river.WorkerDefaults[SweepArgs]
@@ -176,12 +200,28 @@ func (l *lateRunner) Sweep(ctx context.Context) error {
 	return l.r.Sweep(ctx)
 }
 
+func (l *lateRunner) CloseStaleStreams(ctx context.Context) error {
+	if l.r == nil {
+		return errors.New("riverjobs: no runner bound")
+	}
+	return l.r.CloseStaleStreams(ctx)
+}
+
+// periodic inserts args every interval (and at start when onStart), one
+// try each, never while one of its kind waits or runs.
+func periodic(every time.Duration, args river.JobArgs, onStart bool) *river.PeriodicJob {
+	return river.NewPeriodicJob(river.PeriodicInterval(every), func() (river.JobArgs, *river.InsertOpts) {
+		return args, &river.InsertOpts{MaxAttempts: 1, UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: pendingStates}}
+	}, &river.PeriodicJobOpts{RunOnStart: onStart})
+}
+
 func config(lr *lateRunner, log *slog.Logger, workers int) *river.Config {
 	ws := river.NewWorkers()
 	river.AddWorker(ws, &sendWorker{r: lr})
 	river.AddWorker(ws, &reminderWorker{r: lr})
 	river.AddWorker(ws, &reachWorker{r: lr})
 	river.AddWorker(ws, &sweepWorker{r: lr})
+	river.AddWorker(ws, &streamsWorker{r: lr})
 	if workers <= 0 {
 		workers = 4
 	}
@@ -191,11 +231,11 @@ func config(lr *lateRunner, log *slog.Logger, workers int) *river.Config {
 		Logger:            log,
 		MaxAttempts:       10,
 		FetchPollInterval: 500 * time.Millisecond,
-		PeriodicJobs: []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(SweepEvery),
-			func() (river.JobArgs, *river.InsertOpts) {
-				return SweepArgs{}, &river.InsertOpts{MaxAttempts: 1,
-					UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: pendingStates}}
-			}, &river.PeriodicJobOpts{RunOnStart: true})},
+		PeriodicJobs: []*river.PeriodicJob{
+			periodic(SweepEvery, SweepArgs{}, true),
+			// Every replica closes them at start itself.
+			periodic(StreamsEvery, StreamsArgs{}, false),
+		},
 		// A sweep a second is most of the jobs; none is looked at once
 		// done, so completed jobs are kept an hour, not River's day.
 		CompletedJobRetentionPeriod: time.Hour,

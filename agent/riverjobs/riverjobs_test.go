@@ -24,6 +24,8 @@ type recorder struct {
 	sweeps chan struct{}
 }
 
+func (r *recorder) CloseStaleStreams(context.Context) error { return nil }
+
 func (r *recorder) Sweep(context.Context) error {
 	select {
 	case r.sweeps <- struct{}{}:

@@ -80,7 +80,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger, sio IO) (*app, er
 		return nil, err
 	}
 	a.orch = orch
-	jobs.Bind(jobRunner{Outreacher: agent.Outreacher{Orchestrator: orch}, sweep: a.sweep})
+	jobs.Bind(jobRunner{Outreacher: agent.Outreacher{Orchestrator: orch}, app: a})
 	if cfg.Demo {
 		if err := a.seedDemo(ctx); err != nil {
 			a.close()

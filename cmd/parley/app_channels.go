@@ -106,7 +106,7 @@ func (a *app) mountChannels(ctx context.Context) error {
 	// The jobs call back into the same outreach.
 	out := agent.Outreacher{Orchestrator: a.orch, Dialer: voice.NewCaller(ts, nil, a.log)}
 	if a.jobs != nil {
-		a.jobs.Bind(jobRunner{Outreacher: out, sweep: a.sweep})
+		a.jobs.Bind(jobRunner{Outreacher: out, app: a})
 	}
 	return a.mountConsole(ctx, out)
 }

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"log/slog"
-	"time"
 
 	"github.com/parley-collections/parley/agent"
 
@@ -67,28 +66,27 @@ func (h minLevel) WithGroup(name string) slog.Handler {
 }
 
 // jobRunner is what River's jobs call back into: the outreach (which dials
-// on voice) for deferred sends, reminders and reach, and the app's sweep
-// of stored work for the periodic sweep.
+// on voice) for deferred sends, reminders and reach, and the app for the
+// periodic sweep and the closing of spoken replies left sending.
 type jobRunner struct {
 	agent.Outreacher
-	sweep func(context.Context) error
+	app *app
 }
 
-// Sweep runs the sweep of stored work.
-func (r jobRunner) Sweep(ctx context.Context) error { return r.sweep(ctx) }
-
-// sweep wakes the loops that run stored work no process is running
+// Sweep wakes the loops that run stored work no process is running
 // (riverjobs.SweepArgs): the pending sweep, for inbound messages without a
 // turn, and the outbox dispatcher, for rows due (retries, expired leases,
 // rows another replica enqueued); each runs one pass at a time, so a wake
-// while one runs is one more pass after it. Once a minute it also closes
-// the spoken replies a stopped process left sending.
-func (a *app) sweep(ctx context.Context) error {
-	a.orch.WakePending()
-	a.disp.Kick()
-	if last := a.streamsClosed.Load(); last == 0 || time.Since(time.Unix(0, last)) >= staleStreamsEvery {
-		a.streamsClosed.Store(time.Now().UnixNano())
-		a.closeStaleStreamsOnce(ctx, a.store)
-	}
+// while one runs is one more pass after it.
+func (r jobRunner) Sweep(context.Context) error {
+	r.app.orch.WakePending()
+	r.app.disp.Kick()
+	return nil
+}
+
+// CloseStaleStreams closes the spoken replies a stopped process left
+// sending (riverjobs.StreamsArgs).
+func (r jobRunner) CloseStaleStreams(ctx context.Context) error {
+	r.app.closeStaleStreamsOnce(ctx, r.app.store)
 	return nil
 }

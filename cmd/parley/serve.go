@@ -9,7 +9,6 @@ import (
 	"net"
 	"net/http"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/parley-collections/parley/agent"
@@ -66,10 +65,7 @@ type app struct {
 	mux     *http.ServeMux
 	closers []func()
 	workers []func(ctx context.Context)
-	// streamsClosed is when the sweep last closed spoken replies left
-	// sending (UnixNano; 0: never).
-	streamsClosed atomic.Int64
-	started       time.Time
+	started time.Time
 	// demo is what demo mode set up, for the welcome printed once serving.
 	demo demoSetup
 	// patterns lists every pattern mounted on mux, for the route table
@@ -166,11 +162,6 @@ func (a *app) recoverInbound(ctx context.Context) {
 // staleStream is how long after its start a spoken reply still sending
 // belongs to no running turn: a turn ends within its timeout (seconds).
 const staleStream = 5 * time.Minute
-
-// staleStreamsEvery is how often the sweep closes the spoken replies a
-// stopped process left sending (closeStaleStreamsOnce); the app closes
-// them once at start too.
-const staleStreamsEvery = time.Minute
 
 // closeStaleStreamsOnce marks the spoken replies a stopped process left
 // sending undelivered (agent.StreamCloser), so that the transcript does
