@@ -349,3 +349,16 @@ func floor(t *testing.T, per map[string]*figures, minR, maxF float64) {
 		}
 	}
 }
+
+// TestFactClaimCases checks the set of claims only facts can allow, counts
+// that are not money, disclosures in other words and requests for secrets
+// (testdata/factclaims.jsonl): every message must be read exactly as
+// labelled.
+func TestFactClaimCases(t *testing.T) {
+	t.Parallel()
+	for c, n := range quality(t, "testdata/factclaims.jsonl") {
+		if n.fn > 0 || n.fp > 0 {
+			t.Errorf("%s: %d missed, %d flagged wrongly", c, n.fn, n.fp)
+		}
+	}
+}
