@@ -35,6 +35,9 @@ var (
 		"a.m", "p.m", "st", "nd", "rd", "th", "x", "people", "options", "steps", "digits", "business days", "working days",
 		"天", "日", "个月", "月", "年", "期", "次", "号", "点", "小时", "分钟", "周", "笔", "个", "岁", "人", "位", "条", "倍",
 	}
+	// Words after a bare number of one or two digits that make it what is
+	// left of a count.
+	countRemainders = []string{"to go", "more to go", "remaining", "left"}
 	// Words in the few before a bare number that say it is money, and the
 	// small words that may stand between ("pay just 200", "payments of 50").
 	moneyCueWords = map[string]bool{
@@ -180,6 +183,15 @@ func readNumber(base []byte, i int) (money, bool, int) {
 			}
 		}
 		digits, commas, hasFrac := n.IntDigits, n.Grouped, n.Point
+		if digits <= 2 && !commas && !hasFrac && rest < len(base) && isLetter(base[rest]) {
+			// "8 to go", "4 remaining", "3 left": what is left of a count
+			// of instalments, too small to be a balance left to pay.
+			for _, w := range countRemainders {
+				if hasWord(base, rest, w) {
+					return money{}, false, next
+				}
+			}
+		}
 		if digits >= 7 && !commas && !hasFrac {
 			return money{}, false, next // an identifier or a telephone number
 		}

@@ -99,15 +99,8 @@ func (c *checker) classify() {
 		}
 		f := b.family
 		if b.promise {
-			credit := false
-			for _, w := range creditWords {
-				if bytes.Contains(c.s.norm, w) {
-					credit = true
-					break
-				}
-			}
 			switch {
-			case credit:
+			case containsAny(c.s.norm, creditWords):
 				f = lx.family("credit_promise") // no term grants a credit promise
 			case len(c.f.GrantedTerms) > 0:
 				continue // an offer the engine granted reads as one
@@ -141,6 +134,16 @@ var contentCategories = [...]string{CatThreat, CatHarassment, CatFalseRepresenta
 func (c *checker) hasCategory(cat string) bool {
 	for _, v := range c.s.viols {
 		if v.v.Category == cat {
+			return true
+		}
+	}
+	return false
+}
+
+// containsAny reports whether text contains any of words.
+func containsAny(text []byte, words [][]byte) bool {
+	for _, w := range words {
+		if bytes.Contains(text, w) {
 			return true
 		}
 	}

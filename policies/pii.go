@@ -55,6 +55,7 @@ type digitRun struct {
 	n          int // digits, up to 24 kept
 	groups     [8]int8
 	ngroups    int
+	ones       int  // groups of a single digit ("4 1 1 1 …")
 	sep        byte // the separator used, 0 for none
 	mixedSep   bool
 	tail       byte // an 'x' ending a resident ID, else 0
@@ -86,6 +87,9 @@ func readDigitRun(b []byte, i int) digitRun {
 				r.groups[r.ngroups] = int8(min(g, 127))
 			}
 			r.ngroups++
+			if g == 1 {
+				r.ones++
+			}
 			g = 0
 			j++
 			continue
@@ -96,6 +100,9 @@ func readDigitRun(b []byte, i int) digitRun {
 		r.groups[r.ngroups] = int8(min(g, 127))
 	}
 	r.ngroups++
+	if g == 1 {
+		r.ones++
+	}
 	if j < len(b) && b[j] == 'x' && r.n == 17 && r.ngroups == 1 && (j+1 == len(b) || !isLetter(b[j+1])) {
 		r.tail = 'x'
 		j++
@@ -107,7 +114,13 @@ func readDigitRun(b []byte, i int) digitRun {
 // cardShape reports whether the run is grouped like a card number: one block,
 // or blocks of four (the last maybe shorter), or American Express 4-6-5.
 func (r *digitRun) cardShape() bool {
-	if r.n < 13 || r.n > 19 || r.mixedSep || r.ngroups > len(r.groups) {
+	if r.n < 13 || r.n > 19 || r.mixedSep {
+		return false
+	}
+	if r.ones == r.n {
+		return true // spelt out one digit at a time
+	}
+	if r.ngroups > len(r.groups) {
 		return false
 	}
 	if r.ngroups == 1 {
