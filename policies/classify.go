@@ -68,8 +68,12 @@ var creditWords = [][]byte{
 // will come to your home"), which the model, reading words without their
 // scope, cannot tell from the threat, the model reads the text without
 // the denied clauses (residue): a reassurance covers its own statement,
-// not a threat in another. The family's gate and granted terms apply as
-// they do to the lexicon's own matches.
+// not a threat in another. Nor does it read a sentence of courtesy
+// closings alone ("Have a good weekend.") unless the lexicon found
+// something, and where the lexicon found a secret request denied (a
+// warning never to share a PIN), the model's secret_request is not used.
+// The family's gate and granted terms apply as they do to the lexicon's
+// own matches.
 //
 // A message the lexicon already blocks is classified too: the model adds
 // the categories the lexicon did not name (a threat that also tells the
@@ -80,24 +84,38 @@ func (c *checker) classify() {
 		return
 	}
 	lx := c.g.lx
+	if len(c.s.viols) > 0 {
+		// A pleasantry beside what the lexicon found is sarcasm ("we're
+		// suing you Monday. Enjoy your weekend."): read it too.
+		c.s.quietSent = c.s.quietSent[:0]
+	}
 	var scores []float32
-	if len(c.s.deniedCl) == 0 {
+	if len(c.s.deniedCl) == 0 && len(c.s.quietSent) == 0 {
 		scores = m.Scores(c.p.Text, &c.s.cls)
 	} else {
 		r := c.residue()
 		if len(bytes.TrimSpace(bytes.Trim(r, ".,;:!?"))) == 0 {
-			return // nothing but reassurances
+			return // nothing but reassurances and courtesies
 		}
 		// The model folds the text into its own buffer and keeps no
 		// reference to it, so the residue is lent, not copied.
 		scores = m.Scores(unsafe.String(unsafe.SliceData(r), len(r)), &c.s.cls)
 	}
+	secret := lx.family("secret_request")
+	secretWarning := c.isDenied(secret)
 	for i, sc := range scores {
 		b := &c.g.clsBind[i]
 		if b.family < 0 || sc < b.threshold {
 			continue
 		}
 		f := b.family
+		if secretWarning && f == secret {
+			// The message says a secret is never to be asked for or
+			// shared: what the model reads as a request for one is the
+			// warning's care for it ("be careful with your card
+			// details"). A request the lexicon finds is still found.
+			continue
+		}
 		if b.promise {
 			switch {
 			case containsAny(c.s.norm, creditWords):
@@ -129,6 +147,10 @@ var classDetail = map[string]string{
 // content model reads too.
 var contentCategories = [...]string{CatThreat, CatHarassment, CatFalseRepresentation, CatPressure,
 	CatThirdPartyDisclosure, CatPII, CatUngroundedAmount, CatTimeBarred}
+
+// isDenied reports whether a match of family f was found negated or
+// disclaimed: the message states its reassurance.
+func (c *checker) isDenied(f int) bool { return c.denied[f/64]&(1<<(f%64)) != 0 }
 
 // hasCategory reports whether a violation of the category was found.
 func (c *checker) hasCategory(cat string) bool {

@@ -158,6 +158,8 @@ type scratch struct {
 	fhits      []famHit
 	skip       [][2]int32 // spans whose family terms are not read: reported speech, benign phrases
 	deniedCl   []int32    // the clauses in which a family's match was denied
+	courtesy   [][2]int32 // spans of courtesy closings
+	quietSent  []int32    // sentences that are courtesy closings and nothing else
 	resid      []byte     // the folded text without those clauses (residue)
 	viols      []pending
 	zones      zoneSet
@@ -335,7 +337,7 @@ func (c *checker) addRef(r ref, category, detail string, action Action) {
 // content runs the lexicon over the normalized text.
 func (c *checker) content() {
 	s, lx := c.s, c.g.lx
-	s.deniedCl = s.deniedCl[:0]
+	s.deniedCl, s.quietSent = s.deniedCl[:0], s.quietSent[:0]
 	s.hits = lx.m.scan(s.norm, s.hits[:0])
 	if c.f.BorrowerName != "" && len(s.hits) > 0 {
 		s.hits = c.dropNameHits(s.hits)
@@ -395,7 +397,7 @@ func (c *checker) content() {
 		s.sent[i] = srun
 	}
 	s.negs, s.fhits, s.ends, s.intents, s.except = s.negs[:0], s.fhits[:0], s.ends[:0], s.intents[:0], s.except[:0]
-	s.skip = reportedSpans(s.norm, s.skip[:0])
+	s.skip, s.courtesy = reportedSpans(s.norm, s.skip[:0]), s.courtesy[:0]
 	for _, h := range s.hits {
 		for _, u := range lx.m.terms[h.term].uses {
 			switch u.kind {
@@ -403,8 +405,13 @@ func (c *checker) content() {
 				s.skip = append(s.skip, [2]int32{h.start, h.end})
 			case useExcept:
 				s.except = append(s.except, famHit{family: u.family, start: h.start, end: h.end})
+			case useCourtesy:
+				s.courtesy = append(s.courtesy, [2]int32{h.start, h.end})
 			}
 		}
+	}
+	if len(s.courtesy) > 0 {
+		c.quietSentences()
 	}
 	var fams [4]uint64
 	for _, h := range s.hits {
@@ -446,6 +453,56 @@ func (c *checker) content() {
 			}
 		}
 	}
+}
+
+// quietSentences records the sentences made of courtesy closings alone
+// ("Have a good weekend.", "Stay safe and well.", 祝您周末愉快): they say
+// nothing the content model can weigh, and on so few words its scores are
+// noise (a short pleasantry scored as a threat). A sentence with any other
+// word ("enjoy your weekend while you still can") is read whole.
+func (c *checker) quietSentences() {
+	s := c.s
+	n := int32(len(s.norm))
+	for i := int32(0); i < n; {
+		sent := s.sent[i]
+		j := i
+		for j < n && s.sent[j] == sent {
+			j++
+		}
+		if c.onlyCourtesy(i, j) {
+			s.quietSent = append(s.quietSent, sent)
+		}
+		i = j
+	}
+}
+
+// onlyCourtesy reports whether norm[from:to] holds a courtesy closing and
+// besides them only punctuation, spaces and "and".
+func (c *checker) onlyCourtesy(from, to int32) bool {
+	s := c.s
+	found := false
+	for i := from; i < to; {
+		covered := int32(-1)
+		for _, sp := range s.courtesy {
+			if sp[0] <= i && i < sp[1] {
+				covered = max(covered, sp[1])
+			}
+		}
+		switch {
+		case covered > i:
+			found = true
+			i = covered
+		case isWordByte(s.norm[i]) || s.norm[i] >= 0x80:
+			if to-i >= 3 && string(s.norm[i:i+3]) == "and" && (i+3 == to || !isWordByte(s.norm[i+3])) && (i == 0 || !isWordByte(s.norm[i-1])) {
+				i += 3
+				continue
+			}
+			return false
+		default:
+			i++
+		}
+	}
+	return found
 }
 
 // digitGroup reports whether the comma or point at norm[i] stands between
@@ -721,13 +778,22 @@ func (c *checker) matches(f int) bool {
 			continue
 		}
 		for _, h1 := range c.s.fhits {
-			if int(h1.family) != f || h1.group != 1 || h1.clause != h0.clause || h1.start < h0.end && h0.start < h1.end {
+			if int(h1.family) != f || h1.group != 1 || h1.start < h0.end && h0.start < h1.end {
 				continue
 			}
-			if !c.negated(f, h0.clause, min(h0.start, h1.start), max(h0.start, h1.start)) {
+			if fam.sentence && h1.sent != h0.sent || !fam.sentence && h1.clause != h0.clause {
+				continue
+			}
+			first, last := min(h0.start, h1.start), max(h0.start, h1.start)
+			// In a sentence, a negation in the clause of either part denies
+			// the match.
+			if !c.negated(f, h0.clause, first, last) && (h1.clause == h0.clause || !c.negated(f, h1.clause, first, last)) {
 				return true
 			}
 			c.deny(f, h0.clause)
+			if h1.clause != h0.clause {
+				c.deny(f, h1.clause)
+			}
 		}
 	}
 	return false
@@ -746,14 +812,18 @@ func (c *checker) deny(f int, clause int32) {
 // (each from the mark that opens it to the next), the text the content
 // model reads once a reassurance was found: a reassurance covers its own
 // statement, not the message ("We won't come to your house. [a threat in
-// other words]"). With no clause denied it is the folded text itself.
+// other words]"). Sentences of courtesy closings alone (quietSentences)
+// are left out too. With neither it is the folded text itself.
 func (c *checker) residue() []byte {
 	s := c.s
-	if len(s.deniedCl) == 0 {
+	if len(s.deniedCl) == 0 && len(s.quietSent) == 0 {
 		return s.norm
 	}
 	s.resid = s.resid[:0]
 	for i, b := range s.norm {
+		if slices.Contains(s.quietSent, s.sent[i]) {
+			continue
+		}
 		if cl := s.clause[i]; !slices.Contains(s.deniedCl, cl) && !c.introduces(cl) && !c.carriesOn(cl) {
 			s.resid = append(s.resid, b)
 		}
@@ -762,9 +832,13 @@ func (c *checker) residue() []byte {
 }
 
 // carryOns open a clause that carries the denial before it on ("…, nor
-// will your relatives", "…，也不会…").
+// will your relatives", "…，也不会…", "…, including us").
 var carryOns = [][]byte{[]byte("nor "), []byte("and nor "), []byte("and neither "), []byte("neither "), []byte("and not "),
-	[]byte("or any"), []byte("and no "), []byte("也不"), []byte("亦不"), []byte("更不"), []byte("也没有"), []byte("也无")}
+	[]byte("or any"), []byte("and no "), []byte("也不"), []byte("亦不"), []byte("更不"), []byte("也没有"), []byte("也无"),
+	// Who else the denial reaches: "never share your PIN with anyone,
+	// including us", "不要告诉任何人，包括我们".
+	[]byte("including "), []byte("not even "), []byte("even "), []byte("包括"), []byte("哪怕"), []byte("就算是"), []byte("即使是"),
+	[]byte("甚至")}
 
 // carriesOn reports whether clause cl opens with a word that carries on the
 // denial of the clause before it, which is denied or carried on itself.

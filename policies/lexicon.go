@@ -32,9 +32,13 @@ type family struct {
 	gate      string
 	negatable bool
 	groups    int
-	grants    []string // terms (Facts.GrantedTerms) any of which allows the claim
-	yields    []int    // families whose granted match allows this one too
-	defersTo  []int    // two-group families that read this family's term as their own where they match
+	// sentence: the groups meet in one sentence, not one clause; what is
+	// relayed or bought often follows its frame after a comma ("请转告您丈
+	// 夫，他的借款已经逾期", "还清这笔，马上给你下一笔借款").
+	sentence bool
+	grants   []string // terms (Facts.GrantedTerms) any of which allows the claim
+	yields   []int    // families whose granted match allows this one too
+	defersTo []int    // two-group families that read this family's term as their own where they match
 }
 
 // lexicon is the parsed lexicon.yaml: the families and one matcher over all
@@ -55,6 +59,7 @@ type lexiconFile struct {
 	ClauseBreaks []string              `yaml:"clause_breaks"`
 	Benign       []string              `yaml:"benign"`
 	Notices      []string              `yaml:"notices"`
+	Courtesies   []string              `yaml:"courtesies"`
 	Families     map[string]familyFile `yaml:"families"`
 }
 
@@ -65,6 +70,7 @@ type familyFile struct {
 	Citation  string   `yaml:"citation"`
 	Gate      string   `yaml:"gate"`
 	Negatable *bool    `yaml:"negatable"`
+	Scope     string   `yaml:"scope"`
 	Grants    []string `yaml:"grants"`
 	Yields    []string `yaml:"yields"`
 	DefersTo  []string `yaml:"defers_to"`
@@ -140,11 +146,15 @@ func parseLexicon(data []byte) (*lexicon, error) {
 		default:
 			return nil, fmt.Errorf("lexicon: family %s: unknown gate %q", n, ff.Gate)
 		}
+		if ff.Scope != "" && (ff.Scope != "sentence" || len(ff.Groups) != 2) {
+			return nil, fmt.Errorf("lexicon: family %s: scope %q: only sentence, for two groups", n, ff.Scope)
+		}
 		if len(ff.Groups) > 2 {
 			return nil, fmt.Errorf("lexicon: family %s: at most 2 groups", n)
 		}
 		fam := family{name: n, category: ff.Category, detail: ff.Detail, rule: ff.Rule, citation: ff.Citation,
-			gate: ff.Gate, negatable: ff.Negatable == nil || *ff.Negatable, groups: len(ff.Groups), grants: ff.Grants}
+			gate: ff.Gate, negatable: ff.Negatable == nil || *ff.Negatable, groups: len(ff.Groups), grants: ff.Grants,
+			sentence: ff.Scope == "sentence"}
 		for _, g := range ff.Grants {
 			if !slices.Contains(GrantedTerms, g) {
 				return nil, fmt.Errorf("lexicon: family %s: unknown granted term %q", n, g)
@@ -207,6 +217,7 @@ func parseLexicon(data []byte) (*lexicon, error) {
 		{"scope_ends", f.ScopeEnds, useScopeEnd},
 		{"benign", f.Benign, useBenign},
 		{"notices", f.Notices, useNotice},
+		{"courtesies", f.Courtesies, useCourtesy},
 	} {
 		for _, raw := range list.terms {
 			if err := add(raw, termUse{kind: list.kind}); err != nil {

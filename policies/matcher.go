@@ -41,6 +41,7 @@ const (
 	useExcept        // a phrase inside which one family's terms are not that family's
 	useFamNeg        // a negation of one family only
 	useFamDisclaimer // a disclaimer of one family only
+	useCourtesy      // a courtesy closing, which the content model does not read alone
 )
 
 // hit is one term found in a text, [start, end) in bytes.
