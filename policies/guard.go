@@ -820,11 +820,18 @@ func (c *checker) residue() []byte {
 		return s.norm
 	}
 	s.resid = s.resid[:0]
+	// A clause is one run of the text (clause numbers only grow), so
+	// whether it stays is decided once, at its first byte.
+	last, keep := int32(-1), false
 	for i, b := range s.norm {
 		if slices.Contains(s.quietSent, s.sent[i]) {
 			continue
 		}
-		if cl := s.clause[i]; !slices.Contains(s.deniedCl, cl) && !c.introduces(cl) && !c.carriesOn(cl) {
+		if cl := s.clause[i]; cl != last {
+			last = cl
+			keep = !slices.Contains(s.deniedCl, cl) && !c.introduces(cl) && !c.carriesOn(cl)
+		}
+		if keep {
 			s.resid = append(s.resid, b)
 		}
 	}
