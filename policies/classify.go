@@ -90,9 +90,13 @@ func (c *checker) classify() {
 		c.s.quietSent = c.s.quietSent[:0]
 	}
 	var scores []float32
-	if len(c.s.deniedCl) == 0 && len(c.s.quietSent) == 0 {
+	plain := len(c.s.deniedCl) == 0 && len(c.s.quietSent) == 0
+	switch {
+	case plain && c.normIsFold:
+		scores = m.ScoresFolded(c.s.norm, &c.s.cls) // the guard's folding is the model's
+	case plain:
 		scores = m.Scores(c.p.Text, &c.s.cls)
-	} else {
+	default:
 		r := c.residue()
 		if len(bytes.TrimSpace(bytes.Trim(r, ".,;:!?"))) == 0 {
 			return // nothing but reassurances and courtesies

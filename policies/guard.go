@@ -264,6 +264,20 @@ type checker struct {
 	// denied marks the families a term of which stood in the text but was
 	// negated or disclaimed in its clause: a reassurance.
 	denied [4]uint64
+	// normIsFold is set when s.norm is textclass.Fold of the text, the
+	// form the content model reads, so the model need not fold it again.
+	normIsFold bool
+}
+
+// fold fills s.base and s.norm from text, the forms the detectors read,
+// and reports whether s.norm is textclass.Fold(text): it is, unless a digit
+// of another script was read as ASCII or a link's path was blanked.
+func (s *scratch) fold(text string) bool {
+	var digits bool
+	s.base, digits = foldBaseDigits(s.base[:0], text)
+	s.norm = foldLexical(s.norm[:0], s.base)
+	blanked := blankLinkPaths(s.norm)
+	return !digits && !blanked
 }
 
 // Check decides whether p may be sent under f. It is a pure function of its
@@ -283,9 +297,7 @@ func (g *Guard) Check(p Proposal, f Facts) Decision {
 	defer g.pool.Put(s)
 	s.viols = s.viols[:0]
 	c := checker{g: g, p: p, f: f, prof: prof, s: s}
-	s.base = foldBase(s.base[:0], p.Text)
-	s.norm = foldLexical(s.norm[:0], s.base)
-	blankLinkPaths(s.norm)
+	c.normIsFold = s.fold(p.Text)
 	c.content()
 	c.classify()
 	c.grounding()

@@ -67,14 +67,18 @@ func eachLink(base []byte, fn func(start, hostStart, hostEnd, end int) bool) {
 // blankLinkPaths overwrites with spaces the path of every web address in
 // the folded text: a payment link's random token can spell any word ("…_shit…",
 // "…-dick-…", "…arrest…"), and what a path spells is not what the message
-// says. The host stays, and the link rules read the text before this.
-func blankLinkPaths(norm []byte) {
+// says. The host stays, and the link rules read the text before this. It
+// reports whether there was a path to blank.
+func blankLinkPaths(norm []byte) bool {
+	blanked := false
 	eachLink(norm, func(_, _, hostEnd, end int) bool {
 		for k := hostEnd; k < end; k++ {
 			norm[k] = ' '
+			blanked = true
 		}
 		return true
 	})
+	return blanked
 }
 
 // schemeEnd returns the index after "http://" or "https://" at b[i], the

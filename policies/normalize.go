@@ -17,20 +17,29 @@ import (
 // Devanagari, Bengali, ...) and the Arabic decimal and thousands signs read
 // as ASCII, so amounts and identity numbers in any digit script are found.
 func foldBase(dst []byte, s string) []byte {
+	dst, _ = foldBaseDigits(dst, s)
+	return dst
+}
+
+// foldBaseDigits is foldBase, also reporting whether a digit or sign of
+// another script was read as ASCII: when none was, the result is
+// textclass.FoldBase's.
+func foldBaseDigits(dst []byte, s string) ([]byte, bool) {
 	start := len(dst)
 	dst = textclass.FoldBase(dst, s)
 	return foldDigits(dst, start)
 }
 
 // foldDigits rewrites, in place, the digits of other scripts in dst[start:]
-// as ASCII digits; the text only shrinks.
-func foldDigits(dst []byte, start int) []byte {
+// as ASCII digits, and reports whether it rewrote any; the text only
+// shrinks.
+func foldDigits(dst []byte, start int) ([]byte, bool) {
 	i := start
 	for i < len(dst) && (dst[i] < 0xD9 || dst[i] > 0xF4) {
 		i++ // no lead byte of a script with its own digits (U+0660 and up)
 	}
 	if i == len(dst) {
-		return dst
+		return dst, false
 	}
 	w := i
 	for i < len(dst) {
@@ -59,7 +68,7 @@ func foldDigits(dst []byte, start int) []byte {
 		}
 		i += n
 	}
-	return dst[:w]
+	return dst[:w], w < len(dst) // every rewrite shrinks the text
 }
 
 // foldLexical appends to dst the base text (see foldBase) as the lexicon

@@ -103,7 +103,15 @@ type Buffer struct {
 // next call with it.
 func (m *Model) Scores(text string, buf *Buffer) []float32 {
 	buf.text = Fold(buf.text[:0], text)
-	buf.feats = features(buf.feats[:0], buf.text)
+	return m.ScoresFolded(buf.text, buf)
+}
+
+// ScoresFolded is Scores of a text that is already folded (folded is
+// Fold of it), for a caller that folds the text for its own reading too:
+// the scores are the same, bit for bit, without folding it again. folded
+// is only read.
+func (m *Model) ScoresFolded(folded []byte, buf *Buffer) []float32 {
+	buf.feats = features(buf.feats[:0], folded)
 	return m.score(buf)
 }
 

@@ -1,6 +1,7 @@
 package textclass
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -109,6 +110,24 @@ func TestScores(t *testing.T) {
 			}
 			if (scores[i] >= m.Threshold(l)) != slices.Contains(above, l) {
 				t.Errorf("%q: %s scored %v against threshold %v, Above = %v", text, l, scores[i], m.Threshold(l), above)
+			}
+		}
+	}
+}
+
+// TestScoresFolded checks that scoring a folded text gives the scores of
+// the text, bit for bit.
+func TestScoresFolded(t *testing.T) {
+	t.Parallel()
+	var buf, folded Buffer
+	for _, m := range []*Model{Intents(), Content()} {
+		for _, text := range append([]string{"", "  ", "C A L L your b0ss", "電話給你的家人，ＮＯＷ"}, benchTexts...) {
+			want := slices.Clone(m.Scores(text, &buf))
+			got := m.ScoresFolded(Fold(nil, text), &folded)
+			for i := range want {
+				if math.Float32bits(got[i]) != math.Float32bits(want[i]) {
+					t.Errorf("%s %q: label %s scored %v folded, %v as written", m.Kind(), text, m.Labels()[i], got[i], want[i])
+				}
 			}
 		}
 	}

@@ -1,0 +1,39 @@
+package policies
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/parley-collections/parley/policies/textclass"
+)
+
+// TestFoldIsModelFold checks the condition under which the guard lends its
+// folded text to the content model: whenever scratch.fold reports it,
+// s.norm is textclass.Fold of the text; and it reports it for the plain
+// text, not for one with digits of another script or a link with a path.
+func TestFoldIsModelFold(t *testing.T) {
+	t.Parallel()
+	var s scratch
+	texts := []string{"", "Pay £100 by Friday or we call your b0ss.", "我们会通知你的单位和家人，電話 ＮＯＷ",
+		"a r r e s t", "Pay ٣٠٠ today", "Pay at https://pay.example.com/x/arrest-now today", "see www.example.com now"}
+	for _, l := range loadLabelled(t, "testdata/labelled.jsonl") {
+		texts = append(texts, l.Text)
+	}
+	shared := 0
+	for _, text := range texts {
+		if s.fold(text) {
+			shared++
+			if want := textclass.Fold(nil, text); !bytes.Equal(s.norm, want) {
+				t.Errorf("%q: fold reports the model's form, but s.norm = %q, textclass.Fold = %q", text, s.norm, want)
+			}
+		}
+	}
+	if shared < len(texts)/2 {
+		t.Errorf("the folded text was the model's for %d of %d texts, want most", shared, len(texts))
+	}
+	for _, text := range []string{"Pay ٣٠٠ today", "Pay at https://pay.example.com/x/arrest-now today"} {
+		if s.fold(text) {
+			t.Errorf("%q: fold reports the model's form, but the guard's folding differs", text)
+		}
+	}
+}
