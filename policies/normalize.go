@@ -38,6 +38,12 @@ func foldDigits(dst []byte, start int) ([]byte, bool) {
 	for i < len(dst) && (dst[i] < 0xD9 || dst[i] > 0xF4) {
 		i++ // no lead byte of a script with its own digits (U+0660 and up)
 	}
+	// From there every digit and sign is rewritten. Most such texts are
+	// Chinese, whose characters share no first byte with a digit: find the
+	// first rune to rewrite without decoding the others.
+	for i < len(dst) && !(digitLead[dst[i]] && rewrittenDigit(dst[i:])) {
+		i++
+	}
 	if i == len(dst) {
 		return dst, false
 	}
@@ -69,6 +75,40 @@ func foldDigits(dst []byte, start int) ([]byte, bool) {
 		i += n
 	}
 	return dst[:w], w < len(dst) // every rewrite shrinks the text
+}
+
+// digitLead marks the first bytes of the UTF-8 forms of the runes
+// foldDigits rewrites: the decimal digits of every script but ASCII
+// (unicode.Nd, which numread.Digit reads) and the Arabic signs.
+var digitLead = func() (lead [256]bool) {
+	mark := func(r rune) {
+		if r >= utf8.RuneSelf { // ASCII digits stay as they are
+			var b [utf8.UTFMax]byte
+			utf8.EncodeRune(b[:], r)
+			lead[b[0]] = true
+		}
+	}
+	for _, r := range unicode.Nd.R16 {
+		for c := rune(r.Lo); c <= rune(r.Hi); c += rune(r.Stride) {
+			mark(c)
+		}
+	}
+	for _, r := range unicode.Nd.R32 {
+		for c := rune(r.Lo); c <= rune(r.Hi); c += rune(r.Stride) {
+			mark(c)
+		}
+	}
+	for _, r := range []rune{0x066B, 0x066C, 0x060C} {
+		mark(r)
+	}
+	return lead
+}()
+
+// rewrittenDigit reports whether the rune b opens with is one foldDigits
+// rewrites.
+func rewrittenDigit(b []byte) bool {
+	r, _ := utf8.DecodeRune(b)
+	return r == 0x066B || r == 0x066C || r == 0x060C || r >= utf8.RuneSelf && foldDigit(r) != 0
 }
 
 // foldLexical appends to dst the base text (see foldBase) as the lexicon

@@ -37,3 +37,25 @@ func TestFoldIsModelFold(t *testing.T) {
 		}
 	}
 }
+
+func TestFoldDigits(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		in, want string
+		changed  bool
+	}{
+		{"pay 300 today", "pay 300 today", false},
+		{"请在本周内还款三百元", "请在本周内还款三百元", false},
+		{"pay ٣٠٠ today", "pay 300 today", true},
+		{"请还款٣٠٠元", "请还款300元", true},
+		{"请还款３００元", "请还款300元", true},
+		{"बकाया ९५०० रुपये", "बकाया 9500 रुपये", true},
+		{"١٬٢٠٠٫٥٠", "1,200.50", true},
+		{"𝟗𝟗 due", "99 due", true},
+	} {
+		got, changed := foldDigits([]byte(c.in), 0)
+		if string(got) != c.want || changed != c.changed {
+			t.Errorf("foldDigits(%q) = %q, %v; want %q, %v", c.in, got, changed, c.want, c.changed)
+		}
+	}
+}
