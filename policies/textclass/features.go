@@ -122,26 +122,35 @@ func latinWord(dst []uint32, text []byte, i int, prevWord uint32) ([]uint32, int
 // hanRun appends the character n-grams of 1 to 4 characters of the run of
 // Chinese characters that starts at text[i] and returns the index past it.
 func hanRun(dst []uint32, text []byte, i int) ([]uint32, int) {
-	var starts [4]int // byte offsets of the last four characters
-	k := 0
+	// grams[n-1] is the hash of the n characters that end at the last one
+	// read: the hash of the n-1 before, carried on over its bytes.
+	var grams [4]uint32
+	k := 0 // characters read
 	for i < len(text) {
 		r, size := utf8.DecodeRune(text[i:])
 		if !isHan(r) {
 			break
 		}
-		starts[k%4] = i
 		k++
 		end := i + size
-		for n := 1; n <= 4 && n <= k; n++ {
-			h := mix(fnvOffset, kindHan)
-			for _, b := range text[starts[(k-n)%4]:end] {
-				h = mix(h, b)
-			}
-			dst = append(dst, bucket(h))
+		for n := 3; n >= 1; n-- {
+			grams[n] = mixAll(grams[n-1], text[i:end])
+		}
+		grams[0] = mixAll(mix(fnvOffset, kindHan), text[i:end])
+		for n := 0; n < 4 && n < k; n++ {
+			dst = append(dst, bucket(grams[n]))
 		}
 		i = end
 	}
 	return dst, i
+}
+
+// mixAll mixes the bytes of b into h.
+func mixAll(h uint32, b []byte) uint32 {
+	for _, c := range b {
+		h = mix(h, c)
+	}
+	return h
 }
 
 // isHan reports whether r is a Chinese character (the unified ideograph
