@@ -52,3 +52,25 @@ func TestLinkTokensSayNothing(t *testing.T) {
 		t.Errorf("profanity beside a link passed: %+v", d)
 	}
 }
+
+// TestHasDottedLabel checks the shortcut of eachLink: a text in which
+// readHost finds a host somewhere has a dotted label.
+func TestHasDottedLabel(t *testing.T) {
+	t.Parallel()
+	texts := []string{"a.b", "pay at x-.y now", "see pay.example.com/x", "www.example", "end.", "1.50", ". .a", "a..b", "。。", "e.g. this"}
+	for _, l := range loadLabelled(t, "testdata/labelled.jsonl") {
+		texts = append(texts, string(foldBase(nil, l.Text)))
+	}
+	for _, text := range texts {
+		b := []byte(text)
+		host := false
+		for i := range b {
+			if readHost(b, i) > i {
+				host = true
+			}
+		}
+		if host && !hasDottedLabel(b) {
+			t.Errorf("%q: readHost finds a host, hasDottedLabel reports none", text)
+		}
+	}
+}

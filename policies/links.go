@@ -30,6 +30,9 @@ func eachLinkHost(base []byte, fn func(host []byte) bool) {
 // text (as eachLinkHost finds them: where it starts, its host, and the end
 // of its path, the next space or line end) until fn returns false.
 func eachLink(base []byte, fn func(start, hostStart, hostEnd, end int) bool) {
+	if !hasDottedLabel(base) {
+		return // no host: most messages
+	}
 	for i := 0; i < len(base); i++ {
 		c := base[i]
 		if !isWordByte(c) || i > 0 && (isWordByte(base[i-1]) || base[i-1] == '-' || base[i-1] == '.' || base[i-1] == '@' || base[i-1] == '_') {
@@ -104,6 +107,23 @@ func schemeEnd(b []byte, i int) int {
 		return j + 3
 	}
 	return 0
+}
+
+// hasDottedLabel reports whether b has a dot between a host label's last
+// byte and a letter or digit ("a.b", "x-.y"), without which readHost finds
+// no host.
+func hasDottedLabel(b []byte) bool {
+	for i := 1; i+1 < len(b); i++ {
+		k := bytes.IndexByte(b[i:len(b)-1], '.')
+		if k < 0 {
+			return false
+		}
+		i += k
+		if (isWordByte(b[i-1]) || b[i-1] == '-') && isWordByte(b[i+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // readHost reads a host name (two or more labels joined by dots) at b[i]
