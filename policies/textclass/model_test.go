@@ -1,7 +1,9 @@
 package textclass
 
 import (
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -193,6 +195,51 @@ func TestAccumulate(t *testing.T) {
 		}
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: accumulate = %v, want %v", m.Kind(), got, want)
+		}
+	}
+}
+
+// TestAccumulateEveryWidth checks the word-at-a-time sum against the plain
+// one for every number of labels a model can have, on models loaded from
+// weights files, with the first and the last feature of the table among
+// the features (the last row ends the file).
+func TestAccumulateEveryWidth(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, k := range []int{1, 2, 7, 8, 9, 15, 16, 17, 23, 35, 40, 63, 64} {
+		labels := make([]string, k)
+		floats := make([]float32, k)
+		for c := range labels {
+			labels[c] = fmt.Sprintf("l%d", c)
+			floats[c] = 0.5
+		}
+		w := make([]byte, numFeatures*k)
+		for i := range w {
+			w[i] = byte(rng.UintN(256))
+		}
+		src := &Model{kind: KindContent, labels: labels, thresholds: floats, scales: floats, biases: floats, weights: string(w)}
+		data, err := src.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := Load(string(data))
+		if err != nil {
+			t.Fatalf("%d labels: %v", k, err)
+		}
+		feats := []uint32{0, numFeatures - 1, numFeatures - 1, 1, numFeatures - 2}
+		for i := range 600 {
+			feats = append(feats, rng.Uint32N(numFeatures), uint32(i)%3)
+		}
+		got := make([]int32, k)
+		m.accumulate(got, feats)
+		want := make([]int32, k)
+		for _, f := range feats {
+			for c := range k {
+				want[c] += int32(int8(w[int(f)*k+c]))
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%d labels: accumulate = %v, want %v", k, got, want)
 		}
 	}
 }
