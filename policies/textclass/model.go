@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"unsafe"
 )
 
 // Kind says what a model classifies and how its scores read.
@@ -34,9 +35,9 @@ type Model struct {
 	temperature float32
 	scales      []float32 // per label: weight = int8 * scale
 	biases      []float32
-	weights     string   // numFeatures rows of len(labels) int8, feature-major
-	packed      []uint64 // the same, each weight +128 as a byte, rows padded to words
-	words       int      // uint64 words per packed row
+	weights     string // numFeatures rows of len(labels) int8, feature-major
+	raw         []byte // the same bytes, read in place eight at a time; never written
+	words       int    // eight-byte words per row, the last one partial when len(labels)%8 > 0
 	digest      string
 }
 
@@ -135,12 +136,21 @@ func (m *Model) score(buf *Buffer) []float32 {
 }
 
 // accumulate adds the weights of feats to acc. It sums eight weights a
-// word at a time (SWAR): each packed byte holds a weight plus 128, the even
-// and odd bytes of a word spread into four 16-bit lanes each, and 256
-// features at most go into the lanes before they are emptied into acc.
+// word at a time (SWAR): a row's bytes are read in place eight at a time
+// (a last partial word masked), each weight +128 (its top bit flipped),
+// the even and odd bytes of a word spread into four 16-bit lanes each, and
+// 256 features at most go into the lanes before they are emptied into acc.
+// The weights are read where Load found them (the embedded file), so a
+// process that classifies copies none of them: it touches only the rows
+// of the features it meets.
 func (m *Model) accumulate(acc []int32, feats []uint32) {
-	const lo = 0x00FF00FF00FF00FF
-	words := m.words
+	const (
+		lo   = 0x00FF00FF00FF00FF
+		flip = 0x8080808080808080
+	)
+	k, raw := len(m.labels), m.raw
+	full, words := k/8, m.words
+	mask := uint64(1)<<(8*(k%8)) - 1 // the bytes of a last partial word
 	var even, odd [maxWords]uint64
 	for len(feats) > 0 {
 		chunk := feats[:min(len(feats), 256)]
@@ -149,10 +159,24 @@ func (m *Model) accumulate(acc []int32, feats []uint32) {
 		clear(ev)
 		clear(od)
 		for _, f := range chunk {
-			row := m.packed[int(f)*words : int(f)*words+words]
-			for j, x := range row {
+			o := int(f) * k
+			row := raw[o : o+k : o+k]
+			for j := range full {
+				x := binary.LittleEndian.Uint64(row[8*j:8*j+8]) ^ flip
 				ev[j] += x & lo
 				od[j] += (x >> 8) & lo
+			}
+			if full < words {
+				var x uint64
+				if p := o + 8*full; p+8 <= len(raw) {
+					x = (binary.LittleEndian.Uint64(raw[p:p+8]) ^ flip) & mask
+				} else { // the last row of the file: no eight bytes left
+					for i, c := range row[8*full:] {
+						x |= uint64(c^0x80) << (8 * i)
+					}
+				}
+				ev[full] += x & lo
+				od[full] += (x >> 8) & lo
 			}
 		}
 		bias := int32(128 * len(chunk))
@@ -167,33 +191,14 @@ func (m *Model) accumulate(acc []int32, feats []uint32) {
 	}
 }
 
-// maxWords bounds the packed row: 64 labels at most.
+// maxWords bounds a row: 64 labels at most.
 const maxWords = 8
 
-// pack lays the int8 weights out for accumulate: eight weights of a row
-// to a word, each +128 (its top bit flipped), read eight bytes at a time
-// since every process that classifies packs its models at start.
-func (m *Model) pack() {
-	k := len(m.labels)
-	m.words = (k + 7) / 8
-	m.packed = make([]uint64, numFeatures*m.words)
-	full := k / 8 // words with eight weights; a last one holds k%8
-	for f := range numFeatures {
-		row := m.weights[f*k : f*k+k]
-		out := m.packed[f*m.words : f*m.words+m.words]
-		for j := range full {
-			b := row[8*j : 8*j+8]
-			out[j] = (uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56) ^ 0x8080808080808080
-		}
-		if full < m.words {
-			var x uint64
-			for i, c := range []byte(row[8*full:]) {
-				x |= uint64(c^0x80) << (8 * i)
-			}
-			out[full] = x
-		}
-	}
+// setWeights makes w the model's weights, read in place by accumulate.
+func (m *Model) setWeights(w string) {
+	m.weights = w
+	m.raw = unsafe.Slice(unsafe.StringData(w), len(w))
+	m.words = (len(m.labels) + 7) / 8
 }
 
 // featureNorm is the value of each feature occurrence: the feature vector
@@ -323,12 +328,12 @@ func Load(data string) (*Model, error) {
 	}
 	m := &Model{
 		kind: h.Kind, labels: h.Labels, thresholds: h.Thresholds, sure: h.Sure, temperature: h.Temperature,
-		scales: h.Scales, biases: h.Biases, weights: rest[n:], digest: h.CorpusDigest,
+		scales: h.Scales, biases: h.Biases, digest: h.CorpusDigest,
 		index: make(map[string]int, k),
 	}
+	m.setWeights(rest[n:])
 	for i, l := range m.labels {
 		m.index[l] = i
 	}
-	m.pack()
 	return m, nil
 }

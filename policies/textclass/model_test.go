@@ -147,8 +147,8 @@ func TestScoresAllocateNothing(t *testing.T) {
 	}
 }
 
-// TestModelMemory measures the heap the two loaded models take (their
-// weights packed for speed) plus the embedded weights file and the fold
+// TestModelMemory measures the heap the two loaded models take (the
+// weights are read in place) plus the embedded weights file and the fold
 // tables.
 func TestModelMemory(t *testing.T) {
 	var before, after runtime.MemStats

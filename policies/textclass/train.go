@@ -152,7 +152,6 @@ func quantise(kind Kind, labels []string, w []float32, bias []float64) *Model {
 		x := math.Round(float64(v / m.scales[i%k]))
 		q[i] = byte(int8(max(-127, min(127, x))))
 	}
-	m.weights = string(q)
-	m.pack()
+	m.setWeights(string(q))
 	return m
 }
