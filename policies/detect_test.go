@@ -165,7 +165,7 @@ func TestMatcherTransitionsAreTheLongestSuffix(t *testing.T) {
 	for _, tm := range m.terms {
 		s := 0
 		for j := 0; j < len(tm.text); j++ {
-			s = int(m.delta[s*m.nclass+int(m.class[tm.text[j]])])
+			s = int(m.step(int32(s), m.class[tm.text[j]]))
 			state[tm.text[:j+1]] = s
 		}
 	}
@@ -191,7 +191,7 @@ func TestMatcherTransitionsAreTheLongestSuffix(t *testing.T) {
 	bad := 0
 	for p, s := range state {
 		for c := 0; c < m.nclass && bad < 10; c++ {
-			if got, want := int(m.delta[s*m.nclass+c]), state[longest(p+string([]byte{rep[c]}))]; got != want {
+			if got, want := int(m.step(int32(s), uint8(c))), state[longest(p+string([]byte{rep[c]}))]; got != want {
 				t.Errorf("from %q on %q: state %d, want %d", p, rep[c], got, want)
 				bad++
 			}

@@ -1,17 +1,31 @@
 package policies
 
 // matcher finds every lexicon term in a text in one pass (Aho-Corasick over
-// bytes, with the failure links folded into a full transition table), so the
-// cost of a check grows with the text, not with the size of the lexicon.
+// bytes), so the cost of a check grows with the text, not with the size of
+// the lexicon. The states near the root, where a scan spends most of its
+// bytes, have full rows of transitions with the failure links folded in;
+// a deeper state keeps only its children and its failure link, which step
+// follows to a state with a row. A full table of every state (4.7 MB for
+// the default lexicon) was most of the guard's memory, written at every
+// start and held by every process.
 type matcher struct {
-	class  [256]uint8 // byte -> column of delta; 0 for bytes in no term
-	nclass int
-	delta  []uint16 // state*nclass + class -> next state; uint16 halves the table, so more of it stays in cache
-	out    []int32  // state -> index+1 of the first term that ends there, or 0
-	same   []int32  // term -> the next term of the same text (other boundaries), or -1
-	dict   []int32  // state -> nearest suffix state with an output, or -1
-	terms  []term
+	class    [256]uint8 // byte -> class; 0 for bytes in no term
+	nclass   int
+	row      []int32  // state -> its row of delta, or -1 for a state deeper than denseDepth
+	delta    []uint16 // row*nclass + class -> next state; uint16 halves the table, so more of it stays in cache
+	kids     []int32  // state -> its first child in kidClass and kidNext; kids[state+1] ends them (states without a row)
+	kidClass []uint8
+	kidNext  []uint16
+	fail     []uint16 // state -> the state of its longest proper suffix that is a state
+	out      []int32  // state -> index+1 of the first term that ends there, or 0
+	same     []int32  // term -> the next term of the same text (other boundaries), or -1
+	dict     []int32  // state -> nearest suffix state with an output, or -1
+	terms    []term
 }
+
+// denseDepth is the depth to which states have full rows: about nine bytes
+// of ten that a scan of the agent's replies reads end in one of them.
+const denseDepth = 5
 
 // term is one lexicon entry after parsing.
 type term struct {
@@ -61,17 +75,18 @@ func newMatcher(terms []term) *matcher {
 			}
 		}
 	}
-	m.nclass++ // column 0 for the bytes in no term
-	// The trie is built first as lists of children (a map of children per
-	// state was most of the build), then laid into delta: a state's row
-	// holds its children (no child is 0, the root, which is no state's
-	// child) and is filled with the failure state's transitions when the
-	// breadth-first pass reaches it.
+	m.nclass++ // class 0 for the bytes in no term
+	// The trie is built first as lists of children, then laid out: a
+	// state with a row holds its children there (no child is 0, the root,
+	// which is no state's child) and is filled with the transitions of its
+	// failure state when the breadth-first pass reaches it; a deeper state
+	// lists its children.
 	nc := m.nclass
 	var (
 		first = []int32{-1} // state -> its first child, or -1
 		next  = []int32{-1} // state -> its parent's next child, or -1
 		label = []uint8{0}  // state -> the class that leads to it
+		depth = []int32{0}  // state -> the length of its prefix
 	)
 	m.out = []int32{0}
 	m.same = make([]int32, len(terms))
@@ -89,6 +104,7 @@ func newMatcher(terms []term) *matcher {
 			if n < 0 {
 				n = int32(len(m.out))
 				first, next, label = append(first, -1), append(next, first[s]), append(label, c)
+				depth = append(depth, depth[s]+1)
 				m.out = append(m.out, 0)
 				first[s] = n
 			}
@@ -104,56 +120,98 @@ func newMatcher(terms []term) *matcher {
 	if len(m.out) > 1<<16 {
 		panic("policies: lexicon too large for the matcher") // parseLexicon checks first
 	}
-	m.delta = make([]uint16, len(m.out)*nc)
-	for s := range first {
-		for n := first[s]; n >= 0; n = next[n] {
-			m.delta[s*nc+int(label[n])] = uint16(n)
+	states := len(m.out)
+	m.row = make([]int32, states)
+	m.kids = make([]int32, states+1)
+	rows := 0
+	for s := range states {
+		m.kids[s] = int32(len(m.kidClass))
+		if depth[s] > denseDepth {
+			m.row[s] = -1
+			for n := first[s]; n >= 0; n = next[n] {
+				m.kidClass, m.kidNext = append(m.kidClass, label[n]), append(m.kidNext, uint16(n))
+			}
+			continue
+		}
+		m.row[s] = int32(rows)
+		rows++
+	}
+	m.kids[states] = int32(len(m.kidClass))
+	m.delta = make([]uint16, rows*nc)
+	for s := range states {
+		if r := int(m.row[s]); r >= 0 {
+			for n := first[s]; n >= 0; n = next[n] {
+				m.delta[r*nc+int(label[n])] = uint16(n)
+			}
 		}
 	}
-	states := len(m.out)
 	m.dict = make([]int32, states)
-	fail := make([]int32, states)
+	m.fail = make([]uint16, states)
 	m.dict[0] = -1
 	queue := make([]int32, 0, states)
-	for c := 0; c < nc; c++ {
-		if n := m.delta[c]; n != 0 {
-			fail[n] = 0
-			m.dict[n] = -1
-			queue = append(queue, int32(n))
-		}
+	for n := first[0]; n >= 0; n = next[n] {
+		m.dict[n] = -1 // fail[n] is the root
+		queue = append(queue, n)
 	}
+	// Breadth first, a state's failure state (shallower) is complete when
+	// the state is reached.
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
-		// A byte without a child goes where it goes from the failure
-		// state, whose row is complete: it is nearer the root.
-		row := m.delta[int(s)*nc : int(s+1)*nc]
-		frow := m.delta[int(fail[s])*nc : int(fail[s]+1)*nc]
-		for c, n := range row {
-			if n == 0 {
-				row[c] = frow[c]
-				continue
+		f := int32(m.fail[s])
+		if r := int(m.row[s]); r >= 0 {
+			// A byte without a child goes where it goes from the failure
+			// state, which has a row too: it is nearer the root.
+			row := m.delta[r*nc : (r+1)*nc]
+			frow := m.delta[int(m.row[f])*nc : int(m.row[f]+1)*nc]
+			for c, n := range row {
+				if n == 0 {
+					row[c] = frow[c]
+				}
 			}
-			f := int32(frow[c])
-			fail[n] = f
-			if m.out[f] != 0 {
-				m.dict[n] = f
+		}
+		for n := first[s]; n >= 0; n = next[n] {
+			nf := m.step(f, label[n])
+			m.fail[n] = uint16(nf)
+			if m.out[nf] != 0 {
+				m.dict[n] = nf
 			} else {
-				m.dict[n] = m.dict[f]
+				m.dict[n] = m.dict[nf]
 			}
-			queue = append(queue, int32(n))
+			queue = append(queue, n)
 		}
 	}
 	return m
 }
 
+// step is the transition from state s on a byte of class c: the state of
+// the longest suffix of s's prefix and the byte that is a state.
+func (m *matcher) step(s int32, c uint8) int32 {
+	for {
+		if r := m.row[s]; r >= 0 {
+			return int32(m.delta[int(r)*m.nclass+int(c)])
+		}
+		for i := m.kids[s]; i < m.kids[s+1]; i++ {
+			if m.kidClass[i] == c {
+				return int32(m.kidNext[i])
+			}
+		}
+		s = int32(m.fail[s])
+	}
+}
+
 // scan appends to hits every term found in text that respects its word
 // boundaries, in order of the end of the match.
 func (m *matcher) scan(text []byte, hits []hit) []hit {
-	s := 0
+	s := int32(0)
 	for i := 0; i < len(text); i++ {
-		s = int(m.delta[s*m.nclass+int(m.class[text[i]])])
-		t := int32(s)
+		c := m.class[text[i]]
+		if r := m.row[s]; r >= 0 {
+			s = int32(m.delta[int(r)*m.nclass+int(c)])
+		} else {
+			s = m.step(s, c)
+		}
+		t := s
 		if m.out[t] == 0 {
 			t = m.dict[t]
 		}
