@@ -8,6 +8,7 @@ import "bytes"
 var officialHosts = []string{
 	"moneyhelper.org.uk", "stepchange.org", "citizensadvice.org.uk", "nationaldebtline.org", "gov.uk", "fca.org.uk",
 	"consumerfinance.gov", "ftc.gov", "usa.gov", "nfcc.org", "rbi.org.in", "pbc.gov.cn", "nfra.gov.cn",
+	"financial-ombudsman.org.uk", "actionfraud.police.uk", "cybercrime.gov.in", "dfpi.ca.gov", "dfs.ny.gov", "mass.gov", "dfi.wa.gov",
 }
 
 // linkTLDs are the endings that make a bare word with dots a web address
