@@ -126,6 +126,19 @@ var (
 	preferEmailWords  = []string{"mail", "邮"}                                              // rePreferEmail
 )
 
+// The patterns readRestrictions runs on every sentence, each with the
+// words one of which every match holds (gate), looked for first.
+var (
+	contactGate     = gate(reContactEN)
+	momentGate      = gate(reMoment)
+	lastingGate     = gate(reLasting)
+	paymentGate     = gate(rePayment)
+	onlyTimeGate    = gate(reOnlyTime)
+	nothingTimeGate = gate(reNothingTime)
+
+	restrictionGates = []gatedRE{contactGate, momentGate, lastingGate, paymentGate, onlyTimeGate, nothingTimeGate}
+)
+
 // hasAny reports whether s holds one of words.
 func hasAny(s string, words []string) bool {
 	return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(s, w) })
@@ -151,7 +164,7 @@ func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
 	}
 	for _, sb := range reSentence.FindAllStringIndex(norm, -1) {
 		s := norm[sb[0]:sb[1]]
-		if reMoment.MatchString(s) && !reLasting.MatchString(s) {
+		if momentGate.MatchString(s) && !lastingGate.MatchString(s) {
 			continue // "I'm busy right now": this contact only
 		}
 		at := func(m []int) span { return span{sb[0] + m[0], sb[0] + m[1]} }
@@ -159,14 +172,14 @@ func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
 		// English time patterns "before" or "after"; most sentences have
 		// neither.
 		zh := nonASCII(s)
-		contact := reContactEN.MatchString(s) || (zh && reContactZH.MatchString(s))
+		contact := contactGate.MatchString(s) || (zh && reContactZH.MatchString(s))
 		// Where.
 		var places [][]int
 		if hasAny(s, placeWords) {
 			places = rePlaceEN.FindAllStringIndex(s, -1)
 		}
 		for _, m := range places {
-			if reContactEN.MatchString(s[m[0]:m[1]]) || strings.Contains(s[m[0]:m[1]], "number") {
+			if contactGate.MatchString(s[m[0]:m[1]]) || strings.Contains(s[m[0]:m[1]], "number") {
 				add(agent.ContactRestriction{Kind: policies.RestrictPlace, Place: policies.PlaceWork}, at(m))
 			}
 		}
@@ -230,7 +243,7 @@ func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
 			}
 		}
 		// When.
-		timeOK := contact || (!rePayment.MatchString(s) && (len(strings.Fields(s)) <= 6 || reOnlyTime.MatchString(s) || reNothingTime.MatchString(s)))
+		timeOK := contact || (!paymentGate.MatchString(s) && (len(strings.Fields(s)) <= 6 || onlyTimeGate.MatchString(s) || nothingTimeGate.MatchString(s)))
 		if timeOK {
 			if strings.Contains(s, "before") || strings.Contains(s, "after") {
 				readTimesEN(s, func(r agent.ContactRestriction, m []int) { add(r, at(m)) })
