@@ -92,3 +92,26 @@ var veiledAndIndirectCases = []categoryCase{
 	{"Your kids' school fees come first; we can wait for the payment.", CatPressure, false},
 	{"If you do not hear back from us, please call again.", CatFalseRepresentation, false},
 }
+
+// TestConditionsAndVehicles: a condition of not paying, settling or
+// answering keeps the threat or deadline after it ("if this isn't settled
+// in the next hour"), a vehicle collected by a recovery team is a seizure,
+// and a real shame if the car went missing is a veiled threat; a vehicle
+// the borrower asked to hand back, and a note that an unanswered call is
+// fine, are not.
+func TestConditionsAndVehicles(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"If the balance isn't cleared in the next two hours, I can't stop what happens next.", CatPressure, true},
+		{"If this isn't settled within two hours, the file goes upstairs.", CatPressure, true},
+		{"Since you're not answering, our agents will come to your house tonight.", CatThreat, true},
+		{"The recovery team will collect the vehicle from your drive on Thursday.", CatThreat, true},
+		{"We have arranged for your car to be picked up by our recovery agents.", CatThreat, true},
+		{"It'd be a real shame if your windows got broken over a few hundred quid.", CatThreat, true},
+		{"Real pity if the motorbike vanished from the street one night.", CatThreat, true},
+
+		{"As you asked, we can arrange to collect the vehicle for a voluntary surrender; nothing happens unless you confirm.", CatThreat, false},
+		{"No worries if you're not answering during work hours; we'll text instead.", CatThreat, false},
+		{"It's a real shame you've had such a hard month. We can pause payments.", CatThreat, false},
+	})
+}
