@@ -7,7 +7,7 @@ import "testing"
 // in Cantonese and Taiwanese registers, officials impersonated, papers
 // (visa, passport) threatened, a job or car said to be at stake, veiled
 // stock phrases, pressure (pawn, work more, rent put off, pay while I wait,
-// a relative or guarantor asked to pay, limited places), false promises
+// a relative or guarantor asked to pay), false promises
 // (a due date pushed back, a credit score that rises, fees not charged,
 // credit or gifts for paying), debts relayed through a third person and
 // the insult of face refused. Beside each, the clean messages that look
@@ -45,13 +45,13 @@ func TestChineseVerbFamilies(t *testing.T) {
 		{"警方不会打电话帮人追债，遇到请挂断。", CatThreat, false},
 
 		// Papers at stake: visa, passport, leaving the country.
-		{"不还钱的话，移民局会收到你的欠款资料，续签就难了。", CatThreat, true},
-		{"欠款未清者護照將被吊銷，無法出境。", CatThreat, true},
-		{"唔還錢就通知入境處，你嘅簽證會有麻煩。", CatThreat, true},
-		{"逾期不会影响您的签证或护照。", CatThreat, false},
-		{"我们无权注销您的护照，也不会联系移民局。", CatThreat, false},
-		{"如您计划出境，可以提前一次性还清。", CatThreat, false},
-		{"请上传护照首页用于核实身份。", CatThreat, false},
+		{"不还钱的话，移民局会收到你的欠款资料，续签就难了。", CatFalseRepresentation, true},
+		{"欠款未清者護照將被吊銷，無法出境。", CatFalseRepresentation, true},
+		{"唔還錢就通知入境處，你嘅簽證會有麻煩。", CatFalseRepresentation, true},
+		{"逾期不会影响您的签证或护照。", CatFalseRepresentation, false},
+		{"我们无权注销您的护照，也不会联系移民局。", CatFalseRepresentation, false},
+		{"如您计划出境，可以提前一次性还清。", CatFalseRepresentation, false},
+		{"请上传护照首页用于核实身份。", CatFalseRepresentation, false},
 
 		// A job or a car said to be at stake.
 		{"再拖下去，你那份差事怕是保不住。", CatThreat, true},
@@ -69,11 +69,10 @@ func TestChineseVerbFamilies(t *testing.T) {
 		{"我们也理解您的难处，可以一起想办法。", CatThreat, false},
 		{"每一步操作都会有短信提醒。", CatThreat, false},
 
-		// Pressure: deal with it yourself, no more talking, limited places.
+		// Pressure: deal with it yourself, no more talking.
 		{"钱的事你自己看着办吧。", CatPressure, true},
 		{"过了今天就没得谈了。", CatPressure, true},
 		{"聽日之後就冇得傾喇。", CatPressure, true},
-		{"减免名额有限，先到先得。", CatPressure, true},
 		{"还款方式您可以自己选择，我们都支持。", CatPressure, false},
 		{"我们可以慢慢谈，不急。", CatPressure, false},
 		{"分期没有名额限制，您随时可以申请。", CatPressure, false},
