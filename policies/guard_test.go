@@ -448,3 +448,21 @@ func factsFor(en Facts, text string) Facts {
 	}
 	return en
 }
+
+// TestSameViolationOnce: two families reading the same insult make one
+// violation, not the same one twice.
+func TestSameViolationOnce(t *testing.T) {
+	t.Parallel()
+	d := Default().Check(Proposal{Text: "You're a joke.", Channel: "chat"},
+		factsFor(verified("GB", "Europe/London", "2026-03-02T12:00:00Z"), "You're a joke."))
+	seen := map[Violation]bool{}
+	for _, v := range d.Violations {
+		if seen[v] {
+			t.Errorf("violation listed twice: %+v", v)
+		}
+		seen[v] = true
+	}
+	if len(d.Violations) == 0 {
+		t.Error("no violation found")
+	}
+}
