@@ -1407,11 +1407,15 @@ func (c *checker) decide() Decision {
 		d.Text = c.p.Text
 		return d
 	}
-	d.Violations = make([]Violation, len(c.s.viols))
-	for i, v := range c.s.viols {
-		d.Violations[i] = v.v
+	d.Violations = make([]Violation, 0, len(c.s.viols))
+	for _, v := range c.s.viols {
 		if severity(v.action) > severity(d.Action) {
 			d.Action = v.action
+		}
+		// Two families that read the same thing ("you're a joke" is an
+		// insult and a name called) make one violation.
+		if !slices.Contains(d.Violations, v.v) {
+			d.Violations = append(d.Violations, v.v)
 		}
 	}
 	switch d.Action {
