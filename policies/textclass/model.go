@@ -142,12 +142,13 @@ func (m *Model) score(buf *Buffer) []float32 {
 // 256 features at most go into the lanes before they are emptied into acc.
 // The weights are read where Load found them (the embedded file), so a
 // process that classifies copies none of them: it touches only the rows
-// of the features it meets.
+// of the features it meets. A model of fewer than eight labels (the
+// content model has seven) takes a loop of its own, accumulateWord.
 func (m *Model) accumulate(acc []int32, feats []uint32) {
-	const (
-		lo   = 0x00FF00FF00FF00FF
-		flip = 0x8080808080808080
-	)
+	if len(m.labels) < 8 {
+		accumulateWord(acc, m.raw, feats)
+		return
+	}
 	k, raw := len(m.labels), m.raw
 	full, words := k/8, m.words
 	mask := uint64(1)<<(8*(k%8)) - 1 // the bytes of a last partial word
@@ -179,17 +180,64 @@ func (m *Model) accumulate(acc []int32, feats []uint32) {
 				od[full] += (x >> 8) & lo
 			}
 		}
-		bias := int32(128 * len(chunk))
-		for c := range acc {
-			j, b := c/8, c%8
-			lanes := ev[j]
-			if b%2 == 1 {
-				lanes = od[j]
-			}
-			acc[c] += int32(lanes>>(16*(b/2))&0xFFFF) - bias
+		for j := range words {
+			addLanes(acc[8*j:], ev[j], od[j], len(chunk))
 		}
 	}
 }
+
+// accumulateWord is accumulate for fewer than eight labels, a row within
+// one word: the lanes stay in registers, and a row costs one read.
+func accumulateWord(acc []int32, raw []byte, feats []uint32) {
+	for len(feats) > 0 {
+		chunk := feats[:min(len(feats), 256)]
+		feats = feats[len(chunk):]
+		ev, od := sumWords(raw, chunk, len(acc))
+		addLanes(acc, ev, od, len(chunk))
+	}
+}
+
+// sumWords returns the even and odd lanes of the rows of feats (256 at
+// most), k bytes each, k at most 7. A row is one read of the eight bytes
+// from its start, masked; the last rows of the table, which have not eight
+// bytes from their start, are read from the table's last eight bytes,
+// shifted down to their own. Only the even lanes are summed apart: with
+// the top byte empty a word is below 2^56, so the sum of 256 whole words
+// fits in 64 bits, and the odd lanes are that sum less the even ones.
+func sumWords(raw []byte, feats []uint32, k int) (ev, od uint64) {
+	mask := ^uint64(0) >> (64 - 8*k)
+	flipped := flip & mask
+	last := uint(len(raw) - 8) // the last start with eight bytes from it
+	var all uint64
+	for _, f := range feats {
+		o := uint(f) * uint(k)
+		p := min(o, last)
+		x := (binary.LittleEndian.Uint64(raw[p:p+8])>>(8*(o-p)&63) ^ flipped) & mask
+		all += x
+		ev += x & lo
+	}
+	return ev, (all - ev) >> 8
+}
+
+// addLanes empties the lanes of one word, the sums of n rows each +128,
+// into acc (eight labels at most).
+func addLanes(acc []int32, ev, od uint64, n int) {
+	bias := int32(128 * n)
+	for c := range acc[:min(len(acc), 8)] {
+		lanes := ev
+		if c%2 == 1 {
+			lanes = od
+		}
+		acc[c] += int32(lanes>>(16*(c/2))&0xFFFF) - bias
+	}
+}
+
+// The constants of the word-at-a-time sum: the even bytes of a word, and
+// the top bit of every byte (int8 to uint8 +128).
+const (
+	lo   = 0x00FF00FF00FF00FF
+	flip = 0x8080808080808080
+)
 
 // maxWords bounds a row: 64 labels at most.
 const maxWords = 8
