@@ -27,6 +27,7 @@ type classBinding struct {
 	family    int     // lexicon family, -1 when the guard ignores the label
 	threshold float32 // the guard's calibrated threshold for the label (classThresholds)
 	promise   bool    // false_promise: a credit promise or an offer
+	secret    bool    // secret_request: not used where the lexicon read a secret warning
 }
 
 // bindClassifier ties the labels of a content model to lexicon families.
@@ -41,7 +42,7 @@ func (g *Guard) bindClassifier(m *textclass.Model) error {
 		if !ok {
 			th = m.Threshold(l)
 		}
-		b := classBinding{family: -1, threshold: th, promise: l == "false_promise"}
+		b := classBinding{family: -1, threshold: th, promise: l == "false_promise", secret: l == "secret_request"}
 		if name, ok := classFamilies[l]; ok {
 			f, ok := g.lx.index[name]
 			if !ok {
@@ -105,15 +106,13 @@ func (c *checker) classify() {
 		// reference to it, so the residue is lent, not copied.
 		scores = m.Scores(unsafe.String(unsafe.SliceData(r), len(r)), &c.s.cls)
 	}
-	secret := lx.family("secret_request")
-	secretWarning := c.isDenied(secret)
 	for i, sc := range scores {
 		b := &c.g.clsBind[i]
 		if b.family < 0 || sc < b.threshold {
 			continue
 		}
 		f := b.family
-		if secretWarning && f == secret {
+		if b.secret && c.isDenied(f) {
 			// The message says a secret is never to be asked for or
 			// shared: what the model reads as a request for one is the
 			// warning's care for it ("be careful with your card
