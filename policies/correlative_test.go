@@ -50,14 +50,21 @@ func checkCategoryCases(t *testing.T, tests []categoryCase) {
 	}
 }
 
+// readCategory reports whether g finds the category in one message for a
+// verified recipient in GB to whom the engine granted terms, with the
+// decision.
+func readCategory(g readerGuard, text, cat string, granted []string) (bool, Decision) {
+	f := factsFor(verified("GB", "Europe/London", "2026-03-02T12:00:00Z"), text)
+	f.GrantedTerms = granted
+	d := g.Check(Proposal{Text: text, Channel: "chat"}, f)
+	return slices.Contains(categoriesOf(d), cat), d
+}
+
 // checkCategory checks one message with g for a verified recipient in GB
 // to whom the engine granted terms.
 func checkCategory(t *testing.T, g readerGuard, text, cat string, flag bool, granted []string) {
 	t.Helper()
-	f := factsFor(verified("GB", "Europe/London", "2026-03-02T12:00:00Z"), text)
-	f.GrantedTerms = granted
-	d := g.Check(Proposal{Text: text, Channel: "chat"}, f)
-	if got := slices.Contains(categoriesOf(d), cat); got != flag {
+	if got, d := readCategory(g, text, cat, granted); got != flag {
 		t.Errorf("lexicon alone %v: %q: %s = %v, want %v (%v)", g.noClassifier, text, cat, got, flag, d.Violations)
 	}
 }

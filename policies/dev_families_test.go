@@ -1,9 +1,6 @@
 package policies
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestVeiledAndIndirectEnglish: veiled threats, hiring blocked, pressure by
 // guilt or by selling things, debts relayed through relatives or posted to
@@ -29,8 +26,8 @@ func TestVeiledAndIndirectEnglish(t *testing.T) {
 	checkCategoryCases(t, cases)
 	for _, g := range bothGuards(t) {
 		for _, c := range gaps {
-			d := g.Check(Proposal{Text: c.text, Channel: "chat"}, factsFor(verified("GB", "Europe/London", "2026-03-02T12:00:00Z"), c.text))
-			right := slices.Contains(categoriesOf(d), c.cat) == c.flag
+			got, d := readCategory(g, c.text, c.cat, nil)
+			right := got == c.flag
 			if g.noClassifier && !right {
 				t.Errorf("lexicon alone: %q: %s wrong (%v)", c.text, c.cat, d.Violations)
 			}
