@@ -52,6 +52,10 @@ func TestFoldDigits(t *testing.T) {
 		{"बकाया ९५०० रुपये", "बकाया 9500 रुपये", true},
 		{"١٬٢٠٠٫٥٠", "1,200.50", true},
 		{"𝟗𝟗 due", "99 due", true},
+		// The Arabic comma in a text of Latin letters, with no digit or
+		// letter of another script before it.
+		{"ok، we will call", "ok, we will call", true},
+		{"app، 明天", "app, 明天", true},
 	} {
 		got, changed := foldDigits([]byte(c.in), 0)
 		if string(got) != c.want || changed != c.changed {
