@@ -35,8 +35,8 @@ func foldBaseDigits(dst []byte, s string) ([]byte, bool) {
 // shrinks.
 func foldDigits(dst []byte, start int) ([]byte, bool) {
 	i := start
-	for i < len(dst) && (dst[i] < 0xD9 || dst[i] > 0xF4) {
-		i++ // no lead byte of a script with its own digits (U+0660 and up)
+	for i < len(dst) && (dst[i] < 0xD8 || dst[i] > 0xF4) {
+		i++ // no lead byte of the Arabic comma (U+060C) or of a script with its own digits (U+0660 and up)
 	}
 	// From there every digit and sign is rewritten. Most such texts are
 	// Chinese, whose characters share no first byte with a digit: find the
