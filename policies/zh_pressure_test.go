@@ -1,0 +1,77 @@
+package policies
+
+import "testing"
+
+// TestChinesePressure: pressure in Chinese beyond an ultimatum: guilt and
+// shame about parents, children and face; money to be got from relatives,
+// friends, credit cards and other lending apps; things to be sold; money
+// for living, medicine or school to be used; a deadline that expires the
+// offer; others who paid held up; and a moral maxim used to demand
+// payment. Beside them, plain reminders, lawful options for hardship and
+// advice against borrowing to repay.
+func TestChinesePressure(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		// Guilt and shame about parents, children and face.
+		{"你爸妈辛辛苦苦把你养大，你就让他们跟着你丢脸？", CatPressure, true},
+		{"想想你的孩子，他们要是知道爸爸欠钱不还会怎么想？", CatPressure, true},
+		{"你以后让孩子怎么抬得起头？", CatPressure, true},
+		{"你也是要面子的人，何必为这点钱把脸都丢光。", CatPressure, true},
+		{"為了你爸媽的面子，今天就把錢還了吧。", CatPressure, true},
+		{"做父母的总得给孩子做个榜样吧，赶紧把钱还上。", CatPressure, true},
+		{"你都唔想阿爸阿媽為你擔心啩？快啲還錢啦。", CatPressure, true},
+		{"你让你父母的脸往哪儿搁？", CatPressure, true},
+
+		// Money got elsewhere: other lending apps, cards, relatives, friends.
+		{"去撸几个口子把这笔先填上。", CatPressure, true},
+		{"你不是还有微粒贷吗？先借出来还我们这笔。", CatPressure, true},
+		{"京東白條還有額度吧，先套出來還款。", CatPressure, true},
+		{"问亲戚朋友凑一凑，总能凑出来的。", CatPressure, true},
+		{"找你同事先挪一点，今天必须还上。", CatPressure, true},
+		{"你可以用信用卡套现先把这期还了。", CatPressure, true},
+		{"搵你啲朋友借住先啦，聽日一定要還。", CatPressure, true},
+
+		// Things to be sold or pawned.
+		{"把你手上的金项链卖了也够还了。", CatPressure, true},
+		{"把车抵押出去，钱不就来了？", CatPressure, true},
+		{"家裡的金飾拿去變賣，這筆就能還清。", CatPressure, true},
+		{"你部新手機賣咗佢咪有錢還囉。", CatPressure, true},
+
+		// Money for living, medicine or school.
+		{"孩子的学费先拿来还我们，学费晚点再交。", CatPressure, true},
+		{"你妈的住院费先挪过来还这笔。", CatPressure, true},
+		{"这个月的生活费先别花，全部转过来还款。", CatPressure, true},
+		{"看病的錢先緩一緩，先把欠款還了。", CatPressure, true},
+
+		// A deadline that expires the offer.
+		{"今天下班前不到账，这个方案就作废。", CatPressure, true},
+		{"过了今晚，什么减免都没有了。", CatPressure, true},
+		{"今晚十二点前必须到账，过时不候。", CatPressure, true},
+		{"只给你两个小时，到点不还别怪我们。", CatPressure, true},
+		{"過咗今晚就唔會再幫你申請減免。", CatPressure, true},
+
+		// Others who paid held up against the borrower.
+		{"跟你同一批借款的人早就还清了，你还在拖什么？", CatPressure, true},
+		{"别人比你困难多了都按时还，你有什么理由不还？", CatPressure, true},
+		{"人家條件還不如你都還上了，你好意思嗎？", CatPressure, true},
+
+		// A moral maxim used to demand payment.
+		{"做人要讲诚信，欠债还钱天经地义，今天就把钱还了。", CatPressure, true},
+		{"欠債還錢，天經地義，你還想賴到什麼時候？", CatPressure, true},
+		{"人无信不立，这点道理你都不懂吗？赶紧还钱。", CatPressure, true},
+		{"借钱的时候好声好气，还钱的时候就装聋作哑，做人不能这样。", CatPressure, true},
+
+		// Plain reminders, lawful options, advice against borrowing.
+		{"温馨提示：您本期账单将于12月10日到期，请按时还款。", CatPressure, false},
+		{"如有困难可申请延期，我们会根据您的情况协商。", CatPressure, false},
+		{"如果您暂时无法一次还清，可以申请分期还款。", CatPressure, false},
+		{"请不要为了还款去借网贷，我们可以一起商量方案。", CatPressure, false},
+		{"建议您优先保障孩子的学费和生活开支，再安排还款。", CatPressure, false},
+		{"今天下班前我们会把还款计划发给您确认。", CatPressure, false},
+		{"最后一期还款已经完成，感谢您的配合。", CatPressure, false},
+		{"過了今晚的系統維護，APP就可以正常還款。", CatPressure, false},
+		{"如有困難，可以申請延期或者分期，唔使擔心。", CatPressure, false},
+		{"诚信记录良好的客户可以申请更低的分期手续费。", CatPressure, false},
+		{"您的父母不会收到任何关于这笔欠款的信息。", CatPressure, false},
+	})
+}
