@@ -3,6 +3,7 @@ package policies
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"unsafe"
 
 	"github.com/parley-collections/parley/policies/textclass"
@@ -28,12 +29,24 @@ type classBinding struct {
 	threshold float32 // the guard's calibrated threshold for the label (classThresholds)
 	promise   bool    // false_promise: a credit promise or an offer
 	secret    bool    // secret_request: not used where the lexicon read a secret warning
+	claim     bool    // a reading of a claim the facts can allow (claimLabels)
 }
+
+// claimLabels are the readings of the model that a claim the facts allow
+// explains: a true statement of a suit reads like a threat or a false
+// representation, a granted term like a promise, either like pressure.
+var claimLabels = []string{"threat", "false_representation", "pressure", "false_promise"}
+
+// maxLabels bounds the labels of a content model the guard binds.
+const maxLabels = 16
 
 // bindClassifier ties the labels of a content model to lexicon families.
 func (g *Guard) bindClassifier(m *textclass.Model) error {
 	if m.Kind() != textclass.KindContent {
 		return fmt.Errorf("policies: classifier is a %s model, want %s", m.Kind(), textclass.KindContent)
+	}
+	if len(m.Labels()) > maxLabels {
+		return fmt.Errorf("policies: classifier has %d labels, at most %d are read", len(m.Labels()), maxLabels)
 	}
 	g.cls = m
 	g.clsBind = g.clsBind[:0]
@@ -42,7 +55,8 @@ func (g *Guard) bindClassifier(m *textclass.Model) error {
 		if !ok {
 			th = m.Threshold(l)
 		}
-		b := classBinding{family: -1, threshold: th, promise: l == "false_promise", secret: l == "secret_request"}
+		b := classBinding{family: -1, threshold: th, promise: l == "false_promise", secret: l == "secret_request",
+			claim: slices.Contains(claimLabels, l)}
 		if name, ok := classFamilies[l]; ok {
 			f, ok := g.lx.index[name]
 			if !ok {
@@ -76,6 +90,14 @@ var creditWords = [][]byte{
 // The family's gate and granted terms apply as they do to the lexicon's
 // own matches.
 //
+// Where the lexicon found a claim the facts allow (legal process when
+// legal action is approved, a granted term), the model's readings of a
+// claim (claimLabels) are taken from the text without it (allowedSpans):
+// the true statement is no violation, however its words score, and what
+// else the message says is read on its own ("Suit has been filed. You
+// won't enjoy what we do next."). Its other readings are taken from either
+// text.
+//
 // A message the lexicon already blocks is classified too: the model adds
 // the categories the lexicon did not name (a threat that also tells the
 // borrower's manager), never one the lexicon found.
@@ -105,6 +127,20 @@ func (c *checker) classify() {
 		// The model folds the text into its own buffer and keeps no
 		// reference to it, so the residue is lent, not copied.
 		scores = m.Scores(unsafe.String(unsafe.SliceData(r), len(r)), &c.s.cls)
+	}
+	var whole, rest [maxLabels]float32 // the scores with and without the allowed claims
+	if facts := c.allowedSpans(); len(facts) > 0 {
+		n := copy(whole[:], scores) // the model's buffer is read again below
+		r := c.residueWithout(facts)
+		if len(bytes.TrimSpace(bytes.Trim(r, ".,;:!?"))) > 0 {
+			copy(rest[:], m.Scores(unsafe.String(unsafe.SliceData(r), len(r)), &c.s.cls))
+		}
+		scores = whole[:n]
+		for i, sc := range rest[:n] {
+			if c.g.clsBind[i].claim {
+				scores[i] = min(scores[i], sc)
+			}
+		}
 	}
 	for i, sc := range scores {
 		b := &c.g.clsBind[i]
@@ -169,6 +205,61 @@ func (c *checker) hasCategory(cat string) bool {
 func containsAny(text []byte, words [][]byte) bool {
 	for _, w := range words {
 		if bytes.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// allowedSpans finds the claims the facts allow in the text: per match of
+// such a family, the words of its clause from the scope end before the
+// match to the scope end after it ("Suit has been filed [and we'll …]"),
+// so that a statement joined to it is still read. A term of a family of
+// two groups counts only beside a term of the other group in its clause
+// (its sentence for a family of sentence scope).
+func (c *checker) allowedSpans() [][2]int32 {
+	s := c.s
+	s.factSpans = s.factSpans[:0]
+	if c.allowed == [4]uint64{} {
+		return nil
+	}
+	lx := c.g.lx
+	for _, h := range s.fhits {
+		f := int(h.family)
+		if c.allowed[f/64]&(1<<(f%64)) == 0 {
+			continue
+		}
+		if fam := &lx.families[f]; fam.groups > 1 && !c.pairedHit(fam, h) {
+			continue
+		}
+		start, end := h.start, h.end
+		for start > 0 && s.clause[start-1] == h.clause {
+			start--
+		}
+		for int(end) < len(s.norm) && s.clause[end] == h.clause {
+			end++
+		}
+		for _, e := range s.ends {
+			if e <= h.start && e > start {
+				start = e
+			}
+			if e >= h.end && e < end {
+				end = e
+			}
+		}
+		s.factSpans = append(s.factSpans, [2]int32{start, end})
+	}
+	return s.factSpans
+}
+
+// pairedHit reports whether a term of the other group of family fam stands
+// in h's clause, or its sentence for a family of sentence scope.
+func (c *checker) pairedHit(fam *family, h famHit) bool {
+	for _, o := range c.s.fhits {
+		if o.family != h.family || o.group == h.group {
+			continue
+		}
+		if fam.sentence && o.sent == h.sent || !fam.sentence && o.clause == h.clause {
 			return true
 		}
 	}

@@ -104,6 +104,18 @@
 // score of a validation row without that label, never below the model's
 // own threshold. Options.NoClassifier turns the model off.
 //
+// A claim the facts allow is not the model's to block. Where the lexicon
+// found one (legal process when legal_action_approved and the debt is not
+// time-barred, a term among Facts.GrantedTerms, or a family that yields to
+// a granted one), the model also reads the text without it: per match,
+// the words of its clause between the scope ends around it ("Suit has
+// been filed [and we'll …]"). Its readings of a claim (threat,
+// false_representation, pressure, false_promise) count only when the text
+// without the claim reads so too: a true suit read as a threat is no
+// violation; a threat beside it, read in the whole text and in the rest,
+// still is. Its other readings (harassment, disclosure, secrets) are taken
+// from the whole text as before.
+//
 // # Claims only facts allow
 //
 // Some statements are violations unless the facts back them: a link to a

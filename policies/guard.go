@@ -161,6 +161,7 @@ type scratch struct {
 	courtesy   [][2]int32 // spans of courtesy closings
 	quietSent  []int32    // sentences that are courtesy closings and nothing else
 	resid      []byte     // the folded text without those clauses (residue)
+	factSpans  [][2]int32 // spans of claims the facts allow (allowedSpans)
 	viols      []pending
 	zones      zoneSet
 	cls        textclass.Buffer
@@ -264,6 +265,10 @@ type checker struct {
 	// denied marks the families a term of which stood in the text but was
 	// negated or disclaimed in its clause: a reassurance.
 	denied [4]uint64
+	// allowed marks the families whose claim the facts allow: legal
+	// process when legal action is approved, a granted term, and a family
+	// that yields to a granted one.
+	allowed [4]uint64
 	// normIsFold is set when s.norm is textclass.Fold of the text, the
 	// form the content model reads, so the model need not fold it again.
 	normIsFold bool
@@ -826,9 +831,12 @@ func (c *checker) deny(f int, clause int32) {
 // statement, not the message ("We won't come to your house. [a threat in
 // other words]"). Sentences of courtesy closings alone (quietSentences)
 // are left out too. With neither it is the folded text itself.
-func (c *checker) residue() []byte {
+func (c *checker) residue() []byte { return c.residueWithout(nil) }
+
+// residueWithout is residue without the spans too (allowedSpans).
+func (c *checker) residueWithout(spans [][2]int32) []byte {
 	s := c.s
-	if len(s.deniedCl) == 0 && len(s.quietSent) == 0 {
+	if len(s.deniedCl) == 0 && len(s.quietSent) == 0 && len(spans) == 0 {
 		return s.norm
 	}
 	s.resid = s.resid[:0]
@@ -843,7 +851,7 @@ func (c *checker) residue() []byte {
 			last = cl
 			keep = !slices.Contains(s.deniedCl, cl) && !c.introduces(cl) && !c.carriesOn(cl)
 		}
-		if keep {
+		if keep && (len(spans) == 0 || !inSpans(spans, int32(i), int32(i+1))) {
 			s.resid = append(s.resid, b)
 		}
 	}
@@ -1042,12 +1050,14 @@ func (c *checker) fireDetail(f int, detail string) {
 		for _, t := range c.f.GrantedTerms {
 			if slices.Contains(fam.grants, t) {
 				c.granted[f/64] |= 1 << (f % 64)
+				c.allowed[f/64] |= 1 << (f % 64)
 				return
 			}
 		}
 	}
 	for _, y := range fam.yields {
 		if c.granted[y/64]&(1<<(y%64)) != 0 {
+			c.allowed[f/64] |= 1 << (f % 64)
 			return
 		}
 	}
@@ -1063,6 +1073,7 @@ func (c *checker) fireDetail(f int, detail string) {
 			return
 		}
 		if c.f.LegalActionApproved {
+			c.allowed[f/64] |= 1 << (f % 64)
 			return
 		}
 	case gateUnverified:
