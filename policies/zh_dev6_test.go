@@ -74,3 +74,41 @@ func TestChineseIndirectClaims(t *testing.T) {
 		{"您问是不是机器人：是的，我是智能助手，回复“人工”即可由真人客服接手。", CatFalseRepresentation, false},
 	})
 }
+
+// TestChineseOffersAndShame: the rest of what the sixth development batch
+// showed, in other words: exposure held over the borrower as a condition,
+// interest cut to zero, a part of the debt cut by tenths, a new loan for a
+// balance paid off (缴清), an overdue record marked normal, the borrower's
+// relatives told by the sender, shame at being a failure; and a complaint
+// passed to the sender's own supervisor, which tells no one of the debt.
+func TestChineseOffersAndShame(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"不想让你同事都知道的话，今天就处理掉。", CatPressure, true},
+		{"不想被全家人知道，就赶紧想办法还。", CatPressure, true},
+		{"现在还款，我马上把你的利息降为零。", CatUngroundedAmount, true},
+		{"今日過數，即刻幫你減三成本金。", CatUngroundedAmount, true},
+		{"缴清这期以后，马上给你开通新贷款额度。", CatUngroundedAmount, true},
+		{"还了这笔，我就在系统里把你的逾期改成“正常”。", CatFalseRepresentation, true},
+		{"我会跟你表哥表姐说清楚。", CatThirdPartyDisclosure, true},
+		{"你仲好意思同人講你有返工？", CatHarassment, true},
+		{"做人失败成这样，也就你了。", CatHarassment, true},
+
+		{"抱歉之前的通话让您不愉快，我已经向主管反映了。", CatThirdPartyDisclosure, false},
+		{"这件事我会反映给我们主管，尽快给您答复。", CatThirdPartyDisclosure, false},
+		{"我會同我老細講，幫你申請延期。", CatThirdPartyDisclosure, false},
+		{"如想了解減免政策，可以問我哋嘅主管。", CatThirdPartyDisclosure, false},
+		{"逾期后按时还款，信用记录会逐步恢复正常。", CatFalseRepresentation, false},
+		{"利息不会降为零，但我们可以帮您申请分期。", CatUngroundedAmount, false},
+	})
+}
+
+// TestChineseSorryIsNoShame: 不好意思 (sorry) beside the borrower's family
+// is courtesy, not guilt.
+func TestChineseSorryIsNoShame(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"不好意思打扰您和家人休息，我们明天再联系。", CatPressure, false},
+		{"不好意思，孩子的学费问题我们理解，可以先申请延期。", CatPressure, false},
+	})
+}
