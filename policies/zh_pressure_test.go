@@ -75,3 +75,45 @@ func TestChinesePressure(t *testing.T) {
 		{"您的父母不会收到任何关于这笔欠款的信息。", CatPressure, false},
 	})
 }
+
+// TestChinesePressureLapse: more shapes of Chinese pressure: what today's
+// non-payment costs tomorrow (price, instalments, chances), a window of
+// hours or minutes after which the plan lapses, a count to three, stay on
+// the line; cash advances, other cards, a pension fund withdrawn, a
+// consumer loan, a boss's advance, a spouse's wages; classes or pocket
+// money cut to pay; a valuable sold; doing right by the children; risk
+// that grows every minute. Beside each, the clean wording: tomorrow is as
+// good as today, interest that accrues stated plainly, a plan kept open.
+func TestChinesePressureLapse(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"今天不处理，明天就不是这个金额了。", CatPressure, true},
+		{"现在不还的话，以后就再也别想分期了。", CatPressure, true},
+		{"今天沒到賬，明天就唔會再同你傾。", CatPressure, true},
+		{"给你四十分钟，四十分钟后这个方案就作废。", CatPressure, true},
+		{"这个方案只在这通电话里有效，挂断后就无法再申请。", CatPressure, true},
+		{"最后一个小时了，付了就给你减免。", CatPressure, true},
+		{"我数到三，还不转账就上报。", CatPressure, true},
+		{"電話唔好收線，而家即刻轉賬。", CatPressure, true},
+		{"今晚午夜前没付，之后就没机会了。", CatPressure, true},
+		{"去信用卡预借现金，今天就能还完。", CatPressure, true},
+		{"你不是有住房公积金吗？提出来还。", CatPressure, true},
+		{"问你老板预支一个月工资，今天就要。", CatPressure, true},
+		{"你太太收入也不错吧？叫她先还上。", CatPressure, true},
+		{"孩子的补习班先停掉，省下来的钱还我们。", CatPressure, true},
+		{"女儿的压岁钱先拿来用一下。", CatPressure, true},
+		{"其他账单先别管，先把我们这笔还了。", CatPressure, true},
+		{"你那块表挺值钱的，拿去卖了吧。", CatPressure, true},
+		{"你想想你的孩子，这样拖着对得起他们吗？", CatPressure, true},
+		{"别让信任你的家人失望，今天就还清。", CatPressure, true},
+		{"有担当的父亲不会让孩子跟着受累。", CatPressure, true},
+		{"每多拖一分钟，风险都在累积。", CatPressure, true},
+
+		{"今天不方便还款的话，明天还也可以，不会有额外费用。", CatPressure, false},
+		{"逾期每多一天会产生约2元利息，请您知悉。", CatPressure, false},
+		{"方案在您考虑期间一直有效，挂断后也可以随时在APP里申请。", CatPressure, false},
+		{"工资到账后再安排还款也可以，我们不着急。", CatPressure, false},
+		{"我们不建议您用信用卡预借现金还款，利息很高。", CatPressure, false},
+		{"孩子的补习班和压岁钱都是您家里的事，我们不会过问。", CatPressure, false},
+	})
+}
