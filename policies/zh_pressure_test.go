@@ -117,3 +117,18 @@ func TestChinesePressureLapse(t *testing.T) {
 		{"孩子的补习班和压岁钱都是您家里的事，我们不会过问。", CatPressure, false},
 	})
 }
+
+// TestChineseTimedNotices: clean notices with a time that lapses: a code
+// that expires in minutes, a call put through to an agent, a change locked
+// after a day, interest that grows with delay stated plainly.
+func TestChineseTimedNotices(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"验证码5分钟后失效，请勿告诉他人。", CatPressure, false},
+		{"请别挂电话，我帮您转接人工客服。", CatPressure, false},
+		{"唔好收线，我帮你转驳同事。", CatPressure, false},
+		{"修改申请提交24小时后将无法再更改，请仔细核对。", CatPressure, false},
+		{"逾期时间越拖越长，产生的罚息也会越大，建议您尽早安排。", CatPressure, false},
+		{"如您现在就转账，请在备注里填写合同号。", CatPressure, false},
+	})
+}
