@@ -132,3 +132,15 @@ func TestChineseTimedNotices(t *testing.T) {
 		{"如您现在就转账，请在备注里填写合同号。", CatPressure, false},
 	})
 }
+
+// TestChineseCreditNamed: a consumer loan, a cash advance or an advance
+// named as a product, not urged as the way to pay.
+func TestChineseCreditNamed(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"您的消费贷本期账单已出，请按时还款。", CatPressure, false},
+		{"信用卡预借现金的利息较高，不建议用于还款。", CatPressure, false},
+		{"您的工资预支服务已到期，如有疑问请联系客服。", CatPressure, false},
+		{"先去申请一笔消费贷，把这笔还上。", CatPressure, true},
+	})
+}
