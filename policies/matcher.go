@@ -11,12 +11,13 @@ package policies
 type matcher struct {
 	class    [256]uint8 // byte -> class; 0 for bytes in no term
 	nclass   int
-	row      []int32  // state -> its row of delta, or -1 for a state deeper than denseDepth
-	delta    []uint16 // row*nclass + class -> next state; uint16 halves the table, so more of it stays in cache
-	kids     []int32  // state -> its first child in kidClass and kidNext; kids[state+1] ends them (states without a row)
+	rows     int32    // states 0 to rows-1 have a row of delta, numbered before the deeper states, so a state is its row
+	delta    []uint16 // state*nclass + class -> next state; uint16 halves the table, so more of it stays in cache
+	kids     []int32  // state-rows -> its first child in kidClass and kidNext; kids[state-rows+1] ends them (states without a row)
 	kidClass []uint8
 	kidNext  []uint16
 	fail     []uint16 // state -> the state of its longest proper suffix that is a state
+	emits    []uint64 // a bit per state: set when a term ends there or at a suffix (out or dict)
 	out      []int32  // state -> index+1 of the first term that ends there, or 0
 	same     []int32  // term -> the next term of the same text (other boundaries), or -1
 	dict     []int32  // state -> nearest suffix state with an output, or -1
@@ -120,29 +121,50 @@ func newMatcher(terms []term) *matcher {
 	if len(m.out) > 1<<16 {
 		panic("policies: lexicon too large for the matcher") // parseLexicon checks first
 	}
+	// The states with rows are numbered first, each group in the trie's
+	// order (a term's states stay neighbours), so that a state with a row
+	// is its row: a step reads no table of rows before the transition.
 	states := len(m.out)
-	m.row = make([]int32, states)
-	m.kids = make([]int32, states+1)
-	rows := 0
+	id := make([]int32, states)
+	rows := int32(0)
 	for s := range states {
-		m.kids[s] = int32(len(m.kidClass))
-		if depth[s] > denseDepth {
-			m.row[s] = -1
-			for n := first[s]; n >= 0; n = next[n] {
-				m.kidClass, m.kidNext = append(m.kidClass, label[n]), append(m.kidNext, uint16(n))
-			}
-			continue
+		if depth[s] <= denseDepth {
+			id[s] = rows
+			rows++
 		}
-		m.row[s] = int32(rows)
-		rows++
 	}
-	m.kids[states] = int32(len(m.kidClass))
-	m.delta = make([]uint16, rows*nc)
+	deep := rows
 	for s := range states {
-		if r := int(m.row[s]); r >= 0 {
-			for n := first[s]; n >= 0; n = next[n] {
-				m.delta[r*nc+int(label[n])] = uint16(n)
-			}
+		if depth[s] > denseDepth {
+			id[s] = deep
+			deep++
+		}
+	}
+	renum := func(n int32) int32 {
+		if n < 0 {
+			return n
+		}
+		return id[n]
+	}
+	first2, next2, label2 := make([]int32, states), make([]int32, states), make([]uint8, states)
+	out2 := make([]int32, states)
+	for s := range states {
+		first2[id[s]], next2[id[s]], label2[id[s]], out2[id[s]] = renum(first[s]), renum(next[s]), label[s], m.out[s]
+	}
+	first, next, label, m.out = first2, next2, label2, out2
+	m.rows = rows
+	m.kids = make([]int32, int(states)-int(rows)+1)
+	for s := rows; s < int32(states); s++ {
+		m.kids[s-rows] = int32(len(m.kidClass))
+		for n := first[s]; n >= 0; n = next[n] {
+			m.kidClass, m.kidNext = append(m.kidClass, label[n]), append(m.kidNext, uint16(n))
+		}
+	}
+	m.kids[int32(states)-rows] = int32(len(m.kidClass))
+	m.delta = make([]uint16, int(rows)*nc)
+	for s := range rows {
+		for n := first[s]; n >= 0; n = next[n] {
+			m.delta[int(s)*nc+int(label[n])] = uint16(n)
 		}
 	}
 	m.dict = make([]int32, states)
@@ -158,12 +180,12 @@ func newMatcher(terms []term) *matcher {
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
-		f := int32(m.fail[s])
-		if r := int(m.row[s]); r >= 0 {
+		f := int(m.fail[s])
+		if s < rows {
 			// A byte without a child goes where it goes from the failure
 			// state, which has a row too: it is nearer the root.
-			row := m.delta[r*nc : (r+1)*nc]
-			frow := m.delta[int(m.row[f])*nc : int(m.row[f]+1)*nc]
+			row := m.delta[int(s)*nc : int(s+1)*nc]
+			frow := m.delta[f*nc : (f+1)*nc]
 			for c, n := range row {
 				if n == 0 {
 					row[c] = frow[c]
@@ -171,7 +193,7 @@ func newMatcher(terms []term) *matcher {
 			}
 		}
 		for n := first[s]; n >= 0; n = next[n] {
-			nf := m.step(f, label[n])
+			nf := m.step(int32(f), label[n])
 			m.fail[n] = uint16(nf)
 			if m.out[nf] != 0 {
 				m.dict[n] = nf
@@ -181,6 +203,12 @@ func newMatcher(terms []term) *matcher {
 			queue = append(queue, n)
 		}
 	}
+	m.emits = make([]uint64, (states+63)/64)
+	for s := range states {
+		if m.out[s] != 0 || m.dict[s] >= 0 {
+			m.emits[s/64] |= 1 << (s % 64)
+		}
+	}
 	return m
 }
 
@@ -188,10 +216,11 @@ func newMatcher(terms []term) *matcher {
 // the longest suffix of s's prefix and the byte that is a state.
 func (m *matcher) step(s int32, c uint8) int32 {
 	for {
-		if r := m.row[s]; r >= 0 {
-			return int32(m.delta[int(r)*m.nclass+int(c)])
+		if s < m.rows {
+			return int32(m.delta[int(s)*m.nclass+int(c)])
 		}
-		for i := m.kids[s]; i < m.kids[s+1]; i++ {
+		k := s - m.rows
+		for i := m.kids[k]; i < m.kids[k+1]; i++ {
 			if m.kidClass[i] == c {
 				return int32(m.kidNext[i])
 			}
@@ -201,15 +230,20 @@ func (m *matcher) step(s int32, c uint8) int32 {
 }
 
 // scan appends to hits every term found in text that respects its word
-// boundaries, in order of the end of the match.
+// boundaries, in order of the end of the match. A byte costs one read of
+// the table from a state with a row, and one of the bits of emits.
 func (m *matcher) scan(text []byte, hits []hit) []hit {
+	delta, nc, rows, emits := m.delta, m.nclass, m.rows, m.emits
 	s := int32(0)
 	for i := 0; i < len(text); i++ {
 		c := m.class[text[i]]
-		if r := m.row[s]; r >= 0 {
-			s = int32(m.delta[int(r)*m.nclass+int(c)])
+		if s < rows {
+			s = int32(delta[int(s)*nc+int(c)])
 		} else {
 			s = m.step(s, c)
+		}
+		if emits[uint(s)/64]&(1<<(uint(s)%64)) == 0 {
+			continue
 		}
 		t := s
 		if m.out[t] == 0 {
