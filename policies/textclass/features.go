@@ -1,6 +1,7 @@
 package textclass
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -109,41 +110,94 @@ func latinWord(dst []uint32, text []byte, i int, prevWord uint32) ([]uint32, int
 	if prevWord != 0 {
 		dst = append(dst, bucket(mix(prevWord*31+w, kindBigram)))
 	}
-	for s := 0; s+1 < n; s++ {
-		h := mix(mix(fnvOffset, kindLatin), word[s])
-		for e := s + 1; e < n && e < s+5; e++ {
+	// The n-grams of each start, in order: four for every start with four
+	// bytes after it, written in place, then the last starts' fewer.
+	dst = slices.Grow(dst, 4*n)
+	out := dst[len(dst) : len(dst)+4*n]
+	k, s := 0, 0
+	for ; s+5 <= n; s++ {
+		h1 := mix(latinStart[word[s]], word[s+1])
+		h2 := mix(h1, word[s+2])
+		h3 := mix(h2, word[s+3])
+		h4 := mix(h3, word[s+4])
+		g := out[k : k+4 : k+4]
+		g[0], g[1], g[2], g[3] = bucket(h1), bucket(h2), bucket(h3), bucket(h4)
+		k += 4
+	}
+	for ; s+1 < n; s++ {
+		h := latinStart[word[s]]
+		for e := s + 1; e < n; e++ {
 			h = mix(h, word[e])
-			dst = append(dst, bucket(h))
+			out[k] = bucket(h)
+			k++
 		}
 	}
-	return dst, i, w
+	return dst[:len(dst)+k], i, w
 }
+
+// latinStart is, per byte, the hash of a Latin n-gram that starts with it.
+var latinStart = func() (t [256]uint32) {
+	for c := range t {
+		t[c] = mix(mix(fnvOffset, kindLatin), byte(c))
+	}
+	return t
+}()
 
 // hanRun appends the character n-grams of 1 to 4 characters of the run of
 // Chinese characters that starts at text[i] and returns the index past it.
+// A character of the Basic Multilingual Plane is read from its three bytes
+// without decoding it in full.
 func hanRun(dst []uint32, text []byte, i int) ([]uint32, int) {
-	// grams[n-1] is the hash of the n characters that end at the last one
-	// read: the hash of the n-1 before, carried on over its bytes.
-	var grams [4]uint32
+	// g1 to g4 are the hashes of the 1 to 4 characters that end at the
+	// last one read: each the hash of the one shorter before, carried on
+	// over the character's bytes.
+	var g1, g2, g3, g4 uint32
 	k := 0 // characters read
 	for i < len(text) {
-		r, size := utf8.DecodeRune(text[i:])
-		if !isHan(r) {
-			break
+		size := 3
+		if i+2 < len(text) && hanLead(text[i]) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			r := rune(text[i]&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+			if !isHan(r) {
+				break
+			}
+			b0, b1, b2 := text[i], text[i+1], text[i+2]
+			g4 = mix(mix(mix(g3, b0), b1), b2)
+			g3 = mix(mix(mix(g2, b0), b1), b2)
+			g2 = mix(mix(mix(g1, b0), b1), b2)
+			g1 = mix(mix(mix(mix(fnvOffset, kindHan), b0), b1), b2)
+		} else {
+			var r rune
+			r, size = utf8.DecodeRune(text[i:])
+			if !isHan(r) {
+				break
+			}
+			c := text[i : i+size]
+			g4 = mixAll(g3, c)
+			g3 = mixAll(g2, c)
+			g2 = mixAll(g1, c)
+			g1 = mixAll(mix(fnvOffset, kindHan), c)
 		}
 		k++
-		end := i + size
-		for n := 3; n >= 1; n-- {
-			grams[n] = mixAll(grams[n-1], text[i:end])
+		switch {
+		case k >= 4:
+			dst = append(dst, bucket(g1), bucket(g2), bucket(g3), bucket(g4))
+		case k == 3:
+			dst = append(dst, bucket(g1), bucket(g2), bucket(g3))
+		case k == 2:
+			dst = append(dst, bucket(g1), bucket(g2))
+		default:
+			dst = append(dst, bucket(g1))
 		}
-		grams[0] = mixAll(mix(fnvOffset, kindHan), text[i:end])
-		for n := 0; n < 4 && n < k; n++ {
-			dst = append(dst, bucket(grams[n]))
-		}
-		i = end
+		i += size
 	}
 	return dst, i
 }
+
+// hanLead reports whether c opens the three bytes of a character that may
+// be Chinese (U+3000 to U+9FFF, U+F000 to U+FFFF): lead bytes whose
+// continuations utf8.DecodeRune takes whole, neither overlong nor a
+// surrogate.
+func hanLead(c byte) bool { return c >= 0xE3 && c <= 0xE9 || c == 0xEF }
 
 // mixAll mixes the bytes of b into h.
 func mixAll(h uint32, b []byte) uint32 {
