@@ -160,7 +160,7 @@ func FoldBase(dst []byte, s string) []byte {
 		}
 		r, n := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
+			r, n = decodeRune(s, i)
 			if r >= 0x3400 && r < 0x10000 && phraseFirst[r/64]&(1<<(r%64)) != 0 {
 				if to, m := phraseAt(r, s[i:]); m > 0 {
 					dst = append(dst, to...)
@@ -184,7 +184,7 @@ func FoldBase(dst []byte, s string) []byte {
 			}
 			space = true
 			continue
-		case r == ' ' || r == '\t' || r == '\v' || r == '\f' || r >= utf8.RuneSelf && unicode.IsSpace(r):
+		case r == ' ' || r == '\t' || r == '\v' || r == '\f' || r >= utf8.RuneSelf && r <= maxSpace && unicode.IsSpace(r):
 			if !space {
 				dst = append(dst, ' ')
 				space = true
@@ -202,6 +202,22 @@ func FoldBase(dst []byte, s string) []byte {
 		dst = dst[:len(dst)-1]
 	}
 	return dst
+}
+
+// maxSpace is the last rune unicode.IsSpace reports (U+3000, the wide
+// space): a Chinese character is past it and needs no look-up.
+const maxSpace = 0x3000
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]) for a rune that is not
+// ASCII, a rune of three bytes (most Chinese characters) read in line.
+func decodeRune(s string, i int) (rune, int) {
+	if i+2 < len(s) && s[i]&0xF0 == 0xE0 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		r := rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) { // neither overlong nor a surrogate
+			return r, 3
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // phraseAt returns the simplified form of the longest traditional phrase
@@ -227,7 +243,7 @@ func FoldLexical(dst, base []byte) []byte {
 	start := len(dst)
 	for i := 0; i < len(base); {
 		// Only a one-character token can open a spaced run.
-		if i+1 < len(base) && isSep(base[i+1]) {
+		if i+1 < len(base) && isSep(base[i+1]) && (i == 0 || isSep(base[i-1])) {
 			if k, letters, end := spacedRun(base, i); k >= 3 && letters >= 2 {
 				for j := i; j < end; j += 2 {
 					dst = append(dst, base[j])

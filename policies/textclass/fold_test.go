@@ -154,3 +154,27 @@ func BenchmarkFold200(b *testing.B) {
 		buf = Fold(buf[:0], msg)
 	}
 }
+
+// TestDecodeRune holds decodeRune to utf8.DecodeRuneInString on every
+// sequence of a first byte that is not ASCII and two bytes after it, at
+// the end of a text and within one.
+func TestDecodeRune(t *testing.T) {
+	t.Parallel()
+	for b0 := 0x80; b0 < 0x100; b0++ {
+		for b1 := 0; b1 < 0x100; b1++ {
+			for _, b2 := range []int{0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xE4, 0xFF} {
+				for _, s := range []string{string([]byte{byte(b0), byte(b1), byte(b2)}), string([]byte{'a', byte(b0), byte(b1), byte(b2), 0xBF})} {
+					i := len(s) - 3
+					if len(s) == 5 {
+						i = 1
+					}
+					r, n := decodeRune(s, i)
+					wr, wn := utf8.DecodeRuneInString(s[i:])
+					if r != wr || n != wn {
+						t.Fatalf("decodeRune(% x) = %U, %d, want %U, %d", s[i:], r, n, wr, wn)
+					}
+				}
+			}
+		}
+	}
+}
