@@ -561,7 +561,7 @@ func verhoeff(d []byte) bool {
 // digits and a letter, as one word. It returns its span, or -1, -1.
 func nextPAN(base []byte, from int) (start, end int) {
 	for i := from; i+10 <= len(base); i++ {
-		if i > 0 && isWordByte(base[i-1]) || i+10 < len(base) && isWordByte(base[i+10]) {
+		if !isDigit(base[i+5]) || i > 0 && isWordByte(base[i-1]) || i+10 < len(base) && isWordByte(base[i+10]) {
 			continue
 		}
 		w := base[i : i+10]
@@ -581,8 +581,9 @@ func nextPAN(base []byte, from int) (start, end int) {
 // its span, or -1, -1.
 func nextNINO(base []byte, from int) (start, end int) {
 	for i := from; i+9 <= len(base); i++ {
-		if !isLetter(base[i]) || !isLetter(base[i+1]) || i > 0 && isWordByte(base[i-1]) {
-			continue
+		if !isLetter(base[i]) || !isLetter(base[i+1]) || !isDigit(base[i+2]) && (base[i+2] != ' ' || !isDigit(base[i+3])) ||
+			i > 0 && isWordByte(base[i-1]) {
+			continue // no digit after the two letters
 		}
 		j := i + 2
 		digits := 0
@@ -619,49 +620,69 @@ func nextNINO(base []byte, from int) (start, end int) {
 
 var (
 	ninoCues     = []string{"national insurance", "insurance number", "ni number", "ni no", "nino", "ni:"}
-	securityCues = []string{"cvv2", "cvv", "cvc", "security code", "安全码", "exp ", "expiry", "expires", "valid thru", "有效期"}
+	securityCues = [...]string{"cvv2", "cvv", "cvc", "security code", "安全码", "exp ", "expiry", "expires", "valid thru", "有效期"}
 )
 
 // nextSecurityCode finds, from base[from:], a card security code or
 // expiry date after its cue: "CVV 123", "security code 737", "exp 09/28".
 // With a masked card beside it the code is still a secret. It returns the
 // span of the code (the first one of the first cue that has one), or -1, -1.
+// The text is read once for every cue: a byte no cue starts with is passed
+// by, and a cue's next occurrence is looked for past the last, as a search
+// cue by cue would.
 func nextSecurityCode(base []byte, from int) (start, end int) {
 	start, end = -1, -1
-	for _, c := range securityCues {
-		off := from
-		for {
-			k := bytes.Index(base[off:], []byte(c))
-			if k < 0 {
-				break
+	var past [len(securityCues)]int // per cue, where its next occurrence may start
+	for k := from; k < len(base); k++ {
+		if !securityFirst[base[k]] {
+			continue
+		}
+		if start >= 0 && k >= start {
+			break // a code after a cue from here would start after this one
+		}
+		for ci, c := range securityCues {
+			if k < past[ci] || !bytes.HasPrefix(base[k:], []byte(c)) {
+				continue
 			}
-			k += off
-			off = k + len(c)
+			off := k + len(c)
+			past[ci] = off
 			if isLetter(c[0]) && k > 0 && isLetter(base[k-1]) {
 				continue
 			}
-			j := off
-			for j < len(base) && j < off+6 && !isDigit(base[j]) && (base[j] == ' ' || base[j] == ':' || base[j] == '.' || base[j] >= 0x80) {
-				j++
-			}
-			n := 0
-			for j+n < len(base) && isDigit(base[j+n]) {
-				n++
-			}
-			e := -1
-			if n == 3 || n == 4 && (j+n == len(base) || !isDigit(base[j+n])) {
-				e = j + n
-			}
-			if n == 2 && j+n+2 < len(base) && base[j+n] == '/' && isDigit(base[j+n+1]) && isDigit(base[j+n+2]) {
-				e = j + n + 3 // an expiry date, 09/28
-			}
-			if e >= 0 {
-				if start < 0 || j < start {
-					start, end = j, e
-				}
-				break
+			if j, e := securityCodeAt(base, off); e >= 0 && (start < 0 || j < start) {
+				start, end = j, e
 			}
 		}
 	}
 	return start, end
 }
+
+// securityCodeAt reads the code after a cue that ends at off: three or
+// four digits, or an expiry date, after at most six spaces, colons, points
+// or bytes of other scripts. It returns the code's span, or an end of -1.
+func securityCodeAt(base []byte, off int) (start, end int) {
+	j := off
+	for j < len(base) && j < off+6 && !isDigit(base[j]) && (base[j] == ' ' || base[j] == ':' || base[j] == '.' || base[j] >= 0x80) {
+		j++
+	}
+	n := 0
+	for j+n < len(base) && isDigit(base[j+n]) {
+		n++
+	}
+	e := -1
+	if n == 3 || n == 4 && (j+n == len(base) || !isDigit(base[j+n])) {
+		e = j + n
+	}
+	if n == 2 && j+n+2 < len(base) && base[j+n] == '/' && isDigit(base[j+n+1]) && isDigit(base[j+n+2]) {
+		e = j + n + 3 // an expiry date, 09/28
+	}
+	return j, e
+}
+
+// securityFirst marks the first bytes of securityCues.
+var securityFirst = func() (t [256]bool) {
+	for _, c := range securityCues {
+		t[c[0]] = true
+	}
+	return t
+}()
