@@ -90,7 +90,7 @@ func findAmounts(base []byte, fn func(money) bool) {
 			}
 			i = next
 		case c >= 0x80:
-			r, n := utf8.DecodeRune(base[i:])
+			r, n := decodeAt(base, i)
 			if numread.IsHanNumeral(r) && (i == 0 || !numread.IsHanNumeral(lastRune(base[:i]))) {
 				m, ok, next := readChineseNumber(base, i)
 				if ok && !fn(m) {
@@ -104,6 +104,18 @@ func findAmounts(base []byte, fn func(money) bool) {
 			i++
 		}
 	}
+}
+
+// decodeAt is utf8.DecodeRune(b[i:]) for a rune that is not ASCII, a
+// rune of three bytes (a Chinese character) read in line.
+func decodeAt(b []byte, i int) (rune, int) {
+	if i+2 < len(b) && b[i]&0xF0 == 0xE0 && b[i+1]&0xC0 == 0x80 && b[i+2]&0xC0 == 0x80 {
+		r := rune(b[i]&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
+		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) { // neither overlong nor a surrogate
+			return r, 3
+		}
+	}
+	return utf8.DecodeRune(b[i:])
 }
 
 // isLink reports whether b starts with an http or https URL.

@@ -385,7 +385,7 @@ func (c *checker) content() {
 	for i, b := range s.norm {
 		switch b {
 		case ',':
-			if !(enum && s.enum[k]) && !c.listComma(i) && !digitGroup(s.norm, i) && !correlative(s.norm, i) {
+			if !(enum && s.enum[k]) && !digitGroup(s.norm, i) && !c.listComma(i) && !correlative(s.norm, i) {
 				s.clause[i] = 1
 			}
 			k++
@@ -539,14 +539,20 @@ func correlative(norm []byte, i int) bool {
 	for start > 0 && !clausePunct(norm[start-1]) {
 		start--
 	}
+	before := bytes.TrimSpace(norm[start:i])
+	han := hasHan(before)
+	switch {
+	case han && !bytes.Contains(before, []byte("越")) && !bytes.HasPrefix(before, []byte("每")),
+		!han && !bytes.HasPrefix(before, []byte("the ")) && !bytes.HasPrefix(before, []byte("every ")) && !bytes.HasPrefix(before, []byte("each ")):
+		return false // the first half is no half of either: the second need not be read
+	}
 	end := i + 1
 	for end < len(norm) && !clausePunct(norm[end]) {
 		end++
 	}
-	before, after := bytes.TrimSpace(norm[start:i]), bytes.TrimSpace(norm[i+1:end])
-	if hasHan(before) {
-		return (bytes.Contains(before, []byte("越")) || bytes.HasPrefix(before, []byte("每"))) &&
-			(bytes.Contains(after, []byte("越")) || bytes.Contains(after, []byte("就")) || bytes.Contains(after, []byte("更")))
+	after := bytes.TrimSpace(norm[i+1 : end])
+	if han {
+		return bytes.Contains(after, []byte("越")) || bytes.Contains(after, []byte("就")) || bytes.Contains(after, []byte("更"))
 	}
 	if comparativeHalf(before) && comparativeHalf(after) {
 		return true

@@ -3,6 +3,7 @@ package policies
 import (
 	"bytes"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/parley-collections/parley/policies/textclass"
 )
@@ -60,6 +61,28 @@ func TestFoldDigits(t *testing.T) {
 		got, changed := foldDigits([]byte(c.in), 0)
 		if string(got) != c.want || changed != c.changed {
 			t.Errorf("foldDigits(%q) = %q, %v; want %q, %v", c.in, got, changed, c.want, c.changed)
+		}
+	}
+}
+
+// TestDecodeAt holds decodeAt to utf8.DecodeRune on every first byte that
+// is not ASCII and every second byte, at the end of a text and within one.
+func TestDecodeAt(t *testing.T) {
+	t.Parallel()
+	for b0 := 0x80; b0 < 0x100; b0++ {
+		for b1 := 0; b1 < 0x100; b1++ {
+			for _, b2 := range []byte{0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xE4, 0xFF} {
+				for _, b := range [][]byte{{byte(b0), byte(b1), b2}, {'a', byte(b0), byte(b1), b2, 0xBF}} {
+					i := 0
+					if len(b) == 5 {
+						i = 1
+					}
+					r, n := decodeAt(b, i)
+					if wr, wn := utf8.DecodeRune(b[i:]); r != wr || n != wn {
+						t.Fatalf("decodeAt(% x) = %U, %d, want %U, %d", b[i:], r, n, wr, wn)
+					}
+				}
+			}
 		}
 	}
 }
