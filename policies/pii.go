@@ -627,21 +627,22 @@ var (
 // expiry date after its cue: "CVV 123", "security code 737", "exp 09/28".
 // With a masked card beside it the code is still a secret. It returns the
 // span of the code (the first one of the first cue that has one), or -1, -1.
-// The text is read once for every cue: a byte no cue starts with is passed
-// by, and a cue's next occurrence is looked for past the last, as a search
-// cue by cue would.
+// The text is read once for every cue: a pair of bytes that opens no cue is
+// passed by, and a cue's next occurrence is looked for past the last, as a
+// search cue by cue would.
 func nextSecurityCode(base []byte, from int) (start, end int) {
 	start, end = -1, -1
 	var past [len(securityCues)]int // per cue, where its next occurrence may start
-	for k := from; k < len(base); k++ {
-		if !securityFirst[base[k]] {
+	for k := from; k+1 < len(base); k++ {
+		cues := securityFirst[base[k]] & securitySecond[base[k+1]]
+		if cues == 0 {
 			continue
 		}
 		if start >= 0 && k >= start {
 			break // a code after a cue from here would start after this one
 		}
 		for ci, c := range securityCues {
-			if k < past[ci] || !bytes.HasPrefix(base[k:], []byte(c)) {
+			if cues&(1<<ci) == 0 || k < past[ci] || !bytes.HasPrefix(base[k:], []byte(c)) {
 				continue
 			}
 			off := k + len(c)
@@ -679,10 +680,14 @@ func securityCodeAt(base []byte, off int) (start, end int) {
 	return j, e
 }
 
-// securityFirst marks the first bytes of securityCues.
-var securityFirst = func() (t [256]bool) {
-	for _, c := range securityCues {
-		t[c[0]] = true
+// securityFirst and securitySecond mark, per byte, the cues of
+// securityCues (a bit each) whose first and second byte it is.
+var securityFirst, securitySecond = func() (first, second [256]uint16) {
+	for i, c := range securityCues {
+		first[c[0]] |= 1 << i
+		second[c[1]] |= 1 << i
 	}
-	return t
+	return first, second
 }()
+
+var _ [16 - len(securityCues)]struct{} // a bit a cue in uint16
