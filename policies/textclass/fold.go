@@ -241,31 +241,33 @@ func phraseAt(r rune, s string) (string, int) {
 func FoldLexical(dst, base []byte) []byte {
 	dst = slices.Grow(dst, len(base))
 	start := len(dst)
+	run := 0 // base[run:i] is copied as it stands when a byte that changes is reached
 	for i := 0; i < len(base); {
 		// Only a one-character token can open a spaced run.
-		if i+1 < len(base) && isSep(base[i+1]) && (i == 0 || isSep(base[i-1])) {
+		if i+1 < len(base) && sepByte[base[i+1]] && (i == 0 || sepByte[base[i-1]]) {
 			if k, letters, end := spacedRun(base, i); k >= 3 && letters >= 2 {
+				dst = append(dst, base[run:i]...)
 				for j := i; j < end; j += 2 {
 					dst = append(dst, base[j])
 				}
-				i = end
+				i, run = end, end
 				continue
 			} else if k >= 3 {
 				// A run that is no word ("1 2 3"): copy it whole, so that
 				// no later position reads it again.
-				dst = append(dst, base[i:end]...)
 				i = end
 				continue
 			}
 		}
-		c := base[i]
-		if c == ' ' && i > 0 && i+1 < len(base) && base[i-1] >= 0x80 && base[i+1] >= 0x80 {
+		if base[i] == ' ' && i > 0 && i+1 < len(base) && base[i-1] >= 0x80 && base[i+1] >= 0x80 {
+			dst = append(dst, base[run:i]...)
 			i++
+			run = i
 			continue // spaces inside Chinese text
 		}
-		dst = append(dst, c)
 		i++
 	}
+	dst = append(dst, base[run:]...)
 	out := dst[start:]
 	for i, c := range out {
 		if leetable[c] {
@@ -315,7 +317,10 @@ func spacedRun(base []byte, i int) (k, letters, end int) {
 	return k, letters, end
 }
 
-func isSep(c byte) bool { return c == ' ' || c == '.' || c == '-' || c == '_' }
+func isSep(c byte) bool { return sepByte[c] }
+
+// sepByte marks the separators of a spaced-out word.
+var sepByte = [256]bool{' ': true, '.': true, '-': true, '_': true}
 
 func isSpacedChar(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '@' || c == '$' || c == '*'
