@@ -383,6 +383,9 @@ func (c *checker) content() {
 	enum := c.enumCommas()
 	k := 0
 	for i, b := range s.norm {
+		if !partsClauses[b] {
+			continue
+		}
 		switch b {
 		case ',':
 			if !(enum && s.enum[k]) && !digitGroup(s.norm, i) && !c.listComma(i) && !correlative(s.norm, i) {
@@ -566,13 +569,11 @@ func correlative(norm []byte, i int) bool {
 }
 
 // clausePunct reports whether b is punctuation that may part clauses.
-func clausePunct(b byte) bool {
-	switch b {
-	case ',', '.', ';', ':', '!', '?', '\n', '(', ')':
-		return true
-	}
-	return false
-}
+func clausePunct(b byte) bool { return partsClauses[b] }
+
+// partsClauses marks the bytes of clausePunct, most of a text passed by
+// with one look-up.
+var partsClauses = [256]bool{',': true, '.': true, ';': true, ':': true, '!': true, '?': true, '\n': true, '(': true, ')': true}
 
 // comparativeHalf reports whether a half of a correlative starts with
 // "the" and a comparative ("the longer", "the more", "the worse").
