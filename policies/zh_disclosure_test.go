@@ -30,3 +30,15 @@ func TestChineseDebtToldOthers(t *testing.T) {
 		{"您的担保责任已经解除，无需再为借款人还款。", CatThirdPartyDisclosure, false},
 	})
 }
+
+// TestChineseContactsOnlyWhen: a contact used only when the borrower
+// cannot be reached, and a lending app's threat to message contacts
+// reported, are no disclosure.
+func TestChineseContactsOnlyWhen(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"您填写的联系人只有在完全联系不上您时才会被联系，也不会提到借款。", CatThirdPartyDisclosure, false},
+		{"若有网贷平台威胁把您的欠款发给联系人，可以向监管部门投诉。", CatThirdPartyDisclosure, false},
+		{"我们会把你欠钱的事一个一个告诉你的联系人。", CatThirdPartyDisclosure, true},
+	})
+}
