@@ -155,6 +155,11 @@ type Decision struct {
 	// (Proposal.Purpose), so that a message sent later, once deferred, is
 	// judged under it again; the guard leaves it empty.
 	Purpose string `json:"purpose,omitempty"`
+	// Uncertain lists, for a message the guard sends, the content
+	// categories the content model read within Options.UncertainBand below
+	// its threshold: not a violation, a reading a caller may put to a
+	// second reader, which may only make the decision stricter.
+	Uncertain []string `json:"uncertain,omitempty"`
 }
 
 // Sendable reports whether the decision lets Text go out now.

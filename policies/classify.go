@@ -144,7 +144,13 @@ func (c *checker) classify() {
 	}
 	for i, sc := range scores {
 		b := &c.g.clsBind[i]
-		if b.family < 0 || sc < b.threshold {
+		if b.family < 0 {
+			continue
+		}
+		if sc < b.threshold {
+			if sc >= b.threshold-c.g.band && c.g.band > 0 {
+				c.unsure |= 1 << i
+			}
 			continue
 		}
 		f := b.family
@@ -169,6 +175,22 @@ func (c *checker) classify() {
 		}
 		c.fireDetail(f, classDetail[lx.families[f].category])
 	}
+}
+
+// uncertain lists the categories of the labels marked unsure that no
+// violation names, each once, in the model's label order; nil when none.
+func (c *checker) uncertain() []string {
+	var out []string
+	for i := range c.g.clsBind {
+		if c.unsure&(1<<i) == 0 {
+			continue
+		}
+		cat := c.g.lx.families[c.g.clsBind[i].family].category
+		if !c.hasCategory(cat) && !slices.Contains(out, cat) {
+			out = append(out, cat)
+		}
+	}
+	return out
 }
 
 // classDetail is the detail of a violation the content model found.

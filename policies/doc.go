@@ -116,6 +116,12 @@
 // still is. Its other readings (harassment, disclosure, secrets) are taken
 // from the whole text as before.
 //
+// With Options.UncertainBand set, a message the guard sends lists in
+// Decision.Uncertain the categories whose score fell within the band below
+// the threshold (and that no violation names). The guard's decision is the
+// same with or without the band: the list is for a second reader the
+// caller may consult (agent.Judge), which can only make it stricter.
+//
 // # Claims only facts allow
 //
 // Some statements are violations unless the facts back them: a link to a

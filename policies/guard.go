@@ -38,6 +38,12 @@ type Options struct {
 	// what a message says. By default the embedded model
 	// (textclass.Content) flags content beside the lexicon.
 	NoClassifier bool
+	// UncertainBand is how far below a content label's threshold the
+	// model's score still makes its reading uncertain: a message the guard
+	// sends lists those categories in Decision.Uncertain, for a caller's
+	// second reading (the orchestrator's judge). Zero lists none; the band
+	// never changes a decision. It must be in [0, 1].
+	UncertainBand float32
 }
 
 // Guard checks proposed messages against jurisdiction profiles. It is
@@ -51,6 +57,7 @@ type Guard struct {
 	hosts    []string
 	cls      *textclass.Model // the content model; nil when off
 	clsBind  []classBinding   // per label of cls
+	band     float32          // Options.UncertainBand
 }
 
 var (
@@ -97,7 +104,10 @@ func NewGuard(opts Options) (*Guard, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &Guard{lx: lx, profiles: profiles, zones: &zoneCache{zones: map[string]*time.Location{}}, hosts: slices.Clone(opts.LinkHosts)}
+	if !(opts.UncertainBand >= 0 && opts.UncertainBand <= 1) {
+		return nil, fmt.Errorf("policies: uncertain band %v outside [0, 1]", opts.UncertainBand)
+	}
+	g := &Guard{lx: lx, profiles: profiles, zones: &zoneCache{zones: map[string]*time.Location{}}, hosts: slices.Clone(opts.LinkHosts), band: opts.UncertainBand}
 	for name, p := range profiles {
 		g.names = append(g.names, name)
 		for i, z := range p.zoneNames {
@@ -272,6 +282,9 @@ type checker struct {
 	// normIsFold is set when s.norm is textclass.Fold of the text, the
 	// form the content model reads, so the model need not fold it again.
 	normIsFold bool
+	// unsure marks the content labels (by index in Guard.clsBind) whose
+	// score fell within the uncertain band below the threshold.
+	unsure uint64
 }
 
 // fold fills s.base and s.norm from text, the forms the detectors read,
@@ -1423,6 +1436,9 @@ func (c *checker) decide() Decision {
 	d := Decision{ID: c.p.ID, Action: Allow, Violations: noViolations}
 	if len(c.s.viols) == 0 {
 		d.Text = c.p.Text
+		if c.unsure != 0 {
+			d.Uncertain = c.uncertain()
+		}
 		return d
 	}
 	d.Violations = make([]Violation, 0, len(c.s.viols))
@@ -1439,6 +1455,7 @@ func (c *checker) decide() Decision {
 	switch d.Action {
 	case Allow, Revise:
 		d.Text = c.revised()
+		d.Uncertain = c.uncertain()
 	case Defer:
 		d.SendAt = c.sendAt
 	}
