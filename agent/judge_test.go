@@ -137,7 +137,7 @@ func TestJudgeUnavailableHoldsSupervisorMessage(t *testing.T) {
 		t.Fatalf("confirmed with the judge away: err=%v decision=%+v status=%s, want sent", err, d, m.Status)
 	}
 	j.setDown(false)
-	if _, d, err := b.orch.SupervisorConfirm(b.ctx, b.convID, "sam", "Your neighbour told us you moved."); !errors.Is(err, agent.ErrBlocked) || !judgeViolation(d) {
+	if _, d, err := b.orch.SupervisorConfirm(b.ctx, b.convID, "sam", "Hi again, it's Sam. Your neighbour mentioned you were away last week."); !errors.Is(err, agent.ErrBlocked) || !judgeViolation(d) {
 		t.Fatalf("confirmed, judge back: err=%v decision=%+v, want the judge's block", err, d)
 	}
 }
@@ -189,13 +189,13 @@ func TestJudgeOnlyForTheUncertainBand(t *testing.T) {
 // clean goes out. A template it cannot read goes out: it is the fallback.
 func TestJudgeOnRewordedDrafts(t *testing.T) {
 	t.Parallel()
-	reworded := "Sure thing! The balance on your First Bank account is $1,200.00, and your neighbour knows."
+	reworded := "Sure! The balance on your First Bank account is $1,200.00."
 	tests := []struct {
 		name      string
 		judge     *fakeJudge
 		wantModel bool
 	}{
-		{"judge refuses the rewording", &fakeJudge{bad: []string{"neighbour"}}, false},
+		{"judge refuses the rewording", &fakeJudge{bad: []string{"Sure!"}}, false},
 		{"judge unavailable", &fakeJudge{down: true}, false},
 		{"judge finds it clean", &fakeJudge{}, true},
 	}
