@@ -122,6 +122,9 @@ var (
 	// ErrBlocked: a supervisor message the guard refused; the stored message
 	// and the decision say why.
 	ErrBlocked = E("", KindInvalid, "blocked by the guard", nil)
+	// ErrConfirmNeeded: a supervisor message held because the judge could
+	// not read it; SupervisorConfirm sends it.
+	ErrConfirmNeeded = E("", KindConflict, "the second reading is unavailable: confirm to send", nil)
 	// ErrNotDeferred: a message that is not a supervisor's message waiting to
 	// be sent, so there is nothing to cancel.
 	ErrNotDeferred = E("", KindConflict, "this message is not waiting to be sent", nil)

@@ -85,6 +85,13 @@ type Config struct {
 	// GuardTimeout bounds one guard check; a check that takes longer blocks.
 	// Default 1s: a check takes microseconds, so only a hung guard reaches it.
 	GuardTimeout time.Duration
+	// Judge is an optional second reader of what the guard lets through
+	// (see Judge): every supervisor's message and the messages the guard
+	// lists uncertain categories for.
+	Judge Judge
+	// JudgeTimeout bounds one judge call; default DefaultJudgeTimeout. A
+	// judge that takes longer is unavailable.
+	JudgeTimeout time.Duration
 	// ReplyWindow is how long after the borrower's last message a
 	// supervisor's message still answers it (checked as initiated by the
 	// borrower); default DefaultReplyWindow.
@@ -165,6 +172,9 @@ func NewOrchestrator(cfg Config) (*Orchestrator, error) {
 	}
 	if cfg.HistoryLimit <= 0 {
 		cfg.HistoryLimit = 20
+	}
+	if cfg.JudgeTimeout <= 0 {
+		cfg.JudgeTimeout = DefaultJudgeTimeout
 	}
 	return &Orchestrator{cfg: cfg, log: cfg.Logger, wake: make(chan struct{}, 1)}, nil
 }

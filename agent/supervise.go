@@ -88,6 +88,18 @@ func (o *Orchestrator) ownerNotice(c Conversation, e Event) {
 // It passes the same guard as the AI's drafts; a refused message is stored
 // as blocked, shown to the supervisor with its reasons, and not sent.
 func (o *Orchestrator) SupervisorSend(ctx context.Context, conversationID, user, text string) (Message, policies.Decision, error) {
+	return o.supervisorSend(ctx, conversationID, user, Reply{Text: text, supervisor: true})
+}
+
+// SupervisorConfirm sends a supervisor's message that was held because the
+// judge could not read it (ErrConfirmNeeded): the guard checks it again,
+// and the judge too, whose violation still blocks it; only the judge's
+// absence no longer holds it.
+func (o *Orchestrator) SupervisorConfirm(ctx context.Context, conversationID, user, text string) (Message, policies.Decision, error) {
+	return o.supervisorSend(ctx, conversationID, user, Reply{Text: text, supervisor: true, confirmed: true})
+}
+
+func (o *Orchestrator) supervisorSend(ctx context.Context, conversationID, user string, r Reply) (Message, policies.Decision, error) {
 	t, release, err := o.begin(ctx, conversationID, func(c Conversation) error {
 		if c.Owner != user {
 			return E("supervisor send", KindConflict, "take the conversation over before writing", ErrNotOwner)
@@ -99,7 +111,7 @@ func (o *Orchestrator) SupervisorSend(ctx context.Context, conversationID, user,
 	}
 	defer release()
 	o.replying(t)
-	m, _, err := o.deliver(ctx, t, Reply{Text: text}, NewID("m_"), AuthorSupervisor, user, turnOptions{})
+	m, _, err := o.deliver(ctx, t, r, NewID("m_"), AuthorSupervisor, user, turnOptions{})
 	if err != nil {
 		return Message{}, policies.Decision{}, fmt.Errorf("supervisor send: %w", err)
 	}
@@ -111,6 +123,9 @@ func (o *Orchestrator) SupervisorSend(ctx context.Context, conversationID, user,
 		m = msgs[0].Message
 	}
 	if m.Status == StatusBlocked {
+		if m.Guard.Error == ErrorJudgeUnavailable {
+			return m, *m.Guard, ErrConfirmNeeded
+		}
 		return m, *m.Guard, ErrBlocked
 	}
 	return m, *m.Guard, nil

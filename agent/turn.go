@@ -29,6 +29,10 @@ type Reply struct {
 	// sources, when set, are what Text may draw numbers and dates from: the
 	// draft a model reworded. check blocks a Text that states any other.
 	sources []string
+	// supervisor marks a supervisor's message, which the judge reads;
+	// confirmed, one the supervisor sent again after the judge could not
+	// read it.
+	supervisor, confirmed bool
 }
 
 // Turn is one borrower message being answered. The flows read the
@@ -418,7 +422,7 @@ func (o *Orchestrator) check(t *Turn, r Reply) (d policies.Decision) {
 			})
 		}
 	}
-	return d
+	return o.judged(t, r, d)
 }
 
 // linkHost is the host of the payment links the configured Linker makes,
