@@ -29,6 +29,10 @@ type JudgeRequest struct {
 	Supervisor bool
 	// Uncertain are the categories the guard's content model was unsure of.
 	Uncertain []string
+	// LegalActionApproved and GrantedTerms are the guard's facts that allow
+	// a true statement of a suit or of a granted term.
+	LegalActionApproved bool
+	GrantedTerms        []string
 }
 
 // JudgeVerdict is the judge's reading of a message.
@@ -71,7 +75,7 @@ var judgeCategories = []string{policies.CatThreat, policies.CatHarassment, polic
 // when the judge cannot answer, held for a supervisor's confirmation or
 // refused in favour of the template a model reworded. A template the judge
 // cannot read goes out: it is what a drafted message falls back to.
-func (o *Orchestrator) judged(t *Turn, r Reply, d policies.Decision) policies.Decision {
+func (o *Orchestrator) judged(t *Turn, r Reply, d policies.Decision, f policies.Facts) policies.Decision {
 	if o.cfg.Judge == nil || !d.Sendable() || !r.supervisor && len(d.Uncertain) == 0 {
 		return d
 	}
@@ -84,6 +88,9 @@ func (o *Orchestrator) judged(t *Turn, r Reply, d policies.Decision) policies.De
 		Channel:      t.Conversation.Channel,
 		Supervisor:   r.supervisor,
 		Uncertain:    slices.Clone(d.Uncertain),
+
+		LegalActionApproved: f.LegalActionApproved,
+		GrantedTerms:        slices.Clone(f.GrantedTerms),
 	}
 	v, err := o.judgeOnce(ctx, req)
 	switch {

@@ -422,7 +422,7 @@ func (o *Orchestrator) check(t *Turn, r Reply) (d policies.Decision) {
 			})
 		}
 	}
-	return o.judged(t, r, d)
+	return o.judged(t, r, d, f)
 }
 
 // linkHost is the host of the payment links the configured Linker makes,

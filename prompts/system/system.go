@@ -1,8 +1,9 @@
 // Package system holds the system prompts Parley gives a language model:
 // the prompt that turns a borrower's message into tool calls, and the
 // prompts that reword a drafted reply or answer a question from knowledge
-// passages, per locale and channel, and the prompt that has a model play a
-// simulated borrower in evals. Each prompt is an embedded, versioned
+// passages, per locale and channel, the prompt that asks a model for a
+// second reading of a message the guard passed (the judge), and the prompt
+// that has a model play a simulated borrower in evals. Each prompt is an embedded, versioned
 // text/template file (system.v1.en.sms.tmpl) rendered from a typed struct,
 // and every rendering reports the version the caller stores with the turn.
 //
@@ -88,6 +89,40 @@ func RenderPersona(d Persona) (Prompt, error) {
 		return Prompt{}, fmt.Errorf("system: render persona: no name")
 	}
 	return render("persona", "", d)
+}
+
+// JudgeCategory is one category of rule the judge prompt asks about: its
+// name as the guard reports it, and what it means in a sentence.
+type JudgeCategory struct {
+	Name    string
+	Meaning string
+}
+
+// Judge is the data of the judge prompt, which asks a model for a second
+// reading of a message the guard passed.
+type Judge struct {
+	Categories []JudgeCategory
+}
+
+// JudgeCategories are the categories the judge prompt names, with the
+// guard's category names.
+var JudgeCategories = []JudgeCategory{
+	{"threat", "threatens harm, arrest, jail, deportation, seizing property, or visits to home or work, or hints at them"},
+	{"harassment", "insults, mocks, demeans, swears at or shames the borrower"},
+	{"false_representation", "poses as the police, a court, a lawyer or an official, speaks of a suit or court process when legal action is not approved, denies being a debt collector or being automated, or misstates what will happen"},
+	{"pressure", "pushes the borrower to borrow, sell belongings, use money for rent, food or medicine, or pay through guilt, shame or a false deadline"},
+	{"third_party_disclosure", "tells or threatens to tell an employer, family, neighbours, friends, a church or social media about the debt, or speaks of another person's debt"},
+	{"pii", "asks for a full card number, security code, PIN, password, one-time code, social security or national identity number, or bank login"},
+	{"ungrounded_amount", "promises a settlement, waiver, interest change or due-date change not among the granted terms, or new credit, a gift or credit-report removal"},
+}
+
+// RenderJudge renders the newest judge prompt; with no categories given
+// it names JudgeCategories.
+func RenderJudge(d Judge) (Prompt, error) {
+	if len(d.Categories) == 0 {
+		d.Categories = JudgeCategories
+	}
+	return render("judge", "", d)
 }
 
 // MaxChars is the default reply limit of a channel (after Channel's

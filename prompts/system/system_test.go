@@ -132,6 +132,12 @@ func TestPromptsCarryNoNumbersOrTemplates(t *testing.T) {
 				t.Fatal(err)
 			}
 			text = p.Text
+		case "judge":
+			p, err := RenderJudge(Judge{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			text = p.Text
 		case "understand":
 			p, err := RenderUnderstand(Understand{Today: "TODAY", Currency: "USD"})
 			if err != nil {
@@ -161,7 +167,7 @@ func TestVersions(t *testing.T) {
 	got := Versions()
 	slices.Sort(got)
 	want := []string{
-		"persona.v1",
+		"judge.v1", "persona.v1",
 		"system.v1.en.chat", "system.v1.en.sms", "system.v1.en.voice",
 		"system.v1.zh.chat", "system.v1.zh.sms", "system.v1.zh.voice", "understand.v1",
 	}
@@ -197,4 +203,21 @@ func TestRenderPersonaGolden(t *testing.T) {
 	if _, err := RenderPersona(Persona{}); err == nil {
 		t.Error("a persona without a name rendered")
 	}
+}
+
+func TestRenderJudgeGolden(t *testing.T) {
+	t.Parallel()
+	p, err := RenderJudge(Judge{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Version != "judge.v1" {
+		t.Errorf("version = %q", p.Version)
+	}
+	for _, c := range JudgeCategories {
+		if !strings.Contains(p.Text, "- "+c.Name+": ") {
+			t.Errorf("the prompt does not name %s", c.Name)
+		}
+	}
+	golden(t, "judge", p.Text)
 }
