@@ -77,11 +77,19 @@ func TestJudgeReadsTheModelsVerdict(t *testing.T) {
 func TestJudgeFailuresAreUnavailable(t *testing.T) {
 	t.Parallel()
 	for name, respond := range map[string]func(http.ResponseWriter, goopenai.ChatCompletionRequest, int){
-		"prose":          func(w http.ResponseWriter, _ goopenai.ChatCompletionRequest, _ int) { writeContent(w, "Looks fine to me.") },
-		"no verdict":     func(w http.ResponseWriter, _ goopenai.ChatCompletionRequest, _ int) { writeContent(w, `{"category": ""}`) },
-		"verdict string": func(w http.ResponseWriter, _ goopenai.ChatCompletionRequest, _ int) { writeContent(w, `{"violation": "no"}`) },
-		"server error":   func(w http.ResponseWriter, _ goopenai.ChatCompletionRequest, _ int) { writeError(w, http.StatusInternalServerError) },
-		"garbage":        func(w http.ResponseWriter, _ goopenai.ChatCompletionRequest, _ int) { writeGarbage(w) },
+		"prose": func(w http.ResponseWriter, _ goopenai.ChatCompletionRequest, _ int) {
+			writeContent(w, "Looks fine to me.")
+		},
+		"no verdict": func(w http.ResponseWriter, _ goopenai.ChatCompletionRequest, _ int) {
+			writeContent(w, `{"category": ""}`)
+		},
+		"verdict string": func(w http.ResponseWriter, _ goopenai.ChatCompletionRequest, _ int) {
+			writeContent(w, `{"violation": "no"}`)
+		},
+		"server error": func(w http.ResponseWriter, _ goopenai.ChatCompletionRequest, _ int) {
+			writeError(w, http.StatusInternalServerError)
+		},
+		"garbage": func(w http.ResponseWriter, _ goopenai.ChatCompletionRequest, _ int) { writeGarbage(w) },
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
@@ -99,7 +107,9 @@ func TestJudgeFailuresAreUnavailable(t *testing.T) {
 			}
 		})
 	}
-	f := newFake(t, func(w http.ResponseWriter, _ goopenai.ChatCompletionRequest, _ int) { writeError(w, http.StatusInternalServerError) })
+	f := newFake(t, func(w http.ResponseWriter, _ goopenai.ChatCompletionRequest, _ int) {
+		writeError(w, http.StatusInternalServerError)
+	})
 	cfg := f.config()
 	cfg.BreakerThreshold = 2
 	j, err := NewJudge(cfg)
