@@ -37,3 +37,51 @@ func TestSMSWorkers(t *testing.T) {
 		}
 	}
 }
+
+// The judge reads with the LLM: on by default when an endpoint is
+// configured, off with PARLEY_JUDGE=off; its band is PARLEY_JUDGE_BAND,
+// default DefaultJudgeBand, and no band without a judge.
+func TestJudgeConfig(t *testing.T) {
+	llm := map[string]string{"PARLEY_LLM_BASE_URL": "http://127.0.0.1:9/v1", "PARLEY_LLM_MODEL": "m"}
+	with := func(extra ...string) map[string]string {
+		m := map[string]string{}
+		for k, v := range llm {
+			m[k] = v
+		}
+		for i := 0; i+1 < len(extra); i += 2 {
+			m[extra[i]] = extra[i+1]
+		}
+		return m
+	}
+	for _, tc := range []struct {
+		env     map[string]string
+		judge   bool
+		band    float32
+		wantErr string
+	}{
+		{env: map[string]string{}, judge: false, band: 0},
+		{env: map[string]string{"PARLEY_JUDGE_BAND": "0.3"}, judge: false, band: 0},
+		{env: with(), judge: true, band: DefaultJudgeBand},
+		{env: with("PARLEY_JUDGE_BAND", "0.3"), judge: true, band: 0.3},
+		{env: with("PARLEY_JUDGE_BAND", "0"), judge: true, band: 0},
+		{env: with("PARLEY_JUDGE", "off"), judge: false, band: 0},
+		{env: with("PARLEY_JUDGE", "maybe"), wantErr: "PARLEY_JUDGE"},
+		{env: with("PARLEY_JUDGE_BAND", "1.5"), wantErr: "PARLEY_JUDGE_BAND"},
+		{env: with("PARLEY_JUDGE_BAND", "wide"), wantErr: "PARLEY_JUDGE_BAND"},
+	} {
+		cfg := defaultConfig()
+		err := cfg.loadEnv(func(k string) string { return tc.env[k] })
+		if tc.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("%v: err %v, want one naming %s", tc.env, err, tc.wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%v: %v", tc.env, err)
+		}
+		if judge, band := cfg.judging(); judge != tc.judge || band != tc.band {
+			t.Errorf("%v: judge %v band %v, want %v %v", tc.env, judge, band, tc.judge, tc.band)
+		}
+	}
+}
