@@ -34,12 +34,18 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger, sio IO) (*app, er
 		a.bus = bus
 		a.workers = append(a.workers, func(ctx context.Context) { _ = bus.Run(ctx) })
 	}
-	guard, err := loadGuard(cfg.GuardProfiles, cfg.PaymentURL)
+	judge, band := cfg.judging()
+	guard, err := loadGuardBand(cfg.GuardProfiles, cfg.PaymentURL, band)
 	if err != nil {
 		a.close()
 		return nil, err
 	}
 	br, err := newBrains(cfg.LLM, log, true)
+	if err != nil {
+		a.close()
+		return nil, err
+	}
+	jd, err := newJudge(cfg.LLM, log, judge)
 	if err != nil {
 		a.close()
 		return nil, err
@@ -62,6 +68,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger, sio IO) (*app, er
 		Store:     st,
 		Brain:     br.brain,
 		Phraser:   br.phraser,
+		Judge:     jd,
 		Guard:     guard,
 		Bus:       a.bus,
 		Knowledge: know,
@@ -120,8 +127,14 @@ func paymentHost(paymentURL string) string {
 // loadGuard returns the embedded profiles, overlaid by a deployment's file,
 // allowing links to the payment host.
 func loadGuard(path, paymentURL string) (*policies.Guard, error) {
-	opts := policies.Options{LinkHosts: []string{paymentHost(paymentURL)}}
-	if path == "" && opts.LinkHosts[0] == policies.DefaultPaymentHost {
+	return loadGuardBand(path, paymentURL, 0)
+}
+
+// loadGuardBand is loadGuard with an uncertain band for the judge
+// (policies.Options.UncertainBand).
+func loadGuardBand(path, paymentURL string, band float32) (*policies.Guard, error) {
+	opts := policies.Options{LinkHosts: []string{paymentHost(paymentURL)}, UncertainBand: band}
+	if path == "" && opts.LinkHosts[0] == policies.DefaultPaymentHost && band == 0 {
 		return policies.Default(), nil
 	}
 	if path != "" {

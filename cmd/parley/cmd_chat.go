@@ -59,7 +59,12 @@ func runChat(ctx context.Context, sio IO, args []string) error {
 	if err != nil {
 		return fmt.Errorf("chat: %w", err)
 	}
-	guard, err := loadGuard(cfg.GuardProfiles, cfg.PaymentURL)
+	judge, band := cfg.judging()
+	guard, err := loadGuardBand(cfg.GuardProfiles, cfg.PaymentURL, band)
+	if err != nil {
+		return fmt.Errorf("chat: %w", err)
+	}
+	jd, err := newJudge(cfg.LLM, slog.New(slog.DiscardHandler), judge)
 	if err != nil {
 		return fmt.Errorf("chat: %w", err)
 	}
@@ -77,6 +82,7 @@ func runChat(ctx context.Context, sio IO, args []string) error {
 		Store:     st,
 		Brain:     br.brain,
 		Phraser:   br.phraser,
+		Judge:     jd,
 		Guard:     guard,
 		Knowledge: know,
 		Linker:    &agent.PaymentLinker{URLTemplate: cfg.PaymentURL, Secret: []byte(cfg.PaymentSecret)},

@@ -48,6 +48,13 @@ type config struct {
 	HandoffNumber    string // PARLEY_VOICE_HANDOFF_NUMBER: where a handed-over call is dialled (E.164)
 
 	LLM    openai.Config // PARLEY_LLM_BASE_URL, PARLEY_LLM_API_KEY or OPENAI_API_KEY, PARLEY_LLM_MODEL, ...
+	// JudgeOff is PARLEY_JUDGE=off: no second reading by the LLM (on by
+	// default when an LLM is configured). JudgeBand is PARLEY_JUDGE_BAND,
+	// the guard's uncertain band (policies.Options.UncertainBand) whose
+	// messages the judge reads besides every supervisor's; default
+	// DefaultJudgeBand.
+	JudgeOff  bool
+	JudgeBand float32
 	Qdrant qdrant.Config // QDRANT_URL, QDRANT_API_KEY, ...
 
 	// IdentityKey is PARLEY_IDENTITY_KEY (hex or base64, at least 16
@@ -81,7 +88,21 @@ func defaultConfig() config {
 		LogLevel:          "info",
 		ShutdownTimeout:   15 * time.Second,
 		OutboxMaxAttempts: 6,
+		JudgeBand:         DefaultJudgeBand,
 	}
+}
+
+// DefaultJudgeBand is the width below the content model's thresholds in
+// which the judge reads the AI's messages, when an LLM is configured.
+const DefaultJudgeBand = 0.15
+
+// judging reports whether the LLM judge reads messages, and the guard's
+// uncertain band for it: none without a judge.
+func (c *config) judging() (bool, float32) {
+	if c.JudgeOff || !c.LLM.Configured() {
+		return false, 0
+	}
+	return true, c.JudgeBand
 }
 
 // envConfig is the defaults overlaid by the environment: every command
@@ -170,6 +191,20 @@ func (c *config) loadEnv(getenv func(string) string) error {
 			return fmt.Errorf("PARLEY_RETENTION_DAYS: %q is not a number of days (0 keeps conversations)", v)
 		}
 		c.RetentionDays = n
+	}
+	switch v := strings.ToLower(strings.TrimSpace(getenv("PARLEY_JUDGE"))); v {
+	case "", "on":
+	case "off":
+		c.JudgeOff = true
+	default:
+		return fmt.Errorf("PARLEY_JUDGE: %q is not on or off", v)
+	}
+	if v := getenv("PARLEY_JUDGE_BAND"); v != "" {
+		f, err := strconv.ParseFloat(v, 32)
+		if err != nil || !(f >= 0 && f <= 1) {
+			return fmt.Errorf("PARLEY_JUDGE_BAND: %q is not a number from 0 to 1", v)
+		}
+		c.JudgeBand = float32(f)
 	}
 	if v := getenv("PARLEY_SMS_WORKERS"); v != "" {
 		n, err := strconv.Atoi(v)

@@ -49,6 +49,20 @@ func newBrains(cfg openai.Config, log *slog.Logger, useLLM bool) (brains, error)
 	return brains{brain: understand.New(rules.New(), llm), phraser: ph, name: model, llm: cfg}, nil
 }
 
+// newJudge is the LLM judge when on is set (an LLM is configured and
+// PARLEY_JUDGE is not off), else none.
+func newJudge(cfg openai.Config, log *slog.Logger, on bool) (agent.Judge, error) {
+	if !on {
+		return nil, nil
+	}
+	cfg.Logger = log
+	j, err := openai.NewJudge(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("llm judge: %w", err)
+	}
+	return j, nil
+}
+
 // newKnowledge is the knowledge base: Qdrant when QDRANT_URL is set (with
 // the endpoint's embeddings when an LLM is configured), else the embedded
 // starter documents in memory.
