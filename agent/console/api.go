@@ -357,6 +357,10 @@ func (h *Handler) cancelDeferred(w http.ResponseWriter, r *http.Request) {
 
 type sendRequest struct {
 	Text string `json:"text"`
+	// Confirm sends a message that was held because the judge could not
+	// read it (ConfirmNeeded); the guard, and the judge if it is back,
+	// still read it.
+	Confirm bool `json:"confirm,omitempty"`
 }
 
 // SendResponse is the answer to a supervisor's message: the stored message
@@ -365,10 +369,14 @@ type SendResponse struct {
 	Error    string            `json:"error,omitempty"`
 	Message  agent.Message     `json:"message"`
 	Decision policies.Decision `json:"decision"`
+	// ConfirmNeeded is set when the message was held because the judge
+	// could not read it: sent again with confirm, it goes.
+	ConfirmNeeded bool `json:"confirm_needed,omitempty"`
 }
 
 // send passes a supervisor's message through the orchestrator and its
-// guard: 201 queued, 202 deferred, 422 blocked (not sent, with reasons).
+// guard: 201 queued, 202 deferred, 422 blocked (not sent, with reasons),
+// 409 with confirm_needed when the judge could not read it (not sent).
 func (h *Handler) send(w http.ResponseWriter, r *http.Request) {
 	var req sendRequest
 	if !decode(w, r, &req) {
@@ -384,8 +392,14 @@ func (h *Handler) send(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id, user := r.PathValue("id"), callerOf(r).user.Name
-	m, d, err := h.cfg.Orchestrator.SupervisorSend(r.Context(), id, user, text)
+	send := h.cfg.Orchestrator.SupervisorSend
+	if req.Confirm {
+		send = h.cfg.Orchestrator.SupervisorConfirm
+	}
+	m, d, err := send(r.Context(), id, user, text)
 	switch {
+	case errors.Is(err, agent.ErrConfirmNeeded):
+		writeJSON(w, http.StatusConflict, SendResponse{Error: "the second reading of this message is unavailable; it was not sent: confirm to send it", Message: m, Decision: d, ConfirmNeeded: true})
 	case errors.Is(err, agent.ErrBlocked):
 		// Not a failure of the request: the answer carries the decision.
 		writeJSON(w, http.StatusUnprocessableEntity, SendResponse{Error: "the guard blocked this message; it was not sent", Message: m, Decision: d})

@@ -26,6 +26,7 @@ type Orchestrator interface {
 	HandBackKeeping(ctx context.Context, conversationID, user string, keepDeferred bool) error
 	CancelDeferred(ctx context.Context, messageID, user string) error
 	SupervisorSend(ctx context.Context, conversationID, user, text string) (agent.Message, policies.Decision, error)
+	SupervisorConfirm(ctx context.Context, conversationID, user, text string) (agent.Message, policies.Decision, error)
 	Outreach(ctx context.Context, accountID string, ch agent.Channel) (agent.TurnResult, error)
 }
 

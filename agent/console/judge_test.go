@@ -5,8 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
 
 	"github.com/parley-collections/parley/agent"
 	"github.com/parley-collections/parley/agent/console"
@@ -55,4 +59,57 @@ func TestSendHeldForConfirmation(t *testing.T) {
 	if resp, body := s.do("POST", path+"/messages", map[string]any{"text": "Thanks, speak soon."}); resp.StatusCode != http.StatusCreated {
 		t.Fatalf("judge back: %d %s, want 201", resp.StatusCode, body)
 	}
+}
+
+// TestBrowserSendAnywayAfterJudgeAway: in the console, a message the judge
+// could not read is not sent, the supervisor is told and offered "Send
+// anyway", and clicking it sends the message.
+func TestBrowserSendAnywayAfterJudgeAway(t *testing.T) {
+	t.Parallel()
+	j := &awayJudge{}
+	b := setup(t, func(o *setupOptions) { o.agent = func(c *agent.Config) { c.Judge = j } })
+	_, run := newBrowser(t, b)
+	const text = "Hi, this is Sam from the team. I can help with your account today."
+	run("sign in and take over", signIn(b, sup, "/console/conversations/"+b.conv,
+		chromedp.WaitVisible(chromedp.CSS(`body[data-live="true"]`)),
+		chromedp.Click(chromedp.CSS("#takeover")),
+		chromedp.WaitVisible(chromedp.CSS("#send-form")),
+	)...)
+	run("send while the judge is away",
+		chromedp.SendKeys(chromedp.CSS("#send-text"), text),
+		chromedp.Click(chromedp.CSS("#send-form button[type=submit]")),
+		chromedp.WaitVisible(`//div[@id="send-error"][contains(., "second reading")]//button[contains(@class, "confirm-send")]`),
+	)
+	if sent(t, b, text) {
+		t.Fatal("the held message is in the outbox before the supervisor confirmed it")
+	}
+	run("send anyway",
+		chromedp.Click(chromedp.CSS("#send-error button.confirm-send")),
+		chromedp.WaitNotPresent(chromedp.CSS("#send-error button.confirm-send")),
+	)
+	for range 50 {
+		if sent(t, b, text) {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatal("the confirmed message is not in the outbox")
+}
+
+// sent reports whether an outbox row carries text (with whatever notice
+// the guard added).
+func sent(t *testing.T, b *testBundle, text string) bool {
+	t.Helper()
+	for _, st := range []agent.OutboxStatus{agent.OutboxPending, agent.OutboxSending, agent.OutboxSent} {
+		items, err := b.store.Outbox(b.ctx, st, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range items {
+			if strings.HasPrefix(it.Body, text) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -484,6 +484,19 @@
             }
           } else if (r.status === 422) {
             box.append(el("p", {}, "Not sent: the guard blocked this message."), decision(r.data.decision));
+          } else if (r.status === 409 && r.data && r.data.confirm_needed) {
+            // The judge could not read it: the supervisor may send it as it is.
+            var again = el("button", { type: "button", class: "confirm-send" }, "Send anyway");
+            again.addEventListener("click", function () {
+              box.textContent = "";
+              api("POST", "/api/conversations/" + encodeURIComponent(convID) + "/messages", { text: text, confirm: true }).then(function (r2) {
+                if (r2.status === 201 || r2.status === 202) { sf.text.value = ""; }
+                else if (r2.status === 422) { box.append(el("p", {}, "Not sent: the guard blocked this message."), decision(r2.data.decision)); }
+                else { box.textContent = (r2.data && r2.data.error) || "Not sent."; }
+                refreshConversation();
+              });
+            });
+            box.append(el("p", {}, "Not sent yet: the second reading of this message is unavailable. Read it again, then send it as it is or change it."), again);
           } else {
             box.textContent = (r.data && r.data.error) || "Not sent.";
           }
