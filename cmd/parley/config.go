@@ -47,7 +47,7 @@ type config struct {
 	TwilioInsecure   bool   // PARLEY_TWILIO_INSECURE=1: accept unsigned webhooks (local experiments only)
 	HandoffNumber    string // PARLEY_VOICE_HANDOFF_NUMBER: where a handed-over call is dialled (E.164)
 
-	LLM    openai.Config // PARLEY_LLM_BASE_URL, PARLEY_LLM_API_KEY or OPENAI_API_KEY, PARLEY_LLM_MODEL, ...
+	LLM openai.Config // PARLEY_LLM_BASE_URL, PARLEY_LLM_API_KEY or OPENAI_API_KEY, PARLEY_LLM_MODEL, ...
 	// JudgeOff is PARLEY_JUDGE=off: no second reading by the LLM (on by
 	// default when an LLM is configured). JudgeBand is PARLEY_JUDGE_BAND,
 	// the guard's uncertain band (policies.Options.UncertainBand) whose
@@ -55,7 +55,7 @@ type config struct {
 	// DefaultJudgeBand.
 	JudgeOff  bool
 	JudgeBand float32
-	Qdrant qdrant.Config // QDRANT_URL, QDRANT_API_KEY, ...
+	Qdrant    qdrant.Config // QDRANT_URL, QDRANT_API_KEY, ...
 
 	// IdentityKey is PARLEY_IDENTITY_KEY (hex or base64, at least 16
 	// bytes): the key identity facts are digested under, never stored with
