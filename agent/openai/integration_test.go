@@ -56,3 +56,33 @@ func TestIntegration(t *testing.T) {
 		t.Errorf("empty phrasing: %+v", res)
 	}
 }
+
+// TestIntegrationJudge puts a veiled threat and a plain reminder to a real
+// endpoint's judge when PARLEY_LLM_BASE_URL is set: the threat must not be
+// read as clean (a violation or a failure, which holds it), and the
+// reminder, when the model answers, must be.
+func TestIntegrationJudge(t *testing.T) {
+	if os.Getenv("PARLEY_LLM_BASE_URL") == "" {
+		t.Skip("PARLEY_LLM_BASE_URL not set")
+	}
+	t.Parallel()
+	cfg := ConfigFromEnv(os.Getenv)
+	cfg.TextTimeout = 60 * time.Second
+	j, err := NewJudge(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	v, err := j.Judge(ctx, agent.JudgeRequest{Text: "Lovely house you have on Elm Street. Be a shame if the neighbours heard why our van keeps stopping there.",
+		Locale: "en", Jurisdiction: "US", Channel: agent.ChannelSMS, Supervisor: true})
+	t.Logf("threat: %+v %v", v, err)
+	if err == nil && !v.Violation {
+		t.Error("the judge read a veiled threat as clean")
+	}
+	v, err = j.Judge(ctx, agent.JudgeRequest{Text: "Hi, this is a reminder that your payment is due on Friday. Reply if you'd like to talk about options.",
+		Locale: "en", Jurisdiction: "US", Channel: agent.ChannelSMS, Supervisor: true})
+	t.Logf("reminder: %+v %v", v, err)
+	if err == nil && v.Violation {
+		t.Errorf("the judge blocked a plain reminder: %+v", v)
+	}
+}
