@@ -31,5 +31,6 @@ func TestChineseFalseStanding(t *testing.T) {
 		{"逾期不会影响您孩子考编或参军，请放心。", CatFalseRepresentation, false},
 		{"您的医保和社保不会因为这笔欠款受到任何影响。", CatFalseRepresentation, false},
 		{"我是智能客服，如需人工服务请回复“人工”。", CatFalseRepresentation, false},
+		{"我係自動回覆，唔係真人，要搵職員請回覆「人工」。", CatFalseRepresentation, false},
 	})
 }
