@@ -2,8 +2,11 @@ package policies
 
 import (
 	"bytes"
+	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"slices"
 	"strings"
@@ -47,15 +50,57 @@ func BenchmarkCheckLabelled200Lexicon(b *testing.B) {
 func benchLabelled200(b *testing.B, g *Guard) {
 	ps, fs := benchSet(b)
 	for i := range ps {
-		pad := " We are here to help, and you can reply at any time with a question about your options or a time that suits you."
-		if hasHan([]byte(ps[i].Text)) {
-			pad = "如有任何疑问，您可以随时回复本消息，我们会尽快为您解答，也可以告诉我们您方便联系的时间。"
-		}
-		for len([]rune(ps[i].Text)) < 180 {
-			ps[i].Text += pad
-		}
+		ps[i].Text = pad200(ps[i].Text)
 	}
 	benchMessages(b, g, ps, fs)
+}
+
+// pad200 brings a text to about 200 characters (180 or more) with a neutral
+// sentence in its language.
+func pad200(text string) string {
+	pad := " We are here to help, and you can reply at any time with a question about your options or a time that suits you."
+	if hasHan([]byte(text)) {
+		pad = "如有任何疑问，您可以随时回复本消息，我们会尽快为您解答，也可以告诉我们您方便联系的时间。"
+	}
+	for len([]rune(text)) < 180 {
+		text += pad
+	}
+	return text
+}
+
+// labelledLines200 is the labelled set as `parley guard check` input, the
+// defaults of withDefaults applied and every text brought to about 200
+// characters by pad200: one line a message.
+func labelledLines200(t testing.TB) []byte {
+	t.Helper()
+	var out bytes.Buffer
+	for _, l := range loadLabelled(t, "testdata/labelled.jsonl") {
+		var raw map[string]any
+		if err := json.Unmarshal(l.Line, &raw); err != nil {
+			t.Fatal(err)
+		}
+		raw["text"] = pad200(raw["text"].(string))
+		line, err := json.Marshal(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out.Write(line)
+		out.WriteByte('\n')
+	}
+	return out.Bytes()
+}
+
+var writeLines200 = flag.String("write-lines200", "", "write lines200.jsonl, the input docs/benchmarks.md times `parley guard check` on (labelledLines200, 60 times over), to this file")
+
+// TestWriteLines200 writes the benchmark input of `parley guard check` when
+// asked to with -write-lines200 FILE.
+func TestWriteLines200(t *testing.T) {
+	if *writeLines200 == "" {
+		t.Skip("no -write-lines200 file")
+	}
+	if err := os.WriteFile(*writeLines200, bytes.Repeat(labelledLines200(t), 60), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // benchMessages checks the messages in turn; ns/op is the mean per message.
@@ -133,9 +178,10 @@ func BenchmarkCheckAllow(b *testing.B) {
 	}
 }
 
-// BenchmarkCheckLines runs the JSON Lines reader over n copies of the
-// labelled set; B/op divided by the messages stays flat as n grows when
-// memory is constant in the number of messages.
+// BenchmarkCheckLines runs the JSON Lines reader over one and ten copies of
+// the labelled set, and over the set brought to about 200 characters a text
+// (labelledLines200); B/op divided by the messages stays flat as the copies
+// grow when memory is constant in the number of messages.
 func BenchmarkCheckLines(b *testing.B) {
 	g := Default()
 	set := loadLabelled(b, "testdata/labelled.jsonl")
@@ -144,10 +190,18 @@ func BenchmarkCheckLines(b *testing.B) {
 		one.Write(l.Line)
 		one.WriteByte('\n')
 	}
-	for _, n := range []int{1, 10} {
-		input := strings.Repeat(one.String(), n)
-		msgs := n * len(set)
-		b.Run(fmt.Sprintf("messages=%d", msgs), func(b *testing.B) {
+	long := labelledLines200(b)
+	for _, in := range []struct {
+		name  string
+		input string
+		msgs  int
+	}{
+		{fmt.Sprintf("messages=%d", len(set)), one.String(), len(set)},
+		{fmt.Sprintf("messages=%d", 10*len(set)), strings.Repeat(one.String(), 10), 10 * len(set)},
+		{fmt.Sprintf("chars=200/messages=%d", len(set)), string(long), len(set)},
+	} {
+		input, msgs := in.input, in.msgs
+		b.Run(in.name, func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(input)))
 			// CPU time of this thread, which on a busy machine leaves out
