@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/parley-collections/parley/agent"
@@ -41,7 +42,11 @@ type patternIndex struct {
 	elems    []*elem          // first element of every pattern
 }
 
-var compiled, index = compileLexicon()
+// compiledLexicon compiles the lexicon's patterns on first use, filling
+// the spelling vocabulary (known, vocabulary, stems) as it goes: a command
+// that never reads a borrower's message, such as `parley guard check`, does
+// not pay for it when it starts.
+var compiledLexicon = sync.OnceValues(compileLexicon)
 
 func compileLexicon() ([]compiledRule, *patternIndex) {
 	out := make([]compiledRule, 0, len(lexicon))
@@ -140,7 +145,10 @@ func (x *patternIndex) candidates(seq []token) []bool {
 }
 
 // New returns the rules brain.
-func New() *Brain { return &Brain{rules: compiled} }
+func New() *Brain {
+	rules, _ := compiledLexicon()
+	return &Brain{rules: rules}
+}
 
 // analysis is one message prepared for reading.
 type analysis struct {
@@ -199,6 +207,7 @@ func (b *Brain) match(a *analysis) map[agent.Intent]hit {
 			break
 		}
 	}
+	_, index := compiledLexicon()
 	cand := index.candidates(a.seq)
 	for i := range b.rules {
 		r := &b.rules[i]

@@ -30,6 +30,7 @@ func canonical(p enPattern) string {
 // space in it, a misplaced gap) fails here rather than in a conversation.
 func TestLexiconMatchesItself(t *testing.T) {
 	t.Parallel()
+	compiled, _ := compiledLexicon()
 	for _, r := range compiled {
 		for _, p := range r.en {
 			text := canonical(p)

@@ -350,6 +350,7 @@ func addStem(p string) {
 // Edits are tried from the most common slip to the least: a letter left out,
 // two letters swapped, a letter mistyped, a letter doubled.
 func correct(w string) string {
+	compiledLexicon() // fills the vocabulary
 	if len(w) < 5 || known[w] || protected[w] {
 		return w
 	}
