@@ -24,6 +24,21 @@ func (in *lineInput) parse(line []byte) bool {
 	return d.i == len(d.b)
 }
 
+// lineReader reads the lines of one run of CheckLines, one after another.
+type lineReader struct {
+	in lineInput
+}
+
+// parse reads line as lineInput.parse does; the lineInput returned is valid
+// until the next call.
+func (r *lineReader) parse(line []byte) (*lineInput, bool) {
+	r.in = lineInput{}
+	if !r.in.parse(line) {
+		return nil, false
+	}
+	return &r.in, true
+}
+
 // lineDecoder is a position in a line.
 type lineDecoder struct {
 	b []byte

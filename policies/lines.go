@@ -101,6 +101,7 @@ func CheckLinesReport(g *Guard, r io.Reader, w io.Writer) (LinesReport, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	bw := bufio.NewWriterSize(w, 64<<10)
 	var buf, out []byte
+	var lr lineReader
 	for n := 1; ; n++ {
 		line, tooLong, err := readLine(br, buf[:0])
 		buf = line
@@ -111,7 +112,7 @@ func CheckLinesReport(g *Guard, r io.Reader, w io.Writer) (LinesReport, error) {
 				bad = true
 				out = appendLineError(out[:0], lineID(line), fmt.Sprintf("line %d: line longer than %d bytes", n, MaxLineBytes))
 			} else {
-				out, bad = checkLine(g, line, n, out[:0])
+				out, bad = checkLine(g, &lr, line, n, out[:0])
 			}
 			if bad && len(rep.Malformed) < maxReportedLines {
 				rep.Malformed = append(rep.Malformed, n)
@@ -158,13 +159,14 @@ func readLine(br *bufio.Reader, buf []byte) ([]byte, bool, error) {
 	}
 }
 
-// checkLine decodes one line (number n), checks it and appends the answer
-// to out; bad reports a line that could not be read.
-func checkLine(g *Guard, line []byte, n int, out []byte) ([]byte, bool) {
-	var in lineInput
-	if !in.parse(line) {
-		in = lineInput{}
-		if err := json.Unmarshal(line, &in); err != nil {
+// checkLine decodes one line (number n) with lr, or encoding/json when lr
+// gives it up, checks it and appends the answer to out; bad reports a line
+// that could not be read.
+func checkLine(g *Guard, lr *lineReader, line []byte, n int, out []byte) ([]byte, bool) {
+	in, ok := lr.parse(line)
+	if !ok {
+		in = new(lineInput)
+		if err := json.Unmarshal(line, in); err != nil {
 			return appendLineError(out, lineID(line), fmt.Sprintf("line %d: malformed JSON: %v", n, err)), true
 		}
 	}
