@@ -32,6 +32,8 @@ var moreLineCases = []string{
 	`{"id":"a","text":"x","facts":{"cease":true,"balance":"10.00"},"facts":{}}`,
 	`{"id":"a","text":"x","facts":{"cease":true},"facts":null}`,
 	`{"id":"a","text":"x","facts":null,"facts":{"attorney":true}}`,
+	`{"id":"a","text":"x","facts":{"cease":true,"granted_terms":["settlement"]},"facts":null,"facts":{"attorney":true}}`,
+	`{"id":"a","text":"x","facts":{"granted_terms":["settlement"]},"facts":{"granted_terms":null},"facts":{"granted_terms":[]}}`,
 	`{"id":"a","text":"x","facts":{"other_borrower_names":["A\"nn","B\\b","\u5f20\u4e09","\ud83d\ude00"]}}`,
 	`{"id":"a\u0000b","text":"\u003cb\u003e \u2028 \u2029 \\u0041","draft":"d"}`,
 	`{"id":"a","text":"x","now":"2026-03-02T10:00:00Z","now":null}`,
