@@ -261,3 +261,29 @@ func TestCheckLinesMatchesJSONReading(t *testing.T) {
 		}
 	}
 }
+
+// TestLineReaderAllocations: a line whose values have no escapes costs the
+// reader one allocation (the line as a string), decoded to a proposal and
+// facts, once the reader has read a line like it.
+func TestLineReaderAllocations(t *testing.T) {
+	g := Default()
+	for _, l := range loadLabelled(t, "testdata/labelled.jsonl")[:20] {
+		var r lineReader
+		read := func() {
+			in, ok := r.parse(l.Line)
+			if !ok {
+				t.Fatalf("%s: not read / 未读取", l.ID)
+			}
+			p, f, err := in.decodeInto(g, r.amounts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.amounts = f.AllowedAmounts
+			_ = p
+		}
+		read()
+		if n := testing.AllocsPerRun(20, read); n > 1 {
+			t.Errorf("%s: %v allocations a line, want 1 / 每行分配次数过多", l.ID, n)
+		}
+	}
+}
