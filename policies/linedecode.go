@@ -15,33 +15,53 @@ import (
 // the line with encoding/json, which also words the error. A line parse
 // accepts decodes to the same lineInput (TestLineParseMatchesJSON).
 func (in *lineInput) parse(line []byte) bool {
-	d := lineDecoder{b: line}
-	d.space()
-	if !d.object(in.field) {
-		return false
+	var r lineReader
+	got, ok := r.parse(line)
+	if ok {
+		*in = *got
 	}
-	d.space()
-	return d.i == len(d.b)
+	return ok
 }
 
-// lineReader reads the lines of one run of CheckLines, one after another.
+// lineReader reads the lines of one run of CheckLines, one after another,
+// as lineInput.parse does, keeping its storage from line to line: what the
+// pointers of its lineInput point at and the backing arrays of the facts'
+// lists are its own, and a string value without escapes is a substring of
+// the line's one string. A line costs one allocation when no value has an
+// escape (TestLineReaderAllocations).
 type lineReader struct {
-	in lineInput
+	d     lineDecoder
+	in    lineInput
+	facts lineFacts
+	strs  [6]string   // values of in.ID, Text, Now, Draft and facts.Balance, LastPhoneConversationAt
+	bools [2]bool     // values of in.RecipientVerified, FirstMessage
+	lists [6][]string // backing of the facts' lists, in the order of lineFacts
+
+	amounts []Amount // backing of the decoded facts' allowed amounts
 }
 
-// parse reads line as lineInput.parse does; the lineInput returned is valid
-// until the next call.
+// parse reads line; the lineInput returned, and every list and pointer in
+// it, is valid until the next call.
 func (r *lineReader) parse(line []byte) (*lineInput, bool) {
 	r.in = lineInput{}
-	if !r.in.parse(line) {
+	r.d = lineDecoder{b: line, s: string(line)}
+	d := &r.d // not a variable of its own, which would be moved to the heap
+	d.space()
+	if !d.object(r.field) {
+		return nil, false
+	}
+	d.space()
+	if d.i != len(d.b) {
 		return nil, false
 	}
 	return &r.in, true
 }
 
-// lineDecoder is a position in a line.
+// lineDecoder is a position in a line; s is the line as a string, of
+// which a value without escapes is a substring.
 type lineDecoder struct {
 	b []byte
+	s string
 	i int
 }
 
@@ -145,21 +165,21 @@ func (d *lineDecoder) null() bool {
 }
 
 // str reads a string value, decoding escapes and replacing invalid UTF-8
-// as encoding/json does.
+// as encoding/json does. A value with neither is a substring of d.s.
 func (d *lineDecoder) str() (string, bool) {
 	if d.i >= len(d.b) || d.b[d.i] != '"' {
 		return "", false
 	}
 	start := d.i + 1
 	j := start
-	plain := true
+	escaped, ascii := false, true
 	for ; j < len(d.b); j++ {
 		c := d.b[j]
 		if c == '"' {
 			break
 		}
 		if c == '\\' {
-			plain = false
+			escaped = true
 			j++
 			continue
 		}
@@ -167,7 +187,7 @@ func (d *lineDecoder) str() (string, bool) {
 			return "", false
 		}
 		if c >= 0x80 {
-			plain = false
+			ascii = false
 		}
 	}
 	if j >= len(d.b) {
@@ -175,8 +195,8 @@ func (d *lineDecoder) str() (string, bool) {
 	}
 	d.i = j + 1
 	raw := d.b[start:j]
-	if plain {
-		return string(raw), true
+	if !escaped && (ascii || utf8.Valid(raw)) {
+		return d.s[start:j], true
 	}
 	return unquote(raw)
 }
@@ -266,9 +286,9 @@ func hex4(b []byte) (rune, bool) {
 	return r, true
 }
 
-// strPtr reads a string into *p, or a null, which sets *p to nil as
-// encoding/json does.
-func (d *lineDecoder) strPtr(p **string) bool {
+// strPtr reads a string into *store and points *p at it, or a null, which
+// sets *p to nil as encoding/json does.
+func (d *lineDecoder) strPtr(p **string, store *string) bool {
 	if d.null() {
 		*p = nil
 		return true
@@ -277,7 +297,8 @@ func (d *lineDecoder) strPtr(p **string) bool {
 	if !ok {
 		return false
 	}
-	*p = &s
+	*store = s
+	*p = store
 	return true
 }
 
@@ -310,7 +331,9 @@ func (d *lineDecoder) boolean(p *bool) bool {
 	return false
 }
 
-func (d *lineDecoder) boolPtr(p **bool) bool {
+// boolPtr reads true or false into *store and points *p at it, or a null,
+// which sets *p to nil.
+func (d *lineDecoder) boolPtr(p **bool, store *bool) bool {
 	if d.null() {
 		*p = nil
 		return true
@@ -319,7 +342,8 @@ func (d *lineDecoder) boolPtr(p **bool) bool {
 	if !d.boolean(&v) {
 		return false
 	}
-	*p = &v
+	*store = v
+	*p = store
 	return true
 }
 
@@ -354,15 +378,16 @@ func (d *lineDecoder) integer(p *int) bool {
 	return true
 }
 
-// strings reads an array of strings; null sets it to nil.
-func (d *lineDecoder) strings(p *[]string) bool {
+// strings reads an array of strings into the backing array *store and
+// sets *p to it (empty, not nil, for []); null sets *p to nil.
+func (d *lineDecoder) strings(p *[]string, store *[]string) bool {
 	if d.null() {
 		*p = nil
 		return true
 	}
-	out := (*p)[:0]
-	if *p == nil {
-		out = []string{}
+	out := (*store)[:0]
+	if out == nil {
+		out = make([]string, 0, 8)
 	}
 	ok := d.array(func(d *lineDecoder) bool {
 		var s string
@@ -372,6 +397,7 @@ func (d *lineDecoder) strings(p *[]string) bool {
 		out = append(out, s)
 		return true
 	})
+	*store = out
 	if ok {
 		*p = out
 	}
@@ -499,39 +525,43 @@ var factFields = []string{"balance", "allowed_amounts", "currency", "opted_out_c
 	"granted_terms", "borrower_name", "other_borrower_emails", "link_hosts"}
 
 // field reads the value of one field of a line.
-func (in *lineInput) field(d *lineDecoder, name []byte) bool {
+func (r *lineReader) field(d *lineDecoder, name []byte) bool {
+	in := &r.in
 	switch string(name) {
 	case "id":
-		return d.strPtr(&in.ID)
+		return d.strPtr(&in.ID, &r.strs[0])
 	case "text":
-		return d.strPtr(&in.Text)
+		return d.strPtr(&in.Text, &r.strs[1])
 	case "channel":
 		return d.strVal(&in.Channel)
 	case "jurisdiction":
 		return d.strVal(&in.Jurisdiction)
 	case "now":
-		return d.strPtr(&in.Now)
+		return d.strPtr(&in.Now, &r.strs[2])
 	case "timezone":
 		return d.strVal(&in.Timezone)
 	case "initiated_by":
 		return d.strVal(&in.InitiatedBy)
 	case "recipient_verified":
-		return d.boolPtr(&in.RecipientVerified)
+		return d.boolPtr(&in.RecipientVerified, &r.bools[0])
 	case "first_message":
-		return d.boolPtr(&in.FirstMessage)
+		return d.boolPtr(&in.FirstMessage, &r.bools[1])
 	case "purpose":
 		return d.strVal(&in.Purpose)
 	case "draft":
-		return d.strPtr(&in.Draft)
+		return d.strPtr(&in.Draft, &r.strs[3])
 	case "facts":
 		if d.null() {
 			in.Facts = nil
 			return true
 		}
 		if in.Facts == nil {
-			in.Facts = new(lineFacts)
+			// New facts, as encoding/json makes after none or a null;
+			// facts given twice are read into the same ones.
+			r.facts = lineFacts{}
+			in.Facts = &r.facts
 		}
-		return d.object(in.Facts.field)
+		return d.object(r.factField)
 	}
 	if known(name, inputFields) {
 		return false
@@ -539,17 +569,18 @@ func (in *lineInput) field(d *lineDecoder, name []byte) bool {
 	return d.skip(0)
 }
 
-// field reads the value of one field of a line's facts.
-func (f *lineFacts) field(d *lineDecoder, name []byte) bool {
+// factField reads the value of one field of a line's facts.
+func (r *lineReader) factField(d *lineDecoder, name []byte) bool {
+	f := &r.facts
 	switch string(name) {
 	case "balance":
-		return d.strPtr(&f.Balance)
+		return d.strPtr(&f.Balance, &r.strs[4])
 	case "allowed_amounts":
-		return d.strings(&f.AllowedAmounts)
+		return d.strings(&f.AllowedAmounts, &r.lists[0])
 	case "currency":
 		return d.strVal(&f.Currency)
 	case "opted_out_channels":
-		return d.strings(&f.OptedOutChannels)
+		return d.strings(&f.OptedOutChannels, &r.lists[1])
 	case "cease":
 		return d.boolean(&f.Cease)
 	case "attorney":
@@ -567,23 +598,23 @@ func (f *lineFacts) field(d *lineDecoder, name []byte) bool {
 	case "contacts_last_7d":
 		return d.integer(&f.ContactsLast7d)
 	case "last_phone_conversation_at":
-		return d.strPtr(&f.LastPhoneConversationAt)
+		return d.strPtr(&f.LastPhoneConversationAt, &r.strs[5])
 	case "connected_calls_today":
 		return d.integer(&f.ConnectedCallsToday)
 	case "other_borrower_names":
-		return d.strings(&f.OtherBorrowerNames)
+		return d.strings(&f.OtherBorrowerNames, &r.lists[2])
 	case "lender":
 		return d.strVal(&f.Lender)
 	case "agency":
 		return d.strVal(&f.Agency)
 	case "granted_terms":
-		return d.strings(&f.GrantedTerms)
+		return d.strings(&f.GrantedTerms, &r.lists[3])
 	case "borrower_name":
 		return d.strVal(&f.BorrowerName)
 	case "other_borrower_emails":
-		return d.strings(&f.OtherBorrowerEmails)
+		return d.strings(&f.OtherBorrowerEmails, &r.lists[4])
 	case "link_hosts":
-		return d.strings(&f.LinkHosts)
+		return d.strings(&f.LinkHosts, &r.lists[5])
 	}
 	if known(name, factFields) {
 		return false

@@ -174,9 +174,12 @@ func checkLine(g *Guard, lr *lineReader, line []byte, n int, out []byte) ([]byte
 	if in.ID != nil {
 		id = *in.ID
 	}
-	p, f, err := in.decode(g)
+	p, f, err := in.decodeInto(g, lr.amounts)
 	if err != nil {
 		return appendLineError(out, id, fmt.Sprintf("line %d: %v", n, err)), true
+	}
+	if cap(f.AllowedAmounts) > cap(lr.amounts) {
+		lr.amounts = f.AllowedAmounts
 	}
 	d := g.Check(p, f)
 	return appendDecision(out, id, d), false
@@ -334,6 +337,12 @@ func lineID(line []byte) string {
 // decode turns a line into a proposal and facts, checking every value; g
 // knows the time zones.
 func (in *lineInput) decode(g *Guard) (Proposal, Facts, error) {
+	return in.decodeInto(g, nil)
+}
+
+// decodeInto is decode, the allowed amounts appended to amounts[:0] when
+// there are any.
+func (in *lineInput) decodeInto(g *Guard, amounts []Amount) (Proposal, Facts, error) {
 	var p Proposal
 	var f Facts
 	if in.ID == nil {
@@ -388,6 +397,9 @@ func (in *lineInput) decode(g *Guard) (Proposal, Facts, error) {
 			return p, f, fmt.Errorf("facts.balance: %w", err)
 		}
 		f.HasBalance, f.Balance = true, v
+	}
+	if len(x.AllowedAmounts) > 0 {
+		f.AllowedAmounts = amounts[:0]
 	}
 	for i, a := range x.AllowedAmounts {
 		v, err := parseDecimal(a)
