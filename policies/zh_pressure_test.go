@@ -144,3 +144,37 @@ func TestChineseCreditNamed(t *testing.T) {
 		{"先去申请一笔消费贷，把这笔还上。", CatPressure, true},
 	})
 }
+
+// TestChinesePressureDuty: pressure by duty and by the sender's patience:
+// borrowing from a parent or partner urged in short words, a new card or a
+// cash withdrawal, the only one left unpaid, colleagues who all paid, a
+// wait until an hour, one chance only, nothing left to talk about after a
+// day, minutes to pay, a family's expectations, responsibility, trust to
+// be repaid, no mercy shown. Beside them, the clean wording.
+func TestChinesePressureDuty(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"没钱就找你哥借啊，这还要我教？", CatPressure, true},
+		{"问你爸妈要啊，他们总不会不管你。", CatPressure, true},
+		{"建议您向亲友借款把这笔结清。", CatPressure, true},
+		{"去办一张新的信用卡，先把我们这笔还了。", CatPressure, true},
+		{"可以先用信用卡取现还上。", CatPressure, true},
+		{"整个小组就差你一个没还了。", CatPressure, true},
+		{"您的同事们都按时还了，您也不想当例外吧？", CatPressure, true},
+		{"我只等你到今晚八点。", CatPressure, true},
+		{"机会只有一次，错过不再有。", CatPressure, true},
+		{"过了今天，什么都谈不了了。", CatPressure, true},
+		{"请在20分钟内完成还款。", CatPressure, true},
+		{"想想你家人对你的期望，今天就处理。", CatPressure, true},
+		{"请对自己的家庭负责，今天还清。", CatPressure, true},
+		{"如果你还有一点责任心，今天就还。", CatPressure, true},
+		{"我们当初信任了你，现在该你回报这份信任了。", CatPressure, true},
+		{"今天不还，就别怪我不讲情面。", CatPressure, true},
+		{"你就不能为孩子做个好榜样吗？", CatPressure, true},
+
+		{"您的借款信息不会告知家人，请放心。", CatPressure, false},
+		{"如需办理新的信用卡，请到网点咨询，与本次还款无关。", CatPressure, false},
+		{"我们会在今晚八点前把方案发给您。", CatPressure, false},
+		{"感谢您对我们的信任，有问题随时联系。", CatPressure, false},
+	})
+}
