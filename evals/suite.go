@@ -574,8 +574,8 @@ func caseLines(root *yaml.Node) []int {
 }
 
 func (s *Suite) validate() error {
-	if s.Name == "" {
-		return errors.New("line 1: field name: a suite needs a name")
+	if err := s.validateHeader(); err != nil {
+		return err
 	}
 	if len(s.Cases) == 0 {
 		return errors.New("field cases: a suite needs at least one case")
@@ -583,43 +583,60 @@ func (s *Suite) validate() error {
 	seen := map[string]bool{}
 	for i := range s.Cases {
 		c := &s.Cases[i]
-		at := fmt.Sprintf("line %d: case %q", c.Line, c.Name)
 		if c.Name == "" {
 			return fmt.Errorf("line %d: field name: every case needs a name", c.Line)
 		}
 		if seen[c.Name] {
-			return fmt.Errorf("%s: field name: duplicate case name", at)
+			return fmt.Errorf("line %d: case %q: field name: duplicate case name", c.Line, c.Name)
 		}
 		seen[c.Name] = true
-		if (len(c.Turns) == 0) == (c.Simulate == nil) {
-			return fmt.Errorf("%s: a case has either turns or simulate", at)
+		if err := s.validateCase(c); err != nil {
+			return err
 		}
-		if c.account(s) == nil {
-			return fmt.Errorf("%s: field account: no account in the case or the suite", at)
+	}
+	return nil
+}
+
+// validateHeader checks the suite's fields other than its cases.
+func (s *Suite) validateHeader() error {
+	if s.Name == "" {
+		return errors.New("line 1: field name: a suite needs a name")
+	}
+	return nil
+}
+
+// validateCase checks a case of the suite, but for its name (which
+// validate checks against the others).
+func (s *Suite) validateCase(c *Case) error {
+	at := fmt.Sprintf("line %d: case %q", c.Line, c.Name)
+	if (len(c.Turns) == 0) == (c.Simulate == nil) {
+		return fmt.Errorf("%s: a case has either turns or simulate", at)
+	}
+	if c.account(s) == nil {
+		return fmt.Errorf("%s: field account: no account in the case or the suite", at)
+	}
+	if err := c.account(s).validate(); err != nil {
+		return fmt.Errorf("%s: field account: %w", at, err)
+	}
+	if ch := c.channel(s); !channels[ch] {
+		return fmt.Errorf("%s: field channel: %q is not sms, chat, voice or email", at, ch)
+	}
+	for j, t := range c.Turns {
+		if err := t.validate(); err != nil {
+			return fmt.Errorf("%s: turn %d: %w", at, j+1, err)
 		}
-		if err := c.account(s).validate(); err != nil {
-			return fmt.Errorf("%s: field account: %w", at, err)
+	}
+	if o := c.Outcome; o != nil {
+		if err := o.validate(); err != nil {
+			return fmt.Errorf("%s: %w", at, err)
 		}
-		if ch := c.channel(s); !channels[ch] {
-			return fmt.Errorf("%s: field channel: %q is not sms, chat, voice or email", at, ch)
+	}
+	if sim := c.Simulate; sim != nil {
+		if sim.Language != "" && sim.Language != "en" && sim.Language != "zh" {
+			return fmt.Errorf("%s: field simulate.language: %q is not en or zh", at, sim.Language)
 		}
-		for j, t := range c.Turns {
-			if err := t.validate(); err != nil {
-				return fmt.Errorf("%s: turn %d: %w", at, j+1, err)
-			}
-		}
-		if o := c.Outcome; o != nil {
-			if err := o.validate(); err != nil {
-				return fmt.Errorf("%s: %w", at, err)
-			}
-		}
-		if sim := c.Simulate; sim != nil {
-			if sim.Language != "" && sim.Language != "en" && sim.Language != "zh" {
-				return fmt.Errorf("%s: field simulate.language: %q is not en or zh", at, sim.Language)
-			}
-			if sim.MaxTurns < 0 || sim.MaxTurns > 100 {
-				return fmt.Errorf("%s: field simulate.max_turns: %d is not between 1 and 100", at, sim.MaxTurns)
-			}
+		if sim.MaxTurns < 0 || sim.MaxTurns > 100 {
+			return fmt.Errorf("%s: field simulate.max_turns: %d is not between 1 and 100", at, sim.MaxTurns)
 		}
 	}
 	return nil
@@ -899,10 +916,12 @@ func parseFile(f string) (*Suite, error) {
 	return Parse(f, src)
 }
 
-// A Catalog is the suite files of a run, every one parsed and checked
-// before the run, and held parsed only while they are small: past
-// keepCases cases in all, a file is parsed again when the run reaches it,
-// so that a run of any size holds one file's cases at a time.
+// A Catalog is the suite files of a run, every one read and checked
+// before the run a case at a time (readSuite), and held parsed only while
+// they are small: past keepCases cases in all, a file is read again, a
+// case at a time, when the run reaches it, so that a run of any size
+// holds one case at a time (a file laid out otherwise is held whole while
+// the run is in it).
 type Catalog struct {
 	Files  []string
 	Total  int      // cases in all the files
@@ -913,7 +932,7 @@ type Catalog struct {
 // keepCases is how many cases a Catalog keeps parsed (a variable for tests).
 var keepCases = 10_000
 
-// Check parses and checks every suite file of paths (Files) and counts
+// Check reads and checks every suite file of paths (Files) and counts
 // their cases.
 func Check(paths ...string) (*Catalog, error) {
 	files, err := Files(paths...)
@@ -921,17 +940,32 @@ func Check(paths ...string) (*Catalog, error) {
 		return nil, err
 	}
 	c := &Catalog{Files: files}
+	keep := true
 	for _, f := range files {
-		s, err := parseFile(f)
+		var held *Suite
+		_, err := readSuite(f, func(s *Suite, cs *Case) bool {
+			c.Total++
+			if keep = keep && c.Total <= keepCases; !keep {
+				held, c.suites = nil, nil
+				return true
+			}
+			if held == nil {
+				cp := *s
+				cp.Cases = nil
+				held = &cp
+			}
+			held.Cases = append(held.Cases, *cs)
+			return true
+		})
 		if err != nil {
 			return nil, err
 		}
-		c.Total += len(s.Cases)
-		if c.Total <= keepCases {
-			c.suites = append(c.suites, s)
-		} else {
-			c.suites = nil
+		if keep {
+			c.suites = append(c.suites, held)
 		}
+	}
+	if !keep {
+		c.suites = nil
 	}
 	return c, nil
 }
@@ -941,16 +975,21 @@ func Check(paths ...string) (*Catalog, error) {
 func (c *Catalog) Cases() iter.Seq2[*Suite, *Case] {
 	return func(yield func(*Suite, *Case) bool) {
 		for i, f := range c.Files {
-			var s *Suite
 			if c.suites != nil {
-				s = c.suites[i]
-			} else if s, c.err = parseFile(f); c.err != nil {
-				return
-			}
-			for k := range s.Cases {
-				if !yield(s, &s.Cases[k]) {
-					return
+				s := c.suites[i]
+				for k := range s.Cases {
+					if !yield(s, &s.Cases[k]) {
+						return
+					}
 				}
+				continue
+			}
+			stopped := false
+			if _, c.err = readSuite(f, func(s *Suite, cs *Case) bool {
+				stopped = !yield(s, cs)
+				return !stopped
+			}); c.err != nil || stopped {
+				return
 			}
 		}
 	}
