@@ -70,8 +70,13 @@
 // clause (interest that "will be frozen" is an interest change, read by
 // the offer family, not an account frozen). Text is folded before matching: full-width forms,
 // leetspeak (c0nsequences), spaced letters (a r r e s t), masked profanity
-// (f***). One Aho-Corasick pass finds every term, so a check costs time in
-// the length of the text, not the size of the lexicon.
+// (f***). Key terms of six letters or more (lexicon.yaml's typos) are also
+// read typed with one slip: a letter dropped, two neighbours swapped or one
+// vowel typed for another ("lawsut", "arested", "warrent"); the variants
+// are made when the lexicon is read, less those that are words of the
+// language (not_typos) and a stem's own prefix. One Aho-Corasick pass finds
+// every term, so a check costs time in the length of the text, not the
+// size of the lexicon.
 //
 // Before matching, text is folded by textclass.FoldBase (look-alike Cyrillic
 // and Greek letters, traditional Chinese to simplified) and digits of other

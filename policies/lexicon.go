@@ -48,6 +48,7 @@ type lexicon struct {
 	index      map[string]int
 	m          *matcher
 	conditions [][]byte
+	typos      []string // the typing slips read as key terms (typoVariants), for the tests
 }
 
 type lexiconFile struct {
@@ -60,6 +61,8 @@ type lexiconFile struct {
 	Benign       []string              `yaml:"benign"`
 	Notices      []string              `yaml:"notices"`
 	Courtesies   []string              `yaml:"courtesies"`
+	Typos        []string              `yaml:"typos"`
+	NotTypos     []string              `yaml:"not_typos"`
 	Families     map[string]familyFile `yaml:"families"`
 }
 
@@ -225,6 +228,49 @@ func parseLexicon(data []byte) (*lexicon, error) {
 			}
 		}
 	}
+	// Key terms typed with one slip read as the term, in every family
+	// that has it.
+	for _, raw := range f.Typos {
+		t, err := parseTerm(raw)
+		if err != nil {
+			return nil, fmt.Errorf("lexicon: typos: %w", err)
+		}
+		key := t.text
+		if t.prefix {
+			key += "*"
+		}
+		i, ok := byText[key]
+		if !ok || len(t.text) < minTypoTerm || strings.Trim(t.text, "abcdefghijklmnopqrstuvwxyz") != "" {
+			return nil, fmt.Errorf("lexicon: typos: %q is no family term of %d or more letters", raw, minTypoTerm)
+		}
+		var uses []termUse
+		for _, u := range terms[i].uses {
+			if u.kind == useFamily {
+				uses = append(uses, u)
+			}
+		}
+		if len(uses) == 0 {
+			return nil, fmt.Errorf("lexicon: typos: %q is no family term", raw)
+		}
+		for _, v := range typoVariants(t.text) {
+			if slices.Contains(f.NotTypos, v) || t.prefix && strings.HasPrefix(t.text, v) {
+				continue // a word of the language; a stem's own prefix reads more than the stem
+			}
+			vk := v
+			if t.prefix {
+				vk += "*"
+			}
+			if _, ok := byText[vk]; ok {
+				continue // a term of its own
+			}
+			for _, u := range uses {
+				if err := add(vk, u); err != nil {
+					return nil, fmt.Errorf("lexicon: typos: %w", err)
+				}
+			}
+			lx.typos = append(lx.typos, vk)
+		}
+	}
 	for _, c := range f.Conditions {
 		if c == "" {
 			return nil, fmt.Errorf("lexicon: empty condition")
@@ -274,4 +320,36 @@ func (lx *lexicon) family(name string) int {
 		panic("policies: no family " + name)
 	}
 	return i
+}
+
+// minTypoTerm is the length of the shortest key term whose slips are read:
+// a shorter word is one slip from too many others.
+const minTypoTerm = 6
+
+// typoVariants lists the words one typing slip from w: a letter dropped
+// (lawsut), two neighbours swapped (lawsiut), one vowel typed for another
+// (warrent). A letter added or a consonant changed is not read: those
+// slips make words of the language too often (warranty, poison).
+func typoVariants(w string) []string {
+	const vowels = "aeiou"
+	var out []string
+	seen := map[string]bool{w: true}
+	put := func(v string) {
+		if !seen[v] && len(v) >= minTypoTerm-1 {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	for i := range len(w) {
+		put(w[:i] + w[i+1:])
+		if i+1 < len(w) && w[i] != w[i+1] {
+			put(w[:i] + string(w[i+1]) + string(w[i]) + w[i+2:])
+		}
+		if strings.IndexByte(vowels, w[i]) >= 0 {
+			for _, v := range []byte(vowels) {
+				put(w[:i] + string(v) + w[i+1:])
+			}
+		}
+	}
+	return out
 }
