@@ -358,7 +358,6 @@ func floor(t *testing.T, per map[string]*figures, minR, maxF float64) {
 func TestFactClaimCases(t *testing.T) {
 	t.Parallel()
 	knownGaps := map[string]string{
-		"FC-33": "misspelt legal words (lawsut, acount) are not read: the lexicon has no tolerance for typing errors",
 		"FC-58": "the content model reads a short settlement demand with a figure in thousands (2.5k) as a request for a secret; " +
 			"a gate asking for a named secret cost more recall on the frozen test split than it saved",
 	}
