@@ -1,0 +1,45 @@
+package policies
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestReportedSpeechSingleQuotes: the borrower's words quoted in single
+// quotation marks, straight or curly, after a reporter are reported speech
+// like words in double ones; an apostrophe (don't, borrower's, lenders')
+// opens no quotation, and the sender's own words around a quotation
+// still count.
+func TestReportedSpeechSingleQuotes(t *testing.T) {
+	t.Parallel()
+	g, err := NewGuard(Options{NoClassifier: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		cat  string
+		flag bool
+	}{
+		{"You wrote 'stop texting me you idiots'. We have noted that and will write by post from now on.", CatHarassment, false},
+		{"Your message said 'see you in court then'; we hope we can agree a plan instead.", CatFalseRepresentation, false},
+		{"You wrote ‘you people are scum’ in your last reply, and we have passed your complaint on.", CatHarassment, false},
+		{"You mentioned a caller who said 'we'll have you arrested tonight'; that was not us.", CatThreat, false},
+		{"You told us 'the bailiffs are coming for my car', so here is what the law says about that.", CatThreat, false},
+		{"You called yourself 'a worthless idiot with money'. Please don't be so hard on yourself.", CatHarassment, false},
+		// The sender's own words, and apostrophes that quote nothing.
+		{"You said 'fine'. We'll have you arrested on Monday.", CatThreat, true},
+		{"You said you'd pay, but you're a liar and we'll take you to court.", CatHarassment, true},
+		{"You said you'd pay, but you're a liar and we'll take you to court.", CatFalseRepresentation, true},
+		{"You wrote to the lenders' office, and the lenders' lawyers will sue you this week.", CatFalseRepresentation, true},
+		{"You replied 'ok', so don't be surprised when we have you arrested.", CatThreat, true},
+		{"We told your employer 'he owes us money' yesterday.", CatThirdPartyDisclosure, true},
+	}
+	for _, tc := range tests {
+		f := verified("GB", "Europe/London", "2026-03-02T12:00:00Z")
+		d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
+		if got := slices.Contains(categoriesOf(d), tc.cat); got != tc.flag {
+			t.Errorf("%q: %s %v, want %v (%v)", tc.text, tc.cat, got, tc.flag, d.Violations)
+		}
+	}
+}
