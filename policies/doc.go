@@ -34,10 +34,12 @@
 // is not being considered", "那封律师函不是我们发的", "诉讼时效"), unless a
 // scope end stands between them ("since payment has not been made").
 // Words in quotation marks after a reporter that names another speaker
-// ("you said "…"", 您提到“…”, 有人自称「…」) are reported speech, and a benign
-// phrase holds a family's term but says something else (请直接报警, "kill
-// two birds", "requires a court order"): the lexicon reads neither as the
-// message's own term (quotes.go; the benign list in lexicon.yaml). A
+// ("you said "…"", "you wrote '…'", 您提到“…”, 有人自称「…」) are reported
+// speech (a single mark opens a quotation only at the start of a word
+// and closes it only at the end of one, so an apostrophe quotes nothing),
+// and a benign phrase holds a family's term but says something else (请直
+// 接报警, "kill two birds", "requires a court order"): the lexicon reads
+// neither as the message's own term (quotes.go; the benign list in lexicon.yaml). A
 // comma parts a clause only between statements: after a family's term and
 // before at most two words and another comma or "or", "and", "nor" it
 // parts the items of a list, which a negation before it reaches ("You will

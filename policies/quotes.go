@@ -21,6 +21,8 @@ var reporters = [][]byte{
 	[]byte("you told me"), []byte("you replied"), []byte("您回复"), []byte("你回复"), []byte("您之前回复"), []byte("您之前说"), []byte("you called me"), []byte("you called us"), []byte("letter said"), []byte("您投诉"), []byte("你投诉"),
 	// A customer's own words noted (原话), words a note says not to use.
 	[]byte("原话"), []byte("不要跟客户说"), []byte("别跟客户说"), []byte("不要对客户说"), []byte("别对客户说"),
+	// What the borrower called themselves.
+	[]byte("you called yourself"), []byte("you described yourself"), []byte("you call yourself"),
 }
 
 // Quotation marks the folded text keeps: curly and straight double quotes
@@ -41,7 +43,8 @@ const maxReportGap = 48
 // reporter ending at most maxReportGap bytes before its opening mark. An
 // unclosed quotation is no quotation (the guard reads its words).
 func reportedSpans(norm []byte, out [][2]int32) [][2]int32 {
-	if bytes.IndexByte(norm, '"') < 0 && !bytes.Contains(norm, cornerOpen) && !bytes.Contains(norm, wCornerOpen) {
+	if bytes.IndexByte(norm, '"') < 0 && bytes.IndexByte(norm, '\'') < 0 && !bytes.Contains(norm, cornerOpen) &&
+		!bytes.Contains(norm, wCornerOpen) {
 		return out
 	}
 	for i := 0; i < len(norm); {
@@ -50,6 +53,10 @@ func reportedSpans(norm []byte, out [][2]int32) [][2]int32 {
 		case norm[i] == '"':
 			if j := bytes.IndexByte(norm[i+1:], '"'); j >= 0 {
 				open, body, end = i, i+1, i+1+j
+			}
+		case norm[i] == '\'' && opensSingle(norm, i):
+			if j := closeSingle(norm, i+1); j >= 0 {
+				open, body, end = i, i+1, j
 			}
 		case bytes.HasPrefix(norm[i:], cornerOpen):
 			if j := bytes.Index(norm[i+3:], cornerClose); j >= 0 {
@@ -70,6 +77,43 @@ func reportedSpans(norm []byte, out [][2]int32) [][2]int32 {
 		i = end + 1
 	}
 	return out
+}
+
+// maxSingleQuote is the longest quotation in single quotation marks, in
+// bytes: an apostrophe far after an opening mark closes nothing.
+const maxSingleQuote = 240
+
+// opensSingle reports whether the single quotation mark at i opens a
+// quotation: it starts a word (after the start, a space or an opening
+// punctuation) and a letter or digit follows it, so the apostrophe inside
+// a word (don't, borrower's) opens none.
+func opensSingle(norm []byte, i int) bool {
+	if i+1 >= len(norm) || !isWordByte(norm[i+1]) {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	switch norm[i-1] {
+	case ' ', '(', '[', ':', ',', '\n', '\t':
+		return true
+	}
+	return false
+}
+
+// closeSingle finds the mark closing a single quotation whose words start
+// at from: a mark after a word that no letter follows (so not the
+// apostrophe of we'll or it's), within maxSingleQuote bytes; -1 when none.
+func closeSingle(norm []byte, from int) int {
+	for j := from; j < len(norm) && j-from <= maxSingleQuote; j++ {
+		if norm[j] != '\'' || j == from || norm[j-1] == ' ' {
+			continue
+		}
+		if j+1 == len(norm) || !isWordByte(norm[j+1]) {
+			return j
+		}
+	}
+	return -1
 }
 
 // reportedBefore reports whether a reporter ends in the sentence before
