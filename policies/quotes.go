@@ -23,6 +23,9 @@ var reporters = [][]byte{
 	[]byte("原话"), []byte("不要跟客户说"), []byte("别跟客户说"), []byte("不要对客户说"), []byte("别对客户说"),
 	// What the borrower called themselves.
 	[]byte("you called yourself"), []byte("you described yourself"), []byte("you call yourself"),
+	// Hindi in Latin letters: you said, you wrote.
+	[]byte("aapne kaha"), []byte("aap ne kaha"), []byte("aapne bola"), []byte("aapne likha"), []byte("tumne kaha"),
+	[]byte("tumne bola"), []byte("tumne likha"),
 }
 
 // Quotation marks the folded text keeps: curly and straight double quotes
