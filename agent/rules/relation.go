@@ -164,6 +164,9 @@ func isContactVerb(w string) bool {
 // selfIntro reports whether seq[k] ends a writer's introduction of
 // themselves: "I am", "im", "this is", "it's", "speaking".
 func selfIntro(seq []token, k int) bool {
+	if k < 0 || k >= len(seq) {
+		return false
+	}
 	switch w := seq[k].text; w {
 	case "am", "im", "speaking":
 		return true
