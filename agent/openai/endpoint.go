@@ -108,6 +108,25 @@ func (e *endpoint) call(ctx context.Context, fn func(context.Context) error) str
 	return classify(ctx, fn(ctx))
 }
 
+// complete asks for one chat completion and returns its first choice's
+// content, trimmed, or the reason the call failed (ReasonInvalidOutput for
+// an answer without a choice). The caller settles the breaker, once it has
+// read the content.
+func (e *endpoint) complete(ctx context.Context, req goopenai.ChatCompletionRequest) (string, string) {
+	var resp goopenai.ChatCompletionResponse
+	if reason := e.call(ctx, func(ctx context.Context) error {
+		var err error
+		resp, err = e.client.CreateChatCompletion(ctx, req)
+		return err
+	}); reason != "" {
+		return "", reason
+	}
+	if len(resp.Choices) == 0 {
+		return "", ReasonInvalidOutput
+	}
+	return strings.TrimSpace(resp.Choices[0].Message.Content), ""
+}
+
 // classify turns an error into a reason word; nil is "".
 func classify(ctx context.Context, err error) string {
 	if err == nil {

@@ -1,7 +1,6 @@
 package openai
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -22,7 +21,8 @@ import (
 // unavailable, never as having found the message clean. It is safe for
 // concurrent use.
 type Judge struct {
-	ep *endpoint
+	ep     *endpoint
+	prompt string // the judge prompt, the same for every message
 }
 
 var _ agent.Judge = (*Judge)(nil)
@@ -33,7 +33,11 @@ func NewJudge(cfg Config) (*Judge, error) {
 	if err != nil {
 		return nil, fmt.Errorf("openai: new judge: %w", err)
 	}
-	return &Judge{ep: ep}, nil
+	prompt, err := system.RenderJudge(system.Judge{})
+	if err != nil {
+		return nil, fmt.Errorf("openai: new judge: %w", err)
+	}
+	return &Judge{ep: ep, prompt: prompt.Text}, nil
 }
 
 // State reports the circuit breaker's state.
@@ -55,10 +59,6 @@ const maxReason = 200
 
 // Judge asks the model whether req.Text breaks the rules.
 func (j *Judge) Judge(ctx context.Context, req agent.JudgeRequest) (agent.JudgeVerdict, error) {
-	prompt, err := system.RenderJudge(system.Judge{})
-	if err != nil {
-		return agent.JudgeVerdict{}, fmt.Errorf("openai: judge: %w", err)
-	}
 	in := judgeInput{
 		Message: req.Text, Jurisdiction: req.Jurisdiction, Channel: system.Channel(string(req.Channel)),
 		WrittenBy: "assistant", UnsureAbout: req.Uncertain, LegalActionApproved: req.LegalActionApproved, GrantedTerms: req.GrantedTerms,
@@ -82,26 +82,17 @@ func (j *Judge) Judge(ctx context.Context, req agent.JudgeRequest) (agent.JudgeV
 	creq := goopenai.ChatCompletionRequest{
 		Model: j.ep.cfg.Model,
 		Messages: []goopenai.ChatCompletionMessage{
-			{Role: goopenai.ChatMessageRoleSystem, Content: prompt.Text},
+			{Role: goopenai.ChatMessageRoleSystem, Content: j.prompt},
 			{Role: goopenai.ChatMessageRoleUser, Content: string(user)},
 		},
 		ResponseFormat: &goopenai.ChatCompletionResponseFormat{Type: goopenai.ChatCompletionResponseFormatTypeJSONObject},
 	}
 	cctx, cancel := context.WithTimeout(ctx, j.ep.timeout(req.Channel))
 	defer cancel()
-	var resp goopenai.ChatCompletionResponse
-	reason := j.ep.call(cctx, func(ctx context.Context) error {
-		var err error
-		resp, err = j.ep.client.CreateChatCompletion(ctx, creq)
-		return err
-	})
+	content, reason := j.ep.complete(cctx, creq)
 	var v agent.JudgeVerdict
 	if reason == "" {
-		if len(resp.Choices) == 0 {
-			reason = ReasonInvalidOutput
-		} else {
-			v, reason = parseVerdict(resp.Choices[0].Message.Content)
-		}
+		v, reason = parseVerdict(content)
 	}
 	j.ep.settle(ctx, reason)
 	if reason != "" {
@@ -118,7 +109,7 @@ func parseVerdict(content string) (agent.JudgeVerdict, string) {
 		Category  string `json:"category"`
 		Reason    string `json:"reason"`
 	}
-	dec := json.NewDecoder(bytes.NewReader([]byte(strings.TrimSpace(content))))
+	dec := json.NewDecoder(strings.NewReader(content))
 	if err := dec.Decode(&out); err != nil || out.Violation == nil || dec.More() {
 		return agent.JudgeVerdict{}, ReasonInvalidOutput
 	}

@@ -60,20 +60,8 @@ func (p *Persona) Next(ctx context.Context, who system.Persona, seed int64, line
 	}
 	cctx, cancel := context.WithTimeout(ctx, p.ep.cfg.TextTimeout)
 	defer cancel()
-	var resp goopenai.ChatCompletionResponse
-	reason := p.ep.call(cctx, func(ctx context.Context) error {
-		var err error
-		resp, err = p.ep.client.CreateChatCompletion(ctx, req)
-		return err
-	})
-	var text string
-	if reason == "" {
-		if len(resp.Choices) == 0 {
-			reason = ReasonInvalidOutput
-		} else {
-			text = strings.Trim(strings.TrimSpace(resp.Choices[0].Message.Content), `"“”`)
-		}
-	}
+	text, reason := p.ep.complete(cctx, req)
+	text = strings.Trim(text, `"“”`)
 	p.ep.settle(ctx, reason)
 	if reason != "" {
 		if err := ctx.Err(); err != nil {

@@ -101,18 +101,10 @@ func (p *Phraser) Phrase(ctx context.Context, req agent.PhraseRequest) (agent.Ph
 }
 
 func (p *Phraser) complete(ctx context.Context, req goopenai.ChatCompletionRequest, chk checker) (string, string) {
-	var resp goopenai.ChatCompletionResponse
-	if reason := p.ep.call(ctx, func(ctx context.Context) error {
-		var err error
-		resp, err = p.ep.client.CreateChatCompletion(ctx, req)
-		return err
-	}); reason != "" {
+	text, reason := p.ep.complete(ctx, req)
+	if reason != "" {
 		return "", reason
 	}
-	if len(resp.Choices) == 0 {
-		return "", ReasonInvalidOutput
-	}
-	text := strings.TrimSpace(resp.Choices[0].Message.Content)
 	if reason := chk.whole(text); reason != "" {
 		return "", reason
 	}
