@@ -65,10 +65,6 @@ const errorRewordUnread = "the second reading is unavailable: the template goes 
 // DefaultJudgeTimeout bounds one judge call when Config.JudgeTimeout is 0.
 const DefaultJudgeTimeout = 4 * time.Second
 
-// judgeCategories are the categories a judge's violation may carry.
-var judgeCategories = []string{policies.CatThreat, policies.CatHarassment, policies.CatFalseRepresentation,
-	policies.CatPressure, policies.CatThirdPartyDisclosure, policies.CatPII, policies.CatUngroundedAmount, policies.CatTimeBarred}
-
 // judged puts a message the guard let through (d) to the judge when it
 // must be read twice: a supervisor's, or one with uncertain categories. It
 // returns d, or a stricter decision: blocked by the judge's violation, or,
@@ -109,7 +105,7 @@ func (o *Orchestrator) judged(t *Turn, r Reply, d policies.Decision, f policies.
 		return d
 	}
 	cat := v.Category
-	if !slices.Contains(judgeCategories, cat) {
+	if !policies.IsContentCategory(cat) {
 		cat = CatJudge
 	}
 	reason := v.Reason

@@ -209,6 +209,10 @@ var classDetail = map[string]string{
 var contentCategories = [...]string{CatThreat, CatHarassment, CatFalseRepresentation, CatPressure,
 	CatThirdPartyDisclosure, CatPII, CatUngroundedAmount, CatTimeBarred}
 
+// IsContentCategory reports whether cat is a category of what a message
+// says (contentCategories), one a second reader may name.
+func IsContentCategory(cat string) bool { return slices.Contains(contentCategories[:], cat) }
+
 // isDenied reports whether a match of family f was found negated or
 // disclaimed: the message states its reassurance.
 func (c *checker) isDenied(f int) bool { return c.denied[f/64]&(1<<(f%64)) != 0 }
