@@ -5,6 +5,25 @@ import (
 	"testing"
 )
 
+// loadTestEnv loads env over the defaults. With wantErr set it reports an
+// error unless loading failed naming wantErr, and returns false; otherwise
+// it stops the test on an error and returns the configuration.
+func loadTestEnv(t *testing.T, env map[string]string, wantErr string) (config, bool) {
+	t.Helper()
+	cfg := defaultConfig()
+	err := cfg.loadEnv(func(k string) string { return env[k] })
+	if wantErr != "" {
+		if err == nil || !strings.Contains(err.Error(), wantErr) {
+			t.Errorf("%v: err %v, want one naming %s", env, err, wantErr)
+		}
+		return cfg, false
+	}
+	if err != nil {
+		t.Fatalf("%v: %v", env, err)
+	}
+	return cfg, true
+}
+
 // PARLEY_SMS_WORKERS sets the SMS turns run at once; unset, the store
 // decides: eight on SQLite, four on PostgreSQL.
 func TestSMSWorkers(t *testing.T) {
@@ -21,16 +40,9 @@ func TestSMSWorkers(t *testing.T) {
 		{env: map[string]string{"PARLEY_SMS_WORKERS": "many"}, wantErr: "PARLEY_SMS_WORKERS"},
 		{env: map[string]string{"PARLEY_SMS_WORKERS": "1000"}, wantErr: "PARLEY_SMS_WORKERS"},
 	} {
-		cfg := defaultConfig()
-		err := cfg.loadEnv(func(k string) string { return tc.env[k] })
-		if tc.wantErr != "" {
-			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
-				t.Errorf("%v: err %v, want one naming %s", tc.env, err, tc.wantErr)
-			}
+		cfg, ok := loadTestEnv(t, tc.env, tc.wantErr)
+		if !ok {
 			continue
-		}
-		if err != nil {
-			t.Fatalf("%v: %v", tc.env, err)
 		}
 		if got := cfg.smsWorkers(); got != tc.want {
 			t.Errorf("%v: %d SMS workers, want %d", tc.env, got, tc.want)
@@ -69,16 +81,9 @@ func TestJudgeConfig(t *testing.T) {
 		{env: with("PARLEY_JUDGE_BAND", "1.5"), wantErr: "PARLEY_JUDGE_BAND"},
 		{env: with("PARLEY_JUDGE_BAND", "wide"), wantErr: "PARLEY_JUDGE_BAND"},
 	} {
-		cfg := defaultConfig()
-		err := cfg.loadEnv(func(k string) string { return tc.env[k] })
-		if tc.wantErr != "" {
-			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
-				t.Errorf("%v: err %v, want one naming %s", tc.env, err, tc.wantErr)
-			}
+		cfg, ok := loadTestEnv(t, tc.env, tc.wantErr)
+		if !ok {
 			continue
-		}
-		if err != nil {
-			t.Fatalf("%v: %v", tc.env, err)
 		}
 		if judge, band := cfg.judging(); judge != tc.judge || band != tc.band {
 			t.Errorf("%v: judge %v band %v, want %v %v", tc.env, judge, band, tc.judge, tc.band)
