@@ -1,9 +1,6 @@
 package policies
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestReportedSpeechSingleQuotes: the borrower's words quoted in single
 // quotation marks, straight or curly, after a reporter are reported speech
@@ -12,15 +9,8 @@ import (
 // still count.
 func TestReportedSpeechSingleQuotes(t *testing.T) {
 	t.Parallel()
-	g, err := NewGuard(Options{NoClassifier: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		text string
-		cat  string
-		flag bool
-	}{
+	lexicon := bothGuards(t)[0] // the lexicon alone, which reads the quotation marks
+	for _, tc := range []categoryCase{
 		{"You wrote 'stop texting me you idiots'. We have noted that and will write by post from now on.", CatHarassment, false},
 		{"Your message said 'see you in court then'; we hope we can agree a plan instead.", CatFalseRepresentation, false},
 		{"You wrote ‘you people are scum’ in your last reply, and we have passed your complaint on.", CatHarassment, false},
@@ -34,12 +24,7 @@ func TestReportedSpeechSingleQuotes(t *testing.T) {
 		{"You wrote to the lenders' office, and the lenders' lawyers will sue you this week.", CatFalseRepresentation, true},
 		{"You replied 'ok', so don't be surprised when we have you arrested.", CatThreat, true},
 		{"We told your employer 'he owes us money' yesterday.", CatThirdPartyDisclosure, true},
-	}
-	for _, tc := range tests {
-		f := verified("GB", "Europe/London", "2026-03-02T12:00:00Z")
-		d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
-		if got := slices.Contains(categoriesOf(d), tc.cat); got != tc.flag {
-			t.Errorf("%q: %s %v, want %v (%v)", tc.text, tc.cat, got, tc.flag, d.Violations)
-		}
+	} {
+		checkCategory(t, lexicon, tc.text, tc.cat, tc.flag, nil)
 	}
 }
