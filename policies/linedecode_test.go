@@ -44,6 +44,22 @@ var lineCases = []string{
 	`{}`,
 }
 
+// fileLines returns the lines of the file at path as written.
+func fileLines(t testing.TB, path string) []string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		lines = append(lines, sc.Text())
+	}
+	return lines
+}
+
 // TestLineParseMatchesJSON: whatever parse accepts, it reads as
 // encoding/json does; the lines of every labelled set and the cases above.
 func TestLineParseMatchesJSON(t *testing.T) {
@@ -54,15 +70,7 @@ func TestLineParseMatchesJSON(t *testing.T) {
 		for _, l := range loadLabelled(t, f) {
 			lines = append(lines, string(l.Line))
 		}
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(bytes.NewReader(data))
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for sc.Scan() {
-			lines = append(lines, sc.Text())
-		}
+		lines = append(lines, fileLines(t, f)...)
 	}
 	accepted := 0
 	for _, l := range lines {

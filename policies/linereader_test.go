@@ -1,11 +1,9 @@
 package policies
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -131,15 +129,7 @@ func readerLines(t testing.TB) []string {
 	lines := append([]string(nil), cases...)
 	files, _ := filepath.Glob("testdata/labelled*.jsonl")
 	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(bytes.NewReader(data))
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for sc.Scan() {
-			lines = append(lines, sc.Text())
-		}
+		lines = append(lines, fileLines(t, f)...)
 		for i, l := range loadLabelled(t, f) {
 			if strings.HasSuffix(f, "/labelled.jsonl") {
 				lines = append(lines, lineVariants(t, string(l.Line))...)
