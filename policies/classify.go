@@ -120,20 +120,16 @@ func (c *checker) classify() {
 	case plain:
 		scores = m.Scores(c.p.Text, &c.s.cls)
 	default:
-		r := c.residue()
-		if len(bytes.TrimSpace(bytes.Trim(r, ".,;:!?"))) == 0 {
+		var ok bool
+		if scores, ok = c.scoreResidue(c.residue()); !ok {
 			return // nothing but reassurances and courtesies
 		}
-		// The model folds the text into its own buffer and keeps no
-		// reference to it, so the residue is lent, not copied.
-		scores = m.Scores(unsafe.String(unsafe.SliceData(r), len(r)), &c.s.cls)
 	}
 	var whole, rest [maxLabels]float32 // the scores with and without the allowed claims
 	if facts := c.allowedSpans(); len(facts) > 0 {
 		n := copy(whole[:], scores) // the model's buffer is read again below
-		r := c.residueWithout(facts)
-		if len(bytes.TrimSpace(bytes.Trim(r, ".,;:!?"))) > 0 {
-			copy(rest[:], m.Scores(unsafe.String(unsafe.SliceData(r), len(r)), &c.s.cls))
+		if sc, ok := c.scoreResidue(c.residueWithout(facts)); ok {
+			copy(rest[:], sc)
 		}
 		scores = whole[:n]
 		for i, sc := range rest[:n] {
@@ -175,6 +171,17 @@ func (c *checker) classify() {
 		}
 		c.fireDetail(f, classDetail[lx.families[f].category])
 	}
+}
+
+// scoreResidue scores r, a part of the folded text the guard built, with
+// the content model; ok is false when r holds nothing but punctuation.
+func (c *checker) scoreResidue(r []byte) (scores []float32, ok bool) {
+	if len(bytes.TrimSpace(bytes.Trim(r, ".,;:!?"))) == 0 {
+		return nil, false
+	}
+	// The model folds the text into its own buffer and keeps no reference
+	// to it, so the residue is lent, not copied.
+	return c.g.cls.Scores(unsafe.String(unsafe.SliceData(r), len(r)), &c.s.cls), true
 }
 
 // uncertain lists the categories of the labels marked unsure that no
