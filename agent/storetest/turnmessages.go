@@ -263,17 +263,23 @@ func testBeginTurn(t *testing.T, open Open) {
 	f := setup(t, open)
 	in := f.inbound(t, f.conv.ID, "SM-bt1", "hello")
 	q := agent.TurnQuery{MessageID: in.ID, History: 20, Since: T0.Add(-24 * time.Hour)}
-	held := func(t *testing.T) bool {
+	// tryLock reports whether Lock succeeded within wait. A held lock is
+	// asserted with a short wait; a free one with a long wait, since taking
+	// a free lock can mean opening a new database session (the session of
+	// a cancelled wait is closed), which is slow under the race detector.
+	tryLock := func(t *testing.T, wait time.Duration) bool {
 		t.Helper()
-		ctx, cancel := context.WithTimeout(f.ctx, 50*time.Millisecond)
+		ctx, cancel := context.WithTimeout(f.ctx, wait)
 		defer cancel()
 		unlock, err := f.s.Lock(ctx, f.conv.ID)
 		if err != nil {
-			return true
+			return false
 		}
 		unlock()
-		return false
+		return true
 	}
+	held := func(t *testing.T) bool { return !tryLock(t, 50*time.Millisecond) }
+	free := func(t *testing.T) bool { return tryLock(t, 10*time.Second) }
 	h, d, err := f.s.BeginTurn(f.ctx, f.conv.ID, q)
 	if err != nil {
 		t.Fatalf("BeginTurn: %v", err)
@@ -290,7 +296,7 @@ func testBeginTurn(t *testing.T, open Open) {
 		t.Fatalf("Commit: %v", err)
 	}
 	h.Release() // after Commit: nothing
-	if held(t) {
+	if !free(t) {
 		t.Fatal("the conversation is still locked after its turn committed")
 	}
 	if m, err := f.s.Message(f.ctx, in.ID); err != nil || m.Status != agent.StatusProcessed {
@@ -306,7 +312,7 @@ func testBeginTurn(t *testing.T, open Open) {
 		t.Fatal(err)
 	}
 	h.Release()
-	if held(t) {
+	if !free(t) {
 		t.Fatal("the conversation is still locked after Release")
 	}
 	h, _, err = f.s.BeginTurn(f.ctx, f.conv.ID, q)
@@ -316,7 +322,7 @@ func testBeginTurn(t *testing.T, open Open) {
 	if _, _, err := h.Commit(f.ctx, agent.TurnEnd{Conversation: f.conv, InboundID: "m_missing"}); !errors.Is(err, agent.ErrNotFound) {
 		t.Errorf("Commit(missing message) = %v, want ErrNotFound", err)
 	}
-	if held(t) {
+	if !free(t) {
 		t.Fatal("the conversation is still locked after a failed Commit")
 	}
 	if m, _ := f.s.Message(f.ctx, in.ID); m.Status != agent.StatusProcessed {
