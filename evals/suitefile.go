@@ -246,8 +246,11 @@ func streamSuite(f string, yield func(*Suite, *Case) bool) (*Suite, error) {
 	if stopped {
 		return s, nil
 	}
-	if declined || !flushItem() || stopped {
+	if declined || !flushItem() {
 		return nil, nil
+	}
+	if stopped {
+		return s, nil // the reader stopped at the last case: nothing is left to read
 	}
 	if n == 0 {
 		return nil, nil

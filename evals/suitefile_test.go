@@ -184,3 +184,42 @@ func TestReadingASuiteFileIsFlat(t *testing.T) {
 		t.Errorf("reading 20,000 cases held %d KB more than 2,000", (large-small)>>10)
 	}
 }
+
+// TestReadingASuiteFileStopsWhenAsked: when the reader of a suite file
+// stops at a case, it is given no case after it, whichever case it stops
+// at (the last one included) and whether the file is read a case at a
+// time or whole.
+func TestReadingASuiteFileStopsWhenAsked(t *testing.T) {
+	t.Parallel()
+	head, _, _ := strings.Cut(goodSuite, "cases:\n")
+	var b strings.Builder
+	b.WriteString(head + "cases:\n")
+	// Two cases, the second with two variants: four cases in all.
+	const n = 4
+	b.WriteString("  - name: case 0\n    turns:\n      - borrower: how much do I owe?\n")
+	b.WriteString("  - name: case 1\n    turns:\n      - borrower: how much do I owe?\n        variants: [\"what's my balance?\", \"how much is the debt?\"]\n")
+	dir := t.TempDir()
+	streamed := filepath.Join(dir, "streamed.yaml")
+	whole := filepath.Join(dir, "whole.yaml")
+	if err := os.WriteFile(streamed, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A carriage return makes the file one that is read whole.
+	if err := os.WriteFile(whole, []byte(strings.ReplaceAll(b.String(), "\n", "\r\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{streamed, whole} {
+		for stop := range n {
+			var got []string
+			if _, err := readSuite(f, func(_ *Suite, c *Case) bool {
+				got = append(got, c.Name)
+				return len(got) <= stop
+			}); err != nil {
+				t.Fatalf("%s: %v", filepath.Base(f), err)
+			}
+			if len(got) != stop+1 {
+				t.Errorf("%s, stopping at case %d: given %q", filepath.Base(f), stop, got)
+			}
+		}
+	}
+}
