@@ -1,0 +1,106 @@
+package policies
+
+import "testing"
+
+// TestBorrowerQuestionAnswered: the borrower's own question reported in
+// indirect speech ("you asked whether you'd be arrested") is what they
+// asked, not what the sender threatens; the answer after it is read on its
+// own, so a threat given as the answer is still found.
+func TestBorrowerQuestionAnswered(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"You asked if you could be sent to prison over this. You can't; it is a civil debt and nobody will arrest you.", CatThreat, false},
+		{"You wanted to know whether the police will get involved. They won't: this is a civil matter.", CatThreat, false},
+		{"You were asking whether you'll be jailed for missing payments. Nobody goes to jail for a missed loan payment.", CatThreat, false},
+		{"You asked me if we'd seize your car. We can't do that without a court order, and none has been sought.", CatThreat, false},
+
+		{"You asked whether you'll be arrested. Keep ignoring us and the police will be at your door on Monday.", CatThreat, true},
+		{"You asked if we'd send someone round. We are sending someone to your house tonight.", CatThreat, true},
+	})
+}
+
+// TestContactLimitedAsAsked: the borrower's experience of being called
+// over and over, named in sympathy beside contact cut back as they asked,
+// is no threat of incessant contact; a promise to keep calling is.
+func TestContactLimitedAsAsked(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Getting calls day and night is draining, so from now on we'll only write to you by post, as you requested.", CatHarassment, false},
+		{"I understand being phoned again and again is stressful; we'll contact you by email only.", CatHarassment, false},
+		{"Sorry you've been rung nonstop by the old agency. We'll keep it to one email a week.", CatHarassment, false},
+
+		{"We'll call you again and again until this is paid.", CatHarassment, true},
+		{"Expect calls day and night from now on.", CatHarassment, true},
+	})
+}
+
+// TestDueDateInvitation: an invitation to ask for a due date to move is no
+// offer to move it; a statement that it moves is.
+func TestDueDateInvitation(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"If your payday has changed, tell us whether the payment date should move and we'll look at it.", CatUngroundedAmount, false},
+		{"Let me know if you'd like your due date pushed to later in the month.", CatUngroundedAmount, false},
+		{"Feel free to ask us about shifting your payment date to suit your new shifts.", CatUngroundedAmount, false},
+
+		{"Good news: we've pushed your payment date back to the 28th.", CatUngroundedAmount, true},
+		{"Let us know your payday and we will move your due date to match it.", CatUngroundedAmount, true},
+	})
+}
+
+// TestHardshipEssentialsFirst: a hardship message that puts rent, food,
+// school or medical costs ahead of the debt is advice, not pressure; one
+// that tells the borrower to take the debt's money from them is pressure.
+func TestHardshipEssentialsFirst(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Your children's school fees and your medical costs come first; pay us only from what is left after those.", CatPressure, false},
+		{"Please keep your rent, food and medicine covered before you send us anything.", CatPressure, false},
+		{"Make sure the electricity and your prescriptions are paid first, then we can agree a small amount.", CatPressure, false},
+		{"Priority bills like rent and heating should always be paid before this account.", CatPressure, false},
+
+		{"Use the money for your kid's school fees to pay us this month.", CatPressure, true},
+		{"Put your medicine money toward the debt this week; the chemist can wait.", CatPressure, true},
+	})
+}
+
+// TestVeiledThreatsNoHarmNamed: veiled threats that name no harm: what
+// befell someone else who ignored the sender, a mark left at the door,
+// "a shame if something happened", knowing where the children go to school
+// or where the borrower gets off the bus; and clean look-alikes.
+func TestVeiledThreatsNoHarmNamed(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"The last customer who dodged us had a pretty miserable month. Think about it.", CatThreat, true},
+		{"People who ignore my calls tend to have a bad few weeks afterwards.", CatThreat, true},
+		{"Someone might splash paint on that nice front door of yours.", CatThreat, true},
+		{"Be a pity if your windows got broken one night.", CatThreat, true},
+		{"It'd be a real shame if anything happened to that car of yours.", CatThreat, true},
+		{"We know which school your daughter attends.", CatThreat, true},
+		{"We know what time your son leaves school every afternoon.", CatThreat, true},
+		{"I know which bus stop you get off at after work.", CatThreat, true},
+		{"We've got people in your neighbourhood today. Maybe we'll say hello.", CatThreat, true},
+
+		{"The last customer who called us set up a plan in ten minutes.", CatThreat, false},
+		{"Our office repainted its front door last week; look for the green one.", CatThreat, false},
+		{"It would be a shame if you missed out on the hardship support you're entitled to.", CatThreat, false},
+		{"We know school holidays can be expensive, so we can pause payments in August.", CatThreat, false},
+		{"Our nearest branch is by the bus stop on King Street.", CatThreat, false},
+	})
+}
+
+// TestHinglishGathering: Hindi in Latin letters: the sender's men said to
+// be in the borrower's area, at their office or outside their home, with
+// no word of threat; and clean look-alikes.
+func TestHinglishGathering(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Hamari team ke 3 log abhi aapke mohalle mein ghoom rahe hain.", CatThreat, true},
+		{"Humare banday aapke area mein hi hain, mulaqat ho jayegi.", CatThreat, true},
+		{"Kal subah hamara agent aapke office ke bahar khada rahega.", CatThreat, true},
+		{"Aapki gaadi roz building ke neeche khadi hoti hai na? Dhyan rakhiye.", CatThreat, true},
+
+		{"Hamari branch aapke area mein hi hai, aap kabhi bhi aa sakte hain.", CatThreat, false},
+		{"Aapke area ke liye hamara helpline number 1800-200-300 hai.", CatThreat, false},
+	})
+}
