@@ -277,15 +277,33 @@ func parseLexicon(data []byte) (*lexicon, error) {
 		}
 		lx.conditions = append(lx.conditions, foldBase(nil, c))
 	}
-	states := 1
-	for _, t := range terms {
-		states += len(t.text)
-	}
-	if states > 1<<16 {
-		return nil, fmt.Errorf("lexicon: %d term bytes, at most %d", states, 1<<16)
+	if states := trieStates(terms); states > 1<<16 {
+		return nil, fmt.Errorf("lexicon: %d matcher states, at most %d", states, 1<<16)
 	}
 	lx.m = newMatcher(terms)
 	return lx, nil
+}
+
+// trieStates is the number of states of the matcher's trie over the terms:
+// the root and one state per distinct prefix of a term's text. Terms that
+// share a beginning share its states, so it is below the sum of their
+// lengths; the matcher numbers states in 16 bits.
+func trieStates(terms []term) int {
+	texts := make([]string, len(terms))
+	for i, t := range terms {
+		texts[i] = t.text
+	}
+	slices.Sort(texts)
+	states, prev := 1, ""
+	for _, t := range texts {
+		n := 0
+		for n < len(t) && n < len(prev) && t[n] == prev[n] {
+			n++
+		}
+		states += len(t) - n
+		prev = t
+	}
+	return states
 }
 
 // parseTerm folds a lexicon term the way texts are folded, so that a term
