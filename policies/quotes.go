@@ -149,3 +149,73 @@ func inSpans(spans [][2]int32, start, end int32) bool {
 	}
 	return false
 }
+
+// askers report a question the borrower asked, in indirect speech: what
+// follows "whether" or "if" up to the sentence's end is what they asked,
+// not what the sender states ("You asked whether you'll be arrested. No:
+// …"). The answer after it is read on its own.
+var askers = [][]byte{
+	[]byte("you asked"), []byte("you were asking"), []byte("you've asked"), []byte("you have asked"), []byte("you wanted to know"),
+	[]byte("you want to know"), []byte("you'd like to know"), []byte("you wondered"), []byte("you were wondering"),
+}
+
+// askedWords may stand between an asker and its question: whom it was
+// asked of, and the word that opens it.
+var (
+	askedOf  = [][]byte{[]byte(" me"), []byte(" us")}
+	askedHow = [][]byte{[]byte(" whether "), []byte(" if ")}
+)
+
+// askedSpans appends to out the spans of the folded text that are the
+// borrower's own questions reported in indirect speech (askers): from the
+// word after "whether" or "if" to the end of the sentence or clause mark.
+func askedSpans(norm []byte, out [][2]int32) [][2]int32 {
+	if !bytes.Contains(norm, askedHow[0]) && !bytes.Contains(norm, askedHow[1]) {
+		return out
+	}
+	for _, a := range askers {
+		for from := 0; ; {
+			k := bytes.Index(norm[from:], a)
+			if k < 0 {
+				break
+			}
+			i := from + k + len(a)
+			from = i
+			if k := from - len(a); k > 0 && isWordByte(norm[k-1]) {
+				continue
+			}
+			for _, w := range askedOf {
+				if bytes.HasPrefix(norm[i:], w) {
+					i += len(w)
+					break
+				}
+			}
+			opened := false
+			for _, w := range askedHow {
+				if bytes.HasPrefix(norm[i:], w) {
+					i += len(w)
+					opened = true
+					break
+				}
+			}
+			if !opened {
+				continue
+			}
+			end := i
+			for end < len(norm) && !askedEnds(norm[end]) {
+				end++
+			}
+			out = append(out, [2]int32{int32(i), int32(end)})
+		}
+	}
+	return out
+}
+
+// askedEnds reports whether b ends a reported question.
+func askedEnds(b byte) bool {
+	switch b {
+	case '.', '?', '!', ';', ':', '\n':
+		return true
+	}
+	return false
+}
