@@ -19,8 +19,9 @@ type CannedReply struct {
 
 // CannedReplies renders the canned replies for user on a conversation and
 // checks each with the guard as the message it would become: a reply the
-// guard would block is not offered. Sending one still goes through
-// SupervisorSend and the guard again.
+// guard would block is not offered. The judge is not asked: listing is a
+// read, and sending one goes through SupervisorSend, the guard and the
+// judge.
 func (o *Orchestrator) CannedReplies(ctx context.Context, conversationID, user string) ([]CannedReply, error) {
 	st := o.cfg.Store
 	conv, err := st.Conversation(ctx, conversationID)
@@ -45,7 +46,7 @@ func (o *Orchestrator) CannedReplies(ctx context.Context, conversationID, user s
 		if err != nil {
 			return nil, fmt.Errorf("canned replies: %w", err)
 		}
-		switch o.check(t, Reply{Text: text, TemplateVersion: version}).Action {
+		switch d, _ := o.guardCheck(t, Reply{Text: text, TemplateVersion: version}); d.Action {
 		case policies.Allow, policies.Revise, policies.Defer:
 			out = append(out, CannedReply{Name: name, Text: text, Version: version})
 		}

@@ -220,3 +220,32 @@ func TestJudgeOnRewordedDrafts(t *testing.T) {
 		})
 	}
 }
+
+// TestJudgeNotAskedToListCannedReplies: listing the canned replies checks
+// each with the guard alone, even when every template falls in the
+// uncertain band: the list is a read, and a judge that is slow or down
+// would hold it up once per template. Sending one is a supervisor's
+// message, which the judge reads.
+func TestJudgeNotAskedToListCannedReplies(t *testing.T) {
+	t.Parallel()
+	j := &fakeJudge{}
+	b := setup(t, usAccount(), agent.ChannelChat, withJudge(j), withBandGuard(t))
+	b.turn("hi", cmd(agent.IntentGreeting))
+	before := len(j.requests())
+	replies, err := b.orch.CannedReplies(b.ctx, b.convID, "sam")
+	if err != nil || len(replies) < 3 {
+		t.Fatalf("canned replies %+v, %v", replies, err)
+	}
+	if n := len(j.requests()) - before; n != 0 {
+		t.Errorf("listing %d canned replies asked the judge %d times", len(replies), n)
+	}
+	if err := b.orch.TakeOver(b.ctx, b.convID, "sam"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := b.orch.SupervisorSend(b.ctx, b.convID, "sam", replies[0].Text); err != nil {
+		t.Fatal(err)
+	}
+	if reqs := j.requests(); len(reqs) == before || !reqs[len(reqs)-1].Supervisor {
+		t.Errorf("sending a canned reply did not ask the judge as a supervisor's message: %+v", reqs[before:])
+	}
+}

@@ -356,9 +356,17 @@ func (t *Turn) Facts() policies.Facts {
 	return f
 }
 
-// check runs the guard on a reply, failing closed: a panic, a timeout or an
-// error in loading the facts blocks the reply.
-func (o *Orchestrator) check(t *Turn, r Reply) (d policies.Decision) {
+// check runs the guard on a reply, failing closed, and then the judge when
+// the reply must be read twice (judged).
+func (o *Orchestrator) check(t *Turn, r Reply) policies.Decision {
+	d, f := o.guardCheck(t, r)
+	return o.judged(t, r, d, f)
+}
+
+// guardCheck runs the guard on a reply, failing closed: a panic, a timeout
+// or an error in loading the facts blocks the reply. It returns the facts
+// the guard was given.
+func (o *Orchestrator) guardCheck(t *Turn, r Reply) (d policies.Decision, f policies.Facts) {
 	p := policies.Proposal{
 		ID:           t.Inbound.ID,
 		Text:         r.Text,
@@ -380,9 +388,9 @@ func (o *Orchestrator) check(t *Turn, r Reply) (d policies.Decision) {
 		p.Channel = string(ChannelChat)
 	}
 	if err := t.load(context.Background()); err != nil {
-		return blockedDecision(p.ID, "guard facts unavailable: "+err.Error())
+		return blockedDecision(p.ID, "guard facts unavailable: "+err.Error()), f
 	}
-	f := t.Facts()
+	f = t.Facts()
 	if h := o.linkHost(t.Now); h != "" {
 		f.LinkHosts = append(f.LinkHosts, h)
 	}
@@ -401,10 +409,10 @@ func (o *Orchestrator) check(t *Turn, r Reply) (d policies.Decision) {
 	select {
 	case d = <-done:
 	case <-timer.C:
-		return blockedDecision(p.ID, "guard timed out")
+		return blockedDecision(p.ID, "guard timed out"), f
 	}
 	if d.Action == "" {
-		return blockedDecision(p.ID, "guard returned no decision")
+		return blockedDecision(p.ID, "guard returned no decision"), f
 	}
 	if d.Violations == nil {
 		d.Violations = []policies.Violation{}
@@ -422,7 +430,7 @@ func (o *Orchestrator) check(t *Turn, r Reply) (d policies.Decision) {
 			})
 		}
 	}
-	return o.judged(t, r, d, f)
+	return d, f
 }
 
 // linkHost is the host of the payment links the configured Linker makes,
