@@ -104,3 +104,38 @@ func TestHinglishGathering(t *testing.T) {
 		{"Aapke area ke liye hamara helpline number 1800-200-300 hai.", CatThreat, false},
 	})
 }
+
+// TestPressureToSpendWhatTheyLiveOn: pressure to pay out of benefits, a
+// pension, a retirement account, jewellery, a child's savings or a bonus;
+// to let a utility bill, the rent or meals wait; to borrow from friends or
+// a payday lender; in English and Hindi in Latin letters; and clean
+// look-alikes: the same things named as protected or put first.
+func TestPressureToSpendWhatTheyLiveOn(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Put this month's Universal Credit straight towards your arrears.", CatPressure, true},
+		{"Your child benefit comes in on Monday, so send it over to us then.", CatPressure, true},
+		{"Use your disability allowance to clear the balance this week.", CatPressure, true},
+		{"When your pension is paid on Thursday, transfer it across to us that morning.", CatPressure, true},
+		{"Take an early withdrawal from your 401k and settle this today.", CatPressure, true},
+		{"Pawn your wedding ring and you'll have the money by tonight.", CatPressure, true},
+		{"Your wife's gold necklace would fetch enough to cover this.", CatPressure, true},
+		{"Your son's savings account could cover this easily.", CatPressure, true},
+		{"The gas bill can wait a few weeks; this can't.", CatPressure, true},
+		{"Let the phone bill slide this month and pay us instead.", CatPressure, true},
+		{"Your landlord can wait a week, we can't.", CatPressure, true},
+		{"Eat cheaper for a month and you'll find the money for us.", CatPressure, true},
+		{"A quick payday advance would sort this out by tonight.", CatPressure, true},
+		{"Ask a mate to tide you over and pay us today.", CatPressure, true},
+		{"Bonus mila hoga na? Pehle hamara EMI, baaki kharche baad mein.", CatPressure, true},
+		{"Dawai ke paise agle mahine bhi aa jayenge, pehle loan bharo.", CatPressure, true},
+		{"Mummy ke gehne girvi rakh do, paisa turant mil jayega.", CatPressure, true},
+
+		{"If you receive Universal Credit, a debt adviser may be able to help you with this.", CatPressure, false},
+		{"We will never ask you to use your pension or benefits to pay this.", CatPressure, false},
+		{"Keep paying your electricity bill first; it is a priority bill.", CatPressure, false},
+		{"Please don't take out a payday loan to pay us.", CatPressure, false},
+		{"Your gas and electricity come before this debt.", CatPressure, false},
+		{"Your bonus is yours to spend; we only need the agreed instalment.", CatPressure, false},
+	})
+}
