@@ -223,6 +223,10 @@ func classify(seq []token, first, end int, v int64, mult, bare bool) numMention 
 		}
 		countish := prev == "over" || prev == "for" || prev == "in" || prev == "within" || prev == "across" || prev == "分" || prev == "分成" ||
 			prev == "成" || strings.HasPrefix(tokText(seq, k), "还") || tokText(seq, k) == "payments"
+		if n == 1 && tokText(seq, k) == "还" && k+1 < len(seq) && (seq[k+1].kind == tNum || isHanNumeral(seq[k+1])) {
+			// "一个月还400" is 400 a month; "6个月还完" is six payments.
+			countish = false
+		}
 		if countish && n >= 1 && n <= 120 && (unit == "months" || unit == "month" || unit == "weeks" || unit == "week" || unit == "月") {
 			m.kind, m.end = numCount, k
 			m.freq = agent.Monthly
@@ -344,8 +348,50 @@ func statedBefore(seq []token, first int) bool {
 			// work" propose; "I make 2000" states an income.
 			return false
 		}
+		if (seq[k].text == "paid" || seq[k].text == "sent") && supposed(seq, k) {
+			// "what if I paid 60 a month", "suppose I sent 50": a
+			// payment supposed, not one made.
+			return false
+		}
 		if notProposalWords[seq[k].text] || incomeWords[seq[k].text] {
 			return true
+		}
+	}
+	return false
+}
+
+// supposed reports whether the verb at k is put as a supposition: "if",
+// "suppose", "supposing", "assuming" or "imagine" before it in its clause,
+// or "say" opening it ("say I paid 90 a month"), and nothing in the clause
+// placing it in the past ("if I paid 90 last month, why…") or making it
+// an income ("if I get paid 2000").
+func supposed(seq []token, k int) bool {
+	start := k
+	for start > 0 && seq[start-1].text != boundary {
+		start--
+	}
+	end := k
+	for end < len(seq) && seq[end].text != boundary {
+		end++
+	}
+	for i := start; i < end; i++ {
+		switch seq[i].text {
+		case "already", "last", "yesterday", "ago", "earlier", "before":
+			return false
+		}
+	}
+	switch tokText(seq, k-1) {
+	case "get", "gets", "got", "getting", "am", "was", "were", "be", "is":
+		return false
+	}
+	for i := start; i < k; i++ {
+		switch seq[i].text {
+		case "if", "suppose", "supposing", "assuming", "imagine":
+			return true
+		case "say":
+			if i == start {
+				return true
+			}
 		}
 	}
 	return false

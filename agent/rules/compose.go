@@ -698,7 +698,9 @@ func (r *reading) offers() {
 	// "ok, let me think it over": wanting time takes back a plain ok.
 	weak = weak && !r.has(xDeciding)
 	accept := (r.has(agent.IntentAcceptOffer) || picked || weak) && !r.has(xNotYet)
-	reject := r.has(agent.IntentRejectOffer) || ((r.has(xRejectWeak) || r.has(xCannotPay) || r.has(xLess)) && r.cues.offersOpen)
+	// "行不行" asks; its 不行 declines nothing.
+	weakNo := r.has(xRejectWeak) && !r.has(xAskTag)
+	reject := r.has(agent.IntentRejectOffer) || ((weakNo || r.has(xCannotPay) || r.has(xLess)) && r.cues.offersOpen)
 	if accept && reject {
 		accept = picked
 	}
@@ -752,7 +754,7 @@ func (r *reading) social() {
 		if r.has(agent.IntentAffirm) && !r.has(xDeciding) {
 			r.add(agent.Command{Intent: agent.IntentAffirm, Doubt: r.has(xHedge)})
 		}
-		r.addIf(r.has(agent.IntentDeny) || (r.has(xRejectWeak) && !r.cues.offersOpen), agent.IntentDeny)
+		r.addIf(r.has(agent.IntentDeny) || (r.has(xRejectWeak) && !r.has(xAskTag) && !r.cues.offersOpen), agent.IntentDeny)
 		if looksLikeQuestion(r.a) || r.has(xPlanTalk) {
 			r.add(agent.Command{Intent: agent.IntentQuestion, Text: strings.TrimSpace(r.a.raw)})
 		}

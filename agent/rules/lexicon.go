@@ -7,6 +7,7 @@ const (
 	xInjection    agent.Intent = "x_injection"     // text that tries to instruct the system
 	xAcceptWeak   agent.Intent = "x_accept_weak"   // "ok", "好的": accept when an offer is on the table
 	xRejectWeak   agent.Intent = "x_reject_weak"   // "no thanks", "不行": reject when an offer is on the table
+	xAskTag       agent.Intent = "x_ask_tag"       // "行不行", "好不好": a question tag, whose 不行 or 不好 rejects nothing
 	xCannotPay    agent.Intent = "x_cannot_pay"    // "I can't afford it": reject an offer, else hardship
 	xPlan         agent.Intent = "x_plan"          // "payment plan", "分期": a plan without figures
 	xWrongNumber  agent.Intent = "x_wrong_number"  // "wrong number": a third party
@@ -562,6 +563,7 @@ var lexicon = []rule{
 		"不要这个", "不想要", "不合适",
 	}},
 	{intent: xRejectWeak, neg: false, en: []string{"^ no|nope", "no thanks|thank", "not interested"}, zh: []string{"不行", "不好", "^不要", "算了"}},
+	{intent: xAskTag, zh: []string{"行不行", "好不好", "成不成", "可不可以", "可以不可以", "能不能"}},
 	{intent: agent.IntentOptIn, neg: true, en: []string{
 		"opt|opting [me] [back] in", "resubscribe", "subscribe", "start|resume ~3 text*|messag*|sms|call*|email* ~2 again",
 		"you can|may text*|message|call|email|contact me again", "unstop",
