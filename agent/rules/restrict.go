@@ -88,6 +88,11 @@ var (
 	reOnlyEveningZH = regexp.MustCompile(`只(?:能|在|有|可以)?\s*(?:晚上|夜里|夜晚|下班(?:以后|之后|后))`)
 	reNegZH         = regexp.MustCompile(zhNeg)
 
+	// "only evenings", "evenings only", "only call me after work": contact
+	// in the evening only, as 只能晚上联系我. A job worked then ("I work
+	// evenings only") is not one.
+	reOnlyEveningEN = regexp.MustCompile(`\b(?:only|just)\b[^.!?,\n]{0,30}?\b(?:in the evenings?|evenings?|at night|after work|after hours)\b|\b(?:evenings?|after work|after hours)\s+only\b`)
+
 	// "nothing before 7pm": a time refused with no word for contact.
 	reNothingTime = regexp.MustCompile(`\bnothing (?:at all )?(?:before|after)\b`)
 	// E-mail asked for ("email me instead", "use email", "email would be
@@ -123,6 +128,7 @@ var (
 	offLimitsWords    = []string{"limits", "bounds", "no-go", "no go", "keep", "anywhere"} // reOffLimitsEN
 	keepToWords       = []string{"keep", "stick", "stay"}                                  // reKeepToEN
 	weekdaysOnlyWords = []string{"weekdays", "business days", "monday"}                    // reWeekdaysEN
+	eveningWords      = []string{"evening", "night", "after work", "after hours"}          // reOnlyEveningEN
 	preferEmailWords  = []string{"mail", "邮"}                                              // rePreferEmail
 )
 
@@ -252,6 +258,13 @@ func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
 				readTimesZH(s, func(r agent.ContactRestriction, m []int) { add(r, at(m)) })
 			}
 		}
+		if hasAny(s, eveningWords) && !paymentGate.MatchString(s) {
+			for _, m := range reOnlyEveningEN.FindAllStringIndex(s, -1) {
+				if eveningOnly(s, m, contact) {
+					add(agent.ContactRestriction{Kind: policies.RestrictTime, NotBefore: 18 * 60}, at(m))
+				}
+			}
+		}
 		if contact {
 			for _, m := range reDaysEN.FindAllStringSubmatchIndex(s, -1) {
 				if days := daysIn(s[m[0]:m[1]]); len(days) > 0 {
@@ -285,6 +298,21 @@ func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
 		b[u.start] = ','
 	}
 	return mergeTimes(out), string(b)
+}
+
+// eveningOnly reports whether a match m of reOnlyEveningEN in the sentence
+// s keeps contact to the evening: the sentence names contact, or the
+// match opens it or it is short ("evenings only please"), and the words
+// before it are not a job worked then ("I work evenings only").
+func eveningOnly(s string, m []int, contact bool) bool {
+	before := strings.Fields(s[:m[0]])
+	if len(before) > 0 {
+		switch before[len(before)-1] {
+		case "work", "works", "working", "worked", "shift", "shifts":
+			return false
+		}
+	}
+	return contact || strings.TrimSpace(s[:m[0]]) == "" || len(strings.Fields(s)) <= 6
 }
 
 // emailPreferred finds e-mail asked for (rePreferEmail) and calls or texts
