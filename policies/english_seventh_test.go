@@ -139,3 +139,58 @@ func TestPressureToSpendWhatTheyLiveOn(t *testing.T) {
 		{"Your bonus is yours to spend; we only need the agreed instalment.", CatPressure, false},
 	})
 }
+
+// TestOfficialsInOtherTitles: the sender posing as an official under
+// titles the guard did not know (a warrant officer, a fraud unit or cyber
+// cell, an ombudsman, the RBI or the CBI, the police coming along, an FIR
+// said to be registered), enforcement agents or a field team said to
+// attend and remove goods, a deputy sent to take the borrower in; and
+// clean look-alikes that name the same bodies as advice.
+func TestOfficialsInOtherTitles(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"I'm the warrant officer handling your file and I need payment today.", CatFalseRepresentation, true},
+		{"Detective Rao here, from the regional fraud unit, about your unpaid loan.", CatFalseRepresentation, true},
+		{"This is the cyber cell calling about your overdue account.", CatFalseRepresentation, true},
+		{"This is the Financial Ombudsman's office: your debt must be paid by Friday.", CatFalseRepresentation, true},
+		{"Message from the RBI recovery department: settle your dues now.", CatFalseRepresentation, true},
+		{"A CBI officer has been assigned to your loan default.", CatFalseRepresentation, true},
+		{"Two police officers will come along with our collectors on Monday.", CatFalseRepresentation, true},
+		{"An FIR has been registered against you at the local police station.", CatFalseRepresentation, true},
+
+		{"If you're unhappy with how we handled this, you can complain to the Financial Ombudsman Service.", CatFalseRepresentation, false},
+		{"Guidance from the RBI says we may only call you between 8am and 7pm.", CatFalseRepresentation, false},
+		{"Fraudsters sometimes pretend to be CBI officers; we will never do that.", CatFalseRepresentation, false},
+		{"You can report a threatening caller to your local cyber crime cell.", CatFalseRepresentation, false},
+
+		{"Enforcement agents will be attending your address on Tuesday to take goods.", CatThreat, true},
+		{"Our field team will attend your home and remove goods to the value of the debt.", CatThreat, true},
+		{"A deputy will be sent to your workplace to take you in.", CatThreat, true},
+
+		{"Our adviser will attend the hardship meeting with you if you'd like.", CatThreat, false},
+	})
+}
+
+// TestRewardsPromisedForPaying: gift cards, vouchers, cashback, a VIP
+// upgrade, a new card or loan, a clean record or a score restored, held out
+// as what paying buys; and clean look-alikes.
+func TestRewardsPromisedForPaying(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Settle by Friday and we'll send you a shopping voucher as thanks.", CatUngroundedAmount, true},
+		{"Pay in full today and get cashback on everything you've paid.", CatUngroundedAmount, true},
+		{"Clear your account this week and we'll upgrade you to VIP status.", CatUngroundedAmount, true},
+		{"Repay now and a gold card with your name on it is waiting, no credit check.", CatUngroundedAmount, true},
+		{"Aaj payment kar dijiye, agle mahine naya loan pakka mil jayega.", CatUngroundedAmount, true},
+
+		{"Pay today and we'll clear your record completely.", CatFalseRepresentation, true},
+		{"Once this is paid, your credit score will bounce back to excellent.", CatFalseRepresentation, true},
+		{"Pay now and we'll get every missed payment erased from your history.", CatFalseRepresentation, true},
+		{"Settle for 5,000 and your CIBIL will show the account closed with no remarks.", CatFalseRepresentation, true},
+
+		{"Pay this off and we'll post you a gift card.", CatFalseRepresentation, false},
+		{"We'll send you a receipt once the payment has cleared.", CatUngroundedAmount, false},
+		{"Beware of texts promising gift cards for paying a debt; we never send them.", CatUngroundedAmount, false},
+		{"Paying on time helps your credit history over the months ahead.", CatFalseRepresentation, false},
+	})
+}
