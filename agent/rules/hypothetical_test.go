@@ -32,3 +32,19 @@ func TestUnderstandHypotheticalCounters(t *testing.T) {
 	}
 	runUnderstand(t, cases)
 }
+
+// offerMadeZH is the Chinese reply that put an offer on the table and asked
+// what the borrower can afford.
+var offerMadeZH = agentSaid("很抱歉，这低于债权方允许的范围，我无法同意。我能提供的最低方案如下：\n方案1：分12期，每月还款¥1,250.00（共¥15,000.00），首期于2026年3月9日。\n回复“是”即表示同意，或告诉我您能负担的金额。")
+
+// TestBareAmountAfterChineseOffer: after a Chinese reply that asks what the
+// borrower can afford (告诉我您能负担的金额), a bare amount is a counter,
+// as it is after "tell me what you can afford".
+func TestBareAmountAfterChineseOffer(t *testing.T) {
+	t.Parallel()
+	var cases []understandCase
+	for _, text := range []string{"那300行不行", "300可以吗", "那300呢"} {
+		cases = append(cases, understandCase{text: text, offers: oneOffer, history: offerMadeZH, want: []agent.Command{plan("300.00", "", 0)}})
+	}
+	runUnderstand(t, cases)
+}
