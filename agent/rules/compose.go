@@ -351,7 +351,7 @@ func readCues(tc agent.TurnContext) cues {
 		offersOpen:  len(tc.OpenOffers) > 0 || madeOffer(last),
 		offers:      len(tc.OpenOffers),
 		table:       tc.OpenOffers,
-		askedAmount: containsAny(last, "how much", "what amount", "afford", "多少", "能还", "能付"),
+		askedAmount: containsAny(last, "how much", "what amount", "afford", "多少", "能还", "能付", "负担", "負擔"),
 		askedWhen:   containsAny(last, "when", "what date", "which day", "什么时候", "哪天", "几号"),
 		dayFirst:    cur == "GBP" || cur == "INR" || cur == "EUR",
 	}
