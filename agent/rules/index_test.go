@@ -12,7 +12,8 @@ import (
 // offers a message (candidates) find every hit that trying every
 // pattern at every token finds, in the same order, on every line of the
 // eval suites and transcripts, on messages longer than 64 tokens and on
-// patterns anchored to a sentence's start.
+// patterns anchored to a sentence's start (whose search goes on after a
+// hit from the next token as if a sentence started there).
 func TestIndexFindsWhatEveryPatternFinds(t *testing.T) {
 	t.Parallel()
 	var texts []string
@@ -34,7 +35,8 @@ func TestIndexFindsWhatEveryPatternFinds(t *testing.T) {
 	}
 	long := strings.Repeat("so I said to them that I cannot pay, ", 12) +
 		"please stop calling me at work. Stop texting me! I lost my job and I want to dispute this debt"
-	texts = append(texts, long, strings.Repeat("stop ", 70)+"stop calling me", "stop stop calling", "i want to pay. i want to pay 50")
+	texts = append(texts, long, strings.Repeat("stop ", 70)+"stop calling me", "stop stop calling", "i want to pay. i want to pay 50",
+		"yes ok sure fine", "no nope no", "hi hello hey there", "perfect perfect deal deal")
 	rules, index := compiledLexicon()
 	hits := 0
 	for _, text := range texts {
