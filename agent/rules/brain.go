@@ -121,28 +121,46 @@ func expandZH(src string) []string {
 	return out
 }
 
-// candidates marks the English patterns whose first element matches some
-// token of seq.
-func (x *patternIndex) candidates(seq []token) []bool {
-	c := make([]bool, x.total)
-	for _, n := range x.always {
-		c[n] = true
+// candidates marks, for every English pattern, the tokens of seq where
+// its first element may match: bit i of a pattern's mask is token i (the
+// last bit stands for token 63 and every later one), and a pattern with
+// no bit set is not tried. A first element of words marks the tokens that
+// are one of them; one with prefixes (matched against words), an optional
+// one, a gap or a number, once a candidate, marks every token. The masks
+// come from candidatePool; match puts them back.
+func (x *patternIndex) candidates(seq []token) []uint64 {
+	c := *candidatePool.Get().(*[]uint64)
+	if len(c) != x.total {
+		c = make([]uint64, x.total)
+	} else {
+		clear(c)
 	}
-	for _, t := range seq {
+	for _, n := range x.always {
+		c[n] = ^uint64(0)
+	}
+	for i, t := range seq {
 		for _, n := range x.byWord[t.text] {
-			c[n] = true
+			c[n] |= 1 << min(i, 63)
 		}
 		if t.kind != tWord {
 			continue
 		}
 		for _, n := range x.byPrefix {
-			if !c[n] && x.elems[n].matches(t) {
-				c[n] = true
+			if c[n] != ^uint64(0) && x.elems[n].matches(t) {
+				c[n] = ^uint64(0)
 			}
+		}
+	}
+	for _, n := range x.byPrefix {
+		if c[n] != 0 {
+			c[n] = ^uint64(0)
 		}
 	}
 	return c
 }
+
+// candidatePool holds the masks of candidates between messages.
+var candidatePool = sync.Pool{New: func() any { return new([]uint64) }}
 
 // New returns the rules brain.
 func New() *Brain {
@@ -209,6 +227,7 @@ func (b *Brain) match(a *analysis) map[agent.Intent]hit {
 	}
 	_, index := compiledLexicon()
 	cand := index.candidates(a.seq)
+	defer candidatePool.Put(&cand)
 	for i := range b.rules {
 		r := &b.rules[i]
 		if h, ok := matchRule(r, a, hasHan, cand); ok {
@@ -248,7 +267,7 @@ func (b *Brain) rule(i agent.Intent) *compiledRule {
 }
 
 // matchRule returns the first non-negated match of a rule.
-func matchRule(r *compiledRule, a *analysis, hasHan bool, cand []bool) (hit, bool) {
+func matchRule(r *compiledRule, a *analysis, hasHan bool, cand []uint64) (hit, bool) {
 	var first hit
 	eachHit(r, a, hasHan, cand, func(h hit) bool {
 		first = h
@@ -258,20 +277,29 @@ func matchRule(r *compiledRule, a *analysis, hasHan bool, cand []bool) (hit, boo
 }
 
 // eachHit calls yield with the non-negated matches of r until yield returns
-// false. English patterns not marked in cand are skipped (nil: none is);
-// Chinese patterns run only when hasHan.
-func eachHit(r *compiledRule, a *analysis, hasHan bool, cand []bool, yield func(hit) bool) {
+// false. English patterns are tried only at the tokens cand marks (nil:
+// every pattern at every token); Chinese patterns run only when hasHan.
+func eachHit(r *compiledRule, a *analysis, hasHan bool, cand []uint64, yield func(hit) bool) {
 	for k := range r.en {
-		if cand != nil && !cand[r.first+k] {
-			continue
+		mask := ^uint64(0)
+		if cand != nil {
+			if mask = cand[r.first+k]; mask == 0 {
+				continue
+			}
 		}
 		p := &r.en[k]
 		for from := 0; from < len(a.seq); {
-			start, end, ok := p.find(a.seq[from:])
+			var start, end int
+			var ok bool
+			if mask == ^uint64(0) {
+				start, end, ok = p.find(a.seq[from:])
+				start, end = start+from, end+from
+			} else {
+				start, end, ok = p.findAt(a.seq, from, mask)
+			}
 			if !ok {
 				break
 			}
-			start, end = start+from, end+from
 			if (!r.neg || !negatedEN(a.seq, start)) && !yield(hit{found: true, start: start, end: end}) {
 				return
 			}

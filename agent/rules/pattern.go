@@ -117,6 +117,26 @@ func (p *enPattern) find(seq []token) (int, int, bool) {
 	return 0, 0, false
 }
 
+// findAt is find on seq[from:], trying only the tokens that mask marks
+// (bit i for token i, the last bit for token 63 and every later one), and
+// returns the span in seq.
+func (p *enPattern) findAt(seq []token, from int, mask uint64) (int, int, bool) {
+	for i := from; i < len(seq); i++ {
+		if mask&(1<<min(i, 63)) == 0 {
+			continue
+		}
+		// find starts at seq[from:], whose first token counts as a
+		// sentence's start.
+		if p.start && i > from && seq[i-1].text != boundary {
+			continue
+		}
+		if end, ok := p.matchAt(seq[from:], 0, i-from); ok {
+			return i, end + from, true
+		}
+	}
+	return 0, 0, false
+}
+
 // matchAt reports where the pattern ends when its element ei matches at token ti.
 func (p *enPattern) matchAt(seq []token, ei, ti int) (int, bool) {
 	if ei == len(p.elems) {
