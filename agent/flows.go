@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/parley-collections/parley/policies"
@@ -879,7 +880,7 @@ func (f *flow) fallback(purpose string) *Reply {
 	case policies.PurposeDisputeAck:
 		kind = "dispute"
 	}
-	text, version, err := prompts.Render(f.t.Locale, prompts.Fallback{Kind: kind})
+	text, version, err := fallbackText(f.t.Locale, kind)
 	if err != nil {
 		f.fail(fmt.Errorf("flows: %w", err))
 		return nil
@@ -888,6 +889,30 @@ func (f *flow) fallback(purpose string) *Reply {
 		purpose = policies.PurposeIdentity // the fallback carries no debt detail
 	}
 	return &Reply{Text: text, TemplateVersion: version, Purpose: purpose}
+}
+
+// fallbackTexts are the fallback's text and version in every locale for
+// every kind. The template takes nothing of the conversation but its
+// kind, and every reply carries a fallback though few are sent, so each is
+// rendered once a process.
+var fallbackTexts = sync.OnceValue(func() map[[2]string][2]string {
+	out := map[[2]string][2]string{}
+	for _, locale := range prompts.Locales {
+		for _, kind := range [...]string{"", "opt_out", "handoff", "dispute"} {
+			if text, version, err := prompts.Render(locale, prompts.Fallback{Kind: kind}); err == nil {
+				out[[2]string{locale, kind}] = [2]string{text, version}
+			}
+		}
+	}
+	return out
+})
+
+// fallbackText is the fallback of a kind in a locale.
+func fallbackText(locale, kind string) (text, version string, err error) {
+	if tv, ok := fallbackTexts()[[2]string{locale, kind}]; ok {
+		return tv[0], tv[1], nil
+	}
+	return prompts.Render(locale, prompts.Fallback{Kind: kind})
 }
 
 // region picks the country wording of disclosures, advice, crisis lines
