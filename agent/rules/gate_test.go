@@ -46,20 +46,8 @@ func TestRequiredWords(t *testing.T) {
 func TestGatesMatchAsTheirPatterns(t *testing.T) {
 	t.Parallel()
 	var texts []string
-	for _, glob := range []string{"../../evals/suites/*.yaml", "../../evals/suites-dialogue/*.yaml", "../../evals/testdata/*"} {
-		files, err := filepath.Glob(glob)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, line := range strings.Split(strings.ToLower(string(b)), "\n") {
-				texts = append(texts, reSentence.FindAllString(normalize(line), -1)...)
-			}
-		}
+	for _, line := range evalLines(t) {
+		texts = append(texts, reSentence.FindAllString(normalize(strings.ToLower(line)), -1)...)
 	}
 	if len(texts) < 1000 {
 		t.Fatalf("%d sentences, want at least 1,000", len(texts))
@@ -80,4 +68,24 @@ func TestGatesMatchAsTheirPatterns(t *testing.T) {
 		}
 		t.Logf("%s: words %q, %d matches", g.re, g.words, matched)
 	}
+}
+
+// evalLines are the lines of the eval suites and transcripts.
+func evalLines(t *testing.T) []string {
+	t.Helper()
+	var lines []string
+	for _, glob := range []string{"../../evals/suites/*.yaml", "../../evals/suites-dialogue/*.yaml", "../../evals/testdata/*"} {
+		files, err := filepath.Glob(glob)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines = append(lines, strings.Split(string(b), "\n")...)
+		}
+	}
+	return lines
 }

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -16,20 +14,7 @@ import (
 // hit from the next token as if a sentence started there).
 func TestIndexFindsWhatEveryPatternFinds(t *testing.T) {
 	t.Parallel()
-	var texts []string
-	for _, glob := range []string{"../../evals/suites/*.yaml", "../../evals/suites-dialogue/*.yaml", "../../evals/testdata/*"} {
-		files, err := filepath.Glob(glob)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			texts = append(texts, strings.Split(string(b), "\n")...)
-		}
-	}
+	texts := evalLines(t)
 	if len(texts) < 1000 {
 		t.Fatalf("%d lines, want at least 1,000", len(texts))
 	}
