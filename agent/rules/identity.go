@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -181,13 +182,14 @@ func scanIdentity(a *analysis, used []bool, now time.Time, ask, pending identity
 		p = e
 	}
 
+	dated := datedYears(seq, used, now)
 	for i, t := range seq {
 		if used[i] || t.kind != tNum || moneyish(seq, i) {
 			continue
 		}
 		s := t.text
 		switch {
-		case want.last4 && isLast4(s) && !hanDatePart(seq, i) && last4Context(seq, i, ask, pending):
+		case want.last4 && isLast4(s) && !hanDatePart(seq, i) && !(i < len(dated) && dated[i]) && last4Context(seq, i, ask, pending):
 			v := s
 			if len(s) == 3 && i+1 < len(seq) && seq[i+1].text == "x" && seq[i+1].start == t.end {
 				v = s + "X"
@@ -332,6 +334,28 @@ func moneyish(seq []token, i int) bool {
 
 func isLast4(s string) bool {
 	return (len(s) == 4 && allDigits(s)) || (len(s) == 3 && allDigits(s))
+}
+
+// datedYears marks the tokens of the dates in seq that have a year
+// ("3 dec 1986"): their year is never the last digits of an ID. nil when
+// now is unknown (no date is read then).
+func datedYears(seq []token, used []bool, now time.Time) []bool {
+	if now.IsZero() {
+		return nil
+	}
+	var dated []bool
+	for _, m := range scanDates(seq, slices.Clone(used), now, false) {
+		if len(m.dates) == 0 || m.dates[0].Year == 0 {
+			continue
+		}
+		if dated == nil {
+			dated = make([]bool, len(seq))
+		}
+		for k := m.first; k < m.end; k++ {
+			dated[k] = true
+		}
+	}
+	return dated
 }
 
 // last4Context reports whether the number at seq[i] follows last-four words

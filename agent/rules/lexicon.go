@@ -539,6 +539,7 @@ var lexicon = []rule{
 	{intent: xAcceptWeak, neg: true, en: []string{
 		"^ yes|ok|sure|fine|alright|absolutely|definitely|certainly|great|cool|k",
 		"^ hmm|hm|um|umm|uh|well|oh|erm ok|okay|yes|yeah|sure|fine|alright",
+		"^ [yes|ok|oh] go on [then] $",
 	}, zh: []string{"好的", "好吧", "^好$", "^好啊", "^可以$", "^可以的", "可以啊", "可以呀", "都可以", "也可以", "^行$", "行吧", "^行啊", "也行", "那行", "^嗯"}},
 	// Agreeing is what the borrower will do later, not now: "before I
 	// agree to anything", "until I have talked to him".

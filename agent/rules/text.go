@@ -211,6 +211,7 @@ var expansions = map[string]string{
 	"bal": "balance", "amt": "amount", "acct": "account", "mo": "month", "mth": "month", "wk": "week", "wks": "weeks",
 	"dr": "doctor", "mnth": "month", "mnthly": "monthly", "wkly": "weekly", "biwkly": "biweekly",
 	"emi": "monthly", "emis": "monthly payments", // an equated monthly instalment (India)
+	"tenner": "ten", "fiver": "five", // pounds (UK)
 	"stopp": "stop", "sotp": "stop", "stpo": "stop", "gm": "good morning", "gn": "good night",
 	"kms": "kill myself", "passd": "passed", "stp": "stop", "dide": "died", "hes": "he is", "shes": "she is", "ttyl": "talk to you later", "b4": "before", "thru": "through", "tho": "though",
 }
