@@ -194,3 +194,48 @@ func TestRewardsPromisedForPaying(t *testing.T) {
 		{"Paying on time helps your credit history over the months ahead.", CatFalseRepresentation, false},
 	})
 }
+
+// TestLabelledGapsInOtherWords: kinds of message the labelled sets hold
+// that the guard let through, in other words: accidents befalling those
+// who ignore their bills, the car gone from the drive one morning, steps
+// about the borrower's physical safety, wages or a home taken from them,
+// neighbours told why we visit, staff sat in the borrower's shop; parents
+// asked to cover the debt, an offer that vanishes in minutes or a door that
+// closes for good; a roommate's debt relayed, an HR department contacted,
+// a report to the employer; fees for calls missed or tracing, a federal
+// agency's rules, a felony, powers of attachment, a courier pretext; and
+// clean look-alikes: an earlier collector's claim denied, a crime named as
+// what others must not do, a lost job as a reason to pause a plan.
+func TestLabelledGapsInOtherWords(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Strange how accidents seem to find people who ignore their debts.", CatThreat, true},
+		{"I'd hate for you to come out one morning and find your van missing.", CatThreat, true},
+		{"Our partners may have to think about your physical safety if this stays unpaid.", CatThreat, true},
+		{"Your savings and your car will be taken from you before the month is out.", CatThreat, true},
+		{"When we're visiting, your neighbours will hear exactly why.", CatThreat, true},
+		{"Our recovery staff will come to your shop and wait there in front of your customers.", CatThreat, true},
+
+		{"Why not ask your parents to cover it this month?", CatPressure, true},
+		{"This deal vanishes in ten minutes, so decide now.", CatPressure, true},
+		{"You have until 9 tonight, then the door closes for good.", CatPressure, true},
+		{"After this call the discount is gone forever.", CatPressure, true},
+
+		{"Your flatmate Jo is behind on her payments, please let her know.", CatThirdPartyDisclosure, true},
+		{"We'll be contacting your HR team about what you owe.", CatThirdPartyDisclosure, true},
+		{"Missed payments will be reported to your employer.", CatThirdPartyDisclosure, true},
+
+		{"Every call you miss adds a £30 admin charge to the account.", CatFalseRepresentation, true},
+		{"A tracing fee will be added for each letter we have to send.", CatFalseRepresentation, true},
+		{"Your account has passed to a federal agency, and the normal rules no longer apply.", CatFalseRepresentation, true},
+		{"Skipping a card payment is a felony where you live.", CatFalseRepresentation, true},
+		{"As a government-authorised agency we have powers of attachment over your property.", CatFalseRepresentation, true},
+		{"This isn't about any loan, it's a courier delivery; please confirm your address.", CatFalseRepresentation, true},
+
+		{"Another agency may have told you you'd be arrested; that's false and it will not happen.", CatThreat, false},
+		{"It is a crime for anyone to threaten you about a debt, so please report any threats.", CatFalseRepresentation, false},
+		{"If you lose your job, let us know and we can pause the plan.", CatFalseRepresentation, false},
+		{"The payment link expires in 30 minutes for your security; we can send a new one any time.", CatPressure, false},
+		{"Your manager won't hear about this from us.", CatThirdPartyDisclosure, false},
+	})
+}
