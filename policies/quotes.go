@@ -159,6 +159,16 @@ var askers = [][]byte{
 	[]byte("you want to know"), []byte("you'd like to know"), []byte("you wondered"), []byte("you were wondering"),
 }
 
+// hearsay report, in indirect speech, what someone else may have told the
+// borrower: what follows up to the sentence's end is that claim, not the
+// sender's ("Another agency may have told you you'd be arrested; that is
+// false").
+var hearsay = [][]byte{
+	[]byte("may have told you"), []byte("might have told you"), []byte("may have said"), []byte("might have said"),
+	[]byte("may have been told"), []byte("might have been told"), []byte("you may have heard"), []byte("you might have heard"),
+	[]byte("may have claimed"), []byte("might have claimed"),
+}
+
 // askedWords may stand between an asker and its question: whom it was
 // asked of, and the word that opens it.
 var (
@@ -166,40 +176,53 @@ var (
 	askedHow = [][]byte{[]byte(" whether "), []byte(" if ")}
 )
 
-// askedSpans appends to out the spans of the folded text that are the
-// borrower's own questions reported in indirect speech (askers): from the
-// word after "whether" or "if" to the end of the sentence or clause mark.
+// askedSpans appends to out the spans of the folded text that report in
+// indirect speech what the borrower asked (askers: from the word after
+// "whether" or "if") or what someone else may have told them (hearsay:
+// from the word after it), each to the end of its sentence.
 func askedSpans(norm []byte, out [][2]int32) [][2]int32 {
-	if !bytes.Contains(norm, askedHow[0]) && !bytes.Contains(norm, askedHow[1]) {
-		return out
+	if bytes.Contains(norm, askedHow[0]) || bytes.Contains(norm, askedHow[1]) {
+		out = indirectSpans(norm, askers, true, out)
 	}
-	for _, a := range askers {
+	if bytes.Contains(norm, []byte("ght have")) || bytes.Contains(norm, []byte("may have")) {
+		out = indirectSpans(norm, hearsay, false, out)
+	}
+	return out
+}
+
+// indirectSpans appends the spans of indirect speech after each of the
+// reporters, which need "whether" or "if" after them when opened is set.
+func indirectSpans(norm []byte, reporters [][]byte, opened bool, out [][2]int32) [][2]int32 {
+	for _, a := range reporters {
 		for from := 0; ; {
 			k := bytes.Index(norm[from:], a)
 			if k < 0 {
 				break
 			}
-			i := from + k + len(a)
+			start := from + k
+			i := start + len(a)
 			from = i
-			if k := from - len(a); k > 0 && isWordByte(norm[k-1]) {
+			if start > 0 && isWordByte(norm[start-1]) || i < len(norm) && isWordByte(norm[i]) {
 				continue
 			}
-			for _, w := range askedOf {
-				if bytes.HasPrefix(norm[i:], w) {
-					i += len(w)
-					break
+			if opened {
+				for _, w := range askedOf {
+					if bytes.HasPrefix(norm[i:], w) {
+						i += len(w)
+						break
+					}
 				}
-			}
-			opened := false
-			for _, w := range askedHow {
-				if bytes.HasPrefix(norm[i:], w) {
-					i += len(w)
-					opened = true
-					break
+				ok := false
+				for _, w := range askedHow {
+					if bytes.HasPrefix(norm[i:], w) {
+						i += len(w)
+						ok = true
+						break
+					}
 				}
-			}
-			if !opened {
-				continue
+				if !ok {
+					continue
+				}
 			}
 			end := i
 			for end < len(norm) && !askedEnds(norm[end]) {
