@@ -753,9 +753,18 @@ func (c *checker) dropNameHits(hits []hit) []hit {
 // word w in text is written with a capital, as a name is: where the same
 // word also stands in lower case ("Hi Dick, don't be a dick") the name
 // excuses none of them.
+//
+// w is ASCII, so a rune outside ASCII that folds to one of its letters
+// (the Kelvin sign, the long s) takes more bytes than the letter and never
+// spells it: an occurrence starts with w's first letter in either case,
+// the cheap test before the fold.
 func onlyCapitalised(text, w string) bool {
+	if w == "" {
+		return true
+	}
+	first := lowerASCII(w[0])
 	for i := 0; i+len(w) <= len(text); i++ {
-		if !strings.EqualFold(text[i:i+len(w)], w) ||
+		if lowerASCII(text[i]) != first || !strings.EqualFold(text[i:i+len(w)], w) ||
 			i > 0 && isWordByte(lowerASCII(text[i-1])) || i+len(w) < len(text) && isWordByte(lowerASCII(text[i+len(w)])) {
 			continue
 		}
