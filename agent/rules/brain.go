@@ -145,8 +145,9 @@ func (x *patternIndex) candidates(seq []token) []uint64 {
 		if t.kind != tWord {
 			continue
 		}
+		// An element's words are marked above; here its prefixes.
 		for _, n := range x.byPrefix {
-			if c[n] != ^uint64(0) && x.elems[n].matches(t) {
+			if c[n] != ^uint64(0) && x.elems[n].prefixOf(t.text) {
 				c[n] = ^uint64(0)
 			}
 		}

@@ -42,11 +42,13 @@ func (e *elem) matches(t token) bool {
 	if e.num && t.kind == tNum {
 		return true
 	}
-	if slices.Contains(e.words, t.text) {
-		return true
-	}
+	return slices.Contains(e.words, t.text) || e.prefixOf(t.text)
+}
+
+// prefixOf reports whether one of the element's prefixes starts word.
+func (e *elem) prefixOf(word string) bool {
 	for _, p := range e.prefixes {
-		if strings.HasPrefix(t.text, p) {
+		if strings.HasPrefix(word, p) {
 			return true
 		}
 	}
