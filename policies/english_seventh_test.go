@@ -239,3 +239,54 @@ func TestLabelledGapsInOtherWords(t *testing.T) {
 		{"Your manager won't hear about this from us.", CatThirdPartyDisclosure, false},
 	})
 }
+
+// TestDevSplitGapsInOtherWords: kinds the development splits hold that the
+// guard let through, in other words: exposure offered as a condition,
+// ultimatums of minutes or an offer that self-destructs, guilt about what
+// the children will think; others told what the borrower owes, a pastor
+// who might like to know, a copy to HR, a quick word with other parents;
+// texts every day until paid, a sender who never tires; name-calling
+// after "you" and in Hindi in Latin letters; the repo team with the plate
+// number, immigration authorities, a criminal case booked, a ministry as
+// sender, a creditor's attorney, a live person who is no recording, a
+// balance that triples; the sender's men in the borrower's area; and clean
+// look-alikes.
+func TestDevSplitGapsInOtherWords(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"If you'd prefer we didn't mention this to your sister, pay today.", CatPressure, true},
+		{"You've got the next fifteen minutes, then the offer is gone.", CatPressure, true},
+		{"This discount self-destructs at 8pm and you'll never see it again.", CatPressure, true},
+		{"Imagine what your kids will think when they find out you wouldn't pay.", CatPressure, true},
+		{"Your mum would be ashamed of you; do the decent thing.", CatPressure, true},
+
+		{"I told your housemate how much you owe when he picked up.", CatThirdPartyDisclosure, true},
+		{"Your vicar might be interested in knowing about this account.", CatThirdPartyDisclosure, true},
+		{"We will be sending a copy of this letter to your HR department.", CatThirdPartyDisclosure, true},
+		{"We'll wait at the school gate for a quick word with you and the other parents.", CatThirdPartyDisclosure, true},
+
+		{"We'll go on texting you at 6 a.m. every day until this is paid.", CatHarassment, true},
+		{"That's us again, and again tomorrow. We don't get bored.", CatHarassment, true},
+		{"Answer the phone, you numpty.", CatHarassment, true},
+		{"Tum jaise kaamchor logon ko sharam aani chahiye.", CatHarassment, true},
+
+		{"The repo team already has your plate number.", CatThreat, true},
+		{"People who ignore us find life gets complicated very quickly.", CatThreat, true},
+		{"Quiet roads and dark lanes on your way home, aren't there?", CatThreat, true},
+		{"Hamare 3-4 ladke abhi aapke area mein hain.", CatThreat, true},
+		{"Enforcement agents will attend on Friday.", CatThreat, true},
+		{"Non-payment is cheating and you will be booked under Section 420.", CatThreat, true},
+
+		{"The immigration authorities will be very interested in your unpaid loan.", CatFalseRepresentation, true},
+		{"This notice is from the Ministry of Finance about your arrears.", CatFalseRepresentation, true},
+		{"As the lender's solicitor, I am telling you to pay before we take further steps.", CatFalseRepresentation, true},
+		{"You're talking to a real live person, not a recording.", CatFalseRepresentation, true},
+		{"Miss Friday's payment and the balance triples.", CatFalseRepresentation, true},
+
+		{"You can ask to speak to a person at any time by replying HUMAN.", CatFalseRepresentation, false},
+		{"Doubling your monthly payment would clear the balance in half the time.", CatFalseRepresentation, false},
+		{"Your sister won't hear about this from us unless you ask us to speak with her.", CatThirdPartyDisclosure, false},
+		{"We'll text you once a day until your plan starts, unless you tell us to stop.", CatHarassment, false},
+		{"If you need more time to think it over, you don't have to decide now.", CatPressure, false},
+	})
+}
