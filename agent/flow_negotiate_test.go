@@ -392,3 +392,33 @@ func TestAYesAfterTheAgreementOffersNothingNew(t *testing.T) {
 		t.Fatal("no reply to a yes after the agreement")
 	}
 }
+
+// A plain yes after a plan was agreed, whichever way a reader took it (a
+// yes, or an acceptance naming no option), is acknowledged: the options
+// are not shown again, and nothing said next agrees the plan twice.
+func TestYesAfterAgreementIsAcknowledged(t *testing.T) {
+	t.Parallel()
+	for _, yes := range []agent.Command{cmd(agent.IntentAffirm), cmd(agent.IntentAcceptOffer)} {
+		b := setup(t, usAccount(), agent.ChannelChat)
+		b.verify()
+		b.turn("I can do 200 a month", agent.Command{Intent: agent.IntentProposePlan, Amount: money("200.00"), Frequency: agent.Monthly})
+		res := b.turn("yes", cmd(agent.IntentAffirm))
+		wantEvents(t, res, agent.EventPlanAccepted)
+		res = b.turn("yes", yes)
+		noEvents(t, res, agent.EventPlanOffered, agent.EventPlanAccepted)
+		notContains(t, res, "Option 1")
+		res = b.turn("ok thanks", cmd(agent.IntentAcceptOffer), cmd(agent.IntentThanks))
+		noEvents(t, res, agent.EventPlanAccepted, agent.EventPlanSuperseded)
+		var said strings.Builder
+		for _, m := range res.Replies {
+			said.WriteString(m.Text)
+		}
+		if n := strings.Count(said.String(), "If you need anything else"); n != 1 {
+			t.Errorf("%s: \"ok thanks\" answered with %d closings: %q", yes.Intent, n, said.String())
+		}
+		plans, err := b.store.Plans(b.ctx, b.acct.ID)
+		if err != nil || len(plans) != 1 {
+			t.Errorf("%s: plans %d, %v; want the one agreed", yes.Intent, len(plans), err)
+		}
+	}
+}
