@@ -3,6 +3,7 @@ package agent
 import (
 	"errors"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -60,10 +61,15 @@ func (f *flow) negotiate(c Command) {
 		f.answer(n.Respond(Ask{Count: 1, Hardship: f.mem.Hardship}, f.t.Now), table)
 	case IntentAcceptOffer, IntentAffirm:
 		switch {
-		case c.Intent == IntentAffirm && !f.offersOpen && f.t.Conversation.State == StatePlanAccepted:
-			// "yes" to the confirmation of a plan just agreed: nothing
-			// more is on the table.
-			f.say(prompts.Closing{Ack: true})
+		case c.OfferID == "" && !f.offersOpen && f.t.Conversation.State == StatePlanAccepted:
+			// "yes" or "ok" to the confirmation of a plan just agreed,
+			// whether a reader took it as a yes or as an acceptance naming
+			// no option: nothing more is on the table, and showing the
+			// options again would let the next "ok" agree the plan twice.
+			// A thanks or goodbye in the same message has its own closing.
+			if !slices.ContainsFunc(f.cmds, func(o Command) bool { return o.Intent == IntentThanks || o.Intent == IntentGoodbye }) {
+				f.say(prompts.Closing{Ack: true})
+			}
 		case !f.offersOpen && len(table) > 0:
 			// A choice counts only in reply to the message that offered:
 			// show the options again and let the borrower choose.
