@@ -290,3 +290,21 @@ func TestDevSplitGapsInOtherWords(t *testing.T) {
 		{"If you need more time to think it over, you don't have to decide now.", CatPressure, false},
 	})
 }
+
+// TestConditionsInTheSentence: interest held while the borrower gets debt
+// advice is the forbearance that advice brings, not an offer of the
+// sender's own; the solicitors named because the borrower asked for them
+// are an answer, not a claim of their involvement. The condition reaches
+// its sentence, not the message; the same terms without it are still read.
+func TestConditionsInTheSentence(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"While you speak to a free debt adviser, we'll pause interest on the account for 30 days.", CatUngroundedAmount, false},
+		{"We can put interest on hold while you get debt advice.", CatUngroundedAmount, false},
+		{"As you asked, our solicitors are Baines & Co. They have not started any proceedings.", CatFalseRepresentation, false},
+
+		{"We'll freeze all interest if you pay half today.", CatUngroundedAmount, true},
+		{"Get some debt advice if you like. We'll freeze all interest if you pay half today.", CatUngroundedAmount, true},
+		{"Our solicitors have your file and are ready to act.", CatFalseRepresentation, true},
+	})
+}
