@@ -186,6 +186,7 @@ const (
 	noticeMark      = 253
 	famNegMark      = 252 // a negation of its family only
 	famDisclaimMark = 251 // a disclaimer of its family only
+	famNoticeMark   = 250 // a condition of its family only, in its sentence
 )
 
 // negMarks is the mark each kind of term use that is kept among the
@@ -196,6 +197,7 @@ var negMarks = [...]uint8{
 	useNotice:        noticeMark,
 	useFamNeg:        famNegMark,
 	useFamDisclaimer: famDisclaimMark,
+	useFamNotice:     famNoticeMark,
 }
 
 // dropNotNegations removes the negations that lie inside a not-negation, and
@@ -455,7 +457,7 @@ func (c *checker) content() {
 				if !lx.isCondition(s.norm, int(h.end)) || senderSubject(s.norm, int(h.start)) {
 					s.negs = append(s.negs, fh)
 				}
-			case useDisclaimer, useNotNegation, useNotice, useFamNeg, useFamDisclaimer:
+			case useDisclaimer, useNotNegation, useNotice, useFamNeg, useFamDisclaimer, useFamNotice:
 				fh.group = negMarks[u.kind]
 				s.negs = append(s.negs, fh)
 			case useScopeEnd:
@@ -976,8 +978,16 @@ func (c *checker) negated(f int, clause, first, last int32) bool {
 		return false
 	}
 	for _, n := range c.s.negs {
-		if (n.group == famNegMark || n.group == famDisclaimMark) && int(n.family) != f {
-			continue // another family's negation or disclaimer
+		if (n.group == famNegMark || n.group == famDisclaimMark || n.group == famNoticeMark) && int(n.family) != f {
+			continue // another family's negation, disclaimer or condition
+		}
+		if n.group == famNoticeMark {
+			// A family's condition reaches its sentence, before or after
+			// the term ("while you get debt advice, we'll hold interest").
+			if n.sent == c.s.sent[first] {
+				return true
+			}
+			continue
 		}
 		if n.group == noticeMark {
 			// A notice of what the law protects reaches its sentence,

@@ -81,8 +81,12 @@ type familyFile struct {
 	Negations []string `yaml:"negations"`
 	// Disclaimers deny the family's terms before them in the clause, as the
 	// lexicon's disclaimers do for every family.
-	Disclaimers []string   `yaml:"disclaimers"`
-	Groups      [][]string `yaml:"groups"`
+	Disclaimers []string `yaml:"disclaimers"`
+	// Notices deny the family's terms anywhere in their sentence, as the
+	// lexicon's notices do for legal terms: a condition under which the
+	// term is no claim ("while you get debt advice").
+	Notices []string   `yaml:"notices"`
+	Groups  [][]string `yaml:"groups"`
 }
 
 var categories = map[string]bool{
@@ -181,6 +185,11 @@ func parseLexicon(data []byte) (*lexicon, error) {
 		for _, raw := range ff.Disclaimers {
 			if err := add(raw, termUse{kind: useFamDisclaimer, family: uint8(i)}); err != nil {
 				return nil, fmt.Errorf("lexicon: family %s: disclaimers: %w", n, err)
+			}
+		}
+		for _, raw := range ff.Notices {
+			if err := add(raw, termUse{kind: useFamNotice, family: uint8(i)}); err != nil {
+				return nil, fmt.Errorf("lexicon: family %s: notices: %w", n, err)
 			}
 		}
 		for _, raw := range ff.Except {

@@ -57,6 +57,7 @@ const (
 	useFamNeg        // a negation of one family only
 	useFamDisclaimer // a disclaimer of one family only
 	useCourtesy      // a courtesy closing, which the content model does not read alone
+	useFamNotice     // a condition of one family only: denies its terms in its sentence
 )
 
 // hit is one term found in a text, [start, end) in bytes.
