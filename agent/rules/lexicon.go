@@ -564,7 +564,7 @@ var lexicon = []rule{
 		"太多", "太高", "太贵", "太少", "太快", "不接受", "不同意", "拒绝", "做不到", "少一点", "低一点", "少点", "便宜",
 		"不要这个", "不想要", "不合适",
 	}},
-	{intent: xRejectWeak, neg: false, en: []string{"^ no|nope", "no thanks|thank", "not interested"}, zh: []string{"不行", "不好", "^不要", "算了"}},
+	{intent: xRejectWeak, neg: false, en: []string{"^ no|nope|nahi|nahin", "no thanks|thank", "not interested"}, zh: []string{"不行", "不好", "^不要", "算了"}},
 	{intent: xAskTag, zh: []string{"行不行", "好不好", "成不成", "可不可以", "可以不可以", "能不能"}},
 	{intent: agent.IntentOptIn, neg: true, en: []string{
 		"opt|opting [me] [back] in", "resubscribe", "subscribe", "start|resume ~3 text*|messag*|sms|call*|email* ~2 again",

@@ -212,6 +212,12 @@ var expansions = map[string]string{
 	"dr": "doctor", "mnth": "month", "mnthly": "monthly", "wkly": "weekly", "biwkly": "biweekly",
 	"emi": "monthly", "emis": "monthly payments", // an equated monthly instalment (India)
 	"tenner": "ten", "fiver": "five", // pounds (UK)
+	// Hindi in Latin letters: yes, ok and the options by their order ("nahi"
+	// stays: the lexicon's Hindi patterns read it).
+	"haan": "yes", "haanji": "yes", "theek": "ok", "thik": "ok", "chalega": "ok",
+	"pehla": "first", "pehli": "first", "pahla": "first", "pahli": "first", "doosra": "second", "dusra": "second",
+	"doosri": "second", "dusri": "second", "teesra": "third", "tisra": "third", "teesri": "third", "tisri": "third",
+	"wala": "one", "wali": "one", "waala": "one", "waali": "one",
 	"stopp": "stop", "sotp": "stop", "stpo": "stop", "gm": "good morning", "gn": "good night",
 	"kms": "kill myself", "passd": "passed", "stp": "stop", "dide": "died", "hes": "he is", "shes": "she is", "ttyl": "talk to you later", "b4": "before", "thru": "through", "tho": "though",
 }
