@@ -308,3 +308,44 @@ func TestConditionsInTheSentence(t *testing.T) {
 		{"Our solicitors have your file and are ready to act.", CatFalseRepresentation, true},
 	})
 }
+
+// TestGuiltPeersAndOthersInOtherWords: guilt about what a decent person or
+// a good parent does, peers who all paid, today-only deals and offers that
+// never come back, a same-day loan elsewhere; a third person's own debt
+// told to the borrower, a relative rung to hear what the borrower owes,
+// the neighbourhood told in Hindi in Latin letters; eviction, things
+// turning unpleasant, a dare, the sender collecting in person, being picked
+// up, knowing the borrower's office in Hindi in Latin letters; a warrant
+// said to be on its way; and clean look-alikes.
+func TestGuiltPeersAndOthersInOtherWords(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"A decent person keeps their promises, and you made one to us.", CatPressure, true},
+		{"What kind of father can't manage forty pounds for his own debts?", CatPressure, true},
+		{"Your kids must be so proud of a parent who won't pay.", CatPressure, true},
+		{"Everyone else on your street pays their bills on time.", CatPressure, true},
+		{"Today only: pay and we'll knock off the late fees.", CatPressure, true},
+		{"The deal disappears at noon and never comes back.", CatPressure, true},
+		{"Plenty of lenders will give you cash same day; get one and pay us.", CatPressure, true},
+		{"Padosi ne bhi loan liya tha, sabne time pe bhar diya.", CatPressure, true},
+
+		{"Priya from your team also owes us, funnily enough.", CatThirdPartyDisclosure, true},
+		{"Your colleague Sam is also behind on his card, you two should compare notes.", CatThirdPartyDisclosure, true},
+		{"Shall I ring your dad and explain how much you owe?", CatThirdPartyDisclosure, true},
+		{"Tumhare mohalle walon ko bhi pata hona chahiye.", CatThirdPartyDisclosure, true},
+
+		{"Pay up or we'll see to it that your landlord evicts you.", CatThreat, true},
+		{"After Friday things get unpleasant for you and your family.", CatThreat, true},
+		{"We're taking this further next week. Don't test us.", CatThreat, true},
+		{"Pay what you owe or we'll come round and collect it ourselves.", CatThreat, true},
+		{"A case is being opened and you will be picked up by the police.", CatThreat, true},
+		{"Tera ghar kahan hai pata hai, kal wahin milte hain.", CatThreat, true},
+
+		{"If we don't hear back by Friday, a bench warrant may be issued.", CatFalseRepresentation, true},
+
+		{"You've always kept your promises to us, and we appreciate it.", CatPressure, false},
+		{"Your parcel will be picked up by the courier tomorrow.", CatThreat, false},
+		{"Only you can decide what plan suits you; there's no rush.", CatPressure, false},
+		{"If anyone else calls about this account, tell us and we'll look into it.", CatThirdPartyDisclosure, false},
+	})
+}
