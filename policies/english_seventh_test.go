@@ -329,8 +329,8 @@ func TestGuiltPeersAndOthersInOtherWords(t *testing.T) {
 		{"Plenty of lenders will give you cash same day; get one and pay us.", CatPressure, true},
 		{"Padosi ne bhi loan liya tha, sabne time pe bhar diya.", CatPressure, true},
 
-		{"Priya from your team also owes us, funnily enough.", CatThirdPartyDisclosure, true},
-		{"Your colleague Sam is also behind on his card, you two should compare notes.", CatThirdPartyDisclosure, true},
+		{"Priya from your team also owes us, funnily enough.", CatPII, true},
+		{"Your colleague Sam is also behind on his card, you two should compare notes.", CatPII, true},
 		{"Shall I ring your dad and explain how much you owe?", CatThirdPartyDisclosure, true},
 		{"Tumhare mohalle walon ko bhi pata hona chahiye.", CatThirdPartyDisclosure, true},
 
