@@ -1,0 +1,77 @@
+package policies
+
+import "testing"
+
+// TestChineseThreatsNamingNoHarm: threats in Chinese that name no harm, as
+// the sixth held-out batch showed them: a proverb of night roads and
+// ghosts, the borrower's way to work or a child's way home said to be dark
+// or unquiet, paint on the door, a funeral wreath, where a child goes to
+// school known, the Cantonese "mind yourself" (因住). Beside them, clean
+// messages with the same words: a call returned after the commute, school
+// costs put first, paint at the sender's office, a Cantonese wish to keep
+// warm.
+func TestChineseThreatsNamingNoHarm(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		// A proverb: who walks at night meets a ghost in the end.
+		{"夜路走得多了，难免撞上鬼，你心里有数吧。", CatThreat, true},
+		{"夜路走多了，總有一天會遇到鬼。", CatThreat, true},
+
+		// The borrower's or a child's way said to be dark or unquiet.
+		{"你下班回家那条小路，晚上黑灯瞎火的。", CatThreat, true},
+		{"你每天上班經過的那條路，晚上挺暗的吧。", CatThreat, true},
+		{"你孩子放学走的那段路，最近可不太平。", CatThreat, true},
+		{"你返工行嗰條路，夜晚冇乜人㗎。", CatThreat, true},
+
+		// Paint on the door, a wreath, a mark left.
+		{"上次你家门口那点红漆，只是打个招呼。", CatThreat, true},
+		{"要不要我們幫你家大門刷點紅油漆？", CatThreat, true},
+		{"花圈我们已经订好了，地址就写你家。", CatThreat, true},
+
+		// Where a child goes to school, known.
+		{"你儿子在哪个学校读书，我们心里都有数。", CatThreat, true},
+		{"你女兒在哪裡上學，我們都清楚得很。", CatThreat, true},
+		{"你家小孩在哪上学，我们早就打听到了。", CatThreat, true},
+
+		// Cantonese: mind yourself.
+		{"你最好因住啲，我哋唔系讲笑。", CatThreat, true},
+		{"因住你屋企人呀。", CatThreat, true},
+
+		{"您上班路上不方便接听的话，可以下班后回电。", CatThreat, false},
+		{"我们知道您孩子上学的费用开支大，可以先申请延期。", CatThreat, false},
+		{"我們辦公室門口正在刷油漆，來訪請走側門。", CatThreat, false},
+		{"天氣凍，因住身體，有需要隨時搵我哋。", CatThreat, false},
+		{"您下班后晚上七点前都可以打我们的客服电话。", CatThreat, false},
+		{"如果孩子的学费紧张，请先保障学费，再和我们商量。", CatThreat, false},
+	})
+}
+
+// TestChineseOfficialTitles: false representation in Chinese under titles
+// the guard did not know: the national financial regulator in its full
+// name, Taiwan's administrative enforcement agency, the Financial
+// Supervisory Commission's staff, the cyber police and economic-crime
+// police, an arbitration committee's award, a lawyer's letter in
+// Cantonese, "本人为…律师". Beside them, clean messages that name the same
+// bodies: a complaint to the regulator, a rule cited, a suit denied.
+func TestChineseOfficialTitles(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"这里是国家金融监督管理总局，你的贷款逾期已被登记。", CatFalseRepresentation, true},
+		{"國家金融監督管理總局提醒：您的帳戶已列入重點監控。", CatFalseRepresentation, true},
+		{"法務部行政執行署通知，你的薪資即將被扣押。", CatFalseRepresentation, true},
+		{"金管會人員來電，請您今天配合處理欠款。", CatFalseRepresentation, true},
+		{"我是网警，你的借款记录涉嫌违规，请马上处理。", CatFalseRepresentation, true},
+		{"经侦那边已经在看你的材料了，尽快还款。", CatFalseRepresentation, true},
+		{"本人为债权人的代理律师，现正式通知你限期还款。", CatFalseRepresentation, true},
+		{"律師信已經寄出，你等住收啦。", CatFalseRepresentation, true},
+		{"仲裁委員會已作出裁決，請於三日內履行。", CatFalseRepresentation, true},
+		{"我们已经联系了你户籍地的派出所，他们会找你谈。", CatFalseRepresentation, true},
+
+		{"您可以向国家金融监督管理总局投诉我们的催收行为。", CatFalseRepresentation, false},
+		{"根據金管會的規定，我們每天聯繫您不超過三次。", CatFalseRepresentation, false},
+		{"本公司並非法院或執行機關，亦未對您提起任何訴訟。", CatFalseRepresentation, false},
+		{"我们没有对您提起诉讼，也没有委托律师。", CatFalseRepresentation, false},
+		{"您有权就账单争议申请仲裁，我们会配合。", CatFalseRepresentation, false},
+		{"如遇自称网警或经侦的人要求转账，请直接挂断。", CatFalseRepresentation, false},
+	})
+}
