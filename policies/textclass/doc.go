@@ -18,6 +18,12 @@
 //	th := m.Threshold("opt_out")        // the calibrated threshold of a label
 //	sure := m.SureThreshold("opt_out")  // the stricter one at which a reading acts alone
 //	top, p := m.Top(text, &buf)         // the single most likely label
+//	whole, best := m.SentenceScores(text, &buf) // content: and per label its best sentence's
+//
+// A content model's SentenceScores also reads each sentence of four words or
+// eight Chinese characters or more alone, so that a harmless sentence does
+// not dilute a violation beside it; the guard has its own thresholds for
+// the best sentence.
 //
 // Intent scores are a distribution over the borrower intents (IntentLabels),
 // a tempered softmax; content scores are one logistic probability per guard

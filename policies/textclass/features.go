@@ -39,13 +39,23 @@ func bucket(h uint32) uint32 { return (h * 0x9E3779B1) >> (32 - featureBits) }
 // Chinese text. Digits all read as 0, so amounts and dates of any value
 // look alike. It allocates nothing when dst has room.
 func features(dst []uint32, text []byte) []uint32 {
+	dst, _ = featureUnits(dst, text)
+	return dst
+}
+
+// featureUnits is features that also returns the length of the text in
+// words, two units each, and Chinese characters, one unit each (see
+// minSentenceUnits).
+func featureUnits(dst []uint32, text []byte) ([]uint32, int) {
 	prevWord := uint32(0) // hash of the previous word, 0 at a clause start
+	units := 0
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			switch {
 			case isLetter(c) || isDigit(c):
 				dst, i, prevWord = latinWord(dst, text, i, prevWord)
+				units += 2
 			case c == ' ' || c == '\'':
 				i++
 			default:
@@ -57,16 +67,19 @@ func features(dst []uint32, text []byte) []uint32 {
 		r, size := utf8.DecodeRune(text[i:])
 		switch {
 		case isHan(r):
-			dst, i = hanRun(dst, text, i)
+			var k int
+			dst, i, k = hanRun(dst, text, i)
+			units += k
 			prevWord = 0
 		case unicode.IsLetter(r):
 			dst, i, prevWord = latinWord(dst, text, i, prevWord)
+			units += 2
 		default:
 			prevWord = 0
 			i += size
 		}
 	}
-	return dst
+	return dst, units
 }
 
 // latinWord appends the features of the word that starts at text[i] and
@@ -144,10 +157,11 @@ var latinStart = func() (t [256]uint32) {
 }()
 
 // hanRun appends the character n-grams of 1 to 4 characters of the run of
-// Chinese characters that starts at text[i] and returns the index past it.
+// Chinese characters that starts at text[i] and returns the index past it
+// and the number of characters.
 // A character of the Basic Multilingual Plane is read from its three bytes
 // without decoding it in full.
-func hanRun(dst []uint32, text []byte, i int) ([]uint32, int) {
+func hanRun(dst []uint32, text []byte, i int) ([]uint32, int, int) {
 	// g1 to g4 are the hashes of the 1 to 4 characters that end at the
 	// last one read: each the hash of the one shorter before, carried on
 	// over the character's bytes.
@@ -190,7 +204,7 @@ func hanRun(dst []uint32, text []byte, i int) ([]uint32, int) {
 		}
 		i += size
 	}
-	return dst, i
+	return dst, i, k
 }
 
 // hanLead reports whether c opens the three bytes of a character that may

@@ -96,6 +96,7 @@ type Buffer struct {
 	feats  []uint32
 	acc    []int32
 	scores []float32
+	sent   []float32 // the sentence scores of SentenceScores
 	above  []string
 }
 
@@ -114,6 +115,114 @@ func (m *Model) Scores(text string, buf *Buffer) []float32 {
 func (m *Model) ScoresFolded(folded []byte, buf *Buffer) []float32 {
 	buf.feats = features(buf.feats[:0], folded)
 	return m.score(buf)
+}
+
+// SentenceScores is Scores with, per label, the highest score of any one
+// sentence of the text (sentenceEnd) read as a text of its own, among the
+// sentences of at least minSentenceUnits; the sentence scores are all 0
+// for a text of one sentence, which the whole scores, or of none that long.
+// A violation in one sentence is so not diluted by a harmless one beside
+// it ("This is not a sales call. Reply with the code we sent you."), which
+// in the whole text's features weighs as much as it. Both slices belong to
+// buf. For an intent model the sentence scores are not computed (nil).
+func (m *Model) SentenceScores(text string, buf *Buffer) (whole, sentence []float32) {
+	buf.text = Fold(buf.text[:0], text)
+	return m.SentenceScoresFolded(buf.text, buf)
+}
+
+// SentenceScoresFolded is SentenceScores of a text that is already folded,
+// as ScoresFolded is of Scores.
+//
+// No feature spans a sentence end (punctuation ends a word pair, and a
+// Chinese run ends at any other character), so the features of the text
+// are those of its sentences in a row: each sentence is read once, its
+// sums are added into the whole's, and the whole scores bit for bit as
+// ScoresFolded. The logistic is monotone, so the highest logit of the
+// sentences gives their highest score.
+func (m *Model) SentenceScoresFolded(folded []byte, buf *Buffer) (whole, sentence []float32) {
+	if m.kind != KindContent {
+		return m.ScoresFolded(folded, buf), nil
+	}
+	n := len(m.labels)
+	if cap(buf.acc) < 2*n || cap(buf.scores) < n || cap(buf.sent) < n {
+		buf.acc = make([]int32, 2*n)
+		buf.scores = make([]float32, n)
+		buf.sent = make([]float32, n)
+	}
+	sum, part := buf.acc[:n], buf.acc[n:2*n]
+	clear(sum)
+	sentence = buf.sent[:n]
+	buf.feats = buf.feats[:0]
+	sentences, read := 0, 0 // sentences with features, and those read alone
+	for start := 0; start < len(folded); {
+		end := sentenceEnd(folded, start)
+		i := len(buf.feats)
+		var units int
+		buf.feats, units = featureUnits(buf.feats, folded[start:end])
+		feats := buf.feats[i:]
+		long := units >= minSentenceUnits
+		start = end
+		if len(feats) == 0 {
+			continue
+		}
+		sentences++
+		clear(part)
+		m.accumulate(part, feats)
+		norm := featureNorm(len(feats))
+		for c := range part {
+			sum[c] += part[c]
+			if !long {
+				continue
+			}
+			v := float32(part[c])*m.scales[c]*norm + m.biases[c]
+			if read == 0 || v > sentence[c] {
+				sentence[c] = v
+			}
+		}
+		if long {
+			read++
+		}
+	}
+	whole = buf.scores[:n]
+	norm := featureNorm(len(buf.feats))
+	for c := range whole {
+		whole[c] = float32(sum[c])*m.scales[c]*norm + m.biases[c]
+	}
+	m.squash(whole)
+	if sentences < 2 || read == 0 {
+		clear(sentence)
+	} else {
+		m.squash(sentence)
+	}
+	return whole, sentence
+}
+
+// minSentenceUnits is the least length of a sentence read alone
+// (SentenceScores), in the units of featureUnits: four words, or eight
+// Chinese characters. A linear model reads a few words alone with more
+// confidence than they carry: on out-of-fold training rows, the clean rows
+// whose best sentence scored highest were of such short sentences
+// ("Ignore if paid.", "need more time?"). A shorter sentence is still read
+// in the whole text.
+const minSentenceUnits = 8
+
+// sentenceEnd returns the index just past the end of the sentence of
+// folded text that starts at i: a '!', '?', ';' or line break (the
+// Chinese 。！？； fold to '.', '!', '?', ';'), or a '.' that no letter or
+// digit follows (so that "3.5" and "pay.example.com" stay whole); or the
+// end of the text.
+func sentenceEnd(text []byte, i int) int {
+	for ; i < len(text); i++ {
+		switch text[i] {
+		case '!', '?', ';', '\n':
+			return i + 1
+		case '.':
+			if i+1 == len(text) || !isLetter(text[i+1]) && !isDigit(text[i+1]) {
+				return i + 1
+			}
+		}
+	}
+	return len(text)
 }
 
 // score fills buf.scores from buf.feats.

@@ -243,3 +243,46 @@ func TestAccumulateEveryWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestContentSentences: SentenceScores gives the scores of the whole text,
+// bit for bit as Scores, and per label the highest score of a sentence of
+// four words or eight Chinese characters or more, each scored as a text of
+// its own; for a text of one sentence, or of none that long, the sentence
+// scores are 0.
+func TestContentSentences(t *testing.T) {
+	m := Content()
+	var buf, other Buffer
+	for _, tc := range []struct {
+		text  string
+		spans []string // the sentences read alone
+	}{
+		{"", nil},
+		{"Your balance is $120.50 today", nil},
+		{"Hi. Send it! Ok?", nil},
+		{"Thanks for your reply, we are glad to hear from you.", nil},
+		{"This is not a sales call. Reply with the code we just sent you.", []string{"This is not a sales call.", " Reply with the code we just sent you."}},
+		{"Hi. Thanks for your reply. Please send the code we sent you today. OK?", []string{" Thanks for your reply.", " Please send the code we sent you today."}},
+		{"Pay at pay.example.com, it is quick and safe!! Thanks; see you on the phone\nBye", []string{"Pay at pay.example.com, it is quick and safe!", " see you on the phone\n"}},
+		{"这不是推销电话。请回复您手机收到的六位数字。好吗？", []string{"请回复您手机收到的六位数字。"}},
+		{"感谢您昨天的回复。我们已收到。", []string{"感谢您昨天的回复。"}},
+	} {
+		wantWhole := slices.Clone(m.Scores(tc.text, &other))
+		wantSent := make([]float32, len(wantWhole))
+		for _, s := range tc.spans {
+			for i, v := range m.Scores(s, &other) {
+				wantSent[i] = max(wantSent[i], v)
+			}
+		}
+		whole, sent := m.SentenceScores(tc.text, &buf)
+		for i := range wantWhole {
+			if math.Float32bits(whole[i]) != math.Float32bits(wantWhole[i]) || math.Float32bits(sent[i]) != math.Float32bits(wantSent[i]) {
+				t.Errorf("%q: %s scored %v whole and %v by sentence, want %v and %v", tc.text, m.Labels()[i], whole[i], sent[i], wantWhole[i], wantSent[i])
+			}
+		}
+	}
+	msg := "Thanks for your reply. Please send the code; we will wait!"
+	m.SentenceScores(msg, &buf)
+	if n := testing.AllocsPerRun(50, func() { m.SentenceScores(msg, &buf) }); n != 0 {
+		t.Errorf("SentenceScores allocates %.1f times per call, want 0", n)
+	}
+}
