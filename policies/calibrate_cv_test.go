@@ -1,6 +1,7 @@
 package policies
 
 import (
+	"cmp"
 	"flag"
 	"fmt"
 	"math"
@@ -84,17 +85,18 @@ func TestClassThresholdsCrossValidation(t *testing.T) {
 		guards[f] = g
 	}
 	type setting struct {
-		name string
-		th   map[string]float32
+		name     string
+		th, sent map[string]float32 // sent nil: sentences are not read alone
 	}
-	settings := []setting{{"rule before (highest validation score without the label)", previousRule(t)}}
+	settings := []setting{{"rule before (highest validation score without the label)", previousRule(t), nil}}
 	for _, b := range []float64{0, 0.0005, 0.001, 0.0015, 0.002, 0.0025, 0.005, 0.0075, 0.01, 0.015, 0.02} {
-		settings = append(settings, setting{fmt.Sprintf("out-of-fold budget %.4f", b), cv.thresholds(b)})
+		settings = append(settings, setting{fmt.Sprintf("out-of-fold budget %.4f", b), cv.thresholds(b), cv.sentenceThresholds(b)})
 	}
 	for _, s := range settings {
 		for _, g := range guards {
 			for i, l := range textclass.ContentLabels {
 				g.clsBind[i].threshold = s.th[l]
+				g.clsBind[i].sentence = cmp.Or(s.sent[l], 1)
 			}
 		}
 		var b strings.Builder

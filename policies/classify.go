@@ -27,6 +27,7 @@ var classFamilies = map[string]string{
 type classBinding struct {
 	family    int     // lexicon family, -1 when the guard ignores the label
 	threshold float32 // the guard's calibrated threshold for the label (classThresholds)
+	sentence  float32 // its threshold for the label's best sentence (classSentenceThresholds)
 	promise   bool    // false_promise: a credit promise or an offer
 	secret    bool    // secret_request: not used where the lexicon read a secret warning
 	claim     bool    // a reading of a claim the facts can allow (claimLabels)
@@ -55,7 +56,11 @@ func (g *Guard) bindClassifier(m *textclass.Model) error {
 		if !ok {
 			th = m.Threshold(l)
 		}
-		b := classBinding{family: -1, threshold: th, promise: l == "false_promise", secret: l == "secret_request",
+		sth, ok := classSentenceThresholds[l]
+		if !ok {
+			sth = 1 // a model calibrated for whole texts only: its sentences are not read alone
+		}
+		b := classBinding{family: -1, threshold: th, sentence: sth, promise: l == "false_promise", secret: l == "secret_request",
 			claim: slices.Contains(claimLabels, l)}
 		if name, ok := classFamilies[l]; ok {
 			f, ok := g.lx.index[name]
@@ -78,7 +83,10 @@ var creditWords = [][]byte{
 }
 
 // classify runs the content model over the text: a label scoring at or
-// above its calibrated threshold is a violation of its family's category.
+// above its calibrated threshold is a violation of its family's category,
+// and so is a label that one sentence of the text scores at or above the
+// label's sentence threshold (textclass.Model.SentenceScores), so that a
+// harmless sentence does not dilute a violation beside it.
 // Where the lexicon read a reassurance ("nobody
 // will come to your home"), which the model, reading words without their
 // scope, cannot tell from the threat, the model reads the text without
@@ -112,29 +120,34 @@ func (c *checker) classify() {
 		// suing you Monday. Enjoy your weekend."): read it too.
 		c.s.quietSent = c.s.quietSent[:0]
 	}
-	var scores []float32
+	var scores, sents []float32
 	plain := len(c.s.deniedCl) == 0 && len(c.s.quietSent) == 0
 	switch {
 	case plain && c.normIsFold:
-		scores = m.ScoresFolded(c.s.norm, &c.s.cls) // the guard's folding is the model's
+		scores, sents = m.SentenceScoresFolded(c.s.norm, &c.s.cls) // the guard's folding is the model's
 	case plain:
-		scores = m.Scores(c.p.Text, &c.s.cls)
+		scores, sents = m.SentenceScores(c.p.Text, &c.s.cls)
 	default:
 		var ok bool
-		if scores, ok = c.scoreResidue(c.residue()); !ok {
+		if scores, sents, ok = c.scoreResidue(c.residue()); !ok {
 			return // nothing but reassurances and courtesies
 		}
 	}
-	var whole, rest [maxLabels]float32 // the scores with and without the allowed claims
+	// The scores with and without the allowed claims, of the whole text
+	// and of its best sentence.
+	var whole, rest, wholeSent, restSent [maxLabels]float32
 	if facts := c.allowedSpans(); len(facts) > 0 {
 		n := copy(whole[:], scores) // the model's buffer is read again below
-		if sc, ok := c.scoreResidue(c.residueWithout(facts)); ok {
+		copy(wholeSent[:], sents)
+		if sc, ss, ok := c.scoreResidue(c.residueWithout(facts)); ok {
 			copy(rest[:], sc)
+			copy(restSent[:], ss)
 		}
-		scores = whole[:n]
-		for i, sc := range rest[:n] {
+		scores, sents = whole[:n], wholeSent[:n]
+		for i := range n {
 			if c.g.clsBind[i].claim {
-				scores[i] = min(scores[i], sc)
+				scores[i] = min(scores[i], rest[i])
+				sents[i] = min(sents[i], restSent[i])
 			}
 		}
 	}
@@ -143,7 +156,7 @@ func (c *checker) classify() {
 		if b.family < 0 {
 			continue
 		}
-		if sc < b.threshold {
+		if sc < b.threshold && sents[i] < b.sentence {
 			if sc >= b.threshold-c.g.band && c.g.band > 0 {
 				c.unsure |= 1 << i
 			}
@@ -174,14 +187,16 @@ func (c *checker) classify() {
 }
 
 // scoreResidue scores r, a part of the folded text the guard built, with
-// the content model; ok is false when r holds nothing but punctuation.
-func (c *checker) scoreResidue(r []byte) (scores []float32, ok bool) {
+// the content model, as a whole and by sentence (SentenceScores); ok is
+// false when r holds nothing but punctuation.
+func (c *checker) scoreResidue(r []byte) (scores, sents []float32, ok bool) {
 	if len(bytes.TrimSpace(bytes.Trim(r, ".,;:!?"))) == 0 {
-		return nil, false
+		return nil, nil, false
 	}
 	// The model folds the text into its own buffer and keeps no reference
 	// to it, so the residue is lent, not copied.
-	return c.g.cls.Scores(unsafe.String(unsafe.SliceData(r), len(r)), &c.s.cls), true
+	scores, sents = c.g.cls.SentenceScores(unsafe.String(unsafe.SliceData(r), len(r)), &c.s.cls)
+	return scores, sents, true
 }
 
 // uncertain lists the categories of the labels marked unsure that no

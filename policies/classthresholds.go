@@ -14,6 +14,19 @@ var classThresholds = map[string]float32{
 	"false_promise":          0.78879344,
 }
 
+// classSentenceThresholds are the guard's thresholds per label for the
+// best sentence of a message of two sentences or more, calibrated the same
+// way on each row's best sentence.
+var classSentenceThresholds = map[string]float32{
+	"threat":                 0.9947777,
+	"harassment":             0.9819052,
+	"false_representation":   0.9987197,
+	"pressure":               0.9794611,
+	"third_party_disclosure": 0.9738578,
+	"secret_request":         0.9815764,
+	"false_promise":          0.89884907,
+}
+
 // classThresholdsDigest is the corpus digest of the weights the thresholds
 // were calibrated for.
 const classThresholdsDigest = "d3388608f40bdce1b18415b8957488b1d3732f8f83a98abe30e337fad7259a2b"

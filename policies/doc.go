@@ -111,6 +111,30 @@
 // score of a validation row without that label, never below the model's
 // own threshold. Options.NoClassifier turns the model off.
 //
+// The model also reads each sentence alone (textclass.Model.SentenceScores):
+// its features are weighed to unit length over the whole text, so a
+// violation in one sentence is diluted by a harmless sentence beside it
+// ("Thanks for getting back to us. Pay today and we will wipe the rest of
+// the balance." scores low as a whole, its second sentence high). A
+// sentence ends at a '.', '!', '?', ';' or line break (the Chinese 。！？；
+// fold to these; a '.' followed by a letter or digit, as in a host name or
+// an amount, ends none). Only a sentence of four words or eight Chinese
+// characters or more is read alone, because a linear model reads a few
+// words with more confidence than they carry ("Ignore if paid."); shorter
+// ones count in the whole text only. A label is flagged when the whole
+// text scores at or above its threshold, or when, in a message of two
+// sentences or more, its best sentence scores at or above the label's
+// sentence threshold (classSentenceThresholds). That threshold is
+// calibrated like the whole text's, on the out-of-fold score of each
+// training row's best sentence, at its own budget (guardSentenceBudget in
+// calibrate_test.go): 0, just above the best sentence of any training row
+// without the label, the largest budget at which the sentences flagged no
+// clean training row out of fold that the whole texts did not. The
+// residues left by reassurances and allowed claims are read the same way;
+// the uncertain band looks at the whole text's score only. Each
+// sentence's sums are added into the whole text's, so the text is read
+// once.
+//
 // A claim the facts allow is not the model's to block. Where the lexicon
 // found one (legal process when legal_action_approved and the debt is not
 // time-barred, a term among Facts.GrantedTerms, or a family that yields to
