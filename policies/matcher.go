@@ -11,12 +11,11 @@ package policies
 type matcher struct {
 	class    [256]uint8 // byte -> class; 0 for bytes in no term
 	nclass   int
-	rows     int32    // states 0 to rows-1 have a row of delta, numbered before the deeper states, so a state is its row
-	delta    []uint16 // state*nclass + class -> next state; uint16 halves the table, so more of it stays in cache
-	kids     []int32  // state-rows -> its first child in kidClass and kidNext; kids[state-rows+1] ends them (states without a row)
-	kidClass []uint8
+	rows     int32       // states 0 to rows-1 have a row of delta, numbered before the deeper states, so a state is its row
+	delta    []uint16    // state*nclass + class -> next state; uint16 halves the table, so more of it stays in cache
+	deep     []deepState // state-rows -> what a state without a row steps by
+	kidClass []uint8     // the children of deep states with more than one, each state's together
 	kidNext  []uint16
-	fail     []uint16 // state -> the state of its longest proper suffix that is a state
 	emits    []uint64 // a bit per state: set when a term ends there or at a suffix (out or dict)
 	out      []int32  // state -> index+1 of the first term that ends there, or 0
 	same     []int32  // term -> the next term of the same text (other boundaries), or -1
@@ -24,9 +23,22 @@ type matcher struct {
 	terms    []term
 }
 
-// denseDepth is the depth to which states have full rows: about nine bytes
-// of ten that a scan of the agent's replies reads end in one of them.
-const denseDepth = 5
+// deepState is a state without a row: its children and its failure link
+// in six bytes, so that a step from it reads one place, not a list of
+// children and a table of failure links apart. Most such states, deep in a
+// term, have one child, which the record holds.
+type deepState struct {
+	fail  uint16 // the state of its longest proper suffix that is a state
+	next  uint16 // its one child, or where its children start in kidClass and kidNext
+	class uint8  // the class of its one child
+	kids  uint8  // how many children it has
+}
+
+// denseDepth is the depth to which states have full rows: about three
+// bytes of four that a scan of the labelled texts reads end in one of
+// them, and the table (837 KB) leaves room in a core's cache for the
+// content model's weights. A deeper state is a six-byte deepState.
+const denseDepth = 4
 
 // term is one lexicon entry after parsing.
 type term struct {
@@ -154,14 +166,20 @@ func newMatcher(terms []term) *matcher {
 	}
 	first, next, label, m.out = first2, next2, label2, out2
 	m.rows = rows
-	m.kids = make([]int32, int(states)-int(rows)+1)
+	m.deep = make([]deepState, int(states)-int(rows))
 	for s := rows; s < int32(states); s++ {
-		m.kids[s-rows] = int32(len(m.kidClass))
+		d := &m.deep[s-rows]
 		for n := first[s]; n >= 0; n = next[n] {
-			m.kidClass, m.kidNext = append(m.kidClass, label[n]), append(m.kidNext, uint16(n))
+			d.kids++
+			d.next, d.class = uint16(n), label[n]
+		}
+		if d.kids > 1 {
+			d.next = uint16(len(m.kidClass))
+			for n := first[s]; n >= 0; n = next[n] {
+				m.kidClass, m.kidNext = append(m.kidClass, label[n]), append(m.kidNext, uint16(n))
+			}
 		}
 	}
-	m.kids[int32(states)-rows] = int32(len(m.kidClass))
 	m.delta = make([]uint16, int(rows)*nc)
 	for s := range rows {
 		for n := first[s]; n >= 0; n = next[n] {
@@ -169,7 +187,7 @@ func newMatcher(terms []term) *matcher {
 		}
 	}
 	m.dict = make([]int32, states)
-	m.fail = make([]uint16, states)
+	fail := make([]uint16, states) // the failure links of every state, while the rows are filled
 	m.dict[0] = -1
 	queue := make([]int32, 0, states)
 	for n := first[0]; n >= 0; n = next[n] {
@@ -181,7 +199,7 @@ func newMatcher(terms []term) *matcher {
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
-		f := int(m.fail[s])
+		f := int(fail[s])
 		if s < rows {
 			// A byte without a child goes where it goes from the failure
 			// state, which has a row too: it is nearer the root.
@@ -195,7 +213,10 @@ func newMatcher(terms []term) *matcher {
 		}
 		for n := first[s]; n >= 0; n = next[n] {
 			nf := m.step(int32(f), label[n])
-			m.fail[n] = uint16(nf)
+			fail[n] = uint16(nf)
+			if n >= rows {
+				m.deep[n-rows].fail = uint16(nf)
+			}
 			if m.out[nf] != 0 {
 				m.dict[n] = nf
 			} else {
@@ -214,53 +235,89 @@ func newMatcher(terms []term) *matcher {
 }
 
 // step is the transition from state s on a byte of class c: the state of
-// the longest suffix of s's prefix and the byte that is a state.
+// the longest suffix of s's prefix and the byte that is a state. It is not
+// inlined, so that scan's loop keeps its values in registers.
+//
+//go:noinline
 func (m *matcher) step(s int32, c uint8) int32 {
 	for {
 		if s < m.rows {
 			return int32(m.delta[int(s)*m.nclass+int(c)])
 		}
-		k := s - m.rows
-		for i := m.kids[k]; i < m.kids[k+1]; i++ {
-			if m.kidClass[i] == c {
-				return int32(m.kidNext[i])
+		d := &m.deep[s-m.rows]
+		if d.kids == 1 {
+			if d.class == c {
+				return int32(d.next)
+			}
+		} else {
+			for i := int(d.next); i < int(d.next)+int(d.kids); i++ {
+				if m.kidClass[i] == c {
+					return int32(m.kidNext[i])
+				}
 			}
 		}
-		s = int32(m.fail[s])
+		s = int32(d.fail)
 	}
 }
 
 // scan appends to hits every term found in text that respects its word
 // boundaries, in order of the end of the match. A byte costs one read of
-// the table from a state with a row, and one of the bits of emits.
+// the table from a state with a row (advance), and one of the bits of
+// emits; a deeper state steps by its children and failure links, and the
+// terms that end at a byte are read apart (emit).
 func (m *matcher) scan(text []byte, hits []hit) []hit {
-	delta, nc, rows, emits := m.delta, m.nclass, m.rows, m.emits
-	s := int32(0)
+	rows := uint(m.rows)
+	s := uint(0)
 	for i := 0; i < len(text); i++ {
-		c := m.class[text[i]]
 		if s < rows {
-			s = int32(delta[int(s)*nc+int(c)])
-		} else {
-			s = m.step(s, c)
-		}
-		if emits[uint(s)/64]&(1<<(uint(s)%64)) == 0 {
-			continue
-		}
-		t := s
-		if m.out[t] == 0 {
-			t = m.dict[t]
-		}
-		for t > 0 {
-			for ti := m.out[t] - 1; ti >= 0; ti = m.same[ti] {
-				tm := &m.terms[ti]
-				start := i + 1 - len(tm.text)
-				if (!tm.wordStart || start == 0 || !isWordByte(text[start-1])) &&
-					(!tm.wordEnd || i+1 == len(text) || !isWordByte(text[i+1])) {
-					hits = append(hits, hit{term: ti, start: int32(start), end: int32(i + 1)})
-				}
+			if i, s = m.advance(text, i, s); i == len(text) {
+				break
 			}
-			t = m.dict[t]
+		} else {
+			s = uint(m.step(int32(s), m.class[text[i]]))
 		}
+		if m.emits[s/64]&(1<<(s%64)) != 0 {
+			hits = m.emit(text, i, int32(s), hits)
+		}
+	}
+	return hits
+}
+
+// advance runs the automaton from s, a state with a row, over text[i:]
+// while the states it reaches have rows and end no term. It returns the
+// index of the byte after which that stopped and the state there, or
+// len(text) and the last state. It calls nothing, so that the state and
+// the index stay in registers: a byte is one step of a chain of reads.
+func (m *matcher) advance(text []byte, i int, s uint) (int, uint) {
+	delta, nc, rows, emits, class := m.delta, uint(m.nclass), uint(m.rows), m.emits, &m.class
+	for ; i < len(text); i++ {
+		s = uint(delta[s*nc+uint(class[text[i]])])
+		if s >= rows || emits[s/64]&(1<<(s%64)) != 0 {
+			return i, s
+		}
+	}
+	return i, s
+}
+
+// emit appends the terms that end at text[i] in state s (a state whose
+// emits bit is set) and respect their word boundaries.
+//
+//go:noinline
+func (m *matcher) emit(text []byte, i int, s int32, hits []hit) []hit {
+	t := s
+	if m.out[t] == 0 {
+		t = m.dict[t]
+	}
+	for t > 0 {
+		for ti := m.out[t] - 1; ti >= 0; ti = m.same[ti] {
+			tm := &m.terms[ti]
+			start := i + 1 - len(tm.text)
+			if (!tm.wordStart || start == 0 || !isWordByte(text[start-1])) &&
+				(!tm.wordEnd || i+1 == len(text) || !isWordByte(text[i+1])) {
+				hits = append(hits, hit{term: ti, start: int32(start), end: int32(i + 1)})
+			}
+		}
+		t = m.dict[t]
 	}
 	return hits
 }
