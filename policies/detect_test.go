@@ -156,11 +156,7 @@ func TestMaskCards(t *testing.T) {
 // states where terms end.
 func TestMatcherTransitionsAreTheLongestSuffix(t *testing.T) {
 	t.Parallel()
-	lx, err := parsedLexicon()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := lx.m
+	m := lexiconMatcher(t)
 	state := map[string]int{"": 0}
 	for _, tm := range m.terms {
 		s := 0

@@ -8,6 +8,16 @@ import (
 	"testing"
 )
 
+// lexiconMatcher is the automaton of the embedded lexicon.
+func lexiconMatcher(t *testing.T) *matcher {
+	t.Helper()
+	lx, err := parsedLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lx.m
+}
+
 // termsAt is what scan must find, read the slow way: every term whose text
 // ends at each byte and whose word boundaries hold, looked up by its text
 // in byText (the terms of m by their text; longest is the longest text).
@@ -36,11 +46,7 @@ func termsAt(m *matcher, byText map[string][]int32, longest int, text []byte) []
 // at random, which walk the automaton's deep states and failure links.
 func TestScanFindsEveryTerm(t *testing.T) {
 	t.Parallel()
-	lx, err := parsedLexicon()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := lx.m
+	m := lexiconMatcher(t)
 	var texts [][]byte
 	for _, path := range []string{"testdata/labelled.jsonl", "testdata/labelled2.jsonl", "testdata/labelled3.jsonl", "testdata/labelled4.jsonl"} {
 		for _, l := range loadLabelled(t, path) {
