@@ -75,3 +75,34 @@ func TestChineseOfficialTitles(t *testing.T) {
 		{"如遇自称网警或经侦的人要求转账，请直接挂断。", CatFalseRepresentation, false},
 	})
 }
+
+// TestChineseMoneyToLiveOn: pressure in Chinese to pay out of what the
+// borrower or their family lives on, as the sixth held-out batch showed
+// it: a parent's pension or subsistence allowance, the housing fund, gold
+// jewellery turned to cash, a child's New Year money, a bill left to wait,
+// a loan from an online lender or from relatives. Beside them, clean
+// messages that name the same money: a reminder that it is protected, an
+// offer to put the bills first.
+func TestChineseMoneyToLiveOn(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"你爸每个月那点退休金，先拿出来帮你把这期补上。", CatPressure, true},
+		{"你家不是有低保嗎？這個月的先拿來還款。", CatPressure, true},
+		{"公积金取一部分出来，先把欠款结了。", CatPressure, true},
+		{"孩子過年收的壓歲錢，先挪來應急一下。", CatPressure, true},
+		{"你老婆那些金首饰拿去换点钱，不就还上了。", CatPressure, true},
+		{"电费晚几天交又不会停，先把我们这笔处理了。", CatPressure, true},
+		{"水電費等等再繳，先還我們這邊。", CatPressure, true},
+		{"手头紧就去网贷上借一笔，先把我们这边填上。", CatPressure, true},
+		{"跟亲戚开个口，几千块钱总借得到吧。", CatPressure, true},
+		{"你阿爷啲生果金攞出嚟先還住啦。", CatPressure, true},
+		{"你媽的養老金動一動，這點錢就有了。", CatPressure, true},
+
+		{"养老金和低保是您的基本生活保障，请不要拿来还款。", CatPressure, false},
+		{"如果水电费和房租紧张，请先交这些，再和我们商量还款。", CatPressure, false},
+		{"壓歲錢是孩子的，我們絕不會要求您動用。", CatPressure, false},
+		{"请不要为了还我们的钱去借网贷或找亲戚借钱。", CatPressure, false},
+		{"如果还款会影响孩子的学费或家里的医药费，请先保障这些开支。", CatPressure, false},
+		{"我们不会让您动用退休金来还款。", CatPressure, false},
+	})
+}
