@@ -106,3 +106,24 @@ func TestChineseMoneyToLiveOn(t *testing.T) {
 		{"我们不会让您动用退休金来还款。", CatPressure, false},
 	})
 }
+
+// TestChinesePromisesForPaying: false promises in Chinese for paying, as
+// the sixth held-out batch showed them: a membership upgraded, a gift, a
+// credit record repaired or washed clean. Beside them, clean messages: a
+// record that paying on time helps in time, a warning against record
+// repair services, school and medical money put first.
+func TestChinesePromisesForPaying(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"这次结清，我们给你升级成VIP会员，以后借款优先放款。", CatUngroundedAmount, true},
+		{"還款後你的帳戶自動升級為白金會員。", CatUngroundedAmount, true},
+		{"還清之後送你一台平板電腦當作感謝。", CatUngroundedAmount, true},
+		{"只要今天还款，我们帮你做征信修复，逾期记录全部洗白。", CatFalseRepresentation, true},
+		{"今天处理完，征信上那条逾期我们帮你洗掉。", CatFalseRepresentation, true},
+
+		{"按时还款有助于逐步改善您的信用记录。", CatFalseRepresentation, false},
+		{"本公司不提供任何征信修复服务，声称能洗白征信的都是骗局。", CatFalseRepresentation, false},
+		{"如果还款影响到孩子上学或看病，请先顾好这些，再联系我们。", CatFalseRepresentation, false},
+		{"如果還款會影響小孩上學或家人看病的錢，請先保留這部分。", CatFalseRepresentation, false},
+	})
+}
