@@ -73,6 +73,10 @@ func TestChineseOfficialTitles(t *testing.T) {
 		{"我们没有对您提起诉讼，也没有委托律师。", CatFalseRepresentation, false},
 		{"您有权就账单争议申请仲裁，我们会配合。", CatFalseRepresentation, false},
 		{"如遇自称网警或经侦的人要求转账，请直接挂断。", CatFalseRepresentation, false},
+		// The borrower's own lawyer, to whom the sender writes as asked.
+		{"按您的要求，之后关于这笔欠款的沟通都发给您的代理律师。", CatFalseRepresentation, false},
+		{"我們會依你的要求，把之後的通知寄給你的代理律師。", CatFalseRepresentation, false},
+		{"我们的代理律师已经在准备起诉材料。", CatFalseRepresentation, true},
 	})
 }
 
