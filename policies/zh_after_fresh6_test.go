@@ -77,6 +77,12 @@ func TestChineseOfficialTitles(t *testing.T) {
 		{"按您的要求，之后关于这笔欠款的沟通都发给您的代理律师。", CatFalseRepresentation, false},
 		{"我們會依你的要求，把之後的通知寄給你的代理律師。", CatFalseRepresentation, false},
 		{"我们的代理律师已经在准备起诉材料。", CatFalseRepresentation, true},
+		// A suit named as what may follow under the law if talks fail, and
+		// the borrower's own view that a practice is unlawful: clean.
+		{"若双方协商不成，债权人可能会依法提起诉讼，届时会提前书面通知您。", CatFalseRepresentation, false},
+		{"如你認為我們的做法違法，可以向監管部門投訴。", CatFalseRepresentation, false},
+		{"明天就去法院起诉你，可能还要追究你的法律责任。", CatFalseRepresentation, true},
+		{"你这是违法行为，我们随时可以起诉你。", CatFalseRepresentation, true},
 	})
 }
 
