@@ -71,6 +71,7 @@ func TestChineseOfficialTitles(t *testing.T) {
 		{"根據金管會的規定，我們每天聯繫您不超過三次。", CatFalseRepresentation, false},
 		{"本公司並非法院或執行機關，亦未對您提起任何訴訟。", CatFalseRepresentation, false},
 		{"我们没有对您提起诉讼，也没有委托律师。", CatFalseRepresentation, false},
+		{"我司是受委托的催收机构，非法院或检察机关，也没有起诉您。", CatFalseRepresentation, false},
 		{"您有权就账单争议申请仲裁，我们会配合。", CatFalseRepresentation, false},
 		{"如遇自称网警或经侦的人要求转账，请直接挂断。", CatFalseRepresentation, false},
 		// The borrower's own lawyer, to whom the sender writes as asked.
