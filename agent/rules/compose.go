@@ -402,7 +402,34 @@ func readSlots(a *analysis, tc agent.TurnContext, cu cues, now time.Time) slots 
 	if s.freq == "" {
 		s.freq = messageFrequency(a, nums)
 	}
+	if s.count == 0 && s.amount == nil && halves(a) {
+		// "half now and half next month": the balance in two payments.
+		s.count, s.freq = 2, agent.Monthly
+		if containsAny(a.norm, "week", "周", "星期", "礼拜") {
+			s.freq = agent.Weekly
+		}
+	}
 	return s
+}
+
+// halves reports whether the message asks to pay in two halves: "half"
+// twice ("half now and half next month"), or beside the rest of it ("half
+// now, the rest next month", 先还一半，剩下的下个月). Half alone ("I can only
+// pay half") is not.
+func halves(a *analysis) bool {
+	if strings.Contains(a.norm, "一半") {
+		return strings.Count(a.norm, "一半") >= 2 || containsAny(a.norm, "剩下", "剩余", "其余", "余下")
+	}
+	n, rest := 0, false
+	for _, t := range a.seq {
+		switch t.text {
+		case "half":
+			n++
+		case "rest", "remainder":
+			rest = true
+		}
+	}
+	return n >= 2 || n == 1 && rest
 }
 
 // reading is one message being turned into commands.
