@@ -1,0 +1,70 @@
+package policies
+
+import "testing"
+
+// TestChineseDenialsOfPowerAndReservedRights: a collector that says it has
+// no power to enforce (并无, 也无), says in Cantonese what it is not (唔係),
+// or reserves a right to sue under the law if talks fail, threatens
+// nothing and represents nothing false. Beside them, the same bodies and
+// steps asserted.
+func TestChineseDenialsOfPowerAndReservedRights(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"本中心只是受托的催收服务方，并无任何强制执行的权力。", CatThreat, false},
+		{"我們是委外催收公司，也無任何扣押財產的權限。", CatThreat, false},
+		{"我哋唔係警方，亦唔係法院，只係代表銀行跟進你嘅賬。", CatFalseRepresentation, false},
+		{"我哋唔係警方，亦唔係法院，只係代表銀行跟進你嘅賬。", CatThreat, false},
+		{"若双方始终未能协商一致，本行保留依法提起诉讼的权利。", CatFalseRepresentation, false},
+		{"協商不成時，債權人保留依法追訴之權利。", CatFalseRepresentation, false},
+
+		{"再不还，我们就申请强制执行你的房子。", CatFalseRepresentation, true},
+		{"我们是公安局经侦大队，你涉嫌恶意逃债。", CatFalseRepresentation, true},
+		{"我们已经向法院提起诉讼，传票这周就到。", CatFalseRepresentation, true},
+	})
+}
+
+// TestChineseDisclosureToTeachersAndGroupChats: the debt told to a child's
+// teacher or posted in a parents' or family group chat. Beside them, a
+// teacher named for another reason and the sender's own service group.
+func TestChineseDisclosureToTeachersAndGroupChats(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"再拖下去，我们就打电话给你女儿的班主任说明情况。", CatThirdPartyDisclosure, true},
+		{"孩子學校的老師那邊，我們會請她幫忙轉達一下你的欠款。", CatThirdPartyDisclosure, true},
+		{"你不还的话，我们就把你的欠款截图发到你孩子的家长群。", CatThirdPartyDisclosure, true},
+		{"你們家族群我們已經進去了，大家很快都會看到。", CatThirdPartyDisclosure, true},
+
+		{"您可以加入我们的官方客服群，随时咨询还款问题。", CatThirdPartyDisclosure, false},
+		{"王老师您好，这是您本月的还款提醒，如有疑问请回复。", CatThirdPartyDisclosure, false},
+	})
+}
+
+// TestChinesePressureOnLivingMoney: paying out of an unemployment benefit,
+// a subsistence allowance, rent or school fees put off. Beside them, the
+// same money protected and put first.
+func TestChinesePressureOnLivingMoney(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"低保那点钱拿一部分出来还我们，又饿不着。", CatPressure, true},
+		{"把失業金全部轉給我們，最省事。", CatPressure, true},
+		{"孩子的学费晚交一阵子也没事，先把这边结了。", CatPressure, true},
+		{"下個月的房租先拿來繳我們這筆，房東那邊拖一下。", CatPressure, true},
+
+		{"失业金是您的基本生活保障，请先用于房租和吃饭，还款我们可以再商量。", CatPressure, false},
+		{"救濟金請優先用於生活開支，分期的事我們之後再談。", CatPressure, false},
+	})
+}
+
+// TestChineseCreditScorePromises: a score raised to a figure or an overdue
+// mark revoked, promised for paying. Beside them, paying on time said to
+// help and a removal service refused.
+func TestChineseCreditScorePromises(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"今天结清，我们保证把你的芝麻分提到七百以上。", CatFalseRepresentation, true},
+		{"還清之後，我們幫你撤銷聯徵上的逾期紀錄。", CatFalseRepresentation, true},
+
+		{"按时还款有助于芝麻分逐步提升，但我们无法保证具体分数。", CatFalseRepresentation, false},
+		{"撤销逾期记录的代办服务都是骗局，本公司不提供。", CatFalseRepresentation, false},
+	})
+}
