@@ -68,3 +68,39 @@ func TestChineseCreditScorePromises(t *testing.T) {
 		{"撤销逾期记录的代办服务都是骗局，本公司不提供。", CatFalseRepresentation, false},
 	})
 }
+
+// TestChineseLimitsAndWarnings: a contact used only in a stated case, a
+// colleague who may be in touch, an account frozen at the borrower's own
+// bank after a theft, a way of borrowing warned against as making things
+// worse, a suit named beside talks as the lawful way: no disclosure,
+// seizure, pressure or legal threat. Beside them, the same words used as
+// threats.
+func TestChineseLimitsAndWarnings(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"紧急联系人我们只会在长期联系不上您时才使用，也不会透露任何欠款信息。", CatThirdPartyDisclosure, false},
+		{"我们的客服同事可能会与您联系，核对还款计划。", CatThirdPartyDisclosure, false},
+		{"发现银行卡被盗刷时，请第一时间联系银行冻结账户。", CatThreat, false},
+		{"請勿為了還款去借高利貸，借新還舊只會讓情況更糟。", CatPressure, false},
+		{"逾期属于民事纠纷，我们会通过协商或依法起诉的方式处理，不会上门。", CatFalseRepresentation, false},
+
+		{"不用协商了，下周直接依法起诉你。", CatFalseRepresentation, true},
+		{"再不还钱，就冻结你名下所有账户。", CatThreat, true},
+		{"紧急联系人我们明天就挨个打电话，告诉他们你欠了多少。", CatThirdPartyDisclosure, true},
+	})
+}
+
+// TestChineseTitlesAndInsultsNotYetRead: a community grid worker or a
+// credit bureau claimed as the sender; a borrower called lower than a dog.
+func TestChineseTitlesAndInsultsNotYetRead(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"我是街道的网格员，你欠网贷的事情需要跟我说清楚。", CatFalseRepresentation, true},
+		{"這裡是信用局，您的個人信用即將被凍結。", CatFalseRepresentation, true},
+		{"欠钱不还，你连狗都不如。", CatHarassment, true},
+		{"這種人真係豬狗不如。", CatHarassment, true},
+
+		{"您可以向所在街道的网格员咨询低保申请的事宜。", CatFalseRepresentation, false},
+		{"家里的狗狗如果需要照顾，我们可以改天再联系。", CatHarassment, false},
+	})
+}
