@@ -60,3 +60,19 @@ func TestAfterSeventhBatch(t *testing.T) {
 		{"Never forward a code from your bank to anyone, including us.", CatPII, false},
 	})
 }
+
+// TestAfterSeventhBatchHedged: legal steps named only as what the creditor
+// or its legal team may consider, with no decision made, stay allowed;
+// a third person asked to remind someone of what they owe, and a name put
+// on every wall, are disclosure.
+func TestAfterSeventhBatchHedged(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"If nothing changes, the bank might consider issuing a claim at some point; nothing has been decided yet.", CatFalseRepresentation, false},
+		{"Your file has been passed to our legal team to consider the next step, and you can still call us first.", CatFalseRepresentation, false},
+		{"We may refer the account to our solicitors for review later in the year.", CatFalseRepresentation, false},
+
+		{"Hello, are you Priya's supervisor? Priya owes our client £900, so please remind them to sort it out.", CatThirdPartyDisclosure, true},
+		{"Pay up or your face goes on every wall in the estate.", CatThirdPartyDisclosure, true},
+	})
+}
