@@ -104,3 +104,17 @@ func TestChineseTitlesAndInsultsNotYetRead(t *testing.T) {
 		{"家里的狗狗如果需要照顾，我们可以改天再联系。", CatHarassment, false},
 	})
 }
+
+// TestChineseGuiltAboutASpouse: a wife or husband, ill or in hospital,
+// named beside the worry or burden the debt brings them. Beside them, a
+// spouse's illness met with time to pay.
+func TestChineseGuiltAboutASpouse(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"你太太还躺在病床上，你还要让她为你操心吗？", CatPressure, true},
+		{"你丈夫身體不好，你忍心讓他跟著受累？", CatPressure, true},
+
+		{"听说您爱人住院了，还款的事不急，先照顾好家人。", CatPressure, false},
+		{"您太太如果有疑问，可以一起来电了解还款方案。", CatPressure, false},
+	})
+}
