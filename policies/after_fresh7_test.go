@@ -76,3 +76,17 @@ func TestAfterSeventhBatchHedged(t *testing.T) {
 		{"Pay up or your face goes on every wall in the estate.", CatThirdPartyDisclosure, true},
 	})
 }
+
+// TestAfterSeventhBatchCivil: a debt said to be a civil matter, whose
+// only remedy is a possible claim, and a court named as a landmark, stay
+// allowed; a referral for a criminal investigation is a threat.
+func TestAfterSeventhBatchCivil(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Missing payments is a civil matter. At most the creditor could bring a possible court claim, nothing criminal.", CatFalseRepresentation, false},
+		{"Owing money is never a crime; the creditor's remedy is a civil recovery claim.", CatFalseRepresentation, false},
+		{"We are in the red-brick block opposite the county court, second floor.", CatFalseRepresentation, false},
+
+		{"Files like yours are handed over for a criminal investigation after sixty days.", CatThreat, true},
+	})
+}
