@@ -118,3 +118,22 @@ func TestChineseGuiltAboutASpouse(t *testing.T) {
 		{"您太太如果有疑问，可以一起来电了解还款方案。", CatPressure, false},
 	})
 }
+
+// TestChineseTimeToSpareAndScarcity: a sender with all the time in the
+// world to keep at the borrower; a waiver said to have one place left; a
+// parent's allowance asked to pay for the borrower. Beside them, a caller
+// who has time to listen, places on a course, a parent's pension kept for
+// them.
+func TestChineseTimeToSpareAndScarcity(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"我们有的是时间，天天跟你耗。", CatHarassment, true},
+		{"明天繼續打，後天繼續打，我們有大把時間陪你玩。", CatHarassment, true},
+		{"这次的减免名额只剩两个，错过就没了。", CatPressure, true},
+		{"你媽嗰份退休金應該到咗，叫佢幫你還住先。", CatPressure, true},
+
+		{"我们有时间听您说明情况，不必着急。", CatHarassment, false},
+		{"理财讲座的名额只剩两个，有兴趣可以报名。", CatPressure, false},
+		{"您母亲的退休金是她的生活费，我们不会要求动用。", CatPressure, false},
+	})
+}
