@@ -90,3 +90,18 @@ func TestAfterSeventhBatchCivil(t *testing.T) {
 		{"Files like yours are handed over for a criminal investigation after sixty days.", CatThreat, true},
 	})
 }
+
+// TestAfterSeventhBatchWatched: the borrower's home photographed by the
+// sender's people, who wait for a word, is a veiled threat; calls day and
+// night in Hindi in Latin letters are harassment.
+func TestAfterSeventhBatchWatched(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"One of our agents photographed your house and car yesterday afternoon.", CatThreat, true},
+		{"Our visiting team are waiting for our instructions as we speak.", CatThreat, true},
+		{"Hum aapko din raat call karte rahenge jab tak paisa nahi aata.", CatHarassment, true},
+
+		{"No one has photographed your home and no one will visit.", CatThreat, false},
+		{"Our team are waiting for your instructions on which payment date suits you.", CatThreat, false},
+	})
+}
