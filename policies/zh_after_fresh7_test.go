@@ -137,3 +137,16 @@ func TestChineseTimeToSpareAndScarcity(t *testing.T) {
 		{"您母亲的退休金是她的生活费，我们不会要求动用。", CatPressure, false},
 	})
 }
+
+// TestChineseLoansPromisedForPaying: any loan approved afterwards or a
+// certificate of good credit that every bank accepts, promised for paying.
+// Beside them, a settlement certificate issued as a record of payment.
+func TestChineseLoansPromisedForPaying(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"今天处理完，以后你去哪家借，贷款都批。", CatFalseRepresentation, true},
+		{"結清後給你出一張信用良好證明，哪家銀行都認。", CatFalseRepresentation, true},
+
+		{"结清后可以在App申请开具结清证明，作为您已还款的凭证。", CatFalseRepresentation, false},
+	})
+}
