@@ -436,6 +436,11 @@ var lexicon = []rule{
 		"没入账", "没有入账", "(账|账单|金额|数目|欠款|这笔)~4有问题", "(根本|压根|完全|从来)~2不知道~4(这笔|有这笔|这个贷款|这个借款|这个欠款|什么贷款|什么借款|什么欠款|这个债)", "算不(清|对)", "不(认识|识)~2(你们公司|这家公司|这个公司|你们这家|这个平台|你们平台)",
 	}},
 	{intent: agent.IntentRequestHuman, neg: true, en: []string{
+		// A debt adviser acting for the borrower: a person deals with them.
+		"debt management plan|programme|program", "on|in|got|have|with a|an|my dmp", "^ dmp", "dmp $",
+		"stepchange|payplan|debtline|nfcc|adviser|advisor|counsellor|counselor|charity ~4 handling|handles|dealing|deals|managing|manages|acting|sorting",
+		"managed|handled ~2 by ~3 stepchange|payplan|debtline|nfcc|adviser|advisor|counsellor|counselor|charity",
+		"talk|speak|deal|go|write ~2 to|with|through ~2 my ~2 adviser|advisor|counsellor|counselor|practitioner",
 		"want|need|get|speak|talk|chat|connect|transfer|put|prefer|like|rather|escalate ~4 person|human|someone|somebody|agent|representative|rep|manager|supervisor|operator|people|advisor|adviser|staff",
 		"^ [please] agent|human|representative|rep|operator|person|someone|manager|supervisor [please] $",
 		"customer service|support|care", "live agent|person|chat", "complain*", "complaint*", "report you",
