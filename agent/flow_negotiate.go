@@ -67,7 +67,7 @@ func (f *flow) negotiate(c Command) {
 			// no option: nothing more is on the table, and showing the
 			// options again would let the next "ok" agree the plan twice.
 			// A thanks or goodbye in the same message has its own closing.
-			if !slices.ContainsFunc(f.cmds, func(o Command) bool { return o.Intent == IntentThanks || o.Intent == IntentGoodbye }) {
+			if !f.said(IntentThanks, IntentGoodbye) {
 				f.say(prompts.Closing{Ack: true})
 			}
 		case !f.offersOpen && len(table) > 0:
@@ -127,13 +127,11 @@ func (f *flow) answer(step Step, table []Plan) {
 }
 
 // accepts reports whether the turn also says yes or takes an offer.
-func (f *flow) accepts() bool {
-	for _, c := range f.cmds {
-		if c.Intent == IntentAcceptOffer || c.Intent == IntentAffirm {
-			return true
-		}
-	}
-	return false
+func (f *flow) accepts() bool { return f.said(IntentAcceptOffer, IntentAffirm) }
+
+// said reports whether any command of this turn has one of the intents.
+func (f *flow) said(intents ...Intent) bool {
+	return slices.ContainsFunc(f.cmds, func(c Command) bool { return slices.Contains(intents, c.Intent) })
 }
 
 // restated reports whether a step offers exactly one plan with the terms of
@@ -441,14 +439,7 @@ var overwhelmed = regexp.MustCompile(`(?i)\b(?:(?:don'?t|do not|dont) know what 
 // asksForPerson reports whether this turn also asks for a person (or a
 // reader took it so, as a bankruptcy only considered is): the person
 // talks the options through, and no offer comes first.
-func (f *flow) asksForPerson() bool {
-	for _, c := range f.cmds {
-		if c.Intent == IntentRequestHuman {
-			return true
-		}
-	}
-	return false
-}
+func (f *flow) asksForPerson() bool { return f.said(IntentRequestHuman) }
 
 // namesTerms reports whether this turn also proposes terms, which the
 // negotiation answers with the hardship terms in force.
