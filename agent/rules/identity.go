@@ -182,7 +182,10 @@ func scanIdentity(a *analysis, used []bool, now time.Time, ask, pending identity
 		p = e
 	}
 
-	dated := datedYears(seq, used, now)
+	var dated []bool // the tokens of dates with a year: read only when the ID's digits may be
+	if want.last4 {
+		dated = datedYears(seq, used, now)
+	}
 	for i, t := range seq {
 		if used[i] || t.kind != tNum || moneyish(seq, i) {
 			continue
