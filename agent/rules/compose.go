@@ -725,9 +725,7 @@ func (r *reading) offers() {
 	// "ok, let me think it over": wanting time takes back a plain ok.
 	weak = weak && !r.has(xDeciding)
 	accept := (r.has(agent.IntentAcceptOffer) || picked || weak) && !r.has(xNotYet)
-	// "行不行" asks; its 不行 declines nothing.
-	weakNo := r.has(xRejectWeak) && !r.has(xAskTag)
-	reject := r.has(agent.IntentRejectOffer) || ((weakNo || r.has(xCannotPay) || r.has(xLess)) && r.cues.offersOpen)
+	reject := r.has(agent.IntentRejectOffer) || ((r.weakNo() || r.has(xCannotPay) || r.has(xLess)) && r.cues.offersOpen)
 	if accept && reject {
 		accept = picked
 	}
@@ -738,6 +736,10 @@ func (r *reading) offers() {
 	}
 	r.addIf(reject, agent.IntentRejectOffer)
 }
+
+// weakNo reports a plain no ("no thanks", 不行) that is not the tag of a
+// question ("行不行" asks; its 不行 declines nothing).
+func (r *reading) weakNo() bool { return r.has(xRejectWeak) && !r.has(xAskTag) }
 
 // restatesOffer reports whether the amount named is one an open offer
 // states ("yes, 1000 to close it" after an offer of 1000): then a yes
@@ -781,7 +783,7 @@ func (r *reading) social() {
 		if r.has(agent.IntentAffirm) && !r.has(xDeciding) {
 			r.add(agent.Command{Intent: agent.IntentAffirm, Doubt: r.has(xHedge)})
 		}
-		r.addIf(r.has(agent.IntentDeny) || (r.has(xRejectWeak) && !r.has(xAskTag) && !r.cues.offersOpen), agent.IntentDeny)
+		r.addIf(r.has(agent.IntentDeny) || (r.weakNo() && !r.cues.offersOpen), agent.IntentDeny)
 		if looksLikeQuestion(r.a) || r.has(xPlanTalk) {
 			r.add(agent.Command{Intent: agent.IntentQuestion, Text: strings.TrimSpace(r.a.raw)})
 		}
