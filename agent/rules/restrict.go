@@ -312,7 +312,7 @@ func eveningOnly(s string, m []int, contact bool) bool {
 			return false
 		}
 	}
-	return contact || strings.TrimSpace(s[:m[0]]) == "" || len(strings.Fields(s)) <= 6
+	return contact || len(before) == 0 || len(strings.Fields(s)) <= 6
 }
 
 // emailPreferred finds e-mail asked for (rePreferEmail) and calls or texts
