@@ -26,10 +26,9 @@ import (
 // at most maxAnchorText bytes). For any other file, and at the first
 // thing it cannot vouch for (a case that does not decode so, an unknown
 // field, a case that fails its checks, two names with the same sum), it
-// reads the
-// whole file with Parse instead and yields the cases it had not yielded
-// yet, so that what a run sees, errors included, is what Parse makes of
-// the file. whole reports that it did.
+// reads the whole file with Parse instead and yields the cases it had not
+// yielded yet, so that what a run sees, errors included, is what Parse
+// makes of the file. whole reports that it did.
 func readSuite(f string, yield func(*Suite, *Case) bool) (whole bool, err error) {
 	yielded := 0
 	s, err := streamSuite(f, func(s *Suite, c *Case) bool {
@@ -246,15 +245,10 @@ func streamSuite(f string, yield func(*Suite, *Case) bool) (*Suite, error) {
 	if stopped {
 		return s, nil
 	}
-	if declined || !flushItem() {
+	if declined || !flushItem() || n == 0 {
 		return nil, nil
 	}
-	if stopped {
-		return s, nil // the reader stopped at the last case: nothing is left to read
-	}
-	if n == 0 {
-		return nil, nil
-	}
+	// Every case was yielded, or the reader stopped at one of the last.
 	return s, nil
 }
 
