@@ -23,10 +23,10 @@ var contentSplits = flag.String("content-splits", "", "content corpus splits (te
 
 // heldOut lets the held-out splits (heldOutSplits) be read: once, after the
 // code they judge is frozen, for their first-look figures.
-var heldOut = flag.Bool("held-out", false, "allow the held-out splits fresh2 to fresh8 (first look after the code is frozen)")
+var heldOut = flag.Bool("held-out", false, "allow the held-out splits fresh2 to fresh9 (first look after the code is frozen)")
 
 // heldOutSplits are the content splits read only with -held-out.
-var heldOutSplits = []string{"fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8"}
+var heldOutSplits = []string{"fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9"}
 
 // contentCategory maps a label of the content corpus to the guard's
 // violations that count as finding it: a request for a secret is a pii
