@@ -55,6 +55,16 @@ func TestComparativePicks(t *testing.T) {
 			t.Errorf("%q accepted offer %s; it compares without picking", text, c.OfferID)
 		}
 	}
+	// A settlement is one payment: "the longer one" beside it is the plan
+	// of many payments; which is "cheaper" is left unsaid.
+	settleOrPlan := []agent.Plan{{ID: "1", Kind: agent.PlanSettlement, Installments: []agent.Installment{{Amount: agent.MustMoney("840.00", "USD")}}},
+		installmentOffer("2", 12, "100.00")}
+	if c, ok := first(readWith(t, "actually fine, let's lock in the longer one", settleOrPlan), agent.IntentAcceptOffer); !ok || c.OfferID != "2" {
+		t.Errorf("\"the longer one\" beside a settlement read as %+v; want offer 2", c)
+	}
+	if c, ok := first(readWith(t, "I'll take the cheaper one", settleOrPlan), agent.IntentAcceptOffer); ok && c.OfferID != "" {
+		t.Errorf("\"the cheaper one\" beside a settlement picked offer %s", c.OfferID)
+	}
 	one := []agent.Plan{installmentOffer("1", 6, "200.00")}
 	if c, ok := first(readWith(t, "the longer one", one), agent.IntentAcceptOffer); ok {
 		t.Errorf("\"the longer one\" with one plan accepted offer %s", c.OfferID)

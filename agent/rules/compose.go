@@ -174,21 +174,11 @@ func (r *reading) offerByWords(id *string) bool {
 		return false
 	}
 	n := r.a.norm
-	picking := false
-	for _, w := range []string{"the one", "that one", "this one", "the option", "sign me up", "put me down", "go with", "i will take",
-		"i will do", "i will go", "i want the", "i choose", "i pick", "the monthly one", "the settlement one", "那个", "这个", "我要", "我选", "就选"} {
-		if strings.Contains(n, w) {
-			picking = true
-			break
-		}
-	}
-	if !picking {
-		// "the monthly payments one", "the settle in one go one please":
-		// a kind named and ended with "one".
-		picking = endsWithOne(r.a.seq)
-	}
-	if !picking {
+	if !r.picking() {
 		return false
+	}
+	if r.offerByComparison(id) {
+		return true
 	}
 	var kind agent.PlanKind
 	switch {
@@ -209,6 +199,133 @@ func (r *reading) offerByWords(id *string) bool {
 		}
 	}
 	return found == 1
+}
+
+// pickPhrases are the words that pick one thing out of several, matched
+// on the words with contractions expanded ("I'll take" is "i will take");
+// pickHan are the Chinese ones, matched on the text.
+var (
+	pickPhrases = splitPhrases("the one", "that one", "this one", "the option", "sign me up", "put me down", "go with", "i will take",
+		"i will do", "i will go", "i want the", "i choose", "i pick", "the monthly one", "the settlement one", "lock in", "give me the",
+		"let us do the", "let us go", "i will have the", "i would like the")
+	pickHan = []string{"那个", "这个", "我要", "我选", "就选"}
+)
+
+func splitPhrases(phrases ...string) [][]string {
+	out := make([][]string, len(phrases))
+	for i, p := range phrases {
+		out[i] = strings.Fields(p)
+	}
+	return out
+}
+
+// phraseIn reports whether the words of one of the phrases follow each
+// other in seq.
+func phraseIn(seq []token, phrases [][]string) bool {
+	for i := range seq {
+	next:
+		for _, p := range phrases {
+			if seq[i].text != p[0] || i+len(p) > len(seq) {
+				continue
+			}
+			for k := 1; k < len(p); k++ {
+				if seq[i+k].text != p[k] {
+					continue next
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// picking reports whether the message picks something: with words of
+// picking, ended with "one" ("the monthly payments one"), or opening with
+// "the" and a comparison ("the longer plan please"). A question about
+// the offers ("is the longer one dearer?") picks nothing.
+func (r *reading) picking() bool {
+	if asksAbout(r.a.seq) {
+		return false
+	}
+	return phraseIn(r.a.seq, pickPhrases) || containsAny(r.a.norm, pickHan...) || endsWithOne(r.a.seq) ||
+		(tokText(r.a.seq, 0) == "the" && comparison(r.a.norm) != 0)
+}
+
+// questionOpeners open a question about the offers, not a pick of one.
+var questionOpeners = map[string]bool{"is": true, "are": true, "why": true, "what": true, "whats": true, "how": true,
+	"does": true, "do": true, "which": true, "would": true, "will": true, "can": true, "could": true, "whys": true}
+
+func asksAbout(seq []token) bool { return questionOpeners[tokText(seq, 0)] }
+
+// The comparisons by which one plan is picked from others of its kind.
+const (
+	pickLongest = iota + 1
+	pickShortest
+	pickSmallest
+	pickLargest
+)
+
+// comparison finds which comparison of plans the message makes, or 0.
+// Payment size is tried first: "the cheaper monthly one" is about the
+// payments, "the longer one" about the number of them.
+func comparison(n string) int {
+	switch {
+	case containsAny(n, "cheaper", "cheapest", "smaller", "smallest", "lower", "lowest", "less a month", "less each month",
+		"每月少", "每个月少", "月供少", "月供低", "每月低", "少一点的", "少点的", "低一点的"):
+		return pickSmallest
+	case containsAny(n, "bigger", "biggest", "larger", "largest", "higher", "highest", "more a month", "more each month",
+		"每月多", "每个月多", "月供高", "多一点的", "高一点的"):
+		return pickLargest
+	case containsAny(n, "longer", "longest", "more months", "more payments", "时间长", "长的", "长一点的", "期数多", "期多的", "久的"):
+		return pickLongest
+	case containsAny(n, "shorter", "shortest", "quicker", "quickest", "faster", "fewer", "sooner", "时间短", "短的", "短一点的",
+		"期数少", "期少的", "快的"):
+		return pickShortest
+	}
+	return 0
+}
+
+// offerByComparison reports whether the message picks, by comparing them,
+// one of two or more offers on the table ("the longer one", "the one with
+// smaller payments", 时间长的那个), and sets id to its number. Length
+// compares the number of payments of every offer (a settlement is one);
+// the size of the payments compares installment plans only, since beside
+// a settlement "cheaper" could mean either. A tie picks nothing.
+func (r *reading) offerByComparison(id *string) bool {
+	how := comparison(r.a.norm)
+	if how == 0 {
+		return false
+	}
+	bySize := how == pickSmallest || how == pickLargest
+	best, bestKey, tie, plans := -1, int64(0), false, 0
+	for i, p := range r.cues.table {
+		if len(p.Installments) == 0 || (bySize && p.Kind != agent.PlanInstallment) {
+			continue
+		}
+		plans++
+		var key int64
+		switch how {
+		case pickLongest:
+			key = int64(len(p.Installments))
+		case pickShortest:
+			key = -int64(len(p.Installments))
+		case pickSmallest:
+			key = -p.Installments[0].Amount.Minor
+		case pickLargest:
+			key = p.Installments[0].Amount.Minor
+		}
+		switch {
+		case best < 0 || key > bestKey:
+			best, bestKey, tie = i, key, false
+		case key == bestKey:
+			tie = true
+		}
+	}
+	if plans < 2 || tie {
+		return false
+	}
+	*id = strconv.Itoa(best + 1)
+	return true
 }
 
 // assentChoiceOK reports whether the message opens with an offer's number
@@ -518,7 +635,7 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	} else if r.has(agent.IntentCancelPlan) {
 		// Withdrawing is never read as a new plan or an acceptance.
 		r.add(agent.Command{Intent: agent.IntentCancelPlan})
-	} else if r.has(agent.IntentAskLowest) || r.settleAsk() {
+	} else if r.has(agent.IntentAskLowest) || r.settleAsk() || r.longerAsk() {
 		// "ok, what's the lowest you'd take" asks for terms: it neither
 		// accepts the offers nor proposes a plan.
 		r.add(agent.Command{Intent: agent.IntentAskLowest})
@@ -675,6 +792,15 @@ func (r *reading) settleAsk() bool {
 		}
 	}
 	return false
+}
+
+// longerAsk reports whether the message asks for the payments spread over
+// longer without naming terms ("I'd need it stretched out", 能不能分长一点):
+// it asks for the lowest terms. A length named ("spread it over 6
+// months") is a plan, unless it is the length refused ("3 months is too
+// steep, stretch it out").
+func (r *reading) longerAsk() bool {
+	return r.has(xLonger) && r.slots.amount == nil && (r.slots.count == 0 || r.has(agent.IntentRejectOffer))
 }
 
 // payment adds pay_in_full, propose_plan and promise_to_pay. A frequency

@@ -16,6 +16,7 @@ const (
 	xLump         agent.Intent = "x_lump"          // "in one payment", "一次性", "结清": one payment, of an amount named or else the balance
 	xSettle       agent.Intent = "x_settle"        // "to settle", "settlement": with an amount, one payment of it
 	xLess         agent.Intent = "x_less"          // "settle for less", "少还一点": less than the balance, amount not named
+	xLonger       agent.Intent = "x_longer"        // "stretch it out", "分长一点": the payments spread over longer, terms not named
 	xHedge        agent.Intent = "x_hedge"         // "maybe", "what if", "也许": a choice said with doubt is read back, not taken
 	xNotYet       agent.Intent = "x_not_yet"       // "before I agree": the choice is for later; nothing is accepted now
 	xDeciding     agent.Intent = "x_deciding"      // "let me think it over", "我考虑下": a goodbye for now, no yes
@@ -508,7 +509,13 @@ var lexicon = []rule{
 		"settle|settlement|pay|paying ~3 less|lower|discount*|reduced|cheaper", "discount*", "less than ~3 full|whole|balance|total",
 		"knock|take|shave ~3 off", "reduce|lower|cut ~3 it|balance|amount|debt|total",
 	}, zh: []string{"少还", "少付", "少交", "打折", "打个折", "减免", "优惠"}},
+	{intent: xLonger, neg: true, en: []string{
+		"stretch*|spread|extend* ~4 out|longer|further", "spread|stretch* ~4 over ~2 more|longer", "longer ~2 plan|term|period|schedule|arrangement",
+		"more time to pay", "more months",
+	}, zh: []string{"分长一点", "分长点", "分久一点", "拉长", "时间长一点", "时间长点", "多分几期", "期数多一点", "分更多期", "分更长"}},
 	{intent: xPlan, neg: true, en: []string{
+		"monthly|weekly|instalment*|installment* ~2 thing|option|route|way|deal|version|setup|arrangement",
+		"what|how ~3 monthly|weekly ~3 look|work|be",
 		"payment|repayment plan|plans|arrangement|schedule", "installment*", "instalment*", "in parts|bits|chunks",
 		"split ~3 payments|payment|it|up", "pay ~3 monthly|weekly|biweekly|fortnightly", "settlement offer",
 		"what|which ~3 options|offers|choices", "my options|choices", "options|offers ~3 have|available|there",
@@ -523,7 +530,7 @@ var lexicon = []rule{
 		"分期", "分几次", "分次", "每月还一点", "慢慢还", "分开还", "什么~4方案", "哪些~4方案", "哪种~4方案", "哪几种~4方案",
 		"方案~2有哪些", "有什么~4选择", "有哪些~4选择", "有什么~2办法", "列~4方案", "了解~4方案", "看看~4方案", "看一下~4方案",
 		"介绍~4方案", "可以选", "有哪些~2可选", "options~2有哪些", "options~2有什么",
-		"什么~4办法", "哪些~4办法", "几个~4方案", "几个~4还法", "还法", "有什么~4plan", "有哪些~4plan", "看~4options", "看~4plans",
+		"每月还的话", "按月还的话", "每月还~4(怎样|怎么样|如何)", "什么~4办法", "哪些~4办法", "几个~4方案", "几个~4还法", "还法", "有什么~4plan", "有哪些~4plan", "看~4options", "看~4plans",
 	}},
 	{intent: xPromise, neg: true, en: []string{
 		"i will|shall pay", "i am going to pay", "promise ~3 pay", "i will ~1 make|send ~2 payment|it",
