@@ -81,6 +81,13 @@ func (f *flow) negotiate(c Command) {
 		case len(table) > 1:
 			f.which = true // which one? show them again, asking
 			f.present(Step{Offers: table, Outcome: StepOffer}, true)
+		case f.mem.Hardship:
+			// "ok" to the caring reply to hardship, which offered nothing:
+			// a menu would answer distress with offers. The options and a
+			// person are there when the borrower asks.
+			if !f.said(IntentThanks, IntentGoodbye) {
+				f.say(prompts.Closing{Later: true})
+			}
 		default:
 			f.present(n.Open(), false)
 		}

@@ -531,6 +531,9 @@ func (Language) Template() string { return "language.v1" }
 type Closing struct {
 	// Ack answers a yes or an ok (to a confirmation) instead of thanks.
 	Ack bool
+	// Later answers an ok to a caring reply that offered nothing: the
+	// options and a person are there whenever the borrower is ready.
+	Later bool
 }
 
 // Template names the template.
