@@ -159,7 +159,7 @@ func TestUnderstandSafety(t *testing.T) {
 		{text: "I'm not calling you", want: []agent.Command{c(agent.IntentUnknown)}},
 		{text: "can you call me tomorrow?", want: []agent.Command{question("can you call me tomorrow?")}},
 		{text: "I'm not going to stop paying", want: []agent.Command{c(agent.IntentUnknown)}},
-		{text: "can I stop the payments for a month?", want: []agent.Command{question("can I stop the payments for a month?")}},
+		{text: "can I stop the payments for a month?", want: []agent.Command{c(agent.IntentHardship)}},
 		{text: "START", want: []agent.Command{c(agent.IntentOptIn)}},
 		{text: "unstop", want: []agent.Command{c(agent.IntentOptIn)}},
 		{text: "HELP", want: []agent.Command{c(agent.IntentHelp)}},

@@ -624,7 +624,13 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 		// the writer's own: no third party.
 		r.addIf(r.has(xWrongNumber) || (r.has(xWrongPerson) && !r.has(agent.IntentDispute)), agent.IntentThirdParty)
 	}
-	r.addIf(r.has(agent.IntentHardship) || (r.has(xCannotPay) && !r.cues.offersOpen) || r.bankruptcyConsidered(), agent.IntentHardship)
+	if r.has(xPause) && r.slots.amount == nil {
+		// "缓三个月", "a couple months' breathing room": the length of a
+		// payment holiday asked for is no count of payments.
+		r.slots.count, r.slots.freq = 0, ""
+	}
+	r.addIf(r.has(agent.IntentHardship) || (r.has(xCannotPay) && !r.cues.offersOpen) || r.bankruptcyConsidered() ||
+		(r.has(xPause) && r.slots.amount == nil), agent.IntentHardship)
 	if len(r.slots.claims) > 0 {
 		r.add(agent.Command{Intent: agent.IntentVerifyIdentity, Identity: r.slots.claims})
 	}

@@ -16,6 +16,7 @@ const (
 	xLump         agent.Intent = "x_lump"          // "in one payment", "一次性", "结清": one payment, of an amount named or else the balance
 	xSettle       agent.Intent = "x_settle"        // "to settle", "settlement": with an amount, one payment of it
 	xLess         agent.Intent = "x_less"          // "settle for less", "少还一点": less than the balance, amount not named
+	xPause        agent.Intent = "x_pause"         // "breathing room", "缓一缓", "延期": a payment holiday asked for, which is hardship
 	xLonger       agent.Intent = "x_longer"        // "stretch it out", "分长一点": the payments spread over longer, terms not named
 	xHedge        agent.Intent = "x_hedge"         // "maybe", "what if", "也许": a choice said with doubt is read back, not taken
 	xNotYet       agent.Intent = "x_not_yet"       // "before I agree": the choice is for later; nothing is accepted now
@@ -511,6 +512,11 @@ var lexicon = []rule{
 		"settle|settlement|pay|paying ~3 less|lower|discount*|reduced|cheaper", "discount*", "less than ~3 full|whole|balance|total",
 		"knock|take|shave ~3 off", "reduce|lower|cut ~3 it|balance|amount|debt|total",
 	}, zh: []string{"少还", "少付", "少交", "打折", "打个折", "减免", "优惠"}},
+	{intent: xPause, neg: true, en: []string{
+		"breathing room|space", "pause|freeze|suspend|stop ~3 payments|payment|paying|collection|collections", "payment holiday|break|freeze|pause",
+		"defer*", "postpone*", "put ~4 on hold", "hold off ~3 on|paying|payment|payments|collection|a bit|while|month|months|until",
+		"give|get ~2 me|us ~3 more time|some time|a break|a few months|a couple|a month|a while",
+	}, zh: []string{"缓一缓", "缓缓", "缓(一|两|三|几|半|1|2|3)", "延期", "宽限", "(暂停|先停|推迟|晚点|过段时间|过几个月)~3(还|付|交)"}},
 	{intent: xLonger, neg: true, en: []string{
 		"stretch*|spread|extend* ~4 out|longer|further", "spread|stretch* ~4 over ~2 more|longer", "longer ~2 plan|term|period|schedule|arrangement",
 		"more time to pay", "more months",
