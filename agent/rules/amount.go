@@ -215,6 +215,11 @@ func classify(seq []token, first, end int, v int64, mult, bare bool) numMention 
 			return m
 		}
 	case "months", "month", "weeks", "week", "个":
+		if p := tokText(seq, end+1); (after == "month" || after == "week") && (p == "ka" || p == "ke" || p == "ki") {
+			// "3000 mahine ka": 3000 a month, in Hindi in Latin letters
+			m.kind, m.strong, m.end, m.freq = numAmount, true, end+2, freqWord(after+"ly")
+			return m
+		}
 		unit := after
 		k := end + 1
 		if after == "个" {
@@ -270,6 +275,10 @@ func classify(seq []token, first, end int, v int64, mult, bare bool) numMention 
 		}
 	}
 	immediatePay := payWords[prev] && prev != "for" && prev != "like" && prev != "about"
+	// "2000 de dunga" (2000 pay will): the verb after, in Hindi order.
+	payAfter := hindiPayAfter(seq, end)
+	payNear = payNear || payAfter
+	immediatePay = immediatePay || payAfter
 	m.payNear = payNear
 	switch {
 	case m.freq != "":
@@ -287,6 +296,21 @@ func classify(seq []token, first, end int, v int64, mult, bare bool) numMention 
 		m.strong, m.stated = false, true
 	}
 	return m
+}
+
+// hindiPayAfter reports whether a number is followed by a verb of paying
+// and a future or an ability, in Hindi order: "2000 de dunga", "1500 bhej
+// denge", "800 jama kar sakti" (read as "2000 pay will").
+func hindiPayAfter(seq []token, end int) bool {
+	if w := tokText(seq, end); w != "pay" && w != "send" {
+		return false
+	}
+	k := end + 1
+	if tokText(seq, k) == "kar" {
+		k++
+	}
+	w := tokText(seq, k)
+	return w == "will" || w == "can"
 }
 
 // settleAfter reports whether a settlement or one payment is named in the

@@ -350,6 +350,10 @@ func dateAt(seq []token, i int, today time.Time, dayFirst bool) (dateMention, bo
 			if dm, ok := hanDate(seq, i, today); ok {
 				return dm, true
 			}
+			// 5 tareekh (ko): the 5th, in Hindi in Latin letters
+			if hiDateWords[word(j)] {
+				return cal(i, j+1, ymd{Day: d})
+			}
 			// the 15th, on the 15th
 			if isOrdinalSuffixed(seq, i) && word(j) != "one" && word(j) != "option" && word(j) != "plan" && word(j) != "offer" {
 				p := word(i - 1)
@@ -395,6 +399,16 @@ func dateAt(seq []token, i int, today time.Time, dayFirst bool) (dateMention, bo
 			}
 		case "tomorrow":
 			return rel(i, i+1, today.AddDate(0, 0, 1))
+		case "kal", "parso", "parson":
+			// Hindi kal is tomorrow or yesterday, parso the day after or
+			// before: a future after it ("kal bhar dunga") decides.
+			if futureAfter(seq, i) {
+				days := 1
+				if w != "kal" {
+					days = 2
+				}
+				return rel(i, i+1, today.AddDate(0, 0, days))
+			}
 		case "day":
 			if word(i+1) == "after" && word(i+2) == "tomorrow" {
 				return rel(i, i+3, today.AddDate(0, 0, 2))
@@ -463,6 +477,23 @@ func dateAt(seq []token, i int, today time.Time, dayFirst bool) (dateMention, bo
 		return hanDate(seq, i, today)
 	}
 	return dateMention{}, false
+}
+
+// hiDateWords are the Hindi words for a date of the month: "5 tareekh".
+var hiDateWords = map[string]bool{"tareekh": true, "tarikh": true, "taarikh": true, "tarik": true, "tareek": true, "taarik": true}
+
+// futureAfter reports whether a "will" follows seq[i] in its sentence:
+// Hindi futures (dunga, denge, karunga) are read as "will".
+func futureAfter(seq []token, i int) bool {
+	for k := i + 1; k < len(seq) && k <= i+8; k++ {
+		if seq[k].text == boundary {
+			return false
+		}
+		if seq[k].text == "will" {
+			return true
+		}
+	}
+	return false
 }
 
 func isDateLead(w string) bool {

@@ -218,6 +218,16 @@ var expansions = map[string]string{
 	"pehla": "first", "pehli": "first", "pahla": "first", "pahli": "first", "doosra": "second", "dusra": "second",
 	"doosri": "second", "dusri": "second", "teesra": "third", "tisra": "third", "teesri": "third", "tisri": "third",
 	"wala": "one", "wali": "one", "waala": "one", "waali": "one",
+	// Paying, when and how often, in Hindi in Latin letters: "2000 de
+	// dunga" is "2000 pay will", "har mahine" every month, "agle hafte"
+	// next week ("kal" and "parso" are read as dates only before a future).
+	"de": "pay", "bhar": "pay", "jama": "pay", "chuka": "pay", "bhej": "send",
+	"dunga": "will", "dungi": "will", "doonga": "will", "doongi": "will", "denge": "will", "dunge": "will",
+	"karunga": "will", "karungi": "will", "karenge": "will", "karega": "will", "karegi": "will",
+	"bhejunga": "will send", "bhejungi": "will send", "bhejenge": "will send",
+	"sakta": "can", "sakti": "can", "sakte": "can",
+	"mahine": "month", "mahina": "month", "mahino": "months", "mahinon": "months", "har": "every",
+	"hafte": "week", "hafta": "week", "agle": "next", "agla": "next", "agli": "next", "aaj": "today", "tak": "by",
 	"stopp": "stop", "sotp": "stop", "stpo": "stop", "gm": "good morning", "gn": "good night",
 	"kms": "kill myself", "passd": "passed", "stp": "stop", "dide": "died", "hes": "he is", "shes": "she is", "ttyl": "talk to you later", "b4": "before", "thru": "through", "tho": "though",
 }
