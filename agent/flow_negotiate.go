@@ -70,6 +70,10 @@ func (f *flow) negotiate(c Command) {
 			if !f.said(IntentThanks, IntentGoodbye) {
 				f.say(prompts.Closing{Ack: true})
 			}
+		case !f.offersOpen && c.OfferID == "" && f.mem.Fallbacks > 0:
+			// "ok" to a reply that did not follow and offered a person
+			// ("just say if you'd like one") takes the person.
+			f.handoff("request")
 		case !f.offersOpen && len(table) > 0:
 			// A choice counts only in reply to the message that offered:
 			// show the options again and let the borrower choose.
