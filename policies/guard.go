@@ -973,13 +973,19 @@ func (c *checker) introduces(cl int32) bool {
 // between them. The scope is the clause, not a distance: "Nobody from our
 // company is ever going to come to your house" is a reassurance, "Don't
 // ignore this or our agents will come to your house" is not.
+//
+// A family that is not negatable (its terms are worded as negations: "nobody
+// will ever contact you again") is negated only by its own negations ("I
+// can't guarantee that …").
 func (c *checker) negated(f int, clause, first, last int32) bool {
-	if !c.g.lx.families[f].negatable {
-		return false
-	}
+	negatable := c.g.lx.families[f].negatable
 	for _, n := range c.s.negs {
-		if (n.group == famNegMark || n.group == famDisclaimMark || n.group == famNoticeMark) && int(n.family) != f {
+		own := n.group == famNegMark || n.group == famDisclaimMark || n.group == famNoticeMark
+		if own && int(n.family) != f {
 			continue // another family's negation, disclaimer or condition
+		}
+		if !own && !negatable {
+			continue
 		}
 		if n.group == famNoticeMark {
 			// A family's condition reaches its sentence, before or after
