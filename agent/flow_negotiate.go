@@ -60,6 +60,11 @@ func (f *flow) negotiate(c Command) {
 		// the borrower chooses it in reply, never in the message offering it.
 		f.answer(n.Respond(Ask{Count: 1, Hardship: f.mem.Hardship}, f.t.Now), table)
 	case IntentAcceptOffer, IntentAffirm:
+		if c.OfferID == "" && f.said(IntentOptOut) {
+			// "yeah whatever, just stop texting me": a yes said with a
+			// stop chooses nothing, and no menu follows the stop.
+			return
+		}
 		switch {
 		case c.OfferID == "" && !f.offersOpen && f.t.Conversation.State == StatePlanAccepted:
 			// "yes" or "ok" to the confirmation of a plan just agreed,

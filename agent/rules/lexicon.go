@@ -552,7 +552,7 @@ var lexicon = []rule{
 		"that|it|this works", "that|this|it would|could|might|may work", "works for me", "sounds good|great|fine|ok|perfect", "deal $", "^ deal",
 		"i accept", "i agree", "agreed", "i will take|choose|pick", "go with", "let us do|go", "sign me up",
 		"that is|sounds fine|good|great|perfect|acceptable", "i am in $", "^ perfect", "i want|choose|pick|take the|that|this ~2 one|option|plan",
-		"i will do it|that|this", "i can do that|this|it",
+		"i will do it|that|this", "i can do that|this|it", "yes|ok to that|this|it $", "yes|ok to the|that|this|your plan|offer|option|one", "so|and yes|ok $",
 	}, zh: []string{
 		"就这个", "就这样", "就按", "成交", "同意", "接受", "没问题", "就它", "这个方案", "那就这样", "就那个",
 	}},
@@ -567,7 +567,7 @@ var lexicon = []rule{
 		"before ~2 i|we ~3 agree|accept|commit|sign|decide|choose|pick", "before ~2 i|we ~3 say yes", "until ~2 i|we ~3 talk*|spoke|spoken|speak*|ask*|check*",
 	}, zh: []string{"之前~2不~2答应", "再决定", "再答应", "先别~4定"}},
 	{intent: xHedge, en: []string{
-		"maybe|perhaps|probably|possibly|guess|unsure|leaning", "not sure|certain", "what if", "thinking about|of",
+		"maybe|perhaps|probably|possibly|guess|unsure|leaning|might", "not sure|certain", "what if", "thinking about|of",
 		"how would|does ~2 that|it ~1 work|look", "what would ~3 look like", "what would|will happen", "depends|depending",
 		"suppose|supposing|hypothetically", "say i|we went|took|chose|picked|did", "if i|we went|took|chose|picked",
 		// A yes with a condition or said in resignation is not a plain yes.
