@@ -325,7 +325,12 @@ func casesLine(t []byte) bool {
 func decodeCase(src []byte, line int, prelude []byte) (cases []Case, anchors bool, ok bool) {
 	var root yaml.Node
 	item, skip := (*yaml.Node)(nil), 0
-	if yaml.Unmarshal(src, &root) == nil {
+	if seq := plainItem(string(src)); seq != nil {
+		if len(seq.Content) != 1 {
+			return nil, false, false
+		}
+		item = seq.Content[0]
+	} else if yaml.Unmarshal(src, &root) == nil {
 		if root.Kind != yaml.DocumentNode || len(root.Content) != 1 {
 			return nil, false, false
 		}
