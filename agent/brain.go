@@ -19,6 +19,7 @@ const (
 	IntentAskFees        Intent = "ask_fees"
 	IntentAskBot         Intent = "ask_bot"    // "are you a bot?"
 	IntentAskWho         Intent = "ask_who"    // "who are you?"
+	IntentAskLegit       Intent = "ask_legit"  // "is this a scam?", "how do I know this is genuine?"
 	IntentAskCredit      Intent = "ask_credit" // credit report effects
 	IntentAskAdvice      Intent = "ask_advice" // free debt advice
 	IntentAskArrest      Intent = "ask_arrest" // "will I go to jail?": owing a consumer debt is not a crime
@@ -73,7 +74,7 @@ const (
 // and the LLM brain offers each as a tool.
 var Intents = []Intent{
 	IntentVerifyIdentity, IntentAskBalance, IntentAskDueDate, IntentAskCreditor, IntentAskPurpose,
-	IntentAskHowToPay, IntentAskFees, IntentAskBot, IntentAskWho, IntentAskCredit, IntentAskAdvice,
+	IntentAskHowToPay, IntentAskFees, IntentAskBot, IntentAskWho, IntentAskLegit, IntentAskCredit, IntentAskAdvice,
 	IntentAskArrest, IntentAskSuit, IntentAskTimeBarred, IntentAskValidation, IntentAskLowest, IntentProposePlan, IntentAcceptOffer, IntentRejectOffer, IntentPayInFull,
 	IntentPromiseToPay, IntentDispute, IntentHardship, IntentVulnerable, IntentVulnerability,
 	IntentDeceased, IntentCancelPlan, IntentOptOut, IntentOptIn, IntentHelp, IntentCease, IntentRestrictContact,

@@ -236,6 +236,9 @@ func (f *flow) waiting() {
 		case IntentAskWho:
 			f.sayAs(policies.PurposeHandoff, prompts.Who{AgentName: f.o.cfg.AgentName, Collector: f.sender()})
 			return
+		case IntentAskLegit:
+			f.sayAs(policies.PurposeHandoff, f.legit())
+			return
 		case IntentVulnerable:
 			return // answered before
 		}

@@ -470,6 +470,8 @@ func (f *flow) command(c Command) {
 		f.say(prompts.Bot{AgentName: f.o.cfg.AgentName, Collector: f.sender()})
 	case IntentAskWho:
 		f.say(prompts.Who{AgentName: f.o.cfg.AgentName, Collector: f.sender(), Voice: f.t.Conversation.Channel == ChannelVoice})
+	case IntentAskLegit:
+		f.say(f.legit())
 	case IntentGreeting:
 		f.greeting()
 	case IntentThanks, IntentGoodbye:
@@ -938,6 +940,17 @@ func (t *Turn) region() string {
 // sender is the name the borrower may see for who is writing: the collector
 // once they are verified; before that only an agency's name, since the
 // creditor's own name would tell whoever reads the message that a debt exists.
+// legit answers "is this a scam?": who is writing, how to check it
+// without trusting this message, and the secrets never asked for. The
+// creditor is named only to the verified borrower.
+func (f *flow) legit() prompts.Legit {
+	d := prompts.Legit{AgentName: f.o.cfg.AgentName, Collector: f.sender()}
+	if f.t.Conversation.Verified && !f.mem.ThirdParty {
+		d.Creditor = f.t.Account.Creditor
+	}
+	return d
+}
+
 func (f *flow) sender() string {
 	a := f.t.Account
 	if f.mem.ThirdParty && !f.t.Conversation.Verified {

@@ -189,6 +189,21 @@ func (Who) Template() string { return "who.v1" }
 // WithoutSender leaves the sender's name out.
 func (d Who) WithoutSender() Data { d.Collector = ""; return d }
 
+// Legit answers a borrower who asks whether the contact is genuine: how to
+// check it through details they find themselves, and the secrets that are
+// never asked for. Creditor is set only for the verified borrower.
+type Legit struct {
+	AgentName string
+	Collector string
+	Creditor  string
+}
+
+// Template names the template.
+func (Legit) Template() string { return "legit.v1" }
+
+// WithoutSender leaves the sender's and the creditor's names out.
+func (d Legit) WithoutSender() Data { d.Collector, d.Creditor = "", ""; return d }
+
 // Credit answers a question about the borrower's credit from the
 // account's facts only, in its region's terms (credit bureaus, credit
 // reference agencies, credit information companies, 征信): Reported says

@@ -45,6 +45,7 @@ var tools = []tool{
 	{agent.IntentAskHowToPay, "Asks how to make a payment.", "", noArgs},
 	{agent.IntentAskFees, "Asks about fees or interest.", "", noArgs},
 	{agent.IntentAskBot, "Asks whether they are talking to a bot or a person.", "", noArgs},
+	{agent.IntentAskLegit, "Asks whether this contact is genuine or a scam, or how to check it.", "", noArgs},
 	{agent.IntentAskWho, "Asks who the assistant is.", "", noArgs},
 	{agent.IntentAskCredit, "Asks how the debt or payments affect their credit record.", "", noArgs},
 	{agent.IntentAskAdvice, "Asks where to get free debt advice.", "", noArgs},

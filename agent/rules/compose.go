@@ -652,7 +652,7 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	r.addIf(r.has(agent.IntentOptIn) || bareKeyword(a.seq, optInWords), agent.IntentOptIn)
 	r.addIf(bareKeyword(a.seq, helpWords) || strings.Trim(a.norm, " .!?。！？") == "帮助", agent.IntentHelp)
 	for _, i := range [...]agent.Intent{agent.IntentAskBalance, agent.IntentAskDueDate, agent.IntentAskCreditor,
-		agent.IntentAskPurpose, agent.IntentAskHowToPay, agent.IntentAskFees, agent.IntentAskBot, agent.IntentAskWho,
+		agent.IntentAskPurpose, agent.IntentAskHowToPay, agent.IntentAskFees, agent.IntentAskBot, agent.IntentAskWho, agent.IntentAskLegit,
 		agent.IntentAskCredit, agent.IntentAskAdvice, agent.IntentAskArrest, agent.IntentAskTimeBarred,
 		agent.IntentAskValidation} {
 		r.addIf(r.has(i) && !(i == agent.IntentAskWho && r.has(agent.IntentAskCreditor)), i)

@@ -645,6 +645,11 @@ var lexicon = []rule{
 		"who are you", "who is this $", "who am i ~3 talking|speaking|chatting", "who is ~2 texting|messaging|calling|contacting",
 		"where are you calling|texting|writing from", "what company ~2 you|this", "who sent this",
 	}, zh: []string{"你是谁", "你们是谁", "哪位", "你是哪", "你们是哪", "是谁啊", "谁啊", "什么公司", "谁发的"}},
+	{intent: agent.IntentAskLegit, neg: true, en: []string{
+		"is|are this|it|that|you|these|this company ~3 legit|legitimate|genuine|real|scam*|fraud*|fake|phishing", "scam|scams|scammer|scammers|scamming|phishing",
+		"how ~4 know|tell|check|sure|verify ~5 legit|legitimate|genuine|real|scam*|fraud*|fake|really",
+		"prove ~4 who|legit|legitimate|genuine|real|really|from",
+	}, zh: []string{"骗子", "诈骗", "骗人", "真的假的", "是不是真的", "怎么证明", "怎么确认~4(真|你们|正规)", "正规~3(吗|公司|机构)", "假冒"}},
 	{intent: agent.IntentAskCredit, neg: true, en: []string{
 		"credit report|score|rating|file|history|record|bureau*|reference|reports|scores", "experian|equifax|transunion|cibil",
 		"affect|hurt|damage|impact|ruin|hit ~3 credit",
