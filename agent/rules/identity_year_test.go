@@ -35,3 +35,42 @@ func TestYearOfAWrittenDateIsNoIDDigits(t *testing.T) {
 		}
 	}
 }
+
+// TestVolunteeredDOBWithFourDigits: a date of birth volunteered with a
+// bare four-digit number, before anything was asked, is the pair the
+// agent would ask for: the number is the ID's last four, not an amount.
+// A number marked as money beside it stays money.
+func TestVolunteeredDOBWithFourDigits(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ text, last4 string }{
+		{"1992年8月8日 1357", "1357"},
+		{"3 dec 1986, 9024", "9024"},
+		{"born April 12 1985 - 4821", "4821"},
+		{"born April 12 1985, I can pay 1200 a month", ""},
+	} {
+		u, err := New().Understand(context.Background(), agent.TurnContext{Now: now, Currency: "USD"}, tc.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids, dobs []string
+		plan := false
+		for _, c := range u.Commands {
+			plan = plan || c.Intent == agent.IntentProposePlan
+			for _, claim := range c.Identity {
+				switch claim.Kind {
+				case agent.IdentityIDLast4:
+					ids = append(ids, claim.Values...)
+				case agent.IdentityDOB:
+					dobs = append(dobs, claim.Values...)
+				}
+			}
+		}
+		want := []string(nil)
+		if tc.last4 != "" {
+			want = []string{tc.last4}
+		}
+		if !slices.Equal(ids, want) || len(dobs) == 0 || (tc.last4 != "" && plan) {
+			t.Errorf("%q: ID last four %q, dates of birth %q, plan %v; want last four %q and a date of birth", tc.text, ids, dobs, plan, want)
+		}
+	}
+}
