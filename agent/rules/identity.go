@@ -288,6 +288,27 @@ func scanIdentity(a *analysis, used []bool, now time.Time, ask, pending identity
 		}
 	}
 
+	// A date of birth volunteered with a bare four-digit number ("1992年8月8日
+	// 1357") is the other pair the agent asks for: the ID's last four. The
+	// year of a date is never it.
+	if len(dob) > 0 && len(last4) == 0 && !want.last4 {
+		var dated []bool
+		for i, t := range seq {
+			if used[i] || t.kind != tNum || moneyish(seq, i) || len(t.text) != 4 || !allDigits(t.text) || hanDatePart(seq, i) {
+				continue
+			}
+			if dated == nil {
+				dated = datedYears(seq, used, now)
+			}
+			if i < len(dated) && dated[i] {
+				continue
+			}
+			last4 = appendNew(last4, t.text)
+			last4N++
+			used[i] = true
+		}
+	}
+
 	var out []agent.IdentityClaim
 	if len(dob) > 0 {
 		out = append(out, agent.IdentityClaim{Kind: agent.IdentityDOB, Values: dob, Written: several(dobN)})
