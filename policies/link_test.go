@@ -1,6 +1,7 @@
 package policies
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -71,6 +72,34 @@ func TestHasDottedLabel(t *testing.T) {
 		}
 		if host && !hasDottedLabel(b) {
 			t.Errorf("%q: readHost finds a host, hasDottedLabel reports none", text)
+		}
+	}
+}
+
+// TestNoticeAfterALinkStandsApart: a notice the guard adds after a message
+// that ends with a link is set apart from it, so that no reader takes the
+// notice into the link; in Chinese, where notices are joined without a
+// space, it starts a new line.
+func TestNoticeAfterALinkStandsApart(t *testing.T) {
+	t.Parallel()
+	g := Default()
+	f := Facts{Jurisdiction: "US", Now: time.Date(2026, 11, 28, 20, 0, 0, 0, time.UTC), Timezone: "America/Chicago",
+		RecipientVerified: true, HasBalance: true, Balance: 120000, AllowedAmounts: []Amount{20000}}
+	link := "https://pay.example.com/p/eyJwIjoicGxhbl85OTk5In0.Zm9vMTIzNDU2"
+	for _, text := range []string{
+		"好的，已为您确认：分6期，每月还款$200.00。\n您可以通过以下安全链接付款：\n" + link,
+		"Done: 6 monthly payments of $200.00. Pay securely here: " + link,
+	} {
+		d := g.Check(Proposal{Text: text, Channel: "chat"}, f)
+		if !d.Sendable() {
+			t.Fatalf("%q: not sendable: %+v", text, d.Violations)
+		}
+		rest, ok := strings.CutPrefix(d.Text, text)
+		if !ok || rest == "" {
+			t.Fatalf("%q revised to %q; want the notice added after it", text, d.Text)
+		}
+		if rest[0] != ' ' && rest[0] != '\n' {
+			t.Errorf("the notice is joined to the link: %q", d.Text)
 		}
 	}
 }
