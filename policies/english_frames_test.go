@@ -167,3 +167,64 @@ func TestDenialsReachTheirClause(t *testing.T) {
 		{"Thanks for asking about prison. You'll be in a cell by Friday if we don't get paid.", CatThreat, true},
 	})
 }
+
+// TestVisitsInPassing: a visit said in passing words (stop by, swing by)
+// and the sender's officers said to be near, with an act wished away
+// ("we'd rather not have to"); an invitation to the sender's own office is
+// not.
+func TestVisitsInPassing(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"One of our agents may swing by your office on Thursday to talk about this.", CatThreat, true},
+		{"Someone from our team will be stopping by your house this weekend.", CatThreat, true},
+		{"Our enforcement officers are working near your street this week.", CatThreat, true},
+		{"We would rather not have to break down the door, so call us today.", CatThreat, true},
+
+		{"You're welcome to stop by our office on the high street if you'd rather talk in person.", CatThreat, false},
+		{"Our officers are available on the phone from nine to five.", CatThreat, false},
+	})
+}
+
+// TestTellingInOtherWords: the debt discussed with a relative, copied to a
+// spouse or passed along to a daughter; a suggestion that the borrower talk
+// it over with family is not.
+func TestTellingInOtherWords(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Shall we discuss this with your brother again, since he was so helpful last time?", CatThirdPartyDisclosure, true},
+		{"We've copied your spouse on this reminder about the arrears.", CatThirdPartyDisclosure, true},
+		{"Please pass it along to your son that his card is three months late.", CatThirdPartyDisclosure, true},
+
+		{"You may want to discuss this with your partner before you choose a plan.", CatThirdPartyDisclosure, false},
+		{"Feel free to discuss it with your family or a free debt adviser first.", CatThirdPartyDisclosure, false},
+	})
+}
+
+// TestHinglishPromisesAndPolice: Hindi in Latin letters: no agent ever
+// calling again as what paying buys, a police case said to be registered,
+// the area's boys who know the borrower, the school told to wait; a
+// complaint registered and an agent who will not call without consent are
+// not.
+func TestHinglishPromisesAndPolice(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Aaj payment kar do, phir aapko kabhi koi agent call nahi karega.", CatUngroundedAmount, true},
+		{"Aapke naam pe FIR register ho chuki hai, thane se call aayega.", CatThreat, true},
+		{"Mohalle ke ladke pehchante hain aapko, samajh jao.", CatThreat, true},
+		{"Pehle hamara loan bharo, coaching wale wait kar lenge.", CatPressure, true},
+
+		{"Aapki complaint register ho gayi hai, hum 48 ghante mein reply karenge.", CatThreat, false},
+		{"Koi agent aapko aapki permission ke bina call nahi karega.", CatUngroundedAmount, false},
+	})
+}
+
+// TestOfferGoneForever: an offer said to be gone forever is an ultimatum
+// (pressure), not an invented consequence of non-payment.
+func TestOfferGoneForever(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"This discount ends when the call ends; after that it's gone forever.", CatFalseRepresentation, false},
+		{"Miss this and the reduced rate disappears forever.", CatFalseRepresentation, false},
+		{"Miss this and your credit will be ruined forever.", CatFalseRepresentation, true},
+	})
+}
