@@ -1508,14 +1508,32 @@ func (c *checker) revised() string {
 		}
 	}
 	b.WriteString(text)
+	after := sep
+	if sep == "" && endsInWord(text) {
+		// A Chinese message that ends with a link or a Latin word: the
+		// notice starts a new line, or a reader would take it into the
+		// link.
+		after = "\n"
+	}
 	for i := range c.prof.disclosures {
 		d := &c.prof.disclosures[i]
 		if d.kind != discAI && c.needs(d) && !c.has(d) {
-			b.WriteString(sep)
+			b.WriteString(after)
+			after = sep
 			b.WriteString(c.text(d))
 		}
 	}
 	return b.String()
+}
+
+// endsInWord reports whether text ends with an ASCII letter, digit or a
+// character a link may end with.
+func endsInWord(text string) bool {
+	if text == "" {
+		return false
+	}
+	c := text[len(text)-1]
+	return c < 0x80 && (c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || strings.IndexByte("/-_=~%#&+", c) >= 0)
 }
 
 // hasHan reports whether b holds a CJK ideograph, to pick the language of
