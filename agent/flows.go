@@ -1,6 +1,7 @@
 package agent
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -115,7 +116,13 @@ type flow struct {
 func (o *Orchestrator) respond(ctx context.Context, t *Turn) error {
 	f := &flow{ctx: ctx, t: t, o: o}
 	if len(t.Conversation.Memory) > 0 {
-		if err := json.Unmarshal(t.Conversation.Memory, &f.mem); err != nil {
+		var err error
+		if m := t.memory(); m.taken {
+			err = json.Unmarshal(t.Conversation.Memory, &f.mem)
+		} else {
+			f.mem, err, m.taken = m.mem, m.err, true
+		}
+		if err != nil {
 			// A memory this version cannot read must not wedge the
 			// conversation: start the flows afresh, keeping verification.
 			o.log.Warn("flows: unreadable memory, starting afresh", "conversation", t.Conversation.ID, "err", err)
@@ -144,7 +151,47 @@ func (o *Orchestrator) respond(ctx context.Context, t *Turn) error {
 		return fmt.Errorf("flows: memory: %w", err)
 	}
 	t.Conversation.Memory = mem
+	t.mem = turnMemory{raw: mem, set: true, taken: true, callGreeted: f.mem.CallGreeted}
 	return nil
+}
+
+// turnMemory is a conversation's memory decoded once a turn: what the
+// turn reads of it before the flows (the open offers, a call's greeting)
+// and the flows themselves, which take it, read the one decoding.
+type turnMemory struct {
+	raw         []byte // the memory decoded
+	mem         flowMemory
+	err         error
+	callGreeted bool // as callGreeted reports
+	set         bool
+	taken       bool // the flows have mem: decode raw again for another
+}
+
+// memory is the turn's conversation memory, decoded when it changed.
+func (t *Turn) memory() *turnMemory {
+	m := &t.mem
+	if m.set && bytes.Equal(m.raw, t.Conversation.Memory) {
+		return m
+	}
+	*m = turnMemory{raw: t.Conversation.Memory, set: true}
+	if len(m.raw) > 0 {
+		m.err = json.Unmarshal(m.raw, &m.mem)
+		m.callGreeted = m.err == nil && m.mem.CallGreeted
+	}
+	return m
+}
+
+// openOffers returns the offers on the table in the turn's conversation
+// memory, as openOffers does.
+func (t *Turn) openOffers() []Plan {
+	m := t.memory()
+	if m.taken {
+		return openOffers(t.Conversation)
+	}
+	if len(m.raw) == 0 || m.err != nil || m.mem.Negotiation == nil {
+		return nil
+	}
+	return m.mem.Negotiation.Offers()
 }
 
 // callGreeted reports whether a call's welcome greeting introduced the

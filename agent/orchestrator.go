@@ -517,7 +517,7 @@ func (o *Orchestrator) turnFrom(conv Conversation, acct Account, in Message, his
 		Locale:       locale,
 		o:            o,
 	}
-	t.Context = TurnContext{Conversation: conv, Currency: acct.Balance.Currency, Now: now.In(acct.Location()), Locale: locale, History: hist, OpenOffers: openOffers(conv)}
+	t.Context = TurnContext{Conversation: conv, Currency: acct.Balance.Currency, Now: now.In(acct.Location()), Locale: locale, History: hist, OpenOffers: t.openOffers()}
 	return t
 }
 

@@ -92,6 +92,8 @@ type Turn struct {
 	// answersChecked lists the kinds of identity answer this turn
 	// checked: the inbound message is stored with them masked (privacy.go).
 	answersChecked []IdentityKind
+	// mem is Conversation.Memory as the turn last decoded or wrote it.
+	mem turnMemory
 }
 
 // scheduledSend is a deferred message the turn asks the Scheduler to send
@@ -469,7 +471,7 @@ func (t *Turn) firstMessage() bool {
 	// A call's welcome greeting, allowed by the guard as the first
 	// message, was said before anything of the turn. Asked last: it reads
 	// the conversation's memory, and the history answers most turns.
-	return !callGreeted(t.Conversation)
+	return !t.memory().callGreeted
 }
 
 func blockedDecision(id, reason string) policies.Decision {
