@@ -243,7 +243,7 @@ var lexicon = []rule{
 		"stop|quit|cease [sending] [me] [these|those|the|your|all|any] text*|messag*|sms|call*|phon*|email*|mail*|ringing|voicemail*|spam*",
 		"do not [ever] text*|messag*|call*|phone|email*|ring me", "never [ever] text*|messag*|call*|phone|email*|ring me",
 		"do not send [me] [any] [more] text*|messag*|sms|email*",
-		"no more text*|messag*|sms|call*|robocall*|autodial*|email*", "unsub*", "stop|quit|end ~2 robocall*|autodial*|auto-dial*",
+		"no more text*|messag*|sms|call*|robocall*|autodial*|email*", "no more of [these|those|the|your|all] [phone] text*|messag*|sms|call*|robocall*|email*|chats|chat", "unsub*", "stop|quit|end ~2 robocall*|autodial*|auto-dial*",
 		"not ~1 telephone|phone|call|ring|text ~3 residence|house|home|household|address|number|line",
 		"never|not agreed|consented|signed|opted|subscribed ~4 text*|messag*|sms|call*|email*", "do not want [any] [more] [the|your|these|those] text*|messag*|sms|call*|email* on|from|here|anymore|again|$",
 		"no more|further [phone|telephone|mobile|cell|voice] [phone] text*|messag*|sms|call*|email*", "text*|messag*|call*|email*|sms ~3 to stop|end|cease",
