@@ -1,0 +1,53 @@
+package rules
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/parley-collections/parley/agent"
+)
+
+// TestSpokenIdentity: identity facts as a caller says them and a call's
+// transcript writes them: years in words ("nineteen eighty five", "two
+// thousand and three"), a date's day as an ordinal word ("twenty first"),
+// and codes digit by digit ("six oh six oh one").
+func TestSpokenIdentity(t *testing.T) {
+	t.Parallel()
+	asked := agentSaid("To protect your privacy, please confirm your date of birth and your ZIP code.")
+	for _, tc := range []struct{ text, dob, post string }{
+		{"april twelfth nineteen eighty five and zip six oh six oh one", "1985-04-12", "60601"},
+		{"twelfth of april nineteen eighty-five, zip is six zero six zero one", "1985-04-12", "60601"},
+		{"march twenty first two thousand and three", "2003-03-21", ""},
+		{"born june third nineteen ninety, my zip code is seven three three oh one", "1990-06-03", "73301"},
+	} {
+		cmds := runWith(t, tc.text, asked)
+		var dobs, posts []string
+		for _, c := range cmds {
+			for _, claim := range c.Identity {
+				switch claim.Kind {
+				case agent.IdentityDOB:
+					dobs = append(dobs, claim.Values...)
+				case agent.IdentityPostcode:
+					posts = append(posts, claim.Values...)
+				}
+			}
+		}
+		if !slices.Contains(dobs, tc.dob) || (tc.post != "" && !slices.Contains(posts, tc.post)) {
+			t.Errorf("%q: dates of birth %q, postcodes %q; want %s and %q", tc.text, dobs, posts, tc.dob, tc.post)
+		}
+	}
+	// Numbers in words that are amounts stay amounts.
+	cmds := runWith(t, "i can do fifty a month", nil)
+	if c, ok := first(cmds, agent.IntentProposePlan); !ok || c.Amount == nil || c.Amount.Minor != 5000 {
+		t.Errorf("fifty a month read as %+v", cmds)
+	}
+}
+
+func runWith(t *testing.T, text string, history []agent.Message) []agent.Command {
+	t.Helper()
+	u, err := New().Understand(t.Context(), agent.TurnContext{Now: now, Currency: "USD", History: history}, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.Commands
+}
