@@ -1062,7 +1062,10 @@ func senderSubject(norm []byte, i int) bool {
 // condition ("if you don't pay"), not a reassurance.
 func (lx *lexicon) isCondition(norm []byte, end int) bool {
 	i := skipSpace(norm, end)
-	for _, w := range lx.conditions {
+	if i >= len(norm) {
+		return false
+	}
+	for _, w := range lx.conditions[norm[i]] {
 		if bytes.HasPrefix(norm[i:], w) {
 			e := i + len(w)
 			if !isWordByte(w[len(w)-1]) || e == len(norm) || !isWordByte(norm[e]) || string(w) == "pay" {

@@ -47,8 +47,8 @@ type lexicon struct {
 	families   []family
 	index      map[string]int
 	m          *matcher
-	conditions [][]byte
-	typos      []string // the typing slips read as key terms (typoVariants), for the tests
+	conditions [256][][]byte // the folded conditions by their first byte
+	typos      []string      // the typing slips read as key terms (typoVariants), for the tests
 }
 
 type lexiconFile struct {
@@ -284,7 +284,11 @@ func parseLexicon(data []byte) (*lexicon, error) {
 		if c == "" {
 			return nil, fmt.Errorf("lexicon: empty condition")
 		}
-		lx.conditions = append(lx.conditions, foldBase(nil, c))
+		w := foldBase(nil, c)
+		if len(w) == 0 {
+			return nil, fmt.Errorf("lexicon: condition %q folds to nothing", c)
+		}
+		lx.conditions[w[0]] = append(lx.conditions[w[0]], w)
 	}
 	if states := trieStates(terms); states > 1<<16 {
 		return nil, fmt.Errorf("lexicon: %d matcher states, at most %d", states, 1<<16)

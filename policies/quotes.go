@@ -37,6 +37,10 @@ var (
 	wCornerClose = []byte("』")
 )
 
+// cornerLead is the first byte of both opening corner brackets (「 and 『,
+// U+300C and U+300E).
+const cornerLead = 0xE3
+
 // maxReportGap is the farthest, in bytes, a reporter may end before the
 // quotation it introduces.
 const maxReportGap = 48
@@ -51,6 +55,10 @@ func reportedSpans(norm []byte, out [][2]int32) [][2]int32 {
 		return out
 	}
 	for i := 0; i < len(norm); {
+		if c := norm[i]; c != '"' && c != '\'' && c != cornerLead {
+			i++ // opens no quotation: passed without a look at the marks
+			continue
+		}
 		open, body, end := -1, -1, -1
 		switch {
 		case norm[i] == '"':
@@ -169,6 +177,20 @@ var hearsay = [][]byte{
 	[]byte("may have claimed"), []byte("might have claimed"),
 }
 
+// askerWords are words one of which every asker holds, so that a text
+// without any is not searched for each asker (TestAskersHoldAskerWords).
+var askerWords = [][]byte{[]byte("ask"), []byte("know"), []byte("wonder")}
+
+// askerWord reports whether norm holds one of askerWords.
+func askerWord(norm []byte) bool {
+	for _, w := range askerWords {
+		if bytes.Contains(norm, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // askedWords may stand between an asker and its question: whom it was
 // asked of, and the word that opens it.
 var (
@@ -181,7 +203,7 @@ var (
 // "whether" or "if") or what someone else may have told them (hearsay:
 // from the word after it), each to the end of its sentence.
 func askedSpans(norm []byte, out [][2]int32) [][2]int32 {
-	if bytes.Contains(norm, askedHow[0]) || bytes.Contains(norm, askedHow[1]) {
+	if (bytes.Contains(norm, askedHow[0]) || bytes.Contains(norm, askedHow[1])) && askerWord(norm) {
 		out = indirectSpans(norm, askers, true, out)
 	}
 	if bytes.Contains(norm, []byte("ght have")) || bytes.Contains(norm, []byte("may have")) {
