@@ -221,28 +221,43 @@ func validDate(y, m, d int) bool {
 // findPII returns the kinds of personal data in base as a bit set, and how
 // many card numbers it holds.
 func findPII(base []byte, otherNames []string) (kinds uint16, cards int) {
-	scanNumbers(base, false, func(kind, _, _ int) {
-		kinds |= 1 << kind
-		if kind == piiCard {
-			cards++
+	// Every kind but a name is written with ASCII digits: a text without
+	// one has none of them, and none starts far before the first digit
+	// (a PAN five bytes, a National Insurance number three).
+	if d := firstDigit(base); d >= 0 {
+		scanNumbers(base, false, func(kind, _, _ int) {
+			kinds |= 1 << kind
+			if kind == piiCard {
+				cards++
+			}
+		})
+		if s, _ := nextPAN(base, max(0, d-5)); s >= 0 {
+			kinds |= 1 << piiPAN
 		}
-	})
-	if s, _ := nextPAN(base, 0); s >= 0 {
-		kinds |= 1 << piiPAN
-	}
-	if s, _ := nextNINO(base, 0); s >= 0 {
-		kinds |= 1 << piiNINO
-	}
-	if s, _ := nextSecurityCode(base, 0); s >= 0 {
-		kinds |= 1 << piiSecurityCode
-	}
-	if birthDateNear(base) {
-		kinds |= 1 << piiBirthDate
+		if s, _ := nextNINO(base, max(0, d-3)); s >= 0 {
+			kinds |= 1 << piiNINO
+		}
+		if s, _ := nextSecurityCode(base, 0); s >= 0 {
+			kinds |= 1 << piiSecurityCode
+		}
+		if birthDateNear(base) {
+			kinds |= 1 << piiBirthDate
+		}
 	}
 	if namesOther(base, otherNames) {
 		kinds |= 1 << piiOtherBorrower
 	}
 	return kinds, cards
+}
+
+// firstDigit returns the index of the first ASCII digit of b, or -1.
+func firstDigit(b []byte) int {
+	for i, c := range b {
+		if c-'0' < 10 {
+			return i
+		}
+	}
+	return -1
 }
 
 // scanNumbers calls found with the kind and span of every card, bank,

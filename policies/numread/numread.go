@@ -158,6 +158,11 @@ func Starts(b []byte, i int) bool {
 	return hanStart(r)
 }
 
+// WordMayStart reports whether a number word may start with the ASCII
+// letter c: when it reports false, Starts is false at a word that starts
+// with c, and a scanner need not ask it.
+func WordMayStart(c byte) bool { return wordStart[c|0x20] }
+
 // ScanString is Scan on a string.
 func ScanString(s string, fn func(Number) bool) { Scan([]byte(s), fn) }
 

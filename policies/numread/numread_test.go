@@ -278,3 +278,23 @@ func TestClassifyMatchesTables(t *testing.T) {
 		}
 	}
 }
+
+// TestWordMayStart: a word at which Starts reports a number starts with a
+// letter WordMayStart accepts, in either case.
+func TestWordMayStart(t *testing.T) {
+	t.Parallel()
+	words := append(NumberWords(), "a hundred", "hundred", "thousand", "grand", "lakh", "lakhs", "lac", "lacs",
+		"million", "crore", "crores", "billion", "and", "cr", "mn", "bn", "the", "sixth", "tenth")
+	for _, w := range words {
+		for _, v := range []string{w, strings.ToUpper(w)} {
+			if Starts([]byte(v), 0) && !WordMayStart(v[0]) {
+				t.Errorf("Starts(%q) but not WordMayStart(%q)", v, v[0])
+			}
+		}
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		if !WordMayStart(c) && Starts([]byte{c, 'x'}, 0) {
+			t.Errorf("Starts at %q", c)
+		}
+	}
+}
