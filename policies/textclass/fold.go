@@ -243,6 +243,16 @@ func FoldLexical(dst, base []byte) []byte {
 	start := len(dst)
 	run := 0 // base[run:i] is copied as it stands when a byte that changes is reached
 	for i := 0; i < len(base); {
+		if i+1 < len(base) && !sepByte[base[i]] && !sepByte[base[i+1]] {
+			// A token of two bytes or more: no byte of it opens a spaced
+			// run (the byte before or after each is no separator) or is a
+			// space, so it is passed whole.
+			i += 2
+			for i < len(base) && !sepByte[base[i]] {
+				i++
+			}
+			continue
+		}
 		// Only a one-character token can open a spaced run.
 		if i+1 < len(base) && sepByte[base[i+1]] && (i == 0 || sepByte[base[i-1]]) {
 			if k, letters, end := spacedRun(base, i); k >= 3 && letters >= 2 {
