@@ -80,7 +80,7 @@ func findAmounts(base []byte, fn func(money) bool) {
 			}
 			i = next
 		case isLetter(c) && (i == 0 || !isLetter(base[i-1])):
-			if !numread.WordMayStart(c) || !numread.Starts(base, i) {
+			if !numread.WordMayStart(base, i) || !numread.Starts(base, i) {
 				i = skipWord(base, i)
 				continue
 			}

@@ -158,10 +158,16 @@ func Starts(b []byte, i int) bool {
 	return hanStart(r)
 }
 
-// WordMayStart reports whether a number word may start with the ASCII
-// letter c: when it reports false, Starts is false at a word that starts
-// with c, and a scanner need not ask it.
-func WordMayStart(c byte) bool { return wordStart[c|0x20] }
+// WordMayStart reports whether a number word may start at the ASCII
+// letter b[i], from that letter and the next: when it reports false,
+// Starts(b, i) is false, and a scanner need not ask it.
+func WordMayStart(b []byte, i int) bool {
+	m := wordPairs[b[i]|0x20]
+	if i+1 < len(b) && isLetter(b[i+1]) {
+		return m&(1<<(b[i+1]|0x20-'a')) != 0
+	}
+	return m&(1<<26) != 0
+}
 
 // ScanString is Scan on a string.
 func ScanString(s string, fn func(Number) bool) { Scan([]byte(s), fn) }

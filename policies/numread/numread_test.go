@@ -2,6 +2,10 @@ package numread
 
 import (
 	"bufio"
+	"bytes"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"strconv"
 	"strings"
@@ -279,22 +283,57 @@ func TestClassifyMatchesTables(t *testing.T) {
 	}
 }
 
-// TestWordMayStart: a word at which Starts reports a number starts with a
-// letter WordMayStart accepts, in either case.
+// TestWordMayStart: at a word at which Starts reports a number,
+// WordMayStart reports one may start, in either case; and every word
+// classify knows is one whose first two letters it accepts.
 func TestWordMayStart(t *testing.T) {
 	t.Parallel()
 	words := append(NumberWords(), "a hundred", "hundred", "thousand", "grand", "lakh", "lakhs", "lac", "lacs",
-		"million", "crore", "crores", "billion", "and", "cr", "mn", "bn", "the", "sixth", "tenth")
+		"million", "crore", "crores", "billion", "and", "cr", "mn", "bn", "the", "sixth", "tenth", "a", "a lot", "ten2")
 	for _, w := range words {
-		for _, v := range []string{w, strings.ToUpper(w)} {
-			if Starts([]byte(v), 0) && !WordMayStart(v[0]) {
-				t.Errorf("Starts(%q) but not WordMayStart(%q)", v, v[0])
+		for _, v := range []string{w, strings.ToUpper(w), w + " thousand", "x " + w} {
+			b := []byte(v)
+			for i := range b {
+				if isLetter(b[i]) && (i == 0 || !isLetter(b[i-1])) && Starts(b, i) && !WordMayStart(b, i) {
+					t.Errorf("Starts(%q, %d) but not WordMayStart", v, i)
+				}
 			}
 		}
 	}
-	for c := byte('a'); c <= 'z'; c++ {
-		if !WordMayStart(c) && Starts([]byte{c, 'x'}, 0) {
-			t.Errorf("Starts at %q", c)
+	letters := "abcdefghijklmnopqrstuvwxyz"
+	for _, a := range letters {
+		for _, b := range " " + letters {
+			w := []byte{byte(a), byte(b)}
+			if !WordMayStart(w, 0) && classify(bytes.TrimSpace(w)).kind != wOther {
+				t.Errorf("WordMayStart(%q) is false, classify knows it", w)
+			}
 		}
+	}
+	// Every word of classify's vocabulary: each case of its switch.
+	f, err := parser.ParseFile(token.NewFileSet(), "words.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := 0
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.File:
+			return true
+		case *ast.FuncDecl:
+			return n.Name.Name == "classify"
+		case *ast.GenDecl:
+			return false
+		}
+		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+			w, _ := strconv.Unquote(lit.Value)
+			cases++
+			if w == "" || !WordMayStart([]byte(w), 0) {
+				t.Errorf("WordMayStart(%q) is false, a case of classify", w)
+			}
+		}
+		return true
+	})
+	if cases < 40 {
+		t.Errorf("%d cases read from classify", cases)
 	}
 }

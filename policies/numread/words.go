@@ -35,6 +35,20 @@ var (
 		t['a'] = true // a hundred
 		return t
 	}()
+	// wordPairs marks, per first letter of the words classify knows, the
+	// letters that may follow it (bit 26: none, a word of one letter).
+	wordPairs = func() (t [256]uint32) {
+		for _, m := range []map[string]int64{units, tens, scales, {"a": 0, "and": 0}} {
+			for w := range m {
+				if len(w) == 1 {
+					t[w[0]] |= 1 << 26
+				} else {
+					t[w[0]] |= 1 << (w[1] - 'a')
+				}
+			}
+		}
+		return t
+	}()
 )
 
 // NumberWords lists the English words for the numbers from zero to ninety,
