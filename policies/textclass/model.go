@@ -317,11 +317,20 @@ func sumWords(raw []byte, feats []uint32, k int) (ev, od uint64) {
 	mask := ^uint64(0) >> (64 - 8*k)
 	flipped := flip & mask
 	last := uint(len(raw) - 8) // the last start with eight bytes from it
+	tail := raw[last:]
+	data := unsafe.Pointer(unsafe.SliceData(raw))
 	var all uint64
 	for _, f := range feats {
 		o := uint(f) * uint(k)
-		p := min(o, last)
-		x := (binary.LittleEndian.Uint64(raw[p:p+8])>>(8*(o-p)&63) ^ flipped) & mask
+		var x uint64
+		if o <= last {
+			// In bounds: o+8 <= len(raw). Read without a bounds check, which
+			// with the shift below kept the loop's values on the stack.
+			x = binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(data, o))[:])
+		} else {
+			x = binary.LittleEndian.Uint64(tail) >> (8 * (o - last) & 63)
+		}
+		x = (x ^ flipped) & mask
 		all += x
 		ev += x & lo
 	}
