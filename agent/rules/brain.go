@@ -206,7 +206,7 @@ func analyze(text string) *analysis {
 		t.clause, comma = comma, false
 		seq = append(seq, t)
 	}
-	return &analysis{raw: text, norm: norm, seq: seq}
+	return &analysis{raw: text, norm: norm, seq: spokenNumbers(seq)}
 }
 
 // hit is where a reading matched; for English, a token span, for Chinese, a byte span.

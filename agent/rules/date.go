@@ -470,6 +470,9 @@ func dateAt(seq []token, i int, today time.Time, dayFirst bool) (dateMention, bo
 		// the fifteenth of march
 		if d, ok := enOrdinals[w]; ok && word(i+1) == "of" {
 			if mo, ok := monthWords[word(i+2)]; ok {
+				if y, short, e, ok := yearAt(seq, i+3); ok {
+					return cal(i, e, ymd{Year: y, Month: int(mo), Day: d, short: short})
+				}
 				return cal(i, i+3, ymd{Month: int(mo), Day: d})
 			}
 		}

@@ -51,3 +51,23 @@ func runWith(t *testing.T, text string, history []agent.Message) []agent.Command
 	}
 	return u.Commands
 }
+
+// TestSpokenDayIsNoYear: "march twenty three" is a day without a year,
+// never the year 2003, and "two thousand five hundred" is an amount.
+func TestSpokenDayIsNoYear(t *testing.T) {
+	t.Parallel()
+	a := analyze("born march twenty three")
+	for _, tk := range a.seq {
+		if tk.text == "2003" {
+			t.Errorf("march twenty three read as the year 2003: %+v", a.seq)
+		}
+	}
+	cmds := runWith(t, "i can pay two thousand five hundred", nil)
+	found := false
+	for _, c := range cmds {
+		found = found || (c.Amount != nil && c.Amount.Minor == 250000)
+	}
+	if !found {
+		t.Errorf("two thousand five hundred read as %+v", cmds)
+	}
+}
