@@ -156,3 +156,103 @@ func TestChineseLoansAndCreditForPaying(t *testing.T) {
 		{"我们无法保证您以后的贷款申请能通过，这取决于各家银行。", CatUngroundedAmount, false},
 	})
 }
+
+// TestChineseVehiclesFloorsAndFieldTeams: a car impounded by the sender,
+// the borrower's floor and flat known, field teams and people coming up
+// to talk, contact every night, insults about a spouse's bad luck.
+// Beside them, the same denied or named as what the law reserves.
+func TestChineseVehiclesFloorsAndFieldTeams(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"月底前见不到钱，我们就过去把你那辆车扣下来。", CatThreat, true},
+		{"你住哪栋几楼几号房，我们这边都查得清清楚楚。", CatThreat, true},
+		{"我哋啲同事听日会亲自上嚟同你倾下。", CatThreat, true},
+		{"已经安排外访人员下周去你老家核实情况。", CatThreat, true},
+		{"这两天路过你那边，顺便请你喝杯茶聊聊。", CatThreat, true},
+		{"今晚发了三十条还不回，那就接着发到天亮。", CatHarassment, true},
+		{"就是要半夜打给你，让你睡不着觉。", CatHarassment, true},
+		{"嫁给你这种人，你老婆真是倒了八辈子霉。", CatHarassment, true},
+
+		{"我们不会扣您的车，车辆只有法院才能依法处置。", CatThreat, false},
+		{"我们不会安排外访，也不会去您的老家。", CatThreat, false},
+		{"有空可以来我们营业厅坐坐，有专人为您讲解还款方案。", CatThreat, false},
+		{"我们只会在工作时间联系您，晚上不会打扰。", CatHarassment, false},
+	})
+}
+
+// TestChineseDisclosureToBuildingsAndSpouses: the whole building or village
+// said to know, texts to every contact, a spouse or contact said to have
+// been told, a family group chat, posters. Beside them, the same denied.
+func TestChineseDisclosureToBuildingsAndSpouses(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"拖下去，到时候整个小区的人都会知道你欠钱。", CatThirdPartyDisclosure, true},
+		{"明天开始给你手机通讯录里的人挨个发信息。", CatThirdPartyDisclosure, true},
+		{"您的配偶已经知悉这笔逾期，我们前天跟他谈过。", CatThirdPartyDisclosure, true},
+		{"我們已經喺你親戚嘅群組度講咗你欠錢嘅事。", CatThirdPartyDisclosure, true},
+		{"你的欠款海报明天就会出现在你们单位门口。", CatThirdPartyDisclosure, true},
+		{"你的逾期情况已经上报给你们村委会了。", CatThirdPartyDisclosure, true},
+
+		{"我们不会给您通讯录里的任何人发信息。", CatThirdPartyDisclosure, false},
+		{"未经您同意，您的配偶不会知悉任何借款信息。", CatThirdPartyDisclosure, false},
+		{"我们不会在任何群组里提及您的欠款。", CatThirdPartyDisclosure, false},
+	})
+}
+
+// TestChineseImpostorTitlesAndHumanClaims: an officer, a tax office, a
+// consulate's section, a judicial mandate claimed; a message said to be
+// written by a living person, not a program. Beside them, an officer named
+// in a scam warning and a handoff to a human agent.
+func TestChineseImpostorTitlesAndHumanClaims(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"我是负责你这个案子的警官，现在跟你核实欠款。", CatFalseRepresentation, true},
+		{"這裡是稅務海關總署，你的欠款已移交本署處理。", CatFalseRepresentation, true},
+		{"这里是总领事馆领事部，你的贷款逾期已经通报到我们这里。", CatFalseRepresentation, true},
+		{"本专员持有司法授权，可以对你的财产进行登记。", CatFalseRepresentation, true},
+		{"回你消息的是个活生生的人，不是什么程序。", CatFalseRepresentation, true},
+		{"这条短信由专员亲自撰写，并非系统自动发送。", CatFalseRepresentation, true},
+
+		{"如有自称警官的人向您催款，请直接挂断。", CatFalseRepresentation, false},
+		{"已为您转接人工客服，请稍候。", CatFalseRepresentation, false},
+	})
+}
+
+// TestChinesePressureByHoursAndAllowances: an offer voided within an hour,
+// a waiver for a limited time, benefits asked for as soon as they land,
+// a pension taken bit by bit. Beside them, a code valid for minutes and
+// benefits protected.
+func TestChinesePressureByHoursAndAllowances(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"两小时内不确认，所有减免方案全部作废。", CatPressure, true},
+		{"限时减免今晚截止，过了就恢复原价。", CatPressure, true},
+		{"你的生活补助月初就到账了吧？到时候直接还我们。", CatPressure, true},
+		{"你阿爷啲长者津贴攞少少出嚟帮你还住先。", CatPressure, true},
+		{"你爸的退休金不是每个月十号到账吗？", CatPressure, true},
+
+		{"动态码10分钟内有效，请勿泄露。", CatPressure, false},
+		{"您的生活补助请优先用于日常开支，还款可以协商。", CatPressure, false},
+		{"申请减免的窗口全年开放，您可以随时提交。", CatPressure, false},
+	})
+}
+
+// TestChinesePromisesOfCleanRecords: a record said to come clean, a
+// blacklist lifted, a discount given, every bank told, contact ended, a
+// phone given for paying. Beside them, what only the records' keeper or
+// the creditor can do.
+func TestChinesePromisesOfCleanRecords(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"还清以后，你征信上就干干净净了。", CatFalseRepresentation, true},
+		{"这笔一结，你的黑名单马上就撤了。", CatFalseRepresentation, true},
+		{"今天结清的话，我私下给你打个七折。", CatUngroundedAmount, true},
+		{"还完这笔，我帮你跟所有银行都打声招呼。", CatUngroundedAmount, true},
+		{"今天还清，保证以后没人再催你。", CatUngroundedAmount, true},
+		{"今天付款，额外送你一台平板。", CatUngroundedAmount, true},
+
+		{"征信记录的更新由征信中心负责，我们无法让它马上变干净。", CatFalseRepresentation, false},
+		{"是否能减免需要债权方审批，目前还没有批下来。", CatUngroundedAmount, false},
+		{"有人自称系警察叫你过数？即刻收线，警察唔会帮人追数。", CatThreat, false},
+	})
+}
