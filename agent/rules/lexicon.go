@@ -84,6 +84,9 @@ type rule struct {
 // order is fixed in compose.go and documented in doc.go.
 var lexicon = []rule{
 	{intent: agent.IntentVulnerable, en: []string{
+		// Hindi in Latin letters: wanting to die, not wanting to live, suicide.
+		"marne|mar ~3 mann|man|chahta|chahti|chahte|jaunga|jaungi|jaana|jana", "jeene|jeena|jine ~3 mann|man|nahi|nahin|icchha",
+		"khudkushi|aatmahatya|atmahatya",
 		"kill|killing|hurt|hurting|harm|harming|cut|cutting myself",
 		"end|ending|take|taking|ended my [own] life",
 		"end|ending it all", "suicid*", "self harm*|injur*", "selfharm*",
@@ -243,7 +246,8 @@ var lexicon = []rule{
 		"stop|quit|cease [sending] [me] [these|those|the|your|all|any] text*|messag*|sms|call*|phon*|email*|mail*|ringing|voicemail*|spam*",
 		"do not [ever] text*|messag*|call*|phone|email*|ring me", "never [ever] text*|messag*|call*|phone|email*|ring me",
 		"do not send [me] [any] [more] text*|messag*|sms|email*",
-		"no more text*|messag*|sms|call*|robocall*|autodial*|email*", "no more of [these|those|the|your|all] [phone] text*|messag*|sms|call*|robocall*|email*|chats|chat", "unsub*", "stop|quit|end ~2 robocall*|autodial*|auto-dial*",
+		"no more text*|messag*|sms|call*|robocall*|autodial*|email*", "rather you did not|never ~2 text*|messag*|call*|phon*|email*|contact*|ring",
+		"pack|knock in|off ~2 text*|messag*|call*|email*", "no more of [these|those|the|your|all] [phone] text*|messag*|sms|call*|robocall*|email*|chats|chat", "unsub*", "stop|quit|end ~2 robocall*|autodial*|auto-dial*",
 		"not ~1 telephone|phone|call|ring|text ~3 residence|house|home|household|address|number|line",
 		"never|not agreed|consented|signed|opted|subscribed ~4 text*|messag*|sms|call*|email*", "do not want [any] [more] [the|your|these|those] text*|messag*|sms|call*|email* on|from|here|anymore|again|$",
 		"no more|further [phone|telephone|mobile|cell|voice] [phone] text*|messag*|sms|call*|email*", "text*|messag*|call*|email*|sms ~3 to stop|end|cease",

@@ -12,7 +12,8 @@ var enRelations = map[string]string{
 	"girlfriend": "partner", "fiance": "partner", "fiancee": "partner", "mother": "parent", "mom": "parent",
 	"mum": "parent", "mommy": "parent", "father": "parent", "dad": "parent", "daddy": "parent", "parent": "parent",
 	"son": "child", "daughter": "child", "child": "child", "kid": "child", "brother": "sibling", "sister": "sibling",
-	"sibling": "sibling", "grandmother": "grandparent", "grandfather": "grandparent", "grandma": "grandparent",
+	"sibling": "sibling", "bhai": "sibling", "behen": "sibling", "behan": "sibling", "beta": "child", "beti": "child",
+	"pati": "spouse", "patni": "spouse", "biwi": "spouse", "grandmother": "grandparent", "grandfather": "grandparent", "grandma": "grandparent",
 	"grandpa": "grandparent", "grandson": "grandchild", "granddaughter": "grandchild", "aunt": "relative",
 	"uncle": "relative", "cousin": "relative", "niece": "relative", "nephew": "relative", "friend": "friend",
 	"roommate": "roommate", "flatmate": "roommate", "housemate": "roommate", "neighbor": "neighbor",
@@ -67,6 +68,10 @@ func thirdPartyRelation(a *analysis) (string, bool) {
 			if tokText(seq, i+1) == "of" && namedAfterOf(seq, i+2) {
 				return rel, true
 			}
+		}
+		if (p1 == "his" || p1 == "her") && (tokText(seq, at-2) == "main" || tokText(seq, at-2) == "mai") {
+			// "main uska bhai hoon": I am his brother, in Hindi order.
+			return rel, true
 		}
 		switch p1 {
 		case "his", "her", "their", "'s", "the":
