@@ -410,6 +410,9 @@ var lexicon = []rule{
 		"wrong amount|balance", "not the right amount", "is|was a mistake|error", "by mistake", "fraud*",
 		"identity theft", "stolen identity", "never heard of", "validat* ~2 debt|letter|notice", "proof ~3 owe|debt",
 		"prove ~3 owe|debt|mine", "verification|validation letter|notice",
+		"proof|prove|proving|paperwork|documents ~6 mine|owe", "proof|prove|proving|paperwork|documents ~6 my ~2 debt|loan|card|account",
+		"debt|account|this|it ~2 validated|verified ~4 before", "who says ~2 i|we owe",
+		"not ~3 i ~1 ever ~1 signed|agreed", "anything|nothing i ~1 ever ~1 signed|agreed",
 		"amount|balance|debt|bill|total is|seems|looks wrong|incorrect|inflated|inaccurate",
 		"not responsible for", "do not recogni*", "not recogni*",
 		"never ~2 borrowed|applied|signed|opened|authori*|ordered|bought|purchased|took|used", "do|did|does not believe|think ~3 owe|mine",
@@ -554,7 +557,7 @@ var lexicon = []rule{
 	}, zh: []string{"取消~3分期", "取消~3还款计划", "取消~3方案", "停止~3分期", "已经~4分期", "已经~4还款计划"}},
 	{intent: agent.IntentAcceptOffer, neg: true, en: []string{
 		"that|it|this works", "that|this|it would|could|might|may work", "works for me", "sounds good|great|fine|ok|perfect", "deal $", "^ deal",
-		"i accept", "i agree", "agreed", "i will take|choose|pick", "go with", "let us do|go", "sign me up",
+		"i accept", "i agree", "^ [ok|okay|yes|fine|then] agreed", "agreed $", "i will take|choose|pick", "go with", "let us do|go", "sign me up",
 		"that is|sounds fine|good|great|perfect|acceptable", "i am in $", "^ perfect", "i want|choose|pick|take the|that|this ~2 one|option|plan",
 		"i will do it|that|this", "i can do that|this|it", "yes|ok to that|this|it $", "yes|ok to the|that|this|your plan|offer|option|one", "so|and yes|ok $",
 	}, zh: []string{

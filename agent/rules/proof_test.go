@@ -21,3 +21,19 @@ func TestProofAskedForIsADispute(t *testing.T) {
 		}
 	}
 }
+
+// TestAgreedInADenialIsNoYes: "agreed" inside a denial ("this isn't
+// something I ever agreed to") accepts nothing, with offers on the table.
+func TestAgreedInADenialIsNoYes(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{"This isn't something I ever agreed to.", "not a plan I ever agreed to"} {
+		if c, ok := first(readWith(t, text, twoOffers), agent.IntentAcceptOffer); ok {
+			t.Errorf("%q accepted an offer: %+v", text, c)
+		}
+	}
+	for _, text := range []string{"agreed", "ok agreed", "option 2, agreed"} {
+		if _, ok := first(readWith(t, text, twoOffers), agent.IntentAcceptOffer); !ok {
+			t.Errorf("%q accepted nothing", text)
+		}
+	}
+}
