@@ -56,3 +56,26 @@ func TestReadAttorneyDetailsMoreForms(t *testing.T) {
 		}
 	}
 }
+
+// TestAttorneyNameBesideItsNumber: a name set just before the attorney's
+// number ("I have counsel now. Priya Desai, 312-555-0199"), a name after
+// "mera lawyer" in Hindi in Latin letters, and a Chinese name after the
+// English word in mixed text are the attorney's.
+func TestAttorneyNameBesideItsNumber(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text string
+		want AttorneyDetails
+	}{
+		{"I have counsel now. Priya Desai, 312-555-0199. Talk to her.", AttorneyDetails{Name: "Priya Desai", Phone: "312-555-0199"}},
+		{"Got a solicitor sorted. Tom Hartley - 020 7946 0958", AttorneyDetails{Name: "Tom Hartley", Phone: "020 7946 0958"}},
+		{"mera lawyer Adv. Suresh Menon dekhega ab, number 9876501234", AttorneyDetails{Name: "Adv. Suresh Menon", Phone: "9876501234"}},
+		{"我的 attorney 周海涛会处理，电话 13700001111", AttorneyDetails{Name: "周海涛", Phone: "13700001111"}},
+		{"call me on 312-555-0199", AttorneyDetails{Phone: "312-555-0199"}},
+	}
+	for _, tc := range tests {
+		if diff := cmp.Diff(tc.want, readAttorneyDetails(tc.text)); diff != "" {
+			t.Errorf("readAttorneyDetails(%q) (-want +got):\n%s", tc.text, diff)
+		}
+	}
+}
