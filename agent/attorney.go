@@ -43,9 +43,9 @@ var (
 	attorneyNameEN = regexp.MustCompile(`(?i)\b(?:name is|name's|named|called|(?:lawyer|attorney|solicitor|counsel|advocate)(?: is| -|:)|represented by|it's|it is|he's|she's|he is|she is)\s+`)
 	// ...or right after "my lawyer", when a capitalised name or a title
 	// follows: "My solicitor Ms. Harriet Vane handles it".
-	attorneyNameAfterEN = regexp.MustCompile(`(?i)\b(?:my|our|the)\s+(?:lawyer|attorney|solicitor|counsel|advocate)\s*,?\s+`)
+	attorneyNameAfterEN = regexp.MustCompile(`(?i)\b(?:my|our|the|mera|meri|hamara|humara)\s+(?:lawyer|attorney|solicitor|counsel|advocate|vakil)\s*,?\s+`)
 	// ...and in Chinese: 律师叫张伟, 律师是张伟, 姓名：张伟.
-	attorneyNameZH = regexp.MustCompile(`(?:律师叫|律师是|律师姓名|叫做|名字叫|名字是|姓名是|姓名[:：]?)\s*(\p{Han}{2,4})`)
+	attorneyNameZH = regexp.MustCompile(`(?:律师叫|律师是|律师姓名|叫做|名字叫|名字是|姓名是|姓名[:：]?)\s*(\p{Han}{2,4})|(?i:lawyer|attorney|solicitor)\s*(\p{Han}{2,3})`)
 	// ...or a name set off by punctuation before 律师: "，王建国律师，".
 	attorneyNameBeforeZH = regexp.MustCompile(`(?:^|[，,。；;、\s])([^我你您他她它这那请找有是的和跟给让在\P{Han}]\p{Han}{1,2})律师`)
 )
@@ -80,6 +80,9 @@ func readAttorneyDetails(text string) AttorneyDetails {
 		m = attorneyNameBeforeZH.FindStringSubmatchIndex(string(folded))
 	}
 	if m != nil {
+		if m[2] < 0 {
+			m = m[2:] // the name after the English word
+		}
 		start := utf8.RuneCountInString(string(folded)[:m[2]])
 		end := utf8.RuneCountInString(string(folded)[:m[3]])
 		d.Name = strings.TrimSuffix(string([]rune(rest)[start:end]), "律师")
@@ -92,7 +95,33 @@ func readAttorneyDetails(text string) AttorneyDetails {
 			d.Name = capitalised(nameAt(after))
 		}
 	}
+	if d.Name == "" && d.Phone != "" {
+		// "I have counsel now. Priya Desai, 312-555-0199": a name set
+		// just before the number is whose number it is.
+		if i := strings.Index(rest, d.Phone); i > 0 {
+			d.Name = nameBefore(strings.TrimRight(rest[:i], " ,:-–(\t"))
+		}
+	}
 	return d
+}
+
+// nameBefore returns the two to four capitalised words that end s, or "":
+// a word that ends a sentence or is no name word ends the name.
+func nameBefore(s string) string {
+	words := strings.Fields(s)
+	k := len(words)
+	for k > 0 && len(words)-k < 4 {
+		w := words[k-1]
+		if strings.HasSuffix(w, ".") && !titles[strings.ToLower(strings.TrimRight(w, "."))] || !unicode.IsUpper([]rune(w)[0]) ||
+			nameStop[strings.ToLower(strings.TrimRight(w, "."))] || !isNameWord(strings.TrimRight(w, ".")) {
+			break
+		}
+		k--
+	}
+	if len(words)-k < 2 {
+		return ""
+	}
+	return strings.Join(words[k:], " ")
 }
 
 // capitalised keeps the words of name up to the first that does not start
