@@ -450,7 +450,7 @@ func (f *flow) hardship() {
 
 // overwhelmed finds a borrower saying they cannot cope or do not know
 // what to do: distress, which a payment menu does not answer.
-var overwhelmed = regexp.MustCompile(`(?i)\b(?:(?:don'?t|do not|dont) know what (?:to do|i'?m going to do|to do anymore)|no idea what (?:to do|i'?m going to do)|overwhelm\w*|can'?t cope|cannot cope|not coping|falling apart|at (?:my|the end of my) (?:wits|rope|tether)|breaking down|panick\w*|freaking out|drowning)\b|不知道(?:该|要)?怎么办|不知所措|崩溃|扛不住|撑不住|快疯了|压力(?:太|好)大|喘不过气`)
+var overwhelmed = regexp.MustCompile(`(?i)\b(?:(?:don'?t|do not|dont) know what (?:to do|i'?m going to do|to do anymore)|no idea what (?:to do|i'?m going to do)|overwhelm\w*|can'?t cope|cannot cope|not coping|falling apart|at (?:my|the end of my) (?:wits|rope|tether)|breaking down|panick\w*|freaking out|drowning|in bits|in pieces|samajh nahi aa raha|kya karu[n]?|mushkil ho gaya)\b|不知道(?:该|要)?怎么办|不知所措|崩溃|扛不住|撑不住|快疯了|压力(?:太|好)大|喘不过气`)
 
 // asksForPerson reports whether this turn also asks for a person (or a
 // reader took it so, as a bankruptcy only considered is): the person

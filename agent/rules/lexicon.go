@@ -482,7 +482,8 @@ var lexicon = []rule{
 		"divorc*", "separated", "separation", "struggl*", "hardship", "financial difficult*|trouble|problems",
 		"broke", "evict*", "homeless", "cost of living", "universal credit", "on benefits", "low|fixed income",
 		"no money", "nothing ~1 left|leftover", "tight on money", "money is tight", "make ends meet", "help|assistance ~2 paying", "can not keep up",
-		"do not have ~2 money|cash|funds|income",
+		"do not have ~2 money|cash|funds|income", "signed ~1 me ~1 off ~2 sick|work", "signed off ~2 sick|work", "walked out on ~1 me|us",
+		"naukri ~2 chali|gayi|chhut|chut|nahi", "salary nahi|nahin",
 	}, zh: []string{zhBrokeFigure, zhBrokeFigureNear,
 		"失业", "丢了工作", "丢工作", "没了工作", "没工作", "没有工作", "工作没了", "被裁", "裁员", "下岗", "被辞退", "被开除",
 		"生病", "病了", "住院", "手术", "癌症", "重病", "看病", "医药费", "医疗费", "治病", "去世", "过世", "离世", "丧事",
@@ -531,7 +532,7 @@ var lexicon = []rule{
 	{intent: xPlan, neg: true, en: []string{
 		"monthly|weekly|instalment*|installment* ~2 thing|option|route|way|deal|version|setup|arrangement",
 		"what|how ~3 monthly|weekly ~3 look|work|be",
-		"payment|repayment plan|plans|arrangement|schedule", "installment*", "instalment*", "in parts|bits|chunks",
+		"payment|repayment plan|plans|arrangement|schedule", "installment*", "instalment*", "in parts|chunks", "pay|paying|do|it|off ~3 in bits",
 		"split ~3 payments|payment|it|up", "pay ~3 monthly|weekly|biweekly|fortnightly", "settlement offer",
 		"what|which ~3 options|offers|choices", "my options|choices", "options|offers ~3 have|available|there",
 		"what|which|any ~4 arrangements|arrangement|schemes|scheme|programs|programmes|program", "what|which|any ~3 plans",
