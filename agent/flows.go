@@ -984,9 +984,6 @@ func (t *Turn) region() string {
 	return ""
 }
 
-// sender is the name the borrower may see for who is writing: the collector
-// once they are verified; before that only an agency's name, since the
-// creditor's own name would tell whoever reads the message that a debt exists.
 // legit answers "is this a scam?": who is writing, how to check it
 // without trusting this message, and the secrets never asked for. The
 // creditor is named only to the verified borrower.
@@ -998,6 +995,9 @@ func (f *flow) legit() prompts.Legit {
 	return d
 }
 
+// sender is the name the borrower may see for who is writing: the collector
+// once they are verified; before that only an agency's name, since the
+// creditor's own name would tell whoever reads the message that a debt exists.
 func (f *flow) sender() string {
 	a := f.t.Account
 	if f.mem.ThirdParty && !f.t.Conversation.Verified {

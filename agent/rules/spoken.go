@@ -72,22 +72,24 @@ func spokenAt(seq []token, i int) (token, int) {
 			return merged(strconv.Itoa(tensWords[w]+d), 2)
 		}
 	}
-	// nineteen eighty five, nineteen ninety, nineteen oh five, twenty ten:
-	// a year only beside a month or a word of birth, else left to the
-	// readers of amounts.
-	if !yearContext(seq, i) {
+	// nineteen eighty five, nineteen oh five, twenty ten, two thousand
+	// (and) three: a year only beside a month or a word of birth, else left
+	// to the readers of amounts. Only the words a year starts with look
+	// for that context.
+	if (w != "nineteen" && w != "twenty" && w != "two") || !yearContext(seq, i) {
 		return token{}, 0
 	}
-	if hi, ok := teenWords[w]; ok || w == "twenty" {
-		if !ok {
-			hi = 20
+	if w != "two" {
+		century := 19
+		if w == "twenty" {
+			century = 20
 		}
-		if lo, n := twoDigits(word, i+1, false); n > 0 && hi >= 19 {
-			return merged(strconv.Itoa(hi*100+lo), 1+n)
+		if lo, n := twoDigits(word, i+1, false); n > 0 {
+			return merged(strconv.Itoa(century*100+lo), 1+n)
 		}
+		return token{}, 0
 	}
-	// two thousand (and) three, two thousand
-	if w == "two" && word(i+1) == "thousand" {
+	if word(i+1) == "thousand" {
 		k := i + 2
 		if word(k) == "and" {
 			k++
