@@ -19,17 +19,7 @@ func TestYearOfAWrittenDateIsNoIDDigits(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var ids, dobs []string
-		for _, c := range u.Commands {
-			for _, claim := range c.Identity {
-				switch claim.Kind {
-				case agent.IdentityIDLast4:
-					ids = append(ids, claim.Values...)
-				case agent.IdentityDOB:
-					dobs = append(dobs, claim.Values...)
-				}
-			}
-		}
+		ids, dobs := claimed(u.Commands, agent.IdentityIDLast4), claimed(u.Commands, agent.IdentityDOB)
 		if !slices.Equal(ids, []string{"9024"}) || !slices.Contains(dobs, "1986-12-03") {
 			t.Errorf("%q: ID last four %q, dates of birth %q; want 9024 and 1986-12-03", text, ids, dobs)
 		}
@@ -48,23 +38,9 @@ func TestVolunteeredDOBWithFourDigits(t *testing.T) {
 		{"born April 12 1985 - 4821", "4821"},
 		{"born April 12 1985, I can pay 1200 a month", ""},
 	} {
-		u, err := New().Understand(context.Background(), agent.TurnContext{Now: now, Currency: "USD"}, tc.text)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var ids, dobs []string
-		plan := false
-		for _, c := range u.Commands {
-			plan = plan || c.Intent == agent.IntentProposePlan
-			for _, claim := range c.Identity {
-				switch claim.Kind {
-				case agent.IdentityIDLast4:
-					ids = append(ids, claim.Values...)
-				case agent.IdentityDOB:
-					dobs = append(dobs, claim.Values...)
-				}
-			}
-		}
+		cmds := runWith(t, tc.text, nil)
+		ids, dobs := claimed(cmds, agent.IdentityIDLast4), claimed(cmds, agent.IdentityDOB)
+		_, plan := first(cmds, agent.IntentProposePlan)
 		want := []string(nil)
 		if tc.last4 != "" {
 			want = []string{tc.last4}
@@ -73,4 +49,17 @@ func TestVolunteeredDOBWithFourDigits(t *testing.T) {
 			t.Errorf("%q: ID last four %q, dates of birth %q, plan %v; want last four %q and a date of birth", tc.text, ids, dobs, plan, want)
 		}
 	}
+}
+
+// claimed returns the values claimed for one identity fact in commands.
+func claimed(cmds []agent.Command, kind agent.IdentityKind) []string {
+	var out []string
+	for _, c := range cmds {
+		for _, claim := range c.Identity {
+			if claim.Kind == kind {
+				out = append(out, claim.Values...)
+			}
+		}
+	}
+	return out
 }

@@ -21,17 +21,7 @@ func TestSpokenIdentity(t *testing.T) {
 		{"born june third nineteen ninety, my zip code is seven three three oh one", "1990-06-03", "73301"},
 	} {
 		cmds := runWith(t, tc.text, asked)
-		var dobs, posts []string
-		for _, c := range cmds {
-			for _, claim := range c.Identity {
-				switch claim.Kind {
-				case agent.IdentityDOB:
-					dobs = append(dobs, claim.Values...)
-				case agent.IdentityPostcode:
-					posts = append(posts, claim.Values...)
-				}
-			}
-		}
+		dobs, posts := claimed(cmds, agent.IdentityDOB), claimed(cmds, agent.IdentityPostcode)
 		if !slices.Contains(dobs, tc.dob) || (tc.post != "" && !slices.Contains(posts, tc.post)) {
 			t.Errorf("%q: dates of birth %q, postcodes %q; want %s and %q", tc.text, dobs, posts, tc.dob, tc.post)
 		}
