@@ -26,7 +26,7 @@ var contentSplits = flag.String("content-splits", "", "content corpus splits (te
 var heldOut = flag.Bool("held-out", false, "allow the held-out splits fresh2 to fresh9 (first look after the code is frozen)")
 
 // heldOutSplits are the content splits read only with -held-out.
-var heldOutSplits = []string{"fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9"}
+var heldOutSplits = []string{"fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11"}
 
 // contentCategory maps a label of the content corpus to the guard's
 // violations that count as finding it: a request for a secret is a pii
