@@ -61,7 +61,7 @@ func TestClassThresholdsCrossValidation(t *testing.T) {
 	cv := crossValidate(t)
 	rows := map[string]labelled{}
 	for _, lang := range []string{"en", "zh"} {
-		for _, r := range loadContentRows(t, "textclass/corpus/content/"+lang+".jsonl") {
+		for _, r := range trainingContentRows(t, lang) {
 			rows[r.ID] = r
 		}
 	}

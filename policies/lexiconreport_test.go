@@ -41,7 +41,7 @@ func TestLexiconCleanTrainingRows(t *testing.T) {
 	for _, lang := range []string{"en", "zh"} {
 		byRule := map[string][]string{}
 		var clean, blocked, pos, found int
-		for _, r := range loadContentRows(t, "textclass/corpus/content/"+lang+".jsonl") {
+		for _, r := range trainingContentRows(t, lang) {
 			if !inTrain[r.ID] {
 				continue
 			}

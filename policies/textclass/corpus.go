@@ -5,11 +5,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"io/fs"
 	"path"
 	"sort"
+	"strings"
 )
 
 // Row is one line of a corpus file (see docs/models.md): an intent row has
@@ -100,14 +102,28 @@ func Digest(files map[string][]byte, cfg TrainConfig) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
+// TrainingSplitsFile names, in a kind's directory, the file that lists
+// the extra training splits: subdirectories, one a line ('#' starts a
+// comment), whose <lang>.jsonl rows are all training rows. They are
+// batches that were measured once as held-out data and have been read
+// since; a batch still held out must never be listed.
+const TrainingSplitsFile = "training-splits.txt"
+
 // ReadCorpus reads one kind's corpus from fsys (the kind's directory):
-// <lang>.jsonl and test/<lang>.jsonl. It returns every file by its slash
-// path (for Digest), the training examples (rows neither in the test
-// fifth nor in a test file) and the test examples.
+// <lang>.jsonl, test/<lang>.jsonl and the training splits listed in
+// TrainingSplitsFile. It returns every file by its slash path (for
+// Digest), the training examples (rows neither in the test fifth nor in
+// a test file, and every row of a training split) and the test examples.
+// An id that occurs twice outside the test split is an error.
 func ReadCorpus(fsys fs.FS) (files map[string][]byte, train, test []Example, err error) {
 	files = map[string][]byte{}
 	testIDs := map[string]bool{}
-	for _, sub := range []string{"test", "."} {
+	splits, err := TrainingSplits(fsys)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	trainIDs := map[string]bool{}
+	for _, sub := range append([]string{"test", "."}, splits...) {
 		names, err := fs.Glob(fsys, path.Join(sub, "*.jsonl"))
 		if err != nil {
 			return nil, nil, nil, err
@@ -123,10 +139,18 @@ func ReadCorpus(fsys fs.FS) (files map[string][]byte, train, test []Example, err
 				return nil, nil, nil, fmt.Errorf("%s: %w", name, err)
 			}
 			for _, r := range rows {
+				if sub != "test" {
+					if trainIDs[r.ID] {
+						return nil, nil, nil, fmt.Errorf("%s: id %s is in the corpus twice", name, r.ID)
+					}
+					trainIDs[r.ID] = true
+				}
 				switch {
 				case sub == "test":
 					testIDs[r.ID] = true
 					test = append(test, r.Example())
+				case sub != ".":
+					train = append(train, r.Example())
 				case !testIDs[r.ID] && !InTestFifth(r.ID):
 					train = append(train, r.Example())
 				}
@@ -134,4 +158,30 @@ func ReadCorpus(fsys fs.FS) (files map[string][]byte, train, test []Example, err
 		}
 	}
 	return files, train, test, nil
+}
+
+// TrainingSplits returns the subdirectories TrainingSplitsFile lists,
+// none when the file is absent. "test", "." and paths that leave the
+// directory are refused.
+func TrainingSplits(fsys fs.FS) ([]string, error) {
+	data, err := fs.ReadFile(fsys, TrainingSplitsFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var splits []string
+	for n, line := range strings.Split(string(data), "\n") {
+		line, _, _ = strings.Cut(line, "#")
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if line == "test" || line == "." || !fs.ValidPath(line) || strings.Contains(line, "/") {
+			return nil, fmt.Errorf("%s line %d: %q is not a split directory", TrainingSplitsFile, n+1, line)
+		}
+		splits = append(splits, line)
+	}
+	return splits, nil
 }
