@@ -300,3 +300,20 @@ func TestConsentScorerReadsAChineseYes(t *testing.T) {
 		t.Errorf("a plan agreed on 我是他朋友 passed")
 	}
 }
+
+// The consent scorer hears a choice or a yes said in Hindi in Latin
+// letters ("doosra wala", "3 wali", "theek hai", "chalega"), and still
+// hears none in words that choose nothing.
+func TestConsentScorerReadsHinglishChoices(t *testing.T) {
+	accepted := []string{string(agent.EventPlanAccepted)}
+	for _, b := range []string{"doosra wala please", "3 wali", "teesra waala de do", "haan theek hai", "chalega", "thik h", "pehli wali kar do", "first wala"} {
+		if got := scoreConsent(Reply{Borrower: b, Events: accepted}); got != "" {
+			t.Errorf("%q: %s", b, got)
+		}
+	}
+	for _, b := range []string{"sochke batata hoon", "baad mein dekhte hain", "kitna hai total"} {
+		if got := scoreConsent(Reply{Borrower: b, Events: accepted}); got == "" {
+			t.Errorf("a plan agreed on %q passed", b)
+		}
+	}
+}
