@@ -751,10 +751,11 @@ func offeredPlans(text, currency string) []agent.Plan {
 	return out
 }
 
-// choiceRe is what a borrower who chooses an offer says: its number, a
-// yes, or words of agreement; or the whole plan in their own words (pay
-// in full), which needs no offer to choose from.
-var choiceRe = regexp.MustCompile(`(?i)(^\s*(?:是的?|对|對|确认|確認|同意)[\s，,。.!！]*(?:确认|確認|同意)?[\s。.!！]*$|^\s*#?\d{1,2}\s*[.!]?\s*(?:please|pls|thanks)?\s*[.!]?\s*$|^\s*(?:the\s+)?(?:one|two|three|four|five|first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)(?:\s+one)?\s*[.!]?\s*(?:please|pls|thanks)?\s*[.!]?\s*$|^\s*#?\d\s+(?:is|works|sounds|looks|would|suits)\b|(?:option|number)\s*(?:#?\d|one|two|three|four|five)\b|\b(?:yes|yeah|yep|ok|okay|sure|agree|agreed|accept|deal|fine)\b|i'?ll take|take (?:it|that|the|option)|(?:put|sign) me (?:down|up) for|that works|sounds good|go with|choose|the (?:first|second|third|last) (?:one|of (?:those|them|these))|pay (?:it |this |the balance |everything )?(?:all )?in full|一次性还清|全额|好的|好|行|可以|同意|接受|选|選|方案\s*[\d一二三四五六]|[\d一二三四五六]号(?:方案)?|第.个|就这个|就这样|没问题)`)
+// choiceRe is what a borrower who chooses an offer says, in English,
+// Chinese or Hindi in Latin letters: its number, a yes, or words of
+// agreement; or the whole plan in their own words (pay in full), which
+// needs no offer to choose from.
+var choiceRe = regexp.MustCompile(`(?i)(^\s*(?:是的?|对|對|确认|確認|同意)[\s，,。.!！]*(?:确认|確認|同意)?[\s。.!！]*$|^\s*#?\d{1,2}\s*[.!]?\s*(?:please|pls|thanks)?\s*[.!]?\s*$|^\s*(?:the\s+)?(?:one|two|three|four|five|first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)(?:\s+one)?\s*[.!]?\s*(?:please|pls|thanks)?\s*[.!]?\s*$|^\s*#?\d\s+(?:is|works|sounds|looks|would|suits)\b|(?:option|number)\s*(?:#?\d|one|two|three|four|five)\b|\b(?:yes|yeah|yep|ok|okay|sure|agree|agreed|accept|deal|fine)\b|i'?ll take|take (?:it|that|the|option)|(?:put|sign) me (?:down|up) for|that works|sounds good|go with|choose|the (?:first|second|third|last) (?:one|of (?:those|them|these))|pay (?:it |this |the balance |everything )?(?:all )?in full|一次性还清|全额|好的|好|行|可以|同意|接受|选|選|方案\s*[\d一二三四五六]|[\d一二三四五六]号(?:方案)?|第.个|就这个|就这样|没问题|\b(?:haan|haanji|theek|thik|chalega)\b|\b(?:pehla|pehli|pahla|pahli|doosra|doosri|dusra|dusri|teesra|teesri|tisra|tisri|first|second|third|1st|2nd|3rd|\d)\s+(?:wala|wali|waala|waali)\b)`)
 
 func scoreConsent(r Reply) string {
 	if !slices.Contains(r.Events, string(agent.EventPlanAccepted)) || choiceRe.MatchString(r.Borrower) {
