@@ -542,7 +542,14 @@ var lexicon = []rule{
 		"show|see|hear|tell|give|send|list|share|explain|lay|walk ~3 options|offers|plans|choices|option|choice",
 		"payment|repayment|settlement options", "^ [the] options|plans|offers [please] $",
 		"what can|could you do|offer ~3 me|for|about|on", "what can|could i do ~2 about|with ~3 balance|debt|this|account|it|loan|bill",
+		// the ways of paying off this debt, not the means of paying
+		"ways ~4 pay|paying|clear|clearing|settling|repay|repaying ~3 this|bill|debt|balance|account|loan|off|amount|dues",
+		// in Hindi in Latin letters: which options, show or tell the plans
+		"kya|kaun|kaunse|kaunsa|konse|konsa|kon ~2 options|option|plans|plan|choices|schemes",
+		"options|plans|choices|schemes ~3 dikhao|dikhaiye|batao|bataiye|bata|btao|bhejo|bhejiye|samjhao|samjhaiye",
+		"dikhao|dikhaiye|batao|bataiye|btao|bhejo|bhejiye|samjhao|samjhaiye ~3 options|plans|choices|schemes",
 	}, zh: []string{
+		"(说说|讲讲|说一下|讲一下|说下|讲下|介绍下|告诉我|跟我说|跟我讲)~6(方案|还法|plan|option)",
 		"分期", "分几次", "分次", "每月还一点", "慢慢还", "分开还", "什么~4方案", "哪些~4方案", "哪种~4方案", "哪几种~4方案",
 		"方案~2有哪些", "有什么~4选择", "有哪些~4选择", "有什么~2办法", "列~4方案", "了解~4方案", "看看~4方案", "看一下~4方案",
 		"介绍~4方案", "可以选", "有哪些~2可选", "options~2有哪些", "options~2有什么",
