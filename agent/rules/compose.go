@@ -389,7 +389,18 @@ func offerChoice(seq []token, offers int) (string, bool) {
 				return strconv.Itoa(offers), true
 			}
 		}
-		if n, ok := enOrdinals[w]; ok && n <= 9 {
+		n, ok := enOrdinals[w]
+		digits := false
+		if !ok && t.kind == tNum && ordinalSuffix[next] {
+			// "2nd" is read as 2 and "nd": the ordinal is the two. "the
+			// 3rd of" is a date, not "the second of those", and "with
+			// the 2nd payment" names no offer: a chosen "2nd" ends the
+			// clause.
+			d, err := strconv.Atoi(w)
+			n, ok, digits = d, err == nil && d >= 1, true
+			next = tokText(seq, i+2)
+		}
+		if ok && n <= 9 {
 			choosing := false
 			switch prev {
 			case "take", "choose", "pick", "want", "prefer", "like", "with", "select", "for":
@@ -398,7 +409,10 @@ func offerChoice(seq []token, offers int) (string, bool) {
 				p2 := tokText(seq, i-2)
 				choosing = p2 == "take" || p2 == "choose" || p2 == "pick" || p2 == "want" || p2 == "prefer" || p2 == "like" || p2 == "with" || p2 == "select" || p2 == "for" || p2 == "" || p2 == boundary
 			}
-			if next == "one" || next == "option" || next == "plan" || next == "offer" || (next == "of" && prev == "the") || choosing {
+			if digits && !(next == "" || next == boundary || politeness[next] || seq[min(i+2, len(seq)-1)].clause) {
+				choosing = false
+			}
+			if next == "one" || next == "option" || next == "plan" || next == "offer" || (next == "of" && prev == "the" && !digits) || choosing {
 				return strconv.Itoa(n), true
 			}
 		}
