@@ -930,7 +930,10 @@ func (r *reading) social() {
 			r.add(agent.Command{Intent: agent.IntentAffirm, Doubt: r.has(xHedge)})
 		}
 		r.addIf(r.has(agent.IntentDeny) || (r.weakNo() && !r.cues.offersOpen), agent.IntentDeny)
-		if looksLikeQuestion(r.a) || r.has(xPlanTalk) {
+		// "will think and let you know" opens like a question but asks
+		// nothing: time to decide asks only with a question mark.
+		asks := looksLikeQuestion(r.a) && (!r.has(xDeciding) || strings.ContainsAny(r.a.norm, "?？"))
+		if asks || r.has(xPlanTalk) {
 			r.add(agent.Command{Intent: agent.IntentQuestion, Text: strings.TrimSpace(r.a.raw)})
 		}
 	}

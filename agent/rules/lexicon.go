@@ -716,7 +716,16 @@ var lexicon = []rule{
 		"talk|speak|check|confer|consult ~3 to|with ~2 " + enKin + "|family|parents|accountant|adviser|advisor ~4 first|before",
 		"ask|consult ~2 " + enKin + "|family|parents|accountant|adviser|advisor ~4 first|before",
 		"give me ~4 time|days|while|week",
-	}, zh: []string{"考虑一下", "考虑考虑", "考虑下", "想想", "想一想", "想一下", "想下", "回去~2想", "琢磨", "再考虑", "再说吧", "回头再说",
+		// thought over or talked over first, and the answer sent later
+		"think|discuss|consult|decide|talk|speak ~4 and|then ~2 tell|inform|revert|update|confirm|let|reply|respond|answer|call|text|message",
+		"check|ask ~4 and|then ~2 tell|inform|revert|update|let|reply|respond|answer|get",
+		"will|shall|would|and|then|to revert", "revert back|later|soon|shortly|tomorrow",
+		"let me ~1 discuss|consult|confer ~3 with", "consult ~2 " + enKin + "|family|parents|accountant|adviser|advisor", "discuss ~3 at home|with family",
+		// in Hindi in Latin letters: think or talk it over, then tell
+		"soch* ~4 batata|batati|bataunga|bataungi|batayenge|bataenge|bata|will", "baat|pooch|puch|poochh|puchh ~3 karke|kar|ke ~2 batata|batati|bataunga|bataungi|batayenge|bataenge|bata|will",
+		"baad|bad mein|me|main ~2 batata|batati|bataunga|bataungi|batayenge|bataenge|bata",
+	}, zh: []string{"想好~4(告诉|回复|答复|联系|说)", "回头~4(告诉|回复|答复|联系)", "商量好", "商量~4再(告诉|回复|答复|联系|说|决定)",
+		"考虑一下", "考虑考虑", "考虑下", "想想", "想一想", "想一下", "想下", "回去~2想", "琢磨", "再考虑", "再说吧", "回头再说",
 		"再商量", "商量一下", "商量商量", "先跟~8商量", "先和~8商量"}},
 	{intent: agent.IntentAffirm, neg: true, en: []string{
 		"^ yes|ok|sure|correct|alright|absolutely|definitely|certainly|indeed|affirmative|k", "^ right $", "that is right|correct",
