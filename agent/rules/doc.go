@@ -46,7 +46,9 @@
 //
 // A contact restriction ("don't call me at work", "not before noon",
 // "only text me after 6pm", "only by email", "not on weekends",
-// 不要打我单位电话, 晚上九点以后别联系我, 只能发短信) is restrict_contact with
+// 不要打我单位电话, 晚上九点以后别联系我, 只能发短信, and with the negation
+// after what it forbids, "office pe call mat karna", "weekend 别 call 我")
+// is restrict_contact with
 // its Restrictions: a place (work), a time (not before, not after, in
 // minutes after local midnight; "after 6" is the evening), a channel the
 // borrower allows alone, or days. A sentence that names the moment ("I'm

@@ -32,6 +32,12 @@ const (
 	// mixNeg is a negation a Chinese sentence may borrow from English
 	// ("上班的时候 don't call me").
 	mixNeg = `(?:` + zhNeg + `|(?:please\s+)?(?:don't|dont|do not|never|no)\b)`
+	// afterNeg is a negation said after what it forbids, in Chinese
+	// ("weekend 别 call 我") or in Hindi in Latin letters ("office pe
+	// call mat karna", "phone nahi karna").
+	afterNeg = `(?:` + zhNeg + `|\b(?:mat|nahi|nahin|na)\b)`
+	// hiWork names a workplace in Hindi in Latin letters.
+	hiWork = `kaam|dukaan|dukan|duty|daftar`
 	zhTime = `(早上|上午|中午|下午|傍晚|晚上|夜里|凌晨)?\s*(\d{1,2}|[零一二两三四五六七八九十]{1,3})\s*(?:点|时|:00)(半)?`
 	zhDays = `(?:周末|星期六|星期天|星期日|周六|周日|礼拜六|礼拜天|礼拜日)`
 )
@@ -50,6 +56,12 @@ var (
 		regexp.MustCompile(zhNeg + `[^，,。！？]{0,6}?(?:单位|公司|办公室|工作的地方|上班的地方)`),
 		regexp.MustCompile(`(?:上班|在单位|在公司|在办公室)(?:的)?(?:时候|时间|期间)?\s*[^，,。！？]{0,4}?` + mixNeg + `[^，,。！？]{0,4}`),
 	}
+
+	// A workplace or days named first and the negation after them, in
+	// Chinese or Hindi word order: "office 别 call 我", "kaam pe message
+	// mat bhejo", "weekend pe call mat karna", "saturday 和 sunday 别 call 我".
+	rePlaceNegAfter = regexp.MustCompile(`\b(?:` + enWork + `|` + hiWork + `)\b[^,.!?\n，。！？]{0,30}?` + afterNeg)
+	reDaysNegAfter  = regexp.MustCompile(`\b(?:weekends?|saturdays?|sundays?)\b(?:\s*(?:or|and|&|/|和|或|、)?\s*(?:saturdays?|sundays?)\b)?[^,.!?\n，。！？]{0,30}?` + afterNeg)
 
 	reNegBeforeEN  = regexp.MustCompile(enNeg + `\b[^.!?\n]{0,40}?\bbefore\s+` + enTime)
 	reNegAfterEN   = regexp.MustCompile(enNeg + `\b[^.!?\n]{0,40}?\bafter\s+` + enTime)
@@ -125,6 +137,8 @@ func nonASCII(s string) bool {
 // before it: most sentences hold none.
 var (
 	placeWords        = strings.Split(enWork, "|")                                         // rePlaceEN
+	placeAfterWords   = strings.Split(enWork+"|"+hiWork, "|")                              // rePlaceNegAfter
+	dayWords          = []string{"weekend", "saturday", "sunday"}                          // reDaysNegAfter
 	offLimitsWords    = []string{"limits", "bounds", "no-go", "no go", "keep", "anywhere"} // reOffLimitsEN
 	keepToWords       = []string{"keep", "stick", "stay"}                                  // reKeepToEN
 	weekdaysOnlyWords = []string{"weekdays", "business days", "monday"}                    // reWeekdaysEN
@@ -199,6 +213,13 @@ func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
 				}
 			}
 		}
+		var placesAfter [][]int
+		if contact && hasAny(s, placeAfterWords) {
+			placesAfter = rePlaceNegAfter.FindAllStringIndex(s, -1)
+		}
+		for _, m := range placesAfter {
+			add(agent.ContactRestriction{Kind: policies.RestrictPlace, Place: policies.PlaceWork}, at(m))
+		}
 		if hasAny(s, offLimitsWords) && reOffLimitsEN.MatchString(s) {
 			// The whole sentence is about the workplace: "my office is off
 			// limits, never ring me there" is no opt-out of calls.
@@ -267,6 +288,15 @@ func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
 		}
 		if contact {
 			for _, m := range reDaysEN.FindAllStringSubmatchIndex(s, -1) {
+				if days := daysIn(s[m[0]:m[1]]); len(days) > 0 {
+					add(agent.ContactRestriction{Kind: policies.RestrictDays, Days: days}, at(m))
+				}
+			}
+			var daysAfter [][]int
+			if hasAny(s, dayWords) {
+				daysAfter = reDaysNegAfter.FindAllStringIndex(s, -1)
+			}
+			for _, m := range daysAfter {
 				if days := daysIn(s[m[0]:m[1]]); len(days) > 0 {
 					add(agent.ContactRestriction{Kind: policies.RestrictDays, Days: days}, at(m))
 				}
