@@ -97,7 +97,7 @@ func (f *flow) acceptOrReadBack(c Command, id string) {
 
 // readBackPromise reads an unsure promise back.
 func (f *flow) readBackPromise(c Command) {
-	f.say(prompts.ReadBack{Kind: readBackPromise, Date: calendarDay(c.Date, f.location())})
+	f.say(prompts.ReadBack{Kind: readBackPromise, Date: calendarDay(c.Date, f.location()), Amount: f.promised(c.Amount)})
 	f.mem.ReadBack = &readBack{Kind: readBackPromise, Date: c.Date, Amount: c.Amount}
 }
 

@@ -405,7 +405,19 @@ func (f *flow) recordPromise(c Command) {
 		data["amount"] = f.ownCurrency(c.Amount).Decimal()
 	}
 	f.t.Emit(EventPromiseToPay, data)
-	f.say(prompts.Promise{Date: calendarDay(c.Date, f.location())})
+	f.say(prompts.Promise{Date: calendarDay(c.Date, f.location()), Amount: f.promised(c.Amount)})
+}
+
+// promised formats the amount of a promise to be said back to the
+// borrower, in the account's currency, and grounds it for the guard: the
+// borrower named it. "" when the promise named none.
+func (f *flow) promised(m *Money) string {
+	if m == nil {
+		return ""
+	}
+	own := f.ownCurrency(m)
+	f.t.Ground(*own)
+	return own.String()
 }
 
 // hardship acknowledges job loss, illness or bereavement with care. Once

@@ -338,9 +338,10 @@ type PlanAccepted struct {
 // Template names the template.
 func (PlanAccepted) Template() string { return "plan_accepted.v1" }
 
-// Promise confirms a promise to pay on a date.
+// Promise confirms a promise to pay on a date, of the amount named if any.
 type Promise struct {
-	Date time.Time
+	Date   time.Time
+	Amount string // the amount promised, formatted; "" when none was named
 }
 
 // Template names the template.
@@ -583,9 +584,10 @@ func (Fallback) Template() string { return "fallback.v1" }
 // a promise to pay (Kind "promise", Date), or cancelling the agreed plan
 // (Kind "cancel", Plan). Only an explicit yes to it agrees.
 type ReadBack struct {
-	Kind string
-	Plan Offer
-	Date time.Time
+	Kind   string
+	Plan   Offer
+	Date   time.Time
+	Amount string // of a promise: the amount promised, formatted; "" when none was named
 }
 
 // Template names the template.
