@@ -379,8 +379,11 @@ func negatedZH(s string, start int) bool {
 }
 
 // askingAnotA reports whether the negator n that ends before is the middle
-// of an A-not-A question: 能不能, 要不要, 是不是, 会不会.
+// of an A-not-A question: 能不能, 要不要, 是不是, 会不会, 有没有 (and 有没).
 func askingAnotA(before, n string) bool {
+	if n == "没有" || n == "没" {
+		return strings.HasSuffix(strings.TrimSuffix(before, n), "有")
+	}
 	a, ok := strings.CutPrefix(n, "不")
 	if !ok || a == "" {
 		return false

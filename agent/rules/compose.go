@@ -877,8 +877,13 @@ func (r *reading) offers() {
 	}
 	if accept {
 		// A choice said with doubt ("maybe the second one?", "what if I
-		// did 1") is read back before it binds anyone.
-		r.add(r.hedged(agent.Command{Intent: agent.IntentAcceptOffer, OfferID: offerID}))
+		// did 1") is read back before it binds anyone, and so is a plain
+		// "ok" said as a question ("ok? any fees?", "可以吧？").
+		c := r.hedged(agent.Command{Intent: agent.IntentAcceptOffer, OfferID: offerID})
+		if weak && !picked && !r.has(agent.IntentAcceptOffer) && strings.ContainsAny(r.a.norm, "?？") {
+			c.Unsure, c.Doubt = true, true
+		}
+		r.add(c)
 	}
 	r.addIf(reject, agent.IntentRejectOffer)
 }

@@ -62,7 +62,9 @@
 // you pay" is an amount, a "Friday" after "when" is a promise. "ok", "yes",
 // "好的" and "可以" accept an offer only when one is on the table
 // (TurnContext.OpenOffers, or the last agent message made one); otherwise
-// they affirm. Numeric dates read month first, or day first when the
+// they affirm. Said with doubt or as a question ("probably fine", "ok?",
+// "应该可以吧？") such a yes is marked Unsure and Doubt: it agrees nothing
+// until confirmed. 有没有 asks, like 能不能, and cancels nothing. Numeric dates read month first, or day first when the
 // currency is GBP, INR or EUR. Dates resolve in the location of
 // TurnContext.Now. Understanding.Lang falls back to the locale when the text
 // has no letters.

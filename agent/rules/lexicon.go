@@ -575,7 +575,10 @@ var lexicon = []rule{
 		"^ yes|ok|sure|fine|alright|absolutely|definitely|certainly|great|cool|k",
 		"^ hmm|hm|um|umm|uh|well|oh|erm ok|okay|yes|yeah|sure|fine|alright",
 		"^ [yes|ok|oh] go on [then] $",
-	}, zh: []string{"好的", "好吧", "^好$", "^好啊", "^可以$", "^可以的", "可以啊", "可以呀", "都可以", "也可以", "^行$", "行吧", "^行啊", "也行", "那行", "^嗯"}},
+		// a yes in softer words: "sounds alright", "should be fine", "probably ok"
+		"sounds|seems|looks alright|okay|ok|fine", "should|would|must be ok|okay|fine|alright|good",
+		"probably|maybe|perhaps ok|okay|fine|alright|good",
+	}, zh: []string{"可以吧", "应该(可以|行|没问题)", "(大概|好像|也许|或许|可能)(可以|行)", "好的", "好吧", "^好$", "^好啊", "^可以$", "^可以的", "可以啊", "可以呀", "都可以", "也可以", "^行$", "行吧", "^行啊", "也行", "那行", "^嗯"}},
 	// Agreeing is what the borrower will do later, not now: "before I
 	// agree to anything", "until I have talked to him".
 	{intent: xNotYet, en: []string{
@@ -588,7 +591,7 @@ var lexicon = []rule{
 		// A yes with a condition or said in resignation is not a plain yes.
 		"but|though|although|unless|provided|providing", "as long as", "only if", "if i|we have|must|need to",
 		"whatever", "i think", "hmm|hm|umm|um|erm",
-	}, zh: []string{"也许", "或许", "可能", "好像", "大概", "不确定", "不知道", "要不", "再想想", "还没想好",
+	}, zh: []string{"也许", "或许", "可能", "好像", "大概", "应该", "不确定", "不知道", "要不", "再想想", "还没想好",
 		"但是", "不过", "可是", "只是", "除非", "随便", "无所谓", "只要"}},
 	{intent: agent.IntentRejectOffer, neg: false, en: []string{
 		"too much|high|steep|expensive|big|soon", "that|it|this|which do|does|will|would not work", "does not work for me", "no way", "^ no deal",
