@@ -1,0 +1,35 @@
+package rules
+
+import (
+	"testing"
+
+	"github.com/parley-collections/parley/agent"
+)
+
+// TestDeferralsAreGoodbyes: time asked for to think or talk it over, with
+// the answer to come later, is a goodbye for now that accepts nothing;
+// "revert" in the sense of undoing something, and a plain statement of
+// what the writer will tell, are no deferral.
+func TestDeferralsAreGoodbyes(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{
+		"will discuss with my brother and revert back",
+		"I shall revert to you by Monday",
+		"let me check and get back",
+		"ghar mein pooch ke bataunga",
+		"soch ke bataenge",
+	} {
+		cmds := readWith(t, text, twoOffers)
+		if _, ok := first(cmds, agent.IntentGoodbye); !ok {
+			t.Errorf("%q read as %+v, want a goodbye for now", text, cmds)
+		}
+		if _, ok := first(cmds, agent.IntentAcceptOffer); ok {
+			t.Errorf("%q accepts an offer", text)
+		}
+	}
+	for _, text := range []string{"I want to revert the payment I made", "can you revert the late fee", "I will tell you my date of birth"} {
+		if _, ok := first(readWith(t, text, twoOffers), agent.IntentGoodbye); ok {
+			t.Errorf("%q read as a goodbye", text)
+		}
+	}
+}
