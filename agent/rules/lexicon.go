@@ -722,7 +722,7 @@ var lexicon = []rule{
 		// thought over or talked over first, and the answer sent later
 		"think|discuss|consult|decide|talk|speak ~4 and|then ~2 tell|inform|revert|update|confirm|let|reply|respond|answer|call|text|message",
 		"check|ask ~4 and|then ~2 tell|inform|revert|update|let|reply|respond|answer|get",
-		"will|shall|would|and|then|to revert", "revert back|later|soon|shortly|tomorrow",
+		"revert $", "revert back|later|soon|shortly|tomorrow|asap", "revert to you|u", "revert by|in|on|after|within",
 		"let me ~1 discuss|consult|confer ~3 with", "consult ~2 " + enKin + "|family|parents|accountant|adviser|advisor", "discuss ~3 at home|with family",
 		// in Hindi in Latin letters: think or talk it over, then tell
 		"soch* ~4 batata|batati|bataunga|bataungi|batayenge|bataenge|bata|will", "baat|pooch|puch|poochh|puchh ~3 karke|kar|ke ~2 batata|batati|bataunga|bataungi|batayenge|bataenge|bata|will",
