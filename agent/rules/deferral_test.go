@@ -33,3 +33,23 @@ func TestDeferralsAreGoodbyes(t *testing.T) {
 		}
 	}
 }
+
+// TestDeferralAskedAsAQuestion: time to decide asked for as a question
+// ("can I think about it?") is the deferral, not a question for the
+// knowledge base; another question beside it still is one.
+func TestDeferralAskedAsAQuestion(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{"could I have a think about it?", "can I get back to you tomorrow?", "我可以考虑一下吗？"} {
+		cmds := readWith(t, text, twoOffers)
+		if _, ok := first(cmds, agent.IntentQuestion); ok {
+			t.Errorf("%q read as %+v, want the deferral alone", text, cmds)
+		}
+		if _, ok := first(cmds, agent.IntentGoodbye); !ok {
+			t.Errorf("%q read as %+v, want a goodbye for now", text, cmds)
+		}
+	}
+	text := "let me think it over. do you accept bitcoin?"
+	if _, ok := first(readWith(t, text, twoOffers), agent.IntentQuestion); !ok {
+		t.Errorf("%q lost its question", text)
+	}
+}
