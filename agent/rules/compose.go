@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -576,6 +577,9 @@ type reading struct {
 	// relation is the writer's relation to the person the message is
 	// about, when the writer says they are someone else ("I am his son").
 	relation string
+	// asksMore is set when a message that asks for time to decide also
+	// asks something else (see Brain.asksMore).
+	asksMore bool
 }
 
 func (r *reading) has(i agent.Intent) bool { return r.hits[i].found }
@@ -628,6 +632,7 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 		now = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	r.slots = readSlots(a, tc, r.cues, now)
+	r.asksMore = r.has(xDeciding) && b.asksMore(a)
 
 	r.relation, _ = thirdPartyRelation(a)
 	r.protective(b)
@@ -677,6 +682,27 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	r.addIf(r.has(agent.IntentAskSuit) && !r.has(agent.IntentAskTimeBarred), agent.IntentAskSuit)
 	r.social()
 	return r.out
+}
+
+// reClause is a sentence or a clause of one, without the mark that ends it.
+var reClause = regexp.MustCompile(`[^.!?。！？\n,，;；]+`)
+
+// asksMore reports whether a message that asks for time to decide also
+// asks something else: one of its clauses reads as a question and asks
+// for no time ("let me think it over, do you take bitcoin?"), where "can
+// I think about it?" asks nothing more.
+func (b *Brain) asksMore(a *analysis) bool {
+	for _, m := range reClause.FindAllStringIndex(a.norm, -1) {
+		end := m[1]
+		if _, size := utf8.DecodeRuneInString(a.norm[end:]); size > 0 {
+			end += size // with the mark that ends it
+		}
+		s := analyze(a.norm[m[0]:end])
+		if looksLikeQuestion(s) && !b.match(s)[xDeciding].found {
+			return true
+		}
+	}
+	return false
 }
 
 // protective adds the requests that protect the borrower, in the order
@@ -935,9 +961,10 @@ func (r *reading) social() {
 			r.add(agent.Command{Intent: agent.IntentAffirm, Doubt: r.has(xHedge)})
 		}
 		r.addIf(r.has(agent.IntentDeny) || (r.weakNo() && !r.cues.offersOpen), agent.IntentDeny)
-		// "will think and let you know" opens like a question but asks
-		// nothing: time to decide asks only with a question mark.
-		asks := looksLikeQuestion(r.a) && (!r.has(xDeciding) || strings.ContainsAny(r.a.norm, "?？"))
+		// "will think and let you know" and "can I think about it?" ask
+		// for time, which the goodbye for now answers: a question only
+		// when another sentence asks something.
+		asks := looksLikeQuestion(r.a) && (!r.has(xDeciding) || r.asksMore)
 		if asks || r.has(xPlanTalk) {
 			r.add(agent.Command{Intent: agent.IntentQuestion, Text: strings.TrimSpace(r.a.raw)})
 		}
