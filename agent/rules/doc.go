@@ -47,7 +47,8 @@
 // A contact restriction ("don't call me at work", "not before noon",
 // "only text me after 6pm", "only by email", "not on weekends",
 // 不要打我单位电话, 晚上九点以后别联系我, 只能发短信, and with the negation
-// after what it forbids, "office pe call mat karna", "weekend 别 call 我")
+// after what it forbids, "office pe call mat karna", "raat 9 baje ke baad
+// phone mat karna", "weekend 别 call 我"; "sirf email pe")
 // is restrict_contact with
 // its Restrictions: a place (work), a time (not before, not after, in
 // minutes after local midnight; "after 6" is the evening), a channel the

@@ -63,6 +63,13 @@ var (
 	rePlaceNegAfter = regexp.MustCompile(`\b(?:` + enWork + `|` + hiWork + `)\b[^,.!?\n，。！？]{0,30}?` + afterNeg)
 	reDaysNegAfter  = regexp.MustCompile(`\b(?:weekends?|saturdays?|sundays?)\b(?:\s*(?:or|and|&|/|和|或|、)?\s*(?:saturdays?|sundays?)\b)?[^,.!?\n，。！？]{0,30}?` + afterNeg)
 
+	// A time of day in Hindi in Latin letters, then after (baad) or before
+	// (pehle) it, contact and the negation: "raat 9 baje ke baad phone mat
+	// karna", "subah 11 baje se pehle call mat karo".
+	reTimeHI = regexp.MustCompile(`\b(?:(subah|savere|dopahar|shaam|sham|raat|rat)\s+)?(\d{1,2})(?::(\d{2}))?\s*(?:baje|bje)?\s*(?:ke|se|k)?\s*(baad|bad|pehle|pahle|phle)\b([^.!?\n]{0,25}?)\b(?:mat|nahi|nahin|na)\b`)
+	// Only one channel in Hindi in Latin letters: "sirf email pe", "kewal sms".
+	reChannelHI = regexp.MustCompile(`\b(?:sirf|keval|kewal)\s+(e-?mail|sms|text|message|messages)\b`)
+
 	reNegBeforeEN  = regexp.MustCompile(enNeg + `\b[^.!?\n]{0,40}?\bbefore\s+` + enTime)
 	reNegAfterEN   = regexp.MustCompile(enNeg + `\b[^.!?\n]{0,40}?\bafter\s+` + enTime)
 	reOnlyAfterEN  = regexp.MustCompile(`\b(?:only|just|(?:call|text|contact|message|email|reach|ring) me)\b[^.!?\n]{0,30}?\bafter\s+` + enTime)
@@ -139,6 +146,8 @@ var (
 	placeWords        = strings.Split(enWork, "|")                                         // rePlaceEN
 	placeAfterWords   = strings.Split(enWork+"|"+hiWork, "|")                              // rePlaceNegAfter
 	dayWords          = []string{"weekend", "saturday", "sunday"}                          // reDaysNegAfter
+	hiTimeWords       = []string{"baad", "bad", "pehle", "pahle", "phle"}                  // reTimeHI
+	hiOnlyWords       = []string{"sirf", "keval", "kewal"}                                 // reChannelHI
 	offLimitsWords    = []string{"limits", "bounds", "no-go", "no go", "keep", "anywhere"} // reOffLimitsEN
 	keepToWords       = []string{"keep", "stick", "stay"}                                  // reKeepToEN
 	weekdaysOnlyWords = []string{"weekdays", "business days", "monday"}                    // reWeekdaysEN
@@ -269,7 +278,19 @@ func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
 				add(agent.ContactRestriction{Kind: policies.RestrictChannel, Channels: []string{ch}}, at(m))
 			}
 		}
+		var channelHI [][]int
+		if hasAny(s, hiOnlyWords) {
+			channelHI = reChannelHI.FindAllStringSubmatchIndex(s, -1)
+		}
+		for _, m := range channelHI {
+			if ch := channelWord(s[m[2]:m[3]]); ch != "" {
+				add(agent.ContactRestriction{Kind: policies.RestrictChannel, Channels: []string{ch}}, at(m))
+			}
+		}
 		// When.
+		if hasAny(s, hiTimeWords) {
+			readTimesHI(s, func(r agent.ContactRestriction, m []int) { add(r, at(m)) })
+		}
 		timeOK := contact || (!paymentGate.MatchString(s) && (len(strings.Fields(s)) <= 6 || onlyTimeGate.MatchString(s) || nothingTimeGate.MatchString(s)))
 		if timeOK {
 			if strings.Contains(s, "before") || strings.Contains(s, "after") {
@@ -412,6 +433,56 @@ func readTimesEN(s string, add func(agent.ContactRestriction, []int)) {
 			}
 			add(r, m)
 		}
+	}
+}
+
+// readTimesHI reads a time of day said in Hindi in Latin letters (reTimeHI):
+// contact after it refused is "not after", before it "not before". An
+// hour with no part of the day is the evening when contact after it is
+// refused ("9 baje ke baad"), as after 1 to 7 it is any time.
+func readTimesHI(s string, add func(agent.ContactRestriction, []int)) {
+	for _, m := range reTimeHI.FindAllStringSubmatchIndex(s, -1) {
+		if !reContactEN.MatchString(s[m[10]:m[11]]) {
+			continue
+		}
+		h, err := strconv.Atoi(s[m[4]:m[5]])
+		if err != nil || h > 23 {
+			continue
+		}
+		mm := 0
+		if m[6] >= 0 {
+			mm, _ = strconv.Atoi(s[m[6]:m[7]])
+		}
+		part := ""
+		if m[2] >= 0 {
+			part = s[m[2]:m[3]]
+		}
+		after := strings.HasPrefix(s[m[8]:m[9]], "b")
+		switch part {
+		case "subah", "savere":
+			if h == 12 {
+				h = 0
+			}
+		case "dopahar", "shaam", "sham":
+			if h < 12 {
+				h += 12
+			}
+		case "raat", "rat":
+			if h >= 6 && h < 12 {
+				h += 12
+			}
+		default:
+			if h >= 1 && (h <= 7 || (after && h < 12)) {
+				h += 12
+			}
+		}
+		r := agent.ContactRestriction{Kind: policies.RestrictTime}
+		if after {
+			r.NotAfter = h*60 + mm
+		} else {
+			r.NotBefore = h*60 + mm
+		}
+		add(r, m[:2])
 	}
 }
 
