@@ -857,8 +857,11 @@ func (r *reading) longerAsk() bool {
 // less", "少还一点") asks for offers, or for a concession when some are open.
 func (r *reading) payment() {
 	s := r.slots
-	less := r.has(xLess)
-	plan := s.count > 0 || (r.has(xPlan) && !r.has(xPlanTalk)) || (less && !r.cues.offersOpen) ||
+	less := r.has(xLess) || r.has(xOther)
+	// "any other plans?" with offers open asks for other terms than
+	// theirs (reject_offer), not for the same list again.
+	other := r.has(xOther) && r.cues.offersOpen
+	plan := s.count > 0 || (r.has(xPlan) && !r.has(xPlanTalk) && !other) || (less && !r.cues.offersOpen) ||
 		(s.amount != nil && (s.freq != "" || s.promised.IsZero())) || (s.freq != "" && payVerbIn(r.a))
 	count := s.count
 	switch {
@@ -897,7 +900,7 @@ func (r *reading) offers() {
 	// "ok, let me think it over": wanting time takes back a plain ok.
 	weak = weak && !r.has(xDeciding)
 	accept := (r.has(agent.IntentAcceptOffer) || picked || weak) && !r.has(xNotYet)
-	reject := r.has(agent.IntentRejectOffer) || ((r.weakNo() || r.has(xCannotPay) || r.has(xLess)) && r.cues.offersOpen)
+	reject := r.has(agent.IntentRejectOffer) || ((r.weakNo() || r.has(xCannotPay) || r.has(xLess) || r.has(xOther)) && r.cues.offersOpen)
 	if accept && reject {
 		accept = picked
 	}

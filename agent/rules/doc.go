@@ -37,7 +37,8 @@
 // Count 1, never pay_in_full: only the flows know whether it covers the
 // balance. pay_in_full carries the amount when one is named ("1200 in
 // full"). Asking to pay less without an amount ("settle for less",
-// "少还一点") is propose_plan, or reject_offer when offers are open. OfferID is the 1-based position of the open offer
+// "少还一点") or other terms ("any other plans?", "还有别的方案吗") is
+// propose_plan, or reject_offer when offers are open. OfferID is the 1-based position of the open offer
 // the borrower picked, as text ("option 2", "the second one", "选2" -> "2").
 // Relation is the writer's relation to the borrower: spouse, partner,
 // parent, child, sibling, grandparent, grandchild, relative, friend,

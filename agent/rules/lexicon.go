@@ -16,6 +16,7 @@ const (
 	xLump         agent.Intent = "x_lump"          // "in one payment", "一次性", "结清": one payment, of an amount named or else the balance
 	xSettle       agent.Intent = "x_settle"        // "to settle", "settlement": with an amount, one payment of it
 	xLess         agent.Intent = "x_less"          // "settle for less", "少还一点": less than the balance, amount not named
+	xOther        agent.Intent = "x_other"         // "any other plans?", "别的方案": other terms than those offered, none named
 	xPause        agent.Intent = "x_pause"         // "breathing room", "缓一缓", "延期": a payment holiday asked for, which is hardship
 	xLonger       agent.Intent = "x_longer"        // "stretch it out", "分长一点": the payments spread over longer, terms not named
 	xHedge        agent.Intent = "x_hedge"         // "maybe", "what if", "也许": a choice said with doubt is read back, not taken
@@ -516,6 +517,10 @@ var lexicon = []rule{
 		"how low ~3 go|can|will|would", "best ~2 settlement|offer|deal|price",
 		"cheapest ~3 way|option|options|deal|plan|route|terms", "most flexible ~2 option|deal|plan|terms|arrangement", "longest ~3 plan|term|you|can|possible|then",
 	}, zh: []string{"最低~4多少", "最少~4多少", "最低能", "最少能", "最低~4方案", "最长~4分"}},
+	{intent: xOther, neg: true, en: []string{
+		"any|some|no|more|other ~1 other options|option|plans|plan|offers|offer|choices|choice|arrangements|arrangement|terms|deal",
+		"another|different|alternative|alternate ~1 options|option|plans|plan|offers|offer|choices|choice|arrangements|arrangement|terms|deal",
+	}, zh: []string{"(别的|其他|其它|另外的|另外一个|另一个|换个|换一个)~3(方案|选择|还法|办法|plan|option)"}},
 	{intent: xLess, neg: true, en: []string{
 		"settle|settlement|pay|paying ~3 less|lower|discount*|reduced|cheaper", "discount*", "less than ~3 full|whole|balance|total",
 		"knock|take|shave ~3 off", "reduce|lower|cut ~3 it|balance|amount|debt|total",
