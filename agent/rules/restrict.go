@@ -425,6 +425,11 @@ func readTimesEN(s string, add func(agent.ContactRestriction, []int)) {
 			if !ok {
 				continue
 			}
+			if x.re == reNegAfterEN && m[8] < 0 && m[10] < 0 && min >= 8*60 && min < 12*60 {
+				// "don't call after 10", with no am or pm: the evening, as
+				// "after 6" is; contact refused from 10am on is not meant.
+				min += 12 * 60
+			}
 			r := agent.ContactRestriction{Kind: policies.RestrictTime}
 			if x.after {
 				r.NotBefore = min
