@@ -100,9 +100,11 @@ var (
 	reWeekdaysZH  = regexp.MustCompile(`只(?:在|能在|有)?工作日`)
 	reKeepToZH    = regexp.MustCompile(`(?:以后|今后|往后|从此)都?(?:走|用|通过)(电子邮件|邮件|邮箱|短信)`)
 
-	reTimeZH    = regexp.MustCompile(zhTime + `\s*(以后|之后|过后|后|以前|之前|前)`)
-	reBareZH    = regexp.MustCompile(`(中午|上午)(?:以前|之前|前)?[^，,。！？]{0,2}` + zhNeg)
-	reEveningZH = regexp.MustCompile(`(?:晚上|夜里)[^，,。！？\d零一二两三四五六七八九十]{0,2}` + zhNeg)
+	reTimeZH = regexp.MustCompile(zhTime + `\s*(以后|之后|过后|后|以前|之前|前)`)
+	// An hour said in English inside Chinese: "10pm 以后别 call 我".
+	reTimeZHAmPm = regexp.MustCompile(`(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)\s*(以后|之后|过后|后|以前|之前|前)`)
+	reBareZH     = regexp.MustCompile(`(中午|上午)(?:以前|之前|前)?[^，,。！？]{0,2}` + zhNeg)
+	reEveningZH  = regexp.MustCompile(`(?:晚上|夜里)[^，,。！？\d零一二两三四五六七八九十]{0,2}` + zhNeg)
 	// 只能晚上联系我, 只在下班后打: contact in the evening only.
 	reOnlyEveningZH = regexp.MustCompile(`只(?:能|在|有|可以)?\s*(?:晚上|夜里|夜晚|下班(?:以后|之后|后))`)
 	reNegZH         = regexp.MustCompile(zhNeg)
@@ -585,6 +587,31 @@ func readTimesZH(s string, add func(agent.ContactRestriction, []int)) {
 			end = m[1] + neg[1]
 		}
 		add(r, []int{m[0], end})
+	}
+	for _, m := range reTimeZHAmPm.FindAllStringSubmatchIndex(s, -1) {
+		h, _ := strconv.Atoi(s[m[2]:m[3]])
+		mm := 0
+		if m[4] >= 0 {
+			mm, _ = strconv.Atoi(s[m[4]:m[5]])
+		}
+		if h < 1 || h > 12 || mm > 59 {
+			continue
+		}
+		h %= 12
+		if strings.HasPrefix(s[m[6]:m[7]], "p") {
+			h += 12
+		}
+		neg := reNegZH.FindStringIndex(s[m[1]:])
+		if neg == nil || neg[0] > 12 {
+			continue
+		}
+		r := agent.ContactRestriction{Kind: policies.RestrictTime}
+		if strings.HasSuffix(s[m[8]:m[9]], "后") {
+			r.NotAfter = h*60 + mm // 10pm 以后别联系我
+		} else {
+			r.NotBefore = h*60 + mm // 9am 之前别打
+		}
+		add(r, []int{m[0], m[1] + neg[1]})
 	}
 	for _, m := range reBareZH.FindAllStringSubmatchIndex(s, -1) {
 		if reTimeZH.MatchString(s[m[0]:m[1]]) {
