@@ -994,6 +994,9 @@ func amountRank(m *numMention) int {
 // promisedDate picks the date a payment is promised for: the first future
 // date in a clause that speaks of paying, else the first future date.
 func promisedDate(seq []token, dates []dateMention, now time.Time) time.Time {
+	if t, ok := dayOfNextMonth(dates); ok {
+		return t
+	}
 	var first time.Time
 	for _, d := range dates {
 		t, ok := d.resolve(now)
@@ -1016,6 +1019,26 @@ func promisedDate(seq []token, dates []dateMention, now time.Time) time.Time {
 		}
 	}
 	return first
+}
+
+// dayOfNextMonth reads "next month on the 10th", "agle mahine 10 tarikh":
+// a day of the month named beside "next month" is that day of next month.
+func dayOfNextMonth(dates []dateMention) (time.Time, bool) {
+	i := slices.IndexFunc(dates, func(d dateMention) bool { return d.nextMonth })
+	if i < 0 {
+		return time.Time{}, false
+	}
+	month := dates[i].at
+	for _, d := range dates {
+		if len(d.dates) == 0 || d.dates[0].Month != 0 || d.dates[0].Year != 0 {
+			continue
+		}
+		t := time.Date(month.Year(), month.Month(), d.dates[0].Day, 0, 0, 0, 0, month.Location())
+		if t.Month() == month.Month() {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
 
 // messageFrequency finds a frequency said anywhere ("can I pay monthly?",

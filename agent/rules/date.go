@@ -54,6 +54,7 @@ type dateMention struct {
 	dates      []ymd // calendar readings, when the text named a calendar date
 	at         time.Time
 	relative   bool // today, tomorrow, a weekday, "in 3 days": already resolved in at
+	nextMonth  bool // "next month": at is its first day, and a day named beside it is in it
 }
 
 // ParseDate returns the first date the text names, such as "on Friday",
@@ -428,7 +429,9 @@ func dateAt(seq []token, i int, today time.Time, dayFirst bool) (dateMention, bo
 				return rel(i, i+2, weekdayInWeek(today, time.Monday, 1))
 			}
 			if w == "next" && word(i+1) == "month" {
-				return rel(i, i+2, time.Date(today.Year(), today.Month()+1, 1, 0, 0, 0, 0, today.Location()))
+				m, ok := rel(i, i+2, time.Date(today.Year(), today.Month()+1, 1, 0, 0, 0, 0, today.Location()))
+				m.nextMonth = true
+				return m, ok
 			}
 		case "end":
 			k := i + 1
