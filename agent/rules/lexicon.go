@@ -563,7 +563,10 @@ var lexicon = []rule{
 	{intent: xPromise, neg: true, en: []string{
 		"i will|shall pay", "i am going to pay", "promise ~3 pay", "i will ~1 make|send ~2 payment|it",
 		"want|like|ready|wanting|trying to pay|make", "^ pay [it] [now|today] $",
-	}, zh: []string{"会还", "一定还", "保证还", "肯定还", "尽快还", "马上还", "一定会还", "会尽快"}},
+		// in Hindi in Latin letters, the verb before the future: "pay kar
+		// dunga", "bhar dungi", "jama kar denge"
+		"pay ~1 will",
+	}, zh: []string{"(发了工资|发工资|工资发了|工资到账|工资到了|工资下来|拿到工资|发薪)~6还", "会还", "一定还", "保证还", "肯定还", "尽快还", "马上还", "一定会还", "会尽快"}},
 	{intent: xPlanTalk, neg: true, en: []string{
 		"cancel|stop|end|quit|terminate ~3 plan|arrangement|installment*|instalment*|agreement|autopay|debit",
 		"already ~4 plan|arrangement|set up", "have|had|on a ~1 plan|arrangement",
