@@ -494,6 +494,9 @@ var lexicon = []rule{
 	}},
 	{intent: xCannotPay, neg: false, en: []string{
 		"can|could not afford|pay|manage|make", "unable to pay|afford", "too expensive",
+		// in Hindi in Latin letters: "pay nahi kar sakta", "bhar nahi paunga", "paise nahi hain"
+		"pay ~1 nahi|nahin|nhi ~2 can|paunga|paungi|payenge|paega|payega", "nahi|nahin|nhi pay ~2 can|paunga|paungi|payenge",
+		"paise|paisa|pese|paisay|funds [bilkul|bhi|abhi] nahi|nahin|nhi",
 	}, zh: []string{"还不起", "付不起", "负担不起", "还不了", "付不了", "拿不出"}},
 	{intent: agent.IntentPayInFull, neg: true, en: []string{
 		"pay|paying|clear|settle|settling|payoff [off] [it|this|that|them] [all] [off] in full",
