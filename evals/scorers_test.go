@@ -317,3 +317,13 @@ func TestConsentScorerReadsHinglishChoices(t *testing.T) {
 		}
 	}
 }
+
+// The consent scorer hears "works for me" and "sounds fine" as a yes.
+func TestConsentScorerReadsPlainYesPhrases(t *testing.T) {
+	accepted := []string{string(agent.EventPlanAccepted)}
+	for _, b := range []string{"the monthly one works for me", "the settlement sounds fine", "that sounds great"} {
+		if got := scoreConsent(Reply{Borrower: b, Events: accepted}); got != "" {
+			t.Errorf("%q: %s", b, got)
+		}
+	}
+}
