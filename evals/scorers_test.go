@@ -318,10 +318,11 @@ func TestConsentScorerReadsHinglishChoices(t *testing.T) {
 	}
 }
 
-// The consent scorer hears "works for me" and "sounds fine" as a yes.
+// The consent scorer hears "works for me", "sounds fine" and "I'd like
+// the … option" as a choice.
 func TestConsentScorerReadsPlainYesPhrases(t *testing.T) {
 	accepted := []string{string(agent.EventPlanAccepted)}
-	for _, b := range []string{"the monthly one works for me", "the settlement sounds fine", "that sounds great"} {
+	for _, b := range []string{"the monthly one works for me", "the settlement sounds fine", "that sounds great", "I'd like the payment plan option"} {
 		if got := scoreConsent(Reply{Borrower: b, Events: accepted}); got != "" {
 			t.Errorf("%q: %s", b, got)
 		}
