@@ -183,7 +183,7 @@ func (r *reading) offerByWords(id *string) bool {
 	}
 	var kind agent.PlanKind
 	switch {
-	case containsAny(n, "monthly", "each month", "every month", "per month", "a month", "instalment", "installment", "分期", "每月", "每个月"):
+	case containsAny(n, "monthly", "each month", "every month", "per month", "a month", "instalment", "installment", "payment plan", "分期", "每月", "每个月"):
 		kind = agent.PlanInstallment
 	case containsAny(n, "settle", "settlement", "discount", "结清", "打折"):
 		kind = agent.PlanSettlement
@@ -195,6 +195,29 @@ func (r *reading) offerByWords(id *string) bool {
 	found := 0
 	for i, p := range r.cues.table {
 		if p.Kind == kind {
+			found++
+			*id = strconv.Itoa(i + 1)
+		}
+	}
+	return found == 1
+}
+
+// offerByAmount reports whether the message picks an offer on the table by
+// an amount it states ("the $600 one", "yes the 1,020 one"): the message
+// picks (or opens with a yes), names no frequency or count, and exactly
+// one offer has that payment or that total. It sets id to its number. An
+// amount no offer states, or one two offers share, is haggling.
+func (r *reading) offerByAmount(id *string) bool {
+	m := r.money()
+	if m == nil || len(r.cues.table) < 2 || r.slots.freq != "" || r.slots.count > 0 || r.has(agent.IntentCancelPlan) {
+		return false
+	}
+	if !r.picking() && !startsWithYes(r.a) {
+		return false
+	}
+	found := 0
+	for i, p := range r.cues.table {
+		if p.Total.Minor == m.Minor || (len(p.Installments) > 0 && p.Installments[0].Amount.Minor == m.Minor) {
 			found++
 			*id = strconv.Itoa(i + 1)
 		}
@@ -248,7 +271,7 @@ func (r *reading) picking() bool {
 	if asksAbout(r.a.seq) {
 		return false
 	}
-	return phraseIn(r.a.seq, pickPhrases) || containsAny(r.a.norm, pickHan...) || endsWithOne(r.a.seq) ||
+	return phraseIn(r.a.seq, pickPhrases) || containsAny(r.a.norm, pickHan...) || endsWithOne(r.a.seq) || r.has(agent.IntentAcceptOffer) ||
 		(tokText(r.a.seq, 0) == "the" && comparison(r.a.norm) != 0)
 }
 
@@ -653,7 +676,7 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	if len(r.slots.claims) > 0 {
 		r.add(agent.Command{Intent: agent.IntentVerifyIdentity, Identity: r.slots.claims})
 	}
-	if id, ok := bareChoice(a.seq, r.cues.offers); ok || assentChoiceOK(a.seq, r.cues.offers, &id) || r.offerByWords(&id) {
+	if id, ok := bareChoice(a.seq, r.cues.offers); ok || assentChoiceOK(a.seq, r.cues.offers, &id) || r.offerByWords(&id) || r.offerByAmount(&id) {
 		// "1" in reply to a numbered list of offers chooses one; it is
 		// not an amount of one. Said with doubt, it is read back.
 		r.add(r.hedged(agent.Command{Intent: agent.IntentAcceptOffer, OfferID: id}))
