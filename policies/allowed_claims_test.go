@@ -36,10 +36,9 @@ func TestClaimsTheFactsAllow(t *testing.T) {
 	// Read wrongly by the content model: beside the true suit, it reads no
 	// threat in what follows, which it reads as one on its own.
 	knownModelGaps := map[string]bool{
-		"Suit has been filed on your account. You won't enjoy what we do next.":                                            true,
-		"A claim was lodged against you this morning. Think about your children before you ignore us again.":               true,
-		"We filed a case against you in the district court, and we know people who can make this very unpleasant for you.": true,
-		"Legal proceedings have been filed against you. Keep dodging us and see what it costs you personally.":             true,
+		"Suit has been filed on your account. You won't enjoy what we do next.":                                true,
+		"A claim was lodged against you this morning. Think about your children before you ignore us again.":   true,
+		"Legal proceedings have been filed against you. Keep dodging us and see what it costs you personally.": true,
 	}
 	for _, g := range bothGuards(t) {
 		for _, tc := range allowedClaimCases {

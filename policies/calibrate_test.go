@@ -66,29 +66,51 @@ func crossValidate(t *testing.T) *crossValidation {
 }
 
 // thresholds returns, per label, the lowest threshold that flags at most a
-// share budget of the training rows not labelled with it (clean rows and
-// rows of other labels alike), read on their out-of-fold scores: the n
-// rows without the label are sorted by score, high to low, and the
+// share budget of the clean training rows, read on their out-of-fold
+// scores: the n clean rows are sorted by score, high to low, and the
 // threshold is just above the score at rank floor(budget*n) (counting from
 // 0), so that at most floor(budget*n) of them score at or above it. Budget
-// 0 is just above the highest score of any such row.
+// 0 is just above the highest score of any clean row.
+//
+// Rows of other labels are not counted: a threat's score on a harassing
+// message blocks a message that is blocked anyway, while the same score on
+// a clean one blocks a message that should go. Counting them had set the
+// thresholds far above the clean rows (on a batch the model had not been
+// trained on, 0 of 14 Chinese threats reached the threat threshold, though
+// the model ranked threats above clean rows with an AUC of 0.98). The
+// everyday labels (everydayLabels) still count every row without them.
 func (cv *crossValidation) thresholds(budget float64) map[string]float32 {
-	return cv.thresholdsOf(cv.scores, budget)
+	return cv.thresholdsOf(cv.scores, budget, true)
 }
 
-// sentenceThresholds is thresholds of the rows' best sentences: the
-// sentence scores of a row of one sentence are 0, so the budget is spent
-// on the rows of two sentences or more.
+// sentenceThresholds is thresholds of the rows' best sentences, counting
+// every row without the label (of other labels too), as the whole-text
+// thresholds once did: a sentence read alone is short, and its scores are
+// noisier. The sentence scores of a row of one sentence are 0, so the
+// budget is spent on the rows of two sentences or more.
 func (cv *crossValidation) sentenceThresholds(budget float64) map[string]float32 {
-	return cv.thresholdsOf(cv.sents, budget)
+	return cv.thresholdsOf(cv.sents, budget, false)
 }
 
-func (cv *crossValidation) thresholdsOf(scores [][]float32, budget float64) map[string]float32 {
+// everydayLabels are the labels whose words are also the everyday words of
+// clean messages (money and what it is for, times, family): their
+// whole-text thresholds count every row without the label. Counted on the
+// clean rows alone, pressure read advice to buy medicine first and the
+// time a payment takes to show, and disclosure read amounts written in
+// Devanagari digits, above their thresholds.
+var everydayLabels = []string{"pressure", "third_party_disclosure"}
+
+// thresholdsOf sets each label's threshold on the out-of-fold scores of
+// the rows without it: the clean rows alone (cleanOnly, but for the
+// everyday labels) or every such row.
+
+func (cv *crossValidation) thresholdsOf(scores [][]float32, budget float64, cleanOnly bool) map[string]float32 {
 	out := map[string]float32{}
 	for c, l := range textclass.ContentLabels {
 		var neg []float32
+		clean := cleanOnly && !slices.Contains(everydayLabels, l)
 		for i, ex := range cv.examples {
-			if !slices.Contains(ex.Labels, l) {
+			if clean && len(ex.Labels) == 0 || !clean && !slices.Contains(ex.Labels, l) {
 				neg = append(neg, scores[i][c])
 			}
 		}
@@ -122,16 +144,18 @@ func calibrateClasses(t *testing.T) (whole, sentence map[string]float32) {
 	return whole, sentence
 }
 
-// guardClassBudget is the share of the training rows without a label whose
-// out-of-fold score the label's guard threshold may let through: 0.1%,
-// about six of the 6,000-odd rows without the label. It was chosen on the
-// cross-validation figures of TestClassThresholdsCrossValidation, training
-// rows only, as the largest budget on the grid 0.05%, 0.1%, 0.15%, 0.2%,
-// 0.25%, 0.5%, 0.75%, 1%, 1.5%, 2% at which the whole guard blocks no more
-// clean training rows out of fold, in either language, than it did with
-// the thresholds of the rule before (the highest validation score without
-// the label): 1% per label blocked 15.7% (en) and 11.5% (zh) of them.
-// docs/models.md has the figures.
+// guardClassBudget is the share of the clean training rows (of all rows
+// without the label, for the everyday labels) whose out-of-fold score the
+// label's guard threshold may let through: 0.1%. It was first chosen on
+// the cross-validation figures of TestClassThresholdsCrossValidation as
+// the largest budget on a grid from 0.05% to 2% at which the whole guard
+// blocked no more clean training rows out of fold than the rule before it
+// (1% per label blocked 15.7% (en) and 11.5% (zh) of them). When the
+// thresholds came to count clean rows only, it was checked on fresh9 left
+// out of training (docs/models.md, "Third round"): 0.1% found 0.831 of its
+// violations with 8 of 140 clean rows blocked, against 0.819 and 8 for the
+// rule before; larger budgets blocked hand-written clean cases of the
+// guard's tests (medicine bought first, the time a payment takes to show).
 const guardClassBudget = 0.001
 
 // guardSentenceBudget is guardClassBudget for the best sentence of a row

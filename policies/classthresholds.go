@@ -5,28 +5,28 @@ package policies
 // classThresholds are the guard's thresholds per label of the content
 // model, calibrated on the training rows only (calibrate_test.go).
 var classThresholds = map[string]float32{
-	"threat":                 0.77158934,
-	"harassment":             0.66547006,
-	"false_representation":   0.7995961,
-	"pressure":               0.7691169,
-	"third_party_disclosure": 0.5137862,
-	"secret_request":         0.59427476,
-	"false_promise":          0.78879344,
+	"threat":                 0.6288213,
+	"harassment":             0.59888613,
+	"false_representation":   0.88468426,
+	"pressure":               0.7961382,
+	"third_party_disclosure": 0.63959235,
+	"secret_request":         0.7003065,
+	"false_promise":          0.7412002,
 }
 
 // classSentenceThresholds are the guard's thresholds per label for the
 // best sentence of a message of two sentences or more, calibrated the same
 // way on each row's best sentence.
 var classSentenceThresholds = map[string]float32{
-	"threat":                 0.9947777,
-	"harassment":             0.9819052,
-	"false_representation":   0.9987197,
-	"pressure":               0.9794611,
-	"third_party_disclosure": 0.9738578,
-	"secret_request":         0.9815764,
-	"false_promise":          0.89884907,
+	"threat":                 0.9907797,
+	"harassment":             0.9963642,
+	"false_representation":   0.99302334,
+	"pressure":               0.98594624,
+	"third_party_disclosure": 0.9885254,
+	"secret_request":         0.9901825,
+	"false_promise":          0.9758893,
 }
 
 // classThresholdsDigest is the corpus digest of the weights the thresholds
 // were calibrated for.
-const classThresholdsDigest = "d3388608f40bdce1b18415b8957488b1d3732f8f83a98abe30e337fad7259a2b"
+const classThresholdsDigest = "67e51ce052842ba5998d02955058fa40a792da51ef55097eb5e8417996bfc38c"

@@ -2,8 +2,10 @@ package policies
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -173,7 +175,11 @@ func trainingContentRows(t *testing.T, lang string) []labelled {
 	}
 	rows := loadContentRows(t, dir+"/"+lang+".jsonl")
 	for _, s := range splits {
-		rows = append(rows, loadContentRows(t, dir+"/"+s+"/"+lang+".jsonl")...)
+		path := dir + "/" + s + "/" + lang + ".jsonl"
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			continue // a split in the other language only
+		}
+		rows = append(rows, loadContentRows(t, path)...)
 	}
 	return rows
 }

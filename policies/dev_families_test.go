@@ -12,9 +12,7 @@ func TestVeiledAndIndirectEnglish(t *testing.T) {
 	// Read wrongly by the content model, not the lexicon: the guard with
 	// the model must still get them wrong, so that one mended leaves the
 	// list.
-	knownModelGaps := map[string]bool{
-		"Glad to hear about your sister's recovery. Shall we talk next week?": true,
-	}
+	knownModelGaps := map[string]bool{}
 	var cases, gaps []categoryCase
 	for _, c := range veiledAndIndirectCases {
 		if knownModelGaps[c.text] {

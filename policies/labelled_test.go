@@ -357,10 +357,7 @@ func floor(t *testing.T, per map[string]*figures, minR, maxF float64) {
 // mended leaves the list).
 func TestFactClaimCases(t *testing.T) {
 	t.Parallel()
-	knownGaps := map[string]string{
-		"FC-58": "the content model reads a short settlement demand with a figure in thousands (2.5k) as a request for a secret; " +
-			"a gate asking for a named secret cost more recall on the frozen test split than it saved",
-	}
+	knownGaps := map[string]string{}
 	g := Default()
 	for _, l := range loadLabelled(t, "testdata/factclaims.jsonl") {
 		p, f := decodeLabelled(t, l)
