@@ -678,8 +678,13 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	}
 	if id, ok := bareChoice(a.seq, r.cues.offers); ok || assentChoiceOK(a.seq, r.cues.offers, &id) || r.offerByWords(&id) || r.offerByAmount(&id) {
 		// "1" in reply to a numbered list of offers chooses one; it is
-		// not an amount of one. Said with doubt, it is read back.
-		r.add(r.hedged(agent.Command{Intent: agent.IntentAcceptOffer, OfferID: id}))
+		// not an amount of one. Said with doubt or as a question, it is
+		// read back.
+		c := r.hedged(agent.Command{Intent: agent.IntentAcceptOffer, OfferID: id})
+		if choiceAsked(a) {
+			c.Unsure, c.Doubt = true, true
+		}
+		r.add(c)
 	} else if r.has(agent.IntentCancelPlan) {
 		// Withdrawing is never read as a new plan or an acceptance.
 		r.add(agent.Command{Intent: agent.IntentCancelPlan})
@@ -932,12 +937,24 @@ func (r *reading) offers() {
 		// did 1") is read back before it binds anyone, and so is a plain
 		// "ok" said as a question ("ok? any fees?", "可以吧？").
 		c := r.hedged(agent.Command{Intent: agent.IntentAcceptOffer, OfferID: offerID})
-		if weak && !picked && !r.has(agent.IntentAcceptOffer) && strings.ContainsAny(r.a.norm, "?？") {
+		if choiceAsked(r.a) || (weak && !picked && !r.has(agent.IntentAcceptOffer) && strings.ContainsAny(r.a.norm, "?？")) {
 			c.Unsure, c.Doubt = true, true
 		}
 		r.add(c)
 	}
 	r.addIf(reject, agent.IntentRejectOffer)
+}
+
+// choiceAsked reports whether the message is one sentence said as a
+// question ("option 2?", "第二个吧？"): a choice in it is asked about, not
+// made, and is read back.
+func choiceAsked(a *analysis) bool {
+	s := strings.TrimRight(a.norm, " ")
+	body, ok := strings.CutSuffix(s, "?")
+	if !ok {
+		body, ok = strings.CutSuffix(s, "？")
+	}
+	return ok && !strings.ContainsAny(body, ".!?。！？\n")
 }
 
 // weakNo reports a plain no ("no thanks", 不行) that is not the tag of a
