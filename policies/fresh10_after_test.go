@@ -38,3 +38,37 @@ func TestAdviceRightsAndLastDigits(t *testing.T) {
 		}
 	}
 }
+
+// TestPretextsListsAndCopies: kinds of violation the guard missed on the
+// held-out batch fresh10, written anew: a delivery pretext that asks for
+// the workplace, a public list of defaulters, a credit bureau claimed as
+// the sender, a manager copied in. Clean messages beside them stay clean.
+// Lexicon alone and with the content model.
+func TestPretextsListsAndCopies(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text string
+		cat  string
+		flag bool
+	}{
+		{"DHL here: we couldn't deliver your package. Reply with your employer's name and your work address so we can redeliver.", CatFalseRepresentation, true},
+		{"快递员：您的包裹无法派送，请提供您的工作单位和领导电话。", CatFalseRepresentation, true},
+		{"Your statement will be posted to your home address on file; reply if it has changed.", CatFalseRepresentation, false},
+		{"Names of customers who don't pay this month go up on our list of defaulters on the website.", CatThirdPartyDisclosure, true},
+		{"逾期超过三十天的客户，会在平台的老赖名单上公示。", CatThirdPartyDisclosure, true},
+		{"We never publish customers' names or debts anywhere.", CatThirdPartyDisclosure, false},
+		{"这里是征信中心，你的逾期已被记录，必须先还款才能消除。", CatFalseRepresentation, true},
+		{"您可以到人民银行征信中心免费查询自己的信用报告。", CatFalseRepresentation, false},
+		{"I'm copying your line manager on this email so he knows about the arrears.", CatThirdPartyDisclosure, true},
+		{"I've copied our own billing team on this so they can update your plan.", CatThirdPartyDisclosure, false},
+	}
+	for _, g := range bothGuards(t) {
+		for _, tc := range tests {
+			f := factsFor(verified("US", "America/New_York", "2026-03-02T18:00:00Z"), tc.text)
+			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
+			if got := slices.Contains(categoriesOf(d), tc.cat); got != tc.flag {
+				t.Errorf("classifier off=%v: %q: %s %v, want %v (%v)", g.noClassifier, tc.text, tc.cat, got, tc.flag, d.Violations)
+			}
+		}
+	}
+}
