@@ -5,28 +5,28 @@ package policies
 // classThresholds are the guard's thresholds per label of the content
 // model, calibrated on the training rows only (calibrate_test.go).
 var classThresholds = map[string]float32{
-	"threat":                 0.6288213,
-	"harassment":             0.59888613,
-	"false_representation":   0.88468426,
-	"pressure":               0.7961382,
-	"third_party_disclosure": 0.63959235,
-	"secret_request":         0.7003065,
-	"false_promise":          0.7412002,
+	"threat":                 0.69638646,
+	"harassment":             0.53982294,
+	"false_representation":   0.85376865,
+	"pressure":               0.79321766,
+	"third_party_disclosure": 0.694109,
+	"secret_request":         0.6707201,
+	"false_promise":          0.7556875,
 }
 
 // classSentenceThresholds are the guard's thresholds per label for the
 // best sentence of a message of two sentences or more, calibrated the same
 // way on each row's best sentence.
 var classSentenceThresholds = map[string]float32{
-	"threat":                 0.9907797,
-	"harassment":             0.9963642,
-	"false_representation":   0.99302334,
-	"pressure":               0.98594624,
-	"third_party_disclosure": 0.9885254,
-	"secret_request":         0.9901825,
-	"false_promise":          0.9758893,
+	"threat":                 0.99318266,
+	"harassment":             0.99569225,
+	"false_representation":   0.9927546,
+	"pressure":               0.9847902,
+	"third_party_disclosure": 0.98896736,
+	"secret_request":         0.99131036,
+	"false_promise":          0.9664524,
 }
 
 // classThresholdsDigest is the corpus digest of the weights the thresholds
 // were calibrated for.
-const classThresholdsDigest = "67e51ce052842ba5998d02955058fa40a792da51ef55097eb5e8417996bfc38c"
+const classThresholdsDigest = "05b414162830698b932500797fad7cf2a23a9c0401941d858c4f0643ee7fc4ff"
