@@ -175,6 +175,9 @@ func scanNumbers(seq []token, used []bool, askedAmount bool) []numMention {
 	return out
 }
 
+// approxWord hedges a count of months or weeks: "over about six months".
+var approxWord = map[string]bool{"about": true, "around": true, "roughly": true, "approximately": true, "maybe": true, "like": true, "say": true}
+
 func classify(seq []token, first, end int, v int64, mult, bare bool) numMention {
 	m := numMention{hundredths: v, first: first, end: end}
 	if v <= 0 {
@@ -226,7 +229,12 @@ func classify(seq []token, first, end int, v int64, mult, bare bool) numMention 
 			unit = tokText(seq, end+1)
 			k = end + 2
 		}
-		countish := prev == "over" || prev == "for" || prev == "in" || prev == "within" || prev == "across" || prev == "分" || prev == "分成" ||
+		over := prev
+		if approxWord[prev] {
+			// "over about six months", "in roughly 10 weeks"
+			over = prev2
+		}
+		countish := over == "over" || over == "for" || over == "in" || over == "within" || over == "across" || prev == "分" || prev == "分成" ||
 			prev == "成" || strings.HasPrefix(tokText(seq, k), "还") || tokText(seq, k) == "payments"
 		if n == 1 && tokText(seq, k) == "还" && k+1 < len(seq) && (seq[k+1].kind == tNum || isHanNumeral(seq[k+1])) {
 			// "一个月还400" is 400 a month; "6个月还完" is six payments.

@@ -550,6 +550,15 @@ var lexicon = []rule{
 		"show|see|hear|tell|give|send|list|share|explain|lay|walk ~3 options|offers|plans|choices|option|choice",
 		"payment|repayment|settlement options", "^ [the] options|plans|offers [please] $",
 		"what can|could you do|offer ~3 me|for|about|on", "what can|could i do ~2 about|with ~3 balance|debt|this|account|it|loan|bill",
+		// a plan in everyday words: an arrangement to come to, smaller
+		// pieces, bit by bit
+		"what you|we can|could do|offer ~3 me|for|about|on|with", "what can|could i|we do to pay|clear|settle|sort|resolve|fix|handle",
+		"what|which kind|sort|type ~2 of ~2 deal|deals|arrangement|arrangements|plan|plans|options|terms",
+		"work|sort|figure something|anything out", "work|sort|figure out ~3 arrangement|deal|plan|something|terms",
+		"deal|arrangement|terms|something ~4 work|sort|figure ~1 out", "come to ~3 arrangement|deal|agreement", "arrangement|deal|agreement ~4 come to|reach", "can|could not ~4 at once|one go",
+		"what else is there", "what else ~3 have|got|offer|options", "set ~3 up ~3 arrangement|plan|something",
+		"set something|anything up", "break|broke|broken|chop|chopped|divide|divided ~3 up|into", "smaller|little|manageable pieces|chunks|bits|parts",
+		"in|into pieces|stages", "bit by bit", "little by little", "piece by piece", "a bit|little at a time",
 		// the ways of paying off this debt, not the means of paying
 		"ways ~4 pay|paying|clear|clearing|settling|repay|repaying ~3 this|bill|debt|balance|account|loan|off|amount|dues",
 		// in Hindi in Latin letters: which options, show or tell the plans
