@@ -72,3 +72,27 @@ func TestPretextsListsAndCopies(t *testing.T) {
 		}
 	}
 }
+
+// TestSecretsTypedIntoTheChat: a card number, its code or a password asked
+// to be typed into the conversation itself (在这里输入) is a request for a
+// secret; entering a code in the official app oneself is not.
+func TestSecretsTypedIntoTheChat(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text string
+		flag bool
+	}{
+		{"麻烦在对话框里直接输入您的卡号和背面三位数，我帮您扣款。", true},
+		{"您在這裡輸入網銀密碼就可以，我幫您處理。", true},
+		{"请在官方App内自行输入验证码完成验证，不要告诉任何人。", false},
+	}
+	for _, g := range bothGuards(t) {
+		for _, tc := range tests {
+			f := factsFor(verified("US", "America/New_York", "2026-03-02T18:00:00Z"), tc.text)
+			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
+			if got := slices.Contains(categoriesOf(d), CatPII); got != tc.flag {
+				t.Errorf("classifier off=%v: %q: pii %v, want %v (%v)", g.noClassifier, tc.text, got, tc.flag, d.Violations)
+			}
+		}
+	}
+}
