@@ -96,3 +96,31 @@ func TestSecretsTypedIntoTheChat(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedToApologise: an insult or threat in quotation marks that names
+// whose words they were (a colleague, an agent, "the word") is quoted, not
+// said; said unquoted it still counts.
+func TestQuotedToApologise(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text string
+		cat  string
+		flag bool
+	}{
+		{`I'm sorry the agent said "you're a freeloader" on Tuesday; that is not how we speak to anyone.`, CatHarassment, false},
+		{`Using the word "scrounger" in our letter was a mistake, and we apologise.`, CatHarassment, false},
+		{"上一位同事说“你等着瞧”，这句话不应该说，我向您道歉。", CatThreat, false},
+		{"那位同事用了“骗子”这个词，非常不妥，对不起。", CatHarassment, false},
+		{"You're a freeloader and everyone knows it.", CatHarassment, true},
+		{"你就是个骗子，等着瞧。", CatThreat, true},
+	}
+	for _, g := range bothGuards(t) {
+		for _, tc := range tests {
+			f := factsFor(verified("US", "America/New_York", "2026-03-02T18:00:00Z"), tc.text)
+			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
+			if got := slices.Contains(categoriesOf(d), tc.cat); got != tc.flag {
+				t.Errorf("classifier off=%v: %q: %s %v, want %v (%v)", g.noClassifier, tc.text, tc.cat, got, tc.flag, d.Violations)
+			}
+		}
+	}
+}
