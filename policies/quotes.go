@@ -21,6 +21,9 @@ var reporters = [][]byte{
 	[]byte("you told me"), []byte("you replied"), []byte("您回复"), []byte("你回复"), []byte("您之前回复"), []byte("您之前说"), []byte("you called me"), []byte("you called us"), []byte("letter said"), []byte("您投诉"), []byte("你投诉"),
 	// A customer's own words noted (原话), words a note says not to use.
 	[]byte("原话"), []byte("不要跟客户说"), []byte("别跟客户说"), []byte("不要对客户说"), []byte("别对客户说"),
+	// A colleague's or an agent's words, quoted to apologise for them.
+	[]byte("同事说"), []byte("同事讲"), []byte("同事用了"), []byte("员工说"), []byte("催收员说"), []byte("用了"),
+	[]byte("agent said"), []byte("the word"), []byte("the words"), []byte("the term"),
 	// What the borrower called themselves.
 	[]byte("you called yourself"), []byte("you described yourself"), []byte("you call yourself"),
 	// Hindi in Latin letters: you said, you wrote.
