@@ -88,6 +88,12 @@ var lexicon = []rule{
 		// Hindi in Latin letters: wanting to die, not wanting to live, suicide.
 		"marne|mar ~3 mann|man|chahta|chahti|chahte|jaunga|jaungi|jaana|jana", "jeene|jeena|jine ~3 mann|man|nahi|nahin|icchha",
 		"khudkushi|aatmahatya|atmahatya",
+		// Hindi in Devanagari (nukta dropped, chandrabindu read as
+		// anusvara): suicide, wanting to die, not wanting to live, giving
+		// up one's life, ending oneself.
+		"आत्महत्या*|खुदकुशी*|सुसाइड*", "मरना|मरने|मर ~3 चाहता|चाहती|चाहते|जाना|जाऊंगा|जाऊंगी|जाउंगा|जाउंगी|जाएंगे|जायेंगे",
+		"जीना|जीने|जिंदा|जिन्दा ~4 नहीं|नही", "नहीं|नही ~3 जीना|जीने|जिंदा|जिन्दा", "नहीं|नही ~2 जी ~1 सकता|सकती|सकते|पाऊंगा|पाऊंगी",
+		"जान ~1 दे|देना|देने|दूंगा|दूंगी|दूं|दे", "खुद|अपने|स्वयं ~3 खत्म|समाप्त",
 		"kill|killing|hurt|hurting|harm|harming|cut|cutting myself",
 		"end|ending|take|taking|ended my [own] life",
 		"end|ending it all", "suicid*", "self harm*|injur*", "selfharm*",

@@ -63,6 +63,12 @@ func normalize(s string) string {
 			r = '.'
 		case r == 0x066C: // Arabic thousands separator
 			r = ','
+		case r == 0x093C: // the Devanagari nukta: ज़ reads as ज
+			continue
+		case r >= 0x0958 && r <= 0x095F: // Devanagari letters with a nukta
+			r = devanagariBase[r-0x0958]
+		case r == 0x0901: // chandrabindu reads as anusvara: हूँ as हूं
+			r = 0x0902
 		case r >= 0x0660:
 			if d := numread.Digit(r); d >= 0 {
 				r = '0' + rune(d) // digits of every script read as ASCII
@@ -88,6 +94,10 @@ var cantonese = strings.NewReplacer(
 	"嚟", "来", "冇", "没有", "畀", "给", "嘢", "东西", "睇", "看", "啱啱", "刚刚", "过咗身", "去世了", "过身", "去世", "联络", "联系",
 	"咪再", "别再", "咪打", "别打", "咪发", "别发", "咪烦", "别烦", "俾", "给",
 )
+
+// devanagariBase maps the precomposed Devanagari letters with a nukta
+// (U+0958 to U+095F) to their base letters.
+var devanagariBase = [...]rune{'क', 'ख', 'ग', 'ज', 'ड', 'ढ', 'फ', 'य'}
 
 func isHan(r rune) bool { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
 
@@ -130,7 +140,9 @@ func tokenize(s string) []token {
 			j := i + n
 			for j < len(s) {
 				r2, n2 := utf8.DecodeRuneInString(s[j:])
-				if unicode.IsLetter(r2) && !isHan(r2) {
+				// The vowel signs and viramas of Indic scripts are marks
+				// inside their words (आत्महत्या is one word).
+				if (unicode.IsLetter(r2) && !isHan(r2)) || unicode.IsMark(r2) {
 					j += n2
 					continue
 				}
