@@ -440,9 +440,11 @@ func (f *flow) hardship() {
 	if t.Conversation.State != StatePlanAccepted {
 		t.Conversation.State = StateHardship
 	}
-	if f.pauseReason() != "" || f.namesTerms() || f.asksForPerson() || overwhelmed.MatchString(t.Inbound.Text) {
-		// An overwhelmed borrower is not shown a menu on the turn they
-		// say so: the hardship reply offers a person and no pressure.
+	if f.pauseReason() != "" || f.namesTerms() || f.asksForPerson() || overwhelmed.MatchString(t.Inbound.Text) ||
+		(noIncome.MatchString(t.Inbound.Text) && !f.asksForOptions()) {
+		// An overwhelmed borrower, or one with no income at all who asks
+		// for nothing, is not shown a menu on the turn they say so: the
+		// hardship reply offers a person and no pressure.
 		return
 	}
 	n, fresh := f.negotiation()
@@ -463,6 +465,27 @@ func (f *flow) hardship() {
 // overwhelmed finds a borrower saying they cannot cope or do not know
 // what to do: distress, which a payment menu does not answer.
 var overwhelmed = regexp.MustCompile(`(?i)\b(?:(?:don'?t|do not|dont) know what (?:to do|i'?m going to do|to do anymore)|no idea what (?:to do|i'?m going to do)|overwhelm\w*|can'?t cope|cannot cope|not coping|falling apart|at (?:my|the end of my) (?:wits|rope|tether)|breaking down|panick\w*|freaking out|drowning|in bits|in pieces|samajh nahi aa raha|kya karu[n]?|mushkil ho gaya)\b|不知道(?:该|要)?怎么办|不知所措|崩溃|扛不住|撑不住|快疯了|压力(?:太|好)大|喘不过气`)
+
+// noIncome finds a borrower saying they have no income at all: no salary,
+// no wages, nothing coming in, in English, Hindi in Latin letters and
+// Chinese.
+var noIncome = regexp.MustCompile(`(?i)\b(?:(?:no|zero|nil|without)\s+(?:\w+\s+){0,2}?(?:income|salary|wages|paycheck|paycheque|job|work)\b|(?:nothing|no money|no cash)\s+(?:is\s+)?coming in|out of work since|(?:income|salary|kamai|tankhwah)\s+(?:\w+\s+){0,3}?(?:nahi|nahin|band)\b)|[没沒]有?\s*(?:任何\s*)?(?:收入|工[资資]|income|salary)|(?:收入|工[资資]|income|salary)\s*(?:都|也)?(?:[没沒]有|[没沒]了|停了|断了|斷了)|零收入`)
+
+// asksForOptions reports whether this turn also asks for something: a
+// question, or a plan, a lower amount or longer terms without figures.
+func (f *flow) asksForOptions() bool {
+	if strings.ContainsAny(f.t.Inbound.Text, "?？") {
+		return true
+	}
+	for _, c := range f.cmds {
+		switch c.Intent {
+		case IntentHardship, IntentVulnerability, IntentGreeting, IntentThanks, IntentUnknown:
+		default:
+			return true
+		}
+	}
+	return false
+}
 
 // asksForPerson reports whether this turn also asks for a person (or a
 // reader took it so, as a bankruptcy only considered is): the person

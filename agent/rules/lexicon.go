@@ -491,6 +491,8 @@ var lexicon = []rule{
 		"no money", "nothing ~1 left|leftover", "tight on money", "money is tight", "make ends meet", "help|assistance ~2 paying", "can not keep up",
 		"do not have ~2 money|cash|funds|income", "signed ~1 me ~1 off ~2 sick|work", "signed off ~2 sick|work", "walked out on ~1 me|us",
 		"naukri ~2 chali|gayi|chhut|chut|nahi", "salary nahi|nahin",
+		"zero|nil income|wages|pay|salary", "nothing|no money|cash coming in", "income|kamai|salary|tankhwah ~3 nahi|nahin|band",
+		"company|office|factory|plant|firm|shop ~2 band|bandh|closed|shut|folded",
 	}, zh: []string{zhBrokeFigure, zhBrokeFigureNear,
 		"失业", "丢了工作", "丢工作", "没了工作", "没工作", "没有工作", "工作没了", "被裁", "裁员", "下岗", "被辞退", "被开除",
 		"生病", "病了", "住院", "手术", "癌症", "重病", "看病", "医药费", "医疗费", "治病", "去世", "过世", "离世", "丧事",
