@@ -102,11 +102,16 @@ type flow struct {
 	paused        bool // the paused notice is already in this turn's reply
 	which         bool // a yes named no option: the options are shown again asking which
 	askedLanguage bool // the borrower asked to continue in another language
-	cmds          []Command
-	loc           *time.Location
-	replaying     bool // answering requests held until verification
-	offersOpen    bool // the previous reply presented offers
-	fellBack      bool // this turn answered "didn't follow"
+	// otherLang (otherLangZh in Chinese) is a language the borrower asked
+	// for that the assistant does not write; unread, a message written in
+	// a script it does not read.
+	otherLang, otherLangZh string
+	unread                 bool
+	cmds                   []Command
+	loc                    *time.Location
+	replaying              bool // answering requests held until verification
+	offersOpen             bool // the previous reply presented offers
+	fellBack               bool // this turn answered "didn't follow"
 	// pendingReadBack is the read-back of the previous reply, if any.
 	pendingReadBack *readBack
 }
@@ -241,6 +246,7 @@ func (f *flow) chooseLocale() {
 		f.askedLanguage = true
 		return
 	}
+	f.otherLang, f.otherLangZh, f.unread = otherLanguage(t.Inbound.Text)
 	if t.Understanding.Lang == "zh" && t.Locale != "zh" {
 		t.Locale = "zh"
 		t.Conversation.Locale = "zh"
@@ -316,6 +322,11 @@ func (f *flow) run() {
 	}
 	if f.askedLanguage {
 		f.languageAck()
+	} else if f.otherLang != "" || f.unread {
+		f.otherLanguageAck()
+		if f.done {
+			return
+		}
 	}
 	if f.mem.ThirdParty {
 		f.thirdParty()

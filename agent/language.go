@@ -3,6 +3,7 @@ package agent
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/parley-collections/parley/prompts"
 )
@@ -76,4 +77,71 @@ func (f *flow) languageAck() {
 	}
 	f.handled = true
 	f.say(prompts.Language{})
+}
+
+// otherLanguages are languages the assistant does not write, by a name a
+// borrower may use, with their names in English and Chinese.
+var otherLanguages = []struct {
+	re     *regexp.Regexp
+	en, zh string
+}{
+	{regexp.MustCompile(`(?i)\b(?:spanish|espa[ñn]ol|castellano)\b`), "Spanish", "西班牙语"},
+	{regexp.MustCompile(`(?i)\bhindi\b|हिंदी|हिन्दी`), "Hindi", "印地语"},
+	{regexp.MustCompile(`(?i)\btamil\b|தமிழ்`), "Tamil", "泰米尔语"},
+	{regexp.MustCompile(`(?i)\b(?:telugu|marathi|kannada|malayalam|gujarati|punjabi)\b`), "", ""},
+	{regexp.MustCompile(`(?i)\b(?:bengali|bangla)\b`), "Bengali", "孟加拉语"},
+	{regexp.MustCompile(`(?i)\burdu\b`), "Urdu", "乌尔都语"},
+	{regexp.MustCompile(`(?i)\b(?:french|fran[çc]ais)\b`), "French", "法语"},
+	{regexp.MustCompile(`(?i)\b(?:portuguese|portugu[êe]s)\b`), "Portuguese", "葡萄牙语"},
+	{regexp.MustCompile(`(?i)\b(?:vietnamese|korean|tagalog|arabic|russian|polish)\b`), "", ""},
+}
+
+// askOther is the shape of a request for a language: a verb of speaking
+// or writing, "in" or "en", a please, or a question.
+var askOther = regexp.MustCompile(`(?i)\b(?:in|en|speak\w*|write|reply|respond|talk|text|habl\w*|escrib\w*|mein|please|por favor|kripya)\b|में|\?|？`)
+
+// otherLanguage reports a language the borrower asks for that the
+// assistant does not write (its names in English and Chinese; a language
+// named without its own template is named by the words of the message),
+// or unread when the message is written mostly in a script the assistant
+// does not read (Devanagari, Tamil, Arabic...). Crisis words in such a
+// script are read by the brain and answered before this.
+func otherLanguage(text string) (en, zh string, unread bool) {
+	if askOther.MatchString(text) {
+		for _, l := range otherLanguages {
+			if m := l.re.FindString(text); m != "" {
+				if l.en == "" {
+					name := strings.ToUpper(m[:1]) + strings.ToLower(m[1:])
+					return name, name, false
+				}
+				return l.en, l.zh, false
+			}
+		}
+	}
+	known, other := 0, 0
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r) && (r < 0x0250 || unicode.Is(unicode.Han, r) || r >= 0xFF21 && r <= 0xFF5A):
+			known++
+		case unicode.IsLetter(r) || unicode.IsMark(r):
+			other++
+		}
+	}
+	return "", "", other > 0 && other > known
+}
+
+// otherLanguageAck answers a request for a language the assistant does
+// not write, or a message it cannot read, honestly, with a person
+// offered, when the message asked for nothing the flows answer.
+func (f *flow) otherLanguageAck() {
+	for _, c := range f.cmds {
+		switch c.Intent {
+		case IntentUnknown, IntentGreeting, IntentQuestion, IntentThanks, IntentAffirm, IntentDeny, IntentVulnerability:
+		default:
+			return
+		}
+	}
+	f.handled = true
+	f.done = true
+	f.say(prompts.Language{Other: f.otherLang, OtherZh: f.otherLangZh, Unread: f.unread})
 }

@@ -537,8 +537,14 @@ func (Canned) Template() string { return "canned.v1" }
 var CannedNames = []string{"greeting", "looking_into_it", "payment_options", "more_time", "thanks"}
 
 // Language acknowledges a borrower's request to continue in the
-// template's language.
-type Language struct{}
+// template's language. When the borrower asked for a language the
+// assistant does not write (Other, in English, and OtherZh, in Chinese),
+// or wrote in a script it does not read (Unread), it says so honestly and
+// offers a person instead.
+type Language struct {
+	Other, OtherZh string
+	Unread         bool
+}
 
 // Template names the template.
 func (Language) Template() string { return "language.v1" }

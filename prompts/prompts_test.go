@@ -127,7 +127,7 @@ var samples = map[string][]Data{
 	"handoff.v1":  {Handoff{Reason: "request"}, Handoff{Reason: "negotiation"}, Handoff{Reason: "waiting"}, Handoff{Reason: "still_waiting"}, Handoff{Reason: "not_understood"}},
 	"closing.v1":  {Closing{}, Closing{Ack: true}, Closing{Later: true}},
 	"joined.v1":   {Joined{Name: "Sam"}},
-	"language.v1": {Language{}},
+	"language.v1": {Language{}, Language{Other: "Spanish", OtherZh: "西班牙语"}, Language{Unread: true}},
 	"canned.v1": {Canned{Name: "greeting", Sender: "Sam"}, Canned{Name: "looking_into_it"}, Canned{Name: "payment_options"},
 		Canned{Name: "more_time"}, Canned{Name: "thanks"}},
 	"returned.v1": {Returned{AgentName: "Ava"}},
