@@ -432,7 +432,15 @@ var lexicon = []rule{
 		"identity|id ~2 stolen|theft|fraud*|misused", "used|stole|stolen|misused|cloned my|the ~1 name|details|identity|id|documents|info|information|aadhaar|pan|ssn",
 		"not the borrower|debtor|applicant", "fake|bogus|fabricated loan|debt|account|bill|charge*|app",
 		"illegal|unlawful|usur* ~3 interest|lending|charges|loan|fees", "interest|charges ~4 illegal|unlawful", "interest|charges ~4 legal limit|cap",
-		"only borrowed|took|got|received ~2 #", "is|was his|her|their debt|loan|responsibility", "higher|more|bigger|larger than ~4 owed|owe|borrowed|took|agreed", "where ~3 # ~3 come|coming from",
+		"only borrowed|took|got|received ~2 #", "is|was his|her|their debt|loan|responsibility",
+		// how the figure was reached or what was signed asked for, or
+		// payment held until it is shown: the debt is questioned
+		"how ~3 came|come|arrived|got|get|reached|worked|calculated|computed|figured ~3 figure|number|amount|balance|total|sum",
+		"how ~4 figure|number|amount|balance|total|sum ~2 was|is|were ~1 calculated|computed|reached|worked|arrived|figured",
+		"that|whether|if i ~2 actually|ever|really signed|agreed", "what|anything i ~2 actually|ever|really signed",
+		"not pay|paying ~6 until|before|till ~6 see|seen|shown|show|send|sent|proof|paperwork|statement|documents",
+		"nothing|not ~3 paid|pay ~4 until|before|till ~6 see|seen|shown|show|send|sent|proof|paperwork|statement|documents",
+		"statement|paperwork|breakdown ~6 explains|explaining|shows|showing ~3 amount|figure|balance|total|number", "higher|more|bigger|larger than ~4 owed|owe|borrowed|took|agreed", "where ~3 # ~3 come|coming from",
 	}, zh: []string{
 		"不是我的~2欠", "不是我的~1债", "不是我的~1钱", "不是我的~1账", "不是我的~1贷", "不是我欠", "我没欠", "我不欠", "没有欠",
 		"已经还过", "已经还了$", "已经还了(啊|呀|啦|的|呢|吧|嘛|,|。|!|?|钱|款|这|那|你们|给你们|全|所有|很久)", "已经还清", "(早就|已经|早已|都)~2(还清|还完|缴清|付清|还上|交清|缴完)", "(早就|早已)~2结清", "早就还了", "早还了", "还过了", "异议", "争议", "搞错了", "弄错了",
@@ -721,7 +729,7 @@ var lexicon = []rule{
 		"copy of ~3 agreement|contract|statement|bill",
 		"itemi* ~3 bill|statement|list|account|breakdown|charges", "breakdown ~3 charges|debt|balance|bill|amount|fees|interest",
 		"show|send|give|get|mail|email|see ~4 paperwork|documents|documentation|records",
-		"records|paperwork|documents ~4 owe|debt|balance|charges",
+		"records|paperwork|documents ~4 owe|debt|balance|charges", "statement of account", "account statement",
 	}, zh: []string{"欠款明细", "账单明细", "还款明细", "费用明细", "明细~4发", "发~4明细", "核实通知", "书面证明", "书面通知", "书面材料", "书面说明", "债务证明", "欠款证明", "证明~4欠", "寄给我", "借款合同", "合同复印件"}},
 	{intent: agent.IntentAskAdvice, neg: true, en: []string{
 		"debt advice|advisor|adviser|counsel*|charity|help|relief", "free ~3 advice|help|counsel*",
