@@ -471,7 +471,13 @@ var lexicon = []rule{
 		"^ [please] agent|human|representative|rep|operator|person|someone|manager|supervisor [please] $",
 		"customer service|support|care", "live agent|person|chat", "complain*", "complaint*", "report you",
 		"cfpb|ombudsman", "call|calling the police|cops",
+		// in Hindi in Latin letters: "manager se baat karao", "kisi insaan se baat karni hai"
+		"manager|insaan|insan|aadmi|admi|banda|person|human|supervisor|senior|officer|adhikari|agent ~2 se baat",
+		// threats or abuse by the collector's staff: a complaint for a person
+		"dhamki*|dhamka*|gaali|gali ~2 di|de|dete|diya|diye", "dhamki*|dhamka*",
+		"agent|guy|man|collector|people|staff|officer ~8 threaten*|abus*|intimidat*|insult*|misbehav*",
 	}, zh: []string{
+		"(催收|上门|你们的人|你们~2员工)~8(威胁|恐吓|辱骂|骂人|骂我|吓唬)",
 		"转人工", "人工客服", "人工服务", "找人工", "要人工", "接人工", "转接人工", "让人工", "请人工", "人工介入", "人工来", "人工处理", "人工帮", "要~2真人", "找~2真人", "和真人", "跟真人",
 		"真人客服", "找客服", "转客服", "客服电话", "投诉", "报警", "跟~4经理", "跟~4主管", "跟~4领导", "跟~4负责人",
 		"找~4经理", "找~4主管", "找~4领导", "找~4负责人", "和~4经理", "叫~4经理",
