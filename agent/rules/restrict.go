@@ -85,6 +85,7 @@ var (
 		regexp.MustCompile(`\b(?:only|just)\s+(?:want to\s+|wanna\s+)?(?:be\s+)?(?:contact|reach|message|write to|get in touch with|hear from you|contacted|reached)(?:\s+me)?\s+(?:by|via|through|over|on|with)\s+(e-?mail|mail|text messages?|texts?|sms|phone|calls?|chat)\b`),
 		regexp.MustCompile(`\b(?:only|just)\s+(e-?mail|text|sms|message)\s+me\b(?:\s+(?:from now on|please))?`),
 		regexp.MustCompile(`\b(e-?mail|texts?|sms)\s+only\b`),
+		regexp.MustCompile(`\b(e-?mail|text|sms|message)\s+me\s+only\b`),
 		regexp.MustCompile(`\bonly\b[^.!?\n]{0,25}?\b(?:by|via|through)\s+(e-?mail|mail|text messages?|texts?|sms|phone|chat)\b`),
 		regexp.MustCompile(`\bin writing\b[^.!?\n]{0,10}?\b(?:by|via|through|to)\s+(?:my\s+)?(e-?mail)\b`),
 		regexp.MustCompile(`\b(e-?mail|texts?|text messages|sms)\b[^.!?\n]{0,25}?\bonly way\b`),
