@@ -655,6 +655,8 @@ var lexicon = []rule{
 		"how much ~2 again", "how much [then|now|exactly] $",
 		"what ~3 owe|owed|owing|balance|amount|total", "tell|know|check|see|confirm|send ~3 balance|owe|owed|amount",
 		"^ [my] [current] balance [please] $", "balance ~2 please", "current|remaining|outstanding|total balance|amount",
+		// the figure or the number, said alone: the balance
+		"what|whats ~2 the figure|number|sum [then|now|again] $",
 	}, zh: []string{
 		"欠多少", "欠了多少", "还欠多少", "要还多少", "需要还多少", "还多少钱", "多少钱", "余额", "欠款金额", "欠款多少", "总共多少",
 		"一共多少", "应还", "欠款是多少", "还剩多少",
