@@ -771,7 +771,9 @@ var lexicon = []rule{
 		// in Hindi in Latin letters: think or talk it over, then tell
 		"soch* ~4 batata|batati|bataunga|bataungi|batayenge|bataenge|bata|will", "baat|pooch|puch|poochh|puchh ~3 karke|kar|ke ~2 batata|batati|bataunga|bataungi|batayenge|bataenge|bata|will",
 		"baad|bad mein|me|main ~2 batata|batati|bataunga|bataungi|batayenge|bataenge|bata",
-	}, zh: []string{"想好~4(告诉|回复|答复|联系|说)", "回头~4(告诉|回复|答复|联系)", "商量好", "商量~4再(告诉|回复|答复|联系|说|决定)",
+	}, zh: []string{"想好~4(告诉|回复|答复|联系|说)",
+		// in Cantonese: think it over first (谂下先, 谂清楚), answer later (迟啲覆你, 再话你知)
+		"谂(下|一下|一谂|清楚|吓|多阵|多下)", "迟(啲|点|些)~4(覆|复|回|答|话|讲|再)", "再话~2你知", "回头~4(告诉|回复|答复|联系)", "商量好", "商量~4再(告诉|回复|答复|联系|说|决定)",
 		"考虑一下", "考虑考虑", "考虑下", "想想", "想一想", "想一下", "想下", "回去~2想", "琢磨", "再考虑", "再说吧", "回头再说",
 		"再商量", "商量一下", "商量商量", "先跟~8商量", "先和~8商量"}},
 	{intent: agent.IntentAffirm, neg: true, en: []string{
