@@ -1,9 +1,6 @@
 package policies
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestAdviceRightsAndLastDigits: clean messages in the wording of kinds
 // the guard blocked on the held-out batch fresh10, written anew: advice
@@ -13,11 +10,7 @@ import (
 // them still count. Lexicon alone and with the content model.
 func TestAdviceRightsAndLastDigits(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		text string
-		cat  string
-		flag bool
-	}{
+	checkCategoryCases(t, []categoryCase{
 		{"千万别为了还这笔钱去找高利贷，我们可以一起想办法。", CatPressure, false},
 		{"千万别刷信用卡来还我们，利息太高了。", CatPressure, false},
 		{"你去借网贷也得今天还上。", CatPressure, true},
@@ -27,16 +20,7 @@ func TestAdviceRightsAndLastDigits(t *testing.T) {
 		{"Could you tell me the last four digits of your PAN to confirm it's you? Never send the whole number.", CatPII, false},
 		{"Please reply with only the last 4 digits of your Aadhaar; do not type the full number anywhere.", CatPII, false},
 		{"Send your full Aadhaar number to confirm your identity.", CatPII, true},
-	}
-	for _, g := range bothGuards(t) {
-		for _, tc := range tests {
-			f := factsFor(verified("US", "America/New_York", "2026-03-02T18:00:00Z"), tc.text)
-			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
-			if got := slices.Contains(categoriesOf(d), tc.cat); got != tc.flag {
-				t.Errorf("classifier off=%v: %q: %s %v, want %v (%v)", g.noClassifier, tc.text, tc.cat, got, tc.flag, d.Violations)
-			}
-		}
-	}
+	})
 }
 
 // TestPretextsListsAndCopies: kinds of violation the guard missed on the
@@ -46,11 +30,7 @@ func TestAdviceRightsAndLastDigits(t *testing.T) {
 // Lexicon alone and with the content model.
 func TestPretextsListsAndCopies(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		text string
-		cat  string
-		flag bool
-	}{
+	checkCategoryCases(t, []categoryCase{
 		{"DHL here: we couldn't deliver your package. Reply with your employer's name and your work address so we can redeliver.", CatFalseRepresentation, true},
 		{"快递员：您的包裹无法派送，请提供您的工作单位和领导电话。", CatFalseRepresentation, true},
 		{"Your statement will be posted to your home address on file; reply if it has changed.", CatFalseRepresentation, false},
@@ -61,16 +41,7 @@ func TestPretextsListsAndCopies(t *testing.T) {
 		{"您可以到人民银行征信中心免费查询自己的信用报告。", CatFalseRepresentation, false},
 		{"I'm copying your line manager on this email so he knows about the arrears.", CatThirdPartyDisclosure, true},
 		{"I've copied our own billing team on this so they can update your plan.", CatThirdPartyDisclosure, false},
-	}
-	for _, g := range bothGuards(t) {
-		for _, tc := range tests {
-			f := factsFor(verified("US", "America/New_York", "2026-03-02T18:00:00Z"), tc.text)
-			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
-			if got := slices.Contains(categoriesOf(d), tc.cat); got != tc.flag {
-				t.Errorf("classifier off=%v: %q: %s %v, want %v (%v)", g.noClassifier, tc.text, tc.cat, got, tc.flag, d.Violations)
-			}
-		}
-	}
+	})
 }
 
 // TestSecretsTypedIntoTheChat: a card number, its code or a password asked
@@ -78,23 +49,11 @@ func TestPretextsListsAndCopies(t *testing.T) {
 // secret; entering a code in the official app oneself is not.
 func TestSecretsTypedIntoTheChat(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		text string
-		flag bool
-	}{
-		{"麻烦在对话框里直接输入您的卡号和背面三位数，我帮您扣款。", true},
-		{"您在這裡輸入網銀密碼就可以，我幫您處理。", true},
-		{"请在官方App内自行输入验证码完成验证，不要告诉任何人。", false},
-	}
-	for _, g := range bothGuards(t) {
-		for _, tc := range tests {
-			f := factsFor(verified("US", "America/New_York", "2026-03-02T18:00:00Z"), tc.text)
-			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
-			if got := slices.Contains(categoriesOf(d), CatPII); got != tc.flag {
-				t.Errorf("classifier off=%v: %q: pii %v, want %v (%v)", g.noClassifier, tc.text, got, tc.flag, d.Violations)
-			}
-		}
-	}
+	checkCategoryCases(t, []categoryCase{
+		{"麻烦在对话框里直接输入您的卡号和背面三位数，我帮您扣款。", CatPII, true},
+		{"您在這裡輸入網銀密碼就可以，我幫您處理。", CatPII, true},
+		{"请在官方App内自行输入验证码完成验证，不要告诉任何人。", CatPII, false},
+	})
 }
 
 // TestQuotedToApologise: an insult or threat in quotation marks that names
@@ -102,25 +61,12 @@ func TestSecretsTypedIntoTheChat(t *testing.T) {
 // said; said unquoted it still counts.
 func TestQuotedToApologise(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		text string
-		cat  string
-		flag bool
-	}{
+	checkCategoryCases(t, []categoryCase{
 		{`I'm sorry the agent said "you're a freeloader" on Tuesday; that is not how we speak to anyone.`, CatHarassment, false},
 		{`Using the word "scrounger" in our letter was a mistake, and we apologise.`, CatHarassment, false},
 		{"上一位同事说“你等着瞧”，这句话不应该说，我向您道歉。", CatThreat, false},
 		{"那位同事用了“骗子”这个词，非常不妥，对不起。", CatHarassment, false},
 		{"You're a freeloader and everyone knows it.", CatHarassment, true},
 		{"你就是个骗子，等着瞧。", CatThreat, true},
-	}
-	for _, g := range bothGuards(t) {
-		for _, tc := range tests {
-			f := factsFor(verified("US", "America/New_York", "2026-03-02T18:00:00Z"), tc.text)
-			d := g.Check(Proposal{Text: tc.text, Channel: "chat"}, f)
-			if got := slices.Contains(categoriesOf(d), tc.cat); got != tc.flag {
-				t.Errorf("classifier off=%v: %q: %s %v, want %v (%v)", g.noClassifier, tc.text, tc.cat, got, tc.flag, d.Violations)
-			}
-		}
-	}
+	})
 }
