@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/parley-collections/parley/agent"
@@ -325,6 +326,60 @@ func TestConsentScorerReadsPlainYesPhrases(t *testing.T) {
 	for _, b := range []string{"the monthly one works for me", "the settlement sounds fine", "that sounds great", "I'd like the payment plan option"} {
 		if got := scoreConsent(Reply{Borrower: b, Events: accepted}); got != "" {
 			t.Errorf("%q: %s", b, got)
+		}
+	}
+}
+
+// The consent scorer hears an option named by its place before a noun
+// ("second option, go ahead", "third plan only"), a plan picked by its
+// shape ("the three payment one", "the 6 month plan", "the weekly one"),
+// one picked by comparison ("the cheapest one", 每期最低的那个) and 确定 as
+// a yes; a shape asked about, a place that is not a plan's and a question
+// about the cheapest choose nothing.
+func TestConsentScorerReadsChoicesByPlaceAndShape(t *testing.T) {
+	t.Parallel()
+	accepted := []string{string(agent.EventPlanAccepted)}
+	for _, b := range []string{"second option, go ahead", "third plan only, thanks", "go for the 2nd choice",
+		"ok the three payment one", "the 6 month plan", "the weekly one please", "the one-payment one",
+		"the cheapest one", "the smallest monthly one", "每期最低的那个", "时间最长的那个", "确定", "确定，就这么办"} {
+		if got := scoreConsent(Reply{Borrower: b, Events: accepted}); got != "" {
+			t.Errorf("%q: %s", b, got)
+		}
+	}
+	for _, b := range []string{"what is the three payment one?", "first time I hear of this", "which one is the cheapest?",
+		"second thoughts", "哪个最便宜？", "不确定"} {
+		if got := scoreConsent(Reply{Borrower: b, Events: accepted}); got == "" {
+			t.Errorf("a plan agreed on %q passed", b)
+		}
+	}
+}
+
+// A borrower who names a day without its year ("on the 3rd", "March
+// 4th", "4 March", 20号, 3月5日) supplies that day in the next month or
+// year that has it, counted from when they wrote.
+func TestDaysSaidWithoutAYear(t *testing.T) {
+	t.Parallel()
+	at := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		text string
+		want string
+	}{
+		{"I'll send it on the 3rd once wages land", "2026-12-03"},
+		{"say the 25th", "2026-11-25"},
+		{"March 4th is when I can", "2027-03-04"},
+		{"by 4 March", "2027-03-04"},
+		{"december 1 works", "2026-12-01"},
+		{"20号发工资就还", "2026-11-20"},
+		{"下个月5号还", "2026-12-05"},
+		{"3月5日还", "2027-03-05"},
+	} {
+		if got := daysSaid(tc.text, at); !slices.Contains(got, tc.want) {
+			t.Errorf("daysSaid(%q) = %q, want it to hold %s", tc.text, got, tc.want)
+		}
+	}
+	for _, text := range []string{"I owe 300 on 2 cards", "option 3", "3号方案", "第2个"} {
+		if got := daysSaid(text, at); len(got) > 0 {
+			t.Errorf("daysSaid(%q) = %q, want none", text, got)
 		}
 	}
 }
