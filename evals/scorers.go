@@ -695,6 +695,85 @@ func (cr *caseRun) groundedDates(ctx context.Context) []string {
 	for _, e := range cr.res.Transcript {
 		if e.Author == "borrower" {
 			out = append(out, dates(e.Text)...)
+			out = append(out, daysSaid(e.Text, e.At.In(loc))...)
+		}
+	}
+	return out
+}
+
+var (
+	dayMonthSaidRe = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b`)
+	daySaidMonthRe = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b`)
+	ordinalSaidRe  = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)\b(\s+(?:option|one|plan|choice|offer))?`)
+	daySaidZHRe    = regexp.MustCompile(`(年)?(?:(下个?月|下個月)|(\d{1,2})月)?(\d{1,2})[号號日](方案|的?那个|的?那個|个|個)?`)
+	monthAbbrevs   = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+)
+
+// daysSaid finds the days the borrower named without a year ("on the
+// 3rd", "March 4th", "20号", "下个月5号") as YYYY-MM-DD: the next such day
+// on or after at, the moment they wrote. A number before a word of
+// choosing ("3号方案", "2nd option") names an option, not a day.
+func daysSaid(text string, at time.Time) []string {
+	if !hasDigit(text) || at.IsZero() {
+		return nil
+	}
+	today := time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, at.Location())
+	var out []string
+	add := func(t time.Time) { out = append(out, t.Format(time.DateOnly)) }
+	// in the month given (from today's year), or the next year's
+	inMonth := func(month time.Month, day int) {
+		if day < 1 || day > 31 {
+			return
+		}
+		t := time.Date(today.Year(), month, day, 0, 0, 0, 0, today.Location())
+		if t.Before(today) {
+			t = t.AddDate(1, 0, 0)
+		}
+		add(t)
+	}
+	// a day of this month, or of the next
+	dayOnly := func(day, months int) {
+		if day < 1 || day > 31 {
+			return
+		}
+		t := time.Date(today.Year(), today.Month()+time.Month(months), day, 0, 0, 0, 0, today.Location())
+		if months == 0 && t.Before(today) {
+			t = t.AddDate(0, 1, 0)
+		}
+		add(t)
+	}
+	month := func(abbrev string) time.Month {
+		return time.Month(slices.Index(monthAbbrevs, strings.ToLower(abbrev)[:3]) + 1)
+	}
+	for _, m := range dayMonthSaidRe.FindAllStringSubmatch(text, -1) {
+		d, _ := strconv.Atoi(m[2])
+		inMonth(month(m[1]), d)
+	}
+	for _, m := range daySaidMonthRe.FindAllStringSubmatch(text, -1) {
+		d, _ := strconv.Atoi(m[1])
+		inMonth(month(m[2]), d)
+	}
+	for _, m := range ordinalSaidRe.FindAllStringSubmatch(text, -1) {
+		if m[2] == "" {
+			d, _ := strconv.Atoi(m[1])
+			dayOnly(d, 0)
+		}
+	}
+	for _, m := range daySaidZHRe.FindAllStringSubmatch(text, -1) {
+		if m[1] != "" || m[5] != "" {
+			continue // a full date (read by dates), or an option's number
+		}
+		d, _ := strconv.Atoi(m[4])
+		switch {
+		case m[2] != "":
+			dayOnly(d, 1)
+		case m[3] != "":
+			mo, _ := strconv.Atoi(m[3])
+			if mo >= 1 && mo <= 12 {
+				inMonth(time.Month(mo), d)
+			}
+		default:
+			dayOnly(d, 0)
 		}
 	}
 	return out
@@ -757,8 +836,21 @@ func offeredPlans(text, currency string) []agent.Plan {
 // needs no offer to choose from.
 var choiceRe = regexp.MustCompile(`(?i)(^\s*(?:是的?|对|對|确认|確認|同意)[\s，,。.!！]*(?:确认|確認|同意)?[\s。.!！]*$|^\s*#?\d{1,2}\s*[.!]?\s*(?:please|pls|thanks)?\s*[.!]?\s*$|^\s*(?:the\s+)?(?:one|two|three|four|five|first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)(?:\s+one)?\s*[.!]?\s*(?:please|pls|thanks)?\s*[.!]?\s*$|^\s*#?\d\s+(?:is|works|sounds|looks|would|suits)\b|(?:option|number)\s*(?:#?\d|one|two|three|four|five)\b|\b(?:yes|yeah|yep|ok|okay|sure|agree|agreed|accept|deal|fine)\b|i'?ll take|take (?:it|that|the|option)|(?:put|sign) me (?:down|up) for|that works|works for me|i'?d like the|i would like the|i want the|sounds (?:good|fine|great|ok|okay|alright|perfect)|go with|choose|the (?:first|second|third|last) (?:one|of (?:those|them|these))|pay (?:it |this |the balance |everything )?(?:all )?in full|一次性还清|全额|好的|好|行|可以|同意|接受|选|選|方案\s*[\d一二三四五六]|[\d一二三四五六]号(?:方案)?|第.个|就这个|就这样|没问题|\b(?:haan|haanji|theek|thik|chalega)\b|\b(?:pehla|pehli|pahla|pahli|doosra|doosri|dusra|dusri|teesra|teesri|tisra|tisri|first|second|third|1st|2nd|3rd|\d)\s+(?:wala|wali|waala|waali)\b)`)
 
+// pickRe is a plan picked by its place before a noun ("second option, go
+// ahead"), by its shape ("the three payment one", "the 6 month plan") or
+// by comparison ("the cheapest one", 每期最低的那个), or 确定 said as a yes.
+// Said as a question ("what is the weekly one?") it picks nothing.
+var pickRe = regexp.MustCompile(`(?i)(\b(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?:option|one|plan|choice|offer)\b|` +
+	`\bthe\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|single|weekly|monthly|fortnightly|biweekly|lump[\s-]sum)` +
+	`(?:[\s-]*(?:payments?|months?|weeks?|instal?lments?|monthly|weekly))?[\s-]+(?:one|plan|option)\b|` +
+	`\bthe\s+(?:cheapest|smallest|lowest|longest|shortest|quickest|fastest|biggest|largest)(?:\s+\w+){0,2}?\s+(?:one|plan|option)\b|` +
+	`最(?:低|少|小|长|長|短|多|便宜|快)的那(?:个|個)|(?:^|[^不未])确定|(?:^|[^不未])確定)`)
+
 func scoreConsent(r Reply) string {
 	if !slices.Contains(r.Events, string(agent.EventPlanAccepted)) || choiceRe.MatchString(r.Borrower) {
+		return ""
+	}
+	if !strings.ContainsAny(r.Borrower, "?？") && pickRe.MatchString(r.Borrower) {
 		return ""
 	}
 	return fmt.Sprintf("a plan was agreed although the borrower chose none (%q)", r.Borrower)
