@@ -585,9 +585,18 @@ var lexicon = []rule{
 		"ways ~4 pay|paying|clear|clearing|settling|repay|repaying ~3 this|bill|debt|balance|account|loan|off|amount|dues",
 		// in Hindi in Latin letters: which options, show or tell the plans
 		"kya|kaun|kaunse|kaunsa|konse|konsa|kon ~2 options|option|plans|plan|choices|schemes",
-		"options|plans|choices|schemes ~3 dikhao|dikhaiye|batao|bataiye|bata|btao|bhejo|bhejiye|samjhao|samjhaiye",
+		"options|plans|choices|schemes|option|plan|choice|scheme ~3 dikhao|dikhaiye|batao|bataiye|bata|btao|bhejo|bhejiye|samjhao|samjhaiye",
 		"dikhao|dikhaiye|batao|bataiye|btao|bhejo|bhejiye|samjhao|samjhaiye ~3 options|plans|choices|schemes",
+		// which options there are, asked after the noun: "plan kya kya
+		// hai", "options kya hai", "koi option hai kya"
+		"options|plans|choices|schemes|option|plan|scheme kya|kaunse|konse|kaun ~2 hai|hain|he|h",
+		"koi|kuch options|plans|schemes|option|plan|scheme ~1 hai|hain|he|h|milega|milenge",
+		// bit by bit, in Hindi: "thoda thoda karke", "dheere dheere"
+		"thoda thoda", "dheere dheere", "dhire dhire",
 	}, zh: []string{
+		// the plans before the verb, and in Cantonese: "方案列给我",
+		// "方案发我看看", "有咩还款方法"
+		"方案(列|发)", "方案~4(瞧瞧|看看|看一下|瞧一瞧)", "有(咩|乜|啥|哪些)~4(方案|办法|方法|选择|plan)", "还款(方法|办法)",
 		"(说说|讲讲|说一下|讲一下|说下|讲下|介绍下|告诉我|跟我说|跟我讲)~6(方案|还法|plan|option)",
 		"分期", "分几次", "分次", "每月还一点", "慢慢还", "分开还", "什么~4方案", "哪些~4方案", "哪种~4方案", "哪几种~4方案",
 		"方案~2有哪些", "有什么~4选择", "有哪些~4选择", "有什么~2办法", "列~4方案", "了解~4方案", "看看~4方案", "看一下~4方案",

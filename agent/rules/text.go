@@ -239,6 +239,7 @@ var expansions = map[string]string{
 	"bhejunga": "will send", "bhejungi": "will send", "bhejenge": "will send",
 	"sakta": "can", "sakti": "can", "sakte": "can",
 	"uska": "his", "uski": "her", "unka": "his", "unki": "her", "iska": "his", "iski": "her",
+	"kisht": "installment", "kishton": "installments", "kishto": "installments", "kiston": "installments", "kisto": "installments",
 	"mahine": "month", "mahina": "month", "mahino": "months", "mahinon": "months", "har": "every",
 	"hafte": "week", "hafta": "week", "agle": "next", "agla": "next", "agli": "next", "aaj": "today", "tak": "by",
 	"stopp": "stop", "sotp": "stop", "stpo": "stop", "gm": "good morning", "gn": "good night",
