@@ -20,7 +20,27 @@ var enRelations = map[string]string{
 	"neighbour": "neighbor", "colleague": "colleague", "coworker": "colleague", "boss": "employer",
 	"employer": "employer", "caregiver": "caregiver", "carer": "caregiver", "relative": "relative",
 	"assistant": "other", "secretary": "other", "executor": "executor", "executrix": "executor",
+	// a support, care or social worker ("worker" after its kind, see
+	// relationAdjectives)
+	"worker": "caregiver", "aide": "caregiver",
+	// in-laws and relatives in Hindi in Latin letters: "main Ravi ka jija
+	// hoon" (brother-in-law), bhabhi, saala, devar, nanad, chacha, mausi
+	"jija": "relative", "jijaji": "relative", "jeeja": "relative", "jeju": "relative", "saala": "relative", "sala": "relative",
+	"saali": "relative", "sali": "relative", "bhabhi": "relative", "bhabi": "relative", "devar": "relative", "nanad": "relative",
+	"jethani": "relative", "devrani": "relative", "sasur": "relative", "saas": "relative", "chacha": "relative", "chachi": "relative",
+	"chachu": "relative", "mami": "relative", "mausa": "relative", "mausi": "relative", "bua": "relative", "phupha": "relative",
+	"tauji": "relative", "taiji": "relative", "bhatija": "relative", "bhatiji": "relative", "bhanja": "relative", "bhanji": "relative",
+	"damaad": "relative", "damad": "relative", "bahu": "relative", "dadi": "grandparent", "nani": "grandparent",
+	"dost": "friend", "padosi": "neighbor",
 }
+
+// hindiSelf are the words a writer names themselves with in Hindi in
+// Latin letters ("main", "hum"), and hindiAm those that end the sentence
+// "main Ravi ka jija hoon".
+var (
+	hindiSelf = map[string]bool{"main": true, "mai": true, "mein": true, "hum": true, "ham": true}
+	hindiAm   = map[string]bool{"hoon": true, "hu": true, "hun": true, "hoo": true, "hain": true, "bol": true, "baat": true}
+)
 
 // inverse turns the borrower's relation to the writer ("my mother") into
 // the writer's relation to the borrower (child).
@@ -39,7 +59,8 @@ var zhRelations = []struct{ word, rel string }{
 
 // relationAdjectives may stand between a possessive and a relation.
 var relationAdjectives = map[string]bool{"elder": true, "older": true, "younger": true, "eldest": true, "oldest": true,
-	"youngest": true, "big": true, "little": true, "baby": true, "twin": true, "step": true, "half": true, "only": true}
+	"youngest": true, "big": true, "little": true, "baby": true, "twin": true, "step": true, "half": true, "only": true,
+	"support": true, "care": true, "social": true, "key": true, "case": true}
 
 // thirdPartyRelation finds a writer who says they are someone other than
 // the borrower: "this is his wife", "I'm Maria's husband", "calling on
@@ -72,6 +93,17 @@ func thirdPartyRelation(a *analysis) (string, bool) {
 		if (p1 == "his" || p1 == "her") && (tokText(seq, at-2) == "main" || tokText(seq, at-2) == "mai") {
 			// "main uska bhai hoon": I am his brother, in Hindi order.
 			return rel, true
+		}
+		if p1 == "ka" || p1 == "ki" || p1 == "ke" {
+			// "main Ravi ka jija hoon", "Ravi ka saala bol raha hoon": a
+			// relation of someone named, said by the writer in Hindi order.
+			self := hindiAm[tokText(seq, i+1)]
+			for k := at - 3; k >= 0 && k >= at-4 && !self; k-- {
+				self = hindiSelf[seq[k].text]
+			}
+			if self {
+				return rel, true
+			}
 		}
 		switch p1 {
 		case "his", "her", "their", "'s", "the":
