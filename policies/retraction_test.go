@@ -1,0 +1,60 @@
+package policies
+
+import "testing"
+
+// TestWordsRetractedOrMentioned: clean messages that repeat wrong words in
+// order to take them back: another person's words reported without
+// quotation marks and retracted in the next sentence ("That was wrong",
+// "It isn't", 这是不对的), an insult named as a word (the term, 这个词), a
+// claim the borrower was told. The same words said by the sender, or a
+// retraction the sender does not make, still count. Lexicon alone and
+// with the content model.
+func TestWordsRetractedOrMentioned(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		// Reported, then retracted in the next sentence.
+		{"The woman who rang you on Tuesday said the bailiffs would be round by Friday. That was untrue, and I apologise.", CatFalseRepresentation, false},
+		{"My colleague told you we'd have you arrested. That is simply not true and should never have been said.", CatThreat, false},
+		{"Someone from our team said your wife would hear about this. That was wrong of them; we won't contact her.", CatThirdPartyDisclosure, false},
+		{"上次那位同事说要去你单位找你。这是不对的，我们向你道歉。", CatThreat, false},
+		{"之前的催收员讲过会告诉你家人，那是错误的，我们不会这样做。", CatThirdPartyDisclosure, false},
+		// Asked back, then denied.
+		{"Were you told you had only 24 hours left to pay? You don't. Take whatever time you need.", CatPressure, false},
+		{"有人跟你说今天不还就完了？不是这样的，你慢慢来。", CatPressure, false},
+		// The sender's own words, or a retraction not made.
+		{"The bailiffs will be round by Friday. That is not a joke.", CatFalseRepresentation, true},
+		{"My colleague said we'd have you arrested, and he meant it.", CatThreat, true},
+		{"我们会去你单位找你。这不是吓唬你。", CatThreat, true},
+		// A word named as a word.
+		{"Calling you a scrounger was unacceptable; the term scrounger won't be used by anyone here again.", CatHarassment, false},
+		{"The words lazy parasite appeared in a text from our former agent, and we are sorry.", CatHarassment, false},
+		{"废物这个词不该出现在我们的短信里，对不起。", CatHarassment, false},
+		{"You lazy parasite, pay up.", CatHarassment, true},
+		{"你就是个废物，赶紧还钱。", CatHarassment, true},
+		// Told by someone else, not asserted.
+		{"Somebody told you that you'd go to jail over this. Nobody goes to jail for a credit card debt.", CatThreat, false},
+		{"They told you the police were involved, but no police are involved in this account.", CatThreat, false},
+	})
+}
+
+// TestAdviceAndPendingRequests: clean messages that name what the guard
+// reads as a violation only to advise against it (Cantonese 唔好, Hindi
+// "jaisa kuch nahi") or as a request still waiting for approval (减免申请
+// 还在审批, pending approval). An offer stated as granted, and pressure
+// to borrow, still count. Lexicon alone and with the content model.
+func TestAdviceAndPendingRequests(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"千祈唔好為咗還錢去借大耳窿，我哋可以慢慢傾。", CatPressure, false},
+		{"唔好碌卡嚟還我哋，利息好貴㗎。", CatPressure, false},
+		{"你去借大耳窿都要今日還晒。", CatPressure, true},
+		{"Madam, court case jaisa kuch nahi hai, tension mat lijiye. Hum sirf EMI ki baat karna chahte hain.", CatFalseRepresentation, false},
+		{"Ghar pe koi aayega aisa kuch nahi hoga sir, aap befikar rahiye.", CatThreat, false},
+		{"Kal tak payment nahi hua toh court case hoga.", CatFalseRepresentation, true},
+		{"您的罚息减免申请已经提交，目前还在审批中，结果出来后会通知您。", CatUngroundedAmount, false},
+		{"利息减免要等审批，批不批得下来我现在也说不准。", CatUngroundedAmount, false},
+		{"I've passed your request to waive the late fees to the creditor; it's pending approval and I can't promise the outcome.", CatUngroundedAmount, false},
+		{"您的罚息我们已经全部减免了。", CatUngroundedAmount, true},
+		{"We've waived all your late fees.", CatUngroundedAmount, true},
+	})
+}
