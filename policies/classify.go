@@ -121,7 +121,7 @@ func (c *checker) classify() {
 		c.s.quietSent = c.s.quietSent[:0]
 	}
 	var scores, sents []float32
-	plain := len(c.s.deniedCl) == 0 && len(c.s.quietSent) == 0
+	plain := len(c.s.deniedCl) == 0 && len(c.s.quietSent) == 0 && len(c.s.retracted) == 0
 	switch {
 	case plain && c.normIsFold:
 		scores, sents = m.SentenceScoresFolded(c.s.norm, &c.s.cls) // the guard's folding is the model's

@@ -167,6 +167,7 @@ type scratch struct {
 	enum       []bool   // per comma of the folded text: an enumeration comma (、) in the original
 	fhits      []famHit
 	skip       [][2]int32 // spans whose family terms are not read: reported speech, benign phrases
+	retracted  [][2]int32 // sentences of reported words the next sentence retracts (retractedSpans)
 	deniedCl   []int32    // the clauses in which a family's match was denied
 	courtesy   [][2]int32 // spans of courtesy closings
 	quietSent  []int32    // sentences that are courtesy closings and nothing else
@@ -370,6 +371,7 @@ func (c *checker) addRef(r ref, category, detail string, action Action) {
 func (c *checker) content() {
 	s, lx := c.s, c.g.lx
 	s.deniedCl, s.quietSent = s.deniedCl[:0], s.quietSent[:0]
+	s.retracted = retractedSpans(s.norm, s.retracted[:0])
 	s.hits = lx.m.scan(s.norm, s.hits[:0])
 	if c.f.BorrowerName != "" && len(s.hits) > 0 {
 		s.hits = c.dropNameHits(s.hits)
@@ -432,7 +434,7 @@ func (c *checker) content() {
 		s.sent[i] = srun
 	}
 	s.negs, s.fhits, s.ends, s.intents, s.except = s.negs[:0], s.fhits[:0], s.ends[:0], s.intents[:0], s.except[:0]
-	s.skip, s.courtesy = askedSpans(s.norm, reportedSpans(s.norm, s.skip[:0])), s.courtesy[:0]
+	s.skip, s.courtesy = askedSpans(s.norm, reportedSpans(s.norm, append(s.skip[:0], s.retracted...))), s.courtesy[:0]
 	for _, h := range s.hits {
 		for _, u := range lx.m.terms[h.term].uses {
 			switch u.kind {
@@ -867,7 +869,7 @@ func (c *checker) residue() []byte { return c.residueWithout(nil) }
 // residueWithout is residue without the spans too (allowedSpans).
 func (c *checker) residueWithout(spans [][2]int32) []byte {
 	s := c.s
-	if len(s.deniedCl) == 0 && len(s.quietSent) == 0 && len(spans) == 0 {
+	if len(s.deniedCl) == 0 && len(s.quietSent) == 0 && len(spans) == 0 && len(s.retracted) == 0 {
 		return s.norm
 	}
 	s.resid = s.resid[:0]
@@ -882,7 +884,7 @@ func (c *checker) residueWithout(spans [][2]int32) []byte {
 			last = cl
 			keep = !slices.Contains(s.deniedCl, cl) && !c.introduces(cl) && !c.carriesOn(cl)
 		}
-		if keep && (len(spans) == 0 || !inSpans(spans, int32(i), int32(i+1))) {
+		if keep && (len(spans) == 0 || !inSpans(spans, int32(i), int32(i+1))) && !inSpans(s.retracted, int32(i), int32(i+1)) {
 			s.resid = append(s.resid, b)
 		}
 	}

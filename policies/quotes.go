@@ -267,3 +267,141 @@ func askedEnds(b byte) bool {
 	}
 	return false
 }
+
+// Retracted words: a sentence that reports what someone said, wrote or
+// threatened, followed by a sentence that takes it back ("The agent who
+// called said you'd regret it. That was wrong, and I'm sorry.", "同事说要
+// 去你单位找你。这是不对的。"), is the report of words the message
+// retracts, not the message's own statement. Neither the lexicon nor the
+// content model reads it. The report needs a verb of saying
+// (reportVerbs); the next sentence must open with a judgement that the
+// words were false or wrong, or deny them outright (retractions), so "He
+// said we'd come round. That's not a joke." is still read.
+var (
+	// reportVerbs are verbs of saying; an English one is a whole word.
+	reportVerbs = [][]byte{
+		[]byte("said"), []byte("told"), []byte("claimed"), []byte("threatened"), []byte("warned"), []byte("wrote"),
+		[]byte("texted"), []byte("mentioned"), []byte("called you"), []byte("say"), []byte("tell you"),
+		[]byte("说"), []byte("讲"), []byte("告诉"), []byte("声称"), []byte("威胁"), []byte("骂"), []byte("话你"), []byte("话要"),
+		[]byte("话会"), []byte("同你讲"), []byte("同你话"),
+	}
+	// retractions open a sentence that takes back the one before it: a
+	// judgement of it, read whatever follows.
+	retractions = [][]byte{
+		[]byte("that was wrong"), []byte("that is wrong"), []byte("that's wrong"), []byte("this was wrong"), []byte("this is wrong"),
+		[]byte("that was untrue"), []byte("that is untrue"), []byte("that's untrue"), []byte("that was not true"),
+		[]byte("that is not true"), []byte("that's not true"), []byte("that isn't true"), []byte("that wasn't true"),
+		[]byte("that is simply not true"), []byte("that's simply not true"), []byte("that was simply not true"),
+		[]byte("this is not true"), []byte("this isn't true"), []byte("none of that is true"), []byte("none of this is true"),
+		[]byte("that is false"), []byte("that was false"), []byte("that's false"), []byte("that is incorrect"),
+		[]byte("that was incorrect"), []byte("that's incorrect"), []byte("that is not the case"), []byte("that's not the case"),
+		[]byte("that isn't the case"), []byte("that was not the case"), []byte("that wasn't the case"), []byte("that was a mistake"),
+		[]byte("that was unacceptable"), []byte("that is unacceptable"), []byte("that was not right"), []byte("that wasn't right"),
+		[]byte("that is not right"), []byte("that isn't right"), []byte("that's not right"), []byte("that should never have been said"),
+		[]byte("that is not how we"), []byte("that's not how we"), []byte("that was not acceptable"), []byte("that wasn't acceptable"),
+		// A rule that denies it in general ("Nobody goes to jail for a
+		// credit card debt", "There is no court case").
+		[]byte("nobody goes"), []byte("no one goes"), []byte("nobody gets"), []byte("no one gets"),
+		[]byte("nobody can be"), []byte("no one can be"), []byte("nobody will be"), []byte("no one will be"),
+		[]byte("there is no "), []byte("there's no "), []byte("there are no "),
+		[]byte("这是不对的"), []byte("这是错误的"), []byte("这是错的"), []byte("那是不对的"), []byte("那是错误的"), []byte("那是错的"),
+		[]byte("这不是真的"), []byte("那不是真的"), []byte("这种说法是错误的"), []byte("这种说法不对"), []byte("这样说是不对的"),
+		[]byte("这样讲是不对的"), []byte("没有这回事"), []byte("没有这种事"), []byte("并非如此"), []byte("并不是这样"), []byte("冇呢回事"),
+		[]byte("冇呢件事"), []byte("咁讲系唔啱"), []byte("咁讲唔啱"), []byte("系唔啱"), []byte("唔系真"),
+	}
+	// flatDenials take it back only when the sentence ends with them ("It
+	// isn't.", "You don't.", 不是这样的。): "It isn't a joke" is no retraction.
+	flatDenials = [][]byte{
+		[]byte("it isn't"), []byte("it is not"), []byte("it's not"), []byte("it wasn't"), []byte("it was not"), []byte("you don't"),
+		[]byte("you do not"), []byte("you won't"), []byte("you will not"), []byte("you aren't"), []byte("you are not"),
+		[]byte("you're not"), []byte("they won't"), []byte("they will not"), []byte("that won't happen"),
+		[]byte("that will not happen"), []byte("not true"), []byte("untrue"), []byte("no, it isn't"), []byte("no it isn't"),
+		[]byte("不是这样的"), []byte("不是这样"), []byte("唔系咁"), []byte("唔系咁嘅"), []byte("不会的"), []byte("唔会"),
+	}
+)
+
+// retractedSpans appends to out the spans of the folded text that report
+// words the next sentence retracts: each such sentence whole, from the
+// end of the sentence before it to its own end mark.
+func retractedSpans(norm []byte, out [][2]int32) [][2]int32 {
+	start := 0
+	for i := 0; i < len(norm); i++ {
+		w := retractionBreak(norm, i)
+		if w == 0 {
+			continue
+		}
+		next := skipSpace(norm, i+w)
+		if next < len(norm) && retracts(norm[next:]) && reports(norm[start:i]) {
+			out = append(out, [2]int32{int32(start), int32(i)})
+		}
+		start = i + w
+		i += w - 1
+	}
+	return out
+}
+
+// retractionBreak is the width of the mark at norm[i] that ends a reported
+// sentence (. ? ! ; and their Chinese forms, and a comma), 0 for none. A
+// point inside a number ends nothing.
+func retractionBreak(norm []byte, i int) int {
+	switch norm[i] {
+	case '?', '!', ';', ',', '\n':
+		return 1
+	case '.':
+		if !digitGroup(norm, i) {
+			return 1
+		}
+		return 0
+	case 0xE3, 0xEF: // the lead byte of 。 and of ？！；，
+	default:
+		return 0
+	}
+	for _, m := range cjkBreaks {
+		if bytes.HasPrefix(norm[i:], m) {
+			return len(m)
+		}
+	}
+	return 0
+}
+
+// cjkBreaks are the Chinese marks that end a reported sentence.
+var cjkBreaks = [][]byte{[]byte("。"), []byte("？"), []byte("！"), []byte("；"), []byte("，")}
+
+// reports reports whether the sentence holds a verb of saying.
+func reports(sent []byte) bool {
+	for _, v := range reportVerbs {
+		for from := 0; ; {
+			k := bytes.Index(sent[from:], v)
+			if k < 0 {
+				break
+			}
+			at, end := from+k, from+k+len(v)
+			from = end
+			if v[0] >= 0x80 || (at == 0 || !isWordByte(sent[at-1])) && (end == len(sent) || !isWordByte(sent[end])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// retracts reports whether rest, the text after a sentence, opens with a
+// retraction, or is a flat denial ended there.
+func retracts(rest []byte) bool {
+	for _, r := range retractions {
+		if bytes.HasPrefix(rest, r) {
+			return true
+		}
+	}
+	for _, r := range flatDenials {
+		if !bytes.HasPrefix(rest, r) {
+			continue
+		}
+		after := rest[len(r):]
+		after = bytes.TrimPrefix(after, []byte(" at all"))
+		if len(after) == 0 || retractionBreak(after, 0) > 0 || after[0] == ' ' && len(after) > 1 && retractionBreak(after, 1) > 0 {
+			return true
+		}
+	}
+	return false
+}
