@@ -5,28 +5,28 @@ package policies
 // classThresholds are the guard's thresholds per label of the content
 // model, calibrated on the training rows only (calibrate_test.go).
 var classThresholds = map[string]float32{
-	"threat":                 0.69638646,
-	"harassment":             0.53982294,
-	"false_representation":   0.85376865,
-	"pressure":               0.79321766,
-	"third_party_disclosure": 0.694109,
-	"secret_request":         0.6707201,
-	"false_promise":          0.7556875,
+	"threat":                 0.752855,
+	"harassment":             0.5846799,
+	"false_representation":   0.91319346,
+	"pressure":               0.78332746,
+	"third_party_disclosure": 0.67815727,
+	"secret_request":         0.52508116,
+	"false_promise":          0.72227097,
 }
 
 // classSentenceThresholds are the guard's thresholds per label for the
 // best sentence of a message of two sentences or more, calibrated the same
 // way on each row's best sentence.
 var classSentenceThresholds = map[string]float32{
-	"threat":                 0.99318266,
-	"harassment":             0.99569225,
-	"false_representation":   0.9927546,
-	"pressure":               0.9847902,
-	"third_party_disclosure": 0.98896736,
-	"secret_request":         0.99131036,
-	"false_promise":          0.9664524,
+	"threat":                 0.9910873,
+	"harassment":             0.99406683,
+	"false_representation":   0.9967315,
+	"pressure":               0.99099106,
+	"third_party_disclosure": 0.99180794,
+	"secret_request":         0.9911827,
+	"false_promise":          0.97118604,
 }
 
 // classThresholdsDigest is the corpus digest of the weights the thresholds
 // were calibrated for.
-const classThresholdsDigest = "05b414162830698b932500797fad7cf2a23a9c0401941d858c4f0643ee7fc4ff"
+const classThresholdsDigest = "4f19e27d393da32234e5f18b798e2bd7dea20d6b154976e5c27a1520ac4489fe"
