@@ -58,3 +58,28 @@ func TestAdviceAndPendingRequests(t *testing.T) {
 		{"We've waived all your late fees.", CatUngroundedAmount, true},
 	})
 }
+
+// TestLegalProcessAsConditionOfRights: clean notices that name legal
+// process only as the condition of what the borrower may do or will be
+// told first ("If you are ever taken to court, you can ask for more time",
+// 如果进入诉讼程序，您仍然可以申请分期), and insults the borrower said of the
+// sender (你话我哋系骗子). A suit the sender conditions on non-payment, a
+// right named beside a threat, and an insult of the borrower still count.
+// Lexicon alone and with the content model.
+func TestLegalProcessAsConditionOfRights(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"If a court claim is ever issued, you would be able to ask the court for time to pay.", CatFalseRepresentation, false},
+		{"Should we ever decide on legal action, we would write to you first and set out your options.", CatFalseRepresentation, false},
+		{"If this ever reached a county court, you could still apply to pay in instalments.", CatFalseRepresentation, false},
+		{"如果将来真的进入诉讼程序，您仍然可以向法院申请分期。", CatFalseRepresentation, false},
+		{"若有一天走到法院这一步，我们会提前书面通知您。", CatFalseRepresentation, false},
+		{"If you don't pay by Friday, we will take you to court.", CatFalseRepresentation, true},
+		{"If you ignore this, the court will take your house and you can explain it to the judge.", CatFalseRepresentation, true},
+		{"如果你不还，我们就去法院起诉你。", CatFalseRepresentation, true},
+		{"你话我哋系骗子，我明白你而家好唔开心。", CatHarassment, false},
+		{"You called us crooks on the phone yesterday, and I understand why you're angry.", CatHarassment, false},
+		{"你说我们是无赖也好，钱还是得还，你这个无赖。", CatHarassment, true},
+		{"You're a crook and everyone knows it.", CatHarassment, true},
+	})
+}
