@@ -405,3 +405,126 @@ func retracts(rest []byte) bool {
 	}
 	return false
 }
+
+// Legal process as the condition of a right: a sentence that opens with a
+// condition (conditionOpeners) naming legal process, whose next clause
+// opens with what the borrower may then do or will be told first
+// (rightsAfter: "If a claim is ever issued, you could still ask the court
+// for time", 若走到法院这一步，我们会提前书面通知您), states the borrower's
+// position, not a threat: the lexicon does not read the condition. A
+// condition of non-payment (payDefaults: "if you don't pay", 如果你不还)
+// is a threat's condition and stays read, and so does a main clause that
+// opens otherwise ("…, the court will take your house").
+var (
+	conditionOpeners = [][]byte{
+		[]byte("if "), []byte("should "), []byte("were "), []byte("in case "), []byte("in the event "), []byte("even if "),
+		[]byte("如果"), []byte("若"), []byte("假如"), []byte("倘若"), []byte("万一"), []byte("要是"), []byte("如若"), []byte("即使"),
+		[]byte("就算"),
+	}
+	rightsAfter = [][]byte{
+		[]byte("you could still"), []byte("you could ask"), []byte("you could apply"), []byte("you would be able"),
+		[]byte("you'd be able"), []byte("you will be able to"), []byte("you'll be able to"), []byte("you can still"),
+		[]byte("you can ask"), []byte("you can apply"), []byte("you can defend"), []byte("you can respond"), []byte("you may ask"),
+		[]byte("you may apply"), []byte("you may defend"), []byte("you may respond"), []byte("you would receive"),
+		[]byte("you'd receive"), []byte("you will receive"), []byte("you'll receive"), []byte("you would have the right"),
+		[]byte("you'd have the right"), []byte("you will have the right"), []byte("you have the right"), []byte("you would get the chance"),
+		[]byte("we would write"), []byte("we'd write"), []byte("we will write to you"), []byte("we'll write to you"),
+		[]byte("we would tell you first"), []byte("we'd tell you first"), []byte("we will tell you first"), []byte("we'll tell you first"),
+		[]byte("we would let you know"), []byte("we'd let you know"), []byte("we will let you know"), []byte("we'll let you know"),
+		[]byte("we would contact you first"), []byte("we will contact you first"), []byte("we'll contact you first"),
+		[]byte("we would notify"), []byte("we'd notify"), []byte("we will notify you"), []byte("we'll notify you"),
+		[]byte("the court would write"), []byte("the court would send"), []byte("the court would post"), []byte("the court will send you"),
+		[]byte("您仍然可以"), []byte("您仍可"), []byte("你仍然可以"), []byte("你仍可"), []byte("您依然可以"), []byte("您也可以"),
+		[]byte("您可以向法院"), []byte("你可以向法院"), []byte("您有权"), []byte("你有权"), []byte("我们会提前"), []byte("我们会先"),
+		[]byte("我们也会先"), []byte("我们会事先"), []byte("会提前书面通知"), []byte("会提前通知"), []byte("会先书面通知"),
+		[]byte("会先通知您"), []byte("法院会先"), []byte("您会先收到"), []byte("你会先收到"), []byte("您会收到法院"), []byte("我哋会提前"),
+		[]byte("我哋会先"), []byte("你都可以"),
+	}
+	payDefaults = [][]byte{
+		[]byte("don't"), []byte("do not"), []byte("didn't"), []byte("did not"), []byte("fail"), []byte("ignore"), []byte("refuse"),
+		[]byte("won't"), []byte("will not"), []byte("not pay"), []byte("miss"), []byte("keep"), []byte("continue"), []byte("still haven't"),
+		[]byte("不还"), []byte("不处理"), []byte("不还钱"), []byte("不还款"), []byte("拒不"), []byte("不配合"), []byte("还不上"), []byte("继续拖"),
+		[]byte("再拖"), []byte("再不"), []byte("不理"), []byte("唔还"), []byte("唔理"), []byte("拖欠"),
+	}
+)
+
+// conditionSpans appends to out the spans of conditions of a right: per
+// sentence opening with a condition and holding a clause break, the
+// condition up to the break, when the clause after it opens with one of
+// rightsAfter and the condition holds none of payDefaults.
+func conditionSpans(norm []byte, out [][2]int32) [][2]int32 {
+	start := 0
+	for start < len(norm) {
+		end := start
+		for end < len(norm) && !sentenceEnd(norm, end) {
+			end++
+		}
+		out = conditionSpan(norm, start, end, out)
+		start = end + 1
+		for start < len(norm) && norm[start]&0xC0 == 0x80 {
+			start++ // the rest of a mark of several bytes
+		}
+	}
+	return out
+}
+
+// conditionSpan is conditionSpans for one sentence, norm[from:to].
+func conditionSpan(norm []byte, from, to int, out [][2]int32) [][2]int32 {
+	s := skipSpace(norm, from)
+	opens := false
+	for _, o := range conditionOpeners {
+		if bytes.HasPrefix(norm[s:to], o) {
+			opens = true
+			break
+		}
+	}
+	if !opens {
+		return out
+	}
+	brk := -1
+	for i := s; i < to; i++ {
+		if norm[i] == ',' || bytes.HasPrefix(norm[i:to], cjkComma) {
+			brk = i
+			break
+		}
+	}
+	if brk < 0 {
+		return out
+	}
+	for _, d := range payDefaults {
+		if bytes.Contains(norm[s:brk], d) {
+			return out
+		}
+	}
+	w := 1
+	if norm[brk] != ',' {
+		w = len(cjkComma)
+	}
+	main := norm[skipSpace(norm, brk+w):to]
+	for _, r := range rightsAfter {
+		if bytes.HasPrefix(main, r) {
+			return append(out, [2]int32{int32(s), int32(brk)})
+		}
+	}
+	return out
+}
+
+// cjkComma is the Chinese comma.
+var cjkComma = []byte("，")
+
+// sentenceEnd reports whether norm[i] starts a mark that ends a sentence.
+func sentenceEnd(norm []byte, i int) bool {
+	switch norm[i] {
+	case '?', '!', ';', '\n':
+		return true
+	case '.':
+		return !digitGroup(norm, i)
+	case 0xE3, 0xEF:
+		for _, m := range cjkBreaks[:4] {
+			if bytes.HasPrefix(norm[i:], m) {
+				return true
+			}
+		}
+	}
+	return false
+}
