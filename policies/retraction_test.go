@@ -83,3 +83,39 @@ func TestLegalProcessAsConditionOfRights(t *testing.T) {
 		{"You're a crook and everyone knows it.", CatHarassment, true},
 	})
 }
+
+// TestApologiesWarningsAndAdvice: clean messages of kinds a careful
+// collector sends that hold a violation's words: an apology that quotes
+// what was said or sent (called you 'freeloader', 称您为“赖皮”), a warning
+// that whoever asks for a code or claims to be the court is a cheat (那就
+// 是骗子), advice not to borrow or spend what is needed to live (千万别,
+// if you're thinking about a loan, talk to us first), a term echoed as a
+// question and denied ("Bailiffs? No."), the court or the police as the
+// subject of a denial in Chinese order (法院不会…), a waiver that needs
+// approval, a postal PIN code. The same words as the sender's own
+// statement still count. Lexicon alone and with the content model.
+func TestApologiesWarningsAndAdvice(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"We're sorry the caller on Monday called you a 'freeloader'. It should not have happened.", CatHarassment, false},
+		{"那位同事在电话里称您为“赖皮”，我们向您郑重道歉。", CatHarassment, false},
+		{"Our reminder described you as 'reckless', and we apologise for that wording.", CatHarassment, false},
+		{"You're a 'freeloader', as our caller said.", CatHarassment, true},
+		{"如果有人打电话自称是我们，让您把验证码念给他，那就是骗子，请直接挂断。", CatFalseRepresentation, false},
+		{"If anyone texts you asking for your card PIN in our name, they are fraudsters; please report them.", CatFalseRepresentation, false},
+		{"你就是个骗子，借钱不还。", CatFalseRepresentation, true},
+		{"千万别动孩子的学费来还这笔钱，我们可以把月供调低。", CatPressure, false},
+		{"If you're thinking about a loan from a friend to pay us, please call us first; we'd rather cut the instalment.", CatPressure, false},
+		{"如果你打算借网贷来还，先跟我们说一声，我们可以把每期金额调低。", CatPressure, false},
+		{"Borrow from a friend and pay us today.", CatPressure, true},
+		{"Bailiffs? No. This is a reminder that £40 is due on Friday.", CatFalseRepresentation, false},
+		{"律师？没有，我们没有请过律师，这只是一条还款提醒。", CatFalseRepresentation, false},
+		{"Bailiffs will come on Friday.", CatFalseRepresentation, true},
+		{"法院不会通过短信让您转账，收到这类短信请不要理会。", CatFalseRepresentation, false},
+		{"警察唔会因为你欠咗卡数上门，呢啲系民事事。", CatThreat, false},
+		{"法院不会放过你，等着收传票吧。", CatFalseRepresentation, true},
+		{"利息减免需要债权人审批，我这边没法答应您，审批有结果会书面告诉您。", CatUngroundedAmount, false},
+		{"Madam, please confirm your city and pin code for the address on file.", CatPII, false},
+		{"Please share your ATM pin code to verify.", CatPII, true},
+	})
+}
