@@ -24,6 +24,10 @@ var reporters = [][]byte{
 	// A colleague's or an agent's words, quoted to apologise for them.
 	[]byte("同事说"), []byte("同事讲"), []byte("同事用了"), []byte("员工说"), []byte("催收员说"), []byte("用了"),
 	[]byte("agent said"), []byte("the word"), []byte("the words"), []byte("the term"),
+	// What someone called or described the borrower as, quoted.
+	[]byte("called you"), []byte("call you"), []byte("calling you"), []byte("described you as"), []byte("suggested you were"),
+	[]byte("称您为"), []byte("称你为"), []byte("称您"), []byte("称你"), []byte("笑你"), []byte("骂你"), []byte("骂您"), []byte("叫你"),
+	[]byte("叫您"), []byte("还说"), []byte("bola gaya"), []byte("kaha gaya"),
 	// What the borrower called themselves.
 	[]byte("you called yourself"), []byte("you described yourself"), []byte("you call yourself"),
 	// Hindi in Latin letters: you said, you wrote.
@@ -331,13 +335,47 @@ func retractedSpans(norm []byte, out [][2]int32) [][2]int32 {
 			continue
 		}
 		next := skipSpace(norm, i+w)
-		if next < len(norm) && retracts(norm[next:]) && reports(norm[start:i]) {
+		if next < len(norm) && (retracts(norm[next:]) && reports(norm[start:i]) || echoDenied(norm, start, i, next)) {
 			out = append(out, [2]int32{int32(start), int32(i)})
 		}
 		start = i + w
 		i += w - 1
 	}
 	return out
+}
+
+// echoDenials answer a term echoed as a question: "Bailiffs? No.", 律师？没有。
+var echoDenials = [][]byte{[]byte("no"), []byte("nope"), []byte("not at all"), []byte("never"), []byte("nahi"), []byte("没有"),
+	[]byte("不是"), []byte("冇"), []byte("唔系"), []byte("不会"), []byte("唔会")}
+
+// maxEchoWords and maxEchoHan bound a term echoed as a question, in bytes:
+// a few words, or four Chinese characters.
+const (
+	maxEchoWords = 3
+	maxEchoHan   = 12
+)
+
+// echoDenied reports whether norm[from:q] is a short question (a term the
+// borrower asked about, echoed) ended by the question mark at q and
+// answered with a denial opening norm[next:].
+func echoDenied(norm []byte, from, q, next int) bool {
+	if norm[q] != '?' && !bytes.HasPrefix(norm[q:], []byte("？")) {
+		return false
+	}
+	echo := bytes.TrimSpace(norm[from:q])
+	if len(echo) == 0 || hasHan(echo) && len(echo) > maxEchoHan || !hasHan(echo) && wordCount(echo) > maxEchoWords {
+		return false
+	}
+	rest := norm[next:]
+	for _, d := range echoDenials {
+		if !bytes.HasPrefix(rest, d) {
+			continue
+		}
+		if d[0] >= 0x80 || len(rest) == len(d) || !isWordByte(rest[len(d)]) {
+			return true
+		}
+	}
+	return false
 }
 
 // retractionBreak is the width of the mark at norm[i] that ends a reported
@@ -527,4 +565,17 @@ func sentenceEnd(norm []byte, i int) bool {
 		}
 	}
 	return false
+}
+
+// wordCount is the number of space-separated words of b.
+func wordCount(b []byte) int {
+	n, in := 0, false
+	for _, c := range b {
+		w := c != ' '
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
 }
