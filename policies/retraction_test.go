@@ -119,3 +119,22 @@ func TestApologiesWarningsAndAdvice(t *testing.T) {
 		{"Please share your ATM pin code to verify.", CatPII, true},
 	})
 }
+
+// TestLegalStepsExplainedWithNothingStarted: clean messages that explain
+// what the law requires before legal process (a judgment before wages are
+// taken, papers from the court first) and say that nothing of the kind has
+// been started (目前尚未起诉, "no claim has been issued on your account").
+// A statement of what the sender will do, or a suit said to be coming, in
+// the same message still counts. Lexicon alone and with the content model.
+func TestLegalStepsExplainedWithNothingStarted(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Taking money from your wages needs a court order first. No claim has been issued on your account.", CatFalseRepresentation, false},
+		{"Court papers would only ever come from the court itself. We have not started any proceedings against you.", CatFalseRepresentation, false},
+		{"扣划存款需要先有法院的裁定，您这笔欠款目前没有任何诉讼。", CatFalseRepresentation, false},
+		{"入禀法院要由债权人决定，现时我哋未有入禀。", CatFalseRepresentation, false},
+		{"No claim has been issued yet, but we will take you to court next week.", CatFalseRepresentation, true},
+		{"目前尚未起诉，我们会在下周向法院起诉你。", CatFalseRepresentation, true},
+		{"Nothing has been filed so far. You will be sued on Monday.", CatFalseRepresentation, true},
+	})
+}
