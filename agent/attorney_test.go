@@ -79,3 +79,28 @@ func TestAttorneyNameBesideItsNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestAttorneyNameBeforeItsFirmOrAfterATitle: a name before the firm it
+// works at ("Dana Whitfield of Whitfield Legal, 617-…"), or after a title
+// anywhere in the message ("ab se Advocate Sunil Kapoor se baat kijiye",
+// "Adv. Farah Khan"), is the attorney's.
+func TestAttorneyNameBeforeItsFirmOrAfterATitle(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text string
+		want AttorneyDetails
+	}{
+		{"I have a lawyer now. Please send all correspondence to Dana Whitfield of Whitfield Legal, 617-555-0133",
+			AttorneyDetails{Name: "Dana Whitfield", Phone: "617-555-0133"}},
+		{"Refer this to Owen Price at Price & Mabry LLP, 0161 496 0021, he acts for me.",
+			AttorneyDetails{Name: "Owen Price", Phone: "0161 496 0021"}},
+		{"ab se Advocate Sunil Kapoor se baat kijiye, 98200 11223", AttorneyDetails{Name: "Advocate Sunil Kapoor", Phone: "98200 11223"}},
+		{"mere vakil Adv. Farah Khan hain, unka number 99300 45678", AttorneyDetails{Name: "Adv. Farah Khan", Phone: "99300 45678"}},
+		{"I work at Home Depot, 312-555-0100", AttorneyDetails{Phone: "312-555-0100"}},
+	}
+	for _, tc := range tests {
+		if diff := cmp.Diff(tc.want, readAttorneyDetails(tc.text)); diff != "" {
+			t.Errorf("readAttorneyDetails(%q) (-want +got):\n%s", tc.text, diff)
+		}
+	}
+}
