@@ -48,6 +48,11 @@ var (
 	attorneyNameZH = regexp.MustCompile(`(?:律师叫|律师是|律师姓名|叫做|名字叫|名字是|姓名是|姓名[:：]?)\s*(\p{Han}{2,4})|(?i:lawyer|attorney|solicitor)\s*(\p{Han}{2,3})`)
 	// ...or a name set off by punctuation before 律师: "，王建国律师，".
 	attorneyNameBeforeZH = regexp.MustCompile(`(?:^|[，,。；;、\s])([^我你您他她它这那请找有是的和跟给让在\P{Han}]\p{Han}{1,2})律师`)
+	// ...or after a lawyer's title anywhere, when a capital follows:
+	// "ab se Advocate Sunil Kapoor se baat kijiye", "Adv. Farah Khan".
+	attorneyTitleEN = regexp.MustCompile(`\b(?:Adv\.?|Advocate|ADV\.?|Atty\.?|Attorney|Barrister|Solicitor)\s+[A-Z]`)
+	// A firm after the name: "Dana Whitfield of Whitfield Legal, 617-…".
+	attorneyFirm = regexp.MustCompile(`\s(?:at|of|from|with)\s+[A-Z][^,;:.]*$`)
 )
 
 // nameStop ends an English name: words that follow a name, never part of it.
@@ -95,11 +100,25 @@ func readAttorneyDetails(text string) AttorneyDetails {
 			d.Name = capitalised(nameAt(after))
 		}
 	}
+	if loc := attorneyTitleEN.FindStringIndex(rest); d.Name == "" && loc != nil {
+		// the title as written, then the name after it
+		title := strings.TrimSpace(rest[loc[0] : loc[1]-1])
+		if name := capitalised(nameAt(rest[loc[1]-1:])); name != "" {
+			d.Name = title + " " + name
+		}
+	}
 	if d.Name == "" && d.Phone != "" {
 		// "I have counsel now. Priya Desai, 312-555-0199": a name set
-		// just before the number is whose number it is.
+		// just before the number is whose number it is, or before the
+		// firm that comes before it ("Dana Whitfield of Whitfield Legal,
+		// 617-…"), which is not a name.
 		if i := strings.Index(rest, d.Phone); i > 0 {
-			d.Name = nameBefore(strings.TrimRight(rest[:i], " ,:-–(\t"))
+			before := strings.TrimRight(rest[:i], " ,:-–(\t")
+			before = strings.TrimSuffix(strings.TrimSuffix(before, " on"), " at")
+			if f := attorneyFirm.FindStringIndex(before); f != nil {
+				before = before[:f[0]]
+			}
+			d.Name = nameBefore(before)
 		}
 	}
 	return d
