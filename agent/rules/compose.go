@@ -927,7 +927,9 @@ func (r *reading) offers() {
 	// "before I agree to anything": agreeing is for later.
 	// "ok, let me think it over": wanting time takes back a plain ok.
 	weak = weak && !r.has(xDeciding)
-	accept := (r.has(agent.IntentAcceptOffer) || picked || weak) && !r.has(xNotYet)
+	// "the third one could work, let me check my rota first": a pick
+	// held back is a decision put off, and chooses nothing yet.
+	accept := (r.has(agent.IntentAcceptOffer) || picked || weak) && !r.has(xNotYet) && !r.has(xDeciding)
 	reject := r.has(agent.IntentRejectOffer) || ((r.weakNo() || r.has(xCannotPay) || r.has(xLess) || r.has(xOther)) && r.cues.offersOpen)
 	if accept && reject {
 		accept = picked

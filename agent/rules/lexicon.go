@@ -780,6 +780,12 @@ var lexicon = []rule{
 		// in Hindi in Latin letters: think or talk it over, then tell
 		"soch* ~4 batata|batati|bataunga|bataungi|batayenge|bataenge|bata|will", "baat|pooch|puch|poochh|puchh ~3 karke|kar|ke ~2 batata|batati|bataunga|bataungi|batayenge|bataenge|bata|will",
 		"baad|bad mein|me|main ~2 batata|batati|bataunga|bataungi|batayenge|bataenge|bata",
+		// the shifts, hours or pay to be known first: "let me check my
+		// rota first", "once I see my schedule", "salary aane ke baad
+		// confirm karunga"
+		"check|see|know|get|confirm ~4 hours|shifts|shift|rota|roster|schedule|timetable|paycheck|payslip|salary|wages|budget ~4 first|before",
+		"once|when|after|until|till i|we ~3 know|see|get|check|have ~4 hours|shifts|rota|roster|schedule|timetable|paycheck|payslip|salary|wages",
+		"baad|bad ~2 confirm|decide|finalise|finalize|final",
 	}, zh: []string{"想好~4(告诉|回复|答复|联系|说)",
 		// in Cantonese: think it over first (谂下先, 谂清楚), answer later (迟啲覆你, 再话你知)
 		"谂(下|一下|一谂|清楚|吓|多阵|多下)", "迟(啲|点|些)~4(覆|复|回|答|话|讲|再)", "再话~2你知", "回头~4(告诉|回复|答复|联系)", "商量好", "商量~4再(告诉|回复|答复|联系|说|决定)",
