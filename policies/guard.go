@@ -285,6 +285,9 @@ type checker struct {
 	// normIsFold is set when s.norm is textclass.Fold of the text, the
 	// form the content model reads, so the model need not fold it again.
 	normIsFold bool
+	// status is 0 until legalStatus has read the text, then 1 when the
+	// text says no legal process has been started, 2 when not.
+	status uint8
 	// unsure marks the content labels (by index in Guard.clsBind) whose
 	// score fell within the uncertain band below the threshold.
 	unsure uint64
@@ -980,7 +983,14 @@ func (c *checker) introduces(cl int32) bool {
 // will ever contact you again") is negated only by its own negations ("I
 // can't guarantee that …").
 func (c *checker) negated(f int, clause, first, last int32) bool {
-	negatable := c.g.lx.families[f].negatable
+	fam := &c.g.lx.families[f]
+	if fam.gate == gateLegal && c.legalStatus() && !c.intentInClause(clause, first) {
+		// The message says no legal process has been started: the law it
+		// names elsewhere is explained, unless the sender states its own
+		// intention in the clause ("…, but we will sue on Monday").
+		return true
+	}
+	negatable := fam.negatable
 	for _, n := range c.s.negs {
 		own := n.group == famNegMark || n.group == famDisclaimMark || n.group == famNoticeMark
 		if own && int(n.family) != f {
