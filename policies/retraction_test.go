@@ -138,3 +138,33 @@ func TestLegalStepsExplainedWithNothingStarted(t *testing.T) {
 		{"Nothing has been filed so far. You will be sued on Monday.", CatFalseRepresentation, true},
 	})
 }
+
+// TestSubjectDenialsAndApologies: clean messages whose denial follows its
+// subject (an enforcement agent "can only visit after a court order", the
+// regulator "does not collect loans"), that apologise for contact or visits
+// (很抱歉…打了那么多次), call a practice unlawful rather than the borrower
+// (这种做法是违法的, "any such call is fraud"), tell the borrower not to read
+// a secret out (别念出来), name a word as words (这种话), mean prepayment by
+// foreclosure (Indian usage), or take back a claim someone told of ("We
+// can't."). The sender's own threats in such words still count. Lexicon
+// alone and with the content model.
+func TestSubjectDenialsAndApologies(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Bailiffs can only visit after a court has made an order, and no order exists here.", CatFalseRepresentation, false},
+		{"The Reserve Bank does not collect loans or phone borrowers; any such call is a fraud, so please report it.", CatFalseRepresentation, false},
+		{"Bailiffs will visit you on Friday.", CatFalseRepresentation, true},
+		{"很抱歉上周一天给您打了那么多次电话，以后每周最多联系一次。", CatHarassment, false},
+		{"We regret the number of calls you had last week; it won't happen again.", CatHarassment, false},
+		{"我们会一天打你十次电话，直到你还钱为止。", CatHarassment, true},
+		{"把您的欠款发到朋友圈这种做法是违法的，我们绝对不会做。", CatFalseRepresentation, false},
+		{"你这是诈骗，我们要报警。", CatFalseRepresentation, true},
+		{"验证码只在您自己的手机上用，千万别念出来，我们不需要。", CatPII, false},
+		{"把验证码念出来给我。", CatPII, true},
+		{"之前有同事讲过“后果自负”这种话，是不对的，我们向您道歉。", CatThreat, false},
+		{"Sir, there are no foreclosure charges if you close the loan early this month.", CatThreat, false},
+		{"We will start foreclosure on your house next week.", CatThreat, true},
+		{"Someone in your family told me they were scared we'd take the car. We won't.", CatThreat, false},
+		{"You keep saying you're useless with money. You aren't.", CatHarassment, false},
+	})
+}
