@@ -285,7 +285,8 @@ var (
 	// reportVerbs are verbs of saying; an English one is a whole word.
 	reportVerbs = [][]byte{
 		[]byte("said"), []byte("told"), []byte("claimed"), []byte("threatened"), []byte("warned"), []byte("wrote"),
-		[]byte("texted"), []byte("mentioned"), []byte("called you"), []byte("say"), []byte("tell you"),
+		[]byte("texted"), []byte("mentioned"), []byte("called you"), []byte("say"), []byte("saying"), []byte("says"),
+		[]byte("tell you"),
 		[]byte("说"), []byte("讲"), []byte("告诉"), []byte("声称"), []byte("威胁"), []byte("骂"), []byte("话你"), []byte("话要"),
 		[]byte("话会"), []byte("同你讲"), []byte("同你话"),
 	}
@@ -335,8 +336,19 @@ func retractedSpans(norm []byte, out [][2]int32) [][2]int32 {
 			continue
 		}
 		next := skipSpace(norm, i+w)
-		if next < len(norm) && (retracts(norm[next:]) && reports(norm[start:i]) || echoDenied(norm, start, i, next)) {
-			out = append(out, [2]int32{int32(start), int32(i)})
+		if next >= len(norm) {
+			break
+		}
+		ok, flat := retracts(norm[next:])
+		if echo := echoDenied(norm, start, i, next); echo > 0 {
+			ok, flat = true, echo
+		} else if ok && !reports(norm[start:i]) {
+			ok = false
+		}
+		if ok {
+			// A flat denial says nothing of its own ("You aren't."): it
+			// goes with the words it takes back.
+			out = append(out, [2]int32{int32(start), int32(max(i, next+flat))})
 		}
 		start = i + w
 		i += w - 1
@@ -355,16 +367,16 @@ const (
 	maxEchoHan   = 12
 )
 
-// echoDenied reports whether norm[from:q] is a short question (a term the
-// borrower asked about, echoed) ended by the question mark at q and
-// answered with a denial opening norm[next:].
-func echoDenied(norm []byte, from, q, next int) bool {
+// echoDenied is the length of the denial opening norm[next:] when
+// norm[from:q] is a short question (a term the borrower asked about,
+// echoed) ended by the question mark at q and so denied; 0 otherwise.
+func echoDenied(norm []byte, from, q, next int) int {
 	if norm[q] != '?' && !bytes.HasPrefix(norm[q:], []byte("？")) {
-		return false
+		return 0
 	}
 	echo := bytes.TrimSpace(norm[from:q])
 	if len(echo) == 0 || hasHan(echo) && len(echo) > maxEchoHan || !hasHan(echo) && wordCount(echo) > maxEchoWords {
-		return false
+		return 0
 	}
 	rest := norm[next:]
 	for _, d := range echoDenials {
@@ -372,10 +384,10 @@ func echoDenied(norm []byte, from, q, next int) bool {
 			continue
 		}
 		if d[0] >= 0x80 || len(rest) == len(d) || !isWordByte(rest[len(d)]) {
-			return true
+			return len(d)
 		}
 	}
-	return false
+	return 0
 }
 
 // retractionBreak is the width of the mark at norm[i] that ends a reported
@@ -424,11 +436,12 @@ func reports(sent []byte) bool {
 }
 
 // retracts reports whether rest, the text after a sentence, opens with a
-// retraction, or is a flat denial ended there.
-func retracts(rest []byte) bool {
+// retraction, or is a flat denial ended there; flat is the flat denial's
+// length.
+func retracts(rest []byte) (ok bool, flat int) {
 	for _, r := range retractions {
 		if bytes.HasPrefix(rest, r) {
-			return true
+			return true, 0
 		}
 	}
 	for _, r := range flatDenials {
@@ -438,10 +451,10 @@ func retracts(rest []byte) bool {
 		after := rest[len(r):]
 		after = bytes.TrimPrefix(after, []byte(" at all"))
 		if len(after) == 0 || retractionBreak(after, 0) > 0 || after[0] == ' ' && len(after) > 1 && retractionBreak(after, 1) > 0 {
-			return true
+			return true, len(rest) - len(after)
 		}
 	}
-	return false
+	return false, 0
 }
 
 // Legal process as the condition of a right: a sentence that opens with a
