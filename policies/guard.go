@@ -374,7 +374,7 @@ func (c *checker) addRef(r ref, category, detail string, action Action) {
 func (c *checker) content() {
 	s, lx := c.s, c.g.lx
 	s.deniedCl, s.quietSent = s.deniedCl[:0], s.quietSent[:0]
-	s.retracted = retractedSpans(s.norm, s.retracted[:0])
+	s.retracted = s.retracted[:0]
 	s.hits = lx.m.scan(s.norm, s.hits[:0])
 	if c.f.BorrowerName != "" && len(s.hits) > 0 {
 		s.hits = c.dropNameHits(s.hits)
@@ -384,6 +384,10 @@ func (c *checker) content() {
 	}
 	if len(s.hits) == 0 {
 		return
+	}
+	s.retracted = c.retractedSpans(s.retracted)
+	if c.onlyRetractionTerms() {
+		return // verbs of saying and denials, which only retract
 	}
 	n := len(s.norm)
 	if cap(s.clause) < n+1 {

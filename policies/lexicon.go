@@ -61,6 +61,10 @@ type lexiconFile struct {
 	Benign       []string              `yaml:"benign"`
 	Notices      []string              `yaml:"notices"`
 	Courtesies   []string              `yaml:"courtesies"`
+	ReportVerbs  []string              `yaml:"report_verbs"`
+	Retractions  []string              `yaml:"retractions"`
+	FlatDenials  []string              `yaml:"flat_denials"`
+	EchoDenials  []string              `yaml:"echo_denials"`
 	Typos        []string              `yaml:"typos"`
 	NotTypos     []string              `yaml:"not_typos"`
 	Families     map[string]familyFile `yaml:"families"`
@@ -230,6 +234,10 @@ func parseLexicon(data []byte) (*lexicon, error) {
 		{"benign", f.Benign, useBenign},
 		{"notices", f.Notices, useNotice},
 		{"courtesies", f.Courtesies, useCourtesy},
+		{"report_verbs", f.ReportVerbs, useReport},
+		{"retractions", f.Retractions, useRetraction},
+		{"flat_denials", f.FlatDenials, useFlatDenial},
+		{"echo_denials", f.EchoDenials, useEchoDenial},
 	} {
 		for _, raw := range list.terms {
 			if err := add(raw, termUse{kind: list.kind}); err != nil {

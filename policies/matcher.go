@@ -70,6 +70,10 @@ const (
 	useFamDisclaimer // a disclaimer of one family only
 	useCourtesy      // a courtesy closing, which the content model does not read alone
 	useFamNotice     // a condition of one family only: denies its terms in its sentence
+	useReport        // a verb of saying: its sentence may report words a retraction takes back
+	useRetraction    // opens a sentence that takes back the reported one before it
+	useFlatDenial    // a denial that takes it back only when its sentence ends there
+	useEchoDenial    // a denial that answers a term echoed as a short question
 )
 
 // hit is one term found in a text, [start, end) in bytes.

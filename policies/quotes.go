@@ -272,93 +272,111 @@ func askedEnds(b byte) bool {
 	return false
 }
 
-// Retracted words: a sentence that reports what someone said, wrote or
-// threatened, followed by a sentence that takes it back ("The agent who
-// called said you'd regret it. That was wrong, and I'm sorry.", "同事说要
-// 去你单位找你。这是不对的。"), is the report of words the message
-// retracts, not the message's own statement. Neither the lexicon nor the
-// content model reads it. The report needs a verb of saying
-// (reportVerbs); the next sentence must open with a judgement that the
-// words were false or wrong, or deny them outright (retractions), so "He
-// said we'd come round. That's not a joke." is still read.
-var (
-	// reportVerbs are verbs of saying; an English one is a whole word.
-	reportVerbs = [][]byte{
-		[]byte("said"), []byte("told"), []byte("claimed"), []byte("threatened"), []byte("warned"), []byte("wrote"),
-		[]byte("texted"), []byte("mentioned"), []byte("called you"), []byte("say"), []byte("saying"), []byte("says"),
-		[]byte("tell you"),
-		[]byte("说"), []byte("讲"), []byte("告诉"), []byte("声称"), []byte("威胁"), []byte("骂"), []byte("话你"), []byte("话要"),
-		[]byte("话会"), []byte("同你讲"), []byte("同你话"),
-	}
-	// retractions open a sentence that takes back the one before it: a
-	// judgement of it, read whatever follows.
-	retractions = [][]byte{
-		[]byte("that was wrong"), []byte("that is wrong"), []byte("that's wrong"), []byte("this was wrong"), []byte("this is wrong"),
-		[]byte("that was untrue"), []byte("that is untrue"), []byte("that's untrue"), []byte("that was not true"),
-		[]byte("that is not true"), []byte("that's not true"), []byte("that isn't true"), []byte("that wasn't true"),
-		[]byte("that is simply not true"), []byte("that's simply not true"), []byte("that was simply not true"),
-		[]byte("this is not true"), []byte("this isn't true"), []byte("none of that is true"), []byte("none of this is true"),
-		[]byte("that is false"), []byte("that was false"), []byte("that's false"), []byte("that is incorrect"),
-		[]byte("that was incorrect"), []byte("that's incorrect"), []byte("that is not the case"), []byte("that's not the case"),
-		[]byte("that isn't the case"), []byte("that was not the case"), []byte("that wasn't the case"), []byte("that was a mistake"),
-		[]byte("that was unacceptable"), []byte("that is unacceptable"), []byte("that was not right"), []byte("that wasn't right"),
-		[]byte("that is not right"), []byte("that isn't right"), []byte("that's not right"), []byte("that should never have been said"),
-		[]byte("that is not how we"), []byte("that's not how we"), []byte("that was not acceptable"), []byte("that wasn't acceptable"),
-		// A rule that denies it in general ("Nobody goes to jail for a
-		// credit card debt", "There is no court case").
-		[]byte("nobody goes"), []byte("no one goes"), []byte("nobody gets"), []byte("no one gets"),
-		[]byte("nobody can be"), []byte("no one can be"), []byte("nobody will be"), []byte("no one will be"),
-		[]byte("there is no "), []byte("there's no "), []byte("there are no "),
-		[]byte("这是不对的"), []byte("这是错误的"), []byte("这是错的"), []byte("那是不对的"), []byte("那是错误的"), []byte("那是错的"),
-		[]byte("这不是真的"), []byte("那不是真的"), []byte("这种说法是错误的"), []byte("这种说法不对"), []byte("这样说是不对的"),
-		[]byte("这样讲是不对的"), []byte("没有这回事"), []byte("没有这种事"), []byte("并非如此"), []byte("并不是这样"), []byte("冇呢回事"),
-		[]byte("冇呢件事"), []byte("咁讲系唔啱"), []byte("咁讲唔啱"), []byte("系唔啱"), []byte("唔系真"),
-	}
-	// flatDenials take it back only when the sentence ends with them ("It
-	// isn't.", "You don't.", 不是这样的。): "It isn't a joke" is no retraction.
-	flatDenials = [][]byte{
-		[]byte("it isn't"), []byte("it is not"), []byte("it's not"), []byte("it wasn't"), []byte("it was not"), []byte("you don't"),
-		[]byte("you do not"), []byte("you won't"), []byte("you will not"), []byte("you aren't"), []byte("you are not"),
-		[]byte("you're not"), []byte("they won't"), []byte("they will not"), []byte("that won't happen"),
-		[]byte("that will not happen"), []byte("not true"), []byte("untrue"), []byte("no, it isn't"), []byte("no it isn't"),
-		[]byte("不是这样的"), []byte("不是这样"), []byte("唔系咁"), []byte("唔系咁嘅"), []byte("不会的"), []byte("唔会"),
-	}
-)
-
 // retractedSpans appends to out the spans of the folded text that report
-// words the next sentence retracts: each such sentence whole, from the
-// end of the sentence before it to its own end mark.
-func retractedSpans(norm []byte, out [][2]int32) [][2]int32 {
-	start := 0
-	for i := 0; i < len(norm); i++ {
-		w := retractionBreak(norm, i)
-		if w == 0 {
-			continue
+// words the next sentence takes back (lexicon.yaml, report_verbs and
+// after): per hit of a retraction, a flat denial or an echo denial that
+// opens a sentence, the sentence before it, whole, from the end of the one
+// before; with a flat or echo denial, the denial too, which says nothing
+// of its own ("You aren't.").
+func (c *checker) retractedSpans(out [][2]int32) [][2]int32 {
+	s, m := c.s, c.g.lx.m
+	for _, h := range s.hits {
+		for _, u := range m.terms[h.term].uses {
+			if u.kind < useRetraction || u.kind > useEchoDenial {
+				continue
+			}
+			q, w := breakBefore(s.norm, int(h.start))
+			if w == 0 {
+				continue
+			}
+			from := sentenceStart(s.norm, q)
+			end := int(h.end)
+			switch u.kind {
+			case useRetraction:
+				end = q
+				if !c.reportIn(from, q) {
+					continue
+				}
+			case useFlatDenial:
+				if !c.reportIn(from, q) || !endsThere(s.norm, end) {
+					continue
+				}
+			case useEchoDenial:
+				if !shortQuestion(s.norm, from, q) {
+					continue
+				}
+			}
+			out = append(out, [2]int32{int32(from), int32(end)})
 		}
-		next := skipSpace(norm, i+w)
-		if next >= len(norm) {
-			break
-		}
-		ok, flat := retracts(norm[next:])
-		if echo := echoDenied(norm, start, i, next); echo > 0 {
-			ok, flat = true, echo
-		} else if ok && !reports(norm[start:i]) {
-			ok = false
-		}
-		if ok {
-			// A flat denial says nothing of its own ("You aren't."): it
-			// goes with the words it takes back.
-			out = append(out, [2]int32{int32(start), int32(max(i, next+flat))})
-		}
-		start = i + w
-		i += w - 1
 	}
 	return out
 }
 
-// echoDenials answer a term echoed as a question: "Bailiffs? No.", 律师？没有。
-var echoDenials = [][]byte{[]byte("no"), []byte("nope"), []byte("not at all"), []byte("never"), []byte("nahi"), []byte("没有"),
-	[]byte("不是"), []byte("冇"), []byte("唔系"), []byte("不会"), []byte("唔会")}
+// onlyRetractionTerms reports whether every term found serves retraction
+// alone (a verb of saying, a denial of what was said).
+func (c *checker) onlyRetractionTerms() bool {
+	for _, h := range c.s.hits {
+		for _, u := range c.g.lx.m.terms[h.term].uses {
+			if u.kind < useReport || u.kind > useEchoDenial {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// reportIn reports whether a verb of saying stands in norm[from:to].
+func (c *checker) reportIn(from, to int) bool {
+	for _, h := range c.s.hits {
+		if int(h.start) < from || int(h.end) > to {
+			continue
+		}
+		for _, u := range c.g.lx.m.terms[h.term].uses {
+			if u.kind == useReport {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// breakBefore finds the mark that ends a sentence (retractionBreak) right
+// before norm[i], spaces aside: its start q and width w, 0 when none.
+func breakBefore(norm []byte, i int) (q, w int) {
+	for i > 0 && norm[i-1] == ' ' {
+		i--
+	}
+	if i >= 1 {
+		if w := retractionBreak(norm, i-1); w == 1 {
+			return i - 1, 1
+		}
+	}
+	if i >= 3 {
+		if w := retractionBreak(norm, i-3); w == 3 {
+			return i - 3, 3
+		}
+	}
+	return 0, 0
+}
+
+// sentenceStart is where the sentence that ends at q starts: after the
+// mark before it, or 0.
+func sentenceStart(norm []byte, q int) int {
+	for i := q - 1; i >= 0; i-- {
+		if w := retractionBreak(norm, i); w > 0 && i+w <= q {
+			return i + w
+		}
+	}
+	return 0
+}
+
+// endsThere reports whether the sentence ends at norm[i] (" at all" and
+// spaces aside): the text ends or a mark follows.
+func endsThere(norm []byte, i int) bool {
+	rest := bytes.TrimPrefix(norm[i:], []byte(" at all"))
+	rest = bytes.TrimLeft(rest, " ")
+	return len(rest) == 0 || retractionBreak(rest, 0) > 0
+}
 
 // maxEchoWords and maxEchoHan bound a term echoed as a question, in bytes:
 // a few words, or four Chinese characters.
@@ -367,27 +385,14 @@ const (
 	maxEchoHan   = 12
 )
 
-// echoDenied is the length of the denial opening norm[next:] when
-// norm[from:q] is a short question (a term the borrower asked about,
-// echoed) ended by the question mark at q and so denied; 0 otherwise.
-func echoDenied(norm []byte, from, q, next int) int {
+// shortQuestion reports whether norm[from:q] is a short question ended
+// by the question mark at q: a term the borrower asked about, echoed.
+func shortQuestion(norm []byte, from, q int) bool {
 	if norm[q] != '?' && !bytes.HasPrefix(norm[q:], []byte("？")) {
-		return 0
+		return false
 	}
 	echo := bytes.TrimSpace(norm[from:q])
-	if len(echo) == 0 || hasHan(echo) && len(echo) > maxEchoHan || !hasHan(echo) && wordCount(echo) > maxEchoWords {
-		return 0
-	}
-	rest := norm[next:]
-	for _, d := range echoDenials {
-		if !bytes.HasPrefix(rest, d) {
-			continue
-		}
-		if d[0] >= 0x80 || len(rest) == len(d) || !isWordByte(rest[len(d)]) {
-			return len(d)
-		}
-	}
-	return 0
+	return len(echo) > 0 && (hasHan(echo) && len(echo) <= maxEchoHan || !hasHan(echo) && wordCount(echo) <= maxEchoWords)
 }
 
 // retractionBreak is the width of the mark at norm[i] that ends a reported
@@ -416,46 +421,6 @@ func retractionBreak(norm []byte, i int) int {
 
 // cjkBreaks are the Chinese marks that end a reported sentence.
 var cjkBreaks = [][]byte{[]byte("。"), []byte("？"), []byte("！"), []byte("；"), []byte("，")}
-
-// reports reports whether the sentence holds a verb of saying.
-func reports(sent []byte) bool {
-	for _, v := range reportVerbs {
-		for from := 0; ; {
-			k := bytes.Index(sent[from:], v)
-			if k < 0 {
-				break
-			}
-			at, end := from+k, from+k+len(v)
-			from = end
-			if v[0] >= 0x80 || (at == 0 || !isWordByte(sent[at-1])) && (end == len(sent) || !isWordByte(sent[end])) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// retracts reports whether rest, the text after a sentence, opens with a
-// retraction, or is a flat denial ended there; flat is the flat denial's
-// length.
-func retracts(rest []byte) (ok bool, flat int) {
-	for _, r := range retractions {
-		if bytes.HasPrefix(rest, r) {
-			return true, 0
-		}
-	}
-	for _, r := range flatDenials {
-		if !bytes.HasPrefix(rest, r) {
-			continue
-		}
-		after := rest[len(r):]
-		after = bytes.TrimPrefix(after, []byte(" at all"))
-		if len(after) == 0 || retractionBreak(after, 0) > 0 || after[0] == ' ' && len(after) > 1 && retractionBreak(after, 1) > 0 {
-			return true, len(rest) - len(after)
-		}
-	}
-	return false, 0
-}
 
 // Legal process as the condition of a right: a sentence that opens with a
 // condition (conditionOpeners) naming legal process, whose next clause
