@@ -55,6 +55,21 @@
 // available is no offer of it. A negation with the sender as its subject
 // ("we do not act for the court") is no condition put to the borrower ("if
 // you don't act"); 没收到 (not received) is no 没收 (confiscate).
+// Words taken back are not the message's own: a sentence with a verb of
+// saying (report_verbs) followed by a sentence that opens with a
+// retraction ("That was wrong", 这是不对的), a flat denial that ends its
+// sentence ("You aren't."), or a term echoed as a short question and
+// denied ("Bailiffs? No.") is read by neither the lexicon nor the content
+// model (retractedSpans); "He said we'd come round. That's not a joke." is
+// still read. An insult named as a word ("the term …", 废物这个词) or said
+// of the sender (你话我哋系骗子) is no insult of the borrower. Legal process
+// named only as the condition of a right ("If a claim is ever issued, you
+// could still ask the court for time", 若走到法院这一步，我们会提前书面通知您)
+// is not read as a threat of it, unless the condition is non-payment
+// (conditionSpans); and in a message that says no legal process has been
+// started ("No claim has been issued", 目前没有任何诉讼), legal terms are
+// read as the law explained unless the sender states its own intention in
+// the clause or the statement looks ahead ("yet", 但) (status.go).
 // A notice of what the law protects ("the law protects", "protected by
 // law", 法律保障, 受法律保护; notices in lexicon.yaml) reaches its whole
 // sentence, before or after the legal term ("even if a judgment is entered
