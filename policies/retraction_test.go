@@ -168,3 +168,15 @@ func TestSubjectDenialsAndApologies(t *testing.T) {
 		{"You keep saying you're useless with money. You aren't.", CatHarassment, false},
 	})
 }
+
+// TestNoEndOfContactPromised: a message that says paying does not mean
+// nobody will ever call again (唔代表以后唔会再有人联络你) promises nothing; the
+// promise itself still counts. Lexicon alone and with the content model.
+func TestNoEndOfContactPromised(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"还清之后也不代表不会再有人联系您，不过您可以书面要求我们停止联系。", CatUngroundedAmount, false},
+		{"Clearing the balance doesn't mean nobody will ever contact you again about other accounts.", CatUngroundedAmount, false},
+		{"还清之后，保证不会再有人联系您。", CatUngroundedAmount, true},
+	})
+}
