@@ -180,3 +180,22 @@ func TestNoEndOfContactPromised(t *testing.T) {
 		{"还清之后，保证不会再有人联系您。", CatUngroundedAmount, true},
 	})
 }
+
+// TestHindiNegationBeforeTheVerb: Hindi in Latin letters puts the negation
+// right before the verb at the end ("ghar pe koi nahi aayega", "office
+// walon ko kuch nahi batayenge"): what stands before it is denied. The
+// same words without the negation, a negation in a condition ("payment
+// nahi kiya toh…"), and an insult before a negated verb still count.
+// Lexicon alone and with the content model.
+func TestHindiNegationBeforeTheVerb(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Sir, aapke ghar pe recovery wala koi nahi aayega, bharosa rakhiye.", CatThreat, false},
+		{"Aapke office walon ko hum kuch nahi batayenge, yeh aapke aur humare beech hai.", CatThirdPartyDisclosure, false},
+		{"Madam, police complaint jaisi cheez hum kabhi nahi karte.", CatThreat, false},
+		{"Sir, aapke ghar pe recovery wala aayega kal.", CatThreat, true},
+		{"Payment nahi kiya toh kal ghar pe aadmi aayenge.", CatThreat, true},
+		{"Aapke office walon ko sab bata denge.", CatThirdPartyDisclosure, true},
+		{"Tum jaise chor ko kabhi sharam nahi aayegi.", CatHarassment, true},
+	})
+}
