@@ -341,7 +341,7 @@ func TestConsentScorerReadsChoicesByPlaceAndShape(t *testing.T) {
 	accepted := []string{string(agent.EventPlanAccepted)}
 	for _, b := range []string{"second option, go ahead", "third plan only, thanks", "go for the 2nd choice",
 		"ok the three payment one", "the 6 month plan", "the weekly one please", "the one-payment one",
-		"the cheapest one", "the smallest monthly one", "每期最低的那个", "时间最长的那个", "确定", "确定，就这么办", "揀第三個", "就要第一個吧"} {
+		"the cheapest one", "the smallest monthly one", "每期最低的那个", "时间最长的那个", "确定", "确定，就这么办", "揀第三個", "就要第一個吧", "out of 2 and 3 I would sooner have 3", "I prefer 1 over 2", "I'd rather take 2 than 1"} {
 		if got := scoreConsent(Reply{Borrower: b, Events: accepted}); got != "" {
 			t.Errorf("%q: %s", b, got)
 		}
