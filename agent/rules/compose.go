@@ -371,6 +371,9 @@ var assentAfter = map[string]bool{"is": true, "works": true, "sounds": true, "wo
 	"ok": true, "fine": true, "good": true, "for": true, "it": true, "then": true, "looks": true, "suits": true}
 
 func offerChoice(seq []token, offers int) (string, bool) {
+	if k, at := comparedChoice(seq); at != nil {
+		return k, true
+	}
 	for i, t := range seq {
 		w := t.text
 		next, prev := tokText(seq, i+1), tokText(seq, i-1)
@@ -442,6 +445,62 @@ func offerChoice(seq []token, offers int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// optionDigit reads a token that can number an option: one digit, 1 to 9.
+func optionDigit(seq []token, i int) (string, bool) {
+	if i < 0 || i >= len(seq) || seq[i].kind != tNum || len(seq[i].text) != 1 || seq[i].text == "0" {
+		return "", false
+	}
+	return seq[i].text, true
+}
+
+// preferWords say which of two is wanted: "I'd rather do 2", "I prefer 1",
+// "3 is better".
+var preferWords = map[string]bool{"rather": true, "sooner": true, "prefer": true, "take": true, "choose": true, "pick": true,
+	"with": true, "do": true, "want": true, "better": true, "best": true, "preferable": true, "works": true, "suits": true}
+
+// comparedChoice finds an option picked by comparing two by their
+// numbers: "between 1 and 2 I'd rather do 2", "out of 1 and 3 I'd sooner
+// take 3", "2 and 3, 3 is better", "I'd rather do 1 than 3". It returns
+// the option picked and the places of the numbers, which are not money;
+// nil when the message compares none.
+func comparedChoice(seq []token) (string, []int) {
+	for i := range seq {
+		switch seq[i].text {
+		case "between", "of":
+			a, okA := optionDigit(seq, i+1)
+			b, okB := optionDigit(seq, i+3)
+			if c := tokText(seq, i+2); !okA || !okB || a == b || (c != "and" && c != "or" && c != "&") {
+				continue
+			}
+			for j := i + 4; j < len(seq); j++ {
+				k, ok := optionDigit(seq, j)
+				if !ok || (k != a && k != b) {
+					continue
+				}
+				prefer := preferWords[tokText(seq, j+1)] || preferWords[tokText(seq, j+2)]
+				for p := j - 1; p >= j-3 && p > i+3 && !prefer; p-- {
+					prefer = preferWords[seq[p].text]
+				}
+				if prefer {
+					return k, []int{i + 1, i + 3, j}
+				}
+			}
+		case "than":
+			k, okK := optionDigit(seq, i-1)
+			l, okL := optionDigit(seq, i+1)
+			if !okK || !okL || k == l {
+				continue
+			}
+			for p := i - 2; p >= 0 && p >= i-5; p-- {
+				if w := seq[p].text; w == "rather" || w == "sooner" || w == "prefer" || w == "better" {
+					return k, []int{i - 1, i + 1}
+				}
+			}
+		}
+	}
+	return "", nil
 }
 
 // rolePrefix reports whether the text opens like a message of another role
@@ -537,6 +596,12 @@ func readSlots(a *analysis, tc agent.TurnContext, cu cues, now time.Time) slots 
 	var s slots
 	used := make([]bool, len(a.seq))
 	s.claims = scanIdentity(a, used, now, identityWords(a.norm), pendingIdentity(tc.History))
+	if _, at := comparedChoice(a.seq); at != nil && cu.offersOpen {
+		// "between 1 and 2 I'd rather do 2": the options' numbers
+		for _, i := range at {
+			used[i] = true
+		}
+	}
 	dates := scanDates(a.seq, used, now, cu.dayFirst)
 	nums := scanNumbers(a.seq, used, cu.askedAmount)
 	s.promised = promisedDate(a.seq, dates, now)
