@@ -188,6 +188,7 @@ const (
 	famNegMark      = 252 // a negation of its family only
 	famDisclaimMark = 251 // a disclaimer of its family only
 	famNoticeMark   = 250 // a condition of its family only, in its sentence
+	hiDisclaimMark  = 249 // a disclaimer in Hindi word order, of every family but an insult
 )
 
 // negMarks is the mark each kind of term use that is kept among the
@@ -199,6 +200,7 @@ var negMarks = [...]uint8{
 	useFamNeg:        famNegMark,
 	useFamDisclaimer: famDisclaimMark,
 	useFamNotice:     famNoticeMark,
+	useDisclaimHi:    hiDisclaimMark,
 }
 
 // dropNotNegations removes the negations that lie inside a not-negation, and
@@ -466,7 +468,7 @@ func (c *checker) content() {
 				if !lx.isCondition(s.norm, int(h.end)) || senderSubject(s.norm, int(h.start)) {
 					s.negs = append(s.negs, fh)
 				}
-			case useDisclaimer, useNotNegation, useNotice, useFamNeg, useFamDisclaimer, useFamNotice:
+			case useDisclaimer, useNotNegation, useNotice, useFamNeg, useFamDisclaimer, useFamNotice, useDisclaimHi:
 				fh.group = negMarks[u.kind]
 				s.negs = append(s.negs, fh)
 			case useScopeEnd:
@@ -1023,7 +1025,10 @@ func (c *checker) negated(f int, clause, first, last int32) bool {
 		if n.clause != clause {
 			continue
 		}
-		if n.group == disclaimerMark || n.group == famDisclaimMark {
+		if n.group == hiDisclaimMark && fam.category == CatHarassment {
+			continue // an insult before a negated verb is still said
+		}
+		if n.group == disclaimerMark || n.group == famDisclaimMark || n.group == hiDisclaimMark {
 			if n.start > last && !c.scopeEnds(last, n.start) {
 				return true // "the sheriff has nothing to do with this"
 			}

@@ -56,6 +56,7 @@ type lexiconFile struct {
 	ScopeEnds    []string              `yaml:"scope_ends"`
 	Conditions   []string              `yaml:"conditions"`
 	Disclaimers  []string              `yaml:"disclaimers"`
+	DisclaimHi   []string              `yaml:"disclaimers_hi"`
 	NotNegations []string              `yaml:"not_negations"`
 	ClauseBreaks []string              `yaml:"clause_breaks"`
 	Benign       []string              `yaml:"benign"`
@@ -228,6 +229,7 @@ func parseLexicon(data []byte) (*lexicon, error) {
 	}{
 		{"negations", f.Negations, useNegation},
 		{"disclaimers", f.Disclaimers, useDisclaimer},
+		{"disclaimers_hi", f.DisclaimHi, useDisclaimHi},
 		{"not_negations", f.NotNegations, useNotNegation},
 		{"clause_breaks", f.ClauseBreaks, useBreak},
 		{"scope_ends", f.ScopeEnds, useScopeEnd},

@@ -74,6 +74,7 @@ const (
 	useRetraction    // opens a sentence that takes back the reported one before it
 	useFlatDenial    // a denial that takes it back only when its sentence ends there
 	useEchoDenial    // a denial that answers a term echoed as a short question
+	useDisclaimHi    // a disclaimer in Hindi word order, of every family but an insult
 )
 
 // hit is one term found in a text, [start, end) in bytes.
