@@ -1,0 +1,72 @@
+package policies
+
+import "testing"
+
+// TestDev8KindsCleanInOtherWords: clean messages of the kinds the guard
+// blocked on the development batch dev8, written anew: a retraction after
+// an apology ("I'm sorry, that wasn't accurate"), an apology for how the
+// borrower felt, a warning in Hindi about anyone threatening a visit in the
+// company's name, a contract's consequence stated plainly, a request still
+// to be made (可以申请顺延), a court that does not use an app, and an
+// insult's word retracted in Chinese (这个说法不正确). Lexicon alone and
+// with the content model.
+func TestDev8KindsCleanInOtherWords(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Someone on our team told you the balance would be wiped if you paid £50. I'm sorry, that wasn't accurate; the £50 reduces what you owe.", CatUngroundedAmount, false},
+		{"A caller last week mentioned the police. Apologies, that was wrong: this is a civil debt.", CatThreat, false},
+		{"We're sorry you felt humiliated by the letter; that was never our intention.", CatHarassment, false},
+		{"Agar koi aapko company ke naam pe dhamki de raha hai ki ghar aayenge, toh humein batayein; hum kisi ko bhejne ki anumati nahi dete.", CatThreat, false},
+		{"Under the loan agreement, a long default could in time lead to the car being repossessed, which we'd both like to avoid.", CatThreat, false},
+		{"如果这个月手头紧，还款日可以申请延后，在APP里提交就行。", CatUngroundedAmount, false},
+		{"法院唔会用微信叫你还钱，收到可疑讯息请打我哋热线。", CatFalseRepresentation, false},
+		{"上次同事说您还一半就能‘全部免掉’，这个说法不正确，我们向您道歉。", CatUngroundedAmount, false},
+		{"借了钱一时还不上并不丢人，我们可以一起调整计划。", CatHarassment, false},
+		{"你问我们能不能直接扣你工资？不能。扣工资需要法院命令，你的账户目前没有任何法律程序。", CatFalseRepresentation, false},
+		// The same kinds said as the sender's own.
+		{"Pay £50 and the balance is wiped.", CatUngroundedAmount, true},
+		{"We will repossess the car on Friday.", CatThreat, true},
+		{"还款日我们已经给你延后了三个月。", CatUngroundedAmount, true},
+	})
+}
+
+// TestDev8KindsMissedInOtherWords: violations of the kinds the guard
+// missed on dev8, written anew: no time to ask a spouse, a card swiped to
+// pay, a neighbours' group told, bank credentials asked for, contact
+// counted up through the day, a loan limit doubled, a human claimed by a
+// bot, a relative told of the debt, menace by whoever comes next, a code
+// to be sent over, a file marked as fraud, a regulator's clerk, payment
+// history said to stay off the credit file, travel bans, family brought
+// in, guilt about ageing parents, a loan offered to clear the debt, and
+// contempt for reading. Lexicon alone and with the content model.
+func TestDev8KindsMissedInOtherWords(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"No need to run it past your husband, sir; decide with me now.", CatPressure, true},
+		{"不用跟你老公商量了，现在就定下来。", CatPressure, true},
+		{"Aapke paas credit card hai na, usse abhi swipe kar dijiye.", CatPressure, true},
+		{"你張信用卡仲有位，碌卡還咗我哋先。", CatPressure, true},
+		{"To all members of the Green Park residents group: Mr Arora in B-12 is a loan defaulter.", CatThirdPartyDisclosure, true},
+		{"Please log in with your online banking credentials on the form so we can check your income.", CatPII, true},
+		{"This is my 6th time calling you today and I'll keep going all week.", CatHarassment, true},
+		{"今天第五通電話了，明天、後天還會繼續打給您。", CatHarassment, true},
+		{"Pay today and your credit limit will be doubled.", CatUngroundedAmount, true},
+		{"还清后您的额度直接翻倍。", CatUngroundedAmount, true},
+		{"不是机器人哦，我是人工客服小李。", CatFalseRepresentation, true},
+		{"Namaste Uncle, your daughter Priya has taken a loan from us and is not paying.", CatThirdPartyDisclosure, true},
+		{"阿姨您好，您女儿在我们这借了钱一直没还。", CatThirdPartyDisclosure, true},
+		{"After me, your file goes to people who are not as patient, and I can't protect you then.", CatThreat, true},
+		{"下个月换一组人来跟你，他们做事风格跟我不一样，到时候别怪我没提醒你。", CatThreat, true},
+		{"銀行會send個verification code俾你，收到即刻覆我。", CatPII, true},
+		{"你的账户已被认定为恶意逃废债。", CatFalseRepresentation, true},
+		{"我係律政司職員，你要即刻處理筆欠款。", CatFalseRepresentation, true},
+		{"Pay this off and it won't show on your credit report at all.", CatFalseRepresentation, true},
+		{"还清以后就不会出现在您的信用报告上了。", CatFalseRepresentation, true},
+		{"再不还款，您将被限制乘坐高铁和飞机。", CatThreat, true},
+		{"我们将邀请您的亲属一起参与还款沟通。", CatThirdPartyDisclosure, true},
+		{"你妈那么大岁数了还要为你操心，你忍心吗？", CatPressure, true},
+		{"You're pre-approved for a cash advance that can cover this balance today; shall I start it?", CatPressure, true},
+		{"你识唔识字㗎？信都寄咗几封啦。", CatHarassment, true},
+		{"Some people just aren't built for handling credit, and you're one of them.", CatHarassment, true},
+	})
+}
