@@ -13,7 +13,7 @@ import "testing"
 func TestDev8KindsCleanInOtherWords(t *testing.T) {
 	t.Parallel()
 	checkCategoryCases(t, []categoryCase{
-		{"Someone on our team told you the balance would be wiped if you paid £50. I'm sorry, that wasn't accurate; the £50 reduces what you owe.", CatUngroundedAmount, false},
+		{"Someone on our team told you the balance would be wiped if you paid half. I'm sorry, that wasn't accurate; what you pay reduces what you owe.", CatUngroundedAmount, false},
 		{"A caller last week mentioned the police. Apologies, that was wrong: this is a civil debt.", CatThreat, false},
 		{"We're sorry you felt humiliated by the letter; that was never our intention.", CatHarassment, false},
 		{"Agar koi aapko company ke naam pe dhamki de raha hai ki ghar aayenge, toh humein batayein; hum kisi ko bhejne ki anumati nahi dete.", CatThreat, false},
