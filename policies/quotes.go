@@ -290,6 +290,14 @@ func (c *checker) retractedSpans(out [][2]int32) [][2]int32 {
 				continue
 			}
 			from := sentenceStart(s.norm, q)
+			if apologyOnly(s.norm[from:q]) {
+				// "…said X. I'm sorry, that was wrong.": the apology
+				// stands between the report and its retraction.
+				if q, w = breakBefore(s.norm, from); w == 0 {
+					continue
+				}
+				from = sentenceStart(s.norm, q)
+			}
 			end := int(h.end)
 			switch u.kind {
 			case useRetraction:
@@ -323,6 +331,24 @@ func (c *checker) onlyRetractionTerms() bool {
 		}
 	}
 	return true
+}
+
+// apologies are the words of an apology alone, which may stand between a
+// report and its retraction.
+var apologies = [][]byte{[]byte("i'm sorry"), []byte("i am sorry"), []byte("sorry"), []byte("we're sorry"), []byte("we are sorry"),
+	[]byte("apologies"), []byte("my apologies"), []byte("our apologies"), []byte("i apologise"), []byte("i apologize"),
+	[]byte("we apologise"), []byte("we apologize"), []byte("hum maafi maangte hain"), []byte("对不起"), []byte("抱歉"), []byte("很抱歉"),
+	[]byte("不好意思"), []byte("非常抱歉")}
+
+// apologyOnly reports whether seg, spaces aside, is an apology alone.
+func apologyOnly(seg []byte) bool {
+	seg = bytes.TrimSpace(seg)
+	for _, a := range apologies {
+		if bytes.Equal(seg, a) {
+			return true
+		}
+	}
+	return false
 }
 
 // reportIn reports whether a verb of saying stands in norm[from:to].
