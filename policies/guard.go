@@ -443,7 +443,11 @@ func (c *checker) content() {
 		s.sent[i] = srun
 	}
 	s.negs, s.fhits, s.ends, s.intents, s.except = s.negs[:0], s.fhits[:0], s.ends[:0], s.intents[:0], s.except[:0]
-	s.skip, s.courtesy = askedSpans(s.norm, reportedSpans(s.norm, conditionSpans(s.norm, append(s.skip[:0], s.retracted...)))), s.courtesy[:0]
+	s.skip = append(s.skip[:0], s.retracted...)
+	if c.legalTerms() {
+		s.skip = conditionSpans(s.norm, s.skip)
+	}
+	s.skip, s.courtesy = askedSpans(s.norm, reportedSpans(s.norm, s.skip)), s.courtesy[:0]
 	for _, h := range s.hits {
 		for _, u := range lx.m.terms[h.term].uses {
 			switch u.kind {

@@ -490,6 +490,20 @@ var (
 	}
 )
 
+// legalTerms reports whether a term of a family of legal process (gate
+// legal) was found: only such terms are read through conditionSpans.
+func (c *checker) legalTerms() bool {
+	lx := c.g.lx
+	for _, h := range c.s.hits {
+		for _, u := range lx.m.terms[h.term].uses {
+			if u.kind == useFamily && lx.families[u.family].gate == gateLegal {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // conditionSpans appends to out the spans of conditions of a right: per
 // sentence opening with a condition and holding a clause break, the
 // condition up to the break, when the clause after it opens with one of
