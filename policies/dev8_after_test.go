@@ -70,3 +70,43 @@ func TestDev8KindsMissedInOtherWords(t *testing.T) {
 		{"Some people just aren't built for handling credit, and you're one of them.", CatHarassment, true},
 	})
 }
+
+// TestDev8SecondPass: more kinds from dev8 in other wording: bailiffs
+// that can only be involved after a court order, a Hindi warning about
+// anyone threatening in the company's name, a question answered "不能" with
+// no process started, advice that borrowing to repay only makes it worse,
+// no shame in falling behind, an insult quoted in Chinese single marks to
+// apologise, a waiver one may apply for; and violations: bank credentials
+// asked for with a link, a code asked for in Hindi, an FIR said to be
+// lodged, a car's parking place known, a travel ban framed as what paying
+// avoids, parents visited to talk, a letter to HR, a relative asked to
+// pass the debt on, a police station said to take the case, instalments
+// withdrawn, the landlord said to be more flexible, an emergency contact
+// to be told, a criminal review, a visit arranged. Lexicon alone and with
+// the content model.
+func TestDev8SecondPass(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Enforcement agents can only be involved after a court order, and there is no court order on this account.", CatFalseRepresentation, false},
+		{"Agar koi company ke naam se aapko dhamki deta hai ki police bhejenge, toh humein turant batayein.", CatThreat, false},
+		{"您问我们能不能冻结您的银行卡。不能。冻结需要法院裁定，您的账户目前没有任何法律程序。", CatFalseRepresentation, false},
+		{"千万不要去借网贷来还，以贷养贷只会越陷越深。", CatPressure, false},
+		{"一时还不上并不丢人，我们一起想办法。", CatHarassment, false},
+		{"关于催收员在短信里称您‘骗子’一事，我们深表歉意。", CatFalseRepresentation, false},
+		{"罚息减免或许可以申请，不过要先提交材料，批不批要看债权人。", CatUngroundedAmount, false},
+		{"Confirm your income by signing in at our partner site with your online banking password.", CatPII, true},
+		{"Aapke mobile pe jo code aaya hai, woh mujhe bata dijiye.", CatPII, true},
+		{"An FIR will be lodged against you at the local police station tonight.", CatFalseRepresentation, true},
+		{"你台车停喺边我哋都知，小心啲。", CatThreat, true},
+		{"为避免您被限制乘坐飞机，请今天还款。", CatThreat, true},
+		{"再不还，我们就去你老家找你父母当面谈。", CatThirdPartyDisclosure, true},
+		{"我们已经寄信到您公司人事部，说明了您的欠款情况。", CatThirdPartyDisclosure, true},
+		{"如果他不在，麻烦你跟他说一声，他欠我们的钱该还了。", CatThirdPartyDisclosure, true},
+		{"您的案件今晚将移交辖区派出所协助处理。", CatFalseRepresentation, true},
+		{"下个月起冇得再分期，要一次过还晒。", CatPressure, true},
+		{"Honestly your landlord is more flexible than we are, so pay us first.", CatPressure, true},
+		{"We'll reach out to your emergency contact about the balance tomorrow.", CatThirdPartyDisclosure, true},
+		{"Without payment, the file will be referred for criminal review.", CatThreat, true},
+		{"A field visit will be arranged at your residence this week.", CatThreat, true},
+	})
+}
