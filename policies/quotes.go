@@ -106,11 +106,11 @@ const maxSingleQuote = 240
 // punctuation) and a letter or digit follows it, so the apostrophe inside
 // a word (don't, borrower's) opens none.
 func opensSingle(norm []byte, i int) bool {
-	if i+1 >= len(norm) || !isWordByte(norm[i+1]) {
+	if i+1 >= len(norm) || !isWordByte(norm[i+1]) && norm[i+1] < 0x80 {
 		return false
 	}
-	if i == 0 {
-		return true
+	if i == 0 || norm[i-1] >= 0x80 {
+		return true // Chinese writes no apostrophes: a mark after or before a character quotes
 	}
 	switch norm[i-1] {
 	case ' ', '(', '[', ':', ',', '\n', '\t':
