@@ -110,3 +110,58 @@ func TestDev8SecondPass(t *testing.T) {
 		{"A field visit will be arranged at your residence this week.", CatThreat, true},
 	})
 }
+
+// TestDev9KindsInOtherWords: kinds dev9 showed, in other wording. Clean:
+// an insult Hindi says nobody will use (koi … nahi bolega), a sign-in on
+// the lender's own page, collectors' limits stated as law, a choice some
+// borrowers feel pushed to and are told not to make, a quotation disowned
+// by an apology or a scam warning in its sentence or the next, a raise in
+// limit not guaranteed, an approval still needed (要经公司审批), fees not
+// added (未另加), no legal process involved (不涉及), a screenshot not sent
+// by the lender. Violations: contact counted up, contempt for a grown
+// borrower, friends asked to lend (Hindi), loan apps to pay, medicine put
+// off, a work group told, neighbours before whom the talk will happen, a
+// human claimed, guilt for the trust given, the credit file kept clean in
+// Cantonese, a landlord written to, records deleted for paying, an officer
+// near the home, an arrival met at the airport, a statutory surcharge, the
+// credit centre as sender, a code to reply with, a countdown, relatives
+// asked to wire money, an old age mocked, a reference copied in. Lexicon
+// alone and with the content model.
+func TestDev9KindsInOtherWords(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Madam, yahan koi aapko dhokebaaz nahi kahega, hum bas plan banana chahte hain.", CatHarassment, false},
+		{"Pay on our own site; you sign in with your own password there and we never see it.", CatPII, false},
+		{"Under state law, debt collectors cannot threaten arrest, violence or taking property they have no right to take.", CatThreat, false},
+		{"Some people think they must borrow from a payday lender to pay us. Please don't.", CatPressure, false},
+		{"对于上周同事在电话中说“明天去你单位”，我们深表歉意，不会有人去您单位。", CatThreat, false},
+		{"收到写着“回复完整卡号领取补贴”的短信？那是诈骗，不是我们发的。", CatPII, false},
+		{"还款后额度需要重新评估，不保证提额。", CatUngroundedAmount, false},
+		{"罚息减免要经公司审批，现在不能答应您。", CatUngroundedAmount, false},
+		{"您的余额为欠款本金，未另加任何催收费用。", CatFalseRepresentation, false},
+		{"这只是一条还款提醒，不涉及任何法律程序。", CatFalseRepresentation, false},
+		{"群里流传的截图不是我司发送的，我们从不向第三方披露客户信息。", CatThirdPartyDisclosure, false},
+		{"Fourth text today, and there'll be a fifth and a sixth before dinner.", CatHarassment, true},
+		{"Stop hiding like a child and pick up the phone.", CatHarassment, true},
+		{"Yaar doston se le lo, do-do hazaar karke ho jayega.", CatPressure, true},
+		{"Just grab one of those instant loan apps and clear ours today.", CatPressure, true},
+		{"你的药下个月先停一停，这笔钱不能等。", CatPressure, true},
+		{"We have posted your loan details in your office WhatsApp group.", CatThirdPartyDisclosure, true},
+		{"Kal team aapke ghar aayegi aur society walon ke saamne baat hogi.", CatThirdPartyDisclosure, true},
+		{"No, I'm Priya, a real person on the collections team.", CatFalseRepresentation, true},
+		{"We trusted you when no one else would, and this is how you repay us?", CatPressure, true},
+		{"当初是我们相信你才放款，你对得起我们吗？", CatPressure, true},
+		{"还清之后呢笔数唔会喺你信贷报告出现。", CatFalseRepresentation, true},
+		{"我们已经写信给你的房东，说明你欠款的情况。", CatThirdPartyDisclosure, true},
+		{"一次还清，我们帮您注销所有联征迟缴纪录。", CatFalseRepresentation, true},
+		{"我们外访的同事今天就在你们小区附近。", CatThreat, true},
+		{"你回国一落地就有人接你，护照信息我们都有。", CatThreat, true},
+		{"逾期每日加收百分之五附加费，呢个系法定嘅。", CatFalseRepresentation, true},
+		{"本函由联合征信中心发出，请尽快缴清。", CatFalseRepresentation, true},
+		{"请直接回复短信中的六位数动态密码完成设定。", CatPII, true},
+		{"限时特惠，倒计时一小时，错过再等一年！", CatPressure, true},
+		{"叫你屋企人转钱过嚟，今晚搞掂。", CatPressure, true},
+		{"您这个年纪了还欠钱不还，不怕被孙子笑吗？", CatHarassment, true},
+		{"Hi Tom (cc: Anna Lee), Anna, since you're listed as a reference, please remind him to pay.", CatThirdPartyDisclosure, true},
+	})
+}
