@@ -89,12 +89,42 @@ func reportedSpans(norm []byte, out [][2]int32) [][2]int32 {
 			i++
 			continue
 		}
-		if reportedBefore(norm, open) {
+		if reportedBefore(norm, open) || disowned(norm, open, end) {
 			out = append(out, [2]int32{int32(body), int32(end)})
 		}
 		i = end + 1
 	}
 	return out
+}
+
+// disowners are words that disown a quotation in its sentence or the
+// next: an apology for it, a warning that it is a scam, a statement that
+// the sender did not send it ("对于同事说“…”，我们深表歉意", "收到“…”的短信？
+// 那是诈骗").
+var disowners = [][]byte{[]byte("sorry"), []byte("apolog"), []byte("道歉"), []byte("抱歉"), []byte("歉意"), []byte("对不起"),
+	[]byte("maafi"), []byte("scam"), []byte("fraud"), []byte("诈骗"), []byte("骗局"), []byte("not sent by us"), []byte("didn't send"),
+	[]byte("did not send"), []byte("不是我们发"), []byte("不是我司"), []byte("并非我们"), []byte("唔系我哋")}
+
+// disowned reports whether the quotation from open to end stands in a
+// sentence that, with the one after it, holds one of disowners.
+func disowned(norm []byte, open, end int) bool {
+	from := open
+	for from > 0 && !sentenceEnd(norm, from-1) && !(from >= 3 && sentenceEnd(norm, from-3)) {
+		from--
+	}
+	to, ends := end+1, 0
+	for to < len(norm) && ends < 2 {
+		if sentenceEnd(norm, to) {
+			ends++
+		}
+		to++
+	}
+	for _, d := range disowners {
+		if bytes.Contains(norm[from:to], d) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxSingleQuote is the longest quotation in single quotation marks, in
