@@ -809,7 +809,7 @@ func (r *reading) protective(b *Brain) {
 	deceased := r.has(agent.IntentDeceased) || (r.has(xDeath) && (r.has(xHolder) || r.relation != ""))
 	r.addIf(deceased, agent.IntentDeceased)
 	poorEnglish := r.has(xPoorEnglish) && r.has(xNotFollowing)
-	r.addIf((r.has(agent.IntentVulnerability) || r.has(xDeath) || r.has(xSafe) || poorEnglish || elderly(r.a)) && !deceased, agent.IntentVulnerability)
+	r.addIf((r.illness(b) || r.has(xDeath) || r.has(xSafe) || poorEnglish || elderly(r.a)) && !deceased, agent.IntentVulnerability)
 	r.optOut(b)
 	if len(r.restrictions) > 0 {
 		r.add(agent.Command{Intent: agent.IntentRestrictContact, Restrictions: r.restrictions})
@@ -820,6 +820,14 @@ func (r *reading) protective(b *Brain) {
 	r.addIf(r.has(agent.IntentDispute), agent.IntentDispute)
 	// A bankruptcy considered is talked through with a person.
 	r.addIf(r.has(agent.IntentRequestHuman) || r.bankruptcyConsidered(), agent.IntentRequestHuman)
+}
+
+// illness reports whether the message tells of an illness or a condition:
+// some vulnerability reading lies outside every medical place named as what
+// the debt is for ("how much is the ER visit" tells of none; "my son is in
+// the ER" and "the ICU bill came while I'm on chemo" do).
+func (r *reading) illness(b *Brain) bool {
+	return r.has(agent.IntentVulnerability) && outsideAll(allHits(b.rule(agent.IntentVulnerability), r.a), allHits(b.rule(xMedicalBill), r.a))
 }
 
 // representedBy reports whether a lawyer the message names represents the

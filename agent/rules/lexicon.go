@@ -51,6 +51,16 @@ const (
 	// simple"); asking for another language is a language change.
 	xPoorEnglish  agent.Intent = "x_poor_english"
 	xNotFollowing agent.Intent = "x_not_following"
+	// "the ER visit", "the ICU charges", "a bill from the emergency
+	// room": a medical place named as what the debt is for. A
+	// vulnerability read only inside it tells of no illness.
+	xMedicalBill agent.Intent = "x_medical_bill"
+)
+
+// Medical places and words of billing, for the patterns of xMedicalBill.
+const (
+	enMedPlace = "the|an|that|this|my|your er|icu|hospital"
+	enBilling  = "visit|visits|bill|bills|billing|charge|charges|invoice|invoices|statement|statements|fee|fees|cost|costs|stay|account|balance|amount|debt"
 )
 
 // Kin words, for the patterns of a death in the family.
@@ -150,6 +160,11 @@ var lexicon = []rule{
 		"(过了今晚|今晚过后|今晚之后|明天|以后)~8(找不到我|联系不上我|见不到我)", "不会在了", "不会再~6添麻烦", "(这个世界|世界)~4(再见|告别|拜拜)", "想好~6结束",
 		"(吃|食|吞)了~2(很多|好多|一堆|一大把|一把|一瓶|整瓶|半瓶)~4(药|粒|片)", "药~2死", "自己割", "喘不上气", "胸口~4(疼|痛)", "不想再撑", "一死百了", "想不开", "(喝|吃|服)~2(农药|老鼠药|敌敌畏|百草枯|毒药)", "活不落去", "生无可恋", "自我了断", "了断(自己|生命|此生)", "不~2想活", "活下去的(意义|理由|动力|勇气|希望|必要)",
 		"(买好|准备好|买了|备好)~4(木炭|炭|农药|安眠药|绳子|老鼠药|百草枯)", "烧炭", "我死了~10(找谁|你们|谁来|谁还|就)", "(等我|我要是|要是我|如果我|我哪天)~2死了", "(药|安眠药)~4(攒够|攒了|准备好)", "(攒够|攒了)~4药", "(今晚|今夜)~2结束", "(江边|河边|海边|桥|楼顶|天台|楼上|窗)~8跳",
+	}},
+	{intent: xMedicalBill, en: []string{
+		enMedPlace + " ~1 " + enBilling, "emergency room|department ~1 " + enBilling, "intensive care [unit] ~1 " + enBilling,
+		enBilling + " for|from " + enMedPlace, enBilling + " for|from [the|an|that|this|my] emergency room|department|intensive care",
+		"owe|owed|owing ~2 for|from " + enMedPlace, "is|was this|it ~1 for|from the er|icu|hospital",
 	}},
 	{intent: xAbuse, en: []string{
 		"trying to hurt|hit|kill|attack|beat me", "domestic violence|abuse",

@@ -21,5 +21,7 @@ func TestMedicalPlaceAsTheBill(t *testing.T) {
 		{text: "I'm writing from the emergency room right now", want: in(vulnOnly)},
 		{text: "the ER bill came while I'm on chemo", want: in(vulnOnly)},
 		{text: "got the icu charges after my stroke", want: in(vulnOnly)},
+		{text: "I can't pay the bill, I'm at the ER with my kid", want: in(vulnOnly)},
+		{text: "the statement came but I'm in the emergency room", want: in(vulnOnly)},
 	})
 }
