@@ -312,16 +312,29 @@ func classify(seq []token, first, end int, v int64, mult, bare bool) numMention 
 // and a future or an ability, in Hindi order: "2000 de dunga", "1500 bhej
 // denge", "800 jama kar sakti" (read as "2000 pay will").
 func hindiPayAfter(seq []token, end int) bool {
-	if w := tokText(seq, end); w != "pay" && w != "send" {
+	if w := tokText(seq, end); w != "pay" && w != "send" && !devaPayVerbs[w] {
 		return false
 	}
 	k := end + 1
-	if tokText(seq, k) == "kar" {
+	if w := tokText(seq, k); w == "kar" || w == "कर" {
 		k++
 	}
 	w := tokText(seq, k)
-	return w == "will" || w == "can"
+	return w == "will" || w == "can" || devaFutures[w]
 }
+
+// The verbs of paying and the futures or abilities after them in Hindi
+// written in Devanagari ("3000 दे दूंगा", "800 जमा कर सकती"). They are read
+// here and not rewritten to English words: the crisis patterns read जान दे
+// दूंगा as it is written.
+var (
+	devaPayVerbs = map[string]bool{"दे": true, "भर": true, "जमा": true, "चुका": true, "भेज": true, "पे": true}
+	devaFutures  = map[string]bool{
+		"दूंगा": true, "दूंगी": true, "देंगे": true, "दूंगे": true, "दूगा": true, "दूगी": true,
+		"करूंगा": true, "करूंगी": true, "करेंगे": true, "करुंगा": true, "करुंगी": true,
+		"भेजूंगा": true, "भेजूंगी": true, "भेजेंगे": true, "सकता": true, "सकती": true, "सकते": true,
+	}
+)
 
 // settleAfter reports whether a settlement or one payment is named in the
 // few words after a number, in the same clause: "900 to settle", "accept

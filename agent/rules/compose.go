@@ -528,6 +528,9 @@ func payVerbIn(a *analysis) bool {
 			"还", "付", "转", "交", "汇", "打":
 			return true
 		}
+		if devaPayVerbs[t.text] {
+			return true
+		}
 	}
 	return false
 }

@@ -19,6 +19,16 @@ var weekdayWords = map[string]time.Weekday{
 	"friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
 	"mon": time.Monday, "tue": time.Tuesday, "tues": time.Tuesday, "wed": time.Wednesday, "weds": time.Wednesday,
 	"thu": time.Thursday, "thur": time.Thursday, "thurs": time.Thursday, "fri": time.Friday, "sat": time.Saturday, "sun": time.Sunday,
+	// Hindi, in Latin letters (v or w) and in Devanagari; itvaar is
+	// everyday Sunday, brihaspativar and veervar other Thursdays.
+	"somvar": time.Monday, "somwar": time.Monday, "mangalvar": time.Tuesday, "mangalwar": time.Tuesday,
+	"budhvar": time.Wednesday, "budhwar": time.Wednesday, "guruvar": time.Thursday, "guruwar": time.Thursday,
+	"brihaspativar": time.Thursday, "brihaspatiwar": time.Thursday, "veervar": time.Thursday, "veerwar": time.Thursday,
+	"shukravar": time.Friday, "shukrawar": time.Friday, "shanivar": time.Saturday, "shaniwar": time.Saturday,
+	"ravivar": time.Sunday, "raviwar": time.Sunday, "itvaar": time.Sunday, "itwar": time.Sunday, "itvar": time.Sunday,
+	"सोमवार": time.Monday, "मंगलवार": time.Tuesday, "बुधवार": time.Wednesday, "गुरुवार": time.Thursday,
+	"बृहस्पतिवार": time.Thursday, "वीरवार": time.Thursday, "शुक्रवार": time.Friday, "शनिवार": time.Saturday,
+	"रविवार": time.Sunday, "इतवार": time.Sunday,
 }
 
 var hanWeekdays = map[string]time.Weekday{

@@ -370,10 +370,16 @@ func addStem(p string) {
 // A real English word is kept as written (or read as the lexicon's plural
 // or singular of it): "poison" is not a slip for "prison".
 // Edits are tried from the most common slip to the least: a letter left out,
-// two letters swapped, a letter mistyped, a letter doubled.
+// two letters swapped, a letter mistyped, a letter doubled. Only words in
+// Latin letters are corrected: the edits are of bytes, and in another
+// script one byte changes a letter into another (भर, fill or pay, is not
+// a slip for मर, die).
 func correct(w string) string {
 	compiledLexicon() // fills the vocabulary
 	if len(w) < 5 || known[w] || protected[w] {
+		return w
+	}
+	if r, _ := utf8.DecodeRuneInString(w); r >= 0x0370 {
 		return w
 	}
 	for _, s := range stems {
