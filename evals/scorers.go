@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/parley-collections/parley/agent"
 )
@@ -720,6 +721,14 @@ func daysSaid(text string, at time.Time) []string {
 	today := time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, at.Location())
 	var out []string
 	add := func(t time.Time) { out = append(out, t.Format(time.DateOnly)) }
+	// a day of the week: the next one, or the one a week later ("next Monday")
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) }) {
+		if wd, ok := weekdaysSaid[w]; ok {
+			t := today.AddDate(0, 0, (int(wd)-int(today.Weekday())+6)%7+1)
+			add(t)
+			add(t.AddDate(0, 0, 7))
+		}
+	}
 	// in the month given (from today's year), or the next year's
 	inMonth := func(month time.Month, day int) {
 		if day < 1 || day > 31 {
@@ -777,6 +786,21 @@ func daysSaid(text string, at time.Time) []string {
 		}
 	}
 	return out
+}
+
+// weekdaysSaid are the names of the days of the week a borrower may write:
+// English, and Hindi in Latin letters and in Devanagari.
+var weekdaysSaid = map[string]time.Weekday{
+	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday,
+	"friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
+	"somvar": time.Monday, "somwar": time.Monday, "mangalvar": time.Tuesday, "mangalwar": time.Tuesday,
+	"budhvar": time.Wednesday, "budhwar": time.Wednesday, "guruvar": time.Thursday, "guruwar": time.Thursday,
+	"brihaspativar": time.Thursday, "brihaspatiwar": time.Thursday, "veervar": time.Thursday, "veerwar": time.Thursday,
+	"shukravar": time.Friday, "shukrawar": time.Friday, "shanivar": time.Saturday, "shaniwar": time.Saturday,
+	"ravivar": time.Sunday, "raviwar": time.Sunday, "itvaar": time.Sunday, "itwar": time.Sunday, "itvar": time.Sunday,
+	"सोमवार": time.Monday, "मंगलवार": time.Tuesday, "बुधवार": time.Wednesday, "गुरुवार": time.Thursday,
+	"बृहस्पतिवार": time.Thursday, "वीरवार": time.Thursday, "शुक्रवार": time.Friday, "शनिवार": time.Saturday,
+	"रविवार": time.Sunday, "इतवार": time.Sunday,
 }
 
 var (

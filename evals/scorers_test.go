@@ -354,6 +354,34 @@ func TestConsentScorerReadsChoicesByPlaceAndShape(t *testing.T) {
 	}
 }
 
+// A borrower who names a day of the week, in English or in Hindi (in
+// Latin letters or Devanagari), supplies the next such day and the one a
+// week after it ("next Monday").
+func TestDaysSaidByWeekday(t *testing.T) {
+	t.Parallel()
+	at := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC) // a Friday
+	for _, tc := range []struct {
+		text string
+		want string
+	}{
+		{"I can do 300 on Tuesday", "2026-11-24"},
+		{"next monday I'll send 200", "2026-11-30"},
+		{"mangalwar ko 1000 bhar dunga", "2026-11-24"},
+		{"शुक्रवार तक 500 दे दूंगी", "2026-11-27"},
+	} {
+		if got := daysSaid(tc.text, at); !slices.Contains(got, tc.want) {
+			t.Errorf("daysSaid(%q) = %q, want it to hold %s", tc.text, got, tc.want)
+		}
+	}
+	for _, text := range []string{"I can do 300 once paid", "option 2 on sundays is fine"} {
+		for _, d := range daysSaid(text, at) {
+			if d == "2026-11-24" {
+				t.Errorf("daysSaid(%q) = %q, want no Tuesday", text, d)
+			}
+		}
+	}
+}
+
 // A borrower who names a day without its year ("on the 3rd", "March
 // 4th", "4 March", 20号, 3月5日) supplies that day in the next month or
 // year that has it, counted from when they wrote.
