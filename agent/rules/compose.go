@@ -724,6 +724,11 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	}
 	r.slots = readSlots(a, tc, r.cues, now)
 	r.asksMore = r.has(xDeciding) && b.asksMore(a)
+	if today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location()); r.has(xPart) && r.slots.promised.After(today) {
+		// "part now, the rest next month" names a day to pay on: a
+		// promise, not a part payment asked about.
+		delete(r.hits, xPart)
+	}
 
 	r.relation, _ = thirdPartyRelation(a)
 	r.protective(b)
@@ -965,7 +970,10 @@ func (r *reading) payment() {
 	// "any other plans?" with offers open asks for other terms than
 	// theirs (reject_offer), not for the same list again.
 	other := r.has(xOther) && r.cues.offersOpen
-	plan := s.count > 0 || (r.has(xPlan) && !r.has(xPlanTalk) && !other) || (less && !r.cues.offersOpen) ||
+	// "can I pay part of it now" with no amount asks for terms, as a plan
+	// without figures; it promises no payment of nothing.
+	part := r.has(xPart) && s.amount == nil && s.count == 0 && s.freq == "" && !less
+	plan := part || s.count > 0 || (r.has(xPlan) && !r.has(xPlanTalk) && !other) || (less && !r.cues.offersOpen) ||
 		(s.amount != nil && (s.freq != "" || s.promised.IsZero())) || (s.freq != "" && payVerbIn(r.a))
 	count := s.count
 	switch {
@@ -978,6 +986,10 @@ func (r *reading) payment() {
 	case r.has(agent.IntentPayInFull) || (r.has(xLump) && s.amount == nil):
 		r.add(agent.Command{Intent: agent.IntentPayInFull, Amount: r.money(), Date: s.promised})
 		plan = false
+	}
+	if part {
+		r.add(agent.Command{Intent: agent.IntentProposePlan})
+		return
 	}
 	if plan {
 		r.add(agent.Command{Intent: agent.IntentProposePlan, Amount: r.money(), Frequency: s.freq, Count: count, Date: s.promised})

@@ -55,6 +55,10 @@ const (
 	// room": a medical place named as what the debt is for. A
 	// vulnerability read only inside it tells of no illness.
 	xMedicalBill agent.Intent = "x_medical_bill"
+	// "can I pay part of it now", "thoda abhi de sakta hoon", "先还一部分":
+	// some of the balance offered with no amount named, which asks for
+	// terms.
+	xPart agent.Intent = "x_part"
 )
 
 // Medical places and words of billing, for the patterns of xMedicalBill.
@@ -163,7 +167,7 @@ var lexicon = []rule{
 	}},
 	{intent: xMedicalBill, en: []string{
 		enMedPlace + " ~1 " + enBilling, "emergency room|department ~1 " + enBilling, "intensive care [unit] ~1 " + enBilling,
-		enBilling + " for|from " + enMedPlace, enBilling + " for|from [the|an|that|this|my] emergency room|department|intensive care",
+		enBilling + " for|from " + enMedPlace, enBilling + " for|from [the|an|that|this|my] emergency room|department", enBilling + " for|from [the|an|that|this|my] intensive care",
 		"owe|owed|owing ~2 for|from " + enMedPlace, "is|was this|it ~1 for|from the er|icu|hospital",
 	}},
 	{intent: xAbuse, en: []string{
@@ -625,6 +629,14 @@ var lexicon = []rule{
 		// dunga", "bhar dungi", "jama kar denge"
 		"pay ~1 will",
 	}, zh: []string{"(发了工资|发工资|工资发了|工资到账|工资到了|工资下来|拿到工资|发薪)~6还", "会还", "一定还", "保证还", "肯定还", "尽快还", "马上还", "一定会还", "会尽快"}},
+	{intent: xPart, neg: true, en: []string{
+		"pay|paying|put|putting|give|send|clear|clearing ~2 a|some ~1 part|portion|bit|little|chunk|piece",
+		"pay|paying|put|give|send|clear|clearing part|some|portion of ~1 it|this|that|the|my|what",
+		"part|partial payment|payments|pay|paying", "part pay*", "pay|put|send|give something|some ~1 towards|toward|now|today|first",
+		// Hindi, in Latin letters and in Devanagari: a little (now, first) paid
+		"thoda|thodi|thora|thori|kuch [paisa|paise|amount|rakam|hissa] [abhi|abhee|pehle|aaj] pay|send",
+		"थोडा|थोडी|कुछ [पैसा|पैसे|रकम|हिस्सा] [अभी|पहले|आज] जमा|दे|भर|भेज|चुका",
+	}, zh: []string{"先~2(还|付|交)~2(一部分|部分|一点|一些|点)", "(还|付|交)~1(一部分|部分)", "部分还款", "(只能|可以|能)~2(还|付|交)~1(一点|一些)"}},
 	{intent: xPlanTalk, neg: true, en: []string{
 		"cancel|stop|end|quit|terminate ~3 plan|arrangement|installment*|instalment*|agreement|autopay|debit",
 		"already ~4 plan|arrangement|set up", "have|had|on a ~1 plan|arrangement",
