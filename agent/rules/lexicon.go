@@ -61,6 +61,10 @@ const (
 	xPart agent.Intent = "x_part"
 )
 
+// The papers of a loan a borrower may ask to see.
+const enDocs = "agreement|agreements|contract|contracts|statement|statements|ledger|schedule|copy|copies|documents|document|" +
+	"documentation|paperwork|papers|proof|records|kagaz|kaagaz|kagzat|dastavez|dastavej"
+
 // Medical places and words of billing, for the patterns of xMedicalBill.
 const (
 	enMedPlace = "the|an|that|this|my|your er|icu|hospital"
@@ -459,7 +463,12 @@ var lexicon = []rule{
 		"that|whether|if i ~2 actually|ever|really signed|agreed", "what|anything i ~2 actually|ever|really signed",
 		"not pay|paying ~6 until|before|till ~6 see|seen|shown|show|send|sent|proof|paperwork|statement|documents",
 		"nothing|not ~3 paid|pay ~4 until|before|till ~6 see|seen|shown|show|send|sent|proof|paperwork|statement|documents",
-		"statement|paperwork|breakdown ~6 explains|explaining|shows|showing ~3 amount|figure|balance|total|number", "higher|more|bigger|larger than ~4 owed|owe|borrowed|took|agreed", "where ~3 # ~3 come|coming from",
+		"statement|paperwork|breakdown ~6 explains|explaining|shows|showing ~3 amount|figure|balance|total|number",
+		// the paperwork demanded before any talk or payment: "send the
+		// contract first, only then we talk", "statement bhejo, tabhi baat
+		// karenge", "uske baad hi payment hoga"
+		enDocs + " ~8 tabhi|tabhee", enDocs + " ~8 tab hi", enDocs + " ~8 only then|after", enDocs + " ~8 then only",
+		enDocs + " ~8 uske|iske|jiske baad hi", enDocs + " ~8 after that only", "higher|more|bigger|larger than ~4 owed|owe|borrowed|took|agreed", "where ~3 # ~3 come|coming from",
 	}, zh: []string{
 		"不是我的~2欠", "不是我的~1债", "不是我的~1钱", "不是我的~1账", "不是我的~1贷", "不是我欠", "我没欠", "我不欠", "没有欠",
 		"已经还过", "已经还了$", "已经还了(啊|呀|啦|的|呢|吧|嘛|,|。|!|?|钱|款|这|那|你们|给你们|全|所有|很久)", "已经还清", "(早就|已经|早已|都)~2(还清|还完|缴清|付清|还上|交清|缴完)", "(早就|早已)~2结清", "早就还了", "早还了", "还过了", "异议", "争议", "搞错了", "弄错了",
