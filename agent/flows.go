@@ -622,6 +622,12 @@ func (f *flow) debtCommand(c Command) {
 		f.say(prompts.Purpose{Creditor: t.Account.Creditor, Purpose: t.Account.Purpose})
 	case IntentAskHowToPay:
 		f.say(prompts.HowToPay{})
+		if f.mem.PlanID == "" && f.mem.Negotiation == nil {
+			// "how can I pay it" before any plan: paying starts with
+			// choosing how much and when, so the options follow the
+			// answer, to be chosen in reply like any offer.
+			f.negotiate(Command{Intent: IntentProposePlan})
+		}
 	case IntentAskFees:
 		f.say(prompts.Fees{Creditor: t.Account.Creditor})
 	case IntentAskCredit:

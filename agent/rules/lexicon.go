@@ -731,7 +731,7 @@ var lexicon = []rule{
 		"欠的什么", "找我有什么事", "找我什么事", "有什么事", "为什么~4联系我", "为什么~4找我", "为什么~4给我打",
 	}},
 	{intent: agent.IntentAskHowToPay, neg: true, en: []string{
-		"how do|can|should|would|to ~3 pay|payment", "where ~3 pay|send ~2 money|payment",
+		"how do|can|should|would|to ~3 pay|payment", "how do|can|should|would|to ~3 go about paying", "what|which ~2 way|ways ~2 pay|paying", "where ~3 pay|send ~2 money|payment",
 		"pay|payment ~3 by|with|via|using card|credit|debit|bank|paypal|check|cheque|venmo|zelle|transfer|online|phone|upi|app",
 		"payment method*|link|portal", "send ~2 link", "ways ~2 pay", "how ~3 send ~2 money|payment|it", "^ [the] [payment] link [please] $",
 		"take|accept|use ~3 card|cards|visa|mastercard|amex|debit|paypal|check|cheque|venmo|zelle", "credit|debit card|cards",
