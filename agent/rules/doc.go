@@ -38,7 +38,11 @@
 // balance. pay_in_full carries the amount when one is named ("1200 in
 // full"). Asking to pay less without an amount ("settle for less",
 // "少还一点") or other terms ("any other plans?", "还有别的方案吗") is
-// propose_plan, or reject_offer when offers are open. OfferID is the 1-based position of the open offer
+// propose_plan, or reject_offer when offers are open; so is some of it
+// offered now with no amount ("can I pay part of it now", "thoda abhi de
+// sakta hoon", 先还一部分), unless a later day is named for the rest. Hindi
+// day names (somvar, guruwar, शुक्रवार) date a promise as English ones do.
+// OfferID is the 1-based position of the open offer
 // the borrower picked, as text ("option 2", "the second one", "选2" -> "2").
 // Relation is the writer's relation to the borrower: spouse, partner,
 // parent, child, sibling, grandparent, grandchild, relative, friend,
@@ -104,6 +108,11 @@
 // Poor English is a vulnerability when the writer also says they do not
 // follow ("my English is poor, I don't understand"), not when they ask
 // for another language. A
+// A medical place named as what the debt is for or with a word of billing
+// ("the ER visit", "the ICU charges") tells of no illness by itself;
+// someone in the place ("my son is in the ER") or an illness beside the
+// bill still is a vulnerability. The paperwork demanded before any talk or
+// payment ("send the agreement first, tabhi baat karenge") is a dispute. A
 // lawyer who is a friend or relative ("my lawyer friend said to pay")
 // represents no one. A stated age of 75 or more is a vulnerability.
 //
