@@ -469,7 +469,7 @@ func (c *checker) content() {
 			fh := famHit{family: u.family, group: u.group, start: h.start, end: h.end, clause: s.clause[h.start], sent: s.sent[h.start]}
 			switch u.kind {
 			case useNegation:
-				if !lx.isCondition(s.norm, int(h.end)) || senderSubject(s.norm, int(h.start)) {
+				if !lx.isCondition(s.norm, int(h.end)) || senderSubject(s.norm, int(h.start)) || pledgeRefused(lx.m.terms[h.term].text) {
 					s.negs = append(s.negs, fh)
 				}
 			case useDisclaimer, useNotNegation, useNotice, useFamNeg, useFamDisclaimer, useFamNotice, useDisclaimHi:
@@ -1061,6 +1061,21 @@ func (c *checker) intentBetween(from, to int32) bool {
 func (c *checker) scopeEnds(from, to int32) bool {
 	for _, e := range c.s.ends {
 		if e >= from && e < to {
+			return true
+		}
+	}
+	return false
+}
+
+// pledges end a negation that refuses a promise ("没法承诺", "can't
+// guarantee"): what follows it is what is not promised ("没法承诺还款后一定
+// 提额"), never the condition of a threat, whatever its first word.
+var pledges = []string{"承诺", "保证", "答应", "promise", "guarantee"}
+
+// pledgeRefused reports whether the negation term refuses a promise.
+func pledgeRefused(term string) bool {
+	for _, p := range pledges {
+		if strings.HasSuffix(term, p) {
 			return true
 		}
 	}
