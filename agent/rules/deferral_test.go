@@ -18,6 +18,8 @@ func TestDeferralsAreGoodbyes(t *testing.T) {
 		"let me check and get back",
 		"ghar mein pooch ke bataunga",
 		"soch ke bataenge",
+		"give me a day to think it through",
+		"I'd like a night to think this through",
 	} {
 		cmds := readWith(t, text, twoOffers)
 		if _, ok := first(cmds, agent.IntentGoodbye); !ok {
