@@ -807,7 +807,7 @@ var lexicon = []rule{
 		"go over|through|discuss|talk ~4 with ~2 " + enKin + "|partner|spouse|family|parents ~4 before",
 		"talk|speak|check|confer|consult ~3 to|with ~2 " + enKin + "|family|parents|accountant|adviser|advisor ~4 first|before",
 		"ask|consult ~2 " + enKin + "|family|parents|accountant|adviser|advisor ~4 first|before",
-		"give me ~4 time|days|while|week",
+		"give me ~4 time|day|days|night|while|week", "a day|night|week|while to think", "think ~3 it|this|that through",
 		// thought over or talked over first, and the answer sent later
 		"think|discuss|consult|decide|talk|speak ~4 and|then ~2 tell|inform|revert|update|confirm|let|reply|respond|answer|call|text|message",
 		"check|ask ~4 and|then ~2 tell|inform|revert|update|let|reply|respond|answer|get",
