@@ -79,6 +79,15 @@ func (f *flow) negotiate(c Command) {
 			// "ok" to a reply that did not follow and offered a person
 			// ("just say if you'd like one") takes the person.
 			f.handoff("request")
+		case !f.offersOpen && c.OfferID != "" && f.deferred:
+			// "ok I thought it over, the second one": the reply before
+			// only gave time to decide, so the option named is still one
+			// of those the borrower was shown.
+			f.acceptOrReadBack(c, c.OfferID)
+		case !f.offersOpen && c.OfferID != "" && f.switches(c.OfferID):
+			// "can I switch to the second one instead?" right after a plan
+			// from the same list was agreed: the new choice supersedes it.
+			f.acceptOrReadBack(c, c.OfferID)
 		case !f.offersOpen && len(table) > 0:
 			// A choice counts only in reply to the message that offered:
 			// show the options again and let the borrower choose.
@@ -140,6 +149,19 @@ func (f *flow) answer(step Step, table []Plan) {
 		return
 	}
 	f.present(step, false)
+}
+
+// switches reports whether choosing offer id changes the plan just agreed
+// in this conversation to another option of the same table.
+func (f *flow) switches(id string) bool {
+	if f.t.Conversation.State != StatePlanAccepted || f.mem.PlanID == "" || f.mem.Negotiation == nil {
+		return false
+	}
+	p, ok := f.mem.Negotiation.Accepted()
+	if !ok || p.ID == id {
+		return false
+	}
+	return slices.ContainsFunc(f.mem.Negotiation.Offers(), func(o Plan) bool { return o.ID == id })
 }
 
 // accepts reports whether the turn also says yes or takes an offer.

@@ -60,6 +60,10 @@ type flowMemory struct {
 	// Offered is set when the turn's reply presented offers: only a reply
 	// to that message may choose one of them.
 	Offered bool `json:"offered,omitempty"`
+	// Deferred is set when the turn's reply gave the borrower time to
+	// decide on offers the reply before presented: the next message may
+	// still choose one of them by naming it, though not by a bare yes.
+	Deferred bool `json:"deferred,omitempty"`
 	// Fallbacks counts "didn't follow" replies in a row.
 	Fallbacks int `json:"fallbacks,omitempty"`
 	// AwaitAttorney is set once the borrower said an attorney represents
@@ -111,6 +115,7 @@ type flow struct {
 	loc                    *time.Location
 	replaying              bool // answering requests held until verification
 	offersOpen             bool // the previous reply presented offers
+	deferred               bool // the previous reply gave time to decide on open offers
 	fellBack               bool // this turn answered "didn't follow"
 	// pendingReadBack is the read-back of the previous reply, if any.
 	pendingReadBack *readBack
@@ -139,6 +144,7 @@ func (o *Orchestrator) respond(ctx context.Context, t *Turn) error {
 		f.mem.Greeted = true
 	}
 	f.offersOpen, f.mem.Offered = f.mem.Offered, false
+	f.deferred, f.mem.Deferred = f.mem.Deferred, false
 	f.pendingReadBack, f.mem.ReadBack = f.mem.ReadBack, nil
 	f.run()
 	if f.handled && !f.fellBack {
@@ -535,6 +541,7 @@ func (f *flow) command(c Command) {
 	case IntentThanks, IntentGoodbye:
 		if c.Intent == IntentGoodbye && f.deciding() {
 			f.say(prompts.TakeTime{})
+			f.mem.Deferred = f.offersOpen || f.deferred
 		} else {
 			f.say(prompts.Closing{})
 		}
