@@ -1006,6 +1006,9 @@ func (r *reading) payment() {
 func (r *reading) offers() {
 	offerID, picked := offerChoice(r.a.seq, r.cues.offers)
 	weak := r.has(xAcceptWeak) && r.cues.offersOpen
+	// "three payments is fine, go ahead", "行，每月2000，办吧": the open
+	// offer's own terms said again with a go-ahead take it.
+	goAhead := r.has(xGoAhead) && r.cues.offersOpen && r.restatesOffer() && !choiceAsked(r.a)
 	if weak && r.slots.amount != nil && (!r.restatesOffer() || !startsWithYes(r.a)) {
 		// "ok, what about 700", "fine, 840 then": an amount named after
 		// "ok" or "fine" is a proposal, even one the table holds; only a
@@ -1017,7 +1020,7 @@ func (r *reading) offers() {
 	weak = weak && !r.has(xDeciding)
 	// "the third one could work, let me check my rota first": a pick
 	// held back is a decision put off, and chooses nothing yet.
-	accept := (r.has(agent.IntentAcceptOffer) || picked || weak) && !r.has(xNotYet) && !r.has(xDeciding)
+	accept := (r.has(agent.IntentAcceptOffer) || picked || weak || goAhead) && !r.has(xNotYet) && !r.has(xDeciding)
 	reject := r.has(agent.IntentRejectOffer) || ((r.weakNo() || r.has(xCannotPay) || r.has(xLess) || r.has(xOther)) && r.cues.offersOpen)
 	if accept && reject {
 		accept = picked
@@ -1057,7 +1060,9 @@ func (r *reading) weakNo() bool { return r.has(xRejectWeak) && !r.has(xAskTag) }
 func (r *reading) restatesOffer() bool {
 	m := r.money()
 	if m == nil {
-		return false
+		// "the three payment one": a count alone restates an offer of
+		// that many payments.
+		return r.slots.count > 1 && slices.ContainsFunc(r.cues.table, func(p agent.Plan) bool { return len(p.Installments) == r.slots.count })
 	}
 	for _, p := range r.cues.table {
 		if p.Total.Minor == m.Minor {

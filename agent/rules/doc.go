@@ -70,7 +70,9 @@
 // (TurnContext.OpenOffers, or the last agent message made one); otherwise
 // they affirm. Said with doubt or as a question ("probably fine", "ok?",
 // "应该可以吧？") such a yes is marked Unsure and Doubt: it agrees nothing
-// until confirmed. 有没有 asks, like 能不能, and cancels nothing. Numeric dates read month first, or day first when the
+// until confirmed. The open offer's own terms said again with a go-ahead
+// ("the three payment one, go ahead", "行，每月2000，办吧") take it; other
+// terms with a go-ahead are a proposal. 有没有 asks, like 能不能, and cancels nothing. Numeric dates read month first, or day first when the
 // currency is GBP, INR or EUR. Dates resolve in the location of
 // TurnContext.Now. Understanding.Lang falls back to the locale when the text
 // has no letters.

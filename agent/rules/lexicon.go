@@ -22,6 +22,9 @@ const (
 	xHedge        agent.Intent = "x_hedge"         // "maybe", "what if", "也许": a choice said with doubt is read back, not taken
 	xNotYet       agent.Intent = "x_not_yet"       // "before I agree": the choice is for later; nothing is accepted now
 	xDeciding     agent.Intent = "x_deciding"      // "let me think it over", "我考虑下": a goodbye for now, no yes
+	// "go ahead", "set it up", "final karo", "就这么办": a go-ahead, which
+	// takes the open offer when the message restates its terms.
+	xGoAhead agent.Intent = "x_go_ahead"
 	xBankruptHypo agent.Intent = "x_bankrupt_hypo" // "if I went bankrupt": a filing inside an if is weighed, not filed
 	// "thinking about bankruptcy", "考虑申请破产": a bankruptcy only
 	// considered, which is hardship and not a filing, unless the message
@@ -666,6 +669,10 @@ var lexicon = []rule{
 		"sounds|seems|looks alright|okay|ok|fine", "should|would|must be ok|okay|fine|alright|good",
 		"probably|maybe|perhaps ok|okay|fine|alright|good",
 	}, zh: []string{"可以吧", "应该(可以|行|没问题)", "(大概|好像|也许|或许|可能)(可以|行)", "好的", "好吧", "^好$", "^好啊", "^可以$", "^可以的", "可以啊", "可以呀", "都可以", "也可以", "^行$", "行吧", "^行啊", "也行", "那行", "^嗯"}},
+	{intent: xGoAhead, neg: true, en: []string{
+		"go ahead", "set it up", "set that|this up", "make it official", "let us do it|that|this", "lock it in",
+		"final|pakka karo|kar|kardo|kijiye|kar do", "kar do|dijiye $",
+	}, zh: []string{"就这么办", "办吧", "帮我办", "给我办", "办了吧", "就这么定", "定了吧", "就定这个"}},
 	// Agreeing is what the borrower will do later, not now: "before I
 	// agree to anything", "until I have talked to him".
 	{intent: xNotYet, en: []string{
