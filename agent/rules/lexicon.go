@@ -4,27 +4,27 @@ import "github.com/parley-collections/parley/agent"
 
 // Internal readings that shape commands but are never reported themselves.
 const (
-	xInjection    agent.Intent = "x_injection"     // text that tries to instruct the system
-	xAcceptWeak   agent.Intent = "x_accept_weak"   // "ok", "好的": accept when an offer is on the table
-	xRejectWeak   agent.Intent = "x_reject_weak"   // "no thanks", "不行": reject when an offer is on the table
-	xAskTag       agent.Intent = "x_ask_tag"       // "行不行", "好不好": a question tag, whose 不行 or 不好 rejects nothing
-	xCannotPay    agent.Intent = "x_cannot_pay"    // "I can't afford it": reject an offer, else hardship
-	xPlan         agent.Intent = "x_plan"          // "payment plan", "分期": a plan without figures
-	xWrongNumber  agent.Intent = "x_wrong_number"  // "wrong number": a third party
-	xPlanTalk     agent.Intent = "x_plan_talk"     // "cancel my plan", "I already have a plan": a question, not a new plan
-	xPromise      agent.Intent = "x_promise"       // "I'll pay", "我会还的": a promise, with or without a date
-	xLump         agent.Intent = "x_lump"          // "in one payment", "一次性", "结清": one payment, of an amount named or else the balance
-	xSettle       agent.Intent = "x_settle"        // "to settle", "settlement": with an amount, one payment of it
-	xLess         agent.Intent = "x_less"          // "settle for less", "少还一点": less than the balance, amount not named
-	xOther        agent.Intent = "x_other"         // "any other plans?", "别的方案": other terms than those offered, none named
-	xPause        agent.Intent = "x_pause"         // "breathing room", "缓一缓", "延期": a payment holiday asked for, which is hardship
-	xLonger       agent.Intent = "x_longer"        // "stretch it out", "分长一点": the payments spread over longer, terms not named
-	xHedge        agent.Intent = "x_hedge"         // "maybe", "what if", "也许": a choice said with doubt is read back, not taken
-	xNotYet       agent.Intent = "x_not_yet"       // "before I agree": the choice is for later; nothing is accepted now
-	xDeciding     agent.Intent = "x_deciding"      // "let me think it over", "我考虑下": a goodbye for now, no yes
+	xInjection   agent.Intent = "x_injection"    // text that tries to instruct the system
+	xAcceptWeak  agent.Intent = "x_accept_weak"  // "ok", "好的": accept when an offer is on the table
+	xRejectWeak  agent.Intent = "x_reject_weak"  // "no thanks", "不行": reject when an offer is on the table
+	xAskTag      agent.Intent = "x_ask_tag"      // "行不行", "好不好": a question tag, whose 不行 or 不好 rejects nothing
+	xCannotPay   agent.Intent = "x_cannot_pay"   // "I can't afford it": reject an offer, else hardship
+	xPlan        agent.Intent = "x_plan"         // "payment plan", "分期": a plan without figures
+	xWrongNumber agent.Intent = "x_wrong_number" // "wrong number": a third party
+	xPlanTalk    agent.Intent = "x_plan_talk"    // "cancel my plan", "I already have a plan": a question, not a new plan
+	xPromise     agent.Intent = "x_promise"      // "I'll pay", "我会还的": a promise, with or without a date
+	xLump        agent.Intent = "x_lump"         // "in one payment", "一次性", "结清": one payment, of an amount named or else the balance
+	xSettle      agent.Intent = "x_settle"       // "to settle", "settlement": with an amount, one payment of it
+	xLess        agent.Intent = "x_less"         // "settle for less", "少还一点": less than the balance, amount not named
+	xOther       agent.Intent = "x_other"        // "any other plans?", "别的方案": other terms than those offered, none named
+	xPause       agent.Intent = "x_pause"        // "breathing room", "缓一缓", "延期": a payment holiday asked for, which is hardship
+	xLonger      agent.Intent = "x_longer"       // "stretch it out", "分长一点": the payments spread over longer, terms not named
+	xHedge       agent.Intent = "x_hedge"        // "maybe", "what if", "也许": a choice said with doubt is read back, not taken
+	xNotYet      agent.Intent = "x_not_yet"      // "before I agree": the choice is for later; nothing is accepted now
+	xDeciding    agent.Intent = "x_deciding"     // "let me think it over", "我考虑下": a goodbye for now, no yes
 	// "go ahead", "set it up", "final karo", "就这么办": a go-ahead, which
 	// takes the open offer when the message restates its terms.
-	xGoAhead agent.Intent = "x_go_ahead"
+	xGoAhead      agent.Intent = "x_go_ahead"
 	xBankruptHypo agent.Intent = "x_bankrupt_hypo" // "if I went bankrupt": a filing inside an if is weighed, not filed
 	// "thinking about bankruptcy", "考虑申请破产": a bankruptcy only
 	// considered, which is hardship and not a filing, unless the message
