@@ -601,6 +601,9 @@ var lexicon = []rule{
 		"how ~4 go about ~3 pay|paying|clear|clearing|settling|sorting|fixing|resolving|handling",
 		"how ~4 get ~4 sorted|dealt|cleared|resolved|handled|fixed|paid",
 		"show|see|hear|tell|give|send|list|share|explain|lay|walk ~3 options|offers|plans|choices|option|choice",
+		"run|take|go|talk ~2 through ~4 options|offers|plans|choices",
+		"how ~4 handle|handling ~1 paying|repaying|clearing|settling ~3 back|off|this|that|loan|debt|balance|bill",
+		"what would|will|could you take|accept ~1 if ~8 at once|one go",
 		"payment|repayment|settlement options", "^ [the] options|plans|offers [please] $",
 		"what can|could you do|offer ~3 me|for|about|on", "what can|could i do ~2 about|with ~3 balance|debt|this|account|it|loan|bill",
 		// a plan in everyday words: an arrangement to come to, smaller
@@ -629,7 +632,7 @@ var lexicon = []rule{
 		// "方案发我看看", "有咩还款方法"
 		"方案(列|发)", "方案~4(瞧瞧|看看|看一下|瞧一瞧)", "有(咩|乜|啥|哪些)~4(方案|办法|方法|选择|plan)", "还款(方法|办法)",
 		"(说说|讲讲|说一下|讲一下|说下|讲下|介绍下|告诉我|跟我说|跟我讲)~6(方案|还法|plan|option)",
-		"分期", "分几次", "分次", "每月还一点", "慢慢还", "分开还", "什么~4方案", "哪些~4方案", "哪种~4方案", "哪几种~4方案",
+		"分期", "分几期", "分多少期", "分几次", "分次", "每月还一点", "慢慢还", "分开还", "什么~4方案", "哪些~4方案", "哪种~4方案", "哪几种~4方案",
 		"方案~2有哪些", "有什么~4选择", "有哪些~4选择", "有什么~2办法", "列~4方案", "了解~4方案", "看看~4方案", "看一下~4方案",
 		"介绍~4方案", "可以选", "有哪些~2可选", "options~2有哪些", "options~2有什么",
 		"每月还的话", "按月还的话", "每月还~4(怎样|怎么样|如何)", "什么~4办法", "哪些~4办法", "几个~4方案", "几个~4还法", "还法", "有什么~4plan", "有哪些~4plan", "看~4options", "看~4plans",
