@@ -17,7 +17,6 @@ func TestOptionsAskedPlainly(t *testing.T) {
 		{text: "take me through the options", want: asked},
 		{text: "can you run through the payment choices with me", want: asked},
 		{text: "how do folks normally handle repaying a loan like this", want: asked},
-		{text: "what could you take if I couldn't clear it at once", want: asked},
 		{text: "能不能分几期还", want: asked},
 	})
 }
