@@ -689,7 +689,9 @@ var lexicon = []rule{
 		"but|though|although|unless|provided|providing", "as long as", "only if", "if i|we have|must|need to",
 		"whatever", "i think", "hmm|hm|umm|um|erm",
 	}, zh: []string{"也许", "或许", "可能", "好像", "大概", "应该", "不确定", "不知道", "要不", "再想想", "还没想好",
-		"但是", "不过", "可是", "只是", "除非", "随便", "无所谓", "只要"}},
+		"但是", "不过", "可是", "只是", "除非", "随便", "无所谓", "只要",
+		// Cantonese "I guess" (啩), "or" as maybe, a wait to look again
+		"啩", "^或者", "再看看", "看看再说", "再看一下"}},
 	{intent: agent.IntentRejectOffer, neg: false, en: []string{
 		"too much|high|steep|expensive|big|soon", "that|it|this|which do|does|will|would not work", "does not work for me", "no way", "^ no deal",
 		"not ~1 acceptable|possible|doable|affordable", "i decline|reject|refuse",
