@@ -463,10 +463,11 @@ func (f *flow) hardship() {
 		t.Conversation.State = StateHardship
 	}
 	if f.pauseReason() != "" || f.namesTerms() || f.asksForPerson() || overwhelmed.MatchString(t.Inbound.Text) ||
-		(noIncome.MatchString(t.Inbound.Text) && !f.asksForOptions()) {
-		// An overwhelmed borrower, or one with no income at all who asks
-		// for nothing, is not shown a menu on the turn they say so: the
-		// hardship reply offers a person and no pressure.
+		((noIncome.MatchString(t.Inbound.Text) || withoutBasics.MatchString(t.Inbound.Text)) && !f.asksForOptions()) {
+		// An overwhelmed borrower, or one with no income at all, no home
+		// or a choice between food and heat who asks for nothing, is not
+		// shown a menu on the turn they say so: the hardship reply offers
+		// a person and no pressure.
 		return
 	}
 	n, fresh := f.negotiation()
@@ -492,6 +493,11 @@ var overwhelmed = regexp.MustCompile(`(?i)\b(?:(?:don'?t|do not|dont) know what 
 // no wages, nothing coming in, in English, Hindi in Latin letters and
 // Chinese.
 var noIncome = regexp.MustCompile(`(?i)\b(?:(?:no|zero|nil|without)\s+(?:\w+\s+){0,2}?(?:income|salary|wages|paycheck|paycheque|job|work)\b|(?:nothing|no money|no cash)\s+(?:is\s+)?coming in|out of work since|(?:income|salary|kamai|tankhwah)\s+(?:\w+\s+){0,3}?(?:nahi|nahin|band)\b)|[没沒]有?\s*(?:任何\s*)?(?:收入|工[资資]|income|salary)|(?:收入|工[资資]|income|salary)\s*(?:都|也)?(?:[没沒]有|[没沒]了|停了|断了|斷了)|零收入`)
+
+// withoutBasics finds a borrower telling of a home lost (to fire or
+// eviction, a roof borrowed) or of food weighed against heat or rent, in
+// English, Hindi in Latin letters and Chinese.
+var withoutBasics = regexp.MustCompile(`(?i)\b(?:evict\w*|homeless|lost everything|burn(?:ed|t) down|gutted|(?:put|kicked|thrown|threw|chucked|turfed) (?:us|me) out|(?:sleeping|kipping|crashing|sleep) (?:\w+\s+){0,4}?(?:couch|sofa|floor|car|motel|shelter)|(?:fire)\b.{0,40}\b(?:flat|apartment|house|home|building|everything)|heat(?:ing)? or eat(?:ing)?|(?:food|eating|groceries|meals) or (?:\w+\s+){0,2}?(?:gas|electric\w*|heat\w*|rent|meter)|(?:gas|electric\w*|heat\w*|rent|meter) or (?:\w+\s+)?(?:food|eating|groceries|meals)|choice between (?:\w+\s+){0,3}?(?:food|eating|rent|heat\w*|electric\w*|gas)|ghar se nik(?:a|aa)l\w*)\b|(?:被|给)?(?:赶出|扫地出门)|无家可归|没地方住|房子.{0,3}(?:烧|着火)`)
 
 // asksForOptions reports whether this turn also asks for something: a
 // question, or a plan, a lower amount or longer terms without figures.

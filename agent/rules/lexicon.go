@@ -109,12 +109,18 @@ var lexicon = []rule{
 		// Hindi in Latin letters: wanting to die, not wanting to live, suicide.
 		"marne|mar ~3 mann|man|chahta|chahti|chahte|jaunga|jaungi|jaana|jana", "jeene|jeena|jine ~3 mann|man|nahi|nahin|icchha",
 		"khudkushi|aatmahatya|atmahatya",
+		// Hindi in Latin letters: a train, poison, a noose, hanging from the fan.
+		"railway|rail|patri|patari ~2 track|line|pe|par ~3 jaa|ja|jaunga|jaungi|let|lait|kood*|kud*", "train|gaadi|rail ~2 ke ~1 aage|neeche|niche|saamne ~3 kood*|kud*|aa|let|lait|jaa|ja",
+		"zeher|zehar|jeher|jahar|zaher ~3 kha|khaa|pee|pi|le|lunga|lungi|lena", "phanda|fanda|fansi|phansi|faansi|phaansi ~3 laga|lagaa|lagake|lunga|lungi|le|lagaunga|lagaungi",
+		"pankhe|pankha|fan ~3 latak*", "latak ~1 jaunga|jaungi|jaana|jaun",
 		// Hindi in Devanagari (nukta dropped, chandrabindu read as
 		// anusvara): suicide, wanting to die, not wanting to live, giving
 		// up one's life, ending oneself.
 		"आत्महत्या*|खुदकुशी*|सुसाइड*", "मरना|मरने|मर ~3 चाहता|चाहती|चाहते|जाना|जाऊंगा|जाऊंगी|जाउंगा|जाउंगी|जाएंगे|जायेंगे",
 		"जीना|जीने|जिंदा|जिन्दा ~4 नहीं|नही", "नहीं|नही ~3 जीना|जीने|जिंदा|जिन्दा", "नहीं|नही ~2 जी ~1 सकता|सकती|सकते|पाऊंगा|पाऊंगी",
 		"जान ~1 दे|देना|देने|दूंगा|दूंगी|दूं|दे", "खुद|अपने|स्वयं ~3 खत्म|समाप्त",
+		"जहर|ज़हर ~3 खा|खाना|खाने|खाऊंगा|खाऊंगी|पी|लूंगा|लूंगी|ले", "फांसी|फंदा|फन्दा ~3 लगा|लगाना|लगाने|लगाऊंगा|लगाऊंगी|लूंगा|लूंगी|ले",
+		"पटरी|ट्रैक|रेल ~4 लेट|कूद|जा|जाऊंगा|जाऊंगी", "ट्रेन|रेल|गाड़ी|गाडी ~2 के ~1 आगे|नीचे|सामने", "पंखे|पंखा ~3 लटक",
 		"kill|killing|hurt|hurting|harm|harming|cut|cutting myself",
 		"end|ending|take|taking|ended my [own] life",
 		"end|ending it all", "suicid*", "self harm*|injur*", "selfharm*",
@@ -199,7 +205,7 @@ var lexicon = []rule{
 		"(他|她)~4(死了|pass away|passed away|去天堂|上天堂)", "(要找|找)的~3人~4(死了|去世|过世|离世|不在了|走了|不在人世)",
 		"(他|她)~3(上个月|上月|上周|上星期|去年|上年|旧年|前年|年前|个月前|月前|前几天|前段时间|早就|前天|昨天|今年|年初|年底)~4(走了|没了|不在了)"}},
 	{intent: agent.IntentVulnerability, neg: true, en: []string{
-		"breathing space", "mental health crisis moratorium", "debt respite", "respite scheme", "bereave*", "funeral", "grieving", "lost my husband|wife|mother|mum|mom|father|dad|son|daughter|child|baby|partner",
+		"breathing space", "mental health crisis moratorium", "diagnosed|diagnosis", "multiple sclerosis", "lupus", "motor neurone|neuron", "premature|preemie", "nicu", "neonatal", "debt respite", "respite scheme", "bereave*", "funeral", "grieving", "lost my husband|wife|mother|mum|mom|father|dad|son|daughter|child|baby|partner",
 		"memorial service|services|mass|fund|page|gathering|plaque", "struggl* with ~2 reading|spelling|forms", "the|a|his|her|their|our memorial", "memorial $", "cremation|burial", "in my seventies|eighties|nineties", "pensioner", "senior citizen",
 		"my memory", "mixed up|muddled", "simple|simpler|plain words|language|english",
 		"not ~1 good with ~2 phones|computers|technology|tech|reading|letters", "can not read|see ~3 well|properly|small|screen|letters|sms|texts|messages",
@@ -209,6 +215,7 @@ var lexicon = []rule{
 		"bipolar", "schizo*", "ptsd", "anxiety", "panic attack*", "psychiatri*", "mental illness", "nervous|mental breakdown", "had|having a ~1 breakdown", "rehab", "addiction",
 		"look|looking|care|caring after|for ~4 disabled|sick|ill|dying|paralys*|paralyz*|bedridden|terminal*", "bed rest", "bedridden",
 		"tabiyat ~3 kharab", "bimar|beemar",
+		"अस्पताल|हॉस्पिटल|अस्पतालमें ~3 भर्ती|में|मे", "बीमार", "बिमार",
 		"passed away", "has died", "died",
 		"cancer", "chemo*", "terminal*", "malignant|tumour|tumor|tumours|tumors|oncolog*|radiotherapy|chemotherapy", "radiation therapy|treatment|treatments", "in|from hospital", "hospitali*", "stroke", "dementia", "seriously|very|terminally ill",
 		"mental health", "depression", "disabled|disability", "carer|caregiver for",
@@ -220,7 +227,7 @@ var lexicon = []rule{
 		"照顾~8(中风|瘫痪|生病|病重|住院|残疾|卧床|癌|病)", "卧床", "瘫痪", "(七十|八十|九十)~3(岁|了)", "年纪大", "上了年纪", "我~2老了",
 		"不识~3字", "丧偶", "夭折", "单亲",
 		"确诊", "白血病", "肿瘤", "尿毒症", "精神病", "心理疾病", "聋", "哑巴", "聋哑", "盲人", "失明", "重症监护", "监护室", "抢救",
-		"轮椅", "视障", "听障", "罕见病", "(得了|患了|患有)~6(病|症|癌|瘤)", "怀孕", "孕妇", "孕期", "在医院$", "自闭症", "癫痫", "洗肾", "陪床", "脑瘫", "脑梗", "失智", "身障", "肾衰竭", "惊恐发作", "心理医生", "心理咨询", "特殊需要", "思觉失调", "流产", "失去~2孩子", "养老院", "独居老人", "脑退化", "赌瘾", "戒断", "戒酒", "身心科",
+		"轮椅", "视障", "保温箱", "早产", "新生儿~4(重症|监护|icu)", "听障", "罕见病", "(得了|患了|患有)~6(病|症|癌|瘤)", "怀孕", "孕妇", "孕期", "在医院$", "自闭症", "癫痫", "洗肾", "陪床", "脑瘫", "脑梗", "失智", "身障", "肾衰竭", "惊恐发作", "心理医生", "心理咨询", "特殊需要", "思觉失调", "流产", "失去~2孩子", "养老院", "独居老人", "脑退化", "赌瘾", "戒断", "戒酒", "身心科",
 		"精神(状态|状况)~4(不好|差)", "中了风", "治不好", "康复中", "认字不多", "(很多|好多)字~2不认识", "耳背", "心理问题", "孤寡老人", "医院~2陪"}},
 	{intent: xDeath, neg: true, en: []string{
 		"died|deceased", "passed away|on", "was|been|got killed", "she|he passed $", "lost my|our ~1 " + enKin, "death of my|our", "my|our|late ~1 " + enKin + " ~3 passed|expired|gone|dead", enKin + "|papa|mama|mummy|daddy ~1 expired|passed", "my|our|his|her late " + enKin + "|mother|father",
@@ -504,6 +511,8 @@ var lexicon = []rule{
 		"cfpb|ombudsman", "call|calling the police|cops",
 		// in Hindi in Latin letters: "manager se baat karao", "kisi insaan se baat karni hai"
 		"manager|insaan|insan|aadmi|admi|banda|person|human|supervisor|senior|officer|adhikari|agent ~2 se baat",
+		"इंसान|इन्सान|आदमी|व्यक्ति|अधिकारी|मैनेजर|सीनियर|एजेंट ~2 से ~1 बात", "real|actual|live human|person",
+		"pass|put|hand|send|refer me ~2 to|on|through ~2 someone|somebody|person|human|team|manager|supervisor", "escalate|escalating|escalation",
 		// threats or abuse by the collector's staff: a complaint for a person
 		"dhamki*|dhamka*|gaali|gali ~2 di|de|dete|diya|diye", "dhamki*|dhamka*",
 		"agent|guy|man|collector|people|staff|officer ~8 threaten*|abus*|intimidat*|insult*|misbehav*",
@@ -536,6 +545,14 @@ var lexicon = []rule{
 		"no money", "nothing ~1 left|leftover", "tight on money", "money is tight", "make ends meet", "help|assistance ~2 paying", "can not keep up",
 		"do not have ~2 money|cash|funds|income", "signed ~1 me ~1 off ~2 sick|work", "signed off ~2 sick|work", "walked out on ~1 me|us",
 		"naukri ~2 chali|gayi|chhut|chut|nahi", "salary nahi|nahin",
+		"नौकरी ~2 चली|छूट|छुट|गई|गयी|नहीं|नही", "काम ~1 छूट|छुट|चला", "तनख्वाह|सैलरी ~2 नहीं|नही|बंद",
+		// a home lost, to fire or to eviction, and a roof borrowed
+		"lost everything", "fire ~6 flat|apartment|house|home|building|place|everything", "house|flat|apartment|home|building|place ~3 burned|burnt|gutted|destroyed|flooded",
+		"put|kicked|thrown|threw|chucked|turfed ~2 us|me ~1 out", "ghar ~2 se ~1 nikal|nikaal|nikala|nikaala",
+		"sleeping|kipping|sleep|crashing|staying ~5 couch|sofa|floor|car|motel|shelter",
+		// necessities weighed against each other
+		"heating|heat or eating|eat", "choice|choose|choosing|decide|deciding between ~4 food|eating|rent|heating|heat|electric|electricity|gas|groceries|meals",
+		"food|eating|groceries|meals or ~3 gas|electric|electricity|heating|heat|rent|meter|bills", "gas|electric|electricity|heating|heat|rent|meter or ~2 food|eating|groceries|meals",
 		"zero|nil income|wages|pay|salary", "nothing|no money|cash coming in", "income|kamai|salary|tankhwah ~3 nahi|nahin|band",
 		"company|office|factory|plant|firm|shop ~2 band|bandh|closed|shut|folded",
 	}, zh: []string{zhBrokeFigure, zhBrokeFigureNear,
