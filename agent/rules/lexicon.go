@@ -205,7 +205,7 @@ var lexicon = []rule{
 		"(他|她)~4(死了|pass away|passed away|去天堂|上天堂)", "(要找|找)的~3人~4(死了|去世|过世|离世|不在了|走了|不在人世)",
 		"(他|她)~3(上个月|上月|上周|上星期|去年|上年|旧年|前年|年前|个月前|月前|前几天|前段时间|早就|前天|昨天|今年|年初|年底)~4(走了|没了|不在了)"}},
 	{intent: agent.IntentVulnerability, neg: true, en: []string{
-		"breathing space", "mental health crisis moratorium", "diagnosed|diagnosis", "multiple sclerosis", "lupus", "motor neurone|neuron", "premature|preemie", "nicu", "neonatal", "debt respite", "respite scheme", "bereave*", "funeral", "grieving", "lost my husband|wife|mother|mum|mom|father|dad|son|daughter|child|baby|partner",
+		"breathing space", "mental health crisis moratorium", "statutory|debt moratorium", "diagnosed|diagnosis", "multiple sclerosis", "lupus", "motor neurone|neuron", "premature|preemie", "nicu", "neonatal", "debt respite", "respite scheme", "bereave*", "funeral", "grieving", "lost my husband|wife|mother|mum|mom|father|dad|son|daughter|child|baby|partner",
 		"memorial service|services|mass|fund|page|gathering|plaque", "struggl* with ~2 reading|spelling|forms", "the|a|his|her|their|our memorial", "memorial $", "cremation|burial", "in my seventies|eighties|nineties", "pensioner", "senior citizen",
 		"my memory", "mixed up|muddled", "simple|simpler|plain words|language|english",
 		"not ~1 good with ~2 phones|computers|technology|tech|reading|letters", "can not read|see ~3 well|properly|small|screen|letters|sms|texts|messages",
@@ -300,6 +300,9 @@ var lexicon = []rule{
 		"can|could|would|will you [please] [just] not text*|call*|messag*|email*|ring|phone",
 		"stop|quit|cease|end ~2 calls|texts|messages|emails|sms|voicemails",
 		"cease|stop|quit|discontinue|discontinuing ~2 telephon*|phoning|ringing|calling|texting|messaging|emailing",
+		// in Hindi, in Latin letters and Devanagari: "sms bhejna band karo"
+		"sms|message|messages|msg|text|texts|call|calls|mail|email ~2 bhejna|bhejne|karna|karne ~2 band|bandh",
+		"एसएमएस|sms|मैसेज|मेसेज|संदेश|कॉल|फोन ~3 भेजना|भेजने|करना|करने ~2 बंद",
 		"not wish|want|like ~3 receive|get|have ~4 text*|call*|email*|messag*|sms|phon*|telephon*|letters",
 		"no longer wish|want|like ~3 receive|get|have ~4 text*|call*|email*|messag*|sms|phon*|telephon*|letters",
 		"not want|wish|need ~3 more|further ~2 text*|call*|email*|messag*|sms|phon*|telephon*",
@@ -478,7 +481,18 @@ var lexicon = []rule{
 		// contract first, only then we talk", "statement bhejo, tabhi baat
 		// karenge", "uske baad hi payment hoga"
 		enDocs + " ~8 tabhi|tabhee", enDocs + " ~8 tab hi", enDocs + " ~8 only then|after", enDocs + " ~8 then only",
-		enDocs + " ~8 uske|iske|jiske baad hi", enDocs + " ~8 after that only", "higher|more|bigger|larger than ~4 owed|owe|borrowed|took|agreed", "where ~3 # ~3 come|coming from",
+		enDocs + " ~8 uske|iske|jiske baad hi", enDocs + " ~8 after that only",
+		// held until a breakdown or a paper comes, in Hindi: "jab tak breakup nahi milta, ek rupaya nahi dunga"
+		"breakup|break-up|breakdown|" + enDocs + " ~8 nahi|nahin ~2 milta|mile|milega|milti|aata|aati|bheja|bhejte ~10 nahi|nahin ~3 will|pay|bharunga|bharungi|payment",
+		"jab|jabtak ~1 by ~8 breakup|break-up|breakdown|" + enDocs + " ~3 nahi|nahin ~2 milta|mile|milega|milti|aata|aati|bheja|bhejte|dete|dikhate",
+		"section|s 78", "true copy ~4 agreement|contract",
+		// goods sent back, and a bill that should not stand
+		"sent|took|posted|returned|went ~4 back ~8 within|inside|days|proof|postage|refund|seller|shop|store|retailer|ago",
+		"returned ~4 within|inside ~3 days", "proof of postage|return|returns",
+		"should|ought not ~3 be on ~2 account|bill|statement|record",
+		// run up by a partner who controlled the money
+		"ex|former ~3 ran|run|racked|rack|maxed|opened ~3 up|this|it|account|card", "in my name ~12 controlled|controlling|control|coercive",
+		"controlled|control|controlling ~6 money|finances|penny|pennies|account|cards", "higher|more|bigger|larger than ~4 owed|owe|borrowed|took|agreed", "where ~3 # ~3 come|coming from",
 	}, zh: []string{
 		"不是我的~2欠", "不是我的~1债", "不是我的~1钱", "不是我的~1账", "不是我的~1贷", "不是我欠", "我没欠", "我不欠", "没有欠",
 		"已经还过", "已经还了$", "已经还了(啊|呀|啦|的|呢|吧|嘛|,|。|!|?|钱|款|这|那|你们|给你们|全|所有|很久)", "已经还清", "(早就|已经|早已|都)~2(还清|还完|缴清|付清|还上|交清|缴完)", "(早就|早已)~2结清", "早就还了", "早还了", "还过了", "异议", "争议", "搞错了", "弄错了",
@@ -507,11 +521,12 @@ var lexicon = []rule{
 		"talk|speak|deal|go|write ~2 to|with|through ~2 my ~2 adviser|advisor|counsellor|counselor|practitioner",
 		"want|need|get|speak|talk|chat|connect|transfer|put|prefer|like|rather|escalate ~4 person|human|someone|somebody|agent|representative|rep|manager|supervisor|operator|people|advisor|adviser|staff",
 		"^ [please] agent|human|representative|rep|operator|person|someone|manager|supervisor [please] $",
-		"customer service|support|care", "live agent|person|chat", "complain*", "complaint*", "report you",
+		"customer service|support|care", "live agent|person|chat", "complain*", "complaint*", "report you", "reporting|reported you", "dfpi|ftc|fca|ombudsman|regulator",
+		"power of attorney", "poa", "deputyship", "conservator|conservatorship",
 		"cfpb|ombudsman", "call|calling the police|cops",
 		// in Hindi in Latin letters: "manager se baat karao", "kisi insaan se baat karni hai"
 		"manager|insaan|insan|aadmi|admi|banda|person|human|supervisor|senior|officer|adhikari|agent ~2 se baat",
-		"इंसान|इन्सान|आदमी|व्यक्ति|अधिकारी|मैनेजर|सीनियर|एजेंट ~2 से ~1 बात", "real|actual|live human|person",
+		"इंसान|इन्सान|आदमी|व्यक्ति|अधिकारी|मैनेजर|सीनियर|एजेंट ~2 से ~1 बात", "talk|speak|chat|get|give|connect|transfer|put|need|want ~4 real|actual|live ~1 human|person|people",
 		"pass|put|hand|send|refer me ~2 to|on|through ~2 someone|somebody|person|human|team|manager|supervisor", "escalate|escalating|escalation",
 		// threats or abuse by the collector's staff: a complaint for a person
 		"dhamki*|dhamka*|gaali|gali ~2 di|de|dete|diya|diye", "dhamki*|dhamka*",
