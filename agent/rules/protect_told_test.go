@@ -59,3 +59,13 @@ func TestProtectToldHeldUntil(t *testing.T) {
 		t.Error("a question whether the writer is a person asks for none")
 	}
 }
+
+// TestAdvocateInDevanagari: an advocate named in Devanagari is an attorney.
+func TestAdvocateInDevanagari(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{"मेरे वकील श्री राजेश कुमार हैं", "अब से मेरे एडवोकेट से संपर्क करें"} {
+		if _, ok := first(readWith(t, text, nil), agent.IntentAttorney); !ok {
+			t.Errorf("%q read as %+v; want an attorney", text, readWith(t, text, nil))
+		}
+	}
+}
