@@ -40,16 +40,20 @@ var (
 	attorneyPhone = regexp.MustCompile(`\+?\(?\d[\d\s().-]{5,}\d`)
 	// What comes before an attorney's name in English: "his name is",
 	// "my lawyer is", "represented by".
-	attorneyNameEN = regexp.MustCompile(`(?i)\b(?:name is|name's|named|called|(?:lawyer|attorney|solicitor|counsel|advocate)(?: is| -|:)|represented by|it's|it is|he's|she's|he is|she is)\s+`)
+	attorneyNameEN = regexp.MustCompile(`(?i)\b(?:name is|name's|named|called|(?:lawyer|attorney|solicitor|counsel|advocate)(?: there| here| now)?(?: is| -|:)|represented by|it's|it is|he's|she's|he is|she is)\s+`)
 	// ...or right after "my lawyer", when a capitalised name or a title
 	// follows: "My solicitor Ms. Harriet Vane handles it".
 	attorneyNameAfterEN = regexp.MustCompile(`(?i)\b(?:my|our|the|mera|meri|hamara|humara)\s+(?:lawyer|attorney|solicitor|counsel|advocate|vakil)\s*,?\s+`)
 	// ...and in Chinese: 律师叫张伟, 律师是张伟, 姓名：张伟.
-	attorneyNameZH = regexp.MustCompile(`(?:律师叫|律师是|律师姓名|叫做|名字叫|名字是|姓名是|姓名[:：]?)\s*(\p{Han}{2,4})|(?i:lawyer|attorney|solicitor)\s*(\p{Han}{2,3})`)
+	attorneyNameZH = regexp.MustCompile(`(?:律师叫|律师是|他叫|她叫|律师姓名|叫做|名字叫|名字是|姓名是|姓名[:：]?)\s*(\p{Han}{2,4})|(?i:lawyer|attorney|solicitor)\s*(\p{Han}{2,3})`)
 	// ...or a name set off by punctuation before 律师: "，王建国律师，".
 	attorneyNameBeforeZH = regexp.MustCompile(`(?:^|[，,。；;、\s])([^我你您他她它这那请找有是的和跟给让在\P{Han}]\p{Han}{1,2})律师`)
 	// ...or after a lawyer's title anywhere, when a capital follows:
 	// "ab se Advocate Sunil Kapoor se baat kijiye", "Adv. Farah Khan".
+	// attorneyNameHI finds a name after an advocate's title in Devanagari
+	// ("वकील एडवोकेट सुनीता वर्मा हैं"): up to three words, the verb and
+	// particles after it dropped.
+	attorneyNameHI  = regexp.MustCompile(`(?:वकील|एडवोकेट|अधिवक्ता)\s+(?:(?:एडवोकेट|अधिवक्ता|श्री|श्रीमती)\s+)*(\p{Devanagari}+(?:\s+\p{Devanagari}+){0,2})`)
 	attorneyTitleEN = regexp.MustCompile(`\b(?:Adv\.?|Advocate|ADV\.?|Atty\.?|Attorney|Barrister|Solicitor)\s+[A-Z]`)
 	// A firm after the name: "Dana Whitfield of Whitfield Legal, 617-…".
 	attorneyFirm = regexp.MustCompile(`\s(?:at|of|from|with)\s+[A-Z][^,;:.]*$`)
@@ -62,6 +66,12 @@ var nameStop = map[string]bool{
 	"the": true, "a": true, "my": true, "handling": true, "dealing": true, "representing": true, "who": true,
 	"you": true, "can": true, "will": true, "is": true, "tel": true, "mobile": true, "cell": true, "esq": true,
 	"an": true, "counsel": true, "attorney": true, "lawyer": true, "solicitor": true, "advocate": true, "not": true,
+}
+
+// hindiNameStop ends a name in Devanagari: the verb and the particles that
+// follow a name, never part of it.
+var hindiNameStop = map[string]bool{
+	"है": true, "हैं": true, "जी": true, "का": true, "की": true, "के": true, "से": true, "को": true, "ने": true, "हूं": true, "था": true, "थी": true,
 }
 
 // readAttorneyDetails reads an attorney's name, phone and e-mail from a
@@ -92,6 +102,19 @@ func readAttorneyDetails(text string) AttorneyDetails {
 		end := utf8.RuneCountInString(string(folded)[:m[3]])
 		d.Name = strings.TrimSuffix(string([]rune(rest)[start:end]), "律师")
 		return d
+	}
+	if m := attorneyNameHI.FindStringSubmatch(rest); m != nil {
+		var words []string
+		for _, w := range strings.Fields(m[1]) {
+			if hindiNameStop[w] {
+				break
+			}
+			words = append(words, w)
+		}
+		if len(words) > 0 {
+			d.Name = strings.Join(words, " ")
+			return d
+		}
 	}
 	if loc := attorneyNameEN.FindStringIndex(rest); loc != nil {
 		d.Name = nameAt(rest[loc[1]:])

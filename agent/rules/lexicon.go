@@ -369,6 +369,8 @@ var lexicon = []rule{
 		"lawyer*|attorney*|solicitor* is|are|will ~2 handl*|deal*|represent*",
 		"represented by", "legal representation", "public defender*", "legal aid ~4 case|represent*|handl*|took|taking|lawyer|solicitor",
 		"hired|retained|got|have|getting|engaged|instructed ~2 lawyer*|attorney*|solicitor*|counsel|advocate*",
+		// in Devanagari: "meri vakil", an advocate to be spoken to
+		"मेरा|मेरी|मेरे|हमारा|हमारी|हमारे ~2 वकील|एडवोकेट|अधिवक्ता", "वकील|एडवोकेट|अधिवक्ता ~8 बात|संपर्क",
 	}, zh: []string{
 		"我的律师", "我们的律师", "代理律师", "我的~2律师是", "律师会", "律师处理", "律师联系", "请了~2律师", "找了~2律师", "委托~3律师", "有律师", "聘请~2律师",
 		"我律师", "我们律师", "律师~4(电话|微信|联系方式|号码|邮箱|地址)", "律师~4会~6(联系|打|找|处理|跟进|对接)",
