@@ -598,21 +598,10 @@ func conditionSpan(norm []byte, from, to int, out [][2]int32) [][2]int32 {
 // cjkComma is the Chinese comma.
 var cjkComma = []byte("，")
 
-// sentenceEnd reports whether norm[i] starts a mark that ends a sentence.
+// sentenceEnd reports whether norm[i] starts a mark that ends a sentence:
+// a mark of retractionBreak but a comma.
 func sentenceEnd(norm []byte, i int) bool {
-	switch norm[i] {
-	case '?', '!', ';', '\n':
-		return true
-	case '.':
-		return !digitGroup(norm, i)
-	case 0xE3, 0xEF:
-		for _, m := range cjkBreaks[:4] {
-			if bytes.HasPrefix(norm[i:], m) {
-				return true
-			}
-		}
-	}
-	return false
+	return retractionBreak(norm, i) > 0 && norm[i] != ',' && !bytes.HasPrefix(norm[i:], cjkComma)
 }
 
 // wordCount is the number of space-separated words of b.
