@@ -164,8 +164,14 @@ func (f *flow) switches(id string) bool {
 	return slices.ContainsFunc(f.mem.Negotiation.Offers(), func(o Plan) bool { return o.ID == id })
 }
 
-// accepts reports whether the turn also says yes or takes an offer.
-func (f *flow) accepts() bool { return f.said(IntentAcceptOffer, IntentAffirm) }
+// accepts reports whether the turn also says yes or takes an offer, and
+// means it: a yes said in doubt ("if I took the first one, what happens…",
+// "应该可以吧") takes nothing, even beside terms that restate an offer.
+func (f *flow) accepts() bool {
+	return slices.ContainsFunc(f.cmds, func(c Command) bool {
+		return (c.Intent == IntentAcceptOffer || c.Intent == IntentAffirm) && !c.Doubt
+	})
+}
 
 // said reports whether any command of this turn has one of the intents.
 func (f *flow) said(intents ...Intent) bool {

@@ -718,14 +718,19 @@ var lexicon = []rule{
 	{intent: xHedge, en: []string{
 		"maybe|perhaps|probably|possibly|guess|unsure|leaning|might", "not sure|certain", "what if", "thinking about|of",
 		"how would|does ~2 that|it ~1 work|look", "what would ~3 look like", "what would|will happen", "depends|depending",
-		"suppose|supposing|hypothetically", "say i|we went|took|chose|picked|did", "if i|we went|took|chose|picked",
+		"suppose|supposing|hypothetically", "say i|we went|took|chose|picked|did|go|take|choose|pick", "if i|we went|took|chose|picked",
+		"what happens|happened", "agar", "kya hoga",
 		// A yes with a condition or said in resignation is not a plain yes.
 		"but|though|although|unless|provided|providing", "as long as", "only if", "if i|we have|must|need to",
 		"whatever", "i think", "hmm|hm|umm|um|erm",
 	}, zh: []string{"也许", "或许", "可能", "好像", "大概", "应该", "不确定", "不知道", "要不", "再想想", "还没想好",
 		"但是", "不过", "可是", "只是", "除非", "随便", "无所谓", "只要",
 		// Cantonese "I guess" (啩), "or" as maybe, a wait to look again
-		"啩", "^或者", "再看看", "看看再说", "再看一下"}},
+		"啩", "^或者", "再看看", "看看再说", "再看一下",
+		// a supposition or a question about what an option would mean:
+		// 假如选第一个…会怎样, 揀第二個嘅話…會點 (嘅 reads as 的)
+		"如果", "假如", "要是", "万一", "假设", "假使", "倘若", "的话",
+		"会怎", "会咋", "会点", "怎么办", "会如何", "什么后果", "咩后果"}},
 	{intent: agent.IntentRejectOffer, neg: false, en: []string{
 		"too much|high|steep|expensive|big|soon", "that|it|this|which do|does|will|would not work", "does not work for me", "no way", "^ no deal",
 		"not ~1 acceptable|possible|doable|affordable", "i decline|reject|refuse",
