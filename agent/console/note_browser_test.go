@@ -1,6 +1,9 @@
 package console_test
 
 import (
+	"maps"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -56,5 +59,51 @@ func TestBrowserInternalNoteNeverSent(t *testing.T) {
 	}
 	if !stored {
 		t.Fatal("the note was not stored as an event")
+	}
+}
+
+// TestBrowserTakeoverKeepsTheBoxBeingTyped: a supervisor who starts a note
+// while the takeover is still on its way keeps typing into the note when
+// it lands; the focus moves to the reply box only from the button.
+func TestBrowserTakeoverKeepsTheBoxBeingTyped(t *testing.T) {
+	t.Parallel()
+	release := make(chan struct{})
+	b := setup(t, func(o *setupOptions) {
+		o.serve = func(_ *testBundle, console http.Handler) http.Handler {
+			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.Method != http.MethodPost || !strings.HasSuffix(r.URL.Path, "/takeover") {
+					console.ServeHTTP(w, r)
+					return
+				}
+				// The takeover is done at once; its answer is held back.
+				rec := httptest.NewRecorder()
+				console.ServeHTTP(rec, r)
+				select {
+				case <-release:
+				case <-r.Context().Done():
+				}
+				maps.Copy(w.Header(), rec.Header())
+				w.WriteHeader(rec.Code)
+				_, _ = w.Write(rec.Body.Bytes())
+			})
+		}
+	})
+	ctx, run := newBrowser(t, b)
+	run("sign in and ask to take over", signIn(b, sup, "/console/conversations/"+b.conv,
+		chromedp.WaitVisible(chromedp.CSS(`body[data-live="true"]`)),
+		chromedp.Click(chromedp.CSS("#takeover")),
+		chromedp.SendKeys(chromedp.CSS("#note-text"), "Borrower sounded upset; "),
+	)...)
+	close(release)
+	run("go on typing once the takeover lands",
+		chromedp.WaitVisible(`//p[@id="action-status"][contains(., "You own this conversation")]`),
+		chromedp.KeyEvent("call back after 5pm"),
+	)
+	boxes, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("note-text").value + "|" + document.getElementById("send-text").value`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if boxes != "Borrower sounded upset; call back after 5pm|" {
+		t.Errorf("note box|reply box: %q", boxes)
 	}
 }
