@@ -395,14 +395,22 @@
     });
   }
 
+  // typing reports whether the focus is in a text box.
+  function typing() {
+    var a = document.activeElement;
+    return !!a && (a.tagName === "TEXTAREA" || a.tagName === "INPUT" && a.type !== "button" && a.type !== "submit");
+  }
+
   function ownerAction(path, done) {
     say("action-status", "");
     api("POST", "/api/conversations/" + encodeURIComponent(convID) + "/" + path).then(function (r) {
       if (r.status === 200) {
         showOwner(r.data);
         say("action-status", done);
+        // Focus moves on from the button pressed, never out of a box the
+        // supervisor has started typing in meanwhile (a note, say).
         var next = document.getElementById(path === "takeover" ? "send-text" : "takeover");
-        if (next) { next.focus(); }
+        if (next && !typing()) { next.focus(); }
       } else {
         say("action-status", (r.data && r.data.error) || "That did not work.");
       }
