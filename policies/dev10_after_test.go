@@ -1,0 +1,50 @@
+package policies
+
+import "testing"
+
+// TestEarlierMessageDisowned: a message that tells the borrower to ignore
+// or disregard an earlier message, and disowns it (an apology, not our
+// practice, should not have been sent), reports that message: what it is
+// said to have held is not the sender's own statement. What the message
+// then says on its own is read as ever, and an instruction to ignore a
+// message that is not disowned excuses nothing.
+func TestEarlierMessageDisowned(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Please disregard yesterday's text telling you to borrow from your family. It should never have been sent, and we apologise.", CatPressure, false},
+		{"Kindly ignore the previous email that mentioned contacting your employer; that is not something we do.", CatThirdPartyDisclosure, false},
+		{"Ignore the voicemail saying bailiffs would call round, it was sent in error and we are sorry.", CatThreat, false},
+		{"请忽略昨天那条让您找朋友借钱的短信，那不是我们的做法。", CatPressure, false},
+		{"之前那条说要通知您单位的消息请忽略，是我们发错了，非常抱歉。", CatThirdPartyDisclosure, false},
+		{"Ignore the earlier text. Borrow it from your brother and pay us today.", CatPressure, true},
+		{"Ignore our last message and reply with the security code on your card.", CatPII, true},
+		{"忽略之前的短信，今天不还我们就去你单位找你。", CatThreat, true},
+	})
+}
+
+// TestGuaranteeRefused: a credit score or a record the sender says it
+// cannot guarantee, or a waiver it will ask for without promising, is no
+// promise ("I can't guarantee your score will go up", 没办法保证信用分会涨);
+// the same words with the guarantee given are.
+func TestGuaranteeRefused(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Honestly I can't guarantee your credit score will go up once it's paid; that's down to the bureaus.", CatFalseRepresentation, false},
+		{"There's no guarantee the late marker comes off your credit file, that's the bureau's call.", CatFalseRepresentation, false},
+		{"说实话我们没办法保证还清后信用分一定会涨，要看征信中心。", CatFalseRepresentation, false},
+		{"還清之後個信貸評分會唔會升，我哋冇辦法保證。", CatFalseRepresentation, false},
+		{"I guarantee your credit score will jump once this is paid.", CatFalseRepresentation, true},
+		{"我保证还清后征信记录马上删掉。", CatFalseRepresentation, true},
+	})
+}
+
+// TestIgnoringTheSenderIsNoDisowning: "ignore" said of what the borrower
+// does (if you ignore our calls, 你再无视我们的电话) disowns nothing, even
+// beside an apology.
+func TestIgnoringTheSenderIsNoDisowning(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Sorry, but if you ignore our calls again we will send someone to your workplace.", CatThreat, true},
+		{"你再无视我们的电话，对不起，我们只能去你单位找你了。", CatThreat, true},
+	})
+}
