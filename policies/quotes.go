@@ -103,7 +103,11 @@ func reportedSpans(norm []byte, out [][2]int32) [][2]int32 {
 // 那是诈骗").
 var disowners = [][]byte{[]byte("sorry"), []byte("apolog"), []byte("道歉"), []byte("抱歉"), []byte("歉意"), []byte("对不起"),
 	[]byte("maafi"), []byte("scam"), []byte("fraud"), []byte("诈骗"), []byte("骗局"), []byte("not sent by us"), []byte("didn't send"),
-	[]byte("did not send"), []byte("不是我们发"), []byte("不是我司"), []byte("并非我们"), []byte("唔系我哋")}
+	[]byte("did not send"), []byte("不是我们发"), []byte("不是我司"), []byte("并非我们"), []byte("唔系我哋"),
+	// Sent in error, against the sender's practice.
+	[]byte("in error"), []byte("by mistake"), []byte("should never have been sent"), []byte("shouldn't have been sent"),
+	[]byte("should not have been sent"), []byte("not something we do"), []byte("not our policy"), []byte("not our practice"),
+	[]byte("not how we"), []byte("不是我们的做法"), []byte("发错"), []byte("搞错"), []byte("不应该发"), []byte("不该发")}
 
 // disowned reports whether the quotation from open to end stands in a
 // sentence that, with the one after it, holds one of disowners.
