@@ -48,3 +48,32 @@ func TestIgnoringTheSenderIsNoDisowning(t *testing.T) {
 		{"你再无视我们的电话，对不起，我们只能去你单位找你了。", CatThreat, true},
 	})
 }
+
+// TestNothingOfTheKindExists: process denied as not existing, before or
+// after its terms (不存在…的情况, "koi … ki baat nahi", "… nahi hai"), is a
+// reassurance; the same terms asserted are read.
+func TestNothingOfTheKindExists(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"这里并不存在起诉或者拘留的问题，您放心。", CatThreat, false},
+		{"您这笔账不存在上门催收的情况，我们只做电话和短信提醒。", CatThreat, false},
+		{"Ma'am, jail ya FIR ki koi baat nahi hai, sirf payment reminder hai.", CatThreat, false},
+		{"Aapke khilaaf koi court case nahi hai, sirf EMI pending hai.", CatFalseRepresentation, false},
+		{"存在上门的可能，你自己看着办。", CatThreat, true},
+		{"Court case file ho chuka hai, ab jail ki taiyari karo.", CatThreat, true},
+	})
+}
+
+// TestInsultAtAThing: a rude word aimed at a thing (stupid autocorrect,
+// this useless app, 垃圾系统) insults nobody; aimed at the borrower it does.
+func TestInsultAtAThing(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Sorry, the stupid spellcheck changed your name. It's fixed now.", CatHarassment, false},
+		{"This useless website timed out again, I'll resend the link.", CatHarassment, false},
+		{"Apologies, our dumb phone system dropped the call.", CatHarassment, false},
+		{"不好意思，这个垃圾系统又卡了，我稍后重发。", CatHarassment, false},
+		{"You're as stupid as your excuses.", CatHarassment, true},
+		{"你就是个垃圾。", CatHarassment, true},
+	})
+}
