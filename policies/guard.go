@@ -484,8 +484,8 @@ func (c *checker) content() {
 					s.intents = append(s.intents, h.start)
 				}
 			case useFamily:
-				if inSpans(s.skip, h.start, h.end) || c.excepted(fh) {
-					continue // reported speech, a benign phrase, a phrase the family excepts
+				if inSpans(s.skip, h.start, h.end) || c.excepted(fh) || lx.families[u.family].thingAfter(s.norm, int(h.end)) {
+					continue // reported speech, a benign phrase, a phrase the family excepts, a thing
 				}
 				s.fhits = append(s.fhits, fh)
 				fams[u.family/64] |= 1 << (u.family % 64)
@@ -1099,6 +1099,26 @@ func senderSubject(norm []byte, i int) bool {
 		k--
 	}
 	return (string(norm[k:j]) == "we" || string(norm[k:j]) == "i") && (k == 0 || !isWordByte(norm[k-1]))
+}
+
+// thingAfter reports whether one of the family's things (a noun of a
+// thing: autocorrect, app, 系统) follows norm[:end], spaces aside, as a
+// whole word: the term before it is said of that thing ("the stupid
+// spellcheck", 这个垃圾系统).
+func (fam *family) thingAfter(norm []byte, end int) bool {
+	if len(fam.things) == 0 {
+		return false
+	}
+	i := skipSpace(norm, end)
+	for _, w := range fam.things {
+		if bytes.HasPrefix(norm[i:], w) {
+			e := i + len(w)
+			if !isWordByte(w[len(w)-1]) || e == len(norm) || !isWordByte(norm[e]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isCondition reports whether the negation ending at norm[end] opens a

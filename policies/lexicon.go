@@ -39,6 +39,7 @@ type family struct {
 	grants   []string // terms (Facts.GrantedTerms) any of which allows the claim
 	yields   []int    // families whose granted match allows this one too
 	defersTo []int    // two-group families that read this family's term as their own where they match
+	things   [][]byte // folded nouns right after which a term of the family is aimed at a thing
 }
 
 // lexicon is the parsed lexicon.yaml: the families and one matcher over all
@@ -90,8 +91,11 @@ type familyFile struct {
 	// Notices deny the family's terms anywhere in their sentence, as the
 	// lexicon's notices do for legal terms: a condition under which the
 	// term is no claim ("while you get debt advice").
-	Notices []string   `yaml:"notices"`
-	Groups  [][]string `yaml:"groups"`
+	Notices []string `yaml:"notices"`
+	// Things are nouns right after which the family's term is aimed at a
+	// thing, not a person ("stupid autocorrect", 垃圾系统).
+	Things []string   `yaml:"things"`
+	Groups [][]string `yaml:"groups"`
 }
 
 var categories = map[string]bool{
@@ -201,6 +205,13 @@ func parseLexicon(data []byte) (*lexicon, error) {
 			if err := add(raw, termUse{kind: useExcept, family: uint8(i)}); err != nil {
 				return nil, fmt.Errorf("lexicon: family %s: except: %w", n, err)
 			}
+		}
+		for _, raw := range ff.Things {
+			w := foldBase(nil, raw)
+			if len(w) == 0 {
+				return nil, fmt.Errorf("lexicon: family %s: thing %q folds to nothing", n, raw)
+			}
+			fam.things = append(fam.things, w)
 		}
 		lx.index[n] = i
 		lx.families = append(lx.families, fam)
