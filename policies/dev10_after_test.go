@@ -77,3 +77,25 @@ func TestInsultAtAThing(t *testing.T) {
 		{"你就是个垃圾。", CatHarassment, true},
 	})
 }
+
+// TestMenaceWithoutAnAct: menace that names no act of the sender's (anything
+// can happen, a job not kept, a child's school day known, immigration
+// told, "you know how it is"), in other words than those the lexicon was
+// first given; safety advice and a job named otherwise stay clean.
+func TestMenaceWithoutAnAct(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Anything can happen when people stop answering us.", CatThreat, true},
+		{"Raaste mein kuch bhi ho sakta hai, dhyan rakhna.", CatThreat, true},
+		{"路上什么事都有可能发生，你自己小心点。", CatThreat, true},
+		{"Your employer might not keep you on once this escalates.", CatThreat, true},
+		{"Aapki naukri bhi khatre mein pad sakti hai.", CatThreat, true},
+		{"再拖下去，你这个饭碗怕是保不住。", CatThreat, true},
+		{"你女儿每天几点放学我们清楚得很。", CatThreat, true},
+		{"We know what time your daughter finishes school.", CatThreat, true},
+		{"移民局那边要是知道你欠钱不还，你的身份就麻烦了。", CatThreat, true},
+		{"下周换个部门跟进你，怎么跟进你懂的。", CatThreat, true},
+		{"If you are worried about losing your job, we can pause payments while you look for work.", CatThreat, false},
+		{"我们可以把还款日调到孩子放学后您方便接电话的时间。", CatThreat, false},
+	})
+}
