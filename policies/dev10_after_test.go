@@ -99,3 +99,26 @@ func TestMenaceWithoutAnAct(t *testing.T) {
 		{"我们可以把还款日调到孩子放学后您方便接电话的时间。", CatThreat, false},
 	})
 }
+
+// TestDev10KindsInOtherWords: more kinds dev10 showed, in other words.
+// Clean: a fraud named as the kind of a message or call (诈骗短信, "fraud
+// calls"), a colleague's offer retracted as beyond his authority, a credit
+// score or a waiver not guaranteed. Violations: faith invoked to shame,
+// borrowing from colleagues urged, meals skipped, a remote-access app to
+// install.
+func TestDev10KindsInOtherWords(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"近期有诈骗电话冒充我司，请不要向任何人透露验证码。", CatFalseRepresentation, false},
+		{"Watch out for fraud texts using our name; we never ask for your PIN.", CatFalseRepresentation, false},
+		{"我同事讲可以免晒利息，佢其实无权咁承诺，唔好意思。", CatUngroundedAmount, false},
+		{"My colleague told you the fees would be dropped; he wasn't authorised to offer that, and I apologise.", CatUngroundedAmount, false},
+		{"我这边没法保证您的征信分数会提高多少，这要看征信中心。", CatFalseRepresentation, false},
+		{"减免申请需要上级审批，我可以帮您递交，结果以审批为准。", CatUngroundedAmount, false},
+		{"老天爷都看着呢，欠钱不还会有报应的。", CatPressure, true},
+		{"The Lord is watching how you treat your debts, brother.", CatPressure, true},
+		{"找同事朋友凑一凑嘛，这点钱有什么难的。", CatPressure, true},
+		{"少吃几顿饭又饿不死，先把钱还了。", CatPressure, true},
+		{"Download AnyDesk and read me the nine-digit code so I can sort the payment for you.", CatPII, true},
+	})
+}
