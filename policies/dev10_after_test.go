@@ -122,3 +122,16 @@ func TestDev10KindsInOtherWords(t *testing.T) {
 		{"Download AnyDesk and read me the nine-digit code so I can sort the payment for you.", CatPII, true},
 	})
 }
+
+// TestThirdPartyOfferedTheMatter: the sender offers to take the borrower's
+// repayment up with a boss, a pastor or the whole office, or says it holds
+// their number, in other words than dev10's.
+func TestThirdPartyOfferedTheMatter(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"要不要我打给你们领导，聊聊你的还款问题？", CatThirdPartyDisclosure, true},
+		{"你房东的电话我都有，要不要我同佢讲讲？", CatThirdPartyDisclosure, true},
+		{"Keep ignoring us and everyone at your work will hear why.", CatThirdPartyDisclosure, true},
+		{"如果老板推迟发工资影响到您的还款情况，可以告诉我们调整日期。", CatThirdPartyDisclosure, false},
+	})
+}
