@@ -411,3 +411,20 @@ func TestDaysSaidWithoutAYear(t *testing.T) {
 		}
 	}
 }
+
+// The consent scorer hears an option picked by its place at the end of
+// the list or in Devanagari ("the final one", "bottom option", 最后那个,
+// 最後一個, दूसरा वाला), and still hears none in the last payment asked about.
+func TestConsentScorerReadsTheLastAndDevanagariPicks(t *testing.T) {
+	accepted := []string{string(agent.EventPlanAccepted)}
+	for _, b := range []string{"the final one please", "ok the bottom option", "就要最后那个方案", "我選最後一個", "दूसरा वाला ले लीजिए", "आखिरी वाला ठीक है"} {
+		if got := scoreConsent(Reply{Borrower: b, Events: accepted}); got != "" {
+			t.Errorf("%q: %s", b, got)
+		}
+	}
+	for _, b := range []string{"when is the final payment due", "最后一期是什么时候"} {
+		if got := scoreConsent(Reply{Borrower: b, Events: accepted}); got == "" {
+			t.Errorf("a plan agreed on %q passed", b)
+		}
+	}
+}
