@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"testing"
 
 	"github.com/parley-collections/parley/agent"
@@ -111,6 +112,25 @@ func TestHedgedPickNeverAgrees(t *testing.T) {
 			if c.Intent == agent.IntentAcceptOffer && !c.Doubt || c.Intent == agent.IntentUnknown || c.Intent == agent.IntentAffirm && !c.Doubt {
 				t.Errorf("%q read as %+v; want no agreement and no unread message", text, cmds)
 			}
+		}
+	}
+}
+
+// TestTimeGivenIsNoQuestionOfWhen: after "take your time… when you're
+// ready, just message here", a day the borrower will answer on ("I'll
+// mull it over and let you know on Friday") promises no payment: "when
+// you're ready" asks no date.
+func TestTimeGivenIsNoQuestionOfWhen(t *testing.T) {
+	t.Parallel()
+	tc := agent.TurnContext{Now: now, Currency: "USD", OpenOffers: fullSettleSpread,
+		History: agentSaid("Of course, take your time: nothing is agreed until you choose. When you're ready, just message here.")}
+	for _, text := range []string{"I'll mull it over and let you know on Friday", "ok, I will get back to you next week"} {
+		u, err := New().Understand(context.Background(), tc, text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c, ok := first(u.Commands, agent.IntentPromiseToPay); ok {
+			t.Errorf("%q read as a promise to pay on %s", text, c.Date.Format("2006-01-02"))
 		}
 	}
 }
