@@ -861,11 +861,12 @@ func offeredPlans(text, currency string) []agent.Plan {
 var choiceRe = regexp.MustCompile(`(?i)(^\s*(?:是的?|对|對|确认|確認|同意)[\s，,。.!！]*(?:确认|確認|同意)?[\s。.!！]*$|^\s*#?\d{1,2}\s*[.!]?\s*(?:please|pls|thanks)?\s*[.!]?\s*$|^\s*(?:the\s+)?(?:one|two|three|four|five|first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)(?:\s+one)?\s*[.!]?\s*(?:please|pls|thanks)?\s*[.!]?\s*$|^\s*#?\d\s+(?:is|works|sounds|looks|would|suits)\b|(?:option|number)\s*(?:#?\d|one|two|three|four|five)\b|\b(?:yes|yeah|yep|ok|okay|sure|agree|agreed|accept|deal|fine)\b|i'?ll take|take (?:it|that|the|option)|(?:put|sign) me (?:down|up) for|that works|works for me|i'?d like the|i would like the|i want the|sounds (?:good|fine|great|ok|okay|alright|perfect)|go with|choose|the (?:first|second|third|last) (?:one|of (?:those|them|these))|pay (?:it |this |the balance |everything )?(?:all )?in full|一次性还清|全额|好的|好|行|可以|同意|接受|选|選|方案\s*[\d一二三四五六]|[\d一二三四五六]号(?:方案)?|第.[个個]|就这个|就这样|没问题|\b(?:haan|haanji|theek|thik|chalega)\b|\b(?:pehla|pehli|pahla|pahli|doosra|doosri|dusra|dusri|teesra|teesri|tisra|tisri|first|second|third|1st|2nd|3rd|\d)\s+(?:wala|wali|waala|waali)\b)`)
 
 // pickRe is a plan picked by its place before a noun ("second option, go
-// ahead"), by its shape ("the three payment one", "the 6 month plan") or
+// ahead", "the final one", 最后那个, दूसरा वाला), by its shape ("the three payment one", "the 6 month plan") or
 // by comparison ("the cheapest one", 每期最低的那个, "between 1 and 2 I'd
 // rather do 2", "3 is better"), or 确定 said as a yes.
 // Said as a question ("what is the weekly one?") it picks nothing.
-var pickRe = regexp.MustCompile(`(?i)(\b(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?:option|one|plan|choice|offer)\b|` +
+var pickRe = regexp.MustCompile(`(?i)(\b(?:first|second|third|fourth|fifth|last|final|bottom|1st|2nd|3rd|4th|5th)\s+(?:option|one|plan|choice|offer)\b|` +
+	`最(?:后|後|尾)(?:那|这|這|嗰)?(?:一)?(?:个|個|项|項|方案)|(?:पहला|पहली|दूसरा|दूसरी|तीसरा|तीसरी|आखिरी|आख़िरी|अंतिम)\s+(?:वाला|वाली|वाले)|` +
 	`\bthe\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|single|weekly|monthly|fortnightly|biweekly|lump[\s-]sum)` +
 	`(?:[\s-]*(?:payments?|months?|weeks?|instal?lments?|monthly|weekly))?[\s-]+(?:one|plan|option)\b|` +
 	`\bthe\s+(?:cheapest|smallest|lowest|longest|shortest|quickest|fastest|biggest|largest)(?:\s+\w+){0,2}?\s+(?:one|plan|option)\b|` +

@@ -231,7 +231,9 @@ func (r *reading) offerByAmount(id *string) bool {
 var (
 	pickPhrases = splitPhrases("the one", "that one", "this one", "the option", "sign me up", "put me down", "go with", "i will take",
 		"i will do", "i will go", "i want the", "i choose", "i pick", "the monthly one", "the settlement one", "lock in", "give me the",
-		"let us do the", "let us go", "i will have the", "i would like the")
+		"let us do the", "let us go", "i will have the", "i would like the", "put me on", "put me down for", "whichever",
+		// in Hindi, in Latin letters and in Devanagari: take it, do it, it will do
+		"le lo", "le lijiye", "kar do", "kar dijiye", "one ok", "ले", "कर दीजिए", "कर दो", "ठीक है", "चलेगा")
 	pickHan = []string{"那个", "这个", "我要", "我选", "就选"}
 )
 
@@ -295,18 +297,31 @@ const (
 func comparison(n string) int {
 	switch {
 	case containsAny(n, "cheaper", "cheapest", "smaller", "smallest", "lower", "lowest", "less a month", "less each month",
-		"每月少", "每个月少", "月供少", "月供低", "每月低", "少一点的", "少点的", "低一点的"):
+		"sabse kam", "kam se kam", "chhoti", "chhota", "choti", "सबसे कम", "कम से कम",
+		"每月少", "每个月少", "月供少", "月供低", "每月低", "少一点的", "少点的", "低一点的", "最低", "最少的"):
 		return pickSmallest
 	case containsAny(n, "bigger", "biggest", "larger", "largest", "higher", "highest", "more a month", "more each month",
-		"每月多", "每个月多", "月供高", "多一点的", "高一点的"):
+		"sabse zyada", "sabse jyada", "सबसे ज़्यादा", "सबसे ज्यादा",
+		"每月多", "每个月多", "月供高", "多一点的", "高一点的", "最高"):
 		return pickLargest
-	case containsAny(n, "longer", "longest", "more months", "more payments", "时间长", "长的", "长一点的", "期数多", "期多的", "久的"):
+	case containsAny(n, "longer", "longest", "more months", "more payments", "most months", "most payments", "most instalments",
+		"most installments", "sabse lamba", "sabse lambi", "सबसे लंबा", "सबसे लंबी",
+		"时间长", "长的", "长一点的", "期数多", "期多的", "久的", "期数最多", "最多期"):
 		return pickLongest
-	case containsAny(n, "shorter", "shortest", "quicker", "quickest", "faster", "fewer", "sooner", "时间短", "短的", "短一点的",
-		"期数少", "期少的", "快的"):
+	case containsAny(n, "shorter", "shortest", "quicker", "quickest", "faster", "fastest", "fewer", "fewest", "sooner", "soonest",
+		"sabse jaldi", "सबसे जल्दी", "时间短", "短的", "短一点的", "期数少", "期少的", "快的", "期数最少", "最少期"):
 		return pickShortest
 	}
 	return 0
+}
+
+// comparisonAsked reports whether the message asks which of two or more
+// offers on the table compares best ("which of them is quickest?", "what
+// one has the smallest payments?"), rather than the lowest terms there are.
+func (r *reading) comparisonAsked() bool {
+	t := tokText(r.a.seq, 0)
+	return len(r.cues.table) > 1 && (t == "which" || t == "what") && looksLikeQuestion(r.a) && comparison(r.a.norm) != 0 &&
+		!r.has(agent.IntentAskLowest) && r.slots.amount == nil
 }
 
 // offerByComparison reports whether the message picks, by comparing them,
@@ -321,9 +336,12 @@ func (r *reading) offerByComparison(id *string) bool {
 		return false
 	}
 	bySize := how == pickSmallest || how == pickLargest
+	// "the smallest payment", "lowest EMI": the size of each payment is
+	// named, so every offer's payment is compared, a settlement's too.
+	perPayment := containsAny(r.a.norm, "payment", "instalment", "installment", "emi", "kisht", "qist", "किस्त", "月供", "每期")
 	best, bestKey, tie, plans := -1, int64(0), false, 0
 	for i, p := range r.cues.table {
-		if len(p.Installments) == 0 || (bySize && p.Kind != agent.PlanInstallment) {
+		if len(p.Installments) == 0 || (bySize && !perPayment && p.Kind != agent.PlanInstallment) {
 			continue
 		}
 		plans++
@@ -411,8 +429,17 @@ func offerChoice(seq []token, offers int) (string, bool) {
 			if n, ok := hanOrdinals[prev]; ok && n <= offers {
 				return strconv.Itoa(n), true
 			}
-		case "last":
+		case "last", "final", "bottom":
 			if (next == "one" || next == "option" || next == "plan" || next == "offer") && offers > 0 {
+				return strconv.Itoa(offers), true
+			}
+		case "最":
+			// 最后那个, 最後一個, 最尾嗰个: the last offer listed. 最后一次
+			// and 最后一期 name no offer.
+			after, then := tokText(seq, i+2), tokText(seq, i+3)
+			if (next == "后" || next == "尾") && offers > 0 && (after == "那" || after == "这" || after == "个" || after == "嗰" ||
+				after == "一" && (then == "个" || then == "项" || then == "种") || after == "方" && then == "案" ||
+				after == "的" && (then == "方" || then == "那" || then == "选")) {
 				return strconv.Itoa(offers), true
 			}
 		}
@@ -433,8 +460,10 @@ func offerChoice(seq []token, offers int) (string, bool) {
 			case "take", "choose", "pick", "want", "prefer", "like", "with", "select", "for":
 				choosing = true
 			case "the":
+				// "take the 2nd", "maybe the 3rd" (a hedged pick, read back)
 				p2 := tokText(seq, i-2)
-				choosing = p2 == "take" || p2 == "choose" || p2 == "pick" || p2 == "want" || p2 == "prefer" || p2 == "like" || p2 == "with" || p2 == "select" || p2 == "for" || p2 == "" || p2 == boundary
+				choosing = p2 == "take" || p2 == "choose" || p2 == "pick" || p2 == "want" || p2 == "prefer" || p2 == "like" || p2 == "with" || p2 == "select" || p2 == "for" || p2 == "" || p2 == boundary ||
+					p2 == "maybe" || p2 == "probably" || p2 == "perhaps" || p2 == "possibly"
 			}
 			if digits && !(next == "" || next == boundary || politeness[next] || seq[min(i+2, len(seq)-1)].clause) {
 				choosing = false
@@ -557,7 +586,7 @@ type cues struct {
 	offers      int          // how many offers TurnContext lists, so "the last one" can be numbered
 	table       []agent.Plan // the offers themselves, so a restated amount can be told from a counter
 	askedAmount bool         // the agent asked how much the borrower can pay: a bare number is money
-	askedWhen   bool         // the agent asked when: a bare date is a promise
+	askedWhen   bool         // the agent asked when ("when you're ready" asks no date): a bare date is a promise
 	dayFirst    bool         // numeric dates read day first (pounds, rupees, euros)
 }
 
@@ -569,7 +598,7 @@ func readCues(tc agent.TurnContext) cues {
 		offers:      len(tc.OpenOffers),
 		table:       tc.OpenOffers,
 		askedAmount: containsAny(last, "how much", "what amount", "afford", "多少", "能还", "能付", "负担", "負擔"),
-		askedWhen:   containsAny(last, "when", "what date", "which day", "什么时候", "哪天", "几号"),
+		askedWhen:   containsAny(strings.NewReplacer("when you are ready", "", "when you're ready", "").Replace(last), "when", "what date", "which day", "什么时候", "哪天", "几号"),
 		dayFirst:    cur == "GBP" || cur == "INR" || cur == "EUR",
 	}
 }
@@ -749,7 +778,11 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 	if len(r.slots.claims) > 0 {
 		r.add(agent.Command{Intent: agent.IntentVerifyIdentity, Identity: r.slots.claims})
 	}
-	if id, ok := bareChoice(a.seq, r.cues.offers); ok || assentChoiceOK(a.seq, r.cues.offers, &id) || r.offerByWords(&id) || r.offerByAmount(&id) {
+	if r.comparisonAsked() {
+		// "which of them gets it paid off soonest?": the options are
+		// shown again to be compared; nothing is chosen.
+		r.add(agent.Command{Intent: agent.IntentProposePlan})
+	} else if id, ok := bareChoice(a.seq, r.cues.offers); ok || assentChoiceOK(a.seq, r.cues.offers, &id) || r.offerByWords(&id) || r.offerByAmount(&id) {
 		// "1" in reply to a numbered list of offers chooses one; it is
 		// not an amount of one. Said with doubt or as a question, it is
 		// read back.
@@ -1093,9 +1126,13 @@ func (r *reading) social() {
 	substantive := len(r.out) > 0
 	r.addIf(r.has(agent.IntentGreeting), agent.IntentGreeting)
 	r.addIf(r.has(agent.IntentThanks), agent.IntentThanks)
-	r.addIf(r.has(agent.IntentGoodbye) || r.has(xDeciding), agent.IntentGoodbye)
+	// "ok the first one… hang on", "第一个吧……等等，先不要": a pick taken
+	// back in the same message is time asked to decide, and its yes
+	// agrees nothing.
+	holding := r.has(xNotYet) && r.cues.offersOpen && !substantive
+	r.addIf(r.has(agent.IntentGoodbye) || r.has(xDeciding) || holding, agent.IntentGoodbye)
 	if !substantive {
-		if r.has(agent.IntentAffirm) && !r.has(xDeciding) {
+		if r.has(agent.IntentAffirm) && !r.has(xDeciding) && !r.has(xNotYet) {
 			r.add(agent.Command{Intent: agent.IntentAffirm, Doubt: r.has(xHedge)})
 		}
 		r.addIf(r.has(agent.IntentDeny) || (r.weakNo() && !r.cues.offersOpen), agent.IntentDeny)

@@ -43,7 +43,14 @@
 // sakta hoon", 先还一部分), unless a later day is named for the rest. Hindi
 // day names (somvar, guruwar, शुक्रवार) date a promise as English ones do.
 // OfferID is the 1-based position of the open offer
-// the borrower picked, as text ("option 2", "the second one", "选2" -> "2").
+// the borrower picked, as text ("option 2", "the second one", "选2" -> "2"),
+// also by its place ("the final one", 最后那个, दूसरा वाला) or by what sets
+// it apart ("the smallest payment" compares every offer's payment, a
+// settlement's too; "the most months"); a comparison two offers share
+// picks none, and "which of them is quickest?" asks for the offers again.
+// Doubt alone ("not sure tbh"), asking family first (问下家人先) or a pick
+// taken back in the same message ("option 1… wait, hold on", 唔好住) is
+// time to decide, and agrees nothing.
 // Relation is the writer's relation to the borrower: spouse, partner,
 // parent, child, sibling, grandparent, grandchild, relative, friend,
 // roommate, neighbor, colleague, employer, caregiver or other; it is empty

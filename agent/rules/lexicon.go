@@ -635,6 +635,9 @@ var lexicon = []rule{
 		"how ~4 go about ~3 pay|paying|clear|clearing|settling|sorting|fixing|resolving|handling",
 		"how ~4 get ~4 sorted|dealt|cleared|resolved|handled|fixed|paid",
 		"show|see|hear|tell|give|send|list|share|explain|lay|walk ~3 options|offers|plans|choices|option|choice",
+		"look|looking at|over ~3 options|offers|plans|choices",
+		// in Devanagari: which plans, tell the options
+		"कौन|कौनसे|कौनसा|क्या ~3 प्लान|विकल्प|ऑप्शन|options|plans", "प्लान|विकल्प|ऑप्शन ~3 बताओ|बताइए|दिखाओ|दिखाइए|क्या|कौन",
 		"run|take|go|talk ~2 through ~4 options|offers|plans|choices",
 		"how ~4 handle|handling ~1 paying|repaying|clearing|settling ~3 back|off|this|that|loan|debt|balance|bill",
 		"what would|will|could you take|accept ~1 if ~8 at once|one go",
@@ -714,7 +717,11 @@ var lexicon = []rule{
 	// agree to anything", "until I have talked to him".
 	{intent: xNotYet, en: []string{
 		"before ~2 i|we ~3 agree|accept|commit|sign|decide|choose|pick", "before ~2 i|we ~3 say yes", "until ~2 i|we ~3 talk*|spoke|spoken|speak*|ask*|check*",
-	}, zh: []string{"之前~2不~2答应", "再决定", "再答应", "先别~4定"}},
+		// a pick taken back in the same message: "option 2, wait, hold on"
+		"hold|hang on", "wait ~1 a sec|second|minute|moment|up", "on second thought*", "^ wait wait",
+	}, zh: []string{"之前~2不~2答应", "再决定", "再答应", "先别~4定",
+		// 等等，先不要; Cantonese 唔好住 (read as 不要住)
+		"等等", "等一下", "等一等", "先不要", "不要住", "慢着", "且慢"}},
 	{intent: xHedge, en: []string{
 		"maybe|perhaps|probably|possibly|guess|unsure|leaning|might", "not sure|certain", "what if", "thinking about|of",
 		"how would|does ~2 that|it ~1 work|look", "what would ~3 look like", "what would|will happen", "depends|depending",
@@ -873,7 +880,14 @@ var lexicon = []rule{
 		"check|see|know|get|confirm ~4 hours|shifts|shift|rota|roster|schedule|timetable|paycheck|payslip|salary|wages|budget ~4 first|before",
 		"once|when|after|until|till i|we ~3 know|see|get|check|have ~4 hours|shifts|rota|roster|schedule|timetable|paycheck|payslip|salary|wages",
 		"baad|bad ~2 confirm|decide|finalise|finalize|final",
-	}, zh: []string{"想好~4(告诉|回复|答复|联系|说)",
+		// doubt and nothing more: "not sure tbh", "erm, perhaps", "hmm dunno"
+		"^ [hmm|hm|erm|um|umm|uh|well|honestly|tbh] [i] [am] not sure|certain|decided [yet|tbh|honestly|really] $",
+		"^ [hmm|hm|erm|um|umm|uh|well|honestly|tbh] [i] [am] unsure|undecided|dunno [yet|tbh|honestly|really] $",
+		"^ [hmm|hm|erm|um|umm|uh|well|honestly] maybe|perhaps|possibly [yet|tbh|honestly] $",
+		"^ [hmm|hm|erm|um|umm|uh|well|honestly] i do not know [yet|tbh|honestly] $",
+	}, zh: []string{
+		// asked first: 我要问下家人先, 等我问问老公先
+		"问(下|一下|问)~6先", "先问(下|一下|问)", "等我~2问", "想好~4(告诉|回复|答复|联系|说)",
 		// in Cantonese: think it over first (谂下先, 谂清楚), answer later (迟啲覆你, 再话你知)
 		"谂(下|一下|一谂|清楚|吓|多阵|多下)", "迟(啲|点|些)~4(覆|复|回|答|话|讲|再)", "再话~2你知", "回头~4(告诉|回复|答复|联系)", "商量好", "商量~4再(告诉|回复|答复|联系|说|决定)",
 		"考虑一下", "考虑考虑", "考虑下", "想想", "想一想", "想一下", "想下", "回去~2想", "琢磨", "再考虑", "再说吧", "回头再说",

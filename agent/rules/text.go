@@ -229,7 +229,11 @@ var expansions = map[string]string{
 	"haan": "yes", "haanji": "yes", "theek": "ok", "thik": "ok", "chalega": "ok",
 	"pehla": "first", "pehli": "first", "pahla": "first", "pahli": "first", "doosra": "second", "dusra": "second",
 	"doosri": "second", "dusri": "second", "teesra": "third", "tisra": "third", "teesri": "third", "tisri": "third",
-	"wala": "one", "wali": "one", "waala": "one", "waali": "one",
+	"wala": "one", "wali": "one", "waala": "one", "waali": "one", "aakhri": "last", "akhri": "last", "aakhiri": "last",
+	"chalegi": "ok",
+	// the options by their order in Devanagari: पहला वाला is "first one"
+	"पहला": "first", "पहली": "first", "दूसरा": "second", "दूसरी": "second", "तीसरा": "third", "तीसरी": "third",
+	"आखिरी": "last", "आख़िरी": "last", "अंतिम": "last", "वाला": "one", "वाली": "one", "वाले": "one",
 	// Paying, when and how often, in Hindi in Latin letters: "2000 de
 	// dunga" is "2000 pay will", "har mahine" every month, "agle hafte"
 	// next week ("kal" and "parso" are read as dates only before a future).
