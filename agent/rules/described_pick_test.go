@@ -89,6 +89,8 @@ func TestHedgedPickNeverAgrees(t *testing.T) {
 		{"erm maybe the 3rd", "3"},
 		{"probably the second", "2"},
 		{"i might go with the first one", "1"},
+		{"option 3 maybe? not sure", "3"},
+		{"the first one perhaps. dunno", "1"},
 	} {
 		c, ok := first(readWith(t, tc.text, fullSettleSpread), agent.IntentAcceptOffer)
 		if !ok || c.OfferID != tc.id || !c.Unsure || !c.Doubt {
