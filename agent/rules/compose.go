@@ -1129,7 +1129,8 @@ func (r *reading) social() {
 	// "ok the first one… hang on", "第一个吧……等等，先不要": a pick taken
 	// back in the same message is time asked to decide, and its yes
 	// agrees nothing.
-	holding := r.has(xNotYet) && r.cues.offersOpen && !substantive
+	// Doubt and nothing more ("not sure tbh") is time asked too.
+	holding := (r.has(xNotYet) || r.has(xShrug)) && r.cues.offersOpen && !substantive
 	r.addIf(r.has(agent.IntentGoodbye) || r.has(xDeciding) || holding, agent.IntentGoodbye)
 	if !substantive {
 		if r.has(agent.IntentAffirm) && !r.has(xDeciding) && !r.has(xNotYet) {

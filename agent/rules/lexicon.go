@@ -21,6 +21,7 @@ const (
 	xLonger      agent.Intent = "x_longer"       // "stretch it out", "分长一点": the payments spread over longer, terms not named
 	xHedge       agent.Intent = "x_hedge"        // "maybe", "what if", "也许": a choice said with doubt is read back, not taken
 	xNotYet      agent.Intent = "x_not_yet"      // "before I agree": the choice is for later; nothing is accepted now
+	xShrug       agent.Intent = "x_shrug"        // "not sure tbh", "erm, perhaps": doubt and nothing more, time to decide
 	xDeciding    agent.Intent = "x_deciding"     // "let me think it over", "我考虑下": a goodbye for now, no yes
 	// "go ahead", "set it up", "final karo", "就这么办": a go-ahead, which
 	// takes the open offer when the message restates its terms.
@@ -715,6 +716,12 @@ var lexicon = []rule{
 	}, zh: []string{"就这么办", "办吧", "帮我办", "给我办", "办了吧", "就这么定", "定了吧", "就定这个"}},
 	// Agreeing is what the borrower will do later, not now: "before I
 	// agree to anything", "until I have talked to him".
+	{intent: xShrug, en: []string{
+		"^ [hmm|hm|erm|um|umm|uh|well|honestly|tbh] [i] [am] not sure|certain|decided [yet|tbh|honestly|really] $",
+		"^ [hmm|hm|erm|um|umm|uh|well|honestly|tbh] [i] [am] unsure|undecided|dunno [yet|tbh|honestly|really] $",
+		"^ [hmm|hm|erm|um|umm|uh|well|honestly] maybe|perhaps|possibly [yet|tbh|honestly] $",
+		"^ [hmm|hm|erm|um|umm|uh|well|honestly] i do not know [yet|tbh|honestly] $",
+	}},
 	{intent: xNotYet, en: []string{
 		"before ~2 i|we ~3 agree|accept|commit|sign|decide|choose|pick", "before ~2 i|we ~3 say yes", "until ~2 i|we ~3 talk*|spoke|spoken|speak*|ask*|check*",
 		// a pick taken back in the same message: "option 2, wait, hold on"
@@ -880,11 +887,6 @@ var lexicon = []rule{
 		"check|see|know|get|confirm ~4 hours|shifts|shift|rota|roster|schedule|timetable|paycheck|payslip|salary|wages|budget ~4 first|before",
 		"once|when|after|until|till i|we ~3 know|see|get|check|have ~4 hours|shifts|rota|roster|schedule|timetable|paycheck|payslip|salary|wages",
 		"baad|bad ~2 confirm|decide|finalise|finalize|final",
-		// doubt and nothing more: "not sure tbh", "erm, perhaps", "hmm dunno"
-		"^ [hmm|hm|erm|um|umm|uh|well|honestly|tbh] [i] [am] not sure|certain|decided [yet|tbh|honestly|really] $",
-		"^ [hmm|hm|erm|um|umm|uh|well|honestly|tbh] [i] [am] unsure|undecided|dunno [yet|tbh|honestly|really] $",
-		"^ [hmm|hm|erm|um|umm|uh|well|honestly] maybe|perhaps|possibly [yet|tbh|honestly] $",
-		"^ [hmm|hm|erm|um|umm|uh|well|honestly] i do not know [yet|tbh|honestly] $",
 	}, zh: []string{
 		// asked first: 我要问下家人先, 等我问问老公先
 		"问(下|一下|问)~6先", "先问(下|一下|问)", "等我~2问", "想好~4(告诉|回复|答复|联系|说)",
