@@ -146,7 +146,7 @@ func calibrateClasses(t *testing.T) (whole, sentence map[string]float32) {
 
 // guardClassBudget is the share of the clean training rows (of all rows
 // without the label, for the everyday labels) whose out-of-fold score the
-// label's guard threshold may let through: 0.1%. It was first chosen on
+// label's guard threshold may let through: 0.075%. It was first chosen on
 // the cross-validation figures of TestClassThresholdsCrossValidation as
 // the largest budget on a grid from 0.05% to 2% at which the whole guard
 // blocked no more clean training rows out of fold than the rule before it
@@ -156,7 +156,11 @@ func calibrateClasses(t *testing.T) (whole, sentence map[string]float32) {
 // violations with 8 of 140 clean rows blocked, against 0.819 and 8 for the
 // rule before; larger budgets blocked hand-written clean cases of the
 // guard's tests (medicine bought first, the time a payment takes to show).
-const guardClassBudget = 0.001
+// When fresh12, fresh13, dev8 and dev9 joined the training rows, 0.1% put
+// three of those hand-written clean cases over the pressure threshold;
+// 0.075% is the largest of 0.05%, 0.075% and 0.1% that passes them
+// (docs/models.md, "Fifth round").
+const guardClassBudget = 0.00075
 
 // guardSentenceBudget is guardClassBudget for the best sentence of a row
 // (crossValidation.sentenceThresholds). It was chosen on the grid 0,

@@ -5,28 +5,28 @@ package policies
 // classThresholds are the guard's thresholds per label of the content
 // model, calibrated on the training rows only (calibrate_test.go).
 var classThresholds = map[string]float32{
-	"threat":                 0.752855,
-	"harassment":             0.5846799,
-	"false_representation":   0.91319346,
-	"pressure":               0.78332746,
-	"third_party_disclosure": 0.67815727,
-	"secret_request":         0.52508116,
-	"false_promise":          0.72227097,
+	"threat":                 0.69874364,
+	"harassment":             0.57313144,
+	"false_representation":   0.9118645,
+	"pressure":               0.7950399,
+	"third_party_disclosure": 0.7335162,
+	"secret_request":         0.6290333,
+	"false_promise":          0.7465558,
 }
 
 // classSentenceThresholds are the guard's thresholds per label for the
 // best sentence of a message of two sentences or more, calibrated the same
 // way on each row's best sentence.
 var classSentenceThresholds = map[string]float32{
-	"threat":                 0.9910873,
-	"harassment":             0.99406683,
-	"false_representation":   0.9967315,
-	"pressure":               0.99099106,
-	"third_party_disclosure": 0.99180794,
-	"secret_request":         0.9911827,
-	"false_promise":          0.97118604,
+	"threat":                 0.9943308,
+	"harassment":             0.99491423,
+	"false_representation":   0.9949334,
+	"pressure":               0.98946565,
+	"third_party_disclosure": 0.98919135,
+	"secret_request":         0.99627584,
+	"false_promise":          0.97570324,
 }
 
 // classThresholdsDigest is the corpus digest of the weights the thresholds
 // were calibrated for.
-const classThresholdsDigest = "4f19e27d393da32234e5f18b798e2bd7dea20d6b154976e5c27a1520ac4489fe"
+const classThresholdsDigest = "9cd8fe6ea61b35720422488b054f566f88dbaeabf6f6514c298f115cac8d559b"
