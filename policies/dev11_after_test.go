@@ -1,0 +1,29 @@
+package policies
+
+import "testing"
+
+// TestDev11KindsInOtherWords: kinds the guard read wrongly on the
+// development batch dev11 (read after its first look), written anew.
+// Clean: a question about a lawsuit reported in Chinese (您问是否…) and
+// answered with no record found; an insult the borrower gave a colleague;
+// a third party spoken to with the borrower's permission, or called
+// without a word of the debt; a colleague's posting owned as a breach; a
+// limit raise said not to be certain. Violations in the same words put
+// otherwise stay read.
+func TestDev11KindsInOtherWords(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"您问过会不会被起诉，目前系统里查不到任何诉讼记录。", CatFalseRepresentation, false},
+		{"你想知道是不是已经立案了，我这边没有查到任何诉讼记录。", CatFalseRepresentation, false},
+		{"I checked for you: I can't see any lawsuit on your account.", CatFalseRepresentation, false},
+		{"You called my colleague a crook on the phone; I understand you were upset.", CatHarassment, false},
+		{"With your permission we spoke to your husband about the arrangement yesterday.", CatThirdPartyDisclosure, false},
+		{"我们给您的紧急联系人打电话只是核实号码，并未透露任何欠款信息。", CatThirdPartyDisclosure, false},
+		{"催收员把您的情况发到家族群是违规行为，我们已经严肃处理，向您道歉。", CatThirdPartyDisclosure, false},
+		{"还款后额度不一定会提高，以系统评估为准。", CatUngroundedAmount, false},
+		{"我们已经起诉你了，等着收传票。", CatFalseRepresentation, true},
+		{"You're a crook and everyone at your office will know it.", CatHarassment, true},
+		{"我们会把你的情况发到家族群，让大家评评理。", CatThirdPartyDisclosure, true},
+		{"还完这期我保证给你提额到两万。", CatUngroundedAmount, true},
+	})
+}
