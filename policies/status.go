@@ -21,6 +21,11 @@ var noProcessYet = [][]byte{
 	[]byte("目前没有任何"), []byte("没有任何诉讼"), []byte("没有这种情况"), []byte("没有进到这一步"), []byte("远没到那一步"), []byte("不沾边"),
 	[]byte("没有这个安排"), []byte("尚未进行任何"), []byte("冇入禀"), []byte("未入禀"), []byte("未有入禀"), []byte("仲未入禀"),
 	[]byte("没有立案"), []byte("尚未立案"), []byte("并没有这类程序"), []byte("没有这类程序"),
+	// Nothing found on the account.
+	[]byte("nothing like that has started"), []byte("nothing like that has happened"), []byte("can't see any lawsuit"),
+	[]byte("cannot see any lawsuit"), []byte("don't see any lawsuit"), []byte("do not see any lawsuit"), []byte("no lawsuit on"),
+	[]byte("no record of any lawsuit"), []byte("no record of any court"), []byte("查不到任何诉讼"), []byte("没有查到任何诉讼"),
+	[]byte("没有诉讼记录"), []byte("无诉讼记录"), []byte("查不到诉讼"), []byte("没有查到诉讼"),
 }
 
 // noProcessLater mark a statement of noProcessYet that looks ahead to
