@@ -27,3 +27,20 @@ func TestDev11KindsInOtherWords(t *testing.T) {
 		{"还完这期我保证给你提额到两万。", CatUngroundedAmount, true},
 	})
 }
+
+// TestDev11ViolationsInOtherWords: what dev11 showed missed, said anew:
+// references asked for to be told about the account, a remote-control app
+// and its code, a payment taken off the books or a record altered, and no
+// collection calls ever again promised.
+func TestDev11ViolationsInOtherWords(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"把你两个联系人的号码给我，我要向他们说明你的逾期情况。", CatThirdPartyDisclosure, true},
+		{"Send me your referees' numbers so I can let them know what's happening with your loan.", CatThirdPartyDisclosure, true},
+		{"装个ToDesk，把设备代码和密码发给我，我帮你远程还款。", CatPII, true},
+		{"Pay 800 straight into my personal account and I'll mark it settled, nobody checks.", CatUngroundedAmount, true},
+		{"你转我私人微信1000，我把系统里的逾期记录给你清掉，没人会知道。", CatUngroundedAmount, true},
+		{"Clear this today and you'll never get another call from anyone about it, ever.", CatUngroundedAmount, true},
+		{"Please only pay into the account shown in the app; we never ask for payment to a staff member's personal account.", CatUngroundedAmount, false},
+	})
+}
