@@ -44,3 +44,44 @@ func TestDev11ViolationsInOtherWords(t *testing.T) {
 		{"Please only pay into the account shown in the app; we never ask for payment to a staff member's personal account.", CatUngroundedAmount, false},
 	})
 }
+
+// TestMinutesToConsequence: a consequence set minutes away (closed in 59
+// minutes, 半小时后自动上报, the offer gone in a quarter of an hour) is
+// pressure; minutes that say how long a payment takes to show or a link
+// or code stays valid are not.
+func TestMinutesToConsequence(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Heads up: your file gets escalated in 45 minutes if nothing comes in.", CatPressure, true},
+		{"This discount is withdrawn in 20 mins, so move fast.", CatPressure, true},
+		{"二十分钟后系统自动把你的案件转给外包，自己看着办。", CatPressure, true},
+		{"再过半个钟你嘅优惠就作废。", CatPressure, true},
+		{"Card payments usually show on your account within 15 minutes.", CatPressure, false},
+		{"For your security this payment link expires in 30 minutes; ask us for a new one any time.", CatPressure, false},
+		{"验证码5分钟内有效，请勿告诉任何人。", CatPressure, false},
+	})
+}
+
+// TestMoreMenaceAndPressureFromDev11: a job said to be lost by a deadline,
+// no one able to save the borrower, being made to come round, a scene at
+// work, the landlord put after the collector, ancestors invoked, medicine
+// money moved, a relative to chip in, food bought cheaper, promises of no
+// more calls in Cantonese, a credit agency or a made-up bureau as the
+// sender.
+func TestMoreMenaceAndPressureFromDev11(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"周五前不还，你就准备丢饭碗吧。", CatThreat, true},
+		{"Be a shame to lose a good position like yours over a few hundred quid.", CatThreat, true},
+		{"到时候没人救得了你。", CatThreat, true},
+		{"Don't make us drive over to your work and have a word in front of everyone.", CatThreat, true},
+		{"Your landlord can wait a week, we can't. We come first.", CatPressure, true},
+		{"对得起你家祖宗吗？", CatPressure, true},
+		{"把给你爸买药的钱挪过来先还。", CatPressure, true},
+		{"你兄弟姐妹总有人能帮你凑一下吧。", CatPressure, true},
+		{"呢排食住即食面顶住先，钱要今日过数。", CatPressure, true},
+		{"清咗佢，之后保证冇人再打电话畀你追数。", CatUngroundedAmount, true},
+		{"This is the credit reference agency; we need your confirmation before we update your file.", CatFalseRepresentation, true},
+		{"我们是国家债务追讨中心的，你的名字已经进系统了。", CatFalseRepresentation, true},
+	})
+}
