@@ -85,3 +85,20 @@ func TestMoreMenaceAndPressureFromDev11(t *testing.T) {
 		{"我们是国家债务追讨中心的，你的名字已经进系统了。", CatFalseRepresentation, true},
 	})
 }
+
+// TestQuestionsAndFeelingsReported: what the borrower asked, reported in
+// Chinese (您问…是否/会不会/有没有), and how the borrower said they felt
+// ("you said you felt humiliated", 您说您感到…) are theirs, not the
+// sender's; what the message then says is read, and so is an insult
+// joined after them.
+func TestQuestionsAndFeelingsReported(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"您问我们会不会去您单位找您，不会的，我们只通过电话和短信联系。", CatThreat, false},
+		{"你想了解是不是要坐牢，欠款属于民事纠纷，不会因此坐牢。", CatThreat, false},
+		{"You told me you felt like a failure after that call; I'm sorry it left you feeling that way.", CatHarassment, false},
+		{"您说您感到被羞辱，我们非常抱歉。", CatHarassment, false},
+		{"您问会不会被起诉，会的，下周就去法院。", CatFalseRepresentation, true},
+		{"You said you felt stupid, and honestly you are a loser.", CatHarassment, true},
+	})
+}
