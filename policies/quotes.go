@@ -239,13 +239,72 @@ var (
 	askedHow = [][]byte{[]byte(" whether "), []byte(" if ")}
 )
 
+// Chinese askers: the borrower (您, 你) asking or wanting to know (问,
+// 想知道, 想了解, 咨询), then a yes-or-no question word (是否, 是不是, 会不会,
+// 有没有): what follows up to the clause's end is the question asked
+// ("你想了解是不是要坐牢，…"), not the sender's statement.
+var (
+	zhAskerSubjects = [][]byte{[]byte("您"), []byte("你")}
+	zhAskerVerbs    = [][]byte{[]byte("问过"), []byte("问到"), []byte("问"), []byte("想知道"), []byte("想了解"), []byte("咨询"), []byte("关心")}
+	zhAskerWhether  = [][]byte{[]byte("是否"), []byte("是不是"), []byte("会不会"), []byte("有没有"), []byte("能不能"), []byte("要不要")}
+)
+
+// zhAskedSpans appends the spans of the questions Chinese askers report,
+// from the question word to the next break (retractionBreak).
+func zhAskedSpans(norm []byte, out [][2]int32) [][2]int32 {
+	for i := 0; i < len(norm); i++ {
+		if norm[i] != 0xE6 && norm[i] != 0xE4 { // the lead bytes of 您 (E6 82 A8) and 你 (E4 BD A0)
+			continue
+		}
+		j := -1
+		for _, sj := range zhAskerSubjects {
+			if bytes.HasPrefix(norm[i:], sj) {
+				j = i + len(sj)
+			}
+		}
+		if j < 0 {
+			continue
+		}
+		k := -1
+		for _, v := range zhAskerVerbs {
+			if bytes.HasPrefix(norm[j:], v) {
+				k = j + len(v)
+				break
+			}
+		}
+		if k < 0 {
+			continue
+		}
+		q := -1
+		for _, w := range zhAskerWhether {
+			if bytes.HasPrefix(norm[k:], w) {
+				q = k
+			}
+		}
+		if q < 0 {
+			continue
+		}
+		end := q
+		for end < len(norm) && retractionBreak(norm, end) == 0 {
+			end++
+		}
+		out = append(out, [2]int32{int32(q), int32(end)})
+		i = end
+	}
+	return out
+}
+
 // askedSpans appends to out the spans of the folded text that report in
 // indirect speech what the borrower asked (askers: from the word after
-// "whether" or "if") or what someone else may have told them (hearsay:
-// from the word after it), each to the end of its sentence.
+// "whether" or "if"; zhAskedSpans) or what someone else may have told them
+// (hearsay: from the word after it), each to the end of its sentence.
 func askedSpans(norm []byte, out [][2]int32) [][2]int32 {
 	if (bytes.Contains(norm, askedHow[0]) || bytes.Contains(norm, askedHow[1])) && askerWord(norm) {
 		out = indirectSpans(norm, askers, true, out)
+	}
+	if bytes.Contains(norm, []byte("问")) || bytes.Contains(norm, []byte("想了解")) || bytes.Contains(norm, []byte("想知道")) ||
+		bytes.Contains(norm, []byte("咨询")) || bytes.Contains(norm, []byte("关心")) {
+		out = zhAskedSpans(norm, out)
 	}
 	if bytes.Contains(norm, []byte("ght have")) || bytes.Contains(norm, []byte("may have")) {
 		out = indirectSpans(norm, hearsay, false, out)
