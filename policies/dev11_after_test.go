@@ -102,3 +102,18 @@ func TestQuestionsAndFeelingsReported(t *testing.T) {
 		{"You said you felt stupid, and honestly you are a loser.", CatHarassment, true},
 	})
 }
+
+// TestOffersNotMade: an offer spoken of as what would come later or in
+// general (any settlement will come in writing), a waiver said to be
+// possible but not guaranteed, a limit raise said not to be certain; the
+// offers made outright are read.
+func TestOffersNotMade(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Any settlement will be sent to you in writing by the lender; nothing agreed on the phone counts until then.", CatUngroundedAmount, false},
+		{"Interest relief might be possible through the hardship scheme, but it is not guaranteed.", CatUngroundedAmount, false},
+		{"按时还款后，额度未必会马上提高，具体以系统评估为准。", CatUngroundedAmount, false},
+		{"I'll settle it for half today if you pay now.", CatUngroundedAmount, true},
+		{"还了这期，马上给你提额到五万。", CatUngroundedAmount, true},
+	})
+}
