@@ -123,6 +123,7 @@ var samples = map[string][]Data{
 		RestrictionAck{Terms: []RestrictionTerm{{Kind: "channel", Channels: []string{"email", "sms"}}}},
 		RestrictionAck{Terms: []RestrictionTerm{{Kind: "days", Weekends: true}, {Kind: "days", Days: []string{"Sunday"}}}},
 		RestrictionAck{Terms: []RestrictionTerm{{Kind: "other"}}},
+		RestrictionAck{Terms: []RestrictionTerm{{Kind: "place", Place: "home"}, {Kind: "place", Place: "work"}}},
 	},
 	"handoff.v1":  {Handoff{Reason: "request"}, Handoff{Reason: "negotiation"}, Handoff{Reason: "waiting"}, Handoff{Reason: "still_waiting"}, Handoff{Reason: "not_understood"}},
 	"closing.v1":  {Closing{}, Closing{Ack: true}, Closing{Later: true}},
