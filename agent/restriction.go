@@ -28,7 +28,7 @@ type Restriction struct {
 }
 
 // RestrictionNames lists a restriction in words, one name a limit: "not
-// at work", "not before noon", "not after 9pm", "only by email", "only by
+// at work", "not at home", "not before noon", "not after 9pm", "only by email", "only by
 // sms or email", "not on weekends", "not on sunday". A time restriction
 // with both bounds has two names. The eval format names restrictions so.
 func RestrictionNames(r ContactRestriction) []string {

@@ -9,7 +9,7 @@ import (
 
 // Kinds of contact restriction.
 const (
-	RestrictPlace   = "place"   // not at a place (Place: "work")
+	RestrictPlace   = "place"   // not at a place (Place: "work" or "home")
 	RestrictTime    = "time"    // not before NotBefore, not from NotAfter, local time
 	RestrictChannel = "channel" // only on Channels
 	RestrictDays    = "days"    // not on Days
@@ -18,8 +18,12 @@ const (
 	RestrictOther = "other"
 )
 
-// PlaceWork is the place of a restriction "not at work".
-const PlaceWork = "work"
+// The places of a restriction: "not at work" (the workplace, its phone
+// or number) and "not at home" (the home, the house phone, the landline).
+const (
+	PlaceWork = "work"
+	PlaceHome = "home"
+)
 
 // ContactRestriction is a limit the borrower put on when, where or how
 // they may be contacted ("don't call me at work", "not before noon",
@@ -58,10 +62,24 @@ var workplace = regexp.MustCompile(`\b(your|ur)\s+(work|workplace|office|employe
 // promise not to: "we won't contact you at work", "我们不会在您的工作单位联系您".
 var unsaying = regexp.MustCompile(`\b(won'?t|will not|not|never|no)\b|n't|不会|不再|不要|别`)
 
+// homeplace finds a mention of the borrower's home, its phone or its
+// number in a folded text: "your home number", "the landline", "at your
+// house", 家里的座机, 到您家, 屋企电话. The family (家里人, 家人) is not the home.
+var homeplace = regexp.MustCompile(`\b(your|ur)\s+(home|house|residence|landline|land line|home (number|phone|line|address)|house phone)\b|\blandlines?\b|\bland line\b|\bhouse phone\b|\b(at|to|round) (your )?(home|house)\b|\b(at|to|round) your place\b|家里(?:[^人]|$)|家中|您家(?:[^人]|$)|你家(?:[^人]|$)|座机|宅电|住宅电话|屋企(?:[^人]|$)|घर`)
+
 // mentionsWorkplace reports whether a folded text mentions the borrower's
 // workplace other than to promise not to contact them there.
-func mentionsWorkplace(text []byte) bool {
-	for _, m := range workplace.FindAllIndex(text, -1) {
+func mentionsWorkplace(text []byte) bool { return mentionsPlace(workplace, text) }
+
+// mentionsHome reports whether a folded text mentions the borrower's
+// home, its phone or number other than to promise not to contact them
+// there.
+func mentionsHome(text []byte) bool { return mentionsPlace(homeplace, text) }
+
+// mentionsPlace reports whether re finds a mention in a folded text that
+// no negation earlier in its sentence unsays.
+func mentionsPlace(re *regexp.Regexp, text []byte) bool {
+	for _, m := range re.FindAllIndex(text, -1) {
 		start := 0
 		for i := m[0] - 1; i >= 0; i-- {
 			if b := text[i]; b == '.' || b == '!' || b == '?' || b == '\n' || i >= 2 && string(text[i-2:i+1]) == "。" {
@@ -80,7 +98,8 @@ func mentionsWorkplace(text []byte) bool {
 // contact the agent starts outside the time they allow, on a day they
 // excluded, or on a channel other than the one they allow is deferred to
 // the next allowed time or blocked; any message that mentions their
-// workplace after "not at work" is blocked. A reply to the borrower's own
+// workplace after "not at work", or the home, its phone or number after
+// "not at home", is blocked. A reply to the borrower's own
 // message on the channel they wrote on is not a contact they restricted:
 // answering them there is allowed at any time.
 func (c *checker) restrictions() {
@@ -95,7 +114,11 @@ func (c *checker) restrictions() {
 	for _, rs := range c.f.Restrictions {
 		switch rs.Kind {
 		case RestrictPlace:
-			if mentionsWorkplace(c.s.base) {
+			if rs.Place == PlaceHome {
+				if mentionsHome(c.s.base) {
+					c.addRef(r, CatContactTime, "mentions the home, where the borrower asked not to be contacted", Block)
+				}
+			} else if mentionsWorkplace(c.s.base) {
 				c.addRef(r, CatContactTime, "mentions the workplace, where the borrower asked not to be contacted", Block)
 			}
 		case RestrictChannel:

@@ -483,7 +483,7 @@ type RestrictionAck struct {
 func (RestrictionAck) Template() string { return "restriction_ack.v1" }
 
 // RestrictionTerm is one restriction in an acknowledgement. Kind is
-// "place" (Place "work"), "time" (NotBefore and NotAfter in minutes after
+// "place" (Place "work" or "home"), "time" (NotBefore and NotAfter in minutes after
 // local midnight, 0 for none), "channel" (Channels: sms, email, voice,
 // chat), "days" (Weekends, or Days as English weekday names, "Sunday") or
 // "other" (a request a person will set up).

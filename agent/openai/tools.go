@@ -76,8 +76,8 @@ var tools = []tool{
 		`{"channel":{"type":"string","enum":["sms","chat","voice","email"],"description":"omit for the current channel"}}`, parseChannel},
 	{agent.IntentHelp, "Sends the HELP keyword or asks what they can do here.", "", noArgs},
 	{agent.IntentCease, "Asks that all contact about the debt stop.", "", noArgs},
-	{agent.IntentRestrictContact, "Limits when, where or how they may be contacted, without asking that contact stop: not at work, not before or after a time, only by one channel, not on some days.",
-		`{"place":{"type":"string","enum":["work"],"description":"a place not to contact them"},` +
+	{agent.IntentRestrictContact, "Limits when, where or how they may be contacted, without asking that contact stop: not at work, not at home (the house phone or landline), not before or after a time, only by one channel, not on some days.",
+		`{"place":{"type":"string","enum":["work","home"],"description":"a place not to contact them, with its phone or number"},` +
 			`"not_before":{"type":"string","description":"HH:MM, 24-hour, their local time: no contact before it"},` +
 			`"not_after":{"type":"string","description":"HH:MM, 24-hour, their local time: no contact from it"},` +
 			`"only_channel":{"type":"string","enum":["sms","chat","voice","email"],"description":"the one channel they allow"},` +
@@ -339,8 +339,8 @@ func parseRestrict(p *parser, args []byte) (agent.Command, error) {
 	var rs []agent.ContactRestriction
 	switch v.Place {
 	case "":
-	case policies.PlaceWork:
-		rs = append(rs, agent.ContactRestriction{Kind: policies.RestrictPlace, Place: policies.PlaceWork})
+	case policies.PlaceWork, policies.PlaceHome:
+		rs = append(rs, agent.ContactRestriction{Kind: policies.RestrictPlace, Place: v.Place})
 	default:
 		return agent.Command{}, invalidf("place")
 	}

@@ -13,7 +13,7 @@ import (
 )
 
 // Contact restrictions: when, where or how the borrower may be contacted.
-// "don't call me at work", "not before noon", "only text me after 6pm",
+// "don't call me at work", "not on the house phone", "not before noon", "only text me after 6pm",
 // "only by email", "not on weekends", 不要打我单位电话, 晚上九点以后别联系我,
 // 只能发短信. A restriction is read sentence by sentence; a sentence that
 // names the moment ("right now", "today") limits only the current contact
@@ -232,6 +232,7 @@ func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
 		for _, m := range placesAfter {
 			add(agent.ContactRestriction{Kind: policies.RestrictPlace, Place: policies.PlaceWork}, at(m))
 		}
+		readHome(s, zh, contact, func(r agent.ContactRestriction, m []int) { add(r, at(m)) })
 		if hasAny(s, offLimitsWords) && reOffLimitsEN.MatchString(s) {
 			// The whole sentence is about the workplace: "my office is off
 			// limits, never ring me there" is no opt-out of calls.
