@@ -388,9 +388,7 @@ func (c *checker) content() {
 		return
 	}
 	s.retracted = c.retractedSpans(s.retracted)
-	if mayIgnore(s.norm) {
-		s.retracted = ignoredSpans(s.norm, s.retracted)
-	}
+	s.retracted = c.ignoredSpans(s.retracted)
 	if c.onlyRetractionTerms() {
 		return // verbs of saying and denials, which only retract
 	}

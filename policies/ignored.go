@@ -16,8 +16,6 @@ import "bytes"
 // with …" is read); in Chinese, where what a message said comes before
 // the noun, to the noun or the verb, whichever ends later.
 var (
-	ignoreVerbs = [][]byte{[]byte("ignore"), []byte("disregard"), []byte("忽略"), []byte("无视"), []byte("不用理"),
-		[]byte("别理"), []byte("唔使理"), []byte("唔好理")}
 	messageNouns = [][]byte{[]byte("message"), []byte("text"), []byte("sms"), []byte("email"), []byte("e-mail"), []byte("letter"),
 		[]byte("voicemail"), []byte("notice"), []byte("call"), []byte("whatsapp"), []byte("短信"), []byte("信息"), []byte("消息"),
 		[]byte("讯息"), []byte("邮件"), []byte("留言"), []byte("通知"), []byte("电话")}
@@ -25,10 +23,15 @@ var (
 )
 
 // ignoredSpans appends to out the spans of the folded text that report a
-// message the sender tells the borrower to ignore and disowns.
-func ignoredSpans(norm []byte, out [][2]int32) [][2]int32 {
-	v, vn := firstOf(norm, ignoreVerbs, 0)
-	for v >= 0 {
+// message the sender tells the borrower to ignore and disowns: per hit of
+// an ignore verb (lexicon.yaml, ignore_verbs), its sentence.
+func (c *checker) ignoredSpans(out [][2]int32) [][2]int32 {
+	norm := c.s.norm
+	for _, h := range c.s.hits {
+		if !c.g.lx.m.terms[h.term].has(useIgnore) {
+			continue
+		}
+		v, vn := int(h.start), int(h.end-h.start)
 		from, to := v, v+vn
 		for from > 0 && !sentenceEnd(norm, from-1) && !(from >= 3 && sentenceEnd(norm, from-3)) {
 			from--
@@ -45,7 +48,6 @@ func ignoredSpans(norm []byte, out [][2]int32) [][2]int32 {
 			}
 			out = append(out, [2]int32{int32(from), int32(end)})
 		}
-		v, vn = firstOf(norm, ignoreVerbs, to)
 	}
 	return out
 }
@@ -79,11 +81,4 @@ func firstOf(b []byte, words [][]byte, from int) (int, int) {
 		}
 	}
 	return at, n
-}
-
-// mayIgnore reports whether the folded text holds an ignore verb, the test
-// before ignoredSpans looks further.
-func mayIgnore(norm []byte) bool {
-	k, _ := firstOf(norm, ignoreVerbs, 0)
-	return k >= 0
 }

@@ -67,6 +67,7 @@ type lexiconFile struct {
 	Retractions  []string              `yaml:"retractions"`
 	FlatDenials  []string              `yaml:"flat_denials"`
 	EchoDenials  []string              `yaml:"echo_denials"`
+	IgnoreVerbs  []string              `yaml:"ignore_verbs"`
 	Typos        []string              `yaml:"typos"`
 	NotTypos     []string              `yaml:"not_typos"`
 	Families     map[string]familyFile `yaml:"families"`
@@ -251,6 +252,7 @@ func parseLexicon(data []byte) (*lexicon, error) {
 		{"retractions", f.Retractions, useRetraction},
 		{"flat_denials", f.FlatDenials, useFlatDenial},
 		{"echo_denials", f.EchoDenials, useEchoDenial},
+		{"ignore_verbs", f.IgnoreVerbs, useIgnore},
 	} {
 		for _, raw := range list.terms {
 			if err := add(raw, termUse{kind: list.kind}); err != nil {

@@ -49,6 +49,16 @@ type term struct {
 	uses      []termUse
 }
 
+// has reports whether the term has a use of the kind.
+func (t *term) has(kind uint8) bool {
+	for _, u := range t.uses {
+		if u.kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
 // termUse is what a term means: a family group, a negation or a clause break.
 type termUse struct {
 	kind   uint8
@@ -74,6 +84,7 @@ const (
 	useRetraction    // opens a sentence that takes back the reported one before it
 	useFlatDenial    // a denial that takes it back only when its sentence ends there
 	useEchoDenial    // a denial that answers a term echoed as a short question
+	useIgnore        // a verb asking the borrower to ignore a message (ignoredSpans)
 	useDisclaimHi    // a disclaimer in Hindi word order, of every family but an insult
 )
 

@@ -245,51 +245,47 @@ var (
 // ("你想了解是不是要坐牢，…"), not the sender's statement.
 var (
 	zhAskerSubjects = [][]byte{[]byte("您"), []byte("你")}
-	zhAskerVerbs    = [][]byte{[]byte("问过"), []byte("问到"), []byte("问"), []byte("想知道"), []byte("想了解"), []byte("咨询"), []byte("关心")}
+	zhAskerVerbs    = [][]byte{[]byte("问"), []byte("想知道"), []byte("想了解"), []byte("咨询"), []byte("关心")}
+	zhAskedPast     = [][]byte{[]byte("过"), []byte("到")} // 问过, 问到
 	zhAskerWhether  = [][]byte{[]byte("是否"), []byte("是不是"), []byte("会不会"), []byte("有没有"), []byte("能不能"), []byte("要不要")}
 )
 
 // zhAskedSpans appends the spans of the questions Chinese askers report,
-// from the question word to the next break (retractionBreak).
+// from the question word to the next break (retractionBreak): per verb
+// found, a subject right before it and a question word right after.
 func zhAskedSpans(norm []byte, out [][2]int32) [][2]int32 {
-	for i := 0; i < len(norm); i++ {
-		if norm[i] != 0xE6 && norm[i] != 0xE4 { // the lead bytes of 您 (E6 82 A8) and 你 (E4 BD A0)
-			continue
-		}
-		j := -1
-		for _, sj := range zhAskerSubjects {
-			if bytes.HasPrefix(norm[i:], sj) {
-				j = i + len(sj)
-			}
-		}
-		if j < 0 {
-			continue
-		}
-		k := -1
-		for _, v := range zhAskerVerbs {
-			if bytes.HasPrefix(norm[j:], v) {
-				k = j + len(v)
+	for _, v := range zhAskerVerbs {
+		for from := 0; ; {
+			k := bytes.Index(norm[from:], v)
+			if k < 0 {
 				break
 			}
-		}
-		if k < 0 {
-			continue
-		}
-		q := -1
-		for _, w := range zhAskerWhether {
-			if bytes.HasPrefix(norm[k:], w) {
-				q = k
+			at := from + k
+			from = at + len(v)
+			subject := false
+			for _, sj := range zhAskerSubjects {
+				subject = subject || bytes.HasSuffix(norm[:at], sj)
 			}
+			if !subject {
+				continue
+			}
+			q := from
+			if bytes.HasPrefix(norm[q:], zhAskedPast[0]) || bytes.HasPrefix(norm[q:], zhAskedPast[1]) {
+				q += len(zhAskedPast[0])
+			}
+			whether := false
+			for _, w := range zhAskerWhether {
+				whether = whether || bytes.HasPrefix(norm[q:], w)
+			}
+			if !whether {
+				continue
+			}
+			end := q
+			for end < len(norm) && retractionBreak(norm, end) == 0 {
+				end++
+			}
+			out = append(out, [2]int32{int32(q), int32(end)})
 		}
-		if q < 0 {
-			continue
-		}
-		end := q
-		for end < len(norm) && retractionBreak(norm, end) == 0 {
-			end++
-		}
-		out = append(out, [2]int32{int32(q), int32(end)})
-		i = end
 	}
 	return out
 }
@@ -302,8 +298,7 @@ func askedSpans(norm []byte, out [][2]int32) [][2]int32 {
 	if (bytes.Contains(norm, askedHow[0]) || bytes.Contains(norm, askedHow[1])) && askerWord(norm) {
 		out = indirectSpans(norm, askers, true, out)
 	}
-	if bytes.Contains(norm, []byte("问")) || bytes.Contains(norm, []byte("想了解")) || bytes.Contains(norm, []byte("想知道")) ||
-		bytes.Contains(norm, []byte("咨询")) || bytes.Contains(norm, []byte("关心")) {
+	if hasHan(norm) {
 		out = zhAskedSpans(norm, out)
 	}
 	if bytes.Contains(norm, []byte("ght have")) || bytes.Contains(norm, []byte("may have")) {
@@ -414,11 +409,11 @@ func (c *checker) retractedSpans(out [][2]int32) [][2]int32 {
 }
 
 // onlyRetractionTerms reports whether every term found serves retraction
-// alone (a verb of saying, a denial of what was said).
+// alone (a verb of saying, a denial of what was said, an ignore verb).
 func (c *checker) onlyRetractionTerms() bool {
 	for _, h := range c.s.hits {
 		for _, u := range c.g.lx.m.terms[h.term].uses {
-			if u.kind < useReport || u.kind > useEchoDenial {
+			if u.kind < useReport || u.kind > useIgnore {
 				return false
 			}
 		}
