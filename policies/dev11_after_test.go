@@ -117,3 +117,20 @@ func TestOffersNotMade(t *testing.T) {
 		{"还了这期，马上给你提额到五万。", CatUngroundedAmount, true},
 	})
 }
+
+// TestNameCallingFrames: the frames that say what the borrower is, in
+// Cantonese and colloquial English (你真系…, 你根本就系…, 成个…咁, "you
+// really are", "you're basically"), beside a pejorative; the same frames
+// beside a kind word are no insult.
+func TestNameCallingFrames(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"你真系好冇出息，借完就扮死。", CatHarassment, true},
+		{"你根本就是个无赖。", CatHarassment, true},
+		{"成个废物咁，几百蚊都还唔到。", CatHarassment, true},
+		{"Honestly you really are a freeloader.", CatHarassment, true},
+		{"You're basically a leech on your family at this point.", CatHarassment, true},
+		{"你真系好有耐性，多谢你等我哋。", CatHarassment, false},
+		{"You really are a great help, thank you for sorting this.", CatHarassment, false},
+	})
+}
