@@ -408,7 +408,7 @@ func (c *checker) content() {
 		s.sent[i] = 0
 	}
 	enum := c.enumCommas()
-	k := 0
+	k, gloss := 0, -1
 	for i, b := range s.norm {
 		if !partsClauses[b] {
 			continue
@@ -419,7 +419,17 @@ func (c *checker) content() {
 				s.clause[i] = 1
 			}
 			k++
-		case ':', '(', ')':
+		case '(':
+			if j := glossEnd(s.norm, i); j > 0 {
+				gloss = j // "enforcement agents (bailiffs)": the gloss stays in the clause
+			} else {
+				s.clause[i] = 1
+			}
+		case ')':
+			if i != gloss {
+				s.clause[i] = 1
+			}
+		case ':':
 			s.clause[i] = 1
 		case '.':
 			if !digitGroup(s.norm, i) {
@@ -504,6 +514,39 @@ func (c *checker) content() {
 			}
 		}
 	}
+}
+
+// maxGloss is the most words a bracketed gloss may hold: "(bailiffs)",
+// "(the court's order)".
+const maxGloss = 3
+
+// glossEnd is the index of the ')' that closes the bracket opened at
+// norm[open] when what it holds is a gloss of the words before it: at most
+// maxGloss words, no mark that ends a clause; else -1.
+func glossEnd(norm []byte, open int) int {
+	words, in := 0, false
+	for i := open + 1; i < len(norm) && i < open+64; i++ {
+		switch b := norm[i]; b {
+		case ')':
+			if words == 0 {
+				return -1
+			}
+			return i
+		case '(', ',', '.', ';', ':', '!', '?', '\n':
+			return -1
+		case ' ':
+			in = false
+		default:
+			if !in {
+				words++
+				in = true
+			}
+			if words > maxGloss {
+				return -1
+			}
+		}
+	}
+	return -1
 }
 
 // quietSentences records the sentences made of courtesy closings alone

@@ -24,6 +24,9 @@ var reporters = [][]byte{
 	// A colleague's or an agent's words, quoted to apologise for them.
 	[]byte("同事说"), []byte("同事讲"), []byte("同事用了"), []byte("员工说"), []byte("催收员说"), []byte("用了"),
 	[]byte("agent said"), []byte("the word"), []byte("the words"), []byte("the term"),
+	// A collector's or an agent's text the borrower complained of.
+	[]byte("agent texted"), []byte("collector texted"), []byte("agent wrote"), []byte("collector wrote"), []byte("collector said"),
+	[]byte("you complained that"), []byte("you reported that"),
 	// What someone called or described the borrower as, quoted.
 	[]byte("called you"), []byte("call you"), []byte("calling you"), []byte("described you as"), []byte("suggested you were"),
 	[]byte("称您为"), []byte("称你为"), []byte("称您"), []byte("称你"), []byte("笑你"), []byte("骂你"), []byte("骂您"), []byte("叫你"),
@@ -107,7 +110,10 @@ var disowners = [][]byte{[]byte("sorry"), []byte("apolog"), []byte("道歉"), []
 	// Sent in error, against the sender's practice.
 	[]byte("in error"), []byte("by mistake"), []byte("should never have been sent"), []byte("shouldn't have been sent"),
 	[]byte("should not have been sent"), []byte("not something we do"), []byte("not our policy"), []byte("not our practice"),
-	[]byte("not how we"), []byte("不是我们的做法"), []byte("发错"), []byte("搞错"), []byte("不应该发"), []byte("不该发")}
+	[]byte("not how we"), []byte("不是我们的做法"), []byte("发错"), []byte("搞错"), []byte("不应该发"), []byte("不该发"),
+	// Not the sender at all; the one who wrote it warned or disciplined.
+	[]byte("not us"), []byte("isn't us"), []byte("wasn't us"), []byte("weren't us"), []byte("formal warning"), []byte("disciplin"),
+	[]byte("been warned"), []byte("已处理该"), []byte("严肃处理")}
 
 // disowned reports whether the quotation from open to end stands in a
 // sentence that, with the one after it, holds one of disowners.
