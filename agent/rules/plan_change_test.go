@@ -8,8 +8,9 @@ import (
 
 // TestAgreedPlanSwapped: another option of the table asked for after one
 // was taken, by its number, its place, its kind or a comparison, with
-// change, switch, swap or make it (改成, 换成), picks that option: the
-// agent reads it back before it replaces the plan.
+// change, switch, swap or make it (改成, 换成), or by its number of
+// payments, picks that option, which then replaces the agreed plan (read
+// back first when the readers are not sure of it).
 func TestAgreedPlanSwapped(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct{ text, id string }{
@@ -20,6 +21,8 @@ func TestAgreedPlanSwapped(t *testing.T) {
 		{"change that to the settlement instead", "2"},
 		{"could we change it to the discounted one-time payment", "2"},
 		{"let's change to the monthly plan after all", "3"},
+		{"switch me to the three payments instead", "3"},
+		{"ok make it the 3 payment plan", "3"},
 		{"改成分期那个吧", "3"},
 		{"还是换成一次性结清吧", "2"},
 	} {
