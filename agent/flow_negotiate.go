@@ -468,12 +468,14 @@ func (f *flow) hardship() {
 	if t.Conversation.State != StatePlanAccepted {
 		t.Conversation.State = StateHardship
 	}
-	if f.pauseReason() != "" || f.namesTerms() || f.asksForPerson() || overwhelmed.MatchString(t.Inbound.Text) ||
+	if f.pauseReason() != "" || f.namesTerms() || f.asksForPerson() || f.said(IntentCancelPlan) || overwhelmed.MatchString(t.Inbound.Text) ||
 		((noIncome.MatchString(t.Inbound.Text) || withoutBasics.MatchString(t.Inbound.Text)) && !f.asksForOptions()) {
 		// An overwhelmed borrower, or one with no income at all, no home
 		// or a choice between food and heat who asks for nothing, is not
 		// shown a menu on the turn they say so: the hardship reply offers
-		// a person and no pressure.
+		// a person and no pressure. Nor is one calling off the agreed plan
+		// because they cannot keep it up ("no no, undo it, I can't keep
+		// up"): the cancellation offers the options again.
 		return
 	}
 	n, fresh := f.negotiation()

@@ -328,9 +328,10 @@ func eachHit(r *compiledRule, a *analysis, hasHan bool, cand []uint64, yield fun
 
 // negatedEN reports whether a negation governs the phrase at seq[start]:
 // "not", "never", "nobody" or "no need" up to three words before it in the
-// same clause, or "no" right before it.
+// same clause, or "no" right before it. A no said twice ("no no cancel
+// that", "nope nope") is an interjection, and negates nothing.
 func negatedEN(seq []token, start int) bool {
-	if start > 0 && seq[start-1].text == "no" && !seq[start].clause {
+	if start > 0 && seq[start-1].text == "no" && !seq[start].clause && !interjection(seq, start-1) {
 		return true
 	}
 	for k := start - 1; k >= 0 && k >= start-3; k-- {
@@ -350,6 +351,12 @@ func negatedEN(seq []token, start int) bool {
 		}
 	}
 	return false
+}
+
+// interjection reports whether the no at seq[i] is one of several said in
+// a row ("no no", "nope no", "nah no"): a word of its own, not a negation.
+func interjection(seq []token, i int) bool {
+	return i > 0 && slices.Contains([]string{"no", "nope", "nah", "noo"}, seq[i-1].text)
 }
 
 var zhNegators = []string{"不", "没", "没有", "不是", "不想", "不会", "不要", "别", "未", "并非", "不能", "无法", "没法", "不打算", "不用"}

@@ -168,7 +168,8 @@ func endsWithOne(seq []token) bool {
 
 // offerByWords reports whether the message picks an offer on the table by
 // what it is ("the monthly one", "go with the settlement one", 分期的那个)
-// when exactly one offer is of that kind, and sets id to its number. A
+// or by its number of payments ("switch me to the three payments") when
+// exactly one offer is of that kind, and sets id to its number. A
 // message that names an amount, or a kind two offers share, picks nothing.
 func (r *reading) offerByWords(id *string) bool {
 	if len(r.cues.table) < 2 || r.slots.amount != nil || r.has(agent.IntentCancelPlan) {
@@ -178,7 +179,7 @@ func (r *reading) offerByWords(id *string) bool {
 	if !r.picking() {
 		return false
 	}
-	if r.offerByComparison(id) {
+	if r.offerByComparison(id) || r.offerByCount(id) {
 		return true
 	}
 	var kind agent.PlanKind
@@ -195,6 +196,23 @@ func (r *reading) offerByWords(id *string) bool {
 	found := 0
 	for i, p := range r.cues.table {
 		if p.Kind == kind {
+			found++
+			*id = strconv.Itoa(i + 1)
+		}
+	}
+	return found == 1
+}
+
+// offerByCount reports whether the number of payments the message names
+// is that of exactly one offer of two or more on the table, and sets id
+// to its number.
+func (r *reading) offerByCount(id *string) bool {
+	if r.slots.count < 2 {
+		return false
+	}
+	found := 0
+	for i, p := range r.cues.table {
+		if len(p.Installments) == r.slots.count {
 			found++
 			*id = strconv.Itoa(i + 1)
 		}
@@ -233,8 +251,14 @@ var (
 		"i will do", "i will go", "i want the", "i choose", "i pick", "the monthly one", "the settlement one", "lock in", "give me the",
 		"let us do the", "let us go", "i will have the", "i would like the", "put me on", "put me down for", "whichever",
 		// in Hindi, in Latin letters and in Devanagari: take it, do it, it will do
-		"le lo", "le lijiye", "kar do", "kar dijiye", "one ok", "ले", "कर दीजिए", "कर दो", "ठीक है", "चलेगा")
-	pickHan = []string{"那个", "这个", "我要", "我选", "就选"}
+		"le lo", "le lijiye", "kar do", "kar dijiye", "one ok", "ले", "कर दीजिए", "कर दो", "ठीक है", "चलेगा",
+		// another option for the one agreed: change it to, switch me over
+		// to, swap it for, make it the
+		"change to", "change it to", "change that to", "change me to", "change over to", "change me over to",
+		"switch to", "switch it to", "switch that to", "switch me to", "switch over to", "switch me over to",
+		"swap to", "swap it to", "swap me to", "swap me over to", "swap it for", "swap that for",
+		"move me to", "move me over to", "make it the", "make that the")
+	pickHan = []string{"那个", "这个", "我要", "我选", "就选", "换成", "改成", "换到", "改到"}
 )
 
 func splitPhrases(phrases ...string) [][]string {
@@ -270,7 +294,7 @@ func phraseIn(seq []token, phrases [][]string) bool {
 // "the" and a comparison ("the longer plan please"). A question about
 // the offers ("is the longer one dearer?") picks nothing.
 func (r *reading) picking() bool {
-	if asksAbout(r.a.seq) {
+	if asksAbout(r.a.seq) && !changeAsked(r.a.seq) {
 		return false
 	}
 	return phraseIn(r.a.seq, pickPhrases) || containsAny(r.a.norm, pickHan...) || endsWithOne(r.a.seq) || r.has(agent.IntentAcceptOffer) ||
@@ -282,6 +306,32 @@ var questionOpeners = map[string]bool{"is": true, "are": true, "why": true, "wha
 	"does": true, "do": true, "which": true, "would": true, "will": true, "can": true, "could": true, "whys": true}
 
 func asksAbout(seq []token) bool { return questionOpeners[tokText(seq, 0)] }
+
+// changeAsked reports whether a question asks for a change ("can you swap
+// me to the longer one", "could we change it to the settlement"): a
+// request, which picks like any other.
+func changeAsked(seq []token) bool {
+	switch tokText(seq, 0) {
+	case "can", "could", "would", "will":
+	default:
+		return false
+	}
+	switch tokText(seq, 1) {
+	case "you", "we", "i":
+	default:
+		return false
+	}
+	for k := 2; k <= 3; k++ {
+		switch tokText(seq, k) {
+		case "change", "switch", "swap", "move", "make", "put":
+			return true
+		case "please", "just", "maybe":
+			continue
+		}
+		return false
+	}
+	return false
+}
 
 // The comparisons by which one plan is picked from others of its kind.
 const (
