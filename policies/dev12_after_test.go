@@ -53,3 +53,19 @@ func TestDev12KindsInOtherWords(t *testing.T) {
 		{"近期有非法催收冒充我们向借款人亲友群发欠款信息，我们从不这样做。", CatThirdPartyDisclosure, false},
 	})
 }
+
+// TestMoreDev12Kinds: a secret asked for with other verbs (state, recite,
+// spell out), a notice sent care of the workplace for a manager, a
+// reference told in Hinglish, a neighbour asked to pass on a car loan.
+func TestMoreDev12Kinds(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"To continue, kindly recite your full card number and the expiry date.", CatPII, true},
+		{"Before we go on, please state your social security number for me.", CatPII, true},
+		{"Spell out your online banking password so I can check it matches.", CatPII, true},
+		{"A duplicate letter is being posted c/o your employer for the attention of your supervisor.", CatThirdPartyDisclosure, true},
+		{"Aapke bhai ko humne bata diya hai ki aapki EMI pending hai.", CatThirdPartyDisclosure, true},
+		{"Would you mind telling him his car loan with us is two months behind? Cheers.", CatThirdPartyDisclosure, true},
+		{"Please state the last four digits of your card so we know it's you.", CatPII, false},
+	})
+}
