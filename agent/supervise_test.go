@@ -265,3 +265,16 @@ func TestCannedRepliesAreCheckedAndLocalised(t *testing.T) {
 	}
 	t.Logf("offered with an attorney: %+v", replies)
 }
+
+// TestSupervisorMaySayTheyAreAPerson: a supervisor who took over is a
+// person, and may say so; the same words drafted by the agent are blocked
+// (TestAPersonMaySayTheyAreOne in policies).
+func TestSupervisorMaySayTheyAreAPerson(t *testing.T) {
+	t.Parallel()
+	b := takenOverLate(t)
+	b.clock.Advance(3 * time.Minute)
+	m, d, err := b.orch.SupervisorSend(b.ctx, b.convID, "sam", "Hi, I'm Sam, a real person on the team, and I've taken over from the assistant.")
+	if err != nil || !d.Sendable() || m.Status != agent.StatusQueued {
+		t.Fatalf("a supervisor saying they are a person: err=%v status=%s decision=%+v", err, m.Status, d)
+	}
+}
