@@ -381,6 +381,11 @@ func (o *Orchestrator) guardCheck(t *Turn, r Reply) (d policies.Decision, f poli
 		// A model's words: the guard holds them to what they reword.
 		p.Draft, p.Reworded = strings.Join(r.sources, "\n"), true
 	}
+	if r.supervisor {
+		p.WrittenBy = policies.WrittenByPerson // a supervisor may say they are a person
+	} else {
+		p.WrittenBy = policies.WrittenByAgent
+	}
 	if t.initiatedBy != "" {
 		p.InitiatedBy = t.initiatedBy
 	} else if t.Inbound.ID == "" {

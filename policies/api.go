@@ -64,6 +64,12 @@ const (
 var GrantedTerms = []string{TermSettlement, TermInterestFreeze, TermInterestWaiver, TermFeeWaiver, TermPaymentPlan, TermDueDateChange}
 
 // Proposal is a message someone wants to send.
+// Who wrote a proposal's text (Proposal.WrittenBy).
+const (
+	WrittenByAgent  = "agent"
+	WrittenByPerson = "person"
+)
+
 type Proposal struct {
 	ID           string
 	Text         string
@@ -71,6 +77,11 @@ type Proposal struct {
 	InitiatedBy  string // agent or borrower (a reply to a message the borrower just sent); empty = agent
 	FirstMessage bool   // the initial communication with this borrower
 	Purpose      string // one of the Purpose constants
+	// WrittenBy is who wrote the text: WrittenByAgent (drafted or reworded
+	// by the automated agent) or WrittenByPerson (typed by a person, a
+	// supervisor who took the conversation over); empty = the agent. A
+	// person may say they are one; the agent may not (GEN-AI).
+	WrittenBy string
 	// Draft, when Reworded, is the text a rewording was made from: the
 	// message is then also checked against it (see Guard.Grounded).
 	Draft    string

@@ -174,7 +174,9 @@
 // host that is not Options.LinkHosts, Facts.LinkHosts or an official advice
 // service (GEN-LINK); a request for a card number, security code, PIN,
 // password, one-time code, SSN or national identity number (GEN-SECRET);
-// denying being automated or a debt collector; promising credit-report
+// denying being automated (unless Proposal.WrittenBy is WrittenByPerson:
+// a supervisor who took over may say they are a person, and gives no
+// automated-agent statement) or a debt collector; promising credit-report
 // removal or a better score; offering a settlement, an interest or a fee
 // change not among Facts.GrantedTerms (GEN-OFFER); legal process unless
 // legal_action_approved. Where a fact decides, the guard uses it when the

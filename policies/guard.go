@@ -1232,6 +1232,13 @@ func (c *checker) fireDetail(f int, detail string) {
 		if c.f.RecipientVerified {
 			return
 		}
+	case gateAutomated:
+		if c.p.WrittenBy == WrittenByPerson {
+			// A person who says they are one says what is true: the
+			// model's reading of it is taken from the text without it.
+			c.allowed[f/64] |= 1 << (f % 64)
+			return
+		}
 	}
 	if detail != "" {
 		c.addDetail(f, detail, Block)
@@ -1529,7 +1536,8 @@ func (c *checker) needs(d *disclosure) bool {
 	case discLender:
 		return p.FirstMessage && f.Lender != ""
 	case discAI:
-		return p.FirstMessage && (p.Channel == "voice" || p.Channel == "")
+		// Only the automated agent says it is one; a person does not.
+		return p.FirstMessage && (p.Channel == "voice" || p.Channel == "") && p.WrittenBy != WrittenByPerson
 	}
 	return false
 }

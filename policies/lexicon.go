@@ -19,6 +19,7 @@ const (
 	gateLegal      = "legal"      // unless legal action is approved and the debt is not time-barred
 	gateUnverified = "unverified" // only to an unverified recipient
 	gateSignal     = "signal"     // never by itself: what the text does, read by other checks
+	gateAutomated  = "automated"  // only when the agent wrote the text (Proposal.WrittenBy)
 )
 
 // family is one kind of violation: its category, default rule and citation,
@@ -159,7 +160,7 @@ func parseLexicon(data []byte) (*lexicon, error) {
 			return nil, fmt.Errorf("lexicon: family %s: rule, citation and detail are required", n)
 		}
 		switch ff.Gate {
-		case gateAlways, gateLegal, gateUnverified, gateSignal:
+		case gateAlways, gateLegal, gateUnverified, gateSignal, gateAutomated:
 		default:
 			return nil, fmt.Errorf("lexicon: family %s: unknown gate %q", n, ff.Gate)
 		}

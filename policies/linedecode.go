@@ -516,7 +516,7 @@ func equalFoldBytes(b []byte, s string) bool {
 	return true
 }
 
-var inputFields = []string{"id", "text", "channel", "jurisdiction", "now", "timezone", "initiated_by",
+var inputFields = []string{"id", "text", "channel", "jurisdiction", "now", "timezone", "initiated_by", "written_by",
 	"recipient_verified", "first_message", "purpose", "draft", "facts"}
 
 var factFields = []string{"balance", "allowed_amounts", "currency", "opted_out_channels", "cease", "attorney",
@@ -542,6 +542,8 @@ func (r *lineReader) field(d *lineDecoder, name []byte) bool {
 		return d.strVal(&in.Timezone)
 	case "initiated_by":
 		return d.strVal(&in.InitiatedBy)
+	case "written_by":
+		return d.strVal(&in.WrittenBy)
 	case "recipient_verified":
 		return d.boolPtr(&in.RecipientVerified, &r.bools[0])
 	case "first_message":

@@ -28,6 +28,7 @@ type lineInput struct {
 	Now               *string    `json:"now"`
 	Timezone          string     `json:"timezone"`
 	InitiatedBy       string     `json:"initiated_by"`
+	WrittenBy         string     `json:"written_by"`
 	RecipientVerified *bool      `json:"recipient_verified"`
 	FirstMessage      *bool      `json:"first_message"`
 	Purpose           string     `json:"purpose"`
@@ -366,6 +367,12 @@ func (in *lineInput) decodeInto(g *Guard, amounts []Amount) (Proposal, Facts, er
 		p.InitiatedBy = in.InitiatedBy
 	default:
 		return p, f, fmt.Errorf("unknown initiated_by %q", in.InitiatedBy)
+	}
+	switch in.WrittenBy {
+	case "", WrittenByAgent, WrittenByPerson:
+		p.WrittenBy = in.WrittenBy
+	default:
+		return p, f, fmt.Errorf("unknown written_by %q", in.WrittenBy)
 	}
 	switch p.Purpose {
 	case PurposeCollection, PurposeOptOutConfirmation, PurposeDisputeAck, PurposeHelp, PurposeHandoff, PurposeIdentity,
