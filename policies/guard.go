@@ -492,7 +492,7 @@ func (c *checker) content() {
 					s.intents = append(s.intents, h.start)
 				}
 			case useFamily:
-				if inSpans(s.skip, h.start, h.end) || c.excepted(fh) || lx.families[u.family].thingAfter(s.norm, int(h.end)) {
+				if inSpans(s.skip, h.start, h.end) || c.excepted(fh) || lx.families[u.family].thingAfter(lx.m.terms[h.term].text, s.norm, int(h.end)) {
 					continue // reported speech, a benign phrase, a phrase the family excepts, a thing
 				}
 				s.fhits = append(s.fhits, fh)
@@ -1142,12 +1142,14 @@ func senderSubject(norm []byte, i int) bool {
 	return (string(norm[k:j]) == "we" || string(norm[k:j]) == "i") && (k == 0 || !isWordByte(norm[k-1]))
 }
 
-// thingAfter reports whether one of the family's things (a noun of a
-// thing: autocorrect, app, 系统) follows norm[:end], spaces aside, as a
-// whole word: the term before it is said of that thing ("the stupid
-// spellcheck", 这个垃圾系统).
-func (fam *family) thingAfter(norm []byte, end int) bool {
-	if len(fam.things) == 0 {
+// thingAfter reports whether the term, one of the family's thing words
+// (a rude adjective: stupid, 垃圾), is followed in norm[:end], spaces aside,
+// by one of its things (a noun of a thing: autocorrect, app, 系统) as a
+// whole word: the term is said of that thing ("the stupid spellcheck",
+// 这个垃圾系统). A noun insult before a noun ("kamina phone kyun nahi
+// uthata") is no such word.
+func (fam *family) thingAfter(term string, norm []byte, end int) bool {
+	if len(fam.things) == 0 || !slices.Contains(fam.thingWords, term) {
 		return false
 	}
 	i := skipSpace(norm, end)

@@ -40,7 +40,8 @@ type family struct {
 	grants   []string // terms (Facts.GrantedTerms) any of which allows the claim
 	yields   []int    // families whose granted match allows this one too
 	defersTo []int    // two-group families that read this family's term as their own where they match
-	things   [][]byte // folded nouns right after which a term of the family is aimed at a thing
+	things   [][]byte // folded nouns right after which one of thingWords is aimed at a thing
+	thingWords []string // the family's terms that may be aimed at a thing (adjectives: stupid, 垃圾)
 }
 
 // lexicon is the parsed lexicon.yaml: the families and one matcher over all
@@ -94,9 +95,10 @@ type familyFile struct {
 	// lexicon's notices do for legal terms: a condition under which the
 	// term is no claim ("while you get debt advice").
 	Notices []string `yaml:"notices"`
-	// Things are nouns right after which the family's term is aimed at a
-	// thing, not a person ("stupid autocorrect", 垃圾系统).
-	Things []string   `yaml:"things"`
+	// Things are nouns right after which one of the family's ThingWords
+	// is aimed at a thing, not a person ("stupid autocorrect", 垃圾系统).
+	Things     []string `yaml:"things"`
+	ThingWords []string `yaml:"thing_words"`
 	Groups [][]string `yaml:"groups"`
 }
 
@@ -207,6 +209,12 @@ func parseLexicon(data []byte) (*lexicon, error) {
 			if err := add(raw, termUse{kind: useExcept, family: uint8(i)}); err != nil {
 				return nil, fmt.Errorf("lexicon: family %s: except: %w", n, err)
 			}
+		}
+		if (len(ff.Things) == 0) != (len(ff.ThingWords) == 0) {
+			return nil, fmt.Errorf("lexicon: family %s: things and thing_words go together", n)
+		}
+		for _, raw := range ff.ThingWords {
+			fam.thingWords = append(fam.thingWords, string(foldBase(nil, raw)))
 		}
 		for _, raw := range ff.Things {
 			w := foldBase(nil, raw)
