@@ -36,11 +36,11 @@ type family struct {
 	// sentence: the groups meet in one sentence, not one clause; what is
 	// relayed or bought often follows its frame after a comma ("请转告您丈
 	// 夫，他的借款已经逾期", "还清这笔，马上给你下一笔借款").
-	sentence bool
-	grants   []string // terms (Facts.GrantedTerms) any of which allows the claim
-	yields   []int    // families whose granted match allows this one too
-	defersTo []int    // two-group families that read this family's term as their own where they match
-	things   [][]byte // folded nouns right after which one of thingWords is aimed at a thing
+	sentence   bool
+	grants     []string // terms (Facts.GrantedTerms) any of which allows the claim
+	yields     []int    // families whose granted match allows this one too
+	defersTo   []int    // two-group families that read this family's term as their own where they match
+	things     [][]byte // folded nouns right after which one of thingWords is aimed at a thing
 	thingWords []string // the family's terms that may be aimed at a thing (adjectives: stupid, 垃圾)
 }
 
@@ -97,9 +97,9 @@ type familyFile struct {
 	Notices []string `yaml:"notices"`
 	// Things are nouns right after which one of the family's ThingWords
 	// is aimed at a thing, not a person ("stupid autocorrect", 垃圾系统).
-	Things     []string `yaml:"things"`
-	ThingWords []string `yaml:"thing_words"`
-	Groups [][]string `yaml:"groups"`
+	Things     []string   `yaml:"things"`
+	ThingWords []string   `yaml:"thing_words"`
+	Groups     [][]string `yaml:"groups"`
 }
 
 var categories = map[string]bool{
