@@ -129,7 +129,11 @@ func (c *checker) classify() {
 		scores, sents = m.SentenceScores(c.p.Text, &c.s.cls)
 	default:
 		var ok bool
-		if scores, sents, ok = c.scoreResidue(c.residue()); !ok {
+		scores, sents, ok = c.scoreResidue(c.residue())
+		if len(c.s.deniedCl) > 0 {
+			scores, sents, ok = c.readDenied(scores, sents, ok)
+		}
+		if !ok {
 			return // nothing but reassurances and courtesies
 		}
 	}
@@ -184,6 +188,61 @@ func (c *checker) classify() {
 		}
 		c.fireDetail(f, classDetail[lx.families[f].category])
 	}
+}
+
+// readDenied reads the clauses the lexicon found denied for the labels of
+// the other categories: a clause that only applies for a waiver, or rules
+// out a visit, is a reassurance about that, not about anything else it
+// asks ("您的减免申请需要身份证号和银行卡CVV"). scores and sents are the
+// residue's readings (ok false when it held nothing); each label whose
+// category a denied family shares keeps them, the others take the reading
+// of the text with the denied clauses.
+func (c *checker) readDenied(scores, sents []float32, ok bool) ([]float32, []float32, bool) {
+	var res, resSent [maxLabels]float32
+	if ok {
+		copy(res[:], scores) // the model's buffer is read again below
+		copy(resSent[:], sents)
+	}
+	full, fullSent, fok := c.scoreResidue(c.residueOf(nil, true))
+	if !fok {
+		return scores, sents, ok
+	}
+	for i := range full {
+		if c.labelDenied(i) {
+			full[i], fullSent[i] = res[i], resSent[i] // zero when the residue held nothing
+		}
+	}
+	return full, fullSent, true
+}
+
+// labelDenied reports whether a family the lexicon found denied shares the
+// category of content label i.
+func (c *checker) labelDenied(i int) bool {
+	b := &c.g.clsBind[i]
+	if b.family < 0 {
+		return true
+	}
+	lx := c.g.lx
+	if b.promise {
+		// A promise label's reading may become a credit promise (classify).
+		if f := lx.family("credit_promise"); c.denied[f/64]&(1<<(f%64)) != 0 {
+			return true
+		}
+	}
+	cat := lx.families[b.family].category
+	for w, bits := range c.denied {
+		for bits != 0 {
+			k := 0
+			for bits&(1<<k) == 0 {
+				k++
+			}
+			bits &^= 1 << k
+			if lx.families[w*64+k].category == cat {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // scoreResidue scores r, a part of the folded text the guard built, with

@@ -924,9 +924,13 @@ func (c *checker) deny(f int, clause int32) {
 func (c *checker) residue() []byte { return c.residueWithout(nil) }
 
 // residueWithout is residue without the spans too (allowedSpans).
-func (c *checker) residueWithout(spans [][2]int32) []byte {
+func (c *checker) residueWithout(spans [][2]int32) []byte { return c.residueOf(spans, false) }
+
+// residueOf is residueWithout, keeping the denied clauses when keepDenied
+// is set (readDenied).
+func (c *checker) residueOf(spans [][2]int32, keepDenied bool) []byte {
 	s := c.s
-	if len(s.deniedCl) == 0 && len(s.quietSent) == 0 && len(spans) == 0 && len(s.retracted) == 0 {
+	if (keepDenied || len(s.deniedCl) == 0) && len(s.quietSent) == 0 && len(spans) == 0 && len(s.retracted) == 0 {
 		return s.norm
 	}
 	s.resid = s.resid[:0]
@@ -939,7 +943,7 @@ func (c *checker) residueWithout(spans [][2]int32) []byte {
 		}
 		if cl := s.clause[i]; cl != last {
 			last = cl
-			keep = !slices.Contains(s.deniedCl, cl) && !c.introduces(cl) && !c.carriesOn(cl)
+			keep = keepDenied || !slices.Contains(s.deniedCl, cl) && !c.introduces(cl) && !c.carriesOn(cl)
 		}
 		if keep && (len(spans) == 0 || !inSpans(spans, int32(i), int32(i+1))) && !inSpans(s.retracted, int32(i), int32(i+1)) {
 			s.resid = append(s.resid, b)
