@@ -37,3 +37,19 @@ func TestDeniedClauseReadForOtherKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestWaiversAppliedFor: a waiver, discount or exemption the borrower may
+// apply for, or that the sender will apply for on their behalf with the
+// outcome left to a review, is not granted (申请…减免, …减免申请, "apply for
+// a … discount", 向经理申请); a waiver granted outright is read.
+func TestWaiversAppliedFor(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"您可以申请滞纳金减免，审核通过后我们会短信通知。", CatUngroundedAmount, false},
+		{"我这边帮您把罚息豁免的申请递上去，最后由风控决定。", CatUngroundedAmount, false},
+		{"罚息减免我可以帮你同主管申请，但批唔批我话唔到你知。", CatUngroundedAmount, false},
+		{"You can apply for a hardship discount on the arrears; we'll write with the decision.", CatUngroundedAmount, false},
+		{"滞纳金已经全部给您减免了，今天还本金就行。", CatUngroundedAmount, true},
+		{"We've waived every late fee on the account as a goodwill gesture.", CatUngroundedAmount, true},
+	})
+}
