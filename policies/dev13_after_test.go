@@ -53,3 +53,23 @@ func TestWaiversAppliedFor(t *testing.T) {
 		{"We've waived every late fee on the account as a goodwill gesture.", CatUngroundedAmount, true},
 	})
 }
+
+// TestDev13CleanKindsInOtherWords: clean kinds dev13 showed blocked, in
+// other words: neither … nor in Hinglish (na hi), enforcement agents'
+// notice as a right, an agent's words quoted and called wrong, the last
+// four of a Social Security number, a waiver request in Hinglish, the
+// police as the borrower's own recourse, a loan the borrower may be
+// considering.
+func TestDev13CleanKindsInOtherWords(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Ghabraiye mat, na hi police aayegi aur na hi koi aapke office jayega.", CatThreat, false},
+		{"Should bailiffs ever be instructed, they have to give you written notice before any visit.", CatFalseRepresentation, false},
+		{"A caller from our agency told you you'd \"lose your house by Friday.\" That was wrong, and I apologise.", CatThreat, false},
+		{"Could you give me the last four of your Social Security number to confirm it's you?", CatPII, false},
+		{"Late fee waiver ki request maine manager ko bhej di hai, decision unka hoga.", CatUngroundedAmount, false},
+		{"若您遇到暴力催收，可以直接拨打110报警。", CatThreat, false},
+		{"如果您正在考虑找朋友借钱来还，先别急，我们可以先调整还款日期。", CatPressure, false},
+		{"不还钱我们就报警抓你。", CatThreat, true},
+	})
+}
