@@ -26,6 +26,8 @@ var reporters = [][]byte{
 	[]byte("agent said"), []byte("the word"), []byte("the words"), []byte("the term"),
 	// A collector's or an agent's text the borrower complained of.
 	[]byte("agent texted"), []byte("collector texted"), []byte("agent wrote"), []byte("collector wrote"), []byte("collector said"),
+	[]byte("agent told you"), []byte("collector told you"), []byte("caller told you"), []byte("agency told you"),
+	[]byte("he told you"), []byte("she told you"), []byte("they told you"),
 	[]byte("you complained that"), []byte("you reported that"),
 	// What someone called or described the borrower as, quoted.
 	[]byte("called you"), []byte("call you"), []byte("calling you"), []byte("described you as"), []byte("suggested you were"),
@@ -569,6 +571,8 @@ var (
 		[]byte("we would let you know"), []byte("we'd let you know"), []byte("we will let you know"), []byte("we'll let you know"),
 		[]byte("we would contact you first"), []byte("we will contact you first"), []byte("we'll contact you first"),
 		[]byte("we would notify"), []byte("we'd notify"), []byte("we will notify you"), []byte("we'll notify you"),
+		[]byte("they have to give you"), []byte("they must give you"), []byte("they would have to give you"),
+		[]byte("they'd have to give you"), []byte("they'll have to give you"),
 		[]byte("the court would write"), []byte("the court would send"), []byte("the court would post"), []byte("the court will send you"),
 		[]byte("您仍然可以"), []byte("您仍可"), []byte("你仍然可以"), []byte("你仍可"), []byte("您依然可以"), []byte("您也可以"),
 		[]byte("您可以向法院"), []byte("你可以向法院"), []byte("您有权"), []byte("你有权"), []byte("我们会提前"), []byte("我们会先"),
@@ -585,12 +589,13 @@ var (
 )
 
 // legalTerms reports whether a term of a family of legal process (gate
-// legal) was found: only such terms are read through conditionSpans.
+// legal) or of officers (government: bailiffs, the police) was found: only
+// such terms are read through conditionSpans.
 func (c *checker) legalTerms() bool {
 	lx := c.g.lx
 	for _, h := range c.s.hits {
 		for _, u := range lx.m.terms[h.term].uses {
-			if u.kind == useFamily && lx.families[u.family].gate == gateLegal {
+			if u.kind == useFamily && (lx.families[u.family].gate == gateLegal || lx.families[u.family].name == "government") {
 				return true
 			}
 		}
