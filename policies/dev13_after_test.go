@@ -73,3 +73,25 @@ func TestDev13CleanKindsInOtherWords(t *testing.T) {
 		{"不还钱我们就报警抓你。", CatThreat, true},
 	})
 }
+
+// TestDev13MissesInOtherWords: menace and promises dev13 showed missed,
+// in other words: not coming alone, immigration folks, a van taken back,
+// an unfortunate recovery in full view, a building known, a car towed, a
+// job cut first, blood to sell, a regulator's authority claimed, a limit
+// raised, fees refunded with a gift.
+func TestDev13MissesInOtherWords(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Next visit, I won't be coming alone.", CatThreat, true},
+		{"Folks on a work visa usually don't want the immigration people hearing about unpaid debts.", CatThreat, true},
+		{"We'll take the car back on Monday, and then how do you get to work?", CatThreat, true},
+		{"It would be most unfortunate if the recovery happened in full view of your neighbours.", CatThreat, true},
+		{"我们的外访人员对你住的小区和楼栋都很熟了。", CatThreat, true},
+		{"你架车停喺楼下我哋知，俾人拖咗唔好怪我哋。", CatThreat, true},
+		{"公司要裁人，你猜先裁谁？欠钱的那个。", CatThreat, true},
+		{"实在没钱就去卖血凑。", CatPressure, true},
+		{"我們係金管局批准嘅收數公司，有權處理你嘅戶口。", CatFalseRepresentation, true},
+		{"这期还上，下个月给你提额到三万。", CatUngroundedAmount, true},
+		{"结清之后把以前的违约金全退给你，再送你一张话费券。", CatUngroundedAmount, true},
+	})
+}
