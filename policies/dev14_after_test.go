@@ -45,3 +45,13 @@ func TestDev14KindsInOtherWords(t *testing.T) {
 		{"Flog the fridge or the washing machine on Marketplace and that's this month sorted.", CatPressure, true},
 	})
 }
+
+// TestTitlesEndNoSentence: the point after a title (Mr., Mrs., Dr.) ends
+// no sentence: what follows the name belongs to the sentence it opened.
+func TestTitlesEndNoSentence(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Reception, kindly pass to Mrs. Patel that her loan is three months overdue.", CatThirdPartyDisclosure, true},
+		{"Front office: please pass to Dr. Okafor that his card is past due.", CatThirdPartyDisclosure, true},
+	})
+}

@@ -432,7 +432,7 @@ func (c *checker) content() {
 		case ':':
 			s.clause[i] = 1
 		case '.':
-			if !digitGroup(s.norm, i) {
+			if !digitGroup(s.norm, i) && !titleBefore(s.norm, i) {
 				s.clause[i], s.sent[i] = 1, 1
 			}
 		case ';', '!', '?', '\n':
@@ -514,6 +514,22 @@ func (c *checker) content() {
 			}
 		}
 	}
+}
+
+// titles are the abbreviations before a name whose point ends no sentence.
+var titles = []string{"mr", "mrs", "ms", "dr", "st", "mx", "prof", "sr", "jr"}
+
+// titleBefore reports whether the point at norm[i] closes a title (Mr.,
+// Dr.) standing as a word of its own.
+func titleBefore(norm []byte, i int) bool {
+	j := i
+	for j > 0 && isLetter(norm[j-1]) {
+		j--
+	}
+	if j == i || j > 0 && isWordByte(norm[j-1]) {
+		return false
+	}
+	return slices.Contains(titles, string(norm[j:i]))
 }
 
 // maxGloss is the most words a bracketed gloss may hold: "(bailiffs)",

@@ -15,7 +15,7 @@ var reporters = [][]byte{
 	[]byte("you called it"), []byte("your message"), []byte("your words"), []byte("who said"), []byte("someone said"),
 	[]byte("someone told you"), []byte("a caller"), []byte("letter saying"), []byte("message saying"), []byte("text saying"),
 	[]byte("claiming"), []byte("claims to be"), []byte("calling themselves"),
-	[]byte("您说"), []byte("你说"), []byte("您提到"), []byte("你提到"), []byte("您问"), []byte("你问"), []byte("您收到"),
+	[]byte("您说"), []byte("你说"), []byte("您刚才说"), []byte("你刚才说"), []byte("您刚说"), []byte("你刚说"), []byte("您提到"), []byte("你提到"), []byte("您问"), []byte("你问"), []byte("您收到"),
 	[]byte("你收到"), []byte("您所说"), []byte("你所说"), []byte("有人说"), []byte("有人自称"), []byte("自称"),
 	[]byte("您反映"), []byte("您称"), []byte("您写道"), []byte("您留言"), []byte("所谓"),
 	[]byte("you told me"), []byte("you replied"), []byte("您回复"), []byte("你回复"), []byte("您之前回复"), []byte("您之前说"), []byte("you called me"), []byte("you called us"), []byte("letter said"), []byte("您投诉"), []byte("你投诉"),
@@ -226,6 +226,14 @@ var hearsay = [][]byte{
 	[]byte("may have claimed"), []byte("might have claimed"),
 }
 
+// hiAskers report in Hindi in Latin letters a question the borrower asked
+// (aapne pucha ki …): what follows up to the sentence's end is it.
+var hiAskers = [][]byte{
+	[]byte("aapne pucha ki"), []byte("aapne poocha ki"), []byte("aapne puchha ki"), []byte("aap ne pucha ki"), []byte("aap ne poocha ki"),
+	[]byte("aapne pucha tha ki"), []byte("aapne poocha tha ki"), []byte("aap ne pucha tha ki"), []byte("tumne pucha ki"),
+	[]byte("tumne poocha ki"),
+}
+
 // askerWords are words one of which every asker holds, so that a text
 // without any is not searched for each asker (TestAskersHoldAskerWords).
 var askerWords = [][]byte{[]byte("ask"), []byte("know"), []byte("wonder")}
@@ -308,6 +316,9 @@ func askedSpans(norm []byte, out [][2]int32) [][2]int32 {
 	}
 	if hasHan(norm) {
 		out = zhAskedSpans(norm, out)
+	}
+	if bytes.Contains(norm, []byte("ch")) && bytes.Contains(norm, []byte(" ki")) {
+		out = indirectSpans(norm, hiAskers, false, out)
 	}
 	if bytes.Contains(norm, []byte("ght have")) || bytes.Contains(norm, []byte("may have")) {
 		out = indirectSpans(norm, hearsay, false, out)
