@@ -201,6 +201,29 @@ func dayAt(seq []token, i int) (int, int, bool) {
 	return d, j, true
 }
 
+// wordDayAt reads a day of the month said as a cardinal number in words:
+// "five", "eleven", "twenty four".
+func wordDayAt(seq []token, i int) (int, int, bool) {
+	if i >= len(seq) || seq[i].kind != tWord {
+		return 0, i, false
+	}
+	d, ok := cardinalDay(seq[i].text)
+	if !ok {
+		return 0, i, false
+	}
+	j := i + 1
+	if d >= 20 && j < len(seq) && seq[j].kind == tWord && seq[j].text != "oh" && seq[j].text != "o" {
+		if u, ok := digitWords[seq[j].text]; ok && u != '0' {
+			d += int(u - '0')
+			j++
+		}
+	}
+	if d > 31 {
+		return 0, i, false
+	}
+	return d, j, true
+}
+
 func isOrdinalSuffixed(seq []token, i int) bool {
 	return i+1 < len(seq) && seq[i].kind == tNum && seq[i+1].start == seq[i].end &&
 		(seq[i+1].text == "st" || seq[i+1].text == "nd" || seq[i+1].text == "rd" || seq[i+1].text == "th")
@@ -469,7 +492,25 @@ func dateAt(seq []token, i int, today time.Time, dayFirst bool) (dateMention, bo
 		if wd, ok := weekdayWords[w]; ok && (len(w) >= 6 || isDateLead(word(i-1))) {
 			return rel(i, i+1, weekdayAfter(today, wd))
 		}
+		// five march 1991, eleven of october 1970: a day in words is a
+		// date only with a year after the month
+		if d, j, ok := wordDayAt(seq, i); ok {
+			if word(j) == "of" {
+				j++
+			}
+			if mo, ok := monthWords[word(j)]; ok {
+				if y, short, e, ok := yearAt(seq, j+1); ok {
+					return cal(i, e, ymd{Year: y, Month: int(mo), Day: d, short: short})
+				}
+			}
+		}
 		if mo, ok := monthWords[w]; ok {
+			// november nine 1980
+			if d, j, ok := wordDayAt(seq, i+1); ok {
+				if y, short, e, ok := yearAt(seq, j); ok {
+					return cal(i, e, ymd{Year: y, Month: int(mo), Day: d, short: short})
+				}
+			}
 			if d, j, ok := dayAt(seq, i+1); ok {
 				if y, short, e, ok := yearAt(seq, j); ok {
 					return cal(i, e, ymd{Year: y, Month: int(mo), Day: d, short: short})
@@ -602,6 +643,9 @@ func hanDate(seq []token, i int, today time.Time) (dateMention, bool) {
 			if d, e, ok := intAt(seq, k+1); ok && (next(e) == "日" || next(e) == "号") {
 				short := n1 < 100
 				return cal(start, e+1, ymd{Year: n1, Month: mo, Day: d, short: short})
+			} else if ok && d >= 1 && d <= 31 && !strings.Contains("天周个号日", next(e)) {
+				// 1991年3月5: with the year written, the day needs no 日
+				return cal(start, e, ymd{Year: n1, Month: mo, Day: d, short: n1 < 100})
 			}
 		}
 	case "月":

@@ -182,6 +182,20 @@ func scanIdentity(a *analysis, used []bool, now time.Time, ask, pending identity
 		p = e
 	}
 
+	// A British postcode spelled out on a call: "C F twenty-four, three N P".
+	if want.postcode && len(post) == 0 {
+		for i := range seq {
+			if v, e := spelledPostcode(seq, used, i); e > i {
+				post = appendNew(post, v)
+				postN++
+				for k := i; k < e; k++ {
+					used[k] = true
+				}
+				break
+			}
+		}
+	}
+
 	var dated []bool // the tokens of dates with a year: read only when the ID's digits may be
 	if want.last4 {
 		dated = datedYears(seq, used, now)
@@ -430,4 +444,51 @@ func markSpan(seq []token, used []bool, p, e int) {
 			used[k] = true
 		}
 	}
+}
+
+// spelledPostcode reads a British postcode spelled out from seq[i]: single
+// letters, digits and numbers in words ("S W one A, one A A", "B S eleven
+// nine Q T"). It returns the postcode, normalized, and the index after its
+// last token, or i when there is none.
+func spelledPostcode(seq []token, used []bool, i int) (string, int) {
+	if used[i] || seq[i].kind != tWord || len(seq[i].text) != 1 {
+		return "", i
+	}
+	var b []byte
+	best, end := "", i
+	for k := i; k < len(seq) && k < i+12 && !used[k]; k++ {
+		t := seq[k]
+		switch {
+		case t.kind == tWord && len(t.text) == 1 && t.text[0] >= 'a' && t.text[0] <= 'z':
+			b = append(b, t.text[0])
+		case t.kind == tNum && allDigits(t.text) && len(t.text) <= 2:
+			b = append(b, t.text...)
+		case t.kind == tWord:
+			d, ok := digitWords[t.text]
+			if ok {
+				b = append(b, d)
+				break
+			}
+			v, ok := teenWords[t.text]
+			if !ok {
+				v, ok = tensWords[t.text]
+				if ok && v < 100 && k+1 < len(seq) {
+					if u, isDigit := digitWords[seq[k+1].text]; isDigit && u != '0' && seq[k+1].kind == tWord {
+						v += int(u - '0')
+						k++
+					}
+				}
+			}
+			if !ok {
+				return best, end
+			}
+			b = append(b, strconv.Itoa(v)...)
+		default:
+			return best, end
+		}
+		if len(b) >= 5 && policies.UKPostcodeEnd(string(b), 0) == len(b) {
+			best, end = agent.NormalizePostcode(string(b)), k+1
+		}
+	}
+	return best, end
 }

@@ -762,7 +762,7 @@ var lexicon = []rule{
 	}, zh: []string{"重新订阅", "恢复~3短信", "恢复~3消息", "可以~3发短信", "继续~3发"}},
 	{intent: agent.IntentAskBalance, neg: true, en: []string{
 		"how much ~4 owe|owed|owing|due|left|outstanding|balance|debt|remaining|total|pay", "how much is|was it|that|this [again] $",
-		"how much ~2 again", "how much [then|now|exactly] $",
+		"how much ~2 again", "how much [then|now|exactly] $", "how much ~3 talking|looking",
 		"what ~3 owe|owed|owing|balance|amount|total", "tell|know|check|see|confirm|send ~3 balance|owe|owed|amount",
 		"^ [my] [current] balance [please] $", "balance ~2 please", "current|remaining|outstanding|total balance|amount",
 		// the figure or the number, said alone: the balance
