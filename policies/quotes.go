@@ -115,7 +115,9 @@ var disowners = [][]byte{[]byte("sorry"), []byte("apolog"), []byte("道歉"), []
 	[]byte("not how we"), []byte("不是我们的做法"), []byte("发错"), []byte("搞错"), []byte("不应该发"), []byte("不该发"),
 	// Not the sender at all; the one who wrote it warned or disciplined.
 	[]byte("not us"), []byte("isn't us"), []byte("wasn't us"), []byte("weren't us"), []byte("formal warning"), []byte("disciplin"),
-	[]byte("been warned"), []byte("已处理该"), []byte("严肃处理")}
+	[]byte("been warned"), []byte("已处理该"), []byte("严肃处理"),
+	// Fake, in Hindi in Latin letters (woh fake hai, farzi).
+	[]byte("fake hai"), []byte("farzi"), []byte("fake message"), []byte("fake sms")}
 
 // disowned reports whether the quotation from open to end stands in a
 // sentence that, with the one after it, holds one of disowners.
