@@ -69,7 +69,18 @@
 // (conditionSpans); and in a message that says no legal process has been
 // started ("No claim has been issued", 目前没有任何诉讼), legal terms are
 // read as the law explained unless the sender states its own intention in
-// the clause or the statement looks ahead ("yet", 但) (status.go).
+// the clause or the statement looks ahead ("yet", 但) (status.go). A
+// sentence that asks the borrower to ignore a message (ignore_verbs:
+// "Please disregard yesterday's text …", 请忽略…的短信) reports that message
+// when it or the next sentence disowns it (an apology, sent in error, not
+// our practice) (ignored.go). A question the borrower asked is theirs in
+// Chinese (您问…是否, 你想了解…会不会) and in Hindi in Latin letters
+// (aapne pucha ki …), as after "you asked whether" in English. A rude
+// adjective right before a thing ("the stupid spellcheck", 垃圾系统;
+// thing_words and things of a family) is aimed at the thing; a noun insult
+// is not. A bracketed gloss of up to three words stays in its clause
+// ("enforcement agents (bailiffs)"), and the point after a title (Mr.,
+// Dr.) ends no sentence.
 // A notice of what the law protects ("the law protects", "protected by
 // law", 法律保障, 受法律保护; notices in lexicon.yaml) reaches its whole
 // sentence, before or after the legal term ("even if a judgment is entered
@@ -145,7 +156,12 @@
 // calibrate_test.go): 0, just above the best sentence of any training row
 // without the label, the largest budget at which the sentences flagged no
 // clean training row out of fold that the whole texts did not. The
-// residues left by reassurances and allowed claims are read the same way;
+// residues left by reassurances and allowed claims are read the same way.
+// A reassurance covers its own kind only: a clause the lexicon found
+// denied for one family is left out of the model's reading for the labels
+// of that family's category, and read for the others (readDenied), so a
+// waiver only applied for does not hide a card number asked for in the
+// same clause;
 // the uncertain band looks at the whole text's score only. Each
 // sentence's sums are added into the whole text's, so the text is read
 // once.
