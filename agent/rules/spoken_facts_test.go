@@ -39,6 +39,7 @@ func TestLooselySpokenIdentity(t *testing.T) {
 		{text: "我九二年三月五號生，身份證後四位係四四一七", history: askID, dob: "1992-03-05", last4: "4417"},
 		{text: "出生日期一九九一年三月五日，尾号二零八八", history: askID, dob: "1991-03-05", last4: "2088"},
 		{text: "born march fifth ninety one", history: askZIP, dob: "1991-03-05", notDOB: "1990-03-05"},
+		{text: "hi you rang about the phone bill i think, my birthday is may third seventy two and zip oh four one oh one", dob: "1972-05-03", post: "04101"},
 	} {
 		cmds := runWith(t, tc.text, tc.history)
 		dobs, posts, ids := claimed(cmds, agent.IdentityDOB), claimed(cmds, agent.IdentityPostcode), claimed(cmds, agent.IdentityIDLast4)
