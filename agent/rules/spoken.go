@@ -171,8 +171,8 @@ func hanDigitRun(seq []token, i int) (token, int) {
 
 // shortSpokenYear reads a two-digit year in words ("ninety one", "oh
 // five", "eighty") right after a month and a day already read (prev):
-// "march fifth ninety one", "the fourth of july eighty two". Not after a
-// paying word, and not before a word of money or of a count.
+// "march fifth ninety one", "the fourth of july eighty two". Not just
+// after a paying word, and not before a word of money or of a count.
 func shortSpokenYear(seq []token, i int, prev []token) (token, int) {
 	if seq[i].kind != tWord {
 		return token{}, 0
@@ -195,7 +195,7 @@ func shortSpokenYear(seq []token, i int, prev []token) (token, int) {
 		currencyAfter[next], freqAfter(seq, i+n) != "":
 		return token{}, 0
 	}
-	for _, t := range prev {
+	for _, t := range prev[max(0, len(prev)-5):] {
 		if payWords[t.text] && t.kind == tWord {
 			return token{}, 0
 		}
