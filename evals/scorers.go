@@ -864,7 +864,8 @@ var choiceRe = regexp.MustCompile(`(?i)(^\s*(?:是的?|对|對|确认|確認|同
 // pickRe is a plan picked by its place before a noun ("second option, go
 // ahead", "the final one", 最后那个, दूसरा वाला), by its shape ("the three payment one", "the 6 month plan") or
 // by comparison ("the cheapest one", 每期最低的那个, "between 1 and 2 I'd
-// rather do 2", "3 is better"), or 确定 said as a yes.
+// rather do 2", "3 is better"), by its place in the list ("the middle
+// plan", "on the bottom", 中间那个, bich wala, "opt 2"), or 确定 said as a yes.
 // Said as a question ("what is the weekly one?") it picks nothing.
 var pickRe = regexp.MustCompile(`(?i)(\b(?:first|second|third|fourth|fifth|last|final|bottom|1st|2nd|3rd|4th|5th)\s+(?:option|one|plan|choice|offer)\b|` +
 	`最(?:后|後|尾)(?:那|这|這|嗰)?(?:一)?(?:个|個|项|項|方案)|(?:पहला|पहली|दूसरा|दूसरी|तीसरा|तीसरी|आखिरी|आख़िरी|अंतिम)\s+(?:वाला|वाली|वाले)|` +
@@ -873,7 +874,9 @@ var pickRe = regexp.MustCompile(`(?i)(\b(?:first|second|third|fourth|fifth|last|
 	`\bthe\s+(?:cheapest|smallest|lowest|longest|shortest|quickest|fastest|biggest|largest)(?:\s+\w+){0,2}?\s+(?:one|plan|option)\b|` +
 	`\b(?:rather|sooner|prefer|choose|pick|take|have|do)\s+(?:option\s+|number\s+)?#?[1-9]\s*(?:$|[,.!]|than|over|instead|please|thanks|go|let)|` +
 	`\b#?[1-9]\s+is\s+(?:better|best|preferable)\b|` +
-	`最(?:低|少|小|长|長|短|多|便宜|快)的那(?:个|個)|(?:^|[^不未])确定|(?:^|[^不未])確定)`)
+	`最(?:低|少|小|长|長|短|多|便宜|快)的那(?:个|個)|(?:^|[^不未])确定|(?:^|[^不未])確定|` +
+	`\bmiddle\s+(?:option|one|plan|choice|offer)\b|\b(?:in|at)\s+the\s+middle\b|\b(?:on|at)\s+the\s+bottom\b|\bopt\s*#?[1-9]\b|` +
+	`中(?:间|間)(?:那|这|這|嗰|的)*(?:一)?(?:个|個|方案)|\b(?:beech|bich)\s+(?:wala|wali|waala|waali)\b)`)
 
 func scoreConsent(r Reply) string {
 	if !slices.Contains(r.Events, string(agent.EventPlanAccepted)) || choiceRe.MatchString(r.Borrower) {

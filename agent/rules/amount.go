@@ -74,7 +74,7 @@ var notMoneyAfter = map[string]bool{
 var notMoneyBefore = map[string]bool{
 	"zip": true, "zipcode": true, "postcode": true, "code": true, "pin": true, "ssn": true, "last": true, "four": true,
 	"digits": true, "ending": true, "ends": true, "born": true, "birth": true, "year": true, "age": true, "aged": true,
-	"number": true, "phone": true, "account": true, "id": true, "chapter": true, "option": true, "plan": true, "#": true,
+	"number": true, "phone": true, "account": true, "id": true, "chapter": true, "option": true, "opt": true, "plan": true, "#": true,
 	"no": true, "room": true, "apt": true, "apartment": true, "unit": true, "suite": true, "since": true, "in": true,
 	"邮": true, "编": true, "证": true, "号": true, "码": true, "位": true, "第": true, "选": true, "案": true, "尾": true,
 	"reference": true, "ref": true, "case": true, "page": true, "step": true, "route": true, "level": true,

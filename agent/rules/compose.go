@@ -121,7 +121,9 @@ var hanOrdinals = map[string]int{"一": 1, "二": 2, "两": 2, "三": 3, "四": 
 // ("1", "#2", "2."), with politeness around it.
 // choiceMarks are the words around a bare number that still make it a
 // choice: 1号, 第1个, 选1, 就2.
-var choiceMarks = map[string]bool{"号": true, "个": true, "第": true, "选": true, "就": true, "吧": true}
+var choiceMarks = map[string]bool{"号": true, "个": true, "第": true, "选": true, "就": true, "吧": true,
+	// "fine, 3 then", "alright 1 please", "so 2"
+	"fine": true, "alright": true, "then": true, "so": true, "yes": true, "sure": true}
 
 // choiceWords are the numbers and ordinals written as words that name an
 // option on their own ("one", "the second", "3rd").
@@ -446,7 +448,20 @@ func offerChoice(seq []token, offers int) (string, bool) {
 		w := t.text
 		next, prev := tokText(seq, i+1), tokText(seq, i-1)
 		switch w {
-		case "option", "plan", "offer", "number", "#", "choice", "no":
+		case "middle":
+			// "the middle plan", "the one in the middle", "bich wali": the
+			// middle of an odd list; an even one has none.
+			in := prev == "the" && (tokText(seq, i-2) == "in" || tokText(seq, i-2) == "at")
+			if (next == "one" || next == "option" || next == "plan" || next == "offer" || in) && offers >= 3 && offers%2 == 1 {
+				return strconv.Itoa(offers/2 + 1), true
+			}
+		case "中":
+			// 中间那个, 中間嗰個, 中间的方案: the middle of an odd list.
+			// 中间有一个月 and 中间一个月 name no offer.
+			if (next == "间" || next == "間") && offers >= 3 && offers%2 == 1 && placeNamesOffer(seq, i+2) {
+				return strconv.Itoa(offers/2 + 1), true
+			}
+		case "option", "plan", "offer", "number", "#", "choice", "no", "opt":
 			n, ok := ordinalIDs[next]
 			if ok && len(next) == 1 && next >= "a" && next <= "d" {
 				// "plan b" names an offer, "a plan a month" does not
@@ -483,11 +498,15 @@ func offerChoice(seq []token, offers int) (string, bool) {
 			if (next == "one" || next == "option" || next == "plan" || next == "offer") && offers > 0 {
 				return strconv.Itoa(offers), true
 			}
+			// "the one on the bottom", "whichever is at the bottom of the list"
+			if w == "bottom" && prev == "the" && (tokText(seq, i-2) == "on" || tokText(seq, i-2) == "at") && offers > 0 {
+				return strconv.Itoa(offers), true
+			}
 		case "最":
 			// 最后那个, 最後一個, 最尾嗰个: the last offer listed. 最后一次
 			// and 最后一期 name no offer.
 			after, then := tokText(seq, i+2), tokText(seq, i+3)
-			if (next == "后" || next == "尾") && offers > 0 && (after == "那" || after == "这" || after == "个" || after == "嗰" ||
+			if (next == "后" || next == "尾") && offers > 0 && (after == "那" || after == "这" || after == "个" || after == "嗰" || after == "𠮶" ||
 				after == "一" && (then == "个" || then == "项" || then == "种") || after == "方" && then == "案" ||
 				after == "的" && (then == "方" || then == "那" || then == "选")) {
 				return strconv.Itoa(offers), true
@@ -524,6 +543,25 @@ func offerChoice(seq []token, offers int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// placeNamesOffer reports whether the characters from i on, after a place
+// in the list (中间), name an offer: 那个, 这个, 嗰個, 的那个, 的方案, 一个
+// (not 一个月), 方案. 嗰 reads as 𠮶 once simplified.
+func placeNamesOffer(seq []token, i int) bool {
+	after, then := tokText(seq, i), tokText(seq, i+1)
+	switch after {
+	case "那", "这", "个", "嗰", "𠮶":
+		return true
+	case "一":
+		unit := tokText(seq, i+2)
+		return (then == "个" || then == "项" || then == "种") && (unit == "" || !strings.Contains("月期年天周礼星次笔", unit))
+	case "方":
+		return then == "案"
+	case "的":
+		return then == "方" || then == "那" || then == "选" || then == "嗰" || then == "𠮶" || then == "个"
+	}
+	return false
 }
 
 // optionDigit reads a token that can number an option: one digit, 1 to 9.

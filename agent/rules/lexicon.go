@@ -650,7 +650,18 @@ var lexicon = []rule{
 		"what|which kind|sort|type ~2 of ~2 deal|deals|arrangement|arrangements|plan|plans|options|terms",
 		"work|sort|figure something|anything out", "work|sort|figure out ~3 arrangement|deal|plan|something|terms",
 		"deal|arrangement|terms|something ~4 work|sort|figure ~1 out", "come to ~3 arrangement|deal|agreement", "arrangement|deal|agreement ~4 come to|reach", "can|could not ~4 at once|one go",
-		"what else is there", "what else ~3 have|got|offer|options", "set ~3 up ~3 arrangement|plan|something",
+		"what else is there", "what else ~3 have|got|offer|options",
+		// what the agent has: "what've you got for me", "whatcha got",
+		// "what's on the table", "what's on offer"
+		"what ~2 you|u|ya ~1 got $", "what ~2 you|u|ya ~1 got for me|us", "whatcha|watcha|wotcha|wotcher got",
+		"what ~2 on the table|offer", "^ so|ok|right|well|and|alright [the] options|plans|offers|choices [please|then] $",
+		// in small amounts: "in small amounts", "dribs and drabs", "a few
+		// quid at a time"
+		"small|smaller|little|tiny amounts|sums|payments|instalments|installments", "dribs and drabs",
+		"few|couple ~2 quid|bucks|dollars|pounds|rupees|hundred|grand ~2 at a|each time|month|week",
+		// a smaller instalment in Hindi: "kisht thodi kam", "EMI kam ho sakti"
+		"installment|installments|monthly ~2 kam|chhoti|choti",
+		"किस्तों|किश्तों|किस्तो|किश्तो|किस्त|किश्त में", "किस्त|किश्त|ईएमआई ~2 कम", "set ~3 up ~3 arrangement|plan|something",
 		"set something|anything up", "break|broke|broken|chop|chopped|divide|divided ~3 up|into", "smaller|little|manageable pieces|chunks|bits|parts",
 		"in|into pieces|stages", "bit by bit", "little by little", "piece by piece", "a bit|little at a time",
 		// the ways of paying off this debt, not the means of paying
@@ -881,6 +892,8 @@ var lexicon = []rule{
 		// in Hindi in Latin letters: think or talk it over, then tell
 		"soch* ~4 batata|batati|bataunga|bataungi|batayenge|bataenge|bata|will", "baat|pooch|puch|poochh|puchh ~3 karke|kar|ke ~2 batata|batati|bataunga|bataungi|batayenge|bataenge|bata|will",
 		"baad|bad mein|me|main ~2 batata|batati|bataunga|bataungi|batayenge|bataenge|bata",
+		// we'll see: "dekhte hain", "dekhenge", "dekh lete hain"
+		"dekhte|dekhta|dekhti hain|hai|hoon|hu|$", "dekhenge|dekhunga|dekhungi", "dekh lete|lenge|leta|leti|lunga|lungi",
 		// the shifts, hours or pay to be known first: "let me check my
 		// rota first", "once I see my schedule", "salary aane ke baad
 		// confirm karunga"
@@ -891,7 +904,7 @@ var lexicon = []rule{
 		// asked first: 我要问下家人先, 等我问问老公先
 		"问(下|一下|问)~6先", "先问(下|一下|问)", "等我~2问", "想好~4(告诉|回复|答复|联系|说)",
 		// in Cantonese: think it over first (谂下先, 谂清楚), answer later (迟啲覆你, 再话你知)
-		"谂(下|一下|一谂|清楚|吓|多阵|多下)", "迟(啲|点|些)~4(覆|复|回|答|话|讲|再)", "再话~2你知", "回头~4(告诉|回复|答复|联系)", "商量好", "商量~4再(告诉|回复|答复|联系|说|决定)",
+		"谂(下|一下|一谂|清楚|吓|多阵|多下)", "迟(啲|点|些)~4(覆|复|回|答|话|讲|再)", "再话~2你知", "回头~4(告诉|回复|答复|联系)", "商量好(再|后|之后|以后|然后)", "等~8商量好", "商量~4再(告诉|回复|答复|联系|说|决定)",
 		"考虑一下", "考虑考虑", "考虑下", "想想", "想一想", "想一下", "想下", "回去~2想", "琢磨", "再考虑", "再说吧", "回头再说",
 		"再商量", "商量一下", "商量商量", "先跟~8商量", "先和~8商量"}},
 	{intent: agent.IntentAffirm, neg: true, en: []string{

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"testing"
 
 	"github.com/parley-collections/parley/agent"
@@ -31,6 +32,15 @@ func TestOfferPickedByPlace(t *testing.T) {
 		c, ok := first(cmds, agent.IntentAcceptOffer)
 		if !ok || c.OfferID != tc.id || c.Unsure {
 			t.Errorf("%q read as %+v; want offer %s chosen", tc.text, cmds, tc.id)
+		}
+		// after a list that also asks what the borrower can afford
+		u, err := New().Understand(context.Background(), agent.TurnContext{Now: now, Currency: "USD", OpenOffers: fullSettleSpread,
+			History: agentSaid("Option 1: ... Option 3: ... Reply with the number of the option you'd like, or tell me what you can afford.")}, tc.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c, ok := first(u.Commands, agent.IntentAcceptOffer); !ok || c.OfferID != tc.id || c.Unsure {
+			t.Errorf("%q after a list read as %+v; want offer %s chosen", tc.text, u.Commands, tc.id)
 		}
 	}
 	for _, text := range []string{"the middle one", "中间那个"} {

@@ -229,6 +229,7 @@ var expansions = map[string]string{
 	"haan": "yes", "haanji": "yes", "theek": "ok", "thik": "ok", "chalega": "ok",
 	"pehla": "first", "pehli": "first", "pahla": "first", "pahli": "first", "doosra": "second", "dusra": "second",
 	"doosri": "second", "dusri": "second", "teesra": "third", "tisra": "third", "teesri": "third", "tisri": "third",
+	"beech": "middle", "bich": "middle", "beechwala": "middle one", "bichwala": "middle one",
 	"wala": "one", "wali": "one", "waala": "one", "waali": "one", "aakhri": "last", "akhri": "last", "aakhiri": "last",
 	"chalegi": "ok",
 	// the options by their order in Devanagari: पहला वाला is "first one"
