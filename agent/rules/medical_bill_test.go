@@ -15,6 +15,10 @@ func TestMedicalPlaceAsTheBill(t *testing.T) {
 		{text: "I think the emergency room statement was already paid by insurance", not: in(vulnOnly, crisis)},
 		{text: "the amount for the ICU seems wrong", not: in(vulnOnly, crisis)},
 		{text: "I never got a bill for the intensive care stay", not: in(vulnOnly, crisis)},
+		// the bill said to be about the place, some words on
+		{text: "got a statement in the mail from some agency regarding the hospital, what is this", not: in(vulnOnly, crisis)},
+		{text: "there's a charge on here about the ICU i don't recognise", not: in(vulnOnly, crisis)},
+		{text: "a collections letter came about the emergency room, how much", not: in(vulnOnly, crisis)},
 		// someone in the place, or an illness beside the bill
 		{text: "my husband is still in the ICU, I can't deal with the bill", want: in(vulnOnly)},
 		{text: "my daughter was rushed to the ER last night", want: in(vulnOnly)},
