@@ -183,6 +183,9 @@ var lexicon = []rule{
 		enMedPlace + " ~1 " + enBilling, "emergency room|department ~1 " + enBilling, "intensive care [unit] ~1 " + enBilling,
 		enBilling + " for|from " + enMedPlace, enBilling + " for|from [the|an|that|this|my] emergency room|department", enBilling + " for|from [the|an|that|this|my] intensive care",
 		"owe|owed|owing ~2 for|from " + enMedPlace, "is|was this|it ~1 for|from the er|icu|hospital",
+		// a bill or a collections letter about the place, some words on
+		enBilling + "|letter|letters|notice|notices|collections ~5 about|regarding|re|concerning " + enMedPlace,
+		enBilling + "|letter|letters|notice|notices|collections ~5 about|regarding|re|concerning [the|an|that|this|my] emergency room|department",
 	}},
 	{intent: xAbuse, en: []string{
 		"trying to hurt|hit|kill|attack|beat me", "domestic violence|abuse",
