@@ -194,6 +194,8 @@ func analyze(text string) *analysis {
 			switch {
 			case r == ',' || r == '、' || r == ':' || r == '(' || r == ')':
 				comma = true
+			case r == '.' && len(seq) > 0 && chapterAbbrev[seq[len(seq)-1].text]:
+				// "chap. 7": the abbreviation's point ends no sentence
 			case isSentencePunct(r) || r == '\n':
 				if len(seq) > 0 && seq[len(seq)-1].text != boundary {
 					seq = append(seq, token{text: boundary, kind: tPunct, start: t.start, end: t.end})
@@ -208,6 +210,9 @@ func analyze(text string) *analysis {
 	}
 	return &analysis{raw: text, norm: norm, seq: spokenNumbers(seq)}
 }
+
+// chapterAbbrev are the abbreviations of "chapter" written with a point.
+var chapterAbbrev = map[string]bool{"ch": true, "chap": true, "chapt": true, "chpt": true}
 
 // hit is where a reading matched; for English, a token span, for Chinese, a byte span.
 type hit struct {

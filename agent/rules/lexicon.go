@@ -155,6 +155,12 @@ var lexicon = []rule{
 		"easier|better ~4 if i ~2 was|were|am ~1 gone|dead", "easier|better ~4 if i ~3 not|never ~2 here|around|alive|exist*|born",
 		"jump|jumping|leap|leaping|throw|throwing|going|go|drive|driving ~3 off|from ~3 bridge|overpass|roof|rooftop|building|cliff|ledge|balcony|tower",
 		"finish|finishing myself",
+		// a place to go off at the wheel, a firearm out or at hand, "ending
+		// it" with a time set, not being around to pay
+		"steer|steering|steered|swerve|swerving|swerved|yank|yanking|yanked|turn|turning|jerk|jerking|veer|veering|drive|driving|drove|plough|plow ~4 off|into ~3 overpass|causeway|bridge|cliff|pier|river|lake|guardrail|embankment|ravine|canyon|quarry|ocean|sea|bay",
+		"gun|guns|pistol|revolver|rifle|shotgun|firearm|handgun ~4 loaded|out|cocked|ready", "gun|pistol|revolver|rifle|shotgun|firearm|handgun ~5 next to|beside me|on the table|in my lap",
+		"loaded ~2 gun|pistol|revolver|rifle|shotgun|firearm|handgun",
+		"ending|end it [all] ~3 tonight|tomorrow|weekend|soon|forever|good", "will not be around ~2 pay|anymore|see",
 		// affairs settled, a farewell, an overdose told after, the debt ending with the writer
 		"not ~2 want to be alive", "too many ~2 pills|tablets|meds|sleeping|painkillers",
 		"giving|given|gave|give ~4 belongings|possessions|stuff|things|everything ~2 away", "giving|given|gave|give away ~3 belongings|possessions|stuff|things|everything",
@@ -237,6 +243,9 @@ var lexicon = []rule{
 		"died|deceased", "passed away|on", "was|been|got killed", "she|he passed $", "lost my|our ~1 " + enKin, "death of my|our", "my|our|late ~1 " + enKin + " ~3 passed|expired|gone|dead", enKin + "|papa|mama|mummy|daddy ~1 expired|passed", "my|our|his|her late " + enKin + "|mother|father",
 		"lost his|her|their ~2 fight|battle|struggle", "dead man|woman|person|lady|guy|mans|womans",
 		"expired ~4 accident|hospital|surgery|crash|illness|stroke|attack|sleep|cancer|operation", "in mourning",
+		// in Hindi, in Devanagari (nukta dropped) and in Latin letters
+		"मौत|मृत्यु|निधन|देहांत|देहान्त|स्वर्गवास|इंतकाल", "गुजर ~1 गए|गई|गये|गयी|गया", "चल ~1 बसे|बसी|बसा",
+		"maut|nidhan|dehant|dehaant|swargvas|intekal|inteqal", "guzar|gujar ~1 gaye|gayi|gaya|gye|gyi", "chal ~1 base|basi|basey|basay",
 	}, zh: []string{"去世", "过世", "离世", "病逝", "身故", "逝世", "辞世", "夭折", "已经不在了", "不在人世", "(" + zhKin + ")~6(走了|没了|不在了|死了)",
 		"往生", "仙逝", "归西", "与世长辞", "离开人世", "pass away", "passed away"}},
 	{intent: xHolder, en: []string{
@@ -307,6 +316,11 @@ var lexicon = []rule{
 		// in Hindi, in Latin letters and Devanagari: "sms bhejna band karo"
 		"sms|message|messages|msg|text|texts|call|calls|mail|email ~2 bhejna|bhejne|karna|karne ~2 band|bandh",
 		"एसएमएस|sms|मैसेज|मेसेज|संदेश|कॉल|फोन ~3 भेजना|भेजने|करना|करने ~2 बंद",
+		// told as an order: "msg band kar do", "call mat karo", "संदेश बंद कीजिए", "एसएमएस न भेजें"
+		"sms|message|messages|msg|msgs|text|texts|call|calls|mail|email|calling|messaging ~2 band|bandh ~1 karo|kar|karein|karen|kijiye|kijie|kardo|krdo|kro",
+		"sms|message|messages|msg|msgs|text|texts|call|calls|mail|email ~2 mat|na|mt ~1 bhejo|bhejiye|bhejna|bhejen|bhejein|karo|kijiye|kro|karna",
+		"एसएमएस|मैसेज|मेसेज|संदेश|कॉल|फोन|sms|call ~2 बंद ~1 करो|करें|करे|कीजिए|कीजिये|कर",
+		"एसएमएस|मैसेज|मेसेज|संदेश|कॉल|फोन|sms|call ~2 मत|न|ना ~1 भेजो|भेजें|भेजिए|भेजिये|भेजना|करो|करें|कीजिए|कीजिये|करना",
 		"not wish|want|like ~3 receive|get|have ~4 text*|call*|email*|messag*|sms|phon*|telephon*|letters",
 		"no longer wish|want|like ~3 receive|get|have ~4 text*|call*|email*|messag*|sms|phon*|telephon*|letters",
 		"not want|wish|need ~3 more|further ~2 text*|call*|email*|messag*|sms|phon*|telephon*",
@@ -393,7 +407,8 @@ var lexicon = []rule{
 		"律师(朋友|同学|亲戚|邻居|同事)", "(朋友|同学|表哥|表姐|表弟|表妹|堂哥|堂姐|亲戚|邻居|同事|舅舅|叔叔|姑姑|阿姨|" + zhKin + ")~3是~2律师", "当律师的",
 	}},
 	{intent: agent.IntentBankruptcy, neg: true, en: []string{
-		"bankrupt*", "chapter 7|13|seven|thirteen", "insolven*", "iva", "debt relief order", "sequestration",
+		"bankrupt*", "chapter 7|13|seven|thirteen", "ch|chap|chpt|chapt 7|13|seven|thirteen ~4 bk|filed|file|filing|trustee|stay|case|discharge|discharged|bankruptcy|petition",
+		"filed|file|filing|declared|in ~3 ch|chap|chpt|chapt 7|13|seven|thirteen", "filed|file|filing|declared ~3 bk", "bk ~4 filed|trustee|discharge|discharged|petition|case|attorney|lawyer", "automatic stay", "insolven*", "iva", "debt relief order", "sequestration",
 		"sequestrat*", "trustee", "dro", "individual voluntary arrangement", "dewaliya|diwaliya|divaliya",
 	}, zh: []string{"破产", "更生", "自愿安排", "法院~6管理人", "(申请|声请)~6清算", "(做紧|在做|做了|申请了|已经|进入|签了)~2iva", "清算程序", "债务~4清理", "清算中", "法院~8清算", "破了产"}},
 	{intent: xBankruptMaybe, en: []string{
@@ -546,6 +561,7 @@ var lexicon = []rule{
 	}},
 	{intent: xWrongNumber, neg: true, en: []string{
 		"wrong number", "no one by|named|called that name", "nobody by|named|called that name", "does not live here",
+		"he|she ~3 not|never ~2 lived|live|living|lives ~3 here|address|house|home|place", "he|she ~2 moved out",
 		"never|not heard of ~1 him|her|them|person|woman|man|guy|lady|name|anyone",
 		"do not know ~2 him|her|anyone|person|woman|man|guy|lady", "do not know who that|this|he|she is",
 		"do not know any|anybody|anyone|a|an ~1 named|called", "do not know any *",

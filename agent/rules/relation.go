@@ -32,14 +32,35 @@ var enRelations = map[string]string{
 	"tauji": "relative", "taiji": "relative", "bhatija": "relative", "bhatiji": "relative", "bhanja": "relative", "bhanji": "relative",
 	"damaad": "relative", "damad": "relative", "bahu": "relative", "dadi": "grandparent", "nani": "grandparent",
 	"dost": "friend", "padosi": "neighbor",
+	// in Devanagari (nukta dropped, chandrabindu read as anusvara): "मैं
+	// विक्रम का भाई हूं"
+	"भाई": "sibling", "बहन": "sibling", "दीदी": "sibling", "भैया": "sibling", "पत्नी": "spouse", "पति": "spouse",
+	"बीवी": "spouse", "घरवाली": "spouse", "बेटा": "child", "बेटी": "child", "मां": "parent", "माता": "parent",
+	"पिता": "parent", "पिताजी": "parent", "मम्मी": "parent", "पापा": "parent", "दादी": "grandparent", "दादा": "grandparent",
+	"नानी": "grandparent", "नाना": "grandparent", "दोस्त": "friend", "मित्र": "friend", "पडोसी": "neighbor",
+	"भाभी": "relative", "चाचा": "relative", "चाची": "relative", "मामा": "relative", "मामी": "relative", "मौसी": "relative",
+	"बुआ": "relative", "जीजा": "relative", "साला": "relative", "दामाद": "relative", "बहू": "relative", "भतीजा": "relative",
+	"भतीजी": "relative", "भांजा": "relative", "भांजी": "relative", "ससुर": "relative", "सास": "relative",
+}
+
+// esRelations are the relations a writer names themselves with in
+// Spanish after "soy" ("soy su mamá", "soy la hermana de Lucía").
+var esRelations = map[string]string{
+	"mamá": "parent", "mama": "parent", "madre": "parent", "papá": "parent", "papa": "parent", "padre": "parent",
+	"esposa": "spouse", "esposo": "spouse", "marido": "spouse", "mujer": "spouse", "pareja": "partner", "novia": "partner",
+	"novio": "partner", "hermana": "sibling", "hermano": "sibling", "hija": "child", "hijo": "child", "abuela": "grandparent",
+	"abuelo": "grandparent", "tía": "relative", "tío": "relative", "tia": "relative", "tio": "relative", "prima": "relative",
+	"primo": "relative", "suegra": "relative", "suegro": "relative", "cuñada": "relative", "cuñado": "relative",
+	"amiga": "friend", "amigo": "friend", "vecina": "neighbor", "vecino": "neighbor", "compañera": "roommate", "compañero": "roommate",
 }
 
 // hindiSelf are the words a writer names themselves with in Hindi in
 // Latin letters ("main", "hum"), and hindiAm those that end the sentence
 // "main Ravi ka jija hoon".
 var (
-	hindiSelf = map[string]bool{"main": true, "mai": true, "mein": true, "hum": true, "ham": true}
-	hindiAm   = map[string]bool{"hoon": true, "hu": true, "hun": true, "hoo": true, "hain": true, "bol": true, "baat": true}
+	hindiSelf = map[string]bool{"main": true, "mai": true, "mein": true, "hum": true, "ham": true, "मैं": true, "मै": true, "हम": true}
+	hindiAm   = map[string]bool{"hoon": true, "hu": true, "hun": true, "hoo": true, "hain": true, "bol": true, "baat": true,
+		"हूं": true, "हू": true, "हुं": true, "हैं": true, "बोल": true}
 )
 
 // inverse turns the borrower's relation to the writer ("my mother") into
@@ -94,7 +115,7 @@ func thirdPartyRelation(a *analysis) (string, bool) {
 			// "main uska bhai hoon": I am his brother, in Hindi order.
 			return rel, true
 		}
-		if p1 == "ka" || p1 == "ki" || p1 == "ke" {
+		if p1 == "ka" || p1 == "ki" || p1 == "ke" || p1 == "का" || p1 == "की" || p1 == "के" {
 			// "main Ravi ka jija hoon", "Ravi ka saala bol raha hoon": a
 			// relation of someone named, said by the writer in Hindi order.
 			self := hindiAm[tokText(seq, i+1)]
@@ -144,8 +165,11 @@ func thirdPartyRelation(a *analysis) (string, bool) {
 	if livesWith(seq) {
 		return "roommate", true
 	}
-	if usesTheirPhone(seq) {
+	if usesTheirPhone(seq) || answersTheirPhone(seq) || takesMessage(seq) {
 		return "other", true
+	}
+	if rel, ok := spanishRelation(seq); ok {
+		return rel, true
 	}
 	s := a.norm
 	for _, lead := range [...]string{"我是他", "我是她", "我是他们", "我是它"} {
@@ -330,4 +354,96 @@ func usesTheirPhone(seq []token) bool {
 		}
 	}
 	return false
+}
+
+// answersTheirPhone finds a writer who answers the borrower's phone or
+// line: "this is Brandon's phone", "it's her cell", "you've reached
+// Carla's mobile".
+func answersTheirPhone(seq []token) bool {
+	for i, t := range seq {
+		switch t.text {
+		case "phone", "cell", "cellphone", "mobile", "line", "landline", "number", "voicemail":
+		default:
+			continue
+		}
+		j := i - 1
+		switch p := tokText(seq, j); {
+		case p == "'s" && j > 0 && seq[j-1].kind == tWord:
+			j -= 2
+		case p == "his" || p == "her" || p == "their":
+			j--
+		case possessiveName(seq, j):
+			j--
+		default:
+			continue
+		}
+		if selfIntro(seq, j) || tokText(seq, j) == "reached" {
+			return true
+		}
+	}
+	return false
+}
+
+// takesMessage finds a writer who offers to pass a message on to someone
+// who is away: "he isn't home, I'll let him know", "she stepped out, want
+// me to give her a message?". Both are needed: a borrower who will "tell
+// her" (their wife) about the options is not away from the phone.
+func takesMessage(seq []token) bool {
+	offer := false
+	for i, t := range seq {
+		switch t.text {
+		case "let":
+			offer = offer || (isHimHer(tokText(seq, i+1)) && tokText(seq, i+2) == "know")
+		case "tell", "give", "pass", "relay":
+			offer = offer || isHimHer(tokText(seq, i+1)) || (tokText(seq, i+1) == "it" && tokText(seq, i+2) == "on")
+		case "message":
+			offer = offer || (tokText(seq, i-1) == "a" && (tokText(seq, i-2) == "take" || isHimHer(tokText(seq, i-2))))
+		}
+	}
+	return offer && awayFromPhone(seq)
+}
+
+func isHimHer(w string) bool { return w == "him" || w == "her" || w == "them" }
+
+// awayFromPhone reports whether the message says that he or she is away:
+// not here, not home, out, at work, driving, asleep.
+func awayFromPhone(seq []token) bool {
+	for i, t := range seq {
+		subject, ok := thirdPersons[t.text]
+		if !ok || !subject {
+			continue
+		}
+		for k := i + 1; k < len(seq) && k <= i+4; k++ {
+			switch w := seq[k].text; w {
+			case boundary:
+				k = len(seq)
+			case "home", "available", "around", "stepped", "popped", "driving", "asleep", "sleeping", "busy", "shower", "away", "out", "work", "under":
+				return true
+			case "here", "in", "back":
+				if slices.Contains([]string{"not", "isnt", "isn't"}, tokText(seq, k-1)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// spanishRelation finds a writer who names themselves in Spanish as the
+// borrower's relative: "soy su mamá", "soy la hermana de Lucía".
+func spanishRelation(seq []token) (string, bool) {
+	for i, t := range seq {
+		if t.text != "soy" {
+			continue
+		}
+		k := i + 1
+		switch tokText(seq, k) {
+		case "su", "la", "el":
+			k++
+		}
+		if rel, ok := esRelations[tokText(seq, k)]; ok {
+			return rel, true
+		}
+	}
+	return "", false
 }
