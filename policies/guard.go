@@ -894,7 +894,7 @@ func (c *checker) matches(f int) bool {
 			continue
 		}
 		if fam.groups == 1 {
-			if !c.negated(f, h0.clause, h0.start, h0.start) {
+			if !c.negated(f, h0.clause, h0.start, h0.start, h0.end) {
 				return true
 			}
 			c.deny(f, h0.clause)
@@ -910,7 +910,7 @@ func (c *checker) matches(f int) bool {
 			first, last := min(h0.start, h1.start), max(h0.start, h1.start)
 			// In a sentence, a negation in the clause of either part denies
 			// the match.
-			if !c.negated(f, h0.clause, first, last) && (h1.clause == h0.clause || !c.negated(f, h1.clause, first, last)) {
+			if !c.negated(f, h0.clause, first, last, first) && (h1.clause == h0.clause || !c.negated(f, h1.clause, first, last, first)) {
 				return true
 			}
 			c.deny(f, h0.clause)
@@ -1047,7 +1047,9 @@ func (c *checker) introduces(cl int32) bool {
 }
 
 // negated reports whether a negation in the clause stands before the match
-// that spans [first, last]: between its parts, or before it with no word
+// that spans [first, last] (own1 is where a one-group match's term ends: a
+// negation that starts inside the term is a word of it, "shame if someone"
+// holding "if someone"): between its parts, or before it with no word
 // that ends the negation's scope ("and we", "or our", "unless", "就")
 // between them. The scope is the clause, not a distance: "Nobody from our
 // company is ever going to come to your house" is a reassurance, "Don't
@@ -1056,7 +1058,7 @@ func (c *checker) introduces(cl int32) bool {
 // A family that is not negatable (its terms are worded as negations: "nobody
 // will ever contact you again") is negated only by its own negations ("I
 // can't guarantee that …").
-func (c *checker) negated(f int, clause, first, last int32) bool {
+func (c *checker) negated(f int, clause, first, last, own1 int32) bool {
 	fam := &c.g.lx.families[f]
 	if fam.gate == gateLegal && c.legalStatus() && !c.intentInClause(clause, first) {
 		// The message says no legal process has been started: the law it
@@ -1072,6 +1074,9 @@ func (c *checker) negated(f int, clause, first, last int32) bool {
 		}
 		if !own && !negatable {
 			continue
+		}
+		if n.start > first && n.start < own1 && n.group != disclaimerMark && n.group != famDisclaimMark && n.group != hiDisclaimMark {
+			continue // a word of the term itself ("shame if someone" holds "if someone")
 		}
 		if n.group == famNoticeMark {
 			// A family's condition reaches its sentence, before or after
