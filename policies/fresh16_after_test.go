@@ -1,0 +1,21 @@
+package policies
+
+import "testing"
+
+// TestBorrowersWordsReportedIndirectly: what the borrower said, reported
+// without quotation marks ("You said your sister could lend you the
+// money", 您说您朋友愿意借给您, aapne bataya ki …), is theirs up to the end
+// of its clause; what the message goes on to say after a comma is read,
+// and a threat joined on without a break after "you told us" is not
+// excused by it in a new clause.
+func TestBorrowersWordsReportedIndirectly(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"You mentioned your cousin could lend you the money. There's no need, we can make the payments smaller.", CatPressure, false},
+		{"You told me your manager already knows about the arrears. We still won't contact your workplace.", CatThirdPartyDisclosure, false},
+		{"您提到您表哥愿意借钱给您，其实不用这样，我们可以把每期调低。", CatPressure, false},
+		{"Aapne bataya ki aapke bhai paisa udhaar de sakte hain, uski zarurat nahi hai.", CatPressure, false},
+		{"You said you'd pay on Friday, you useless liar.", CatHarassment, true},
+		{"You told us you can't pay, so borrow it from your brother today.", CatPressure, true},
+	})
+}
