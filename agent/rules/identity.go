@@ -22,13 +22,13 @@ func (k identityAsk) any() bool { return k.dob || k.postcode || k.last4 }
 // both a borrower's "my zip is" and an agent's "what is your ZIP code?".
 func identityWords(norm string) identityAsk {
 	var k identityAsk
-	for _, w := range [...]string{"date of birth", "birth", "born", "dob", "d.o.b", "birthday", "出生", "生日"} {
+	for _, w := range [...]string{"date of birth", "birth", "born", "dob", "d.o.b", "birthday", "出生", "生日", "जन्म"} {
 		if strings.Contains(norm, w) {
 			k.dob = true
 			break
 		}
 	}
-	for _, w := range [...]string{"zip", "postcode", "postal", "post code", "pin code", "pincode", "pin ", "邮编", "邮政编码"} {
+	for _, w := range [...]string{"zip", "postcode", "postal", "post code", "pin code", "pincode", "pin ", "邮编", "邮政编码", "पिन"} {
 		if strings.Contains(norm, w) {
 			k.postcode = true
 			break
