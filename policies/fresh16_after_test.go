@@ -19,3 +19,24 @@ func TestBorrowersWordsReportedIndirectly(t *testing.T) {
 		{"You told us you can't pay, so borrow it from your brother today.", CatPressure, true},
 	})
 }
+
+// TestRetractionOnlyAfterAShortMessage: a message whose terms only report
+// and retract, checked after a shorter one by the same guard, is read on
+// parts of its own length (the model's residue once indexed the parts of
+// the message before and went past their end).
+func TestRetractionOnlyAfterAShortMessage(t *testing.T) {
+	t.Parallel()
+	g := Default()
+	f := verified("GB", "Europe/London", "2026-03-02T12:00:00Z")
+	for _, text := range []string{
+		"Hi.",
+		"You said that you would rather wait until the end of the month before we talk about any of the options again. That was wrong of me to question.",
+		"Ok.",
+		"You mentioned that the payment went through on your side last night, and that you have the receipt from the bank somewhere at home.",
+	} {
+		d := g.Check(Proposal{Text: text, Channel: "chat"}, factsFor(f, text))
+		if d.Error != "" {
+			t.Errorf("%q: %s", text, d.Error)
+		}
+	}
+}

@@ -388,10 +388,7 @@ func (c *checker) content() {
 		return
 	}
 	s.retracted = c.retractedSpans(s.retracted)
-	s.retracted = c.ignoredSpans(s.retracted)
-	if c.onlyRetractionTerms() {
-		return // verbs of saying and denials, which only retract
-	}
+	s.retracted = toldSpans(s.norm, c.ignoredSpans(s.retracted))
 	n := len(s.norm)
 	if cap(s.clause) < n+1 {
 		s.clause = make([]int32, n+1)
@@ -406,6 +403,11 @@ func (c *checker) content() {
 	s.sent = s.sent[:n+1]
 	for i := range s.sent {
 		s.sent[i] = 0
+	}
+	if c.onlyRetractionTerms() {
+		// Verbs of saying and denials, which only retract: the parts stay
+		// one clause and one sentence for the model's residue.
+		return
 	}
 	enum := c.enumCommas()
 	k, gloss := 0, -1

@@ -236,6 +236,47 @@ var hiAskers = [][]byte{
 	[]byte("tumne poocha ki"),
 }
 
+// tellers report, without quotation marks, what the borrower said: what
+// follows, up to the end of its clause (a comma ends it too), is theirs
+// ("You mentioned your cousin could lend you the money", 您提到您表哥愿意
+// 借钱给您，…). What the message says after the comma is read.
+var (
+	tellers = [][]byte{
+		[]byte("you mentioned"), []byte("you told me"), []byte("you told us"), []byte("you said"), []byte("you've said"),
+		[]byte("you have said"), []byte("you've mentioned"), []byte("you explained"), []byte("you let us know"),
+		[]byte("aapne bataya ki"), []byte("aapne kaha ki"), []byte("aapne bola ki"), []byte("aap ne bataya ki"),
+	}
+	zhTellers = [][]byte{[]byte("您提到"), []byte("你提到"), []byte("您说"), []byte("你说"), []byte("您刚才说"), []byte("你刚才说"),
+		[]byte("您之前说"), []byte("你之前说"), []byte("您反映"), []byte("你讲过"), []byte("你话")}
+)
+
+// toldSpans appends the spans of what tellers report, each from the word
+// after the teller to the next break of a clause (retractionBreak).
+func toldSpans(norm []byte, out [][2]int32) [][2]int32 {
+	for _, list := range [2][][]byte{tellers, zhTellers} {
+		for _, t := range list {
+			for from := 0; ; {
+				k := bytes.Index(norm[from:], t)
+				if k < 0 {
+					break
+				}
+				start := from + k
+				i := start + len(t)
+				from = i
+				if t[0] < 0x80 && (start > 0 && isWordByte(norm[start-1]) || i < len(norm) && isWordByte(norm[i])) {
+					continue
+				}
+				end := i
+				for end < len(norm) && retractionBreak(norm, end) == 0 {
+					end++
+				}
+				out = append(out, [2]int32{int32(i), int32(end)})
+			}
+		}
+	}
+	return out
+}
+
 // askerWords are words one of which every asker holds, so that a text
 // without any is not searched for each asker (TestAskersHoldAskerWords).
 var askerWords = [][]byte{[]byte("ask"), []byte("know"), []byte("wonder")}
