@@ -253,29 +253,13 @@ var (
 // toldSpans appends the spans of what tellers report, each from the word
 // after the teller to the next break of a clause (retractionBreak).
 func toldSpans(norm []byte, out [][2]int32) [][2]int32 {
-	for _, list := range [2][][]byte{tellers, zhTellers} {
-		for _, t := range list {
-			for from := 0; ; {
-				k := bytes.Index(norm[from:], t)
-				if k < 0 {
-					break
-				}
-				start := from + k
-				i := start + len(t)
-				from = i
-				if t[0] < 0x80 && (start > 0 && isWordByte(norm[start-1]) || i < len(norm) && isWordByte(norm[i])) {
-					continue
-				}
-				end := i
-				for end < len(norm) && retractionBreak(norm, end) == 0 {
-					end++
-				}
-				out = append(out, [2]int32{int32(i), int32(end)})
-			}
-		}
-	}
-	return out
+	out = indirectSpans(norm, tellers, false, breaksAt, out)
+	return indirectSpans(norm, zhTellers, false, breaksAt, out)
 }
+
+// breaksAt reports whether norm[i] starts a mark that ends a clause
+// (retractionBreak).
+func breaksAt(norm []byte, i int) bool { return retractionBreak(norm, i) > 0 }
 
 // askerWords are words one of which every asker holds, so that a text
 // without any is not searched for each asker (TestAskersHoldAskerWords).
@@ -355,23 +339,23 @@ func zhAskedSpans(norm []byte, out [][2]int32) [][2]int32 {
 // (hearsay: from the word after it), each to the end of its sentence.
 func askedSpans(norm []byte, out [][2]int32) [][2]int32 {
 	if (bytes.Contains(norm, askedHow[0]) || bytes.Contains(norm, askedHow[1])) && askerWord(norm) {
-		out = indirectSpans(norm, askers, true, out)
+		out = indirectSpans(norm, askers, true, askedEnds, out)
 	}
 	if hasHan(norm) {
 		out = zhAskedSpans(norm, out)
 	}
 	if bytes.Contains(norm, []byte("ch")) && bytes.Contains(norm, []byte(" ki")) {
-		out = indirectSpans(norm, hiAskers, false, out)
+		out = indirectSpans(norm, hiAskers, false, askedEnds, out)
 	}
 	if bytes.Contains(norm, []byte("ght have")) || bytes.Contains(norm, []byte("may have")) {
-		out = indirectSpans(norm, hearsay, false, out)
+		out = indirectSpans(norm, hearsay, false, askedEnds, out)
 	}
 	return out
 }
 
 // indirectSpans appends the spans of indirect speech after each of the
 // reporters, which need "whether" or "if" after them when opened is set.
-func indirectSpans(norm []byte, reporters [][]byte, opened bool, out [][2]int32) [][2]int32 {
+func indirectSpans(norm []byte, reporters [][]byte, opened bool, ends func(norm []byte, i int) bool, out [][2]int32) [][2]int32 {
 	for _, a := range reporters {
 		for from := 0; ; {
 			k := bytes.Index(norm[from:], a)
@@ -404,7 +388,7 @@ func indirectSpans(norm []byte, reporters [][]byte, opened bool, out [][2]int32)
 				}
 			}
 			end := i
-			for end < len(norm) && !askedEnds(norm[end]) {
+			for end < len(norm) && !ends(norm, end) {
 				end++
 			}
 			out = append(out, [2]int32{int32(i), int32(end)})
@@ -413,8 +397,9 @@ func indirectSpans(norm []byte, reporters [][]byte, opened bool, out [][2]int32)
 	return out
 }
 
-// askedEnds reports whether b ends a reported question.
-func askedEnds(b byte) bool {
+// askedEnds reports whether norm[i] ends a reported question.
+func askedEnds(norm []byte, i int) bool {
+	b := norm[i]
 	switch b {
 	case '.', '?', '!', ';', ':', '\n':
 		return true
