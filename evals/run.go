@@ -1016,6 +1016,7 @@ func recheckKey(p policies.Proposal, f policies.Facts) string {
 	k.str(p.Purpose)
 	k.str(p.Draft)
 	k.flag(p.Reworded)
+	k.str(p.WrittenBy)
 	k.str(f.Jurisdiction)
 	k.time(f.Now)
 	k.str(f.Timezone)
