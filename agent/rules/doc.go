@@ -121,7 +121,11 @@
 // ("the ER visit", "the ICU charges") tells of no illness by itself;
 // someone in the place ("my son is in the ER") or an illness beside the
 // bill still is a vulnerability. The paperwork demanded before any talk or
-// payment ("send the agreement first, tabhi baat karenge") is a dispute. A
+// payment ("send the agreement first, tabhi baat karenge") is a dispute, and
+// so is a debt refused because what it paid for failed (work botched and
+// not put right, goods never delivered or installed), because an insurer
+// should have paid it, or because the collateral was already taken back
+// and sold at auction. A
 // lawyer who is a friend or relative ("my lawyer friend said to pay")
 // represents no one. A stated age of 75 or more is a vulnerability.
 //

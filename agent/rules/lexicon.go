@@ -514,6 +514,19 @@ var lexicon = []rule{
 		// run up by a partner who controlled the money
 		"ex|former ~3 ran|run|racked|rack|maxed|opened ~3 up|this|it|account|card", "in my name ~12 controlled|controlling|control|coercive",
 		"controlled|control|controlling ~6 money|finances|penny|pennies|account|cards", "higher|more|bigger|larger than ~4 owed|owe|borrowed|took|agreed", "where ~3 # ~3 come|coming from",
+		// what the debt paid for failed: work botched and not put right,
+		// goods or a system never delivered or installed
+		"shoddy|botched|bodged|faulty|defective|substandard|dodgy ~1 work|job|service|product|goods|repair|repairs|installation|workmanship|item|unit|parts",
+		"not|never ~2 pay|paying ~4 shoddy|botched|bodged|faulty|defective|substandard|dodgy|broken|unfinished|poor|bad ~1 work|job|service|product|goods|repair|repairs|installation|workmanship",
+		"they|company|clinic|shop|seller|dentist|installer|contractor|store|garage|builder|builders|mechanic|retailer|dealer|dealership|firm ~3 not|never|refus* ~2 redo|fix|repair|replace|refund|honor|honour",
+		"cracked|snapped|leaked|leaking|shattered ~3 week|weeks|days|day|month|months ~1 after|later", "cracked|snapped|leaked|shattered|stopped working ~2 after|within ~2 week|weeks|days|day|month|months",
+		"never ~3 delivered|installed|hooked|connected|fitted|shipped|activated|commissioned|finished", "not ~2 delivered|installed|hooked|fitted|shipped|commissioned",
+		// an insurer that should have paid it
+		"insurance|insurer|insurers|medicare|medicaid ~6 should|supposed|meant ~4 cover|covered|pay|paid",
+		"should|supposed|meant ~4 covered|paid ~3 by ~2 insurance|insurer|insurers|medicare|medicaid", "explanation of benefits", "eob|eobs",
+		// the collateral already taken back and sold
+		"repossess*|seized|impounded ~8 sold|auction*", "sold|auctioned ~4 at|in ~1 auction", "auctioned|auction ~2 off|ho|hua|kar|kiya|done|already",
+		"neelam|nilaam|nilam|neelaam ~3 ho|kar|kiya|hua|gaya|gayi|di|diya", "नीलाम|नीलामी",
 	}, zh: []string{
 		"不是我的~2欠", "不是我的~1债", "不是我的~1钱", "不是我的~1账", "不是我的~1贷", "不是我欠", "我没欠", "我不欠", "没有欠",
 		"已经还过", "已经还了$", "已经还了(啊|呀|啦|的|呢|吧|嘛|,|。|!|?|钱|款|这|那|你们|给你们|全|所有|很久)", "已经还清", "(早就|已经|早已|都)~2(还清|还完|缴清|付清|还上|交清|缴完)", "(早就|早已)~2结清", "早就还了", "早还了", "还过了", "异议", "争议", "搞错了", "弄错了",
@@ -532,7 +545,7 @@ var lexicon = []rule{
 		"重复催收", "没入帐", "(已经|早就)~2paid", "(balance|amount)~4(错|不对)", "(都还了|已经还|还了)~10(显示|说|算)~4逾期", "(没有|没|从没|从未)(跟|向|和|在|问)~6借过",
 		"别人用我~6(借|贷|办|申请)", "用我的名义", "有人(拿|用)我~10(借|贷|办|申请)", "瞒着我~4(借|贷|办)", "(卡|账户|账号)~4(早就|已经|早已)~2(注销|停掉|销户)", "(这笔|这个账|这个贷款)~4不认识",
 		"(跟|和|与)本人~2(没关系|无关)", "从未~8(借|贷|申请|签)", "乱算", "算到我头上", "(计|算|收|扣)多了", "(没有|没)印象", "(账|账单|帐|数|金额|数目)~6(不对|不啱|对不上|不符|不一样)",
-		"没入账", "没有入账", "(账|账单|金额|数目|欠款|这笔)~4有问题", "(根本|压根|完全|从来)~2不知道~4(这笔|有这笔|这个贷款|这个借款|这个欠款|什么贷款|什么借款|什么欠款|这个债)", "算不(清|对)", "不(认识|识)~2(你们公司|这家公司|这个公司|你们这家|这个平台|你们平台)",
+		"(保险|insurance|医保|保险公司|insurer)~6(应该|应当|本该|本来|该)~4(cover|赔|付|报销|承担|覆盖)", "(保险|医保)~4(应该|本该|本来|该)~2(赔|报销|承担)", "没入账", "没有入账", "(账|账单|金额|数目|欠款|这笔)~4有问题", "(根本|压根|完全|从来)~2不知道~4(这笔|有这笔|这个贷款|这个借款|这个欠款|什么贷款|什么借款|什么欠款|这个债)", "算不(清|对)", "不(认识|识)~2(你们公司|这家公司|这个公司|你们这家|这个平台|你们平台)",
 	}},
 	{intent: agent.IntentRequestHuman, neg: true, en: []string{
 		// A debt adviser acting for the borrower: a person deals with them.
