@@ -55,3 +55,32 @@ func TestDeferralAskedAsAQuestion(t *testing.T) {
 		t.Errorf("%q lost its question", text)
 	}
 }
+
+// TestDeferralInSlang: the answer promised later in casual words (hit you
+// back, text u back, get back to u, circle back) is time to decide, a
+// goodbye for now that accepts nothing and asks for no person.
+func TestDeferralInSlang(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{
+		"I'll hit you back after payday",
+		"lemme text u back tmrw once i talk to the wife",
+		"get back to u monday, gotta see what my check looks like",
+		"will circle back next week on this",
+		"ok ill hit ya back tonight",
+	} {
+		cmds := readWith(t, text, twoOffers)
+		if _, ok := first(cmds, agent.IntentGoodbye); !ok {
+			t.Errorf("%q read as %+v, want a goodbye for now", text, cmds)
+		}
+		for _, i := range []agent.Intent{agent.IntentAcceptOffer, agent.IntentRequestHuman, agent.IntentPromiseToPay} {
+			if _, ok := first(cmds, i); ok {
+				t.Errorf("%q read as %+v; want no %s", text, cmds, i)
+			}
+		}
+	}
+	for _, text := range []string{"can you call me back", "text me back the balance"} {
+		if _, ok := first(readWith(t, text, twoOffers), agent.IntentGoodbye); ok {
+			t.Errorf("%q read as a goodbye", text)
+		}
+	}
+}

@@ -64,3 +64,34 @@ func TestAgreedPlanCalledOff(t *testing.T) {
 		t.Error("a plan kept read as cancelled")
 	}
 }
+
+// TestAgreedPlanCalledOffInHindi: a plan called off in Hindi in Latin
+// letters with cancel or radd and a verb of doing (cancel kar do, radd
+// karo, cancel kar dijiye), after a doubled nahi or none, is cancelled
+// and refuses no offer; "cancel nahi karna" keeps the plan.
+func TestAgreedPlanCalledOffInHindi(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{
+		"nahi yaar, plan cancel kar do, naukri ka bharosa nahi hai",
+		"nahin nahin, radd karo, abhi paise ka intezaam nahi hai",
+		"cancel kar dijiye, abhi haath tang hai",
+		"woh plan cancel karna hai, main nahi de paunga",
+	} {
+		for _, offers := range [][]agent.Plan{nil, fullSettleSpread} {
+			cmds := readWith(t, text, offers)
+			if _, ok := first(cmds, agent.IntentCancelPlan); !ok {
+				t.Errorf("%q (offers %d) read as %+v; want the plan cancelled", text, len(offers), cmds)
+			}
+			for _, i := range []agent.Intent{agent.IntentRejectOffer, agent.IntentDeny, agent.IntentAcceptOffer} {
+				if _, ok := first(cmds, i); ok {
+					t.Errorf("%q (offers %d) read as %+v; want no %s", text, len(offers), cmds, i)
+				}
+			}
+		}
+	}
+	for _, text := range []string{"plan cancel nahi karna, bas date badal do", "radd nahi karna, plan chalne do"} {
+		if _, ok := first(readWith(t, text, fullSettleSpread), agent.IntentCancelPlan); ok {
+			t.Errorf("%q read as a plan cancelled", text)
+		}
+	}
+}
