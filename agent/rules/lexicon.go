@@ -281,6 +281,9 @@ var lexicon = []rule{
 		"never|not said|say ~3 want|wanted|chose|choose|picked|pick", "back out|pull out ~3 plan|arrangement|agreement|deal|of it|of this",
 		"never|not said|say ~1 yes|ok|okay", "did not mean ~3 yes|that|it|agree|accept", "not what i meant",
 		"second thoughts", "cancel|undo|scrap|reverse ~2 what|whatever ~4 agreed|agree|set|chose|picked|signed|accepted",
+		// in Hindi in Latin letters, cancel or radd with a verb of doing
+		// right after it: "cancel kar do", "radd karo", "cancel karna hai"
+		"cancel|radd kar|karo|kardo|karde|kardijiye|karein|karna|kijiye|kare",
 	}, zh: []string{"不是这个意思", "不是那个意思", "没说好", "没说同意", "没说行", "没说可以", "取消~3计划", "取消~3方案", "取消~3分期", "不算数", "反悔", "我没同意", "我没有同意", "我没答应", "我没有答应", "改主意", "撤销",
 		"方案~4不要了", "计划~4不要了", "不要~3这个方案", "不想要~3方案", "不想要~3计划", "计划~4撤了", "方案~4撤了", "帮我取消", "给我取消", "没说~3要", "没说过~3要", "没有说~3要", "没说~3选", "没选", "没有选",
 		"cancel~8方案", "cancel~8计划", "cancel~8分期", "plan~8cancel", "cancel~2掉", "plan~4不要了", "取消~6plan", "想cancel", "要cancel"}},
@@ -910,7 +913,9 @@ var lexicon = []rule{
 	// before it is no yes to anything.
 	{intent: xDeciding, neg: true, en: []string{
 		"sleep on it", "think ~3 it over", "think ~2 about|on|over it|this|that", "let me think", "need|have|want|got to think",
-		"have a think", "mull ~3 over", "get|come back to you", "check|talk ~3 with ~2 first",
+		"have a think", "mull ~3 over", "get|come back to you|u|ya", "circle back",
+		// the answer promised in casual words: "I'll hit you back", "text u back"
+		"hit|text|message|ring|buzz you|u|ya back", "check|talk ~3 with ~2 first",
 		"run ~3 by|past ~3 " + enKin + "|partner|spouse|family|parents|accountant|adviser|advisor",
 		"go over|through|discuss|talk ~4 with ~2 " + enKin + "|partner|spouse|family|parents ~4 before",
 		"talk|speak|check|confer|consult ~3 to|with ~2 " + enKin + "|family|parents|accountant|adviser|advisor ~4 first|before",
