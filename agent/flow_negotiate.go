@@ -469,11 +469,12 @@ func (f *flow) hardship() {
 		t.Conversation.State = StateHardship
 	}
 	if f.pauseReason() != "" || f.namesTerms() || f.asksForPerson() || f.said(IntentCancelPlan) || overwhelmed.MatchString(t.Inbound.Text) ||
-		((noIncome.MatchString(t.Inbound.Text) || withoutBasics.MatchString(t.Inbound.Text)) && !f.asksForOptions()) {
-		// An overwhelmed borrower, or one with no income at all, no home
-		// or a choice between food and heat who asks for nothing, is not
-		// shown a menu on the turn they say so: the hardship reply offers
-		// a person and no pressure. Nor is one calling off the agreed plan
+		((noIncome.MatchString(t.Inbound.Text) || withoutBasics.MatchString(t.Inbound.Text) || justHit.MatchString(t.Inbound.Text)) && !f.asksForOptions()) {
+		// An overwhelmed borrower, or one with no income at all, no home,
+		// a choice between food and heat, the basics barely met, a job
+		// lost days ago or an injury keeping them off work, who asks for
+		// nothing, is not shown a menu on the turn they say so: the
+		// hardship reply offers a person and no pressure. Nor is one calling off the agreed plan
 		// because they cannot keep it up ("no no, undo it, I can't keep
 		// up"): the cancellation offers the options again.
 		return
@@ -505,7 +506,13 @@ var noIncome = regexp.MustCompile(`(?i)\b(?:(?:no|zero|nil|without)\s+(?:\w+\s+)
 // withoutBasics finds a borrower telling of a home lost (to fire or
 // eviction, a roof borrowed) or of food weighed against heat or rent, in
 // English, Hindi in Latin letters and Chinese.
-var withoutBasics = regexp.MustCompile(`(?i)\b(?:evict\w*|homeless|lost everything|burn(?:ed|t) down|gutted|(?:put|kicked|thrown|threw|chucked|turfed) (?:us|me) out|(?:sleeping|kipping|crashing|sleep) (?:\w+\s+){0,4}?(?:couch|sofa|floor|car|motel|shelter)|(?:fire)\b.{0,40}\b(?:flat|apartment|house|home|building|everything)|heat(?:ing)? or eat(?:ing)?|(?:food|eating|groceries|meals) or (?:\w+\s+){0,2}?(?:gas|electric\w*|heat\w*|rent|meter)|(?:gas|electric\w*|heat\w*|rent|meter) or (?:\w+\s+)?(?:food|eating|groceries|meals)|choice between (?:\w+\s+){0,3}?(?:food|eating|rent|heat\w*|electric\w*|gas)|ghar se nik(?:a|aa)l\w*)\b|(?:被|给)?(?:赶出|扫地出门)|无家可归|没地方住|房子.{0,3}(?:烧|着火)`)
+var withoutBasics = regexp.MustCompile(`(?i)\b(?:evict\w*|homeless|lost everything|burn(?:ed|t) down|gutted|(?:put|kicked|thrown|threw|chucked|turfed) (?:us|me) out|(?:sleeping|kipping|crashing|sleep) (?:\w+\s+){0,4}?(?:couch|sofa|floor|car|motel|shelter)|(?:fire)\b.{0,40}\b(?:flat|apartment|house|home|building|everything)|heat(?:ing)? or eat(?:ing)?|(?:food|eating|groceries|meals) or (?:\w+\s+){0,2}?(?:gas|electric\w*|heat\w*|rent|meter)|(?:gas|electric\w*|heat\w*|rent|meter) or (?:\w+\s+)?(?:food|eating|groceries|meals)|choice between (?:\w+\s+){0,3}?(?:food|eating|rent|heat\w*|electric\w*|gas)|ghar se nik(?:a|aa)l\w*|(?:barely|hardly|can[’']?t|cannot|struggl\w* to|scraping to) (?:\w+\s+){0,2}?(?:cover|pay|afford|keep up with|make) (?:\w+\s+){0,2}?(?:gas|electric\w*|heat\w*|rent|food|groceries|meter))\b|(?:被|给)?(?:赶出|扫地出门)|无家可归|没地方住|房子.{0,3}(?:烧|着火)`)
+
+// justHit finds a borrower telling of a blow days old or still keeping
+// them from earning: a job lost today, yesterday or on a weekday named,
+// being walked out of the workplace, an injury or illness that keeps them
+// off work, in English, Hindi in Latin letters and Devanagari.
+var justHit = regexp.MustCompile(`(?i)\b(?:(?:lost (?:my|our|the) jobs?|laid off|let go|made redundant|fired|sacked)\b.{0,30}\b(?:today|yesterday|this morning|last night|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|(?:walked|marched|escorted|frogmarched) (?:us|me|everyone|everybody|all of us) out|(?:can[’']?t|cannot|unable to|not able to) (?:go|get) (?:back )?to work|kaam (?:pe|par) nahi?n? ja)\b|काम पर नहीं जा`)
 
 // asksForOptions reports whether this turn also asks for something: a
 // question, or a plan, a lower amount or longer terms without figures.

@@ -608,6 +608,9 @@ var lexicon = []rule{
 		"food|eating|groceries|meals or ~3 gas|electric|electricity|heating|heat|rent|meter|bills", "gas|electric|electricity|heating|heat|rent|meter or ~2 food|eating|groceries|meals",
 		"zero|nil income|wages|pay|salary", "nothing|no money|cash coming in", "income|kamai|salary|tankhwah ~3 nahi|nahin|band",
 		"company|office|factory|plant|firm|shop ~2 band|bandh|closed|shut|folded",
+		// an accident or a broken limb, in Hindi: "accident mein haath toot gaya", "पैर टूट गया"
+		"accident|एक्सीडेंट|दुर्घटना ~2 mein|me|main|में|ho|हो|hua|हुआ", "haath|hath|pair|pyr|taang|tang|haddi ~2 toot|tut|tooti|tuti|toota|tuta|fracture",
+		"fracture*", "हाथ|पैर|टांग|टाँग|हड्डी ~2 टूट|टूटी|टूटा|फ्रैक्चर", "चोट", "दुर्घटना",
 	}, zh: []string{zhBrokeFigure, zhBrokeFigureNear,
 		"失业", "丢了工作", "丢工作", "没了工作", "没工作", "没有工作", "工作没了", "被裁", "裁员", "下岗", "被辞退", "被开除",
 		"生病", "病了", "住院", "手术", "癌症", "重病", "看病", "医药费", "医疗费", "治病", "去世", "过世", "离世", "丧事",
