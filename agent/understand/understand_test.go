@@ -380,3 +380,45 @@ func TestUnderstandClassifierFillsSilence(t *testing.T) {
 		}
 	}
 }
+
+// kindsContext is a turn whose previous reply offered the balance in full,
+// a settlement and two monthly payments.
+func kindsContext() agent.TurnContext {
+	tc := offersContext()
+	one := func(id string, kind agent.PlanKind, amount string) agent.Plan {
+		return agent.Plan{ID: id, Kind: kind, Installments: []agent.Installment{{Amount: agent.MustMoney(amount, "USD")}}}
+	}
+	spread := agent.Plan{ID: "3", Kind: agent.PlanInstallment, Frequency: agent.Monthly, Installments: []agent.Installment{
+		{Amount: agent.MustMoney("600.00", "USD")}, {Amount: agent.MustMoney("600.00", "USD")}}}
+	tc.OpenOffers = []agent.Plan{one("1", agent.PlanFull, "1200.00"), one("2", agent.PlanSettlement, "960.00"), spread}
+	tc.History = []agent.Message{{Direction: agent.DirectionOut, Author: agent.AuthorAgent, Text: "Here are the options I can offer:\n" +
+		"Option 1: Pay $1,200.00 in full.\nOption 2: Settle the account with one payment of $960.00.\n" +
+		"Option 3: 2 monthly payments of $600.00 (total $1,200.00).\nReply with the number of the option you'd like, or tell me what you can afford."}}
+	return tc
+}
+
+// An option the rules find picked by what sets it apart, read by the
+// classifier as asking for that kind of plan (payments spread over months
+// for the one plan of instalments), is a choice both readers share: sure,
+// not read back. The classifier's kind agrees with no other option.
+func TestUnderstandPickOfTheKindTheClassifierRead(t *testing.T) {
+	t.Parallel()
+	u := understand.New(rules.New(), nil)
+	for _, text := range []string{
+		"put me on whichever has the lowest monthly amount",
+		"whichever option has the lowest monthly payment, sign me up",
+	} {
+		got := read(t, u, kindsContext(), text)
+		c, ok := find(got, agent.IntentAcceptOffer)
+		if !ok || c.OfferID != "3" || c.Unsure {
+			t.Errorf("%q read as %+v, want option 3 chosen for sure", text, got.Commands)
+		}
+	}
+	// A question about it chooses nothing for sure.
+	for _, text := range []string{"would the one spread over months have the smallest payment?"} {
+		got := read(t, u, kindsContext(), text)
+		if c, ok := find(got, agent.IntentAcceptOffer); ok && !c.Unsure {
+			t.Errorf("%q read as %+v, want no sure choice", text, got.Commands)
+		}
+	}
+}
