@@ -428,3 +428,24 @@ func TestConsentScorerReadsTheLastAndDevanagariPicks(t *testing.T) {
 		}
 	}
 }
+
+// The consent scorer hears an option picked by comparison with whichever
+// or with the noun first ("whichever has the lowest monthly amount",
+// "the plan with the smallest payments"); asked as a question it picks
+// nothing.
+func TestConsentScorerReadsComparisonsWithWhichever(t *testing.T) {
+	t.Parallel()
+	accepted := []string{string(agent.EventPlanAccepted)}
+	for _, b := range []string{"put me on whichever has the lowest monthly amount", "whichever option's cheapest, that one",
+		"the plan with the smallest payments", "the option w/ the lowest instalments works"} {
+		if got := scoreConsent(Reply{Borrower: b, Events: accepted}); got != "" {
+			t.Errorf("%q: %s", b, got)
+		}
+	}
+	for _, b := range []string{"whichever has the lowest monthly amount?", "the one with the smallest payments, how long is it?",
+		"whichever way you look at it I can't pay"} {
+		if got := scoreConsent(Reply{Borrower: b, Events: accepted}); got == "" {
+			t.Errorf("%q chose nothing but was heard as a choice", b)
+		}
+	}
+}
