@@ -864,7 +864,8 @@ var choiceRe = regexp.MustCompile(`(?i)(^\s*(?:是的?|对|對|确认|確認|同
 // pickRe is a plan picked by its place before a noun ("second option, go
 // ahead", "the final one", 最后那个, दूसरा वाला), by its shape ("the three payment one", "the 6 month plan") or
 // by comparison ("the cheapest one", 每期最低的那个, "between 1 and 2 I'd
-// rather do 2", "3 is better"), by its place in the list ("the middle
+// rather do 2", "3 is better", "whichever has the lowest monthly amount",
+// "the plan with the smallest payments"), by its place in the list ("the middle
 // plan", "on the bottom", 中间那个, bich wala, "opt 2"), or 确定 said as a yes.
 // Said as a question ("what is the weekly one?") it picks nothing.
 var pickRe = regexp.MustCompile(`(?i)(\b(?:first|second|third|fourth|fifth|last|final|bottom|1st|2nd|3rd|4th|5th)\s+(?:option|one|plan|choice|offer)\b|` +
@@ -872,6 +873,8 @@ var pickRe = regexp.MustCompile(`(?i)(\b(?:first|second|third|fourth|fifth|last|
 	`\bthe\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|single|weekly|monthly|fortnightly|biweekly|lump[\s-]sum)` +
 	`(?:[\s-]*(?:payments?|months?|weeks?|instal?lments?|monthly|weekly))?[\s-]+(?:one|plan|option)\b|` +
 	`\bthe\s+(?:cheapest|smallest|lowest|longest|shortest|quickest|fastest|biggest|largest)(?:\s+\w+){0,2}?\s+(?:one|plan|option)\b|` +
+	`\bwhichever(?:\s+(?:one|option|plan))?(?:'s|\s+(?:has|is|gives|comes\s+out))(?:\s+\w+){0,2}?\s+(?:cheapest|smallest|lowest|longest|shortest|quickest|fastest|biggest|largest)\b|` +
+	`\bthe\s+(?:one|option|plan)\s+(?:with|w/?|that\s+has)\s+the\s+(?:cheapest|smallest|lowest|longest|shortest|quickest|fastest|biggest|largest)\b|` +
 	`\b(?:rather|sooner|prefer|choose|pick|take|have|do)\s+(?:option\s+|number\s+)?#?[1-9]\s*(?:$|[,.!]|than|over|instead|please|thanks|go|let)|` +
 	`\b#?[1-9]\s+is\s+(?:better|best|preferable)\b|` +
 	`最(?:低|少|小|长|長|短|多|便宜|快)的那(?:个|個)|(?:^|[^不未])确定|(?:^|[^不未])確定|` +

@@ -141,6 +141,40 @@ type classified struct {
 	// message; "" when its most likely label is none of those or is not
 	// sure.
 	silence agent.Intent
+	// kinds are the kinds of plan the classifier read a wish for
+	// (kindLabels), when that label is its most likely one.
+	kinds []agent.PlanKind
+	// offers are the offers on the table of a kind in kinds when exactly
+	// one offer is of that kind: a choice of that offer is one the
+	// classifier read too ("whichever has the lowest monthly payment"
+	// read as asking for instalments, when one plan of instalments is
+	// offered). Set by Understand, which knows the table.
+	offers []string
+}
+
+// kindLabels are the classifier labels that ask for a kind of plan.
+var kindLabels = map[string]agent.PlanKind{
+	"propose_installments": agent.PlanInstallment,
+	"settle":               agent.PlanSettlement,
+	"pay_in_full":          agent.PlanFull,
+}
+
+// ofKinds returns the ids of the offers whose kind is in kinds and is
+// the kind of no other offer.
+func ofKinds(offers []agent.Plan, kinds []agent.PlanKind) []string {
+	var out []string
+	for _, k := range kinds {
+		var ids []string
+		for _, o := range offers {
+			if o.Kind == k {
+				ids = append(ids, o.ID)
+			}
+		}
+		if len(ids) == 1 {
+			out = append(out, ids[0])
+		}
+	}
+	return out
 }
 
 // silenceFloor is the least score at which the classifier's reading
@@ -182,6 +216,9 @@ func (u *Understander) classify(text string) classified {
 	if i, ok := quietLabels[labels[top]]; ok && scores[top] >= max(u.clf.Threshold(labels[top]), silenceFloor) {
 		out.silence = i
 	}
+	if k, ok := kindLabels[labels[top]]; ok && scores[top] >= u.clf.Threshold(labels[top]) {
+		out.kinds = append(out.kinds, k)
+	}
 	for i, l := range labels {
 		s := scores[i]
 		if f, ok := commercialLabels[l]; ok && (s >= u.clf.Threshold(l) || i == top) && !slices.Contains(out.families, f) {
@@ -220,6 +257,7 @@ func (u *Understander) Understand(ctx context.Context, tc agent.TurnContext, tex
 		modelRead = mu.Fallback == "" && !onlyUnknown(mu.Commands)
 	}
 	cl := u.classify(text)
+	cl.offers = ofKinds(tc.OpenOffers, cl.kinds)
 	return combine(ru, mu, modelRead, cl), nil
 }
 
@@ -314,7 +352,7 @@ func commercial(ru, mu agent.Understanding, modelRead bool, cl classified) []age
 	consider := func(c agent.Command, reader string, others []agent.Command) {
 		f := family(c.Intent)
 		c.Readers = []string{reader}
-		if slices.Contains(cl.families, f) {
+		if slices.Contains(cl.families, f) || (c.Intent == agent.IntentAcceptOffer && c.OfferID != "" && slices.Contains(cl.offers, c.OfferID)) {
 			c.Readers = append(c.Readers, agent.ReaderClassifier)
 		}
 		for _, o := range others {
