@@ -449,3 +449,20 @@ func TestConsentScorerReadsComparisonsWithWhichever(t *testing.T) {
 		}
 	}
 }
+
+// The consent scorer hears an option picked by comparison in Cantonese
+// (月供最平嗰個, 每期供最少嗰個); asked as a question it picks nothing.
+func TestConsentScorerReadsCantoneseComparisons(t *testing.T) {
+	t.Parallel()
+	accepted := []string{string(agent.EventPlanAccepted)}
+	for _, b := range []string{"我揀月供最平嗰個", "每期供最少嗰個就得", "揀最長嗰個"} {
+		if got := scoreConsent(Reply{Borrower: b, Events: accepted}); got != "" {
+			t.Errorf("%q: %s", b, got)
+		}
+	}
+	for _, b := range []string{"邊個最平？", "最長嗰個要供幾耐？"} {
+		if got := scoreConsent(Reply{Borrower: b, Events: accepted}); got == "" {
+			t.Errorf("%q chose nothing but was heard as a choice", b)
+		}
+	}
+}
