@@ -877,7 +877,7 @@ var pickRe = regexp.MustCompile(`(?i)(\b(?:first|second|third|fourth|fifth|last|
 	`\bthe\s+(?:one|option|plan)\s+(?:with|w/?|that\s+has)\s+the\s+(?:cheapest|smallest|lowest|longest|shortest|quickest|fastest|biggest|largest)\b|` +
 	`\b(?:rather|sooner|prefer|choose|pick|take|have|do)\s+(?:option\s+|number\s+)?#?[1-9]\s*(?:$|[,.!]|than|over|instead|please|thanks|go|let)|` +
 	`\b#?[1-9]\s+is\s+(?:better|best|preferable)\b|` +
-	`最(?:低|少|小|长|長|短|多|便宜|快)的那(?:个|個)|(?:^|[^不未])确定|(?:^|[^不未])確定|` +
+	`最(?:低|少|小|长|長|短|多|便宜|快|平|耐)(?:的|嘅)?(?:那|嗰)(?:个|個)|(?:^|[^不未])确定|(?:^|[^不未])確定|` +
 	`\bmiddle\s+(?:option|one|plan|choice|offer)\b|\b(?:in|at)\s+the\s+middle\b|\b(?:on|at)\s+the\s+bottom\b|\bopt\s*#?[1-9]\b|` +
 	`中(?:间|間)(?:那|这|這|嗰|的)*(?:一)?(?:个|個|方案)|\b(?:beech|bich)\s+(?:wala|wali|waala|waali)\b)`)
 

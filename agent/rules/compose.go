@@ -350,7 +350,9 @@ func comparison(n string) int {
 	switch {
 	case containsAny(n, "cheaper", "cheapest", "smaller", "smallest", "lower", "lowest", "less a month", "less each month",
 		"sabse kam", "kam se kam", "chhoti", "chhota", "choti", "सबसे कम", "कम से कम",
-		"每月少", "每个月少", "月供少", "月供低", "每月低", "少一点的", "少点的", "低一点的", "最低", "最少的"):
+		"每月少", "每个月少", "月供少", "月供低", "每月低", "少一点的", "少点的", "低一点的", "最低", "最少的", "最少那",
+		// in Cantonese, cheap is 平: 月供最平嗰个
+		"最平", "平啲", "平的那"):
 		return pickSmallest
 	case containsAny(n, "bigger", "biggest", "larger", "largest", "higher", "highest", "more a month", "more each month",
 		"sabse zyada", "sabse jyada", "सबसे ज़्यादा", "सबसे ज्यादा",
@@ -358,10 +360,10 @@ func comparison(n string) int {
 		return pickLargest
 	case containsAny(n, "longer", "longest", "more months", "more payments", "most months", "most payments", "most instalments",
 		"most installments", "sabse lamba", "sabse lambi", "सबसे लंबा", "सबसे लंबी",
-		"时间长", "长的", "长一点的", "期数多", "期多的", "久的", "期数最多", "最多期"):
+		"时间长", "长的", "长一点的", "期数多", "期多的", "久的", "期数最多", "最多期", "最长", "最耐"):
 		return pickLongest
 	case containsAny(n, "shorter", "shortest", "quicker", "quickest", "faster", "fastest", "fewer", "fewest", "sooner", "soonest",
-		"sabse jaldi", "सबसे जल्दी", "时间短", "短的", "短一点的", "期数少", "期少的", "快的", "期数最少", "最少期"):
+		"sabse jaldi", "सबसे जल्दी", "时间短", "短的", "短一点的", "期数少", "期少的", "快的", "期数最少", "最少期", "最短", "最快"):
 		return pickShortest
 	}
 	return 0
