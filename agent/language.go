@@ -2,6 +2,7 @@ package agent
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -138,6 +139,12 @@ func (f *flow) otherLanguageAck() {
 		switch c.Intent {
 		case IntentUnknown, IntentGreeting, IntentQuestion, IntentThanks, IntentAffirm, IntentDeny, IntentVulnerability:
 		default:
+			if f.unread && f.otherLang == "" && slices.ContainsFunc(f.cmds, func(c Command) bool { return strings.HasPrefix(string(c.Intent), "ask_") }) {
+				// A question read in a script the assistant does not
+				// write is answered in English, with a person offered
+				// for the language.
+				f.say(prompts.Language{Unread: true, Answered: true})
+			}
 			return
 		}
 	}

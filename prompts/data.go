@@ -544,6 +544,11 @@ var CannedNames = []string{"greeting", "looking_into_it", "payment_options", "mo
 type Language struct {
 	Other, OtherZh string
 	Unread         bool
+	// Answered tells a borrower whose message was mostly in a script
+	// the assistant does not write, and whose question was still read,
+	// that the answer comes in English and a person can help in their
+	// language.
+	Answered bool
 }
 
 // Template names the template.

@@ -128,7 +128,7 @@ var samples = map[string][]Data{
 	"handoff.v1":  {Handoff{Reason: "request"}, Handoff{Reason: "negotiation"}, Handoff{Reason: "waiting"}, Handoff{Reason: "still_waiting"}, Handoff{Reason: "not_understood"}},
 	"closing.v1":  {Closing{}, Closing{Ack: true}, Closing{Later: true}},
 	"joined.v1":   {Joined{Name: "Sam"}},
-	"language.v1": {Language{}, Language{Other: "Spanish", OtherZh: "西班牙语"}, Language{Unread: true}},
+	"language.v1": {Language{}, Language{Other: "Spanish", OtherZh: "西班牙语"}, Language{Unread: true}, Language{Other: "Hindi", OtherZh: "印地语"}, Language{Unread: true, Answered: true}},
 	"canned.v1": {Canned{Name: "greeting", Sender: "Sam"}, Canned{Name: "looking_into_it"}, Canned{Name: "payment_options"},
 		Canned{Name: "more_time"}, Canned{Name: "thanks"}},
 	"returned.v1": {Returned{AgentName: "Ava"}},

@@ -816,6 +816,9 @@ var lexicon = []rule{
 		"^ [my] [current] balance [please] $", "balance ~2 please", "current|remaining|outstanding|total balance|amount",
 		// the figure or the number, said alone: the balance
 		"what|whats ~2 the figure|number|sum [then|now|again] $",
+		// how much is left, in Hindi: "kitna baki hai", "कितना बकाया है"
+		"kitna|kitne|kitni ~4 baki|baaki|bakaya|dena|dene|outstanding|pending", "कितना|कितने|कितनी ~4 बाकी|बकाया|देना|देने|बचा|बची",
+		"बकाया ~2 कितना|कितने|राशि|रकम",
 	}, zh: []string{
 		"欠多少", "欠了多少", "还欠多少", "要还多少", "需要还多少", "还多少钱", "多少钱", "余额", "欠款金额", "欠款多少", "总共多少",
 		"一共多少", "应还", "欠款是多少", "还剩多少",

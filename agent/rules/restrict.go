@@ -67,8 +67,9 @@ var (
 	// (pehle) it, contact and the negation: "raat 9 baje ke baad phone mat
 	// karna", "subah 11 baje se pehle call mat karo".
 	reTimeHI = regexp.MustCompile(`\b(?:(subah|savere|dopahar|shaam|sham|raat|rat)\s+)?(\d{1,2})(?::(\d{2}))?\s*(?:baje|bje)?\s*(?:ke|se|k)?\s*(baad|bad|pehle|pahle|phle)\b([^.!?\n]{0,25}?)\b(?:mat|nahi|nahin|na)\b`)
-	// Only one channel in Hindi in Latin letters: "sirf email pe", "kewal sms".
-	reChannelHI = regexp.MustCompile(`\b(?:sirf|keval|kewal)\s+(e-?mail|sms|text|message|messages)\b`)
+	// Only one channel in Hindi in Latin letters or Devanagari: "sirf
+	// email pe", "kewal sms", "केवल ईमेल", "सिर्फ़ SMS".
+	reChannelHI = regexp.MustCompile(`(?:\b(?:sirf|keval|kewal)|सिर्फ\x{093C}?|सिर्\x{095E}|केवल)\s+(e-?mail\b|mail\b|sms\b|text\b|messages?\b|ईमेल|ई-मेल|मेल|एसएमएस|मैसेज)`)
 
 	reNegBeforeEN  = regexp.MustCompile(enNeg + `\b[^.!?\n]{0,40}?\bbefore\s+` + enTime)
 	reNegAfterEN   = regexp.MustCompile(enNeg + `\b[^.!?\n]{0,40}?\bafter\s+` + enTime)
@@ -150,7 +151,7 @@ var (
 	placeAfterWords   = strings.Split(enWork+"|"+hiWork, "|")                              // rePlaceNegAfter
 	dayWords          = []string{"weekend", "saturday", "sunday"}                          // reDaysNegAfter
 	hiTimeWords       = []string{"baad", "bad", "pehle", "pahle", "phle"}                  // reTimeHI
-	hiOnlyWords       = []string{"sirf", "keval", "kewal"}                                 // reChannelHI
+	hiOnlyWords       = []string{"sirf", "keval", "kewal", "सिर्", "केवल"}                 // reChannelHI
 	offLimitsWords    = []string{"limits", "bounds", "no-go", "no go", "keep", "anywhere"} // reOffLimitsEN
 	keepToWords       = []string{"keep", "stick", "stay"}                                  // reKeepToEN
 	weekdaysOnlyWords = []string{"weekdays", "business days", "monday"}                    // reWeekdaysEN
@@ -706,9 +707,9 @@ func zhNumeral(s string) int {
 // channelWord names the channel a word means, "" for none.
 func channelWord(w string) string {
 	switch {
-	case strings.Contains(w, "mail"), strings.Contains(w, "邮件"), strings.Contains(w, "邮箱"):
+	case strings.Contains(w, "mail"), strings.Contains(w, "邮件"), strings.Contains(w, "邮箱"), strings.Contains(w, "मेल"):
 		return string(agent.ChannelEmail)
-	case strings.HasPrefix(w, "text"), w == "sms", w == "message", w == "短信":
+	case strings.HasPrefix(w, "text"), w == "sms", strings.HasPrefix(w, "message"), w == "短信", w == "एसएमएस", w == "मैसेज":
 		return string(agent.ChannelSMS)
 	case strings.HasPrefix(w, "phone"), strings.HasPrefix(w, "call"), w == "电话":
 		return string(agent.ChannelVoice)
