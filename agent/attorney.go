@@ -44,8 +44,9 @@ var (
 	// ...or right after "my lawyer", when a capitalised name or a title
 	// follows: "My solicitor Ms. Harriet Vane handles it".
 	attorneyNameAfterEN = regexp.MustCompile(`(?i)\b(?:my|our|the|mera|meri|hamara|humara)\s+(?:lawyer|attorney|solicitor|counsel|advocate|vakil)\s*,?\s+`)
-	// ...and in Chinese: 律师叫张伟, 律师是张伟, 姓名：张伟.
-	attorneyNameZH = regexp.MustCompile(`(?:律师叫|律师是|他叫|她叫|律师姓名|叫做|名字叫|名字是|姓名是|姓名[:：]?)\s*((?:[A-Za-z][A-Za-z.'’-]*\s+){0,2}\p{Han}{2,4})|(?i:lawyer|attorney|solicitor)\s*(\p{Han}{2,3})`)
+	// ...and in Chinese: 律师叫张伟, 律师是张伟, 姓名：张伟, 她叫 Grace 李慧敏,
+	// lawyer 李志强 (not lawyer 会联系: a verb is no name).
+	attorneyNameZH = regexp.MustCompile(`(?:律师叫|律师是|他叫|她叫|律师姓名|叫做|名字叫|名字是|姓名是|姓名[:：]?)\s*((?:[A-Za-z][A-Za-z.'’-]*\s+){0,2}\p{Han}{2,4})|(?i:lawyer|attorney|solicitor)\s*([^会要说已在就将来也都是的了和跟给让请找\P{Han}]\p{Han}{1,2})`)
 	// ...or a name set off by punctuation before 律师: "，王建国律师，".
 	attorneyNameBeforeZH = regexp.MustCompile(`(?:^|[，,。；;、\s])([^我你您他她它这那请找有是的和跟给让在\P{Han}]\p{Han}{1,2})律师`)
 	// ...or after a lawyer's title anywhere, when a capital follows:
