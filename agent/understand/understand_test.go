@@ -422,3 +422,22 @@ func TestUnderstandPickOfTheKindTheClassifierRead(t *testing.T) {
 		}
 	}
 }
+
+// A hostile model that takes the one plan of instalments when the borrower
+// only said what they can afford gets no second reader from the
+// classifier's reading of a wish for instalments: that sharing is for the
+// rules' own pick by comparison.
+func TestUnderstandHostileAcceptOfTheOneKindIsNotSure(t *testing.T) {
+	t.Parallel()
+	tc := offersContext()
+	tc.OpenOffers = []agent.Plan{{ID: "1", Kind: agent.PlanFull}, {ID: "2", Kind: agent.PlanInstallment}}
+	u := understand.New(rules.New(), stubReader{cmds: []agent.Command{{Intent: agent.IntentAcceptOffer, OfferID: "2"}}})
+	for _, text := range []string{"I can only manage a hundred a month honestly", "我每月真的只能还一百", "can I pay it in instalments?"} {
+		got := read(t, u, tc, text)
+		for _, c := range got.Commands {
+			if c.Intent == agent.IntentAcceptOffer && !c.Unsure {
+				t.Errorf("%q: the model's acceptance is sure: %+v", text, got.Commands)
+			}
+		}
+	}
+}
