@@ -352,7 +352,12 @@ func commercial(ru, mu agent.Understanding, modelRead bool, cl classified) []age
 	consider := func(c agent.Command, reader string, others []agent.Command) {
 		f := family(c.Intent)
 		c.Readers = []string{reader}
-		if slices.Contains(cl.families, f) || (c.Intent == agent.IntentAcceptOffer && c.OfferID != "" && slices.Contains(cl.offers, c.OfferID)) {
+		// A pick by what sets an offer apart is one the classifier shares
+		// when it read a wish for that offer's kind; only the rules' pick,
+		// never the model's alone: a model that takes an offer the
+		// borrower never chose ("我每月真的只能还一百" read as yes to the one
+		// plan of instalments) gets no second reader from a wish.
+		if slices.Contains(cl.families, f) || (reader == agent.ReaderRules && c.Intent == agent.IntentAcceptOffer && c.OfferID != "" && slices.Contains(cl.offers, c.OfferID)) {
 			c.Readers = append(c.Readers, agent.ReaderClassifier)
 		}
 		for _, o := range others {
