@@ -388,7 +388,7 @@ func (c *checker) content() {
 		return
 	}
 	s.retracted = c.retractedSpans(s.retracted)
-	s.retracted = toldSpans(s.norm, c.ignoredSpans(s.retracted))
+	s.retracted = c.toldSpans(c.ignoredSpans(s.retracted))
 	n := len(s.norm)
 	if cap(s.clause) < n+1 {
 		s.clause = make([]int32, n+1)
@@ -460,7 +460,7 @@ func (c *checker) content() {
 	if c.legalTerms() {
 		s.skip = conditionSpans(s.norm, s.skip)
 	}
-	s.skip, s.courtesy = askedSpans(s.norm, reportedSpans(s.norm, s.skip)), s.courtesy[:0]
+	s.skip, s.courtesy = c.zhAskedSpans(askedSpans(s.norm, reportedSpans(s.norm, s.skip))), s.courtesy[:0]
 	for _, h := range s.hits {
 		for _, u := range lx.m.terms[h.term].uses {
 			switch u.kind {

@@ -70,6 +70,8 @@ type lexiconFile struct {
 	FlatDenials  []string              `yaml:"flat_denials"`
 	EchoDenials  []string              `yaml:"echo_denials"`
 	IgnoreVerbs  []string              `yaml:"ignore_verbs"`
+	Tellers      []string              `yaml:"tellers"`
+	ZhAskers     []string              `yaml:"zh_askers"`
 	Typos        []string              `yaml:"typos"`
 	NotTypos     []string              `yaml:"not_typos"`
 	Families     map[string]familyFile `yaml:"families"`
@@ -262,6 +264,8 @@ func parseLexicon(data []byte) (*lexicon, error) {
 		{"flat_denials", f.FlatDenials, useFlatDenial},
 		{"echo_denials", f.EchoDenials, useEchoDenial},
 		{"ignore_verbs", f.IgnoreVerbs, useIgnore},
+		{"tellers", f.Tellers, useTeller},
+		{"zh_askers", f.ZhAskers, useZhAsker},
 	} {
 		for _, raw := range list.terms {
 			if err := add(raw, termUse{kind: list.kind}); err != nil {

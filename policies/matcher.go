@@ -85,6 +85,8 @@ const (
 	useFlatDenial    // a denial that takes it back only when its sentence ends there
 	useEchoDenial    // a denial that answers a term echoed as a short question
 	useIgnore        // a verb asking the borrower to ignore a message (ignoredSpans)
+	useTeller        // reports, without quotation marks, what the borrower said (toldSpans)
+	useZhAsker       // the borrower asking, in Chinese (zhAskedSpans)
 	useDisclaimHi    // a disclaimer in Hindi word order, of every family but an insult
 )
 

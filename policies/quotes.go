@@ -236,25 +236,25 @@ var hiAskers = [][]byte{
 	[]byte("tumne poocha ki"),
 }
 
-// tellers report, without quotation marks, what the borrower said: what
-// follows, up to the end of its clause (a comma ends it too), is theirs
-// ("You mentioned your cousin could lend you the money", 您提到您表哥愿意
-// 借钱给您，…). What the message says after the comma is read.
-var (
-	tellers = [][]byte{
-		[]byte("you mentioned"), []byte("you told me"), []byte("you told us"), []byte("you said"), []byte("you've said"),
-		[]byte("you have said"), []byte("you've mentioned"), []byte("you explained"), []byte("you let us know"),
-		[]byte("aapne bataya ki"), []byte("aapne kaha ki"), []byte("aapne bola ki"), []byte("aap ne bataya ki"),
+// toldSpans appends to out the spans of what the borrower said, reported
+// without quotation marks: per hit of a teller (lexicon.yaml, tellers:
+// "you mentioned", 您提到, "aapne bataya ki"), from the word after it to the
+// next break of a clause, a comma too ("You mentioned your cousin could
+// lend you the money", 您提到您表哥愿意借钱给您，…). What the message says
+// after the break is read.
+func (c *checker) toldSpans(out [][2]int32) [][2]int32 {
+	norm := c.s.norm
+	for _, h := range c.s.hits {
+		if !c.g.lx.m.terms[h.term].has(useTeller) {
+			continue
+		}
+		end := int(h.end)
+		for end < len(norm) && !breaksAt(norm, end) {
+			end++
+		}
+		out = append(out, [2]int32{h.end, int32(end)})
 	}
-	zhTellers = [][]byte{[]byte("您提到"), []byte("你提到"), []byte("您说"), []byte("你说"), []byte("您刚才说"), []byte("你刚才说"),
-		[]byte("您之前说"), []byte("你之前说"), []byte("您反映"), []byte("你讲过"), []byte("你话")}
-)
-
-// toldSpans appends the spans of what tellers report, each from the word
-// after the teller to the next break of a clause (retractionBreak).
-func toldSpans(norm []byte, out [][2]int32) [][2]int32 {
-	out = indirectSpans(norm, tellers, false, breaksAt, out)
-	return indirectSpans(norm, zhTellers, false, breaksAt, out)
+	return out
 }
 
 // breaksAt reports whether norm[i] starts a mark that ends a clause
@@ -282,67 +282,51 @@ var (
 	askedHow = [][]byte{[]byte(" whether "), []byte(" if ")}
 )
 
-// Chinese askers: the borrower (您, 你) asking or wanting to know (问,
-// 想知道, 想了解, 咨询), then a yes-or-no question word (是否, 是不是, 会不会,
-// 有没有): what follows up to the clause's end is the question asked
-// ("你想了解是不是要坐牢，…"), not the sender's statement.
+// zhAskerWhether are the yes-or-no question words after a Chinese asker
+// (lexicon.yaml, zh_askers: 您问, 你想了解): what follows, up to the
+// clause's end, is the question the borrower asked ("你想了解是不是要坐牢，
+// …"), not the sender's statement.
 var (
-	zhAskerSubjects = [][]byte{[]byte("您"), []byte("你")}
-	zhAskerVerbs    = [][]byte{[]byte("问"), []byte("想知道"), []byte("想了解"), []byte("咨询"), []byte("关心")}
-	zhAskedPast     = [][]byte{[]byte("过"), []byte("到")} // 问过, 问到
-	zhAskerWhether  = [][]byte{[]byte("是否"), []byte("是不是"), []byte("会不会"), []byte("有没有"), []byte("能不能"), []byte("要不要")}
+	zhAskedPast    = [][]byte{[]byte("过"), []byte("到")} // 问过, 问到
+	zhAskerWhether = [][]byte{[]byte("是否"), []byte("是不是"), []byte("会不会"), []byte("有没有"), []byte("能不能"), []byte("要不要")}
 )
 
 // zhAskedSpans appends the spans of the questions Chinese askers report,
-// from the question word to the next break (retractionBreak): per verb
-// found, a subject right before it and a question word right after.
-func zhAskedSpans(norm []byte, out [][2]int32) [][2]int32 {
-	for _, v := range zhAskerVerbs {
-		for from := 0; ; {
-			k := bytes.Index(norm[from:], v)
-			if k < 0 {
-				break
-			}
-			at := from + k
-			from = at + len(v)
-			subject := false
-			for _, sj := range zhAskerSubjects {
-				subject = subject || bytes.HasSuffix(norm[:at], sj)
-			}
-			if !subject {
-				continue
-			}
-			q := from
-			if bytes.HasPrefix(norm[q:], zhAskedPast[0]) || bytes.HasPrefix(norm[q:], zhAskedPast[1]) {
-				q += len(zhAskedPast[0])
-			}
-			whether := false
-			for _, w := range zhAskerWhether {
-				whether = whether || bytes.HasPrefix(norm[q:], w)
-			}
-			if !whether {
-				continue
-			}
-			end := q
-			for end < len(norm) && retractionBreak(norm, end) == 0 {
-				end++
-			}
-			out = append(out, [2]int32{int32(q), int32(end)})
+// from the question word to the next break (retractionBreak): per hit of
+// an asker, a question word right after it.
+func (c *checker) zhAskedSpans(out [][2]int32) [][2]int32 {
+	norm := c.s.norm
+	for _, h := range c.s.hits {
+		if !c.g.lx.m.terms[h.term].has(useZhAsker) {
+			continue
 		}
+		q := int(h.end)
+		if bytes.HasPrefix(norm[q:], zhAskedPast[0]) || bytes.HasPrefix(norm[q:], zhAskedPast[1]) {
+			q += len(zhAskedPast[0])
+		}
+		whether := false
+		for _, w := range zhAskerWhether {
+			whether = whether || bytes.HasPrefix(norm[q:], w)
+		}
+		if !whether {
+			continue
+		}
+		end := q
+		for end < len(norm) && retractionBreak(norm, end) == 0 {
+			end++
+		}
+		out = append(out, [2]int32{int32(q), int32(end)})
 	}
 	return out
 }
 
 // askedSpans appends to out the spans of the folded text that report in
 // indirect speech what the borrower asked (askers: from the word after
-// "whether" or "if"; zhAskedSpans) or what someone else may have told them
+// "whether" or "if") or what someone else may have told them
 // (hearsay: from the word after it), each to the end of its sentence.
 func askedSpans(norm []byte, out [][2]int32) [][2]int32 {
 	if (bytes.Contains(norm, askedHow[0]) || bytes.Contains(norm, askedHow[1])) && askerWord(norm) {
 		out = indirectSpans(norm, askers, true, askedEnds, out)
-	}
-	if hasHan(norm) {
-		out = zhAskedSpans(norm, out)
 	}
 	if bytes.Contains(norm, []byte("ch")) && bytes.Contains(norm, []byte(" ki")) {
 		out = indirectSpans(norm, hiAskers, false, askedEnds, out)
@@ -460,7 +444,7 @@ func (c *checker) retractedSpans(out [][2]int32) [][2]int32 {
 func (c *checker) onlyRetractionTerms() bool {
 	for _, h := range c.s.hits {
 		for _, u := range c.g.lx.m.terms[h.term].uses {
-			if u.kind < useReport || u.kind > useIgnore {
+			if u.kind < useReport || u.kind > useZhAsker {
 				return false
 			}
 		}
