@@ -243,16 +243,28 @@ var hiAskers = [][]byte{
 // lend you the money", 您提到您表哥愿意借钱给您，…). What the message says
 // after the break is read.
 func (c *checker) toldSpans(out [][2]int32) [][2]int32 {
+	return c.spansAfter(useTeller, func(int) (int, bool) { return 0, true }, out)
+}
+
+// spansAfter appends, per hit of a term of the kind, the span from where
+// at puts its start (an offset after the hit's end; ok false skips the
+// hit) to the next break of a clause (retractionBreak).
+func (c *checker) spansAfter(kind uint8, at func(end int) (int, bool), out [][2]int32) [][2]int32 {
 	norm := c.s.norm
 	for _, h := range c.s.hits {
-		if !c.g.lx.m.terms[h.term].has(useTeller) {
+		if !c.g.lx.m.terms[h.term].has(kind) {
 			continue
 		}
-		end := int(h.end)
+		d, ok := at(int(h.end))
+		if !ok {
+			continue
+		}
+		start := int(h.end) + d
+		end := start
 		for end < len(norm) && !breaksAt(norm, end) {
 			end++
 		}
-		out = append(out, [2]int32{h.end, int32(end)})
+		out = append(out, [2]int32{int32(start), int32(end)})
 	}
 	return out
 }
@@ -296,28 +308,18 @@ var (
 // an asker, a question word right after it.
 func (c *checker) zhAskedSpans(out [][2]int32) [][2]int32 {
 	norm := c.s.norm
-	for _, h := range c.s.hits {
-		if !c.g.lx.m.terms[h.term].has(useZhAsker) {
-			continue
-		}
-		q := int(h.end)
+	return c.spansAfter(useZhAsker, func(end int) (int, bool) {
+		q := end
 		if bytes.HasPrefix(norm[q:], zhAskedPast[0]) || bytes.HasPrefix(norm[q:], zhAskedPast[1]) {
 			q += len(zhAskedPast[0])
 		}
-		whether := false
 		for _, w := range zhAskerWhether {
-			whether = whether || bytes.HasPrefix(norm[q:], w)
+			if bytes.HasPrefix(norm[q:], w) {
+				return q - end, true
+			}
 		}
-		if !whether {
-			continue
-		}
-		end := q
-		for end < len(norm) && retractionBreak(norm, end) == 0 {
-			end++
-		}
-		out = append(out, [2]int32{int32(q), int32(end)})
-	}
-	return out
+		return 0, false
+	}, out)
 }
 
 // askedSpans appends to out the spans of the folded text that report in
