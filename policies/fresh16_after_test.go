@@ -40,3 +40,19 @@ func TestRetractionOnlyAfterAShortMessage(t *testing.T) {
 		}
 	}
 }
+
+// TestShameByComparison: the borrower compared with others who pay (a
+// grandmother, the neighbours, every other tenant, 人家隔壁小李) or mocked
+// with a clown, in other words than fresh16's; a comparison that helps is
+// clean.
+func TestShameByComparison(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"My 80-year-old aunt never misses a bill. What's your excuse?", CatHarassment, true},
+		{"Everyone else on your street manages to pay on time. Just you, then.", CatHarassment, true},
+		{"你看看人家楼下老王，早就还清了，你呢？", CatHarassment, true},
+		{"还说下周还🤡", CatHarassment, true},
+		{"Many customers in your position choose a smaller monthly plan; would that help you too?", CatHarassment, false},
+		{"很多客户都选择了分期，您也可以考虑一下。", CatHarassment, false},
+	})
+}
