@@ -74,8 +74,11 @@
 // "Please disregard yesterday's text …", 请忽略…的短信) reports that message
 // when it or the next sentence disowns it (an apology, sent in error, not
 // our practice) (ignored.go). A question the borrower asked is theirs in
-// Chinese (您问…是否, 你想了解…会不会) and in Hindi in Latin letters
-// (aapne pucha ki …), as after "you asked whether" in English. A rude
+// Chinese (zh_askers: 您问…是否, 你想了解…会不会) and in Hindi in Latin
+// letters (aapne pucha ki …), as after "you asked whether" in English; so
+// is what the borrower said, reported without quotation marks (tellers:
+// "you mentioned …", 您提到…, aapne bataya ki …), up to the end of its
+// clause, which neither the lexicon nor the content model reads. A rude
 // adjective right before a thing ("the stupid spellcheck", 垃圾系统;
 // thing_words and things of a family) is aimed at the thing; a noun insult
 // is not. A bracketed gloss of up to three words stays in its clause
