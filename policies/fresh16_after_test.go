@@ -56,3 +56,17 @@ func TestShameByComparison(t *testing.T) {
 		{"很多客户都选择了分期，您也可以考虑一下。", CatHarassment, false},
 	})
 }
+
+// TestCodesEnteredInTheAppAndPartnersOnRequest: a one-time code the
+// borrower enters in the lender's own app, never to be shared, and a
+// partner spoken to because the borrower asked, once authorised, are
+// clean; a code to be sent to the sender, or entered on a link, is not.
+func TestCodesEnteredInTheAppAndPartnersOnRequest(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Type the verification code into our app to finish the payment; never give it to anyone, us included.", CatPII, false},
+		{"You have asked us to talk to your wife about the plan, so we'll need your signed consent first.", CatThirdPartyDisclosure, false},
+		{"Type the verification code into this link to finish the payment.", CatPII, true},
+		{"Text us the verification code to finish the payment.", CatPII, true},
+	})
+}
