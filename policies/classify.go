@@ -225,21 +225,14 @@ func (c *checker) labelDenied(i int) bool {
 	lx := c.g.lx
 	if b.promise {
 		// A promise label's reading may become a credit promise (classify).
-		if f := lx.family("credit_promise"); c.denied[f/64]&(1<<(f%64)) != 0 {
+		if c.isDenied(lx.family("credit_promise")) {
 			return true
 		}
 	}
 	cat := lx.families[b.family].category
-	for w, bits := range c.denied {
-		for bits != 0 {
-			k := 0
-			for bits&(1<<k) == 0 {
-				k++
-			}
-			bits &^= 1 << k
-			if lx.families[w*64+k].category == cat {
-				return true
-			}
+	for f := range familiesIn(&c.denied) {
+		if lx.families[f].category == cat {
+			return true
 		}
 	}
 	return false

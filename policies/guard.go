@@ -3,6 +3,8 @@ package policies
 import (
 	"bytes"
 	"fmt"
+	"iter"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -503,16 +505,23 @@ func (c *checker) content() {
 		}
 	}
 	s.negs = dropNotNegations(s.negs)
-	for w, bits := range fams {
-		for bits != 0 {
-			i := 0
-			for bits&(1<<i) == 0 {
-				i++
-			}
-			bits &^= 1 << i
-			f := w*64 + i
-			if c.matches(f) {
-				c.fire(f)
+	for f := range familiesIn(&fams) {
+		if c.matches(f) {
+			c.fire(f)
+		}
+	}
+}
+
+// familiesIn yields the families of a set (a bit per family), in order.
+func familiesIn(set *[4]uint64) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for w, word := range set {
+			for word != 0 {
+				i := bits.TrailingZeros64(word)
+				word &^= 1 << i
+				if !yield(w*64 + i) {
+					return
+				}
 			}
 		}
 	}
