@@ -1190,14 +1190,22 @@ func (fam *family) thingAfter(term string, norm []byte, end int) bool {
 	}
 	i := skipSpace(norm, end)
 	for _, w := range fam.things {
-		if bytes.HasPrefix(norm[i:], w) {
-			e := i + len(w)
-			if !isWordByte(w[len(w)-1]) || e == len(norm) || !isWordByte(norm[e]) {
-				return true
-			}
+		if termAt(norm, i, w) {
+			return true
 		}
 	}
 	return false
+}
+
+// termAt reports whether w stands at norm[i] as a whole word: the text or
+// the word ends after it, or it ends in a mark. Unlike hasWord (amount.go),
+// a digit after it continues the word, as it does for lexicon terms.
+func termAt(norm []byte, i int, w []byte) bool {
+	if !bytes.HasPrefix(norm[i:], w) {
+		return false
+	}
+	e := i + len(w)
+	return !isWordByte(w[len(w)-1]) || e == len(norm) || !isWordByte(norm[e])
 }
 
 // isCondition reports whether the negation ending at norm[end] opens a
@@ -1208,11 +1216,9 @@ func (lx *lexicon) isCondition(norm []byte, end int) bool {
 		return false
 	}
 	for _, w := range lx.conditions[norm[i]] {
-		if bytes.HasPrefix(norm[i:], w) {
-			e := i + len(w)
-			if !isWordByte(w[len(w)-1]) || e == len(norm) || !isWordByte(norm[e]) || string(w) == "pay" {
-				return true
-			}
+		// "pay" opens a condition as a word's start too ("payment").
+		if termAt(norm, i, w) || string(w) == "pay" && bytes.HasPrefix(norm[i:], w) {
+			return true
 		}
 	}
 	return false

@@ -32,10 +32,7 @@ func (c *checker) ignoredSpans(out [][2]int32) [][2]int32 {
 			continue
 		}
 		v, vn := int(h.start), int(h.end-h.start)
-		from, to := v, v+vn
-		for from > 0 && !sentenceEnd(norm, from-1) && !(from >= 3 && sentenceEnd(norm, from-3)) {
-			from--
-		}
+		from, to := sentenceFrom(norm, v), v+vn
 		for to < len(norm) && !sentenceEnd(norm, to) {
 			to++
 		}

@@ -122,10 +122,7 @@ var disowners = [][]byte{[]byte("sorry"), []byte("apolog"), []byte("道歉"), []
 // disowned reports whether the quotation from open to end stands in a
 // sentence that, with the one after it, holds one of disowners.
 func disowned(norm []byte, open, end int) bool {
-	from := open
-	for from > 0 && !sentenceEnd(norm, from-1) && !(from >= 3 && sentenceEnd(norm, from-3)) {
-		from--
-	}
+	from := sentenceFrom(norm, open)
 	to, ends := end+1, 0
 	for to < len(norm) && ends < 2 {
 		if sentenceEnd(norm, to) {
@@ -691,6 +688,15 @@ func conditionSpan(norm []byte, from, to int, out [][2]int32) [][2]int32 {
 
 // cjkComma is the Chinese comma.
 var cjkComma = []byte("，")
+
+// sentenceFrom is where the sentence that holds norm[i] starts: right
+// after the mark (sentenceEnd, one byte or a Chinese three) before it, or 0.
+func sentenceFrom(norm []byte, i int) int {
+	for i > 0 && !sentenceEnd(norm, i-1) && !(i >= 3 && sentenceEnd(norm, i-3)) {
+		i--
+	}
+	return i
+}
 
 // sentenceEnd reports whether norm[i] starts a mark that ends a sentence:
 // a mark of retractionBreak but a comma.
