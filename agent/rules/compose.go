@@ -929,12 +929,46 @@ func (b *Brain) asksMore(a *analysis) bool {
 	return false
 }
 
+// atHeight reports whether the writer says they are on a roof, a ledge or
+// a bridge, or at its edge (xAtHeight), and no word of money stands
+// between "on" or "at" and the place or in the two words before, short of
+// the writer ("I can't pay, I'm on the roof" is read as a crisis):
+// "a loan on a roof repair", "the bill at the roof terrace", "the money
+// went on a new roof" speak of a thing paid for. Only that reading is
+// narrowed: standing on the roof, or any other crisis wording, is read
+// whatever else the message says.
+func (r *reading) atHeight() bool {
+	h := r.hits[xAtHeight]
+	if !h.found || h.zh {
+		return h.found
+	}
+	for k := h.end - 1; k >= 0 && k >= h.start-2; k-- {
+		w := r.a.seq[k].text
+		if k < h.start && (w == boundary || w == "i" || w == "am" || w == "me") {
+			// "I can't pay, I'm on the roof": the writer is there.
+			break
+		}
+		if moneyWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// moneyWords begin the words of money, a loan or a bill.
+var moneyWords = []string{"loan", "mortgage", "money", "cash", "paid", "pay", "bill", "cost", "price", "fee", "toll", "debt",
+	"credit", "interest", "quote", "deposit", "invoice", "insurance", "financ", "borrow", "emi", "kisht", "installment", "instalment"}
+
+func moneyWord(w string) bool {
+	return slices.ContainsFunc(moneyWords, func(p string) bool { return strings.HasPrefix(w, p) })
+}
+
 // protective adds the requests that protect the borrower, in the order
 // the flows act on them.
 func (r *reading) protective(b *Brain) {
 	// Abuse going on is a crisis; abuse fled, with the writer in a safe
 	// place now, is a vulnerability.
-	r.addIf(r.has(agent.IntentVulnerable) || (r.has(xAbuse) && !r.has(xSafe)), agent.IntentVulnerable)
+	r.addIf(r.has(agent.IntentVulnerable) || r.atHeight() || (r.has(xAbuse) && !r.has(xSafe)), agent.IntentVulnerable)
 	// A death told by someone who says they are the person's relative
 	// ("I am son of Rajesh. Papa expired") is the borrower's.
 	deceased := r.has(agent.IntentDeceased) || (r.has(xDeath) && (r.has(xHolder) || r.relation != ""))

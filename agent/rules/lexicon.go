@@ -63,6 +63,10 @@ const (
 	// some of the balance offered with no amount named, which asks for
 	// terms.
 	xPart agent.Intent = "x_part"
+	// "on the roof", "at the edge of the bridge": a height the writer is
+	// at, a crisis unless a loan, a payment or a bill next to it makes the
+	// roof or the bridge a thing paid for (atHeight).
+	xAtHeight agent.Intent = "x_at_height"
 )
 
 // The papers of a loan a borrower may ask to see.
@@ -138,7 +142,9 @@ var lexicon = []rule{
 		"take|taking|took|taken|consume*|drink*|drank|swallow*|eat|eating|ate ~3 poison|pesticide|pesticides",
 		"poison|pesticide|pesticides ~6 drink|drinking|take|taking|swallow*|consume*|eat|eating",
 		"overdos*", "noose", "rope", "hang|hanging myself", "gun|pistol|firearm|blade|razor ~8 myself",
-		"on|at|standing|stood|up ~4 ledge|rooftop|roof|bridge|cliff|tracks|edge",
+		"standing|stood|up ~4 ledge|rooftop|roof|bridge|cliff|tracks|edge",
+		// in Hinglish: on the roof (chhat pe)
+		"chhat|chhatt|chhath|roof|terrace ~1 pe|par|upar ~3 khada|khadi|khade|hoon|hun|hu|baitha|baithi|abhi",
 		"drive|drove|driving|swerve ~3 off ~2 road|cliff|bridge", "crash* ~4 on purpose",
 		"this is my last|final message|words|text|goodbye", "this is goodbye", "goodbye forever|everyone|world",
 		"be gone soon|tonight|tomorrow|forever", "will not be around ~2 long|longer|soon|tomorrow",
@@ -193,6 +199,7 @@ var lexicon = []rule{
 		enBilling + "|letter|letters|notice|notices|collections ~5 about|regarding|re|concerning " + enMedPlace,
 		enBilling + "|letter|letters|notice|notices|collections ~5 about|regarding|re|concerning [the|an|that|this|my] emergency room|department",
 	}},
+	{intent: xAtHeight, en: []string{"on|at ~4 ledge|rooftop|roof|bridge|cliff|tracks|edge"}},
 	{intent: xAbuse, en: []string{
 		"trying to hurt|hit|kill|attack|beat me", "domestic violence|abuse",
 		"beating|punching|kicking|choking|strangling|hitting me", "hit|hits|beat|beats me ~2 again|tonight|now|today",
