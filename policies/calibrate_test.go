@@ -136,6 +136,10 @@ func calibrateClasses(t *testing.T) (whole, sentence map[string]float32) {
 	t.Helper()
 	cv := crossValidate(t)
 	whole, sentence = cv.thresholds(guardClassBudget), cv.sentenceThresholds(guardSentenceBudget)
+	tight := cv.thresholds(guardTightBudget)
+	for _, l := range tightLabels {
+		whole[l] = tight[l]
+	}
 	for _, out := range []map[string]float32{whole, sentence} {
 		for l, th := range out {
 			out[l] = max(th, textclass.Content().Threshold(l))
@@ -146,21 +150,30 @@ func calibrateClasses(t *testing.T) (whole, sentence map[string]float32) {
 
 // guardClassBudget is the share of the clean training rows (of all rows
 // without the label, for the everyday labels) whose out-of-fold score the
-// label's guard threshold may let through: 0.075%. It was first chosen on
-// the cross-validation figures of TestClassThresholdsCrossValidation as
-// the largest budget on a grid from 0.05% to 2% at which the whole guard
-// blocked no more clean training rows out of fold than the rule before it
-// (1% per label blocked 15.7% (en) and 11.5% (zh) of them). When the
-// thresholds came to count clean rows only, it was checked on fresh9 left
-// out of training (docs/models.md, "Third round"): 0.1% found 0.831 of its
-// violations with 8 of 140 clean rows blocked, against 0.819 and 8 for the
-// rule before; larger budgets blocked hand-written clean cases of the
-// guard's tests (medicine bought first, the time a payment takes to show).
-// When fresh12, fresh13, dev8 and dev9 joined the training rows, 0.1% put
-// three of those hand-written clean cases over the pressure threshold;
-// 0.075% is the largest of 0.05%, 0.075% and 0.1% that passes them
-// (docs/models.md, "Fifth round").
-const guardClassBudget = 0.00075
+// label's guard threshold may let through: 0.1%, but for tightLabels. It
+// was first chosen on the cross-validation figures of
+// TestClassThresholdsCrossValidation as the largest budget on a grid from
+// 0.05% to 2% at which the whole guard blocked no more clean training rows
+// out of fold than the rule before it (1% per label blocked 15.7% (en) and
+// 11.5% (zh) of them). When the thresholds came to count clean rows only,
+// it was checked on fresh9 left out of training (docs/models.md, "Third
+// round"): 0.1% found 0.831 of its violations with 8 of 140 clean rows
+// blocked, against 0.819 and 8 for the rule before; larger budgets blocked
+// hand-written clean cases of the guard's tests (medicine bought first,
+// the time a payment takes to show).
+const guardClassBudget = 0.001
+
+// guardTightBudget is the budget of tightLabels: the labels whose
+// thresholds at guardClassBudget put hand-written clean cases of the
+// guard's tests over them once fresh12, fresh13, dev8 and dev9 trained
+// (insulin paid for first, gas and electricity before the debt, a payment
+// that shows within 10 minutes, the interest that falls when one pays
+// more). 0.075% is the largest of 0.05%, 0.075% and 0.1% that passes them
+// (docs/models.md, "Fifth round" and "Sixth round").
+const guardTightBudget = 0.00075
+
+// tightLabels are the labels calibrated at guardTightBudget.
+var tightLabels = []string{"pressure", "false_promise", "harassment", "third_party_disclosure"}
 
 // guardSentenceBudget is guardClassBudget for the best sentence of a row
 // (crossValidation.sentenceThresholds). It was chosen on the grid 0,

@@ -5,28 +5,28 @@ package policies
 // classThresholds are the guard's thresholds per label of the content
 // model, calibrated on the training rows only (calibrate_test.go).
 var classThresholds = map[string]float32{
-	"threat":                 0.69874364,
-	"harassment":             0.57313144,
-	"false_representation":   0.9118645,
-	"pressure":               0.7950399,
-	"third_party_disclosure": 0.7335162,
-	"secret_request":         0.6290333,
-	"false_promise":          0.7465558,
+	"threat":                 0.6208182,
+	"harassment":             0.6053035,
+	"false_representation":   0.8812844,
+	"pressure":               0.78422105,
+	"third_party_disclosure": 0.7820064,
+	"secret_request":         0.5663323,
+	"false_promise":          0.7219373,
 }
 
 // classSentenceThresholds are the guard's thresholds per label for the
 // best sentence of a message of two sentences or more, calibrated the same
 // way on each row's best sentence.
 var classSentenceThresholds = map[string]float32{
-	"threat":                 0.9943308,
-	"harassment":             0.99491423,
-	"false_representation":   0.9949334,
-	"pressure":               0.98946565,
-	"third_party_disclosure": 0.98919135,
-	"secret_request":         0.99627584,
-	"false_promise":          0.97570324,
+	"threat":                 0.98238117,
+	"harassment":             0.99808186,
+	"false_representation":   0.99412835,
+	"pressure":               0.9926029,
+	"third_party_disclosure": 0.99311316,
+	"secret_request":         0.9942312,
+	"false_promise":          0.9963718,
 }
 
 // classThresholdsDigest is the corpus digest of the weights the thresholds
 // were calibrated for.
-const classThresholdsDigest = "9cd8fe6ea61b35720422488b054f566f88dbaeabf6f6514c298f115cac8d559b"
+const classThresholdsDigest = "1566da609963e43096be70763e05e371c09cc2f7f5acbd3fbbe54fa6c2c76a15"
