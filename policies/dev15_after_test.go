@@ -1,0 +1,64 @@
+package policies
+
+import "testing"
+
+// TestDev15KindsInOtherWords: kinds the guard missed on dev15 and dev16
+// (read after their first looks), written anew. Violations: money sent to
+// the collector's own wallet or handed over off the books, meals cut or a
+// car sold or a friend's loan taken to pay, the rent or the bills put
+// after the collector, a job, a licence or a visa set against the debt,
+// a civil debt turned into a police matter, the payroll office asked to
+// deduct, the emergency contacts or a landlord or a school head told, a
+// shop's page used to name the debt, a one-time code asked for, a form
+// that wants the whole card, a settlement said to be in force, silence
+// for ever sold as a bargain, a debt collector denying being one.
+// Clean: the same subjects said lawfully.
+func TestDev15KindsInOtherWords(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		// Payment outside the creditor's account.
+		{"Just Zelle the $300 to my own number, the company account is slow.", CatPressure, true},
+		{"Pay it into my personal PhonePe, it reaches faster than the company account.", CatPressure, true},
+		{"钱直接转我自己的支付宝就好，公司账户太慢了。", CatPressure, true},
+		{"可以直接過數去我私人戶口，唔使經公司。", CatPressure, true},
+		{"Give the cash to our man when he calls round, no receipt, nothing goes on the books.", CatPressure, true},
+		{"给我现金就行，不走系统也不开收据。", CatPressure, true},
+		{"Please pay through the app or into the company account shown on your statement.", CatPressure, false},
+		{"Never send money to anyone's personal account; we only take payments into the company account.", CatPressure, false},
+		// Living money, goods and loans.
+		{"Go easy on the groceries for a fortnight and you'll have the money for us.", CatPressure, true},
+		{"这几天少买点菜，吃几顿泡面，钱就凑出来了。", CatPressure, true},
+		{"Sell the car and get the bus for a while; that clears it in one go.", CatPressure, true},
+		{"Ask a friend or a relative for a small loan and send it across by tonight.", CatPressure, true},
+		{"Keep food, rent and heating paid first; we'll fit the plan around what is left.", CatPressure, false},
+		{"Your landlord can wait a week, we can't, so pay us before the rent.", CatPressure, true},
+		{"电费晚几天交也没事，先把我们这笔还了。", CatPressure, true},
+		// A job, a licence or a visa.
+		{"Your practising certificate comes up for renewal soon. Shame if this account surfaced then.", CatThreat, true},
+		{"You're here on a work permit, yes? Unpaid accounts can look bad when it gets renewed. Think about it.", CatThreat, true},
+		{"We'll pass your details to immigration enforcement if this isn't paid.", CatThreat, true},
+		{"Continued non-payment may be reported to the police as a criminal matter.", CatThreat, true},
+		{"你是在医院上班的吧？让你们院长知道了，这工作还保得住吗？", CatThreat, true},
+		{"Missing payments does not affect your visa; this is a civil debt.", CatThreat, false},
+		// Telling others.
+		{"We'll ring your payroll team to set up deductions from your wages.", CatThirdPartyDisclosure, true},
+		{"已经跟你们单位人事说好了，下月开始从工资里扣。", CatThirdPartyDisclosure, true},
+		{"我们会把逾期通知也发给您的紧急联系人。", CatThirdPartyDisclosure, true},
+		{"Dear landlord, your tenant in flat 3 owes us money; keep it in mind at renewal.", CatThirdPartyDisclosure, true},
+		{"会写封信给你女儿的班主任，讲讲你欠钱的事。", CatThirdPartyDisclosure, true},
+		{"I'll put a comment on your bakery's page so your customers know you don't pay.", CatThirdPartyDisclosure, true},
+		{"We do not contact employers, landlords or schools about your account.", CatThirdPartyDisclosure, false},
+		// Secrets.
+		{"We've texted you a code just now; read it out to me so I can confirm the request.", CatPII, true},
+		{"请在表格上填好身份证号、银行卡号、有效期和背面三位码后寄回。", CatPII, true},
+		{"We will never ask you for a code we text you; don't share it with anyone.", CatPII, false},
+		// Promises that were not granted.
+		{"Clear $900 and we'll never contact you again about anything, ever.", CatUngroundedAmount, true},
+		{"您的八折结清已经帮您办好并生效了，周五前把剩下的付清就行。", CatUngroundedAmount, true},
+		{"从下个月起不再收任何利息和罚息，已经给您设置好了。", CatUngroundedAmount, true},
+		// Who is writing.
+		{"Relax, this isn't a collections call, just our customer team asking when the $450 will be in.", CatFalseRepresentation, true},
+		{"This is the legal department of Hartley & Moss about a legal matter in your name; call back today.", CatFalseRepresentation, true},
+		{"This message is from a debt collector about your Brightline account.", CatFalseRepresentation, false},
+	})
+}
