@@ -326,18 +326,19 @@ func parseLexicon(data []byte) (*lexicon, error) {
 		}
 		lx.conditions[w[0]] = append(lx.conditions[w[0]], w)
 	}
-	if states := trieStates(terms); states > 1<<16 {
-		return nil, fmt.Errorf("lexicon: %d matcher states, at most %d", states, 1<<16)
+	if near := nearStates(terms); near > rowTargets {
+		return nil, fmt.Errorf("lexicon: %d distinct term beginnings of up to %d bytes, at most %d", near, denseDepth+1, rowTargets)
 	}
 	lx.m = newMatcher(terms)
 	return lx, nil
 }
 
-// trieStates is the number of states of the matcher's trie over the terms:
-// the root and one state per distinct prefix of a term's text. Terms that
-// share a beginning share its states, so it is below the sum of their
-// lengths; the matcher numbers states in 16 bits.
-func trieStates(terms []term) int {
+// nearStates is the number of states of the matcher's trie over the terms
+// that a row's transition may reach: the root and one state per distinct
+// beginning of a term of up to denseDepth+1 bytes. Terms that share a
+// beginning share its states; the matcher numbers these in 16 bits
+// (rowTargets), the deeper ones in 32.
+func nearStates(terms []term) int {
 	texts := make([]string, len(terms))
 	for i, t := range terms {
 		texts[i] = t.text
@@ -349,7 +350,7 @@ func trieStates(terms []term) int {
 		for n < len(t) && n < len(prev) && t[n] == prev[n] {
 			n++
 		}
-		states += len(t) - n
+		states += max(0, min(len(t), denseDepth+1)-n)
 		prev = t
 	}
 	return states

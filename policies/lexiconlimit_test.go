@@ -7,9 +7,11 @@ import (
 )
 
 // TestLexiconLimitIsStates: the matcher's limit is on the states of its
-// trie, which terms that share a beginning share, not on the bytes of the
-// terms: a lexicon of many terms with one long beginning is read, one with
-// more distinct states than the matcher can number is refused.
+// trie near the root (the distinct beginnings of up to five bytes, which a
+// row's transition numbers in 16 bits), not on the bytes of the terms nor
+// on the deeper states: a lexicon of many terms with one long beginning is
+// read, and so is one of many long distinct terms; one with more distinct
+// five-byte beginnings than the matcher can number is refused.
 func TestLexiconLimitIsStates(t *testing.T) {
 	t.Parallel()
 	lexiconOf := func(n int, term func(int) string) []byte {
@@ -30,11 +32,24 @@ func TestLexiconLimitIsStates(t *testing.T) {
 		t.Errorf("terms sharing a beginning: %v", err)
 	}
 	// 8,000 terms, each three letters of its own and ten digits: over
-	// 88,000 states.
-	distinct := lexiconOf(8000, func(i int) string {
+	// 88,000 states, about 24,700 of them near the root.
+	long := lexiconOf(8000, func(i int) string {
 		return fmt.Sprintf("%c%c%c%010d", 'a'+i%26, 'a'+i/26%26, 'a'+i/676%26, i)
 	})
+	lx, err := parseLexicon(long)
+	if err != nil {
+		t.Fatalf("long distinct terms: %v", err)
+	}
+	text := []byte("say rvl0000007999, aaa0000000000 and aaa0000000000x")
+	if hits := lx.m.scan(text, nil); len(hits) != 2 {
+		t.Errorf("long distinct terms: %d hits in %q, want 2 (%v)", len(hits), text, hits)
+	}
+	// 70,000 terms of five letters of their own: more beginnings near the
+	// root than 16 bits number.
+	distinct := lexiconOf(70000, func(i int) string {
+		return fmt.Sprintf("%c%c%c%c%c", 'a'+i%26, 'a'+i/26%26, 'a'+i/676%26, 'a'+i/17576%26, 'a'+i/456976%26)
+	})
 	if _, err := parseLexicon(distinct); err == nil {
-		t.Errorf("a lexicon of more states than the matcher numbers was read")
+		t.Errorf("a lexicon of more states near the root than the matcher numbers was read")
 	}
 }

@@ -1,5 +1,7 @@
 package policies
 
+import "math"
+
 // matcher finds every lexicon term in a text in one pass (Aho-Corasick over
 // bytes), so the cost of a check grows with the text, not with the size of
 // the lexicon. The states near the root, where a scan spends most of its
@@ -12,10 +14,10 @@ type matcher struct {
 	class    [256]uint8 // byte -> class; 0 for bytes in no term
 	nclass   int
 	rows     int32       // states 0 to rows-1 have a row of delta, numbered before the deeper states, so a state is its row
-	delta    []uint16    // state*nclass + class -> next state; uint16 halves the table, so more of it stays in cache
+	delta    []uint16    // state*nclass + class -> next state (one of depth denseDepth+1 at most, numbered below 1<<16); uint16 halves the table, so more of it stays in cache
 	deep     []deepState // state-rows -> what a state without a row steps by
 	kidClass []uint8     // the children of deep states with more than one, each state's together
-	kidNext  []uint16
+	kidNext  []uint32
 	emits    []uint64 // a bit per state: set when a term ends there or at a suffix (out or dict)
 	out      []int32  // state -> index+1 of the first term that ends there, or 0
 	same     []int32  // term -> the next term of the same text (other boundaries), or -1
@@ -24,12 +26,12 @@ type matcher struct {
 }
 
 // deepState is a state without a row: its children and its failure link
-// in six bytes, so that a step from it reads one place, not a list of
+// in one record, so that a step from it reads one place, not a list of
 // children and a table of failure links apart. Most such states, deep in a
 // term, have one child, which the record holds.
 type deepState struct {
-	fail  uint16 // the state of its longest proper suffix that is a state
-	next  uint16 // its one child, or where its children start in kidClass and kidNext
+	fail  uint32 // the state of its longest proper suffix that is a state
+	next  uint32 // its one child, or where its children start in kidClass and kidNext
 	class uint8  // the class of its one child
 	kids  uint8  // how many children it has
 }
@@ -37,8 +39,15 @@ type deepState struct {
 // denseDepth is the depth to which states have full rows: about three
 // bytes of four that a scan of the labelled texts reads end in one of
 // them, and the table (837 KB) leaves room in a core's cache for the
-// content model's weights. A deeper state is a six-byte deepState.
+// content model's weights. A deeper state is a deepState.
 const denseDepth = 4
+
+// rowTargets is how many states a row's transitions may reach: the states
+// of depth denseDepth+1 at most, numbered first, so that a transition
+// fits in 16 bits. Deeper states are numbered in 32 bits: the limit of the
+// lexicon is the number of distinct beginnings of up to five bytes of its
+// terms (nearStates), not the number of its states.
+const rowTargets = 1 << 16
 
 // term is one lexicon entry after parsing.
 type term struct {
@@ -149,26 +158,28 @@ func newMatcher(terms []term) *matcher {
 			m.out[s] = int32(i + 1)
 		}
 	}
-	if len(m.out) > 1<<16 {
-		panic("policies: lexicon too large for the matcher") // parseLexicon checks first
-	}
-	// The states with rows are numbered first, each group in the trie's
-	// order (a term's states stay neighbours), so that a state with a row
-	// is its row: a step reads no table of rows before the transition.
+	// The states with rows are numbered first, then the states a row's
+	// transition reaches (one byte deeper), then the rest, each group in
+	// the trie's order (a term's states stay neighbours), so that a state
+	// with a row is its row (a step reads no table of rows before the
+	// transition) and a row's transition fits in 16 bits.
 	states := len(m.out)
 	id := make([]int32, states)
-	rows := int32(0)
-	for s := range states {
-		if depth[s] <= denseDepth {
-			id[s] = rows
-			rows++
+	numbered, rows := int32(0), int32(0)
+	for _, band := range [][2]int32{{0, denseDepth}, {denseDepth + 1, denseDepth + 1}, {denseDepth + 2, math.MaxInt32}} {
+		for s := range states {
+			if depth[s] >= band[0] && depth[s] <= band[1] {
+				id[s] = numbered
+				numbered++
+			}
 		}
-	}
-	deep := rows
-	for s := range states {
-		if depth[s] > denseDepth {
-			id[s] = deep
-			deep++
+		switch band[0] {
+		case 0:
+			rows = numbered
+		case denseDepth + 1:
+			if numbered > rowTargets {
+				panic("policies: lexicon too large for the matcher") // parseLexicon checks first
+			}
 		}
 	}
 	renum := func(n int32) int32 {
@@ -189,12 +200,12 @@ func newMatcher(terms []term) *matcher {
 		d := &m.deep[s-rows]
 		for n := first[s]; n >= 0; n = next[n] {
 			d.kids++
-			d.next, d.class = uint16(n), label[n]
+			d.next, d.class = uint32(n), label[n]
 		}
 		if d.kids > 1 {
-			d.next = uint16(len(m.kidClass))
+			d.next = uint32(len(m.kidClass))
 			for n := first[s]; n >= 0; n = next[n] {
-				m.kidClass, m.kidNext = append(m.kidClass, label[n]), append(m.kidNext, uint16(n))
+				m.kidClass, m.kidNext = append(m.kidClass, label[n]), append(m.kidNext, uint32(n))
 			}
 		}
 	}
@@ -205,7 +216,7 @@ func newMatcher(terms []term) *matcher {
 		}
 	}
 	m.dict = make([]int32, states)
-	fail := make([]uint16, states) // the failure links of every state, while the rows are filled
+	fail := make([]int32, states) // the failure links of every state, while the rows are filled
 	m.dict[0] = -1
 	queue := make([]int32, 0, states)
 	for n := first[0]; n >= 0; n = next[n] {
@@ -231,9 +242,9 @@ func newMatcher(terms []term) *matcher {
 		}
 		for n := first[s]; n >= 0; n = next[n] {
 			nf := m.step(int32(f), label[n])
-			fail[n] = uint16(nf)
+			fail[n] = nf
 			if n >= rows {
-				m.deep[n-rows].fail = uint16(nf)
+				m.deep[n-rows].fail = uint32(nf)
 			}
 			if m.out[nf] != 0 {
 				m.dict[n] = nf
