@@ -296,11 +296,27 @@ func phraseIn(seq []token, phrases [][]string) bool {
 // "the" and a comparison ("the longer plan please"). A question about
 // the offers ("is the longer one dearer?") picks nothing.
 func (r *reading) picking() bool {
-	if asksAbout(r.a.seq) && !changeAsked(r.a.seq) {
+	if asksAbout(r.a.seq) && !changeAsked(r.a.seq) && !r.swaps() {
 		return false
 	}
 	return phraseIn(r.a.seq, pickPhrases) || containsAny(r.a.norm, pickHan...) || endsWithOne(r.a.seq) || r.has(agent.IntentAcceptOffer) ||
-		(tokText(r.a.seq, 0) == "the" && comparison(r.a.norm) != 0)
+		(tokText(r.a.seq, 0) == "the" && comparison(r.a.norm) != 0) || r.swaps()
+}
+
+// swaps reports whether, with a plan agreed, the message asks for
+// something in its place: instead, rather, actually, after all, back to,
+// 还是, 换: "can I do the longer one instead" picks like any request.
+func (r *reading) swaps() bool {
+	return r.cues.agreed > 0 && (phraseIn(r.a.seq, swapPhrases) || containsAny(r.a.norm, "还是", "换"))
+}
+
+var swapPhrases = splitPhrases("instead", "rather", "actually", "after all", "back to", "hi theek", "hi sahi")
+
+// undoes reports whether, with a plan agreed, the message takes it back
+// with a verb of undoing and names no plan ("scratch that", "forget it",
+// 算了不要了, "rehne do"): what is undone is the agreement just made.
+func (r *reading) undoes() bool {
+	return r.cues.agreed > 0 && r.has(xUndo)
 }
 
 // questionOpeners open a question about the offers, not a pick of one.
@@ -393,22 +409,38 @@ func (r *reading) offerByComparison(id *string) bool {
 	// "the smallest payment", "lowest EMI": the size of each payment is
 	// named, so every offer's payment is compared, a settlement's too.
 	perPayment := containsAny(r.a.norm, "payment", "instalment", "installment", "emi", "kisht", "qist", "किस्त", "月供", "每期")
+	keyOf := func(p agent.Plan) (int64, bool) {
+		if len(p.Installments) == 0 || (bySize && !perPayment && p.Kind != agent.PlanInstallment) {
+			return 0, false
+		}
+		switch how {
+		case pickLongest:
+			return int64(len(p.Installments)), true
+		case pickShortest:
+			return -int64(len(p.Installments)), true
+		case pickSmallest:
+			return -p.Installments[0].Amount.Minor, true
+		}
+		return p.Installments[0].Amount.Minor, true
+	}
+	// "the shorter one" with a plan agreed compares with that plan: the
+	// nearest option beyond it that way, the agreed one left out.
+	than, relative := int64(0), false
+	if r.cues.agreed > 0 && !superlative(r.a.norm) {
+		than, relative = keyOf(r.cues.table[r.cues.agreed-1])
+	}
 	best, bestKey, tie, plans := -1, int64(0), false, 0
 	for i, p := range r.cues.table {
-		if len(p.Installments) == 0 || (bySize && !perPayment && p.Kind != agent.PlanInstallment) {
+		key, ok := keyOf(p)
+		if !ok {
 			continue
 		}
 		plans++
-		var key int64
-		switch how {
-		case pickLongest:
-			key = int64(len(p.Installments))
-		case pickShortest:
-			key = -int64(len(p.Installments))
-		case pickSmallest:
-			key = -p.Installments[0].Amount.Minor
-		case pickLargest:
-			key = p.Installments[0].Amount.Minor
+		if relative {
+			if key <= than {
+				continue
+			}
+			key = -key // the nearest beyond the agreed plan
 		}
 		switch {
 		case best < 0 || key > bestKey:
@@ -417,11 +449,22 @@ func (r *reading) offerByComparison(id *string) bool {
 			tie = true
 		}
 	}
-	if plans < 2 || tie {
+	if plans < 2 || tie || best < 0 {
 		return false
 	}
 	*id = strconv.Itoa(best + 1)
 	return true
+}
+
+// superlative reports whether a comparison picks the most of all ("the
+// longest", "sabse kam", 最短) rather than more than another ("longer").
+func superlative(n string) bool {
+	for _, w := range strings.Fields(n) {
+		if strings.HasSuffix(strings.Trim(w, ".,!?"), "est") || w == "most" || w == "least" {
+			return true
+		}
+	}
+	return containsAny(n, "sabse", "kam se kam", "सबसे", "कम से कम", "最")
 }
 
 // assentChoiceOK reports whether the message opens with an offer's number
@@ -675,6 +718,7 @@ type cues struct {
 	offersOpen  bool         // an offer is on the table: "ok" accepts it, "no" rejects it
 	offers      int          // how many offers TurnContext lists, so "the last one" can be numbered
 	table       []agent.Plan // the offers themselves, so a restated amount can be told from a counter
+	agreed      int          // the position (1-based) of the offer agreed, 0 when none is: "scratch that" undoes it
 	askedAmount bool         // the agent asked how much the borrower can pay: a bare number is money
 	askedWhen   bool         // the agent asked when ("when you're ready" asks no date): a bare date is a promise
 	dayFirst    bool         // numeric dates read day first (pounds, rupees, euros)
@@ -687,6 +731,7 @@ func readCues(tc agent.TurnContext) cues {
 		offersOpen:  len(tc.OpenOffers) > 0 || madeOffer(last),
 		offers:      len(tc.OpenOffers),
 		table:       tc.OpenOffers,
+		agreed:      slices.IndexFunc(tc.OpenOffers, func(p agent.Plan) bool { return p.Status == agent.PlanAccepted }) + 1,
 		askedAmount: containsAny(last, "how much", "what amount", "afford", "多少", "能还", "能付", "负担", "負擔"),
 		askedWhen:   containsAny(strings.NewReplacer("when you are ready", "", "when you're ready", "").Replace(last), "when", "what date", "which day", "什么时候", "哪天", "几号"),
 		dayFirst:    cur == "GBP" || cur == "INR" || cur == "EUR",
@@ -881,7 +926,7 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 			c.Unsure, c.Doubt = true, true
 		}
 		r.add(c)
-	} else if r.has(agent.IntentCancelPlan) {
+	} else if r.has(agent.IntentCancelPlan) || r.undoes() {
 		// Withdrawing is never read as a new plan or an acceptance.
 		r.add(agent.Command{Intent: agent.IntentCancelPlan})
 	} else if r.has(agent.IntentAskLowest) || r.settleAsk() || r.longerAsk() {
@@ -1181,6 +1226,9 @@ func (r *reading) offers() {
 	reject := r.has(agent.IntentRejectOffer) || ((r.weakNo() || r.has(xCannotPay) || r.has(xLess) || r.has(xOther)) && r.cues.offersOpen)
 	if accept && reject {
 		accept = picked
+		// "nahi yaar, pehla wala": with a plan agreed, the no is to
+		// that plan, and the option named after it is the choice.
+		reject = !picked || r.cues.agreed == 0
 	}
 	if accept {
 		// A choice said with doubt ("maybe the second one?", "what if I

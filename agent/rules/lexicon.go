@@ -67,6 +67,9 @@ const (
 	// at, a crisis unless a loan, a payment or a bill next to it makes the
 	// roof or the bridge a thing paid for (atHeight).
 	xAtHeight agent.Intent = "x_at_height"
+	// "scratch that", "forget it", "算了不要了", "rehne do": a verb of
+	// undoing that names nothing, which calls off a plan just agreed.
+	xUndo agent.Intent = "x_undo"
 )
 
 // The papers of a loan a borrower may ask to see.
@@ -199,6 +202,10 @@ var lexicon = []rule{
 		enBilling + "|letter|letters|notice|notices|collections ~5 about|regarding|re|concerning " + enMedPlace,
 		enBilling + "|letter|letters|notice|notices|collections ~5 about|regarding|re|concerning [the|an|that|this|my] emergency room|department",
 	}},
+	{intent: xUndo, en: []string{
+		"scratch|forget|drop|ditch|nix|undo|scrap|kill|cancel ~1 that|it|this|everything", "rehne|rahne|rehene do|dijiye|de",
+		"chhodo|chhod do|jaane|jane do", "ye|yeh|woh|wo|plan ~2 nahi|nahin chahiye",
+	}, zh: []string{"算了~4不要", "不要~3了", "不要这个", "撤回", "不用了"}},
 	{intent: xAtHeight, en: []string{"on|at ~4 ledge|rooftop|roof|bridge|cliff|tracks|edge"}},
 	{intent: xAbuse, en: []string{
 		"trying to hurt|hit|kill|attack|beat me", "domestic violence|abuse",
