@@ -359,7 +359,7 @@ func (c *checker) pairedHit(fam *family, h famHit) bool {
 		if o.family != h.family || o.group == h.group {
 			continue
 		}
-		if fam.sentence && o.sent == h.sent || !fam.sentence && o.clause == h.clause {
+		if fam.together(h, o) {
 			return true
 		}
 	}

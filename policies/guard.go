@@ -915,7 +915,7 @@ func (c *checker) matches(f int) bool {
 			if int(h1.family) != f || h1.group != 1 || h1.start < h0.end && h0.start < h1.end {
 				continue
 			}
-			if fam.sentence && h1.sent != h0.sent || !fam.sentence && h1.clause != h0.clause {
+			if !fam.together(h0, h1) {
 				continue
 			}
 			first, last := min(h0.start, h1.start), max(h0.start, h1.start)

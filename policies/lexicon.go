@@ -36,12 +36,23 @@ type family struct {
 	// sentence: the groups meet in one sentence, not one clause; what is
 	// relayed or bought often follows its frame after a comma ("请转告您丈
 	// 夫，他的借款已经逾期", "还清这笔，马上给你下一笔借款").
-	sentence   bool
+	sentence bool
+	// message: the groups may stand anywhere in the text: a permit named
+	// in a question and its review in the next sentence ("You're on an
+	// H-1B, right? … when your extension gets reviewed").
+	message    bool
 	grants     []string // terms (Facts.GrantedTerms) any of which allows the claim
 	yields     []int    // families whose granted match allows this one too
 	defersTo   []int    // two-group families that read this family's term as their own where they match
 	things     [][]byte // folded nouns right after which one of thingWords is aimed at a thing
 	thingWords []string // the family's terms that may be aimed at a thing (adjectives: stupid, 垃圾)
+}
+
+// together reports whether two hits of the family's groups stand near
+// enough to match: in one clause, one sentence (sentence) or anywhere
+// (message).
+func (f *family) together(a, b famHit) bool {
+	return f.message || f.sentence && a.sent == b.sent || a.clause == b.clause
 }
 
 // lexicon is the parsed lexicon.yaml: the families and one matcher over all
@@ -168,15 +179,15 @@ func parseLexicon(data []byte) (*lexicon, error) {
 		default:
 			return nil, fmt.Errorf("lexicon: family %s: unknown gate %q", n, ff.Gate)
 		}
-		if ff.Scope != "" && (ff.Scope != "sentence" || len(ff.Groups) != 2) {
-			return nil, fmt.Errorf("lexicon: family %s: scope %q: only sentence, for two groups", n, ff.Scope)
+		if ff.Scope != "" && (ff.Scope != "sentence" && ff.Scope != "message" || len(ff.Groups) != 2) {
+			return nil, fmt.Errorf("lexicon: family %s: scope %q: only sentence or message, for two groups", n, ff.Scope)
 		}
 		if len(ff.Groups) > 2 {
 			return nil, fmt.Errorf("lexicon: family %s: at most 2 groups", n)
 		}
 		fam := family{name: n, category: ff.Category, detail: ff.Detail, rule: ff.Rule, citation: ff.Citation,
 			gate: ff.Gate, negatable: ff.Negatable == nil || *ff.Negatable, groups: len(ff.Groups), grants: ff.Grants,
-			sentence: ff.Scope == "sentence"}
+			sentence: ff.Scope == "sentence", message: ff.Scope == "message"}
 		for _, g := range ff.Grants {
 			if !slices.Contains(GrantedTerms, g) {
 				return nil, fmt.Errorf("lexicon: family %s: unknown granted term %q", n, g)
