@@ -406,12 +406,17 @@ func askingAnotA(before, n string) bool {
 // lastAgentText is the normalized text of the last message the borrower received.
 func lastAgentText(history []agent.Message) string {
 	for i := len(history) - 1; i >= 0; i-- {
-		m := history[i]
-		if m.Direction == agent.DirectionOut || m.Author == agent.AuthorAgent || m.Author == agent.AuthorSupervisor {
+		if m := history[i]; fromAgent(m) {
 			return normalize(m.Text)
 		}
 	}
 	return ""
+}
+
+// fromAgent reports whether a message of the transcript was sent to the
+// borrower, by the assistant or a supervisor.
+func fromAgent(m agent.Message) bool {
+	return m.Direction == agent.DirectionOut || m.Author == agent.AuthorAgent || m.Author == agent.AuthorSupervisor
 }
 
 func containsAny(s string, words ...string) bool {

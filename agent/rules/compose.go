@@ -300,7 +300,7 @@ func (r *reading) picking() bool {
 		return false
 	}
 	return phraseIn(r.a.seq, pickPhrases) || containsAny(r.a.norm, pickHan...) || endsWithOne(r.a.seq) || r.has(agent.IntentAcceptOffer) ||
-		(tokText(r.a.seq, 0) == "the" && comparison(r.a.norm) != 0) || r.swaps()
+		(tokText(r.a.seq, 0) == "the" && comparison(r.a.norm) != 0) || r.swaps() || (r.cues.compared[0] > 0 && comparison(r.a.norm) != 0)
 }
 
 // swaps reports whether, with a plan agreed, the message asks for
@@ -364,7 +364,7 @@ const (
 // payments, "the longer one" about the number of them.
 func comparison(n string) int {
 	switch {
-	case containsAny(n, "cheaper", "cheapest", "smaller", "smallest", "lower", "lowest", "less a month", "less each month",
+	case containsAny(n, "cheaper", "cheapest", "less expensive", "least expensive", "便宜", "smaller", "smallest", "lower", "lowest", "less a month", "less each month",
 		"sabse kam", "kam se kam", "chhoti", "chhota", "choti", "सबसे कम", "कम से कम",
 		"每月少", "每个月少", "月供少", "月供低", "每月低", "少一点的", "少点的", "低一点的", "最低", "最少的", "最少那",
 		// in Cantonese, cheap is 平: 月供最平嗰个
@@ -390,8 +390,65 @@ func comparison(n string) int {
 // one has the smallest payments?"), rather than the lowest terms there are.
 func (r *reading) comparisonAsked() bool {
 	t := tokText(r.a.seq, 0)
+	if _, ok := pairNamed(r.a.seq, len(r.cues.table)); ok && (looksLikeQuestion(r.a) || containsAny(r.a.norm, "difference", "compare", "区别", "比较")) {
+		// "what's the difference between option 2 and 3", "2 vs 3,
+		// which costs less?": two options asked about, neither picked
+		// (a preference said between two is comparedChoice's).
+		k, _ := comparedChoice(r.a.seq)
+		return k == ""
+	}
 	return len(r.cues.table) > 1 && (t == "which" || t == "what") && looksLikeQuestion(r.a) && comparison(r.a.norm) != 0 &&
 		!r.has(agent.IntentAskLowest) && r.slots.amount == nil
+}
+
+// pairNamed finds two different options of the offers named by number
+// and joined by and, or, vs or 和 ("option 2 and 3", "1 or 2", "方案1和方案2").
+func pairNamed(seq []token, offers int) ([2]int, bool) {
+	skip := func(i int) int {
+		for i < len(seq) && optionNouns[seq[i].text] {
+			i++
+		}
+		return i
+	}
+	for i := range seq {
+		a, ok := optionDigit(seq, i)
+		if !ok {
+			continue
+		}
+		j := skip(i + 1)
+		if j >= len(seq) || !pairJoins[seq[j].text] {
+			continue
+		}
+		b, ok := optionDigit(seq, skip(j+1))
+		x, _ := strconv.Atoi(a)
+		y, _ := strconv.Atoi(b)
+		if ok && x != y && x <= offers && y <= offers {
+			return [2]int{x, y}, true
+		}
+	}
+	return [2]int{}, false
+}
+
+var (
+	optionNouns = map[string]bool{"option": true, "options": true, "number": true, "plan": true, "no": true, "#": true, "opt": true, "方": true, "案": true, "第": true}
+	pairJoins   = map[string]bool{"and": true, "or": true, "vs": true, "versus": true, "v": true, "&": true, "和": true, "或": true, "跟": true, "与": true}
+)
+
+// lastCompared is the pair of options the borrower's message before the
+// agent's last reply asked about (pairNamed), if it named two.
+func lastCompared(history []agent.Message, offers int) [2]int {
+	replied := false
+	for i := len(history) - 1; i >= 0; i-- {
+		if fromAgent(history[i]) {
+			replied = true
+			continue
+		}
+		if replied {
+			p, _ := pairNamed(analyze(history[i].Text).seq, offers)
+			return p
+		}
+	}
+	return [2]int{}
 }
 
 // offerByComparison reports whether the message picks, by comparing them,
@@ -409,6 +466,15 @@ func (r *reading) offerByComparison(id *string) bool {
 	// "the smallest payment", "lowest EMI": the size of each payment is
 	// named, so every offer's payment is compared, a settlement's too.
 	perPayment := containsAny(r.a.norm, "payment", "instalment", "installment", "emi", "kisht", "qist", "किस्त", "月供", "每期")
+	// After two options were asked about, the comparison is between
+	// them; one payment against one payment compares by its amount.
+	pair := r.cues.compared
+	if pair[0] > len(r.cues.table) || pair[1] > len(r.cues.table) {
+		pair = [2]int{}
+	}
+	if pair[0] > 0 && len(r.cues.table[pair[0]-1].Installments) == 1 && len(r.cues.table[pair[1]-1].Installments) == 1 {
+		perPayment = true
+	}
 	keyOf := func(p agent.Plan) (int64, bool) {
 		if len(p.Installments) == 0 || (bySize && !perPayment && p.Kind != agent.PlanInstallment) {
 			return 0, false
@@ -432,7 +498,7 @@ func (r *reading) offerByComparison(id *string) bool {
 	best, bestKey, tie, plans := -1, int64(0), false, 0
 	for i, p := range r.cues.table {
 		key, ok := keyOf(p)
-		if !ok {
+		if !ok || (pair[0] > 0 && i+1 != pair[0] && i+1 != pair[1]) {
 			continue
 		}
 		plans++
@@ -719,6 +785,7 @@ type cues struct {
 	offers      int          // how many offers TurnContext lists, so "the last one" can be numbered
 	table       []agent.Plan // the offers themselves, so a restated amount can be told from a counter
 	agreed      int          // the position (1-based) of the offer agreed, 0 when none is: "scratch that" undoes it
+	compared    [2]int       // the two options (1-based) the borrower's last message asked about: "the cheaper one" is one of them
 	askedAmount bool         // the agent asked how much the borrower can pay: a bare number is money
 	askedWhen   bool         // the agent asked when ("when you're ready" asks no date): a bare date is a promise
 	dayFirst    bool         // numeric dates read day first (pounds, rupees, euros)
@@ -732,6 +799,7 @@ func readCues(tc agent.TurnContext) cues {
 		offers:      len(tc.OpenOffers),
 		table:       tc.OpenOffers,
 		agreed:      slices.IndexFunc(tc.OpenOffers, func(p agent.Plan) bool { return p.Status == agent.PlanAccepted }) + 1,
+		compared:    lastCompared(tc.History, len(tc.OpenOffers)),
 		askedAmount: containsAny(last, "how much", "what amount", "afford", "多少", "能还", "能付", "负担", "負擔"),
 		askedWhen:   containsAny(strings.NewReplacer("when you are ready", "", "when you're ready", "").Replace(last), "when", "what date", "which day", "什么时候", "哪天", "几号"),
 		dayFirst:    cur == "GBP" || cur == "INR" || cur == "EUR",
