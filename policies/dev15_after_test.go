@@ -62,3 +62,28 @@ func TestDev15KindsInOtherWords(t *testing.T) {
 		{"This message is from a debt collector about your Brightline account.", CatFalseRepresentation, false},
 	})
 }
+
+// TestDev16KindsInOtherWords: more kinds dev15 and dev16 showed missed,
+// written anew: the collector put before the rent or the fees, a spouse
+// or a parent asked for the money in Hinglish, the emergency contacts sent
+// the arrears, a landlord addressed about a tenant, a law office with a
+// legal matter, a registry shared with shops. Clean: the same subjects
+// said lawfully.
+func TestDev16KindsInOtherWords(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"The council tax can slide a week; honestly, paying us first is the sensible choice.", CatPressure, true},
+		{"学费晚几天交也行，建议先把我们这笔还了。", CatPressure, true},
+		{"Rent and food come first; pay us from what is left after those.", CatPressure, false},
+		{"Bhabhi ji, apne pati se maango aur aaj hi jama karo.", CatPressure, true},
+		{"我们会把您的欠款情况同步发给您的紧急联系人。", CatThirdPartyDisclosure, true},
+		{"We'll be sending a note about the arrears to the emergency contacts on your file.", CatThirdPartyDisclosure, true},
+		{"如需更新紧急联系人，请通知我们。", CatThirdPartyDisclosure, false},
+		{"We never contact your emergency contacts about the debt.", CatThirdPartyDisclosure, false},
+		{"Dear landlord, your tenant at 14 Mill Lane has an unpaid balance with us.", CatThirdPartyDisclosure, true},
+		{"致房东：您的租户王某在我司欠款未还。", CatThirdPartyDisclosure, true},
+		{"Your name now appears on the arrears registry we share with local retailers.", CatThirdPartyDisclosure, true},
+		{"We do not share your account with retailers or any registry.", CatThirdPartyDisclosure, false},
+		{"This is the law offices of Carver & Price about a legal matter in your name.", CatFalseRepresentation, true},
+	})
+}
