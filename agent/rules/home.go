@@ -29,7 +29,7 @@ var (
 	// A negation, then within a few words the home named after a
 	// preposition or an article: "don't call me at home", "no calls to my
 	// house", "never ring the landline", "not on my home number".
-	reHomeEN = regexp.MustCompile(`(?:` + enNeg + `\b|不要|别|不能)[^.!?\n]{0,40}?\b(?:at|to|on|in|my|our|the|from)\s+(?:my\s+|our\s+|the\s+)?(?:` + enHome + `)\b(?:\s+(?:phone|number|line|landline))?`)
+	reHomeEN = negThenPlace(`at|to|on|in|my|our|the|from`, `my\s+|our\s+|the\s+`, enHome, `phone|number|line|landline`)
 	// Being at home, which a sentence may say beside a refusal ("don't
 	// call me, I'm at home with the baby"): no place ruled out.
 	reBeingHomeEN = regexp.MustCompile(`\b(?:i'm|im|i am|i'll be|i will be|we're|we are|i was|stuck|stay|staying|work|working)\s+(?:at\s+|from\s+)?home\b`)
@@ -39,7 +39,7 @@ var (
 	reHomeOffLimitsEN = regexp.MustCompile(`\b(?:home|house|landline|home number|home phone|home line|house phone)\b[^.!?\n]{0,25}?\b(?:off[- ]limits|out of bounds|a no[- ]go)\b|\bkeep\b[^.!?\n]{0,25}?\b(?:away from|out of|off)\s+(?:my\s+|our\s+|the\s+)?(?:home|house|landline|home phone)\b`)
 	// The home named first and the negation after it, in Chinese or Hindi
 	// word order: "ghar ke phone pe call mat kijiye", "home 别 call 我".
-	reHomeNegAfter = regexp.MustCompile(`\b(?:` + hiHome + `|home|house|landline)\b[^,.!?\n，。！？]{0,30}?` + afterNeg)
+	reHomeNegAfter = placeThenNegation(hiHome + `|home|house|landline`)
 	// Chinese: a negation then the home (别打家里座机, 不要往我家里打电话,
 	// 唔好再打去我屋企), or the home or its phone then the negation
 	// (家里的电话别打了, 座机不要再打了).
@@ -57,51 +57,27 @@ var (
 	homeAfterWords = append(strings.Split(hiHome, "|"), "home", "house", "landline")
 )
 
-// notHome is the restriction "not at home".
-var notHome = agent.ContactRestriction{Kind: policies.RestrictPlace, Place: policies.PlaceHome}
-
-// readHome reads the home ruled out in the sentence s (zh: it holds a
-// character outside ASCII; contact: it names contact) and adds each
-// restriction with where in s it was read.
-func readHome(s string, zh, contact bool, add func(agent.ContactRestriction, []int)) {
-	if hasAny(s, homeWords) {
-		for _, m := range reHomeEN.FindAllStringIndex(s, -1) {
-			t := s[m[0]:m[1]]
-			if reBeingHomeEN.MatchString(t) || !contactGate.MatchString(t) && !rePhoneWordEN.MatchString(t) {
-				continue
-			}
-			add(notHome, m)
-		}
-		if reHomeOffLimitsEN.MatchString(s) {
-			add(notHome, []int{0, len(s)})
-		}
-	}
-	if contact && hasAny(s, homeAfterWords) {
-		for _, m := range reHomeNegAfter.FindAllStringIndex(s, -1) {
-			if !reBeingHomeEN.MatchString(s[m[0]:m[1]]) {
-				add(notHome, m)
-			}
-		}
-	}
-	if !zh {
-		return
-	}
+// homePlace reads the home ruled out of contact.
+var homePlace = placeReader{
+	restriction:    agent.ContactRestriction{Kind: policies.RestrictPlace, Place: policies.PlaceHome},
+	negBefore:      reHomeEN,
+	negBeforeWords: homeWords,
+	named: func(t string) bool {
+		return contactGate.MatchString(t) || rePhoneWordEN.MatchString(t)
+	},
+	there:          reBeingHomeEN,
+	negAfter:       reHomeNegAfter,
+	negAfterWords:  homeAfterWords,
+	offLimits:      reHomeOffLimitsEN,
+	offLimitsWords: homeWords,
+	zh:             reHomeZH,
 	// Letters sent to the home address (请勿往我家地址寄催款函) are mail
 	// refused, which the opt-out reads.
-	if contact && !strings.Contains(s, "寄") && !strings.Contains(s, "地址") {
-		for _, re := range reHomeZH {
-			for _, m := range re.FindAllStringIndex(s, -1) {
-				if !family(s, m) {
-					add(notHome, m)
-				}
-			}
-		}
-	}
-	if strings.Contains(s, "घर") && reContactDeva.MatchString(s) {
-		for _, m := range reHomeHI.FindAllStringIndex(s, -1) {
-			add(notHome, m)
-		}
-	}
+	zhSkip:      func(s string) bool { return strings.Contains(s, "寄") || strings.Contains(s, "地址") },
+	zhOther:     family,
+	deva:        reHomeHI,
+	devaWord:    "घर",
+	devaContact: reContactDeva,
 }
 
 // family reports whether the home word in the match m of s is the family

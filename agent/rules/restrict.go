@@ -51,7 +51,7 @@ var (
 	reOnlyTime  = regexp.MustCompile(`\bonly (?:after|before)\b`)
 	rePayment   = regexp.MustCompile(`\b(pay|paid|paying|payment|payments|salary|paycheck|payday)\b`)
 
-	rePlaceEN = regexp.MustCompile(`(?:` + enNeg + `\b|不要|别|不能)[^.!?\n]{0,40}?\b(?:at|to|on|during|my|in|from)\s+(?:my\s+|the\s+)?(?:` + enWork + `)\b`)
+	rePlaceEN = negThenPlace(`at|to|on|during|my|in|from`, `my\s+|the\s+`, enWork, "")
 	rePlaceZH = []*regexp.Regexp{
 		regexp.MustCompile(zhNeg + `[^，,。！？]{0,6}?(?:单位|公司|办公室|工作的地方|上班的地方)`),
 		regexp.MustCompile(`(?:上班|在单位|在公司|在办公室)(?:的)?(?:时候|时间|期间)?\s*[^，,。！？]{0,4}?` + mixNeg + `[^，,。！？]{0,4}`),
@@ -60,7 +60,7 @@ var (
 	// A workplace or days named first and the negation after them, in
 	// Chinese or Hindi word order: "office 别 call 我", "kaam pe message
 	// mat bhejo", "weekend pe call mat karna", "saturday 和 sunday 别 call 我".
-	rePlaceNegAfter = regexp.MustCompile(`\b(?:` + enWork + `|` + hiWork + `)\b[^,.!?\n，。！？]{0,30}?` + afterNeg)
+	rePlaceNegAfter = placeThenNegation(enWork + `|` + hiWork)
 	reDaysNegAfter  = regexp.MustCompile(`\b(?:weekends?|saturdays?|sundays?)\b(?:\s*(?:or|and|&|/|和|或|、)?\s*(?:saturdays?|sundays?)\b)?[^,.!?\n，。！？]{0,30}?` + afterNeg)
 
 	// A time of day in Hindi in Latin letters, then after (baad) or before
@@ -206,39 +206,15 @@ func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
 		// neither.
 		zh := nonASCII(s)
 		contact := contactGate.MatchString(s) || (zh && reContactZH.MatchString(s))
-		// Where.
-		var places [][]int
-		if hasAny(s, placeWords) {
-			places = rePlaceEN.FindAllStringIndex(s, -1)
-		}
-		for _, m := range places {
-			if contactGate.MatchString(s[m[0]:m[1]]) || strings.Contains(s[m[0]:m[1]], "number") {
-				add(agent.ContactRestriction{Kind: policies.RestrictPlace, Place: policies.PlaceWork}, at(m))
-			}
-		}
-		for _, re := range rePlaceZH {
-			if !zh {
-				break
-			}
-			for _, m := range re.FindAllStringIndex(s, -1) {
-				if contact {
-					add(agent.ContactRestriction{Kind: policies.RestrictPlace, Place: policies.PlaceWork}, at(m))
-				}
-			}
-		}
-		var placesAfter [][]int
-		if contact && hasAny(s, placeAfterWords) {
-			placesAfter = rePlaceNegAfter.FindAllStringIndex(s, -1)
-		}
-		for _, m := range placesAfter {
-			add(agent.ContactRestriction{Kind: policies.RestrictPlace, Place: policies.PlaceWork}, at(m))
-		}
-		readHome(s, zh, contact, func(r agent.ContactRestriction, m []int) { add(r, at(m)) })
-		if hasAny(s, offLimitsWords) && reOffLimitsEN.MatchString(s) {
-			// The whole sentence is about the workplace: "my office is off
-			// limits, never ring me there" is no opt-out of calls.
-			add(agent.ContactRestriction{Kind: policies.RestrictPlace, Place: policies.PlaceWork}, span{sb[0], sb[1]})
-		}
+		// Where. A place declared off limits takes the whole sentence: "my
+		// office is off limits, never ring me there" is no opt-out of
+		// calls. (The home's declaration is read with the home, before the
+		// workplace's, as the order of the restrictions has always been.)
+		addAt := func(r agent.ContactRestriction, m []int) { add(r, at(m)) }
+		workPlace.read(s, zh, contact, addAt)
+		homePlace.read(s, zh, contact, addAt)
+		homePlace.offLimitsIn(s, addAt)
+		workPlace.offLimitsIn(s, addAt)
 		// How.
 		var keepTo [][]int
 		if hasAny(s, keepToWords) {
