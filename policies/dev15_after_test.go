@@ -87,3 +87,14 @@ func TestDev16KindsInOtherWords(t *testing.T) {
 		{"This is the law offices of Carver & Price about a legal matter in your name.", CatFalseRepresentation, true},
 	})
 }
+
+// TestPersonalAccountsWarnedOf: a warning against paying into any personal
+// account names the sender's wallets and no request.
+func TestPersonalAccountsWarnedOf(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"还款请走官方App，任何个人微信或支付宝都别转。", CatPressure, false},
+		{"Pay only in the app; never transfer to any personal account, mine included.", CatPressure, false},
+		{"转到我个人微信就行，别走公司账户了。", CatPressure, true},
+	})
+}
