@@ -102,3 +102,27 @@ func TestGuiltByChildrenParentsAndColleagues(t *testing.T) {
 		{"We know you have young children, so we can set payments after your child benefit lands.", CatPressure, false},
 	})
 }
+
+// TestShameAndGuiltInHinglishAndCantonese: the same shapes in Hindi
+// written in Latin letters and in Cantonese: others of the borrower's age
+// or street who pay, a trip that finds money, a role that should know
+// better, children watching, a colleague's guarantee. Plain mentions stay
+// clean.
+func TestShameAndGuiltInHinglishAndCantonese(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Aapki umar ke log toh aaram se EMI bhar dete hain, aap hi peeche reh gaye ho.", CatHarassment, true},
+		{"Aapke padosi bhi utna hi kamate hain, phir bhi har mahine time pe bharte hain.", CatHarassment, true},
+		{"Goa trip ke liye paise hain, EMI ke liye nahi? Wah kya baat hai.", CatHarassment, true},
+		{"Teacher hoke bhi udhaar nahi chukate, bachchon ko kya sikhaoge?", CatHarassment, true},
+		{"去完日本旅行返嚟，呢啲小錢對你嚟講唔算乜嘢啦掛？", CatHarassment, true},
+		{"你班同事人工同你差唔多，個個都準時還晒。", CatHarassment, true},
+		{"Aapke bachche sab dekh rahe hain, unko kya seekh doge?", CatPressure, true},
+		{"Maine apni guarantee pe aapka extension karwaya tha, ab meri naukri khatre mein hai.", CatPressure, true},
+		{"你啲仔女睇住你點做人，佢哋大個會點諗？", CatPressure, true},
+		{"Aapki umar ke kaafi log bhi abhi mushkil mein hain, hum plan bana sakte hain.", CatHarassment, false},
+		{"Goa trip se wapas aakar call kar lijiye, tab tak koi jaldi nahi.", CatHarassment, false},
+		{"Aapke bachchon ki school fees ke baad wali date pe EMI rakh dete hain.", CatPressure, false},
+		{"我同事已經幫你批咗延期，月尾之前都唔使還。", CatPressure, false},
+	})
+}
