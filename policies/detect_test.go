@@ -38,6 +38,10 @@ func TestMaskedWord(t *testing.T) {
 	for in, want := range map[string]bool{
 		"what the f*** is this": true, "sh*t": true, "b*tch": true, "f**k off": true,
 		"see note*": false, "**bold**": false, "5 * 3": false, "a*": false,
+		// Markdown bold that closes after a word of its own.
+		"go to **Help → Hardship support** in the app": false, "tap **Make a payment** below": false,
+		"**What I can't do:** remove late marks": false, "you piece of sh**": true, "what a bast***": true,
+		"**Note** you f***": true, "**Note** what a sh**": true,
 	} {
 		if got := maskedWord(foldBase(nil, in)); got != want {
 			t.Errorf("maskedWord(%q) = %v, want %v / 遮蔽脏话识别不符", in, got, want)
