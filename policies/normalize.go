@@ -138,11 +138,28 @@ func maskedWord(norm []byte) bool {
 			}
 			j++
 		}
-		// "f***" or "sh*t", not a footnote mark ("note*").
-		if j-i >= 3 && (stars >= 2 || inner) {
+		// "f***" or "sh*t", not a footnote mark ("note*") nor the close of
+		// Markdown bold ("**Make a payment**").
+		if j-i >= 3 && (stars >= 2 || inner) && !boldClose(norm, i, j, stars, inner) {
 			return true
 		}
 		i = j
+	}
+	return false
+}
+
+// boldClose reports whether the word norm[i:j], ending in stars, is the
+// close of Markdown bold: two stars after a word of three letters or more,
+// with an opening "**" before a letter earlier in the text. Masked words
+// keep one or two letters ("sh**") or another number of stars ("bast***").
+func boldClose(norm []byte, i, j, stars int, inner bool) bool {
+	if inner || stars != 2 || j-i-stars < 3 {
+		return false
+	}
+	for k := 0; k+2 < i; k++ {
+		if norm[k] == '*' && norm[k+1] == '*' && (k == 0 || norm[k-1] != '*') && isLetter(norm[k+2]) {
+			return true
+		}
 	}
 	return false
 }
