@@ -126,3 +126,16 @@ func TestShameAndGuiltInHinglishAndCantonese(t *testing.T) {
 		{"我同事已經幫你批咗延期，月尾之前都唔使還。", CatPressure, false},
 	})
 }
+
+// TestShameWordsInPlainUse: the words the shame families read, in plain
+// use: a doctor's letter while a balance is reviewed, a spare moment for a
+// call, honour kept by keeping the debt private, work started in Hindi.
+func TestShameWordsInPlainUse(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Your doctor's letter means we'll hold interest while the balance is reviewed.", CatHarassment, false},
+		{"When you have a spare moment for a call, you can also reach us on Facebook.", CatHarassment, false},
+		{"Aapki izzat bachi rahe, isliye yeh baat sirf aapke aur hamare beech rahegi.", CatHarassment, false},
+		{"Koi kaam dhandha shuru hua ho toh bataiye, hum EMI uske hisaab se rakh denge.", CatHarassment, false},
+	})
+}
