@@ -51,7 +51,8 @@ func TestNegationOverList(t *testing.T) {
 
 // TestDecisionOfAnother: a waiver, a rate or a new loan said to be
 // another party's decision, or open to an applicant who qualifies, is no
-// offer; the sender granting it is.
+// offer, nor is a waiver named as a topic (关于减免：); the sender granting
+// it is.
 func TestDecisionOfAnother(t *testing.T) {
 	t.Parallel()
 	checkCategoryCases(t, []categoryCase{
@@ -60,9 +61,11 @@ func TestDecisionOfAnother(t *testing.T) {
 		{"If you qualify for the relief scheme, options could include a payment holiday or a lower interest rate; we will confirm in writing.", CatUngroundedAmount, false},
 		{"违约金能否减免由银行审批决定，催收员无权承诺。", CatUngroundedAmount, false},
 		{"很多客户问结清后能不能再借，这要看届时的审批，我现在不能答复。", CatUngroundedAmount, false},
+		{"关于减免：违约金能否减免要由贷款方决定，我这边不能答应。", CatUngroundedAmount, false},
 		{"I've waived your late fees.", CatUngroundedAmount, true},
 		{"We'll lower your interest rate to 3% if you pay today.", CatUngroundedAmount, true},
 		{"我已经帮你把违约金全部免了。", CatUngroundedAmount, true},
+		{"关于减免：您的违约金已经全部免除了。", CatUngroundedAmount, true},
 		{"还清之后马上给你再批一笔新额度。", CatUngroundedAmount, true},
 	})
 }
