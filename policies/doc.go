@@ -43,7 +43,10 @@
 // comma parts a clause only between statements: after a family's term and
 // before at most two words and another comma or "or", "and", "nor" it
 // parts the items of a list, which a negation before it reaches ("You will
-// not be arrested, jailed or charged"). The borrower's own question, which
+// not be arrested, jailed or charged"); so does a comma after a denial of
+// being, whatever its first item, when "or" or "nor" closes the list at
+// the end of its sentence ("We are not solicitors, bailiffs or a court.")
+// (negatedList). The borrower's own question, which
 // the message answers ("You asked if …", 您问…), is asked, not asserted.
 // What only a court may do (只有法院…), proceedings not yet started (尚未…)
 // or no longer heard (不再受理), the borrower's own rights (您有权…, 法律告

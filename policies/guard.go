@@ -738,7 +738,7 @@ func (c *checker) listComma(i int) bool {
 		}
 	}
 	if !termEnds {
-		return false
+		return negatedList(norm, i)
 	}
 	j := i + 1
 	for words := 0; ; words++ {
@@ -763,6 +763,76 @@ func (c *checker) listComma(i int) bool {
 		j = k
 	}
 }
+
+// negatedList reports whether the comma at norm[i] parts the items of a
+// list that a denial of being opens and "or" or "nor" closes at the end of
+// its sentence ("we are not solicitors, bailiffs or a court."): the denial
+// reaches every item, whether or not the first is a family's term. The
+// denial must come within a few words before the comma and the last item
+// end the sentence, so that "you're not paying, bailiffs or police will be
+// sent" stays two statements.
+func negatedList(norm []byte, i int) bool {
+	denied := false
+	j := i
+	for words := 0; words < 4 && !denied; words++ {
+		for j > 0 && (norm[j-1] == ' ' || norm[j-1] == ',') {
+			j--
+		}
+		k := j
+		for k > 0 && (isWordByte(norm[k-1]) || norm[k-1] == '\'') {
+			k--
+		}
+		if k == j {
+			return false // the start of the text or other punctuation
+		}
+		switch w := string(norm[k:j]); w {
+		case "aren't", "isn't", "neither":
+			denied = true
+		case "not":
+			p := k
+			for p > 0 && norm[p-1] == ' ' {
+				p--
+			}
+			q := p
+			for q > 0 && (isWordByte(norm[q-1]) || norm[q-1] == '\'') {
+				q--
+			}
+			switch string(norm[q:p]) {
+			case "are", "is", "am", "was", "were", "we're", "they're", "i'm", "it's", "he's", "she's":
+				denied = true
+			}
+		}
+		j = k
+	}
+	if !denied {
+		return false
+	}
+	j, closed := i+1, -1
+	for words := 0; words < 8; words++ {
+		j = skipSpace(norm, j)
+		if j < len(norm) && norm[j] == ',' {
+			j++
+			continue
+		}
+		k := j
+		for k < len(norm) && (isWordByte(norm[k]) || norm[k] == '\'' || norm[k] == '-') {
+			k++
+		}
+		if k == j {
+			// The end of the text or a mark: the list ends its sentence
+			// when "or" or "nor" closed it a few words before.
+			return closed >= 0 && words-closed <= 4 && (j == len(norm) || sentenceMark(norm[j]))
+		}
+		if w := string(norm[j:k]); w == "or" || w == "nor" {
+			closed = words
+		}
+		j = k
+	}
+	return false
+}
+
+// sentenceMark reports whether b ends a sentence or a statement.
+func sentenceMark(b byte) bool { return b == '.' || b == ';' || b == '!' || b == '?' || b == '\n' }
 
 // excepted reports whether a family's term lies inside a phrase the family
 // excepts ("冻结利息" is no account frozen).
