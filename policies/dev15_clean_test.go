@@ -27,6 +27,9 @@ func TestLegalProcessOnlyPossible(t *testing.T) {
 		{"法院已经受理了对你的起诉。", CatFalseRepresentation, true},
 		{"明天我们就去法院起诉你。", CatFalseRepresentation, true},
 		{"如果今天不还，我们会向法院起诉。", CatFalseRepresentation, true},
+		{"The bank may sue you tomorrow unless you pay today.", CatFalseRepresentation, true},
+		{"再不还，届时法院会冻结你的所有账户。", CatThreat, true},
+		{"如进入下一阶段，将直接冻结你的账户。", CatThreat, true},
 	})
 }
 
@@ -44,6 +47,8 @@ func TestNegationOverList(t *testing.T) {
 		{"您担心被扣工资：我们不会联系您的单位，扣划工资必须先经过法院判决。", CatFalseRepresentation, false},
 		{"We are solicitors acting for the bank.", CatFalseRepresentation, true},
 		{"Don't ignore this, bailiffs and police are on their way.", CatFalseRepresentation, true},
+		{"You're not paying, bailiffs or police will be sent.", CatFalseRepresentation, true},
+		{"We are not bailiffs, we are the court.", CatFalseRepresentation, true},
 		{"Bailiffs have been instructed by the court and will attend on Monday.", CatFalseRepresentation, true},
 		{"再不还钱，下周法院传票就到你家。", CatFalseRepresentation, true},
 	})

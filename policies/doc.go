@@ -77,7 +77,8 @@
 // "Please disregard yesterday's text …", 请忽略…的短信) reports that message
 // when it or the next sentence disowns it (an apology, sent in error, not
 // our practice) (ignored.go). A question the borrower asked is theirs in
-// Chinese (zh_askers: 您问…是否, 你想了解…会不会) and in Hindi in Latin
+// Chinese (zh_askers: 您问…是否, 你想了解…会不会; customers' common
+// question with its subject first, 客户问还清后能不能再借) and in Hindi in Latin
 // letters (aapne pucha ki …), as after "you asked whether" in English; so
 // is what the borrower said, reported without quotation marks (tellers:
 // "you mentioned …", 您提到…, aapne bataya ki …), up to the end of its

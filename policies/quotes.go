@@ -298,11 +298,20 @@ var (
 var (
 	zhAskedPast    = [][]byte{[]byte("过"), []byte("到")} // 问过, 问到
 	zhAskerWhether = [][]byte{[]byte("是否"), []byte("是不是"), []byte("会不会"), []byte("有没有"), []byte("能不能"), []byte("要不要")}
+	zhCustomers    = []byte("客户") // the start of every asker of customers' questions (客户问, 客户经常问)
 )
+
+// zhCustomersAskLen is the length of the longest asker of customers'
+// questions (客户经常问).
+const zhCustomersAskLen = len("客户经常问")
 
 // zhAskedSpans appends the spans of the questions Chinese askers report,
 // from the question word to the next break (retractionBreak): per hit of
-// an asker, a question word right after it.
+// an asker, a question word right after it. Customers' common question
+// (客户问, 客户常问) may name its subject first ("客户问还清后能不能再借"):
+// its question word may stand anywhere in the clause, and the span starts
+// after the asker. The borrower's own askers keep the word right after
+// them, since "你问问…是不是" tells the borrower to ask.
 func (c *checker) zhAskedSpans(out [][2]int32) [][2]int32 {
 	norm := c.s.norm
 	return c.spansAfter(useZhAsker, func(end int) (int, bool) {
@@ -313,6 +322,16 @@ func (c *checker) zhAskedSpans(out [][2]int32) [][2]int32 {
 		for _, w := range zhAskerWhether {
 			if bytes.HasPrefix(norm[q:], w) {
 				return q - end, true
+			}
+		}
+		if !bytes.Contains(norm[max(0, end-zhCustomersAskLen):end], zhCustomers) {
+			return 0, false
+		}
+		for i := q; i < len(norm) && !breaksAt(norm, i); i++ {
+			for _, w := range zhAskerWhether {
+				if bytes.HasPrefix(norm[i:], w) {
+					return q - end, true
+				}
 			}
 		}
 		return 0, false
