@@ -359,7 +359,7 @@ func (c *checker) pairedHit(fam *family, h famHit) bool {
 		if o.family != h.family || o.group == h.group {
 			continue
 		}
-		if fam.together(h, o) {
+		if c.together(fam, h, o) {
 			return true
 		}
 	}

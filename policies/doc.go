@@ -87,7 +87,14 @@
 // thing_words and things of a family) is aimed at the thing; a noun insult
 // is not. A bracketed gloss of up to three words stays in its clause
 // ("enforcement agents (bailiffs)"), and the point after a title (Mr.,
-// Dr.) ends no sentence.
+// Dr.) ends no sentence. The items of a list under a header that ends
+// with a colon (lines after it that start with a bullet or a number) are
+// read with the header: a term in the header and one in an item match as
+// if in one clause, and the header's negation reaches the items when they
+// complete it (the header ends with for, to, do, the following, 以下,
+// 索要…: "We will never ask you for:"), not when it is a statement of its
+// own ("We won't wait any longer:"); a negation in one item reaches no
+// other item (lists.go).
 // A notice of what the law protects ("the law protects", "protected by
 // law", 法律保障, 受法律保护; notices in lexicon.yaml) reaches its whole
 // sentence, before or after the legal term ("even if a judgment is entered

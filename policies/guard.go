@@ -173,6 +173,7 @@ type scratch struct {
 	deniedCl   []int32    // the clauses in which a family's match was denied
 	courtesy   [][2]int32 // spans of courtesy closings
 	quietSent  []int32    // sentences that are courtesy closings and nothing else
+	lists      []listSpan // lists of items under a header that ends with a colon
 	resid      []byte     // the folded text without those clauses (residue)
 	factSpans  [][2]int32 // spans of claims the facts allow (allowedSpans)
 	viols      []pending
@@ -457,6 +458,7 @@ func (c *checker) content() {
 		srun += s.sent[i]
 		s.sent[i] = srun
 	}
+	s.lists = listSpans(s.norm, s.clause, s.lists[:0])
 	s.negs, s.fhits, s.ends, s.intents, s.except = s.negs[:0], s.fhits[:0], s.ends[:0], s.intents[:0], s.except[:0]
 	s.skip = append(s.skip[:0], s.retracted...)
 	if c.legalTerms() {
@@ -985,7 +987,7 @@ func (c *checker) matches(f int) bool {
 			if int(h1.family) != f || h1.group != 1 || h1.start < h0.end && h0.start < h1.end {
 				continue
 			}
-			if !fam.together(h0, h1) {
+			if !c.together(fam, h0, h1) {
 				continue
 			}
 			first, last := min(h0.start, h1.start), max(h0.start, h1.start)
@@ -998,6 +1000,26 @@ func (c *checker) matches(f int) bool {
 			if h1.clause != h0.clause {
 				c.deny(f, h1.clause)
 			}
+		}
+	}
+	return false
+}
+
+// together reports whether two hits of the groups of family fam stand near
+// enough to match: in one clause, one sentence (a family of sentence
+// scope) or anywhere (message scope), or one in a header that ends with a
+// colon and the other in an item of the list under it.
+func (c *checker) together(fam *family, a, b famHit) bool {
+	return fam.message || fam.sentence && a.sent == b.sent || a.clause == b.clause ||
+		c.underHeader(a.clause, b.start, false) || c.underHeader(b.clause, a.start, false)
+}
+
+// underHeader reports whether the byte at pos is in an item of a list
+// under the header that is clause header, one its items complete if open.
+func (c *checker) underHeader(header, pos int32, open bool) bool {
+	for _, l := range c.s.lists {
+		if l.header == header && pos >= l.from && pos < l.to && (l.open || !open) {
+			return true
 		}
 	}
 	return false
@@ -1176,7 +1198,7 @@ func (c *checker) negated(f int, clause, first, last, own1 int32) bool {
 			}
 			continue
 		}
-		if n.clause != clause {
+		if n.clause != clause && !c.underHeader(n.clause, first, true) {
 			continue
 		}
 		if n.group == hiDisclaimMark && fam.category == CatHarassment {

@@ -48,13 +48,6 @@ type family struct {
 	thingWords []string // the family's terms that may be aimed at a thing (adjectives: stupid, 垃圾)
 }
 
-// together reports whether two hits of the family's groups stand near
-// enough to match: in one clause, one sentence (sentence) or anywhere
-// (message).
-func (f *family) together(a, b famHit) bool {
-	return f.message || f.sentence && a.sent == b.sent || a.clause == b.clause
-}
-
 // lexicon is the parsed lexicon.yaml: the families and one matcher over all
 // of their terms, the negations and the clause breaks.
 type lexicon struct {

@@ -20,3 +20,17 @@ func TestListsUnderAHeader(t *testing.T) {
 		{"Next steps:\n• We won't call your employer.\n• Our agents will come to your house on Friday.", CatThreat, true},
 	})
 }
+
+// TestListsUnderAClosedHeader: a header that is a whole statement of its
+// own ("We won't wait any longer:") denies nothing of the items under it;
+// only a header the items complete ("We will never ask you for:", "What
+// we won't do:", 我们绝不会索要以下信息：) does.
+func TestListsUnderAClosedHeader(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"We won't wait any longer:\n• our agents will visit your home\n• your boss will hear about it", CatThreat, true},
+		{"We won't be patient any more:\n- field agents visit your house tomorrow", CatThreat, true},
+		{"我们不会再等了：\n• 明天上门找你\n• 通知你单位", CatThreat, true},
+		{"We won't hesitate to:\n• call your employer\n• send agents to your home", CatThirdPartyDisclosure, true},
+	})
+}
