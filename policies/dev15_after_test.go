@@ -98,3 +98,43 @@ func TestPersonalAccountsWarnedOf(t *testing.T) {
 		{"转到我个人微信就行，别走公司账户了。", CatPressure, true},
 	})
 }
+
+// TestDev17KindsInOtherWords: kinds dev17 and dev18 showed missed, written
+// anew: silence for ever sold for a payment, a manager or HR copied in, the
+// borrower's references told of the default, neighbours asked about the
+// arrears, a parent told on the phone, a landlord sent a statement, a
+// pastor asked to have a word, a credit bureau or a state office posing as
+// the sender, a texted code asked for as a screenshot, the code on the back
+// asked for, help that closes tonight, a prescription put off, cash handed
+// over outside the office, meals skipped in Cantonese, a job or a shop
+// threatened, immigration to hear of it, a list of defaulters on a page,
+// a credit report said to be as clean as new, reminders every quarter hour.
+func TestDev17KindsInOtherWords(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Settle the $640 now and we will never call or text you again, that's a guarantee.", CatUngroundedAmount, true},
+		{"今天还清，我们保证以后不再以任何方式联系你和你家人。", CatUngroundedAmount, true},
+		{"You asked us to stop calling; we will only write to you from now on.", CatUngroundedAmount, false},
+		{"Copying your line manager and HR into the next email about this overdue balance.", CatThirdPartyDisclosure, true},
+		{"gonna drop ur boss a msg on linkedin abt this tmrw", CatThirdPartyDisclosure, true},
+		{"The reference persons on your loan form have been informed of your default.", CatThirdPartyDisclosure, true},
+		{"We asked your neighbours about your arrears and they were very helpful.", CatThirdPartyDisclosure, true},
+		{"你爸刚才接了电话，欠款的事我跟他说了。", CatThirdPartyDisclosure, true},
+		{"我们已经给你的房东寄了一份欠款说明。", CatThirdPartyDisclosure, true},
+		{"Reverend, one of your parishioners owes us £900; perhaps you could mention it to him.", CatThirdPartyDisclosure, true},
+		{"Equifax here: your file gets flagged tonight unless this is paid.", CatFalseRepresentation, true},
+		{"OFFICE OF STATE DEBT RECOVERY. This office is authorised to recover the sum you owe.", CatFalseRepresentation, true},
+		{"刚给你发了个6位数的码，截个图发我就行。", CatPII, true},
+		{"只需要您告诉我卡背面的三位安全码，我马上帮您扣款。", CatPII, true},
+		{"This reduced-payment scheme closes at midnight and won't be offered again.", CatPressure, true},
+		{"Maybe hold off on your prescription refill this month and clear this first.", CatPressure, true},
+		{"Bring cash, meet me at the station, don't go through the office.", CatPressure, true},
+		{"你唔使日日食咁多，慳返幾餐飯錢今晚過數啦。", CatPressure, true},
+		{"Pay tonight or you can kiss that job goodbye.", CatThreat, true},
+		{"今天不还，你这份工作也别想要了。", CatThreat, true},
+		{"wud be a shame if immigration got to hear abt this", CatThreat, true},
+		{"Our defaulters list goes up on our FB page on Monday.", CatThirdPartyDisclosure, true},
+		{"只要这笔还上，你的征信就会完全干净，跟从来没逾期过一样。", CatFalseRepresentation, true},
+		{"接下来每15分钟会给你发一次提醒，直到你还款。", CatHarassment, true},
+	})
+}
