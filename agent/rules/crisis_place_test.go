@@ -10,7 +10,10 @@ import (
 // edge, in English, Chinese or Hinglish, is in crisis whatever else they
 // say of money; a roof, a bridge or an edge that a loan, a payment or a
 // bill is for is a thing bought, not a place the writer stands, and reads
-// as no crisis.
+// as no crisis. The top of a tall place (a car park, a multi-storey, a
+// tower, a building, 楼顶, 天台) is a crisis beside a farewell or an "I'm
+// done", whatever the message says of money; the same place with no
+// farewell, or a farewell with no place, is not.
 func TestCrisisAtAHeight(t *testing.T) {
 	t.Parallel()
 	readsAs(t, agent.IntentVulnerable, true,
@@ -32,6 +35,24 @@ func TestCrisisAtAHeight(t *testing.T) {
 		"we spent the loan on the roof",
 		"I'm behind on the payments for the bridge toll account",
 		"the bill at the roof terrace restaurant was the problem",
+	)
+	readsAs(t, agent.IntentVulnerable, true,
+		"up on top of the car park by work. can't cover a penny of it. done.",
+		"at the top of the multi storey now. goodbye",
+		"on the top of the tower block. sorry mum. bye",
+		"i'm at the top of the office building. that's it, i'm done",
+		"top level of the parking structure. none of this matters anymore, done",
+		"楼顶。钱还不上了。再见",
+		"天台上面，就这样吧",
+		"而家喺天台度，還唔到，拜拜",
+		"building ke upar hoon, bas khatam",
+	)
+	readsAs(t, agent.IntentVulnerable, false,
+		"I parked on top of the garage, where do I pay the 40",
+		"our office is at the top of the building, ring me there",
+		"done, sent the 200 from work this morning",
+		"the loan was for the top floor flat and it's done now",
+		"楼顶漏水的维修费还没付",
 	)
 }
 
