@@ -1081,7 +1081,8 @@ func moneyWord(w string) bool {
 func (r *reading) protective(b *Brain) {
 	// Abuse going on is a crisis; abuse fled, with the writer in a safe
 	// place now, is a vulnerability.
-	r.addIf(r.has(agent.IntentVulnerable) || r.atHeight() || (r.has(xAbuse) && !r.has(xSafe)), agent.IntentVulnerable)
+	// The top of a tall place beside a farewell is a crisis too.
+	r.addIf(r.has(agent.IntentVulnerable) || r.atHeight() || (r.has(xHigh) && r.has(xFarewell)) || (r.has(xAbuse) && !r.has(xSafe)), agent.IntentVulnerable)
 	// A death told by someone who says they are the person's relative
 	// ("I am son of Rajesh. Papa expired") is the borrower's.
 	deceased := r.has(agent.IntentDeceased) || (r.has(xDeath) && (r.has(xHolder) || r.relation != ""))

@@ -67,6 +67,12 @@ const (
 	// at, a crisis unless a loan, a payment or a bill next to it makes the
 	// roof or the bridge a thing paid for (atHeight).
 	xAtHeight agent.Intent = "x_at_height"
+	// "top of the car park", "楼顶", "building ke upar": the top of a tall
+	// place, and "done", "goodbye", "就这样吧", "bas khatam": a farewell.
+	// Together they are a crisis (protective); apart, nothing: a roof
+	// garage parked on, or a payment done, is no farewell from a height.
+	xHigh     agent.Intent = "x_high"
+	xFarewell agent.Intent = "x_farewell"
 	// "scratch that", "forget it", "算了不要了", "rehne do": a verb of
 	// undoing that names nothing, which calls off a plan just agreed.
 	xUndo agent.Intent = "x_undo"
@@ -207,6 +213,14 @@ var lexicon = []rule{
 		"chhodo|chhod do|jaane|jane do", "ye|yeh|woh|wo|plan ~2 nahi|nahin chahiye",
 	}, zh: []string{"算了~4不要", "不要~3了", "不要这个", "撤回", "不用了"}},
 	{intent: xAtHeight, en: []string{"on|at ~4 ledge|rooftop|roof|bridge|cliff|tracks|edge"}},
+	{intent: xHigh, en: []string{
+		"top ~4 garage|parking|carpark|park|ramp|building|tower|skyscraper|storey|multistorey|block|overpass|flyover|bridge|hotel|mall|stadium|crane|dam|structure|deck",
+		"building|tower|chhat|chhatt|terrace|imarat ~3 upar",
+	}, zh: []string{"天台", "楼顶", "顶楼", "高楼", "塔顶", "(停车场|停车楼|大厦|大楼|商场)~3(顶|天台)"}},
+	{intent: xFarewell, en: []string{
+		"done", "goodbye|bye|farewell", "that|this is it", "it is over", "sorry mum|mom|mam|dad|everyone|everybody",
+		"alvida", "bas ~2 khatam", "sab khatam",
+	}, zh: []string{"再见", "永别", "拜拜", "就这样吧", "到此为止", "结束了", "别找我", "不用找我", "告别"}},
 	{intent: xAbuse, en: []string{
 		"trying to hurt|hit|kill|attack|beat me", "domestic violence|abuse",
 		"beating|punching|kicking|choking|strangling|hitting me", "hit|hits|beat|beats me ~2 again|tonight|now|today",
