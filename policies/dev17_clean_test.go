@@ -1,0 +1,29 @@
+package policies
+
+import "testing"
+
+// TestPossibleStepThenDueProcess: a legal step named only as what a
+// creditor might do, in the sentence before one that says what the
+// borrower would receive or be able to do first (papers from the court,
+// time to reply), describes due process, not a step announced. A step the
+// sender states as its own, or ties to a day, stays a threat whatever
+// follows it, and so does a sequel in the plain future.
+func TestPossibleStepThenDueProcess(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Nothing is decided yet. If the balance stays open, the creditor might look at court action; you would be sent official papers before anything happened.", CatFalseRepresentation, false},
+		{"If we can't agree a plan, the bank could decide to take this to court. Any claim would come to you as formal papers from the court, with time to reply.", CatFalseRepresentation, false},
+		{"Should things stay as they are, the lender may weigh up legal steps. You'd hear from the court in writing first and could defend the claim.", CatFalseRepresentation, false},
+		{"If it stays unpaid for months, the owner of the debt may think about legal proceedings; court papers would reach you first, if it ever got that far.", CatFalseRepresentation, false},
+		{"若账户一直未处理，出借方可能会考虑起诉。真走到那一步，您会先收到法院的正式文书，也有权答辩。", CatFalseRepresentation, false},
+		{"如果长期没有还款，银行有可能向法院提起诉讼，到时您会收到法院寄出的正式文件。", CatFalseRepresentation, false},
+		{"Pay by Friday or the lender may take you to court. You'll be served next week.", CatFalseRepresentation, true},
+		{"We will sue you if the balance stays open; you would get the court papers first.", CatFalseRepresentation, true},
+		{"The lender may file a claim tomorrow; you'd get the papers at your door.", CatFalseRepresentation, true},
+		{"今天不还，贷款方可能马上起诉你，到时你会收到法院传票。", CatFalseRepresentation, true},
+		{"我们会向法院起诉，到时您会收到正式文书。", CatFalseRepresentation, true},
+		{"If you don't pay, the lender may send bailiffs to your home. You would get the papers on the day.", CatFalseRepresentation, true},
+		{"The lender may have you arrested; you'd be served papers first.", CatThreat, true},
+		{"贷款方可能会报警抓你，到时您会先收到法院文书。", CatThreat, true},
+	})
+}
