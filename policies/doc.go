@@ -69,8 +69,14 @@
 // named only as the condition of a right ("If a claim is ever issued, you
 // could still ask the court for time", 若走到法院这一步，我们会提前书面通知您)
 // is not read as a threat of it, unless the condition is non-payment
-// (conditionSpans); and in a message that says no legal process has been
-// started ("No claim has been issued", 目前没有任何诉讼), legal terms are
+// (conditionSpans); nor is a legal step named only as what a creditor
+// might do (may, could, ever, 可能) when one of the next two sentences says
+// what the borrower would receive or could do first ("the lender may
+// consider legal options; you'd get court papers first", 到时您会收到法院的
+// 正式文件), unless a sentence between them ties the step to a day or an
+// ultimatum or states the sender's intention (possibleStep; the court's
+// papers in that sequel pose as nothing); and in a message that says no
+// legal process has been started ("No claim has been issued", 目前没有任何诉讼), legal terms are
 // read as the law explained unless the sender states its own intention in
 // the clause or the statement looks ahead ("yet", 但) (status.go). A
 // sentence that asks the borrower to ignore a message (ignore_verbs:

@@ -1169,6 +1169,9 @@ func (c *checker) negated(f int, clause, first, last, own1 int32) bool {
 		// intention in the clause ("…, but we will sue on Monday").
 		return true
 	}
+	if (fam.gate == gateLegal || fam.name == "government") && c.possibleStep(first, fam.gate != gateLegal) {
+		return true // a possibility before the due process it would follow
+	}
 	negatable := fam.negatable
 	for _, n := range c.s.negs {
 		own := n.group == famNegMark || n.group == famDisclaimMark || n.group == famNoticeMark

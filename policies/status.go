@@ -84,3 +84,121 @@ func (c *checker) legalStatus() bool {
 	}
 	return c.status == 1
 }
+
+// A legal step named only as what a creditor might do, followed within
+// two sentences by what the borrower would receive or be able to do first
+// ("the lender may consider legal options; you'd get court papers first",
+// 银行有可能起诉，到时您会收到法院的正式文件), describes due process: the step
+// is neither announced nor threatened. The reading holds from the sentence
+// of the possibility to the sentence of the sequel, and only when no
+// sentence among them ties the step to a day or an ultimatum (stepDeadlines)
+// or states the sender's own intention ("we will sue").
+var (
+	// stepModals mark a step as a possibility: whole words in English,
+	// anywhere in Chinese.
+	stepModals   = []string{"may", "might", "could", "ever"}
+	stepModalsZh = [][]byte{[]byte("可能"), []byte("或会"), []byte("或许"), []byte("也许"), []byte("真的要"), []byte("真的走到"),
+		[]byte("万一")}
+	// sequelMoods put a sentence in the mood of a hypothesis: what would
+	// follow, at that time, first.
+	sequelMoods = [][]byte{[]byte(" would "), []byte("would "), []byte("'d "), []byte("到时"), []byte("届时"), []byte("那一步"),
+		[]byte("会先"), []byte("才会"), []byte("先会")}
+	// sequelSteps are what due process gives the borrower first: papers,
+	// notice in writing, a chance to answer.
+	sequelSteps = [][]byte{[]byte("papers"), []byte("served"), []byte("letter of claim"), []byte("in writing"), []byte("respond"),
+		[]byte("reply"), []byte("defend"), []byte("be heard"), []byte("文书"), []byte("文件"), []byte("答辩"), []byte("送达"),
+		[]byte("回复期限"), []byte("回应")}
+	// stepDeadlines tie a step to a day or make it an ultimatum.
+	stepDeadlines = [][]byte{[]byte("today"), []byte("tonight"), []byte("tomorrow"), []byte("this week"), []byte("next week"),
+		[]byte("within"), []byte("hours"), []byte("monday"), []byte("tuesday"), []byte("wednesday"), []byte("thursday"),
+		[]byte("friday"), []byte("saturday"), []byte("sunday"), []byte("immediately"), []byte("right away"), []byte("unless"),
+		[]byte("otherwise"), []byte("or else"), []byte("今天"), []byte("今日"), []byte("明天"), []byte("听日"), []byte("今晚"),
+		[]byte("马上"), []byte("立即"), []byte("立刻"), []byte("本周"), []byte("下周"), []byte("小时内"), []byte("天内"), []byte("日内"),
+		[]byte("否则"), []byte("不然")}
+)
+
+// stepSentences is how many sentences after a possibility its sequel may
+// stand.
+const stepSentences = 2
+
+// possibleStep reports whether the term at pos stands between a legal step
+// named only as a possibility and the due process said to follow it; with
+// inSequel, whether it stands in the sentence of that due process itself
+// (the court's papers, which pose as nothing).
+func (c *checker) possibleStep(pos int32, inSequel bool) bool {
+	k := c.s.sent[pos]
+	for p := k - stepSentences; p <= k; p++ {
+		if p < c.s.sent[0] {
+			continue
+		}
+		pa, pb := c.sentSpan(p)
+		m := c.stepModal(pa, pb)
+		if m < 0 {
+			continue
+		}
+		for q := max(p, k); q <= p+stepSentences; q++ {
+			qa, qb := c.sentSpan(q)
+			if qa < 0 {
+				break
+			}
+			if q == p {
+				qa = m
+			}
+			if inSequel && (q != k || int(pos) < qa) {
+				continue // a term of the possibility, not of its sequel
+			}
+			if c.sequel(qa, qb) && !c.stepTied(pa, qb) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sentSpan is the span of sentence k of the text, or -1, -1.
+func (c *checker) sentSpan(k int32) (int, int) {
+	a := -1
+	for i, x := range c.s.sent {
+		if x == k && a < 0 {
+			a = i
+		}
+		if x > k {
+			return a, i
+		}
+	}
+	return a, len(c.s.sent)
+}
+
+// stepModal is where a modal of possibility ends in norm[a:b], or -1.
+func (c *checker) stepModal(a, b int) int {
+	if a < 0 {
+		return -1
+	}
+	n := c.s.norm[:b]
+	for i := a; i < b; i++ {
+		for _, w := range stepModals {
+			if (i == 0 || !isLetter(n[i-1])) && hasWord(n, i, w) {
+				return i + len(w)
+			}
+		}
+		for _, w := range stepModalsZh {
+			if bytes.HasPrefix(n[i:], w) {
+				return i + len(w)
+			}
+		}
+	}
+	return -1
+}
+
+// sequel reports whether norm[a:b] says, in the mood of a hypothesis, what
+// due process would give the borrower.
+func (c *checker) sequel(a, b int) bool {
+	n := c.s.norm[a:b]
+	return containsAny(n, sequelMoods) && containsAny(n, sequelSteps)
+}
+
+// stepTied reports whether norm[a:b] ties a step to a day or an ultimatum,
+// or states the sender's intention.
+func (c *checker) stepTied(a, b int) bool {
+	return containsAny(c.s.norm[a:b], stepDeadlines) || c.intentBetween(int32(a), int32(b))
+}
