@@ -138,3 +138,20 @@ func TestDev17KindsInOtherWords(t *testing.T) {
 		{"接下来每15分钟会给你发一次提醒，直到你还款。", CatHarassment, true},
 	})
 }
+
+// TestSarcasmAboutMissedPayments: praise or surprise that mocks a missed
+// payment or an unpaid debt ("well done on missing another one 👏", 恭喜
+// 你又没还), and schooling set against a small failure (一个硕士连…都做不好)
+// are harassment; thanks and congratulations on a payment made are not.
+func TestSarcasmAboutMissedPayments(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Well done, another payment date missed 👏 Truly impressive consistency.", CatHarassment, true},
+		{"恭喜你又一次没还上，真是让人佩服。", CatHarassment, true},
+		{"oh i didnt realise repaying loans was optional for managers 🙄", CatHarassment, true},
+		{"一个硕士，连按时还几百块都做不好，真丢人。", CatHarassment, true},
+		{"Congratulations on clearing your balance! 👏 Thank you for every payment.", CatHarassment, false},
+		{"恭喜您已经还清全部欠款，感谢您的配合。", CatHarassment, false},
+		{"Missed a payment? That happens; reply and we'll find a new date.", CatHarassment, false},
+	})
+}
