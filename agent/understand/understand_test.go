@@ -441,3 +441,37 @@ func TestUnderstandHostileAcceptOfTheOneKindIsNotSure(t *testing.T) {
 		}
 	}
 }
+
+// A choice the rules read for sure, said in one clause beside news, a
+// reason or a go-ahead ("didi se baat ho gayi, teesra wala kar do"),
+// is one the classifier shares when it reads that clause as the choice,
+// though the whole message reads to it as something else: sure, not read
+// back. A model's acceptance alone gets nothing from a clause, and a
+// choice said with doubt stays unsure.
+func TestUnderstandChoiceInOneClause(t *testing.T) {
+	t.Parallel()
+	u := understand.New(rules.New(), nil)
+	for _, tc := range []struct{ text, id string }{
+		{"didi se baat ho gayi, teesra wala kar do", "3"},
+		{"bhai ne haan bol diya, pehla wala pakka", "1"},
+		{"第三个，麻烦帮我办一下", "3"},
+		{"最尾嗰個，唔該幫我搞掂", "3"},
+	} {
+		got := read(t, u, offersContext(), tc.text)
+		c, ok := find(got, agent.IntentAcceptOffer)
+		if !ok || c.OfferID != tc.id || c.Unsure {
+			t.Errorf("%q read as %+v, want option %s chosen for sure", tc.text, got.Commands, tc.id)
+		}
+	}
+	for _, text := range []string{"teesra wala shayad, dekhte hain", "maybe the third one, not sure yet"} {
+		if c, ok := find(read(t, u, offersContext(), text), agent.IntentAcceptOffer); ok && !c.Unsure {
+			t.Errorf("%q chose option %s for sure; it is said with doubt", text, c.OfferID)
+		}
+	}
+	hostile := understand.New(rules.New(), stubReader{cmds: []agent.Command{{Intent: agent.IntentAcceptOffer, OfferID: "3"}}})
+	for _, text := range []string{"mummy se pooch ke batata hoon, teesra wala dekhte hain", "my sister is reading them over, the third looks long"} {
+		if c, ok := find(read(t, hostile, offersContext(), text), agent.IntentAcceptOffer); ok && !c.Unsure {
+			t.Errorf("%q: the model's acceptance is sure: %+v", text, c)
+		}
+	}
+}
