@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/parley-collections/parley/agent"
 	"github.com/parley-collections/parley/policies/textclass"
@@ -46,7 +47,10 @@ import (
 //     flows read it back ("To confirm: option 1, … Reply YES to agree.")
 //     before anything is agreed. Agreement is on the intent and on the
 //     slots both readers gave (the same option, the same date); the slots
-//     are the rules brain's when it read them.
+//     are the rules brain's when it read them. The classifier agrees with
+//     the rules also when it reads the commitment in one clause of the
+//     message ("papa maan gaye, doosra wala final karo"), never with the
+//     model's alone.
 //  4. Anything else (questions, identity facts, greetings) is the
 //     model's reading when it read the message, else the rules brain's;
 //     identity facts are always the rules brain's when it read any.
@@ -150,6 +154,12 @@ type classified struct {
 	// read as asking for instalments, when one plan of instalments is
 	// offered). Set by Understand, which knows the table.
 	offers []string
+	// clauses are the commercial families the classifier reads in one
+	// clause of a message of several (clauses): the choice in "papa maan
+	// gaye, doosra wala final karo" is its second clause's reading, though
+	// the whole message reads as news of a death. A question lends none,
+	// and clauses of two families (a yes and a take-back) none at all.
+	clauses []string
 }
 
 // kindLabels are the classifier labels that ask for a kind of plan.
@@ -206,12 +216,7 @@ func (u *Understander) classify(text string) classified {
 	defer u.bufs.Put(buf)
 	scores := u.clf.Scores(text, buf)
 	labels := u.clf.Labels()
-	top := 0
-	for i := range scores {
-		if scores[i] > scores[top] {
-			top = i
-		}
-	}
+	top := argmax(scores)
 	var out classified
 	if i, ok := quietLabels[labels[top]]; ok && scores[top] >= max(u.clf.Threshold(labels[top]), silenceFloor) {
 		out.silence = i
@@ -219,16 +224,74 @@ func (u *Understander) classify(text string) classified {
 	if k, ok := kindLabels[labels[top]]; ok && scores[top] >= u.clf.Threshold(labels[top]) {
 		out.kinds = append(out.kinds, k)
 	}
+	out.families = u.families(scores, labels, top, nil)
 	for i, l := range labels {
-		s := scores[i]
-		if f, ok := commercialLabels[l]; ok && (s >= u.clf.Threshold(l) || i == top) && !slices.Contains(out.families, f) {
-			out.families = append(out.families, f)
-		}
 		for _, p := range protectiveLabels {
-			if p.label == l && s >= u.clf.SureThreshold(l) && !slices.Contains(out.protective, p.intent) {
+			if p.label == l && scores[i] >= u.clf.SureThreshold(l) && !slices.Contains(out.protective, p.intent) {
 				out.protective = append(out.protective, p.intent)
 			}
 		}
+	}
+	// The scores are the buffer's: the whole message's are read above,
+	// before a clause's replace them.
+	if parts := clauses(text); len(parts) > 1 {
+		for _, p := range parts {
+			if p.question {
+				continue
+			}
+			scores := u.clf.Scores(p.text, buf)
+			out.clauses = u.families(scores, labels, argmax(scores), out.clauses)
+		}
+		if len(out.clauses) > 1 {
+			// "yeah go on, the first one. actually no": clauses that
+			// commit and take back agree with nothing.
+			out.clauses = nil
+		}
+	}
+	return out
+}
+
+// families adds to out the commercial families the scores agree with: a
+// label that is the most likely one (top) or scores at least its own
+// threshold.
+func (u *Understander) families(scores []float32, labels []string, top int, out []string) []string {
+	for i, l := range labels {
+		if f, ok := commercialLabels[l]; ok && (scores[i] >= u.clf.Threshold(l) || i == top) && !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func argmax(scores []float32) int {
+	top := 0
+	for i := range scores {
+		if scores[i] > scores[top] {
+			top = i
+		}
+	}
+	return top
+}
+
+// clause is one clause of a message and whether a question mark ends it.
+type clause struct {
+	text     string
+	question bool
+}
+
+// clauses splits text at the marks that end a clause or a sentence, in
+// English and Chinese, dropping empty parts.
+func clauses(text string) []clause {
+	var out []clause
+	start := 0
+	for i, r := range text + "\n" {
+		if !strings.ContainsRune(",.;:?!\n，。；：？！、", r) {
+			continue
+		}
+		if p := strings.TrimSpace(text[start:min(i, len(text))]); p != "" {
+			out = append(out, clause{text: p, question: r == '?' || r == '？'})
+		}
+		start = i + utf8.RuneLen(r)
 	}
 	return out
 }
@@ -357,7 +420,10 @@ func commercial(ru, mu agent.Understanding, modelRead bool, cl classified) []age
 		// never the model's alone: a model that takes an offer the
 		// borrower never chose ("我每月真的只能还一百" read as yes to the one
 		// plan of instalments) gets no second reader from a wish.
-		if slices.Contains(cl.families, f) || (reader == agent.ReaderRules && c.Intent == agent.IntentAcceptOffer && c.OfferID != "" && slices.Contains(cl.offers, c.OfferID)) {
+		// Likewise a commitment the classifier reads in one clause of the
+		// message, for the rules' reading only.
+		if slices.Contains(cl.families, f) || (reader == agent.ReaderRules && c.Intent == agent.IntentAcceptOffer && c.OfferID != "" && slices.Contains(cl.offers, c.OfferID)) ||
+			(reader == agent.ReaderRules && slices.Contains(cl.clauses, f)) {
 			c.Readers = append(c.Readers, agent.ReaderClassifier)
 		}
 		for _, o := range others {
