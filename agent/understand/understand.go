@@ -236,10 +236,10 @@ func (u *Understander) classify(text string) classified {
 	// before a clause's replace them.
 	if parts := clauses(text); len(parts) > 1 {
 		for _, p := range parts {
-			if p.question {
+			if asks(p) {
 				continue
 			}
-			scores := u.clf.Scores(p.text, buf)
+			scores := u.clf.Scores(p, buf)
 			out.clauses = u.families(scores, labels, argmax(scores), out.clauses)
 		}
 		if len(out.clauses) > 1 {
@@ -273,27 +273,31 @@ func argmax(scores []float32) int {
 	return top
 }
 
-// clause is one clause of a message and whether a question mark ends it.
-type clause struct {
-	text     string
-	question bool
-}
-
 // clauses splits text at the marks that end a clause or a sentence, in
-// English and Chinese, dropping empty parts.
-func clauses(text string) []clause {
-	var out []clause
+// English and Chinese, dropping empty parts; a clause a question mark
+// ends keeps it (asks).
+func clauses(text string) []string {
+	var out []string
 	start := 0
 	for i, r := range text + "\n" {
 		if !strings.ContainsRune(",.;:?!\n，。；：？！、", r) {
 			continue
 		}
-		if p := strings.TrimSpace(text[start:min(i, len(text))]); p != "" {
-			out = append(out, clause{text: p, question: r == '?' || r == '？'})
+		end := min(i, len(text))
+		if r == '?' || r == '？' {
+			end += utf8.RuneLen(r)
+		}
+		if p := strings.TrimSpace(text[start:end]); p != "" && p != "?" && p != "？" {
+			out = append(out, p)
 		}
 		start = i + utf8.RuneLen(r)
 	}
 	return out
+}
+
+// asks reports whether a clause ends with a question mark.
+func asks(clause string) bool {
+	return strings.HasSuffix(clause, "?") || strings.HasSuffix(clause, "？")
 }
 
 // Understand reads text with every reader and combines the readings by
