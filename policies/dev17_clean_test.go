@@ -27,3 +27,26 @@ func TestPossibleStepThenDueProcess(t *testing.T) {
 		{"贷款方可能会报警抓你，到时您会先收到法院文书。", CatThreat, true},
 	})
 }
+
+// TestReliefUndecided: a waiver, a freeze or a reduction whose outcome is
+// left open in its sentence (whether it is approved, if the borrower
+// qualifies, 与否, 为准), or in the sentence after one that only asks about
+// it or names it as a possibility (Fee waiver? …; might be possible. …),
+// is no offer of it. One granted or promised for paying stays an
+// ungrounded amount, whatever the next sentence leaves open.
+func TestReliefUndecided(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"A pause on interest might be available through the hardship scheme; we'd need to check whether you're eligible.", CatUngroundedAmount, false},
+		{"Charges removed? That can be requested online, and you'll hear by email whether it was approved.", CatUngroundedAmount, false},
+		{"Freezing the interest could be an option for you. We'd first look at whether you qualify.", CatUngroundedAmount, false},
+		{"利息或许能够暂停，但要先看您是否符合困难帮扶的条件。", CatUngroundedAmount, false},
+		{"想把违约金免掉？可以在线提交，批准与否以短信通知为准。", CatUngroundedAmount, false},
+		{"分期还款的方案可以商量，但一切以书面确认为准。", CatUngroundedAmount, false},
+		{"Good news: we've frozen the interest on your account from today.", CatUngroundedAmount, true},
+		{"Your late fees are waived if you pay the balance this week.", CatUngroundedAmount, true},
+		{"Late fees? We've waived them all. Let us know if you qualify for anything else.", CatUngroundedAmount, true},
+		{"只要今天还款，滞纳金全部免掉。", CatUngroundedAmount, true},
+		{"滞纳金？已经帮您全部免除了，是否还有其他问题？", CatUngroundedAmount, true},
+	})
+}
