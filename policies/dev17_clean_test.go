@@ -48,5 +48,10 @@ func TestReliefUndecided(t *testing.T) {
 		{"Late fees? We've waived them all. Let us know if you qualify for anything else.", CatUngroundedAmount, true},
 		{"只要今天还款，滞纳金全部免掉。", CatUngroundedAmount, true},
 		{"滞纳金？已经帮您全部免除了，是否还有其他问题？", CatUngroundedAmount, true},
+		{"您的罚息减免已获批准，金额以短信为准。", CatUngroundedAmount, true},
+		{"延期申请可以在App里提交，不保证通过。", CatUngroundedAmount, false},
+		{"Ask for a reduced settlement if you like; approval isn't guaranteed and it's the lender's decision.", CatUngroundedAmount, false},
+		{"分期申请交上来，保证通过。", CatUngroundedAmount, true},
+		{"放心，这次减免肯定批。", CatUngroundedAmount, true},
 	})
 }
