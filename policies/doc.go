@@ -55,7 +55,13 @@
 // 如果法院…) are notices, not threats; so is a scam warning about anyone
 // who asks for a code (任何人向您索要…, 小心诈骗). An offer that only the
 // creditor can give, that the sender wishes it could give, or that is not
-// available is no offer of it. A negation with the sender as its subject
+// available is no offer of it. Nor is relief whose outcome is left open in its
+// sentence (whether it is approved, if you qualify, 与否, 以…为准), or in the
+// next when its own sentence only asks about it or names it as a
+// possibility ("Fee waiver? You can request one; we'll tell you if it's
+// approved", 减免可以谈，但以书面确认为准), unless a sentence grants it (we've,
+// 已经, 已获批准) or ties it to a payment or a day (relief.go); a promise
+// refused in the words that make it (不保证通过) is no promise. A negation with the sender as its subject
 // ("we do not act for the court") is no condition put to the borrower ("if
 // you don't act"); 没收到 (not received) is no 没收 (confiscate).
 // Words taken back are not the message's own: a sentence with a verb of

@@ -1172,6 +1172,9 @@ func (c *checker) negated(f int, clause, first, last, own1 int32) bool {
 	if (fam.gate == gateLegal || fam.name == "government") && c.possibleStep(first, fam.gate != gateLegal) {
 		return true // a possibility before the due process it would follow
 	}
+	if c.reliefUndecided(fam, clause, first) {
+		return true // relief whose outcome is left open
+	}
 	negatable := fam.negatable
 	for _, n := range c.s.negs {
 		own := n.group == famNegMark || n.group == famDisclaimMark || n.group == famNoticeMark
@@ -1183,6 +1186,9 @@ func (c *checker) negated(f int, clause, first, last, own1 int32) bool {
 		}
 		if n.start > first && n.start < own1 && n.group != disclaimerMark && n.group != famDisclaimMark && n.group != hiDisclaimMark {
 			continue // a word of the term itself ("shame if someone" holds "if someone")
+		}
+		if !own && n.start < first && n.end > first && n.clause == clause && refusesPledge(c.s.norm[n.start:n.end]) {
+			return true // a refused promise that the term completes (不保证通过, not guaranteed to be approved)
 		}
 		if n.group == famNoticeMark {
 			// A family's condition reaches its sentence, before or after
@@ -1251,6 +1257,18 @@ var pledges = []string{"承诺", "保证", "答应", "promise", "guarantee"}
 func pledgeRefused(term string) bool {
 	for _, p := range pledges {
 		if strings.HasSuffix(term, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// refusesPledge reports whether the negation neg ends with a promise it
+// refuses (pledges), as a term that starts inside it ("不保证通过") is
+// what is not promised.
+func refusesPledge(neg []byte) bool {
+	for _, p := range pledges {
+		if bytes.HasSuffix(neg, []byte(p)) {
 			return true
 		}
 	}

@@ -1,0 +1,73 @@
+package policies
+
+import (
+	"bytes"
+	"slices"
+)
+
+// A waiver, a freeze or a reduction is no offer of it while its outcome is
+// left open: in its own sentence ("whether it's approved", "if you
+// qualify", 与否, 以…为准, 要先看), or in the next when its own sentence only
+// asks about it or names it as a possibility ("Fee waiver? …", "An
+// interest freeze might be possible. Let's see if you qualify.", 减免可以谈，
+// 但以书面确认为准). A sentence that grants it ("we've waived", 已经帮您免了)
+// or a sender's intention before it in its clause ("we'll freeze …") keeps
+// it an offer, whatever follows.
+var (
+	// reliefFamilies are the families of relief offered: a waiver, a
+	// settlement, a change of interest, of the due date, of fees.
+	reliefFamilies = []string{"waived", "offer_settlement", "offer_interest", "offer_interest_zh", "offer_due_date", "offer_fee"}
+	// openOutcomes leave the outcome of a request to someone's decision.
+	openOutcomes = [][]byte{[]byte("whether"), []byte("if you qualify"), []byte("if u qualify"), []byte("if you're eligible"),
+		[]byte("if you are eligible"), []byte("if it's approved"), []byte("if it is approved"), []byte("if approved"),
+		[]byte("if it's agreed"), []byte("if it is agreed"), []byte("if it's granted"), []byte("if it is granted"),
+		[]byte("up to the lender"), []byte("up to the creditor"), []byte("up to the bank"),
+		[]byte("与否"), []byte("是否"), []byte("能否"), []byte("为准"), []byte("审核"), []byte("审批"), []byte("不保证"), []byte("要先看"),
+		[]byte("另行通知"), []byte("另外通知"), []byte("待定")}
+	// reliefPossible name relief as a possibility, to be settled by the
+	// next sentence.
+	reliefPossible = [][]byte{[]byte("might"), []byte("may be"), []byte("could be"), []byte("possible"), []byte("an option"),
+		[]byte("可能"), []byte("或许"), []byte("也许"), []byte("可以商量"), []byte("可以谈"), []byte("有机会")}
+	// reliefGranted state relief as given, or given whatever happens.
+	reliefGranted = [][]byte{[]byte("we've"), []byte("i've"), []byte("we have"), []byte("i have"), []byte("has been"),
+		[]byte("have been"), []byte("whether or not"), []byte("已经"), []byte("已为"), []byte("已帮"), []byte("已给"), []byte("帮您"),
+		[]byte("帮你"), []byte("无论"), []byte("已获"), []byte("获批"), []byte("已批"), []byte("批准了"), []byte("通过了")}
+	// reliefBought tie relief to a payment or a day: a possibility of it
+	// so tied is an inducement, whatever the next sentence leaves open.
+	reliefBought = [][]byte{[]byte("pay"), []byte("还款"), []byte("还清"), []byte("结清"), []byte("只要")}
+)
+
+// reliefUndecided reports whether the term of family fam at pos, in clause,
+// is relief whose outcome the text leaves open.
+func (c *checker) reliefUndecided(fam *family, clause, pos int32) bool {
+	if !slices.Contains(reliefFamilies, fam.name) || c.intentInClause(clause, pos) {
+		return false
+	}
+	k := c.s.sent[pos]
+	a, b := c.sentSpan(k)
+	own := c.s.norm[a:b]
+	if containsAny(own, reliefGranted) || containsAny(own, stepDeadlines) {
+		return false
+	}
+	if containsAny(own, openOutcomes) {
+		return true
+	}
+	na, nb := c.sentSpan(k + 1)
+	if na < 0 {
+		return false
+	}
+	next := c.s.norm[na:nb]
+	asked := bytes.HasPrefix(next, []byte("?"))
+	if !(asked || containsAny(own, reliefPossible) && !containsAny(own, reliefBought)) || !containsAny(next, openOutcomes) ||
+		containsAny(next, reliefGranted) {
+		return false
+	}
+	// The sentence that leaves the outcome open belongs to the relief it
+	// settles: the content model does not read it alone for an offer.
+	for cl := c.s.clause[na]; cl <= c.s.clause[nb-1]; cl++ {
+		if !slices.Contains(c.s.deniedCl, cl) {
+			c.s.deniedCl = append(c.s.deniedCl, cl)
+		}
+	}
+	return true
+}
