@@ -155,3 +155,19 @@ func TestSarcasmAboutMissedPayments(t *testing.T) {
 		{"Missed a payment? That happens; reply and we'll find a new date.", CatHarassment, false},
 	})
 }
+
+// TestToldWordsEndAtTheSendersOwn: what the borrower said, reported
+// without a comma after it, ends where the sender goes on in a statement
+// of its own (so, then, which means, and now, 所以, 那我们): a threat
+// joined on that way is read. The borrower's words themselves stay theirs.
+func TestToldWordsEndAtTheSendersOwn(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"You told us you cannot pay so our agents will visit your home tomorrow.", CatThreat, true},
+		{"You said there's no money which means your manager hears about it today.", CatThirdPartyDisclosure, true},
+		{"你说你没钱那我们明天就上门找你。", CatThreat, true},
+		{"您说您没钱所以我们只能联系您单位领导了。", CatThirdPartyDisclosure, true},
+		{"You told us your brother could lend you the money so there's no need to worry about a new plan.", CatPressure, false},
+		{"You mentioned the bailiffs came to your neighbour's house and it scared you.", CatThreat, false},
+	})
+}
