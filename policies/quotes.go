@@ -237,16 +237,48 @@ var hiAskers = [][]byte{
 // without quotation marks: per hit of a teller (lexicon.yaml, tellers:
 // "you mentioned", 您提到, "aapne bataya ki"), from the word after it to the
 // next break of a clause, a comma too ("You mentioned your cousin could
-// lend you the money", 您提到您表哥愿意借钱给您，…). What the message says
-// after the break is read.
+// lend you the money", 您提到您表哥愿意借钱给您，…), or to a word with
+// which the sender goes on in a statement of its own (toldEnds). What the
+// message says after it is read.
 func (c *checker) toldSpans(out [][2]int32) [][2]int32 {
-	return c.spansAfter(useTeller, func(int) (int, bool) { return 0, true }, out)
+	return c.spansAfter(useTeller, func(int) (int, bool) { return 0, true }, toldEnds, out)
 }
+
+// toldEnds reports whether norm[i] ends what the borrower said: a break
+// of a clause, or a word with which the sender goes on in a statement of
+// its own ("You told us you cannot pay so our agents will…", 你说你没钱
+// 那我们…).
+func toldEnds(norm []byte, i int) bool {
+	if breaksAt(norm, i) {
+		return true
+	}
+	if i > 0 && norm[i-1] == ' ' {
+		for _, w := range toldConnectives {
+			if bytes.HasPrefix(norm[i:], w) && (i+len(w) == len(norm) || !isWordByte(norm[i+len(w)])) {
+				return true
+			}
+		}
+	}
+	for _, w := range toldConnectivesZh {
+		if bytes.HasPrefix(norm[i:], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// toldConnectives and toldConnectivesZh open the sender's own statement
+// after reported words.
+var (
+	toldConnectives   = [][]byte{[]byte("so"), []byte("then"), []byte("therefore"), []byte("which means"), []byte("and now"), []byte("hence"), []byte("meaning")}
+	toldConnectivesZh = [][]byte{[]byte("那我们"), []byte("那我"), []byte("所以"), []byte("那么"), []byte("因此"), []byte("我们就"), []byte("我们会"), []byte("我们只能"), []byte("那就")}
+)
 
 // spansAfter appends, per hit of a term of the kind, the span from where
 // at puts its start (an offset after the hit's end; ok false skips the
-// hit) to the next break of a clause (retractionBreak).
-func (c *checker) spansAfter(kind uint8, at func(end int) (int, bool), out [][2]int32) [][2]int32 {
+// hit) to the first byte at which ends is true (breaksAt: the next break
+// of a clause).
+func (c *checker) spansAfter(kind uint8, at func(end int) (int, bool), ends func(norm []byte, i int) bool, out [][2]int32) [][2]int32 {
 	norm := c.s.norm
 	for _, h := range c.s.hits {
 		if !c.g.lx.m.terms[h.term].has(kind) {
@@ -258,7 +290,7 @@ func (c *checker) spansAfter(kind uint8, at func(end int) (int, bool), out [][2]
 		}
 		start := int(h.end) + d
 		end := start
-		for end < len(norm) && !breaksAt(norm, end) {
+		for end < len(norm) && !ends(norm, end) {
 			end++
 		}
 		out = append(out, [2]int32{int32(start), int32(end)})
@@ -335,7 +367,7 @@ func (c *checker) zhAskedSpans(out [][2]int32) [][2]int32 {
 			}
 		}
 		return 0, false
-	}, out)
+	}, breaksAt, out)
 }
 
 // askedSpans appends to out the spans of the folded text that report in
