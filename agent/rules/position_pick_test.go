@@ -74,7 +74,8 @@ func TestDiscussedThenChosen(t *testing.T) {
 // has ("so what've you got for me", "what's on offer then"), a bare
 // "options?" after a filler, payments in small amounts ("a few quid at a
 // time", "in small amounts"), a smaller instalment in Hindi and
-// Devanagari, and paying in parts in Cantonese: each asks for the plans.
+// Devanagari, and paying in parts in Cantonese and Mandarin, the parts
+// counted or not (分開幾期, 分开几期, 分開三四期): each asks for the plans.
 func TestOptionsAskedAsWhatIsGot(t *testing.T) {
 	t.Parallel()
 	for _, text := range []string{
@@ -86,6 +87,10 @@ func TestOptionsAskedAsWhatIsGot(t *testing.T) {
 		"kisht thodi kam kar sakte ho?",
 		"क्या मैं किस्तों में चुका सकता हूँ",
 		"分開還得唔得",
+		"俾我分開三四期還，得唔得？",
+		"可唔可以分幾期俾",
+		"能分开几期还吗",
+		"唔該分開兩三期交",
 	} {
 		cmds := readWith(t, text, nil)
 		if _, ok := first(cmds, agent.IntentProposePlan); !ok {
