@@ -97,4 +97,8 @@ func TestOptionsAskedAsWhatIsGot(t *testing.T) {
 			t.Errorf("%q read as %+v, want a request for the plans", text, cmds)
 		}
 	}
+	// a bill of another period is no count of parts
+	if cmds := readWith(t, "分开的那期账单我没收到", nil); len(cmds) > 0 && cmds[0].Intent == agent.IntentProposePlan {
+		t.Errorf("a bill of another period read as %+v", cmds)
+	}
 }
