@@ -25,6 +25,10 @@ func TestPossibleStepThenDueProcess(t *testing.T) {
 		{"If you don't pay, the lender may send bailiffs to your home. You would get the papers on the day.", CatFalseRepresentation, true},
 		{"The lender may have you arrested; you'd be served papers first.", CatThreat, true},
 		{"贷款方可能会报警抓你，到时您会先收到法院文书。", CatThreat, true},
+		{"A county court claim has been issued and the hearing is on 3 May; you would be able to respond in writing.", CatFalseRepresentation, true},
+		{"The lawsuit will be filed in May; you'd get the papers then.", CatFalseRepresentation, true},
+		{"The lawsuit will be filed on May 4; you'd get the papers then.", CatFalseRepresentation, true},
+		{"法院已经受理了起诉，可能下个月开庭，到时您会收到文书。", CatFalseRepresentation, true},
 	})
 }
 
