@@ -79,7 +79,9 @@
 // might do (may, could, ever, 可能) when one of the next two sentences says
 // what the borrower would receive or could do first ("the lender may
 // consider legal options; you'd get court papers first", 到时您会收到法院的
-// 正式文件), unless a sentence between them ties the step to a day or an
+// 正式文件), unless the possibility also states the step as taken or
+// certain (has been issued, will be filed, 已经; "May" the month is no
+// modal) or a sentence between them ties the step to a day or an
 // ultimatum or states the sender's intention (possibleStep; the court's
 // papers in that sequel pose as nothing); and in a message that says no
 // legal process has been started ("No claim has been issued", 目前没有任何诉讼), legal terms are

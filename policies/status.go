@@ -108,6 +108,12 @@ var (
 	sequelSteps = [][]byte{[]byte("papers"), []byte("served"), []byte("letter of claim"), []byte("in writing"), []byte("respond"),
 		[]byte("reply"), []byte("defend"), []byte("be heard"), []byte("文书"), []byte("文件"), []byte("答辩"), []byte("送达"),
 		[]byte("回复期限"), []byte("回应")}
+	// stepCertain state a step as taken, under way or certain: a
+	// possibility beside one is no possibility of it.
+	stepCertain = [][]byte{[]byte("will be"), []byte("'ll be"), []byte("has been"), []byte("have been"), []byte("is being"),
+		[]byte("are being"), []byte("going to"), []byte("已经"), []byte("已向"), []byte("已被"), []byte("已受理"), []byte("将于")}
+	// monthBefore are the words before "may" that make it a month.
+	monthBefore = []string{"in", "on", "of", "by", "until", "since", "early", "mid", "late", "next", "last", "this", "from"}
 	// stepDeadlines tie a step to a day or make it an ultimatum.
 	stepDeadlines = [][]byte{[]byte("today"), []byte("tonight"), []byte("tomorrow"), []byte("this week"), []byte("next week"),
 		[]byte("within"), []byte("hours"), []byte("monday"), []byte("tuesday"), []byte("wednesday"), []byte("thursday"),
@@ -133,7 +139,7 @@ func (c *checker) possibleStep(pos int32, inSequel bool) bool {
 		}
 		pa, pb := c.sentSpan(p)
 		m := c.stepModal(pa, pb)
-		if m < 0 {
+		if m < 0 || containsAny(c.s.norm[pa:pb], stepCertain) {
 			continue
 		}
 		for q := max(p, k); q <= p+stepSentences; q++ {
@@ -177,7 +183,7 @@ func (c *checker) stepModal(a, b int) int {
 	n := c.s.norm[:b]
 	for i := a; i < b; i++ {
 		for _, w := range stepModals {
-			if (i == 0 || !isLetter(n[i-1])) && hasWord(n, i, w) {
+			if (i == 0 || !isLetter(n[i-1])) && hasWord(n, i, w) && !(w == "may" && month(n, i)) {
 				return i + len(w)
 			}
 		}
@@ -201,4 +207,31 @@ func (c *checker) sequel(a, b int) bool {
 // or states the sender's intention.
 func (c *checker) stepTied(a, b int) bool {
 	return containsAny(c.s.norm[a:b], stepDeadlines) || c.intentBetween(int32(a), int32(b))
+}
+
+// month reports whether "may" at norm[i] names the month: a number stands
+// next to it, or a word of time or place before it ("on 3 may", "in may",
+// "may 4").
+func month(norm []byte, i int) bool {
+	j := i
+	for j > 0 && norm[j-1] == ' ' {
+		j--
+	}
+	if j > 0 && isDigit(norm[j-1]) {
+		return true
+	}
+	k := skipSpace(norm, i+len("may"))
+	if k < len(norm) && isDigit(norm[k]) {
+		return true
+	}
+	w := j
+	for w > 0 && isLetter(norm[w-1]) {
+		w--
+	}
+	for _, m := range monthBefore {
+		if string(norm[w:j]) == m {
+			return true
+		}
+	}
+	return false
 }
