@@ -171,3 +171,15 @@ func TestToldWordsEndAtTheSendersOwn(t *testing.T) {
 		{"You mentioned the bailiffs came to your neighbour's house and it scared you.", CatThreat, false},
 	})
 }
+
+// TestPossibleStepsTiedToADeadline: a lender's right or a bank's step named
+// as a possibility is a notice, but with a day on it or as the other side
+// of an ultimatum it is a threat.
+func TestPossibleStepsTiedToADeadline(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Clear the arrears by Thursday or the lender may have the right to repossess the van on Friday.", CatThreat, true},
+		{"The creditor may initiate proceedings against you tomorrow morning.", CatFalseRepresentation, true},
+		{"Under your agreement the lender may have the right to repossess the vehicle if the default is not cured, after a notice of your right to cure.", CatThreat, false},
+	})
+}
