@@ -234,10 +234,14 @@ func classify(seq []token, first, end int, v int64, mult, bare bool) numMention 
 			// "over about six months", "in roughly 10 weeks"
 			over = prev2
 		}
-		countish := over == "over" || over == "for" || over == "in" || over == "within" || over == "across" || prev == "分" || prev == "分成" ||
+		// "can we do 5 months", "something like 7 months": a term asked for
+		countish := over == "over" || over == "for" || over == "in" || over == "within" || over == "across" || over == "do" || over == "something" ||
+			prev == "分" || prev == "分成" ||
 			prev == "成" || strings.HasPrefix(tokText(seq, k), "还") || tokText(seq, k) == "payments" ||
 			// "6 mahine mein": in six months, in Hindi in Latin letters
-			tokText(seq, k) == "mein" || tokText(seq, k) == "me" || tokText(seq, k) == "mai" || tokText(seq, k) == "main"
+			tokText(seq, k) == "mein" || tokText(seq, k) == "me" || tokText(seq, k) == "mai" || tokText(seq, k) == "main" ||
+			// "4 months wala" (read as "4 months one"): the plan of four months
+			tokText(seq, k) == "one"
 		if n == 1 && tokText(seq, k) == "还" && k+1 < len(seq) && (seq[k+1].kind == tNum || isHanNumeral(seq[k+1])) {
 			// "一个月还400" is 400 a month; "6个月还完" is six payments.
 			countish = false

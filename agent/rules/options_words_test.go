@@ -30,7 +30,7 @@ func TestOptionsAskedInOtherWords(t *testing.T) {
 		{text: "8 mahine mein chuka doon?", want: []agent.Command{plan("", agent.Monthly, 8)}},
 		{text: "12 mahino mein bhar sakti hoon", want: []agent.Command{plan("", agent.Monthly, 12)}},
 		{text: "could we do 5 months instead?", want: []agent.Command{plan("", agent.Monthly, 5)}},
-		{text: "bhai pay cut ho gaya, maybe something like 7 months?", want: []agent.Command{plan("", agent.Monthly, 7)}},
+		{text: "ok so maybe something like 7 months?", want: []agent.Command{plan("", agent.Monthly, 7)}},
 		{text: "4 months wala chalega kya", want: []agent.Command{plan("", agent.Monthly, 4)}},
 	})
 }
