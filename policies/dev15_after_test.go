@@ -183,3 +183,15 @@ func TestPossibleStepsTiedToADeadline(t *testing.T) {
 		{"Under your agreement the lender may have the right to repossess the vehicle if the default is not cured, after a notice of your right to cure.", CatThreat, false},
 	})
 }
+
+// TestPoliceSentRound: the police sent to the borrower's door, as the
+// sender's act or the lender's possible one, is a threat to the lexicon
+// as well as to the model.
+func TestPoliceSentRound(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"If that fails, the bank may send the police to your flat.", CatThreat, true},
+		{"We'll have the cops come round tonight.", CatThreat, true},
+		{"Nobody will send the police; this is a civil debt.", CatThreat, false},
+	})
+}
