@@ -28,9 +28,9 @@ var contentSplits = flag.String("content-splits", "", "content corpus splits (te
 var heldOut = flag.Bool("held-out", false, "allow the held-out splits fresh17 and fresh18 (first look after the code is frozen)")
 
 // heldOutSplits are the content splits read only with -held-out. The
-// earlier batches (fresh2 to fresh16) were each measured once and have been
+// earlier batches (fresh2 to fresh18) were each measured once and have been
 // read since; those listed in textclass.TrainingSplitsFile train the model.
-var heldOutSplits = []string{"fresh17", "fresh18"}
+var heldOutSplits = []string{"fresh19", "fresh20"}
 
 // contentCategory maps a label of the content corpus to the guard's
 // violations that count as finding it: a request for a secret is a pii
