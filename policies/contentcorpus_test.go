@@ -25,7 +25,7 @@ var contentSplits = flag.String("content-splits", "", "content corpus splits (te
 
 // heldOut lets the held-out splits (heldOutSplits) be read: once, after the
 // code they judge is frozen, for their first-look figures.
-var heldOut = flag.Bool("held-out", false, "allow the held-out splits fresh17 and fresh18 (first look after the code is frozen)")
+var heldOut = flag.Bool("held-out", false, "allow the held-out splits fresh19 and fresh20 (first look after the code is frozen)")
 
 // heldOutSplits are the content splits read only with -held-out. The
 // earlier batches (fresh2 to fresh18) were each measured once and have been
