@@ -86,7 +86,12 @@
 // papers in that sequel pose as nothing); and in a message that says no
 // legal process has been started ("No claim has been issued", 目前没有任何诉讼), legal terms are
 // read as the law explained unless the sender states its own intention in
-// the clause or the statement looks ahead ("yet", 但) (status.go). A
+// the clause or the statement looks ahead ("yet", 但). The sender's own
+// negated perfect counts too when its object is a step or points back to
+// one ("we have not issued any claim", "we haven't taken either step", "no
+// suit has been filed"), unless the message also states a step as certain
+// or ties one to a day outside it (senderTookNoStep); written notice
+// (书面) is a sequel of a possible step as "in writing" is (status.go). A
 // sentence that asks the borrower to ignore a message (ignore_verbs:
 // "Please disregard yesterday's text …", 请忽略…的短信) reports that message
 // when it or the next sentence disowns it (an apology, sent in error, not

@@ -1,6 +1,9 @@
 package policies
 
-import "bytes"
+import (
+	"bytes"
+	"slices"
+)
 
 // noProcessYet are statements that no legal process has been started on
 // the account ("No claim has been issued", 目前没有任何诉讼, 我哋未有入禀).
@@ -60,6 +63,118 @@ func legalStatusDenies(norm []byte) bool {
 			}
 		}
 	}
+	return senderTookNoStep(norm)
+}
+
+// A sender may say in its own perfect that it has taken no legal step
+// ("we have not issued any claim", "we haven't taken either step", "no
+// action has been brought against you"): the denial's subject is the
+// sender or the step itself, its object a step or words that point back to
+// one. Such a denial explains nothing when the message also states a step
+// as certain or ties one to a day (stepCertain, stepDeadlines) outside it:
+// "we haven't filed anything; the claim will be issued on Monday".
+var (
+	// senderNegPerfects are the sender's negated perfect.
+	senderNegPerfects = []string{"we have not ", "we haven't ", "we've not ", "we have never ", "we've never "}
+	// noStepSubjects are subjects of "no … has been" that are a step.
+	noStepSubjects = []string{"suit", "lawsuit", "claim", "action", "case", "proceedings", "step", "steps", "papers", "judgment",
+		"application"}
+	// stepParticiples are what is done to a legal step.
+	stepParticiples = []string{"issued", "taken", "sent", "filed", "started", "brought", "begun", "commenced", "done", "lodged",
+		"served", "made"}
+	// stepObjects are the object of a negated step: a step, or a word
+	// that points back to one.
+	stepObjects = []string{"step", "steps", "action", "claim", "claims", "proceedings", "papers", "court", "legal", "lawsuit",
+		"suit", "case", "either", "those", "such", "judgment"}
+)
+
+// stepObjectReach is how many words after the participle its object is
+// looked for.
+const stepObjectReach = 4
+
+// senderTookNoStep reports whether norm holds a denial of a step taken
+// (see senderNegPerfects) that does not look ahead to one.
+func senderTookNoStep(norm []byte) bool {
+	for i := 0; i < len(norm); i++ {
+		if i > 0 && isLetter(norm[i-1]) {
+			continue
+		}
+		end := -1
+		for _, p := range senderNegPerfects {
+			if bytes.HasPrefix(norm[i:], []byte(p)) {
+				w := wordsAfter(norm, i+len(p), 2+stepObjectReach)
+				if k := participleIn(w, 0, 2); k >= 0 && hasAnyWordN(w[:min(len(w), k+1+stepObjectReach)], k+1, stepObjects) {
+					end = i + len(p)
+				}
+			}
+		}
+		if bytes.HasPrefix(norm[i:], []byte("no ")) {
+			w := wordsAfter(norm, i+3, 6)
+			for j := 0; j+3 < len(w) && j < 3; j++ {
+				if (w[j+1] == "has" || w[j+1] == "have") && w[j+2] == "been" && slices.Contains(stepParticiples, w[j+3]) &&
+					hasAnyWordN(w[:j+1], 0, noStepSubjects) {
+					end = i + 3
+				}
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		stop := bytes.IndexAny(norm[end:], ".;!?")
+		if stop < 0 {
+			stop = len(norm)
+		} else {
+			stop += end
+		}
+		rest := append(append([]byte{}, norm[:i]...), norm[stop:]...)
+		if containsAny(norm[end:min(len(norm), end+noProcessReach)], noProcessLater) ||
+			containsAny(rest, stepCertain) || containsAny(rest, stepDeadlines) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// wordsAfter is up to n words of norm from i on, letters only.
+func wordsAfter(norm []byte, i, n int) []string {
+	var out []string
+	for i < len(norm) && len(out) < n {
+		for i < len(norm) && !isLetter(norm[i]) && norm[i] != '\'' {
+			if norm[i] == '.' || norm[i] == ';' || norm[i] == '!' || norm[i] == '?' {
+				return out
+			}
+			i++
+		}
+		j := i
+		for j < len(norm) && (isLetter(norm[j]) || norm[j] == '\'') {
+			j++
+		}
+		if j > i {
+			out = append(out, string(norm[i:j]))
+		}
+		i = j
+	}
+	return out
+}
+
+// participleIn is the index in w[from:to] of a step participle, or -1.
+func participleIn(w []string, from, to int) int {
+	for k := from; k < min(to, len(w)); k++ {
+		if slices.Contains(stepParticiples, w[k]) {
+			return k
+		}
+	}
+	return -1
+}
+
+// hasAnyWordN reports whether w[from:] holds one of words.
+func hasAnyWordN(w []string, from int, words []string) bool {
+	for k := from; k < len(w); k++ {
+		if slices.Contains(words, w[k]) {
+			return true
+		}
+	}
 	return false
 }
 
@@ -107,7 +222,7 @@ var (
 	// notice in writing, a chance to answer.
 	sequelSteps = [][]byte{[]byte("papers"), []byte("served"), []byte("letter of claim"), []byte("in writing"), []byte("respond"),
 		[]byte("reply"), []byte("defend"), []byte("be heard"), []byte("文书"), []byte("文件"), []byte("答辩"), []byte("送达"),
-		[]byte("回复期限"), []byte("回应")}
+		[]byte("回复期限"), []byte("回应"), []byte("书面")}
 	// stepCertain state a step as taken, under way or certain: a
 	// possibility beside one is no possibility of it.
 	stepCertain = [][]byte{[]byte("will be"), []byte("'ll be"), []byte("has been"), []byte("have been"), []byte("is being"),
