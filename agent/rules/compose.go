@@ -1304,7 +1304,7 @@ func (r *reading) offers() {
 		// did 1") is read back before it binds anyone, and so is a plain
 		// "ok" said as a question ("ok? any fees?", "可以吧？").
 		c := r.hedged(agent.Command{Intent: agent.IntentAcceptOffer, OfferID: offerID})
-		if choiceAsked(r.a) || (weak && !picked && !r.has(agent.IntentAcceptOffer) && strings.ContainsAny(r.a.norm, "?？")) {
+		if choiceAsked(r.a) || r.payAsked() || (weak && !picked && !r.has(agent.IntentAcceptOffer) && strings.ContainsAny(r.a.norm, "?？")) {
 			c.Unsure, c.Doubt = true, true
 		}
 		r.add(c)
@@ -1323,6 +1323,22 @@ func choiceAsked(a *analysis) bool {
 	}
 	return ok && !strings.ContainsAny(body, ".!?。！？\n")
 }
+
+// payAsked reports whether the message asks how, where or when an option
+// would be paid ("can I pay plan 3 by money order", 方案二能不能用现金还,
+// "plan 2 cash mein ho sakta hai kya"): a question about the option,
+// whose pick is read back, not taken. "option 2, I'll pay by transfer"
+// asks nothing and chooses.
+func (r *reading) payAsked() bool {
+	if !r.has(xPayBy) {
+		return false
+	}
+	return looksLikeQuestion(r.a) || r.has(xAskTag) || phraseIn(r.a.seq, hinglishAsks)
+}
+
+// hinglishAsks are the words that make a Hinglish sentence a question
+// ("ho sakta hai kya", "de sakte hain", "chalega?").
+var hinglishAsks = splitPhrases("kya", "sakta", "sakte", "sakti", "sakenge", "sakun", "sakoon", "chalega")
 
 // weakNo reports a plain no ("no thanks", 不行) that is not the tag of a
 // question ("行不行" asks; its 不行 declines nothing).

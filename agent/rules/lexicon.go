@@ -20,6 +20,7 @@ const (
 	xPause       agent.Intent = "x_pause"        // "breathing room", "缓一缓", "延期": a payment holiday asked for, which is hardship
 	xLonger      agent.Intent = "x_longer"       // "stretch it out", "分长一点": the payments spread over longer, terms not named
 	xHedge       agent.Intent = "x_hedge"        // "maybe", "what if", "也许": a choice said with doubt is read back, not taken
+	xPayBy       agent.Intent = "x_pay_by"       // "pay it by cheque", "用现金还", "UPI se pay": how or when an option is paid; asked, it takes nothing
 	xNotYet      agent.Intent = "x_not_yet"      // "before I agree": the choice is for later; nothing is accepted now
 	xShrug       agent.Intent = "x_shrug"        // "not sure tbh", "erm, perhaps": doubt and nothing more, time to decide
 	xDeciding    agent.Intent = "x_deciding"     // "let me think it over", "我考虑下": a goodbye for now, no yes
@@ -95,6 +96,10 @@ const (
 		"cousin|nephew|niece|child|baby|parent|parents|stepfather|stepmother|stepdad|stepmom|sibling|twin|relative|friend|hubby"
 	zhKin = "爸|妈|父亲|母亲|老公|老婆|丈夫|妻子|先生|太太|老伴|爱人|哥|弟|姐|妹|儿子|女儿|孩子|爷爷|奶奶|外公|外婆|姥爷|姥姥|阿嬷|阿公|阿爷|阿嫲|公公|婆婆|岳父|岳母|叔|伯|舅|姑|姨|亲人|家人|老人|妈咪|爹"
 )
+
+// The ways to pay an option that a borrower may ask about, for the
+// patterns of xPayBy.
+const payWays = "cheque*|check|checks|money|cash|upi|transfer*|wire|branch*|card|online|website|post|mail|paypal|zelle|venmo|neft|imps|rtgs|counter|draft|bank"
 
 // A figure of speech for being short of money ("practically bankrupt till
 // payday", 穷得快破产了): hardship, and no bankruptcy of the borrower's.
@@ -822,6 +827,20 @@ var lexicon = []rule{
 		// 假如选第一个…会怎样, 揀第二個嘅話…會點 (嘅 reads as 的)
 		"如果", "假如", "要是", "万一", "假设", "假使", "倘若", "的话",
 		"会怎", "会咋", "会点", "怎么办", "会如何", "什么后果", "咩后果"}},
+	// How, where or on which day an option is paid: a verb of paying,
+	// using or changing and a way to pay ("pay plan 3 by money order",
+	// "can plan 1 be paid at a branch", "switch it to paying by check",
+	// "cash mein bhar", 用银行转账还, 哪天还). Said as a question it asks
+	// about the option and chooses nothing (see payAsked).
+	{intent: xPayBy, en: []string{
+		"pay*|paid|use|using|switch*|chang*|mov*|mail*|send*|post*|do|make|bhar*|bhugtan ~6 " + payWays,
+		payWays + " se|mein|me|main|via ~3 pay*|bhar*|bhugtan|de|do|kar*|ho|chal*",
+		"which|what day|date ~6 pay*|paid|due",
+	}, zh: []string{
+		"(用|拿|去|到|通过|走|在)~4(现金|转账|汇款|支票|汇票|柜台|银行|网点|营业厅|支付宝|微信|网银|线上|网上|刷卡)",
+		"(现金|转账|汇款|支票|汇票|柜台|网点|支付宝|微信|网银|线上|网上|刷卡)~4(还|付|交|支付)",
+		"(哪天|几号|哪一天|什么时候)~4(还|付|交|支付)",
+	}},
 	{intent: agent.IntentRejectOffer, neg: false, en: []string{
 		"too much|high|steep|expensive|big|soon", "that|it|this|which do|does|will|would not work", "does not work for me", "no way", "^ no deal",
 		"not ~1 acceptable|possible|doable|affordable", "i decline|reject|refuse",
