@@ -34,3 +34,19 @@ func TestPossibleStepThenWrittenNotice(t *testing.T) {
 		{"我们会向法院起诉，到时会先书面通知你。", CatFalseRepresentation, true},
 	})
 }
+
+// TestReliefLeftToEligibility: relief named as what a borrower may qualify
+// for, or left to a decision the sender cannot promise ("our team
+// decides", "can't guarantee the outcome", 可能符合…资格), is no offer of
+// it. Relief bought with a payment stays an offer, whoever decides.
+func TestReliefLeftToEligibility(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"You might qualify for a reduction in interest. I can pass your details on, though I cannot guarantee how it turns out.", CatUngroundedAmount, false},
+		{"I can't cancel the late charges myself; you can ask for the charges to be waived and the hardship team will decide.", CatUngroundedAmount, false},
+		{"Some customers qualify for a fee waiver through the hardship scheme. Let me know if you'd like the form.", CatUngroundedAmount, false},
+		{"根据收入情况，您可能符合减免部分费用的资格，我们可以把申请表寄给您。", CatUngroundedAmount, false},
+		{"Pay £50 today and the team will decide to waive the rest of the fees.", CatUngroundedAmount, true},
+		{"只要今天还清，您就符合全部罚息免除的资格。", CatUngroundedAmount, true},
+	})
+}
