@@ -60,7 +60,10 @@
 // next when its own sentence only asks about it or names it as a
 // possibility ("Fee waiver? You can request one; we'll tell you if it's
 // approved", 减免可以谈，但以书面确认为准), unless a sentence grants it (we've,
-// 已经, 已获批准) or ties it to a payment or a day (relief.go); a promise
+// 已经, 已获批准) or ties it to a payment or a day; so is relief the
+// borrower may qualify for (some customers qualify, 可能符合…资格) or that
+// a team decides after it ("our team will decide", "can't guarantee"),
+// unless its sentence ties it to a payment (relief.go); a promise
 // refused in the words that make it (不保证通过) is no promise. A negation with the sender as its subject
 // ("we do not act for the court") is no condition put to the borrower ("if
 // you don't act"); 没收到 (not received) is no 没收 (confiscate).

@@ -32,6 +32,17 @@ var (
 	reliefGranted = [][]byte{[]byte("we've"), []byte("i've"), []byte("we have"), []byte("i have"), []byte("has been"),
 		[]byte("have been"), []byte("whether or not"), []byte("已经"), []byte("已为"), []byte("已帮"), []byte("已给"), []byte("帮您"),
 		[]byte("帮你"), []byte("无论"), []byte("已获"), []byte("获批"), []byte("已批"), []byte("批准了"), []byte("通过了")}
+	// openEligible leave relief to whether the borrower qualifies, and
+	// openDecided after it to a decision the sender cannot promise; unlike
+	// openOutcomes they count only for relief not tied to a payment ("pay
+	// today and the team will decide to waive the rest" is an inducement),
+	// and a refused promise only after the relief ("I can't guarantee
+	// much, but your fees are waived" promises it).
+	openEligible = [][]byte{[]byte("some customers qualify"), []byte("some people qualify"), []byte("may qualify"),
+		[]byte("might qualify"), []byte("could qualify"), []byte("may be eligible"), []byte("might be eligible"),
+		[]byte("可能符合"), []byte("或许符合"), []byte("也许符合")}
+	openDecided = [][]byte{[]byte("can't guarantee"), []byte("cannot guarantee"), []byte("can not guarantee"),
+		[]byte("will decide"), []byte("team decides")}
 	// reliefBought tie relief to a payment or a day: a possibility of it
 	// so tied is an inducement, whatever the next sentence leaves open.
 	reliefBought = [][]byte{[]byte("pay"), []byte("还款"), []byte("还清"), []byte("结清"), []byte("只要")}
@@ -49,7 +60,8 @@ func (c *checker) reliefUndecided(fam *family, clause, pos int32) bool {
 	if containsAny(own, reliefGranted) || containsAny(own, stepDeadlines) {
 		return false
 	}
-	if containsAny(own, openOutcomes) {
+	if containsAny(own, openOutcomes) || (containsAny(own, openEligible) || containsAny(c.s.norm[pos:b], openDecided)) &&
+		!containsAny(own, reliefBought) {
 		return true
 	}
 	na, nb := c.sentSpan(k + 1)
