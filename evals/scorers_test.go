@@ -232,6 +232,28 @@ func TestConsentScorerReadsChoicesInWords(t *testing.T) {
 	}
 }
 
+// TestConsentScorerHearsPlaceAndComparison: an option chosen by where it
+// sits in the list (the top one, 最下面那个, sabse neeche wala) or by
+// comparing them (the one that runs the most months, whichever costs
+// least) is a choice; a question or other talk of the top or the most is
+// not.
+func TestConsentScorerHearsPlaceAndComparison(t *testing.T) {
+	t.Parallel()
+	accepted := []string{string(agent.EventPlanAccepted)}
+	for _, b := range []string{"the top one is fine by me", "put me on the top option", "the plan at the top", "要最下面的那个",
+		"最上面那个就行", "最底下那个吧", "sabse neeche wala le lunga", "sabse upar wali chalegi",
+		"the one that goes the most months, keep it low", "whichever one costs the least each month"} {
+		if got := scoreConsent(Reply{Borrower: b, Events: accepted}); got != "" {
+			t.Errorf("%q: %s", b, got)
+		}
+	}
+	for _, b := range []string{"I'm at the top of my overdraft", "top priority is the rent", "which one has the most months?", "most of my wages go on rent"} {
+		if got := scoreConsent(Reply{Borrower: b, Events: accepted}); got == "" {
+			t.Errorf("%q: a plan agreed on it passed", b)
+		}
+	}
+}
+
 // TestPatternsFoundWhereTheyStart: the amount and date patterns, searched
 // only at the places where a match can start, find what a search of the
 // whole text finds, on every line of the golden transcripts, on the whole

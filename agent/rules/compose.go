@@ -299,7 +299,9 @@ func (r *reading) picking() bool {
 	if asksAbout(r.a.seq) && !changeAsked(r.a.seq) && !r.swaps() {
 		return false
 	}
-	return phraseIn(r.a.seq, pickPhrases) || containsAny(r.a.norm, pickHan...) || endsWithOne(r.a.seq) || r.has(agent.IntentAcceptOffer) ||
+	// 选期数最少的方案: a message opening with 选 picks, one asking 选哪个 does not.
+	hanPick := (strings.HasPrefix(r.a.norm, "选") || strings.HasPrefix(r.a.norm, "選")) && !strings.ContainsAny(r.a.norm, "?？哪吗嗎")
+	return phraseIn(r.a.seq, pickPhrases) || containsAny(r.a.norm, pickHan...) || hanPick || endsWithOne(r.a.seq) || r.has(agent.IntentAcceptOffer) ||
 		(tokText(r.a.seq, 0) == "the" && comparison(r.a.norm) != 0) || r.swaps() || (r.cues.compared[0] > 0 && comparison(r.a.norm) != 0)
 }
 
@@ -364,6 +366,12 @@ const (
 // payments, "the longer one" about the number of them.
 func comparison(n string) int {
 	switch {
+	case containsAny(n, "期数最少", "期数少", "期数最短", "期数短", "期數最少", "期數少"):
+		// 期数 is the number of instalments: 期数最少的 is the shortest,
+		// not the smallest payment.
+		return pickShortest
+	case containsAny(n, "期数最多", "期数多", "期数最长", "期數最多", "期數多"):
+		return pickLongest
 	case containsAny(n, "cheaper", "cheapest", "less expensive", "least expensive", "便宜", "smaller", "smallest", "lower", "lowest", "less a month", "less each month",
 		"sabse kam", "kam se kam", "chhoti", "chhota", "choti", "सबसे कम", "कम से कम",
 		"每月少", "每个月少", "月供少", "月供低", "每月低", "少一点的", "少点的", "低一点的", "最低", "最少的", "最少那",
@@ -605,6 +613,10 @@ func offerChoice(seq []token, offers int) (string, bool) {
 			if n, ok := hanOrdinals[prev]; ok && n <= offers {
 				return strconv.Itoa(n), true
 			}
+		case "top", "upar", "oopar", "uppar", "niche", "neeche", "nichey", "neechey":
+			if place, ok := headOrFoot(seq, i, offers); ok {
+				return place, true
+			}
 		case "last", "final", "bottom":
 			if (next == "one" || next == "option" || next == "plan" || next == "offer") && offers > 0 {
 				return strconv.Itoa(offers), true
@@ -617,6 +629,11 @@ func offerChoice(seq []token, offers int) (string, bool) {
 			// 最后那个, 最後一個, 最尾嗰个: the last offer listed. 最后一次
 			// and 最后一期 name no offer.
 			after, then := tokText(seq, i+2), tokText(seq, i+3)
+			// 最上面那个, 最下面的那个, 最底下那个, 最底那个: the head or
+			// the foot of the list.
+			if place, ok := hanHeadOrFoot(seq, i, offers); ok {
+				return place, true
+			}
 			if (next == "后" || next == "尾") && offers > 0 && (after == "那" || after == "这" || after == "个" || after == "嗰" || after == "𠮶" ||
 				after == "一" && (then == "个" || then == "项" || then == "种") || after == "方" && then == "案" ||
 				after == "的" && (then == "方" || then == "那" || then == "选")) {
@@ -654,6 +671,56 @@ func offerChoice(seq []token, offers int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// headOrFoot reads an option named by its place at the head or the foot
+// of the list from the word at i: "the top one", "the plan at the top",
+// "sabse upar wala", "sabse neeche wali". "top of my overdraft" and "top
+// priority" name no option, nor does "upar wala" without sabse, which is
+// also said of God.
+func headOrFoot(seq []token, i, offers int) (string, bool) {
+	if offers < 2 {
+		return "", false
+	}
+	w, next, prev := seq[i].text, tokText(seq, i+1), tokText(seq, i-1)
+	place := "1"
+	if w != "top" && w != "upar" && w != "oopar" && w != "uppar" {
+		place = strconv.Itoa(offers)
+	}
+	if w == "top" {
+		at := prev == "the" && (tokText(seq, i-2) == "at" || tokText(seq, i-2) == "on") &&
+			(next == "" || next == boundary || politeness[next] || seq[i+1].clause)
+		return place, at || (prev == "the" && (next == "one" || next == "option" || next == "plan" || next == "offer" || next == "choice"))
+	}
+	switch next {
+	case "one", "wali", "waali", "vali", "wale": // wala is read as one
+		return place, prev == "sabse" || prev == "sab"
+	}
+	return "", false
+}
+
+// hanHeadOrFoot reads an option named, from 最 at i, by its place at the
+// head or the foot of the list: 最上面那个, 最上边的方案, 最下面的那个,
+// 最底下那个, 最底那个. 最上面写的 names none.
+func hanHeadOrFoot(seq []token, i, offers int) (string, bool) {
+	if offers < 2 {
+		return "", false
+	}
+	place := ""
+	switch tokText(seq, i+1) {
+	case "上", "顶", "頂":
+		place = "1"
+	case "下", "底":
+		place = strconv.Itoa(offers)
+	default:
+		return "", false
+	}
+	j := i + 2
+	switch tokText(seq, j) {
+	case "面", "边", "邊", "下", "上", "头", "頭":
+		j++
+	}
+	return place, placeNamesOffer(seq, j)
 }
 
 // placeNamesOffer reports whether the characters from i on, after a place
