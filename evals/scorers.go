@@ -865,8 +865,10 @@ var choiceRe = regexp.MustCompile(`(?i)(^\s*(?:是的?|对|對|确认|確認|同
 // ahead", "the final one", 最后那个, दूसरा वाला), by its shape ("the three payment one", "the 6 month plan") or
 // by comparison ("the cheapest one", 每期最低的那个, "between 1 and 2 I'd
 // rather do 2", "3 is better", "whichever has the lowest monthly amount",
-// "the plan with the smallest payments"), by its place in the list ("the middle
-// plan", "on the bottom", 中间那个, bich wala, "opt 2"), or 确定 said as a yes.
+// "the plan with the smallest payments", "the one that runs the most
+// months"), by its place in the list ("the middle plan", "on the bottom",
+// "the top one", 中间那个, 最下面那个, bich wala, sabse neeche wala, "opt
+// 2"), or 确定 said as a yes.
 // Said as a question ("what is the weekly one?") it picks nothing.
 var pickRe = regexp.MustCompile(`(?i)(\b(?:first|second|third|fourth|fifth|last|final|bottom|1st|2nd|3rd|4th|5th)\s+(?:option|one|plan|choice|offer)\b|` +
 	`最(?:后|後|尾)(?:那|这|這|嗰)?(?:一)?(?:个|個|项|項|方案)|(?:पहला|पहली|दूसरा|दूसरी|तीसरा|तीसरी|आखिरी|आख़िरी|अंतिम)\s+(?:वाला|वाली|वाले)|` +
@@ -879,7 +881,11 @@ var pickRe = regexp.MustCompile(`(?i)(\b(?:first|second|third|fourth|fifth|last|
 	`\b#?[1-9]\s+is\s+(?:better|best|preferable)\b|` +
 	`最(?:低|少|小|长|長|短|多|便宜|快|平|耐)(?:的|嘅)?(?:那|嗰)(?:个|個)|(?:^|[^不未])确定|(?:^|[^不未])確定|` +
 	`\bmiddle\s+(?:option|one|plan|choice|offer)\b|\b(?:in|at)\s+the\s+middle\b|\b(?:on|at)\s+the\s+bottom\b|\bopt\s*#?[1-9]\b|` +
-	`中(?:间|間)(?:那|这|這|嗰|的)*(?:一)?(?:个|個|方案)|\b(?:beech|bich)\s+(?:wala|wali|waala|waali)\b)`)
+	`中(?:间|間)(?:那|这|這|嗰|的)*(?:一)?(?:个|個|方案)|\b(?:beech|bich)\s+(?:wala|wali|waala|waali)\b|` +
+	`\b(?:top|bottom)\s+(?:option|one|plan|choice|offer)\b|\b(?:at|on)\s+the\s+top\s*(?:$|[,.!]|please|thanks)|` +
+	`最(?:上|下|底|顶|頂)(?:面|边|邊|下|头|頭)?(?:的)?(?:那|这|這|嗰)?(?:一)?(?:个|個|方案)|` +
+	`\bsab(?:se)?\s+(?:upar|oopar|uppar|niche|neeche|nichey|neechey)\s+(?:wala|wali|waala|waali|vala|vali)\b|` +
+	`\b(?:the\s+one|whichever(?:\s+(?:one|option|plan))?)\s+(?:that|which|with)?[^?]{0,30}?\b(?:most|least|fewest)\b)`)
 
 func scoreConsent(r Reply) string {
 	if !slices.Contains(r.Events, string(agent.EventPlanAccepted)) || choiceRe.MatchString(r.Borrower) {

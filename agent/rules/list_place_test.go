@@ -20,9 +20,7 @@ var threeSpans = []agent.Plan{
 // and Hinglish; the same words about something else choose nothing.
 func TestOfferPickedByPlaceInList(t *testing.T) {
 	t.Parallel()
-	for _, tc := range []struct {
-		text, id string
-	}{
+	wantChosen(t, threeSpans, []pickCase{
 		{"the top one is fine", "1"},
 		{"put me on the top option", "1"},
 		{"I'll go with the plan at the top", "1"},
@@ -33,13 +31,7 @@ func TestOfferPickedByPlaceInList(t *testing.T) {
 		{"sabse upar wala theek hai", "1"},
 		{"sabse niche wali kar do", "3"},
 		{"sabse neeche wala le lunga", "3"},
-	} {
-		cmds := readWith(t, tc.text, threeSpans)
-		c, ok := first(cmds, agent.IntentAcceptOffer)
-		if !ok || c.OfferID != tc.id {
-			t.Errorf("%q read as %+v; want offer %s chosen", tc.text, cmds, tc.id)
-		}
-	}
+	})
 	for _, text := range []string{
 		"I'm at the top of my overdraft",
 		"top priority is keeping the car",
@@ -56,17 +48,23 @@ func TestOfferPickedByPlaceInList(t *testing.T) {
 // choose by it when one plan fits.
 func TestOfferPickedByNumberOfInstalments(t *testing.T) {
 	t.Parallel()
-	for _, tc := range []struct {
-		text, id string
-	}{
+	wantChosen(t, threeSpans, []pickCase{
 		{"期数最短的那个", "1"},
 		{"我要期数最多的", "3"},
 		{"选期数最少的方案", "1"},
 		{"the one with the fewest instalments please", "1"},
-	} {
-		cmds := readWith(t, tc.text, threeSpans)
-		c, ok := first(cmds, agent.IntentAcceptOffer)
-		if !ok || c.OfferID != tc.id {
+	})
+}
+
+// pickCase is a message and the number of the option it should choose.
+type pickCase struct{ text, id string }
+
+// wantChosen reads each message with table open and wants its option chosen.
+func wantChosen(t *testing.T, table []agent.Plan, cases []pickCase) {
+	t.Helper()
+	for _, tc := range cases {
+		cmds := readWith(t, tc.text, table)
+		if c, ok := first(cmds, agent.IntentAcceptOffer); !ok || c.OfferID != tc.id {
 			t.Errorf("%q read as %+v; want offer %s chosen", tc.text, cmds, tc.id)
 		}
 	}
