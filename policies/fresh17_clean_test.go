@@ -50,3 +50,18 @@ func TestReliefLeftToEligibility(t *testing.T) {
 		{"只要今天还清，您就符合全部罚息免除的资格。", CatUngroundedAmount, true},
 	})
 }
+
+// TestVisitOnPermission: a visit said, after it in its clause, to happen
+// only with the borrower's permission (with your consent, sirf aapki
+// ijazat se) is the borrower's to allow, not a threat. A visit "with or
+// without" it, or "ke bina", stays one.
+func TestVisitOnPermission(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"An adviser can come to your home only with your permission, at a time you choose.", CatThreat, false},
+		{"Any field visit happens with your consent and at a time agreed beforehand.", CatThreat, false},
+		{"Sir, ghar pe aana sirf aapki ijazat se hoga, warna phone par hi baat karenge.", CatThreat, false},
+		{"Our field agent will visit your home with or without your permission.", CatThreat, true},
+		{"Kal hamare aadmi ghar aayenge, aapki permission ke bina bhi.", CatThreat, true},
+	})
+}
