@@ -46,3 +46,15 @@ func TestFresh17KindsInOtherWords(t *testing.T) {
 		{"For security, give only the last four digits of your card, never the full number.", CatPII, false},
 	})
 }
+
+// TestNoStepYetBesideAStepUnderWay: a statement that no claim has been
+// filed explains the law named elsewhere only when nothing else in the
+// message states a step as under way, set or tied to a day.
+func TestNoStepYetBesideAStepUnderWay(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"We have not filed the claim yet, our solicitors are filing it this afternoon.", CatFalseRepresentation, true},
+		{"No claim has been issued; the court hearing is set for next month.", CatFalseRepresentation, true},
+		{"No claim has been issued against you, and if one ever were, you would get court papers and time to respond.", CatFalseRepresentation, false},
+	})
+}
