@@ -50,7 +50,7 @@ func legalStatusDenies(norm []byte) bool {
 			if k < 0 {
 				break
 			}
-			end := from + k + len(p)
+			start, end := from+k, from+k+len(p)
 			from = end
 			later := false
 			for _, l := range noProcessLater {
@@ -58,7 +58,7 @@ func legalStatusDenies(norm []byte) bool {
 					later = true
 				}
 			}
-			if !later {
+			if !later && !stepUnderWayOutside(norm, start, end) {
 				return true
 			}
 		}
@@ -120,20 +120,46 @@ func senderTookNoStep(norm []byte) bool {
 		if end < 0 {
 			continue
 		}
-		stop := bytes.IndexAny(norm[end:], ".;!?")
-		if stop < 0 {
-			stop = len(norm)
-		} else {
-			stop += end
-		}
-		rest := append(append([]byte{}, norm[:i]...), norm[stop:]...)
-		if containsAny(norm[end:min(len(norm), end+noProcessReach)], noProcessLater) ||
-			containsAny(rest, stepCertain) || containsAny(rest, stepDeadlines) {
+		if containsAny(norm[end:min(len(norm), end+noProcessReach)], noProcessLater) || stepStatedOutside(norm, i, end) {
 			continue
 		}
 		return true
 	}
 	return false
+}
+
+// stepUnderWay state a legal step as set or under way: a statement that
+// no process has started explains nothing beside one ("no claim has been
+// issued; the hearing is set for next month").
+var stepUnderWay = [][]byte{[]byte("is set for"), []byte("are set for"), []byte("scheduled for"), []byte("is listed for"),
+	[]byte("are filing"), []byte("is filing"), []byte("is being filed"), []byte("will be filed"), []byte("will be issued"),
+	[]byte("will be served"), []byte("已经立案"), []byte("已立案"), []byte("将于")}
+
+// stepUnderWayOutside reports whether norm, outside the sentence of a
+// denial that starts at i and whose words end at end, holds one of
+// stepUnderWay.
+func stepUnderWayOutside(norm []byte, i, end int) bool {
+	stop := sentenceStop(norm, end)
+	return containsAny(norm[:i], stepUnderWay) || containsAny(norm[stop:], stepUnderWay)
+}
+
+// sentenceStop is where the sentence that holds norm[end-1] stops.
+func sentenceStop(norm []byte, end int) int {
+	stop := bytes.IndexAny(norm[end:], ".;!?")
+	if stop < 0 {
+		return len(norm)
+	}
+	return stop + end
+}
+
+// stepStatedOutside reports whether norm, outside the sentence of a denial
+// that starts at i and whose words end at end, states a step as taken,
+// under way or set (stepCertain) or ties one to a day (stepDeadlines): "no
+// claim has been issued; the hearing is set for next month".
+func stepStatedOutside(norm []byte, i, end int) bool {
+	stop := sentenceStop(norm, end)
+	return stepUnderWayOutside(norm, i, end) || containsAny(norm[:i], stepCertain) || containsAny(norm[:i], stepDeadlines) ||
+		containsAny(norm[stop:], stepCertain) || containsAny(norm[stop:], stepDeadlines)
 }
 
 // wordsAfter is up to n words of norm from i on, letters only.
