@@ -469,7 +469,7 @@ func (f *flow) hardship() {
 		t.Conversation.State = StateHardship
 	}
 	if f.pauseReason() != "" || f.namesTerms() || f.asksForPerson() || f.said(IntentCancelPlan) || overwhelmed.MatchString(t.Inbound.Text) ||
-		((noIncome.MatchString(t.Inbound.Text) || withoutBasics.MatchString(t.Inbound.Text) || justHit.MatchString(t.Inbound.Text)) && !f.asksForOptions()) {
+		((noIncome.MatchString(t.Inbound.Text) || withoutBasics.MatchString(t.Inbound.Text) || justHit.MatchString(t.Inbound.Text) || lifeBlow.MatchString(t.Inbound.Text)) && !f.asksForOptions()) {
 		// An overwhelmed borrower, or one with no income at all, no home,
 		// a choice between food and heat, the basics barely met, a job
 		// lost days ago or an injury keeping them off work, who asks for
@@ -513,6 +513,15 @@ var withoutBasics = regexp.MustCompile(`(?i)\b(?:evict\w*|homeless|lost everythi
 // being walked out of the workplace, an injury or illness that keeps them
 // off work, in English, Hindi in Latin letters and Devanagari.
 var justHit = regexp.MustCompile(`(?i)\b(?:(?:lost (?:my|our|the) jobs?|laid off|let go|made redundant|fired|sacked)\b.{0,30}\b(?:today|yesterday|this morning|last night|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|(?:walked|marched|escorted|frogmarched) (?:us|me|everyone|everybody|all of us) out|(?:can[’']?t|cannot|unable to|not able to) (?:go|get) (?:back )?to work|kaam (?:pe|par) nahi?n? ja)\b|काम पर नहीं जा`)
+
+// lifeBlow finds a borrower telling of a blow beyond the money: a serious
+// or lasting illness (cancer and its treatment, long covid, months off
+// sick), a flood or a fire, a partner gone and the children left, a baby
+// on the way with the income lost, in English, Hindi in Latin letters and
+// Devanagari. Told with no request, it is answered with care, not a menu.
+var lifeBlow = regexp.MustCompile(`(?i)\b(?:cancer|chemo\w*|long covid|off sick|diagnos\w*|flood\w*|(?:house|home|flat|kitchen|shop) fire|` +
+	`(?:walked|moved) out|left (?:me|us) with|(?:only|just) me and|single (?:mum|mom|mother|dad|father|parent)|baby(?:'s| is)? due|pregnan\w*|` +
+	`paani (?:\w+\s+)?(?:ghus|bhar)\w*|maal (?:\w+\s+){0,2}?(?:kharab|kharaab|barbaad|barbad)|ilaa?j)\b|कैंसर|इलाज`)
 
 // asksForOptions reports whether this turn also asks for something: a
 // question, or a plan, a lower amount or longer terms without figures.

@@ -31,6 +31,17 @@ func TestDistressTold(t *testing.T) {
 		"मेरा काम छूट गया और बेटा अस्पताल में भर्ती है",
 		"宝宝是早产儿，现在还在新生儿重症监护",
 		"孩子剛出生就進了保溫箱",
+		// told as news, with nothing asked: flood water in the shop, a
+		// parent's cancer treatment, long covid, a partner gone, a fire
+		"the river came up and flooded the shop, all the stock is ruined",
+		"pichle hafte godown mein paani bhar gaya, sab maal kharab",
+		"papa ka cancer ka ilaaj chal raha hai, saari kamai usi mein ja rahi hai",
+		"मेरे पिताजी का कैंसर का इलाज चल रहा है",
+		"I've had long covid since March and can barely get out of bed",
+		"been off sick since the summer with my back",
+		"my wife moved out in the spring and left me with the three kids",
+		"it's only me and the two little ones now since he left",
+		"there was a kitchen fire at the flat and we're living in a motel",
 	} {
 		if !either(text) {
 			t.Errorf("%q read as %+v; want hardship or a vulnerability", text, readWith(t, text, nil))

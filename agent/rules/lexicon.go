@@ -635,7 +635,17 @@ var lexicon = []rule{
 		// a home lost, to fire or to eviction, and a roof borrowed
 		"lost everything", "fire ~6 flat|apartment|house|home|building|place|everything", "house|flat|apartment|home|building|place ~3 burned|burnt|gutted|destroyed|flooded",
 		"put|kicked|thrown|threw|chucked|turfed ~2 us|me ~1 out", "ghar ~2 se ~1 nikal|nikaal|nikala|nikaala",
-		"sleeping|kipping|sleep|crashing|staying ~5 couch|sofa|floor|car|motel|shelter",
+		"sleeping|kipping|sleep|crashing|staying|living ~5 couch|sofa|floor|car|motel|shelter",
+		"house|home|flat|apartment|kitchen|building|shop|store ~1 fire",
+		// flood water in a home or a shop and the stock lost, in English and Hinglish
+		"flood* ~4 shop|store|stock|house|home|flat|basement|business|warehouse|dukaan|ghar|godown",
+		"shop|store|stock|house|home|flat|basement|business|warehouse ~3 flooded",
+		"paani|pani ~2 ghus|bhar|aa", "maal|saaman|saman|stock ~3 kharab|kharaab|barbaad|barbad|ruined|destroyed",
+		// an illness that keeps someone off work, and a parent's treatment
+		"off sick", "long covid", "cancer ~2 ka|ki|ke ~1 ilaaj|ilaj|treatment", "ilaaj|ilaj ~2 chal", "कैंसर", "इलाज ~3 चल",
+		// a partner gone and the children left with the borrower
+		"husband|wife|partner|he|she ~2 walked|moved out", "only|just me and ~2 kids|children|little|baby|boys|girls",
+		"walked|moved out ~4 kids|children", "left me|us with ~3 kids|children|baby|little", "single mum|mom|mother|dad|father|parent",
 		// necessities weighed against each other
 		"heating|heat or eating|eat", "choice|choose|choosing|decide|deciding between ~4 food|eating|rent|heating|heat|electric|electricity|gas|groceries|meals",
 		"food|eating|groceries|meals or ~3 gas|electric|electricity|heating|heat|rent|meter|bills", "gas|electric|electricity|heating|heat|rent|meter or ~2 food|eating|groceries|meals",
