@@ -822,7 +822,7 @@ var lexicon = []rule{
 		// 等等，先不要; Cantonese 唔好住 (read as 不要住)
 		"等等", "等一下", "等一等", "先不要", "不要住", "慢着", "且慢"}},
 	{intent: xHedge, en: []string{
-		"maybe|perhaps|probably|possibly|guess|unsure|leaning|might", "not sure|certain", "what if", "thinking about|of",
+		"maybe|perhaps|probably|possibly|guess|unsure|leaning|might|reckon|shayad|shaayad", "not sure|certain", "pakka|sure nahi|nahin|nhi", "what if", "thinking about|of",
 		"how would|does ~2 that|it ~1 work|look", "what would ~3 look like", "what would|will happen", "depends|depending",
 		"suppose|supposing|hypothetically", "say i|we went|took|chose|picked|did|go|take|choose|pick", "if i|we went|took|chose|picked",
 		"what happens|happened", "agar", "kya hoga",
