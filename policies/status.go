@@ -309,8 +309,10 @@ func (c *checker) possibleStep(pos int32, inSequel bool) bool {
 
 // sentSpan is the span of sentence k of the text, or -1, -1.
 func (c *checker) sentSpan(k int32) (int, int) {
-	a := -1
-	for i, x := range c.s.sent {
+	a, n := -1, len(c.s.norm)
+	// sent has one more entry than norm has bytes: the span stops at the
+	// end of norm.
+	for i, x := range c.s.sent[:min(n, len(c.s.sent))] {
 		if x == k && a < 0 {
 			a = i
 		}
@@ -318,7 +320,7 @@ func (c *checker) sentSpan(k int32) (int, int) {
 			return a, i
 		}
 	}
-	return a, len(c.s.sent)
+	return a, n
 }
 
 // stepModal is where a modal of possibility ends in norm[a:b], or -1.
