@@ -484,3 +484,22 @@ func TestDispatcherParallelAcrossConversationsInOrderWithin(t *testing.T) {
 		}
 	}
 }
+
+// TestDispatcherKickWhileRunning: the orchestrator kicks the dispatcher
+// from its own goroutine while Run is starting in another; the defaults
+// are set once (the race detector caught both writing them).
+func TestDispatcherKickWhileRunning(t *testing.T) {
+	t.Parallel()
+	b := setup(t, usAccount(), agent.ChannelSMS)
+	d := &agent.Dispatcher{Store: b.store, Clock: b.clock, Senders: map[agent.Channel]agent.Sender{agent.ChannelSMS: &flakySender{}}}
+	ctx, cancel := context.WithCancel(b.ctx)
+	done := make(chan error, 1)
+	go func() { done <- d.Run(ctx) }()
+	for range 100 {
+		d.Kick()
+	}
+	cancel()
+	if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
+		t.Fatal(err)
+	}
+}
