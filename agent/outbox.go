@@ -38,9 +38,13 @@ type Dispatcher struct {
 	Backoff func(attempts int) time.Duration
 
 	kick chan struct{}
+	once sync.Once // defaults are set once: Kick and Run may be called from different goroutines
 }
 
-func (d *Dispatcher) defaults() {
+// defaults fills in the fields left unset, once.
+func (d *Dispatcher) defaults() { d.once.Do(d.setDefaults) }
+
+func (d *Dispatcher) setDefaults() {
 	if d.Clock == nil {
 		d.Clock = SystemClock{}
 	}
