@@ -90,7 +90,7 @@ func listItem(line []byte) bool {
 		return false
 	case rest[0] == '-' || rest[0] == '*':
 		return len(rest) > 1 && rest[1] == ' '
-	case hasPrefix(rest, "•"), hasPrefix(rest, "·"), hasPrefix(rest, "–"), hasPrefix(rest, "▪"), hasPrefix(rest, "◦"):
+	case hasPrefixAt(rest, 0, "•"), hasPrefixAt(rest, 0, "·"), hasPrefixAt(rest, 0, "–"), hasPrefixAt(rest, 0, "▪"), hasPrefixAt(rest, 0, "◦"):
 		return true
 	}
 	d := 0
@@ -100,9 +100,8 @@ func listItem(line []byte) bool {
 	if d == 0 || d == len(rest) {
 		return false
 	}
-	return rest[d] == '.' || rest[d] == ')' || hasPrefix(rest[d:], "、")
+	return rest[d] == '.' || rest[d] == ')' || hasPrefixAt(rest, d, "、")
 }
 
-func hasPrefix(b []byte, p string) bool { return len(b) >= len(p) && string(b[:len(p)]) == p }
-
-func hasSuffix(b []byte, p string) bool { return len(b) >= len(p) && string(b[len(b)-len(p):]) == p }
+// hasSuffix reports whether b ends with p (hasPrefixAt at its last bytes).
+func hasSuffix(b []byte, p string) bool { return len(b) >= len(p) && hasPrefixAt(b, len(b)-len(p), p) }
