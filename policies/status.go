@@ -16,7 +16,7 @@ var noProcessYet = [][]byte{
 	[]byte("no proceedings have been"), []byte("no court action has been"), []byte("no legal action has been"),
 	[]byte("not filed any"), []byte("haven't filed"), []byte("have not filed"), []byte("has not been filed"), []byte("hasn't been filed"),
 	[]byte("not started any"), []byte("have not started"), []byte("haven't started"), []byte("has not started"), []byte("hasn't started"),
-	[]byte("no decision has been made"), []byte("there isn't one at the moment"), []byte("there is none at the moment"),
+	[]byte("no decision has been made"), []byte("no such decision"), []byte("there isn't one at the moment"), []byte("there is none at the moment"),
 	[]byte("no such notice has been"), []byte("we haven't applied"), []byte("we have not applied"),
 	[]byte("no enforcement action is planned"), []byte("no legal action is planned"), []byte("not been sued"), []byte("nobody has sued"),
 	[]byte("no one has sued"), []byte("not taken any legal"), []byte("not taken legal"),
