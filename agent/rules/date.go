@@ -452,6 +452,9 @@ func dateAt(seq []token, i int, today time.Time, dayFirst bool) (dateMention, bo
 			}
 		case "next", "this", "coming":
 			if wd, ok := weekdayWords[word(i+1)]; ok {
+				if dm, ok := dayAfterWeekday(seq, i, i+2, today, dayFirst); ok {
+					return dm, true
+				}
 				if w == "next" {
 					return rel(i, i+2, weekdayInWeek(today, wd, 1))
 				}
@@ -493,6 +496,9 @@ func dateAt(seq []token, i int, today time.Time, dayFirst bool) (dateMention, bo
 			}
 		}
 		if wd, ok := weekdayWords[w]; ok && (len(w) >= 6 || isDateLead(word(i-1))) {
+			if dm, ok := dayAfterWeekday(seq, i, i+1, today, dayFirst); ok {
+				return dm, true
+			}
 			return rel(i, i+1, weekdayAfter(today, wd))
 		}
 		// five march 1991, eleven of october 1970: a day in words is a
@@ -537,6 +543,31 @@ func dateAt(seq []token, i int, today time.Time, dayFirst bool) (dateMention, bo
 		return hanDate(seq, i, today)
 	}
 	return dateMention{}, false
+}
+
+// dayAfterWeekday reads the day of the month said right after a weekday
+// that ends before seq[k] ("friday the 18th", "monday, 14th december",
+// "tuesday 22 june"): the day named is the date, and the mention spans the
+// weekday from seq[i] too.
+func dayAfterWeekday(seq []token, i, k int, today time.Time, dayFirst bool) (dateMention, bool) {
+	if tokText(seq, k) == "," {
+		k++
+	}
+	if tokText(seq, k) == "the" {
+		k++
+	}
+	if k >= len(seq) || seq[k].kind != tNum {
+		return dateMention{}, false
+	}
+	if _, month := monthWords[tokText(seq, k+1)]; !month && !isOrdinalSuffixed(seq, k) {
+		return dateMention{}, false
+	}
+	dm, ok := dateAt(seq, k, today, dayFirst)
+	if !ok || dm.relative || len(dm.dates) == 0 {
+		return dateMention{}, false
+	}
+	dm.first = i
+	return dm, true
 }
 
 // hiDateWords are the Hindi words for a date of the month: "5 tareekh".
