@@ -754,9 +754,14 @@ var lexicon = []rule{
 		// which options there are, asked after the noun: "plan kya kya
 		// hai", "options kya hai", "koi option hai kya"
 		"options|plans|choices|schemes|option|plan|scheme kya|kaunse|konse|kaun ~2 hai|hain|he|h",
-		"koi|kuch options|plans|schemes|option|plan|scheme ~1 hai|hain|he|h|milega|milenge",
+		"koi|kuch ~3 options|plans|schemes|option|plan|scheme ~1 hai|hain|he|h|milega|milenge",
+		"कोई|कुछ ~3 प्लान|विकल्प|ऑप्शन|स्कीम|योजना ~1 है|हैं|मिलेगा|मिलेगी",
 		// bit by bit, in Hindi: "thoda thoda karke", "dheere dheere"
-		"thoda thoda", "dheere dheere", "dhire dhire",
+		"thoda thoda", "dheere dheere", "dhire dhire", "थोडा थोडा", "धीरे धीरे",
+		// the balance worn down gradually: "whittle it down", "nibble
+		// away at it", "pay it down over time"
+		"whittle|chip|nibble|chisel ~3 away|down|at|off",
+		"pay|paying|clear|clearing|bring|bringing ~3 down|off ~3 over time|gradually|slowly|steadily",
 	}, zh: []string{
 		// the plans before the verb, and in Cantonese: "方案列给我",
 		// "方案发我看看", "有咩还款方法"

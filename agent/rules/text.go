@@ -246,6 +246,8 @@ var expansions = map[string]string{
 	"uska": "his", "uski": "her", "unka": "his", "unki": "her", "iska": "his", "iski": "her",
 	"kisht": "installment", "kishton": "installments", "kishto": "installments", "kiston": "installments", "kisto": "installments",
 	"mahine": "month", "mahina": "month", "mahino": "months", "mahinon": "months", "har": "every",
+	// every month in Devanagari: "हर महीने 3000 चुका सकता हूँ"
+	"हर": "every", "महीने": "month", "महीना": "month", "महीनों": "months",
 	"hafte": "week", "hafta": "week", "agle": "next", "agla": "next", "agli": "next", "aaj": "today", "tak": "by",
 	"stopp": "stop", "sotp": "stop", "stpo": "stop", "gm": "good morning", "gn": "good night",
 	"kms": "kill myself", "passd": "passed", "stp": "stop", "dide": "died", "hes": "he is", "shes": "she is", "ttyl": "talk to you later", "b4": "before", "thru": "through", "tho": "though",
