@@ -383,3 +383,40 @@ func month(norm []byte, i int) bool {
 	}
 	return false
 }
+
+// A creditor's right to repossess or seize, named as what the contract or
+// the law may allow ("the lender may exercise its right to repossess as
+// state law permits", "gives the lender the right to repossess; before it
+// ever comes to that, let's look at options"), is a notice of the law when
+// the message also names the due process or an offer to talk first, and
+// the right's own sentence neither ties it to a day or an ultimatum nor
+// makes it the sender's act ("we may send our recovery team").
+var (
+	// rightModals name the step as a right or a possibility.
+	rightModals = [][]byte{[]byte(" may "), []byte(" might "), []byte(" could "), []byte(" can "), []byte("the right to"),
+		[]byte("its right"), []byte("their right"), []byte(" rights "), []byte("entitled to"), []byte("permits"), []byte("allows")}
+	// rightFirst are the due process or the talk that would come first.
+	rightFirst = [][]byte{[]byte("law permits"), []byte("law allows"), []byte("as allowed by"), []byte("as permitted by"),
+		[]byte("law requires"), []byte("notices the law"), []byte("notice of your right"), []byte("right to cure"),
+		[]byte("before it ever comes"), []byte("before it comes to"), []byte("before it gets to"), []byte("before that happens"),
+		[]byte("before anything like that"), []byte("look at options"), []byte("discuss options"), []byte("work out a plan"),
+		[]byte("agree a plan"), []byte("rather talk"), []byte("rather work"), []byte("prefer to talk"), []byte("prefer to work"),
+		[]byte("much rather"), []byte("much prefer")}
+	// rightTies make the right an ultimatum, a matter of days or the
+	// sender's own act.
+	rightTies = [][]byte{[]byte("any day"), []byte("any time"), []byte("any moment"), []byte("soon"), []byte("shortly"), []byte(" or "),
+		[]byte("unless"), []byte("otherwise"), []byte("don't pay"), []byte("do not pay"), []byte("we may"), []byte("we might"),
+		[]byte("we could"), []byte("we can"), []byte("our recovery"), []byte("our team"), []byte("our agents")}
+)
+
+// seizureRight reports whether the seizure term at pos is a creditor's
+// right named as a notice of the law (rightModals, rightFirst, rightTies).
+func (c *checker) seizureRight(pos int32) bool {
+	a, b := c.sentSpan(c.s.sent[pos])
+	if a < 0 {
+		return false
+	}
+	s := c.s.norm[a:b]
+	return containsAny(s, rightModals) && containsAny(c.s.norm, rightFirst) && !containsAny(s, rightTies) &&
+		!containsAny(s, stepDeadlines) && !c.intentBetween(int32(a), int32(b))
+}
