@@ -23,7 +23,7 @@ var (
 		[]byte("if it's agreed"), []byte("if it is agreed"), []byte("if it's granted"), []byte("if it is granted"),
 		[]byte("up to the lender"), []byte("up to the creditor"), []byte("up to the bank"),
 		[]byte("与否"), []byte("是否"), []byte("能否"), []byte("为准"), []byte("审核"), []byte("审批"), []byte("不保证"), []byte("要先看"),
-		[]byte("另行通知"), []byte("另外通知"), []byte("待定")}
+		[]byte("另行通知"), []byte("另外通知"), []byte("待定"), []byte("结果我们会通知"), []byte("结果会通知"), []byte("结果将通知")}
 	// reliefPossible name relief as a possibility, to be settled by the
 	// next sentence.
 	reliefPossible = [][]byte{[]byte("might"), []byte("may be"), []byte("could be"), []byte("possible"), []byte("an option"),
@@ -40,7 +40,8 @@ var (
 	// much, but your fees are waived" promises it).
 	openEligible = [][]byte{[]byte("some customers qualify"), []byte("some people qualify"), []byte("may qualify"),
 		[]byte("might qualify"), []byte("could qualify"), []byte("may be eligible"), []byte("might be eligible"),
-		[]byte("可能符合"), []byte("或许符合"), []byte("也许符合")}
+		[]byte("可能符合"), []byte("或许符合"), []byte("也许符合"), []byte("如您符合"), []byte("若您符合"), []byte("如果您符合"),
+		[]byte("如你符合"), []byte("如果你符合"), []byte("符合条件的客户")}
 	openDecided = [][]byte{[]byte("can't guarantee"), []byte("cannot guarantee"), []byte("can not guarantee"),
 		[]byte("will decide"), []byte("team decides")}
 	// reliefBought tie relief to a payment or a day: a possibility of it
