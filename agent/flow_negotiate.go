@@ -517,11 +517,14 @@ var justHit = regexp.MustCompile(`(?i)\b(?:(?:lost (?:my|our|the) jobs?|laid off
 // lifeBlow finds a borrower telling of a blow beyond the money: a serious
 // or lasting illness (cancer and its treatment, long covid, months off
 // sick), a flood or a fire, a partner gone and the children left, a baby
-// on the way with the income lost, in English, Hindi in Latin letters and
-// Devanagari. Told with no request, it is answered with care, not a menu.
+// on the way with the income lost, a partner held, sent away or laid up
+// after an accident and the household carried alone on one wage, in
+// English, Hindi in Latin letters and Devanagari. Told with no request, it is answered with care, not a menu.
 var lifeBlow = regexp.MustCompile(`(?i)\b(?:cancer|chemo\w*|long covid|off sick|diagnos\w*|flood\w*|(?:house|home|flat|kitchen|shop) fire|` +
 	`(?:walked|moved) out|left (?:me|us) with|(?:only|just) me and|single (?:mum|mom|mother|dad|father|parent)|baby(?:'s| is)? due|pregnan\w*|` +
-	`paani (?:\w+\s+)?(?:ghus|bhar)\w*|maal (?:\w+\s+){0,2}?(?:kharab|kharaab|barbaad|barbad)|ilaa?j)\b|कैंसर|इलाज`)
+	`paani (?:\w+\s+)?(?:ghus|bhar)\w*|maal (?:\w+\s+){0,2}?(?:kharab|kharaab|barbaad|barbad)|ilaa?j|` +
+	`deport\w*|detained|incarcerated|in (?:prison|jail)|locked up|bed-?ridden|bedbound|laid up|accident|` +
+	`(?:one|single) (?:income|salary|wage|wages|paycheck|paycheque|earner)|(?:bed|bistar) (?:pe|par)|akel[ei])\b|कैंसर|इलाज|एक्सीडेंट|दुर्घटना|बिस्तर|अकेल`)
 
 // asksForOptions reports whether this turn also asks for something: a
 // question, or a plan, a lower amount or longer terms without figures.

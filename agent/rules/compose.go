@@ -1078,7 +1078,7 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 		agent.IntentAskPurpose, agent.IntentAskHowToPay, agent.IntentAskFees, agent.IntentAskBot, agent.IntentAskWho, agent.IntentAskLegit,
 		agent.IntentAskCredit, agent.IntentAskAdvice, agent.IntentAskArrest, agent.IntentAskTimeBarred,
 		agent.IntentAskValidation} {
-		r.addIf(r.has(i) && !(i == agent.IntentAskWho && r.has(agent.IntentAskCreditor)), i)
+		r.addIf(r.has(i) && !(i == agent.IntentAskWho && r.has(agent.IntentAskCreditor)) && !(i == agent.IntentAskArrest && r.othersHeld(b)), i)
 	}
 	// "Isn't this past the statute of limitations, can you even sue me?"
 	// is answered once: the answer about the debt's age says whether
@@ -1225,6 +1225,19 @@ func (r *reading) bankruptcyConsidered() bool {
 // employer's or a company's ("my old employer went bankrupt", "公司破产了").
 func (r *reading) ownBankruptcy(b *Brain) bool {
 	return r.has(agent.IntentBankruptcy) && outsideAll(allHits(b.rule(agent.IntentBankruptcy), r.a), allHits(b.rule(xBankruptOther), r.a))
+}
+
+// othersHeld reports whether the jail or arrest the message names is only a
+// relative's, told as news: every arrest reading lies inside a mention of
+// the borrower's family member held ("my husband has been in prison since
+// May") and nothing is asked. "will I go to jail?" and "my son is in jail,
+// can they arrest me too?" still ask.
+func (r *reading) othersHeld(b *Brain) bool {
+	if strings.ContainsAny(r.a.norm, "?？") {
+		return false
+	}
+	held := allHits(b.rule(xHeld), r.a)
+	return len(held) > 0 && !outsideAll(allHits(b.rule(agent.IntentAskArrest), r.a), held)
 }
 
 // outsideAll reports whether some hit of hits overlaps none of within.

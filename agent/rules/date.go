@@ -428,9 +428,10 @@ func dateAt(seq []token, i int, today time.Time, dayFirst bool) (dateMention, bo
 		case "today", "tonight":
 			return rel(i, i+1, today)
 		case "now", "asap":
-			// "I can pay 200 now": a payment today; "I'm broke now" is no date
+			// "I can pay 200 now": a payment today; "I'm broke now" is no
+			// date, nor is a wage that pays ("my wages paying for it now")
 			for k := i - 1; k >= 0 && k >= i-4; k-- {
-				if payWords[seq[k].text] && seq[k].kind == tWord {
+				if payWords[seq[k].text] && !payCueOnly[seq[k].text] && seq[k].kind == tWord && !incomeWords[tokText(seq, k-1)] {
 					return rel(i, i+1, today)
 				}
 			}
@@ -568,6 +569,14 @@ func dayAfterWeekday(seq []token, i, k int, today time.Time, dayFirst bool) (dat
 	}
 	dm.first = i
 	return dm, true
+}
+
+// payCueOnly are the words of payWords that mark an amount ("for 200",
+// "about 50") but pay nothing themselves: "now" after them is no payment
+// today ("it's going on rent for everything now").
+var payCueOnly = map[string]bool{
+	"about": true, "around": true, "maybe": true, "only": true, "just": true, "roughly": true, "approximately": true,
+	"upto": true, "max": true, "maximum": true, "least": true, "most": true, "like": true, "for": true, "sum": true, "together": true,
 }
 
 // hiDateWords are the Hindi words for a date of the month: "5 tareekh".

@@ -77,6 +77,9 @@ const (
 	// "scratch that", "forget it", "算了不要了", "rehne do": a verb of
 	// undoing that names nothing, which calls off a plan just agreed.
 	xUndo agent.Intent = "x_undo"
+	// "my husband is in prison", "my son was arrested": a relative held,
+	// told as news. An arrest reading inside it asks nothing.
+	xHeld agent.Intent = "x_held"
 )
 
 // The papers of a loan a borrower may ask to see.
@@ -646,6 +649,11 @@ var lexicon = []rule{
 		// a partner gone and the children left with the borrower
 		"husband|wife|partner|he|she ~2 walked|moved out", "only|just me and ~2 kids|children|little|baby|boys|girls",
 		"walked|moved out ~4 kids|children", "left me|us with ~3 kids|children|baby|little", "single mum|mom|mother|dad|father|parent",
+		// a partner held, sent away or laid up, and the household left on
+		// one wage: "deported", "detained by immigration", "bedridden",
+		// "on a single salary", "bistar pe", "बिस्तर पर"
+		"deport*", "detained|incarcerated", "bedridden|bedbound", "laid up", "bed|bistar|bistare ~1 pe|par ~1 hai|hain|he",
+		"बिस्तर ~1 पर|से", "one|single income|salary|wage|wages|paycheck|paycheque|earner",
 		// necessities weighed against each other
 		"heating|heat or eating|eat", "choice|choose|choosing|decide|deciding between ~4 food|eating|rent|heating|heat|electric|electricity|gas|groceries|meals",
 		"food|eating|groceries|meals or ~3 gas|electric|electricity|heating|heat|rent|meter|bills", "gas|electric|electricity|heating|heat|rent|meter or ~2 food|eating|groceries|meals",
@@ -940,6 +948,11 @@ var lexicon = []rule{
 		"credit report|score|rating|file|history|record|bureau*|reference|reports|scores", "experian|equifax|transunion|cibil",
 		"affect|hurt|damage|impact|ruin|hit ~3 credit",
 	}, zh: []string{"征信", "信用记录", "信用分", "信用报告", "影响信用", "信用评分"}},
+	{intent: xHeld, neg: false, en: []string{
+		"my|our husband|wife|partner|son|daughter|brother|sister|father|mother|dad|mom|mum|boyfriend|girlfriend|fiance ~5 prison|jail|jailed|imprisoned|arrested",
+		"my|our husband|wife|partner|son|daughter|brother|sister|father|mother|dad|mom|mum|boyfriend|girlfriend|fiance ~5 behind bars",
+		"my|our husband|wife|partner|son|daughter|brother|sister|father|mother|dad|mom|mum|boyfriend|girlfriend|fiance ~5 locked up",
+	}, zh: []string{"(老公|丈夫|老婆|妻子|儿子|女儿|哥哥|弟弟|爸爸|父亲)~6(坐牢|监狱|被抓|拘留|逮捕)"}},
 	{intent: agent.IntentAskArrest, neg: false, en: []string{
 		"jail|jailed|prison|imprison*|arrest*|criminal|crime|crimes|warrant", "behind bars", "locked|lock me up",
 		"police|cops ~3 come|coming|after|arrest|take", "send|sending|sent ~3 police|cops",
