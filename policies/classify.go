@@ -27,6 +27,7 @@ var classFamilies = map[string]string{
 type classBinding struct {
 	family    int     // lexicon family, -1 when the guard ignores the label
 	threshold float32 // the guard's calibrated threshold for the label (classThresholds)
+	zh        float32 // the same for a text in Chinese (classThresholdsZh)
 	sentence  float32 // its threshold for the label's best sentence (classSentenceThresholds)
 	promise   bool    // false_promise: a credit promise or an offer
 	secret    bool    // secret_request: not used where the lexicon read a secret warning
@@ -56,11 +57,15 @@ func (g *Guard) bindClassifier(m *textclass.Model) error {
 		if !ok {
 			th = m.Threshold(l)
 		}
+		zh, ok := classThresholdsZh[l]
+		if !ok {
+			zh = th
+		}
 		sth, ok := classSentenceThresholds[l]
 		if !ok {
 			sth = 1 // a model calibrated for whole texts only: its sentences are not read alone
 		}
-		b := classBinding{family: -1, threshold: th, sentence: sth, promise: l == "false_promise", secret: l == "secret_request",
+		b := classBinding{family: -1, threshold: th, zh: zh, sentence: sth, promise: l == "false_promise", secret: l == "secret_request",
 			claim: slices.Contains(claimLabels, l)}
 		if name, ok := classFamilies[l]; ok {
 			f, ok := g.lx.index[name]
@@ -155,13 +160,18 @@ func (c *checker) classify() {
 			}
 		}
 	}
+	zh := hasHan(c.s.base)
 	for i, sc := range scores {
 		b := &c.g.clsBind[i]
 		if b.family < 0 {
 			continue
 		}
-		if sc < b.threshold && sents[i] < b.sentence {
-			if sc >= b.threshold-c.g.band && c.g.band > 0 {
+		th := b.threshold
+		if zh {
+			th = b.zh
+		}
+		if sc < th && sents[i] < b.sentence {
+			if sc >= th-c.g.band && c.g.band > 0 {
 				c.unsure |= 1 << i
 			}
 			continue

@@ -14,6 +14,18 @@ var classThresholds = map[string]float32{
 	"false_promise":          0.7219373,
 }
 
+// classThresholdsZh are the thresholds for a text in Chinese (one that
+// holds a CJK ideograph), calibrated the same way on the Chinese rows.
+var classThresholdsZh = map[string]float32{
+	"threat":                 0.40044317,
+	"harassment":             0.6053035,
+	"false_representation":   0.8812844,
+	"pressure":               0.6886541,
+	"third_party_disclosure": 0.59480995,
+	"secret_request":         0.4734181,
+	"false_promise":          0.7219373,
+}
+
 // classSentenceThresholds are the guard's thresholds per label for the
 // best sentence of a message of two sentences or more, calibrated the same
 // way on each row's best sentence.
