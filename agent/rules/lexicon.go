@@ -529,6 +529,12 @@ var lexicon = []rule{
 		"not the borrower|debtor|applicant", "fake|bogus|fabricated loan|debt|account|bill|charge*|app",
 		"illegal|unlawful|usur* ~3 interest|lending|charges|loan|fees", "interest|charges ~4 illegal|unlawful", "interest|charges ~4 legal limit|cap",
 		"only borrowed|took|got|received ~2 #", "is|was his|her|their debt|loan|responsibility",
+		// a loan closed early (foreclosed, pre-closed), or a closure paper
+		// held: "I foreclosed it in June", "I have the NOC", "no dues
+		// certificate", "mere paas NOC hai"
+		"i|we ~3 foreclosed|preclosed", "foreclosed|preclosed ~3 loan|account|it|this|that", "pre ~1 closed ~3 loan|account|it|this|that",
+		"have|got|had|received|issued|gave|hold|holding|paas ~4 noc", "noc ~2 hai|he|mila|mil|received|issued",
+		"have|got|had|received|issued|gave|hold|holding ~5 closure|clearance|dues letter|certificate",
 		// how the figure was reached or what was signed asked for, or
 		// payment held until it is shown: the debt is questioned
 		"how ~3 came|come|arrived|got|get|reached|worked|calculated|computed|figured ~3 figure|number|amount|balance|total|sum",
