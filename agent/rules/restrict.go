@@ -71,6 +71,11 @@ var (
 	// email pe", "kewal sms", "केवल ईमेल", "सिर्फ़ SMS".
 	reChannelHI = regexp.MustCompile(`(?:\b(?:sirf|keval|kewal)|सिर्फ\x{093C}?|सिर्\x{095E}|केवल)\s+(e-?mail\b|mail\b|sms\b|text\b|messages?\b|ईमेल|ई-मेल|मेल|एसएमएस|मैसेज)`)
 
+	// Contact refused between two times: "don't call between 9 and 5",
+	// "no calls from 10am to 4pm"; in Hindi in Latin letters, "10 se 5 ke
+	// beech call mat karna", "11 se 4 baje tak phone nahi".
+	reNegBetweenEN = regexp.MustCompile(enNeg + `\b[^.!?\n]{0,40}?\b(?:between|from)\s+` + enTime + `\s*(?:and|to|till|until|-)\s*` + enTime)
+	reNegBetweenHI = regexp.MustCompile(`\b(\d{1,2})(?::(\d{2}))?\s*(?:baje|bje)?\s+se\s+(\d{1,2})(?::(\d{2}))?\s*(?:baje|bje)?\s*(?:ke|k)?\s*(?:beech|bich|beech mein|bich me|tak)\b([^.!?\n]{0,25}?)\b(?:mat|nahi|nahin|na)\b`)
 	reNegBeforeEN  = regexp.MustCompile(enNeg + `\b[^.!?\n]{0,40}?\bbefore\s+` + enTime)
 	reNegAfterEN   = regexp.MustCompile(enNeg + `\b[^.!?\n]{0,40}?\bafter\s+` + enTime)
 	reOnlyAfterEN  = regexp.MustCompile(`\b(?:only|just|(?:call|text|contact|message|email|reach|ring) me)\b[^.!?\n]{0,30}?\bafter\s+` + enTime)
@@ -281,6 +286,12 @@ func readRestrictions(norm string) ([]agent.ContactRestriction, string) {
 				readTimesZH(s, func(r agent.ContactRestriction, m []int) { add(r, at(m)) })
 			}
 		}
+		if contact && (strings.Contains(s, "between") || strings.Contains(s, "from")) {
+			readWindowEN(s, func(r agent.ContactRestriction, m []int) { add(r, at(m)) })
+		}
+		if strings.Contains(s, " se ") {
+			readWindowHI(s, func(r agent.ContactRestriction, m []int) { add(r, at(m)) })
+		}
 		if hasAny(s, eveningWords) && !paymentGate.MatchString(s) {
 			for _, m := range reOnlyEveningEN.FindAllStringIndex(s, -1) {
 				if eveningOnly(s, m, contact) {
@@ -420,6 +431,69 @@ func readTimesEN(s string, add func(agent.ContactRestriction, []int)) {
 			add(r, m)
 		}
 	}
+}
+
+// readWindowEN reads contact refused between two times of day
+// (reNegBetweenEN): "don't call me between 9 and 5".
+func readWindowEN(s string, add func(agent.ContactRestriction, []int)) {
+	for _, m := range reNegBetweenEN.FindAllStringSubmatchIndex(s, -1) {
+		if !reContactEN.MatchString(s[m[0]:m[2]]) {
+			continue
+		}
+		from, ok1 := clockEN(s, append([]int{m[0], m[3]}, m[2:12]...))
+		to, ok2 := clockEN(s, append([]int{m[12], m[13]}, m[12:22]...))
+		if r, ok := refusedWindow(from, to); ok1 && ok2 && ok {
+			add(r, m[:2])
+		}
+	}
+}
+
+// readWindowHI reads contact refused between two times of day in Hindi in
+// Latin letters (reNegBetweenHI): "10 se 5 ke beech call mat karna". An
+// hour from 1 to 7 is the afternoon or the evening, as in English.
+func readWindowHI(s string, add func(agent.ContactRestriction, []int)) {
+	for _, m := range reNegBetweenHI.FindAllStringSubmatchIndex(s, -1) {
+		if !reContactEN.MatchString(s[m[10]:m[11]]) {
+			continue
+		}
+		clock := func(h, mm int) int {
+			hour, err := strconv.Atoi(s[m[h]:m[h+1]])
+			if err != nil || hour > 23 {
+				return -1
+			}
+			minute := 0
+			if m[mm] >= 0 {
+				minute, _ = strconv.Atoi(s[m[mm]:m[mm+1]])
+			}
+			if hour >= 1 && hour <= 7 {
+				hour += 12
+			}
+			return hour*60 + minute
+		}
+		from, to := clock(2, 4), clock(6, 8)
+		if r, ok := refusedWindow(from, to); from >= 0 && to >= 0 && ok {
+			add(r, m[:2])
+		}
+	}
+}
+
+// refusedWindow is the time restriction for contact refused from one
+// minute of the day to another. A restriction keeps contact inside one
+// window of the day, so it keeps it to the longer side of the refused
+// window, from 8am to 9pm: after it when more of the day is left after it
+// ("not between 9 and 5" is "not before 5pm"), else before it. Either way
+// no contact falls inside the refused window.
+func refusedWindow(from, to int) (agent.ContactRestriction, bool) {
+	if from < 0 || to <= from {
+		return agent.ContactRestriction{}, false
+	}
+	r := agent.ContactRestriction{Kind: policies.RestrictTime}
+	if 21*60-to >= from-8*60 {
+		r.NotBefore = to
+	} else {
+		r.NotAfter = from
+	}
+	return r, true
 }
 
 // readTimesHI reads a time of day said in Hindi in Latin letters (reTimeHI):
