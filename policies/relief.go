@@ -22,6 +22,9 @@ var (
 		[]byte("if you are eligible"), []byte("if it's approved"), []byte("if it is approved"), []byte("if approved"),
 		[]byte("if it's agreed"), []byte("if it is agreed"), []byte("if it's granted"), []byte("if it is granted"),
 		[]byte("up to the lender"), []byte("up to the creditor"), []byte("up to the bank"),
+		// A decision that rests on documents, a review or a scheme's
+		// conditions.
+		[]byte("depends on"), []byte("depending on"), []byte("subject to"), []byte("qualifying"),
 		[]byte("与否"), []byte("是否"), []byte("能否"), []byte("为准"), []byte("审核"), []byte("审批"), []byte("不保证"), []byte("要先看"),
 		[]byte("另行通知"), []byte("另外通知"), []byte("待定"), []byte("结果我们会通知"), []byte("结果会通知"), []byte("结果将通知")}
 	// reliefPossible name relief as a possibility, to be settled by the
