@@ -1,0 +1,19 @@
+package policies
+
+import "testing"
+
+// TestTypedSecretWhereItBelongs: a code or a password typed only on the
+// bank's own page, a payment page that asks for the card's code, and a
+// warning about pages that imitate the lender's are no requests for a
+// secret; a page of the sender's that asks for them is one.
+func TestTypedSecretWhereItBelongs(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"短信验证码只需要在银行的支付页面输入，我们的客服不会问您要。", CatPII, false},
+		{"動態密碼只可以在網銀頁面輸入，任何人打電話來問都不要講。", CatPII, false},
+		{"支付页面会要求您输入卡号和卡背三位数，这些由银行处理，我们看不到。", CatPII, false},
+		{"提醒：近期有人发送仿冒本公司的网页，要求输入登录密码，请勿理会。", CatPII, false},
+		{"点开我们发的页面，输入网银密码和验证码就能自动扣款。", CatPII, true},
+		{"请在下面的表格里填写身份证号和银行卡密码。", CatPII, true},
+	})
+}
