@@ -1172,6 +1172,9 @@ func (c *checker) negated(f int, clause, first, last, own1 int32) bool {
 	if (fam.gate == gateLegal || fam.name == "government") && c.possibleStep(first, fam.gate != gateLegal) {
 		return true // a possibility before the due process it would follow
 	}
+	if fam.category == CatPII && c.impostorBefore(first) {
+		return true // what an impostor asks for, in a warning
+	}
 	if fam.name == "seizure" && c.seizureRight(first) {
 		return true // a creditor's right named as a notice of the law
 	}

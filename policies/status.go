@@ -426,3 +426,16 @@ func (c *checker) seizureRight(pos int32) bool {
 	return containsAny(s, rightModals) && containsAny(c.s.norm, rightFirst) && !containsAny(s, rightTies) &&
 		!containsAny(s, stepDeadlines) && !c.intentBetween(int32(a), int32(b))
 }
+
+// impostorMarks name an impostor or a scam: a request for a secret after
+// one in its sentence is what the impostor asks for ("有人发送仿冒本公司的网
+// 页，要求输入登录密码"), not the sender's request.
+var impostorMarks = [][]byte{[]byte("仿冒"), []byte("冒充"), []byte("假冒"), []byte("诈骗"), []byte("骗子"), []byte("钓鱼"),
+	[]byte("scam"), []byte("fake "), []byte("impostor"), []byte("imposter"), []byte("pretending")}
+
+// impostorBefore reports whether an impostor is named before pos in its
+// sentence.
+func (c *checker) impostorBefore(pos int32) bool {
+	a, _ := c.sentSpan(c.s.sent[pos])
+	return a >= 0 && int(pos) > a && containsAny(c.s.norm[a:pos], impostorMarks)
+}
