@@ -185,7 +185,7 @@ func scanIdentity(a *analysis, used []bool, now time.Time, ask, pending identity
 	// A British postcode spelled out on a call: "C F twenty-four, three N P".
 	if want.postcode && len(post) == 0 {
 		for i := range seq {
-			if v, e := spelledPostcode(seq, used, i); e > i {
+			if v, e := spelledPostcode(a.norm, seq, used, i); e > i {
 				post = appendNew(post, v)
 				postN++
 				for k := i; k < e; k++ {
@@ -449,18 +449,30 @@ func markSpan(seq []token, used []bool, p, e int) {
 // spelledPostcode reads a British postcode spelled out from seq[i]: single
 // letters, digits and numbers in words ("S W one A, one A A", "B S eleven
 // nine Q T"). It returns the postcode, normalized, and the index after its
-// last token, or i when there is none.
-func spelledPostcode(seq []token, used []bool, i int) (string, int) {
+// last token, or i when there is none. A letter the normalization wrote
+// out as a word ("R" read as "are", "U" as "you") is the letter written.
+func spelledPostcode(norm string, seq []token, used []bool, i int) (string, int) {
 	if used[i] || seq[i].kind != tWord || len(seq[i].text) != 1 {
 		return "", i
+	}
+	letter := func(t token) (byte, bool) {
+		if t.kind != tWord || t.end-t.start != 1 || t.end > len(norm) {
+			return 0, false
+		}
+		c := norm[t.start]
+		return c, c >= 'a' && c <= 'z'
 	}
 	var b []byte
 	best, end := "", i
 	for k := i; k < len(seq) && k < i+12 && !used[k]; k++ {
 		t := seq[k]
+		if k > i && seq[k-1].start == t.start && seq[k-1].end == t.end {
+			continue // the second word of a letter written out as two
+		}
+		c, isLetter := letter(t)
 		switch {
-		case t.kind == tWord && len(t.text) == 1 && t.text[0] >= 'a' && t.text[0] <= 'z':
-			b = append(b, t.text[0])
+		case isLetter:
+			b = append(b, c)
 		case t.kind == tNum && allDigits(t.text) && len(t.text) <= 2:
 			b = append(b, t.text...)
 		case t.kind == tWord:

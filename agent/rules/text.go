@@ -86,12 +86,16 @@ func normalize(s string) string {
 // Chinese phrase means (negation, pronouns, aspect, the verbs of
 // contact) into Mandarin, longest first; 係 is 是 only where it is the
 // verb (唔係, 我係), never in 关系. Both sides are simplified, as
-// normalize leaves them. 联络 is 联系 in both.
+// normalize leaves them. 联络 is 联系 in both. 廿 and 卅 are written out
+// as 二十 and 三十, in Mandarin too.
 var cantonese = strings.NewReplacer(
 	"唔系", "不是", "唔好", "不要", "唔想", "不想", "唔使", "不用", "唔该", "唔该", "唔",
 	"不", "系咪", "是不是", "我系", "我是", "你系", "你是", "佢系", "他是", "真系", "真是", "就系", "就是", "都系", "都是",
 	"佢哋", "他们", "你哋", "你们", "我哋", "我们", "哋", "们", "佢", "他", "嘅", "的", "揾", "找", "咗", "了", "喺度", "在这里", "喺", "在",
 	"嚟", "来", "冇", "没有", "畀", "给", "嘢", "东西", "睇", "看", "啱啱", "刚刚", "过咗身", "去世了", "过身", "去世", "联络", "联系",
+	// the numerals for twenty and thirty of dates written the old way:
+	// 二月廿六 is the 26th of February
+	"廿", "二十", "卅", "三十",
 	"咪再", "别再", "咪打", "别打", "咪发", "别发", "咪烦", "别烦", "俾", "给", "嗰", "那", "𠮶", "那", "拣", "选",
 )
 
