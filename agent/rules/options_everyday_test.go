@@ -6,7 +6,8 @@ import (
 	"github.com/parley-collections/parley/agent"
 )
 
-// TestOptionsAskedEveryday: a plan asked for in everyday words. Paying
+// TestOptionsAskedEveryday: a plan asked for in everyday words: what the
+// agent can offer, with nothing after it ("what can you offer then"). Paying
 // the debt down gradually ("whittle it down", "nibble away at it", "pay
 // it down over time"); in Hindi in Latin letters with words between koi
 // and the plan ("koi EMI wala plan milega", monthly, "koi aasaan sa option
@@ -21,6 +22,8 @@ func TestOptionsAskedEveryday(t *testing.T) {
 		{text: "could I nibble away at the balance over a few months", want: asked},
 		{text: "I'd like to pay it down over time if that's possible", want: asked},
 		{text: "is there any way I can chip at this bit by bit", want: asked},
+		{text: "fine, what could you offer then", want: asked},
+		{text: "ok so what can you offer", want: asked},
 		{text: "koi EMI wala plan milega kya", want: monthly},
 		{text: "koi aasaan sa option hai kya?", want: asked},
 		{text: "ek baar mein nahi hoga, koi chhota wala scheme hai?", want: asked},
