@@ -157,8 +157,9 @@ type classified struct {
 	// clauses are the commercial families the classifier reads in one
 	// clause of a message of several (clauses): the choice in "papa maan
 	// gaye, doosra wala final karo" is its second clause's reading, though
-	// the whole message reads as news of a death. A question lends none,
-	// and clauses of two families (a yes and a take-back) none at all.
+	// the whole message reads as news of a death. A question lends none;
+	// of the others, the last whose most likely label is commercial
+	// decides, so a yes taken back in a later clause lends none.
 	clauses []string
 }
 
@@ -234,18 +235,22 @@ func (u *Understander) classify(text string) classified {
 	}
 	// The scores are the buffer's: the whole message's are read above,
 	// before a clause's replace them.
+	// A clause reads as the family of its most likely label when that is
+	// commercial; the last such clause is the message's final word on
+	// terms. "the first one. actually no" ends in a take-back and agrees
+	// with no choice; "no wait, the first one" and "schedule's up, put me
+	// on option 1" end in the choice. A label that only passes its
+	// threshold without leading its clause ("帮我办了吧" scoring a little
+	// of cancel_plan) says nothing.
 	if parts := clauses(text); len(parts) > 1 {
 		for _, p := range parts {
 			if asks(p) {
 				continue
 			}
 			scores := u.clf.Scores(p, buf)
-			out.clauses = u.families(scores, labels, argmax(scores), out.clauses)
-		}
-		if len(out.clauses) > 1 {
-			// "yeah go on, the first one. actually no": clauses that
-			// commit and take back agree with nothing.
-			out.clauses = nil
+			if f, ok := commercialLabels[labels[argmax(scores)]]; ok {
+				out.clauses = []string{f}
+			}
 		}
 	}
 	return out

@@ -475,3 +475,30 @@ func TestUnderstandChoiceInOneClause(t *testing.T) {
 		}
 	}
 }
+
+// TestUnderstandFinalClauseDecides: in a message of several clauses the
+// last one the classifier reads as a commitment or a take-back is its
+// final word: news first and the choice last agrees with the rules' pick,
+// whatever the news scores as ("the new schedule is up" reads a little
+// like a payment schedule cancelled); a choice taken back after it does
+// not.
+func TestUnderstandFinalClauseDecides(t *testing.T) {
+	t.Parallel()
+	u := understand.New(rules.New(), nil)
+	for _, tc := range []struct{ text, id string }{
+		{"the new schedule is up, my hours are ok now. put me on option 2", "2"},
+		{"the rota is posted, I got good shifts. put me down for option 2", "2"},
+		{"就第二个吧，帮我弄好吧", "2"},
+	} {
+		got := read(t, u, offersContext(), tc.text)
+		c, ok := find(got, agent.IntentAcceptOffer)
+		if !ok || c.OfferID != tc.id || c.Unsure {
+			t.Errorf("%q read as %+v, want option %s chosen for sure", tc.text, got.Commands, tc.id)
+		}
+	}
+	for _, text := range []string{"option 2 please. actually no, hold on", "the first one. on second thought, no"} {
+		if c, ok := find(read(t, u, offersContext(), text), agent.IntentAcceptOffer); ok && !c.Unsure {
+			t.Errorf("%q chose option %s for sure; it is taken back", text, c.OfferID)
+		}
+	}
+}
