@@ -456,36 +456,9 @@ func TestUnderstandChoiceInOneClause(t *testing.T) {
 		{"bhai ne haan bol diya, pehla wala pakka", "1"},
 		{"第三个，麻烦帮我办一下", "3"},
 		{"最尾嗰個，唔該幫我搞掂", "3"},
-	} {
-		got := read(t, u, offersContext(), tc.text)
-		c, ok := find(got, agent.IntentAcceptOffer)
-		if !ok || c.OfferID != tc.id || c.Unsure {
-			t.Errorf("%q read as %+v, want option %s chosen for sure", tc.text, got.Commands, tc.id)
-		}
-	}
-	for _, text := range []string{"teesra wala shayad, dekhte hain", "maybe the third one, not sure yet"} {
-		if c, ok := find(read(t, u, offersContext(), text), agent.IntentAcceptOffer); ok && !c.Unsure {
-			t.Errorf("%q chose option %s for sure; it is said with doubt", text, c.OfferID)
-		}
-	}
-	hostile := understand.New(rules.New(), stubReader{cmds: []agent.Command{{Intent: agent.IntentAcceptOffer, OfferID: "3"}}})
-	for _, text := range []string{"mummy se pooch ke batata hoon, teesra wala dekhte hain", "my sister is reading them over, the third looks long"} {
-		if c, ok := find(read(t, hostile, offersContext(), text), agent.IntentAcceptOffer); ok && !c.Unsure {
-			t.Errorf("%q: the model's acceptance is sure: %+v", text, c)
-		}
-	}
-}
-
-// TestUnderstandFinalClauseDecides: in a message of several clauses the
-// last one the classifier reads as a commitment or a take-back is its
-// final word: news first and the choice last agrees with the rules' pick,
-// whatever the news scores as ("the new schedule is up" reads a little
-// like a payment schedule cancelled); a choice taken back after it does
-// not.
-func TestUnderstandFinalClauseDecides(t *testing.T) {
-	t.Parallel()
-	u := understand.New(rules.New(), nil)
-	for _, tc := range []struct{ text, id string }{
+		// the last clause that commits or takes back is the final word,
+		// whatever the news before it scores as ("the new schedule is up"
+		// reads a little like a payment schedule cancelled)
 		{"the new schedule is up, my hours are ok now. put me on option 2", "2"},
 		{"the rota is posted, I got good shifts. put me down for option 2", "2"},
 		{"就第二个吧，帮我弄好吧", "2"},
@@ -496,9 +469,16 @@ func TestUnderstandFinalClauseDecides(t *testing.T) {
 			t.Errorf("%q read as %+v, want option %s chosen for sure", tc.text, got.Commands, tc.id)
 		}
 	}
-	for _, text := range []string{"option 2 please. actually no, hold on", "the first one. on second thought, no"} {
+	for _, text := range []string{"teesra wala shayad, dekhte hain", "maybe the third one, not sure yet",
+		"option 2 please. actually no, hold on", "the first one. on second thought, no"} {
 		if c, ok := find(read(t, u, offersContext(), text), agent.IntentAcceptOffer); ok && !c.Unsure {
-			t.Errorf("%q chose option %s for sure; it is taken back", text, c.OfferID)
+			t.Errorf("%q chose option %s for sure; it is said with doubt or taken back", text, c.OfferID)
+		}
+	}
+	hostile := understand.New(rules.New(), stubReader{cmds: []agent.Command{{Intent: agent.IntentAcceptOffer, OfferID: "3"}}})
+	for _, text := range []string{"mummy se pooch ke batata hoon, teesra wala dekhte hain", "my sister is reading them over, the third looks long"} {
+		if c, ok := find(read(t, hostile, offersContext(), text), agent.IntentAcceptOffer); ok && !c.Unsure {
+			t.Errorf("%q: the model's acceptance is sure: %+v", text, c)
 		}
 	}
 }
