@@ -47,6 +47,18 @@ var (
 		[]byte("如你符合"), []byte("如果你符合"), []byte("符合条件的客户")}
 	openDecided = [][]byte{[]byte("can't guarantee"), []byte("cannot guarantee"), []byte("can not guarantee"),
 		[]byte("will decide"), []byte("team decides")}
+	// reliefTalks offer talks about relief, in Chinese: an invitation to
+	// discuss it (可以同我哋倾下延长还款期) leaves its outcome open unless
+	// the sentence ties it to a payment.
+	reliefTalks = [][]byte{[]byte("同我哋倾"), []byte("同我们倾"), []byte("倾下"), []byte("倾吓"), []byte("跟我们商量"),
+		[]byte("和我们商量"), []byte("同我哋商量"), []byte("与我们协商"), []byte("和我们协商"), []byte("跟我们协商"),
+		[]byte("联系我们协商"), []byte("可以商量"), []byte("可以协商")}
+	// outcomeDays are the days a decision takes to be notified: a time of
+	// review, not a deadline ("审核结果会在3个工作日内通知您").
+	outcomeDays = [][]byte{[]byte("日内通知"), []byte("日内回复"), []byte("日内答复"), []byte("日内告知"), []byte("日内以短信")}
+	// dueDays name the day a payment falls due, which holds 还款 but ties
+	// nothing to a payment (延长还款期).
+	dueDays = [][]byte{[]byte("还款日"), []byte("还款期"), []byte("还款时间"), []byte("还款日期")}
 	// reliefBought tie relief to a payment or a day: a possibility of it
 	// so tied is an inducement, whatever the next sentence leaves open.
 	reliefBought = [][]byte{[]byte("pay"), []byte("还款"), []byte("还清"), []byte("结清"), []byte("只要")}
@@ -61,11 +73,11 @@ func (c *checker) reliefUndecided(fam *family, clause, pos int32) bool {
 	k := c.s.sent[pos]
 	a, b := c.sentSpan(k)
 	own := c.s.norm[a:b]
-	if containsAny(own, reliefGranted) || containsAny(own, stepDeadlines) {
+	if containsAny(own, reliefGranted) || reliefDeadline(own) {
 		return false
 	}
-	if containsAny(own, openOutcomes) || (containsAny(own, openEligible) || containsAny(c.s.norm[pos:b], openDecided)) &&
-		!containsAny(own, reliefBought) {
+	if containsAny(own, openOutcomes) || (containsAny(own, openEligible) || containsAny(own, reliefTalks) ||
+		containsAny(c.s.norm[pos:b], openDecided)) && !reliefBoughtIn(own) {
 		return true
 	}
 	na, nb := c.sentSpan(k + 1)
@@ -74,7 +86,7 @@ func (c *checker) reliefUndecided(fam *family, clause, pos int32) bool {
 	}
 	next := c.s.norm[na:nb]
 	asked := bytes.HasPrefix(next, []byte("?"))
-	if !(asked || containsAny(own, reliefPossible) && !containsAny(own, reliefBought)) || !containsAny(next, openOutcomes) ||
+	if !(asked || containsAny(own, reliefPossible) && !reliefBoughtIn(own)) || !containsAny(next, openOutcomes) ||
 		containsAny(next, reliefGranted) {
 		return false
 	}
@@ -86,4 +98,27 @@ func (c *checker) reliefUndecided(fam *family, clause, pos int32) bool {
 		}
 	}
 	return true
+}
+
+// reliefDeadline reports whether own ties relief to a day or an ultimatum,
+// the days a decision takes to be notified aside.
+func reliefDeadline(own []byte) bool {
+	if !containsAny(own, outcomeDays) {
+		return containsAny(own, stepDeadlines)
+	}
+	rest := own
+	for _, w := range outcomeDays {
+		rest = bytes.ReplaceAll(rest, w, []byte("|"))
+	}
+	return containsAny(rest, stepDeadlines)
+}
+
+// reliefBoughtIn reports whether own ties relief to a payment, the day a
+// payment falls due aside.
+func reliefBoughtIn(own []byte) bool {
+	rest := own
+	for _, w := range dueDays {
+		rest = bytes.ReplaceAll(rest, w, []byte("|"))
+	}
+	return containsAny(rest, reliefBought)
 }

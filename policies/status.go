@@ -244,22 +244,27 @@ var (
 	// anywhere in Chinese.
 	stepModals   = []string{"may", "might", "could", "ever"}
 	stepModalsZh = [][]byte{[]byte("可能"), []byte("或会"), []byte("或许"), []byte("也许"), []byte("真的要"), []byte("真的走到"),
-		[]byte("万一"), []byte("债权人可以"), []byte("债权人可向"), []byte("依法可以")}
+		[]byte("万一"), []byte("债权人可以"), []byte("债权人可向"), []byte("依法可以"), []byte("有权依法")}
 	// sequelMoods put a sentence in the mood of a hypothesis: what would
 	// follow, at that time, first.
 	sequelMoods = [][]byte{[]byte(" would "), []byte("would "), []byte("'d "), []byte("到时"), []byte("届时"), []byte("那一步"),
-		[]byte("会先"), []byte("才会"), []byte("先会"), []byte("之前"), []byte("诉讼前"), []byte("起诉前")}
+		[]byte("会先"), []byte("才会"), []byte("先会"), []byte("之前"), []byte("诉讼前"), []byte("起诉前"),
+		[]byte("事前"), []byte("事先")}
 	// sequelSteps are what due process gives the borrower first: papers,
 	// notice in writing, a chance to answer.
 	sequelSteps = [][]byte{[]byte("papers"), []byte("served"), []byte("letter of claim"), []byte("in writing"), []byte("respond"),
 		[]byte("reply"), []byte("defend"), []byte("be heard"), []byte("文书"), []byte("文件"), []byte("答辩"), []byte("送达"),
 		[]byte("回复期限"), []byte("回应"), []byte("书面"), []byte("索赔函"), []byte("时间回复"), []byte("正式通知")}
-	// sequelOpen leave the step undecided, or advise talks instead: a
-	// sequel with no mood of its own ("是否起诉由我司评估后决定",
-	// "建议您主动协商还款").
+	// sequelOpen leave the step undecided, advise talks instead, say the
+	// talks are still open, or name what the borrower can do on receiving
+	// notice or about the amount: a sequel with no mood of its own
+	// ("是否起诉由我司评估后决定", "建议您主动协商还款", "目前仍处于协商阶段",
+	// "收到后请注意核实真伪", "具体以书面通知为准", "如对欠款金额有疑问").
 	sequelOpen = [][]byte{[]byte("是否起诉"), []byte("是否提起"), []byte("是否采取"), []byte("评估后决定"), []byte("评估后再决定"),
 		[]byte("尚未决定"), []byte("尚未作出"), []byte("还没有决定"), []byte("并未决定"), []byte("没有做出这个决定"), []byte("建议您主动协商"),
-		[]byte("建议您尽早协商"), []byte("建议您及时协商"), []byte("建议您主动联系")}
+		[]byte("建议您尽早协商"), []byte("建议您及时协商"), []byte("建议您主动联系"), []byte("仍处于协商"), []byte("欢迎来电沟通"),
+		[]byte("欢迎来电协商"), []byte("核实真伪"), []byte("核实其真伪"), []byte("以书面通知为准"), []byte("以正式通知为准"),
+		[]byte("有疑问"), []byte("有异议")}
 	// stepCertain state a step as taken, under way or certain: a
 	// possibility beside one is no possibility of it.
 	stepCertain = [][]byte{[]byte("will be"), []byte("'ll be"), []byte("has been"), []byte("have been"), []byte("is being"),
