@@ -127,7 +127,10 @@ func (f *flow) negotiate(c Command) {
 			if len(table) == 0 {
 				f.present(n.Open(), false)
 			} else {
-				f.present(Step{Offers: table, Outcome: StepOffer}, true)
+				// Asked again after a plan was agreed ("a quicker schedule,
+				// please"), the options go back on the table to replace it:
+				// they are offered anew.
+				f.present(Step{Offers: table, Outcome: StepOffer}, f.mem.PlanID == "" || f.offersOpen)
 			}
 			return
 		}

@@ -775,6 +775,10 @@ var lexicon = []rule{
 		// the balance worn down gradually: "whittle it down", "nibble
 		// away at it", "pay it down over time"
 		"whittle|chip|nibble|chisel ~3 away|down|at|off",
+		// other terms by their length: "a shorter plan", "a quicker
+		// schedule" (with offers open, "the shorter one" picks by
+		// comparison instead)
+		"shorter|quicker|faster|longer plan|term|schedule|arrangement",
 		"pay|paying|clear|clearing|bring|bringing ~3 down|off ~3 over time|gradually|slowly|steadily",
 	}, zh: []string{
 		// the plans before the verb, and in Cantonese: "方案列给我",

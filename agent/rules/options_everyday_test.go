@@ -7,7 +7,8 @@ import (
 )
 
 // TestOptionsAskedEveryday: a plan asked for in everyday words: what the
-// agent can offer, with nothing after it ("what can you offer then"). Paying
+// agent can offer, with nothing after it ("what can you offer then"), or
+// terms by their length with no offer open ("a quicker schedule"). Paying
 // the debt down gradually ("whittle it down", "nibble away at it", "pay
 // it down over time"); in Hindi in Latin letters with words between koi
 // and the plan ("koi EMI wala plan milega", monthly, "koi aasaan sa option
@@ -23,6 +24,8 @@ func TestOptionsAskedEveryday(t *testing.T) {
 		{text: "I'd like to pay it down over time if that's possible", want: asked},
 		{text: "is there any way I can chip at this bit by bit", want: asked},
 		{text: "fine, what could you offer then", want: asked},
+		{text: "could we move to a quicker schedule", want: asked},
+		{text: "is a shorter plan possible", want: asked},
 		{text: "ok so what can you offer", want: asked},
 		{text: "koi EMI wala plan milega kya", want: monthly},
 		{text: "koi aasaan sa option hai kya?", want: asked},
