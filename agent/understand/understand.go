@@ -6,6 +6,7 @@ package understand
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -300,10 +301,20 @@ func clauses(text string) []string {
 	return out
 }
 
-// asks reports whether a clause ends with a question mark.
+// asks reports whether a clause asks something: it ends with a question
+// mark and is not a request put politely as a question (politeRequest).
 func asks(clause string) bool {
-	return strings.HasSuffix(clause, "?") || strings.HasSuffix(clause, "？")
+	if !strings.HasSuffix(clause, "?") && !strings.HasSuffix(clause, "？") {
+		return false
+	}
+	return !politeRequest.MatchString(clause)
 }
+
+// politeRequest finds a clause that asks the agent to do something, put
+// as a question: "could you cancel it?", "sorry, can you set that up?".
+// Asking the agent to act is asking for the act, so such a clause is read
+// like any other.
+var politeRequest = regexp.MustCompile(`(?i)^(?:(?:sorry|please|pls|ok|okay|so|and|hi|hey)\W+)*(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?[a-z]`)
 
 // Understand reads text with every reader and combines the readings by
 // the rule in the type's comment. It fails only when ctx is done or the

@@ -181,6 +181,7 @@ func TestUnderstandCommercialNeedsAgreement(t *testing.T) {
 		{"rules and classifier agree on a bare number", nil, "3", agent.IntentAcceptOffer, true},
 		{"rules and classifier agree on a promise", nil, "I will pay on March 20", agent.IntentPromiseToPay, true},
 		{"rules and classifier agree on cancelling", nil, "cancel that plan", agent.IntentCancelPlan, true},
+		{"a cancellation asked for politely as a question", nil, "sorry, could you cancel the plan? my hours just got cut", agent.IntentCancelPlan, true},
 		{"a wrong model disagrees", greetingModel, "option 3 please", agent.IntentAcceptOffer, false},
 		{"a model that fell back counts as none", stubReader{cmds: []agent.Command{{Intent: agent.IntentUnknown}}, fallback: "timeout"}, "option 3 please", agent.IntentAcceptOffer, true},
 		{"model and rules agree", stubReader{cmds: []agent.Command{{Intent: agent.IntentAcceptOffer, OfferID: "3"}}}, "option 3 please", agent.IntentAcceptOffer, true},
