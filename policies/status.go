@@ -242,7 +242,7 @@ func (c *checker) legalStatus() bool {
 var (
 	// stepModals mark a step as a possibility: whole words in English,
 	// anywhere in Chinese.
-	stepModals   = []string{"may", "might", "could", "ever"}
+	stepModals   = []string{"may", "might", "could", "can", "ever"}
 	stepModalsZh = [][]byte{[]byte("可能"), []byte("或会"), []byte("或许"), []byte("也许"), []byte("真的要"), []byte("真的走到"),
 		[]byte("万一"), []byte("债权人可以"), []byte("债权人可向"), []byte("依法可以"), []byte("有权依法")}
 	// sequelMoods put a sentence in the mood of a hypothesis: what would
@@ -252,7 +252,7 @@ var (
 		[]byte("事前"), []byte("事先")}
 	// sequelSteps are what due process gives the borrower first: papers,
 	// notice in writing, a chance to answer.
-	sequelSteps = [][]byte{[]byte("papers"), []byte("served"), []byte("letter of claim"), []byte("in writing"), []byte("respond"),
+	sequelSteps = [][]byte{[]byte("papers"), []byte("served"), []byte("summons"), []byte("the hearing"), []byte("pre-action protocol"), []byte("letter of claim"), []byte("in writing"), []byte("respond"),
 		[]byte("reply"), []byte("defend"), []byte("be heard"), []byte("文书"), []byte("文件"), []byte("答辩"), []byte("送达"),
 		[]byte("回复期限"), []byte("回应"), []byte("书面"), []byte("索赔函"), []byte("时间回复"), []byte("正式通知")}
 	// sequelOpen leave the step undecided, advise talks instead, say the
