@@ -738,7 +738,8 @@ var lexicon = []rule{
 		"how ~4 handle|handling ~1 paying|repaying|clearing|settling ~3 back|off|this|that|loan|debt|balance|bill",
 		"what would|will|could you take|accept ~1 if ~8 at once|one go",
 		"payment|repayment|settlement options", "^ [the] options|plans|offers [please] $",
-		"what can|could you do|offer ~3 me|for|about|on", "what can|could you offer [then|us] $", "what can|could i do ~2 about|with ~3 balance|debt|this|account|it|loan|bill",
+		"what can|could you do|offer ~3 me|for|about|on", "what can|could you offer [then|us] $",
+		"what ~1 can|could ~1 be done", "what would|could|will you be able to offer|do", "what can|could i do ~2 about|with ~3 balance|debt|this|account|it|loan|bill",
 		// a plan in everyday words: an arrangement to come to, smaller
 		// pieces, bit by bit
 		"what you|we can|could do|offer ~3 me|for|about|on|with", "what can|could i|we do to pay|clear|settle|sort|resolve|fix|handle",

@@ -7,7 +7,8 @@ import (
 )
 
 // TestOptionsAskedEveryday: a plan asked for in everyday words: what the
-// agent can offer, with nothing after it ("what can you offer then"), or
+// agent can offer or do, with nothing after it ("what can you offer
+// then", "what could be done", "what would you be able to do"), or
 // terms by their length with no offer open ("a quicker schedule"). Paying
 // the debt down gradually ("whittle it down", "nibble away at it", "pay
 // it down over time"); in Hindi in Latin letters with words between koi
@@ -24,6 +25,8 @@ func TestOptionsAskedEveryday(t *testing.T) {
 		{text: "I'd like to pay it down over time if that's possible", want: asked},
 		{text: "is there any way I can chip at this bit by bit", want: asked},
 		{text: "fine, what could you offer then", want: asked},
+		{text: "ok, so what could be done about it", want: asked},
+		{text: "what would you be able to do for me", want: asked},
 		{text: "could we move to a quicker schedule", want: asked},
 		{text: "is a shorter plan possible", want: asked},
 		{text: "ok so what can you offer", want: asked},
