@@ -1228,6 +1228,36 @@ func (c *checker) negated(f int, clause, first, last, own1 int32) bool {
 		if n.end <= last && (n.start >= first || !c.scopeEnds(n.end, first)) {
 			return true
 		}
+		if n.start >= last && n.clause == clause && hiAfterVerb(c.s.norm[last:n.start], c.s.norm[n.start:n.end], c.s.norm[n.end:]) {
+			return true // Hindi negates after the verb ("koi arrest nahi karega")
+		}
+	}
+	return false
+}
+
+// hiNegations are Hindi's negations in Latin letters, which follow what
+// they negate.
+var hiNegations = []string{"nahi", "nahin", "nhi", "nahi.", "mat"}
+
+// hiActVerbs begin the verbs that carry a threat's act in Hindi (karega,
+// jaata, aayegi, bhejenge, hoga, lenge, pakdega): "nahi" before one of them
+// negates the act; before another verb it negates that one ("police nahi
+// chhodegi", the police will not spare you).
+var hiActVerbs = [][]byte{[]byte(" kar"), []byte(" ja"), []byte(" aa"), []byte(" aay"), []byte(" bhej"), []byte(" ho"),
+	[]byte(" le"), []byte(" utha"), []byte(" bula"), []byte(" pakad"), []byte(" pakd"), []byte(" bana")}
+
+// hiAfterVerb reports whether neg is a Hindi negation standing right
+// after a term, at most one word between them ("jail nahi jaata", "police
+// ghar nahi aayegi"), and before the verb of the term's act (rest is the
+// text after neg).
+func hiAfterVerb(between, neg, rest []byte) bool {
+	if !slices.Contains(hiNegations, string(neg)) || len(bytes.Fields(between)) > 1 || bytes.ContainsAny(between, ",;:.!?") {
+		return false
+	}
+	for _, v := range hiActVerbs {
+		if bytes.HasPrefix(rest, v) {
+			return true
+		}
 	}
 	return false
 }

@@ -18,3 +18,15 @@ func TestHindiNegationAfterTheVerb(t *testing.T) {
 		{"Aapko jail bhejenge, aur koi maafi nahi milegi.", CatThreat, true},
 	})
 }
+
+// TestHindiNegationOfAnotherVerb: "nahi" after a threat's term that
+// negates another verb (chhodegi, spare; bachayega, save) leaves the
+// threat said.
+func TestHindiNegationOfAnotherVerb(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Police aapko arrest karegi, jail nahi chhodegi.", CatThreat, true},
+		{"Arrest hone se koi nahi rok sakta.", CatThreat, true},
+		{"Jail se aapko koi nahi bachayega.", CatThreat, true},
+	})
+}
