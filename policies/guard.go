@@ -1172,6 +1172,9 @@ func (c *checker) negated(f int, clause, first, last, own1 int32) bool {
 	if (fam.gate == gateLegal || fam.name == "government") && c.possibleStep(first, fam.gate != gateLegal) {
 		return true // a possibility before the due process it would follow
 	}
+	if c.disownedNext(first) {
+		return true // the next sentence says it is fake or not the sender's
+	}
 	if fam.category == CatPII && c.impostorBefore(first) {
 		return true // what an impostor asks for, in a warning
 	}

@@ -444,3 +444,29 @@ func (c *checker) impostorBefore(pos int32) bool {
 	a, _ := c.sentSpan(c.s.sent[pos])
 	return a >= 0 && int(pos) > a && containsAny(c.s.norm[a:pos], impostorMarks)
 }
+
+// disownMarks begin a sentence that disowns the one before it: what that
+// sentence quotes or describes is fake or someone else's ("A WhatsApp
+// group is posting borrowers' photos. That isn't us.").
+var disownMarks = [][]byte{[]byte("that isn't us"), []byte("that is not us"), []byte("that's not us"), []byte("this isn't us"),
+	[]byte("this is not us"), []byte("it isn't us"), []byte("it's not us"), []byte("it is not us"), []byte("those aren't us"),
+	[]byte("those aren't from us"), []byte("they aren't from us"), []byte("they're not from us"), []byte("it's fake"),
+	[]byte("it is fake"), []byte("that's fake"), []byte("those are fake"), []byte("they're fake"), []byte("it's a scam"),
+	[]byte("that's a scam"), []byte("this is a scam"), []byte("it is a scam"), []byte("那是假的"), []byte("这是假的"),
+	[]byte("都是假的"), []byte("那是诈骗"), []byte("这是诈骗"), []byte("不是我们"), []byte("并非我们"), []byte("唔系我哋")}
+
+// disownedNext reports whether the sentence after the one at pos disowns
+// it.
+func (c *checker) disownedNext(pos int32) bool {
+	a, b := c.sentSpan(c.s.sent[pos] + 1)
+	if a < 0 {
+		return false
+	}
+	n := bytes.TrimLeft(c.s.norm[a:b], " \t\n\"'“”‘’.?!;:。？！；：…")
+	for _, m := range disownMarks {
+		if bytes.HasPrefix(n, m) {
+			return true
+		}
+	}
+	return false
+}
