@@ -20,7 +20,7 @@ func TestLoanClosedEarlyDisputes(t *testing.T) {
 		{text: "I've got the closure letter with the bank's stamp on it", want: dispute},
 		{text: "mere paas NOC hai, loan band ho chuka hai", want: dispute},
 	})
-	for _, text := range []string{"our house went into foreclosure last year"} {
+	for _, text := range []string{"our house went into foreclosure last year", "we got foreclosed on in 2024 and lost the house"} {
 		if _, ok := first(readWith(t, text, nil), agent.IntentDispute); ok {
 			t.Errorf("%q read as a dispute", text)
 		}

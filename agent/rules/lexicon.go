@@ -532,7 +532,7 @@ var lexicon = []rule{
 		// a loan closed early (foreclosed, pre-closed), or a closure paper
 		// held: "I foreclosed it in June", "I have the NOC", "no dues
 		// certificate", "mere paas NOC hai"
-		"i|we ~3 foreclosed|preclosed", "foreclosed|preclosed ~3 loan|account|it|this|that", "pre ~1 closed ~3 loan|account|it|this|that",
+		"foreclosed|preclosed ~3 loan|account|it|this|that", "pre ~1 closed ~3 loan|account|it|this|that",
 		"have|got|had|received|issued|gave|hold|holding|paas ~4 noc", "noc ~2 hai|he|mila|mil|received|issued",
 		"have|got|had|received|issued|gave|hold|holding ~5 closure|clearance|dues letter|certificate",
 		// how the figure was reached or what was signed asked for, or
