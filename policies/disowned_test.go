@@ -16,3 +16,13 @@ func TestDisownedByTheNextSentence(t *testing.T) {
 		{"We will post your photo in the group. It's not a joke.", CatThirdPartyDisclosure, true},
 	})
 }
+
+// TestDisowningThatStartsAnotherStatement: "it's not us who …" blames
+// someone else for a threat, it does not disown it.
+func TestDisowningThatStartsAnotherStatement(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"Bailiffs will seize your furniture tomorrow. It's not us who wants this, it's the lender.", CatThreat, true},
+		{"我们会去你单位找你。不是我们不讲情面，是你逼的。", CatThreat, true},
+	})
+}

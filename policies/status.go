@@ -3,6 +3,7 @@ package policies
 import (
 	"bytes"
 	"slices"
+	"strings"
 )
 
 // noProcessYet are statements that no legal process has been started on
@@ -453,7 +454,7 @@ var disownMarks = [][]byte{[]byte("that isn't us"), []byte("that is not us"), []
 	[]byte("those aren't from us"), []byte("they aren't from us"), []byte("they're not from us"), []byte("it's fake"),
 	[]byte("it is fake"), []byte("that's fake"), []byte("those are fake"), []byte("they're fake"), []byte("it's a scam"),
 	[]byte("that's a scam"), []byte("this is a scam"), []byte("it is a scam"), []byte("那是假的"), []byte("这是假的"),
-	[]byte("都是假的"), []byte("那是诈骗"), []byte("这是诈骗"), []byte("不是我们"), []byte("并非我们"), []byte("唔系我哋")}
+	[]byte("都是假的"), []byte("那是诈骗"), []byte("这是诈骗")}
 
 // disownedNext reports whether the sentence after the one at pos disowns
 // it.
@@ -464,7 +465,14 @@ func (c *checker) disownedNext(pos int32) bool {
 	}
 	n := bytes.TrimLeft(c.s.norm[a:b], " \t\n\"'“”‘’.?!;:。？！；：…")
 	for _, m := range disownMarks {
-		if bytes.HasPrefix(n, m) {
+		if !bytes.HasPrefix(n, m) {
+			continue
+		}
+		// The mark is the whole statement ("That's not us.", "That isn't
+		// us, and …"), not the start of another ("It's not us who wants
+		// this").
+		rest := n[len(m):]
+		if len(rest) == 0 || strings.IndexByte(",.;!", rest[0]) >= 0 || bytes.HasPrefix(rest, []byte(" and ")) || rest[0] >= 0x80 {
 			return true
 		}
 	}
