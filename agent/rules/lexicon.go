@@ -853,6 +853,9 @@ var lexicon = []rule{
 		// A yes with a condition or said in resignation is not a plain yes.
 		"but|though|although|unless|provided|providing", "as long as", "only if", "if i|we have|must|need to",
 		"whatever", "i think", "hmm|hm|umm|um|erm",
+		// might be, in Hindi in Latin letters ("ho sakta hai", read as
+		// "ho can hai") and in Devanagari, with maybe and hmm
+		"ho can ~1 hai|he|h", "शायद", "हो सकता|सकती|सकते", "पक्का|श्योर नहीं|नही", "हम्म|उम्म",
 	}, zh: []string{"也许", "或许", "可能", "好像", "大概", "应该", "不确定", "不知道", "要不", "再想想", "还没想好",
 		"但是", "不过", "可是", "只是", "除非", "随便", "无所谓", "只要",
 		// Cantonese "I guess" (啩), "or" as maybe, a wait to look again
