@@ -333,6 +333,44 @@ var (
 	zhCustomers    = []byte("客户") // the start of every asker of customers' questions (客户问, 客户经常问)
 )
 
+// zhTopics are the askers that name a question in quotation marks as the
+// topic of an answer (关于“还清后能不能提高信用分”：…).
+var zhTopics = [][]byte{[]byte("关于\""), []byte("关于「")}
+
+// zhTopicAt reports whether the asker that ends at end opens a quoted topic.
+func zhTopicAt(norm []byte, end int) bool {
+	for _, t := range zhTopics {
+		if bytes.HasSuffix(norm[:end], t) {
+			return true
+		}
+	}
+	return false
+}
+
+// zhQuoteEnds reports whether norm[i] ends a quoted topic: its closing mark
+// or a break.
+func zhQuoteEnds(norm []byte, i int) bool {
+	return norm[i] == '"' || bytes.HasPrefix(norm[i:], []byte("」")) || breaksAt(norm, i)
+}
+
+// zhTopicQuestion is where the quoted topic that opens at end starts, when
+// it holds a yes-or-no question word before its closing mark: the
+// borrower's question, which the answer after it takes up, not the
+// sender's statement.
+func zhTopicQuestion(norm []byte, end int) (int, bool) {
+	if !zhTopicAt(norm, end) {
+		return 0, false
+	}
+	for i := end; i < len(norm) && !zhQuoteEnds(norm, i); i++ {
+		for _, w := range zhAskerWhether {
+			if bytes.HasPrefix(norm[i:], w) {
+				return end, true
+			}
+		}
+	}
+	return 0, false
+}
+
 // zhCustomersAskLen is the length of the longest asker of customers'
 // questions (客户经常问).
 const zhCustomersAskLen = len("客户经常问")
@@ -346,7 +384,16 @@ const zhCustomersAskLen = len("客户经常问")
 // them, since "你问问…是不是" tells the borrower to ask.
 func (c *checker) zhAskedSpans(out [][2]int32) [][2]int32 {
 	norm := c.s.norm
+	out = c.spansAfter(useZhAsker, func(end int) (int, bool) {
+		if q, ok := zhTopicQuestion(norm, end); ok {
+			return q - end, true
+		}
+		return 0, false
+	}, zhQuoteEnds, out)
 	return c.spansAfter(useZhAsker, func(end int) (int, bool) {
+		if zhTopicAt(norm, end) {
+			return 0, false
+		}
 		q := end
 		if bytes.HasPrefix(norm[q:], zhAskedPast[0]) || bytes.HasPrefix(norm[q:], zhAskedPast[1]) {
 			q += len(zhAskedPast[0])

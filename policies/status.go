@@ -260,12 +260,13 @@ var (
 	// talks are still open, or name what the borrower can do on receiving
 	// notice or about the amount: a sequel with no mood of its own
 	// ("是否起诉由我司评估后决定", "建议您主动协商还款", "目前仍处于协商阶段",
-	// "收到后请注意核实真伪", "具体以书面通知为准", "如对欠款金额有疑问").
+	// "收到后请注意核实真伪", "具体以书面通知为准", "如对欠款金额有疑问",
+	// "在此之前，欢迎您来电洽谈分期方案").
 	sequelOpen = [][]byte{[]byte("是否起诉"), []byte("是否提起"), []byte("是否采取"), []byte("评估后决定"), []byte("评估后再决定"),
 		[]byte("尚未决定"), []byte("尚未作出"), []byte("还没有决定"), []byte("并未决定"), []byte("没有做出这个决定"), []byte("建议您主动协商"),
 		[]byte("建议您尽早协商"), []byte("建议您及时协商"), []byte("建议您主动联系"), []byte("仍处于协商"), []byte("欢迎来电沟通"),
 		[]byte("欢迎来电协商"), []byte("核实真伪"), []byte("核实其真伪"), []byte("以书面通知为准"), []byte("以正式通知为准"),
-		[]byte("有疑问"), []byte("有异议")}
+		[]byte("有疑问"), []byte("有异议"), []byte("欢迎您来电"), []byte("来电洽谈"), []byte("来电协商")}
 	// stepCertain state a step as taken, under way or certain: a
 	// possibility beside one is no possibility of it.
 	stepCertain = [][]byte{[]byte("will be"), []byte("'ll be"), []byte("has been"), []byte("have been"), []byte("is being"),
