@@ -758,7 +758,7 @@ var lexicon = []rule{
 		// a smaller instalment in Hindi: "kisht thodi kam", "EMI kam ho sakti"
 		"installment|installments|monthly ~2 kam|chhoti|choti",
 		"किस्तों|किश्तों|किस्तो|किश्तो|किस्त|किश्त में", "किस्त|किश्त|ईएमआई ~2 कम", "set ~3 up ~3 arrangement|plan|something",
-		"set something|anything up", "break|broke|broken|chop|chopped|divide|divided ~3 up|into", "smaller|little|manageable pieces|chunks|bits|parts",
+		"set something|anything up", "set|setting ~1 up ~2 paying|repaying|payments|repayments|instalments|installments", "break|broke|broken|chop|chopped|divide|divided ~3 up|into", "smaller|little|manageable pieces|chunks|bits|parts",
 		"in|into pieces|stages", "bit by bit", "little by little", "piece by piece", "a bit|little at a time",
 		// the ways of paying off this debt, not the means of paying
 		"ways ~4 pay|paying|clear|clearing|settling|repay|repaying ~3 this|bill|debt|balance|account|loan|off|amount|dues",

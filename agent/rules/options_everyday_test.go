@@ -9,7 +9,8 @@ import (
 // TestOptionsAskedEveryday: a plan asked for in everyday words: what the
 // agent can offer or do, with nothing after it ("what can you offer
 // then", "what could be done", "what would you be able to do"), or
-// terms by their length with no offer open ("a quicker schedule"). Paying
+// terms by their length with no offer open ("a quicker schedule"), or
+// repayments to set up ("set up paying it back"). Paying
 // the debt down gradually ("whittle it down", "nibble away at it", "pay
 // it down over time"); in Hindi in Latin letters with words between koi
 // and the plan ("koi EMI wala plan milega", monthly, "koi aasaan sa option
@@ -27,6 +28,8 @@ func TestOptionsAskedEveryday(t *testing.T) {
 		{text: "fine, what could you offer then", want: asked},
 		{text: "ok, so what could be done about it", want: asked},
 		{text: "what would you be able to do for me", want: asked},
+		{text: "how would I go about setting up repayments on this", want: asked},
+		{text: "can we set up paying it back", want: asked},
 		{text: "could we move to a quicker schedule", want: asked},
 		{text: "is a shorter plan possible", want: asked},
 		{text: "ok so what can you offer", want: asked},
