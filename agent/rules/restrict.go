@@ -26,9 +26,9 @@ const (
 	enContact = `\b(?:call|calls|calling|ring|phone|phoning|text|texts|texting|txt|message|messages|messaging|msg|contact|contacting|email|emails|emailing|reach|bother|talk|speak|voicemail|visit|hear from|pick up|picking up)\b`
 	enTime    = `(noon|midday|midnight|(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::(\d{2}))?(?:\s*(am|pm|a\.m\.|p\.m\.|o'?clock))?(?:\s*(at night|in the evening|in the morning|in the afternoon))?)\b`
 	zhNeg     = `(?:不要|别|不能|请勿|不准|不许|不方便|勿)`
-	// enWork names a workplace: the words for work and the places a job
-	// is done ("the warehouse", "my shift").
-	enWork = `work|job|office|workplace|place of work|employer|shift|factory|warehouse|store|shop|site|plant|restaurant|hospital|clinic|school`
+	// enWork names a workplace: the words for work, the places a job is
+	// done ("the warehouse", "my shift") and its hours ("working hours").
+	enWork = `work|job|office|workplace|place of work|employer|shift|factory|warehouse|store|shop|site|plant|restaurant|hospital|clinic|school|working hours|business hours|working day`
 	// mixNeg is a negation a Chinese sentence may borrow from English
 	// ("上班的时候 don't call me").
 	mixNeg = `(?:` + zhNeg + `|(?:please\s+)?(?:don't|dont|do not|never|no)\b)`
