@@ -361,8 +361,15 @@ func (c *checker) stepModal(a, b int) int {
 // due process would give the borrower, or leaves the step undecided.
 func (c *checker) sequel(a, b int) bool {
 	n := c.s.norm[a:b]
-	return containsAny(n, sequelMoods) && containsAny(n, sequelSteps) || containsAny(n, sequelOpen)
+	return containsAny(n, sequelMoods) && containsAny(n, sequelSteps) || containsAny(n, sequelOpen) || containsAny(n, sequelRights)
 }
+
+// sequelRights are the borrower's rights stated as such beside a possible
+// step ("You have the right to dispute the debt and to get advice"): due
+// process in any mood.
+var sequelRights = [][]byte{[]byte("you have the right to dispute"), []byte("you have the right to seek"),
+	[]byte("you have the right to speak"), []byte("you have the right to get advice"), []byte("you have a right to dispute"),
+	[]byte("you can dispute"), []byte("you may dispute")}
 
 // stepTied reports whether norm[a:b] ties a step to a day or an ultimatum,
 // or states the sender's intention.
