@@ -48,3 +48,32 @@ func TestThirdPartyWritersInCasualWording(t *testing.T) {
 		}
 	}
 }
+
+// TestThirdPartyWritersByHomelyNames: a mother, a grandmother or a
+// husband named as they are at home in Britain, Ireland or America ("I'm
+// his mam", "this is her nan", "it's his missus") is a third party.
+func TestThirdPartyWritersByHomelyNames(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"I'm his mam, he's away working, what does he owe", true},
+		{"this is her nan, she asked me to ring you", true},
+		{"it's his missus here, he's on shift", true},
+		{"I'm her stepdad, can I pay this for her", true},
+		{"I'm a nan of four and money's tight this month", false},
+		{"my mam is poorly so I can't pay till friday", false},
+	} {
+		u := readWith(t, tc.text, nil)
+		third := false
+		for _, c := range u {
+			if c.Intent == agent.IntentThirdParty {
+				third = true
+			}
+		}
+		if third != tc.want {
+			t.Errorf("%q: third party = %v, want %v (%v)", tc.text, third, tc.want, u)
+		}
+	}
+}
