@@ -11,6 +11,12 @@ var enRelations = map[string]string{
 	"wife": "spouse", "husband": "spouse", "spouse": "spouse", "partner": "partner", "boyfriend": "partner",
 	"girlfriend": "partner", "fiance": "partner", "fiancee": "partner", "mother": "parent", "mom": "parent",
 	"mum": "parent", "mommy": "parent", "father": "parent", "dad": "parent", "daddy": "parent", "parent": "parent",
+	// the names a mother, a father or a husband goes by at home
+	"mam": "parent", "mammy": "parent", "mama": "parent", "mamma": "parent", "momma": "parent", "mummy": "parent",
+	"papa": "parent", "pops": "parent", "stepmother": "parent", "stepmom": "parent", "stepmum": "parent",
+	"stepfather": "parent", "stepdad": "parent", "nan": "grandparent", "nana": "grandparent", "nanna": "grandparent",
+	"gran": "grandparent", "granny": "grandparent", "grandad": "grandparent", "granddad": "grandparent",
+	"missus": "spouse", "missis": "spouse", "hubby": "spouse", "wifey": "spouse",
 	"son": "child", "daughter": "child", "child": "child", "kid": "child", "brother": "sibling", "sister": "sibling",
 	"sibling": "sibling", "bhai": "sibling", "behen": "sibling", "behan": "sibling", "beta": "child", "beti": "child",
 	"pati": "spouse", "patni": "spouse", "biwi": "spouse", "grandmother": "grandparent", "grandfather": "grandparent", "grandma": "grandparent",
