@@ -164,6 +164,7 @@ type scratch struct {
 	sent       []int32 // sentence index per byte: the scope of a notice of rights
 	negs       []famHit
 	ends       []int32  // where a word that ends a negation's scope starts
+	breaks     []int32  // where a clause break (但, however) starts a sentence
 	intents    []int32  // where such a word with the sender as subject starts ("we will", "我们会")
 	except     []famHit // phrases inside which one family's terms are not its own
 	enum       []bool   // per comma of the folded text: an enumeration comma (、) in the original
@@ -444,10 +445,12 @@ func (c *checker) content() {
 			s.clause[i], s.sent[i] = 1, 1
 		}
 	}
+	s.breaks = s.breaks[:0]
 	for _, h := range s.hits {
 		for _, u := range lx.m.terms[h.term].uses {
 			if u.kind == useBreak {
 				s.clause[h.start], s.sent[h.start] = 1, 1
+				s.breaks = append(s.breaks, h.start)
 			}
 		}
 	}
@@ -498,6 +501,13 @@ func (c *checker) content() {
 					s.intents = append(s.intents, h.start)
 				}
 			case useFamily:
+				if c.excepted(fh) && lx.families[u.family].category == CatPII {
+					// A secret the family excepts is named as not asked
+					// for (卡号末四码, an identity number sent and to be
+					// withdrawn): the model's reading of a request is not
+					// used either.
+					c.denied[u.family/64] |= 1 << (u.family % 64)
+				}
 				if inSpans(s.skip, h.start, h.end) || c.excepted(fh) || lx.families[u.family].thingAfter(lx.m.terms[h.term].text, s.norm, int(h.end)) {
 					continue // reported speech, a benign phrase, a phrase the family excepts, a thing
 				}
@@ -1214,6 +1224,12 @@ func (c *checker) negated(f int, clause, first, last, own1 int32) bool {
 			if n.sent == c.s.sent[first] && !c.intentBetween(min(n.start, first), max(n.end, last)) {
 				return true
 			}
+			// It reaches back over a clause break too: a step the law
+			// allows, then talks preferred ("可依法起诉，但我们更希望与您
+			// 沟通").
+			if n.sent == c.s.sent[first]+1 && n.start > last && c.breakOpens(n.sent) && !c.intentBetween(first, n.end) {
+				return true
+			}
 			continue
 		}
 		if n.clause != clause && !c.underHeader(n.clause, first, true) {
@@ -1259,6 +1275,17 @@ func hiAfterVerb(between, neg, rest []byte) bool {
 	}
 	for _, v := range hiActVerbs {
 		if bytes.HasPrefix(rest, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// breakOpens reports whether sentence sent begins at a clause break (但,
+// 不过, however).
+func (c *checker) breakOpens(sent int32) bool {
+	for _, b := range c.s.breaks {
+		if c.s.sent[b] == sent {
 			return true
 		}
 	}
