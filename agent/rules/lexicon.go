@@ -680,7 +680,12 @@ var lexicon = []rule{
 		// in Hindi in Latin letters: "pay nahi kar sakta", "bhar nahi paunga", "paise nahi hain"
 		"pay ~1 nahi|nahin|nhi ~2 can|paunga|paungi|payenge|paega|payega", "nahi|nahin|nhi pay ~2 can|paunga|paungi|payenge",
 		"paise|paisa|pese|paisay|funds [bilkul|bhi|abhi] nahi|nahin|nhi",
-	}, zh: []string{"还不起", "付不起", "负担不起", "还不了", "付不了", "拿不出"}},
+		// not knowing how one will pay: no promise on the day named
+		"do not know how ~4 pay|afford|manage", "no idea how ~4 pay|afford|manage",
+		"not sure how ~4 pay|afford|manage",
+	}, zh: []string{"还不起", "付不起", "负担不起", "还不了", "付不了", "拿不出",
+		"不知道怎么还", "不知道怎样还", "不知道拿什么还", "不知道能不能还", "不晓得怎么还",
+		"不知道怎么付", "不知道怎么交"}},
 	{intent: agent.IntentPayInFull, neg: true, en: []string{
 		"pay|paying|clear|settle|settling|payoff [off] [it|this|that|them] [all] [off] in full",
 		"pay|paying|clear|settle [off] it|this|that|them all", "pay|paying|clear|settle [off] all [of] it|this|that|them|everything",
