@@ -858,6 +858,8 @@ var lexicon = []rule{
 		// A yes with a condition or said in resignation is not a plain yes.
 		"but|though|although|unless|provided|providing", "as long as", "only if", "if i|we have|must|need to",
 		"whatever", "i think", "hmm|hm|umm|um|erm",
+		// second thoughts after a pick ("ok the second one. no wait")
+		"no|oh wait", "wait no|what|actually", "^ wait",
 		// might be, in Hindi in Latin letters ("ho sakta hai", read as
 		// "ho can hai") and in Devanagari, with maybe and hmm
 		"ho can ~1 hai|he|h", "शायद", "हो सकता|सकती|सकते", "पक्का|श्योर नहीं|नही", "हम्म|उम्म",
