@@ -321,6 +321,23 @@ func (r *reading) undoes() bool {
 	return r.cues.agreed > 0 && r.has(xUndo)
 }
 
+// cancelAsks are the words of a question about what cancelling would
+// bring ("what happens if I cancel the plan?", "can I cancel later if I
+// need to?", 如果取消这个方案会怎么样): it calls nothing off.
+var cancelAsks = []string{"what happens if", "what would happen if", "what if i", "if i cancel", "if i canceled", "if i cancelled",
+	"if we cancel", "cancel later", "cancel it later", "would i get charged", "如果取消", "要是取消", "取消的话", "取消会怎", "取消了会"}
+
+// cancelAskedAbout reports whether the message asks what cancelling would
+// bring rather than asking for it.
+func (r *reading) cancelAskedAbout() bool {
+	for _, w := range cancelAsks {
+		if strings.Contains(r.a.norm, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // questionOpeners open a question about the offers, not a pick of one.
 var questionOpeners = map[string]bool{"is": true, "are": true, "why": true, "what": true, "whats": true, "how": true,
 	"does": true, "do": true, "which": true, "would": true, "will": true, "can": true, "could": true, "whys": true}
@@ -1061,7 +1078,7 @@ func (b *Brain) read(tc agent.TurnContext, text string) []agent.Command {
 			c.Unsure, c.Doubt = true, true
 		}
 		r.add(c)
-	} else if r.has(agent.IntentCancelPlan) || r.undoes() {
+	} else if (r.has(agent.IntentCancelPlan) || r.undoes()) && !r.cancelAskedAbout() {
 		// Withdrawing is never read as a new plan or an acceptance.
 		r.add(agent.Command{Intent: agent.IntentCancelPlan})
 	} else if r.has(agent.IntentAskLowest) || r.settleAsk() || r.longerAsk() {
