@@ -24,3 +24,14 @@ func TestPickTakenBackInTheSameMessage(t *testing.T) {
 		}
 	}
 }
+
+// TestSecondThoughtsRefuseNothing: the "no" of "no wait" after a pick
+// takes the pick back; it refuses no offer (a refusal would put new terms
+// on the table while the borrower is still deciding).
+func TestSecondThoughtsRefuseNothing(t *testing.T) {
+	t.Parallel()
+	offers := []agent.Plan{{ID: "1"}, {ID: "2"}, {ID: "3"}}
+	for _, text := range []string{"ok the second one. no wait", "the first one. oh wait"} {
+		noneOf(t, text, readWith(t, text, offers), agent.IntentRejectOffer)
+	}
+}
