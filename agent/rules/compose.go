@@ -1438,8 +1438,9 @@ func (r *reading) payAsked() bool {
 var hinglishAsks = splitPhrases("kya", "sakta", "sakte", "sakti", "sakenge", "sakun", "sakoon", "chalega")
 
 // weakNo reports a plain no ("no thanks", 不行) that is not the tag of a
-// question ("行不行" asks; its 不行 declines nothing).
-func (r *reading) weakNo() bool { return r.has(xRejectWeak) && !r.has(xAskTag) }
+// question ("行不行" asks; its 不行 declines nothing) nor the "no" of second
+// thoughts ("no wait"), which refuses nothing.
+func (r *reading) weakNo() bool { return r.has(xRejectWeak) && !r.has(xAskTag) && !r.has(xNotYet) }
 
 // restatesOffer reports whether the amount named is one an open offer
 // states ("yes, 1000 to close it" after an offer of 1000): then a yes

@@ -847,6 +847,8 @@ var lexicon = []rule{
 		"before ~2 i|we ~3 agree|accept|commit|sign|decide|choose|pick", "before ~2 i|we ~3 say yes", "until ~2 i|we ~3 talk*|spoke|spoken|speak*|ask*|check*",
 		// a pick taken back in the same message: "option 2, wait, hold on"
 		"hold|hang on", "wait ~1 a sec|second|minute|moment|up", "on second thought*", "^ wait wait",
+		// "ok the second one. no wait", "the first one. oh wait"
+		"no|oh wait", "wait no|what|actually",
 	}, zh: []string{"之前~2不~2答应", "再决定", "再答应", "先别~4定",
 		// 等等，先不要; Cantonese 唔好住 (read as 不要住)
 		"等等", "等一下", "等一等", "先不要", "不要住", "慢着", "且慢"}},
@@ -858,8 +860,6 @@ var lexicon = []rule{
 		// A yes with a condition or said in resignation is not a plain yes.
 		"but|though|although|unless|provided|providing", "as long as", "only if", "if i|we have|must|need to",
 		"whatever", "i think", "hmm|hm|umm|um|erm",
-		// second thoughts after a pick ("ok the second one. no wait")
-		"no|oh wait", "wait no|what|actually", "^ wait",
 		// might be, in Hindi in Latin letters ("ho sakta hai", read as
 		// "ho can hai") and in Devanagari, with maybe and hmm
 		"ho can ~1 hai|he|h", "शायद", "हो सकता|सकती|सकते", "पक्का|श्योर नहीं|नही", "हम्म|उम्म",
