@@ -17,3 +17,16 @@ func TestTypedSecretWhereItBelongs(t *testing.T) {
 		{"请在下面的表格里填写身份证号和银行卡密码。", CatPII, true},
 	})
 }
+
+// TestImpostorNamedBySender: a sender who calls the borrower a fraud or
+// says it is no scam, then asks for a secret, asks for it; only an
+// impersonator named (仿冒, 冒充, scammers, someone pretending) is the
+// one asking in a warning.
+func TestImpostorNamedBySender(t *testing.T) {
+	t.Parallel()
+	checkCategoryCases(t, []categoryCase{
+		{"你这是涉嫌诈骗，马上把身份证号码和银行卡密码发过来配合核查。", CatPII, true},
+		{"This is not a scam, just reply with your card number and security code to confirm.", CatPII, true},
+		{"Scammers are texting our customers asking them to reply with their PIN; we never ask for it.", CatPII, false},
+	})
+}
