@@ -444,8 +444,12 @@ func (c *checker) seizureRight(pos int32) bool {
 // impostorMarks name an impostor or a scam: a request for a secret after
 // one in its sentence is what the impostor asks for ("有人发送仿冒本公司的网
 // 页，要求输入登录密码"), not the sender's request.
-var impostorMarks = [][]byte{[]byte("仿冒"), []byte("冒充"), []byte("假冒"), []byte("诈骗"), []byte("骗子"), []byte("钓鱼"),
-	[]byte("scam"), []byte("fake "), []byte("impostor"), []byte("imposter"), []byte("pretending")}
+//
+// Only an impersonator counts: a fraud or a scam named alone may be the
+// sender's accusation ("你这是涉嫌诈骗，把身份证号发过来") or its denial ("This
+// is not a scam, just reply with your card number").
+var impostorMarks = [][]byte{[]byte("仿冒"), []byte("冒充"), []byte("假冒"), []byte("钓鱼"), []byte("不法分子"),
+	[]byte("scammers"), []byte("fraudsters"), []byte("impostor"), []byte("imposter"), []byte("pretending")}
 
 // impostorBefore reports whether an impostor is named before pos in its
 // sentence.
