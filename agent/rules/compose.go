@@ -329,14 +329,7 @@ var cancelAsks = []string{"what happens if", "what would happen if", "what if i"
 
 // cancelAskedAbout reports whether the message asks what cancelling would
 // bring rather than asking for it.
-func (r *reading) cancelAskedAbout() bool {
-	for _, w := range cancelAsks {
-		if strings.Contains(r.a.norm, w) {
-			return true
-		}
-	}
-	return false
-}
+func (r *reading) cancelAskedAbout() bool { return containsAny(r.a.norm, cancelAsks...) }
 
 // questionOpeners open a question about the offers, not a pick of one.
 var questionOpeners = map[string]bool{"is": true, "are": true, "why": true, "what": true, "whats": true, "how": true,
